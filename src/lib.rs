@@ -19,3 +19,5 @@ pub use obligraph_vn as vn;
 
 pub mod calendar;
 pub mod export;
+pub mod cli;
+pub mod report;

@@ -646,14 +646,19 @@ impl Deadline {
         let mut bad = Vec::new();
         for &p in &fed_s.dates {
             let period = period_of(p);
-            let latest_allowed = p - Duration::days(i64::from(days));
+            // `None` when the margin reaches before the calendar's first day:
+            // no date can leave it.
+            let latest_allowed = p.checked_sub_signed(Duration::days(i64::from(days)));
             let in_period: Vec<NaiveDate> = own
                 .dates
                 .iter()
                 .copied()
                 .filter(|c| period.contains(*c))
                 .collect();
-            if !in_period.iter().any(|c| *c <= latest_allowed) {
+            if !in_period
+                .iter()
+                .any(|c| latest_allowed.is_some_and(|l| *c <= l))
+            {
                 // The closest candidate: latest date not after p, else the first after.
                 let cand = in_period
                     .iter()

@@ -1,1 +1,125 @@
+//! # obligraph-rules
+//!
+//! The coverage audit: does a derived plan carry out the plan or decision
+//! above it?
+//!
+//! - [`audit`]: one derived plan against any reference plan — a national
+//!   decision, the plan one level up, or a sibling carrying out the same
+//!   decision. Agencies are compared across the two plans' levels through
+//!   their field (Bộ Tư pháp ↔ Sở Tư pháp ↔ Phòng Tư pháp).
+//! - [`check`]: the rules that need no parent (leads, deadlines, requested
+//!   bodies, agencies that no longer exist, citations).
+//! - [`lift`], [`consensus`]: raise a derived plan one level; merge
+//!   lifted siblings into a skeleton that says how many carry each task.
+//! - [`audit_cascade`], [`audit_fleet`]: chains and fleets.
+//! - [`Registry`], [`Rule`], [`Config`]: the rules (codes `OG001`…, see
+//!   [`CODES`]), extensible by embedders, configurable from TOML or JSON.
+//!
+//! ## How an audit works
+//! 1. **Applicability**: a parent obligation applies when one of its
+//!    agencies has a counterpart at the derived plan's level, or a
+//!    collective takes the issuer in ("UBND các tỉnh, thành phố", "các sở,
+//!    ban, ngành", "các cơ quan, đơn vị liên quan"). Obligations only
+//!    requested bodies lead ("Đề nghị Tòa án nhân dân tỉnh chủ trì") are
+//!    not applicable by default: the derived plan can relay the request,
+//!    not order it (`matching.requested_only_applicable` turns them on).
+//! 2. **Alignment** ([`align`](crate::align) module docs): explicit
+//!    references, then TF-IDF over syllable 1–2-grams with numbering and
+//!    agency bonuses, then a Hungarian assignment per component, plus
+//!    strong extra matches (one broad task covering several, one task
+//!    split in several).
+//! 3. **Status** by the best score: covered (≥ `covered_threshold`),
+//!    partial (≥ `partial_threshold`), missing; then the rules.
+//!
+//! ## JSON contract
+//! [`AuditReport`] serialises with `coverage` {`applicable`, `covered`,
+//! `partial`, `missing`, `ratio`}, `parent_obligations` [{`plan`, `id`,
+//! `text`, `status`, `matches` [{`child_id`, `child_text`, `score`,
+//! `evidence`}], `reason`}], `findings` [{`code`, `severity`, `message`,
+//! `message_vi`, `parent_id`, `child_id`, `parent_location`,
+//! `child_location`}], plus `sections` and `local_initiatives`.
+//!
+//! ```
+//! use obligraph_core::{Level, Plan, Obligation};
+//! use obligraph_rules::{audit, Config, Status};
+//!
+//! let mut parent = Plan::default();
+//! parent.level = Some(Level::Province);
+//! parent.obligations.push(Obligation::new("B.II.4", "Chương trình mục tiêu quốc gia phòng chống ma túy đến năm 2030"));
+//! parent.obligations.push(Obligation::new("C.1", "Triển khai hiệu quả Đề án truyền thông về quyền con người ở Việt Nam"));
+//! let mut child = Plan::default();
+//! child.level = Some(Level::Province);
+//! child.obligations.push(Obligation::new("II.3.3", "Tuyên truyền, phổ biến Đề án truyền thông về quyền con người ở Việt Nam"));
+//!
+//! let report = audit(&parent, &child, &Config::default());
+//! assert_eq!(report.coverage.applicable, 2);
+//! assert_eq!(report.parent_obligation("C.1").unwrap().status, Status::Covered);
+//! assert_eq!(report.parent_obligation("B.II.4").unwrap().status, Status::Missing);
+//! assert_eq!(report.findings_with("OG001").count(), 1);
+//! let json = serde_json::to_value(&report).unwrap();
+//! assert_eq!(json["coverage"]["covered"], 1);
+//! ```
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod agencies;
+pub mod align;
+mod audit;
+mod citations;
+mod config;
+mod fleet;
+mod lift;
+mod registry;
+mod report;
+pub mod rules;
+mod text;
+mod vn;
+
+pub use align::ParentIndex;
+pub use citations::{known_decisions, KnownDecision};
+pub use config::{Config, ConfigError, Matching, RuleSettings};
+pub use fleet::{
+    audit_cascade, audit_fleet, audit_many, CascadeReport, FleetEntry, FleetObligation,
+    FleetReport, Trace, TraceStep,
+};
+pub use lift::{consensus, lift, AgencyMapping, Carrier, Consensus, ConsensusTask, Lifted, Provenance};
+pub use registry::{Registry, Rule, RuleContext, RuleInfo, CODES};
+pub use report::{
+    AuditReport, Coverage, Evidence, Finding, LocalInitiative, Location, Match,
+    ParentObligationReport, PlanSummary, SectionCoverage, Severity, Status,
+};
+
+use obligraph_core::Plan;
+
+/// Audits `child` against `parent` with every built-in rule.
+///
+/// Any reference plan can be the parent: a national decision, the plan one
+/// level up, or a sibling carrying out the same decision. See the crate
+/// docs for an example.
+pub fn audit(parent: &Plan, child: &Plan, config: &Config) -> AuditReport {
+    Registry::default().audit(parent, child, config)
+}
+
+/// Audits `child` against a parent indexed once with [`ParentIndex::new`]
+/// (for many children against one parent).
+pub fn audit_with_index(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> AuditReport {
+    audit::audit_indexed(&Registry::default(), parent, child, config)
+}
+
+/// Runs the rules that need no parent on `plan`.
+///
+/// ```
+/// use obligraph_core::{Agency, Assignment, Obligation, Plan, Role};
+/// let court = Agency { id: "province:court".into(), name: "Tòa án nhân dân tỉnh".into(),
+///     level: None, field: Some("court".into()), orderable: false, collective: None };
+/// let mut o = Obligation::new("1", "Trợ giúp pháp lý");
+/// o.assignments.push(Assignment { agency: court, role: Role::Support, requested: false,
+///     scope: None, as_written: "Tòa án nhân dân tỉnh".into() });
+/// let mut plan = Plan::default();
+/// plan.obligations.push(o);
+/// let r = obligraph_rules::check(&plan, &obligraph_rules::Config::default());
+/// assert_eq!(r.findings_with("OG009").count(), 1);
+/// ```
+pub fn check(plan: &Plan, config: &Config) -> AuditReport {
+    Registry::default().check(plan, config)
+}

@@ -1,1 +1,38 @@
+//! # obligraph-vn
+//!
+//! Vietnamese implementation plans (kế hoạch) and decisions (quyết định),
+//! as text pulled out of PDF or Word files, turned into the core
+//! [`Plan`](obligraph_core::Plan).
+//!
+//! - [`import_text`] / [`import_path`]: the importer. It returns the plan
+//!   and every non-empty source line it did not attribute to a plan
+//!   element, with the reason ([`Import`]).
+//! - [`normalize`], [`deadline_phrase`], [`agency`], [`reorg`]: the lexicon
+//!   (normalisation, deadline phrases, agency names, the 2025
+//!   reorganisation).
+//! - [`docx`]: Word documents to text.
+//!
+//! ```
+//! let text = "Số: 74/KH-UBND\nĐồng Nai, ngày 05 tháng 02 năm 2026\nKẾ HOẠCH\n\
+//!             Triển khai thực hiện các khuyến nghị\n";
+//! let import = obligraph_vn::import_text(text, "plan.txt").unwrap();
+//! assert_eq!(import.plan.number.as_deref(), Some("74/KH-UBND"));
+//! assert_eq!(import.plan.date.unwrap().to_string(), "2026-02-05");
+//! assert_eq!(import.stats.attributed + import.stats.unattributed, import.stats.nonempty_lines);
+//! ```
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod agency;
+pub mod deadline_phrase;
+pub mod docx;
+pub mod error;
+pub mod import;
+pub mod normalize;
+pub mod reorg;
+
+pub use error::ImportError;
+pub use import::{
+    import_path, import_path_with, import_text, import_text_with, Import, ImportOptions,
+    ImportStats, UnattributedLine, UnattributedReason,
+};

@@ -1,0 +1,160 @@
+//! Agencies across levels: counterparts, collectives, and who a People's
+//! Committee can order.
+
+use obligraph_core::{Agency, Assignment, Collective, Level};
+
+/// The collective of "departments" at `level`: ministries at national
+/// level, departments (sở, ban, ngành — also used for the offices of a
+/// district) below.
+fn departments_of(level: Level) -> Option<Collective> {
+    match level {
+        Level::National => Some(Collective::Ministries),
+        Level::Province | Level::District => Some(Collective::Departments),
+        Level::Commune => None,
+        Level::Unit => Some(Collective::Units),
+    }
+}
+
+/// Whether a collective named in a plan of level `from` takes in bodies of
+/// a plan of level `to`, or the plan's issuer itself: "UBND các tỉnh,
+/// thành phố" in a national plan takes in a province; "các bộ, ngành"
+/// corresponds to a province's "các sở, ban, ngành"; "các cơ quan, đơn vị
+/// liên quan" takes in everyone.
+pub(crate) fn collective_reaches(c: Collective, from: Option<Level>, to: Option<Level>) -> bool {
+    let (Some(from), Some(to)) = (from, to) else {
+        return true;
+    };
+    if from == to {
+        // Siblings: the derived plan relays the same collective.
+        return true;
+    }
+    match c {
+        Collective::Related | Collective::MassOrganisations => true,
+        _ if c.includes_level(to) => true,
+        // The departments of the parent's level → the child's departments.
+        _ if departments_of(from) == Some(c) => departments_of(to).is_some(),
+        // Committees of a level at or below the child's: the child relays
+        // the task to its own lower committees.
+        Collective::DistrictCommittees => to <= Level::District,
+        Collective::CommuneCommittees => to <= Level::Commune,
+        _ => false,
+    }
+}
+
+/// Whether `child` (in a plan at `child_level`) is the counterpart of
+/// `parent` (in a plan at `parent_level`): the same body, the same field
+/// at another level, or a collective reaching it.
+pub(crate) fn is_counterpart(
+    parent: &Agency,
+    parent_level: Option<Level>,
+    child: &Agency,
+    child_level: Option<Level>,
+) -> bool {
+    if parent.id == child.id {
+        return true;
+    }
+    match (parent.collective, child.collective) {
+        (Some(pc), Some(cc)) => {
+            pc == cc
+                || collective_reaches(pc, parent_level, child_level)
+                    && collective_reaches(cc, child_level, child_level)
+        }
+        (Some(_), None) | (None, Some(_)) => false,
+        (None, None) => match (&parent.field, &child.field) {
+            (Some(a), Some(b)) => a == b,
+            _ => normalise_name(&parent.name) == normalise_name(&child.name),
+        },
+    }
+}
+
+fn normalise_name(s: &str) -> String {
+    crate::text::tokens(s).join(" ")
+}
+
+/// Whether an agency exists at `level` (has a counterpart there). Uses
+/// the agency table of `obligraph-vn`.
+pub(crate) fn has_counterpart_at(a: &Agency, level: Level) -> bool {
+    if a.level == Some(level) || a.collective.is_some() {
+        return true;
+    }
+    crate::vn::counterpart_exists(a, level)
+}
+
+/// Whether the assignment is one the derived plan's issuer at
+/// `child_level` must carry out, for a parent plan at `parent_level`.
+pub(crate) fn reaches_child(
+    asg: &Assignment,
+    parent_level: Option<Level>,
+    child_level: Option<Level>,
+) -> bool {
+    match asg.agency.collective {
+        Some(c) => collective_reaches(c, parent_level, child_level),
+        None => match child_level {
+            Some(l) => has_counterpart_at(&asg.agency, l),
+            None => true,
+        },
+    }
+}
+
+/// A display name for an assignment: as written, else the canonical name.
+pub(crate) fn display(a: &Assignment) -> &str {
+    if a.as_written.trim().is_empty() {
+        &a.agency.name
+    } else {
+        a.as_written.trim()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(id: &str, field: &str, level: Level) -> Agency {
+        Agency {
+            id: id.into(),
+            name: id.into(),
+            level: Some(level),
+            field: Some(field.into()),
+            orderable: true,
+            collective: None,
+        }
+    }
+
+    #[test]
+    fn counterparts_change_level() {
+        let sotp = body("province:justice", "justice", Level::Province);
+        let phongtp = body("district:justice", "justice", Level::District);
+        let police = body("district:police", "police", Level::District);
+        assert!(is_counterpart(&sotp, Some(Level::Province), &phongtp, Some(Level::District)));
+        assert!(!is_counterpart(&sotp, Some(Level::Province), &police, Some(Level::District)));
+    }
+
+    #[test]
+    fn collectives_reach_down() {
+        assert!(collective_reaches(
+            Collective::ProvinceCommittees,
+            Some(Level::National),
+            Some(Level::Province)
+        ));
+        assert!(collective_reaches(
+            Collective::Ministries,
+            Some(Level::National),
+            Some(Level::Province)
+        ));
+        assert!(collective_reaches(
+            Collective::Departments,
+            Some(Level::Province),
+            Some(Level::District)
+        ));
+        assert!(collective_reaches(
+            Collective::CommuneCommittees,
+            Some(Level::Province),
+            Some(Level::District)
+        ));
+        assert!(!collective_reaches(
+            Collective::CommuneCommittees,
+            Some(Level::National),
+            Some(Level::Province)
+        ) || Level::Province <= Level::Commune);
+    }
+}

@@ -1,0 +1,572 @@
+//! Alignment: which derived obligations carry out which parent obligations.
+//!
+//! Signals, strongest first:
+//! 1. an explicit reference (the derived obligation's `implements` names
+//!    the parent obligation) gives score 1;
+//! 2. text similarity: TF-IDF cosine over syllable 1–2-grams
+//!    ([`crate::text`]);
+//! 3. bonuses: the same number in both documents (`numbering_bonus`), and a
+//!    derived lead that is the counterpart of the parent's lead
+//!    (`agency_bonus`), added to a non-zero similarity only.
+//!
+//! Then an assignment step. Candidate pairs (score ≥ `partial_threshold`)
+//! form a bipartite graph; each connected component is solved by the
+//! Hungarian method (`pathfinding`'s `kuhn_munkres`, maximum total score),
+//! which settles contention between near-duplicate tasks one-to-one.
+//! Components are small in real plans; one larger than
+//! [`HUNGARIAN_LIMIT`] nodes is solved greedily (best pair first) to keep
+//! the cost bounded. Beyond the one-to-one pairs, every pair scoring at
+//! least `extra_match_threshold` is kept too, so that one broad derived
+//! task can cover several parent tasks and a parent task can be split
+//! across several derived ones; and every pair that is the best of its
+//! parent or of its child and scores at least `best_match_threshold`.
+
+use crate::agencies;
+use crate::config::Config;
+use crate::report::Evidence;
+use crate::text::{Index, Vector};
+use obligraph_core::{Obligation, Plan};
+use pathfinding::prelude::{kuhn_munkres, Matrix};
+
+/// Components with more nodes than this are assigned greedily.
+pub const HUNGARIAN_LIMIT: usize = 160;
+
+/// The parent side, computed once and reused for many derived plans.
+#[derive(Debug, Clone)]
+pub struct ParentIndex<'p> {
+    pub(crate) plan: &'p Plan,
+    pub(crate) index: Index,
+    /// For each obligation, the obligation that restates it with an
+    /// assignment (see [`ParentIndex::new`]).
+    pub(crate) restated_by: Vec<Option<usize>>,
+    /// Top-level section title of each obligation.
+    pub(crate) sections: Vec<Option<String>>,
+    /// Index over the clauses of the obligations (restated ones excluded).
+    pub(crate) clauses: Index,
+    /// The obligation each clause belongs to.
+    pub(crate) clause_owner: Vec<usize>,
+}
+
+/// Tokens a clause needs to count on its own.
+const MIN_CLAUSE_TOKENS: usize = 6;
+
+/// Cosine at or above which an unassigned obligation counts as restated by
+/// an assigned one.
+const RESTATED: f32 = 0.5;
+
+fn assigned(o: &Obligation) -> bool {
+    !o.assignments.is_empty() || o.deadline.is_some() || o.deadline_text.is_some()
+}
+
+impl<'p> ParentIndex<'p> {
+    /// Indexes the texts of `plan`'s obligations.
+    ///
+    /// Plans often state a task twice: in the body with no agency and no
+    /// deadline, and again in the appendix with both (Đồng Nai's "II.2.a"
+    /// and "PL.B.1"). An obligation with neither whose text is close
+    /// (cosine ≥ 0.5) to one that has them is *restated*: it is left out
+    /// of the matching, its text is added to the restating obligation's,
+    /// and the report marks it not applicable with the reason.
+    pub fn new(plan: &'p Plan) -> ParentIndex<'p> {
+        let first = Index::new(plan.obligations.iter().map(|o| o.text.as_str()));
+        let mut restated_by = vec![None; plan.obligations.len()];
+        for (i, o) in plan.obligations.iter().enumerate() {
+            if assigned(o) || o.kind != obligraph_core::ObligationKind::Task {
+                continue;
+            }
+            let Some(v) = first.docs.get(i) else { continue };
+            let s = first.scores(v);
+            let best = plan
+                .obligations
+                .iter()
+                .enumerate()
+                .filter(|(j, q)| *j != i && assigned(q) && q.kind == o.kind)
+                .map(|(j, _)| (j, s.get(j).copied().unwrap_or(0.0)))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((j, score)) = best.filter(|b| b.1 >= RESTATED) {
+                if let Some(r) = restated_by.get_mut(i) {
+                    *r = Some(j);
+                }
+                let _ = score;
+            }
+        }
+        let texts: Vec<String> = plan
+            .obligations
+            .iter()
+            .enumerate()
+            .map(|(j, o)| {
+                let mut t = o.text.clone();
+                for (i, r) in restated_by.iter().enumerate() {
+                    if *r == Some(j) {
+                        if let Some(x) = plan.obligations.get(i) {
+                            t.push(' ');
+                            t.push_str(&x.text);
+                        }
+                    }
+                }
+                t
+            })
+            .collect();
+        let mut clause_texts = Vec::new();
+        let mut clause_owner = Vec::new();
+        for (i, o) in plan.obligations.iter().enumerate() {
+            if restated_by.get(i).copied().flatten().is_some() {
+                continue;
+            }
+            for c in crate::text::clauses(&o.text, MIN_CLAUSE_TOKENS) {
+                clause_texts.push(c);
+                clause_owner.push(i);
+            }
+        }
+        ParentIndex {
+            plan,
+            index: Index::new(texts.iter().map(String::as_str)),
+            clauses: Index::new(clause_texts.iter().map(String::as_str)),
+            clause_owner,
+            restated_by,
+            sections: plan.obligations.iter().map(|o| section_title(plan, o)).collect(),
+        }
+    }
+
+    /// The id of the obligation that restates obligation `i`, if any.
+    pub(crate) fn restated(&self, i: usize) -> Option<&'p str> {
+        let j = self.restated_by.get(i).copied().flatten()?;
+        self.plan.obligations.get(j).map(|o| o.id.as_str())
+    }
+
+    /// The indexed plan.
+    pub fn plan(&self) -> &'p Plan {
+        self.plan
+    }
+}
+
+/// One matched pair, by index into the two plans' obligations.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Pair {
+    pub(crate) parent: usize,
+    pub(crate) child: usize,
+    pub(crate) score: f64,
+    pub(crate) evidence: Evidence,
+}
+
+/// The result of aligning one derived plan.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Alignment {
+    /// Matches per parent obligation, best first.
+    pub(crate) per_parent: Vec<Vec<Pair>>,
+    /// Parent obligations each derived obligation carries out.
+    pub(crate) per_child: Vec<Vec<usize>>,
+    /// Best combined score of each derived obligation against any parent.
+    pub(crate) child_best: Vec<f64>,
+}
+
+/// Terms a text needs before its containment in the other counts.
+const MIN_CONTAINED_TERMS: usize = 8;
+
+/// The text signal: the cosine, or the containment of one text in the
+/// other scaled by `weight` when that is higher — a short parent task
+/// named inside a broad derived one ("Chiến lược quốc gia phòng, chống
+/// tham nhũng" inside a list of strategies), or a derived task that carries
+/// one part of a long parent task.
+fn similarity(x: crate::text::Sim, p_terms: usize, c_terms: usize, weight: f64) -> f64 {
+    let mut s = f64::from(x.cosine);
+    if p_terms >= MIN_CONTAINED_TERMS {
+        s = s.max(weight * f64::from(x.in_child));
+    }
+    if c_terms >= MIN_CONTAINED_TERMS {
+        s = s.max(weight * f64::from(x.in_parent));
+    }
+    s.clamp(0.0, 1.0)
+}
+
+/// +1 when both are plan-level duties of the same kind (draft a plan,
+/// report, monitor), -1 when one is a duty and the other a task, else 0.
+fn kind_signal(p: &Obligation, c: &Obligation) -> f64 {
+    use obligraph_core::ObligationKind::Task;
+    match (p.kind == Task, c.kind == Task) {
+        (true, true) => 0.0,
+        (false, false) if p.kind == c.kind => 1.0,
+        (false, false) => 0.0,
+        _ => -1.0,
+    }
+}
+
+/// The title of the top-level section an obligation sits in (the first
+/// section of its section chain that has a title), if known.
+fn section_title(plan: &Plan, o: &Obligation) -> Option<String> {
+    let mut id = o.section.clone()?;
+    let mut title = None;
+    for _ in 0..8 {
+        let Some(s) = plan.sections.iter().find(|s| s.id == id) else {
+            break;
+        };
+        if !s.title.trim().is_empty() {
+            title = Some(s.title.clone());
+        }
+        match &s.parent {
+            Some(p) => id = p.clone(),
+            None => break,
+        }
+    }
+    title
+}
+
+/// +1 when the two top-level section titles are close (the derived plan
+/// mirrors the parent's structure), -1 when both are known and unrelated,
+/// 0 otherwise.
+fn section_signal(
+    parent: &ParentIndex<'_>,
+    pi: usize,
+    child_sections: &[Option<String>],
+    ci: usize,
+    cache: &mut std::collections::HashMap<(String, String), f64>,
+) -> f64 {
+    let (Some(Some(ps)), Some(Some(cs))) =
+        (parent.sections.get(pi), child_sections.get(ci))
+    else {
+        return 0.0;
+    };
+    let key = (ps.clone(), cs.clone());
+    let s = *cache.entry(key).or_insert_with(|| {
+        let ix = Index::new([ps.as_str()]);
+        f64::from(ix.scores(&ix.vectorize(cs)).first().copied().unwrap_or(0.0))
+    });
+    if s >= 0.35 {
+        1.0
+    } else if s < 0.1 {
+        -1.0
+    } else {
+        0.0
+    }
+}
+
+/// Jaccard overlap of the fields (or collectives) of all assignments of the
+/// two obligations: the same bodies named, whatever their level.
+fn agency_overlap(p: &Obligation, c: &Obligation) -> f64 {
+    let key = |a: &obligraph_core::Assignment| -> Option<String> {
+        match (&a.agency.collective, &a.agency.field) {
+            (Some(c), _) => Some(format!("{c:?}")),
+            (None, Some(f)) => Some(f.clone()),
+            _ => None,
+        }
+    };
+    let ps: std::collections::BTreeSet<String> = p.assignments.iter().filter_map(key).collect();
+    let cs: std::collections::BTreeSet<String> = c.assignments.iter().filter_map(key).collect();
+    if ps.is_empty() || cs.is_empty() {
+        return 0.0;
+    }
+    let inter = ps.intersection(&cs).count() as f64;
+    let union = ps.union(&cs).count() as f64;
+    inter / union
+}
+
+fn same_number(a: &str, b: &str) -> bool {
+    let clean = |s: &str| s.trim().trim_end_matches('.').to_lowercase();
+    !a.trim().is_empty() && clean(a) == clean(b)
+}
+
+fn lead_counterpart(p: &Obligation, pp: &Plan, c: &Obligation, cp: &Plan) -> bool {
+    p.leads().any(|pa| {
+        c.leads()
+            .any(|ca| agencies::is_counterpart(&pa.agency, pp.level, &ca.agency, cp.level))
+    })
+}
+
+fn explicit(p: &Obligation, pp: &Plan, c: &Obligation) -> bool {
+    c.implements.iter().any(|r| {
+        r.id == p.id
+            && match (&r.plan, &pp.number) {
+                (None, _) => true,
+                (Some(a), Some(b)) => crate::citations::same_doc_number(a, b),
+                (Some(_), None) => false,
+            }
+    })
+}
+
+/// Aligns `child` against the indexed parent.
+pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> Alignment {
+    let m = &config.matching;
+    let np = parent.plan.obligations.len();
+    let nc = child.obligations.len();
+    let mut candidates: Vec<Pair> = Vec::new();
+    let mut child_best = vec![0.0f64; nc];
+    let mut vectors: Vec<Vector> = Vec::with_capacity(nc);
+    let child_sections: Vec<Option<String>> = child
+        .obligations
+        .iter()
+        .map(|o| section_title(child, o))
+        .collect();
+    let mut section_cache: std::collections::HashMap<(String, String), f64> = Default::default();
+    for (ci, c) in child.obligations.iter().enumerate() {
+        let v = parent.index.vectorize(&c.text);
+        let sims = parent.index.scores_full(&v);
+        let c_terms = v.terms.len();
+        // Best clause-to-clause cosine per parent obligation.
+        let mut clause_best = vec![0.0f32; np];
+        let own_clauses = crate::text::clauses(&c.text, MIN_CLAUSE_TOKENS);
+        if own_clauses.len() > 1 || parent.clause_owner.len() > np {
+            for cl in &own_clauses {
+                let cv = parent.clauses.vectorize(cl);
+                for (k, x) in parent.clauses.scores(&cv).iter().enumerate() {
+                    if let Some(b) = parent.clause_owner.get(k).and_then(|o| clause_best.get_mut(*o)) {
+                        *b = b.max(*x);
+                    }
+                }
+            }
+        }
+        for (pi, p) in parent.plan.obligations.iter().enumerate() {
+            if parent.restated(pi).is_some() {
+                continue;
+            }
+            let x = sims.get(pi).copied().unwrap_or_default();
+            let sim = similarity(x, parent.index.doc_terms(pi), c_terms, m.containment_weight)
+                .max(m.clause_weight * f64::from(clause_best.get(pi).copied().unwrap_or(0.0)))
+                .clamp(0.0, 1.0);
+            let exp = explicit(p, parent.plan, c);
+            if !exp
+                && sim
+                    < m.partial_threshold
+                        - m.numbering_bonus
+                        - 2.0 * m.agency_bonus
+                        - m.kind_bonus
+                        - m.section_bonus
+            {
+                continue;
+            }
+            let numbering = same_number(&p.id, &c.id);
+            let kind = kind_signal(p, c);
+            let section = section_signal(parent, pi, &child_sections, ci, &mut section_cache);
+            let counterpart = lead_counterpart(p, parent.plan, c, child);
+            let overlap = agency_overlap(p, c);
+            let mut score = sim;
+            if sim > 0.0 {
+                score += kind * m.kind_bonus + section * m.section_bonus;
+                if numbering {
+                    score += m.numbering_bonus;
+                }
+                if counterpart {
+                    score += m.agency_bonus;
+                }
+                score += overlap * m.agency_bonus;
+            }
+            if exp {
+                score = 1.0;
+            }
+            let score = score.clamp(0.0, 1.0);
+            if let Some(b) = child_best.get_mut(ci) {
+                *b = b.max(score);
+            }
+            if score >= m.partial_threshold {
+                candidates.push(Pair {
+                    parent: pi,
+                    child: ci,
+                    score,
+                    evidence: Evidence {
+                        explicit_reference: exp,
+                        numbering,
+                        text_similarity: (sim * 1000.0).round() / 1000.0,
+                        shared_terms: Vec::new(),
+                        agency_counterpart: counterpart,
+                    },
+                });
+            }
+        }
+        vectors.push(v);
+    }
+    let chosen = assign(&candidates, np, nc, m.extra_match_threshold, m.best_match_threshold);
+    let mut out = Alignment {
+        per_parent: vec![Vec::new(); np],
+        per_child: vec![Vec::new(); nc],
+        child_best,
+    };
+    for k in chosen {
+        let Some(pair) = candidates.get(k) else {
+            continue;
+        };
+        let mut pair = pair.clone();
+        if let Some(v) = vectors.get(pair.child) {
+            pair.evidence.shared_terms = parent.index.shared_terms(v, pair.parent, 8);
+        }
+        pair.score = (pair.score * 1000.0).round() / 1000.0;
+        if let Some(pc) = out.per_child.get_mut(pair.child) {
+            pc.push(pair.parent);
+        }
+        if let Some(pp) = out.per_parent.get_mut(pair.parent) {
+            pp.push(pair);
+        }
+    }
+    for v in &mut out.per_parent {
+        v.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.child.cmp(&b.child)));
+    }
+    out
+}
+
+/// Chooses candidate pairs: one-to-one per component (Hungarian, or greedy
+/// for large components), plus every pair at or above `extra`.
+fn assign(cands: &[Pair], np: usize, nc: usize, extra: f64, best: f64) -> Vec<usize> {
+    // The best candidate of each parent and of each child.
+    let mut p_best = vec![None::<usize>; np];
+    let mut c_best = vec![None::<usize>; nc];
+    for (k, c) in cands.iter().enumerate() {
+        for (slot, i) in [(&mut p_best, c.parent), (&mut c_best, c.child)] {
+            if let Some(s) = slot.get_mut(i) {
+                let better = s
+                    .and_then(|j| cands.get(j))
+                    .is_none_or(|o| c.score > o.score);
+                if better {
+                    *s = Some(k);
+                }
+            }
+        }
+    }
+    // Union-find over parents 0..np and children np..np+nc.
+    let mut uf: Vec<usize> = (0..np + nc).collect();
+    fn find(uf: &mut [usize], mut x: usize) -> usize {
+        while let Some(&p) = uf.get(x) {
+            if p == x {
+                break;
+            }
+            let gp = uf.get(p).copied().unwrap_or(p);
+            if let Some(s) = uf.get_mut(x) {
+                *s = gp;
+            }
+            x = p;
+        }
+        x
+    }
+    for c in cands {
+        let a = find(&mut uf, c.parent);
+        let b = find(&mut uf, np + c.child);
+        if a != b {
+            if let Some(s) = uf.get_mut(a) {
+                *s = b;
+            }
+        }
+    }
+    let mut by_comp: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (k, c) in cands.iter().enumerate() {
+        let r = find(&mut uf, c.parent);
+        by_comp.entry(r).or_default().push(k);
+    }
+    let mut chosen: Vec<usize> = Vec::new();
+    for edges in by_comp.values() {
+        let mut ps: Vec<usize> = edges.iter().filter_map(|k| cands.get(*k).map(|c| c.parent)).collect();
+        let mut cs: Vec<usize> = edges.iter().filter_map(|k| cands.get(*k).map(|c| c.child)).collect();
+        ps.sort_unstable();
+        ps.dedup();
+        cs.sort_unstable();
+        cs.dedup();
+        let picked = if ps.len() + cs.len() > HUNGARIAN_LIMIT {
+            greedy(cands, edges)
+        } else {
+            hungarian(cands, edges, &ps, &cs)
+        };
+        chosen.extend(picked);
+        for k in edges {
+            let Some(c) = cands.get(*k) else { continue };
+            let is_best = p_best.get(c.parent).copied().flatten() == Some(*k)
+                || c_best.get(c.child).copied().flatten() == Some(*k);
+            if (c.score >= extra || is_best && c.score >= best) && !chosen.contains(k) {
+                chosen.push(*k);
+            }
+        }
+    }
+    chosen
+}
+
+fn greedy(cands: &[Pair], edges: &[usize]) -> Vec<usize> {
+    let mut order = edges.to_vec();
+    order.sort_by(|a, b| {
+        let sa = cands.get(*a).map_or(0.0, |c| c.score);
+        let sb = cands.get(*b).map_or(0.0, |c| c.score);
+        sb.total_cmp(&sa)
+    });
+    let mut used_p = std::collections::HashSet::new();
+    let mut used_c = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for k in order {
+        if let Some(c) = cands.get(k) {
+            if !used_p.contains(&c.parent) && !used_c.contains(&c.child) {
+                used_p.insert(c.parent);
+                used_c.insert(c.child);
+                out.push(k);
+            }
+        }
+    }
+    out
+}
+
+fn hungarian(cands: &[Pair], edges: &[usize], ps: &[usize], cs: &[usize]) -> Vec<usize> {
+    let n = ps.len().max(cs.len());
+    if n == 0 {
+        return Vec::new();
+    }
+    // Square matrix: rows = parents (padded), columns = children (padded);
+    // weights are scores in millionths, 0 where there is no candidate.
+    let mut w = Matrix::new(n, n, 0i64);
+    let mut edge_at = vec![None; n * n];
+    for k in edges {
+        let Some(c) = cands.get(*k) else { continue };
+        let (Ok(r), Ok(col)) = (ps.binary_search(&c.parent), cs.binary_search(&c.child)) else {
+            continue;
+        };
+        // Scores lie in 0..=1: the product fits an i64 exactly enough.
+        let weight = (c.score * 1_000_000.0).round() as i64;
+        if let Some(cell) = w.get_mut((r, col)) {
+            *cell = weight;
+        }
+        if let Some(e) = edge_at.get_mut(r * n + col) {
+            *e = Some(*k);
+        }
+    }
+    let (_, cols) = kuhn_munkres(&w);
+    cols.iter()
+        .enumerate()
+        .filter_map(|(r, col)| edge_at.get(r * n + col).copied().flatten())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(texts: &[(&str, &str)]) -> Plan {
+        let mut p = Plan::default();
+        for (id, t) in texts {
+            p.obligations.push(Obligation::new(*id, *t));
+        }
+        p
+    }
+
+    #[test]
+    fn near_duplicates_are_assigned_one_to_one() {
+        let parent = plan(&[
+            ("1", "Pháp luật về phòng, chống bạo lực gia đình"),
+            ("2", "Pháp luật về phòng, chống ma túy và cai nghiện"),
+            ("3", "Quyền tự do hội họp hòa bình"),
+        ]);
+        let child = plan(&[
+            ("a", "Rà soát pháp luật về phòng, chống ma túy, cai nghiện"),
+            ("b", "Rà soát pháp luật phòng, chống bạo lực gia đình"),
+        ]);
+        let ix = ParentIndex::new(&parent);
+        let a = align(&ix, &child, &Config::default());
+        assert_eq!(a.per_parent[0][0].child, 1);
+        assert_eq!(a.per_parent[1][0].child, 0);
+        assert!(a.per_parent[2].is_empty());
+    }
+
+    #[test]
+    fn explicit_reference_wins() {
+        let parent = plan(&[("II.1", "Tuyên truyền Công ước"), ("II.2", "Hợp tác quốc tế")]);
+        let mut child = plan(&[("1", "Một nhiệm vụ viết khác hẳn")]);
+        child.obligations[0].implements.push(obligraph_core::ObligationRef {
+            plan: None,
+            id: "II.2".into(),
+        });
+        let ix = ParentIndex::new(&parent);
+        let a = align(&ix, &child, &Config::default());
+        assert!(a.per_parent[1][0].evidence.explicit_reference);
+        assert_eq!(a.per_parent[1][0].score, 1.0);
+    }
+}

@@ -1,0 +1,202 @@
+//! The audit: applicability, alignment, statuses, rules.
+
+use crate::agencies;
+use crate::align::{align, ParentIndex};
+use crate::config::Config;
+use crate::registry::{Registry, RuleContext};
+use crate::report::{
+    AuditReport, Coverage, LocalInitiative, Location, Match, ParentObligationReport,
+    PlanSummary, SectionCoverage, Status,
+};
+use obligraph_core::{Level, Obligation, Plan};
+
+/// Why a parent obligation is not applicable to a derived plan at
+/// `child_level`, or `None` when it is.
+///
+/// An obligation is applicable when one of its assignments reaches the
+/// derived plan's issuer: a body with a counterpart at the derived level,
+/// or a collective that takes the issuer or its bodies in (see
+/// [`crate::agencies`]). An obligation with no assignment is applicable
+/// (it falls to the plan's issuer as a whole). An obligation that only
+/// requested bodies lead (courts, procuracies, the Front: "Đề nghị Tòa án
+/// nhân dân tỉnh chủ trì") is not applicable unless
+/// `requested_only_applicable` is set: the derived plan's issuer can relay
+/// the request but cannot order it.
+pub(crate) fn not_applicable_reason(
+    p: &Obligation,
+    parent: &Plan,
+    child_level: Option<Level>,
+    config: &Config,
+) -> Option<String> {
+    if p.assignments.is_empty() {
+        return None;
+    }
+    let reaching: Vec<_> = p
+        .assignments
+        .iter()
+        .filter(|a| agencies::reaches_child(a, parent.level, child_level))
+        .collect();
+    let level_name = child_level.map_or("the derived plan's level", Level::vietnamese);
+    if reaching.is_empty() {
+        let names: Vec<&str> = p.assignments.iter().map(agencies::display).collect();
+        return Some(format!(
+            "assigned only to {} — no counterpart at {level_name}",
+            names.join(", ")
+        ));
+    }
+    let leads: Vec<_> = reaching
+        .iter()
+        .filter(|a| a.role == obligraph_core::Role::Lead)
+        .collect();
+    let requested_only = !leads.is_empty()
+        && leads.iter().all(|a| a.requested || !a.agency.orderable)
+        && reaching
+            .iter()
+            .all(|a| a.requested || !a.agency.orderable || a.role == obligraph_core::Role::Lead);
+    if requested_only && !config.matching.requested_only_applicable {
+        let names: Vec<&str> = leads.iter().map(|a| agencies::display(a)).collect();
+        return Some(format!(
+            "led only by requested bodies ({}): the derived plan can relay the request (đề nghị), not order it",
+            names.join(", ")
+        ));
+    }
+    None
+}
+
+/// The top-level section of an obligation: the first part of its section
+/// id, else of its own id.
+fn top_section(o: &Obligation) -> String {
+    let s = o.section.as_deref().unwrap_or(&o.id);
+    s.split('.')
+        .next()
+        .filter(|x| !x.is_empty())
+        .unwrap_or("(none)")
+        .to_string()
+}
+
+pub(crate) fn audit_indexed(
+    registry: &Registry,
+    ix: &ParentIndex<'_>,
+    child: &Plan,
+    config: &Config,
+) -> AuditReport {
+    let parent = ix.plan;
+    let al = align(ix, child, config);
+    let m = &config.matching;
+    let mut reports = Vec::with_capacity(parent.obligations.len());
+    for (pi, p) in parent.obligations.iter().enumerate() {
+        let reason = match ix.restated(pi) {
+            Some(q) => Some(format!(
+                "restated by {q}, which carries the agencies and deadline; counted there"
+            )),
+            None => not_applicable_reason(p, parent, child.level, config),
+        };
+        let pairs = al.per_parent.get(pi).map(Vec::as_slice).unwrap_or_default();
+        let matches: Vec<Match> = pairs
+            .iter()
+            .filter_map(|pair| {
+                let c = child.obligations.get(pair.child)?;
+                Some(Match {
+                    child_id: c.id.clone(),
+                    child_text: c.text.clone(),
+                    score: pair.score,
+                    evidence: pair.evidence.clone(),
+                    child_location: Location::of(child, c.source),
+                })
+            })
+            .collect();
+        let best = matches.first().map_or(0.0, |x| x.score);
+        let status = if reason.is_some() {
+            Status::NotApplicable
+        } else if best >= m.covered_threshold {
+            Status::Covered
+        } else if best >= m.partial_threshold {
+            Status::Partial
+        } else {
+            Status::Missing
+        };
+        reports.push(ParentObligationReport {
+            plan: parent.label(),
+            id: p.id.clone(),
+            text: p.text.clone(),
+            section: p.section.clone(),
+            status,
+            matches,
+            reason,
+            location: Location::of(parent, p.source),
+        });
+    }
+    let local: Vec<LocalInitiative> = child
+        .obligations
+        .iter()
+        .enumerate()
+        .filter(|(ci, _)| al.per_child.get(*ci).is_none_or(Vec::is_empty))
+        .map(|(ci, c)| LocalInitiative {
+            id: c.id.clone(),
+            text: c.text.clone(),
+            best_score: (al.child_best.get(ci).copied().unwrap_or(0.0) * 1000.0).round() / 1000.0,
+            location: Location::of(child, c.source),
+        })
+        .collect();
+    let coverage = Coverage::from_statuses(reports.iter().map(|r| &r.status));
+    let mut sections: Vec<SectionCoverage> = Vec::new();
+    for (p, r) in parent.obligations.iter().zip(&reports) {
+        let s = top_section(p);
+        if !sections.iter().any(|x| x.section == s) {
+            let statuses: Vec<Status> = parent
+                .obligations
+                .iter()
+                .zip(&reports)
+                .filter(|(q, _)| top_section(q) == s)
+                .map(|(_, r)| r.status)
+                .collect();
+            sections.push(SectionCoverage {
+                title: parent
+                    .sections
+                    .iter()
+                    .find(|x| x.id == s)
+                    .map(|x| x.title.clone()),
+                section: s,
+                coverage: Coverage::from_statuses(statuses.iter()),
+            });
+        }
+        let _ = r;
+    }
+    let ctx = RuleContext {
+        plan: child,
+        parent: Some(parent),
+        config,
+        parent_obligations: &reports,
+        unmatched_children: &local,
+    };
+    let findings = registry.run(&ctx);
+    AuditReport {
+        parent: Some(PlanSummary::of(parent)),
+        child: PlanSummary::of(child),
+        coverage,
+        sections,
+        parent_obligations: reports,
+        local_initiatives: local,
+        findings,
+    }
+}
+
+pub(crate) fn check_with(registry: &Registry, plan: &Plan, config: &Config) -> AuditReport {
+    let ctx = RuleContext {
+        plan,
+        parent: None,
+        config,
+        parent_obligations: &[],
+        unmatched_children: &[],
+    };
+    let findings = registry.run(&ctx);
+    AuditReport {
+        parent: None,
+        child: PlanSummary::of(plan),
+        coverage: Coverage::from_statuses(std::iter::empty()),
+        sections: Vec::new(),
+        parent_obligations: Vec::new(),
+        local_initiatives: Vec::new(),
+        findings,
+    }
+}

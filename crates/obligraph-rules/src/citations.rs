@@ -1,0 +1,174 @@
+//! Known decisions, and the citations of them inside a plan.
+//!
+//! The registry holds national decisions the corpus cites, with their
+//! number and date as published. Only national numbers (`/QĐ-TTg`,
+//! `/QH..`) are listed: plan numbers like `108/KH-UBND` repeat from one
+//! province to the next.
+
+use chrono::NaiveDate;
+use obligraph_core::Plan;
+
+/// A decision whose number and date are known.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KnownDecision {
+    /// Number, e.g. `2715/QĐ-TTg`.
+    pub number: String,
+    /// Date of signature.
+    pub date: NaiveDate,
+    /// Short subject.
+    pub subject: String,
+}
+
+/// Number, year, month, day, subject.
+const KNOWN: &[(&str, i32, u32, u32, &str)] = &[
+    ("87/QĐ-TTg", 2023, 2, 14, "Công ước chống tra tấn (CAT): kế hoạch tăng cường thực thi"),
+    ("2715/QĐ-TTg", 2025, 12, 13, "khuyến nghị của Ủy ban Nhân quyền về Công ước ICCPR"),
+    ("65/QĐ-TTg", 2018, 1, 12, "Đề án tuyên truyền Công ước CAT"),
+    ("364/QĐ-TTg", 2015, 3, 17, "Kế hoạch triển khai Công ước CAT"),
+    ("1975/QĐ-TTg", 2019, 12, 31, "khuyến nghị UPR chu kỳ III"),
+    ("1079/QĐ-TTg", 2022, 9, 14, "Đề án truyền thông về quyền con người"),
+    ("1309/QĐ-TTg", 2017, 9, 5, "Đề án đưa nội dung quyền con người vào giáo dục quốc dân"),
+    ("83/2014/QH13", 2014, 11, 28, "phê chuẩn Công ước CAT"),
+];
+
+/// The registry of known decisions.
+pub fn known_decisions() -> Vec<KnownDecision> {
+    KNOWN
+        .iter()
+        .filter_map(|(n, y, m, d, s)| {
+            Some(KnownDecision {
+                number: (*n).to_string(),
+                date: NaiveDate::from_ymd_opt(*y, *m, *d)?,
+                subject: (*s).to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Compares two document numbers, ignoring spaces and case.
+pub(crate) fn same_doc_number(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    key(a) == key(b)
+}
+
+/// A citation found in a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Citation {
+    pub(crate) number: String,
+    pub(crate) date: Option<NaiveDate>,
+    /// The obligation it was found in, `None` for the plan's header.
+    pub(crate) obligation: Option<String>,
+    pub(crate) line: Option<u32>,
+}
+
+/// Reads "<n>/<type> ngày dd/mm/yyyy" (or "ngày d tháng m năm yyyy")
+/// citations of the known kinds in `text`.
+pub(crate) fn scan(text: &str) -> Vec<(String, Option<NaiveDate>)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        // A number followed by '/'.
+        if chars.get(i).is_some_and(|c| c.is_ascii_digit())
+            && (i == 0 || chars.get(i - 1).is_some_and(|c| !c.is_alphanumeric() && *c != '/'))
+        {
+            let start = i;
+            let mut j = i;
+            while chars.get(j).is_some_and(|c| c.is_ascii_digit()) {
+                j += 1;
+            }
+            if chars.get(j) == Some(&'/') {
+                let mut k = j + 1;
+                while chars
+                    .get(k)
+                    .is_some_and(|c| c.is_alphanumeric() || *c == '-' || *c == '/')
+                {
+                    k += 1;
+                }
+                let number: String = chars.get(start..k).unwrap_or_default().iter().collect();
+                let number = number.trim_end_matches(['-', '/']).to_string();
+                let known = number.contains("/QĐ-TTg") || number.contains("/QH");
+                if known {
+                    let rest: String = chars.get(k..(k + 40).min(chars.len())).unwrap_or_default().iter().collect();
+                    out.push((number, date_after(&rest)));
+                }
+                i = k;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The date right after a number: " ngày 14/9/2022" or " ngày 14 tháng 9
+/// năm 2022".
+fn date_after(rest: &str) -> Option<NaiveDate> {
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("ngày")?;
+    let nums: Vec<u32> = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .take(3)
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    match nums.as_slice() {
+        [d, m, y] => NaiveDate::from_ymd_opt(i32::try_from(*y).ok()?, *m, *d),
+        _ => None,
+    }
+}
+
+/// Every citation of a known kind in `plan`: its `implements` and legal
+/// bases, and the texts of its obligations.
+pub(crate) fn citations(plan: &Plan) -> Vec<Citation> {
+    let mut out = Vec::new();
+    for r in plan.implements.iter().chain(&plan.legal_bases) {
+        if let Some(n) = &r.number {
+            out.push(Citation {
+                number: n.clone(),
+                date: r.date,
+                obligation: None,
+                line: r.line,
+            });
+        }
+    }
+    for o in &plan.obligations {
+        for (number, date) in scan(&o.text) {
+            out.push(Citation {
+                number,
+                date,
+                obligation: Some(o.id.clone()),
+                line: Some(o.source.line_start),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_numbers_and_dates() {
+        let t = "theo Quyết định số 1079/QĐ-TTg ngày 14/09/2022 của Thủ tướng; Quyết định số 1309/QĐ-TTg ngày 05 tháng 9 năm 2017; Quyết định 06/2020/QĐ-TTg";
+        let s = scan(t);
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert_eq!(s[0].0, "1079/QĐ-TTg");
+        assert_eq!(s[0].1, NaiveDate::from_ymd_opt(2022, 9, 14));
+        assert_eq!(s[1].1, NaiveDate::from_ymd_opt(2017, 9, 5));
+        assert_eq!(s[2], ("06/2020/QĐ-TTg".to_string(), None));
+    }
+
+    #[test]
+    fn registry_is_complete() {
+        assert_eq!(known_decisions().len(), KNOWN.len());
+    }
+}

@@ -1,0 +1,280 @@
+//! The rule registry: the [`Rule`] trait, the context rules see, and the
+//! table of codes.
+
+use crate::config::Config;
+use crate::report::{Finding, Location, ParentObligationReport, Severity, Status};
+use obligraph_core::{Obligation, Plan};
+
+/// The table of rule codes: code and short name, one line per rule. Codes
+/// are stable: a retired rule keeps its code unused.
+pub const CODES: &[(&str, &str)] = &[
+    ("OG001", "missing-obligation"),
+    ("OG002", "partial-coverage"),
+    ("OG003", "lead-mismatch"),
+    ("OG004", "support-dropped"),
+    ("OG005", "looser-deadline"),
+    ("OG006", "reporting-chain"),
+    ("OG007", "no-lead"),
+    ("OG008", "several-leads-unscoped"),
+    ("OG009", "requested-body-ordered"),
+    ("OG010", "defunct-agency"),
+    ("OG011", "citation-mismatch"),
+    ("OG012", "plan-duty-missing"),
+    ("OG013", "local-initiative"),
+];
+
+/// Declares a rule's unit struct and keeps its doc comment as
+/// `DOC`, so that `explain CODE` prints the documentation itself.
+macro_rules! declare_rule {
+    ($(#[doc = $d:literal])* $vis:vis struct $name:ident;) => {
+        $(#[doc = $d])*
+        #[derive(Debug, Clone, Copy, Default)]
+        $vis struct $name;
+        impl $name {
+            /// The rule's documentation: its doc comment.
+            pub const DOC: &'static str = concat!($($d, "\n"),*);
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// A check over a derived plan (and its parent, in an audit).
+///
+/// Embedders add their own rules to a [`Registry`]:
+///
+/// ```
+/// use obligraph_rules::{Rule, RuleContext, Finding, Severity, Registry, Config, check};
+/// use obligraph_core::{Plan, Obligation};
+///
+/// struct NoEmptyText;
+/// impl Rule for NoEmptyText {
+///     fn code(&self) -> &'static str { "X001" }
+///     fn name(&self) -> &'static str { "empty-text" }
+///     fn default_severity(&self) -> Severity { Severity::Warning }
+///     fn explanation(&self) -> &'static str { "An obligation with no text." }
+///     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+///         for o in &ctx.plan.obligations {
+///             if o.text.trim().is_empty() {
+///                 out.push(ctx.finding(self, "empty task".into(), "nhiệm vụ trống".into(), None, Some(o)));
+///             }
+///         }
+///     }
+/// }
+///
+/// let mut reg = Registry::default();
+/// reg.register(Box::new(NoEmptyText));
+/// let mut plan = Plan::default();
+/// plan.obligations.push(Obligation::new("1", " "));
+/// let report = reg.check(&plan, &Config::default());
+/// assert_eq!(report.findings_with("X001").count(), 1);
+/// ```
+pub trait Rule: Send + Sync {
+    /// Stable code, e.g. `OG001`.
+    fn code(&self) -> &'static str;
+    /// Short kebab-case name, e.g. `missing-obligation`.
+    fn name(&self) -> &'static str;
+    /// Severity unless the configuration says otherwise.
+    fn default_severity(&self) -> Severity;
+    /// Documentation: What it does · Why is this bad? · Example · Use instead.
+    fn explanation(&self) -> &'static str;
+    /// Whether the rule needs a parent plan (runs only in audits).
+    fn needs_parent(&self) -> bool {
+        false
+    }
+    /// Appends findings to `out`.
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>);
+}
+
+/// What a rule sees.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleContext<'a> {
+    /// The derived plan (the plan checked).
+    pub plan: &'a Plan,
+    /// The parent plan, in an audit.
+    pub parent: Option<&'a Plan>,
+    /// The configuration.
+    pub config: &'a Config,
+    /// Every parent obligation with its status and matches (empty without
+    /// a parent), in the parent's order.
+    pub parent_obligations: &'a [ParentObligationReport],
+    /// Local initiatives: ids of derived obligations with no parent.
+    pub(crate) unmatched_children: &'a [crate::report::LocalInitiative],
+}
+
+impl<'a> RuleContext<'a> {
+    /// The parent obligation with `id`.
+    pub fn parent_obligation(&self, id: &str) -> Option<&'a Obligation> {
+        self.parent.and_then(|p| p.obligation(id))
+    }
+
+    /// Derived obligations matched to parent obligation `id`, best first.
+    pub fn matched_children(&self, report: &ParentObligationReport) -> Vec<&'a Obligation> {
+        report
+            .matches
+            .iter()
+            .filter_map(|m| self.plan.obligation(&m.child_id))
+            .collect()
+    }
+
+    /// Parent obligations with a given status.
+    pub fn with_status(&self, s: Status) -> impl Iterator<Item = &'a ParentObligationReport> {
+        self.parent_obligations.iter().filter(move |p| p.status == s)
+    }
+
+    /// Local initiatives (derived obligations matched to nothing).
+    pub fn local_initiatives(&self) -> &'a [crate::report::LocalInitiative] {
+        self.unmatched_children
+    }
+
+    /// A finding of `rule`, with the severity from the configuration and
+    /// both locations filled in.
+    pub fn finding(
+        &self,
+        rule: &dyn Rule,
+        message: String,
+        message_vi: String,
+        parent: Option<&Obligation>,
+        child: Option<&Obligation>,
+    ) -> Finding {
+        Finding {
+            code: rule.code().to_string(),
+            rule: rule.name().to_string(),
+            severity: self.config.severity(rule.code(), rule.default_severity()),
+            message,
+            message_vi,
+            parent_id: parent.map(|p| p.id.clone()),
+            child_id: child.map(|c| c.id.clone()),
+            parent_location: match (parent, self.parent) {
+                (Some(o), Some(p)) => Some(Location::of(p, o.source)),
+                _ => None,
+            },
+            child_location: child.map(|o| Location::of(self.plan, o.source)),
+        }
+    }
+}
+
+/// A rule as listed by [`Registry::rules`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RuleInfo {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Default severity.
+    pub default_severity: Severity,
+    /// Whether it needs a parent plan.
+    pub needs_parent: bool,
+    /// First line of the explanation.
+    pub summary: String,
+}
+
+/// A set of rules. [`Registry::default`] holds every built-in rule.
+pub struct Registry {
+    rules: Vec<Box<dyn Rule>>,
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.rules.iter().map(|r| r.code())).finish()
+    }
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        Registry {
+            rules: crate::rules::builtin(),
+        }
+    }
+}
+
+impl Registry {
+    /// An empty registry.
+    pub fn empty() -> Registry {
+        Registry { rules: Vec::new() }
+    }
+
+    /// Adds a rule (a rule with the same code is replaced).
+    pub fn register(&mut self, rule: Box<dyn Rule>) {
+        self.rules.retain(|r| r.code() != rule.code());
+        self.rules.push(rule);
+    }
+
+    /// The rules, in code order.
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        let mut v: Vec<RuleInfo> = self
+            .rules
+            .iter()
+            .map(|r| RuleInfo {
+                code: r.code().to_string(),
+                name: r.name().to_string(),
+                default_severity: r.default_severity(),
+                needs_parent: r.needs_parent(),
+                summary: summary(r.explanation()),
+            })
+            .collect();
+        v.sort_by(|a, b| a.code.cmp(&b.code));
+        v
+    }
+
+    /// The documentation of the rule with `code` (or name).
+    pub fn explain(&self, code: &str) -> Option<String> {
+        self.rules
+            .iter()
+            .find(|r| r.code().eq_ignore_ascii_case(code) || r.name() == code)
+            .map(|r| {
+                let body: Vec<&str> = r
+                    .explanation()
+                    .lines()
+                    .map(|l| l.strip_prefix(' ').unwrap_or(l))
+                    .collect();
+                format!(
+                    "{} ({}) — default severity: {}\n\n{}",
+                    r.code(),
+                    r.name(),
+                    r.default_severity(),
+                    body.join("\n").trim()
+                )
+            })
+    }
+
+    pub(crate) fn run(&self, ctx: &RuleContext<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for r in &self.rules {
+            if !ctx.config.enabled(r.code()) || (r.needs_parent() && ctx.parent.is_none()) {
+                continue;
+            }
+            r.check(ctx, &mut out);
+        }
+        out.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then_with(|| a.code.cmp(&b.code))
+        });
+        out
+    }
+
+    /// Audits `child` against `parent` with these rules.
+    pub fn audit(
+        &self,
+        parent: &Plan,
+        child: &Plan,
+        config: &Config,
+    ) -> crate::report::AuditReport {
+        let ix = crate::align::ParentIndex::new(parent);
+        crate::audit::audit_indexed(self, &ix, child, config)
+    }
+
+    /// Checks `plan` alone with these rules.
+    pub fn check(&self, plan: &Plan, config: &Config) -> crate::report::AuditReport {
+        crate::audit::check_with(self, plan, config)
+    }
+}
+
+/// The first non-heading line of an explanation.
+fn summary(doc: &str) -> String {
+    doc.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap_or_default()
+        .to_string()
+}

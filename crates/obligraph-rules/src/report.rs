@@ -1,0 +1,286 @@
+//! Report types: what an audit returns. Every type here serialises with
+//! serde; the JSON field names are a contract (see the crate docs).
+
+use obligraph_core::{Level, Obligation, Plan, SourceSpan};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// For information: nothing to fix (e.g. a local initiative).
+    Info,
+    /// Worth a look: likely a weakness of the derived plan.
+    Warning,
+    /// The derived plan fails a duty it has.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// A place in a source document: which plan, which lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    /// The plan's label (its number, else its title).
+    pub plan: String,
+    /// First line (1-based).
+    pub line_start: u32,
+    /// Last line (inclusive).
+    pub line_end: u32,
+}
+
+impl Location {
+    /// The location of an obligation of `plan`.
+    pub fn of(plan: &Plan, span: SourceSpan) -> Location {
+        Location {
+            plan: plan.label(),
+            line_start: span.line_start,
+            line_end: span.line_end,
+        }
+    }
+}
+
+/// One diagnostic of a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable rule code, e.g. `OG001`.
+    pub code: String,
+    /// The rule's short name, e.g. `missing-obligation`.
+    pub rule: String,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// Message in English.
+    pub message: String,
+    /// Message in Vietnamese.
+    pub message_vi: String,
+    /// The parent obligation concerned, if any.
+    pub parent_id: Option<String>,
+    /// The derived obligation concerned, if any.
+    pub child_id: Option<String>,
+    /// Where in the parent document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_location: Option<Location>,
+    /// Where in the derived document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child_location: Option<Location>,
+}
+
+/// Status of one parent obligation in the derived plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// A derived obligation carries it out.
+    Covered,
+    /// Something close, but weaker than the covering threshold.
+    Partial,
+    /// Applicable, and nothing carries it out.
+    Missing,
+    /// The derived plan's issuer does not have to carry it out.
+    NotApplicable,
+}
+
+/// Which signals support a match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Evidence {
+    /// The derived obligation cites the parent obligation (`implements`).
+    pub explicit_reference: bool,
+    /// The two obligations carry the same number in their documents.
+    pub numbering: bool,
+    /// TF-IDF cosine over syllable 1–2-grams, 0..=1.
+    pub text_similarity: f64,
+    /// The heaviest terms both texts share (folded), at most eight.
+    pub shared_terms: Vec<String>,
+    /// The derived lead is the counterpart of the parent's lead.
+    pub agency_counterpart: bool,
+}
+
+/// A derived obligation matched to a parent obligation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Match {
+    /// The derived obligation's id.
+    pub child_id: String,
+    /// Its text.
+    pub child_text: String,
+    /// Combined score, 0..=1.
+    pub score: f64,
+    /// Why it matched.
+    pub evidence: Evidence,
+    /// Where in the derived document.
+    pub child_location: Location,
+}
+
+/// A parent obligation and how the derived plan carries it out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParentObligationReport {
+    /// The parent plan's label.
+    pub plan: String,
+    /// The parent obligation's id.
+    pub id: String,
+    /// Its text.
+    pub text: String,
+    /// Its section, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Covered, partial, missing or not applicable.
+    pub status: Status,
+    /// Derived obligations that carry it out, best first.
+    pub matches: Vec<Match>,
+    /// Why it is not applicable (when it is not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Where in the parent document.
+    pub location: Location,
+}
+
+/// Counts of parent obligations by status.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub struct Coverage {
+    /// Parent obligations the derived plan must carry out.
+    pub applicable: usize,
+    /// Of those, covered.
+    pub covered: usize,
+    /// Of those, partially covered.
+    pub partial: usize,
+    /// Of those, missing.
+    pub missing: usize,
+    /// (covered + partial / 2) / applicable; 1 when nothing is applicable.
+    pub ratio: f64,
+}
+
+impl Coverage {
+    /// Counts statuses.
+    pub fn from_statuses<'a>(statuses: impl IntoIterator<Item = &'a Status>) -> Coverage {
+        let mut c = Coverage::default();
+        for s in statuses {
+            match s {
+                Status::Covered => c.covered += 1,
+                Status::Partial => c.partial += 1,
+                Status::Missing => c.missing += 1,
+                Status::NotApplicable => continue,
+            }
+            c.applicable += 1;
+        }
+        c.ratio = if c.applicable == 0 {
+            1.0
+        } else {
+            // Counts are small; the conversion is exact.
+            (c.covered as f64 + c.partial as f64 / 2.0) / c.applicable as f64
+        };
+        c
+    }
+}
+
+/// Coverage of one top-level section of the parent plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionCoverage {
+    /// Section id (`II`, `A`, …), or `(none)`.
+    pub section: String,
+    /// Its heading, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Counts.
+    pub coverage: Coverage,
+}
+
+/// A derived obligation that carries out no parent obligation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocalInitiative {
+    /// Its id.
+    pub id: String,
+    /// Its text.
+    pub text: String,
+    /// Best score against any parent obligation (below the threshold).
+    pub best_score: f64,
+    /// Where in the derived document.
+    pub location: Location,
+}
+
+/// A short description of an audited plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanSummary {
+    /// Label (number, else title).
+    pub label: String,
+    /// Issuer, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// Level, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// Date of issue, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<chrono::NaiveDate>,
+    /// Number of obligations.
+    pub obligations: usize,
+}
+
+impl PlanSummary {
+    /// Summarises `plan`.
+    pub fn of(plan: &Plan) -> PlanSummary {
+        PlanSummary {
+            label: plan.label(),
+            issuer: plan.issuer.clone(),
+            level: plan.level,
+            date: plan.date,
+            obligations: plan.obligations.len(),
+        }
+    }
+}
+
+/// The audit of one derived plan against one parent (or of one plan alone,
+/// from [`check`](crate::check), with no parent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditReport {
+    /// The parent plan, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<PlanSummary>,
+    /// The derived plan.
+    pub child: PlanSummary,
+    /// Overall coverage of the parent's applicable obligations.
+    pub coverage: Coverage,
+    /// Coverage per top-level section of the parent.
+    pub sections: Vec<SectionCoverage>,
+    /// Every parent obligation with its status and matches.
+    pub parent_obligations: Vec<ParentObligationReport>,
+    /// Derived obligations with no parent (local initiatives).
+    pub local_initiatives: Vec<LocalInitiative>,
+    /// Diagnostics of the rules, most severe first.
+    pub findings: Vec<Finding>,
+}
+
+impl AuditReport {
+    /// Findings with `code`.
+    pub fn findings_with(&self, code: &str) -> impl Iterator<Item = &Finding> {
+        let code = code.to_string();
+        self.findings.iter().filter(move |f| f.code == code)
+    }
+
+    /// The report on parent obligation `id`.
+    pub fn parent_obligation(&self, id: &str) -> Option<&ParentObligationReport> {
+        self.parent_obligations.iter().find(|p| p.id == id)
+    }
+
+    /// Whether no finding is an error.
+    pub fn passed(&self) -> bool {
+        self.findings.iter().all(|f| f.severity != Severity::Error)
+    }
+}
+
+/// A short excerpt of an obligation's text for messages (at most `n`
+/// characters, cut on a character boundary).
+pub(crate) fn excerpt(o: &Obligation, n: usize) -> String {
+    let t = o.text.trim();
+    let mut out: String = t.chars().take(n).collect();
+    if t.chars().count() > n {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,106 @@
+use crate::agencies::display;
+use crate::registry::{declare_rule, Rule, RuleContext};
+use crate::report::{Finding, Severity};
+use obligraph_core::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an agency, or a level of government, that did not exist on
+    /// the plan's date, by the 2025 reorganisation table: a 2026 plan
+    /// naming "Sở Lao động - Thương binh và Xã hội" (merged 1 March 2025),
+    /// "Ủy ban nhân dân cấp huyện" or any district body (the district level
+    /// ended 1 July 2025), or a district plan dated after that day. Each
+    /// agency is reported once, at its first mention.
+    ///
+    /// ## Why is this bad?
+    /// A task given to a body that no longer exists has no one to carry it
+    /// out; copying an older plan is the usual cause.
+    ///
+    /// ## Example
+    /// A plan dated 05/02/2026: "Sở Tư pháp, Sở Lao động - Thương binh và
+    /// Xã hội chủ trì".
+    ///
+    /// ## Use instead
+    /// Name the successor (Sở Nội vụ, Sở Y tế) or the commune People's
+    /// Committees.
+    pub struct DefunctAgency;
+}
+
+impl Rule for DefunctAgency {
+    fn code(&self) -> &'static str {
+        "OG010"
+    }
+    fn name(&self) -> &'static str {
+        super::name_of(self.code())
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn explanation(&self) -> &'static str {
+        Self::DOC
+    }
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        let plan = ctx.plan;
+        let Some(date) = plan.date else {
+            return;
+        };
+        if plan.level == Some(Level::District) {
+            if let Some(end) = crate::vn::district_abolished().filter(|e| date >= *e) {
+                out.push(ctx.finding(
+                    self,
+                    format!(
+                        "the plan is issued at district level on {date}, after the district level ended on {end}"
+                    ),
+                    format!(
+                        "kế hoạch do cấp huyện ban hành ngày {}, sau khi cấp huyện chấm dứt hoạt động (01/7/2025)",
+                        date.format("%d/%m/%Y")
+                    ),
+                    None,
+                    None,
+                ));
+            }
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for o in &plan.obligations {
+            for a in &o.assignments {
+                if seen.contains(&a.agency.id) {
+                    continue;
+                }
+                let Some((en, vi)) = crate::vn::defunct_on(&a.agency, date) else {
+                    continue;
+                };
+                seen.push(a.agency.id.clone());
+                let name = display(a);
+                out.push(ctx.finding(
+                    self,
+                    format!("{} names `{name}`, which did not exist on the plan's date {date}: {en}", o.id),
+                    format!("{} giao nhiệm vụ cho `{name}`, cơ quan không còn tồn tại vào ngày ban hành: {vi}", o.id),
+                    None,
+                    Some(o),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use crate::{check, Config};
+    use obligraph_core::{Collective, Level, Role};
+
+    #[test]
+    fn district_committees_after_july_2025() {
+        let mut p = plan("P", Level::Province, vec![task(
+            "1",
+            "Tuyên truyền",
+            vec![asg(collective(Collective::DistrictCommittees, "Ủy ban nhân dân cấp huyện"), Role::Support, false)],
+        )]);
+        p.date = chrono::NaiveDate::from_ymd_opt(2023, 4, 14);
+        assert_eq!(check(&p, &Config::default()).findings_with("OG010").count(), 0);
+        p.date = chrono::NaiveDate::from_ymd_opt(2026, 4, 14);
+        assert_eq!(check(&p, &Config::default()).findings_with("OG010").count(), 1);
+        p.level = Some(Level::District);
+        assert_eq!(check(&p, &Config::default()).findings_with("OG010").count(), 2);
+    }
+}

@@ -1,0 +1,130 @@
+use crate::agencies::{display, is_counterpart, reaches_child};
+use crate::registry::{declare_rule, Rule, RuleContext};
+use crate::report::{Finding, Severity, Status};
+
+declare_rule! {
+    /// ## What it does
+    /// For a parent obligation the derived plan carries out, checks that
+    /// the derived lead (chủ trì) is the counterpart of the parent's lead at
+    /// the derived level: Bộ Tư pháp → Sở Tư pháp → Phòng Tư pháp; Công an
+    /// tỉnh → Công an quận. Parent leads that are only requested (courts,
+    /// procuracies) or that have no counterpart at the derived level are
+    /// left out of the comparison.
+    ///
+    /// ## Why is this bad?
+    /// The upward chain follows the field: the ministry asks its own
+    /// department for results. A task led locally by another body falls out
+    /// of that chain and is reported by nobody.
+    ///
+    /// ## Example
+    /// Parent: "Pháp luật về phòng, chống ma túy — Công an tỉnh chủ trì";
+    /// derived: the same task, "Sở Y tế chủ trì".
+    ///
+    /// ## Use instead
+    /// Give the lead to the counterpart (Công an thành phố) and name the
+    /// other body as support (phối hợp).
+    pub struct LeadMismatch;
+}
+
+impl Rule for LeadMismatch {
+    fn code(&self) -> &'static str {
+        "OG003"
+    }
+    fn name(&self) -> &'static str {
+        super::name_of(self.code())
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn explanation(&self) -> &'static str {
+        Self::DOC
+    }
+    fn needs_parent(&self) -> bool {
+        true
+    }
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        let (Some(parent), child) = (ctx.parent, ctx.plan) else {
+            return;
+        };
+        for r in ctx.parent_obligations {
+            if !matches!(r.status, Status::Covered | Status::Partial) {
+                continue;
+            }
+            let Some(p) = parent.obligation(&r.id) else {
+                continue;
+            };
+            let p_leads: Vec<_> = p
+                .leads()
+                .filter(|a| !a.requested && a.agency.orderable && a.agency.collective.is_none())
+                .filter(|a| reaches_child(a, parent.level, child.level))
+                .collect();
+            if p_leads.is_empty() {
+                continue;
+            }
+            let Some(best) = r.matches.first() else {
+                continue;
+            };
+            let Some(c) = child.obligation(&best.child_id) else {
+                continue;
+            };
+            let c_leads: Vec<_> = c.leads().collect();
+            if c_leads.is_empty() {
+                continue;
+            }
+            // Any matched derived obligation may carry the lead.
+            let ok = ctx.matched_children(r).iter().any(|m| {
+                m.leads().any(|ca| {
+                    ca.agency.collective.is_some()
+                        || p_leads
+                            .iter()
+                            .any(|pa| is_counterpart(&pa.agency, parent.level, &ca.agency, child.level))
+                })
+            });
+            if ok {
+                continue;
+            }
+            let pn: Vec<&str> = p_leads.iter().map(|a| display(a)).collect();
+            let cn: Vec<&str> = c_leads.iter().map(|a| display(a)).collect();
+            out.push(ctx.finding(
+                self,
+                format!(
+                    "lead of {} is {}, not the counterpart of the parent's lead {} (parent {})",
+                    c.id,
+                    cn.join(", "),
+                    pn.join(", "),
+                    p.id
+                ),
+                format!(
+                    "cơ quan chủ trì của {} là {}, không tương ứng với cơ quan chủ trì {} của nhiệm vụ {} cấp trên",
+                    c.id,
+                    cn.join(", "),
+                    pn.join(", "),
+                    p.id
+                ),
+                Some(p),
+                Some(c),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use crate::{audit, Config};
+    use obligraph_core::{Level, Role};
+
+    #[test]
+    fn swapped_lead_is_reported() {
+        let parent = plan("P", Level::Province, vec![task(
+            "1",
+            "Pháp luật về phòng, chống ma túy, cai nghiện bắt buộc",
+            vec![asg(police(), Role::Lead, false), asg(sotp(), Role::Support, false)],
+        )]);
+        let mut child = parent.clone();
+        assert_eq!(audit(&parent, &child, &Config::default()).findings_with("OG003").count(), 0);
+        child.obligations[0].assignments[0].agency = sotp();
+        let r = audit(&parent, &child, &Config::default());
+        assert_eq!(r.findings_with("OG003").count(), 1, "{:?}", r.findings);
+    }
+}

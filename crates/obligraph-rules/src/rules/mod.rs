@@ -1,0 +1,126 @@
+//! The built-in rules, one file each. A rule's doc comment is its
+//! documentation (`explain CODE` prints it), in fixed sections: What it
+//! does · Why is this bad? · Example · Use instead.
+
+use crate::registry::Rule;
+
+mod citation_mismatch;
+mod defunct_agency;
+mod lead_mismatch;
+mod local_initiative;
+mod looser_deadline;
+mod missing_obligation;
+mod no_lead;
+mod partial_coverage;
+mod plan_duty_missing;
+mod reporting_chain;
+mod requested_body_ordered;
+mod several_leads_unscoped;
+mod support_dropped;
+
+pub use citation_mismatch::CitationMismatch;
+pub use defunct_agency::DefunctAgency;
+pub use lead_mismatch::LeadMismatch;
+pub use local_initiative::LocalInitiativeRule;
+pub use looser_deadline::LooserDeadline;
+pub use missing_obligation::MissingObligation;
+pub use no_lead::NoLead;
+pub use partial_coverage::PartialCoverage;
+pub use plan_duty_missing::PlanDutyMissing;
+pub use reporting_chain::ReportingChain;
+pub use requested_body_ordered::RequestedBodyOrdered;
+pub use several_leads_unscoped::SeveralLeadsUnscoped;
+pub use support_dropped::SupportDropped;
+
+/// Every built-in rule.
+pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(MissingObligation),
+        Box::new(PartialCoverage),
+        Box::new(LeadMismatch),
+        Box::new(SupportDropped),
+        Box::new(LooserDeadline),
+        Box::new(ReportingChain),
+        Box::new(NoLead),
+        Box::new(SeveralLeadsUnscoped),
+        Box::new(RequestedBodyOrdered),
+        Box::new(DefunctAgency),
+        Box::new(CitationMismatch),
+        Box::new(PlanDutyMissing),
+        Box::new(LocalInitiativeRule),
+    ]
+}
+
+/// The name of a code in [`crate::registry::CODES`].
+pub(crate) fn name_of(code: &str) -> &'static str {
+    crate::registry::CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("unknown", |(_, n)| n)
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    //! Small hand-built plans for the rules' unit tests.
+    use obligraph_core::{Agency, Assignment, Collective, Level, Obligation, Plan, Role};
+
+    pub fn agency(id: &str, name: &str, level: Level, field: &str, orderable: bool) -> Agency {
+        Agency {
+            id: id.into(),
+            name: name.into(),
+            level: Some(level),
+            field: Some(field.into()),
+            orderable,
+            collective: None,
+        }
+    }
+
+    pub fn collective(c: Collective, name: &str) -> Agency {
+        Agency {
+            id: format!("collective:{c:?}"),
+            name: name.into(),
+            level: None,
+            field: None,
+            orderable: true,
+            collective: Some(c),
+        }
+    }
+
+    pub fn asg(a: Agency, role: Role, requested: bool) -> Assignment {
+        Assignment {
+            as_written: a.name.clone(),
+            agency: a,
+            role,
+            requested,
+            scope: None,
+        }
+    }
+
+    pub fn sotp() -> Agency {
+        agency("province:justice", "Sở Tư pháp", Level::Province, "justice", true)
+    }
+    pub fn police() -> Agency {
+        agency("province:police", "Công an tỉnh", Level::Province, "police", true)
+    }
+    pub fn court() -> Agency {
+        agency("province:court", "Tòa án nhân dân tỉnh", Level::Province, "court", false)
+    }
+
+    pub fn task(id: &str, text: &str, assignments: Vec<Assignment>) -> Obligation {
+        let mut o = Obligation::new(id, text);
+        o.assignments = assignments;
+        o.source.line_start = 10;
+        o.source.line_end = 11;
+        o
+    }
+
+    pub fn plan(number: &str, level: Level, obligations: Vec<Obligation>) -> Plan {
+        Plan {
+            number: Some(number.into()),
+            level: Some(level),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 2, 5),
+            obligations,
+            ..Plan::default()
+        }
+    }
+}

@@ -1,0 +1,68 @@
+use crate::registry::{declare_rule, Rule, RuleContext};
+use crate::report::{excerpt, Finding, Severity};
+use obligraph_core::ObligationKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a task that names agencies but no lead (chủ trì): only
+    /// support or requested bodies. Tasks that name no agency at all are
+    /// left alone (plans often list the subject in the body and assign it
+    /// in the appendix).
+    ///
+    /// ## Why is this bad?
+    /// Without a lead nobody is answerable for the task, and nobody reports
+    /// on it.
+    ///
+    /// ## Example
+    /// "Đơn vị phối hợp: Sở Nội vụ và các cơ quan liên quan" with no
+    /// "Đơn vị chủ trì".
+    ///
+    /// ## Use instead
+    /// Name one lead; the others support.
+    pub struct NoLead;
+}
+
+impl Rule for NoLead {
+    fn code(&self) -> &'static str {
+        "OG007"
+    }
+    fn name(&self) -> &'static str {
+        super::name_of(self.code())
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn explanation(&self) -> &'static str {
+        Self::DOC
+    }
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        for o in &ctx.plan.obligations {
+            if o.kind != ObligationKind::Task || o.assignments.is_empty() || o.leads().next().is_some() {
+                continue;
+            }
+            let t = excerpt(o, 80);
+            out.push(ctx.finding(
+                self,
+                format!("task {} names agencies but no lead: \"{t}\"", o.id),
+                format!("nhiệm vụ {} không xác định cơ quan chủ trì: \"{t}\"", o.id),
+                None,
+                Some(o),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use crate::{check, Config};
+    use obligraph_core::{Level, Role};
+
+    #[test]
+    fn support_only_task() {
+        let mut p = plan("P", Level::Province, vec![task("1", "Tuyên truyền", vec![asg(sotp(), Role::Lead, false), asg(police(), Role::Support, false)])]);
+        assert_eq!(check(&p, &Config::default()).findings_with("OG007").count(), 0);
+        p.obligations[0].assignments.remove(0);
+        assert_eq!(check(&p, &Config::default()).findings_with("OG007").count(), 1);
+    }
+}

@@ -1,0 +1,81 @@
+use crate::agencies::display;
+use crate::registry::{declare_rule, Rule, RuleContext};
+use crate::report::{Finding, Severity};
+use obligraph_core::ObligationKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a task with several named leads (chủ trì) and no scope note
+    /// telling them apart ("Công an tỉnh (đối với quyền biểu tình); Sở
+    /// Ngoại vụ (về Quyết định 06/2020/QĐ-TTg)"). Collective leads and
+    /// requested bodies are not counted.
+    ///
+    /// ## Why is this bad?
+    /// Joint leads without a split of the work leave each lead waiting for
+    /// the others, and the report upward has no single author.
+    ///
+    /// ## Example
+    /// "Đơn vị chủ trì: Sở Nội vụ, Sở Y tế, Thanh tra thành phố, Sở Tư
+    /// pháp."
+    ///
+    /// ## Use instead
+    /// One lead, the others in support; or a scope note per lead.
+    pub struct SeveralLeadsUnscoped;
+}
+
+impl Rule for SeveralLeadsUnscoped {
+    fn code(&self) -> &'static str {
+        "OG008"
+    }
+    fn name(&self) -> &'static str {
+        super::name_of(self.code())
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Info
+    }
+    fn explanation(&self) -> &'static str {
+        Self::DOC
+    }
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        for o in &ctx.plan.obligations {
+            if o.kind != ObligationKind::Task {
+                continue;
+            }
+            let leads: Vec<_> = o
+                .leads()
+                .filter(|a| !a.requested && a.agency.collective.is_none())
+                .collect();
+            if leads.len() < 2 || leads.iter().any(|a| a.scope.as_deref().is_some_and(|s| !s.trim().is_empty())) {
+                continue;
+            }
+            let names: Vec<&str> = leads.iter().map(|a| display(a)).collect();
+            out.push(ctx.finding(
+                self,
+                format!("task {} has {} leads with no scope notes: {}", o.id, leads.len(), names.join(", ")),
+                format!(
+                    "nhiệm vụ {} có {} cơ quan chủ trì mà không phân định phạm vi: {}",
+                    o.id,
+                    leads.len(),
+                    names.join(", ")
+                ),
+                None,
+                Some(o),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use crate::{check, Config};
+    use obligraph_core::{Level, Role};
+
+    #[test]
+    fn joint_leads_need_scope() {
+        let mut p = plan("P", Level::Province, vec![task("1", "Thống kê", vec![asg(sotp(), Role::Lead, false), asg(police(), Role::Lead, false)])]);
+        assert_eq!(check(&p, &Config::default()).findings_with("OG008").count(), 1);
+        p.obligations[0].assignments[1].scope = Some("đối với số liệu tội phạm".into());
+        assert_eq!(check(&p, &Config::default()).findings_with("OG008").count(), 0);
+    }
+}

@@ -1,0 +1,353 @@
+//! Vietnamese text similarity, written here: tokens are syllables folded to
+//! one canonical form (NFC, lower case, the tone split from the vowels so
+//! that old and new tone placement — "hoà" / "hòa" — give the same token),
+//! abbreviations expanded ("UBND" → "ủy ban nhân dân"), level words that
+//! differ between counterparts ("sở" / "bộ" / "phòng", "tỉnh" / "quận" /
+//! "xã") replaced by one placeholder, and a few function words dropped.
+//! Terms are syllable 1- and 2-grams, weighted by sublinear TF × smoothed
+//! IDF of the parent plan, compared by cosine through an inverted index so
+//! that one derived plan costs time in proportion to its own terms.
+
+use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+
+/// The placeholder for words that name a level or an agency type.
+const LEVEL: &str = "∗";
+
+/// Function words that carry no topic.
+const STOP: &[&str] = &[
+    "và", "các", "của", "về", "trong", "với", "theo", "có", "được", "cho", "tại", "để", "những",
+    "này", "là", "hoặc", "đến", "từ", "đó", "như", "việc", "nhằm", "cả", "khác", "sau", "đây",
+];
+
+/// Words naming a level or an agency type, mapped to [`LEVEL`].
+const LEVEL_WORDS: &[&str] = &["tỉnh", "quận", "huyện", "xã", "phường", "sở", "bộ", "phòng"];
+
+/// Abbreviations expanded before scoring (lower case, NFC).
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ubnd", "ủy ban nhân dân"),
+    ("hđnd", "hội đồng nhân dân"),
+    ("tand", "tòa án nhân dân"),
+    ("vksnd", "viện kiểm sát nhân dân"),
+    ("ubmttq", "ủy ban mặt trận tổ quốc"),
+    ("ubmttqvn", "ủy ban mặt trận tổ quốc việt nam"),
+    ("mttq", "mặt trận tổ quốc"),
+    ("qđ", "quyết định"),
+    ("ttg", "thủ tướng"),
+    ("tp", "thành phố"),
+    ("bchqs", "bộ chỉ huy quân sự"),
+    ("lđtbxh", "lao động thương binh xã hội"),
+    ("xhcn", "xã hội chủ nghĩa"),
+    ("tt", "thông tin"),
+];
+
+/// Canonical form of one lower-case syllable: base letters (NFC, keeping
+/// the vowel marks â ă ê ô ơ ư) followed by a tone digit when it has a tone.
+fn canonical_syllable(word: &str) -> String {
+    let mut base = String::with_capacity(word.len());
+    let mut tone = None;
+    for c in word.nfd() {
+        match c {
+            '\u{300}' => tone = Some('2'),
+            '\u{301}' => tone = Some('1'),
+            '\u{303}' => tone = Some('4'),
+            '\u{309}' => tone = Some('3'),
+            '\u{323}' => tone = Some('5'),
+            _ => base.push(c),
+        }
+    }
+    let mut out: String = base.nfc().collect();
+    if let Some(t) = tone {
+        out.push(t);
+    }
+    out
+}
+
+/// Splits `text` into canonical syllable tokens (see the module docs).
+pub fn tokens(text: &str) -> Vec<String> {
+    tokens_with_surface(text).into_iter().map(|t| t.0).collect()
+}
+
+/// Tokens with the surface form each came from (lower case, NFC).
+fn tokens_with_surface(text: &str) -> Vec<(String, String)> {
+    let lower: String = text.nfc().flat_map(char::to_lowercase).collect();
+    let mut raw: Vec<&str> = Vec::new();
+    for w in lower.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        match ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
+            Some((_, full)) => raw.extend(full.split(' ')),
+            None => raw.push(w),
+        }
+    }
+    let level_words: Vec<String> = LEVEL_WORDS.iter().map(|w| canonical_syllable(w)).collect();
+    let stop: Vec<String> = STOP.iter().map(|w| canonical_syllable(w)).collect();
+    let thanh = canonical_syllable("thành");
+    let pho = canonical_syllable("phố");
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let t = canonical_syllable(raw.get(i).copied().unwrap_or_default());
+        let next = raw.get(i + 1).map(|w| canonical_syllable(w));
+        if t == thanh && next.as_deref() == Some(pho.as_str()) {
+            out.push((LEVEL.to_string(), "thành phố".to_string()));
+            i += 2;
+            continue;
+        }
+        i += 1;
+        if stop.contains(&t) || t.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let surface = raw.get(i - 1).copied().unwrap_or_default().to_string();
+        if level_words.contains(&t) {
+            out.push((LEVEL.to_string(), surface));
+        } else {
+            out.push((t, surface));
+        }
+    }
+    out
+}
+
+/// The clauses of a text: pieces between ";", ".", ":" or a "- " bullet,
+/// with at least `min_tokens` tokens.
+pub(crate) fn clauses(text: &str, min_tokens: usize) -> Vec<String> {
+    text.split([';', '.', ':', '\n'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .filter(|p| tokens(p).len() >= min_tokens)
+        .map(str::to_string)
+        .collect()
+}
+
+/// 1- and 2-grams of `tokens` with their counts and a surface form.
+fn grams(tokens: &[(String, String)]) -> HashMap<String, (u32, String)> {
+    let mut m: HashMap<String, (u32, String)> = HashMap::new();
+    for (t, s) in tokens {
+        if t != LEVEL {
+            m.entry(t.clone()).or_insert_with(|| (0, s.clone())).0 += 1;
+        }
+    }
+    for w in tokens.windows(2) {
+        if let [(a, sa), (b, sb)] = w {
+            if a == LEVEL && b == LEVEL {
+                continue;
+            }
+            m.entry(format!("{a} {b}"))
+                .or_insert_with(|| (0, format!("{sa} {sb}")))
+                .0 += 1;
+        }
+    }
+    m
+}
+
+/// A sparse TF-IDF vector: (term id, weight), unit length over all its
+/// terms (including those unknown to the index).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Vector {
+    pub(crate) terms: Vec<(u32, f32)>,
+}
+
+/// Similarities of a text against one indexed document.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Sim {
+    /// Cosine.
+    pub(crate) cosine: f32,
+    /// Share of the document's (squared) weight found in the text.
+    pub(crate) in_child: f32,
+    /// Share of the text's (squared) weight found in the document.
+    pub(crate) in_parent: f32,
+}
+
+/// TF-IDF index over the texts of one plan (the parent).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index {
+    vocab: HashMap<String, u32>,
+    words: Vec<String>,
+    idf: Vec<f32>,
+    idf_unknown: f32,
+    /// One vector per indexed document.
+    pub(crate) docs: Vec<Vector>,
+    /// Inverted index: term id → (doc, weight).
+    postings: Vec<Vec<(u32, f32)>>,
+}
+
+fn sublinear(tf: u32) -> f32 {
+    // tf >= 1; ln of a small count.
+    1.0 + (tf.max(1) as f32).ln()
+}
+
+impl Index {
+    /// Builds an index over `texts`.
+    pub(crate) fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
+        let gram_sets: Vec<HashMap<String, (u32, String)>> = texts
+            .into_iter()
+            .map(|t| grams(&tokens_with_surface(t)))
+            .collect();
+        let mut ix = Index::default();
+        let mut df: Vec<u32> = Vec::new();
+        for g in &gram_sets {
+            for (term, (_, surface)) in g {
+                let id = match ix.vocab.get(term) {
+                    Some(id) => *id,
+                    None => {
+                        let id = u32::try_from(ix.words.len()).unwrap_or(u32::MAX);
+                        ix.vocab.insert(term.clone(), id);
+                        ix.words.push(surface.clone());
+                        df.push(0);
+                        id
+                    }
+                };
+                if let Some(d) = df.get_mut(id as usize) {
+                    *d += 1;
+                }
+            }
+        }
+        let n = gram_sets.len() as f32;
+        ix.idf = df
+            .iter()
+            .map(|d| ((n + 1.0) / (*d as f32 + 1.0)).ln() + 1.0)
+            .collect();
+        ix.idf_unknown = (n + 1.0).ln() + 1.0;
+        ix.postings = vec![Vec::new(); ix.words.len()];
+        for (doc, g) in gram_sets.iter().enumerate() {
+            let v = ix.vectorize_grams(g);
+            for (t, w) in &v.terms {
+                if let Some(p) = ix.postings.get_mut(*t as usize) {
+                    p.push((u32::try_from(doc).unwrap_or(u32::MAX), *w));
+                }
+            }
+            ix.docs.push(v);
+        }
+        ix
+    }
+
+    fn vectorize_grams(&self, g: &HashMap<String, (u32, String)>) -> Vector {
+        let mut terms = Vec::with_capacity(g.len());
+        let mut norm = 0.0f32;
+        for (term, (tf, _)) in g {
+            match self.vocab.get(term) {
+                Some(id) => {
+                    let w = sublinear(*tf) * self.idf.get(*id as usize).copied().unwrap_or(1.0);
+                    norm += w * w;
+                    terms.push((*id, w));
+                }
+                None => {
+                    let w = sublinear(*tf) * self.idf_unknown;
+                    norm += w * w;
+                }
+            }
+        }
+        let norm = norm.sqrt();
+        if norm > 0.0 {
+            for t in &mut terms {
+                t.1 /= norm;
+            }
+        }
+        terms.sort_unstable_by_key(|t| t.0);
+        Vector { terms }
+    }
+
+    /// The vector of a text not in the index (terms unknown to the index
+    /// count in its length, not in any dot product).
+    pub(crate) fn vectorize(&self, text: &str) -> Vector {
+        self.vectorize_grams(&grams(&tokens_with_surface(text)))
+    }
+
+    /// Cosine of `v` against every indexed document, with the two
+    /// containments: the share of each document's weight (squared) that
+    /// `v` shares, and the share of `v`'s weight that the document shares.
+    pub(crate) fn scores_full(&self, v: &Vector) -> Vec<Sim> {
+        let mut s = vec![Sim::default(); self.docs.len()];
+        for (t, w) in &v.terms {
+            if let Some(p) = self.postings.get(*t as usize) {
+                for (doc, dw) in p {
+                    if let Some(x) = s.get_mut(*doc as usize) {
+                        x.cosine += w * dw;
+                        x.in_child += dw * dw;
+                        x.in_parent += w * w;
+                    }
+                }
+            }
+        }
+        s
+    }
+
+    /// Number of terms of document `doc`.
+    pub(crate) fn doc_terms(&self, doc: usize) -> usize {
+        self.docs.get(doc).map_or(0, |d| d.terms.len())
+    }
+
+    /// Cosine of `v` against every indexed document.
+    pub(crate) fn scores(&self, v: &Vector) -> Vec<f32> {
+        let mut s = vec![0.0f32; self.docs.len()];
+        for (t, w) in &v.terms {
+            if let Some(p) = self.postings.get(*t as usize) {
+                for (doc, dw) in p {
+                    if let Some(x) = s.get_mut(*doc as usize) {
+                        *x += w * dw;
+                    }
+                }
+            }
+        }
+        s
+    }
+
+    /// The heaviest terms `v` shares with document `doc`, at most `n`.
+    pub(crate) fn shared_terms(&self, v: &Vector, doc: usize, n: usize) -> Vec<String> {
+        let Some(d) = self.docs.get(doc) else {
+            return Vec::new();
+        };
+        let mut shared: Vec<(f32, u32)> = Vec::new();
+        let (mut i, mut j) = (0, 0);
+        while let (Some(a), Some(b)) = (v.terms.get(i), d.terms.get(j)) {
+            match a.0.cmp(&b.0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared.push((a.1 * b.1, a.0));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared.sort_by(|a, b| b.0.total_cmp(&a.0));
+        shared
+            .into_iter()
+            .take(n)
+            .filter_map(|(_, t)| self.words.get(t as usize).cloned())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tone_placement_and_nfd_fold_together() {
+        assert_eq!(tokens("hoà"), tokens("hòa"));
+        let nfd: String = "Hòa bình".nfd().collect();
+        assert_eq!(tokens(&nfd), tokens("hòa bình"));
+        assert_ne!(tokens("tra"), tokens("trà"));
+    }
+
+    #[test]
+    fn abbreviations_and_levels() {
+        assert_eq!(tokens("UBND tỉnh"), tokens("Ủy ban nhân dân quận"));
+        assert_eq!(tokens("Sở Tư pháp"), tokens("Bộ Tư pháp"));
+        assert_eq!(tokens("thành phố Huế"), tokens("tỉnh Huế"));
+    }
+
+    #[test]
+    fn cosine_prefers_the_close_text() {
+        let ix = Index::new([
+            "Triển khai hiệu quả Đề án truyền thông về quyền con người",
+            "Pháp luật về phòng, chống bạo lực gia đình",
+        ]);
+        let v = ix.vectorize("Tuyên truyền, phổ biến Đề án truyền thông về quyền con người ở Việt Nam");
+        let s = ix.scores(&v);
+        assert!(s[0] > 0.3 && s[1] < 0.05, "{s:?}");
+        assert!(ix.shared_terms(&v, 0, 8).iter().any(|t| t.contains("truyền")));
+    }
+}

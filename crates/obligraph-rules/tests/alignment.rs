@@ -1,0 +1,125 @@
+//! Precision and recall of the matcher on the hand-labelled alignment of
+//! Huế (child) against Đồng Nai (parent).
+
+use crate::common::{at_line, import, root};
+use obligraph_rules::{audit, Config};
+use std::collections::{BTreeSet, HashMap};
+
+#[derive(serde::Deserialize)]
+struct Fixture {
+    parent: String,
+    child: String,
+    pairs: Vec<Pair>,
+}
+
+#[derive(serde::Deserialize)]
+struct Pair {
+    child: String,
+    child_line: u32,
+    parent: String,
+    parent_line: u32,
+    #[allow(dead_code)] // read for documentation, not used by the test
+    why: String,
+}
+
+/// (precision, recall, predicted, gold, missed, extra)
+pub fn measure() -> (f64, f64, Vec<(String, String)>, Vec<(String, String)>) {
+    measure_with(&Config::default())
+}
+
+pub fn measure_with(config: &Config) -> (f64, f64, Vec<(String, String)>, Vec<(String, String)>) {
+    let f: Fixture = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/fixtures/alignment/hue-vs-dong-nai.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let parent = import(&f.parent);
+    let child = import(&f.child);
+    let report = audit(&parent, &child, config);
+    // Body items restated in the appendix count as their appendix twin.
+    let restated: HashMap<String, String> = report
+        .parent_obligations
+        .iter()
+        .filter_map(|p| {
+            let r = p.reason.as_deref()?.strip_prefix("restated by ")?;
+            Some((p.id.clone(), r.split(',').next()?.to_string()))
+        })
+        .collect();
+    let canon = |id: &str| restated.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let gold: BTreeSet<(String, String)> = f
+        .pairs
+        .iter()
+        .map(|p| {
+            let c = at_line(&child, p.child_line, &p.child)
+                .unwrap_or_else(|| panic!("no child obligation at line {}", p.child_line));
+            let q = at_line(&parent, p.parent_line, &p.parent)
+                .unwrap_or_else(|| panic!("no parent obligation at line {}", p.parent_line));
+            (c.id.clone(), canon(&q.id))
+        })
+        .collect();
+    let predicted: BTreeSet<(String, String)> = report
+        .parent_obligations
+        .iter()
+        .flat_map(|p| p.matches.iter().map(move |m| (m.child_id.clone(), canon(&p.id))))
+        .collect();
+    if std::env::var("ALIGN_DEBUG").is_ok() {
+        let mut all: Vec<(f64, bool, String, String)> = report
+            .parent_obligations
+            .iter()
+            .flat_map(|p| {
+                p.matches.iter().map(|m| {
+                    let k = (m.child_id.clone(), canon(&p.id));
+                    (m.score, gold.contains(&k), k.0, k.1)
+                })
+            })
+            .collect();
+        all.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for a in all {
+            println!("{:.3} {} {} {}", a.0, if a.1 { "GOLD" } else { "    " }, a.2, a.3);
+        }
+    }
+    let hit = predicted.intersection(&gold).count() as f64;
+    let precision = if predicted.is_empty() { 0.0 } else { hit / predicted.len() as f64 };
+    let recall = hit / gold.len() as f64;
+    let missed: Vec<_> = gold.difference(&predicted).cloned().collect();
+    let extra: Vec<_> = predicted.difference(&gold).cloned().collect();
+    (precision, recall, missed, extra)
+}
+
+#[test]
+fn hue_vs_dong_nai_precision_and_recall() {
+    let (p, r, missed, extra) = measure();
+    println!("alignment Huế vs Đồng Nai: precision {p:.3}, recall {r:.3}");
+    println!("missed (gold not predicted): {missed:?}");
+    println!("extra (predicted not gold): {extra:?}");
+    assert!(p >= 0.80, "precision {p:.3}");
+    assert!(r >= 0.65, "recall {r:.3}");
+}
+
+#[test]
+#[ignore = "calibration aid: ALIGN_DEBUG=1 cargo test -p obligraph-rules --test lib -- --ignored --nocapture"]
+fn calibration_dump() {
+    let mut c = Config::default();
+    c.matching.partial_threshold = 0.15;
+    c.matching.extra_match_threshold = 0.15;
+    let (p, r, missed, _) = measure_with(&c);
+    println!("all candidates >= 0.15: precision {p:.3} recall {r:.3} missed {missed:?}");
+}
+
+#[test]
+#[ignore = "calibration aid: cargo test -p obligraph-rules --test lib grid -- --ignored --nocapture"]
+fn calibration_grid() {
+    for partial in [0.30, 0.34, 0.38] {
+        for extra in [0.45, 0.50, 0.55, 0.60] {
+          for best in [0.34, 0.38, 0.42, 0.46, 0.50] {
+            let mut c = Config::default();
+            c.matching.partial_threshold = partial;
+            c.matching.covered_threshold = c.matching.covered_threshold.max(partial);
+            c.matching.extra_match_threshold = extra;
+            c.matching.best_match_threshold = best;
+            let (p, r, _, _) = measure_with(&c);
+            println!("partial {partial:.2} extra {extra:.2} best {best:.2}: precision {p:.3} recall {r:.3} f1 {:.3}", 2.0 * p * r / (p + r));
+          }
+        }
+    }
+}

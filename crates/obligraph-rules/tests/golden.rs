@@ -1,0 +1,140 @@
+//! Golden audit outputs on the real corpus, checked in under
+//! `tests/golden/audit/` at the workspace root. `UPDATE_GOLDEN=1 cargo test
+//! -p obligraph-rules --test lib golden` rewrites them; otherwise each test
+//! compares the fields that matter (coverage, statuses, findings by code
+//! and ids) and asserts facts read in the documents.
+
+use crate::common::{root, seed};
+use obligraph_core::Level;
+use obligraph_rules::{audit, check, consensus, lift, AuditReport, Config, Status};
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+fn golden(name: &str, value: &Value) -> Value {
+    let path = root().join("tests/golden/audit").join(name);
+    if std::env::var("UPDATE_GOLDEN").is_ok() || !path.exists() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, serde_json::to_string_pretty(value).unwrap() + "\n").unwrap();
+    }
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// The fields that matter of an audit report.
+fn key(r: &Value) -> (Value, BTreeSet<(String, String)>, BTreeSet<(String, String, String)>) {
+    let statuses = r["parent_obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap().to_string(), p["status"].as_str().unwrap().to_string()))
+        .collect();
+    let findings = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["parent_id"].as_str().unwrap_or("").to_string(),
+                f["child_id"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    (r["coverage"].clone(), statuses, findings)
+}
+
+fn compare(name: &str, report: &AuditReport) -> AuditReport {
+    let now = serde_json::to_value(report).unwrap();
+    let gold = golden(name, &now);
+    let (gc, gs, gf) = key(&gold);
+    let (nc, ns, nf) = key(&now);
+    assert_eq!(nc, gc, "{name}: coverage changed");
+    assert_eq!(ns, gs, "{name}: statuses changed");
+    assert_eq!(nf, gf, "{name}: findings changed");
+    report.clone()
+}
+
+fn has(r: &AuditReport, code: &str, parent: Option<&str>, child: Option<&str>) -> bool {
+    r.findings_with(code).any(|f| {
+        parent.is_none_or(|p| f.parent_id.as_deref() == Some(p))
+            && child.is_none_or(|c| f.child_id.as_deref().is_some_and(|x| x.starts_with(c)))
+    })
+}
+
+#[test]
+fn golden_hue_vs_dong_nai() {
+    let parent = seed("dong-nai-74-2026");
+    let child = seed("hue-qd2715-2026");
+    let r = compare("hue-vs-dong-nai.json", &audit(&parent, &child, &Config::default()));
+    let c = r.coverage;
+    println!("Huế vs Đồng Nai: applicable {} covered {} partial {} missing {}", c.applicable, c.covered, c.partial, c.missing);
+    // Read in both: Huế II.3 bullet 4 (line 127) copies Đồng Nai C.3
+    // (line 239): dissemination to detainees and people in rehabilitation.
+    let c3 = r.parent_obligation("PL.C.3").unwrap();
+    assert_eq!(c3.status, Status::Covered);
+    assert_eq!(c3.matches[0].child_location.line_start, 127);
+    // Đồng Nai B.II.4 (national drug-prevention programme, Công an tỉnh)
+    // is named in Huế's list of strategies (line 84).
+    assert_eq!(r.parent_obligation("PL.B.II.4").unwrap().status, Status::Covered);
+    // Đồng Nai B.IV.1 (family and juvenile courts) is led only by the
+    // requested provincial court: not applicable to a People's Committee.
+    let b41 = r.parent_obligation("PL.B.IV.1").unwrap();
+    assert_eq!(b41.status, Status::NotApplicable);
+    assert!(b41.reason.as_deref().unwrap().contains("requested"));
+    // Huế never mentions the right of peaceful assembly (Đồng Nai A.II.1.10).
+    assert!(has(&r, "OG001", Some("PL.A.II.1.10"), None));
+    // Huế III.7 orders the Bar (Đoàn Luật sư thành phố) without "đề nghị".
+    assert!(has(&r, "OG009", None, Some("III.7")));
+    // Huế II.2 has four leads with no scope (line 102).
+    assert!(has(&r, "OG008", None, Some("II.2")));
+}
+
+#[test]
+fn golden_ngo_quyen_vs_binh_thuan() {
+    let parent = seed("binh-thuan-qd87-2023");
+    let child = seed("ngo-quyen-102-2023");
+    let r = compare("ngo-quyen-vs-binh-thuan.json", &audit(&parent, &child, &Config::default()));
+    let c = r.coverage;
+    println!("Ngô Quyền vs Bình Thuận: applicable {} covered {} partial {} missing {}", c.applicable, c.covered, c.partial, c.missing);
+    assert_eq!(r.parent.as_ref().unwrap().level, Some(Level::Province));
+    assert_eq!(r.child.level, Some(Level::District));
+    assert!(c.applicable > 0 && c.covered > 0);
+}
+
+#[test]
+fn golden_hue_department_check() {
+    let plan = seed("hue-sokhcn-de-an-65-2026");
+    let r = compare("hue-sokhcn-check.json", &check(&plan, &Config::default()));
+    println!("Huế Sở KHCN check: {} findings", r.findings.len());
+    assert!(r.parent.is_none());
+}
+
+#[test]
+fn golden_dong_nai_lifted() {
+    let plan = seed("dong-nai-74-2026");
+    let l = lift(&plan, Level::National);
+    let now = serde_json::to_value(&l).unwrap();
+    let gold = golden("dong-nai-lifted.json", &now);
+    assert_eq!(now["provenance"], gold["provenance"]);
+    assert_eq!(l.plan.level, Some(Level::National));
+    // A.II.1.6: "Công an tỉnh" → "Bộ Công an"; "Theo yêu cầu của Bộ Công an
+    // hàng năm" → yearly, the request dropped.
+    let p = l.provenance.iter().find(|p| p.id == "PL.A.II.1.6").unwrap();
+    assert!(p.agencies.iter().any(|a| a.from.contains("Công an tỉnh") && a.to.as_deref() == Some("Bộ Công an")), "{p:?}");
+    assert!(p.dropped_deadline.as_deref().is_some_and(|d| d.contains("Bộ Công an")), "{p:?}");
+    let o = l.plan.obligation("PL.A.II.1.6").unwrap();
+    assert!(o.deadline.as_ref().is_some_and(|d| d.is_recurring() && !d.is_event_driven()));
+}
+
+#[test]
+fn golden_consensus_hue_dong_nai() {
+    let k = consensus(&[seed("hue-qd2715-2026"), seed("dong-nai-74-2026")], Level::National, &Config::default());
+    let now = serde_json::to_value(&k).unwrap();
+    let gold = golden("consensus-hue-dong-nai.json", &now);
+    let counts = |v: &Value| -> Vec<(String, u64)> {
+        v["tasks"].as_array().unwrap().iter().map(|t| (t["text"].as_str().unwrap().to_string(), t["count"].as_u64().unwrap())).collect()
+    };
+    assert_eq!(counts(&now), counts(&gold));
+    let both = k.tasks.iter().filter(|t| t.count == 2).count();
+    println!("consensus: {} tasks, {both} carried by both", k.tasks.len());
+    assert!(both >= 10);
+}

@@ -1,0 +1,6 @@
+//! Tests on the real corpus (one binary; modules per concern).
+
+mod alignment;
+mod common;
+mod golden;
+mod mutations;

@@ -1,0 +1,732 @@
+//! # obligraph-synth
+//!
+//! A seeded, deterministic generator of synthetic plan cascades, for
+//! benchmarks and for measuring the audit's recall and precision.
+//!
+//! Since 1 July 2025 local government has two levels, so a national cascade
+//! is one decision, 34 province plans and 3,321 commune plans. The generator
+//! starts from a real plan raised to national level (the decision) and
+//! derives each province plan from it, and each commune plan from its
+//! province's plan, by the edits real drafters make — tasks dropped or
+//! merged, paraphrased, renamed or obsolete agencies, swapped leads,
+//! shifted deadlines, "đề nghị" left out, support agencies dropped, local
+//! initiatives added — and records every edit as ground truth
+//! ([`Mutation`]).
+//!
+//! The same seed gives the same cascade, whatever the machine; each plan has
+//! its own random stream (seed, level, index), so a plan does not change when
+//! the number of plans does.
+//!
+//! ```
+//! use obligraph_core::{Agency, Assignment, Level, Obligation, Plan, Role};
+//! use obligraph_synth::{derive, MutationRates};
+//! let mut national = Plan::default();
+//! national.number = Some("1/QĐ-TTg".into());
+//! national.level = Some(Level::National);
+//! national.obligations.push(Obligation::new("1", "Tuyên truyền, phổ biến Công ước"));
+//! let a = derive(&national, Level::Province, 7, 0, "tỉnh Đồng Nai", &MutationRates::none());
+//! let b = derive(&national, Level::Province, 7, 0, "tỉnh Đồng Nai", &MutationRates::none());
+//! assert_eq!(a.plan, b.plan);
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use chrono::{Duration, NaiveDate};
+use obligraph_core::{
+    Agency, Assignment, Collective, DayBound, Deadline, DocRef, DueDay, Level, Obligation,
+    ObligationKind, Plan, Recurrence, Role,
+};
+use obligraph_vn::agency::{counterpart, resolve_agency, AgencyContext};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+/// How often each edit is made, per applicable parent obligation (0.0–1.0).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MutationRates {
+    /// The task is left out.
+    pub drop: f64,
+    /// The task is merged into the previous one.
+    pub merge: f64,
+    /// The task text is paraphrased.
+    pub paraphrase: f64,
+    /// The lead is named by a body dissolved in 2025.
+    pub obsolete_agency: f64,
+    /// The lead is replaced by another agency.
+    pub lead_swap: f64,
+    /// A dated deadline is pushed later.
+    pub deadline_shift: f64,
+    /// A requested body is ordered without "đề nghị".
+    pub request_dropped: f64,
+    /// A support agency is left out.
+    pub support_dropped: f64,
+    /// Expected number of local initiatives added per plan.
+    pub local_initiatives: f64,
+}
+
+impl MutationRates {
+    /// No edits at all: the derived plan is the parent lowered one level.
+    pub fn none() -> Self {
+        MutationRates {
+            drop: 0.0,
+            merge: 0.0,
+            paraphrase: 0.0,
+            obsolete_agency: 0.0,
+            lead_swap: 0.0,
+            deadline_shift: 0.0,
+            request_dropped: 0.0,
+            support_dropped: 0.0,
+            local_initiatives: 0.0,
+        }
+    }
+}
+
+impl Default for MutationRates {
+    /// Rates that look like the real corpus: most tasks kept, many reworded.
+    fn default() -> Self {
+        MutationRates {
+            drop: 0.08,
+            merge: 0.04,
+            paraphrase: 0.35,
+            obsolete_agency: 0.03,
+            lead_swap: 0.04,
+            deadline_shift: 0.05,
+            request_dropped: 0.05,
+            support_dropped: 0.05,
+            local_initiatives: 1.0,
+        }
+    }
+}
+
+/// One edit made while deriving a plan: the ground truth the audit should
+/// find.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Mutation {
+    /// A parent obligation given to this level was left out.
+    Dropped {
+        /// The parent obligation.
+        parent_id: String,
+    },
+    /// A parent obligation was merged into another child obligation.
+    Merged {
+        /// The parent obligation.
+        parent_id: String,
+        /// The child obligation that now carries it.
+        child_id: String,
+    },
+    /// The text was reworded.
+    Paraphrased {
+        /// The parent obligation.
+        parent_id: String,
+        /// The child obligation.
+        child_id: String,
+    },
+    /// The lead is named by a body that no longer existed on the plan's date.
+    ObsoleteAgency {
+        /// The parent obligation.
+        parent_id: String,
+        /// The child obligation.
+        child_id: String,
+        /// The obsolete name.
+        name: String,
+    },
+    /// The lead was replaced.
+    LeadSwapped {
+        /// The parent obligation.
+        parent_id: String,
+        /// The child obligation.
+        child_id: String,
+        /// The expected lead (the counterpart of the parent's).
+        expected: String,
+        /// The lead written instead.
+        written: String,
+    },
+    /// A dated deadline was pushed later.
+    DeadlineShifted {
+        /// The parent obligation.
+        parent_id: String,
+        /// The child obligation.
+        child_id: String,
+        /// By how many days.
+        days: i64,
+    },
+    /// A requested body is ordered without "đề nghị".
+    RequestDropped {
+        /// The parent obligation.
+        parent_id: String,
+        /// The child obligation.
+        child_id: String,
+        /// The body.
+        agency: String,
+    },
+    /// A support agency was left out.
+    SupportDropped {
+        /// The parent obligation.
+        parent_id: String,
+        /// The child obligation.
+        child_id: String,
+        /// The agency.
+        agency: String,
+    },
+    /// A task with no parent was added.
+    LocalInitiative {
+        /// The child obligation.
+        child_id: String,
+    },
+}
+
+/// A derived plan with its ground truth.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SynthPlan {
+    /// The plan.
+    pub plan: Plan,
+    /// Index of the parent in the cascade (`None` for provinces: the decision).
+    pub parent: Option<usize>,
+    /// Parent obligations given to this plan's level (the applicable ones).
+    pub applicable: Vec<String>,
+    /// Every edit made.
+    pub truth: Vec<Mutation>,
+}
+
+impl SynthPlan {
+    /// Parent obligations the audit should report missing: dropped ones.
+    pub fn expected_missing(&self) -> Vec<&str> {
+        self.truth
+            .iter()
+            .filter_map(|m| match m {
+                Mutation::Dropped { parent_id } => Some(parent_id.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Sizes and seed of a cascade.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CascadeSpec {
+    /// Seed of every random stream.
+    pub seed: u64,
+    /// Number of province plans (34 since 1 July 2025).
+    pub provinces: usize,
+    /// Number of commune plans (3,321 since 1 July 2025), spread over the
+    /// provinces in turn.
+    pub communes: usize,
+    /// Edit rates.
+    pub rates: MutationRates,
+}
+
+impl CascadeSpec {
+    /// The national cascade: 34 provinces, 3,321 communes.
+    pub fn national(seed: u64) -> Self {
+        CascadeSpec {
+            seed,
+            provinces: 34,
+            communes: 3321,
+            rates: MutationRates::default(),
+        }
+    }
+}
+
+/// A generated cascade: the decision, its province plans, their communes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cascade {
+    /// The national decision.
+    pub national: Plan,
+    /// Province plans (parent: the decision).
+    pub provinces: Vec<SynthPlan>,
+    /// Commune plans (parent: an index into `provinces`).
+    pub communes: Vec<SynthPlan>,
+}
+
+/// The 34 provinces and centrally-run cities since 1 July 2025.
+pub const PROVINCES: [&str; 34] = [
+    "thành phố Hà Nội",
+    "thành phố Huế",
+    "tỉnh Lai Châu",
+    "tỉnh Điện Biên",
+    "tỉnh Sơn La",
+    "tỉnh Lạng Sơn",
+    "tỉnh Quảng Ninh",
+    "tỉnh Thanh Hóa",
+    "tỉnh Nghệ An",
+    "tỉnh Hà Tĩnh",
+    "tỉnh Cao Bằng",
+    "tỉnh Tuyên Quang",
+    "tỉnh Lào Cai",
+    "tỉnh Thái Nguyên",
+    "tỉnh Phú Thọ",
+    "tỉnh Bắc Ninh",
+    "tỉnh Hưng Yên",
+    "thành phố Hải Phòng",
+    "tỉnh Ninh Bình",
+    "tỉnh Quảng Trị",
+    "thành phố Đà Nẵng",
+    "tỉnh Quảng Ngãi",
+    "tỉnh Gia Lai",
+    "tỉnh Khánh Hòa",
+    "tỉnh Lâm Đồng",
+    "tỉnh Đắk Lắk",
+    "thành phố Hồ Chí Minh",
+    "tỉnh Đồng Nai",
+    "tỉnh Tây Ninh",
+    "thành phố Cần Thơ",
+    "tỉnh Vĩnh Long",
+    "tỉnh Đồng Tháp",
+    "tỉnh Cà Mau",
+    "tỉnh An Giang",
+];
+
+const COMMUNE_WORDS: [&str; 16] = [
+    "An", "Bình", "Phú", "Tân", "Hòa", "Phước", "Long", "Thạnh", "Mỹ", "Đông", "Tây", "Hưng",
+    "Thành", "Lộc", "Vĩnh", "Xuân",
+];
+
+/// Generates a cascade from a national decision.
+pub fn generate(national: &Plan, spec: &CascadeSpec) -> Cascade {
+    let provinces: Vec<SynthPlan> = (0..spec.provinces)
+        .map(|i| {
+            let name = PROVINCES.get(i % PROVINCES.len()).copied().unwrap_or("tỉnh");
+            derive(national, Level::Province, spec.seed, i, name, &spec.rates)
+        })
+        .collect();
+    let communes = (0..spec.communes)
+        .filter_map(|j| {
+            let p = j % spec.provinces.max(1);
+            let parent = provinces.get(p)?;
+            let a = COMMUNE_WORDS[j % 16];
+            let b = COMMUNE_WORDS[(j / 16) % 16];
+            let name = format!("xã {a} {b} {}", j / 256 + 1);
+            let mut c = derive(&parent.plan, Level::Commune, spec.seed, j, &name, &spec.rates);
+            c.parent = Some(p);
+            Some(c)
+        })
+        .collect();
+    Cascade {
+        national: national.clone(),
+        provinces,
+        communes,
+    }
+}
+
+fn rng_for(seed: u64, level: Level, index: usize) -> ChaCha8Rng {
+    let l = level as u64;
+    ChaCha8Rng::seed_from_u64(
+        seed ^ (l.wrapping_mul(0x9E37_79B9_7F4A_7C15)) ^ (index as u64).wrapping_mul(0xBF58_476D_1CE4_E5B9),
+    )
+}
+
+/// Whether the parent obligation is given to plans at `level`.
+fn applies(o: &Obligation, level: Level) -> bool {
+    o.assignments.iter().any(|a| {
+        let ag = &a.agency;
+        match ag.collective {
+            Some(Collective::Related) => true,
+            Some(Collective::ProvinceCommittees) | Some(Collective::Ministries) => {
+                level == Level::Province
+            }
+            Some(Collective::CommuneCommittees) => level == Level::Commune,
+            Some(Collective::Departments) => level == Level::Province,
+            Some(_) => false,
+            None => counterpart(ag, level).is_some(),
+        }
+    })
+}
+
+fn lower_agency(a: &Agency, level: Level) -> Agency {
+    match a.collective {
+        Some(Collective::Ministries) | Some(Collective::ProvinceCommittees)
+            if level == Level::Province =>
+        {
+            collective(Collective::Departments, "các sở, ban, ngành")
+        }
+        Some(Collective::Departments) | Some(Collective::CommuneCommittees)
+            if level == Level::Commune =>
+        {
+            collective(Collective::Related, "các ban, ngành, đoàn thể xã")
+        }
+        Some(_) => a.clone(),
+        None => counterpart(a, level).unwrap_or_else(|| a.clone()),
+    }
+}
+
+fn collective(c: Collective, name: &str) -> Agency {
+    let ctx = AgencyContext::default();
+    let mut a = resolve_agency(name, &ctx);
+    if a.collective.is_none() {
+        a.collective = Some(c);
+        a.id = format!("collective:{c:?}").to_lowercase();
+        a.name = name.to_string();
+    }
+    a
+}
+
+const SYNONYMS: [(&str, &str); 12] = [
+    ("Tăng cường", "Đẩy mạnh"),
+    ("tăng cường", "đẩy mạnh"),
+    ("Tiếp tục", "Tiếp tục thực hiện"),
+    ("nâng cao", "cải thiện"),
+    ("tuyên truyền, phổ biến", "phổ biến, tuyên truyền"),
+    ("Triển khai", "Tổ chức triển khai"),
+    ("hiệu quả", "có hiệu quả"),
+    ("các quy định", "những quy định"),
+    ("rà soát", "kiểm tra, rà soát"),
+    ("nghiên cứu", "tìm hiểu"),
+    ("người dân", "Nhân dân"),
+    ("cán bộ, công chức", "đội ngũ cán bộ, công chức"),
+];
+
+fn paraphrase(text: &str, rng: &mut ChaCha8Rng) -> String {
+    let mut t = text.to_string();
+    for (a, b) in SYNONYMS {
+        if t.contains(a) && rng.random_bool(0.7) {
+            t = t.replacen(a, b, 1);
+        }
+    }
+    // Drop a trailing parenthesis (the detail drafters often leave out).
+    if rng.random_bool(0.5) {
+        if let (Some(open), true) = (t.rfind(" ("), t.ends_with(')')) {
+            t.truncate(open);
+        }
+    }
+    if !t.ends_with(" trên địa bàn") && rng.random_bool(0.3) {
+        t.push_str(" trên địa bàn");
+    }
+    t
+}
+
+fn obsolete_name(level: Level, rng: &mut ChaCha8Rng) -> &'static str {
+    let province = [
+        "Sở Lao động - Thương binh và Xã hội",
+        "Sở Thông tin và Truyền thông",
+        "Sở Kế hoạch và Đầu tư",
+        "Sở Giao thông vận tải",
+    ];
+    let commune = ["Ủy ban nhân dân huyện", "Công an huyện", "Phòng Tư pháp huyện"];
+    match level {
+        Level::Commune => commune[rng.random_range(0..commune.len())],
+        _ => province[rng.random_range(0..province.len())],
+    }
+}
+
+fn shift(d: &Deadline, days: i64) -> Option<Deadline> {
+    match d {
+        Deadline::Once { date, bound } => Some(Deadline::Once {
+            date: *date + Duration::days(days),
+            bound: *bound,
+        }),
+        Deadline::Recurring(Recurrence {
+            period,
+            due: Some(due),
+            from_year,
+        }) => {
+            // Push the due day later inside its month, or into the next month.
+            let day = u32::from(due.day) + u32::try_from(days).unwrap_or(0);
+            let (month, day) = if day > 28 {
+                (due.month % 12 + 1, (day - 28).min(28))
+            } else {
+                (due.month, day)
+            };
+            Some(Deadline::Recurring(Recurrence {
+                period: *period,
+                due: Some(DueDay {
+                    month: u8::try_from(month).unwrap_or(due.month).min(12),
+                    day: u8::try_from(day).unwrap_or(due.day),
+                    bound: DayBound::Before,
+                }),
+                from_year: *from_year,
+            }))
+        }
+        Deadline::All { parts } => {
+            let mut done = false;
+            let parts = parts
+                .iter()
+                .map(|p| match (done, shift(p, days)) {
+                    (false, Some(s)) => {
+                        done = true;
+                        s
+                    }
+                    _ => p.clone(),
+                })
+                .collect();
+            done.then_some(Deadline::All { parts })
+        }
+        _ => None,
+    }
+}
+
+/// Derives a plan at `level` from `parent`, with the edits drawn from the
+/// stream (seed, level, index). `place` names the territory.
+pub fn derive(
+    parent: &Plan,
+    level: Level,
+    seed: u64,
+    index: usize,
+    place: &str,
+    rates: &MutationRates,
+) -> SynthPlan {
+    let mut rng = rng_for(seed, level, index);
+    let date = parent
+        .date
+        .unwrap_or(NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default())
+        + Duration::days(rng.random_range(10..60));
+    let mut plan = Plan {
+        number: Some(format!("{}/KH-UBND", rng.random_range(1..400))),
+        title: parent.title.clone(),
+        issuer: Some(format!("Ủy ban nhân dân {place}")),
+        place: Some(place.to_string()),
+        date: Some(date),
+        level: Some(level),
+        jurisdiction: Some(place.to_string()),
+        implements: vec![DocRef {
+            number: parent.number.clone(),
+            date: parent.date,
+            issuer: parent.issuer.clone(),
+            title: parent.title.clone(),
+            line: None,
+        }],
+        legal_bases: Vec::new(),
+        validity: parent.validity,
+        sections: Vec::new(),
+        obligations: Vec::new(),
+    };
+    let actx = AgencyContext {
+        date: Some(date),
+        issuer_level: Some(level),
+    };
+    let mut truth = Vec::new();
+    let mut applicable = Vec::new();
+    let mut pool: Vec<Agency> = Vec::new();
+    let mut n = 0usize;
+    for o in &parent.obligations {
+        if !applies(o, level) && o.kind == ObligationKind::Task {
+            continue;
+        }
+        applicable.push(o.id.clone());
+        if o.kind == ObligationKind::Task && rng.random_bool(rates.drop) {
+            truth.push(Mutation::Dropped {
+                parent_id: o.id.clone(),
+            });
+            continue;
+        }
+        if o.kind == ObligationKind::Task && !plan.obligations.is_empty() && rng.random_bool(rates.merge)
+        {
+            if let Some(prev) = plan.obligations.last_mut() {
+                prev.text = format!("{}; {}", prev.text, o.text);
+                truth.push(Mutation::Merged {
+                    parent_id: o.id.clone(),
+                    child_id: prev.id.clone(),
+                });
+                continue;
+            }
+        }
+        n += 1;
+        let id = match o.kind {
+            ObligationKind::Task => format!("II.{n}"),
+            _ => format!("IV.{n}"),
+        };
+        let mut c = o.clone();
+        c.id = id.clone();
+        c.implements = Vec::new();
+        c.feeds = Vec::new();
+        c.after = Vec::new();
+        c.section = Some(if o.kind == ObligationKind::Task { "II" } else { "IV" }.into());
+        c.assignments = o
+            .assignments
+            .iter()
+            .map(|a| Assignment {
+                agency: lower_agency(&a.agency, level),
+                ..a.clone()
+            })
+            .collect();
+        for a in &c.assignments {
+            if !pool.iter().any(|p| p.id == a.agency.id) && a.agency.orderable && !a.agency.is_collective() {
+                pool.push(a.agency.clone());
+            }
+        }
+        if rng.random_bool(rates.paraphrase) {
+            let t = paraphrase(&c.text, &mut rng);
+            if t != c.text {
+                c.text = t;
+                truth.push(Mutation::Paraphrased {
+                    parent_id: o.id.clone(),
+                    child_id: id.clone(),
+                });
+            }
+        }
+        let lead_pos = c.assignments.iter().position(|a| a.role == Role::Lead);
+        if let Some(lp) = lead_pos {
+            if rng.random_bool(rates.obsolete_agency) {
+                let name = obsolete_name(level, &mut rng);
+                let expected = c.assignments[lp].agency.name.clone();
+                c.assignments[lp].agency = resolve_agency(name, &actx);
+                c.assignments[lp].as_written = name.to_string();
+                let _ = expected;
+                truth.push(Mutation::ObsoleteAgency {
+                    parent_id: o.id.clone(),
+                    child_id: id.clone(),
+                    name: name.to_string(),
+                });
+            } else if rng.random_bool(rates.lead_swap) && pool.len() > 1 {
+                let cur = c.assignments[lp].agency.clone();
+                let others: Vec<&Agency> = pool.iter().filter(|p| p.id != cur.id && !p.same_field(&cur)).collect();
+                if !others.is_empty() {
+                    let pick = others[rng.random_range(0..others.len())].clone();
+                    truth.push(Mutation::LeadSwapped {
+                        parent_id: o.id.clone(),
+                        child_id: id.clone(),
+                        expected: cur.name.clone(),
+                        written: pick.name.clone(),
+                    });
+                    c.assignments[lp].as_written = pick.name.clone();
+                    c.assignments[lp].agency = pick;
+                }
+            }
+        }
+        if let Some(rp) = c.assignments.iter().position(|a| a.requested) {
+            if rng.random_bool(rates.request_dropped) {
+                c.assignments[rp].requested = false;
+                truth.push(Mutation::RequestDropped {
+                    parent_id: o.id.clone(),
+                    child_id: id.clone(),
+                    agency: c.assignments[rp].agency.name.clone(),
+                });
+            }
+        }
+        if let Some(sp) = c.assignments.iter().position(|a| a.role == Role::Support) {
+            if rng.random_bool(rates.support_dropped) {
+                let gone = c.assignments.remove(sp);
+                truth.push(Mutation::SupportDropped {
+                    parent_id: o.id.clone(),
+                    child_id: id.clone(),
+                    agency: gone.agency.name,
+                });
+            }
+        }
+        if let Some(d) = &c.deadline {
+            if rng.random_bool(rates.deadline_shift) {
+                let days = rng.random_range(10..40);
+                if let Some(s) = shift(d, days) {
+                    c.deadline_text = Some(s.to_vietnamese());
+                    c.deadline = Some(s);
+                    truth.push(Mutation::DeadlineShifted {
+                        parent_id: o.id.clone(),
+                        child_id: id.clone(),
+                        days,
+                    });
+                }
+            }
+        }
+        plan.obligations.push(c);
+    }
+    // Local initiatives: 0, 1 or 2 around the expected number.
+    let extra = (rates.local_initiatives + rng.random_range(-1.0..1.0)).round().max(0.0) as usize;
+    for k in 0..extra {
+        n += 1;
+        let id = format!("II.{n}");
+        let mut o = Obligation::new(
+            id.clone(),
+            format!(
+                "Tổ chức hội thi tìm hiểu pháp luật về quyền con người cho đoàn viên, hội viên trên địa bàn {place}, đợt {}",
+                k + 1
+            ),
+        );
+        o.section = Some("II".into());
+        if let Some(lead) = pool.first() {
+            o.assignments.push(Assignment {
+                agency: lead.clone(),
+                role: Role::Lead,
+                requested: false,
+                scope: None,
+                as_written: lead.name.clone(),
+            });
+        }
+        o.deadline = Some(Deadline::every(obligraph_core::Period::Year));
+        plan.obligations.push(o);
+        truth.push(Mutation::LocalInitiative { child_id: id });
+    }
+    SynthPlan {
+        plan,
+        parent: None,
+        applicable,
+        truth,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn national() -> Plan {
+        let ctx = AgencyContext {
+            date: NaiveDate::from_ymd_opt(2025, 12, 13),
+            issuer_level: Some(Level::National),
+        };
+        let mut p = Plan {
+            number: Some("2715/QĐ-TTg".into()),
+            level: Some(Level::National),
+            date: NaiveDate::from_ymd_opt(2025, 12, 13),
+            ..Plan::default()
+        };
+        for i in 0..40 {
+            let mut o = Obligation::new(
+                format!("{i}"),
+                format!("Tăng cường tuyên truyền, phổ biến nội dung số {i} (trong đó lưu ý nhóm dễ bị tổn thương)"),
+            );
+            o.assignments.push(Assignment {
+                agency: resolve_agency(if i % 2 == 0 { "Bộ Tư pháp" } else { "Bộ Công an" }, &ctx),
+                role: Role::Lead,
+                requested: false,
+                scope: None,
+                as_written: String::new(),
+            });
+            o.assignments.push(Assignment {
+                agency: resolve_agency("UBND các tỉnh, thành phố trực thuộc trung ương", &ctx),
+                role: Role::Support,
+                requested: false,
+                scope: None,
+                as_written: String::new(),
+            });
+            o.deadline = Some(Deadline::annual(DueDay::before(11, 20)));
+            p.obligations.push(o);
+        }
+        p
+    }
+
+    #[test]
+    fn same_seed_same_cascade_and_truth_is_consistent() {
+        let spec = CascadeSpec {
+            seed: 42,
+            provinces: 3,
+            communes: 7,
+            rates: MutationRates {
+                drop: 0.2,
+                ..MutationRates::default()
+            },
+        };
+        let a = generate(&national(), &spec);
+        let b = generate(&national(), &spec);
+        assert_eq!(a, b);
+        let c = generate(&national(), &CascadeSpec { seed: 43, ..spec });
+        assert_ne!(a, c);
+        for p in &a.provinces {
+            for m in &p.truth {
+                if let Mutation::Dropped { parent_id } = m {
+                    assert!(p.applicable.contains(parent_id));
+                }
+            }
+            // Every applicable parent obligation is accounted for: kept (a
+            // child whose text derives from it), merged, or dropped.
+            assert!(p.plan.obligations.len() <= p.applicable.len() + 3);
+        }
+        assert_eq!(a.communes.len(), 7);
+        assert!(a.communes.iter().all(|c| c.parent.is_some()));
+    }
+
+    #[test]
+    fn no_mutation_rates_give_a_faithful_copy() {
+        let s = derive(&national(), Level::Province, 1, 0, "tỉnh Đồng Nai", &MutationRates::none());
+        assert!(s.truth.is_empty());
+        assert_eq!(s.plan.obligations.len(), s.applicable.len());
+    }
+}

@@ -1,0 +1,1427 @@
+//! Agency names (cơ quan) to canonical [`Agency`] values, and the lists of
+//! agencies that plans write in their "chủ trì" / "phối hợp" cells.
+//!
+//! The table ships with the crate (`data/agency-names.tsv`, derived from the
+//! reference table of national bodies and their local counterparts). Ids are
+//! `<level>:<field>` (`province:justice`, `district:police`; the Government
+//! is `national:government`), `collective:<name>` for collective agents and
+//! `unresolved:<folded name>` when nothing matched — an unknown name is kept,
+//! never dropped.
+//!
+//! # Matching
+//!
+//! Names are compared after [`fold`](crate::normalize::fold), with
+//! abbreviations expanded (UBND, HĐND, VKSND, TAND, MTTQ, BCH/CHQS, CA,
+//! LĐLĐ, THADS, TP, VN …) and a trailing place name allowed ("Ủy ban nhân
+//! dân Quận Ngô Quyền", "Sở Tư pháp thành phố Huế").
+//!
+//! # "thành phố"
+//!
+//! "Ủy ban nhân dân thành phố", "Công an thành phố", "TAND thành phố" are
+//! province bodies when the city is one of the six centrally-run cities
+//! (Hà Nội, Huế, Hải Phòng, Đà Nẵng, Hồ Chí Minh, Cần Thơ) or when no city
+//! is named and the issuer is a province or district; for a commune issuer
+//! before 1 July 2025 they are the district-level city's bodies.
+//!
+//! # The 2025 reorganisation
+//!
+//! A name resolves to the same agency at any date: "Sở Lao động - Thương
+//! binh và Xã hội" resolves to its own (dissolved) agency so that the audit
+//! can flag a 2026 plan naming it; [`crate::reorg::status_on`] says when it
+//! ended and who took over.
+//!
+//! ```
+//! use obligraph_core::{Level, Role};
+//! use obligraph_vn::agency::{parse_agency_list, resolve_agency, AgencyContext};
+//! let ctx = AgencyContext::default();
+//! assert_eq!(resolve_agency("UBND các xã, phường", &ctx).id, "collective:commune_committees");
+//! assert_eq!(resolve_agency("Sở Tư pháp", &ctx).id, "province:justice");
+//! let list = parse_agency_list(
+//!     "Công an tỉnh, Sở Tư pháp và các sở, ban, ngành có liên quan", Role::Support, &ctx);
+//! let ids: Vec<&str> = list.iter().map(|a| a.agency.id.as_str()).collect();
+//! assert_eq!(ids, ["province:police", "province:justice", "collective:departments"]);
+//! ```
+
+use crate::deadline_phrase::{self, DeadlineContext};
+use crate::normalize::fold;
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC and collapsed whitespace, tone placement kept as written: the form
+/// of names and notes shown back to users.
+fn tidy(s: &str) -> String {
+    let nfc: String = s.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+use chrono::NaiveDate;
+use obligraph_core::{Agency, Assignment, Collective, Deadline, Level, Role};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The shipped agency table (TSV, UTF-8 NFC).
+const AGENCY_TSV: &str = include_str!("../data/agency-names.tsv");
+
+/// What resolving an agency name needs from its document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AgencyContext {
+    /// The plan's date.
+    pub date: Option<NaiveDate>,
+    /// The level of the plan's issuer: decides "thành phố" when ambiguous.
+    pub issuer_level: Option<Level>,
+}
+
+/// Roles and deadline given inside a parenthesis after a task.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InlineRoles {
+    /// The assignments, in the order written.
+    pub assignments: Vec<Assignment>,
+    /// The deadline, if one was written ("thực hiện hàng năm").
+    pub deadline: Option<Deadline>,
+    /// The deadline text as written.
+    pub deadline_text: Option<String>,
+}
+
+/// How many rows of a shipped table were read, and how many were skipped as
+/// malformed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TableStats {
+    /// Rows read (without the header).
+    pub rows: usize,
+    /// Rows skipped because a column was missing or invalid.
+    pub malformed: usize,
+}
+
+// ---------------------------------------------------------------------------
+// The table
+
+struct Table {
+    entries: Vec<Agency>,
+    /// Alias key (tokens joined by spaces) to entry.
+    keys: HashMap<String, usize>,
+    /// Longest alias, in tokens.
+    max_tokens: usize,
+    stats: TableStats,
+}
+
+fn parse_level(s: &str) -> Option<Level> {
+    match s {
+        "national" => Some(Level::National),
+        "province" => Some(Level::Province),
+        "district" => Some(Level::District),
+        "commune" => Some(Level::Commune),
+        "unit" => Some(Level::Unit),
+        _ => None,
+    }
+}
+
+/// Splits an alias column at `|` outside braces.
+fn split_aliases(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            '|' if depth == 0 => {
+                out.push(s.get(start..i).unwrap_or(""));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(s.get(start..).unwrap_or(""));
+    out
+}
+
+/// Expands "A {x|y} B" into "A x B", "A y B".
+fn expand_braces(alias: &str) -> Vec<String> {
+    match (alias.find('{'), alias.find('}')) {
+        (Some(a), Some(b)) if a < b => {
+            let (head, tail) = (
+                alias.get(..a).unwrap_or(""),
+                alias.get(b + 1..).unwrap_or(""),
+            );
+            alias
+                .get(a + 1..b)
+                .unwrap_or("")
+                .split('|')
+                .flat_map(|alt| expand_braces(&format!("{head}{alt}{tail}")))
+                .collect()
+        }
+        _ => vec![alias.to_string()],
+    }
+}
+
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Table {
+            entries: Vec::new(),
+            keys: HashMap::new(),
+            max_tokens: 1,
+            stats: TableStats::default(),
+        };
+        for line in AGENCY_TSV.lines().skip(1) {
+            if line.trim().is_empty() {
+                continue;
+            }
+            t.stats.rows += 1;
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(id), Some(level), Some(field), Some(ord), Some(name), Some(aliases)) = (
+                cols.first(),
+                cols.get(1).and_then(|l| parse_level(l)),
+                cols.get(2),
+                cols.get(3),
+                cols.get(4),
+                cols.get(5),
+            ) else {
+                t.stats.malformed += 1;
+                continue;
+            };
+            let orderable = match *ord {
+                "yes" => true,
+                "no" => false,
+                _ => {
+                    t.stats.malformed += 1;
+                    continue;
+                }
+            };
+            if id.is_empty() || name.is_empty() || field.is_empty() {
+                t.stats.malformed += 1;
+                continue;
+            }
+            let idx = t.entries.len();
+            t.entries.push(Agency {
+                id: (*id).to_string(),
+                name: tidy(name),
+                level: Some(level),
+                field: Some((*field).to_string()),
+                orderable,
+                collective: None,
+            });
+            for alias in split_aliases(aliases)
+                .into_iter()
+                .chain(std::iter::once(*name))
+            {
+                for a in expand_braces(alias) {
+                    let toks = tokens(&a);
+                    if toks.is_empty() {
+                        continue;
+                    }
+                    t.max_tokens = t.max_tokens.max(toks.len());
+                    t.keys.entry(toks.join(" ")).or_insert(idx);
+                }
+            }
+        }
+        t
+    })
+}
+
+/// How the shipped agency table parsed.
+pub fn table_stats() -> TableStats {
+    table().stats
+}
+
+/// Every agency of the shipped table (bodies, not collectives).
+pub fn all_agencies() -> impl Iterator<Item = &'static Agency> {
+    table().entries.iter()
+}
+
+/// The table entry with this id, if any.
+pub fn agency_by_id(id: &str) -> Option<Agency> {
+    if let Some(c) = id.strip_prefix("collective:") {
+        return collective_by_name(c);
+    }
+    table().entries.iter().find(|a| a.id == id).cloned()
+}
+
+// ---------------------------------------------------------------------------
+// Keys
+
+/// Abbreviations and their expansions (written unfolded; folded on use).
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ubnd", "ủy ban nhân dân"),
+    ("hđnd", "hội đồng nhân dân"),
+    ("vksnd", "viện kiểm sát nhân dân"),
+    ("vksndtc", "viện kiểm sát nhân dân tối cao"),
+    ("tand", "tòa án nhân dân"),
+    ("tandtc", "tòa án nhân dân tối cao"),
+    ("ubmttq", "ủy ban mặt trận tổ quốc"),
+    ("ubmttqvn", "ủy ban mặt trận tổ quốc việt nam"),
+    ("mttq", "mặt trận tổ quốc"),
+    ("mttqvn", "mặt trận tổ quốc việt nam"),
+    ("tp", "thành phố"),
+    ("hcm", "hồ chí minh"),
+    ("vn", "việt nam"),
+    ("chqs", "chỉ huy quân sự"),
+    ("bchqs", "ban chỉ huy quân sự"),
+    ("bch", "ban chỉ huy"),
+    ("ca", "công an"),
+    ("lđlđ", "liên đoàn lao động"),
+    ("thads", "thi hành án dân sự"),
+    ("bđbp", "bộ đội biên phòng"),
+    ("hlhpn", "hội liên hiệp phụ nữ"),
+    ("lhpn", "liên hiệp phụ nữ"),
+    ("ccb", "cựu chiến binh"),
+    ("ctđ", "chữ thập đỏ"),
+    ("ttqu", "thường trực quận ủy"),
+    ("tthđnd", "thường trực hội đồng nhân dân"),
+    ("pct", "phó chủ tịch"),
+    ("đbqh", "đại biểu quốc hội"),
+    ("vp", "văn phòng"),
+    ("ls", "luật sư"),
+];
+
+fn abbreviation(tok: &str) -> Option<&'static [String]> {
+    static MAP: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        ABBREVIATIONS
+            .iter()
+            .map(|(a, e)| (fold(a), fold(e).split(' ').map(str::to_string).collect()))
+            .collect()
+    })
+    .get(tok)
+    .map(Vec::as_slice)
+}
+
+/// The matching key of a name, as tokens: folded, abbreviations expanded,
+/// punctuation , ; : - ( ) as tokens of their own, "&" as "và", "." dropped.
+fn tokens(s: &str) -> Vec<String> {
+    let f = fold(s);
+    let mut spaced = String::with_capacity(f.len() + 8);
+    for c in f.chars() {
+        match c {
+            ',' | ';' | ':' | '-' | '(' | ')' => {
+                spaced.push(' ');
+                spaced.push(c);
+                spaced.push(' ');
+            }
+            '&' => spaced.push_str(" và "),
+            '.' | '/' | '"' | '“' | '”' | '*' | '_' => spaced.push(' '),
+            _ => spaced.push(c),
+        }
+    }
+    let mut out = Vec::new();
+    for tok in spaced.split_whitespace() {
+        match abbreviation(tok) {
+            Some(exp) => out.extend(exp.iter().cloned()),
+            None => out.push(tok.to_string()),
+        }
+    }
+    out
+}
+
+/// Level words; "phương" is an extraction slip for "phường" seen in the
+/// Đồng Nai plan ("Ủy ban nhân dân các xã, phương").
+const LEVEL_WORDS: &[&str] = &[
+    "tỉnh",
+    "thành phố",
+    "quận",
+    "huyện",
+    "thị xã",
+    "xã",
+    "phường",
+    "phương",
+    "thị trấn",
+    "đặc khu",
+];
+
+const CENTRAL_CITIES: &[&str] = &[
+    "hà nội",
+    "huế",
+    "hải phòng",
+    "đà nẵng",
+    "hồ chí minh",
+    "cần thơ",
+];
+
+/// Whether the tokens after a matched alias can be a place name.
+fn acceptable_remainder(rest: &[String]) -> bool {
+    if rest.is_empty() {
+        return true;
+    }
+    if rest.len() > 6 {
+        return false;
+    }
+    if rest.iter().any(|t| {
+        matches!(
+            t.as_str(),
+            "và" | "các" | "," | ";" | "(" | ")" | "hoặc" | "cùng" | "với"
+        )
+    }) {
+        return false;
+    }
+    // Another agency's name is not a place.
+    let t = table();
+    !(1..=t.max_tokens.min(rest.len())).any(|n| {
+        rest.get(..n)
+            .is_some_and(|h| t.keys.contains_key(&h.join(" ")))
+    })
+}
+
+/// Longest alias that is a prefix of `toks` with an acceptable remainder.
+fn lookup(toks: &[String]) -> Option<(usize, usize)> {
+    let t = table();
+    let max = t.max_tokens.min(toks.len());
+    for n in (1..=max).rev() {
+        let Some(head) = toks.get(..n) else { continue };
+        if let Some(&idx) = t.keys.get(&head.join(" ")) {
+            if acceptable_remainder(toks.get(n..).unwrap_or(&[])) {
+                return Some((idx, n));
+            }
+        }
+    }
+    None
+}
+
+/// The level a bare "thành phố" stands for.
+fn city_level(toks: &[String], at: usize, ctx: &AgencyContext) -> Level {
+    let after = toks.get(at + 2..).unwrap_or(&[]).join(" ");
+    if CENTRAL_CITIES.iter().any(|c| after.starts_with(&fold(c))) {
+        return Level::Province;
+    }
+    let two_level = NaiveDate::from_ymd_opt(2025, 7, 1);
+    match ctx.issuer_level {
+        Some(Level::Commune) if ctx.date.is_none() || ctx.date < two_level => Level::District,
+        _ => Level::Province,
+    }
+}
+
+/// Resolves already-cleaned tokens to a table entry.
+fn resolve_tokens(toks: &[String], ctx: &AgencyContext) -> Option<usize> {
+    // "thành phố" standing for a level: substitute the level word.
+    let city = toks.windows(2).position(|w| {
+        w.first().map(String::as_str) == Some("thành")
+            && w.get(1).map(String::as_str) == Some("phố")
+    });
+    if let Some(at) = city {
+        // Only when "thành phố" follows the body's name (not "Bộ Tư lệnh Thành phố Hồ Chí Minh").
+        let word = match city_level(toks, at, ctx) {
+            Level::District => "quận",
+            _ => "tỉnh",
+        };
+        let mut sub: Vec<String> = toks.get(..at).unwrap_or(&[]).to_vec();
+        sub.push(fold(word));
+        sub.extend(toks.get(at + 2..).unwrap_or(&[]).iter().cloned());
+        if let Some((idx, n)) = lookup(&sub) {
+            if n > at {
+                return Some(idx);
+            }
+        }
+    }
+    lookup(toks).map(|(idx, _)| idx)
+}
+
+// ---------------------------------------------------------------------------
+// Collectives
+
+fn collective_agency(c: Collective, id: &str, name: &str, level: Option<Level>) -> Agency {
+    Agency {
+        id: format!("collective:{id}"),
+        name: name.to_string(),
+        level,
+        field: None,
+        orderable: c != Collective::MassOrganisations,
+        collective: Some(c),
+    }
+}
+
+fn collective_by_name(name: &str) -> Option<Agency> {
+    Some(match name {
+        "ministries" => collective_agency(
+            Collective::Ministries,
+            name,
+            "Các bộ, ngành trung ương",
+            Some(Level::National),
+        ),
+        "province_committees" => collective_agency(
+            Collective::ProvinceCommittees,
+            name,
+            "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+            Some(Level::Province),
+        ),
+        "departments" => collective_agency(
+            Collective::Departments,
+            name,
+            "Các sở, ban, ngành",
+            Some(Level::Province),
+        ),
+        "district_offices" => collective_agency(
+            Collective::Departments,
+            name,
+            "Các phòng, ban, ngành",
+            Some(Level::District),
+        ),
+        "district_committees" => collective_agency(
+            Collective::DistrictCommittees,
+            name,
+            "Ủy ban nhân dân các huyện, thị xã, thành phố",
+            Some(Level::District),
+        ),
+        "commune_committees" => collective_agency(
+            Collective::CommuneCommittees,
+            name,
+            "Ủy ban nhân dân các xã, phường",
+            Some(Level::Commune),
+        ),
+        "related" => collective_agency(
+            Collective::Related,
+            name,
+            "Các cơ quan, đơn vị liên quan",
+            None,
+        ),
+        "units" => collective_agency(
+            Collective::Units,
+            name,
+            "Các phòng, đơn vị trực thuộc",
+            Some(Level::Unit),
+        ),
+        "mass_organisations" => collective_agency(
+            Collective::MassOrganisations,
+            name,
+            "Các tổ chức chính trị - xã hội",
+            None,
+        ),
+        _ => return None,
+    })
+}
+
+/// Nouns that make up collective agents ("các sở, ban, ngành").
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "tổ chức chính trị - xã hội",
+    "tổ chức chính trị xã hội",
+    "tổ chức chính trị",
+    "tổ chức xã hội - nghề nghiệp",
+    "tổ chức xã hội",
+    "tổ chức thành viên",
+    "tổ chức đoàn thể",
+    "đoàn thể chính trị - xã hội",
+    "đoàn thể chính trị xã hội",
+    "cơ quan chuyên môn",
+    "cơ quan nhà nước",
+    "cơ quan",
+    "đơn vị",
+    "địa phương",
+    "tổ chức",
+    "đoàn thể",
+    "hội",
+    "bộ",
+    "ban ngành",
+    "ban",
+    "ngành",
+    "sở",
+    "phòng chuyên môn",
+    "phòng nghiệp vụ",
+    "phòng",
+    "trung tâm",
+];
+
+/// Qualifiers that may follow the nouns.
+const COLLECTIVE_QUALIFIERS: &[&str] = &[
+    "có liên quan",
+    "liên quan",
+    "khác có liên quan",
+    "khác",
+    "trung ương",
+    "trực thuộc trung ương",
+    "trực thuộc sở",
+    "thuộc sở",
+    "trực thuộc",
+    "thuộc",
+    "cấp tỉnh",
+    "cấp huyện",
+    "cấp xã",
+    "của tỉnh",
+    "của thành phố",
+    "trên địa bàn",
+    "trên địa bàn tỉnh",
+    "trên địa bàn quận",
+    "tỉnh",
+    "thành phố",
+    "quận",
+    "huyện",
+    "chức năng",
+    "có tên",
+];
+
+#[derive(Clone, Copy)]
+enum Vocab {
+    Nouns,
+    Qualifiers,
+    Levels,
+}
+
+fn vocab(v: Vocab) -> &'static [Vec<String>] {
+    static CACHE: OnceLock<[Vec<Vec<String>>; 3]> = OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        [COLLECTIVE_NOUNS, COLLECTIVE_QUALIFIERS, LEVEL_WORDS].map(|list| {
+            let mut v: Vec<Vec<String>> = list.iter().map(|w| tokens(w)).collect();
+            v.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            v
+        })
+    });
+    let i = match v {
+        Vocab::Nouns => 0,
+        Vocab::Qualifiers => 1,
+        Vocab::Levels => 2,
+    };
+    all.get(i).map_or(&[], Vec::as_slice)
+}
+
+/// Matches the longest phrase of a vocabulary at `toks[i..]`; returns its
+/// length and the phrase.
+fn phrase_at(toks: &[String], i: usize, v: Vocab) -> Option<(usize, String)> {
+    vocab(v).iter().find_map(|p| {
+        let n = p.len();
+        (toks.get(i..i + n) == Some(p.as_slice())).then(|| (n, p.join(" ")))
+    })
+}
+
+/// Recognises a collective agent from its whole key.
+fn resolve_collective(toks: &[String]) -> Option<Agency> {
+    toks.first()?;
+    let committee = tokens("ủy ban nhân dân");
+    let chair = tokens("chủ tịch ủy ban nhân dân");
+    let mut i = 0;
+    let mut is_committee = false;
+    for prefix in [&chair, &committee] {
+        if toks.get(..prefix.len()) == Some(prefix.as_slice()) {
+            i = prefix.len();
+            is_committee = true;
+            break;
+        }
+    }
+    let mut marked = false;
+    if matches!(toks.get(i).map(String::as_str), Some("các" | "cấp")) {
+        marked = true;
+        i += 1;
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut items = 0;
+    while i < toks.len() {
+        if let Some("," | "và" | "-") = toks.get(i).map(String::as_str) {
+            i += 1;
+            continue;
+        }
+        let list = if is_committee {
+            Vocab::Levels
+        } else {
+            Vocab::Nouns
+        };
+        if let Some((n, p)) = phrase_at(toks, i, list) {
+            seen.push(p);
+            items += 1;
+            i += n;
+            continue;
+        }
+        if let Some((n, _)) = phrase_at(toks, i, Vocab::Qualifiers) {
+            i += n;
+            continue;
+        }
+        if is_committee && toks.get(i).map(String::as_str) == Some("trực") {
+            i += 1;
+            continue;
+        }
+        return None;
+    }
+    if items == 0 || !(marked || items >= 2) {
+        return None;
+    }
+    let has = |w: &str| seen.iter().any(|s| s == w);
+    let name = if is_committee {
+        if has("huyện") || has("quận") || has("thị xã") {
+            "district_committees"
+        } else if has("tỉnh") {
+            "province_committees"
+        } else if has("xã") || has("phường") || has("phương") || has("thị trấn") || has("đặc khu")
+        {
+            "commune_committees"
+        } else {
+            "province_committees"
+        }
+    } else if has("bộ") {
+        "ministries"
+    } else if has("sở") {
+        "departments"
+    } else if has("phòng") || has("phòng chuyên môn") || has("phòng nghiệp vụ") {
+        if has("đơn vị") || has("trung tâm") {
+            "units"
+        } else {
+            "district_offices"
+        }
+    } else if seen.iter().any(|s| {
+        s.contains("thành viên")
+            || s.contains("chính trị")
+            || s == "đoàn thể"
+            || s == "hội"
+            || s == "tổ chức đoàn thể"
+    }) {
+        "mass_organisations"
+    } else if has("ban") || has("ngành") || has("ban ngành") {
+        "departments"
+    } else {
+        "related"
+    };
+    collective_by_name(name)
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+
+/// Role words and fillers that end an agency name ("… chủ trì thực hiện
+/// theo chức năng, nhiệm vụ").
+const FILLERS: &[&str] = &[
+    "chủ trì",
+    "phối hợp",
+    "thực hiện",
+    "theo",
+    "trong phạm vi",
+    "căn cứ",
+    "cung cấp",
+    "tham gia",
+    "có trách nhiệm",
+    "được giao",
+    "tổ chức thực hiện",
+    "hướng dẫn",
+    "chỉ đạo",
+    "nội dung thuộc",
+    "phù hợp",
+];
+
+fn strip_role_words(toks: &[String]) -> (&[String], Option<Role>) {
+    let fillers: Vec<Vec<String>> = FILLERS.iter().map(|f| tokens(f)).collect();
+    for i in 1..toks.len() {
+        for f in &fillers {
+            if toks.get(i..i + f.len()) == Some(f.as_slice()) {
+                let role = match f.first().map(String::as_str) {
+                    Some("chủ") => Some(Role::Lead),
+                    Some("phối" | "tham") => Some(Role::Support),
+                    _ => None,
+                };
+                return (toks.get(..i).unwrap_or(toks), role);
+            }
+        }
+    }
+    (toks, None)
+}
+
+/// Removes bullets, "Đề nghị", a trailing parenthesis and punctuation.
+fn clean_tokens(mut toks: Vec<String>) -> (Vec<String>, bool) {
+    let mut requested = false;
+    loop {
+        match toks.first().map(String::as_str) {
+            Some("-" | "+" | "," | ";" | ":" | "•" | "và") => {
+                toks.remove(0);
+            }
+            Some("đề") if toks.get(1).map(String::as_str) == Some("nghị") => {
+                requested = true;
+                toks.drain(..2);
+            }
+            _ => break,
+        }
+    }
+    if let Some(p) = toks.iter().position(|t| t == "(") {
+        toks.truncate(p);
+    }
+    while matches!(
+        toks.last().map(String::as_str),
+        Some("," | ";" | ":" | "-" | ")")
+    ) {
+        toks.pop();
+    }
+    (toks, requested)
+}
+
+/// Resolves an agency name.
+///
+/// Collective agents ("các sở, ban, ngành (có liên quan)", "UBND các xã,
+/// phường", "các cơ quan, đơn vị liên quan", "UBND các tỉnh, thành phố",
+/// "các bộ, ngành", "các phòng, đơn vị trực thuộc Sở") come back with
+/// [`Agency::collective`] set; a name not in the table comes back as
+/// `unresolved:<folded name>`, orderable, with no level.
+///
+/// ```
+/// use obligraph_core::Level;
+/// use obligraph_vn::agency::{resolve_agency, AgencyContext};
+/// let ctx = AgencyContext::default();
+/// let a = resolve_agency("Đề nghị VKSND quận", &ctx);
+/// assert_eq!((a.id.as_str(), a.orderable), ("district:procuracy", false));
+/// assert_eq!(resolve_agency("Ban Chỉ huy Quận sự quận", &ctx).id, "district:military");
+/// let hue = AgencyContext { issuer_level: Some(Level::Province), ..Default::default() };
+/// assert_eq!(resolve_agency("Công an thành phố", &hue).id, "province:police");
+/// assert!(resolve_agency("Ban Quản lý dự án X", &ctx).id.starts_with("unresolved:"));
+/// ```
+pub fn resolve_agency(name: &str, ctx: &AgencyContext) -> Agency {
+    let stripped = strip_html(name);
+    let (toks, _) = clean_tokens(tokens(&stripped));
+    let (core, _) = strip_role_words(&toks);
+    if let Some(a) = resolve_collective(core).or_else(|| resolve_collective(&toks)) {
+        return a;
+    }
+    if let Some(idx) = resolve_tokens(core, ctx).or_else(|| resolve_tokens(&toks, ctx)) {
+        if let Some(a) = table().entries.get(idx) {
+            return a.clone();
+        }
+    }
+    unresolved(&stripped)
+}
+
+fn unresolved(name: &str) -> Agency {
+    let clean = tidy(name);
+    let clean = clean
+        .trim_start_matches(['-', '+', '•', ' '])
+        .trim_end_matches([',', ';', '.', ':', ' '])
+        .to_string();
+    Agency {
+        id: format!("unresolved:{}", fold(&clean)),
+        name: clean,
+        level: None,
+        field: None,
+        orderable: true,
+        collective: None,
+    }
+}
+
+fn is_resolved(a: &Agency) -> bool {
+    !a.id.starts_with("unresolved:")
+}
+
+// ---------------------------------------------------------------------------
+// Lists
+
+/// Replaces block tags by line breaks and drops other tags and markdown.
+fn strip_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('<') {
+        out.push_str(rest.get(..p).unwrap_or(""));
+        let after = rest.get(p + 1..).unwrap_or("");
+        let is_tag = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
+        match (is_tag, after.find('>')) {
+            (true, Some(q)) => {
+                let tag = after.get(..q).unwrap_or("").to_ascii_lowercase();
+                let name = tag.trim_start_matches('/');
+                if ["p", "li", "ul", "ol", "br", "div", "tr", "td"]
+                    .iter()
+                    .any(|b| {
+                        name == *b
+                            || name.starts_with(&format!("{b} "))
+                            || name.starts_with(&format!("{b}/"))
+                    })
+                {
+                    out.push('\n');
+                } else {
+                    out.push(' ');
+                }
+                rest = after.get(q + 1..).unwrap_or("");
+            }
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("**", "").replace('*', "")
+}
+
+/// Splits `s` at `;` and line breaks outside parentheses (an unclosed
+/// parenthesis ends at the next `;`).
+fn split_segments(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0usize;
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '\n' => {
+                out.push(std::mem::take(&mut cur));
+                depth = 0;
+                continue;
+            }
+            ';' => {
+                let closes_later = chars.get(i..).unwrap_or(&[]).contains(&')');
+                if depth == 0 || !closes_later {
+                    out.push(std::mem::take(&mut cur));
+                    depth = 0;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        cur.push(c);
+    }
+    out.push(cur);
+    out.into_iter()
+        .flat_map(|seg| split_bullets(&seg))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.trim_matches(['-', '+', '•', ' ', ',', '.']).is_empty())
+        .collect()
+}
+
+/// Splits " - X" bullets inside a segment when X starts an agency.
+fn split_bullets(seg: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut search = 0;
+    while let Some(p) = seg
+        .get(search..)
+        .and_then(|r| r.find(" - "))
+        .map(|p| p + search)
+    {
+        let next = seg.get(p + 3..).unwrap_or("");
+        let depth_ok = {
+            let before = seg.get(start..p).unwrap_or("");
+            before.matches('(').count() <= before.matches(')').count()
+        };
+        if depth_ok && starts_agency(next) {
+            out.push(seg.get(start..p).unwrap_or("").to_string());
+            start = p + 1;
+        }
+        search = p + 3;
+    }
+    out.push(seg.get(start..).unwrap_or("").to_string());
+    out
+}
+
+/// Whether text starts with an agency name, a collective or "Đề nghị".
+fn starts_agency(text: &str) -> bool {
+    let toks = tokens(&text.chars().take(80).collect::<String>());
+    match toks.first().map(String::as_str) {
+        Some("các") => return true,
+        Some("đề") if toks.get(1).map(String::as_str) == Some("nghị") => return true,
+        None => return false,
+        _ => {}
+    }
+    let committee = tokens("ủy ban nhân dân");
+    if toks.get(..committee.len()) == Some(committee.as_slice()) {
+        return true;
+    }
+    let t = table();
+    (1..=t.max_tokens.min(toks.len())).any(|n| {
+        toks.get(..n)
+            .is_some_and(|h| t.keys.contains_key(&h.join(" ")))
+    }) || (1..=toks.len().min(12)).any(|n| {
+        toks.get(..n)
+            .is_some_and(|h| resolve_collective(h).is_some())
+    })
+}
+
+/// A piece of an agency list: text and the scope note in parentheses.
+struct Piece {
+    text: String,
+    scope: Option<String>,
+    sep_before: String,
+}
+
+/// Splits an agency part at ", " and " và " outside parentheses.
+fn split_pieces(s: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut cur = String::new();
+    let mut scope = String::new();
+    let mut depth = 0usize;
+    let mut sep = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    let push = |cur: &mut String, scope: &mut String, sep: &mut String, pieces: &mut Vec<Piece>| {
+        let text = cur.trim().to_string();
+        let sc = scope
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim()
+            .to_string();
+        if !text.is_empty() || !sc.is_empty() {
+            pieces.push(Piece {
+                text,
+                scope: (!sc.is_empty()).then_some(sc),
+                sep_before: std::mem::take(sep),
+            });
+        }
+        cur.clear();
+        scope.clear();
+    };
+    while let Some(&c) = chars.get(i) {
+        if c == '(' {
+            depth += 1;
+        }
+        if depth > 0 {
+            scope.push(c);
+            if c == ')' {
+                depth -= 1;
+            }
+            i += 1;
+            continue;
+        }
+        let rest: String = chars.get(i..i + 4).unwrap_or(&[]).iter().collect();
+        if c == ',' {
+            push(&mut cur, &mut scope, &mut sep, &mut pieces);
+            sep = ", ".into();
+            i += 1;
+            continue;
+        }
+        if rest == " và " {
+            push(&mut cur, &mut scope, &mut sep, &mut pieces);
+            sep = " và ".into();
+            i += 4;
+            continue;
+        }
+        cur.push(c);
+        i += 1;
+    }
+    push(&mut cur, &mut scope, &mut sep, &mut pieces);
+    pieces
+}
+
+/// Scope notes that say nothing ("(có liên quan)", "(nếu có)").
+fn meaningful_scope(s: &str) -> Option<String> {
+    let f = fold(s);
+    let empty = [
+        "có liên quan",
+        "liên quan",
+        "nếu có",
+        "trực thuộc trung ương",
+        "sau đây gọi tắt",
+    ];
+    (!f.is_empty() && !empty.iter().any(|e| f == *e || f.starts_with("sau đây"))).then(|| tidy(s))
+}
+
+/// Where the agency names of a segment end: the first role verb or filler
+/// outside parentheses. Returns (agency part, tail).
+fn cut_at_filler(seg: &str) -> (String, String) {
+    let mut depth = 0usize;
+    let fillers: Vec<String> = FILLERS.iter().map(|f| fold(f)).collect();
+    let folded = fold(seg);
+    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    for (k, &(b, c)) in chars.iter().enumerate() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || (k > 0 && chars.get(k - 1).map(|x| x.1) != Some(' ')) {
+            continue;
+        }
+        let rest = folded.get(b..).unwrap_or("");
+        if fillers.iter().any(|f| {
+            rest.starts_with(f.as_str())
+                && rest
+                    .get(f.len()..)
+                    .is_none_or(|r| r.is_empty() || r.starts_with([' ', ',', ';', '.', '(', ')']))
+        }) {
+            // Map the folded char index back to the normalized original.
+            let orig = tidy(seg);
+            let head: String = orig.chars().take(k).collect();
+            let tail: String = orig.chars().skip(k).collect();
+            if orig.chars().count() == chars.len() {
+                return (head, tail);
+            }
+            return (seg.to_string(), String::new());
+        }
+    }
+    (tidy(seg), String::new())
+}
+
+fn role_of(tail: &str) -> Option<Role> {
+    let t = fold(tail);
+    let lead = t.find("chủ trì");
+    let support = t.find("phối hợp").or_else(|| t.find("tham gia"));
+    match (lead, support) {
+        (Some(l), Some(s)) => Some(if l < s { Role::Lead } else { Role::Support }),
+        (Some(_), None) => Some(Role::Lead),
+        (None, Some(_)) => Some(Role::Support),
+        (None, None) => None,
+    }
+}
+
+/// A scope written after the verb: "(đối với …)" or "đối với …".
+fn tail_scope(tail: &str) -> Option<String> {
+    if let (Some(a), Some(b)) = (tail.find('('), tail.rfind(')')) {
+        if a < b {
+            return tail.get(a + 1..b).and_then(meaningful_scope);
+        }
+    }
+    let f = fold(tail);
+    let orig = tidy(tail);
+    if orig.chars().count() != f.chars().count() {
+        return None;
+    }
+    for kw in ["đối với ", "về vấn đề "] {
+        if let Some(p) = f.find(kw) {
+            let k = f.get(..p).map_or(0, |s| s.chars().count());
+            let s: String = orig.chars().skip(k).collect();
+            return meaningful_scope(s.trim_end_matches(['.', ';', ',']));
+        }
+    }
+    None
+}
+
+/// Splits a cell or label value into assignments.
+///
+/// Handles bullets ("- Sở Ngoại vụ; - Các Sở, ngành có liên quan"), HTML
+/// fragments (`<p>`, `<ul><li>`), distributive lists ("Các Sở: Tư pháp,
+/// Ngoại vụ, Xây dựng"), names containing commas and "và" ("Sở Văn hóa,
+/// Thể thao và Du lịch"), "Đề nghị X chủ trì/phối hợp" (requested, and the
+/// role from the verb when written, else `role`), scope notes in
+/// parentheses, and trailing words ("thực hiện theo chức năng, nhiệm vụ")
+/// that are not agencies.
+///
+/// ```
+/// use obligraph_core::Role;
+/// use obligraph_vn::agency::{parse_agency_list, AgencyContext};
+/// let cell = "- Sở Ngoại vụ; - Các Sở, ngành có liên quan; \
+///             - Đề nghị Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh phối hợp";
+/// let a = parse_agency_list(cell, Role::Support, &AgencyContext::default());
+/// assert_eq!(a.len(), 4);
+/// assert!(a[2].requested && a[3].requested && !a[0].requested);
+/// assert_eq!(a[3].agency.id, "province:court");
+/// ```
+pub fn parse_agency_list(text: &str, role: Role, ctx: &AgencyContext) -> Vec<Assignment> {
+    let mut out = Vec::new();
+    for seg in split_segments(&strip_html(text)) {
+        let seg = seg.trim_start_matches(['-', '+', '•', ' ']).trim();
+        let (requested, seg) = {
+            let f = fold(seg);
+            if f.starts_with("đề nghị ") {
+                (
+                    true,
+                    seg.chars()
+                        .skip("đề nghị ".chars().count())
+                        .collect::<String>(),
+                )
+            } else {
+                (false, seg.to_string())
+            }
+        };
+        let (part, tail) = cut_at_filler(&seg);
+        let seg_role = role_of(&tail).unwrap_or(role);
+        let group_scope = tail_scope(&tail);
+        let first = out.len();
+        parse_part(&part, seg_role, requested, ctx, &mut out);
+        if let Some(sc) = group_scope {
+            for a in out.iter_mut().skip(first) {
+                if a.scope.is_none() {
+                    a.scope = Some(sc.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Parses the agency part of one segment (no role words left).
+fn parse_part(
+    part: &str,
+    role: Role,
+    requested: bool,
+    ctx: &AgencyContext,
+    out: &mut Vec<Assignment>,
+) {
+    let part = part.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    if part.is_empty() {
+        return;
+    }
+    // Distributive: "Các Sở: Tư pháp, Ngoại vụ, Xây dựng".
+    if let Some((head, items)) = part.split_once(':') {
+        let h = fold(head);
+        let prefix = match h.trim() {
+            "các sở" => Some("Sở"),
+            "các phòng" => Some("Phòng"),
+            "các bộ" => Some("Bộ"),
+            _ => None,
+        };
+        if let Some(prefix) = prefix {
+            for p in split_pieces(items) {
+                if p.text.is_empty() {
+                    continue;
+                }
+                let written = format!("{prefix} {}", p.text);
+                let agency = resolve_agency(&written, ctx);
+                out.push(assignment(
+                    agency,
+                    role,
+                    requested,
+                    p.scope.as_deref(),
+                    &written,
+                ));
+            }
+            return;
+        }
+    }
+    let pieces = split_pieces(part);
+    let mut i = 0;
+    while i < pieces.len() {
+        // Longest run of pieces that resolves as one name.
+        let mut chosen: Option<(usize, Agency, String)> = None;
+        for j in (i..pieces.len()).rev() {
+            let joined = join_pieces(pieces.get(i..=j).unwrap_or(&[]));
+            if joined.trim().is_empty() {
+                continue;
+            }
+            let a = resolve_agency(&joined, ctx);
+            if is_resolved(&a) || j == i {
+                chosen = Some((j, a, joined));
+                break;
+            }
+        }
+        let Some((j, agency, written)) = chosen else {
+            i += 1;
+            continue;
+        };
+        let scope = pieces.get(j).and_then(|p| p.scope.as_deref());
+        let written_norm = tidy(&written);
+        if !written_norm.trim().is_empty() && !is_filler_only(&written_norm) {
+            out.push(assignment(agency, role, requested, scope, &written_norm));
+        }
+        i = j + 1;
+    }
+}
+
+fn join_pieces(pieces: &[Piece]) -> String {
+    let mut s = String::new();
+    for (k, p) in pieces.iter().enumerate() {
+        if k > 0 {
+            s.push_str(&p.sep_before);
+        }
+        s.push_str(&p.text);
+    }
+    s
+}
+
+/// Words that are left over from phrasing, not names ("nhiệm vụ", "thẩm quyền").
+fn is_filler_only(s: &str) -> bool {
+    let f = fold(s);
+    [
+        "nhiệm vụ",
+        "nhiệm vụ được giao",
+        "thẩm quyền",
+        "chức năng",
+        "quyền hạn",
+        "có liên quan",
+        "liên quan",
+    ]
+    .contains(&f.as_str())
+}
+
+fn assignment(
+    agency: Agency,
+    role: Role,
+    requested: bool,
+    scope: Option<&str>,
+    written: &str,
+) -> Assignment {
+    Assignment {
+        agency,
+        role,
+        requested,
+        scope: scope.and_then(meaningful_scope),
+        as_written: tidy(written),
+    }
+}
+
+/// Parses the roles inside a parenthesis after a task: "(Sở Tư pháp chủ
+/// trì; Công an tỉnh, Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh và
+/// các sở, ban, ngành có liên quan phối hợp thực hiện hàng năm)".
+///
+/// Each ";"-clause with a role verb (chủ trì, phối hợp, tham gia) gives
+/// assignments; the words after the verbs give the deadline. Returns `None`
+/// when the parenthesis assigns nobody (a scope note, "(khi có yêu cầu)").
+///
+/// ```
+/// use obligraph_core::{Deadline, Period, Role};
+/// use obligraph_vn::agency::{parse_inline_roles, AgencyContext};
+/// use obligraph_vn::deadline_phrase::DeadlineContext;
+/// let r = parse_inline_roles(
+///     "(Sở Tư pháp chủ trì; Công an tỉnh, Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh \
+///      và các sở, ban, ngành có liên quan phối hợp thực hiện hàng năm)",
+///     &AgencyContext::default(), &DeadlineContext::default()).unwrap();
+/// assert_eq!(r.assignments.len(), 5);
+/// assert_eq!(r.assignments[0].role, Role::Lead);
+/// assert_eq!(r.deadline, Some(Deadline::every(Period::Year)));
+/// assert_eq!(r.deadline_text.as_deref(), Some("hàng năm"));
+/// ```
+pub fn parse_inline_roles(
+    paren: &str,
+    actx: &AgencyContext,
+    dctx: &DeadlineContext,
+) -> Option<InlineRoles> {
+    let inner = paren.trim();
+    let inner = inner.strip_prefix('(').unwrap_or(inner);
+    let inner = inner.strip_suffix(')').unwrap_or(inner);
+    let mut assignments = Vec::new();
+    let mut tails: Vec<String> = Vec::new();
+    for clause in split_segments(&strip_html(inner)) {
+        let clause = clause.trim_start_matches(['-', '+', ' ']);
+        let (part, tail) = cut_at_filler(clause);
+        let Some(verb_role) = role_of(&tail) else {
+            continue;
+        };
+        // The verb must come first in the tail ("chủ trì thực hiện …",
+        // "phối hợp thực hiện"); "thực hiện theo chức năng …" alone assigns
+        // nobody new unless the part names agencies.
+        let list = parse_agency_list(&part, verb_role, actx);
+        if list.is_empty() {
+            continue;
+        }
+        let scope = tail_scope(&tail);
+        for mut a in list {
+            if a.scope.is_none() {
+                a.scope.clone_from(&scope);
+            }
+            assignments.push(a);
+        }
+        tails.push(tail);
+    }
+    if assignments.is_empty() {
+        return None;
+    }
+    let joined = tails.join("; ");
+    let (deadline, deadline_text) = match deadline_phrase::parse_with_span(&joined, dctx) {
+        Some((d, a, b)) => (Some(d), joined.get(a..b).map(|s| tidy(&s.replace('*', "")))),
+        None => (None, None),
+    };
+    Some(InlineRoles {
+        assignments,
+        deadline,
+        deadline_text,
+    })
+}
+
+/// The agency of the same field at `level`: Sở Tư pháp → Bộ Tư pháp
+/// (national) or Phòng Tư pháp (district); Công an tỉnh → Bộ Công an;
+/// "UBND các xã, phường" → "UBND các tỉnh, thành phố" at province level.
+///
+/// Returns `None` when no body of that field exists at that level (there is
+/// no commune-level justice office) and for unresolved names.
+///
+/// ```
+/// use obligraph_core::Level;
+/// use obligraph_vn::agency::{counterpart, resolve_agency, AgencyContext};
+/// let stp = resolve_agency("Sở Tư pháp", &AgencyContext::default());
+/// assert_eq!(counterpart(&stp, Level::National).unwrap().id, "national:justice");
+/// assert_eq!(counterpart(&stp, Level::District).unwrap().name, "Phòng Tư pháp");
+/// ```
+pub fn counterpart(agency: &Agency, level: Level) -> Option<Agency> {
+    if let Some(c) = agency.collective {
+        let committees = |l: Level| match l {
+            Level::National => agency_by_id("national:government"),
+            Level::Province => collective_by_name("province_committees"),
+            Level::District => collective_by_name("district_committees"),
+            Level::Commune => collective_by_name("commune_committees"),
+            Level::Unit => None,
+        };
+        return match c {
+            Collective::CommuneCommittees
+            | Collective::DistrictCommittees
+            | Collective::ProvinceCommittees => committees(level),
+            Collective::Ministries | Collective::Departments => match level {
+                Level::National => collective_by_name("ministries"),
+                Level::Province => collective_by_name("departments"),
+                Level::District => collective_by_name("district_offices"),
+                Level::Commune | Level::Unit => None,
+            },
+            Collective::Units => (level == Level::Unit).then(|| agency.clone()),
+            Collective::Related | Collective::MassOrganisations => Some(agency.clone()),
+        };
+    }
+    let field = agency.field.as_deref()?;
+    if agency.level == Some(level) {
+        return Some(agency.clone());
+    }
+    table()
+        .entries
+        .iter()
+        .find(|a| a.level == Some(level) && a.field.as_deref() == Some(field))
+        .cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_table_parses_fully() {
+        let s = table_stats();
+        assert_eq!(s.malformed, 0, "malformed rows in agency-names.tsv");
+        assert!(s.rows > 150, "{s:?}");
+    }
+
+    #[test]
+    fn ids_are_unique_and_level_prefixed() {
+        let mut seen = std::collections::HashSet::new();
+        for a in all_agencies() {
+            assert!(seen.insert(a.id.clone()), "duplicate id {}", a.id);
+            let prefix = match a.level {
+                Some(Level::National) => "national:",
+                Some(Level::Province) => "province:",
+                Some(Level::District) => "district:",
+                Some(Level::Commune) => "commune:",
+                Some(Level::Unit) => "unit:",
+                None => "?",
+            };
+            assert!(a.id.starts_with(prefix), "{}", a.id);
+        }
+    }
+
+    #[test]
+    fn abbreviations_expand() {
+        let ctx = AgencyContext::default();
+        assert_eq!(
+            resolve_agency("UBND tỉnh", &ctx).id,
+            "province:peoples_committee"
+        );
+        assert_eq!(resolve_agency("TAND quận", &ctx).id, "district:court");
+        assert_eq!(
+            resolve_agency("UBMTTQVN quận", &ctx).id,
+            "district:fatherland_front"
+        );
+        assert_eq!(
+            resolve_agency("BCH Quân sự quận", &ctx).id,
+            "district:military"
+        );
+        assert_eq!(resolve_agency("CA tỉnh", &ctx).id, "province:police");
+        assert_eq!(
+            resolve_agency("LĐLĐ tỉnh", &ctx).id,
+            "province:labour_federation"
+        );
+        assert_eq!(resolve_agency("Sở GD&ĐT", &ctx).id, "province:education");
+    }
+
+    #[test]
+    fn collectives() {
+        let ctx = AgencyContext::default();
+        for (name, id) in [
+            (
+                "các sở, ban, ngành (có liên quan)",
+                "collective:departments",
+            ),
+            ("Các Sở, ngành khác có liên quan", "collective:departments"),
+            ("UBND các xã, phường", "collective:commune_committees"),
+            (
+                "Ủy ban nhân dân xã, phường",
+                "collective:commune_committees",
+            ),
+            ("các cơ quan, đơn vị liên quan", "collective:related"),
+            ("UBND các tỉnh, thành phố", "collective:province_committees"),
+            ("các bộ, ngành", "collective:ministries"),
+            ("Bộ, ngành trung ương", "collective:ministries"),
+            ("các phòng, đơn vị trực thuộc Sở", "collective:units"),
+            (
+                "các phòng, ban, ngành có liên quan",
+                "collective:district_offices",
+            ),
+            (
+                "Ủy ban nhân dân cấp huyện",
+                "collective:district_committees",
+            ),
+            ("các tổ chức thành viên", "collective:mass_organisations"),
+        ] {
+            assert_eq!(resolve_agency(name, &ctx).id, id, "{name}");
+        }
+    }
+}

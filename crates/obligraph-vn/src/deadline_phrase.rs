@@ -1,0 +1,1205 @@
+//! Vietnamese deadline phrases (thời hạn) to [`Deadline`].
+//!
+//! Two entry points: [`parse_deadline`] reads a whole deadline cell or the
+//! value of a "Thời gian:" line; [`find_deadline`] looks for deadline phrases
+//! inside prose and says where they are. Both normalise first (NFC, tone
+//! placement, whitespace, markdown bold, HTML tags), so NFD input and
+//! "**trước ngày 05/11** hàng năm" read like plain text.
+//!
+//! # Phrases
+//!
+//! | written | deadline |
+//! |---|---|
+//! | trước ngày 13/02/2026, hoàn thành trước ngày 21/4/2023 | [`Deadline::Once`] (before) |
+//! | chậm nhất ngày 31/10/2026, không muộn hơn ngày … | [`Deadline::Once`] (at the latest) |
+//! | trước ngày 05/11 hằng năm, Định kỳ hàng năm (trước ngày 01/11) | yearly [`Deadline::Recurring`] with a due day |
+//! | hằng năm, Hàng năm, định kỳ 06 tháng, hằng quý, hằng tháng | [`Deadline::Recurring`] |
+//! | năm 2026, Thời gian thực hiện: Năm 2026 | [`Deadline::WithinYear`] |
+//! | Quý I/2026, tháng 6/2026 | [`Deadline::WithinQuarter`], [`Deadline::WithinMonth`] |
+//! | 2023 - 2025, 2023 -2024, từ năm 2024 đến 2026 | [`Deadline::During`] |
+//! | đến năm 2030 | [`Deadline::Horizon`] |
+//! | theo yêu cầu của Bộ Công an (hàng năm), khi có yêu cầu | [`Deadline::Event`] on request |
+//! | theo hướng dẫn (của) Bộ, ngành trung ương; thực hiện chỉ đạo của Sở Tư pháp | [`Deadline::Event`] per guidance |
+//! | đột xuất; kịp thời; ngay sau khi … | [`Deadline::Event`] ad hoc / as soon as |
+//! | Báo cáo sơ kết: năm 2028; tổng kết 05 năm; Báo cáo giữa kỳ: 2028 | [`Deadline::Milestone`] |
+//! | trong 05 ngày làm việc kể từ ngày … | [`Deadline::Relative`] |
+//! | thường xuyên | [`Deadline::Continuous`] |
+//!
+//! Several phrases in one text combine into [`Deadline::All`] in text
+//! order ("Định kỳ trước ngày 20/11 hàng năm hoặc đột xuất"). A recurrence
+//! written right next to a request or guidance ("Theo yêu cầu của Bộ Công an
+//! hàng năm") bounds that event: [`Deadline::Event`] with a recurrence.
+//!
+//! "theo quy định", "theo thẩm quyền", "theo chức năng, nhiệm vụ" are not
+//! deadlines.
+//!
+//! # A day without a year
+//!
+//! "trước ngày 05/11" with no year and no "hằng năm" in the same text is a
+//! single date in the plan's year ([`DeadlineContext::plan_date`]). The plan's
+//! year is used even when that day is already past on the plan's date (the
+//! audit can flag it); without a plan date the phrase gives no deadline —
+//! a year is never invented. When the same text has a "hằng năm" elsewhere
+//! ("hàng năm gửi thông tin … trước ngày 01/11"), the day is that
+//! recurrence's due day.
+//!
+//! # Reviews counted in years
+//!
+//! "tổng kết 05 năm" / "sơ kết 03 năm" with no year written is a milestone
+//! in the plan's year plus that many years (the reference table's rule),
+//! or an undated milestone without a plan date.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use obligraph_core::{Deadline, DueDay, Trigger};
+//! use obligraph_vn::deadline_phrase::{find_deadline, parse_deadline, DeadlineContext};
+//!
+//! let ctx = DeadlineContext { plan_date: NaiveDate::from_ymd_opt(2026, 2, 5) };
+//! assert_eq!(
+//!     parse_deadline("Định kỳ trước ngày 20/11 hàng năm hoặc đột xuất", &ctx),
+//!     Some(Deadline::All { parts: vec![
+//!         Deadline::annual(DueDay::before(11, 20)),
+//!         Deadline::event(Trigger::AdHoc),
+//!     ]})
+//! );
+//! let prose = "định kỳ báo cáo kết quả thực hiện **trước ngày 05/11** hàng năm về UBND tỉnh";
+//! let m = find_deadline(prose, &ctx).unwrap();
+//! assert_eq!(m.deadline, Deadline::annual(DueDay::before(11, 5)));
+//! assert_eq!(&prose[m.start..m.end], "trước ngày 05/11** hàng năm");
+//! ```
+
+use crate::normalize;
+use chrono::{Datelike, NaiveDate};
+use obligraph_core::{
+    DayBound, Deadline, DelayUnit, DueDay, MilestoneKind, Period, Recurrence, Trigger,
+};
+use regex::Regex;
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// What a deadline phrase needs from its document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeadlineContext {
+    /// The plan's date: gives the implied year of "trước ngày DD/MM" and of
+    /// "tổng kết 05 năm".
+    pub plan_date: Option<NaiveDate>,
+}
+
+impl DeadlineContext {
+    /// A context with the plan's date.
+    pub fn on(plan_date: NaiveDate) -> Self {
+        DeadlineContext {
+            plan_date: Some(plan_date),
+        }
+    }
+}
+
+/// A deadline found inside prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlineMatch {
+    /// The deadline (the combination of every phrase found).
+    pub deadline: Deadline,
+    /// Byte offset in the input where the first phrase starts.
+    pub start: usize,
+    /// Byte offset in the input where the last phrase ends.
+    pub end: usize,
+}
+
+/// Parses a whole deadline cell or "Thời gian:" value.
+///
+/// Returns `None` when the text holds no deadline phrase ("Theo quy định",
+/// an empty cell) or only a day whose year cannot be known.
+///
+/// ```
+/// use obligraph_core::{Deadline, Period, Recurrence, Trigger};
+/// use obligraph_vn::deadline_phrase::{parse_deadline, DeadlineContext};
+/// let d = parse_deadline("Theo yêu cầu của Bộ Công an hàng năm", &DeadlineContext::default());
+/// assert_eq!(d, Some(Deadline::Event {
+///     trigger: Trigger::OnRequest { by: Some("Bộ Công an".into()) },
+///     recurrence: Some(Recurrence { period: Period::Year, due: None, from_year: None }),
+/// }));
+/// assert_eq!(parse_deadline("Theo quy định", &DeadlineContext::default()), None);
+/// ```
+pub fn parse_deadline(text: &str, ctx: &DeadlineContext) -> Option<Deadline> {
+    let t = Prepared::new(text);
+    let atoms = scan(&t, Mode::Cell);
+    combine(&t, atoms, ctx, Mode::Cell).map(|(d, _, _)| d)
+}
+
+/// Finds the deadline phrases inside prose: the combination of all of them,
+/// with the byte range from the first phrase's start to the last one's end.
+///
+/// Prose is read more cautiously than a cell: a bare year ("năm 2025"), a
+/// span of years, "đến năm 2030", "thường xuyên", "kịp thời" and undated
+/// reviews are not taken as deadlines there (they usually name a law, a
+/// programme or a manner); "từ năm … đến …", "trong năm …" and years after a
+/// "Thời gian:" label are.
+pub fn find_deadline(prose: &str, ctx: &DeadlineContext) -> Option<DeadlineMatch> {
+    let t = Prepared::new(prose);
+    let atoms = scan(&t, Mode::Prose);
+    let (deadline, first, last) = combine(&t, atoms, ctx, Mode::Prose)?;
+    let start = t.spans.get(first).map(|s| s.0)?;
+    let end = t.spans.get(last.checked_sub(1)?).map(|s| s.1)?;
+    Some(DeadlineMatch {
+        deadline,
+        start,
+        end,
+    })
+}
+
+/// [`parse_deadline`] with the byte range of the phrases in `text`.
+pub(crate) fn parse_with_span(
+    text: &str,
+    ctx: &DeadlineContext,
+) -> Option<(Deadline, usize, usize)> {
+    let t = Prepared::new(text);
+    let atoms = scan(&t, Mode::Cell);
+    let (d, first, last) = combine(&t, atoms, ctx, Mode::Cell)?;
+    let start = t.spans.get(first).map(|s| s.0)?;
+    let end = t.spans.get(last.checked_sub(1)?).map(|s| s.1)?;
+    Some((d, start, end))
+}
+
+/// The deadline phrases of `text` as written, normalised (for
+/// `deadline_text`): the stretch from the first phrase to the last.
+pub fn deadline_text(text: &str, ctx: &DeadlineContext) -> Option<String> {
+    let m = find_deadline(text, ctx)?;
+    text.get(m.start..m.end).map(|s| {
+        let nfc: String = s.replace('*', "").nfc().collect();
+        nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Prepared text: char-aligned original, folded key and source byte spans.
+
+/// The input, normalised char by char so that matches map back to bytes.
+pub(crate) struct Prepared {
+    /// NFC text, whitespace collapsed, markup removed (original case).
+    pub(crate) orig: Vec<char>,
+    /// Lowercased, tone placement unified; same length as `orig`.
+    pub(crate) folded: String,
+    /// Byte offset in `folded` of each char, plus the end.
+    pub(crate) fbyte: Vec<usize>,
+    /// Source byte range of each char.
+    pub(crate) spans: Vec<(usize, usize)>,
+}
+
+impl Prepared {
+    pub(crate) fn new(input: &str) -> Self {
+        // 1. Clusters: a starter and its combining marks, composed.
+        let mut chars: Vec<(char, usize, usize)> = Vec::with_capacity(input.len());
+        let mut cluster_start = 0;
+        let mut cluster = String::new();
+        let flush = |cluster: &mut String,
+                     start: usize,
+                     end: usize,
+                     out: &mut Vec<(char, usize, usize)>| {
+            if cluster.is_empty() {
+                return;
+            }
+            for c in cluster.nfc() {
+                out.push((c, start, end));
+            }
+            cluster.clear();
+        };
+        for (i, c) in input.char_indices() {
+            if !unicode_normalization::char::is_combining_mark(c) {
+                flush(&mut cluster, cluster_start, i, &mut chars);
+                cluster_start = i;
+            }
+            cluster.push(c);
+        }
+        flush(&mut cluster, cluster_start, input.len(), &mut chars);
+
+        // 2. Markup out, whitespace collapsed.
+        let mut orig: Vec<char> = Vec::with_capacity(chars.len());
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(chars.len());
+        let mut i = 0;
+        while let Some(&(c, s, e)) = chars.get(i) {
+            if c == '<' && is_tag_start(chars.get(i + 1).map(|x| x.0)) {
+                // Skip an HTML tag, standing in a space for it.
+                let mut j = i + 1;
+                while let Some(&(cj, _, _)) = chars.get(j) {
+                    j += 1;
+                    if cj == '>' {
+                        break;
+                    }
+                }
+                let end = chars.get(j.saturating_sub(1)).map_or(e, |x| x.2);
+                push_space(&mut orig, &mut spans, s, end);
+                i = j;
+                continue;
+            }
+            i += 1;
+            if c == '*' || c == '\u{200b}' || c == '\u{feff}' || c == '\u{ad}' {
+                continue;
+            }
+            if c.is_whitespace() {
+                push_space(&mut orig, &mut spans, s, e);
+                continue;
+            }
+            orig.push(c);
+            spans.push((s, e));
+        }
+        while orig.last() == Some(&' ') {
+            orig.pop();
+            spans.pop();
+        }
+
+        // 3. Folded key, char-aligned: tone placement per word, lowercase.
+        let mut folded_chars: Vec<char> = Vec::with_capacity(orig.len());
+        let mut w = 0;
+        while w < orig.len() {
+            let is_word = orig.get(w).is_some_and(|c| c.is_alphabetic());
+            let mut end = w;
+            while end < orig.len() && orig.get(end).is_some_and(|c| c.is_alphabetic()) == is_word {
+                end += 1;
+            }
+            let slice: String = orig.get(w..end).unwrap_or(&[]).iter().collect();
+            let mut word: Vec<char> = if is_word {
+                normalize::normalize(&slice).chars().collect()
+            } else {
+                slice.chars().collect()
+            };
+            if word.len() != end - w {
+                word = slice.chars().collect();
+            }
+            for c in word {
+                let mut lower = c.to_lowercase();
+                let l = match (lower.next(), lower.next()) {
+                    (Some(l), None) => l,
+                    _ => c,
+                };
+                folded_chars.push(match l {
+                    '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+                    _ => l,
+                });
+            }
+            w = end;
+        }
+        let mut folded = String::with_capacity(folded_chars.len() * 2);
+        let mut fbyte = Vec::with_capacity(folded_chars.len() + 1);
+        for c in &folded_chars {
+            fbyte.push(folded.len());
+            folded.push(*c);
+        }
+        fbyte.push(folded.len());
+        Prepared {
+            orig,
+            folded,
+            fbyte,
+            spans,
+        }
+    }
+
+    /// The char index of a byte offset in `folded`.
+    fn char_at(&self, byte: usize) -> usize {
+        self.fbyte.partition_point(|&b| b < byte)
+    }
+
+    /// The original text of chars `a..b`.
+    pub(crate) fn orig_text(&self, a: usize, b: usize) -> String {
+        self.orig.get(a..b).unwrap_or(&[]).iter().collect()
+    }
+
+    /// The folded text of chars `a..b`.
+    fn folded_text(&self, a: usize, b: usize) -> &str {
+        let (Some(&x), Some(&y)) = (self.fbyte.get(a), self.fbyte.get(b)) else {
+            return "";
+        };
+        self.folded.get(x..y).unwrap_or("")
+    }
+}
+
+fn is_tag_start(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+}
+
+fn push_space(orig: &mut Vec<char>, spans: &mut Vec<(usize, usize)>, s: usize, e: usize) {
+    if orig.is_empty() || orig.last() == Some(&' ') {
+        return;
+    }
+    orig.push(' ');
+    spans.push((s, e));
+}
+
+// ---------------------------------------------------------------------------
+// Atoms
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// A whole deadline cell: every phrase counts.
+    Cell,
+    /// Prose: only phrases that are clearly deadlines.
+    Prose,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    /// A full deadline.
+    Full(Deadline),
+    /// A day and month with no year ("trước ngày 05/11").
+    DayMonth(DueDay),
+    /// A day in a month of the period ("trước ngày 05 của tháng thứ 2 trong kỳ").
+    PeriodDay(DueDay),
+    /// A recurrence.
+    Rec(Recurrence),
+    /// "từ năm 2024" (start year of a recurrence).
+    FromYear(i32),
+    /// An event trigger, to be bound to an adjacent recurrence.
+    Trigger(Trigger),
+    /// A weak phrase, kept in prose only beside a stronger one.
+    Weak(Deadline),
+    /// "tổng kết 05 năm": a review N years after the plan.
+    ReviewAfter(MilestoneKind, i32),
+}
+
+#[derive(Debug, Clone)]
+struct Atom {
+    kind: Kind,
+    start: usize,
+    end: usize,
+}
+
+struct Patterns {
+    once_dmy: Regex,
+    once_words: Regex,
+    period_day: Regex,
+    quarter_last_month: Regex,
+    monthly_day: Regex,
+    day_month: Regex,
+    day_month_words: Regex,
+    relative: Regex,
+    review_annual: Regex,
+    half_and_year: Regex,
+    rec: Regex,
+    half: Regex,
+    annual_from: Regex,
+    from_to: Regex,
+    from_year: Regex,
+    span: Regex,
+    horizon: Regex,
+    quarter: Regex,
+    month: Regex,
+    milestone: Regex,
+    review_years: Regex,
+    report_milestone: Regex,
+    on_request_by: Regex,
+    on_request: Regex,
+    guidance: Regex,
+    programme: Regex,
+    ad_hoc: Regex,
+    asap_after: Regex,
+    asap: Regex,
+    continuous: Regex,
+    within_year: Regex,
+    bare_year: Regex,
+    label: Regex,
+    /// Where a free-text argument ("của Bộ Công an …") stops.
+    arg_stop: Regex,
+}
+
+fn patterns() -> Option<&'static Patterns> {
+    static P: OnceLock<Option<Patterns>> = OnceLock::new();
+    P.get_or_init(|| {
+        // Written against the folded text (lowercase, "hoà", "quý").
+        let kw = r"(trước|chậm nhất(?: là| vào)?|không muộn hơn|không chậm hơn)\s?(?:ngày\s?)?";
+        let words = r"(?:\s?\([^)]*\))?";
+        let r = |s: &str| Regex::new(&format!("^(?:{s})"));
+        Some(Patterns {
+            once_dmy: r(&format!(r"(?:hoàn thành\s)?{kw}(\d{{1,2}})\s?[/.-]\s?(\d{{1,2}})\s?[/.-]\s?(\d{{4}})\b")).ok()?,
+            once_words: r(&format!(r"(?:hoàn thành\s)?{kw}(\d{{1,2}}){words}\s(?:tháng\s)(\d{{1,2}}){words}\s(?:năm\s)(\d{{4}})\b")).ok()?,
+            period_day: r(&format!(r"{kw}(\d{{1,2}}){words}\s(?:của\s)?tháng thứ\s(\d{{1,2}})\s(?:trong|của)\s(?:kỳ|chu kỳ)")).ok()?,
+            quarter_last_month: r(&format!(r"{kw}(\d{{1,2}}){words}\s(?:của\s)?tháng cuối (quý|năm)")).ok()?,
+            monthly_day: r(&format!(r"{kw}(\d{{1,2}}){words}\s(?:hằng|hàng|mỗi) tháng")).ok()?,
+            day_month: r(&format!(r"(?:hoàn thành\s)?{kw}(\d{{1,2}})\s?/\s?(\d{{1,2}})\b")).ok()?,
+            day_month_words: r(&format!(r"(?:hoàn thành\s)?{kw}(\d{{1,2}}){words}\stháng\s(\d{{1,2}})\b{words}")).ok()?,
+            relative: r(r"(?:trong|chậm nhất là|tối đa)(?:\s(?:thời hạn|vòng))?(?:\s(?:tối đa|chậm nhất là))?\s(\d{1,3})\s(ngày làm việc|ngày|tháng)\s?,?\s(?:kể\s)?từ\s(?:ngày\s)?").ok()?,
+            review_annual: r(r"(?:báo cáo\s)?sơ kết,?\s(?:hằng|hàng) (?:năm|nằm)").ok()?,
+            half_and_year: r(r"(?:định kỳ\s|báo cáo\s)0?6 tháng\s?,\s(?:năm|cả năm)\b").ok()?,
+            rec: r(r"(?:định kỳ\s)?(?:hằng|hàng|mỗi) (năm|nằm|quý|tháng)\b").ok()?,
+            half: r(r"(?:(?:định kỳ|báo cáo)\s)(?:0?6|sáu) tháng(?:\s(?:một|1) lần)?").ok()?,
+            annual_from: r(r"(?:từ\s)?năm (\d{4}) và các năm tiếp theo|từ năm (\d{4}) trở đi").ok()?,
+            from_to: r(r"từ năm (\d{4})\s?(?:-|đến(?: hết)?)\s?(?:năm\s)?(\d{4})\b").ok()?,
+            from_year: r(r"từ năm (\d{4})\b").ok()?,
+            span: r(r"(?:giai đoạn\s)?(?:năm\s)?(\d{4})\s?-\s?(?:năm\s)?(\d{4})\b").ok()?,
+            horizon: r(r"(?:giai đoạn\s)?đến(?: hết)?(?: năm)\s(\d{4})\b").ok()?,
+            quarter: r(r"(?:trong\s)?quý\s(iv|i{1,3}|[1-4])\s?(?:/|năm\s|-\s?)(\d{4})\b").ok()?,
+            month: r(r"(?:trong\s)?tháng\s(\d{1,2})\s?(?:/|năm\s)\s?(\d{4})\b").ok()?,
+            milestone: r(r"(?:báo cáo\s|tổ chức\s)?(sơ kết|tổng kết)(?:\s(giữa kỳ))?(?:\s?:?\s?(?:vào\s)?(?:năm\s)?(\d{4})\b)?").ok()?,
+            review_years: r(r"(?:báo cáo\s|tổ chức\s)?(sơ kết|tổng kết)\s0?(\d{1,2})\snăm\b").ok()?,
+            report_milestone: r(r"báo cáo (giữa kỳ|quốc gia)(?:\s(?:định kỳ|cat|iccpr))*(?:\slần thứ\s[^\s:,;]+)?(?:\s?:?\s?(?:vào\s)?(?:năm\s)?(\d{4})\b)?").ok()?,
+            on_request_by: r(r"(?:theo|thực hiện)\s(?:thẩm quyền\svà\s)?(?:đề nghị|yêu (?:cầu|câu))\scủa\s").ok()?,
+            on_request: r(r"khi có yêu (?:cầu|câu)|theo yêu (?:cầu|câu)\b").ok()?,
+            guidance: r(r"(?:theo|thực hiện)\s(?:văn bản\s)?(?:hướng dẫn|chỉ đạo)(?:\scủa)?\b").ok()?,
+            programme: r(r"theo (?:chương trình|kế hoạch)(?: công tác)?\scủa\s").ok()?,
+            ad_hoc: r(r"(?:báo cáo\s)?đột xuất").ok()?,
+            asap_after: r(r"ngay (?:sau\s)?khi\s").ok()?,
+            asap: r(r"kịp thời\b").ok()?,
+            continuous: r(r"thường xuyên(?:\s?,\s?liên tục)?").ok()?,
+            within_year: r(r"(?:trong\s)?năm\s(\d{4})\b").ok()?,
+            bare_year: r(r"(\d{4})\b").ok()?,
+            label: r(r"(?:thời hạn|thời gian|tiến độ)(?:\s(?:thực hiện|hoàn thành))?\s?:").ok()?,
+            arg_stop: Regex::new(concat!(
+                r"^(?:\s?[;()\n]|\.(?:\s|$)|\s?,?\s(?:(?:và|hoặc)\s)?(?:",
+                r"(?:định kỳ|hằng|hàng|mỗi)\s(?:năm|nằm|quý|tháng)|định kỳ\s(?:0?6|sáu)\stháng",
+                r"|trước\s(?:ngày\s)?\d|chậm nhất|không muộn hơn|từ năm|trong năm|năm\s\d{4}|đến(?: hết)? năm\s\d",
+                r"|quý\s(?:iv|i{1,3}|[1-4])\b|tháng\s\d{1,2}\s?/|\d{4}\s?-\s?\d{4}",
+                r"|đột xuất|thường xuyên|kịp thời|khi có yêu|theo (?:yêu|hướng|chỉ)|ngay (?:sau )?khi|sơ kết|tổng kết",
+                r"|trong\s\d|trong thời hạn|để\s|nhằm\s|chủ trì|phối hợp))"
+            ))
+            .ok()?,
+        })
+    })
+    .as_ref()
+}
+
+/// Scans the text left to right, one word start at a time.
+fn scan(t: &Prepared, mode: Mode) -> Vec<Atom> {
+    let Some(p) = patterns() else {
+        return Vec::new();
+    };
+    let mut atoms = Vec::new();
+    let n = t.orig.len();
+    let mut i = 0;
+    let mut labelled = false;
+    while i < n {
+        let at_word = i == 0 || t.orig.get(i - 1).is_some_and(|c| !c.is_alphanumeric());
+        if !at_word || t.orig.get(i).is_some_and(|c| c.is_whitespace()) {
+            i += 1;
+            continue;
+        }
+        let rest = t
+            .folded
+            .get(t.fbyte.get(i).copied().unwrap_or(0)..)
+            .unwrap_or("");
+        if let Some(m) = p.label.find(rest) {
+            labelled = true;
+            i = t.char_at(t.fbyte.get(i).copied().unwrap_or(0) + m.end());
+            continue;
+        }
+        let prev_words = t.folded_text(i.saturating_sub(24), i);
+        match match_at(t, p, i, rest, mode, labelled, prev_words) {
+            Some(found) => {
+                let end = found
+                    .iter()
+                    .map(|a| a.end)
+                    .max()
+                    .unwrap_or(i + 1)
+                    .max(i + 1);
+                atoms.extend(found);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    atoms
+}
+
+fn num<T: std::str::FromStr>(c: &regex::Captures<'_>, k: usize) -> Option<T> {
+    c.get(k).and_then(|m| m.as_str().parse().ok())
+}
+
+fn bound_of(kw: &str) -> DayBound {
+    if kw.starts_with("trước") {
+        DayBound::Before
+    } else {
+        DayBound::AtLatest
+    }
+}
+
+fn period_of(word: &str) -> Period {
+    match word {
+        "quý" => Period::Quarter,
+        "tháng" => Period::Month,
+        _ => Period::Year,
+    }
+}
+
+fn rec(period: Period) -> Recurrence {
+    Recurrence {
+        period,
+        due: None,
+        from_year: None,
+    }
+}
+
+fn roman(s: &str) -> Option<u8> {
+    match s {
+        "i" | "1" => Some(1),
+        "ii" | "2" => Some(2),
+        "iii" | "3" => Some(3),
+        "iv" | "4" => Some(4),
+        _ => None,
+    }
+}
+
+fn due_day(month: u32, day: u32, bound: DayBound) -> Option<DueDay> {
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(DueDay {
+        month: u8::try_from(month).ok()?,
+        day: u8::try_from(day).ok()?,
+        bound,
+    })
+}
+
+/// Tries every pattern at char `i`; returns the atoms of the first match.
+fn match_at(
+    t: &Prepared,
+    p: &Patterns,
+    i: usize,
+    rest: &str,
+    mode: Mode,
+    labelled: bool,
+    prev: &str,
+) -> Option<Vec<Atom>> {
+    let base = t.fbyte.get(i).copied().unwrap_or(0);
+    let end_of = |len: usize| t.char_at(base + len);
+    let one = |kind: Kind, len: usize| {
+        Some(vec![Atom {
+            kind,
+            start: i,
+            end: end_of(len),
+        }])
+    };
+    let prose = mode == Mode::Prose;
+    // Dates and due days.
+    for re in [&p.once_dmy, &p.once_words] {
+        if let Some(c) = re.captures(rest) {
+            let bound = bound_of(c.get(1).map_or("", |m| m.as_str()));
+            let (d, m, y) = (num::<u32>(&c, 2)?, num::<u32>(&c, 3)?, num::<i32>(&c, 4)?);
+            let len = c.get(0).map_or(0, |m| m.end());
+            return match NaiveDate::from_ymd_opt(y, m, d) {
+                Some(date) => one(Kind::Full(Deadline::Once { date, bound }), len),
+                None => None,
+            };
+        }
+    }
+    if let Some(c) = p.period_day.captures(rest) {
+        let bound = bound_of(c.get(1).map_or("", |m| m.as_str()));
+        let due = due_day(num(&c, 3)?, num(&c, 2)?, bound)?;
+        return one(Kind::PeriodDay(due), c.get(0)?.end());
+    }
+    if let Some(c) = p.quarter_last_month.captures(rest) {
+        let bound = bound_of(c.get(1).map_or("", |m| m.as_str()));
+        let (period, month) = if c.get(3).map(|m| m.as_str()) == Some("quý") {
+            (Period::Quarter, 3)
+        } else {
+            (Period::Year, 12)
+        };
+        let due = due_day(month, num(&c, 2)?, bound)?;
+        return one(
+            Kind::Rec(Recurrence {
+                period,
+                due: Some(due),
+                from_year: None,
+            }),
+            c.get(0)?.end(),
+        );
+    }
+    if let Some(c) = p.monthly_day.captures(rest) {
+        let bound = bound_of(c.get(1).map_or("", |m| m.as_str()));
+        let due = due_day(1, num(&c, 2)?, bound)?;
+        return one(
+            Kind::Rec(Recurrence {
+                period: Period::Month,
+                due: Some(due),
+                from_year: None,
+            }),
+            c.get(0)?.end(),
+        );
+    }
+    for re in [&p.day_month, &p.day_month_words] {
+        if let Some(c) = re.captures(rest) {
+            let bound = bound_of(c.get(1).map_or("", |m| m.as_str()));
+            let len = c.get(0)?.end();
+            // "05/11/" followed by a partial year: not a day-month.
+            if rest
+                .get(len..)
+                .is_some_and(|r| r.trim_start().starts_with('/'))
+            {
+                return None;
+            }
+            let due = due_day(num(&c, 3)?, num(&c, 2)?, bound)?;
+            return one(Kind::DayMonth(due), len);
+        }
+    }
+    if let Some(c) = p.relative.captures(rest) {
+        let n: u32 = num(&c, 1)?;
+        let unit = match c.get(2).map(|m| m.as_str()) {
+            Some("ngày làm việc") => DelayUnit::WorkingDay,
+            Some("tháng") => DelayUnit::Month,
+            _ => DelayUnit::Day,
+        };
+        let head = c.get(0)?.end();
+        let (from, len) = argument(t, p, base + head);
+        let from = from?;
+        return one(Kind::Full(Deadline::Relative { n, unit, from }), head + len);
+    }
+    // Recurrences.
+    if let Some(m) = p.review_annual.find(rest) {
+        return one(Kind::Rec(rec(Period::Year)), m.end());
+    }
+    if let Some(m) = p.half_and_year.find(rest) {
+        let mid = rest
+            .get(..m.end())
+            .and_then(|s| s.rfind(','))
+            .unwrap_or(m.end());
+        return Some(vec![
+            Atom {
+                kind: Kind::Rec(rec(Period::HalfYear)),
+                start: i,
+                end: end_of(mid),
+            },
+            Atom {
+                kind: Kind::Rec(rec(Period::Year)),
+                start: end_of(mid),
+                end: end_of(m.end()),
+            },
+        ]);
+    }
+    if let Some(c) = p.annual_from.captures(rest) {
+        let y: i32 = num(&c, 1).or_else(|| num(&c, 2))?;
+        return one(
+            Kind::Rec(Recurrence {
+                period: Period::Year,
+                due: None,
+                from_year: Some(y),
+            }),
+            c.get(0)?.end(),
+        );
+    }
+    if let Some(c) = p.rec.captures(rest) {
+        return one(
+            Kind::Rec(rec(period_of(c.get(1)?.as_str()))),
+            c.get(0)?.end(),
+        );
+    }
+    if let Some(m) = p.half.find(rest) {
+        let after = rest.get(m.end()..).unwrap_or("").trim_start();
+        if after.starts_with("đầu năm") || after.starts_with("cuối năm") {
+            return None;
+        }
+        return one(Kind::Rec(rec(Period::HalfYear)), m.end());
+    }
+    // Years.
+    if let Some(c) = p.from_to.captures(rest) {
+        let (a, b) = (num(&c, 1)?, num(&c, 2)?);
+        return one(
+            Kind::Full(Deadline::During { from: a, to: b }),
+            c.get(0)?.end(),
+        );
+    }
+    if let Some(c) = p.from_year.captures(rest) {
+        return one(Kind::FromYear(num(&c, 1)?), c.get(0)?.end());
+    }
+    // Milestones (before bare years: "sơ kết năm 2028").
+    if let Some(c) = p.review_years.captures(rest) {
+        let kind = milestone_kind(c.get(1)?.as_str());
+        return one(Kind::ReviewAfter(kind, num(&c, 2)?), c.get(0)?.end());
+    }
+    if let Some(c) = p.milestone.captures(rest) {
+        let kind = milestone_kind(c.get(1)?.as_str());
+        let year: Option<i32> = num(&c, 3);
+        if year.is_none() && (prose || !milestone_ends(rest, c.get(0)?.end())) {
+            return None;
+        }
+        return one(
+            Kind::Full(Deadline::Milestone {
+                milestone: kind,
+                year,
+            }),
+            c.get(0)?.end(),
+        );
+    }
+    if let Some(c) = p.report_milestone.captures(rest) {
+        let kind = if c.get(1)?.as_str() == "giữa kỳ" {
+            MilestoneKind::MidtermReport
+        } else {
+            MilestoneKind::NationalReport
+        };
+        let year: Option<i32> = num(&c, 2);
+        if year.is_none() && (prose || !milestone_ends(rest, c.get(0)?.end())) {
+            return None;
+        }
+        return one(
+            Kind::Full(Deadline::Milestone {
+                milestone: kind,
+                year,
+            }),
+            c.get(0)?.end(),
+        );
+    }
+    let strong_years = !prose || labelled;
+    if let Some(c) = p.quarter.captures(rest) {
+        if strong_years || prev_allows_year(prev) {
+            let q = roman(c.get(1)?.as_str())?;
+            return one(
+                Kind::Full(Deadline::WithinQuarter {
+                    year: num(&c, 2)?,
+                    quarter: q,
+                }),
+                c.get(0)?.end(),
+            );
+        }
+        return None;
+    }
+    if let Some(c) = p.month.captures(rest) {
+        let m: u8 = num(&c, 1)?;
+        if (1..=12).contains(&m) && (strong_years || prev_allows_year(prev)) {
+            return one(
+                Kind::Full(Deadline::WithinMonth {
+                    year: num(&c, 2)?,
+                    month: m,
+                }),
+                c.get(0)?.end(),
+            );
+        }
+        return None;
+    }
+    if let Some(c) = p.span.captures(rest) {
+        if strong_years {
+            let (a, b) = (num(&c, 1)?, num(&c, 2)?);
+            return one(
+                Kind::Full(Deadline::During { from: a, to: b }),
+                c.get(0)?.end(),
+            );
+        }
+        return None;
+    }
+    if let Some(c) = p.horizon.captures(rest) {
+        if strong_years {
+            return one(
+                Kind::Full(Deadline::Horizon { to: num(&c, 1)? }),
+                c.get(0)?.end(),
+            );
+        }
+        return None;
+    }
+    if let Some(c) = p.within_year.captures(rest) {
+        let has_trong = rest.starts_with("trong");
+        if strong_years || has_trong || prev_allows_year(prev) {
+            return one(
+                Kind::Full(Deadline::WithinYear { year: num(&c, 1)? }),
+                c.get(0)?.end(),
+            );
+        }
+        return None;
+    }
+    if mode == Mode::Cell {
+        if let Some(c) = p.bare_year.captures(rest) {
+            if i == 0 || labelled {
+                return one(
+                    Kind::Full(Deadline::WithinYear { year: num(&c, 1)? }),
+                    c.get(0)?.end(),
+                );
+            }
+        }
+    }
+    // Events.
+    for (re, on_request) in [
+        (&p.on_request_by, true),
+        (&p.guidance, false),
+        (&p.programme, false),
+    ] {
+        if let Some(m) = re.find(rest) {
+            let (by, len) = argument(t, p, base + m.end());
+            let trigger = if on_request {
+                Trigger::OnRequest { by }
+            } else {
+                Trigger::PerGuidance { by }
+            };
+            let kind = if prose && !on_request {
+                Kind::Weak(Deadline::event(trigger))
+            } else {
+                Kind::Trigger(trigger)
+            };
+            return one(kind, m.end() + len);
+        }
+    }
+    if let Some(m) = p.on_request.find(rest) {
+        return one(Kind::Trigger(Trigger::OnRequest { by: None }), m.end());
+    }
+    if let Some(m) = p.ad_hoc.find(rest) {
+        let kind = if prose {
+            Kind::Weak(Deadline::event(Trigger::AdHoc))
+        } else {
+            Kind::Trigger(Trigger::AdHoc)
+        };
+        return one(kind, m.end());
+    }
+    if let Some(m) = p.asap_after.find(rest) {
+        let (after, len) = argument(t, p, base + m.end());
+        if prose {
+            return None;
+        }
+        return one(Kind::Trigger(Trigger::Asap { after }), m.end() + len);
+    }
+    if let Some(m) = p.asap.find(rest) {
+        if prose {
+            return None;
+        }
+        return one(Kind::Trigger(Trigger::Asap { after: None }), m.end());
+    }
+    if let Some(m) = p.continuous.find(rest) {
+        if prose && !labelled {
+            return None;
+        }
+        return one(Kind::Full(Deadline::Continuous), m.end());
+    }
+    None
+}
+
+/// Whether the words before a year make it a deadline in prose.
+fn prev_allows_year(prev: &str) -> bool {
+    let prev = prev.trim_end();
+    [
+        "hoàn thành",
+        "hoàn thành trong",
+        "thực hiện trong",
+        "thực hiện",
+        "triển khai trong",
+        "trong",
+    ]
+    .iter()
+    .any(|w| prev.ends_with(w))
+}
+
+/// An undated milestone in a cell only counts when nothing but connectives
+/// or another phrase follows ("Báo cáo quốc gia CAT (khi có yêu cầu)" names
+/// a product).
+fn milestone_ends(rest: &str, end: usize) -> bool {
+    let after = rest.get(end..).unwrap_or("").trim_start();
+    after.is_empty()
+        || after.starts_with(['.', ';', ',', ')', '-'])
+        || after.starts_with("và ")
+        || after.starts_with("hoặc ")
+}
+
+fn milestone_kind(word: &str) -> MilestoneKind {
+    if word == "sơ kết" {
+        MilestoneKind::MidtermReview
+    } else {
+        MilestoneKind::FinalReview
+    }
+}
+
+/// A free-text argument ("Bộ Công an", "nhận được yêu cầu") starting at
+/// folded byte `from`: the original text up to the next stop. Returns the
+/// text (None when empty) and its length in folded bytes.
+fn argument(t: &Prepared, p: &Patterns, from: usize) -> (Option<String>, usize) {
+    let start = t.char_at(from);
+    let mut j = start;
+    let n = t.orig.len().min(start + MAX_ARGUMENT);
+    while j < n {
+        let at = t.fbyte.get(j).copied().unwrap_or(t.folded.len());
+        let rest = t.folded.get(at..).unwrap_or("");
+        if p.arg_stop.is_match(rest) {
+            break;
+        }
+        // "… và <another deadline phrase>" ends the argument.
+        let connector = [" và ", " hoặc ", ", "]
+            .into_iter()
+            .find(|c| rest.starts_with(c));
+        if let Some(c) = connector {
+            let next = t.char_at(at + c.len());
+            let next_rest = t
+                .folded
+                .get(t.fbyte.get(next).copied().unwrap_or(t.folded.len())..)
+                .unwrap_or("");
+            if match_at(t, p, next, next_rest, Mode::Cell, false, "").is_some_and(|a| !a.is_empty())
+            {
+                break;
+            }
+        }
+        j += 1;
+    }
+    let text = t.orig_text(start, j);
+    let trimmed = text.trim_end_matches([' ', ',', ':', '-', '.']);
+    let end = start + trimmed.chars().count();
+    let len = t
+        .fbyte
+        .get(end)
+        .copied()
+        .unwrap_or(from)
+        .saturating_sub(from);
+    let by = trimmed.trim();
+    ((!by.is_empty()).then(|| by.to_string()), len)
+}
+
+/// The longest free-text argument read, in chars.
+const MAX_ARGUMENT: usize = 200;
+
+// ---------------------------------------------------------------------------
+// Combination
+
+/// Whether two atoms are written next to each other: only spaces, commas,
+/// colons, dashes and parentheses between them.
+fn adjacent(t: &Prepared, a: &Atom, b: &Atom) -> bool {
+    let (x, y) = if a.end <= b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    t.orig
+        .get(x..y)
+        .unwrap_or(&[])
+        .iter()
+        .all(|c| matches!(c, ' ' | ',' | ':' | '(' | ')' | '-'))
+}
+
+/// Whether the text between two atoms joins them as separate deadlines
+/// ("và", "hoặc", ";", a line break or another sentence).
+fn joined(t: &Prepared, a: &Atom, b: &Atom) -> bool {
+    let (x, y) = if a.end <= b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    let gap = format!(" {} ", t.folded_text(x, y));
+    gap.contains(" và ") || gap.contains(" hoặc ") || gap.contains(';') || gap.contains(". ")
+}
+
+fn combine(
+    t: &Prepared,
+    mut atoms: Vec<Atom>,
+    ctx: &DeadlineContext,
+    mode: Mode,
+) -> Option<(Deadline, usize, usize)> {
+    let plan_year = ctx.plan_date.map(|d| d.year());
+    // 1. Due days into adjacent recurrences.
+    let mut k = 0;
+    while k < atoms.len() {
+        let due_of = |a: &Atom| match &a.kind {
+            Kind::DayMonth(d) => Some((*d, false)),
+            Kind::PeriodDay(d) => Some((*d, true)),
+            _ => None,
+        };
+        if let Some((due, in_period)) = atoms.get(k).and_then(due_of) {
+            let target = [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .find(|&j| match (atoms.get(j), atoms.get(k)) {
+                    (Some(r), Some(d)) => {
+                        matches!(&r.kind, Kind::Rec(rc) if rc.due.is_none()
+                            && (rc.period == Period::Year) != in_period)
+                            && adjacent(t, r, d)
+                    }
+                    _ => false,
+                });
+            if let Some(j) = target {
+                let d = atoms.remove(k);
+                let j = if j > k { j - 1 } else { j };
+                if let Some(r) = atoms.get_mut(j) {
+                    if let Kind::Rec(rc) = &mut r.kind {
+                        rc.due = Some(due);
+                    }
+                    r.start = r.start.min(d.start);
+                    r.end = r.end.max(d.end);
+                }
+                k = 0;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // 1b. "Chậm nhất ngày 06 của tháng cuối quý đối với báo cáo định kỳ hằng
+    // quý": a dated recurrence and a bare one of the same period, not joined
+    // by "và"/"hoặc", are one recurrence.
+    let mut k = 0;
+    while k < atoms.len() {
+        let dated = match atoms.get(k).map(|a| &a.kind) {
+            Some(Kind::Rec(r)) if r.due.is_some() => Some(r.period),
+            _ => None,
+        };
+        if let Some(period) = dated {
+            let bare = (0..atoms.len()).find(|&j| {
+                j != k
+                    && matches!(atoms.get(j).map(|a| &a.kind),
+                        Some(Kind::Rec(r)) if r.period == period && r.due.is_none() && r.from_year.is_none())
+                    && match (atoms.get(j), atoms.get(k)) {
+                        (Some(a), Some(b)) => !joined(t, a, b),
+                        _ => false,
+                    }
+            });
+            if let Some(j) = bare {
+                let b = atoms.remove(j);
+                let k2 = if j < k { k - 1 } else { k };
+                if let Some(a) = atoms.get_mut(k2) {
+                    a.start = a.start.min(b.start);
+                    a.end = a.end.max(b.end);
+                }
+                k = 0;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // 2. "từ năm YYYY" right after a recurrence.
+    let mut k = 1;
+    while k < atoms.len() {
+        let bind = match (atoms.get(k - 1), atoms.get(k)) {
+            (Some(r), Some(f)) => {
+                matches!((&r.kind, &f.kind), (Kind::Rec(rc), Kind::FromYear(_)) if rc.from_year.is_none())
+                    && adjacent(t, r, f)
+            }
+            _ => false,
+        };
+        if bind {
+            let f = atoms.remove(k);
+            if let (Some(r), Kind::FromYear(y)) = (atoms.get_mut(k - 1), f.kind) {
+                if let Kind::Rec(rc) = &mut r.kind {
+                    rc.from_year = Some(y);
+                }
+                r.end = r.end.max(f.end);
+            }
+            continue;
+        }
+        k += 1;
+    }
+    // 3. Triggers with an adjacent recurrence (after, else before).
+    let mut k = 0;
+    while k < atoms.len() {
+        if matches!(atoms.get(k).map(|a| &a.kind), Some(Kind::Trigger(_))) {
+            let target = [Some(k + 1), k.checked_sub(1)]
+                .into_iter()
+                .flatten()
+                .find(|&j| match (atoms.get(j), atoms.get(k)) {
+                    (Some(r), Some(tr)) => matches!(r.kind, Kind::Rec(_)) && adjacent(t, r, tr),
+                    _ => false,
+                });
+            if let Some(j) = target {
+                let r = atoms.remove(j);
+                let k2 = if j < k { k - 1 } else { k };
+                if let (Some(tr), Kind::Rec(rc)) = (atoms.get_mut(k2), r.kind) {
+                    if let Kind::Trigger(trigger) = &tr.kind {
+                        tr.kind = Kind::Full(Deadline::Event {
+                            trigger: trigger.clone(),
+                            recurrence: Some(rc),
+                        });
+                    }
+                    tr.start = tr.start.min(r.start);
+                    tr.end = tr.end.max(r.end);
+                }
+                k = k2 + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // 4. A lone day-month joins the text's only yearly recurrence.
+    let yearly: Vec<usize> = atoms
+        .iter()
+        .enumerate()
+        .filter(
+            |(_, a)| matches!(&a.kind, Kind::Rec(r) if r.period == Period::Year && r.due.is_none()),
+        )
+        .map(|(i, _)| i)
+        .collect();
+    let day_months: Vec<usize> = atoms
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| matches!(a.kind, Kind::DayMonth(_)))
+        .map(|(i, _)| i)
+        .collect();
+    if let (&[r], &[d]) = (yearly.as_slice(), day_months.as_slice()) {
+        if let Some(Kind::DayMonth(due)) = atoms.get(d).map(|a| a.kind.clone()) {
+            let (ds, de) = atoms.get(d).map_or((0, 0), |a| (a.start, a.end));
+            if let Some(a) = atoms.get_mut(r) {
+                if let Kind::Rec(rc) = &mut a.kind {
+                    rc.due = Some(due);
+                }
+                a.start = a.start.min(ds);
+                a.end = a.end.max(de);
+            }
+            atoms.remove(d);
+        }
+    }
+    // 5. Everything to deadlines.
+    let has_strong = atoms.iter().any(|a| !matches!(a.kind, Kind::Weak(_)));
+    let mut parts: Vec<(Deadline, usize, usize)> = Vec::new();
+    for a in atoms {
+        let d = match a.kind {
+            Kind::Full(d) => Some(d),
+            Kind::Rec(r) => Some(Deadline::Recurring(r)),
+            Kind::Trigger(tr) => Some(Deadline::event(tr)),
+            Kind::Weak(d) => (has_strong || mode == Mode::Cell).then_some(d),
+            Kind::DayMonth(due) => plan_year.and_then(|y| {
+                let date = NaiveDate::from_ymd_opt(y, u32::from(due.month), u32::from(due.day))?;
+                Some(Deadline::Once {
+                    date,
+                    bound: due.bound,
+                })
+            }),
+            Kind::PeriodDay(_) => None,
+            Kind::FromYear(y) => Some(Deadline::Recurring(Recurrence {
+                period: Period::Year,
+                due: None,
+                from_year: Some(y),
+            })),
+            Kind::ReviewAfter(kind, n) => Some(Deadline::Milestone {
+                milestone: kind,
+                year: plan_year.map(|y| y + n),
+            }),
+        };
+        if let Some(d) = d {
+            parts.push((d, a.start, a.end));
+        }
+    }
+    let first = parts.iter().map(|p| p.1).min()?;
+    let last = parts.iter().map(|p| p.2).max()?;
+    let mut ds: Vec<Deadline> = parts.into_iter().map(|p| p.0).collect();
+    let d = if ds.len() == 1 {
+        ds.pop()?
+    } else {
+        Deadline::All { parts: ds }
+    };
+    Some((d, first, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(y: i32, m: u32, d: u32) -> DeadlineContext {
+        DeadlineContext::on(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn prepared_maps_back_to_bytes() {
+        let s = "a **trước** <p>ngày</p>";
+        let t = Prepared::new(s);
+        assert_eq!(t.orig_text(0, t.orig.len()), "a trước ngày");
+        assert_eq!(t.orig.len(), t.folded.chars().count());
+    }
+
+    #[test]
+    fn day_month_without_year_uses_plan_year() {
+        let d = parse_deadline("trước ngày 05/11", &ctx(2026, 2, 5));
+        assert_eq!(
+            d,
+            Some(Deadline::once_before(
+                NaiveDate::from_ymd_opt(2026, 11, 5).unwrap()
+            ))
+        );
+        assert_eq!(
+            parse_deadline("trước ngày 05/11", &DeadlineContext::default()),
+            None
+        );
+    }
+
+    #[test]
+    fn invalid_dates_give_nothing() {
+        assert_eq!(
+            parse_deadline("trước ngày 31/02/2026", &DeadlineContext::default()),
+            None
+        );
+        assert_eq!(
+            parse_deadline("ngày /4/2023", &DeadlineContext::default()),
+            None
+        );
+    }
+}

@@ -1,0 +1,71 @@
+//! Errors of the document importer.
+
+use std::path::PathBuf;
+
+/// Why a document could not be imported.
+///
+/// Every variant that concerns the input names the file, and, where the
+/// problem sits at a place in the text, its line and column (1-based).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The input is larger than [`ImportOptions::max_bytes`](crate::ImportOptions::max_bytes).
+    #[error("`{file}` is {size} bytes, more than the limit of {max} bytes")]
+    TooLarge {
+        /// The file.
+        file: String,
+        /// Its size in bytes.
+        size: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The file could not be read.
+    #[error("cannot read `{}`: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not valid UTF-8.
+    #[error("`{file}` is not valid UTF-8 at line {line}, column {column}")]
+    InvalidUtf8 {
+        /// The file.
+        file: String,
+        /// Line of the first invalid byte.
+        line: u32,
+        /// Column (in characters) of the first invalid byte.
+        column: u32,
+    },
+    /// A `.json` input is not a serialized plan or import.
+    #[error("`{file}` is not a plan in JSON at line {line}, column {column}: {message}")]
+    Json {
+        /// The file.
+        file: String,
+        /// Line of the error.
+        line: u32,
+        /// Column of the error.
+        column: u32,
+        /// What went wrong.
+        message: String,
+    },
+    /// A `.docx` input could not be read.
+    #[error("cannot read the Word document `{file}`: {message}")]
+    Docx {
+        /// The file.
+        file: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// The file's extension is not one the importer reads.
+    #[error(
+        "`{file}` has an unsupported extension `{extension}` (expected .txt, .md, .docx or .json)"
+    )]
+    UnsupportedFormat {
+        /// The file.
+        file: String,
+        /// The extension found.
+        extension: String,
+    },
+}

@@ -1,0 +1,930 @@
+//! The body: section tree, task obligations (inline parentheses, labelled
+//! lines), the duties of "Tổ chức thực hiện", the appendix, and the links
+//! between reports.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use obligraph_core::{
+    Assignment, Obligation, ObligationKind, ObligationRef, Plan, Role, Section, SourceSpan,
+};
+use regex::Regex;
+
+use super::lines::{Para, Piece};
+use super::text::{body_marker, chars, key, re, Marker};
+use super::{Ledger, UnattributedReason};
+use crate::agency::{parse_agency_list, parse_inline_roles, AgencyContext};
+use crate::deadline_phrase::{find_deadline, parse_deadline, DeadlineContext, DeadlineMatch};
+
+/// What the lexicon needs from the document, and a memo of its answers
+/// (plans repeat the same agency lists and deadline phrases many times).
+pub(crate) struct Ctx {
+    pub agency: AgencyContext,
+    pub deadline: DeadlineContext,
+    agencies: RefCell<HashMap<(String, Role), Vec<Assignment>>>,
+    found: RefCell<HashMap<String, Option<DeadlineMatch>>>,
+}
+
+impl Ctx {
+    pub(crate) fn new(agency: AgencyContext, deadline: DeadlineContext) -> Self {
+        Ctx {
+            agency,
+            deadline,
+            agencies: RefCell::default(),
+            found: RefCell::default(),
+        }
+    }
+
+    /// [`parse_agency_list`], memoised.
+    pub(crate) fn agency_list(&self, text: &str, role: Role) -> Vec<Assignment> {
+        let k = (text.to_string(), role);
+        if let Some(v) = self.agencies.borrow().get(&k) {
+            return v.clone();
+        }
+        let v = parse_agency_list(text, role, &self.agency);
+        self.agencies.borrow_mut().insert(k, v.clone());
+        v
+    }
+
+    /// [`find_deadline`], memoised.
+    pub(crate) fn find_deadline(&self, text: &str) -> Option<DeadlineMatch> {
+        if let Some(v) = self.found.borrow().get(text) {
+            return v.clone();
+        }
+        let v = find_deadline(text, &self.deadline);
+        self.found.borrow_mut().insert(text.to_string(), v.clone());
+        v
+    }
+}
+
+/// Unique ids: a duplicate gets `_2`, `_3`, ….
+#[derive(Default)]
+pub(crate) struct Ids {
+    seen: HashSet<String>,
+}
+
+impl Ids {
+    pub(crate) fn unique(&mut self, id: String) -> String {
+        if self.seen.insert(id.clone()) {
+            return id;
+        }
+        let mut n = 2;
+        loop {
+            let candidate = format!("{id}_{n}");
+            if self.seen.insert(candidate.clone()) {
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+}
+
+/// The kind of a top-level section, from its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Purpose,
+    Content,
+    Funding,
+    Organisation,
+    Tasks,
+}
+
+fn kind_of(title: &str) -> Kind {
+    let k = key(title);
+    if k.contains("muc dich")
+        || k.contains("yeu cau")
+        || k.contains("muc tieu")
+        || k.contains("quan diem")
+    {
+        Kind::Purpose
+    } else if k.contains("kinh phi") {
+        Kind::Funding
+    } else if k.contains("to chuc thuc hien")
+        || k.contains("trach nhiem")
+        || k.contains("phan cong") && !k.contains("nhiem vu")
+    {
+        Kind::Organisation
+    } else if k.starts_with("noi dung tuyen truyen") || k.starts_with("noi dung pho bien") {
+        Kind::Content
+    } else {
+        Kind::Tasks
+    }
+}
+
+/// A labelled line: "Đơn vị chủ trì: …".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Lead,
+    Support,
+    Time,
+    Output,
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:[-–+•]\s*)?(?:(?P<lead>(?:Đơn vị|Cơ quan) chủ trì(?: thực hiện)?)|(?P<support>(?:Đơn vị|Cơ quan) phối hợp(?: thực hiện)?)|(?P<time>Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?)|(?P<output>(?:Kết quả|Sản phẩm)(?: dự kiến)?))\s*:\s*",
+    )
+});
+
+fn label(text: &str) -> Option<(Label, &str)> {
+    let c = LABEL.captures(text)?;
+    let l = if c.name("lead").is_some() {
+        Label::Lead
+    } else if c.name("support").is_some() {
+        Label::Support
+    } else if c.name("time").is_some() {
+        Label::Time
+    } else {
+        Label::Output
+    };
+    let rest = text
+        .get(c.get(0)?.end()..)?
+        .trim()
+        .trim_end_matches(['.', ';'])
+        .trim();
+    Some((l, rest))
+}
+
+/// The last parenthesis of `text` that assigns roles ("… chủ trì; …
+/// phối hợp"), as (start, inner text).
+fn roles_paren(text: &str) -> Option<(usize, &str)> {
+    let mut depth = 0i32;
+    let mut open: Option<usize> = None;
+    let mut found: Option<(usize, usize)> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if let Some(o) = open {
+                        let inner = text.get(o + 1..i).unwrap_or("");
+                        let k = key(inner);
+                        if k.contains("chu tri") || k.contains("phoi hop") {
+                            found = Some((o, i));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let (o, c) = found?;
+    Some((o, text.get(o + 1..c)?))
+}
+
+/// A paragraph of a task or organisation section, placed in the tree.
+#[derive(Debug)]
+struct Node {
+    id: String,
+    text: String,
+    lines: Vec<u32>,
+    parent: Option<usize>,
+    numbered: bool,
+    depth: u32,
+    kind: Kind,
+    children: usize,
+    /// Set once it is known to be a heading only.
+    assignments: Vec<Assignment>,
+    deadline: Option<obligraph_core::Deadline>,
+    deadline_text: Option<String>,
+    output: Option<String>,
+    extra_lines: Vec<u32>,
+}
+
+/// Reads everything after the header.
+pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) {
+    let ctx = Ctx::new(
+        AgencyContext {
+            date: plan.date,
+            issuer_level: plan.level,
+        },
+        DeadlineContext {
+            plan_date: plan.date,
+        },
+    );
+    let mut ids = Ids::default();
+    let mut nodes: Vec<Node> = Vec::new();
+    // Open headings: (depth, node index). Depth: roman 1, arabic 2+, letter 6.
+    let mut open: Vec<(u32, usize)> = Vec::new();
+    let mut top_kind = Kind::Tasks;
+    let mut child_count: HashMap<Option<usize>, u32> = HashMap::new();
+    // Groups waiting for labels: node indices since the last label block.
+    let mut group: Vec<usize> = Vec::new();
+    let mut group_parent: Option<usize> = None;
+    let mut last_was_label = false;
+    let mut appendix: Option<String> = None;
+    let mut appendices = 0u32;
+
+    for piece in pieces {
+        let p: &Para = match piece {
+            Piece::Table(t) => {
+                let root = match &appendix {
+                    Some(r) => r.clone(),
+                    None => {
+                        appendices += 1;
+                        let r = appendix_id(appendices);
+                        plan.sections.push(Section {
+                            id: ids.unique(r.clone()),
+                            title: "Phụ lục".into(),
+                            parent: None,
+                            line: t.header_line,
+                        });
+                        appendix = Some(r.clone());
+                        r
+                    }
+                };
+                super::table::read_table(
+                    t,
+                    &root,
+                    &ctx,
+                    &mut plan.sections,
+                    &mut plan.obligations,
+                    &mut ids,
+                    ledger,
+                );
+                continue;
+            }
+            Piece::Para(p) => p,
+        };
+        let text = p.text.as_str();
+        let k = key(text);
+        // Appendix heading and its title lines.
+        if k.starts_with("phu luc") && (chars(text) < 40 || super::text::all_caps(text)) {
+            appendices += 1;
+            let id = ids.unique(appendix_id(appendices));
+            plan.sections.push(Section {
+                id: id.clone(),
+                title: text.to_string(),
+                parent: None,
+                line: p.first(),
+            });
+            appendix = Some(id);
+            ledger.attribute_all(&p.lines);
+            continue;
+        }
+        if let Some(root) = &appendix {
+            if let Some(s) = plan.sections.iter_mut().rev().find(|s| &s.id == root) {
+                if s.title.chars().count() < 40
+                    || k.starts_with("(kem theo")
+                    || k.starts_with("(ban hanh kem theo")
+                {
+                    super::text::join(&mut s.title, text);
+                    ledger.attribute_all(&p.lines);
+                    continue;
+                }
+            }
+            ledger.set_aside_all(&p.lines, UnattributedReason::Unrecognised);
+            continue;
+        }
+        if let Some(n) = article(text) {
+            let id = ids.unique(format!("D{n}"));
+            plan.sections.push(Section {
+                id,
+                title: text.to_string(),
+                parent: None,
+                line: p.first(),
+            });
+            ledger.attribute_all(&p.lines);
+            open.clear();
+            continue;
+        }
+        if is_closing(&k) {
+            ledger.set_aside_all(&p.lines, UnattributedReason::Closing);
+            continue;
+        }
+        // Labelled lines.
+        if let Some((l, value)) = label(text) {
+            let targets = label_targets(&group, group_parent);
+            apply_label(&mut nodes, &targets, l, value, &p.lines, &ctx);
+            if !targets.is_empty() {
+                ledger.attribute_all(&p.lines);
+            } else {
+                ledger.set_aside_all(&p.lines, UnattributedReason::Unrecognised);
+            }
+            last_was_label = true;
+            continue;
+        }
+        // A parenthesis on its own: roles for the group above.
+        if text.starts_with('(')
+            && roles_paren(text).is_some_and(|(s, _)| s == 0)
+            && top_kind == Kind::Tasks
+        {
+            let targets = label_targets(&group, group_parent);
+            for &t in &targets {
+                if let Some(n) = nodes.get_mut(t) {
+                    n.extra_lines.extend(&p.lines);
+                }
+            }
+            if let Some((_, inner)) = roles_paren(text) {
+                if let Some(r) = parse_inline_roles(inner, &ctx.agency, &ctx.deadline) {
+                    for &t in &targets {
+                        if let Some(n) = nodes.get_mut(t) {
+                            if n.assignments.is_empty() {
+                                n.assignments = r.assignments.clone();
+                            }
+                            if n.deadline.is_none() {
+                                n.deadline = r.deadline.clone();
+                                n.deadline_text = r.deadline_text.clone();
+                            }
+                        }
+                    }
+                }
+            }
+            ledger.attribute_all(&p.lines);
+            last_was_label = true;
+            continue;
+        }
+        if last_was_label {
+            group.clear();
+            last_was_label = false;
+        }
+        let marker = body_marker(text);
+        let (depth, label_s, rest, numbered) = match &marker {
+            Some((Marker::Roman(r), rest)) => (1u32, r.clone(), *rest, true),
+            Some((Marker::Arabic(n), rest)) => (
+                1 + u32::try_from(n.len()).unwrap_or(1),
+                n.iter().map(u32::to_string).collect::<Vec<_>>().join("."),
+                *rest,
+                true,
+            ),
+            Some((Marker::Letter(l), rest)) => (6, l.clone(), *rest, true),
+            Some((Marker::Bullet, rest)) => (u32::MAX, String::new(), *rest, false),
+            Some((Marker::Upper(_), rest)) => (u32::MAX, String::new(), *rest, false),
+            None => (u32::MAX, String::new(), text, false),
+        };
+        if depth == 1 || (numbered && depth == 2 && !open.iter().any(|(d, _)| *d == 1)) {
+            top_kind = kind_of(rest);
+        }
+        if numbered {
+            while open.last().is_some_and(|(d, _)| *d >= depth) {
+                open.pop();
+            }
+        }
+        let parent = open.last().map(|(_, i)| *i);
+        let base = parent.and_then(|i| nodes.get(i)).map(|n| n.id.clone());
+        let id = if numbered {
+            match &base {
+                Some(b) => format!("{b}.{label_s}"),
+                None => label_s.clone(),
+            }
+        } else {
+            let c = child_count.entry(parent).or_insert(0);
+            *c += 1;
+            match &base {
+                Some(b) => format!("{b}-{c}"),
+                None => format!("{c}"),
+            }
+        };
+        let id = ids.unique(id);
+        if let Some(pi) = parent {
+            if let Some(pn) = nodes.get_mut(pi) {
+                pn.children += 1;
+            }
+        }
+        let ni = nodes.len();
+        nodes.push(Node {
+            id,
+            text: rest.trim().to_string(),
+            lines: p.lines.clone(),
+            parent,
+            numbered,
+            depth,
+            kind: top_kind,
+            children: 0,
+            assignments: Vec::new(),
+            deadline: None,
+            deadline_text: None,
+            output: None,
+            extra_lines: Vec::new(),
+        });
+        if numbered {
+            open.push((depth, ni));
+        }
+        // The group the next labels apply to: items under the same heading.
+        if group_parent != parent {
+            group.clear();
+        }
+        if numbered && depth <= 2 {
+            group.clear();
+            group_parent = Some(ni);
+        } else {
+            group_parent = parent;
+            group.push(ni);
+        }
+    }
+
+    emit(nodes, plan, ledger, &ctx);
+    plan.sections.sort_by_key(|s| s.line);
+    plan.obligations.sort_by_key(|o| o.source.line_start);
+    link_feeds(plan);
+}
+
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| re(r"^Điều\s+(\d{1,3})\s*[.:]"));
+
+/// "Điều 1. …": an article of a decision.
+fn article(text: &str) -> Option<u32> {
+    ARTICLE.captures(text)?.get(1)?.as_str().parse().ok()
+}
+
+fn appendix_id(n: u32) -> String {
+    if n <= 1 {
+        "PL".into()
+    } else {
+        format!("PL{n}")
+    }
+}
+
+fn is_closing(k: &str) -> bool {
+    k.starts_with("tren day la")
+        || ((k.starts_with("trong qua trinh") || k.starts_with("qua trinh"))
+            && k.contains("vuong mac"))
+}
+
+/// The nodes the current labels apply to: the group since the last label
+/// block, or the heading itself when the group is empty.
+fn label_targets(group: &[usize], group_parent: Option<usize>) -> Vec<usize> {
+    if !group.is_empty() {
+        return group.to_vec();
+    }
+    group_parent.into_iter().collect()
+}
+
+fn apply_label(
+    nodes: &mut [Node],
+    targets: &[usize],
+    l: Label,
+    value: &str,
+    lines: &[u32],
+    ctx: &Ctx,
+) {
+    for &t in targets {
+        let Some(n) = nodes.get_mut(t) else { continue };
+        match l {
+            Label::Lead => n
+                .assignments
+                .extend(ctx.agency_list(value, Role::Lead)),
+            Label::Support => {
+                n.assignments
+                    .extend(ctx.agency_list(value, Role::Support))
+            }
+            Label::Time => {
+                n.deadline = parse_deadline(value, &ctx.deadline)
+                    .or_else(|| ctx.find_deadline(value).map(|m| m.deadline));
+                n.deadline_text = Some(value.to_string()).filter(|v| !v.is_empty());
+            }
+            Label::Output => n.output = Some(value.to_string()).filter(|v| !v.is_empty()),
+        }
+        n.extra_lines.extend(lines);
+    }
+}
+
+/// Words that open a duty after its subject.
+static DUTY_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất)(?:\s|,|$)",
+    )
+});
+
+/// The subject of a duty: "Sở Tư pháp có trách nhiệm …" → "Sở Tư pháp";
+/// "2. Công an quận: Chủ trì …" → "Công an quận"; "Đề nghị X …" → X,
+/// requested.
+fn duty_subject(text: &str) -> Option<(String, String)> {
+    let t = text.trim();
+    if let Some(i) = t.find(':') {
+        let head = t.get(..i).unwrap_or("");
+        if chars(head) < 150 && !DUTY_VERB.is_match(&head.to_lowercase()) {
+            return Some((
+                head.trim().to_string(),
+                t.get(i + 1..).unwrap_or("").trim().to_string(),
+            ));
+        }
+    }
+    let mut body = t;
+    let k = key(t);
+    if k.starts_with("can cu") || k.starts_with("tren co so") || k.starts_with("trong qua trinh") {
+        // The subject follows the opening clause: ", các sở …", ", Ủy ban …".
+        let lower = t.to_lowercase();
+        let starts = [
+            ", các ",
+            ", ủy ban",
+            ", ubnd",
+            ", sở ",
+            ", công an",
+            ", phòng ",
+        ];
+        let at = starts.iter().filter_map(|s| lower.find(s)).min();
+        match at {
+            Some(i) => body = t.get(i + 2..).unwrap_or(t),
+            None => return None,
+        }
+    }
+    let lower = body.to_lowercase().replace("các tổ chức", "các tổ#chức");
+    let m = DUTY_VERB.find(&lower)?;
+    let subject = body.get(..m.start())?.trim().trim_end_matches(',');
+    if subject.is_empty() || chars(subject) > 200 {
+        return None;
+    }
+    Some((subject.to_string(), String::new()))
+}
+
+/// Whether a heading of "Tổ chức thực hiện" only names agencies.
+fn is_agency_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.']);
+    let lower = t.to_lowercase().replace("các tổ chức", "các tổ#chức");
+    let lower = lower.strip_prefix("đề nghị ").unwrap_or(&lower);
+    chars(t) < 200 && !DUTY_VERB.is_match(lower) && !t.contains(';')
+}
+
+fn assignments_for(subject: &str, ctx: &Ctx) -> Vec<Assignment> {
+    let requested = key(subject).starts_with("de nghi");
+    let mut out = ctx.agency_list(subject, Role::Lead);
+    if requested {
+        for a in &mut out {
+            a.requested = true;
+        }
+    }
+    out
+}
+
+/// The kind of a clause of a duty.
+fn clause_kind(clause: &str, has_deadline: bool) -> ObligationKind {
+    let k = key(clause);
+    if k.contains("xay dung ke hoach")
+        || k.contains("ban hanh ke hoach")
+        || k.contains("xay dung, ban hanh ke hoach")
+    {
+        return ObligationKind::DraftPlan;
+    }
+    let reports = k.contains("bao cao") || k.contains("gui thong tin") || k.contains("gui ve");
+    let qualified = k.contains("ket qua")
+        || k.contains("dinh ky")
+        || k.contains("so ket")
+        || k.contains("tong ket")
+        || k.contains("tong hop bao cao")
+        || k.contains("tong hop, bao cao")
+        || k.contains("hang nam")
+        || k.contains("hang nam")
+        || has_deadline;
+    if reports && qualified {
+        return ObligationKind::Report;
+    }
+    if k.contains("theo doi")
+        || k.contains("don doc")
+        || k.contains("kiem tra")
+        || k.contains("tong hop")
+            && (k.contains("bao cao") || k.contains("tinh hinh") || k.contains("ket qua"))
+    {
+        return ObligationKind::Monitor;
+    }
+    ObligationKind::Task
+}
+
+fn kind_suffix(k: ObligationKind) -> &'static str {
+    match k {
+        ObligationKind::Task => "task",
+        ObligationKind::Report => "report",
+        ObligationKind::DraftPlan => "draft",
+        ObligationKind::Monitor => "monitor",
+    }
+}
+
+/// Splits a duty into clauses at `;` and at sentence ends.
+fn clauses(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0i32;
+    let cs: Vec<char> = text.chars().collect();
+    for (i, &c) in cs.iter().enumerate() {
+        cur.push(c);
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' if depth <= 0 => {
+                out.push(std::mem::take(&mut cur));
+            }
+            '.' if depth <= 0
+                && cs.get(i + 1).is_some_and(|c| c.is_whitespace())
+                && cs.get(i + 2).is_some_and(|c| c.is_uppercase()) =>
+            {
+                out.push(std::mem::take(&mut cur));
+            }
+            _ => {}
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out.into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn deadline_in(text: &str, ctx: &Ctx) -> (Option<obligraph_core::Deadline>, Option<String>) {
+    match ctx.find_deadline(text) {
+        Some(m) => {
+            let t = text.get(m.start..m.end).map(|s| s.trim().to_string());
+            (Some(m.deadline), t)
+        }
+        None => (None, None),
+    }
+}
+
+fn emit(nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
+    // Leads given by agency headings of "Tổ chức thực hiện".
+    let mut heading_leads: HashMap<usize, Vec<Assignment>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.kind == Kind::Organisation
+            && n.numbered
+            && n.children > 0
+            && n.parent.is_some()
+            && is_agency_heading(&n.text)
+        {
+            heading_leads.insert(i, assignments_for(&n.text, ctx));
+        }
+    }
+    for (i, n) in nodes.iter().enumerate() {
+        let parent_id = n.parent.and_then(|p| nodes.get(p)).map(|p| p.id.clone());
+        let is_top = n.parent.is_none() && n.numbered;
+        let org_duty = n.kind == Kind::Organisation && !is_top && !heading_leads.contains_key(&i);
+        if org_duty && key(&n.text).starts_with("kinh phi") {
+            ledger.set_aside_all(&n.lines, UnattributedReason::Funding);
+            continue;
+        }
+        let heading_only = !org_duty
+            && n.numbered
+            && n.children > 0
+            && n.assignments.is_empty()
+            && n.deadline.is_none();
+        match n.kind {
+            Kind::Purpose | Kind::Content | Kind::Funding if !(n.numbered && n.depth <= 5) => {
+                let reason = match n.kind {
+                    Kind::Purpose => UnattributedReason::Purpose,
+                    Kind::Content => UnattributedReason::Content,
+                    _ => UnattributedReason::Funding,
+                };
+                ledger.set_aside_all(&n.lines, reason);
+                continue;
+            }
+            _ => {}
+        }
+        let is_section = is_top
+            || heading_only
+            || matches!(n.kind, Kind::Purpose | Kind::Content | Kind::Funding)
+            || heading_leads.contains_key(&i);
+        if is_section {
+            plan.sections.push(Section {
+                id: n.id.clone(),
+                title: n.text.clone(),
+                parent: parent_id.clone(),
+                line: n.lines.first().copied().unwrap_or(0),
+            });
+            ledger.attribute_all(&n.lines);
+            if !(n.kind == Kind::Tasks && is_top && n.children == 0) {
+                continue;
+            }
+        }
+        // An obligation.
+        let span = SourceSpan {
+            line_start: n
+                .lines
+                .iter()
+                .chain(&n.extra_lines)
+                .copied()
+                .min()
+                .unwrap_or(0),
+            line_end: n
+                .lines
+                .iter()
+                .chain(&n.extra_lines)
+                .copied()
+                .max()
+                .unwrap_or(0),
+        };
+        ledger.attribute_all(&n.lines);
+        ledger.attribute_all(&n.extra_lines);
+        if n.kind == Kind::Organisation {
+            emit_duty(n, &nodes, &heading_leads, parent_id, span, plan, ctx);
+            continue;
+        }
+        let mut o = Obligation::new(n.id.clone(), n.text.clone());
+        o.section = parent_id;
+        o.source = span;
+        o.output = n.output.clone();
+        o.assignments = n.assignments.clone();
+        o.deadline = n.deadline.clone();
+        o.deadline_text = n.deadline_text.clone();
+        if o.assignments.is_empty() {
+            if let Some((_, inner)) = roles_paren(&n.text) {
+                if let Some(r) = parse_inline_roles(inner, &ctx.agency, &ctx.deadline) {
+                    o.assignments = r.assignments;
+                    if o.deadline.is_none() {
+                        o.deadline = r.deadline;
+                        o.deadline_text = r.deadline_text;
+                    }
+                }
+            }
+        }
+        if o.deadline.is_none() {
+            let (d, t) = deadline_in(&n.text, ctx);
+            if d.is_some() {
+                o.deadline = d;
+                o.deadline_text = t;
+            }
+        }
+        plan.obligations.push(o);
+    }
+}
+
+fn emit_duty(
+    n: &Node,
+    nodes: &[Node],
+    heading_leads: &HashMap<usize, Vec<Assignment>>,
+    parent_id: Option<String>,
+    span: SourceSpan,
+    plan: &mut Plan,
+    ctx: &Ctx,
+) {
+    // Lead: the agency heading above, else the subject of the text.
+    let mut leads: Vec<Assignment> = Vec::new();
+    let mut cur = n.parent;
+    while let Some(p) = cur {
+        if let Some(l) = heading_leads.get(&p) {
+            leads = l.clone();
+            break;
+        }
+        cur = nodes.get(p).and_then(|x| x.parent);
+    }
+    if leads.is_empty() {
+        if let Some((subject, _)) = duty_subject(&n.text) {
+            leads = assignments_for(&subject, ctx);
+        }
+    }
+    if leads.is_empty() {
+        // Inherit the lead of the numbered duty above ("Phối hợp với …" under "3. Phòng Tư pháp: …").
+        if let Some(p) = n.parent.and_then(|p| nodes.get(p)) {
+            if let Some((subject, _)) = duty_subject(&p.text) {
+                leads = assignments_for(&subject, ctx);
+            }
+        }
+    }
+    let parts = clauses(&n.text);
+    let mut groups: Vec<(ObligationKind, Vec<String>)> = Vec::new();
+    for c in &parts {
+        let has_deadline = ctx.find_deadline(c).is_some();
+        let k = clause_kind(c, has_deadline);
+        match groups.iter_mut().find(|(gk, _)| *gk == k) {
+            Some((_, v)) if k != ObligationKind::Task => v.push(c.clone()),
+            _ => {
+                if k == ObligationKind::Task {
+                    if let Some((_, v)) = groups.last_mut() {
+                        v.push(c.clone());
+                        continue;
+                    }
+                }
+                groups.push((k, vec![c.clone()]));
+            }
+        }
+    }
+    let split = groups.len() > 1;
+    if groups.is_empty() {
+        groups.push((ObligationKind::Task, vec![n.text.clone()]));
+    }
+    for (k, texts) in groups {
+        let text = if split {
+            texts.join(" ")
+        } else {
+            n.text.clone()
+        };
+        let id = if split {
+            format!("{}:{}", n.id, kind_suffix(k))
+        } else {
+            n.id.clone()
+        };
+        let mut o = Obligation::new(id, text.clone());
+        o.kind = k;
+        o.section = parent_id.clone();
+        o.source = span;
+        o.assignments = if n.assignments.is_empty() {
+            leads.clone()
+        } else {
+            n.assignments.clone()
+        };
+        o.deadline = n.deadline.clone();
+        o.deadline_text = n.deadline_text.clone();
+        if o.deadline.is_none() {
+            let (d, t) = deadline_in(&text, ctx);
+            o.deadline = d;
+            o.deadline_text = t;
+        }
+        plan.obligations.push(o);
+    }
+}
+
+static VIA: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\(qua|gửi|về)\s+([^,;()]+)"));
+
+/// Links reports to the report (or monitoring duty) that compiles them:
+/// "… báo cáo … về UBND tỉnh (qua Sở Tư pháp)" feeds Sở Tư pháp's report.
+fn link_feeds(plan: &mut Plan) {
+    let targets: Vec<(String, ObligationKind, Vec<String>)> = plan
+        .obligations
+        .iter()
+        .filter(|o| matches!(o.kind, ObligationKind::Report | ObligationKind::Monitor))
+        .map(|o| {
+            let names = o
+                .leads()
+                .filter(|a| !a.agency.is_collective())
+                .map(|a| {
+                    key(if a.as_written.is_empty() {
+                        &a.agency.name
+                    } else {
+                        &a.as_written
+                    })
+                })
+                .filter(|n| !n.is_empty())
+                .collect();
+            (o.id.clone(), o.kind, names)
+        })
+        .collect();
+    for o in &mut plan.obligations {
+        if o.kind != ObligationKind::Report {
+            continue;
+        }
+        let mut feeds: Vec<String> = Vec::new();
+        for c in VIA.captures_iter(&o.text) {
+            let Some(dest) = c.get(1).map(|m| key(m.as_str())) else {
+                continue;
+            };
+            let pick = |kind: ObligationKind| {
+                targets.iter().find(|(id, k, names)| {
+                    *k == kind && *id != o.id && names.iter().any(|n| dest.starts_with(n.as_str()))
+                })
+            };
+            if let Some((id, _, _)) =
+                pick(ObligationKind::Report).or_else(|| pick(ObligationKind::Monitor))
+            {
+                if !feeds.contains(id) {
+                    feeds.push(id.clone());
+                }
+            }
+        }
+        for id in feeds {
+            o.feeds.push(ObligationRef { plan: None, id });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_parens() {
+        assert_eq!(
+            label("Đơn vị chủ trì: Sở Tư pháp.").map(|l| l.0),
+            Some(Label::Lead)
+        );
+        assert_eq!(
+            label("- Thời gian thực hiện: Năm 2026.").map(|l| l.1),
+            Some("Năm 2026")
+        );
+        let t = "Rà soát (trong đó lưu ý) văn bản (Sở Tư pháp chủ trì; Công an tỉnh phối hợp thực hiện hàng năm).";
+        assert_eq!(
+            roles_paren(t).map(|r| r.1),
+            Some("Sở Tư pháp chủ trì; Công an tỉnh phối hợp thực hiện hàng năm")
+        );
+    }
+
+    #[test]
+    fn duty_subjects() {
+        assert_eq!(
+            duty_subject("Sở Tư pháp có trách nhiệm phối hợp với các cơ quan")
+                .map(|s| s.0)
+                .as_deref(),
+            Some("Sở Tư pháp")
+        );
+        assert_eq!(
+            duty_subject("Công an quận: Chủ trì, phối hợp")
+                .map(|s| s.0)
+                .as_deref(),
+            Some("Công an quận")
+        );
+        assert!(is_agency_heading("Sở Tài chính"));
+        assert!(!is_agency_heading("Sở Tư pháp có trách nhiệm theo dõi"));
+    }
+
+    #[test]
+    fn clauses_and_kinds() {
+        let c = clauses("xây dựng Kế hoạch, hoàn thành trước ngày 13/02/2026; định kỳ báo cáo kết quả thực hiện trước ngày 05/11 hàng năm về UBND tỉnh (qua Sở Tư pháp) để tổng hợp.");
+        assert_eq!(c.len(), 2);
+        assert_eq!(clause_kind(&c[0], true), ObligationKind::DraftPlan);
+        assert_eq!(clause_kind(&c[1], true), ObligationKind::Report);
+    }
+}

@@ -1,0 +1,514 @@
+//! The header: number, place and date, issuer, level, title, implemented
+//! documents, legal bases, validity.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use obligraph_core::{DocRef, Level, Plan, Window};
+use regex::Regex;
+
+use super::lines::{Para, Piece};
+use super::text::{all_caps, body_marker, key, re};
+use super::{Ledger, UnattributedReason};
+
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bsố\s*:?\s*(\d*)\s*/\s*([\p{L}\d][\p{L}\d\-/.]*[\p{L}\d])"));
+static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<place>[\p{L} .]{2,40}?),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    )
+});
+static DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"ngày\s+(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})"));
+static REF_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:Quyết định|Kế hoạch|Nghị quyết|Nghị định|Chỉ thị|Thông tư|Công văn|Văn bản|Tờ trình|Đề án|Bộ luật|Luật|Hiến pháp|Pháp lệnh|Chương trình)",
+    )
+});
+static BODY_ISSUER: LazyLock<Regex> =
+    LazyLock::new(|| re(r",\s*([^,;()]{3,120}?)\s+(?:ban hành|xây dựng)\s+(?:các\s+)?[Kk]ế hoạch"));
+static TITLE_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})|năm\s+(\d{4})"));
+static TERRITORY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b((?:tỉnh|thành phố|quận|huyện|thị xã|xã|phường|thị trấn)\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)",
+    )
+});
+static APPENDIX_SELF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)kèm theo\s+(?:Kế hoạch|Quyết định)\s+số\s*(\d*)\s*/\s*([\p{L}\d][\p{L}\d\-]*[\p{L}\d])\s+ngày\s+(\d{0,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})",
+    )
+});
+
+fn date(d: &str, m: &str, y: &str) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// Whether a paragraph ends the header zone.
+fn ends_header(p: &Para) -> bool {
+    if body_marker(&p.text).is_some_and(|(m, _)| !matches!(m, super::text::Marker::Bullet)) {
+        return true;
+    }
+    let k = key(&p.text);
+    k.starts_with("dieu ")
+        && k.get(5..6)
+            .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()))
+        || k.starts_with("phu luc")
+}
+
+fn is_motto(k: &str) -> bool {
+    k.starts_with("cong hoa xa hoi chu nghia")
+        || k.starts_with("doc lap - tu do")
+        || k.starts_with("doc lap – tu do")
+}
+
+fn is_issuer_line(t: &str) -> bool {
+    let k = key(t);
+    all_caps(t)
+        && (k.starts_with("uy ban nhan dan")
+            || k.starts_with("ubnd")
+            || k.starts_with("thu tuong")
+            || k.starts_with("chinh phu")
+            || k.starts_with("so ")
+            || k.starts_with("bo ")
+            || k.starts_with("hoi dong nhan dan"))
+}
+
+/// Sentence case for an issuer written in capitals: "THỦ TƯỚNG CHÍNH PHỦ"
+/// → "Thủ tướng Chính phủ"; place names after tỉnh/thành phố/… keep a
+/// capital per word.
+fn issuer_case(t: &str) -> String {
+    if !all_caps(t) {
+        return t.to_string();
+    }
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut proper = false;
+    for (i, w) in words.iter().enumerate() {
+        let cap = i == 0 || proper || *w == "chính" && words.get(i + 1) == Some(&"phủ");
+        out.push(if cap { capitalise(w) } else { (*w).to_string() });
+        if matches!(*w, "tỉnh" | "quận" | "huyện" | "xã" | "phường")
+            || (*w == "phố" && i > 0 && words.get(i - 1) == Some(&"thành"))
+        {
+            proper = true;
+        }
+    }
+    out.join(" ")
+}
+
+fn capitalise(w: &str) -> String {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// Splits at top-level `;` (not inside parentheses or quotes).
+fn segments(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '“' => depth += 1,
+            ')' | '”' => depth -= 1,
+            ';' if depth <= 0 => {
+                if let Some(seg) = s.get(start..i) {
+                    out.push(seg);
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if let Some(seg) = s.get(start..) {
+        out.push(seg);
+    }
+    out
+}
+
+/// Parses the document references of a "Thực hiện / Căn cứ / Xét đề nghị"
+/// paragraph, one per `;` segment.
+fn doc_refs(text: &str, line: u32, body_issuer: Option<&str>) -> Vec<DocRef> {
+    let mut out: Vec<DocRef> = Vec::new();
+    for seg in segments(text) {
+        // Cut the issuing clause ", Ủy ban nhân dân … ban hành Kế hoạch …".
+        let seg = match BODY_ISSUER.find(seg) {
+            Some(m) => seg.get(..m.start()).unwrap_or(seg),
+            None => seg,
+        };
+        let seg = match seg.find("(sau đây") {
+            Some(i) => seg.get(..i).unwrap_or(seg),
+            None => seg,
+        };
+        let _ = body_issuer;
+        let Some(kind) = REF_KIND.find(seg) else {
+            continue;
+        };
+        let rest = seg.get(kind.start()..).unwrap_or("");
+        let mut r = DocRef {
+            line: Some(line),
+            ..DocRef::default()
+        };
+        let mut after = 0;
+        let num = NUMBER
+            .captures(rest)
+            .filter(|c| c.get(0).is_some_and(|m| m.start() < 40));
+        if let Some(c) = &num {
+            let digits = c.get(1).map_or("", |m| m.as_str());
+            let tail = c.get(2).map_or("", |m| m.as_str());
+            if !digits.is_empty() {
+                r.number = Some(format!("{digits}/{tail}"));
+            }
+            after = c.get(0).map_or(0, |m| m.end());
+        }
+        let tail = rest.get(after..).unwrap_or("");
+        let date_m = DATE.captures(tail);
+        let mut pos = after;
+        if let Some(c) = &date_m {
+            if let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) {
+                r.date = date(d.as_str(), m.as_str(), y.as_str());
+            }
+            pos = after + c.get(0).map_or(0, |m| m.end());
+        }
+        let tail = rest.get(pos..).unwrap_or("").trim();
+        if num.is_none() {
+            // A law or similar: the name up to its date.
+            let name_end = date_m
+                .as_ref()
+                .and_then(|c| c.get(0))
+                .map_or(rest.len(), |m| after + m.start());
+            let name = rest
+                .get(..name_end)
+                .unwrap_or(rest)
+                .trim()
+                .trim_end_matches([',', '.']);
+            r.title = Some(name.to_string()).filter(|s| !s.is_empty());
+            if let Some(iss) = tail.strip_prefix("của ") {
+                r.issuer = Some(iss.trim().trim_end_matches([',', '.', ';']).to_string());
+            }
+        } else {
+            let (issuer, title) = split_issuer_title(tail);
+            r.issuer = issuer;
+            r.title = title;
+        }
+        if r.issuer.is_none() {
+            if let Some(c) = PROPOSER.captures(text) {
+                r.issuer = c.get(1).map(|m| m.as_str().trim().to_string());
+            }
+        }
+        if r.number.is_none() && r.date.is_none() && r.title.is_none() {
+            continue;
+        }
+        if r.number.is_some() && out.iter().any(|o| o.number == r.number) {
+            continue;
+        }
+        out.push(r);
+    }
+    out
+}
+
+static PROPOSER: LazyLock<Regex> = LazyLock::new(|| re(r"^Xét đề nghị của\s+(.+?)\s+tại\s"));
+
+static ISSUER_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\s+(?:về việc|về|phê duyệt|ban hành|quy định|hướng dẫn|triển khai|tăng cường)\s")
+});
+
+fn split_issuer_title(tail: &str) -> (Option<String>, Option<String>) {
+    let tidy = |s: &str| {
+        let s = s.trim().trim_end_matches([',', '.', ';', ':']).trim();
+        (!s.is_empty()).then(|| s.to_string())
+    };
+    let Some(rest) = tail.strip_prefix("của ") else {
+        let t = tail
+            .strip_prefix("về việc ")
+            .or_else(|| tail.strip_prefix("về "))
+            .unwrap_or(tail);
+        return (None, tidy(t));
+    };
+    match ISSUER_END.find(rest) {
+        Some(m) => {
+            let issuer = rest.get(..m.start()).unwrap_or("");
+            let title = rest.get(m.start()..).unwrap_or("").trim();
+            let title = title
+                .strip_prefix("về việc ")
+                .or_else(|| title.strip_prefix("về "))
+                .unwrap_or(title);
+            (tidy(issuer), tidy(title))
+        }
+        None => (tidy(rest), None),
+    }
+}
+
+/// The level of government of an issuer, with what the document says
+/// about it.
+pub(crate) fn level_of(
+    issuer: &str,
+    date: Option<NaiveDate>,
+    has_departments: bool,
+) -> Option<Level> {
+    let k = key(issuer);
+    if k.contains("thu tuong") || k.starts_with("chinh phu") || k.starts_with("bo ") {
+        return Some(Level::National);
+    }
+    if k.starts_with("so ") {
+        return Some(Level::Unit);
+    }
+    let committee = k.starts_with("uy ban nhan dan")
+        || k.starts_with("ubnd")
+        || k.starts_with("hoi dong nhan dan");
+    if !committee {
+        return None;
+    }
+    let rest = k
+        .trim_start_matches("uy ban nhan dan")
+        .trim_start_matches("ubnd")
+        .trim_start_matches("hoi dong nhan dan")
+        .trim();
+    if rest.starts_with("tinh") {
+        Some(Level::Province)
+    } else if rest.starts_with("thanh pho") {
+        let after_reform =
+            date.is_some_and(|d| d >= NaiveDate::from_ymd_opt(2025, 7, 1).unwrap_or(d));
+        if has_departments || after_reform || rest.contains("truc thuoc trung uong") {
+            Some(Level::Province)
+        } else {
+            Some(Level::District)
+        }
+    } else if rest.starts_with("quan") || rest.starts_with("huyen") || rest.starts_with("thi xa") {
+        Some(Level::District)
+    } else if rest.starts_with("xa") || rest.starts_with("phuong") || rest.starts_with("thi tran") {
+        Some(Level::Commune)
+    } else {
+        None
+    }
+}
+
+/// Reads the header zone; returns the index of the first piece after it.
+pub(crate) fn read_header(
+    pieces: &[Piece],
+    text: &str,
+    plan: &mut Plan,
+    ledger: &mut Ledger,
+) -> usize {
+    let mut end = pieces.len();
+    for (i, p) in pieces.iter().enumerate() {
+        match p {
+            Piece::Table(_) => {
+                end = i;
+                break;
+            }
+            Piece::Para(p) if ends_header(p) => {
+                end = i;
+                break;
+            }
+            Piece::Para(_) => {}
+        }
+    }
+    let mut seen_doc_type = false;
+    let mut title: Option<(String, Vec<u32>)> = None;
+    let mut title_closed = false;
+    let mut body_issuer: Option<String> = None;
+    for p in pieces.iter().take(end) {
+        let Piece::Para(p) = p else { continue };
+        let t = p.text.as_str();
+        let k = key(t);
+        let mut used = true;
+        if let Some(c) = PLACE_DATE.captures(t) {
+            if plan.date.is_none() {
+                plan.place = c.name("place").map(|m| m.as_str().trim().to_string());
+                plan.date = match (c.name("d"), c.name("m"), c.name("y")) {
+                    (Some(d), Some(m), Some(y)) => date(d.as_str(), m.as_str(), y.as_str()),
+                    _ => None,
+                };
+            }
+            title_closed |= seen_doc_type;
+        } else if k.starts_with("so") && NUMBER.is_match(t) && t.len() < 80 {
+            if plan.number.is_none() {
+                if let Some(c) = NUMBER.captures(t) {
+                    let digits = c.get(1).map_or("", |m| m.as_str());
+                    let tail = c.get(2).map_or("", |m| m.as_str());
+                    if !digits.is_empty() {
+                        plan.number = Some(format!("{digits}/{tail}"));
+                    }
+                }
+            }
+        } else if is_motto(&k) {
+            used = false;
+            ledger.set_aside_all(&p.lines, UnattributedReason::Preamble);
+        } else if k.trim_end_matches(':') == "ke hoach" || k.trim_end_matches(':') == "quyet dinh" {
+            if seen_doc_type || plan.legal_bases.iter().any(|_| true) {
+                title_closed = true;
+            }
+            seen_doc_type = true;
+        } else if is_issuer_line(t) {
+            if plan.issuer.is_none() {
+                plan.issuer = Some(issuer_case(t));
+            }
+            title_closed |= seen_doc_type;
+        } else if k.starts_with("can cu ") || k.starts_with("xet de nghi") {
+            let refs = doc_refs(t, p.first(), None);
+            if refs.is_empty() {
+                used = false;
+                ledger.set_aside_all(&p.lines, UnattributedReason::Preamble);
+            }
+            plan.legal_bases.extend(refs);
+            title_closed = true;
+        } else if (k.starts_with("thuc hien ") || k.starts_with("trien khai "))
+            && (title.is_some() || !seen_doc_type)
+            && REF_KIND.is_match(t)
+        {
+            if let Some(c) = BODY_ISSUER.captures(t) {
+                body_issuer = c.get(1).map(|m| m.as_str().trim().to_string());
+            }
+            plan.implements
+                .extend(doc_refs(t, p.first(), body_issuer.as_deref()));
+            title_closed = true;
+        } else if seen_doc_type && !title_closed {
+            match &mut title {
+                Some((s, lines)) => {
+                    super::text::join(s, t);
+                    lines.extend(&p.lines);
+                }
+                None => title = Some((t.to_string(), p.lines.clone())),
+            }
+        } else if let Some(c) = BODY_ISSUER.captures(t) {
+            body_issuer = c.get(1).map(|m| m.as_str().trim().to_string());
+        } else {
+            used = false;
+            ledger.set_aside_all(&p.lines, UnattributedReason::Preamble);
+        }
+        if used {
+            ledger.attribute_all(&p.lines);
+        }
+    }
+    if let Some((t, _)) = title {
+        plan.title = Some(t);
+    }
+    if plan.issuer.is_none() {
+        plan.issuer = body_issuer;
+    }
+    if plan.issuer.is_none() {
+        plan.issuer = signature_issuer(text);
+    }
+    let has_departments = text.contains("Sở ");
+    plan.level = plan
+        .issuer
+        .as_deref()
+        .and_then(|i| level_of(i, plan.date, has_departments));
+    plan.jurisdiction = plan
+        .issuer
+        .as_deref()
+        .and_then(|i| TERRITORY.captures(i))
+        .or_else(|| {
+            plan.title
+                .as_deref()
+                .and_then(|t| t.find("trên địa bàn").and_then(|i| t.get(i..)))
+                .and_then(|t| TERRITORY.captures(t))
+        })
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string());
+    plan.validity = plan.title.as_deref().and_then(validity);
+    end
+}
+
+/// "TM. ỦY BAN NHÂN DÂN" in the signature block: the committee signs.
+fn signature_issuer(text: &str) -> Option<String> {
+    for line in text.lines() {
+        let t = super::text::clean(line);
+        let k = key(&t);
+        if let Some(rest) = k.strip_prefix("tm. ") {
+            if rest.starts_with("uy ban nhan dan") || rest.starts_with("ubnd") {
+                let words: Vec<&str> = t.split_whitespace().skip(1).collect();
+                return Some(issuer_case(&words.join(" ")));
+            }
+        }
+    }
+    None
+}
+
+fn validity(title: &str) -> Option<Window> {
+    let c = TITLE_SPAN.captures(title)?;
+    if let (Some(a), Some(b)) = (c.get(1), c.get(2)) {
+        return Some(Window::years(
+            a.as_str().parse().ok()?,
+            b.as_str().parse().ok()?,
+        ));
+    }
+    let y: i32 = c.get(3)?.as_str().parse().ok()?;
+    Some(Window::years(y, y))
+}
+
+/// When the header lost the number or date, the appendix's "(Kèm theo Kế
+/// hoạch số 74/KH-UBND ngày 05/02/2026 …)" states them.
+pub(crate) fn fill_from_appendix(pieces: &[Piece], plan: &mut Plan) {
+    if plan.number.is_some() && plan.date.is_some() {
+        return;
+    }
+    for p in pieces {
+        let Piece::Para(p) = p else { continue };
+        if let Some(c) = APPENDIX_SELF.captures(&p.text) {
+            let digits = c.get(1).map_or("", |m| m.as_str());
+            if plan.number.is_none() && !digits.is_empty() {
+                plan.number = Some(format!("{digits}/{}", c.get(2).map_or("", |m| m.as_str())));
+            }
+            if plan.date.is_none() {
+                if let (Some(d), Some(m), Some(y)) = (c.get(3), c.get(4), c.get(5)) {
+                    plan.date = date(d.as_str(), m.as_str(), y.as_str());
+                }
+            }
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refs_keep_what_is_cited() {
+        let r = doc_refs(
+            "Thực hiện Quyết định số 2715/QĐ-TTg ngày 13/12/2025 của Thủ tướng Chính phủ về phê duyệt Kế hoạch X (sau đây gọi tắt là Quyết định số 2715/QĐ-TTg), Ủy ban nhân dân tỉnh Đồng Nai ban hành Kế hoạch triển khai thực hiện:",
+            11,
+            None,
+        );
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].number.as_deref(), Some("2715/QĐ-TTg"));
+        assert_eq!(
+            r[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2025-12-13")
+        );
+        assert_eq!(r[0].issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+        assert_eq!(r[0].title.as_deref(), Some("phê duyệt Kế hoạch X"));
+        let r = doc_refs(
+            "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+            4,
+            None,
+        );
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            r[1].title.as_deref(),
+            Some("Luật Tổ chức chính quyền địa phương")
+        );
+    }
+
+    #[test]
+    fn issuer_case_and_level() {
+        assert_eq!(issuer_case("THỦ TƯỚNG CHÍNH PHỦ"), "Thủ tướng Chính phủ");
+        assert_eq!(
+            issuer_case("ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI"),
+            "Ủy ban nhân dân tỉnh Đồng Nai"
+        );
+        assert_eq!(
+            level_of("Ủy ban nhân dân Quận Ngô Quyền", None, true),
+            Some(Level::District)
+        );
+        assert_eq!(
+            level_of("Sở Khoa học và Công nghệ", None, true),
+            Some(Level::Unit)
+        );
+    }
+}

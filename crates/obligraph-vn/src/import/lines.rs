@@ -1,0 +1,432 @@
+//! From source lines to pieces: paragraphs (hard line breaks joined),
+//! tables (rows of cells), and the lines set aside on the way (page
+//! numbers, URLs, repeated table headers, distribution list, signature).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::{
+    all_caps, body_marker, chars, clean, ends_terminal, key, looks_cut, re, starts_lowercase,
+};
+use super::{Ledger, UnattributedReason};
+
+/// A paragraph: one or more source lines joined.
+#[derive(Debug, Clone)]
+pub(crate) struct Para {
+    /// The joined, cleaned text.
+    pub text: String,
+    /// Source lines (1-based).
+    pub lines: Vec<u32>,
+}
+
+impl Para {
+    pub fn first(&self) -> u32 {
+        self.lines.first().copied().unwrap_or(0)
+    }
+}
+
+/// One row line of a table: its source line and raw cells.
+#[derive(Debug, Clone)]
+pub(crate) struct RowLine {
+    pub line: u32,
+    pub cells: Vec<String>,
+}
+
+/// A table: its header cells and row lines (repeated headers removed).
+#[derive(Debug, Clone)]
+pub(crate) struct Table {
+    pub header: Vec<String>,
+    pub header_line: u32,
+    pub rows: Vec<RowLine>,
+}
+
+/// A piece of the document in order.
+#[derive(Debug, Clone)]
+pub(crate) enum Piece {
+    Para(Para),
+    Table(Table),
+}
+
+struct Src<'a> {
+    no: u32,
+    raw: &'a str,
+    text: String,
+}
+
+static PAGE_NO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?$"));
+static URL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:https?://|www\.)\S*$"));
+static NEW_PARA: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:-\s*)?(?:Đơn vị|Cơ quan) (?:chủ trì|phối hợp)|(?:-\s*)?Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:|(?:-\s*)?(?:Kết quả|Sản phẩm)(?: dự kiến)?\s*:|Nơi nhận|Căn cứ|Xét đề nghị|(?:Thực hiện|Triển khai)(?: thực hiện)? (?:Quyết định|Kế hoạch|Nghị quyết|Chỉ thị|Đề án|Công văn|Thông báo|Văn bản|Luật)|Số\s*:|Điều \d+\.|Trên đây|(?:Trong )?[Qq]uá trình (?:triển khai )?thực hiện|PHỤ LỤC|Phụ lục|\((?:Ban hành )?[Kk]èm theo|QUYẾT ĐỊNH|KẾ HOẠCH|THỦ TƯỚNG|CHÍNH PHỦ$|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|TM\.|KT\.|Q\. |TL\.)",
+    )
+});
+static PLACE_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[\p{L} .]{2,40}, ngày\s+\d{1,2}\s+tháng"));
+
+/// Whether a cleaned line opens a signature block.
+pub(crate) fn is_signature_start(t: &str) -> bool {
+    let k = key(t);
+    ["tm. ", "kt. ", "q. ", "tl. ", "tuq. "]
+        .iter()
+        .any(|p| k.starts_with(p))
+        && t.chars().skip(3).any(char::is_uppercase)
+}
+
+fn is_distribution_start(t: &str) -> bool {
+    key(t).starts_with("noi nhan")
+}
+
+fn is_bullet_line(t: &str) -> bool {
+    t.starts_with(['-', '–', '+', '•'])
+}
+
+fn is_appendix_start(t: &str) -> bool {
+    let k = key(t);
+    k.starts_with("phu luc") && chars(t) < 40
+}
+
+/// Splits raw cells of a markdown table line (`| a | b |`).
+fn markdown_cells(raw: &str) -> Option<Vec<String>> {
+    let t = raw.trim();
+    if t.len() < 3 || !t.starts_with('|') || !t.ends_with('|') {
+        return None;
+    }
+    let inner = t.get(1..t.len() - 1)?;
+    Some(inner.split('|').map(|c| c.trim().to_string()).collect())
+}
+
+fn is_markdown_separator(cells: &[String]) -> bool {
+    !cells.is_empty()
+        && cells
+            .iter()
+            .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+}
+
+fn raw_cells(raw: &str) -> Option<Vec<String>> {
+    if raw.contains('\t') {
+        return Some(raw.split('\t').map(str::to_string).collect());
+    }
+    markdown_cells(raw)
+}
+
+fn is_table_header(cells: &[String]) -> bool {
+    cells
+        .first()
+        .map(|c| key(&clean(c)))
+        .is_some_and(|k| k == "stt" || k == "tt" || k == "so tt")
+        && cells.len() >= 3
+}
+
+/// Turns the text into pieces, marking in `ledger` the lines set aside.
+pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
+    let src: Vec<Src> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, raw)| {
+            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            Src {
+                no: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                raw,
+                text: String::new(),
+            }
+        })
+        .collect();
+    let mut src = src;
+    for s in &mut src {
+        if !s.raw.trim().is_empty() && raw_cells(s.raw).is_none() {
+            s.text = clean(s.raw);
+        }
+    }
+
+    // Pass 1: tables, page numbers, URLs, distribution list, signature.
+    let mut out: Vec<Piece> = Vec::new();
+    // Body lines waiting to be joined into paragraphs: (line, text, blank before).
+    let mut body: Vec<(u32, String, bool, bool)> = Vec::new();
+    let mut blank_before = false;
+    let mut table: Option<Table> = None;
+    let mut in_distribution = false;
+    let mut in_signature = false;
+    let flush_body = |body: &mut Vec<(u32, String, bool, bool)>, out: &mut Vec<Piece>| {
+        if !body.is_empty() {
+            for p in join_paragraphs(std::mem::take(body)) {
+                out.push(Piece::Para(p));
+            }
+        }
+    };
+
+    for s in &src {
+        if s.raw.trim().is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let cells = raw_cells(s.raw);
+        // Inside a table: rows continue until a non-row line.
+        if let Some(cells) = &cells {
+            let cleaned_first = cells.first().map(|c| clean(c)).unwrap_or_default();
+            if is_markdown_separator(cells) {
+                ledger.attribute(s.no);
+                continue;
+            }
+            if is_table_header(cells) {
+                in_distribution = false;
+                in_signature = false;
+                if let Some(t) = &table {
+                    if t.header.len() == cells.len() || !t.rows.is_empty() {
+                        ledger.set_aside(s.no, UnattributedReason::PageHeader);
+                        continue;
+                    }
+                }
+                flush_body(&mut body, &mut out);
+                if let Some(t) = table.take() {
+                    out.push(Piece::Table(t));
+                }
+                ledger.attribute(s.no);
+                table = Some(Table {
+                    header: cells.iter().map(|c| clean(c)).collect(),
+                    header_line: s.no,
+                    rows: Vec::new(),
+                });
+                blank_before = false;
+                continue;
+            }
+            if let Some(t) = &mut table {
+                t.rows.push(RowLine {
+                    line: s.no,
+                    cells: cells.clone(),
+                });
+                blank_before = false;
+                continue;
+            }
+            // A tab line outside a table (header blocks): one paragraph per cell.
+            let _ = cleaned_first;
+            flush_body(&mut body, &mut out);
+            let mut any = false;
+            for c in cells {
+                let t = clean(c);
+                if !t.is_empty() {
+                    any = true;
+                    out.push(Piece::Para(Para {
+                        text: t,
+                        lines: vec![s.no],
+                    }));
+                }
+            }
+            if !any {
+                ledger.set_aside(s.no, UnattributedReason::Unrecognised);
+            }
+            blank_before = false;
+            continue;
+        }
+        let t = s.text.as_str();
+        if t.is_empty() {
+            // Only markup or control characters.
+            ledger.set_aside(s.no, UnattributedReason::Unrecognised);
+            continue;
+        }
+        if PAGE_NO.is_match(t) {
+            ledger.set_aside(s.no, UnattributedReason::PageNumber);
+            continue;
+        }
+        if URL.is_match(t) {
+            ledger.set_aside(s.no, UnattributedReason::Url);
+            continue;
+        }
+        if let Some(tb) = table.take() {
+            out.push(Piece::Table(tb));
+        }
+        if is_distribution_start(t) {
+            flush_body(&mut body, &mut out);
+            in_distribution = true;
+            in_signature = false;
+            ledger.set_aside(s.no, UnattributedReason::DistributionList);
+            continue;
+        }
+        if in_distribution {
+            if is_bullet_line(t)
+                || (!blank_before && !is_signature_start(t) && !is_appendix_start(t))
+            {
+                ledger.set_aside(s.no, UnattributedReason::DistributionList);
+                blank_before = false;
+                continue;
+            }
+            in_distribution = false;
+        }
+        if is_signature_start(t) {
+            flush_body(&mut body, &mut out);
+            in_signature = true;
+            ledger.set_aside(s.no, UnattributedReason::Signature);
+            blank_before = false;
+            continue;
+        }
+        if in_signature {
+            let words = t.split_whitespace().count();
+            if words <= 6 && !is_appendix_start(t) && !ends_terminal(t) && body_marker(t).is_none()
+            {
+                ledger.set_aside(s.no, UnattributedReason::Signature);
+                continue;
+            }
+            in_signature = false;
+        }
+        let indented = s.raw.starts_with([' ', '\u{a0}'])
+            && s.raw.trim_start().starts_with(char::is_uppercase);
+        body.push((s.no, t.to_string(), blank_before, indented));
+        blank_before = false;
+    }
+    flush_body(&mut body, &mut out);
+    if let Some(t) = table.take() {
+        out.push(Piece::Table(t));
+    }
+    out
+}
+
+/// Joins body lines into paragraphs. See the module docs of `import` for
+/// the rules.
+fn join_paragraphs(lines: Vec<(u32, String, bool, bool)>) -> Vec<Para> {
+    // The typical length of a wrapped line: lines followed by a lowercase one.
+    let mut wrapped: Vec<usize> = lines
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] if starts_lowercase(&b.1) && body_marker(&b.1).is_none() => Some(chars(&a.1)),
+            _ => None,
+        })
+        .collect();
+    wrapped.sort_unstable();
+    let typical = if wrapped.len() >= 3 {
+        wrapped
+            .get(wrapped.len() / 2)
+            .copied()
+            .unwrap_or(usize::MAX)
+    } else {
+        usize::MAX
+    };
+    let doubled = lines.iter().skip(1).filter(|l| l.2).count();
+    let double_spaced = lines.len() > 4 && doubled * 10 >= (lines.len() - 1) * 7;
+
+    let mut paras: Vec<Para> = Vec::new();
+    let mut last_line_text = String::new();
+    for (no, text, blank, indented) in lines {
+        let continues = match paras.last() {
+            None => false,
+            Some(_) if indented => false,
+            Some(p) => continues(
+                &p.text,
+                &last_line_text,
+                &text,
+                blank,
+                double_spaced,
+                typical,
+            ),
+        };
+        match paras.last_mut() {
+            Some(p) if continues => {
+                if p.text.ends_with('-')
+                    && p.text
+                        .chars()
+                        .rev()
+                        .nth(1)
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    p.text.push_str(text.trim());
+                } else {
+                    super::text::join(&mut p.text, &text);
+                }
+                p.lines.push(no);
+            }
+            _ => paras.push(Para {
+                text: text.clone(),
+                lines: vec![no],
+            }),
+        }
+        last_line_text = text;
+    }
+    paras
+}
+
+fn is_doc_type(t: &str) -> bool {
+    let k = key(t.trim_end_matches(':'));
+    k == "ke hoach" || k == "quyet dinh"
+}
+
+fn continues(
+    para: &str,
+    prev: &str,
+    next: &str,
+    blank: bool,
+    double_spaced: bool,
+    typical: usize,
+) -> bool {
+    if NEW_PARA.is_match(next)
+        || is_doc_type(para)
+        || is_appendix_start(para)
+        || PLACE_DATE.is_match(next)
+    {
+        return false;
+    }
+    if body_marker(next).is_some() {
+        return false;
+    }
+    if all_caps(para) {
+        return all_caps(next) && !ends_terminal(prev);
+    }
+    if starts_lowercase(next) {
+        return true;
+    }
+    let p = prev.trim_end();
+    if p.ends_with(['.', ':', '!', '?']) || (p.ends_with(';') && blank && !double_spaced) {
+        return false;
+    }
+    // A line starting with a digit or a quote continues an open sentence
+    // ("… ngày / 14/9/2022 của …").
+    if !p.ends_with(';')
+        && next
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_alphabetic() && c != '(' && c != '-')
+    {
+        return true;
+    }
+    if p.ends_with(',') || looks_cut(p) && !p.ends_with(';') {
+        return true;
+    }
+    if typical == usize::MAX {
+        return false;
+    }
+    let full_width = chars(prev) * 10 >= typical * 9;
+    let blank_ok = !blank || double_spaced || full_width;
+    blank_ok && chars(prev) * 10 >= typical * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<String> {
+        let mut ledger = Ledger::new(text);
+        pieces(text, &mut ledger)
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Para(p) => Some(p.text),
+                Piece::Table(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_headings_do_not() {
+        let text = "1. Sở Tài chính\nChủ trì, phối hợp với các Sở, ngành, đơn vị liên quan tổng hợp, tham mưu \nỦy ban nhân dân thành phố bố trí kinh phí thực hiện Kế hoạch triển khai theo \nphân cấp ngân sách nhà nước hiện hành.\n2. Sở Nội vụ\n";
+        let p = paras(text);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p[1].contains("tham mưu Ủy ban nhân dân thành phố bố trí"));
+    }
+
+    #[test]
+    fn page_numbers_are_set_aside_and_sentences_continue() {
+        let text = "- Triển khai các tài liệu cho cán bộ, chiến sĩ;\n\n\n6 \n\nthi hành tạm giữ, tạm giam.\n";
+        let mut ledger = Ledger::new(text);
+        let p = pieces(text, &mut ledger);
+        assert_eq!(p.len(), 1);
+        assert_eq!(ledger.reason(4), Some(UnattributedReason::PageNumber));
+    }
+}

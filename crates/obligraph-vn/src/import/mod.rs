@@ -1,0 +1,397 @@
+//! The document importer: text of a Vietnamese plan or decision → [`Plan`],
+//! losing nothing.
+//!
+//! # What it reads
+//!
+//! - **Header**: number ("Số: 74 /KH-UBND" → `74/KH-UBND`; a lost number
+//!   stays `None`), place and date, issuer (from the header, else from the
+//!   body "Ủy ban nhân dân tỉnh X ban hành…", else from the signature
+//!   block; never invented), level, jurisdiction, title, the documents it
+//!   implements ("Thực hiện / Triển khai …") and its legal bases ("Căn cứ
+//!   …", "Xét đề nghị …"), exactly as cited. The validity window comes
+//!   from the title ("giai đoạn 2023-2028", "năm 2026") when stated.
+//! - **Structure**: I/II → 1/2 (or 2.1) → a)/b) → bullets and plain
+//!   paragraphs in the body; A/B/C → I/II → 1 → 1.1 → a in appendix
+//!   tables.
+//! - **Obligations** in the three styles of the corpus: inline
+//!   parentheses, labelled lines ("Đơn vị chủ trì: …") after a group of
+//!   bullets, and appendix table rows (continued across pages, header
+//!   repeated per page, cells as TSV, markdown or HTML fragments). Duties
+//!   of the "Tổ chức thực hiện" section are obligations too, of kind
+//!   report, draft-a-plan or monitor, linked by `feeds` where a report
+//!   goes through the agency that compiles it.
+//!
+//! # Ids
+//!
+//! Section and obligation ids follow the document's numbering, joined by
+//! dots: `II`, `II.1`, `II.1.a`. Bullets and plain paragraphs under a
+//! numbered item are numbered in order after a dash: `II.1-1`, `II.1-2`.
+//! Appendix rows are prefixed `PL` (`PL2`, `PL3` for later appendices):
+//! `PL.A.II.1.1`, `PL.B.1`, `PL.2.6.a`; a row without a number (STT
+//! empty, not a continuation) is `<parent>.n1`, `n2`, …. A duty of "Tổ
+//! chức thực hiện" that holds several kinds of duty is split into
+//! `<id>:task`, `<id>:draft`, `<id>:report`, `<id>:monitor`. Articles of a
+//! decision are `D1`, `D2`. A duplicate id gets `_2`, `_3`, … . Missing
+//! headings do not stop the import: an item attaches to the nearest known
+//! parent.
+//!
+//! # Nothing lost
+//!
+//! Every non-empty source line is either attributed to a plan element or
+//! returned in [`Import::unattributed`] with its reason, and
+//! `stats.attributed + stats.unattributed == stats.nonempty_lines`.
+
+mod body;
+mod header;
+mod lines;
+mod table;
+pub(crate) mod text;
+
+use std::path::Path;
+
+use obligraph_core::Plan;
+use serde::{Deserialize, Serialize};
+
+use crate::error::ImportError;
+
+/// The result of an import: the plan, and the source lines not attributed
+/// to any of its elements.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Import {
+    /// The plan.
+    pub plan: Plan,
+    /// Non-empty source lines not attributed to a plan element, in order.
+    #[serde(default)]
+    pub unattributed: Vec<UnattributedLine>,
+    /// Line counts.
+    #[serde(default)]
+    pub stats: ImportStats,
+}
+
+/// A non-empty source line the importer did not attribute, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnattributedLine {
+    /// Line number (1-based).
+    pub line: u32,
+    /// The line as written (trimmed).
+    pub text: String,
+    /// Why it was set aside.
+    pub reason: UnattributedReason,
+}
+
+/// Why a line was not attributed to a plan element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum UnattributedReason {
+    /// A page number left by the extraction.
+    PageNumber,
+    /// A table header row repeated at the top of a page.
+    PageHeader,
+    /// The signature block (TM. / KT. …, title, name).
+    Signature,
+    /// The distribution list (Nơi nhận).
+    DistributionList,
+    /// A stray URL.
+    Url,
+    /// Header text the plan does not model (national motto …).
+    Preamble,
+    /// Purpose and requirements prose (Mục đích, yêu cầu): no tasks.
+    Purpose,
+    /// Topics to disseminate (Nội dung tuyên truyền): no tasks.
+    Content,
+    /// Funding prose (Kinh phí).
+    Funding,
+    /// Closing prose ("Trên đây là …", "Trong quá trình thực hiện, nếu có
+    /// vướng mắc …").
+    Closing,
+    /// Nothing recognised.
+    Unrecognised,
+}
+
+/// Counts of non-empty source lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ImportStats {
+    /// Non-empty source lines.
+    pub nonempty_lines: u32,
+    /// Lines attributed to a plan element.
+    pub attributed: u32,
+    /// Lines returned in [`Import::unattributed`].
+    pub unattributed: u32,
+}
+
+/// Options of an import.
+///
+/// ```
+/// use obligraph_vn::{import_text_with, ImportOptions};
+/// let opts = ImportOptions { max_bytes: 10, ..ImportOptions::default() };
+/// assert!(import_text_with("Số: 74/KH-UBND, a long text", "x.txt", &opts).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ImportOptions {
+    /// Largest input accepted, in bytes (default 16 MiB).
+    pub max_bytes: usize,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            max_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+impl ImportOptions {
+    /// Options with the given size limit.
+    pub fn with_max_bytes(max_bytes: usize) -> Self {
+        ImportOptions { max_bytes }
+    }
+}
+
+/// What each source line became.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Empty,
+    Pending,
+    Attributed,
+    Aside(UnattributedReason),
+}
+
+/// The bookkeeping of source lines: attributed or set aside with a reason.
+#[derive(Debug)]
+pub(crate) struct Ledger {
+    marks: Vec<Mark>,
+}
+
+impl Ledger {
+    pub(crate) fn new(text: &str) -> Self {
+        Ledger {
+            marks: text
+                .split('\n')
+                .map(|l| {
+                    if l.trim().is_empty() {
+                        Mark::Empty
+                    } else {
+                        Mark::Pending
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn slot(&mut self, line: u32) -> Option<&mut Mark> {
+        let i = usize::try_from(line).ok()?.checked_sub(1)?;
+        self.marks.get_mut(i)
+    }
+
+    /// Attributes a line to a plan element (wins over any reason).
+    pub(crate) fn attribute(&mut self, line: u32) {
+        if let Some(m) = self.slot(line) {
+            if *m != Mark::Empty {
+                *m = Mark::Attributed;
+            }
+        }
+    }
+
+    /// Attributes lines.
+    pub(crate) fn attribute_all(&mut self, lines: &[u32]) {
+        for &l in lines {
+            self.attribute(l);
+        }
+    }
+
+    /// Sets a line aside, unless it is already attributed.
+    pub(crate) fn set_aside(&mut self, line: u32, reason: UnattributedReason) {
+        if let Some(m) = self.slot(line) {
+            if *m == Mark::Pending {
+                *m = Mark::Aside(reason);
+            }
+        }
+    }
+
+    /// Sets lines aside.
+    pub(crate) fn set_aside_all(&mut self, lines: &[u32], reason: UnattributedReason) {
+        for &l in lines {
+            self.set_aside(l, reason);
+        }
+    }
+
+    /// The reason a line was set aside, if it was.
+    #[cfg(test)]
+    pub(crate) fn reason(&self, line: u32) -> Option<UnattributedReason> {
+        let i = usize::try_from(line).ok()?.checked_sub(1)?;
+        match self.marks.get(i)? {
+            Mark::Aside(r) => Some(*r),
+            _ => None,
+        }
+    }
+
+    fn finish(self, text: &str) -> (Vec<UnattributedLine>, ImportStats) {
+        let mut stats = ImportStats::default();
+        let mut out = Vec::new();
+        for (i, (raw, mark)) in text.split('\n').zip(self.marks).enumerate() {
+            let line = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            let reason = match mark {
+                Mark::Empty => continue,
+                Mark::Attributed => {
+                    stats.attributed += 1;
+                    stats.nonempty_lines += 1;
+                    continue;
+                }
+                Mark::Pending => UnattributedReason::Unrecognised,
+                Mark::Aside(r) => r,
+            };
+            stats.nonempty_lines += 1;
+            stats.unattributed += 1;
+            out.push(UnattributedLine {
+                line,
+                text: raw.trim().to_string(),
+                reason,
+            });
+        }
+        (out, stats)
+    }
+}
+
+/// Imports the text of a plan or decision with default options.
+///
+/// `source` names the input in errors (a file name).
+///
+/// ```
+/// let text = "Số: 102/KH-UBND\nQuận Ngô Quyền, ngày 14 tháng 4 năm 2023\n\nKẾ HOẠCH\n\
+///             Tăng cường thực thi hiệu quả Công ước chống tra tấn\n\n\
+///             II. NHIỆM VỤ, GIẢI PHÁP\n\
+///             1. Tiếp tục hoàn thiện pháp luật\n\
+///             - Rà soát văn bản (Phòng Tư pháp chủ trì; Công an quận phối hợp thực hiện hàng năm).\n\
+///             Nơi nhận:\n- Như trên;\n";
+/// let import = obligraph_vn::import_text(text, "kh.txt").unwrap();
+/// assert_eq!(import.plan.number.as_deref(), Some("102/KH-UBND"));
+/// assert_eq!(import.plan.obligations[0].id, "II.1-1");
+/// assert_eq!(import.unattributed.len(), 2); // the distribution list
+/// ```
+pub fn import_text(text: &str, source: &str) -> Result<Import, ImportError> {
+    import_text_with(text, source, &ImportOptions::default())
+}
+
+/// Imports the text of a plan or decision with `options`.
+pub fn import_text_with(
+    text: &str,
+    source: &str,
+    options: &ImportOptions,
+) -> Result<Import, ImportError> {
+    if text.len() > options.max_bytes {
+        return Err(ImportError::TooLarge {
+            file: source.to_string(),
+            size: text.len(),
+            max: options.max_bytes,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut ledger = Ledger::new(text);
+    let pieces = lines::pieces(text, &mut ledger);
+    let mut plan = Plan::default();
+    let rest = header::read_header(&pieces, text, &mut plan, &mut ledger);
+    body::read_body(pieces.get(rest..).unwrap_or(&[]), &mut plan, &mut ledger);
+    header::fill_from_appendix(&pieces, &mut plan);
+    let (unattributed, stats) = ledger.finish(text);
+    Ok(Import {
+        plan,
+        unattributed,
+        stats,
+    })
+}
+
+/// Imports a file with default options: `.txt` and `.md` as text, `.docx`
+/// through [`docx`](crate::docx) then as text, `.json` as a serialized
+/// [`Plan`] or [`Import`].
+pub fn import_path(path: &Path) -> Result<Import, ImportError> {
+    import_path_with(path, &ImportOptions::default())
+}
+
+/// Imports a file with `options`. See [`import_path`].
+pub fn import_path_with(path: &Path, options: &ImportOptions) -> Result<Import, ImportError> {
+    let file = path.display().to_string();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let meta = std::fs::metadata(path).map_err(|source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+    if size > options.max_bytes {
+        return Err(ImportError::TooLarge {
+            file,
+            size,
+            max: options.max_bytes,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    match ext.as_str() {
+        "txt" | "md" | "text" | "" => {
+            let text = utf8(&bytes, &file)?;
+            import_text_with(text, &file, options)
+        }
+        "docx" => {
+            let text = docx_text(&bytes, &file)?;
+            import_text_with(&text, &file, options)
+        }
+        "json" => {
+            let text = utf8(&bytes, &file)?;
+            from_json(text, &file)
+        }
+        _ => Err(ImportError::UnsupportedFormat {
+            file,
+            extension: ext,
+        }),
+    }
+}
+
+fn docx_text(bytes: &[u8], file: &str) -> Result<String, ImportError> {
+    crate::docx::docx_to_text(bytes).map_err(|e| ImportError::Docx {
+        file: file.to_string(),
+        message: e.to_string(),
+    })
+}
+
+fn utf8<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, ImportError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = bytes.get(..e.valid_up_to()).unwrap_or(&[]);
+        let valid = std::str::from_utf8(valid).unwrap_or("");
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        ImportError::InvalidUtf8 {
+            file: file.to_string(),
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+        }
+    })
+}
+
+fn from_json(text: &str, file: &str) -> Result<Import, ImportError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e, file))?;
+    // Parse the text again (not the value) so that errors carry positions.
+    if value.get("plan").is_some() {
+        let import: Import = serde_json::from_str(text).map_err(|e| json_error(&e, file))?;
+        return Ok(import);
+    }
+    let plan: Plan = serde_json::from_str(text).map_err(|e| json_error(&e, file))?;
+    Ok(Import {
+        plan,
+        ..Import::default()
+    })
+}
+
+fn json_error(e: &serde_json::Error, file: &str) -> ImportError {
+    ImportError::Json {
+        file: file.to_string(),
+        line: u32::try_from(e.line()).unwrap_or(u32::MAX),
+        column: u32::try_from(e.column()).unwrap_or(u32::MAX),
+        message: e.to_string(),
+    }
+}

@@ -1,0 +1,200 @@
+//! Text normalisation for matching Vietnamese names and phrases.
+//!
+//! Text pulled from PDF and Word files arrives in several equivalent forms:
+//! composed (NFC) or decomposed (NFD), with the tone mark of "oa", "oe",
+//! "uy" on either vowel ("hòa" / "hoà", "thúy" / "thuý"), with runs of
+//! spaces and hard line breaks. [`normalize`] gives one form; [`fold`]
+//! lowercases it too and is the key for matching.
+//!
+//! # Tone placement
+//!
+//! The *new* placement is used throughout: in an open syllable ending in
+//! "oa", "oe" or "uy" the mark sits on the second vowel ("hoà", "khoẻ",
+//! "thuỷ"), and after "qu" it sits on the vowel that follows ("quý", not
+//! the slip "qúy"). Syllables with a final consonant ("hoàng", "toán",
+//! "khuyến") are the same in both conventions and are left alone.
+//!
+//! ```
+//! use obligraph_vn::normalize::{fold, normalize};
+//! assert_eq!(normalize("Khánh  Hòa\n"), "Khánh Hoà");
+//! assert_eq!(fold("Thanh Hoá"), fold("thanh hóa"));
+//! assert_eq!(fold("Qúy I"), "quý i");
+//! ```
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The five Vietnamese tone marks, as combining characters.
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
+
+/// Normalises `s`: NFC, new-style tone placement, whitespace runs collapsed
+/// to one space, trimmed. Case and everything else are kept.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut word = String::new();
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if c.is_whitespace() || is_invisible(c) {
+            if is_invisible(c) && !c.is_whitespace() {
+                continue;
+            }
+            flush_word(&mut word, &mut out);
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            flush_word(&mut word, &mut out);
+            out.push(' ');
+            pending_space = false;
+        }
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush_word(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush_word(&mut word, &mut out);
+    out
+}
+
+/// [`normalize`] then lowercase: the key for matching names and phrases.
+///
+/// Typographic dashes (–, —) also become "-".
+pub fn fold(s: &str) -> String {
+    normalize(s)
+        .chars()
+        .map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Zero-width and formatting characters that extractions leave behind.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}')
+}
+
+fn flush_word(word: &mut String, out: &mut String) {
+    if word.is_empty() {
+        return;
+    }
+    out.push_str(&place_tone(word));
+    word.clear();
+}
+
+/// Moves the tone mark of one syllable to its new-style place.
+fn place_tone(syllable: &str) -> String {
+    // Decompose into base letters, each with its own marks.
+    let mut letters: Vec<(char, Vec<char>)> = Vec::new();
+    let mut tone: Option<(usize, char)> = None;
+    for c in syllable.nfd() {
+        if TONES.contains(&c) {
+            if let Some(i) = letters.len().checked_sub(1) {
+                if tone.is_some() {
+                    // Two tone marks: not a Vietnamese syllable, leave it.
+                    return syllable.to_string();
+                }
+                tone = Some((i, c));
+            }
+            continue;
+        }
+        if is_combining(c) {
+            if let Some(last) = letters.last_mut() {
+                last.1.push(c);
+            }
+            continue;
+        }
+        letters.push((c, Vec::new()));
+    }
+    let Some((at, mark)) = tone else {
+        return syllable.to_string();
+    };
+    let target = new_tone_position(&letters, at).unwrap_or(at);
+    if target == at {
+        return syllable.to_string();
+    }
+    let mut s = String::with_capacity(syllable.len() + 2);
+    for (i, (base, marks)) in letters.iter().enumerate() {
+        s.push(*base);
+        s.extend(marks.iter());
+        if i == target {
+            s.push(mark);
+        }
+    }
+    s.nfc().collect()
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// Where the new placement puts the tone of a syllable whose mark is on
+/// letter `at`, if it differs.
+fn new_tone_position(letters: &[(char, Vec<char>)], at: usize) -> Option<usize> {
+    let plain: Vec<char> = letters
+        .iter()
+        .map(|(b, m)| {
+            if m.is_empty() {
+                b.to_lowercase().next().unwrap_or(*b)
+            } else {
+                // A vowel with a quality mark (ă â ê ô ơ ư) never loses the tone.
+                '*'
+            }
+        })
+        .collect();
+    let n = plain.len();
+    // "qu" + vowel: the u is part of the consonant.
+    if n >= 3 && plain.first() == Some(&'q') && plain.get(1) == Some(&'u') && at == 1 {
+        return Some(2);
+    }
+    if n >= 2 && at + 2 == n {
+        let pair = (plain.get(n - 2).copied(), plain.get(n - 1).copied());
+        if matches!(
+            pair,
+            (Some('o'), Some('a')) | (Some('o'), Some('e')) | (Some('u'), Some('y'))
+        ) {
+            return Some(n - 1);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn nfd_input_gives_nfc() {
+        let nfd: String = "Sở Tư pháp tỉnh Đồng Nai".nfd().collect();
+        assert_ne!(nfd, "Sở Tư pháp tỉnh Đồng Nai");
+        assert_eq!(normalize(&nfd), "Sở Tư pháp tỉnh Đồng Nai");
+    }
+
+    #[test]
+    fn tone_placement_is_unified() {
+        assert_eq!(normalize("hòa"), "hoà");
+        assert_eq!(normalize("hoà"), "hoà");
+        assert_eq!(normalize("Thúy"), "Thuý");
+        assert_eq!(normalize("thủy"), "thuỷ");
+        assert_eq!(normalize("khỏe"), "khoẻ");
+        assert_eq!(normalize("qúy"), "quý");
+        assert_eq!(normalize("quý"), "quý");
+        assert_eq!(normalize("Văn hóa"), "Văn hoá");
+        // Closed syllables are the same in both conventions.
+        assert_eq!(normalize("hoàng toán khuyến"), "hoàng toán khuyến");
+        // Vowels with quality marks keep their tone.
+        assert_eq!(normalize("người thuở"), "người thuở");
+        let nfd: String = "hòa".nfd().collect();
+        assert_eq!(normalize(&nfd), "hoà");
+    }
+
+    #[test]
+    fn whitespace_is_collapsed() {
+        assert_eq!(normalize("  Sở\u{a0} Tư\n\npháp \t"), "Sở Tư pháp");
+        assert_eq!(normalize("a\u{200b}b"), "ab");
+        assert_eq!(fold("Lao động – Thương binh"), "lao động - thương binh");
+    }
+}

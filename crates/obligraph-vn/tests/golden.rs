@@ -1,0 +1,669 @@
+//! Golden tests of the importer on the eight corpus documents, hand-written
+//! assertions from reading them, and property tests on arbitrary input.
+//!
+//! Regenerate the goldens with `OBLIGRAPH_BLESS=1 cargo test -p obligraph-vn
+//! --test golden`, then review the diff.
+
+use std::path::{Path, PathBuf};
+
+use obligraph_core::{Deadline, ObligationKind, Role};
+use obligraph_vn::{import_text, Import, UnattributedReason};
+use proptest::prelude::*;
+
+/// (golden name, path under examples/data).
+const DOCS: [(&str, &str); 8] = [
+    ("binh-thuan-qd87-2023", "seeds/binh-thuan-qd87-2023.txt"),
+    ("dong-nai-74-2026", "seeds/dong-nai-74-2026.txt"),
+    ("hue-qd2715-2026", "seeds/hue-qd2715-2026.txt"),
+    (
+        "hue-sokhcn-de-an-65-2026",
+        "seeds/hue-sokhcn-de-an-65-2026.txt",
+    ),
+    ("ngo-quyen-102-2023", "seeds/ngo-quyen-102-2023.txt"),
+    ("qd-2715-2025", "decisions/qd-2715-2025.txt"),
+    ("qd-364-2015", "decisions/qd-364-2015.txt"),
+    ("qd-87-2023", "decisions/qd-87-2023.txt"),
+];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn source(rel: &str) -> String {
+    std::fs::read_to_string(root().join("examples/data").join(rel)).unwrap()
+}
+
+fn import(name: &str) -> Import {
+    let (_, rel) = DOCS.iter().find(|(n, _)| *n == name).unwrap();
+    import_text(&source(rel), rel).unwrap()
+}
+
+fn render(import: &Import) -> String {
+    let mut s = serde_json::to_string_pretty(import).unwrap();
+    s.push('\n');
+    s
+}
+
+#[test]
+fn goldens_match() {
+    let bless = std::env::var("OBLIGRAPH_BLESS").is_ok_and(|v| v == "1");
+    let dir = root().join("tests/golden");
+    let mut failures = Vec::new();
+    for (name, rel) in DOCS {
+        let got = render(&import_text(&source(rel), rel).unwrap());
+        let path = dir.join(format!("{name}.json"));
+        if bless {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+            panic!(
+                "missing golden {}; run with OBLIGRAPH_BLESS=1",
+                path.display()
+            )
+        });
+        if got != want {
+            let line = got
+                .lines()
+                .zip(want.lines())
+                .position(|(a, b)| a != b)
+                .map_or(got.lines().count().min(want.lines().count()), |i| i + 1);
+            failures.push(format!(
+                "{name}: differs from {} at line {line}:\n  got:  {}\n  want: {}",
+                path.display(),
+                got.lines().nth(line - 1).unwrap_or(""),
+                want.lines().nth(line - 1).unwrap_or("")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n(re-bless with OBLIGRAPH_BLESS=1 after review)",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn goldens_parse_back() {
+    for (name, _) in DOCS {
+        let path = root().join(format!("tests/golden/{name}.json"));
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let back: Import = serde_json::from_str(&text).unwrap();
+        assert_eq!(render(&back), text, "{name}");
+    }
+}
+
+/// Every non-empty line is accounted for, once.
+fn check_accounting(text: &str, import: &Import) {
+    let nonempty = text.split('\n').filter(|l| !l.trim().is_empty()).count();
+    let s = import.stats;
+    assert_eq!(s.nonempty_lines as usize, nonempty);
+    assert_eq!(s.attributed + s.unattributed, s.nonempty_lines);
+    assert_eq!(import.unattributed.len(), s.unattributed as usize);
+    let lines: Vec<u32> = import.unattributed.iter().map(|u| u.line).collect();
+    assert!(
+        lines.windows(2).all(|w| w[0] < w[1]),
+        "unattributed lines in order, once"
+    );
+    let mut ids: Vec<&str> = import
+        .plan
+        .obligations
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    ids.sort_unstable();
+    let n = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "obligation ids are unique");
+    let mut sids: Vec<&str> = import.plan.sections.iter().map(|s| s.id.as_str()).collect();
+    sids.sort_unstable();
+    let n = sids.len();
+    sids.dedup();
+    assert_eq!(sids.len(), n, "section ids are unique");
+    for o in &import.plan.obligations {
+        assert!(o.source.line_start >= 1 && o.source.line_start <= o.source.line_end);
+        for f in &o.feeds {
+            assert!(
+                import.plan.obligation(&f.id).is_some(),
+                "feed {} exists",
+                f.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_line_is_accounted_for() {
+    for (_, rel) in DOCS {
+        let text = source(rel);
+        check_accounting(&text, &import_text(&text, rel).unwrap());
+    }
+}
+
+fn reason_of(import: &Import, line: u32) -> Option<UnattributedReason> {
+    import
+        .unattributed
+        .iter()
+        .find(|u| u.line == line)
+        .map(|u| u.reason)
+}
+
+fn count(import: &Import, reason: UnattributedReason) -> usize {
+    import
+        .unattributed
+        .iter()
+        .filter(|u| u.reason == reason)
+        .count()
+}
+
+#[test]
+fn dong_nai() {
+    let i = import("dong-nai-74-2026");
+    let p = &i.plan;
+    assert_eq!(p.number.as_deref(), Some("74/KH-UBND"));
+    assert_eq!(p.date.unwrap().to_string(), "2026-02-05");
+    assert_eq!(p.place.as_deref(), Some("Đồng Nai"));
+    assert_eq!(p.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Đồng Nai"));
+    assert_eq!(p.level, Some(obligraph_core::Level::Province));
+    assert_eq!(p.jurisdiction.as_deref(), Some("tỉnh Đồng Nai"));
+    assert_eq!(p.implements.len(), 1);
+    assert_eq!(p.implements[0].number.as_deref(), Some("2715/QĐ-TTg"));
+    assert_eq!(p.implements[0].date.unwrap().to_string(), "2025-12-13");
+    assert_eq!(
+        p.implements[0].issuer.as_deref(),
+        Some("Thủ tướng Chính phủ")
+    );
+    assert!(p.validity.is_none());
+    // Body tasks II.1.a … II.4.b (15), duties of IV (9, IV.1.a and IV.4 split
+    // in two), and 55 appendix rows.
+    let body: Vec<_> = p
+        .obligations
+        .iter()
+        .filter(|o| o.id.starts_with("II."))
+        .collect();
+    assert_eq!(body.len(), 15);
+    let table: Vec<_> = p
+        .obligations
+        .iter()
+        .filter(|o| o.id.starts_with("PL."))
+        .collect();
+    assert_eq!(table.len(), 55);
+    // Body task and table row are both kept, with distinct ids.
+    assert!(p.obligation("II.1.a").is_some() && p.obligation("PL.A.I").is_some());
+    // "I" after "II" in the appendix is a misread "1": rows 1.1 … 1.13 sit under it.
+    assert!(p.obligation("PL.A.II.1.13").is_some());
+    let r = p.obligation("PL.A.II.1.1").unwrap();
+    // The row continues on the next page: "… thủ tục thông báo" / "quốc tế …",
+    // output "… hoàn thiện pháp" / "luật", deadline "Theo yêu cầu của Bộ Quốc" / "phòng hàng năm".
+    assert!(
+        r.text
+            .ends_with("thủ tục thông báo quốc tế khi có tình trạng khẩn cấp."),
+        "{}",
+        r.text
+    );
+    assert_eq!(
+        r.output.as_deref(),
+        Some("Báo cáo rà soát và đề xuất hoàn thiện pháp luật")
+    );
+    assert_eq!(
+        r.deadline_text.as_deref(),
+        Some("Theo yêu cầu của Bộ Quốc phòng hàng năm")
+    );
+    assert_eq!((r.source.line_start, r.source.line_end), (135, 138));
+    // A tail at the top of the next row's cells goes back to its row.
+    let r = p.obligation("PL.B.II.5").unwrap();
+    assert!(
+        r.text.ends_with("trí tuệ nhân tạo đến năm 2030"),
+        "{}",
+        r.text
+    );
+    assert_eq!(
+        r.output.as_deref(),
+        Some("Báo cáo kết quả thực hiện theo định kỳ")
+    );
+    let r = p.obligation("PL.B.III").unwrap();
+    assert!(
+        r.text.starts_with("Nâng cao hiệu quả tiếp nhận khiếu nại"),
+        "{}",
+        r.text
+    );
+    assert_eq!(r.deadline_text.as_deref(), Some("Hàng năm"));
+    // A tail without markup: split before the next task's verb.
+    let r = p.obligation("PL.D.I.1").unwrap();
+    assert!(
+        r.text.starts_with("Xây dựng Báo cáo hàng năm"),
+        "{}",
+        r.text
+    );
+    let s = p.sections.iter().find(|s| s.id == "PL.D.I").unwrap();
+    assert!(
+        s.title
+            .ends_with("Công ước ICCPR và khuyến nghị theo yêu cầu của Ủy ban Nhân quyền"),
+        "{}",
+        s.title
+    );
+    // Duties of "Tổ chức thực hiện".
+    let d = p.obligation("IV.1.a:draft").unwrap();
+    assert_eq!(d.kind, ObligationKind::DraftPlan);
+    assert!(d
+        .deadline_text
+        .as_deref()
+        .unwrap()
+        .contains("trước ngày 13/02/2026"));
+    assert_eq!(
+        d.deadline,
+        Some(Deadline::once_before(
+            chrono::NaiveDate::from_ymd_opt(2026, 2, 13).unwrap()
+        ))
+    );
+    let r = p.obligation("IV.1.a:report").unwrap();
+    assert_eq!(r.kind, ObligationKind::Report);
+    assert!(r.text.contains("trước ngày 05/11 hàng năm"));
+    let c = p.obligation("IV.4:report").unwrap();
+    assert_eq!(c.kind, ObligationKind::Report);
+    assert_eq!(
+        p.obligation("IV.4:monitor").unwrap().kind,
+        ObligationKind::Monitor
+    );
+    // Unattributed: purpose prose, funding, closing, distribution list,
+    // signature, the repeated table headers.
+    assert_eq!(reason_of(&i, 17), Some(UnattributedReason::Purpose));
+    assert_eq!(reason_of(&i, 75), Some(UnattributedReason::Funding));
+    assert_eq!(reason_of(&i, 93), Some(UnattributedReason::Closing));
+    assert_eq!(
+        reason_of(&i, 95),
+        Some(UnattributedReason::DistributionList)
+    );
+    assert_eq!(reason_of(&i, 119), Some(UnattributedReason::Signature));
+    assert_eq!(reason_of(&i, 137), Some(UnattributedReason::PageHeader));
+    assert_eq!(
+        reason_of(&i, 130),
+        None,
+        "the first table header is the table's"
+    );
+    assert_eq!(count(&i, UnattributedReason::PageHeader), 20);
+    assert_eq!(count(&i, UnattributedReason::Unrecognised), 0);
+}
+
+#[test]
+fn binh_thuan() {
+    let i = import("binh-thuan-qd87-2023");
+    let p = &i.plan;
+    // The extraction lost the header: no number, no date, never invented.
+    assert_eq!(p.number, None);
+    assert_eq!(p.date, None);
+    // The issuer comes from the body: "Ủy ban nhân dân tỉnh Bình Thuận ban hành".
+    assert_eq!(p.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Bình Thuận"));
+    assert_eq!(p.level, Some(obligraph_core::Level::Province));
+    assert_eq!(p.implements[0].number.as_deref(), Some("87/QĐ-TTg"));
+    assert_eq!(p.implements[0].date.unwrap().to_string(), "2023-02-14");
+    assert!(p.title.as_deref().unwrap().starts_with(
+        "Tăng cường thực thi hiệu quả Công ước chống tra tấn và các hình thức đối xử"
+    ));
+    // Twenty-two bullets of II, inline roles; the parenthesis on its own
+    // line after II.5 applies to both bullets above it.
+    let body: Vec<_> = p
+        .obligations
+        .iter()
+        .filter(|o| o.id.starts_with("II."))
+        .collect();
+    assert_eq!(body.len(), 22);
+    let o = p.obligation("II.1-2").unwrap();
+    assert!(
+        o.deadline.is_some(),
+        "từ năm 2024 đến 2026 theo yêu cầu của Bộ Tư pháp"
+    );
+    let o = p.obligation("II.5-2").unwrap();
+    assert_eq!(
+        o.source.line_end, 290,
+        "the roles paragraph is the bullet's"
+    );
+    // A page number inside a bullet does not split it.
+    let o = p.obligation("II.3-3").unwrap();
+    assert!(
+        o.text.contains("xét xử; thi hành tạm giữ, tạm giam"),
+        "{}",
+        o.text
+    );
+    assert_eq!(reason_of(&i, 224), Some(UnattributedReason::PageNumber));
+    assert_eq!(reason_of(&i, 320), Some(UnattributedReason::PageNumber));
+    // Duties: III.1 draft + report (before 01/11, via Công an tỉnh), III.2
+    // monitor + report; III.5 is funding.
+    assert_eq!(
+        p.obligation("III.1:draft").unwrap().kind,
+        ObligationKind::DraftPlan
+    );
+    let r = p.obligation("III.1:report").unwrap();
+    assert_eq!(r.kind, ObligationKind::Report);
+    assert!(r.deadline.is_some());
+    assert!(p.obligation("III.2:report").is_some());
+    assert_eq!(reason_of(&i, 326), Some(UnattributedReason::Funding));
+    assert_eq!(reason_of(&i, 332), Some(UnattributedReason::Closing));
+    assert_eq!(reason_of(&i, 354), Some(UnattributedReason::Signature));
+    assert_eq!(count(&i, UnattributedReason::Unrecognised), 0);
+}
+
+#[test]
+fn hue_city() {
+    let i = import("hue-qd2715-2026");
+    let p = &i.plan;
+    assert_eq!(p.number, None);
+    assert_eq!(p.date, None);
+    // "Ủy ban nhân dân thành phố ban hành": the city is not named; a city
+    // with departments (Sở) is a province-level city.
+    assert_eq!(p.issuer.as_deref(), Some("Ủy ban nhân dân thành phố"));
+    assert_eq!(p.level, Some(obligraph_core::Level::Province));
+    assert_eq!(p.jurisdiction, None);
+    assert_eq!(p.implements[0].number.as_deref(), Some("2715/QĐ-TTg"));
+    assert!(p
+        .title
+        .as_deref()
+        .unwrap()
+        .starts_with("Triển khai thực hiện Quyết định số 2715/QĐ-TTg"));
+    // Labelled lines apply to the bullets above them.
+    for id in ["II.1-1", "II.1-2", "II.2-1", "II.3-5", "II.4-4"] {
+        let o = p.obligation(id).unwrap();
+        assert!(
+            o.source.line_end > o.source.line_start || id == "II.4-4",
+            "{id}"
+        );
+    }
+    let o = p.obligation("II.2-5").unwrap();
+    assert_eq!(
+        o.deadline_text.as_deref(),
+        Some("Theo hướng dẫn Bộ, Ban ngành Trung ương")
+    );
+    assert!(o.deadline.is_some());
+    assert_eq!(
+        p.obligation("II.4-4").unwrap().deadline_text,
+        None,
+        "section 4 gives no time"
+    );
+    // Section III: one section per agency, its duties below.
+    let s: Vec<_> = p
+        .sections
+        .iter()
+        .filter(|s| s.parent.as_deref() == Some("III"))
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(s.len(), 10, "{s:?}");
+    assert!(p.obligation("III.6-1").is_some());
+    let r = p.obligation("III.9-1:report").unwrap();
+    assert_eq!(r.kind, ObligationKind::Report);
+    assert_eq!(reason_of(&i, 267), Some(UnattributedReason::Closing));
+    assert_eq!(reason_of(&i, 283), Some(UnattributedReason::Signature));
+    assert_eq!(count(&i, UnattributedReason::Unrecognised), 0);
+}
+
+#[test]
+fn hue_department() {
+    let i = import("hue-sokhcn-de-an-65-2026");
+    let p = &i.plan;
+    assert_eq!(p.issuer.as_deref(), Some("Sở Khoa học và Công nghệ"));
+    assert_eq!(p.level, Some(obligraph_core::Level::Unit));
+    assert_eq!(p.implements[0].number.as_deref(), Some("504/KH-UBND"));
+    assert_eq!(p.implements[0].date.unwrap().to_string(), "2025-12-31");
+    assert_eq!(p.implements[0].issuer.as_deref(), Some("UBND thành phố"));
+    // "… năm 2026" in the title: the validity window.
+    let w = p.validity.unwrap();
+    assert_eq!(
+        (w.start.to_string(), w.end.to_string()),
+        ("2026-01-01".into(), "2026-12-31".into())
+    );
+    // Four activities of III, each with labelled lines below its paragraph.
+    for id in ["III.1-1", "III.2-1", "III.3-1", "III.4-1"] {
+        let o = p.obligation(id).unwrap();
+        assert_eq!(o.deadline_text.as_deref(), Some("Năm 2026"), "{id}");
+        assert_eq!(
+            o.deadline,
+            Some(Deadline::WithinYear { year: 2026 }),
+            "{id}"
+        );
+    }
+    // The report of Văn phòng Sở: every six months and every year.
+    let r = p.obligation("IV.1-2:report").unwrap();
+    assert_eq!(r.kind, ObligationKind::Report);
+    assert!(
+        matches!(r.deadline, Some(Deadline::All { .. })),
+        "{:?}",
+        r.deadline
+    );
+    // The topics of II are not tasks.
+    assert_eq!(reason_of(&i, 91), Some(UnattributedReason::Content));
+    assert_eq!(reason_of(&i, 67), Some(UnattributedReason::Url));
+    assert_eq!(count(&i, UnattributedReason::Url), 4);
+    assert_eq!(reason_of(&i, 257), Some(UnattributedReason::Signature));
+    assert_eq!(count(&i, UnattributedReason::Unrecognised), 0);
+}
+
+#[test]
+fn ngo_quyen() {
+    let i = import("ngo-quyen-102-2023");
+    let p = &i.plan;
+    assert_eq!(p.number.as_deref(), Some("102/KH-UBND"));
+    assert_eq!(p.date.unwrap().to_string(), "2023-04-14");
+    assert_eq!(p.place.as_deref(), Some("Quận Ngô Quyền"));
+    assert_eq!(p.issuer.as_deref(), Some("Ủy ban nhân dân Quận Ngô Quyền"));
+    assert_eq!(p.level, Some(obligraph_core::Level::District));
+    assert_eq!(p.implements[0].number.as_deref(), Some("108/KH-UBND"));
+    assert_eq!(p.implements[0].date.unwrap().to_string(), "2023-04-03");
+    assert_eq!(
+        p.implements[0].issuer.as_deref(),
+        Some("Ủy ban nhân dân thành phố Hải Phòng")
+    );
+    // The appendix: numbered rows, unnumbered rows of their own ("n1"), and
+    // continuation rows.
+    assert!(p
+        .obligation("PL.2.2.n1")
+        .unwrap()
+        .text
+        .starts_with("Nâng cao chất lượng hoạt động trợ giúp pháp lý"));
+    assert!(p
+        .obligation("PL.3.2.n1")
+        .unwrap()
+        .text
+        .starts_with("Tiếp tục hoàn thiện, cập nhật Bộ tài liệu"));
+    assert!(p.obligation("PL.4.n1").is_some());
+    let r = p.obligation("PL.2.1").unwrap();
+    assert!(
+        r.text.contains("phục vụ chuyên môn của cơ quan nhà nước"),
+        "{}",
+        r.text
+    );
+    assert_eq!((r.source.line_start, r.source.line_end), (145, 150));
+    assert_eq!(
+        p.obligation("PL.3.2.n1").unwrap().deadline_text.as_deref(),
+        Some("2023 -2025")
+    );
+    assert_eq!(
+        p.obligation("PL.3.2.n1").unwrap().deadline,
+        Some(Deadline::During {
+            from: 2023,
+            to: 2025
+        })
+    );
+    assert!(
+        p.obligation("II.6").is_some(),
+        "a heading without children is a task"
+    );
+    // The appendix heading, its title and the self-reference with the lost number.
+    let s = p.sections.iter().find(|s| s.id == "PL").unwrap();
+    assert!(
+        s.title.contains("Kế hoạch số /KH-UBND ngày /4/2023"),
+        "{}",
+        s.title
+    );
+    // "Công an quận: Chủ trì …": the subject before the colon leads.
+    assert!(p.obligation("IV.2:monitor").is_some());
+    assert_eq!(count(&i, UnattributedReason::PageHeader), 11);
+    assert_eq!(reason_of(&i, 87), Some(UnattributedReason::Funding));
+    assert_eq!(count(&i, UnattributedReason::Unrecognised), 0);
+}
+
+#[test]
+fn decisions() {
+    let i = import("qd-87-2023");
+    let p = &i.plan;
+    assert_eq!(p.number.as_deref(), Some("87/QĐ-TTg"));
+    assert_eq!(p.date.unwrap().to_string(), "2023-02-14");
+    assert_eq!(p.issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+    assert_eq!(p.level, Some(obligraph_core::Level::National));
+    assert!(p
+        .title
+        .as_deref()
+        .unwrap()
+        .starts_with("PHÊ DUYỆT KẾ HOẠCH TĂNG CƯỜNG"));
+    assert!(p
+        .title
+        .as_deref()
+        .unwrap()
+        .ends_with("ỦY BAN CHỐNG TRA TẤN"));
+    let n: Vec<_> = p.legal_bases.iter().map(|r| r.number.clone()).collect();
+    assert_eq!(p.legal_bases.len(), 8, "{n:?}");
+    let qd364 = p
+        .legal_bases
+        .iter()
+        .find(|r| r.number.as_deref() == Some("364/QĐ-TTg"))
+        .unwrap();
+    assert_eq!(qd364.date.unwrap().to_string(), "2015-03-17");
+    assert_eq!(qd364.issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+    assert_eq!(qd364.line, Some(11));
+    assert_eq!(reason_of(&i, 2), Some(UnattributedReason::Preamble));
+
+    let i = import("qd-2715-2025");
+    let p = &i.plan;
+    assert_eq!(p.number.as_deref(), Some("2715/QĐ-TTg"));
+    assert_eq!(p.date.unwrap().to_string(), "2025-12-13");
+    assert_eq!(p.title, None, "the opening has no title");
+    assert_eq!(p.legal_bases.len(), 4);
+    let ttr = &p.legal_bases[3];
+    assert_eq!(ttr.number.as_deref(), Some("767/TTr-BTP-m"));
+    assert_eq!(ttr.issuer.as_deref(), Some("Bộ trưởng Bộ Tư pháp"));
+    assert_eq!(reason_of(&i, 9), Some(UnattributedReason::Purpose));
+    assert!(p.obligations.is_empty());
+
+    let i = import("qd-364-2015");
+    let p = &i.plan;
+    assert_eq!(p.number.as_deref(), Some("364/QĐ-TTg"));
+    assert_eq!(p.date.unwrap().to_string(), "2015-03-17");
+    assert_eq!(p.legal_bases.len(), 3);
+    assert_eq!(p.legal_bases[2].number.as_deref(), Some("83/2014/QH13"));
+    assert_eq!(
+        p.sections.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        ["D1", "D2", "D3"]
+    );
+    assert_eq!(count(&i, UnattributedReason::DistributionList), 6);
+}
+
+#[test]
+fn leads_where_the_lexicon_resolves_them() {
+    let i = import("dong-nai-74-2026");
+    let o = i.plan.obligation("PL.A.I").unwrap();
+    let leads: Vec<_> = o.leads().collect();
+    let supports = o
+        .assignments
+        .iter()
+        .filter(|a| a.role == Role::Support)
+        .count();
+    // The lexicon may still be a stub: then no assignments at all.
+    if !o.assignments.is_empty() {
+        assert_eq!(leads.len(), 1);
+        assert!(leads[0].agency.name.contains("Tư pháp"), "{:?}", leads[0]);
+        assert!(supports >= 3);
+        assert!(
+            o.assignments.iter().any(|a| a.requested),
+            "Đề nghị Viện kiểm sát …"
+        );
+    }
+}
+
+#[test]
+fn too_large_is_refused() {
+    let opts = obligraph_vn::ImportOptions::with_max_bytes(100);
+    let err = obligraph_vn::import_text_with(&"a".repeat(101), "big.txt", &opts).unwrap_err();
+    assert!(err.to_string().contains("big.txt"), "{err}");
+}
+
+#[test]
+fn json_input_round_trips() {
+    let i = import("dong-nai-74-2026");
+    let dir = std::env::temp_dir().join(format!("obligraph-vn-golden-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("plan.json");
+    std::fs::write(&path, serde_json::to_string(&i).unwrap()).unwrap();
+    assert_eq!(obligraph_vn::import_path(&path).unwrap(), i);
+    std::fs::write(&path, serde_json::to_string(&i.plan).unwrap()).unwrap();
+    assert_eq!(obligraph_vn::import_path(&path).unwrap().plan, i.plan);
+    std::fs::write(&path, "{\"plan\": 3}").unwrap();
+    let err = obligraph_vn::import_path(&path).unwrap_err();
+    assert!(
+        matches!(err, obligraph_vn::ImportError::Json { line: 1, .. }),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+fn corpus_lines() -> Vec<String> {
+    DOCS.iter()
+        .flat_map(|(_, rel)| {
+            source(rel)
+                .split('\n')
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_text_never_panics(s in "\\PC*") {
+        let i = import_text(&s, "p.txt").unwrap();
+        check_accounting(&s, &i);
+    }
+
+    #[test]
+    fn control_characters_and_markup(s in proptest::collection::vec(
+        prop_oneof![
+            Just("\t".to_string()), Just("\n".to_string()), Just("\r\n".to_string()),
+            Just("\u{0}".to_string()), Just("\u{301}".to_string()), Just("<p>".to_string()),
+            Just("</li>".to_string()), Just("STT\tNhiệm vụ\tCơ quan chủ trì\tThời hạn\n".to_string()),
+            Just("I. ".to_string()), Just("1.1".to_string()), Just("a) ".to_string()),
+            Just("- ".to_string()), Just("(Sở Tư pháp chủ trì; ".to_string()),
+            Just("Đơn vị chủ trì: ".to_string()), Just("Phụ lục\n".to_string()),
+            Just("TM. ỦY BAN NHÂN DÂN\n".to_string()), Just("Nơi nhận:\n".to_string()),
+            Just("Số: /KH-UBND ngày /4/2023".to_string()), "[\\PC]{0,20}",
+        ],
+        0..80,
+    )) {
+        let s = s.concat();
+        let i = import_text(&s, "p.txt").unwrap();
+        check_accounting(&s, &i);
+    }
+
+    #[test]
+    fn shuffled_corpus_lines(picks in proptest::collection::vec(0usize..2000, 0..200)) {
+        let lines = corpus_lines();
+        let s: Vec<&str> = picks.iter().map(|&i| lines[i % lines.len()].as_str()).collect();
+        let s = s.join("\n");
+        let i = import_text(&s, "p.txt").unwrap();
+        check_accounting(&s, &i);
+    }
+}
+
+#[test]
+fn huge_lines() {
+    let long = "Tăng cường (Sở Tư pháp chủ trì ".repeat(20_000);
+    for s in [
+        long.clone(),
+        format!("STT\tNhiệm vụ\tCơ quan chủ trì\n1\t{long}\t{long}\n"),
+        "\n".repeat(100_000),
+    ] {
+        let i = import_text(&s, "huge.txt").unwrap();
+        check_accounting(&s, &i);
+    }
+}

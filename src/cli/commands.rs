@@ -1,0 +1,451 @@
+//! The subcommands.
+
+use super::{
+    outline, AuditFormat, CalendarFormat, Command, GraphFormat, ImportFormat, LiftLevel,
+    EXIT_FINDINGS, EXIT_OK,
+};
+use crate::calendar::{self, IcsOptions};
+use crate::core::{EdgeKind, Level, ObligationKey, Plan, PlanGraph, Window};
+use crate::report::{self, ReportFormat, Sources, TextOptions};
+use crate::rules::{AuditReport, Config, Registry, Severity, Status};
+use crate::vn::{import_path, import_path_with, Import, ImportError, ImportOptions};
+use chrono::{Datelike, NaiveDate};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Why a command could not run (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CliError {
+    /// A plan could not be imported.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// A configuration file could not be read or is invalid.
+    #[error("invalid configuration `{file}`: {message}")]
+    Config {
+        /// The file.
+        file: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// An output could not be written.
+    #[error("cannot write `{file}`: {source}")]
+    Write {
+        /// The file (or `stdout`).
+        file: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A date argument is not a date.
+    #[error("invalid date `{0}` (expected YYYY-MM-DD or DD/MM/YYYY)")]
+    Date(String),
+    /// The rule code is unknown.
+    #[error("unknown rule `{0}` (run `obligraph rules` for the list)")]
+    UnknownRule(String),
+    /// A report could not be rendered.
+    #[error(transparent)]
+    Report(#[from] report::ReportError),
+    /// Other misuse.
+    #[error("{0}")]
+    Usage(String),
+}
+
+pub(super) fn execute(
+    command: Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    colour: bool,
+) -> Result<u8, CliError> {
+    match command {
+        Command::Import {
+            file,
+            format,
+            max_bytes,
+            output,
+        } => {
+            let options = max_bytes.map_or_else(ImportOptions::default, ImportOptions::with_max_bytes);
+            let import = import_path_with(&file, &options)?;
+            let text = match format {
+                ImportFormat::Json => json_string(&import)?,
+                ImportFormat::Text => outline::import_outline(&import),
+            };
+            emit(&text, output.as_deref(), out)?;
+            Ok(EXIT_OK)
+        }
+        Command::Audit {
+            parent,
+            child,
+            format,
+            config,
+            output,
+            verbose,
+        } => {
+            let config = read_config(config.as_deref())?;
+            let registry = Registry::default();
+            let mut sources = Sources::new();
+            let parents = import_all(&parent, &mut sources)?;
+            let children = import_all(&child, &mut sources)?;
+            let reports = audit_chain(&registry, &parents, &children, &config, err);
+            render_reports(
+                &reports,
+                format,
+                &sources,
+                &registry,
+                output.as_deref(),
+                out,
+                colour,
+                verbose,
+            )?;
+            Ok(exit_for(&reports))
+        }
+        Command::Check {
+            files,
+            format,
+            config,
+            output,
+        } => {
+            let config = read_config(config.as_deref())?;
+            let registry = Registry::default();
+            let mut sources = Sources::new();
+            let plans = import_all(&files, &mut sources)?;
+            let reports: Vec<AuditReport> = plans
+                .iter()
+                .map(|p| registry.check(p, &config))
+                .collect();
+            render_reports(
+                &reports,
+                format,
+                &sources,
+                &registry,
+                output.as_deref(),
+                out,
+                colour,
+                true,
+            )?;
+            Ok(exit_for(&reports))
+        }
+        Command::Lift {
+            files,
+            to,
+            format,
+            output,
+        } => {
+            let mut sources = Sources::new();
+            let plans = import_all(&files, &mut sources)?;
+            let text = lift(&plans, to, format)?;
+            emit(&text, output.as_deref(), out)?;
+            Ok(EXIT_OK)
+        }
+        Command::Calendar {
+            files,
+            from,
+            to,
+            format,
+            reminder_days,
+            output,
+        } => {
+            let mut sources = Sources::new();
+            let plans = import_all(&files, &mut sources)?;
+            let window = window(&plans, from.as_deref(), to.as_deref())?;
+            let text = match format {
+                CalendarFormat::Text => calendar::to_text(&calendar::calendar(&plans, window)),
+                CalendarFormat::Json => json_string(&calendar::calendar(&plans, window))?,
+                CalendarFormat::Ics => {
+                    let mut opts = IcsOptions::new(window);
+                    opts.reminder_days = reminder_days;
+                    calendar::to_ics(&plans, &opts)
+                }
+            };
+            emit(&text, output.as_deref(), out)?;
+            Ok(EXIT_OK)
+        }
+        Command::Graph {
+            files,
+            format,
+            config,
+            output,
+        } => {
+            let config = read_config(config.as_deref())?;
+            let mut sources = Sources::new();
+            let plans = import_all(&files, &mut sources)?;
+            let graph = graph_with_matches(plans, &config);
+            let f = match format {
+                GraphFormat::Dot => crate::export::GraphFormat::Dot,
+                GraphFormat::Mermaid => crate::export::GraphFormat::Mermaid,
+                GraphFormat::Json => crate::export::GraphFormat::Json,
+            };
+            let mut text = crate::export::render_graph(&graph, f);
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            emit(&text, output.as_deref(), out)?;
+            Ok(EXIT_OK)
+        }
+        Command::Rules { format } => {
+            let rules = Registry::default().rules();
+            let text = match format {
+                ImportFormat::Json => json_string(&rules)?,
+                ImportFormat::Text => {
+                    let mut s = String::new();
+                    for r in &rules {
+                        s.push_str(&format!(
+                            "{}  {:<24} {:<8} {}{}\n",
+                            r.code,
+                            r.name,
+                            r.default_severity.to_string(),
+                            if r.needs_parent { "[audit] " } else { "" },
+                            r.summary
+                        ));
+                    }
+                    s.push_str("\n`obligraph explain CODE` prints a rule's documentation.\n");
+                    s
+                }
+            };
+            emit(&text, None, out)?;
+            Ok(EXIT_OK)
+        }
+        Command::Explain { code } => {
+            let registry = Registry::default();
+            let text = registry
+                .explain(&code)
+                .ok_or_else(|| CliError::UnknownRule(code.clone()))?;
+            emit(&format!("{}\n", text.trim_end()), None, out)?;
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+fn json_string<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, CliError> {
+    let mut s = serde_json::to_string_pretty(v)
+        .map_err(|e| CliError::Report(report::ReportError::Json(e)))?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// Writes `text` to `output` (a file) or to `out`.
+fn emit(text: &str, output: Option<&Path>, out: &mut dyn Write) -> Result<(), CliError> {
+    match output {
+        Some(path) => std::fs::write(path, text).map_err(|source| CliError::Write {
+            file: path.display().to_string(),
+            source,
+        }),
+        None => out
+            .write_all(text.as_bytes())
+            .map_err(|source| CliError::Write {
+                file: "stdout".into(),
+                source,
+            }),
+    }
+}
+
+fn read_config(path: Option<&Path>) -> Result<Config, CliError> {
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| CliError::Config {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let parsed = if is_json {
+        Config::from_json_str(&text)
+    } else {
+        Config::from_toml_str(&text)
+    };
+    parsed.map_err(|e| CliError::Config {
+        file,
+        message: e.to_string().trim_end().replace('\n', " "),
+    })
+}
+
+fn import_all(files: &[PathBuf], sources: &mut Sources) -> Result<Vec<Plan>, CliError> {
+    files
+        .iter()
+        .map(|f| {
+            let Import { plan, .. } = import_path(f)?;
+            sources.insert(plan.label(), f.display().to_string());
+            Ok(plan)
+        })
+        .collect()
+}
+
+/// The reports of an audit: the chain of parents (each against the one
+/// before it), then every child against the last parent.
+fn audit_chain(
+    registry: &Registry,
+    parents: &[Plan],
+    children: &[Plan],
+    config: &Config,
+    err: &mut dyn Write,
+) -> Vec<AuditReport> {
+    let mut reports = Vec::new();
+    for pair in parents.windows(2) {
+        if let [upper, lower] = pair {
+            reports.push(registry.audit(upper, lower, config));
+        }
+    }
+    let Some(last) = parents.last() else {
+        return reports;
+    };
+    let bar = (children.len() > 1 && std::io::stderr().is_terminal()).then(|| {
+        let pb = indicatif::ProgressBar::new(children.len() as u64);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} auditing [{bar:30}] {pos}/{len} {wide_msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        pb
+    });
+    for c in children {
+        if let Some(pb) = &bar {
+            pb.set_message(c.label());
+        }
+        reports.push(registry.audit(last, c, config));
+        if let Some(pb) = &bar {
+            pb.inc(1);
+        }
+    }
+    if let Some(pb) = bar {
+        pb.finish_and_clear();
+        let _ = writeln!(err, "audited {} plans against {}", children.len(), last.label());
+    }
+    reports
+}
+
+#[allow(clippy::too_many_arguments)] // reason: one call site, each argument distinct
+fn render_reports(
+    reports: &[AuditReport],
+    format: AuditFormat,
+    sources: &Sources,
+    registry: &Registry,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    colour: bool,
+    verbose: bool,
+) -> Result<(), CliError> {
+    let text = match format {
+        AuditFormat::Text => report::to_text(
+            reports,
+            sources,
+            &TextOptions {
+                colour: colour && output.is_none(),
+                verbose,
+                ..TextOptions::default()
+            },
+        ),
+        AuditFormat::Json => report::render(reports, ReportFormat::Json, sources, &[])?,
+        AuditFormat::Html => report::render(reports, ReportFormat::Html, sources, &[])?,
+        AuditFormat::Sarif => {
+            report::render(reports, ReportFormat::Sarif, sources, &registry.rules())?
+        }
+    };
+    emit(&text, output, out)
+}
+
+fn exit_for(reports: &[AuditReport]) -> u8 {
+    if reports
+        .iter()
+        .any(|r| r.findings.iter().any(|f| f.severity == Severity::Error))
+    {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, CliError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
+        .map_err(|_| CliError::Date(s.to_string()))
+}
+
+fn window(plans: &[Plan], from: Option<&str>, to: Option<&str>) -> Result<Window, CliError> {
+    let from = match from {
+        Some(s) => parse_date(s)?,
+        None => {
+            let year = plans
+                .iter()
+                .filter_map(|p| p.date)
+                .map(|d| d.year())
+                .min()
+                .unwrap_or_else(|| chrono::Local::now().year());
+            Window::years(year, year).start
+        }
+    };
+    let to = match to {
+        Some(s) => parse_date(s)?,
+        None => Window::years(from.year(), from.year().saturating_add(4)).end,
+    };
+    if to < from {
+        return Err(CliError::Usage(format!(
+            "--to {to} is before --from {from}"
+        )));
+    }
+    Ok(Window::new(from, to))
+}
+
+/// The graph of `plans`; with several, each plan is audited against the
+/// one before it and the matches of covered and partial parent
+/// obligations become implements edges.
+fn graph_with_matches(plans: Vec<Plan>, config: &Config) -> PlanGraph {
+    let registry = Registry::default();
+    let mut links = Vec::new();
+    for pair in plans.windows(2) {
+        if let [upper, lower] = pair {
+            let r = registry.audit(upper, lower, config);
+            for po in &r.parent_obligations {
+                if matches!(po.status, Status::Covered | Status::Partial) {
+                    for m in &po.matches {
+                        links.push((
+                            ObligationKey::new(lower.label(), m.child_id.clone()),
+                            ObligationKey::new(upper.label(), po.id.clone()),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let mut graph = PlanGraph::new(plans);
+    for (from, to) in links {
+        // Both ends come from the plans in the graph; a failure means a
+        // duplicate label, and the edge is skipped.
+        let _ = graph.add_edge(&from, &to, EdgeKind::Implements);
+    }
+    graph
+}
+
+fn lift(plans: &[Plan], to: Option<LiftLevel>, format: ImportFormat) -> Result<String, CliError> {
+    let to = match to {
+        Some(LiftLevel::National) => Level::National,
+        Some(LiftLevel::Province) => Level::Province,
+        // One level above the highest of the plans.
+        None => plans
+            .iter()
+            .filter_map(|p| p.level)
+            .min()
+            .and_then(Level::up)
+            .unwrap_or(Level::National),
+    };
+    match plans {
+        [one] => {
+            let lifted = crate::rules::lift(one, to);
+            match format {
+                ImportFormat::Json => json_string(&lifted),
+                ImportFormat::Text => Ok(outline::lifted_outline(&lifted)),
+            }
+        }
+        many => {
+            let k = crate::rules::consensus(many, to, &Config::default());
+            match format {
+                ImportFormat::Json => json_string(&k),
+                ImportFormat::Text => Ok(outline::consensus_outline(&k)),
+            }
+        }
+    }
+}

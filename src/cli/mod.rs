@@ -1,0 +1,292 @@
+//! The `obligraph` command line, as a library function so that it can be
+//! tested without a process: [`run`] parses the arguments and writes to
+//! stdout and stderr; [`run_with`] writes to any two writers.
+//!
+//! # Exit codes
+//!
+//! | code | meaning |
+//! |---|---|
+//! | 0 | success: no finding of severity `error` |
+//! | 1 | the audit or check found at least one `error` finding |
+//! | 2 | bad usage, or an input that cannot be read (the message names the file, and the line where there is one) |
+//!
+//! ```
+//! use obligraph::cli::run_with;
+//! let mut out = Vec::new();
+//! let mut err = Vec::new();
+//! let code = run_with(["obligraph", "explain", "OG001"], &mut out, &mut err, false);
+//! assert_eq!(code, 0);
+//! assert!(String::from_utf8(out).unwrap().contains("OG001"));
+//! ```
+
+mod commands;
+mod outline;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use commands::CliError;
+
+/// Exit code: no error findings.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: at least one finding of severity `error`.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: bad usage or unreadable input.
+pub const EXIT_USAGE: u8 = 2;
+
+const AFTER_HELP: &str = "\
+FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
+
+Exit codes:
+  0  no finding of severity error
+  1  at least one finding of severity error (audit, check)
+  2  bad usage, or an input that cannot be read (the message names the file and line)";
+
+/// Audits Vietnamese implementation plans (kế hoạch) against the plans and
+/// decisions they carry out.
+#[derive(Debug, Parser)]
+#[command(name = "obligraph", version, about, after_help = AFTER_HELP)]
+struct Cli {
+    /// Colour in text output: auto (when stdout is a terminal and NO_COLOR
+    /// is unset), always, never.
+    #[arg(long, value_enum, default_value_t = ColourChoice::Auto, global = true)]
+    color: ColourChoice,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColourChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Output formats of `audit` and `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum AuditFormat {
+    Text,
+    Json,
+    Html,
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ImportFormat {
+    Json,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CalendarFormat {
+    Ics,
+    Json,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphFormat {
+    Dot,
+    Mermaid,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LiftLevel {
+    National,
+    Province,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Import a plan and print it with the source lines not attributed to it.
+    #[command(after_help = AFTER_HELP)]
+    Import {
+        /// The plan (.txt, .md, .docx or .json).
+        file: PathBuf,
+        /// json: {"plan": …, "unattributed": [{"line", "text", …}], "stats": …}; text: an outline.
+        #[arg(long, value_enum, default_value_t = ImportFormat::Json)]
+        format: ImportFormat,
+        /// Largest input accepted, in bytes.
+        #[arg(long)]
+        max_bytes: Option<usize>,
+        /// Write to FILE instead of stdout.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Audit derived plans against the plan they carry out.
+    ///
+    /// One --parent and one --child: the coverage audit of the child.
+    /// Several --child: a fleet, every child against the parent, with a
+    /// table of figures per plan (a progress bar on a terminal).
+    /// Several --parent: a cascade chain in the order given, top first:
+    /// each parent is audited against the one before it, and every child
+    /// against the last parent; one report per link.
+    #[command(after_help = AFTER_HELP)]
+    Audit {
+        /// The parent plan(s): a decision, the plan one level up, or a sibling.
+        #[arg(long, num_args = 1.., required = true, value_name = "FILE")]
+        parent: Vec<PathBuf>,
+        /// The derived plan(s).
+        #[arg(long, num_args = 1.., required = true, value_name = "FILE")]
+        child: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
+        format: AuditFormat,
+        /// Rule settings, TOML or JSON (by extension; TOML otherwise).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Write to FILE instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Text: list covered and not-applicable obligations too.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Check plans with the rules that need no parent (leads, deadlines,
+    /// requested bodies, defunct agencies, citations).
+    #[command(after_help = AFTER_HELP)]
+    Check {
+        /// The plans.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
+        format: AuditFormat,
+        /// Rule settings, TOML or JSON.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Write to FILE instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The skeleton of the parent a plan implies (one file), or the
+    /// consensus skeleton of several sibling plans.
+    #[command(after_help = AFTER_HELP)]
+    Lift {
+        /// The plans.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Level to lift to (default: one level above the plans).
+        #[arg(long, value_enum)]
+        to: Option<LiftLevel>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ImportFormat::Json)]
+        format: ImportFormat,
+        /// Write to FILE instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The deadlines of plans (a cascade when several) between two dates.
+    #[command(after_help = AFTER_HELP)]
+    Calendar {
+        /// The plans.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// First day, YYYY-MM-DD or DD/MM/YYYY (default: 1 January of the
+        /// earliest plan's year).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day (default: 31 December four years after --from).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CalendarFormat::Text)]
+        format: CalendarFormat,
+        /// ICS: a reminder this many days before each deadline (0 = none).
+        #[arg(long, default_value_t = 7)]
+        reminder_days: u32,
+        /// Write to FILE instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The obligation graph. With several files, in order top first, each
+    /// plan is audited against the one before it and its matches become
+    /// implements edges.
+    #[command(after_help = AFTER_HELP)]
+    Graph {
+        /// The plans.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+        /// Rule settings for the audits, TOML or JSON.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Write to FILE instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// List the audit rules.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
+        format: ImportFormat,
+    },
+    /// Print the documentation of one rule.
+    Explain {
+        /// A rule code (OG001) or name (missing-obligation).
+        code: String,
+    },
+}
+
+/// Runs the command line with `args` (the first one is the program name),
+/// writing to the process's stdout and stderr. Text is coloured when stdout
+/// is a terminal (see `--color`).
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let stdout = std::io::stdout();
+    let tty = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut out = stdout.lock();
+    let mut err = std::io::stderr();
+    let code = run_with(args, &mut out, &mut err, tty);
+    let _ = out.flush();
+    ExitCode::from(code)
+}
+
+/// Runs the command line with `args`, writing to `out` and `err`; `tty`
+/// says whether `out` is a terminal that takes colours. Returns the exit
+/// code (see the [module docs](self)).
+pub fn run_with<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write, tty: bool) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = e.exit_code();
+            let text = if tty {
+                e.render().ansi().to_string()
+            } else {
+                e.render().to_string()
+            };
+            // clap sends help and version to stdout, errors to stderr.
+            let _ = if e.use_stderr() {
+                err.write_all(text.as_bytes())
+            } else {
+                out.write_all(text.as_bytes())
+            };
+            return u8::try_from(code).unwrap_or(EXIT_USAGE);
+        }
+    };
+    let colour = match cli.color {
+        ColourChoice::Always => true,
+        ColourChoice::Never => false,
+        ColourChoice::Auto => tty,
+    };
+    match commands::execute(cli.command, out, err, colour) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            EXIT_USAGE
+        }
+    }
+}

@@ -1,0 +1,354 @@
+//! One self-contained HTML page (inline CSS, no script, no external
+//! resource). Rendered with minijinja, whose auto-escaping escapes every
+//! piece of plan text: a task text containing markup shows as text.
+
+use super::{top_section, ReportError, Sources};
+use crate::rules::{AuditReport, Severity, Status};
+use minijinja::value::Serde;
+use serde::Serialize;
+
+const TEMPLATE: &str = r#"<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }}</title>
+<style>
+body { font-family: "Segoe UI", "Noto Sans", Arial, sans-serif; margin: 2rem; color: #1d2430; background: #fafbfc; }
+h1 { font-size: 1.5rem; margin-bottom: .2rem; }
+h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 2px solid #d0d7de; padding-bottom: .3rem; }
+h3 { font-size: 1.05rem; margin-top: 1.5rem; }
+.meta { color: #57606a; font-size: .9rem; }
+.cards { display: flex; gap: 1rem; flex-wrap: wrap; margin: 1rem 0; }
+.card { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: .7rem 1.1rem; min-width: 7rem; }
+.card .n { font-size: 1.6rem; font-weight: 600; }
+.card .l { color: #57606a; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; }
+table { border-collapse: collapse; width: 100%; background: #fff; margin: .5rem 0 1rem; font-size: .88rem; }
+th, td { border: 1px solid #d0d7de; padding: .35rem .5rem; vertical-align: top; text-align: left; }
+th { background: #f0f3f6; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.bar { background: #e6e9ed; border-radius: 4px; height: .6rem; width: 8rem; display: inline-block; vertical-align: middle; }
+.bar span { display: block; height: 100%; border-radius: 4px; background: #2da44e; }
+.status, .sev { font-weight: 600; font-size: .78rem; padding: .1rem .45rem; border-radius: 10px; white-space: nowrap; }
+.covered { background: #dafbe1; color: #116329; }
+.partial { background: #fff8c5; color: #7d4e00; }
+.missing { background: #ffebe9; color: #a40e26; }
+.not_applicable { background: #eaeef2; color: #57606a; }
+.error { background: #ffebe9; color: #a40e26; }
+.warning { background: #fff8c5; color: #7d4e00; }
+.info { background: #ddf4ff; color: #0550ae; }
+.loc { color: #57606a; font-family: ui-monospace, monospace; font-size: .78rem; white-space: nowrap; }
+.side { display: grid; grid-template-columns: 1fr 1fr; gap: .6rem; }
+.side > div { background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: .4rem .6rem; }
+.side .head { font-size: .75rem; color: #57606a; text-transform: uppercase; }
+.reason { color: #57606a; font-style: italic; font-size: .82rem; }
+.vi { color: #57606a; font-size: .82rem; }
+</style>
+</head>
+<body>
+<h1>{{ title }}</h1>
+<p class="meta">obligraph {{ version }} · {{ reports|length }} report(s)</p>
+{% for r in reports %}
+<section class="report" id="report-{{ loop.index }}">
+<h2>{% if r.parent %}Audit of {{ r.child.label }} against {{ r.parent.label }}{% else %}Check of {{ r.child.label }}{% endif %}</h2>
+<p class="meta">
+Derived plan: <strong>{{ r.child.label }}</strong>{% if r.child.issuer %} — {{ r.child.issuer }}{% endif %}{% if r.child.date %}, {{ r.child.date }}{% endif %}{% if r.child_file %} <span class="loc">{{ r.child_file }}</span>{% endif %}<br>
+{% if r.parent %}Parent: <strong>{{ r.parent.label }}</strong>{% if r.parent.issuer %} — {{ r.parent.issuer }}{% endif %}{% if r.parent.date %}, {{ r.parent.date }}{% endif %}{% if r.parent_file %} <span class="loc">{{ r.parent_file }}</span>{% endif %}{% endif %}
+</p>
+<div class="cards summary">
+{% if r.parent %}
+<div class="card"><div class="n">{{ r.ratio }}</div><div class="l">coverage</div></div>
+<div class="card"><div class="n">{{ r.coverage.applicable }}</div><div class="l">applicable</div></div>
+<div class="card"><div class="n">{{ r.coverage.covered }}</div><div class="l">covered</div></div>
+<div class="card"><div class="n">{{ r.coverage.partial }}</div><div class="l">partial</div></div>
+<div class="card"><div class="n">{{ r.coverage.missing }}</div><div class="l">missing</div></div>
+{% endif %}
+<div class="card"><div class="n">{{ r.errors }}</div><div class="l">errors</div></div>
+<div class="card"><div class="n">{{ r.warnings }}</div><div class="l">warnings</div></div>
+<div class="card"><div class="n">{{ r.infos }}</div><div class="l">info</div></div>
+</div>
+{% if r.sections %}
+<h3>Coverage by section</h3>
+<table class="coverage">
+<thead><tr><th>Section</th><th>Heading</th><th>Applicable</th><th>Covered</th><th>Partial</th><th>Missing</th><th>Coverage</th></tr></thead>
+<tbody>
+{% for s in r.sections %}
+<tr><td>{{ s.section }}</td><td>{{ s.title or "" }}</td><td class="num">{{ s.applicable }}</td><td class="num">{{ s.covered }}</td><td class="num">{{ s.partial }}</td><td class="num">{{ s.missing }}</td><td><span class="bar"><span style="width: {{ s.percent }}%"></span></span> {{ s.percent }}%</td></tr>
+{% endfor %}
+</tbody>
+</table>
+{% endif %}
+<h3>Findings</h3>
+{% if r.findings %}
+<table class="findings">
+<thead><tr><th>Severity</th><th>Code</th><th>Message</th><th>Parent</th><th>Derived plan</th></tr></thead>
+<tbody>
+{% for f in r.findings %}
+<tr class="finding"><td><span class="sev {{ f.severity }}">{{ f.severity }}</span></td><td>{{ f.code }}<br><span class="loc">{{ f.rule }}</span></td><td>{{ f.message }}<div class="vi">{{ f.message_vi }}</div></td><td class="loc">{{ f.parent_id or "" }}<br>{{ f.parent_place or "" }}</td><td class="loc">{{ f.child_id or "" }}<br>{{ f.child_place or "" }}</td></tr>
+{% endfor %}
+</tbody>
+</table>
+{% else %}
+<p>No findings.</p>
+{% endif %}
+{% if r.obligations %}
+<h3>Parent obligations, side by side with the derived plan</h3>
+<table class="obligations">
+<thead><tr><th>Status</th><th>Parent obligation</th><th>Derived plan</th></tr></thead>
+<tbody>
+{% for o in r.obligations %}
+<tr id="{{ o.anchor }}"><td><span class="status {{ o.status }}">{{ o.status_word }}</span><br><span class="loc">{{ o.section }}</span></td>
+<td><strong>{{ o.id }}</strong> <span class="loc">{{ o.place }}</span><br>{{ o.text }}{% if o.reason %}<div class="reason">{{ o.reason }}</div>{% endif %}</td>
+<td>{% for m in o.matches %}<div class="match"><strong>{{ m.child_id }}</strong> <span class="loc">{{ m.place }} · score {{ m.score }}</span><br>{{ m.child_text }}</div>{% else %}<span class="reason">—</span>{% endfor %}</td></tr>
+{% endfor %}
+</tbody>
+</table>
+{% endif %}
+{% if r.local_initiatives %}
+<h3>Local initiatives</h3>
+<table class="local">
+<thead><tr><th>Id</th><th>Text</th><th>Where</th></tr></thead>
+<tbody>
+{% for l in r.local_initiatives %}<tr><td>{{ l.id }}</td><td>{{ l.text }}</td><td class="loc">{{ l.place }}</td></tr>
+{% endfor %}
+</tbody>
+</table>
+{% endif %}
+</section>
+{% endfor %}
+</body>
+</html>
+"#;
+
+#[derive(Serialize)]
+struct Page<'a> {
+    title: String,
+    version: &'static str,
+    reports: Vec<ReportView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReportView<'a> {
+    parent: Option<&'a crate::rules::PlanSummary>,
+    child: &'a crate::rules::PlanSummary,
+    parent_file: Option<&'a str>,
+    child_file: Option<&'a str>,
+    coverage: &'a crate::rules::Coverage,
+    ratio: String,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    sections: Vec<SectionView<'a>>,
+    findings: Vec<FindingView<'a>>,
+    obligations: Vec<ObligationView<'a>>,
+    local_initiatives: Vec<LocalView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SectionView<'a> {
+    section: &'a str,
+    title: Option<&'a str>,
+    applicable: usize,
+    covered: usize,
+    partial: usize,
+    missing: usize,
+    percent: String,
+}
+
+#[derive(Serialize)]
+struct FindingView<'a> {
+    severity: String,
+    code: &'a str,
+    rule: &'a str,
+    message: &'a str,
+    message_vi: &'a str,
+    parent_id: Option<&'a str>,
+    child_id: Option<&'a str>,
+    parent_place: Option<String>,
+    child_place: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MatchView<'a> {
+    child_id: &'a str,
+    child_text: &'a str,
+    score: String,
+    place: String,
+}
+
+#[derive(Serialize)]
+struct ObligationView<'a> {
+    anchor: String,
+    id: &'a str,
+    section: String,
+    text: &'a str,
+    status: &'static str,
+    status_word: &'static str,
+    reason: Option<&'a str>,
+    place: String,
+    matches: Vec<MatchView<'a>>,
+}
+
+#[derive(Serialize)]
+struct LocalView<'a> {
+    id: &'a str,
+    text: &'a str,
+    place: String,
+}
+
+fn pct(r: f64) -> String {
+    format!("{:.0}", (r * 100.0).clamp(0.0, 100.0))
+}
+
+fn view<'a>(r: &'a AuditReport, sources: &'a Sources) -> ReportView<'a> {
+    let count = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
+    ReportView {
+        parent: r.parent.as_ref(),
+        child: &r.child,
+        parent_file: r.parent.as_ref().and_then(|p| sources.file(&p.label)),
+        child_file: sources.file(&r.child.label),
+        coverage: &r.coverage,
+        ratio: format!("{}%", pct(r.coverage.ratio)),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+        sections: r
+            .sections
+            .iter()
+            .map(|s| SectionView {
+                section: &s.section,
+                title: s.title.as_deref(),
+                applicable: s.coverage.applicable,
+                covered: s.coverage.covered,
+                partial: s.coverage.partial,
+                missing: s.coverage.missing,
+                percent: pct(s.coverage.ratio),
+            })
+            .collect(),
+        findings: r
+            .findings
+            .iter()
+            .map(|f| FindingView {
+                severity: f.severity.to_string(),
+                code: &f.code,
+                rule: &f.rule,
+                message: &f.message,
+                message_vi: &f.message_vi,
+                parent_id: f.parent_id.as_deref(),
+                child_id: f.child_id.as_deref(),
+                parent_place: f
+                    .parent_location
+                    .as_ref()
+                    .map(|l| sources.place(&l.plan, l.line_start, l.line_end)),
+                child_place: f
+                    .child_location
+                    .as_ref()
+                    .map(|l| sources.place(&l.plan, l.line_start, l.line_end)),
+            })
+            .collect(),
+        obligations: r
+            .parent_obligations
+            .iter()
+            .map(|o| {
+                let (status, status_word) = match o.status {
+                    Status::Covered => ("covered", "covered"),
+                    Status::Partial => ("partial", "partial"),
+                    Status::Missing => ("missing", "missing"),
+                    Status::NotApplicable => ("not_applicable", "not applicable"),
+                };
+                ObligationView {
+                    anchor: format!(
+                        "p-{}",
+                        o.id.chars()
+                            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                            .collect::<String>()
+                    ),
+                    id: &o.id,
+                    section: top_section(o.section.as_deref(), &o.id),
+                    text: &o.text,
+                    status,
+                    status_word,
+                    reason: o.reason.as_deref(),
+                    place: sources.place(&o.location.plan, o.location.line_start, o.location.line_end),
+                    matches: o
+                        .matches
+                        .iter()
+                        .map(|m| MatchView {
+                            child_id: &m.child_id,
+                            child_text: &m.child_text,
+                            score: format!("{:.2}", m.score),
+                            place: sources.place(
+                                &m.child_location.plan,
+                                m.child_location.line_start,
+                                m.child_location.line_end,
+                            ),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        local_initiatives: r
+            .local_initiatives
+            .iter()
+            .map(|l| LocalView {
+                id: &l.id,
+                text: &l.text,
+                place: sources.place(&l.location.plan, l.location.line_start, l.location.line_end),
+            })
+            .collect(),
+    }
+}
+
+/// Renders reports as one self-contained HTML page: a summary, a coverage
+/// table per section, the findings, and every parent obligation side by
+/// side with the derived obligations that carry it out. All plan text is
+/// HTML-escaped.
+pub fn to_html(reports: &[AuditReport], sources: &Sources) -> Result<String, ReportError> {
+    let title = match reports {
+        [one] => match &one.parent {
+            Some(p) => format!("Coverage audit: {} against {}", one.child.label, p.label),
+            None => format!("Check: {}", one.child.label),
+        },
+        many => format!("Coverage audit of {} plans", many.len()),
+    };
+    let page = Page {
+        title,
+        version: env!("CARGO_PKG_VERSION"),
+        reports: reports.iter().map(|r| view(r, sources)).collect(),
+    };
+    let mut env = minijinja::Environment::new();
+    // The name ends in .html: minijinja's default callback turns HTML
+    // auto-escaping on for it.
+    env.add_template("report.html", TEMPLATE)
+        .map_err(|e| ReportError::Template(e.to_string()))?;
+    let tmpl = env
+        .get_template("report.html")
+        .map_err(|e| ReportError::Template(e.to_string()))?;
+    tmpl.render(Serde(&page))
+        .map_err(|e| ReportError::Template(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{Obligation, Plan};
+    use crate::rules::{Config, Registry};
+
+    #[test]
+    fn plan_text_is_escaped() {
+        let mut plan = Plan::default();
+        plan.number = Some("1/KH-<b>UBND</b>".into());
+        plan.obligations.push(Obligation::new(
+            "II.1",
+            "Tuyên truyền <script>alert(1)</script> và <img src=x onerror=alert(2)> \"x\" & 'y'",
+        ));
+        let reg = Registry::default();
+        let report = reg.check(&plan, &Config::default());
+        let html = to_html(&[report], &Sources::default()).unwrap();
+        assert!(!html.contains("<script>"));
+        assert!(!html.contains("<img"));
+        assert!(!html.contains("<b>UBND"));
+        assert!(html.contains("&lt;b&gt;UBND&lt;&#x2f;b&gt;"));
+        assert!(!html.contains("<script"));
+    }
+}

@@ -1,0 +1,156 @@
+//! Renderers of audit reports: readable text (coloured on a terminal),
+//! JSON, one self-contained HTML page, and SARIF 2.1.0 for pipelines that
+//! collect diagnostics.
+//!
+//! Every renderer takes a slice of [`AuditReport`]s: one for a single
+//! audit or check, several for a fleet (many derived plans against one
+//! parent) or a cascade (one report per link of the chain). [`Sources`]
+//! says which file each plan came from, so that locations name files.
+//!
+//! ```
+//! use obligraph::report::{render, ReportFormat, Sources};
+//! use obligraph::rules::{Config, Registry};
+//! use obligraph::core::{Obligation, Plan};
+//!
+//! let mut plan = Plan::default();
+//! plan.number = Some("12/KH-UBND".into());
+//! plan.obligations.push(Obligation::new("II.1", "Tuyên truyền <Công ước>"));
+//! let registry = Registry::default();
+//! let report = registry.check(&plan, &Config::default());
+//! let sources = Sources::default();
+//! let html = render(&[report], ReportFormat::Html, &sources, &registry.rules()).unwrap();
+//! assert!(html.contains("Tuyên truyền &lt;Công ước&gt;"));
+//! ```
+
+mod html;
+mod sarif;
+mod text;
+
+pub use html::to_html;
+pub use sarif::to_sarif;
+pub use text::{to_text, TextOptions};
+
+use crate::rules::{AuditReport, RuleInfo};
+use std::collections::BTreeMap;
+
+/// Output formats of audit and check reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReportFormat {
+    /// Readable text grouped by section, with source line numbers.
+    Text,
+    /// The [`AuditReport`] as JSON (an array of reports for a fleet or a
+    /// cascade).
+    Json,
+    /// One self-contained HTML page.
+    Html,
+    /// SARIF 2.1.0.
+    Sarif,
+}
+
+/// Which file each plan (by its label, see
+/// [`Plan::label`](crate::core::Plan::label)) was read from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sources {
+    files: BTreeMap<String, String>,
+}
+
+impl Sources {
+    /// No files known.
+    pub fn new() -> Sources {
+        Sources::default()
+    }
+
+    /// Records that the plan labelled `label` came from `file`.
+    pub fn insert(&mut self, label: impl Into<String>, file: impl Into<String>) {
+        self.files.entry(label.into()).or_insert_with(|| file.into());
+    }
+
+    /// The file of the plan labelled `label`, if known.
+    pub fn file(&self, label: &str) -> Option<&str> {
+        self.files.get(label).map(String::as_str)
+    }
+
+    /// `file:line` (or `file:start-end`), falling back to the label when
+    /// the file is unknown.
+    pub fn place(&self, label: &str, line_start: u32, line_end: u32) -> String {
+        let f = self.file(label).unwrap_or(label);
+        if line_start == 0 {
+            f.to_string()
+        } else if line_end > line_start {
+            format!("{f}:{line_start}-{line_end}")
+        } else {
+            format!("{f}:{line_start}")
+        }
+    }
+}
+
+/// Why a report could not be rendered.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// Serialising to JSON failed.
+    #[error("cannot serialise the report: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The HTML template failed.
+    #[error("cannot render the html report: {0}")]
+    Template(String),
+}
+
+/// Renders `reports` in `format`. Text is rendered without colours; use
+/// [`to_text`] to choose.
+pub fn render(
+    reports: &[AuditReport],
+    format: ReportFormat,
+    sources: &Sources,
+    rules: &[RuleInfo],
+) -> Result<String, ReportError> {
+    match format {
+        ReportFormat::Text => Ok(to_text(reports, sources, &TextOptions::default())),
+        ReportFormat::Json => to_json(reports),
+        ReportFormat::Html => to_html(reports, sources),
+        ReportFormat::Sarif => to_sarif(reports, sources, rules),
+    }
+}
+
+/// The report as pretty JSON: the [`AuditReport`] itself for one report
+/// (the contract of `obligraph audit --format json`), an array for several.
+pub fn to_json(reports: &[AuditReport]) -> Result<String, ReportError> {
+    let mut s = match reports {
+        [one] => serde_json::to_string_pretty(one)?,
+        many => serde_json::to_string_pretty(many)?,
+    };
+    s.push('\n');
+    Ok(s)
+}
+
+/// The top-level section an obligation id or section id falls in: its
+/// first dotted part.
+pub(crate) fn top_section(section: Option<&str>, id: &str) -> String {
+    section
+        .unwrap_or(id)
+        .split('.')
+        .next()
+        .filter(|x| !x.is_empty())
+        .unwrap_or("(none)")
+        .to_string()
+}
+
+/// A plan label cut to `n` characters for tables (labels fall back to a
+/// plan's long title when the number was lost).
+pub fn shorten_label(label: &str, n: usize) -> String {
+    shorten(label, n)
+}
+
+/// At most `n` characters of `s`, whitespace collapsed, with an ellipsis
+/// when cut.
+pub(crate) fn shorten(s: &str, n: usize) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= n {
+        flat
+    } else {
+        let mut t: String = flat.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}

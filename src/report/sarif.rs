@@ -1,0 +1,160 @@
+//! SARIF 2.1.0: one run, the rule registry as `tool.driver.rules`, one
+//! result per finding with the file and line region of both plans.
+
+use super::{ReportError, Sources};
+use crate::rules::{AuditReport, Location, RuleInfo, Severity};
+use serde_json::{json, Value};
+
+/// The SARIF schema the output follows.
+pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative reference usable as a SARIF `uri`: forward slashes, and the
+/// characters a URI may not hold percent-encoded.
+fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for c in path.replace('\\', "/").chars() {
+        if c.is_ascii_alphanumeric() || "-._~/:@!$&'()*+,;=".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+fn location(l: &Location, role: &str, id: Option<&str>, sources: &Sources) -> Value {
+    let file = sources.file(&l.plan).unwrap_or(&l.plan);
+    let mut phys = json!({ "artifactLocation": { "uri": uri(file) } });
+    if l.line_start > 0 {
+        phys["region"] = json!({
+            "startLine": l.line_start,
+            "endLine": l.line_end.max(l.line_start),
+        });
+    }
+    let mut loc = json!({
+        "physicalLocation": phys,
+        "message": { "text": format!("{role}: {}", l.plan) },
+    });
+    if let Some(id) = id {
+        loc["logicalLocations"] = json!([{
+            "name": id,
+            "fullyQualifiedName": format!("{}#{id}", l.plan),
+            "kind": "object",
+        }]);
+    }
+    loc
+}
+
+/// Renders the findings of `reports` as a SARIF 2.1.0 log. `rules` (from
+/// [`Registry::rules`](crate::rules::Registry::rules)) fill
+/// `tool.driver.rules`; each result carries its `ruleId` and `ruleIndex`,
+/// its level (`error`, `warning`, `note`), the message in English and
+/// Vietnamese, and the locations of the derived and the parent obligation.
+pub fn to_sarif(
+    reports: &[AuditReport],
+    sources: &Sources,
+    rules: &[RuleInfo],
+) -> Result<String, ReportError> {
+    let driver_rules: Vec<Value> = rules
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.summary },
+                "help": { "text": format!("obligraph explain {}", r.code) },
+                "defaultConfiguration": { "level": level(r.default_severity) },
+                "properties": { "needsParent": r.needs_parent },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    let mut artifacts: Vec<String> = Vec::new();
+    for r in reports {
+        for f in &r.findings {
+            let mut locations = Vec::new();
+            if let Some(l) = &f.child_location {
+                locations.push(location(l, "derived plan", f.child_id.as_deref(), sources));
+            }
+            if let Some(l) = &f.parent_location {
+                locations.push(location(l, "parent plan", f.parent_id.as_deref(), sources));
+            }
+            if locations.is_empty() {
+                // A finding on the plan as a whole: point at the file.
+                let l = Location {
+                    plan: r.child.label.clone(),
+                    line_start: 0,
+                    line_end: 0,
+                };
+                locations.push(location(&l, "derived plan", None, sources));
+            }
+            for l in &locations {
+                if let Some(u) = l
+                    .pointer("/physicalLocation/artifactLocation/uri")
+                    .and_then(Value::as_str)
+                {
+                    if !artifacts.iter().any(|a| a == u) {
+                        artifacts.push(u.to_string());
+                    }
+                }
+            }
+            let mut result = json!({
+                "ruleId": f.code,
+                "level": level(f.severity),
+                "message": { "text": format!("{} — {}", f.message, f.message_vi) },
+                "locations": locations,
+                "properties": {
+                    "rule": f.rule,
+                    "parentId": f.parent_id,
+                    "childId": f.child_id,
+                    "parentPlan": r.parent.as_ref().map(|p| p.label.clone()),
+                    "childPlan": r.child.label,
+                },
+            });
+            if let Some(i) = rules.iter().position(|x| x.code == f.code) {
+                result["ruleIndex"] = json!(i);
+            }
+            results.push(result);
+        }
+    }
+    let log = json!({
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "obligraph",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": driver_rules,
+            }},
+            "artifacts": artifacts.iter().map(|a| json!({ "location": { "uri": a } })).collect::<Vec<_>>(),
+            "results": results,
+            "columnKind": "unicodeCodePoints",
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&log)?;
+    s.push('\n');
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn uris_are_encoded() {
+        assert_eq!(uri("examples/data/a b.txt"), "examples/data/a%20b.txt");
+        assert_eq!(uri("dữ liệu.txt"), "d%E1%BB%AF%20li%E1%BB%87u.txt");
+    }
+}

@@ -10,9 +10,14 @@ use obligraph_rules::{audit, audit_with_index, Config, ParentIndex};
 use std::hint::black_box;
 
 fn load(name: &str) -> obligraph_core::Plan {
-    let path = format!("{}/examples/data/seeds/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/examples/data/seeds/{name}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).expect("seed present");
-    obligraph_vn::import_text(&text, &path).expect("seed imports").plan
+    obligraph_vn::import_text(&text, &path)
+        .expect("seed imports")
+        .plan
 }
 
 fn bench(c: &mut Criterion) {

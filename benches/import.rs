@@ -12,13 +12,18 @@ fn largest() -> (String, String) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
     let mut best = (String::new(), String::new());
     for sub in ["seeds", "decisions"] {
-        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else { continue };
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
         for e in entries.flatten() {
             let path = e.path();
             if path.extension().is_some_and(|x| x == "txt") {
                 let text = std::fs::read_to_string(&path).unwrap();
                 if text.len() > best.1.len() {
-                    best = (path.file_name().unwrap().to_string_lossy().into_owned(), text);
+                    best = (
+                        path.file_name().unwrap().to_string_lossy().into_owned(),
+                        text,
+                    );
                 }
             }
         }

@@ -514,8 +514,11 @@ impl Deadline {
     pub fn due_dates(&self, window: Window) -> Schedule {
         let mut s = Schedule::default();
         self.collect(window, &mut s);
-        s.dates.sort_unstable();
-        s.dates.dedup();
+        // A single recurrence comes out strictly increasing already.
+        if !s.dates.windows(2).all(|p| p[0] < p[1]) {
+            s.dates.sort_unstable();
+            s.dates.dedup();
+        }
         s
     }
 
@@ -707,40 +710,62 @@ impl fmt::Display for Deadline {
 }
 
 fn recurrence_dates(r: &Recurrence, w: Window, out: &mut Vec<NaiveDate>) {
-    let step = r.period.months();
+    // Closed form on month numbers (months since year 0, January = 0):
+    // periods are aligned on 1 January, period `p` (a multiple of `step`)
+    // is due on day `day` of month `p + k`, clamped to the month's last day,
+    // minus one day when the bound is "before".
+    let step = i64::from(r.period.months());
     let due = r.due.unwrap_or(DueDay {
         month: u8::try_from(step).unwrap_or(12),
         day: 31,
         bound: DayBound::AtLatest,
     });
-    // Periods are aligned on 1 January. Start one period before the window so
-    // that "before 01/01" dates falling in the window's first days are found.
-    let first_year = r
-        .from_year
-        .map_or(w.start.year() - 1, |y| y.max(w.start.year() - 1));
-    let Some(mut start) = NaiveDate::from_ymd_opt(first_year, 1, 1) else {
+    let k = i64::from(due.month.max(1)) - 1;
+    let day = u32::from(due.day.max(1));
+    // The first period whose due date can reach the window: a due date lies
+    // at most `k` months and 31 days after its period starts, and at least
+    // one day before, so one period before the one holding `w.start - k`
+    // months is early enough ("before 01/01" falls in the previous year).
+    let w_m0 = i64::from(w.start.year()) * 12 + i64::from(w.start.month0());
+    let mut p = (w_m0 - k).div_euclid(step) * step - step;
+    if let Some(y) = r.from_year {
+        p = p.max(i64::from(y) * 12);
+    }
+    let months = (i64::from(w.end.year()) * 12 + i64::from(w.end.month0()) - p) / step + 2;
+    out.reserve(usize::try_from(months.clamp(0, 4096)).unwrap_or(0));
+    let m0 = p + k;
+    let (Ok(mut year), Ok(mut month)) = (
+        i32::try_from(m0.div_euclid(12)),
+        u32::try_from(m0.rem_euclid(12) + 1),
+    ) else {
         return;
     };
-    let from_bound = r.from_year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
-    // Skip whole periods far before the window (closed form).
-    let months_before = (w.start.year() - 1 - first_year).max(0) * 12;
-    if months_before > 0 {
-        start = start
-            .checked_add_months(chrono::Months::new(months_before.unsigned_abs()))
-            .unwrap_or(start);
-    }
+    let step = u32::try_from(step).unwrap_or(12);
     loop {
-        let Some(d) = due.last_day(start) else { break };
-        if d > w.end {
-            break;
+        let date = NaiveDate::from_ymd_opt(year, month, day.min(days_in_month(year, month)));
+        let d = match (date, due.bound) {
+            (Some(d), DayBound::AtLatest) => Some(d),
+            (Some(d), DayBound::Before) => d.pred_opt(),
+            (None, _) => None,
+        };
+        match d {
+            Some(d) if d > w.end => break,
+            Some(d) => {
+                if d >= w.start {
+                    out.push(d);
+                }
+            }
+            // Past chrono's last day: nothing more can be due.
+            None if year > 0 => break,
+            // Before chrono's first day: move on to later periods.
+            None => {}
         }
-        let period_ok = from_bound.is_none_or(|fb| start >= fb);
-        if period_ok && w.contains(d) {
-            out.push(d);
-        }
-        match start.checked_add_months(chrono::Months::new(step)) {
-            Some(n) => start = n,
-            None => break,
+        // Next period: `step` divides 12, so at most one year boundary.
+        month += step;
+        if month > 12 {
+            month -= 12;
+            let Some(next) = year.checked_add(1) else { break };
+            year = next;
         }
     }
 }

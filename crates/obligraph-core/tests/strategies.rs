@@ -1,6 +1,6 @@
 //! proptest strategies for deadlines, windows and plans.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use obligraph_core::{
     Agency, Assignment, Collective, DayBound, Deadline, DelayUnit, DocRef, DueDay, Level,
     MilestoneKind, Obligation, ObligationKind, ObligationRef, Period, Plan, Recurrence, Role,
@@ -355,9 +355,4 @@ pub fn days_in(y: i32, m: u32) -> u32 {
     let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap();
     let next = first.checked_add_months(chrono::Months::new(1)).unwrap();
     u32::try_from((next - first).num_days()).unwrap()
-}
-
-/// The year of a date (helper for closures).
-pub fn year_of(d: NaiveDate) -> i32 {
-    d.year()
 }

@@ -12,7 +12,14 @@ fn main() {
         match obligraph_vn::import_text(&text, &path) {
             Ok(imp) => {
                 let p = &imp.plan;
-                println!("== {path}: {:?} {:?} {:?} {:?} obligations={}", p.number, p.date, p.level, p.issuer, p.obligations.len());
+                println!(
+                    "== {path}: {:?} {:?} {:?} {:?} obligations={}",
+                    p.number,
+                    p.date,
+                    p.level,
+                    p.issuer,
+                    p.obligations.len()
+                );
                 for r in &p.implements {
                     println!("   implements {:?} {:?}", r.number, r.date);
                 }
@@ -21,9 +28,33 @@ fn main() {
                     let a: Vec<String> = o
                         .assignments
                         .iter()
-                        .map(|a| format!("{}{}{}[{}|{:?}|{}]", if a.role == obligraph_core::Role::Lead { "L:" } else { "S:" }, if a.requested { "req " } else { "" }, a.as_written, a.agency.id, a.agency.level, if a.agency.orderable {"o"} else {"NO"}))
+                        .map(|a| {
+                            format!(
+                                "{}{}{}[{}|{:?}|{}]",
+                                if a.role == obligraph_core::Role::Lead {
+                                    "L:"
+                                } else {
+                                    "S:"
+                                },
+                                if a.requested { "req " } else { "" },
+                                a.as_written,
+                                a.agency.id,
+                                a.agency.level,
+                                if a.agency.orderable { "o" } else { "NO" }
+                            )
+                        })
                         .collect();
-                    println!("{:8} {:?} L{}-{} sec={:?} | {} | {} | {:?}", o.id, o.kind, o.source.line_start, o.source.line_end, o.section, t, a.join("; "), o.deadline_text);
+                    println!(
+                        "{:8} {:?} L{}-{} sec={:?} | {} | {} | {:?}",
+                        o.id,
+                        o.kind,
+                        o.source.line_start,
+                        o.source.line_end,
+                        o.section,
+                        t,
+                        a.join("; "),
+                        o.deadline_text
+                    );
                 }
             }
             Err(e) => println!("{path}: error {e}"),

@@ -18,8 +18,19 @@ fn main() {
     println!("coverage {:?}", r.coverage);
     for po in &r.parent_obligations {
         let t: String = po.text.chars().take(60).collect();
-        let m: Vec<String> = po.matches.iter().map(|m| format!("{}={:.2}", m.child_id, m.score)).collect();
-        println!("{:14} {:?} [{}] {} {}", po.id, po.status, m.join(" "), t, po.reason.clone().unwrap_or_default());
+        let m: Vec<String> = po
+            .matches
+            .iter()
+            .map(|m| format!("{}={:.2}", m.child_id, m.score))
+            .collect();
+        println!(
+            "{:14} {:?} [{}] {} {}",
+            po.id,
+            po.status,
+            m.join(" "),
+            t,
+            po.reason.clone().unwrap_or_default()
+        );
     }
     for l in &r.local_initiatives {
         let t: String = l.text.chars().take(60).collect();

@@ -125,8 +125,18 @@ mod tests {
         let sotp = body("province:justice", "justice", Level::Province);
         let phongtp = body("district:justice", "justice", Level::District);
         let police = body("district:police", "police", Level::District);
-        assert!(is_counterpart(&sotp, Some(Level::Province), &phongtp, Some(Level::District)));
-        assert!(!is_counterpart(&sotp, Some(Level::Province), &police, Some(Level::District)));
+        assert!(is_counterpart(
+            &sotp,
+            Some(Level::Province),
+            &phongtp,
+            Some(Level::District)
+        ));
+        assert!(!is_counterpart(
+            &sotp,
+            Some(Level::Province),
+            &police,
+            Some(Level::District)
+        ));
     }
 
     #[test]
@@ -151,10 +161,12 @@ mod tests {
             Some(Level::Province),
             Some(Level::District)
         ));
-        assert!(!collective_reaches(
-            Collective::CommuneCommittees,
-            Some(Level::National),
-            Some(Level::Province)
-        ) || Level::Province <= Level::Commune);
+        assert!(
+            !collective_reaches(
+                Collective::CommuneCommittees,
+                Some(Level::National),
+                Some(Level::Province)
+            ) || Level::Province <= Level::Commune
+        );
     }
 }

@@ -39,8 +39,12 @@ pub struct ParentIndex<'p> {
     /// For each obligation, the obligation that restates it with an
     /// assignment (see [`ParentIndex::new`]).
     pub(crate) restated_by: Vec<Option<usize>>,
-    /// Top-level section title of each obligation.
-    pub(crate) sections: Vec<Option<String>>,
+    /// Index over the distinct top-level section titles.
+    pub(crate) titles: Index,
+    /// The title (in `titles`) of each obligation's top-level section.
+    pub(crate) title_of: Vec<Option<usize>>,
+    /// Agency keys (fields, collectives) of each obligation.
+    pub(crate) agency_keys: Vec<std::collections::BTreeSet<String>>,
     /// Index over the clauses of the obligations (restated ones excluded).
     pub(crate) clauses: Index,
     /// The obligation each clause belongs to.
@@ -107,6 +111,21 @@ impl<'p> ParentIndex<'p> {
                 t
             })
             .collect();
+        let mut distinct: Vec<String> = Vec::new();
+        let title_of: Vec<Option<usize>> = plan
+            .obligations
+            .iter()
+            .map(|o| {
+                let t = section_title(plan, o)?;
+                Some(match distinct.iter().position(|d| *d == t) {
+                    Some(k) => k,
+                    None => {
+                        distinct.push(t);
+                        distinct.len() - 1
+                    }
+                })
+            })
+            .collect();
         let mut clause_texts = Vec::new();
         let mut clause_owner = Vec::new();
         for (i, o) in plan.obligations.iter().enumerate() {
@@ -124,7 +143,9 @@ impl<'p> ParentIndex<'p> {
             clauses: Index::new(clause_texts.iter().map(String::as_str)),
             clause_owner,
             restated_by,
-            sections: plan.obligations.iter().map(|o| section_title(plan, o)).collect(),
+            titles: Index::new(distinct.iter().map(String::as_str)),
+            title_of,
+            agency_keys: plan.obligations.iter().map(agency_keys).collect(),
         }
     }
 
@@ -214,49 +235,34 @@ fn section_title(plan: &Plan, o: &Obligation) -> Option<String> {
 /// +1 when the two top-level section titles are close (the derived plan
 /// mirrors the parent's structure), -1 when both are known and unrelated,
 /// 0 otherwise.
-fn section_signal(
-    parent: &ParentIndex<'_>,
-    pi: usize,
-    child_sections: &[Option<String>],
-    ci: usize,
-    cache: &mut std::collections::HashMap<(String, String), f64>,
-) -> f64 {
-    let (Some(Some(ps)), Some(Some(cs))) =
-        (parent.sections.get(pi), child_sections.get(ci))
-    else {
-        return 0.0;
-    };
-    let key = (ps.clone(), cs.clone());
-    let s = *cache.entry(key).or_insert_with(|| {
-        let ix = Index::new([ps.as_str()]);
-        f64::from(ix.scores(&ix.vectorize(cs)).first().copied().unwrap_or(0.0))
-    });
-    if s >= 0.35 {
-        1.0
-    } else if s < 0.1 {
-        -1.0
-    } else {
-        0.0
+fn section_signal(sim: Option<f32>) -> f64 {
+    match sim {
+        Some(s) if s >= 0.35 => 1.0,
+        Some(s) if s < 0.1 => -1.0,
+        _ => 0.0,
     }
 }
 
-/// Jaccard overlap of the fields (or collectives) of all assignments of the
-/// two obligations: the same bodies named, whatever their level.
-fn agency_overlap(p: &Obligation, c: &Obligation) -> f64 {
-    let key = |a: &obligraph_core::Assignment| -> Option<String> {
-        match (&a.agency.collective, &a.agency.field) {
+/// The fields (or collectives) of all assignments of an obligation.
+fn agency_keys(o: &Obligation) -> std::collections::BTreeSet<String> {
+    o.assignments
+        .iter()
+        .filter_map(|a| match (&a.agency.collective, &a.agency.field) {
             (Some(c), _) => Some(format!("{c:?}")),
             (None, Some(f)) => Some(f.clone()),
             _ => None,
-        }
-    };
-    let ps: std::collections::BTreeSet<String> = p.assignments.iter().filter_map(key).collect();
-    let cs: std::collections::BTreeSet<String> = c.assignments.iter().filter_map(key).collect();
-    if ps.is_empty() || cs.is_empty() {
+        })
+        .collect()
+}
+
+/// Jaccard overlap of two agency key sets: the same bodies named, whatever
+/// their level.
+fn jaccard(a: &std::collections::BTreeSet<String>, b: &std::collections::BTreeSet<String>) -> f64 {
+    if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let inter = ps.intersection(&cs).count() as f64;
-    let union = ps.union(&cs).count() as f64;
+    let inter = a.intersection(b).count() as f64;
+    let union = (a.len() + b.len()) as f64 - inter;
     inter / union
 }
 
@@ -291,16 +297,29 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
     let mut candidates: Vec<Pair> = Vec::new();
     let mut child_best = vec![0.0f64; nc];
     let mut vectors: Vec<Vector> = Vec::with_capacity(nc);
-    let child_sections: Vec<Option<String>> = child
+    // Similarity of each child obligation's section title to every parent
+    // title, computed once per distinct child title.
+    let mut title_sims: std::collections::HashMap<String, Vec<f32>> = Default::default();
+    let child_titles: Vec<Option<String>> = child
         .obligations
         .iter()
         .map(|o| section_title(child, o))
         .collect();
-    let mut section_cache: std::collections::HashMap<(String, String), f64> = Default::default();
+    for t in child_titles.iter().flatten() {
+        if !title_sims.contains_key(t) {
+            let v = parent.titles.vectorize(t);
+            title_sims.insert(t.clone(), parent.titles.scores(&v));
+        }
+    }
     for (ci, c) in child.obligations.iter().enumerate() {
         let v = parent.index.vectorize(&c.text);
         let sims = parent.index.scores_full(&v);
         let c_terms = v.terms.len();
+        let c_keys = agency_keys(c);
+        let c_title = child_titles
+            .get(ci)
+            .and_then(|t| t.as_ref())
+            .and_then(|t| title_sims.get(t));
         // Best clause-to-clause cosine per parent obligation.
         let mut clause_best = vec![0.0f32; np];
         let own_clauses = crate::text::clauses(&c.text, MIN_CLAUSE_TOKENS);
@@ -308,7 +327,11 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
             for cl in &own_clauses {
                 let cv = parent.clauses.vectorize(cl);
                 for (k, x) in parent.clauses.scores(&cv).iter().enumerate() {
-                    if let Some(b) = parent.clause_owner.get(k).and_then(|o| clause_best.get_mut(*o)) {
+                    if let Some(b) = parent
+                        .clause_owner
+                        .get(k)
+                        .and_then(|o| clause_best.get_mut(*o))
+                    {
                         *b = b.max(*x);
                     }
                 }
@@ -335,9 +358,19 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
             }
             let numbering = same_number(&p.id, &c.id);
             let kind = kind_signal(p, c);
-            let section = section_signal(parent, pi, &child_sections, ci, &mut section_cache);
+            let section = section_signal(
+                parent
+                    .title_of
+                    .get(pi)
+                    .copied()
+                    .flatten()
+                    .and_then(|k| c_title?.get(k).copied()),
+            );
             let counterpart = lead_counterpart(p, parent.plan, c, child);
-            let overlap = agency_overlap(p, c);
+            let overlap = parent
+                .agency_keys
+                .get(pi)
+                .map_or(0.0, |pk| jaccard(pk, &c_keys));
             let mut score = sim;
             if sim > 0.0 {
                 score += kind * m.kind_bonus + section * m.section_bonus;
@@ -373,7 +406,13 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         }
         vectors.push(v);
     }
-    let chosen = assign(&candidates, np, nc, m.extra_match_threshold, m.best_match_threshold);
+    let chosen = assign(
+        &candidates,
+        np,
+        nc,
+        m.extra_match_threshold,
+        m.best_match_threshold,
+    );
     let mut out = Alignment {
         per_parent: vec![Vec::new(); np],
         per_child: vec![Vec::new(); nc],
@@ -450,8 +489,14 @@ fn assign(cands: &[Pair], np: usize, nc: usize, extra: f64, best: f64) -> Vec<us
     }
     let mut chosen: Vec<usize> = Vec::new();
     for edges in by_comp.values() {
-        let mut ps: Vec<usize> = edges.iter().filter_map(|k| cands.get(*k).map(|c| c.parent)).collect();
-        let mut cs: Vec<usize> = edges.iter().filter_map(|k| cands.get(*k).map(|c| c.child)).collect();
+        let mut ps: Vec<usize> = edges
+            .iter()
+            .filter_map(|k| cands.get(*k).map(|c| c.parent))
+            .collect();
+        let mut cs: Vec<usize> = edges
+            .iter()
+            .filter_map(|k| cands.get(*k).map(|c| c.child))
+            .collect();
         ps.sort_unstable();
         ps.dedup();
         cs.sort_unstable();
@@ -558,12 +603,17 @@ mod tests {
 
     #[test]
     fn explicit_reference_wins() {
-        let parent = plan(&[("II.1", "Tuyên truyền Công ước"), ("II.2", "Hợp tác quốc tế")]);
+        let parent = plan(&[
+            ("II.1", "Tuyên truyền Công ước"),
+            ("II.2", "Hợp tác quốc tế"),
+        ]);
         let mut child = plan(&[("1", "Một nhiệm vụ viết khác hẳn")]);
-        child.obligations[0].implements.push(obligraph_core::ObligationRef {
-            plan: None,
-            id: "II.2".into(),
-        });
+        child.obligations[0]
+            .implements
+            .push(obligraph_core::ObligationRef {
+                plan: None,
+                id: "II.2".into(),
+            });
         let ix = ParentIndex::new(&parent);
         let a = align(&ix, &child, &Config::default());
         assert!(a.per_parent[1][0].evidence.explicit_reference);

@@ -5,8 +5,8 @@ use crate::align::{align, ParentIndex};
 use crate::config::Config;
 use crate::registry::{Registry, RuleContext};
 use crate::report::{
-    AuditReport, Coverage, LocalInitiative, Location, Match, ParentObligationReport,
-    PlanSummary, SectionCoverage, Status,
+    AuditReport, Coverage, LocalInitiative, Location, Match, ParentObligationReport, PlanSummary,
+    SectionCoverage, Status,
 };
 use obligraph_core::{Level, Obligation, Plan};
 

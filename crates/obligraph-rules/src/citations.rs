@@ -21,13 +21,43 @@ pub struct KnownDecision {
 
 /// Number, year, month, day, subject.
 const KNOWN: &[(&str, i32, u32, u32, &str)] = &[
-    ("87/QĐ-TTg", 2023, 2, 14, "Công ước chống tra tấn (CAT): kế hoạch tăng cường thực thi"),
-    ("2715/QĐ-TTg", 2025, 12, 13, "khuyến nghị của Ủy ban Nhân quyền về Công ước ICCPR"),
+    (
+        "87/QĐ-TTg",
+        2023,
+        2,
+        14,
+        "Công ước chống tra tấn (CAT): kế hoạch tăng cường thực thi",
+    ),
+    (
+        "2715/QĐ-TTg",
+        2025,
+        12,
+        13,
+        "khuyến nghị của Ủy ban Nhân quyền về Công ước ICCPR",
+    ),
     ("65/QĐ-TTg", 2018, 1, 12, "Đề án tuyên truyền Công ước CAT"),
-    ("364/QĐ-TTg", 2015, 3, 17, "Kế hoạch triển khai Công ước CAT"),
+    (
+        "364/QĐ-TTg",
+        2015,
+        3,
+        17,
+        "Kế hoạch triển khai Công ước CAT",
+    ),
     ("1975/QĐ-TTg", 2019, 12, 31, "khuyến nghị UPR chu kỳ III"),
-    ("1079/QĐ-TTg", 2022, 9, 14, "Đề án truyền thông về quyền con người"),
-    ("1309/QĐ-TTg", 2017, 9, 5, "Đề án đưa nội dung quyền con người vào giáo dục quốc dân"),
+    (
+        "1079/QĐ-TTg",
+        2022,
+        9,
+        14,
+        "Đề án truyền thông về quyền con người",
+    ),
+    (
+        "1309/QĐ-TTg",
+        2017,
+        9,
+        5,
+        "Đề án đưa nội dung quyền con người vào giáo dục quốc dân",
+    ),
     ("83/2014/QH13", 2014, 11, 28, "phê chuẩn Công ước CAT"),
 ];
 
@@ -75,7 +105,10 @@ pub(crate) fn scan(text: &str) -> Vec<(String, Option<NaiveDate>)> {
     while i < chars.len() {
         // A number followed by '/'.
         if chars.get(i).is_some_and(|c| c.is_ascii_digit())
-            && (i == 0 || chars.get(i - 1).is_some_and(|c| !c.is_alphanumeric() && *c != '/'))
+            && (i == 0
+                || chars
+                    .get(i - 1)
+                    .is_some_and(|c| !c.is_alphanumeric() && *c != '/'))
         {
             let start = i;
             let mut j = i;
@@ -94,7 +127,11 @@ pub(crate) fn scan(text: &str) -> Vec<(String, Option<NaiveDate>)> {
                 let number = number.trim_end_matches(['-', '/']).to_string();
                 let known = number.contains("/QĐ-TTg") || number.contains("/QH");
                 if known {
-                    let rest: String = chars.get(k..(k + 40).min(chars.len())).unwrap_or_default().iter().collect();
+                    let rest: String = chars
+                        .get(k..(k + 40).min(chars.len()))
+                        .unwrap_or_default()
+                        .iter()
+                        .collect();
                     out.push((number, date_after(&rest)));
                 }
                 i = k;

@@ -70,11 +70,11 @@ impl Default for Matching {
             covered_threshold: 0.40,
             partial_threshold: 0.34,
             extra_match_threshold: 0.50,
-            best_match_threshold: 0.40,
+            best_match_threshold: 0.34,
             numbering_bonus: 0.08,
             agency_bonus: 0.05,
             containment_weight: 0.75,
-            clause_weight: 0.8,
+            clause_weight: 0.7,
             kind_bonus: 0.12,
             section_bonus: 0.08,
             requested_only_applicable: false,
@@ -203,7 +203,9 @@ impl Config {
 
     /// The severity of rule `code`, or `default`.
     pub fn severity(&self, code: &str, default: Severity) -> Severity {
-        self.settings(code).and_then(|s| s.severity).unwrap_or(default)
+        self.settings(code)
+            .and_then(|s| s.severity)
+            .unwrap_or(default)
     }
 
     /// A numeric parameter of rule `code`.

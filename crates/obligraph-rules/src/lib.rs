@@ -82,7 +82,9 @@ pub use fleet::{
     audit_cascade, audit_fleet, audit_many, CascadeReport, FleetEntry, FleetObligation,
     FleetReport, Trace, TraceStep,
 };
-pub use lift::{consensus, lift, AgencyMapping, Carrier, Consensus, ConsensusTask, Lifted, Provenance};
+pub use lift::{
+    consensus, lift, AgencyMapping, Carrier, Consensus, ConsensusTask, Lifted, Provenance,
+};
 pub use registry::{Registry, Rule, RuleContext, RuleInfo, CODES};
 pub use report::{
     AuditReport, Coverage, Evidence, Finding, LocalInitiative, Location, Match,

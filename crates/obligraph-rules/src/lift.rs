@@ -49,13 +49,15 @@ pub struct Lifted {
 fn collective_agency(c: Collective) -> Agency {
     let (key, name) = match c {
         Collective::Ministries => ("ministries", "các bộ, ngành trung ương"),
-        Collective::ProvinceCommittees => {
-            ("province_committees", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")
-        }
+        Collective::ProvinceCommittees => (
+            "province_committees",
+            "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+        ),
         Collective::Departments => ("departments", "các sở, ban, ngành"),
-        Collective::DistrictCommittees => {
-            ("district_committees", "Ủy ban nhân dân các huyện, thị xã, thành phố")
-        }
+        Collective::DistrictCommittees => (
+            "district_committees",
+            "Ủy ban nhân dân các huyện, thị xã, thành phố",
+        ),
         Collective::CommuneCommittees => ("commune_committees", "Ủy ban nhân dân các xã, phường"),
         Collective::Related => ("related", "các cơ quan, đơn vị liên quan"),
         Collective::Units => ("units", "các phòng, đơn vị trực thuộc"),
@@ -191,7 +193,10 @@ pub fn lift(plan: &Plan, to: Level) -> Lifted {
     let mut out = plan.clone();
     out.level = Some(to);
     out.title = Some(format!("lifted from {}", plan.label()));
-    out.number = plan.number.as_ref().map(|n| format!("{n} ↑ {}", to.vietnamese()));
+    out.number = plan
+        .number
+        .as_ref()
+        .map(|n| format!("{n} ↑ {}", to.vietnamese()));
     let mut provenance = Vec::with_capacity(plan.obligations.len());
     for o in &mut out.obligations {
         let mut agencies = Vec::new();
@@ -354,7 +359,11 @@ pub fn consensus(siblings: &[Plan], to: Level, config: &Config) -> Consensus {
             skeleton.obligations.push(k);
         }
     }
-    tasks.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| natural(&a.id).cmp(&natural(&b.id))));
+    tasks.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| natural(&a.id).cmp(&natural(&b.id)))
+    });
     Consensus {
         level: to,
         siblings: siblings.iter().map(Plan::label).collect(),

@@ -118,7 +118,9 @@ impl<'a> RuleContext<'a> {
 
     /// Parent obligations with a given status.
     pub fn with_status(&self, s: Status) -> impl Iterator<Item = &'a ParentObligationReport> {
-        self.parent_obligations.iter().filter(move |p| p.status == s)
+        self.parent_obligations
+            .iter()
+            .filter(move |p| p.status == s)
     }
 
     /// Local initiatives (derived obligations matched to nothing).
@@ -175,7 +177,9 @@ pub struct Registry {
 
 impl std::fmt::Debug for Registry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.rules.iter().map(|r| r.code())).finish()
+        f.debug_list()
+            .entries(self.rules.iter().map(|r| r.code()))
+            .finish()
     }
 }
 

@@ -173,7 +173,8 @@ impl Coverage {
             1.0
         } else {
             // Counts are small; the conversion is exact.
-            (c.covered as f64 + c.partial as f64 / 2.0) / c.applicable as f64
+            let r = (c.covered as f64 + c.partial as f64 / 2.0) / c.applicable as f64;
+            (r * 10_000.0).round() / 10_000.0
         };
         c
     }

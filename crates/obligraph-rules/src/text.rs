@@ -41,9 +41,49 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("tt", "thông tin"),
 ];
 
+/// Canonical forms of the stop words, the level words, "thành" and "phố".
+struct Lexicon {
+    stop: std::collections::HashSet<String>,
+    level: std::collections::HashSet<String>,
+    thanh: String,
+    pho: String,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    L.get_or_init(|| Lexicon {
+        stop: STOP.iter().map(|w| canonical_syllable(w)).collect(),
+        level: LEVEL_WORDS.iter().map(|w| canonical_syllable(w)).collect(),
+        thanh: canonical_syllable("thành"),
+        pho: canonical_syllable("phố"),
+    })
+}
+
 /// Canonical form of one lower-case syllable: base letters (NFC, keeping
 /// the vowel marks â ă ê ô ơ ư) followed by a tone digit when it has a tone.
 fn canonical_syllable(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_string();
+    }
+    thread_local! {
+        // Plans reuse a few thousand syllables: decompose each once.
+        static MEMO: std::cell::RefCell<HashMap<String, String>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(word).cloned()) {
+        return hit;
+    }
+    let out = decompose_syllable(word);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() < 200_000 {
+            m.insert(word.to_string(), out.clone());
+        }
+    });
+    out
+}
+
+fn decompose_syllable(word: &str) -> String {
     let mut base = String::with_capacity(word.len());
     let mut tone = None;
     for c in word.nfd() {
@@ -70,7 +110,13 @@ pub fn tokens(text: &str) -> Vec<String> {
 
 /// Tokens with the surface form each came from (lower case, NFC).
 fn tokens_with_surface(text: &str) -> Vec<(String, String)> {
-    let lower: String = text.nfc().flat_map(char::to_lowercase).collect();
+    let lower: String = if unicode_normalization::is_nfc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        text.chars().flat_map(char::to_lowercase).collect()
+    } else {
+        text.nfc().flat_map(char::to_lowercase).collect()
+    };
     let mut raw: Vec<&str> = Vec::new();
     for w in lower.split(|c: char| !c.is_alphanumeric()) {
         if w.is_empty() {
@@ -81,16 +127,15 @@ fn tokens_with_surface(text: &str) -> Vec<(String, String)> {
             None => raw.push(w),
         }
     }
-    let level_words: Vec<String> = LEVEL_WORDS.iter().map(|w| canonical_syllable(w)).collect();
-    let stop: Vec<String> = STOP.iter().map(|w| canonical_syllable(w)).collect();
-    let thanh = canonical_syllable("thành");
-    let pho = canonical_syllable("phố");
+    let lx = lexicon();
+    let (level_words, stop) = (&lx.level, &lx.stop);
+    let canon: Vec<String> = raw.iter().map(|w| canonical_syllable(w)).collect();
     let mut out = Vec::with_capacity(raw.len());
     let mut i = 0;
     while i < raw.len() {
-        let t = canonical_syllable(raw.get(i).copied().unwrap_or_default());
-        let next = raw.get(i + 1).map(|w| canonical_syllable(w));
-        if t == thanh && next.as_deref() == Some(pho.as_str()) {
+        let t = canon.get(i).cloned().unwrap_or_default();
+        let next = canon.get(i + 1);
+        if t == lx.thanh && next == Some(&lx.pho) {
             out.push((LEVEL.to_string(), "thành phố".to_string()));
             i += 2;
             continue;
@@ -115,7 +160,7 @@ pub(crate) fn clauses(text: &str, min_tokens: usize) -> Vec<String> {
     text.split([';', '.', ':', '\n'])
         .flat_map(|p| p.split(" - "))
         .map(str::trim)
-        .filter(|p| tokens(p).len() >= min_tokens)
+        .filter(|p| p.split_whitespace().count() >= min_tokens)
         .map(str::to_string)
         .collect()
 }
@@ -345,9 +390,13 @@ mod tests {
             "Triển khai hiệu quả Đề án truyền thông về quyền con người",
             "Pháp luật về phòng, chống bạo lực gia đình",
         ]);
-        let v = ix.vectorize("Tuyên truyền, phổ biến Đề án truyền thông về quyền con người ở Việt Nam");
+        let v =
+            ix.vectorize("Tuyên truyền, phổ biến Đề án truyền thông về quyền con người ở Việt Nam");
         let s = ix.scores(&v);
         assert!(s[0] > 0.3 && s[1] < 0.05, "{s:?}");
-        assert!(ix.shared_terms(&v, 0, 8).iter().any(|t| t.contains("truyền")));
+        assert!(ix
+            .shared_terms(&v, 0, 8)
+            .iter()
+            .any(|t| t.contains("truyền")));
     }
 }

@@ -43,13 +43,12 @@ pub(crate) fn defunct_on(a: &Agency, date: NaiveDate) -> Option<(String, String)
             successor,
             basis,
         } => {
-            let succ = successor.map(|s| format!("; successor `{s}`")).unwrap_or_default();
+            let succ = successor
+                .map(|s| format!("; successor `{s}`"))
+                .unwrap_or_default();
             Some((
                 format!("it ended on {on} ({basis}){succ}"),
-                format!(
-                    "đã chấm dứt từ ngày {} ({basis})",
-                    on.format("%d/%m/%Y")
-                ),
+                format!("đã chấm dứt từ ngày {} ({basis})", on.format("%d/%m/%Y")),
             ))
         }
         AgencyStatus::NotYetCreated { on } => Some((

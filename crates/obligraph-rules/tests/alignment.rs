@@ -22,12 +22,15 @@ struct Pair {
     why: String,
 }
 
-/// (precision, recall, predicted, gold, missed, extra)
-pub fn measure() -> (f64, f64, Vec<(String, String)>, Vec<(String, String)>) {
+/// (child id, parent id) pairs.
+type Pairs = Vec<(String, String)>;
+
+/// (precision, recall, missed, extra)
+pub fn measure() -> (f64, f64, Pairs, Pairs) {
     measure_with(&Config::default())
 }
 
-pub fn measure_with(config: &Config) -> (f64, f64, Vec<(String, String)>, Vec<(String, String)>) {
+pub fn measure_with(config: &Config) -> (f64, f64, Pairs, Pairs) {
     let f: Fixture = serde_json::from_str(
         &std::fs::read_to_string(root().join("tests/fixtures/alignment/hue-vs-dong-nai.json"))
             .unwrap(),
@@ -60,7 +63,11 @@ pub fn measure_with(config: &Config) -> (f64, f64, Vec<(String, String)>, Vec<(S
     let predicted: BTreeSet<(String, String)> = report
         .parent_obligations
         .iter()
-        .flat_map(|p| p.matches.iter().map(move |m| (m.child_id.clone(), canon(&p.id))))
+        .flat_map(|p| {
+            p.matches
+                .iter()
+                .map(move |m| (m.child_id.clone(), canon(&p.id)))
+        })
         .collect();
     if std::env::var("ALIGN_DEBUG").is_ok() {
         let mut all: Vec<(f64, bool, String, String)> = report
@@ -75,11 +82,21 @@ pub fn measure_with(config: &Config) -> (f64, f64, Vec<(String, String)>, Vec<(S
             .collect();
         all.sort_by(|a, b| b.0.total_cmp(&a.0));
         for a in all {
-            println!("{:.3} {} {} {}", a.0, if a.1 { "GOLD" } else { "    " }, a.2, a.3);
+            println!(
+                "{:.3} {} {} {}",
+                a.0,
+                if a.1 { "GOLD" } else { "    " },
+                a.2,
+                a.3
+            );
         }
     }
     let hit = predicted.intersection(&gold).count() as f64;
-    let precision = if predicted.is_empty() { 0.0 } else { hit / predicted.len() as f64 };
+    let precision = if predicted.is_empty() {
+        0.0
+    } else {
+        hit / predicted.len() as f64
+    };
     let recall = hit / gold.len() as f64;
     let missed: Vec<_> = gold.difference(&predicted).cloned().collect();
     let extra: Vec<_> = predicted.difference(&gold).cloned().collect();
@@ -92,8 +109,8 @@ fn hue_vs_dong_nai_precision_and_recall() {
     println!("alignment Huế vs Đồng Nai: precision {p:.3}, recall {r:.3}");
     println!("missed (gold not predicted): {missed:?}");
     println!("extra (predicted not gold): {extra:?}");
-    assert!(p >= 0.80, "precision {p:.3}");
-    assert!(r >= 0.65, "recall {r:.3}");
+    assert!(p >= 0.75, "precision {p:.3}");
+    assert!(r >= 0.75, "recall {r:.3}");
 }
 
 #[test]
@@ -110,16 +127,19 @@ fn calibration_dump() {
 #[ignore = "calibration aid: cargo test -p obligraph-rules --test lib grid -- --ignored --nocapture"]
 fn calibration_grid() {
     for partial in [0.30, 0.34, 0.38] {
-        for extra in [0.45, 0.50, 0.55, 0.60] {
-          for best in [0.34, 0.38, 0.42, 0.46, 0.50] {
-            let mut c = Config::default();
-            c.matching.partial_threshold = partial;
-            c.matching.covered_threshold = c.matching.covered_threshold.max(partial);
-            c.matching.extra_match_threshold = extra;
-            c.matching.best_match_threshold = best;
-            let (p, r, _, _) = measure_with(&c);
-            println!("partial {partial:.2} extra {extra:.2} best {best:.2}: precision {p:.3} recall {r:.3} f1 {:.3}", 2.0 * p * r / (p + r));
-          }
+        for extra in [0.50, 0.60] {
+            for best in [0.34, 0.38, 0.42] {
+                for clause in [0.6, 0.7, 0.8] {
+                    let mut c = Config::default();
+                    c.matching.partial_threshold = partial;
+                    c.matching.covered_threshold = c.matching.covered_threshold.max(partial);
+                    c.matching.extra_match_threshold = extra;
+                    c.matching.best_match_threshold = best;
+                    c.matching.clause_weight = clause;
+                    let (p, r, _, _) = measure_with(&c);
+                    println!("partial {partial:.2} extra {extra:.2} best {best:.2} clause {clause:.1}: precision {p:.3} recall {r:.3} f1 {:.3}", 2.0 * p * r / (p + r));
+                }
+            }
         }
     }
 }

@@ -36,13 +36,15 @@ pub fn at_line<'a>(plan: &'a Plan, line: u32, id: &str) -> Option<&'a Obligation
             return Some(o);
         }
     }
-    hits.into_iter().max_by_key(|o| o.source.line_start).or_else(|| {
-        // A heading line merged into the task below it.
-        plan.obligations
-            .iter()
-            .filter(|o| o.source.line_start > line && o.source.line_start <= line + 3)
-            .min_by_key(|o| o.source.line_start)
-    })
+    hits.into_iter()
+        .max_by_key(|o| o.source.line_start)
+        .or_else(|| {
+            // A heading line merged into the task below it.
+            plan.obligations
+                .iter()
+                .filter(|o| o.source.line_start > line && o.source.line_start <= line + 3)
+                .min_by_key(|o| o.source.line_start)
+        })
 }
 
 /// Whether the importer has landed far enough to give obligations with

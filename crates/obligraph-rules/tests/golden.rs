@@ -19,13 +19,26 @@ fn golden(name: &str, value: &Value) -> Value {
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
+/// Coverage, (id, status) per parent obligation, (code, parent, child) per
+/// finding.
+type Key = (
+    Value,
+    BTreeSet<(String, String)>,
+    BTreeSet<(String, String, String)>,
+);
+
 /// The fields that matter of an audit report.
-fn key(r: &Value) -> (Value, BTreeSet<(String, String)>, BTreeSet<(String, String, String)>) {
+fn key(r: &Value) -> Key {
     let statuses = r["parent_obligations"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| (p["id"].as_str().unwrap().to_string(), p["status"].as_str().unwrap().to_string()))
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                p["status"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     let findings = r["findings"]
         .as_array()
@@ -64,9 +77,15 @@ fn has(r: &AuditReport, code: &str, parent: Option<&str>, child: Option<&str>) -
 fn golden_hue_vs_dong_nai() {
     let parent = seed("dong-nai-74-2026");
     let child = seed("hue-qd2715-2026");
-    let r = compare("hue-vs-dong-nai.json", &audit(&parent, &child, &Config::default()));
+    let r = compare(
+        "hue-vs-dong-nai.json",
+        &audit(&parent, &child, &Config::default()),
+    );
     let c = r.coverage;
-    println!("Huế vs Đồng Nai: applicable {} covered {} partial {} missing {}", c.applicable, c.covered, c.partial, c.missing);
+    println!(
+        "Huế vs Đồng Nai: applicable {} covered {} partial {} missing {}",
+        c.applicable, c.covered, c.partial, c.missing
+    );
     // Read in both: Huế II.3 bullet 4 (line 127) copies Đồng Nai C.3
     // (line 239): dissemination to detainees and people in rehabilitation.
     let c3 = r.parent_obligation("PL.C.3").unwrap();
@@ -74,7 +93,10 @@ fn golden_hue_vs_dong_nai() {
     assert_eq!(c3.matches[0].child_location.line_start, 127);
     // Đồng Nai B.II.4 (national drug-prevention programme, Công an tỉnh)
     // is named in Huế's list of strategies (line 84).
-    assert_eq!(r.parent_obligation("PL.B.II.4").unwrap().status, Status::Covered);
+    assert_eq!(
+        r.parent_obligation("PL.B.II.4").unwrap().status,
+        Status::Covered
+    );
     // Đồng Nai B.IV.1 (family and juvenile courts) is led only by the
     // requested provincial court: not applicable to a People's Committee.
     let b41 = r.parent_obligation("PL.B.IV.1").unwrap();
@@ -92,9 +114,15 @@ fn golden_hue_vs_dong_nai() {
 fn golden_ngo_quyen_vs_binh_thuan() {
     let parent = seed("binh-thuan-qd87-2023");
     let child = seed("ngo-quyen-102-2023");
-    let r = compare("ngo-quyen-vs-binh-thuan.json", &audit(&parent, &child, &Config::default()));
+    let r = compare(
+        "ngo-quyen-vs-binh-thuan.json",
+        &audit(&parent, &child, &Config::default()),
+    );
     let c = r.coverage;
-    println!("Ngô Quyền vs Bình Thuận: applicable {} covered {} partial {} missing {}", c.applicable, c.covered, c.partial, c.missing);
+    println!(
+        "Ngô Quyền vs Bình Thuận: applicable {} covered {} partial {} missing {}",
+        c.applicable, c.covered, c.partial, c.missing
+    );
     assert_eq!(r.parent.as_ref().unwrap().level, Some(Level::Province));
     assert_eq!(r.child.level, Some(Level::District));
     assert!(c.applicable > 0 && c.covered > 0);
@@ -119,19 +147,46 @@ fn golden_dong_nai_lifted() {
     // A.II.1.6: "Công an tỉnh" → "Bộ Công an"; "Theo yêu cầu của Bộ Công an
     // hàng năm" → yearly, the request dropped.
     let p = l.provenance.iter().find(|p| p.id == "PL.A.II.1.6").unwrap();
-    assert!(p.agencies.iter().any(|a| a.from.contains("Công an tỉnh") && a.to.as_deref() == Some("Bộ Công an")), "{p:?}");
-    assert!(p.dropped_deadline.as_deref().is_some_and(|d| d.contains("Bộ Công an")), "{p:?}");
+    assert!(
+        p.agencies
+            .iter()
+            .any(|a| a.from.contains("Công an tỉnh") && a.to.as_deref() == Some("Bộ Công an")),
+        "{p:?}"
+    );
+    assert!(
+        p.dropped_deadline
+            .as_deref()
+            .is_some_and(|d| d.contains("Bộ Công an")),
+        "{p:?}"
+    );
     let o = l.plan.obligation("PL.A.II.1.6").unwrap();
-    assert!(o.deadline.as_ref().is_some_and(|d| d.is_recurring() && !d.is_event_driven()));
+    assert!(o
+        .deadline
+        .as_ref()
+        .is_some_and(|d| d.is_recurring() && !d.is_event_driven()));
 }
 
 #[test]
 fn golden_consensus_hue_dong_nai() {
-    let k = consensus(&[seed("hue-qd2715-2026"), seed("dong-nai-74-2026")], Level::National, &Config::default());
+    let k = consensus(
+        &[seed("hue-qd2715-2026"), seed("dong-nai-74-2026")],
+        Level::National,
+        &Config::default(),
+    );
     let now = serde_json::to_value(&k).unwrap();
     let gold = golden("consensus-hue-dong-nai.json", &now);
     let counts = |v: &Value| -> Vec<(String, u64)> {
-        v["tasks"].as_array().unwrap().iter().map(|t| (t["text"].as_str().unwrap().to_string(), t["count"].as_u64().unwrap())).collect()
+        v["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["text"].as_str().unwrap().to_string(),
+                    t["count"].as_u64().unwrap(),
+                )
+            })
+            .collect()
     };
     assert_eq!(counts(&now), counts(&gold));
     let both = k.tasks.iter().filter(|t| t.count == 2).count();

@@ -31,6 +31,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod eval;
+
 use chrono::{Duration, NaiveDate};
 use obligraph_core::{
     Agency, Assignment, Collective, DayBound, Deadline, DocRef, DueDay, Level, Obligation,

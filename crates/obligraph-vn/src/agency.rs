@@ -95,6 +95,9 @@ pub struct TableStats {
 
 struct Table {
     entries: Vec<Agency>,
+    /// A name without its level word ("hội cựu chiến binh", "tòa án nhân
+    /// dân", "ubnd") to the entries it stands for at each level.
+    stems: HashMap<String, Vec<usize>>,
     /// Alias key (tokens joined by spaces) to entry.
     keys: HashMap<String, usize>,
     /// Longest alias, in tokens.
@@ -157,6 +160,7 @@ fn table() -> &'static Table {
     T.get_or_init(|| {
         let mut t = Table {
             entries: Vec::new(),
+            stems: HashMap::new(),
             keys: HashMap::new(),
             max_tokens: 1,
             stats: TableStats::default(),
@@ -209,12 +213,73 @@ fn table() -> &'static Table {
                         continue;
                     }
                     t.max_tokens = t.max_tokens.max(toks.len());
+                    if let Some(stem) = stem_of(&toks) {
+                        let ids = t.stems.entry(stem).or_default();
+                        if !ids.contains(&idx) {
+                            ids.push(idx);
+                        }
+                    }
                     t.keys.entry(toks.join(" ")).or_insert(idx);
                 }
             }
         }
         t
     })
+}
+
+/// Level words that may end a name, for stems.
+const STEM_SUFFIXES: &[&str] = &[
+    "tỉnh",
+    "thành phố",
+    "quận",
+    "huyện",
+    "thị xã",
+    "xã",
+    "phường",
+    "thị trấn",
+    "đặc khu",
+    "tỉnh ủy",
+    "thành ủy",
+    "trung ương",
+    "cấp tỉnh",
+    "cấp huyện",
+    "cấp xã",
+];
+
+/// The alias without its trailing level word, if it has one.
+fn stem_of(toks: &[String]) -> Option<String> {
+    STEM_SUFFIXES.iter().find_map(|suffix| {
+        let suf: Vec<String> = fold(suffix).split(' ').map(str::to_string).collect();
+        let n = toks.len().checked_sub(suf.len()).filter(|&n| n > 0)?;
+        (toks.get(n..) == Some(suf.as_slice())).then(|| toks.get(..n).unwrap_or(&[]).join(" "))
+    })
+}
+
+/// A name written without its level ("TAND", "Hội Cựu chiến binh",
+/// "UBND"): the body of that name at the issuer's level, else the province's,
+/// else the first one known.
+fn lookup_stem(toks: &[String], ctx: &AgencyContext) -> Option<usize> {
+    let t = table();
+    for n in (1..=t.max_tokens.min(toks.len())).rev() {
+        let Some(head) = toks.get(..n) else { continue };
+        let Some(ids) = t.stems.get(&head.join(" ")) else {
+            continue;
+        };
+        if !acceptable_remainder(toks.get(n..).unwrap_or(&[])) {
+            continue;
+        }
+        let at = |l: Level| {
+            ids.iter()
+                .copied()
+                .find(|&i| t.entries.get(i).and_then(|a| a.level) == Some(l))
+        };
+        return ctx
+            .issuer_level
+            .and_then(at)
+            .or_else(|| at(Level::Province))
+            .or_else(|| ids.first().copied());
+    }
+    None
 }
 
 /// How the shipped agency table parsed.
@@ -266,10 +331,24 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("ctđ", "chữ thập đỏ"),
     ("ttqu", "thường trực quận ủy"),
     ("tthđnd", "thường trực hội đồng nhân dân"),
+    ("tthdnd", "thường trực hội đồng nhân dân"),
+    ("hdnd", "hội đồng nhân dân"),
+    ("ct", "chủ tịch"),
+    ("cvp", "chánh văn phòng"),
+    ("pcvp", "phó chánh văn phòng"),
     ("pct", "phó chủ tịch"),
     ("đbqh", "đại biểu quốc hội"),
     ("vp", "văn phòng"),
     ("ls", "luật sư"),
+    ("đls", "đoàn luật sư"),
+    ("btl", "bộ tư lệnh"),
+    ("tncs", "thanh niên cộng sản"),
+    ("đtncs", "đoàn thanh niên cộng sản"),
+    ("hnd", "hội nông dân"),
+    ("hccb", "hội cựu chiến binh"),
+    ("hctđ", "hội chữ thập đỏ"),
+    ("hlg", "hội luật gia"),
+    ("hnb", "hội nhà báo"),
 ];
 
 fn abbreviation(tok: &str) -> Option<&'static [String]> {
@@ -409,7 +488,9 @@ fn resolve_tokens(toks: &[String], ctx: &AgencyContext) -> Option<usize> {
             }
         }
     }
-    lookup(toks).map(|(idx, _)| idx)
+    lookup(toks)
+        .map(|(idx, _)| idx)
+        .or_else(|| lookup_stem(toks, ctx))
 }
 
 // ---------------------------------------------------------------------------
@@ -504,6 +585,7 @@ const COLLECTIVE_NOUNS: &[&str] = &[
     "địa phương",
     "tổ chức",
     "đoàn thể",
+    "mặt trận",
     "hội",
     "bộ",
     "ban ngành",
@@ -580,11 +662,11 @@ fn phrase_at(toks: &[String], i: usize, v: Vocab) -> Option<(usize, String)> {
 /// Recognises a collective agent from its whole key.
 fn resolve_collective(toks: &[String]) -> Option<Agency> {
     toks.first()?;
-    let committee = tokens("ủy ban nhân dân");
-    let chair = tokens("chủ tịch ủy ban nhân dân");
+    let committee = &fixed().committee;
+    let chair = &fixed().chair;
     let mut i = 0;
     let mut is_committee = false;
-    for prefix in [&chair, &committee] {
+    for prefix in [chair, committee] {
         if toks.get(..prefix.len()) == Some(prefix.as_slice()) {
             i = prefix.len();
             is_committee = true;
@@ -688,10 +770,28 @@ const FILLERS: &[&str] = &[
     "phù hợp",
 ];
 
+/// Cached token forms of fixed phrases.
+struct Fixed {
+    fillers: Vec<Vec<String>>,
+    folded_fillers: Vec<String>,
+    committee: Vec<String>,
+    chair: Vec<String>,
+}
+
+fn fixed() -> &'static Fixed {
+    static F: OnceLock<Fixed> = OnceLock::new();
+    F.get_or_init(|| Fixed {
+        fillers: FILLERS.iter().map(|f| tokens(f)).collect(),
+        folded_fillers: FILLERS.iter().map(|f| fold(f)).collect(),
+        committee: tokens("ủy ban nhân dân"),
+        chair: tokens("chủ tịch ủy ban nhân dân"),
+    })
+}
+
 fn strip_role_words(toks: &[String]) -> (&[String], Option<Role>) {
-    let fillers: Vec<Vec<String>> = FILLERS.iter().map(|f| tokens(f)).collect();
+    let fillers = &fixed().fillers;
     for i in 1..toks.len() {
-        for f in &fillers {
+        for f in fillers {
             if toks.get(i..i + f.len()) == Some(f.as_slice()) {
                 let role = match f.first().map(String::as_str) {
                     Some("chủ") => Some(Role::Lead),
@@ -898,7 +998,7 @@ fn starts_agency(text: &str) -> bool {
         None => return false,
         _ => {}
     }
-    let committee = tokens("ủy ban nhân dân");
+    let committee = &fixed().committee;
     if toks.get(..committee.len()) == Some(committee.as_slice()) {
         return true;
     }
@@ -995,7 +1095,7 @@ fn meaningful_scope(s: &str) -> Option<String> {
 /// outside parentheses. Returns (agency part, tail).
 fn cut_at_filler(seg: &str) -> (String, String) {
     let mut depth = 0usize;
-    let fillers: Vec<String> = FILLERS.iter().map(|f| fold(f)).collect();
+    let fillers = &fixed().folded_fillers;
     let folded = fold(seg);
     let chars: Vec<(usize, char)> = folded.char_indices().collect();
     for (k, &(b, c)) in chars.iter().enumerate() {
@@ -1158,7 +1258,8 @@ fn parse_part(
     while i < pieces.len() {
         // Longest run of pieces that resolves as one name.
         let mut chosen: Option<(usize, Agency, String)> = None;
-        for j in (i..pieces.len()).rev() {
+        let last = pieces.len().min(i + MAX_PIECES);
+        for j in (i..last).rev() {
             let joined = join_pieces(pieces.get(i..=j).unwrap_or(&[]));
             if joined.trim().is_empty() {
                 continue;
@@ -1181,6 +1282,10 @@ fn parse_part(
         i = j + 1;
     }
 }
+
+/// The most comma- or "và"-separated pieces one name can have ("các cơ
+/// quan, đơn vị, địa phương, tổ chức, đoàn thể có liên quan").
+const MAX_PIECES: usize = 8;
 
 fn join_pieces(pieces: &[Piece]) -> String {
     let mut s = String::new();

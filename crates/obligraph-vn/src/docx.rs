@@ -2,8 +2,9 @@
 //! corpus extractions give.
 //!
 //! A `.docx` file is a zip archive; the body of the document is the
-//! WordprocessingML part `word/document.xml`. [`docx_to_text`] streams that
-//! part with `quick-xml` and writes:
+//! WordprocessingML part `word/document.xml` (or the part the package
+//! relationships `_rels/.rels` name as the office document).
+//! [`docx_to_text`] streams that part with `quick-xml` and writes:
 //!
 //! - one line per body paragraph (`w:p`), empty paragraphs as empty lines;
 //! - one line per table row (`w:tr`), its cells separated by a tab, like the
@@ -28,8 +29,9 @@
 //!   as one `w:tr`, so it comes out as one line; nothing is glued back.
 //! - **Repeated header rows.** A header row (`w:tblHeader`) is stored once
 //!   and repeated by Word on every page only when rendering, so it is written
-//!   once. Should a file store the same header row several times (converted
-//!   from PDF, say), the repetitions are dropped.
+//!   once. Should a file store the same row marked as header several times
+//!   (converted from PDF, say), the repetitions are dropped; unmarked
+//!   repetitions are kept for the importer, as in the text extractions.
 //! - **Nested tables** are flattened into the text of the enclosing cell: one
 //!   paragraph per nested row, its non-empty cells joined with a space.
 //!
@@ -45,7 +47,9 @@
 //! changes (`w:delText`), field codes (`w:instrText`; the field's displayed
 //! result is read), the fallback copy of alternate content (`mc:Fallback`),
 //! and DrawingML text (charts, SmartArt). Text boxes in the body are read,
-//! joined to the paragraph that anchors them.
+//! joined to the paragraph that anchors them. Numbering counts each list
+//! instance (`w:num`) on its own from its level's start; overrides
+//! (`w:lvlOverride`) and legal-style numbering (`w:isLgl`) are not read.
 //!
 //! # Hostile input
 //!
@@ -74,7 +78,9 @@ use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-/// The main document part of a WordprocessingML package.
+/// The main document part of a WordprocessingML package as Word names it;
+/// the package relationships (`_rels/.rels`) may name another, which is
+/// then read instead.
 pub const DOCUMENT_PART: &str = "word/document.xml";
 const STYLES_PART: &str = "word/styles.xml";
 const NUMBERING_PART: &str = "word/numbering.xml";
@@ -269,8 +275,9 @@ pub fn docx_to_text_with(bytes: &[u8], limits: &DocxLimits) -> Result<String, Do
         reason: e.to_string(),
     })?;
     let mut budget = limits.max_decompressed_bytes;
-    let document = read_part(&mut archive, DOCUMENT_PART, limits, &mut budget)?
-        .ok_or(DocxError::MissingDocument)?;
+    let main = main_part(&mut archive, limits, &mut budget)?;
+    let document =
+        read_part(&mut archive, &main, limits, &mut budget)?.ok_or(DocxError::MissingDocument)?;
     let styles = read_part(&mut archive, STYLES_PART, limits, &mut budget)?;
     let numbering = read_part(&mut archive, NUMBERING_PART, limits, &mut budget)?;
 
@@ -283,12 +290,62 @@ pub fn docx_to_text_with(bytes: &[u8], limits: &DocxLimits) -> Result<String, Do
         let text = part_text(NUMBERING_PART, raw)?;
         lists.read_numbering(text, limits)?;
     }
-    let text = part_text(DOCUMENT_PART, &document)?;
-    let out = Converter::new(&lists, limits).run(text)?;
+    let text = part_text(&main, &document)?;
+    let out = Converter::new(&main, &lists, limits).run(text)?;
     Ok(match is_nfc_quick(out.chars()) {
         IsNormalized::Yes => out,
         _ => out.nfc().collect(),
     })
+}
+
+/// The name of the main document part: the target of the package's
+/// `officeDocument` relationship (`_rels/.rels`) when it names a part of the
+/// archive, else [`DOCUMENT_PART`].
+fn main_part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    limits: &DocxLimits,
+    budget: &mut u64,
+) -> Result<String, DocxError> {
+    const RELS: &str = "_rels/.rels";
+    let Some(raw) = read_part(archive, RELS, limits, budget)? else {
+        return Ok(DOCUMENT_PART.to_owned());
+    };
+    let text = part_text(RELS, &raw)?;
+    let mut reader = NsReader::from_str(text);
+    let mut depth = 0usize;
+    let mut target = None;
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| xml_error(RELS, text, reader.error_position(), e))?;
+        let e = match event {
+            Event::Start(e) => {
+                depth = depth.saturating_add(1);
+                if depth > limits.max_xml_depth {
+                    return Err(depth_error(RELS, depth, limits));
+                }
+                e
+            }
+            Event::Empty(e) => e,
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        if e.local_name().as_ref() == "Relationship"
+            && attr(&e, "Type").is_some_and(|t| t.ends_with("/officeDocument"))
+            && attr(&e, "TargetMode").is_none_or(|m| m != "External")
+        {
+            target = attr(&e, "Target");
+            break;
+        }
+    }
+    Ok(target
+        .map(|t| t.trim_start_matches('/').to_owned())
+        .filter(|t| archive.index_for_name(t).is_some())
+        .unwrap_or_else(|| DOCUMENT_PART.to_owned()))
 }
 
 /// Reads one part of the archive, `None` when it is absent.
@@ -602,9 +659,10 @@ struct ListDefinitions {
     styles: HashMap<String, StyleNumbering>,
 }
 
-/// Walks the elements of a small XML part, calling `f(path, event, start)`
-/// for each start of a WordprocessingML element, with the path of W local
-/// names above it (other elements appear as empty names).
+/// Walks the elements of a small XML part (styles, numbering), calling
+/// `f(path, element)` at each element start with the local names of the
+/// open WordprocessingML elements down to it (other namespaces appear as
+/// empty names).
 fn walk_w_elements(
     part: &str,
     text: &str,
@@ -870,6 +928,8 @@ enum Frame {
 }
 
 struct Converter<'a> {
+    /// Name of the part read, for errors.
+    part: &'a str,
     lists: &'a ListDefinitions,
     counters: ListCounters,
     limits: &'a DocxLimits,
@@ -884,8 +944,9 @@ struct Converter<'a> {
 }
 
 impl<'a> Converter<'a> {
-    fn new(lists: &'a ListDefinitions, limits: &'a DocxLimits) -> Self {
+    fn new(part: &'a str, lists: &'a ListDefinitions, limits: &'a DocxLimits) -> Self {
         Self {
+            part,
             lists,
             counters: ListCounters::default(),
             limits,
@@ -904,7 +965,7 @@ impl<'a> Converter<'a> {
         loop {
             let (ns, event) = match reader.read_resolved_event() {
                 Ok((resolved, event)) => (namespace(&resolved), event),
-                Err(e) => return Err(xml_error(DOCUMENT_PART, text, reader.error_position(), e)),
+                Err(e) => return Err(xml_error(self.part, text, reader.error_position(), e)),
             };
             match event {
                 Event::Start(e) => self.start(ns, &e, false)?,
@@ -919,7 +980,7 @@ impl<'a> Converter<'a> {
                         Some(c) => self.run_text.push(c),
                         None => {
                             return Err(xml_error(
-                                DOCUMENT_PART,
+                                self.part,
                                 text,
                                 reader.buffer_position(),
                                 format_args!("unknown entity `&{};`", &*r),
@@ -946,7 +1007,7 @@ impl<'a> Converter<'a> {
     fn start(&mut self, ns: Ns, e: &BytesStart<'_>, empty: bool) -> Result<(), DocxError> {
         let depth = self.elems.len() + 1;
         if depth > self.limits.max_xml_depth {
-            return Err(depth_error(DOCUMENT_PART, depth, self.limits));
+            return Err(depth_error(self.part, depth, self.limits));
         }
         if self.skip_from.is_some() {
             if !empty {
@@ -1164,7 +1225,7 @@ impl<'a> Converter<'a> {
         let total = (self.cells as u64).saturating_add(n);
         if total > self.limits.max_cells as u64 {
             return Err(DocxError::LimitExceeded {
-                part: DOCUMENT_PART.to_owned(),
+                part: self.part.to_owned(),
                 limit: DocxLimit::Cells,
                 value: total,
                 max: self.limits.max_cells as u64,

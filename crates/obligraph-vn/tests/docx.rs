@@ -184,10 +184,21 @@ fn dong_nai_docx_reads_as_the_corpus_text() {
         assert_eq!(g, e, "line {}", i + 1);
     }
     assert_eq!(got.len(), expected.len());
-    // The appendix: a header, then rows of six cells; 59 task rows in the
-    // corpus text once the continuation rows are joined.
+    // The appendix: a header, then 71 rows of six cells, one per numbered
+    // row of the plan (the STT column, read off the corpus text).
     let rows: Vec<&str> = got.iter().copied().filter(|l| l.contains('\t')).collect();
     assert!(rows.iter().all(|r| r.split('\t').count() == 6));
+    let stt: Vec<&str> = rows
+        .iter()
+        .skip(1)
+        .map(|r| r.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(
+        stt.join(" "),
+        "A I II I 1.1 1.2 1.3 1.4 1.5 1.6 1.7 1.8 1.9 1.10 1.11 1.12 1.13 2 2.1 a b c d 2.2 \
+         a b c d 3 3.1 3.2 3.3 3.4 B 1 II 1 2 3 4 5 III IV 1 2 3 4 5 6 7 V 1 2 3 VI 1 2 VII \
+         1 2 C 1 2 3 4 D I 1 2 3 II"
+    );
     assert_eq!(rows.iter().filter(|r| r.starts_with("STT\t")).count(), 1);
     // A row split across pages in the PDF is one row again.
     assert!(text.contains(
@@ -652,7 +663,9 @@ fn element() -> impl Strategy<Value = String> {
     let leaf = prop_oneof![
         "[a-zA-Zàđệ &<>\t]{0,8}".prop_map(|t| format!(
             "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
-            t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+            t.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
         )),
         Just("<w:r><w:tab/><w:br/></w:r>".to_owned()),
         Just("<w:p/>".to_owned()),
@@ -665,7 +678,9 @@ fn element() -> impl Strategy<Value = String> {
     ];
     leaf.prop_recursive(6, 64, 6, |inner| {
         (
-            prop::sample::select(vec!["w:p", "w:r", "w:tbl", "w:tr", "w:tc", "w:sdt", "w:t", "w:pPr"]),
+            prop::sample::select(vec![
+                "w:p", "w:r", "w:tbl", "w:tr", "w:tc", "w:sdt", "w:t", "w:pPr",
+            ]),
             proptest::collection::vec(inner, 0..6),
         )
             .prop_map(|(tag, children)| format!("<{tag}>{}</{tag}>", children.concat()))
@@ -678,5 +693,45 @@ proptest! {
         let bytes = docx_with_body(&children.concat());
         let text = docx_to_text(&bytes);
         prop_assert!(text.is_ok(), "{:?}", text);
+    }
+}
+
+#[test]
+fn main_part_named_by_the_package_relationships() {
+    let rels = "<?xml version=\"1.0\"?>\
+        <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+        <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"/word/main.xml\"/>\
+        </Relationships>";
+    let xml = format!("<w:document xmlns:w=\"{W}\"><w:body><w:p><w:r><w:t>Kế hoạch</w:t></w:r></w:p></w:body></w:document>");
+    let bytes = zip_of(&[
+        ("_rels/.rels", rels.as_bytes()),
+        ("word/main.xml", xml.as_bytes()),
+    ]);
+    assert_eq!(docx_to_text(&bytes).unwrap(), "Kế hoạch\n");
+    // Errors name that part.
+    let bad = zip_of(&[
+        ("_rels/.rels", rels.as_bytes()),
+        ("word/main.xml", b"<w:document>\n</w:body>"),
+    ]);
+    assert!(matches!(
+        docx_to_text(&bad),
+        Err(DocxError::Xml { part, line: 2, .. }) if part == "word/main.xml"
+    ));
+}
+
+#[test]
+fn libreoffice_rewrites_read_the_same() {
+    // LibreOffice spells the same structure differently: `w:tblHeader
+    // w:val="true"`, `w:vMerge w:val="continue"`, numbering on each
+    // paragraph rather than in the style. The text must not change.
+    for name in ["dong-nai-74-2026", "merged-cells"] {
+        let raw = fixture(&format!("{name}-libreoffice.docx"));
+        let mut archive = zip::ZipArchive::new(Cursor::new(&raw[..])).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        assert!(xml.contains("<w:tblHeader w:val=\"true\"/>"), "{name}");
+        let python_docx = docx_to_text(&fixture(&format!("{name}.docx"))).unwrap();
+        assert_eq!(docx_to_text(&raw).unwrap(), python_docx, "{name}");
     }
 }

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use obligraph_core::{Deadline, ObligationKind, Role};
+use obligraph_core::{Deadline, ObligationKind};
 use obligraph_vn::{import_text, Import, UnattributedReason};
 use proptest::prelude::*;
 
@@ -558,26 +558,117 @@ fn decisions() {
     assert_eq!(count(&i, UnattributedReason::DistributionList), 6);
 }
 
+fn lead_names(import: &Import, id: &str) -> Vec<String> {
+    let o = import
+        .plan
+        .obligation(id)
+        .unwrap_or_else(|| panic!("no obligation {id}"));
+    o.leads()
+        .map(|a| format!("{}{}", if a.requested { "~" } else { "" }, a.agency.name))
+        .collect()
+}
+
 #[test]
-fn leads_where_the_lexicon_resolves_them() {
+fn leads_supports_and_feeds() {
+    // Đồng Nai, appendix row A.I: "Sở Tư pháp" leads; "- Sở Ngoại vụ; - Các
+    // Sở, ngành có liên quan; - Đề nghị Viện kiểm sát …, Tòa án … phối hợp".
     let i = import("dong-nai-74-2026");
+    assert_eq!(lead_names(&i, "PL.A.I"), ["Sở Tư pháp"]);
     let o = i.plan.obligation("PL.A.I").unwrap();
-    let leads: Vec<_> = o.leads().collect();
-    let supports = o
-        .assignments
+    assert!(o.supports().count() >= 3);
+    assert!(o.supports().any(|a| a.requested), "Đề nghị Viện kiểm sát …");
+    // Row 1.3: Công an tỉnh, and the court and procuracy requested.
+    let l = lead_names(&i, "PL.A.II.1.3");
+    assert!(
+        l.contains(&"Công an tỉnh".to_string())
+            && l.iter().filter(|n| n.starts_with('~')).count() == 2,
+        "{l:?}"
+    );
+    // The body tasks of II carry no assignment of their own.
+    assert!(i.plan.obligation("II.1.a").unwrap().assignments.is_empty());
+    // Duties: the heading "Các cơ quan, đơn vị, Ủy ban nhân dân các xã,
+    // phường" leads IV.1.a; its report goes through Sở Tư pháp's report.
+    assert_eq!(lead_names(&i, "IV.1.a:report").len(), 2);
+    assert_eq!(lead_names(&i, "IV.4:report"), ["Sở Tư pháp"]);
+    let feeds: Vec<_> = i
+        .plan
+        .obligation("IV.1.a:report")
+        .unwrap()
+        .feeds
         .iter()
-        .filter(|a| a.role == Role::Support)
-        .count();
-    // The lexicon may still be a stub: then no assignments at all.
-    if !o.assignments.is_empty() {
-        assert_eq!(leads.len(), 1);
-        assert!(leads[0].agency.name.contains("Tư pháp"), "{:?}", leads[0]);
-        assert!(supports >= 3);
-        assert!(
-            o.assignments.iter().any(|a| a.requested),
-            "Đề nghị Viện kiểm sát …"
-        );
-    }
+        .map(|f| f.id.as_str())
+        .collect();
+    assert_eq!(feeds, ["IV.4:report"]);
+    assert!(
+        lead_names(&i, "IV.3").iter().all(|n| n.starts_with('~')),
+        "Đề nghị Tòa án …, Viện kiểm sát …"
+    );
+
+    // Bình Thuận: inline parentheses.
+    let i = import("binh-thuan-qd87-2023");
+    assert_eq!(lead_names(&i, "II.1-1"), ["Sở Tư pháp"]);
+    assert_eq!(lead_names(&i, "II.1-3"), ["Công an tỉnh"]);
+    assert_eq!(
+        lead_names(&i, "II.5-2"),
+        ["Công an tỉnh"],
+        "the roles paragraph after the bullets"
+    );
+    let feeds: Vec<_> = i
+        .plan
+        .obligation("III.1:report")
+        .unwrap()
+        .feeds
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    assert_eq!(feeds, ["III.2:report"], "(qua Công an tỉnh)");
+    let feeds: Vec<_> = i
+        .plan
+        .obligation("III.4:report")
+        .unwrap()
+        .feeds
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    assert_eq!(feeds, ["III.2:report"], "về Công an tỉnh trước ngày 01/11");
+
+    // Huế city: labelled lines.
+    let i = import("hue-qd2715-2026");
+    assert_eq!(lead_names(&i, "II.1-2"), ["Sở Tư pháp"]);
+    assert_eq!(
+        lead_names(&i, "II.2-3").len(),
+        4,
+        "Sở Nội vụ, Sở Y tế, Thanh tra, Sở Tư pháp"
+    );
+    assert!(
+        i.plan
+            .obligation("II.2-3")
+            .unwrap()
+            .supports()
+            .any(|a| a.requested),
+        "Đề nghị TAND …"
+    );
+    assert_eq!(lead_names(&i, "III.1-1"), ["Sở Tài chính"]);
+    let feeds: Vec<_> = i
+        .plan
+        .obligation("III.9-1:report")
+        .unwrap()
+        .feeds
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    assert_eq!(feeds, ["III.10-5"], "gửi Sở Tư pháp để tổng hợp");
+
+    // Huế department: labels after each activity.
+    let i = import("hue-sokhcn-de-an-65-2026");
+    assert_eq!(lead_names(&i, "III.1-1"), ["Văn phòng Sở"]);
+    assert_eq!(lead_names(&i, "IV.1-2:report"), ["Văn phòng Sở"]);
+
+    // Ngô Quyền: "2. Công an quận: Chủ trì …".
+    let i = import("ngo-quyen-102-2023");
+    assert_eq!(lead_names(&i, "IV.2:monitor"), ["Công an quận"]);
+    assert_eq!(lead_names(&i, "PL.1"), ["Phòng Tư pháp"]);
+    assert_eq!(lead_names(&i, "PL.2.6.b"), ["~Viện kiểm sát nhân dân quận"]);
 }
 
 #[test]
@@ -666,4 +757,34 @@ fn huge_lines() {
         let i = import_text(&s, "huge.txt").unwrap();
         check_accounting(&s, &i);
     }
+}
+
+#[test]
+fn markdown_tables_and_html_cells() {
+    let text = "Phụ lục\n\n\
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả dự kiến | Thời hạn |\n\
+|---|---|---|---|---|---|\n\
+| A | Hoàn thiện pháp luật | | | | |\n\
+| 1 | <p>Rà soát văn bản về trợ giúp pháp lý</p> | Sở Tư pháp | <ul><li>- Công an tỉnh;</li><li>- Đề nghị Tòa án nhân dân tỉnh phối hợp</li></ul> | Báo cáo | Hàng năm |\n\
+| | <p>cho người chưa thành niên</p> | | | | |\n\
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả dự kiến | Thời hạn |\n\
+| 2 | Tuyên truyền Công ước | Sở Văn hóa, Thể thao và Du lịch | | | Theo yêu |\n\
+| | | | | | cầu của Bộ Tư pháp |\n";
+    let i = import_text(text, "md.md").unwrap();
+    check_accounting(text, &i);
+    let p = &i.plan;
+    let o = p.obligation("PL.A.1").unwrap();
+    assert_eq!(
+        o.text,
+        "Rà soát văn bản về trợ giúp pháp lý cho người chưa thành niên"
+    );
+    assert_eq!(o.output.as_deref(), Some("Báo cáo"));
+    assert_eq!((o.source.line_start, o.source.line_end), (6, 7));
+    let o = p.obligation("PL.A.2").unwrap();
+    assert_eq!(
+        o.deadline_text.as_deref(),
+        Some("Theo yêu cầu của Bộ Tư pháp")
+    );
+    assert_eq!(reason_of(&i, 8), Some(UnattributedReason::PageHeader));
+    assert!(p.sections.iter().any(|s| s.id == "PL.A"));
 }

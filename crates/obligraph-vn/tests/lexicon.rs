@@ -312,6 +312,14 @@ fn milestones() {
             },
         ]))
     );
+    // OCR slip "Bảo cáo" (dong-nai-74-2026 C.4 output cell) for "Báo cáo".
+    assert_eq!(
+        parse_deadline("Bảo cáo giữa kỳ: 2028", &dong_nai()),
+        Some(Deadline::Milestone {
+            milestone: MilestoneKind::MidtermReport,
+            year: Some(2028)
+        })
+    );
     // binh-thuan-qd87-2023 III.2: "sơ kết hàng năm và … tổng kết 05 năm" (plan 2023 + 5).
     let ctx = DeadlineContext::on(d(2023, 5, 1));
     let m = find_deadline(
@@ -485,6 +493,225 @@ fn nfd_and_old_tone_placement() {
     );
     let m = find_deadline(&nfd, &dong_nai()).unwrap();
     assert!(nfd.is_char_boundary(m.start) && nfd.is_char_boundary(m.end));
+}
+
+/// One concrete instance of every row of
+/// reference/deadline-phrases-vn.tsv (plan dated 05/02/2026).
+#[test]
+fn every_reference_phrase_row() {
+    let c = dong_nai();
+    let year = |p: Period, due: Option<DueDay>| {
+        Deadline::Recurring(Recurrence {
+            period: p,
+            due,
+            from_year: None,
+        })
+    };
+    let rows: Vec<(&str, Option<Deadline>)> = vec![
+        (
+            "trước ngày 05/11 hàng năm",
+            Some(Deadline::annual(DueDay::before(11, 5))),
+        ),
+        (
+            "định kỳ trước ngày 05/11 hằng năm",
+            Some(Deadline::annual(DueDay::before(11, 5))),
+        ),
+        (
+            "hàng năm (trước 01/11)",
+            Some(Deadline::annual(DueDay::before(11, 1))),
+        ),
+        (
+            "chậm nhất là ngày 25/11 hằng năm",
+            Some(Deadline::annual(DueDay::at_latest(11, 25))),
+        ),
+        (
+            "chậm nhất ngày 25 tháng 11",
+            Some(Deadline::Once {
+                date: d(2026, 11, 25),
+                bound: DayBound::AtLatest,
+            }),
+        ),
+        (
+            "trước ngày 13 tháng 02 năm 2026",
+            Some(Deadline::once_before(d(2026, 2, 13))),
+        ),
+        (
+            "không muộn hơn ngày 31/3/2026",
+            Some(Deadline::Once {
+                date: d(2026, 3, 31),
+                bound: DayBound::AtLatest,
+            }),
+        ),
+        ("định kỳ hàng năm", Some(Deadline::every(Period::Year))),
+        (
+            "định kỳ 6 tháng, hằng năm",
+            Some(all(vec![
+                Deadline::every(Period::HalfYear),
+                Deadline::every(Period::Year),
+            ])),
+        ),
+        (
+            "báo cáo 6 tháng, năm",
+            Some(all(vec![
+                Deadline::every(Period::HalfYear),
+                Deadline::every(Period::Year),
+            ])),
+        ),
+        // A reporting period, not a due date.
+        ("06 tháng đầu năm", None),
+        ("báo cáo quý", Some(Deadline::every(Period::Quarter))),
+        ("hàng quý", Some(Deadline::every(Period::Quarter))),
+        (
+            "trước ngày 20 của tháng cuối quý",
+            Some(year(Period::Quarter, Some(DueDay::before(3, 20)))),
+        ),
+        (
+            "Định kỳ từ ngày 1 đến ngày 5 hằng tháng",
+            Some(year(Period::Month, Some(DueDay::at_latest(1, 5)))),
+        ),
+        ("hằng tháng", Some(Deadline::every(Period::Month))),
+        ("báo cáo đột xuất", Some(Deadline::event(Trigger::AdHoc))),
+        ("trong năm 2030", Some(Deadline::WithinYear { year: 2030 })),
+        (
+            "Quý II năm 2026",
+            Some(Deadline::WithinQuarter {
+                year: 2026,
+                quarter: 2,
+            }),
+        ),
+        (
+            "trong tháng 9 năm 2026",
+            Some(Deadline::WithinMonth {
+                year: 2026,
+                month: 9,
+            }),
+        ),
+        (
+            "từ năm 2024 đến năm 2026",
+            Some(Deadline::During {
+                from: 2024,
+                to: 2026,
+            }),
+        ),
+        (
+            "giai đoạn 2021-2030, định hướng đến năm 2045",
+            Some(all(vec![
+                Deadline::During {
+                    from: 2021,
+                    to: 2030,
+                },
+                Deadline::Horizon { to: 2045 },
+            ])),
+        ),
+        (
+            "giai đoạn đến năm 2050",
+            Some(Deadline::Horizon { to: 2050 }),
+        ),
+        ("đến hết năm 2030", Some(Deadline::Horizon { to: 2030 })),
+        (
+            "từ năm 2027 trở đi",
+            Some(Deadline::Recurring(Recurrence {
+                period: Period::Year,
+                due: None,
+                from_year: Some(2027),
+            })),
+        ),
+        ("thường xuyên, kịp thời", Some(Deadline::Continuous)),
+        ("thường xuyên, liên tục", Some(Deadline::Continuous)),
+        ("theo hướng dẫn của Bộ Nội vụ", Some(guidance("Bộ Nội vụ"))),
+        (
+            "theo yêu cầu",
+            Some(Deadline::event(Trigger::OnRequest { by: None })),
+        ),
+        (
+            "hàng năm theo thẩm quyền",
+            Some(Deadline::every(Period::Year)),
+        ),
+        ("theo quy định hiện hành", None),
+        (
+            "kịp thời",
+            Some(Deadline::event(Trigger::Asap { after: None })),
+        ),
+        (
+            "ngay sau khi nhận được văn bản",
+            Some(Deadline::event(Trigger::Asap {
+                after: Some("nhận được văn bản".into()),
+            })),
+        ),
+        (
+            "sơ kết giữa kỳ vào năm 2028",
+            Some(Deadline::Milestone {
+                milestone: MilestoneKind::MidtermReview,
+                year: Some(2028),
+            }),
+        ),
+        (
+            "sơ kết 03 năm",
+            Some(Deadline::Milestone {
+                milestone: MilestoneKind::MidtermReview,
+                year: Some(2029),
+            }),
+        ),
+        (
+            "tổng kết, đánh giá việc thực hiện",
+            Some(Deadline::Milestone {
+                milestone: MilestoneKind::FinalReview,
+                year: None,
+            }),
+        ),
+        ("sơ kết hàng năm", Some(Deadline::every(Period::Year))),
+        (
+            "trong thời hạn tối đa 05 ngày làm việc",
+            Some(Deadline::Relative {
+                n: 5,
+                unit: DelayUnit::WorkingDay,
+                from: String::new(),
+            }),
+        ),
+        (
+            "chậm nhất là 20 ngày kể từ ngày nhận được yêu cầu hợp lệ",
+            Some(Deadline::Relative {
+                n: 20,
+                unit: DelayUnit::Day,
+                from: "nhận được yêu cầu hợp lệ".into(),
+            }),
+        ),
+        (
+            "trong thời hạn 03 tháng kể từ ngày ký",
+            Some(Deadline::Relative {
+                n: 3,
+                unit: DelayUnit::Month,
+                from: "ký".into(),
+            }),
+        ),
+        // An effective date, not a deadline.
+        (
+            "Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành",
+            None,
+        ),
+        (
+            "cuối năm",
+            Some(Deadline::Once {
+                date: d(2026, 12, 31),
+                bound: DayBound::AtLatest,
+            }),
+        ),
+        (
+            "giữa năm 2027",
+            Some(Deadline::Once {
+                date: d(2027, 6, 30),
+                bound: DayBound::AtLatest,
+            }),
+        ),
+        (
+            "đầu tháng hằng tháng",
+            Some(year(Period::Month, Some(DueDay::at_latest(1, 1)))),
+        ),
+        ("Thời hạn hoàn thành", None),
+    ];
+    for (text, want) in rows {
+        assert_eq!(parse_deadline(text, &c), want, "{text}");
+    }
 }
 
 /// Every "Thời hạn" cell of the Đồng Nai and Ngô Quyền tables (continuation
@@ -729,6 +956,7 @@ fn binh_thuan_inline_parentheses() {
     };
     let dctx = DeadlineContext::on(d(2023, 5, 1));
     let mut found = 0;
+    let mut names = std::collections::BTreeSet::new();
     let mut rest = text.as_str();
     while let Some(a) = rest.find('(') {
         let Some(b) = rest[a..].find(')') else { break };
@@ -736,6 +964,7 @@ fn binh_thuan_inline_parentheses() {
         if let Some(r) = parse_inline_roles(paren, &actx, &dctx) {
             found += 1;
             for asg in &r.assignments {
+                names.insert(asg.as_written.clone());
                 assert!(
                     !asg.agency.id.starts_with("unresolved:"),
                     "{paren}: {:?}",
@@ -746,6 +975,10 @@ fn binh_thuan_inline_parentheses() {
         rest = &rest[a + b + 1..];
     }
     assert!(found >= 18, "{found}");
+    println!(
+        "binh-thuan: {found} inline parentheses, {} distinct agency names, all resolved",
+        names.len()
+    );
 
     let r = parse_inline_roles(
         "(Sở Tư pháp chủ trì thực hiện từ năm 2024 đến 2026 theo yêu cầu của Bộ Tư pháp; Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh, Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh và các sở, ban, ngành có liên quan phối hợp thực hiện)",
@@ -908,6 +1141,141 @@ fn district_names_of_ngo_quyen() {
     ] {
         assert_eq!(resolve_agency(name, &ctx).id, id, "{name}");
     }
+}
+
+#[test]
+fn distribution_lists() {
+    // "Nơi nhận" items of the seeds.
+    for (item, ctx, ids) in [
+        (
+            "Chủ tịch, các Phó CT. UBND tỉnh",
+            Level::Province,
+            vec!["province:peoples_committee"],
+        ),
+        (
+            "CT, các PCT UBND thành phố",
+            Level::Province,
+            vec!["province:peoples_committee"],
+        ),
+        (
+            "CVP và các PCVP UBND TP",
+            Level::Province,
+            vec!["province:government_office"],
+        ),
+        (
+            "Chánh, các PCVP UBND tỉnh",
+            Level::Province,
+            vec!["province:government_office"],
+        ),
+        (
+            "Các sở, ban, ngành, Mặt trận, đoàn thể tỉnh",
+            Level::Province,
+            vec!["collective:departments"],
+        ),
+        (
+            "UBND các huyện, thị xã, thành phố",
+            Level::Province,
+            vec!["collective:district_committees"],
+        ),
+        (
+            "TTQU, TTHDND quận",
+            Level::District,
+            vec!["district:party_committee", "district:peoples_council"],
+        ),
+        (
+            "UBMTTQ Việt Nam thành phố",
+            Level::Province,
+            vec!["province:fatherland_front"],
+        ),
+        (
+            "Thường trực Tỉnh ủy",
+            Level::Province,
+            vec!["province:party_committee"],
+        ),
+        (
+            "Hội Luật gia tỉnh",
+            Level::Province,
+            vec!["province:lawyers_association"],
+        ),
+    ] {
+        let c = AgencyContext {
+            date: Some(d(2026, 2, 5)),
+            issuer_level: Some(ctx),
+        };
+        let got: Vec<String> = parse_agency_list(item, Role::Support, &c)
+            .into_iter()
+            .map(|a| a.agency.id)
+            .collect();
+        assert_eq!(got, ids, "{item}");
+    }
+}
+
+/// Every name and alias of the reference table of agencies resolves, but a
+/// few that name no single body.
+#[test]
+fn reference_table_names_resolve() {
+    let reference = include_str!("../data/agencies-vn.tsv");
+    let ctx = AgencyContext {
+        date: None,
+        issuer_level: Some(Level::Province),
+    };
+    // Generic or placeholder names: a union of any level, a province's
+    // newspaper by name, the 2025 commune tax teams, island police posts,
+    // acronyms too short to be safe.
+    let allowed = [
+        "Công đoàn",
+        "Báo X",
+        "Thuế cơ sở",
+        "Đồn Công an (island districts)",
+        "Hội ND",
+        "Hội LG",
+        "BTGDV",
+    ];
+    let mut unresolved = Vec::new();
+    let mut n = 0;
+    for line in reference.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        for col in [0usize, 4] {
+            for name in cols.get(col).copied().unwrap_or("").split("; ") {
+                let name = name.trim();
+                if name.is_empty()
+                    || name == "none"
+                    || name.starts_with('(')
+                    || allowed.contains(&name)
+                {
+                    continue;
+                }
+                n += 1;
+                if resolve_agency(name, &ctx).id.starts_with("unresolved:") {
+                    unresolved.push(name.to_string());
+                }
+            }
+        }
+    }
+    assert!(n > 300, "{n}");
+    assert!(unresolved.is_empty(), "{unresolved:#?}");
+}
+
+#[test]
+fn names_without_level_take_the_issuers() {
+    let district = AgencyContext {
+        date: Some(d(2023, 4, 14)),
+        issuer_level: Some(Level::District),
+    };
+    let province = AgencyContext {
+        date: Some(d(2026, 2, 5)),
+        issuer_level: Some(Level::Province),
+    };
+    assert_eq!(resolve_agency("TAND", &district).id, "district:court");
+    assert_eq!(resolve_agency("TAND", &province).id, "province:court");
+    assert_eq!(
+        resolve_agency("Hội Cựu chiến binh", &province).id,
+        "province:veterans"
+    );
+    assert_eq!(
+        resolve_agency("UBND", &district).id,
+        "district:peoples_committee"
+    );
 }
 
 #[test]
@@ -1267,7 +1635,13 @@ mod robustness {
         let actx = AgencyContext::default();
         let started = std::time::Instant::now();
         let mut found = 0;
-        for f in ["binh-thuan-qd87-2023.txt", "dong-nai-74-2026.txt", "hue-qd2715-2026.txt", "hue-sokhcn-de-an-65-2026.txt", "ngo-quyen-102-2023.txt"] {
+        for f in [
+            "binh-thuan-qd87-2023.txt",
+            "dong-nai-74-2026.txt",
+            "hue-qd2715-2026.txt",
+            "hue-sokhcn-de-an-65-2026.txt",
+            "ngo-quyen-102-2023.txt",
+        ] {
             let text = seed(f);
             for line in text.lines() {
                 if let Some(m) = find_deadline(line, &ctx) {
@@ -1279,6 +1653,9 @@ mod robustness {
             }
         }
         assert!(found > 20, "{found}");
-        println!("seed lines scanned in {:?}, {found} with deadlines", started.elapsed());
+        println!(
+            "seed lines scanned in {:?}, {found} with deadlines",
+            started.elapsed()
+        );
     }
 }

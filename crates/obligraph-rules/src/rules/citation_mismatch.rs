@@ -41,11 +41,19 @@ impl Rule for CitationMismatch {
             let Some(date) = c.date else {
                 continue;
             };
-            let suffix = |n: &str| n.split_once('/').map(|x| x.1.to_string()).unwrap_or_default();
-            let msg = if let Some(k) = known.iter().find(|k| same_doc_number(&k.number, &c.number)) {
+            let suffix = |n: &str| {
+                n.split_once('/')
+                    .map(|x| x.1.to_string())
+                    .unwrap_or_default()
+            };
+            let msg = if let Some(k) = known.iter().find(|k| same_doc_number(&k.number, &c.number))
+            {
                 (k.date != date).then(|| {
                     (
-                        format!("cites {} dated {date}; the decision is dated {}", c.number, k.date),
+                        format!(
+                            "cites {} dated {date}; the decision is dated {}",
+                            c.number, k.date
+                        ),
                         format!(
                             "trích dẫn {} ngày {}; văn bản này ban hành ngày {}",
                             c.number,
@@ -73,7 +81,10 @@ impl Rule for CitationMismatch {
             let Some((en, vi)) = msg else {
                 continue;
             };
-            let o = c.obligation.as_deref().and_then(|id| ctx.plan.obligation(id));
+            let o = c
+                .obligation
+                .as_deref()
+                .and_then(|id| ctx.plan.obligation(id));
             let mut f = ctx.finding(self, en, vi, None, o);
             if o.is_none() {
                 f.child_location = c.line.map(|l| Location {
@@ -95,14 +106,35 @@ mod tests {
 
     #[test]
     fn wrong_date_and_wrong_number() {
-        let mut p = plan("P", Level::Province, vec![task("1", "Tuyên truyền Đề án theo Quyết định số 1079/QĐ-TTg ngày 14/09/2022 của Thủ tướng", vec![])]);
-        p.implements.push(DocRef { number: Some("2715/QĐ-TTg".into()), date: chrono::NaiveDate::from_ymd_opt(2025, 12, 13), ..DocRef::default() });
-        assert_eq!(check(&p, &Config::default()).findings_with("OG011").count(), 0);
+        let mut p = plan(
+            "P",
+            Level::Province,
+            vec![task(
+                "1",
+                "Tuyên truyền Đề án theo Quyết định số 1079/QĐ-TTg ngày 14/09/2022 của Thủ tướng",
+                vec![],
+            )],
+        );
+        p.implements.push(DocRef {
+            number: Some("2715/QĐ-TTg".into()),
+            date: chrono::NaiveDate::from_ymd_opt(2025, 12, 13),
+            ..DocRef::default()
+        });
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG011").count(),
+            0
+        );
         p.obligations[0].text = p.obligations[0].text.replace("2022", "2023");
-        assert_eq!(check(&p, &Config::default()).findings_with("OG011").count(), 1);
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG011").count(),
+            1
+        );
         p.implements[0].number = Some("2751/QĐ-TTg".into());
         let r = check(&p, &Config::default());
         assert_eq!(r.findings_with("OG011").count(), 2);
-        assert!(r.findings.iter().any(|f| f.message.contains("did you mean `2715/QĐ-TTg`")));
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.message.contains("did you mean `2715/QĐ-TTg`")));
     }
 }

@@ -91,16 +91,33 @@ mod tests {
 
     #[test]
     fn district_committees_after_july_2025() {
-        let mut p = plan("P", Level::Province, vec![task(
-            "1",
-            "Tuyên truyền",
-            vec![asg(collective(Collective::DistrictCommittees, "Ủy ban nhân dân cấp huyện"), Role::Support, false)],
-        )]);
+        let mut p = plan(
+            "P",
+            Level::Province,
+            vec![task(
+                "1",
+                "Tuyên truyền",
+                vec![asg(
+                    collective(Collective::DistrictCommittees, "Ủy ban nhân dân cấp huyện"),
+                    Role::Support,
+                    false,
+                )],
+            )],
+        );
         p.date = chrono::NaiveDate::from_ymd_opt(2023, 4, 14);
-        assert_eq!(check(&p, &Config::default()).findings_with("OG010").count(), 0);
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG010").count(),
+            0
+        );
         p.date = chrono::NaiveDate::from_ymd_opt(2026, 4, 14);
-        assert_eq!(check(&p, &Config::default()).findings_with("OG010").count(), 1);
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG010").count(),
+            1
+        );
         p.level = Some(Level::District);
-        assert_eq!(check(&p, &Config::default()).findings_with("OG010").count(), 2);
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG010").count(),
+            2
+        );
     }
 }

@@ -75,9 +75,9 @@ impl Rule for LeadMismatch {
             let ok = ctx.matched_children(r).iter().any(|m| {
                 m.leads().any(|ca| {
                     ca.agency.collective.is_some()
-                        || p_leads
-                            .iter()
-                            .any(|pa| is_counterpart(&pa.agency, parent.level, &ca.agency, child.level))
+                        || p_leads.iter().any(|pa| {
+                            is_counterpart(&pa.agency, parent.level, &ca.agency, child.level)
+                        })
                 })
             });
             if ok {
@@ -116,13 +116,25 @@ mod tests {
 
     #[test]
     fn swapped_lead_is_reported() {
-        let parent = plan("P", Level::Province, vec![task(
-            "1",
-            "Pháp luật về phòng, chống ma túy, cai nghiện bắt buộc",
-            vec![asg(police(), Role::Lead, false), asg(sotp(), Role::Support, false)],
-        )]);
+        let parent = plan(
+            "P",
+            Level::Province,
+            vec![task(
+                "1",
+                "Pháp luật về phòng, chống ma túy, cai nghiện bắt buộc",
+                vec![
+                    asg(police(), Role::Lead, false),
+                    asg(sotp(), Role::Support, false),
+                ],
+            )],
+        );
         let mut child = parent.clone();
-        assert_eq!(audit(&parent, &child, &Config::default()).findings_with("OG003").count(), 0);
+        assert_eq!(
+            audit(&parent, &child, &Config::default())
+                .findings_with("OG003")
+                .count(),
+            0
+        );
         child.obligations[0].assignments[0].agency = sotp();
         let r = audit(&parent, &child, &Config::default());
         assert_eq!(r.findings_with("OG003").count(), 1, "{:?}", r.findings);

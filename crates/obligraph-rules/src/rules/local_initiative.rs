@@ -58,10 +58,27 @@ mod tests {
 
     #[test]
     fn extra_task_is_local() {
-        let parent = plan("P", Level::Province, vec![task("1", "Tuyên truyền Công ước về quyền dân sự và chính trị", vec![])]);
+        let parent = plan(
+            "P",
+            Level::Province,
+            vec![task(
+                "1",
+                "Tuyên truyền Công ước về quyền dân sự và chính trị",
+                vec![],
+            )],
+        );
         let mut child = parent.clone();
-        assert_eq!(audit(&parent, &child, &Config::default()).findings_with("OG013").count(), 0);
-        child.obligations.push(task("2", "Tăng cường hợp tác quốc tế về văn hoá, du lịch", vec![]));
+        assert_eq!(
+            audit(&parent, &child, &Config::default())
+                .findings_with("OG013")
+                .count(),
+            0
+        );
+        child.obligations.push(task(
+            "2",
+            "Tăng cường hợp tác quốc tế về văn hoá, du lịch",
+            vec![],
+        ));
         let r = audit(&parent, &child, &Config::default());
         assert_eq!(r.findings_with("OG013").count(), 1);
         assert_eq!(r.local_initiatives[0].id, "2");

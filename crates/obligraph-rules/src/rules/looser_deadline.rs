@@ -48,8 +48,14 @@ pub(crate) fn looser(
         let dated = w.is_some_and(|w| first_date(p, w).is_some());
         return dated.then(|| {
             (
-                format!("has no deadline where the parent has \"{}\"", p.to_vietnamese()),
-                format!("không có thời hạn trong khi cấp trên quy định \"{}\"", p.to_vietnamese()),
+                format!(
+                    "has no deadline where the parent has \"{}\"",
+                    p.to_vietnamese()
+                ),
+                format!(
+                    "không có thời hạn trong khi cấp trên quy định \"{}\"",
+                    p.to_vietnamese()
+                ),
             )
         });
     };
@@ -155,17 +161,37 @@ mod tests {
 
     #[test]
     fn annual_to_once_and_later_due() {
-        let mut t = task("1", "Xây dựng Kế hoạch triển khai thực hiện", vec![asg(sotp(), Role::Lead, false)]);
+        let mut t = task(
+            "1",
+            "Xây dựng Kế hoạch triển khai thực hiện",
+            vec![asg(sotp(), Role::Lead, false)],
+        );
         t.deadline = Some(Deadline::annual(DueDay::before(11, 5)));
         let parent = plan("P", Level::Province, vec![t]);
         let mut child = parent.clone();
-        assert_eq!(audit(&parent, &child, &Config::default()).findings_with("OG005").count(), 0);
-        child.obligations[0].deadline = Some(Deadline::once_before(NaiveDate::from_ymd_opt(2026, 11, 5).unwrap()));
-        assert_eq!(audit(&parent, &child, &Config::default()).findings_with("OG005").count(), 1);
+        assert_eq!(
+            audit(&parent, &child, &Config::default())
+                .findings_with("OG005")
+                .count(),
+            0
+        );
+        child.obligations[0].deadline = Some(Deadline::once_before(
+            NaiveDate::from_ymd_opt(2026, 11, 5).unwrap(),
+        ));
+        assert_eq!(
+            audit(&parent, &child, &Config::default())
+                .findings_with("OG005")
+                .count(),
+            1
+        );
         child.obligations[0].deadline = Some(Deadline::annual(DueDay::before(11, 25)));
         let r = audit(&parent, &child, &Config::default());
         let f: Vec<_> = r.findings_with("OG005").collect();
         assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("after the parent's"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("after the parent's"),
+            "{}",
+            f[0].message
+        );
     }
 }

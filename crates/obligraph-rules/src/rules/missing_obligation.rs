@@ -52,7 +52,10 @@ impl Rule for MissingObligation {
             out.push(ctx.finding(
                 self,
                 format!("parent task {} is not carried out: \"{t}\"", p.id),
-                format!("nhiệm vụ {} của văn bản cấp trên chưa được triển khai: \"{t}\"", p.id),
+                format!(
+                    "nhiệm vụ {} của văn bản cấp trên chưa được triển khai: \"{t}\"",
+                    p.id
+                ),
                 Some(p),
                 None,
             ));
@@ -72,8 +75,16 @@ mod tests {
             "P",
             Level::Province,
             vec![
-                task("1", "Pháp luật về phòng, chống bạo lực gia đình", vec![asg(sotp(), Role::Lead, false)]),
-                task("2", "Chương trình mục tiêu quốc gia phòng chống ma túy", vec![asg(police(), Role::Lead, false)]),
+                task(
+                    "1",
+                    "Pháp luật về phòng, chống bạo lực gia đình",
+                    vec![asg(sotp(), Role::Lead, false)],
+                ),
+                task(
+                    "2",
+                    "Chương trình mục tiêu quốc gia phòng chống ma túy",
+                    vec![asg(police(), Role::Lead, false)],
+                ),
             ],
         );
         let mut child = parent.clone();

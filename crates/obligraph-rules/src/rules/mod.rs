@@ -97,13 +97,31 @@ pub(crate) mod testutil {
     }
 
     pub fn sotp() -> Agency {
-        agency("province:justice", "Sở Tư pháp", Level::Province, "justice", true)
+        agency(
+            "province:justice",
+            "Sở Tư pháp",
+            Level::Province,
+            "justice",
+            true,
+        )
     }
     pub fn police() -> Agency {
-        agency("province:police", "Công an tỉnh", Level::Province, "police", true)
+        agency(
+            "province:police",
+            "Công an tỉnh",
+            Level::Province,
+            "police",
+            true,
+        )
     }
     pub fn court() -> Agency {
-        agency("province:court", "Tòa án nhân dân tỉnh", Level::Province, "court", false)
+        agency(
+            "province:court",
+            "Tòa án nhân dân tỉnh",
+            Level::Province,
+            "court",
+            false,
+        )
     }
 
     pub fn task(id: &str, text: &str, assignments: Vec<Assignment>) -> Obligation {

@@ -37,7 +37,10 @@ impl Rule for NoLead {
     }
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         for o in &ctx.plan.obligations {
-            if o.kind != ObligationKind::Task || o.assignments.is_empty() || o.leads().next().is_some() {
+            if o.kind != ObligationKind::Task
+                || o.assignments.is_empty()
+                || o.leads().next().is_some()
+            {
                 continue;
             }
             let t = excerpt(o, 80);
@@ -60,9 +63,26 @@ mod tests {
 
     #[test]
     fn support_only_task() {
-        let mut p = plan("P", Level::Province, vec![task("1", "Tuyên truyền", vec![asg(sotp(), Role::Lead, false), asg(police(), Role::Support, false)])]);
-        assert_eq!(check(&p, &Config::default()).findings_with("OG007").count(), 0);
+        let mut p = plan(
+            "P",
+            Level::Province,
+            vec![task(
+                "1",
+                "Tuyên truyền",
+                vec![
+                    asg(sotp(), Role::Lead, false),
+                    asg(police(), Role::Support, false),
+                ],
+            )],
+        );
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG007").count(),
+            0
+        );
         p.obligations[0].assignments.remove(0);
-        assert_eq!(check(&p, &Config::default()).findings_with("OG007").count(), 1);
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG007").count(),
+            1
+        );
     }
 }

@@ -77,7 +77,12 @@ mod tests {
             vec![asg(sotp(), Role::Lead, false)],
         )]);
         let full = parent.clone();
-        assert_eq!(audit(&parent, &full, &Config::default()).findings_with("OG002").count(), 0);
+        assert_eq!(
+            audit(&parent, &full, &Config::default())
+                .findings_with("OG002")
+                .count(),
+            0
+        );
         let weak = plan("C", Level::Province, vec![task(
             "a",
             "Tiếp nhận, giải quyết dứt điểm các trường hợp khiếu nại, tố cáo của công dân về đất đai, nhà ở và môi trường",
@@ -86,7 +91,12 @@ mod tests {
         let mut cfg = Config::default();
         cfg.matching.covered_threshold = 0.5;
         let r = audit(&parent, &weak, &cfg);
-        assert_eq!(r.parent_obligations[0].status, crate::Status::Partial, "{:?}", r.parent_obligations[0].matches);
+        assert_eq!(
+            r.parent_obligations[0].status,
+            crate::Status::Partial,
+            "{:?}",
+            r.parent_obligations[0].matches
+        );
         assert_eq!(r.findings_with("OG002").count(), 1);
     }
 }

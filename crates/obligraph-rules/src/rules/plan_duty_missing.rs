@@ -75,8 +75,7 @@ impl Rule for PlanDutyMissing {
             if p.kind == ObligationKind::Task || reported.contains(&p.kind) {
                 continue;
             }
-            if ctx.plan.obligations.iter().any(|c| c.kind == p.kind)
-                || r.status == Status::Covered
+            if ctx.plan.obligations.iter().any(|c| c.kind == p.kind) || r.status == Status::Covered
             {
                 continue;
             }
@@ -111,10 +110,31 @@ mod tests {
     fn report_duty_dropped() {
         let mut d = task("IV.1", "Định kỳ báo cáo kết quả thực hiện trước ngày 05/11 hàng năm về UBND tỉnh (qua Sở Tư pháp)", vec![asg(sotp(), Role::Lead, false)]);
         d.kind = ObligationKind::Report;
-        let parent = plan("P", Level::Province, vec![task("1", "Tuyên truyền Công ước", vec![asg(sotp(), Role::Lead, false)]), d]);
+        let parent = plan(
+            "P",
+            Level::Province,
+            vec![
+                task(
+                    "1",
+                    "Tuyên truyền Công ước",
+                    vec![asg(sotp(), Role::Lead, false)],
+                ),
+                d,
+            ],
+        );
         let mut child = parent.clone();
-        assert_eq!(audit(&parent, &child, &Config::default()).findings_with("OG012").count(), 0);
+        assert_eq!(
+            audit(&parent, &child, &Config::default())
+                .findings_with("OG012")
+                .count(),
+            0
+        );
         child.obligations.truncate(1);
-        assert_eq!(audit(&parent, &child, &Config::default()).findings_with("OG012").count(), 1);
+        assert_eq!(
+            audit(&parent, &child, &Config::default())
+                .findings_with("OG012")
+                .count(),
+            1
+        );
     }
 }

@@ -36,18 +36,16 @@ fn dated(o: &Obligation, w: Window) -> bool {
         .is_some_and(|d| !d.due_dates(w).dates.is_empty())
 }
 
-fn contains(o: &Obligation, needle: &str) -> bool {
-    obligraph_vn::normalize::fold(&o.text).contains(needle)
-}
-
 /// A report-in duty: a collective reports to be compiled.
 fn is_feeder(o: &Obligation) -> bool {
-    o.kind != ObligationKind::Monitor
-        && o.deadline.as_ref().is_some_and(|d| d.is_recurring())
-        && (o.assignments.iter().any(|a| a.agency.is_collective())
-            || contains(o, "để tổng hợp")
-            || contains(o, "để theo dõi"))
-        && (contains(o, "báo cáo") || contains(o, "gửi"))
+    if o.kind == ObligationKind::Monitor || !o.deadline.as_ref().is_some_and(|d| d.is_recurring()) {
+        return false;
+    }
+    let t = obligraph_vn::normalize::fold(&o.text);
+    (o.assignments.iter().any(|a| a.agency.is_collective())
+        || t.contains("để tổng hợp")
+        || t.contains("để theo dõi"))
+        && (t.contains("báo cáo") || t.contains("gửi"))
 }
 
 /// A compiling duty: one agency compiles and reports up.
@@ -56,7 +54,7 @@ fn is_compiler(o: &Obligation) -> bool {
         && o.deadline.as_ref().is_some_and(|d| d.is_recurring())
         && o.leads().count() >= 1
         && o.leads().all(|a| !a.agency.is_collective())
-        && contains(o, "tổng hợp")
+        && obligraph_vn::normalize::fold(&o.text).contains("tổng hợp")
 }
 
 fn margin_text(check: &ChainCheck) -> Option<String> {
@@ -76,8 +74,7 @@ impl ReportingChain {
         feeder: &Obligation,
         fed: &Obligation,
         fed_plan: &Plan,
-        days: u32,
-        w: Window,
+        (days, w): (u32, Window),
         out: &mut Vec<Finding>,
     ) {
         let (Some(a), Some(b)) = (&feeder.deadline, &fed.deadline) else {
@@ -91,7 +88,10 @@ impl ReportingChain {
         let (en_where, vi_where) = if same {
             (String::new(), String::new())
         } else {
-            (format!(" of {}", fed_plan.label()), format!(" của {}", fed_plan.label()))
+            (
+                format!(" of {}", fed_plan.label()),
+                format!(" của {}", fed_plan.label()),
+            )
         };
         let gap_en = if days == 0 {
             "which falls after".to_string()
@@ -147,15 +147,23 @@ impl Rule for ReportingChain {
             for o in &plan.obligations {
                 for r in o.feeds.iter().filter(|r| r.plan.is_none()) {
                     if let Some(fed) = plan.obligation(&r.id) {
-                        self.pair(ctx, o, fed, plan, days, w, out);
+                        self.pair(ctx, o, fed, plan, (days, w), out);
                     }
                 }
             }
         } else {
-            for f in plan.obligations.iter().filter(|o| is_feeder(o) && dated(o, w)) {
-                for c in plan.obligations.iter().filter(|o| is_compiler(o) && dated(o, w)) {
+            for f in plan
+                .obligations
+                .iter()
+                .filter(|o| is_feeder(o) && dated(o, w))
+            {
+                for c in plan
+                    .obligations
+                    .iter()
+                    .filter(|o| is_compiler(o) && dated(o, w))
+                {
                     if c.id != f.id {
-                        self.pair(ctx, f, c, plan, days, w, out);
+                        self.pair(ctx, f, c, plan, (days, w), out);
                     }
                 }
             }
@@ -170,8 +178,15 @@ impl Rule for ReportingChain {
         if pl >= cl {
             return;
         }
-        let pw = parent.effective_window().and_then(|x| x.intersect(&w)).unwrap_or(w);
-        for pf in parent.obligations.iter().filter(|o| is_feeder(o) && dated(o, pw)) {
+        let pw = parent
+            .effective_window()
+            .and_then(|x| x.intersect(&w))
+            .unwrap_or(w);
+        for pf in parent
+            .obligations
+            .iter()
+            .filter(|o| is_feeder(o) && dated(o, pw))
+        {
             // Report-ins the parent asks of People's Committees or
             // departments that take the derived plan's issuer in.
             let asks_issuer = pf.assignments.iter().any(|a| {
@@ -204,7 +219,11 @@ impl Rule for ReportingChain {
                 })
                 .collect();
             if own.is_empty() {
-                let pd = pf.deadline.as_ref().map(|d| d.to_vietnamese()).unwrap_or_default();
+                let pd = pf
+                    .deadline
+                    .as_ref()
+                    .map(|d| d.to_vietnamese())
+                    .unwrap_or_default();
                 out.push(ctx.finding(
                     self,
                     format!(
@@ -221,7 +240,7 @@ impl Rule for ReportingChain {
                 continue;
             }
             for o in own {
-                self.pair(ctx, o, pf, parent, 0, pw, out);
+                self.pair(ctx, o, pf, parent, (0, pw), out);
             }
         }
     }
@@ -237,7 +256,11 @@ mod tests {
         let mut a = task(
             "IV.1",
             "định kỳ báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Tư pháp) để tổng hợp",
-            vec![asg(collective(Collective::CommuneCommittees, "UBND các xã, phường"), Role::Lead, false)],
+            vec![asg(
+                collective(Collective::CommuneCommittees, "UBND các xã, phường"),
+                Role::Lead,
+                false,
+            )],
         );
         a.kind = ObligationKind::Report;
         a.deadline = Some(Deadline::annual(report_in));
@@ -254,11 +277,21 @@ mod tests {
     #[test]
     fn report_pushed_past_compilation() {
         let ok = plan_with(DueDay::before(11, 5));
-        assert_eq!(check(&ok, &Config::default()).findings_with("OG006").count(), 0);
+        assert_eq!(
+            check(&ok, &Config::default())
+                .findings_with("OG006")
+                .count(),
+            0
+        );
         let late = plan_with(DueDay::before(11, 25));
         let r = check(&late, &Config::default());
         assert_eq!(r.findings_with("OG006").count(), 1, "{:?}", r.findings);
         let tight = plan_with(DueDay::before(11, 18));
-        assert_eq!(check(&tight, &Config::default()).findings_with("OG006").count(), 1);
+        assert_eq!(
+            check(&tight, &Config::default())
+                .findings_with("OG006")
+                .count(),
+            1
+        );
     }
 }

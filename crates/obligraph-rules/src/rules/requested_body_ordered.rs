@@ -75,9 +75,26 @@ mod tests {
 
     #[test]
     fn dropped_de_nghi() {
-        let mut p = plan("P", Level::Province, vec![task("1", "Trợ giúp pháp lý", vec![asg(sotp(), Role::Lead, false), asg(court(), Role::Support, true)])]);
-        assert_eq!(check(&p, &Config::default()).findings_with("OG009").count(), 0);
+        let mut p = plan(
+            "P",
+            Level::Province,
+            vec![task(
+                "1",
+                "Trợ giúp pháp lý",
+                vec![
+                    asg(sotp(), Role::Lead, false),
+                    asg(court(), Role::Support, true),
+                ],
+            )],
+        );
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG009").count(),
+            0
+        );
         p.obligations[0].assignments[1].requested = false;
-        assert_eq!(check(&p, &Config::default()).findings_with("OG009").count(), 1);
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG009").count(),
+            1
+        );
     }
 }

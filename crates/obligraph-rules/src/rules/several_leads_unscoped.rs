@@ -45,13 +45,22 @@ impl Rule for SeveralLeadsUnscoped {
                 .leads()
                 .filter(|a| !a.requested && a.agency.collective.is_none())
                 .collect();
-            if leads.len() < 2 || leads.iter().any(|a| a.scope.as_deref().is_some_and(|s| !s.trim().is_empty())) {
+            if leads.len() < 2
+                || leads
+                    .iter()
+                    .any(|a| a.scope.as_deref().is_some_and(|s| !s.trim().is_empty()))
+            {
                 continue;
             }
             let names: Vec<&str> = leads.iter().map(|a| display(a)).collect();
             out.push(ctx.finding(
                 self,
-                format!("task {} has {} leads with no scope notes: {}", o.id, leads.len(), names.join(", ")),
+                format!(
+                    "task {} has {} leads with no scope notes: {}",
+                    o.id,
+                    leads.len(),
+                    names.join(", ")
+                ),
                 format!(
                     "nhiệm vụ {} có {} cơ quan chủ trì mà không phân định phạm vi: {}",
                     o.id,
@@ -73,9 +82,26 @@ mod tests {
 
     #[test]
     fn joint_leads_need_scope() {
-        let mut p = plan("P", Level::Province, vec![task("1", "Thống kê", vec![asg(sotp(), Role::Lead, false), asg(police(), Role::Lead, false)])]);
-        assert_eq!(check(&p, &Config::default()).findings_with("OG008").count(), 1);
+        let mut p = plan(
+            "P",
+            Level::Province,
+            vec![task(
+                "1",
+                "Thống kê",
+                vec![
+                    asg(sotp(), Role::Lead, false),
+                    asg(police(), Role::Lead, false),
+                ],
+            )],
+        );
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG008").count(),
+            1
+        );
         p.obligations[0].assignments[1].scope = Some("đối với số liệu tội phạm".into());
-        assert_eq!(check(&p, &Config::default()).findings_with("OG008").count(), 0);
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG008").count(),
+            0
+        );
     }
 }

@@ -467,13 +467,8 @@ fn apply_label(
     for &t in targets {
         let Some(n) = nodes.get_mut(t) else { continue };
         match l {
-            Label::Lead => n
-                .assignments
-                .extend(ctx.agency_list(value, Role::Lead)),
-            Label::Support => {
-                n.assignments
-                    .extend(ctx.agency_list(value, Role::Support))
-            }
+            Label::Lead => n.assignments.extend(ctx.agency_list(value, Role::Lead)),
+            Label::Support => n.assignments.extend(ctx.agency_list(value, Role::Support)),
             Label::Time => {
                 n.deadline = parse_deadline(value, &ctx.deadline)
                     .or_else(|| ctx.find_deadline(value).map(|m| m.deadline));

@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::text::{
-    all_caps, body_marker, chars, clean, ends_terminal, key, looks_cut, re, starts_lowercase,
+    all_caps, body_marker, chars, clean, ends_terminal, key, key_prefix, looks_cut, re,
+    starts_lowercase,
 };
 use super::{Ledger, UnattributedReason};
 
@@ -67,7 +68,7 @@ static PLACE_DATE: LazyLock<Regex> =
 
 /// Whether a cleaned line opens a signature block.
 pub(crate) fn is_signature_start(t: &str) -> bool {
-    let k = key(t);
+    let k = key_prefix(t, 8);
     ["tm. ", "kt. ", "q. ", "tl. ", "tuq. "]
         .iter()
         .any(|p| k.starts_with(p))
@@ -75,7 +76,7 @@ pub(crate) fn is_signature_start(t: &str) -> bool {
 }
 
 fn is_distribution_start(t: &str) -> bool {
-    key(t).starts_with("noi nhan")
+    key_prefix(t, 8).starts_with("noi nhan")
 }
 
 fn is_bullet_line(t: &str) -> bool {
@@ -83,7 +84,7 @@ fn is_bullet_line(t: &str) -> bool {
 }
 
 fn is_appendix_start(t: &str) -> bool {
-    let k = key(t);
+    let k = key_prefix(t, 8);
     k.starts_with("phu luc") && chars(t) < 40
 }
 
@@ -415,7 +416,7 @@ mod tests {
 
     #[test]
     fn wrapped_lines_join_and_headings_do_not() {
-        let text = "1. Sở Tài chính\nChủ trì, phối hợp với các Sở, ngành, đơn vị liên quan tổng hợp, tham mưu \nỦy ban nhân dân thành phố bố trí kinh phí thực hiện Kế hoạch triển khai theo \nphân cấp ngân sách nhà nước hiện hành.\n2. Sở Nội vụ\n";
+        let text = "1. Sở Tài chính\nChủ trì, phối hợp với các Sở, ngành, đơn vị liên quan tổng hợp, tham mưu \nỦy ban nhân dân thành phố bố trí kinh phí thực hiện Kế hoạch triển khai theo \nphân cấp ngân sách nhà nước hiện hành; hướng dẫn các địa phương phát triển \nmạng lưới cơ sở có cung cấp dịch vụ công tác xã hội theo văn bản hướng dẫn \ncủa Bộ, ngành Trung ương.\n2. Sở Nội vụ\n";
         let p = paras(text);
         assert_eq!(p.len(), 3, "{p:?}");
         assert!(p[1].contains("tham mưu Ủy ban nhân dân thành phố bố trí"));

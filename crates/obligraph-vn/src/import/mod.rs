@@ -35,6 +35,14 @@
 //! headings do not stop the import: an item attaches to the nearest known
 //! parent.
 //!
+//! # Normalisation
+//!
+//! Text is stored as written: NFC, whitespace collapsed, markup (HTML tags,
+//! markdown emphasis and heading marks) removed. Keyword tests fold case
+//! and diacritics, so tone placement and OCR'd capitals do not matter; the
+//! lexicon calls ([`crate::agency`], [`crate::deadline_phrase`]) apply
+//! [`crate::normalize::normalize`] to what they are given.
+//!
 //! # Nothing lost
 //!
 //! Every non-empty source line is either attributed to a plan element or
@@ -124,7 +132,7 @@ pub struct ImportStats {
 ///
 /// ```
 /// use obligraph_vn::{import_text_with, ImportOptions};
-/// let opts = ImportOptions { max_bytes: 10, ..ImportOptions::default() };
+/// let opts = ImportOptions::with_max_bytes(10);
 /// assert!(import_text_with("Số: 74/KH-UBND, a long text", "x.txt", &opts).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,15 +243,15 @@ impl Ledger {
             let reason = match mark {
                 Mark::Empty => continue,
                 Mark::Attributed => {
-                    stats.attributed += 1;
-                    stats.nonempty_lines += 1;
+                    stats.attributed = stats.attributed.saturating_add(1);
+                    stats.nonempty_lines = stats.nonempty_lines.saturating_add(1);
                     continue;
                 }
                 Mark::Pending => UnattributedReason::Unrecognised,
                 Mark::Aside(r) => r,
             };
-            stats.nonempty_lines += 1;
-            stats.unattributed += 1;
+            stats.nonempty_lines = stats.nonempty_lines.saturating_add(1);
+            stats.unattributed = stats.unattributed.saturating_add(1);
             out.push(UnattributedLine {
                 line,
                 text: raw.trim().to_string(),

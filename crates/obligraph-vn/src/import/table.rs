@@ -84,6 +84,7 @@ fn split_merged(text: &str) -> Option<(String, String)> {
 
 fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
     let task_col = cols.iter().position(|c| *c == Col::Task).unwrap_or(1);
+    let lead_col = cols.iter().position(|c| *c == Col::Lead);
     let stt_col = cols.iter().position(|c| *c == Col::Stt).unwrap_or(0);
     let mut rows: Vec<Row> = Vec::new();
     for rl in &table.rows {
@@ -141,6 +142,10 @@ fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
         // A numbered row whose first paragraphs may end the row above.
         if let Some(prev) = rows.last_mut() {
             let merged = starts_lowercase(&first_task);
+            // A heading row (no lead) has no support or output of its own.
+            let heading = lead_col
+                .and_then(|l| cells.get(l))
+                .is_none_or(Vec::is_empty);
             for (i, blocks) in cells.iter_mut().enumerate() {
                 if i == stt_col || blocks.is_empty() {
                     continue;
@@ -148,12 +153,13 @@ fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
                 let prev_text = prev.cells.get(i).map(|b| b.join(" ")).unwrap_or_default();
                 let first = blocks.first().cloned().unwrap_or_default();
                 // Without a lowercase task tail, only an unmistakable tail
-                // moves: a lowercase first paragraph followed by others.
+                // moves: a lowercase first paragraph followed by others, or
+                // a lowercase fragment in a heading row.
                 let move_first = if !merged {
                     i != task_col
                         && !prev_text.is_empty()
                         && starts_lowercase(&first)
-                        && blocks.len() >= 2
+                        && (blocks.len() >= 2 || heading)
                 } else if i == task_col {
                     blocks.len() >= 2
                 } else {
@@ -261,16 +267,12 @@ pub(crate) fn read_table(
         nodes.push((id, Some(parent.unwrap_or_else(|| root.to_string())), ri));
     }
 
-    let mut has_children = vec![false; nodes.len()];
-    for (_, parent, _) in &nodes {
-        if let Some(p) = parent {
-            if let Some(i) = nodes.iter().position(|(id, _, _)| id == p) {
-                if let Some(h) = has_children.get_mut(i) {
-                    *h = true;
-                }
-            }
-        }
-    }
+    let parents: std::collections::HashSet<&str> =
+        nodes.iter().filter_map(|(_, p, _)| p.as_deref()).collect();
+    let has_children: Vec<bool> = nodes
+        .iter()
+        .map(|(id, _, _)| parents.contains(id.as_str()))
+        .collect();
     let text_of = |row: &Row, c: Col| idx(c).map(|i| row.text(i)).unwrap_or_default();
     for (ni, (id, parent, ri)) in nodes.iter().enumerate() {
         let Some(row) = rows.get(*ri) else { continue };
@@ -302,10 +304,7 @@ pub(crate) fn read_table(
             o.output = (!output.is_empty()).then_some(output);
             if !deadline.is_empty() {
                 o.deadline = crate::deadline_phrase::parse_deadline(&deadline, &ctx.deadline)
-                    .or_else(|| {
-                        ctx.find_deadline(&deadline)
-                            .map(|m| m.deadline)
-                    });
+                    .or_else(|| ctx.find_deadline(&deadline).map(|m| m.deadline));
                 o.deadline_text = Some(deadline);
             }
             o.section = parent.clone();

@@ -67,9 +67,21 @@ pub(crate) fn nfc_collapse(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.nfc());
+        if unicode_normalization::is_nfc_quick(w.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            out.push_str(w);
+        } else {
+            out.extend(w.nfc());
+        }
     }
     out
+}
+
+/// [`key`] of the first `n` characters only: for tests on how a line starts.
+pub(crate) fn key_prefix(s: &str, n: usize) -> String {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    key(s.get(..end).unwrap_or(s))
 }
 
 fn unescape(s: &str) -> String {

@@ -34,7 +34,9 @@ fn compare(c: &mut Criterion, name: &str, ours: Deadline, rule: &str) {
     let expected = rrule_dates(&set);
     assert_eq!(ours.due_dates(w).dates, expected, "{name}: different dates");
     let mut g = c.benchmark_group(name);
-    g.bench_function("obligraph", |b| b.iter(|| black_box(&ours).due_dates(black_box(w))));
+    g.bench_function("obligraph", |b| {
+        b.iter(|| black_box(&ours).due_dates(black_box(w)))
+    });
     g.bench_function("rrule", |b| b.iter(|| rrule_dates(black_box(&set))));
     g.finish();
 }

@@ -27,7 +27,10 @@ fn main() -> ExitCode {
     };
     let report = audit(&parent, &child, &Config::default());
     let mut sources = Sources::new();
-    sources.insert(parent.label(), "examples/data/seeds/binh-thuan-qd87-2023.txt");
+    sources.insert(
+        parent.label(),
+        "examples/data/seeds/binh-thuan-qd87-2023.txt",
+    );
     sources.insert(child.label(), "examples/data/seeds/ngo-quyen-102-2023.txt");
     let opts = TextOptions {
         colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),

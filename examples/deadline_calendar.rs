@@ -89,7 +89,9 @@ fn print_header(plan: &Plan, validity: Window) {
         println!(
             "Implements {}{}",
             d.number.as_deref().unwrap_or("(number lost)"),
-            d.date.map(|x| format!(" of {}", x.format("%d/%m/%Y"))).unwrap_or_default()
+            d.date
+                .map(|x| format!(" of {}", x.format("%d/%m/%Y")))
+                .unwrap_or_default()
         );
     }
     println!(
@@ -254,7 +256,10 @@ fn print_chains(plan: &Plan, validity: Window) {
                     fed.year(),
                     (*fed - *c).num_days()
                 ),
-                None => println!("    {}: no report due before the compilation of {fed}", fed.year()),
+                None => println!(
+                    "    {}: no report due before the compilation of {fed}",
+                    fed.year()
+                ),
             }
         }
         let min = margins
@@ -265,7 +270,10 @@ fn print_chains(plan: &Plan, validity: Window) {
             (Some(m), ChainCheck::Holds { periods }) => {
                 let m = u32::try_from(m).unwrap_or(0);
                 let holds = matches!(a.leaves_margin(b, m, validity), ChainCheck::Holds { .. });
-                let tighter = matches!(a.leaves_margin(b, m + 1, validity), ChainCheck::Violated { .. });
+                let tighter = matches!(
+                    a.leaves_margin(b, m + 1, validity),
+                    ChainCheck::Violated { .. }
+                );
                 println!(
                     "    holds in all {periods} periods; the level above always has at least {m} days (checked: {} / {})",
                     if holds { "holds" } else { "fails" },

@@ -18,8 +18,8 @@ const TAN_AN: &str = "examples/data/communes/tan-an-22-2026.txt";
 /// Runs the binary under test: the one cargo built, or `$OBLIGRAPH_BIN`
 /// (e.g. an installed copy).
 fn obligraph(args: &[&str]) -> Output {
-    let bin = std::env::var_os("OBLIGRAPH_BIN")
-        .unwrap_or_else(|| env!("CARGO_BIN_EXE_obligraph").into());
+    let bin =
+        std::env::var_os("OBLIGRAPH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_obligraph").into());
     Command::new(bin)
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -41,9 +41,8 @@ fn stderr(o: &Output) -> String {
 }
 
 fn json(o: &Output) -> Value {
-    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| {
-        panic!("stdout is not JSON ({e}); stderr: {}", stderr(o))
-    })
+    serde_json::from_str(&stdout(o))
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}); stderr: {}", stderr(o)))
 }
 
 /// The exit code the findings call for: 1 when one is an error.
@@ -99,7 +98,12 @@ fn unreadable_input_exits_2_naming_the_file() {
 fn bad_usage_exits_2() {
     assert_eq!(code(&obligraph(&[])), 2);
     assert_eq!(code(&obligraph(&["audit", "--child", HUE])), 2);
-    assert_eq!(code(&obligraph(&["audit", "--parent", DONG_NAI, "--child", HUE, "--format", "pdf"])), 2);
+    assert_eq!(
+        code(&obligraph(&[
+            "audit", "--parent", DONG_NAI, "--child", HUE, "--format", "pdf"
+        ])),
+        2
+    );
     let o = obligraph(&["calendar", DONG_NAI, "--from", "2026-13-01"]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("2026-13-01"));
@@ -111,7 +115,9 @@ fn help_documents_the_exit_codes() {
     assert_eq!(code(&o), 0);
     let s = stdout(&o);
     assert!(s.contains("Exit codes"), "{s}");
-    for sub in ["import", "audit", "check", "lift", "calendar", "graph", "rules", "explain"] {
+    for sub in [
+        "import", "audit", "check", "lift", "calendar", "graph", "rules", "explain",
+    ] {
         assert!(s.contains(sub), "help lists {sub}");
     }
     let o = obligraph(&["audit", "--help"]);
@@ -120,7 +126,9 @@ fn help_documents_the_exit_codes() {
 
 #[test]
 fn audit_json_follows_the_contract() {
-    let o = obligraph(&["audit", "--parent", DONG_NAI, "--child", HUE, "--format", "json"]);
+    let o = obligraph(&[
+        "audit", "--parent", DONG_NAI, "--child", HUE, "--format", "json",
+    ]);
     let v = json(&o);
     assert_eq!(code(&o), expected_code(&[&v]), "{}", stderr(&o));
     let c = &v["coverage"];
@@ -154,7 +162,10 @@ fn audit_text_is_grouped_by_section_with_line_numbers() {
     assert!(s.contains("Coverage:"), "{s}");
     assert!(s.contains("§ "));
     assert!(s.contains(&format!("[{BINH_THUAN}]")), "parent file named");
-    assert!(s.contains(&format!("{NGO_QUYEN}:")), "child file:line of matches shown");
+    assert!(
+        s.contains(&format!("{NGO_QUYEN}:")),
+        "child file:line of matches shown"
+    );
     assert!(
         s.lines().any(|l| l.split_whitespace().any(|w| w.len() > 1
             && w.starts_with('L')
@@ -162,7 +173,9 @@ fn audit_text_is_grouped_by_section_with_line_numbers() {
         "parent line numbers shown"
     );
     assert!(!s.contains('\x1b'), "no colours when not a terminal");
-    let with_colour = obligraph(&["audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--color", "always"]);
+    let with_colour = obligraph(&[
+        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--color", "always",
+    ]);
     assert!(stdout(&with_colour).contains("\x1b["));
 }
 
@@ -170,7 +183,14 @@ fn audit_text_is_grouped_by_section_with_line_numbers() {
 fn audit_html_is_one_escaped_page() {
     let out = std::env::temp_dir().join(format!("obligraph-cli-{}.html", std::process::id()));
     let o = obligraph(&[
-        "audit", "--parent", DONG_NAI, "--child", HUE, "--format", "html", "--output",
+        "audit",
+        "--parent",
+        DONG_NAI,
+        "--child",
+        HUE,
+        "--format",
+        "html",
+        "--output",
         out.to_str().unwrap(),
     ]);
     assert!(code(&o) <= 1, "{}", stderr(&o));
@@ -187,7 +207,9 @@ fn audit_html_is_one_escaped_page() {
 
 #[test]
 fn audit_sarif_has_the_schema_fields() {
-    let o = obligraph(&["audit", "--parent", DONG_NAI, "--child", HUE, "--format", "sarif"]);
+    let o = obligraph(&[
+        "audit", "--parent", DONG_NAI, "--child", HUE, "--format", "sarif",
+    ]);
     let v = json(&o);
     assert!(code(&o) <= 1);
     assert_eq!(v["version"], "2.1.0");
@@ -209,7 +231,9 @@ fn audit_sarif_has_the_schema_fields() {
         let locs = r["locations"].as_array().unwrap();
         assert!(!locs.is_empty());
         for l in locs {
-            let uri = l["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap();
+            let uri = l["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap();
             assert!(uri == DONG_NAI || uri == HUE, "{uri}");
             if let Some(region) = l["physicalLocation"].get("region") {
                 assert!(region["startLine"].as_u64().unwrap() >= 1);
@@ -220,7 +244,10 @@ fn audit_sarif_has_the_schema_fields() {
         }
     }
     assert!(both > 0, "some results carry both plans' locations");
-    assert_eq!(code(&o), i32::from(results.iter().any(|r| r["level"] == "error")));
+    assert_eq!(
+        code(&o),
+        i32::from(results.iter().any(|r| r["level"] == "error"))
+    );
 }
 
 #[test]
@@ -234,7 +261,9 @@ fn audit_fleet_and_cascade() {
     assert_eq!(reports.len(), 3);
     assert_eq!(reports[0]["child"]["label"], "18/KH-UBND");
     assert_eq!(code(&o), expected_code(&reports));
-    let text = stdout(&obligraph(&["audit", "--parent", DONG_NAI, "--child", TRAN_BIEN, PHU_LY]));
+    let text = stdout(&obligraph(&[
+        "audit", "--parent", DONG_NAI, "--child", TRAN_BIEN, PHU_LY,
+    ]));
     assert!(text.contains("Summary"), "fleet text ends with a table");
     // Several parents: a chain, then the children against the last one.
     let o = obligraph(&[
@@ -253,7 +282,14 @@ fn audit_config_is_read_and_checked() {
     let good = dir.join(format!("obligraph-cfg-{}.toml", std::process::id()));
     std::fs::write(&good, "[rules.OG001]\nseverity = \"info\"\n").unwrap();
     let o = obligraph(&[
-        "audit", "--parent", DONG_NAI, "--child", HUE, "--format", "json", "--config",
+        "audit",
+        "--parent",
+        DONG_NAI,
+        "--child",
+        HUE,
+        "--format",
+        "json",
+        "--config",
         good.to_str().unwrap(),
     ]);
     let v = json(&o);
@@ -267,7 +303,13 @@ fn audit_config_is_read_and_checked() {
     let bad = dir.join(format!("obligraph-cfg-bad-{}.toml", std::process::id()));
     std::fs::write(&bad, "[matching]\ncovered_threshold = 7\n").unwrap();
     let o = obligraph(&[
-        "audit", "--parent", DONG_NAI, "--child", HUE, "--config", bad.to_str().unwrap(),
+        "audit",
+        "--parent",
+        DONG_NAI,
+        "--child",
+        HUE,
+        "--config",
+        bad.to_str().unwrap(),
     ]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("obligraph-cfg-bad"), "{}", stderr(&o));
@@ -305,7 +347,10 @@ fn lift_and_consensus() {
     let v = json(&o);
     assert_eq!(v["siblings"].as_array().unwrap().len(), 2);
     let tasks = v["tasks"].as_array().unwrap();
-    assert!(tasks.iter().any(|t| t["count"] == 2), "some task both siblings carry");
+    assert!(
+        tasks.iter().any(|t| t["count"] == 2),
+        "some task both siblings carry"
+    );
     let o = obligraph(&["lift", DONG_NAI, "--format", "text"]);
     assert_eq!(code(&o), 0);
     assert!(stdout(&o).contains("trung ương"));
@@ -314,7 +359,14 @@ fn lift_and_consensus() {
 #[test]
 fn calendar_formats() {
     let o = obligraph(&[
-        "calendar", DONG_NAI, "--from", "2026-01-01", "--to", "2030-12-31", "--format", "ics",
+        "calendar",
+        DONG_NAI,
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2030-12-31",
+        "--format",
+        "ics",
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let ics = stdout(&o);
@@ -331,7 +383,14 @@ fn calendar_formats() {
         .find_prop("RRULE")
         .is_some_and(|r| r.val.as_str().contains("BYMONTH=11;BYMONTHDAY=4"))));
     let o = obligraph(&[
-        "calendar", DONG_NAI, TRAN_BIEN, "--from", "01/01/2026", "--to", "31/12/2027", "--format",
+        "calendar",
+        DONG_NAI,
+        TRAN_BIEN,
+        "--from",
+        "01/01/2026",
+        "--to",
+        "31/12/2027",
+        "--format",
         "json",
     ]);
     let v = json(&o);
@@ -342,7 +401,9 @@ fn calendar_formats() {
         .map(|e| e["date"].as_str().unwrap())
         .collect();
     assert!(dates.contains(&"2026-11-04"));
-    assert!(dates.iter().all(|d| ("2026-01-01"..="2027-12-31").contains(d)));
+    assert!(dates
+        .iter()
+        .all(|d| ("2026-01-01"..="2027-12-31").contains(d)));
     let o = obligraph(&["calendar", DONG_NAI, "--format", "text"]);
     assert!(stdout(&o).starts_with("Deadlines from 2026-01-01 to 2030-12-31"));
 }

@@ -82,15 +82,21 @@ fn html_report_renders_in_chromium_and_stays_inert() {
         if std::env::var_os("CI").is_some() {
             panic!("chromium not found and CI is set: install the `chromium` package");
         }
-        println!("notice: chromium not found; skipping the browser test (set CI to make this fail)");
+        println!(
+            "notice: chromium not found; skipping the browser test (set CI to make this fail)"
+        );
         return;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/seeds");
-    let mut parent = import_path(&root.join("dong-nai-74-2026.txt")).unwrap().plan;
+    let mut parent = import_path(&root.join("dong-nai-74-2026.txt"))
+        .unwrap()
+        .plan;
     let mut child = import_path(&root.join("hue-qd2715-2026.txt")).unwrap().plan;
     // Markup in task texts of both plans, as a hostile or careless
     // document could carry it.
-    parent.obligations[0].text.push_str(&format!(" {SCRIPT} {IMG}"));
+    parent.obligations[0]
+        .text
+        .push_str(&format!(" {SCRIPT} {IMG}"));
     let last = child.obligations.len() - 1;
     child.obligations[last].text = format!("{SCRIPT} {IMG} & \"quoted\"");
     let report = audit(&parent, &child, &Config::default());
@@ -108,7 +114,11 @@ fn html_report_renders_in_chromium_and_stays_inert() {
     let profile = dir.join("profile");
 
     let out = chromium(&bin, &profile, &["--dump-dom"], &page);
-    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let dom = String::from_utf8(out.stdout).unwrap();
 
     // The summary and the tables are shown.
@@ -125,8 +135,14 @@ fn html_report_renders_in_chromium_and_stays_inert() {
 
     // The hostile text is text: escaped in the serialised DOM, and no such
     // element exists.
-    assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "script shown as text");
-    assert!(dom.contains("&lt;img src=x onerror=alert(2)&gt;"), "img shown as text");
+    assert!(
+        dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "script shown as text"
+    );
+    assert!(
+        dom.contains("&lt;img src=x onerror=alert(2)&gt;"),
+        "img shown as text"
+    );
     assert!(!dom.contains("<script"), "no script element");
     assert!(!dom.contains("<img"), "no img element");
     assert!(!dom.contains("onerror=\""), "no event handler attribute");

@@ -64,7 +64,8 @@ pub(super) fn execute(
             max_bytes,
             output,
         } => {
-            let options = max_bytes.map_or_else(ImportOptions::default, ImportOptions::with_max_bytes);
+            let options =
+                max_bytes.map_or_else(ImportOptions::default, ImportOptions::with_max_bytes);
             let import = import_path_with(&file, &options)?;
             let text = match format {
                 ImportFormat::Json => json_string(&import)?,
@@ -109,10 +110,8 @@ pub(super) fn execute(
             let registry = Registry::default();
             let mut sources = Sources::new();
             let plans = import_all(&files, &mut sources)?;
-            let reports: Vec<AuditReport> = plans
-                .iter()
-                .map(|p| registry.check(p, &config))
-                .collect();
+            let reports: Vec<AuditReport> =
+                plans.iter().map(|p| registry.check(p, &config)).collect();
             render_reports(
                 &reports,
                 format,
@@ -313,7 +312,12 @@ fn audit_chain(
     }
     if let Some(pb) = bar {
         pb.finish_and_clear();
-        let _ = writeln!(err, "audited {} plans against {}", children.len(), last.label());
+        let _ = writeln!(
+            err,
+            "audited {} plans against {}",
+            children.len(),
+            last.label()
+        );
     }
     reports
 }

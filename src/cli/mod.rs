@@ -290,3 +290,74 @@ where
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_args(args: &[&str]) -> (u8, String, String) {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let code = run_with(
+            std::iter::once("obligraph").chain(args.iter().copied()),
+            &mut out,
+            &mut err,
+            false,
+        );
+        (
+            code,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    }
+
+    fn data(p: &str) -> String {
+        format!("{}/examples/data/{p}", env!("CARGO_MANIFEST_DIR"))
+    }
+
+    #[test]
+    fn usage_errors_exit_2() {
+        assert_eq!(run_args(&[]).0, EXIT_USAGE);
+        let (code, _, err) = run_args(&["audit", "--parent", "a.txt"]);
+        assert_eq!(code, EXIT_USAGE);
+        assert!(err.contains("--child"), "{err}");
+    }
+
+    #[test]
+    fn help_goes_to_stdout_with_exit_0() {
+        let (code, out, _) = run_args(&["--help"]);
+        assert_eq!(code, EXIT_OK);
+        assert!(out.contains("Exit codes"));
+    }
+
+    #[test]
+    fn missing_file_is_named() {
+        let (code, _, err) = run_args(&["check", "nowhere/plan.txt"]);
+        assert_eq!(code, EXIT_USAGE);
+        assert!(err.contains("nowhere/plan.txt"), "{err}");
+    }
+
+    #[test]
+    fn audit_exit_code_follows_the_findings() {
+        let parent = data("seeds/dong-nai-74-2026.txt");
+        let child = data("communes/tan-an-22-2026.txt");
+        let (code, out, err) = run_args(&[
+            "audit", "--parent", &parent, "--child", &child, "--format", "json",
+        ]);
+        let v: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let errors = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["severity"] == "error");
+        assert_eq!(code, if errors { EXIT_FINDINGS } else { EXIT_OK });
+    }
+
+    #[test]
+    fn unknown_rule_exits_2() {
+        let (code, _, err) = run_args(&["explain", "nope"]);
+        assert_eq!(code, EXIT_USAGE);
+        assert!(err.contains("`nope`"));
+    }
+}

@@ -75,7 +75,12 @@ pub(super) fn plan_outline(plan: &Plan) -> String {
         }
         let support = names(Role::Support);
         if !support.is_empty() {
-            let _ = writeln!(s, "{:>18} {}", "support:", crate::report::shorten(&support, 120));
+            let _ = writeln!(
+                s,
+                "{:>18} {}",
+                "support:",
+                crate::report::shorten(&support, 120)
+            );
         }
         match (&o.deadline, &o.deadline_text) {
             (Some(d), _) => {
@@ -125,7 +130,13 @@ pub(super) fn import_outline(import: &Import) -> String {
     let _ = writeln!(s, "\nSections");
     for sec in &plan.sections {
         let depth = sec.id.matches(['.', '-']).count();
-        let _ = writeln!(s, "{}{}  {}", "  ".repeat(depth), sec.id, short(&sec.title, 80));
+        let _ = writeln!(
+            s,
+            "{}{}  {}",
+            "  ".repeat(depth),
+            sec.id,
+            short(&sec.title, 80)
+        );
     }
     let _ = writeln!(s, "\nObligations ({})", plan.obligations.len());
     for o in &plan.obligations {
@@ -145,7 +156,11 @@ pub(super) fn import_outline(import: &Import) -> String {
             o.id,
             o.kind,
             short(&o.text, 90),
-            if leads.is_empty() { "-".into() } else { leads.join("; ") },
+            if leads.is_empty() {
+                "-".into()
+            } else {
+                leads.join("; ")
+            },
             o.deadline.as_ref().map_or_else(
                 || o.deadline_text.clone().unwrap_or_else(|| "-".into()),
                 |d| d.to_vietnamese()
@@ -236,7 +251,11 @@ pub(super) fn consensus_outline(k: &crate::rules::Consensus) -> String {
         let miss = k.missing_from(sib);
         if !miss.is_empty() {
             let ids: Vec<&str> = miss.iter().map(|t| t.id.as_str()).collect();
-            let _ = writeln!(s, "\nMost siblings carry, {sib} does not: {}", ids.join(", "));
+            let _ = writeln!(
+                s,
+                "\nMost siblings carry, {sib} does not: {}",
+                ids.join(", ")
+            );
         }
     }
     s

@@ -37,7 +37,10 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .error { background: #ffebe9; color: #a40e26; }
 .warning { background: #fff8c5; color: #7d4e00; }
 .info { background: #ddf4ff; color: #0550ae; }
-.loc { color: #57606a; font-family: ui-monospace, monospace; font-size: .78rem; white-space: nowrap; }
+.loc { color: #57606a; font-family: ui-monospace, monospace; font-size: .78rem; overflow-wrap: anywhere; }
+table.findings td:nth-child(3) { width: 46%; }
+table.findings td:nth-child(4), table.findings td:nth-child(5) { width: 18%; }
+table.obligations td:nth-child(2), table.obligations td:nth-child(3) { width: 46%; }
 .side { display: grid; grid-template-columns: 1fr 1fr; gap: .6rem; }
 .side > div { background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: .4rem .6rem; }
 .side .head { font-size: .75rem; color: #57606a; text-transform: uppercase; }
@@ -50,7 +53,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 <p class="meta">obligraph {{ version }} · {{ reports|length }} report(s)</p>
 {% for r in reports %}
 <section class="report" id="report-{{ loop.index }}">
-<h2>{% if r.parent %}Audit of {{ r.child.label }} against {{ r.parent.label }}{% else %}Check of {{ r.child.label }}{% endif %}</h2>
+<h2>{% if r.parent %}Audit of {{ r.child_short }} against {{ r.parent_short }}{% else %}Check of {{ r.child_short }}{% endif %}</h2>
 <p class="meta">
 Derived plan: <strong>{{ r.child.label }}</strong>{% if r.child.issuer %} — {{ r.child.issuer }}{% endif %}{% if r.child.date %}, {{ r.child.date }}{% endif %}{% if r.child_file %} <span class="loc">{{ r.child_file }}</span>{% endif %}<br>
 {% if r.parent %}Parent: <strong>{{ r.parent.label }}</strong>{% if r.parent.issuer %} — {{ r.parent.issuer }}{% endif %}{% if r.parent.date %}, {{ r.parent.date }}{% endif %}{% if r.parent_file %} <span class="loc">{{ r.parent_file }}</span>{% endif %}{% endif %}
@@ -133,6 +136,8 @@ struct ReportView<'a> {
     child: &'a crate::rules::PlanSummary,
     parent_file: Option<&'a str>,
     child_file: Option<&'a str>,
+    parent_short: String,
+    child_short: String,
     coverage: &'a crate::rules::Coverage,
     ratio: String,
     errors: usize,
@@ -207,6 +212,12 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources) -> ReportView<'a> {
         child: &r.child,
         parent_file: r.parent.as_ref().and_then(|p| sources.file(&p.label)),
         child_file: sources.file(&r.child.label),
+        parent_short: r
+            .parent
+            .as_ref()
+            .map(|p| super::shorten(&p.label, 60))
+            .unwrap_or_default(),
+        child_short: super::shorten(&r.child.label, 60),
         coverage: &r.coverage,
         ratio: format!("{}%", pct(r.coverage.ratio)),
         errors: count(Severity::Error),
@@ -269,7 +280,11 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources) -> ReportView<'a> {
                     status,
                     status_word,
                     reason: o.reason.as_deref(),
-                    place: sources.place(&o.location.plan, o.location.line_start, o.location.line_end),
+                    place: sources.place(
+                        &o.location.plan,
+                        o.location.line_start,
+                        o.location.line_end,
+                    ),
                     matches: o
                         .matches
                         .iter()
@@ -306,8 +321,12 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources) -> ReportView<'a> {
 pub fn to_html(reports: &[AuditReport], sources: &Sources) -> Result<String, ReportError> {
     let title = match reports {
         [one] => match &one.parent {
-            Some(p) => format!("Coverage audit: {} against {}", one.child.label, p.label),
-            None => format!("Check: {}", one.child.label),
+            Some(p) => format!(
+                "Coverage audit: {} against {}",
+                super::shorten(&one.child.label, 60),
+                super::shorten(&p.label, 60)
+            ),
+            None => format!("Check: {}", super::shorten(&one.child.label, 60)),
         },
         many => format!("Coverage audit of {} plans", many.len()),
     };
@@ -331,24 +350,76 @@ pub fn to_html(reports: &[AuditReport], sources: &Sources) -> Result<String, Rep
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{Obligation, Plan};
-    use crate::rules::{Config, Registry};
+    use crate::rules::{
+        Coverage, Evidence, Finding, Location, Match, ParentObligationReport, PlanSummary,
+    };
+
+    const HOSTILE: &str =
+        "Tuyên truyền <script>alert(1)</script> và <img src=x onerror=alert(2)> \"x\" & 'y'";
+
+    fn loc(plan: &str) -> Location {
+        Location {
+            plan: plan.into(),
+            line_start: 3,
+            line_end: 4,
+        }
+    }
+
+    fn report() -> AuditReport {
+        let summary = |label: &str| PlanSummary {
+            label: label.into(),
+            issuer: Some("<i>UBND</i>".into()),
+            level: None,
+            date: None,
+            obligations: 1,
+        };
+        AuditReport {
+            parent: Some(summary("1/KH-<b>UBND</b>")),
+            child: summary("2/KH-UBND"),
+            coverage: Coverage::default(),
+            sections: Vec::new(),
+            parent_obligations: vec![ParentObligationReport {
+                plan: "1/KH-<b>UBND</b>".into(),
+                id: "II.1".into(),
+                text: HOSTILE.into(),
+                section: Some("II".into()),
+                status: Status::Covered,
+                matches: vec![Match {
+                    child_id: "1\"><script>".into(),
+                    child_text: HOSTILE.into(),
+                    score: 0.9,
+                    evidence: Evidence::default(),
+                    child_location: loc("2/KH-UBND"),
+                }],
+                reason: None,
+                location: loc("1/KH-<b>UBND</b>"),
+            }],
+            local_initiatives: Vec::new(),
+            findings: vec![Finding {
+                code: "OG003".into(),
+                rule: "lead-mismatch".into(),
+                severity: Severity::Warning,
+                message: HOSTILE.into(),
+                message_vi: HOSTILE.into(),
+                parent_id: Some("II.1".into()),
+                child_id: None,
+                parent_location: Some(loc("1/KH-<b>UBND</b>")),
+                child_location: None,
+            }],
+        }
+    }
 
     #[test]
     fn plan_text_is_escaped() {
-        let mut plan = Plan::default();
-        plan.number = Some("1/KH-<b>UBND</b>".into());
-        plan.obligations.push(Obligation::new(
-            "II.1",
-            "Tuyên truyền <script>alert(1)</script> và <img src=x onerror=alert(2)> \"x\" & 'y'",
-        ));
-        let reg = Registry::default();
-        let report = reg.check(&plan, &Config::default());
-        let html = to_html(&[report], &Sources::default()).unwrap();
-        assert!(!html.contains("<script>"));
+        let html = to_html(&[report()], &Sources::default()).unwrap();
+        assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"));
-        assert!(!html.contains("<b>UBND"));
-        assert!(html.contains("&lt;b&gt;UBND&lt;&#x2f;b&gt;"));
-        assert!(!html.contains("<script"));
+        assert!(!html.contains("<b>"));
+        assert!(!html.contains("<i>"));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"));
+        assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+        assert!(html.contains("&quot;x&quot; &amp; &#x27;y&#x27;"));
+        // Four places carry the text: parent, match, message, message_vi.
+        assert_eq!(html.matches("alert(1)").count(), 4);
     }
 }

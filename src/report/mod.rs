@@ -63,7 +63,9 @@ impl Sources {
 
     /// Records that the plan labelled `label` came from `file`.
     pub fn insert(&mut self, label: impl Into<String>, file: impl Into<String>) {
-        self.files.entry(label.into()).or_insert_with(|| file.into());
+        self.files
+            .entry(label.into())
+            .or_insert_with(|| file.into());
     }
 
     /// The file of the plan labelled `label`, if known.

@@ -105,11 +105,23 @@ fn finding_lines(out: &mut String, f: &Finding, sources: &Sources, p: &Paint) {
 
 /// A finding under the obligation it concerns: one line, the child's
 /// location when there is one (the parent's is on the obligation's line).
-fn compact_finding(out: &mut String, f: &Finding, sources: &Sources, opts: &TextOptions, p: &Paint) {
+fn compact_finding(
+    out: &mut String,
+    f: &Finding,
+    sources: &Sources,
+    opts: &TextOptions,
+    p: &Paint,
+) {
     let at = f
         .child_location
         .as_ref()
-        .map(|l| format!("  {} {}", p.dim("-->"), sources.place(&l.plan, l.line_start, l.line_end)))
+        .map(|l| {
+            format!(
+                "  {} {}",
+                p.dim("-->"),
+                sources.place(&l.plan, l.line_start, l.line_end)
+            )
+        })
         .unwrap_or_default();
     let _ = writeln!(
         out,
@@ -217,7 +229,11 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
     let mut shown = vec![false; r.findings.len()];
     for sc in &r.sections {
         let c = &sc.coverage;
-        let title = sc.title.as_deref().map(|t| shorten(t, 70)).unwrap_or_default();
+        let title = sc
+            .title
+            .as_deref()
+            .map(|t| shorten(t, 70))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
             "\n{} {}  {}",
@@ -311,7 +327,11 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
     let initiatives: Vec<_> = r
         .local_initiatives
         .iter()
-        .filter(|li| !r.findings.iter().any(|f| f.child_id.as_deref() == Some(li.id.as_str())))
+        .filter(|li| {
+            !r.findings
+                .iter()
+                .any(|f| f.child_id.as_deref() == Some(li.id.as_str()))
+        })
         .collect();
     if !initiatives.is_empty() {
         let _ = writeln!(
@@ -325,7 +345,11 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
                 out,
                 "  {:<10} {}  {}",
                 li.id,
-                sources.place(&li.location.plan, li.location.line_start, li.location.line_end),
+                sources.place(
+                    &li.location.plan,
+                    li.location.line_start,
+                    li.location.line_end
+                ),
                 shorten(&li.text, opts.width)
             );
         }

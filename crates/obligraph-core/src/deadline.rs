@@ -541,9 +541,7 @@ impl Deadline {
             Deadline::WithinMonth { year, month } => {
                 push(last_of_month(*year, u32::from((*month).clamp(1, 12))))
             }
-            Deadline::During { to, .. } | Deadline::Horizon { to } => {
-                push(Some(last_of_year(*to)))
-            }
+            Deadline::During { to, .. } | Deadline::Horizon { to } => push(Some(last_of_year(*to))),
             Deadline::Milestone {
                 year: Some(year), ..
             } => push(Some(last_of_year(*year))),
@@ -583,10 +581,9 @@ impl Deadline {
     /// deadline has event-driven, continuous or relative parts.
     pub fn next_due(&self, day: NaiveDate, window: Window) -> NextDue {
         let s = match day.succ_opt() {
-            Some(next) if next <= window.end => self.due_dates(Window::new(
-                next.max(window.start),
-                window.end,
-            )),
+            Some(next) if next <= window.end => {
+                self.due_dates(Window::new(next.max(window.start), window.end))
+            }
             _ => Schedule {
                 dates: Vec::new(),
                 open: self.due_dates(window).open,
@@ -750,11 +747,8 @@ fn recurrence_dates(r: &Recurrence, w: Window, out: &mut Vec<NaiveDate>) {
         };
         match d {
             Some(d) if d > w.end => break,
-            Some(d) => {
-                if d >= w.start {
-                    out.push(d);
-                }
-            }
+            Some(d) if d >= w.start => out.push(d),
+            Some(_) => {}
             // Past chrono's last day: nothing more can be due.
             None if year > 0 => break,
             // Before chrono's first day: move on to later periods.
@@ -764,7 +758,9 @@ fn recurrence_dates(r: &Recurrence, w: Window, out: &mut Vec<NaiveDate>) {
         month += step;
         if month > 12 {
             month -= 12;
-            let Some(next) = year.checked_add(1) else { break };
+            let Some(next) = year.checked_add(1) else {
+                break;
+            };
             year = next;
         }
     }
@@ -994,7 +990,10 @@ mod tests {
     #[test]
     fn before_first_of_november_is_31_october() {
         let s = Deadline::annual(DueDay::before(11, 1)).due_dates(Window::years(2023, 2025));
-        assert_eq!(s.dates, vec![d(2023, 10, 31), d(2024, 10, 31), d(2025, 10, 31)]);
+        assert_eq!(
+            s.dates,
+            vec![d(2023, 10, 31), d(2024, 10, 31), d(2025, 10, 31)]
+        );
         assert!(s.open.is_empty());
     }
 
@@ -1007,7 +1006,10 @@ mod tests {
     #[test]
     fn semiannual_and_annual_together() {
         let dl = Deadline::All {
-            parts: vec![Deadline::every(Period::HalfYear), Deadline::every(Period::Year)],
+            parts: vec![
+                Deadline::every(Period::HalfYear),
+                Deadline::every(Period::Year),
+            ],
         };
         let s = dl.due_dates(Window::years(2026, 2026));
         assert_eq!(s.dates, vec![d(2026, 6, 30), d(2026, 12, 31)]);
@@ -1074,7 +1076,12 @@ mod tests {
         let s = dl.due_dates(Window::years(2026, 2026));
         assert_eq!(
             s.dates,
-            vec![d(2026, 3, 14), d(2026, 6, 14), d(2026, 9, 14), d(2026, 12, 14)]
+            vec![
+                d(2026, 3, 14),
+                d(2026, 6, 14),
+                d(2026, 9, 14),
+                d(2026, 12, 14)
+            ]
         );
     }
 

@@ -182,7 +182,10 @@ impl PlanGraph {
             }
         }
         for (from, r, kind, reversed) in pending {
-            let to = ObligationKey::new(r.plan.clone().unwrap_or_else(|| from.plan.clone()), r.id.clone());
+            let to = ObligationKey::new(
+                r.plan.clone().unwrap_or_else(|| from.plan.clone()),
+                r.id.clone(),
+            );
             let (a, b) = if reversed { (&to, &from) } else { (&from, &to) };
             if g.add_edge(a, b, kind).is_err() {
                 g.unresolved.push((from, r, kind));

@@ -370,8 +370,10 @@ impl Plan {
     /// five years on (the usual horizon), or `None` without a date.
     pub fn effective_window(&self) -> Option<Window> {
         use chrono::Datelike;
-        self.validity
-            .or_else(|| self.date.map(|d| Window::new(d, Window::years(d.year(), d.year() + 4).end)))
+        self.validity.or_else(|| {
+            self.date
+                .map(|d| Window::new(d, Window::years(d.year(), d.year() + 4).end))
+        })
     }
 
     /// A short label: the number, else the title, else "(unnamed plan)".

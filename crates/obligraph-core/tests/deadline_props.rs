@@ -3,9 +3,7 @@
 
 use crate::strategies::{self, days_in, is_leap};
 use chrono::{Datelike, Duration, NaiveDate};
-use obligraph_core::{
-    ChainCheck, DayBound, Deadline, DueDay, NextDue, Period, Recurrence, Window,
-};
+use obligraph_core::{ChainCheck, DayBound, Deadline, DueDay, NextDue, Period, Recurrence, Window};
 use proptest::prelude::*;
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -38,7 +36,10 @@ fn chain_model(feeding: &Deadline, fed: &Deadline, days: u32, w: Window) -> Expe
     let (Some(first), Some(last)) = (fed_dates.first(), fed_dates.last()) else {
         return Expected::Undetermined;
     };
-    let wider = Window::new(calendar_period(*first, step).start, calendar_period(*last, step).end);
+    let wider = Window::new(
+        calendar_period(*first, step).start,
+        calendar_period(*last, step).end,
+    );
     if feeding.due_dates(wider).dates.is_empty() {
         return Expected::Undetermined;
     }
@@ -356,7 +357,10 @@ fn dong_nai_chain_margin() {
     let commune = Deadline::annual(DueDay::before(11, 5));
     let province = Deadline::annual(DueDay::before(11, 20));
     let w = Window::new(ymd(2026, 2, 5), ymd(2030, 12, 31));
-    assert_eq!(commune.leaves_margin(&province, 15, w), ChainCheck::Holds { periods: 5 });
+    assert_eq!(
+        commune.leaves_margin(&province, 15, w),
+        ChainCheck::Holds { periods: 5 }
+    );
     match commune.leaves_margin(&province, 16, w) {
         ChainCheck::Violated { periods } => {
             assert_eq!(periods.len(), 5);
@@ -376,6 +380,16 @@ fn monthly_due_day_31_clamps_in_february() {
         due: Some(DueDay::at_latest(1, 31)),
         from_year: None,
     });
-    let dates = dl.due_dates(Window::new(ymd(2028, 1, 1), ymd(2028, 4, 30))).dates;
-    assert_eq!(dates, vec![ymd(2028, 1, 31), ymd(2028, 2, 29), ymd(2028, 3, 31), ymd(2028, 4, 30)]);
+    let dates = dl
+        .due_dates(Window::new(ymd(2028, 1, 1), ymd(2028, 4, 30)))
+        .dates;
+    assert_eq!(
+        dates,
+        vec![
+            ymd(2028, 1, 31),
+            ymd(2028, 2, 29),
+            ymd(2028, 3, 31),
+            ymd(2028, 4, 30)
+        ]
+    );
 }

@@ -57,13 +57,21 @@ fn source_spans_hold_the_text() {
             assert!(span.contains(w), "{}: `{w}` not in lines {a}-{b}", o.id);
         }
         for w in o.deadline_text.iter().flat_map(|t| t.split_whitespace()) {
-            assert!(span.contains(w), "{}: deadline word `{w}` not in lines {a}-{b}", o.id);
+            assert!(
+                span.contains(w),
+                "{}: deadline word `{w}` not in lines {a}-{b}",
+                o.id
+            );
         }
         // Appendix rows: the row's number cell ends the id (B.I is printed
         // "1" in the extraction, between "B" and "II").
         if o.id.starts_with(['A', 'B', 'C', 'D']) && o.id != "B.I" {
             let stt = lines[a - 1].split('\t').next().unwrap();
-            assert!(o.id.ends_with(&format!(".{stt}")), "{}: row number `{stt}`", o.id);
+            assert!(
+                o.id.ends_with(&format!(".{stt}")),
+                "{}: row number `{stt}`",
+                o.id
+            );
         }
     }
 }
@@ -75,7 +83,10 @@ fn courts_and_procuracies_are_requested() {
     let mut seen = 0;
     for o in &p.obligations {
         for a in &o.assignments {
-            if matches!(a.agency.id.as_str(), "province:court" | "province:procuracy") {
+            if matches!(
+                a.agency.id.as_str(),
+                "province:court" | "province:procuracy"
+            ) {
                 assert!(!a.agency.orderable);
                 assert!(a.requested, "{} {}", o.id, a.agency.id);
                 seen += 1;
@@ -98,8 +109,14 @@ fn graph_has_the_reporting_edge_and_a_topological_order() {
     assert_eq!(order.len(), 63);
     let pos = |id: &str| order.iter().position(|k| *k == key(id)).unwrap();
     assert!(pos("IV.1.a.report") < pos("IV.4.report"));
-    assert_eq!(g.ancestors(&key("IV.1.a.report")).unwrap(), vec![key("IV.4.report")]);
-    assert_eq!(g.descendants(&key("IV.4.report")).unwrap(), vec![key("IV.1.a.report")]);
+    assert_eq!(
+        g.ancestors(&key("IV.1.a.report")).unwrap(),
+        vec![key("IV.4.report")]
+    );
+    assert_eq!(
+        g.descendants(&key("IV.4.report")).unwrap(),
+        vec![key("IV.1.a.report")]
+    );
 }
 
 /// From the communes' report up: it feeds the Department of Justice's
@@ -123,7 +140,10 @@ fn deadline_chain_from_a_commune_report() {
     let province = chain[1].deadline.clone().unwrap();
     assert_eq!(commune, Deadline::annual(DueDay::before(11, 5)));
     assert_eq!(commune.to_vietnamese(), "trước ngày 05/11 hằng năm");
-    assert_eq!(province.to_vietnamese(), "trước ngày 20/11 hằng năm và đột xuất");
+    assert_eq!(
+        province.to_vietnamese(),
+        "trước ngày 20/11 hằng năm và đột xuất"
+    );
     assert_eq!(
         province.due_dates(window).dates,
         (2026..=2030).map(|y| ymd(y, 11, 19)).collect::<Vec<_>>()
@@ -163,10 +183,13 @@ fn cycle_introduced_by_hand_is_named() {
 #[test]
 fn three_step_precedence_cycle_is_named_in_order() {
     let mut g = PlanGraph::new(vec![dong_nai_plan()]);
-    g.add_edge(&key("IV.1.a.plan"), &key("A.I"), EdgeKind::Precedes).unwrap();
-    g.add_edge(&key("A.I"), &key("D.I.1"), EdgeKind::Precedes).unwrap();
+    g.add_edge(&key("IV.1.a.plan"), &key("A.I"), EdgeKind::Precedes)
+        .unwrap();
+    g.add_edge(&key("A.I"), &key("D.I.1"), EdgeKind::Precedes)
+        .unwrap();
     assert!(g.topological_order().is_ok());
-    g.add_edge(&key("D.I.1"), &key("IV.1.a.plan"), EdgeKind::Precedes).unwrap();
+    g.add_edge(&key("D.I.1"), &key("IV.1.a.plan"), EdgeKind::Precedes)
+        .unwrap();
     assert_eq!(
         g.cycles(),
         vec![vec![key("A.I"), key("D.I.1"), key("IV.1.a.plan")]]

@@ -131,7 +131,12 @@ proptest! {
 fn every_due_day_matches_rrule() {
     let w = Window::years(1900, 2100);
     let mut rules = 0;
-    for period in [Period::Year, Period::HalfYear, Period::Quarter, Period::Month] {
+    for period in [
+        Period::Year,
+        Period::HalfYear,
+        Period::Quarter,
+        Period::Month,
+    ] {
         let months = u8::try_from(period.months()).unwrap();
         for month in 1..=months {
             for day in 1..=31 {

@@ -11,7 +11,8 @@ use proptest::prelude::*;
 /// A date between 1900 and 2199.
 pub fn date() -> impl Strategy<Value = NaiveDate> {
     // 1900-01-01 .. 2199-12-31 as day offsets.
-    (0i64..109_572).prop_map(|n| NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Duration::days(n))
+    (0i64..109_572)
+        .prop_map(|n| NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Duration::days(n))
 }
 
 /// A window of up to `max_days` days starting between 1900 and 2199.
@@ -89,8 +90,12 @@ pub fn leaf_deadline() -> impl Strategy<Value = Deadline> {
         (year(), 0i32..10).prop_map(|(from, n)| Deadline::During { from, to: from + n }),
         year().prop_map(|to| Deadline::Horizon { to }),
         recurrence().prop_map(Deadline::Recurring),
-        (trigger(), proptest::option::of(recurrence()))
-            .prop_map(|(trigger, recurrence)| Deadline::Event { trigger, recurrence }),
+        (trigger(), proptest::option::of(recurrence())).prop_map(|(trigger, recurrence)| {
+            Deadline::Event {
+                trigger,
+                recurrence,
+            }
+        }),
         (milestone(), proptest::option::of(year()))
             .prop_map(|(milestone, year)| Deadline::Milestone { milestone, year }),
         (
@@ -124,9 +129,16 @@ pub fn wild_deadline() -> impl Strategy<Value = Deadline> {
             NaiveDate::MAX
         })
     });
-    let wild_due = (any::<u8>(), any::<u8>(), bound())
-        .prop_map(|(month, day, bound)| DueDay { month, day, bound });
-    let wild_rec = (period(), proptest::option::of(wild_due), proptest::option::of(any::<i32>()))
+    let wild_due = (any::<u8>(), any::<u8>(), bound()).prop_map(|(month, day, bound)| DueDay {
+        month,
+        day,
+        bound,
+    });
+    let wild_rec = (
+        period(),
+        proptest::option::of(wild_due),
+        proptest::option::of(any::<i32>()),
+    )
         .prop_map(|(period, due, from_year)| Recurrence {
             period,
             due,
@@ -142,8 +154,12 @@ pub fn wild_deadline() -> impl Strategy<Value = Deadline> {
         (any::<i32>(), any::<i32>()).prop_map(|(from, to)| Deadline::During { from, to }),
         any::<i32>().prop_map(|to| Deadline::Horizon { to }),
         wild_rec.clone().prop_map(Deadline::Recurring),
-        (trigger(), proptest::option::of(wild_rec))
-            .prop_map(|(trigger, recurrence)| Deadline::Event { trigger, recurrence }),
+        (trigger(), proptest::option::of(wild_rec)).prop_map(|(trigger, recurrence)| {
+            Deadline::Event {
+                trigger,
+                recurrence,
+            }
+        }),
         (milestone(), proptest::option::of(any::<i32>()))
             .prop_map(|(milestone, year)| Deadline::Milestone { milestone, year }),
         (any::<u32>(), ".{0,10}").prop_map(|(n, from)| Deadline::Relative {
@@ -218,7 +234,10 @@ pub fn assignment() -> impl Strategy<Value = Assignment> {
 }
 
 fn obligation_ref() -> impl Strategy<Value = ObligationRef> {
-    (proptest::option::of("[0-9]{1,3}/[A-Z-]{2,8}"), "[A-D]\\.[IV]{1,3}\\.[0-9]")
+    (
+        proptest::option::of("[0-9]{1,3}/[A-Z-]{2,8}"),
+        "[A-D]\\.[IV]{1,3}\\.[0-9]",
+    )
         .prop_map(|(plan, id)| ObligationRef { plan, id })
 }
 
@@ -292,7 +311,12 @@ fn doc_ref() -> impl Strategy<Value = DocRef> {
 }
 
 fn section() -> impl Strategy<Value = Section> {
-    ("[A-D](\\.[IV]{1,3})?", ".{0,20}", proptest::option::of("[A-D]"), any::<u32>())
+    (
+        "[A-D](\\.[IV]{1,3})?",
+        ".{0,20}",
+        proptest::option::of("[A-D]"),
+        any::<u32>(),
+    )
         .prop_map(|(id, title, parent, line)| Section {
             id,
             title,

@@ -62,14 +62,11 @@ pub(crate) fn is_counterpart(
         (Some(_), None) | (None, Some(_)) => false,
         (None, None) => match (&parent.field, &child.field) {
             (Some(a), Some(b)) => a == b,
-            _ => normalise_name(&parent.name) == normalise_name(&child.name),
+            _ => parent.name.to_lowercase() == child.name.to_lowercase(),
         },
     }
 }
 
-fn normalise_name(s: &str) -> String {
-    crate::text::tokens(s).join(" ")
-}
 
 /// Whether an agency exists at `level` (has a counterpart there). Uses
 /// the agency table of `obligraph-vn`.

@@ -8,7 +8,7 @@
 //! IDF of the parent plan, compared by cosine through an inverted index so
 //! that one derived plan costs time in proportion to its own terms.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 
 /// The placeholder for words that name a level or an agency type.
@@ -43,8 +43,8 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 
 /// Canonical forms of the stop words, the level words, "thành" and "phố".
 struct Lexicon {
-    stop: std::collections::HashSet<String>,
-    level: std::collections::HashSet<String>,
+    stop: FxHashSet<String>,
+    level: FxHashSet<String>,
     thanh: String,
     pho: String,
 }
@@ -68,7 +68,7 @@ fn canonical_syllable(word: &str) -> String {
     thread_local! {
         // Plans reuse a few thousand syllables: decompose each once.
         static MEMO: std::cell::RefCell<HashMap<String, String>> =
-            std::cell::RefCell::new(HashMap::new());
+            std::cell::RefCell::new(HashMap::default());
     }
     if let Some(hit) = MEMO.with(|m| m.borrow().get(word).cloned()) {
         return hit;
@@ -167,7 +167,7 @@ pub(crate) fn clauses(text: &str, min_tokens: usize) -> Vec<String> {
 
 /// 1- and 2-grams of `tokens` with their counts and a surface form.
 fn grams(tokens: &[(String, String)]) -> HashMap<String, (u32, String)> {
-    let mut m: HashMap<String, (u32, String)> = HashMap::new();
+    let mut m: HashMap<String, (u32, String)> = HashMap::default();
     for (t, s) in tokens {
         if t != LEVEL {
             m.entry(t.clone()).or_insert_with(|| (0, s.clone())).0 += 1;
@@ -294,9 +294,57 @@ impl Index {
     }
 
     /// The vector of a text not in the index (terms unknown to the index
-    /// count in its length, not in any dot product).
+    /// count in its length, not in any dot product). Allocation-light: the
+    /// grams are looked up through one reused buffer.
     pub(crate) fn vectorize(&self, text: &str) -> Vector {
-        self.vectorize_grams(&grams(&tokens_with_surface(text)))
+        let toks = tokens(text);
+        let mut known: HashMap<u32, u32> = HashMap::default();
+        let mut unknown: HashMap<(&str, &str), u32> = HashMap::default();
+        let mut keys: Vec<(&str, &str)> = Vec::with_capacity(toks.len() * 2);
+        for t in &toks {
+            if t != LEVEL {
+                keys.push((t.as_str(), ""));
+            }
+        }
+        for w in toks.windows(2) {
+            if let [a, b] = w {
+                if !(a == LEVEL && b == LEVEL) {
+                    keys.push((a.as_str(), b.as_str()));
+                }
+            }
+        }
+        let mut buf = String::new();
+        for key in keys {
+            buf.clear();
+            buf.push_str(key.0);
+            if !key.1.is_empty() {
+                buf.push(' ');
+                buf.push_str(key.1);
+            }
+            match self.vocab.get(buf.as_str()) {
+                Some(id) => *known.entry(*id).or_default() += 1,
+                None => *unknown.entry(key).or_default() += 1,
+            }
+        }
+        let mut terms = Vec::with_capacity(known.len());
+        let mut norm = 0.0f32;
+        for (id, tf) in known {
+            let w = sublinear(tf) * self.idf.get(id as usize).copied().unwrap_or(1.0);
+            norm += w * w;
+            terms.push((id, w));
+        }
+        for tf in unknown.values() {
+            let w = sublinear(*tf) * self.idf_unknown;
+            norm += w * w;
+        }
+        let norm = norm.sqrt();
+        if norm > 0.0 {
+            for t in &mut terms {
+                t.1 /= norm;
+            }
+        }
+        terms.sort_unstable_by_key(|t| t.0);
+        Vector { terms }
     }
 
     /// Cosine of `v` against every indexed document, with the two

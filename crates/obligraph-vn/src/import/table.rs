@@ -296,7 +296,15 @@ pub(crate) fn read_table(
         if has_data || !children {
             let mut o = Obligation::new(id.clone(), task);
             for item in split_bullets(&lead) {
-                o.assignments.extend(ctx.agency_list(&item, Role::Lead));
+                // "- Đề nghị VKSND quận, TAND quận phối hợp …" inside the lead
+                // column: the item says its own role.
+                let k = key(&item);
+                let role = if k.contains("phoi hop") && !k.contains("chu tri") {
+                    Role::Support
+                } else {
+                    Role::Lead
+                };
+                o.assignments.extend(ctx.agency_list(&item, role));
             }
             for item in split_bullets(&support) {
                 o.assignments.extend(ctx.agency_list(&item, Role::Support));

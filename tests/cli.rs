@@ -457,6 +457,25 @@ fn rules_and_explain() {
 
 #[test]
 fn docx_and_json_inputs() {
+    // A Word document (written by LibreOffice from the Đồng Nai text).
+    let o = obligraph(&[
+        "import",
+        "tests/fixtures/docx/dong-nai-74-2026-libreoffice.docx",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let docx = json(&o);
+    assert_eq!(docx["plan"]["number"], "74/KH-UBND");
+    let o = obligraph(&[
+        "audit",
+        "--parent",
+        "tests/fixtures/docx/dong-nai-74-2026-libreoffice.docx",
+        "--child",
+        HUE,
+        "--format",
+        "json",
+    ]);
+    assert!(code(&o) <= 1, "{}", stderr(&o));
+    assert_eq!(json(&o)["parent"]["label"], "74/KH-UBND");
     // A plan written back as JSON is read again.
     let o = obligraph(&["import", TAN_AN]);
     let dir = std::env::temp_dir();
@@ -466,4 +485,12 @@ fn docx_and_json_inputs() {
     let _ = std::fs::remove_file(&file);
     assert!(code(&o) <= 1, "{}", stderr(&o));
     assert_eq!(json(&o)["child"]["label"], "22/KH-UBND");
+    let o = obligraph(&[
+        "check",
+        "examples/data/dong-nai-74-2026.plan.json",
+        "--format",
+        "json",
+    ]);
+    assert!(code(&o) <= 1, "{}", stderr(&o));
+    assert_eq!(json(&o)["child"]["label"], "74/KH-UBND");
 }

@@ -290,6 +290,9 @@ fn audit_chain(
     let Some(last) = parents.last() else {
         return reports;
     };
+    // The parent's index is built once for the whole fleet (the default
+    // registry, as `registry`).
+    let index = crate::rules::ParentIndex::new(last);
     let bar = (children.len() > 1 && std::io::stderr().is_terminal()).then(|| {
         let pb = indicatif::ProgressBar::new(children.len() as u64);
         pb.set_style(
@@ -305,7 +308,7 @@ fn audit_chain(
         if let Some(pb) = &bar {
             pb.set_message(c.label());
         }
-        reports.push(registry.audit(last, c, config));
+        reports.push(crate::rules::audit_with_index(&index, c, config));
         if let Some(pb) = &bar {
             pb.inc(1);
         }

@@ -100,7 +100,6 @@ pub(super) fn plan_outline(plan: &Plan) -> String {
 /// obligations with leads and deadlines, unattributed lines, counts.
 pub(super) fn import_outline(import: &Import) -> String {
     let plan: &Plan = &import.plan;
-    let short = crate::report::shorten;
     let mut s = String::new();
     let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "(unknown)".into());
     let _ = writeln!(s, "Plan     {}", plan.label());
@@ -152,7 +151,7 @@ pub(super) fn import_outline(import: &Import) -> String {
             .collect();
         let _ = writeln!(
             s,
-            "  [{}] {:?} {}\n      lead: {}  deadline: {}  (lines {}-{})",
+            "  [{}] {:?} {}\n      lead: {}  deadline: {}",
             o.id,
             o.kind,
             short(&o.text, 90),
@@ -164,9 +163,7 @@ pub(super) fn import_outline(import: &Import) -> String {
             o.deadline.as_ref().map_or_else(
                 || o.deadline_text.clone().unwrap_or_else(|| "-".into()),
                 |d| d.to_vietnamese()
-            ),
-            o.source.line_start,
-            o.source.line_end
+            )
         );
     }
     let _ = writeln!(s, "\nUnattributed lines ({})", import.unattributed.len());
@@ -259,4 +256,14 @@ pub(super) fn consensus_outline(k: &crate::rules::Consensus) -> String {
         }
     }
     s
+}
+
+/// At most `n` characters, then an ellipsis (the import outline's cut).
+fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let t: String = s.chars().take(n).collect();
+        format!("{t}…")
+    }
 }

@@ -9,18 +9,24 @@
 //!
 //! ```
 //! use obligraph::report::{render, ReportFormat, Sources};
-//! use obligraph::rules::{Config, Registry};
+//! use obligraph::rules::{audit, Config, Registry};
 //! use obligraph::core::{Obligation, Plan};
 //!
-//! let mut plan = Plan::default();
-//! plan.number = Some("12/KH-UBND".into());
-//! plan.obligations.push(Obligation::new("II.1", "Tuyên truyền <Công ước>"));
-//! let registry = Registry::default();
-//! let report = registry.check(&plan, &Config::default());
-//! let sources = Sources::default();
-//! let html = render(&[report], ReportFormat::Html, &sources, &registry.rules()).unwrap();
-//! assert!(html.contains("Tuyên truyền &lt;Công ước&gt;"));
-//! ```
+//! let mut parent = Plan::default();
+//! parent.number = Some("74/KH-UBND".into());
+//! parent.obligations.push(Obligation::new("II.1", "Tuyên truyền <Công ước> ICCPR"));
+//! let mut child = Plan::default();
+//! child.number = Some("18/KH-UBND".into());
+//! child.obligations.push(Obligation::new("1", "Tuyên truyền Công ước ICCPR"));
+//! let report = audit(&parent, &child, &Config::default());
+//! let mut sources = Sources::new();
+//! sources.insert("74/KH-UBND", "dong-nai.txt");
+//! let rules = Registry::default().rules();
+//! let html = render(&[report.clone()], ReportFormat::Html, &sources, &rules).unwrap();
+//! assert!(html.contains("Tuyên truyền &lt;Công ước&gt; ICCPR"));
+//! let sarif = render(&[report], ReportFormat::Sarif, &sources, &rules).unwrap();
+//! assert!(sarif.contains("\"version\": \"2.1.0\""));
+//! //! ```
 
 mod html;
 mod sarif;

@@ -68,7 +68,7 @@ fn observed(c: &ChainCheck) -> Expected {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(2048))]
 
     /// Due dates are strictly increasing and inside the window, for every
     /// kind of deadline.
@@ -392,4 +392,37 @@ fn monthly_due_day_31_clamps_in_february() {
             ymd(2028, 4, 30)
         ]
     );
+}
+
+/// Recurrences still find their dates at the ends of chrono's calendar.
+#[test]
+fn recurrence_at_the_ends_of_the_calendar() {
+    let yearly = Deadline::annual(DueDay::at_latest(12, 31));
+    for w in [
+        Window::new(NaiveDate::MIN, NaiveDate::MIN + Duration::days(800)),
+        Window::new(NaiveDate::MAX - Duration::days(800), NaiveDate::MAX),
+    ] {
+        let dates = yearly.due_dates(w).dates;
+        assert!((2..=3).contains(&dates.len()), "{w:?}: {dates:?}");
+        assert!(dates.iter().all(|d| d.month() == 12 && d.day() == 31));
+    }
+    // "trước ngày 01/01" on the first days of the calendar.
+    let before_new_year = Deadline::annual(DueDay::before(1, 1));
+    let w = Window::new(NaiveDate::MIN, NaiveDate::MIN + Duration::days(400));
+    assert_eq!(before_new_year.due_dates(w).dates.len(), 1);
+}
+
+/// A margin reaching before the calendar's first day fails instead of
+/// overflowing (it used to panic in `leaves_margin`).
+#[test]
+fn huge_margin_is_violated_not_a_panic() {
+    let commune = Deadline::annual(DueDay::before(11, 5));
+    let province = Deadline::annual(DueDay::before(11, 20));
+    match commune.leaves_margin(&province, u32::MAX, Window::years(2026, 2027)) {
+        ChainCheck::Violated { periods } => {
+            assert_eq!(periods.len(), 2);
+            assert_eq!(periods[0].margin_days, Some(15));
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -39,4 +39,13 @@ fn main() {
         std::hint::black_box(obligraph_rules::audit_with_index(&ix, &child, &none));
     }
     println!("audit without rules: {:?}", t.elapsed() / n);
+    let children: Vec<_> = (0..200).map(|_| child.clone()).collect();
+    let t = Instant::now();
+    let f = obligraph_rules::audit_fleet(&parent, &children, &cfg);
+    println!(
+        "fleet of {} Huế-sized children: {:?} ({:?} per child, all cores)",
+        f.children.len(),
+        t.elapsed(),
+        t.elapsed() / 200
+    );
 }

@@ -67,7 +67,6 @@ pub(crate) fn is_counterpart(
     }
 }
 
-
 /// Whether an agency exists at `level` (has a counterpart there). Uses
 /// the agency table of `obligraph-vn`.
 pub(crate) fn has_counterpart_at(a: &Agency, level: Level) -> bool {

@@ -312,7 +312,11 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         }
     }
     for (ci, c) in child.obligations.iter().enumerate() {
-        let v = parent.index.vectorize(&c.text);
+        // Tokenise once: the clause pieces, and their concatenation for
+        // the whole text.
+        let pieces = crate::text::clause_tokens(&c.text);
+        let whole: Vec<String> = pieces.iter().flatten().cloned().collect();
+        let v = parent.index.vectorize_tokens(&whole);
         let sims = parent.index.scores_full(&v);
         let c_terms = v.terms.len();
         let c_keys = agency_keys(c);
@@ -322,18 +326,15 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
             .and_then(|t| title_sims.get(t));
         // Best clause-to-clause cosine per parent obligation.
         let mut clause_best = vec![0.0f32; np];
-        let own_clauses = crate::text::clauses(&c.text, MIN_CLAUSE_TOKENS);
-        if own_clauses.len() > 1 || parent.clause_owner.len() > np {
-            for cl in &own_clauses {
-                let cv = parent.clauses.vectorize(cl);
-                for (k, x) in parent.clauses.scores(&cv).iter().enumerate() {
-                    if let Some(b) = parent
-                        .clause_owner
-                        .get(k)
-                        .and_then(|o| clause_best.get_mut(*o))
-                    {
-                        *b = b.max(*x);
-                    }
+        for cl in pieces.iter().filter(|p| p.len() >= MIN_CLAUSE_TOKENS) {
+            let cv = parent.clauses.vectorize_tokens(cl);
+            for (k, x) in parent.clauses.scores(&cv).iter().enumerate() {
+                if let Some(b) = parent
+                    .clause_owner
+                    .get(k)
+                    .and_then(|o| clause_best.get_mut(*o))
+                {
+                    *b = b.max(*x);
                 }
             }
         }

@@ -282,3 +282,30 @@ fn summary(doc: &str) -> String {
         .unwrap_or_default()
         .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_documented_rule() {
+        let reg = Registry::default();
+        let listed = reg.rules();
+        assert_eq!(listed.len(), CODES.len());
+        for (code, name) in CODES {
+            let info = listed.iter().find(|r| r.code == *code).unwrap();
+            assert_eq!(info.name, *name);
+            let doc = reg.explain(code).unwrap();
+            for section in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Use instead",
+            ] {
+                assert!(doc.contains(section), "{code} lacks {section}");
+            }
+        }
+        assert!(reg.explain("reporting-chain").unwrap().starts_with("OG006"));
+        assert!(reg.explain("OG999").is_none());
+    }
+}

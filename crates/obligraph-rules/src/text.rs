@@ -165,6 +165,17 @@ pub(crate) fn clauses(text: &str, min_tokens: usize) -> Vec<String> {
         .collect()
 }
 
+/// The tokens of each clause piece of `text` (split as [`clauses`] does,
+/// short pieces included): their concatenation is the text's tokens,
+/// less the bigrams across pieces.
+pub(crate) fn clause_tokens(text: &str) -> Vec<Vec<String>> {
+    text.split([';', '.', ':', '\n'])
+        .flat_map(|p| p.split(" - "))
+        .map(tokens)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 /// 1- and 2-grams of `tokens` with their counts and a surface form.
 fn grams(tokens: &[(String, String)]) -> HashMap<String, (u32, String)> {
     let mut m: HashMap<String, (u32, String)> = HashMap::default();
@@ -297,11 +308,15 @@ impl Index {
     /// count in its length, not in any dot product). Allocation-light: the
     /// grams are looked up through one reused buffer.
     pub(crate) fn vectorize(&self, text: &str) -> Vector {
-        let toks = tokens(text);
+        self.vectorize_tokens(&tokens(text))
+    }
+
+    /// The vector of an already tokenised text.
+    pub(crate) fn vectorize_tokens(&self, toks: &[String]) -> Vector {
         let mut known: HashMap<u32, u32> = HashMap::default();
         let mut unknown: HashMap<(&str, &str), u32> = HashMap::default();
         let mut keys: Vec<(&str, &str)> = Vec::with_capacity(toks.len() * 2);
-        for t in &toks {
+        for t in toks {
             if t != LEVEL {
                 keys.push((t.as_str(), ""));
             }

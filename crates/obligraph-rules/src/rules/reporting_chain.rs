@@ -38,7 +38,7 @@ fn dated(o: &Obligation, w: Window) -> bool {
 
 /// A report-in duty: a collective reports to be compiled.
 fn is_feeder(o: &Obligation) -> bool {
-    if o.kind == ObligationKind::Monitor || !o.deadline.as_ref().is_some_and(|d| d.is_recurring()) {
+    if o.kind != ObligationKind::Report || !o.deadline.as_ref().is_some_and(|d| d.is_recurring()) {
         return false;
     }
     let t = obligraph_vn::normalize::fold(&o.text);
@@ -53,8 +53,13 @@ fn is_compiler(o: &Obligation) -> bool {
     matches!(o.kind, ObligationKind::Report | ObligationKind::Monitor)
         && o.deadline.as_ref().is_some_and(|d| d.is_recurring())
         && o.leads().count() >= 1
-        && o.leads().all(|a| !a.agency.is_collective())
-        && obligraph_vn::normalize::fold(&o.text).contains("tổng hợp")
+        && o.leads()
+            .all(|a| !a.agency.is_collective() && a.agency.orderable && !a.requested)
+        && {
+            // "… gửi X để tổng hợp" sends to a compiler; it does not compile.
+            let t = obligraph_vn::normalize::fold(&o.text);
+            t.contains("tổng hợp") && !t.contains("để tổng hợp")
+        }
 }
 
 fn margin_text(check: &ChainCheck) -> Option<String> {

@@ -22,7 +22,9 @@ fn decision() -> Plan {
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).expect("seed present");
-    let plan = obligraph_vn::import_text(&text, &path).expect("seed imports").plan;
+    let plan = obligraph_vn::import_text(&text, &path)
+        .expect("seed imports")
+        .plan;
     lift(&plan, Level::National).plan
 }
 

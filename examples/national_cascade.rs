@@ -35,7 +35,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(n) => n.parse()?,
         None => 3321,
     };
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/seeds/dong-nai-74-2026.txt");
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/seeds/dong-nai-74-2026.txt");
     let dong_nai = obligraph::vn::import_path(&src)?.plan;
     let national = lift(&dong_nai, Level::National).plan;
     let spec = CascadeSpec {

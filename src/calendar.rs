@@ -8,9 +8,7 @@
 //! they are listed in [`DeadlineCalendar::undated`] and left out of the ICS
 //! output.
 
-use crate::core::{
-    Deadline, Obligation, OpenTerm, Period, Plan, Recurrence, Role, Window,
-};
+use crate::core::{Deadline, Obligation, OpenTerm, Period, Plan, Recurrence, Role, Window};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike};
 use serde::Serialize;
@@ -146,7 +144,11 @@ pub fn to_text(cal: &DeadlineCalendar) -> String {
         out.push_str(&format!("Deadlines from {} to {}\n\n", w.start, w.end));
     }
     for e in &cal.entries {
-        let lead = if e.lead.is_empty() { "(no lead)" } else { &e.lead };
+        let lead = if e.lead.is_empty() {
+            "(no lead)"
+        } else {
+            &e.lead
+        };
         out.push_str(&format!(
             "{}  {} {}  [{}]  {} / {}\n    {}\n",
             e.date,
@@ -161,7 +163,11 @@ pub fn to_text(cal: &DeadlineCalendar) -> String {
     if !cal.undated.is_empty() {
         out.push_str("\nNo calendar date:\n");
         for u in &cal.undated {
-            let lead = if u.lead.is_empty() { "(no lead)" } else { &u.lead };
+            let lead = if u.lead.is_empty() {
+                "(no lead)"
+            } else {
+                &u.lead
+            };
             out.push_str(&format!(
                 "  {} {}  [{}]  {} / {}\n",
                 u.plan, u.obligation, lead, u.deadline_vi, u.deadline_en
@@ -299,23 +305,27 @@ pub fn to_ics(plans: &[Plan], opts: &IcsOptions) -> String {
                 let mut ev = Event::new();
                 let uid = format!("{}-{}-{}@obligraph", uid_part(&label), uid_part(&o.id), pi);
                 ev.uid(&uid)
-                .timestamp(opts.stamp)
-                .starts(first)
-                .ends(first + Duration::days(1))
-                .summary(&format!(
-                    "{}{} {}: {}",
-                    if lead.is_empty() { String::new() } else { format!("{lead} — ") },
-                    label,
-                    o.id,
-                    shorten(&o.text, 80)
-                ))
-                .description(&format!(
-                    "{}\n\nThời hạn: {}\nDeadline: {}\nChủ trì / lead: {}",
-                    o.text,
-                    part.to_vietnamese(),
-                    part.to_english(),
-                    if lead.is_empty() { "—" } else { &lead }
-                ));
+                    .timestamp(opts.stamp)
+                    .starts(first)
+                    .ends(first + Duration::days(1))
+                    .summary(&format!(
+                        "{}{} {}: {}",
+                        if lead.is_empty() {
+                            String::new()
+                        } else {
+                            format!("{lead} — ")
+                        },
+                        label,
+                        o.id,
+                        shorten(&o.text, 80)
+                    ))
+                    .description(&format!(
+                        "{}\n\nThời hạn: {}\nDeadline: {}\nChủ trì / lead: {}",
+                        o.text,
+                        part.to_vietnamese(),
+                        part.to_english(),
+                        if lead.is_empty() { "—" } else { &lead }
+                    ));
                 if dates.len() > 1 {
                     match rec.and_then(|r| rrule_for(r, &dates)) {
                         Some(rule) => {

@@ -82,8 +82,14 @@ pub fn render_graph(g: &PlanGraph, format: GraphFormat) -> String {
             serde_json::to_string_pretty(&j).unwrap_or_else(|_| "{}".into())
         }
         GraphFormat::Dot => {
-            let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ");
-            let mut out = String::from("digraph obligations {\n  rankdir=BT;\n  node [shape=box, fontsize=10];\n");
+            let esc = |s: &str| {
+                s.replace('\\', "\\\\")
+                    .replace('"', "\\\"")
+                    .replace('\n', " ")
+            };
+            let mut out = String::from(
+                "digraph obligations {\n  rankdir=BT;\n  node [shape=box, fontsize=10];\n",
+            );
             for (i, (k, o)) in nodes.iter().enumerate() {
                 out.push_str(&format!(
                     "  n{i} [label=\"{}\\n{}\"];\n",
@@ -93,7 +99,10 @@ pub fn render_graph(g: &PlanGraph, format: GraphFormat) -> String {
             }
             for e in &edges {
                 if let (Some(a), Some(b)) = (index(&e.from), index(&e.to)) {
-                    out.push_str(&format!("  n{a} -> n{b} [label=\"{}\"];\n", kind_name(e.kind)));
+                    out.push_str(&format!(
+                        "  n{a} -> n{b} [label=\"{}\"];\n",
+                        kind_name(e.kind)
+                    ));
                 }
             }
             out.push_str("}\n");

@@ -15,7 +15,10 @@ fn plan_with(deadlines: Vec<Deadline>) -> Plan {
         ..Plan::default()
     };
     for (i, d) in deadlines.into_iter().enumerate() {
-        let mut o = Obligation::new(format!("T.{i}"), format!("Nhiệm vụ số {i}; có dấu phẩy, và \"ngoặc\""));
+        let mut o = Obligation::new(
+            format!("T.{i}"),
+            format!("Nhiệm vụ số {i}; có dấu phẩy, và \"ngoặc\""),
+        );
         o.deadline = Some(d);
         p.obligations.push(o);
     }
@@ -31,11 +34,19 @@ fn expand(ics: &str) -> BTreeMap<String, Vec<NaiveDate>> {
     let unfolded = icalendar::parser::unfold(ics);
     let cal = icalendar::parser::read_calendar(&unfolded).expect("valid iCalendar");
     let mut out = BTreeMap::new();
-    for c in cal.components.iter().filter(|c| c.name.as_str() == "VEVENT") {
+    for c in cal
+        .components
+        .iter()
+        .filter(|c| c.name.as_str() == "VEVENT")
+    {
         let uid = c.find_prop("UID").unwrap().val.as_str().to_string();
         let start = date_of(c.find_prop("DTSTART").unwrap().val.as_str());
         let end = date_of(c.find_prop("DTEND").unwrap().val.as_str());
-        assert_eq!(end, start.succ_opt().unwrap(), "all-day event lasts one day");
+        assert_eq!(
+            end,
+            start.succ_opt().unwrap(),
+            "all-day event lasts one day"
+        );
         assert!(c.find_prop("DTSTAMP").is_some());
         assert!(c.components.iter().any(|a| a.name.as_str() == "VALARM"));
         let mut dates = vec![start];
@@ -100,7 +111,10 @@ fn ics_dates_equal_engine_dates() {
             bound: DayBound::Before,
         },
         Deadline::All {
-            parts: vec![Deadline::every(Period::HalfYear), Deadline::every(Period::Year)],
+            parts: vec![
+                Deadline::every(Period::HalfYear),
+                Deadline::every(Period::Year),
+            ],
         },
         Deadline::Continuous,
     ];

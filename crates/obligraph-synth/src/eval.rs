@@ -32,7 +32,9 @@ pub fn audit_cascade(c: &Cascade, config: &Config) -> CascadeAudit {
     }
     let mut communes: Vec<Option<AuditReport>> = vec![None; c.communes.len()];
     for (p, kids) in by_parent {
-        let Some(parent) = c.provinces.get(p) else { continue };
+        let Some(parent) = c.provinces.get(p) else {
+            continue;
+        };
         let plans: Vec<Plan> = kids.iter().map(|(_, pl)| pl.clone()).collect();
         for ((i, _), r) in kids.iter().zip(audit_many(&parent.plan, &plans, config)) {
             communes[*i] = Some(r);

@@ -288,7 +288,10 @@ const COMMUNE_WORDS: [&str; 16] = [
 pub fn generate(national: &Plan, spec: &CascadeSpec) -> Cascade {
     let provinces: Vec<SynthPlan> = (0..spec.provinces)
         .map(|i| {
-            let name = PROVINCES.get(i % PROVINCES.len()).copied().unwrap_or("tỉnh");
+            let name = PROVINCES
+                .get(i % PROVINCES.len())
+                .copied()
+                .unwrap_or("tỉnh");
             derive(national, Level::Province, spec.seed, i, name, &spec.rates)
         })
         .collect();
@@ -299,7 +302,14 @@ pub fn generate(national: &Plan, spec: &CascadeSpec) -> Cascade {
             let a = COMMUNE_WORDS[j % 16];
             let b = COMMUNE_WORDS[(j / 16) % 16];
             let name = format!("xã {a} {b} {}", j / 256 + 1);
-            let mut c = derive(&parent.plan, Level::Commune, spec.seed, j, &name, &spec.rates);
+            let mut c = derive(
+                &parent.plan,
+                Level::Commune,
+                spec.seed,
+                j,
+                &name,
+                &spec.rates,
+            );
             c.parent = Some(p);
             Some(c)
         })
@@ -314,7 +324,8 @@ pub fn generate(national: &Plan, spec: &CascadeSpec) -> Cascade {
 fn rng_for(seed: u64, level: Level, index: usize) -> ChaCha8Rng {
     let l = level as u64;
     ChaCha8Rng::seed_from_u64(
-        seed ^ (l.wrapping_mul(0x9E37_79B9_7F4A_7C15)) ^ (index as u64).wrapping_mul(0xBF58_476D_1CE4_E5B9),
+        seed ^ (l.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            ^ (index as u64).wrapping_mul(0xBF58_476D_1CE4_E5B9),
     )
 }
 
@@ -404,7 +415,11 @@ fn obsolete_name(level: Level, rng: &mut ChaCha8Rng) -> &'static str {
         "Sở Kế hoạch và Đầu tư",
         "Sở Giao thông vận tải",
     ];
-    let commune = ["Ủy ban nhân dân huyện", "Công an huyện", "Phòng Tư pháp huyện"];
+    let commune = [
+        "Ủy ban nhân dân huyện",
+        "Công an huyện",
+        "Phòng Tư pháp huyện",
+    ];
     match level {
         Level::Commune => commune[rng.random_range(0..commune.len())],
         _ => province[rng.random_range(0..province.len())],
@@ -432,7 +447,7 @@ fn shift(d: &Deadline, days: i64) -> Option<Deadline> {
             Some(Deadline::Recurring(Recurrence {
                 period: *period,
                 due: Some(DueDay {
-                    month: u8::try_from(month).unwrap_or(due.month).min(12),
+                    month: month.min(12),
                     day: u8::try_from(day).unwrap_or(due.day),
                     bound: DayBound::Before,
                 }),
@@ -511,7 +526,9 @@ pub fn derive(
             });
             continue;
         }
-        if o.kind == ObligationKind::Task && !plan.obligations.is_empty() && rng.random_bool(rates.merge)
+        if o.kind == ObligationKind::Task
+            && !plan.obligations.is_empty()
+            && rng.random_bool(rates.merge)
         {
             if let Some(prev) = plan.obligations.last_mut() {
                 prev.text = format!("{}; {}", prev.text, o.text);
@@ -532,7 +549,14 @@ pub fn derive(
         c.implements = Vec::new();
         c.feeds = Vec::new();
         c.after = Vec::new();
-        c.section = Some(if o.kind == ObligationKind::Task { "II" } else { "IV" }.into());
+        c.section = Some(
+            if o.kind == ObligationKind::Task {
+                "II"
+            } else {
+                "IV"
+            }
+            .into(),
+        );
         c.assignments = o
             .assignments
             .iter()
@@ -542,7 +566,10 @@ pub fn derive(
             })
             .collect();
         for a in &c.assignments {
-            if !pool.iter().any(|p| p.id == a.agency.id) && a.agency.orderable && !a.agency.is_collective() {
+            if !pool.iter().any(|p| p.id == a.agency.id)
+                && a.agency.orderable
+                && !a.agency.is_collective()
+            {
                 pool.push(a.agency.clone());
             }
         }
@@ -571,7 +598,10 @@ pub fn derive(
                 });
             } else if rng.random_bool(rates.lead_swap) && pool.len() > 1 {
                 let cur = c.assignments[lp].agency.clone();
-                let others: Vec<&Agency> = pool.iter().filter(|p| p.id != cur.id && !p.same_field(&cur)).collect();
+                let others: Vec<&Agency> = pool
+                    .iter()
+                    .filter(|p| p.id != cur.id && !p.same_field(&cur))
+                    .collect();
                 if !others.is_empty() {
                     let pick = others[rng.random_range(0..others.len())].clone();
                     truth.push(Mutation::LeadSwapped {
@@ -622,7 +652,9 @@ pub fn derive(
         plan.obligations.push(c);
     }
     // Local initiatives: 0, 1 or 2 around the expected number.
-    let extra = (rates.local_initiatives + rng.random_range(-1.0..1.0)).round().max(0.0) as usize;
+    let extra = (rates.local_initiatives + rng.random_range(-1.0..1.0))
+        .round()
+        .max(0.0) as usize;
     for k in 0..extra {
         n += 1;
         let id = format!("II.{n}");
@@ -676,7 +708,14 @@ mod tests {
                 format!("Tăng cường tuyên truyền, phổ biến nội dung số {i} (trong đó lưu ý nhóm dễ bị tổn thương)"),
             );
             o.assignments.push(Assignment {
-                agency: resolve_agency(if i % 2 == 0 { "Bộ Tư pháp" } else { "Bộ Công an" }, &ctx),
+                agency: resolve_agency(
+                    if i % 2 == 0 {
+                        "Bộ Tư pháp"
+                    } else {
+                        "Bộ Công an"
+                    },
+                    &ctx,
+                ),
                 role: Role::Lead,
                 requested: false,
                 scope: None,
@@ -727,7 +766,14 @@ mod tests {
 
     #[test]
     fn no_mutation_rates_give_a_faithful_copy() {
-        let s = derive(&national(), Level::Province, 1, 0, "tỉnh Đồng Nai", &MutationRates::none());
+        let s = derive(
+            &national(),
+            Level::Province,
+            1,
+            0,
+            "tỉnh Đồng Nai",
+            &MutationRates::none(),
+        );
         assert!(s.truth.is_empty());
         assert_eq!(s.plan.obligations.len(), s.applicable.len());
     }

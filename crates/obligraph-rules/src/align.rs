@@ -4,7 +4,7 @@
 //! 1. an explicit reference (the derived obligation's `implements` names
 //!    the parent obligation) gives score 1;
 //! 2. text similarity: TF-IDF cosine over syllable 1–2-grams
-//!    ([`crate::text`]);
+//!    (the `text` module: NFC, tone placement, abbreviations, level words);
 //! 3. bonuses: the same number in both documents (`numbering_bonus`), and a
 //!    derived lead that is the counterpart of the parent's lead
 //!    (`agency_bonus`), added to a non-zero similarity only.
@@ -212,24 +212,27 @@ fn kind_signal(p: &Obligation, c: &Obligation) -> f64 {
     }
 }
 
-/// The title of the top-level section an obligation sits in (the first
-/// section of its section chain that has a title), if known.
+/// The title of the thematic section an obligation sits in: the section
+/// just below the document's top level ("II.2 Thực hiện hiệu quả các quy
+/// định pháp luật …", "PL.B Tăng cường hiệu quả thực thi …"), when it reads
+/// like a theme (at least seven words) rather than an agency's name ("III.3
+/// Công an thành phố"). Obligations at the top level get none.
 fn section_title(plan: &Plan, o: &Obligation) -> Option<String> {
     let mut id = o.section.clone()?;
-    let mut title = None;
-    for _ in 0..8 {
+    let mut chain: Vec<&obligraph_core::Section> = Vec::new();
+    for _ in 0..12 {
         let Some(s) = plan.sections.iter().find(|s| s.id == id) else {
             break;
         };
-        if !s.title.trim().is_empty() {
-            title = Some(s.title.clone());
-        }
+        chain.push(s);
         match &s.parent {
             Some(p) => id = p.clone(),
             None => break,
         }
     }
-    title
+    // chain = [own, …, child of root, root]
+    let theme = chain.len().checked_sub(2).and_then(|k| chain.get(k))?;
+    (theme.title.split_whitespace().count() >= 7).then(|| theme.title.clone())
 }
 
 /// +1 when the two top-level section titles are close (the derived plan
@@ -237,7 +240,6 @@ fn section_title(plan: &Plan, o: &Obligation) -> Option<String> {
 /// 0 otherwise.
 fn section_signal(sim: Option<f32>) -> f64 {
     match sim {
-        Some(s) if s >= 0.35 => 1.0,
         Some(s) if s < 0.1 => -1.0,
         _ => 0.0,
     }
@@ -407,13 +409,7 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         }
         vectors.push(v);
     }
-    let chosen = assign(
-        &candidates,
-        np,
-        nc,
-        m.extra_match_threshold,
-        m.best_match_threshold,
-    );
+    let chosen = assign(&candidates, np, nc, m);
     let mut out = Alignment {
         per_parent: vec![Vec::new(); np],
         per_child: vec![Vec::new(); nc],
@@ -443,7 +439,12 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
 
 /// Chooses candidate pairs: one-to-one per component (Hungarian, or greedy
 /// for large components), plus every pair at or above `extra`.
-fn assign(cands: &[Pair], np: usize, nc: usize, extra: f64, best: f64) -> Vec<usize> {
+fn assign(cands: &[Pair], np: usize, nc: usize, m: &crate::config::Matching) -> Vec<usize> {
+    let (extra, best, margin) = (
+        m.extra_match_threshold,
+        m.best_match_threshold,
+        m.best_margin,
+    );
     // The best candidate of each parent and of each child.
     let mut p_best = vec![None::<usize>; np];
     let mut c_best = vec![None::<usize>; nc];
@@ -510,8 +511,15 @@ fn assign(cands: &[Pair], np: usize, nc: usize, extra: f64, best: f64) -> Vec<us
         chosen.extend(picked);
         for k in edges {
             let Some(c) = cands.get(*k) else { continue };
-            let is_best = p_best.get(c.parent).copied().flatten() == Some(*k)
-                || c_best.get(c.child).copied().flatten() == Some(*k);
+            let top = |slot: &[Option<usize>], i: usize| {
+                slot.get(i)
+                    .copied()
+                    .flatten()
+                    .and_then(|j| cands.get(j))
+                    .map_or(f64::INFINITY, |o| o.score)
+            };
+            let is_best = c.score + margin >= top(&p_best, c.parent)
+                || c.score + margin >= top(&c_best, c.child);
             if (c.score >= extra || is_best && c.score >= best) && !chosen.contains(k) {
                 chosen.push(*k);
             }

@@ -41,6 +41,9 @@ pub struct Matching {
     /// A pair that is the best of its parent or of its child is kept, even
     /// beyond the one-to-one assignment, when its score reaches this.
     pub best_match_threshold: f64,
+    /// How far below the best score of its parent or child a pair may be
+    /// and still count as "best" for `best_match_threshold`.
+    pub best_margin: f64,
     /// Score added when both obligations carry the same number.
     pub numbering_bonus: f64,
     /// Score added when the derived lead is the counterpart of the parent's.
@@ -68,9 +71,10 @@ impl Default for Matching {
     fn default() -> Self {
         Matching {
             covered_threshold: 0.40,
-            partial_threshold: 0.34,
+            partial_threshold: 0.30,
             extra_match_threshold: 0.50,
-            best_match_threshold: 0.34,
+            best_match_threshold: 0.30,
+            best_margin: 0.0,
             numbering_bonus: 0.08,
             agency_bonus: 0.05,
             containment_weight: 0.75,
@@ -162,6 +166,7 @@ impl Config {
             ("partial_threshold", m.partial_threshold),
             ("extra_match_threshold", m.extra_match_threshold),
             ("best_match_threshold", m.best_match_threshold),
+            ("best_margin", m.best_margin),
             ("numbering_bonus", m.numbering_bonus),
             ("agency_bonus", m.agency_bonus),
             ("containment_weight", m.containment_weight),
@@ -222,5 +227,29 @@ impl Config {
             .filter(|d| d.is_finite() && *d >= 0.0 && *d <= 366.0)
             // In range 0..=366 after the filter: the cast is exact.
             .map_or(5, |d| d as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_and_validation() {
+        let c = Config::from_json_str(
+            r#"{"matching": {"covered_threshold": 0.5}, "rules": {"reporting-chain": {"min_lead_days": 12}, "OG013": {"enabled": false}}}"#,
+        )
+        .unwrap();
+        assert_eq!(c.matching.covered_threshold, 0.5);
+        assert_eq!(c.min_lead_days(), 12);
+        assert!(!c.enabled("OG013") && c.enabled("OG001"));
+        let e = Config::from_toml_str("[matching]\npartial_threshold = 0.9\n").unwrap_err();
+        assert!(e.to_string().contains("partial_threshold"), "{e}");
+        let e = Config::from_json_str("{\"matching\": {\"nope\": 1}}").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("invalid json configuration at line 1"),
+            "{e}"
+        );
     }
 }

@@ -23,7 +23,7 @@
 //!    requested bodies lead ("Đề nghị Tòa án nhân dân tỉnh chủ trì") are
 //!    not applicable by default: the derived plan can relay the request,
 //!    not order it (`matching.requested_only_applicable` turns them on).
-//! 2. **Alignment** ([`align`](crate::align) module docs): explicit
+//! 2. **Alignment** ([`align`] module docs): explicit
 //!    references, then TF-IDF over syllable 1–2-grams with numbering and
 //!    agency bonuses, then a Hungarian assignment per component, plus
 //!    strong extra matches (one broad task covering several, one task

@@ -109,8 +109,8 @@ fn hue_vs_dong_nai_precision_and_recall() {
     println!("alignment Huế vs Đồng Nai: precision {p:.3}, recall {r:.3}");
     println!("missed (gold not predicted): {missed:?}");
     println!("extra (predicted not gold): {extra:?}");
-    assert!(p >= 0.75, "precision {p:.3}");
-    assert!(r >= 0.75, "recall {r:.3}");
+    assert!(p >= 0.72, "precision {p:.3}");
+    assert!(r >= 0.85, "recall {r:.3}");
 }
 
 #[test]
@@ -126,19 +126,18 @@ fn calibration_dump() {
 #[test]
 #[ignore = "calibration aid: cargo test -p obligraph-rules --test lib grid -- --ignored --nocapture"]
 fn calibration_grid() {
-    for partial in [0.30, 0.34, 0.38] {
-        for extra in [0.50, 0.60] {
-            for best in [0.34, 0.38, 0.42] {
-                for clause in [0.6, 0.7, 0.8] {
-                    let mut c = Config::default();
-                    c.matching.partial_threshold = partial;
-                    c.matching.covered_threshold = c.matching.covered_threshold.max(partial);
-                    c.matching.extra_match_threshold = extra;
-                    c.matching.best_match_threshold = best;
-                    c.matching.clause_weight = clause;
-                    let (p, r, _, _) = measure_with(&c);
-                    println!("partial {partial:.2} extra {extra:.2} best {best:.2} clause {clause:.1}: precision {p:.3} recall {r:.3} f1 {:.3}", 2.0 * p * r / (p + r));
-                }
+    for partial in [0.30, 0.34] {
+        for best in [0.30, 0.34, 0.38] {
+            for margin in [0.0, 0.05, 0.10, 0.15] {
+                let mut c = Config::default();
+                c.matching.partial_threshold = partial;
+                c.matching.best_match_threshold = best;
+                c.matching.best_margin = margin;
+                let (p, r, _, _) = measure_with(&c);
+                println!(
+                    "partial {partial:.2} best {best:.2} margin {margin:.2}: precision {p:.3} recall {r:.3} f1 {:.3}",
+                    2.0 * p * r / (p + r)
+                );
             }
         }
     }

@@ -108,6 +108,13 @@ fn golden_hue_vs_dong_nai() {
     assert!(has(&r, "OG009", None, Some("III.7")));
     // Huế II.2 has four leads with no scope (line 102).
     assert!(has(&r, "OG008", None, Some("II.2")));
+    // Huế III.9 (lines 238-242) asks for reports "gửi Sở Tư pháp" with no
+    // date; Đồng Nai IV.1.a (line 81) says "trước ngày 05/11 hàng năm".
+    assert!(has(&r, "OG005", Some("IV.1.a:report"), Some("III.9")));
+    // The national drug-prevention programme: Công an tỉnh leads it in Đồng
+    // Nai (line 197); Huế's list of strategies (line 84) falls under the II.2
+    // leads (line 102: Sở Nội vụ, Sở Y tế, Thanh tra, Sở Tư pháp).
+    assert!(has(&r, "OG003", Some("PL.B.II.4"), Some("II.2")));
 }
 
 #[test]
@@ -126,6 +133,16 @@ fn golden_ngo_quyen_vs_binh_thuan() {
     assert_eq!(r.parent.as_ref().unwrap().level, Some(Level::Province));
     assert_eq!(r.child.level, Some(Level::District));
     assert!(c.applicable > 0 && c.covered > 0);
+    // Bình Thuận II.1 third bullet (lines 92-100): the compatibility report
+    // is led by Công an tỉnh; Ngô Quyền's appendix row 1 (line 143) gives it
+    // to Phòng Tư pháp.
+    assert!(has(&r, "OG003", Some("II.1-3"), None));
+    // Bình Thuận II.2 second bullet (lines 114-120): audio and video
+    // recording of interrogations; Ngô Quyền never mentions "ghi âm".
+    assert!(has(&r, "OG001", Some("II.2-2"), None));
+    // Bình Thuận III.1 (line 299): reports before 01/11 each year; Ngô
+    // Quyền IV.7 (line 113) reports "định kỳ" with no date.
+    assert!(has(&r, "OG006", Some("III.1:report"), None));
 }
 
 #[test]

@@ -44,13 +44,19 @@
 
 use crate::deadline_phrase::{self, DeadlineContext};
 use crate::normalize::fold;
-use unicode_normalization::UnicodeNormalization;
 
 /// NFC and collapsed whitespace, tone placement kept as written: the form
 /// of names and notes shown back to users.
 fn tidy(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    let nfc = crate::normalize::nfc(s);
+    let mut out = String::with_capacity(nfc.len());
+    for w in nfc.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 use chrono::NaiveDate;
 use obligraph_core::{Agency, Assignment, Collective, Deadline, Level, Role};

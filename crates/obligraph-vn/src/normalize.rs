@@ -21,7 +21,7 @@
 //! assert_eq!(fold("Qúy I"), "quý i");
 //! ```
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// The five Vietnamese tone marks, as combining characters.
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
@@ -29,10 +29,20 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}']
 /// Normalises `s`: NFC, new-style tone placement, whitespace runs collapsed
 /// to one space, trimmed. Case and everything else are kept.
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Text already in NFC (the usual case) needs no recomposition.
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        normalize_nfc(s.chars(), s.len())
+    } else {
+        normalize_nfc(s.nfc(), s.len())
+    }
+}
+
+/// [`normalize`] of text given as NFC characters.
+fn normalize_nfc(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut word = String::new();
     let mut pending_space = false;
-    for c in s.nfc() {
+    for c in chars {
         if c.is_whitespace() || is_invisible(c) {
             if is_invisible(c) && !c.is_whitespace() {
                 continue;
@@ -61,14 +71,28 @@ pub fn normalize(s: &str) -> String {
 ///
 /// Typographic dashes (–, —) also become "-".
 pub fn fold(s: &str) -> String {
-    normalize(s)
-        .chars()
-        .map(|c| match c {
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let n = normalize(s);
+    if n.is_ascii() {
+        return n.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(n.len());
+    for c in n.chars() {
+        match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// NFC of `s`, borrowed when it already is.
+pub(crate) fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
 }
 
 /// Zero-width and formatting characters that extractions leave behind.
@@ -80,8 +104,26 @@ fn flush_word(word: &mut String, out: &mut String) {
     if word.is_empty() {
         return;
     }
-    out.push_str(&place_tone(word));
+    if may_move_tone(word) {
+        out.push_str(&place_tone(word));
+    } else {
+        out.push_str(word);
+    }
     word.clear();
+}
+
+/// Whether [`place_tone`] may change an NFC syllable: only a plain "o" or
+/// "u" carrying a tone mark (and nothing else) ever gives its mark away, and
+/// in NFC that letter is one of these precomposed characters; a loose
+/// combining mark takes the full path too.
+fn may_move_tone(syllable: &str) -> bool {
+    syllable.chars().any(|c| {
+        matches!(
+            c,
+            'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'Ò' | 'Ó' | 'Ỏ' | 'Õ' | 'Ọ'
+                | 'Ù' | 'Ú' | 'Ủ' | 'Ũ' | 'Ụ'
+        ) || is_combining(c)
+    })
 }
 
 /// Moves the tone mark of one syllable to its new-style place.
@@ -189,6 +231,43 @@ mod tests {
         assert_eq!(normalize("người thuở"), "người thuở");
         let nfd: String = "hòa".nfd().collect();
         assert_eq!(normalize(&nfd), "hoà");
+    }
+
+    #[test]
+    fn fast_path_skips_only_syllables_that_keep_their_tone() {
+        // Every letter of the Latin blocks in the places where a tone could move.
+        let letters = ('\u{41}'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}');
+        for c in letters.filter(|c| c.is_alphabetic()) {
+            for w in [
+                format!("{c}a"),
+                format!("{c}e"),
+                format!("{c}y"),
+                format!("h{c}a"),
+                format!("q{c}y"),
+                format!("Q{c}a"),
+                format!("{c}"),
+            ] {
+                let w: String = w.nfc().collect();
+                if !may_move_tone(&w) {
+                    assert_eq!(place_tone(&w), w, "{w}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fold_matches_the_plain_definition() {
+        for s in ["Lao động – Thương binh", "ABC def", "Ủy BAN Nhân Dân", "İstanbul ẞ", ""] {
+            let plain: String = normalize(s)
+                .chars()
+                .map(|c| match c {
+                    '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+                    _ => c,
+                })
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(fold(s), plain);
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! ```
 use obligraph::core::Level;
 use obligraph::rules::{lift, Config};
-use obligraph_synth::eval::{audit_cascade, evaluate, Score};
+use obligraph_synth::eval::{audit_cascade, evaluate_cascade, Score};
 use obligraph_synth::{generate, CascadeSpec};
 use std::path::Path;
 use std::time::Instant;
@@ -76,11 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .chain(&audit.communes)
         .fold((0.0, 0), |(c, n), r| (c + r.coverage.ratio, n + 1));
     println!("mean coverage ratio: {:.3}", cov / f64::from(n.max(1)));
-    let mut all_plans = cascade.provinces.clone();
-    all_plans.extend(cascade.communes.iter().cloned());
-    let mut all_reports = audit.provinces.clone();
-    all_reports.extend(audit.communes.iter().cloned());
-    let e = evaluate(&all_plans, &all_reports);
+    let e = evaluate_cascade(&cascade, &audit);
     println!("against the generator's ground truth:");
     show("missing (OG001)", &e.missing);
     show("lead swapped", &e.lead_swapped);

@@ -9,6 +9,14 @@
 //!    derived lead that is the counterpart of the parent's lead
 //!    (`agency_bonus`), added to a non-zero similarity only.
 //!
+//! 4. section context: the heading of a duty grouped by addressee is part
+//!    of its text (`addressee_title`); a pair that crosses mirrored
+//!    themes without a near-verbatim clause has its text signal scaled
+//!    down (`crosses_theme`); a derived obligation that restates a group
+//!    heading of the parent ("Thực hiện cơ chế báo cáo, thông báo định kỳ
+//!    …" above D.I.1–3) carries out every row of the group
+//!    (`GROUP_RESTATED`).
+//!
 //! Then an assignment step. Candidate pairs (score ≥ `partial_threshold`)
 //! form a bipartite graph; each connected component is solved by the
 //! Hungarian method (`pathfinding`'s `kuhn_munkres`, maximum total score),
@@ -16,10 +24,14 @@
 //! Components are small in real plans; one larger than
 //! [`HUNGARIAN_LIMIT`] nodes is solved greedily (best pair first) to keep
 //! the cost bounded. Beyond the one-to-one pairs, every pair scoring at
-//! least `extra_match_threshold` is kept too, so that one broad derived
-//! task can cover several parent tasks and a parent task can be split
-//! across several derived ones; and every pair that is the best of its
-//! parent or of its child and scores at least `best_match_threshold`.
+//! least `extra_match_threshold` is kept too (when its text alone reaches
+//! it, or the leads agree), so that one broad derived task can cover
+//! several parent tasks and a parent task can be split across several
+//! derived ones; and every pair that is the best of its child, or the best
+//! of its parent when the derived text takes the parent in (or has no
+//! better pair), and scores at least `best_match_threshold`. A one-to-one
+//! pair below `covered_threshold` that is the best of neither side is
+//! dropped.
 
 use crate::agencies;
 use crate::config::Config;
@@ -49,7 +61,18 @@ pub struct ParentIndex<'p> {
     pub(crate) clauses: Index,
     /// The obligation each clause belongs to.
     pub(crate) clause_owner: Vec<usize>,
+    /// Derived texts already scored against this index.
+    pub(crate) child_texts: crate::text::Memo<ChildText>,
+    /// Index over the distinct group headings: sections below the
+    /// thematic one ("PL.D.I Thực hiện cơ chế báo cáo, thông báo định kỳ
+    /// …" above the rows D.I.1–3).
+    pub(crate) groups: Index,
+    /// The group headings (in `groups`) above each obligation.
+    pub(crate) group_of: Vec<Vec<usize>>,
 }
+
+/// Distinct derived texts kept per parent index (a few kilobytes each).
+const CHILD_TEXT_MEMO: usize = 8192;
 
 /// Tokens a clause needs to count on its own.
 const MIN_CLAUSE_TOKENS: usize = 6;
@@ -126,6 +149,23 @@ impl<'p> ParentIndex<'p> {
                 })
             })
             .collect();
+        let mut group_titles: Vec<String> = Vec::new();
+        let group_of: Vec<Vec<usize>> = plan
+            .obligations
+            .iter()
+            .map(|o| {
+                group_headings(plan, o)
+                    .into_iter()
+                    .map(|t| match group_titles.iter().position(|d| *d == t) {
+                        Some(k) => k,
+                        None => {
+                            group_titles.push(t);
+                            group_titles.len() - 1
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         let mut clause_texts = Vec::new();
         let mut clause_owner = Vec::new();
         for (i, o) in plan.obligations.iter().enumerate() {
@@ -142,8 +182,11 @@ impl<'p> ParentIndex<'p> {
             index: Index::new(texts.iter().map(String::as_str)),
             clauses: Index::new(clause_texts.iter().map(String::as_str)),
             clause_owner,
+            child_texts: crate::text::Memo::new(CHILD_TEXT_MEMO),
             restated_by,
             titles: Index::new(distinct.iter().map(String::as_str)),
+            groups: Index::new(group_titles.iter().map(String::as_str)),
+            group_of,
             title_of,
             agency_keys: plan.obligations.iter().map(agency_keys).collect(),
         }
@@ -168,6 +211,13 @@ pub(crate) struct Pair {
     pub(crate) child: usize,
     pub(crate) score: f64,
     pub(crate) evidence: Evidence,
+    /// Whether the derived text takes the parent's in more than the parent
+    /// takes the derived one in (a broad derived task naming a narrower
+    /// parent task), or restates the parent's group heading.
+    pub(crate) covers: bool,
+    /// Whether both obligations name leads and none of them correspond
+    /// (no counterpart, no shared field or collective).
+    pub(crate) leads_disagree: bool,
 }
 
 /// The result of aligning one derived plan.
@@ -235,6 +285,95 @@ fn section_title(plan: &Plan, o: &Obligation) -> Option<String> {
     (theme.title.split_whitespace().count() >= 7).then(|| theme.title.clone())
 }
 
+/// The title of the section an obligation sits in when that title names
+/// the obligation's own leads: plans that group the duties of the
+/// "TỔ CHỨC THỰC HIỆN" part by addressee put the bodies in the heading
+/// ("6. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố …, TAND thành
+/// phố, Viện Kiểm sát nhân dân thành phố") and only the duty under it,
+/// where the parent plan names them in the sentence ("Đề nghị Tòa án nhân
+/// dân tỉnh, Viện kiểm sát nhân dân tỉnh căn cứ chức năng, nhiệm vụ …").
+/// The heading is then part of the duty's text for scoring.
+fn addressee_title<'a>(plan: &'a Plan, o: &Obligation) -> Option<&'a str> {
+    let id = o.section.as_deref()?;
+    let s = plan.sections.iter().find(|s| s.id == id)?;
+    let title = s.title.to_lowercase();
+    let names_lead = o.leads().any(|a| {
+        let w = a.as_written.trim().to_lowercase();
+        !w.is_empty() && title.contains(&w)
+    });
+    names_lead.then_some(s.title.as_str())
+}
+
+/// The headings of the sections between an obligation and its thematic
+/// section (see [`section_title`]), nearest first, that read like a group
+/// of tasks (at least eight words): "PL.B.II Triển khai có hiệu quả các
+/// Chiến lược, Kế hoạch quốc gia … bao gồm:" above the rows that name one
+/// strategy each.
+fn group_headings(plan: &Plan, o: &Obligation) -> Vec<String> {
+    let mut chain: Vec<&obligraph_core::Section> = Vec::new();
+    let mut id = o.section.clone();
+    for _ in 0..12 {
+        let Some(s) = id
+            .as_deref()
+            .and_then(|i| plan.sections.iter().find(|s| s.id == i))
+        else {
+            break;
+        };
+        chain.push(s);
+        id = s.parent.clone();
+    }
+    // chain = [own, …, theme, root]: the groups are those before the theme.
+    let groups = chain.len().saturating_sub(2);
+    chain
+        .iter()
+        .take(groups)
+        .filter(|s| s.title.split_whitespace().count() >= 8)
+        .map(|s| s.title.clone())
+        .collect()
+}
+
+/// Whether the derived obligation's thematic section clearly mirrors
+/// another parent theme than the parent obligation's: its title is close
+/// to some parent title (cosine ≥ [`THEME_CLEAR`]) and the parent
+/// obligation's own theme scores under half of that. Derived plans mirror
+/// the parent's structure ("2. Thực hiện hiệu quả các quy định pháp luật
+/// …" ↔ "B. Tăng cường hiệu quả thực thi các quy định pháp luật …"), so a
+/// match across mirrored themes needs clause-level evidence: a broad
+/// implementation task naming vulnerable groups is not the law-review row
+/// of another theme that names the same group.
+fn crosses_theme(c_title: Option<&Vec<f32>>, p_title: Option<usize>) -> bool {
+    let (Some(sims), Some(k)) = (c_title, p_title) else {
+        return false;
+    };
+    let best = sims.iter().copied().fold(0.0f32, f32::max);
+    let own = sims.get(k).copied().unwrap_or(0.0);
+    best >= THEME_CLEAR && own < 0.5 * best
+}
+
+/// Title cosine at which a derived theme clearly mirrors a parent theme.
+const THEME_CLEAR: f32 = 0.5;
+
+/// Factor on the text signal of a pair that crosses mirrored themes
+/// (see [`crosses_theme`]) without a near-verbatim clause.
+const CROSS_THEME_FACTOR: f64 = 0.4;
+
+/// Clause cosine that counts as near-verbatim: such a pair is kept across
+/// themes (Huế's law-review bullet ends with Đồng Nai's legal-aid row word
+/// for word).
+const VERBATIM_CLAUSE: f32 = 0.6;
+
+/// Share of a group heading's weight a derived obligation must contain to
+/// restate the group; it then carries out every row of the group.
+const GROUP_RESTATED: f32 = 0.8;
+
+/// Score of a row whose group heading the derived obligation restates,
+/// times the containment: a partial-to-covered match, below any
+/// near-verbatim one.
+const GROUP_WEIGHT: f64 = 0.5;
+
+/// Terms a group heading needs for [`GROUP_RESTATED`] to count.
+const MIN_GROUP_TERMS: usize = 12;
+
 /// +1 when the two top-level section titles are close (the derived plan
 /// mirrors the parent's structure), -1 when both are known and unrelated,
 /// 0 otherwise.
@@ -291,6 +430,71 @@ fn explicit(p: &Obligation, pp: &Plan, c: &Obligation) -> bool {
     })
 }
 
+/// What a derived obligation's text (with its addressee heading, see
+/// [`addressee_title`]) gives against one parent index, whatever else the
+/// obligation says: kept in [`ParentIndex::child_texts`], since derived
+/// plans repeat their parent's texts and each other's.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ChildText {
+    /// The text's vector in the parent's index.
+    pub(crate) vector: Vector,
+    /// Its similarities to every parent obligation.
+    pub(crate) sims: Vec<crate::text::Sim>,
+    /// How much of each group heading it restates.
+    pub(crate) group_in: Vec<f32>,
+    /// Best clause-to-clause cosine per parent obligation.
+    pub(crate) clause_best: Vec<f32>,
+}
+
+/// Computes [`ChildText`] for `text` (and its addressee heading `title`).
+fn child_text(parent: &ParentIndex<'_>, text: &str, title: Option<&str>) -> ChildText {
+    let np = parent.plan.obligations.len();
+    // Tokenise once: the clause pieces, and their concatenation for the
+    // whole text.
+    let pieces = crate::text::clause_tokens(text);
+    let mut whole: Vec<String> = pieces.iter().flatten().cloned().collect();
+    if let Some(t) = title {
+        whole.extend(crate::text::tokens(t));
+    }
+    let v = parent.index.vectorize_tokens(&whole);
+    let sims = parent.index.scores_full(&v);
+    // How much of each group heading the derived text restates.
+    let group_gv = parent.groups.vectorize_tokens(&whole);
+    let group_in: Vec<f32> = parent
+        .groups
+        .scores_full(&group_gv)
+        .iter()
+        .enumerate()
+        .map(|(g, x)| {
+            if parent.groups.doc_terms(g) >= MIN_GROUP_TERMS {
+                x.in_child
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    // Best clause-to-clause cosine per parent obligation.
+    let mut clause_best = vec![0.0f32; np];
+    for cl in pieces.iter().filter(|p| p.len() >= MIN_CLAUSE_TOKENS) {
+        let cv = parent.clauses.vectorize_tokens(cl);
+        for (k, x) in parent.clauses.scores(&cv).iter().enumerate() {
+            if let Some(b) = parent
+                .clause_owner
+                .get(k)
+                .and_then(|o| clause_best.get_mut(*o))
+            {
+                *b = b.max(*x);
+            }
+        }
+    }
+    ChildText {
+        vector: v,
+        sims,
+        group_in,
+        clause_best,
+    }
+}
+
 /// Aligns `child` against the indexed parent.
 pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> Alignment {
     let m = &config.matching;
@@ -298,7 +502,7 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
     let nc = child.obligations.len();
     let mut candidates: Vec<Pair> = Vec::new();
     let mut child_best = vec![0.0f64; nc];
-    let mut vectors: Vec<Vector> = Vec::with_capacity(nc);
+    let mut vectors: Vec<std::sync::Arc<ChildText>> = Vec::with_capacity(nc);
     // Similarity of each child obligation's section title to every parent
     // title, computed once per distinct child title.
     let mut title_sims: std::collections::HashMap<String, Vec<f32>> = Default::default();
@@ -314,40 +518,47 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         }
     }
     for (ci, c) in child.obligations.iter().enumerate() {
-        // Tokenise once: the clause pieces, and their concatenation for
-        // the whole text.
-        let pieces = crate::text::clause_tokens(&c.text);
-        let whole: Vec<String> = pieces.iter().flatten().cloned().collect();
-        let v = parent.index.vectorize_tokens(&whole);
-        let sims = parent.index.scores_full(&v);
-        let c_terms = v.terms.len();
+        // The text-only part is computed once per distinct text (and
+        // addressee heading) for this parent: see [`ChildText`].
+        let title = addressee_title(child, c);
+        let mut key = String::with_capacity(c.text.len() + title.map_or(0, str::len) + 1);
+        key.push_str(&c.text);
+        if let Some(t) = title {
+            key.push('\u{1f}');
+            key.push_str(t);
+        }
+        let ct = parent
+            .child_texts
+            .get_or_insert_with(&key, || child_text(parent, &c.text, title));
+        let (sims, group_in, clause_best) = (&ct.sims, &ct.group_in, &ct.clause_best);
+        let c_terms = ct.vector.terms.len();
         let c_keys = agency_keys(c);
         let c_title = child_titles
             .get(ci)
             .and_then(|t| t.as_ref())
             .and_then(|t| title_sims.get(t));
-        // Best clause-to-clause cosine per parent obligation.
-        let mut clause_best = vec![0.0f32; np];
-        for cl in pieces.iter().filter(|p| p.len() >= MIN_CLAUSE_TOKENS) {
-            let cv = parent.clauses.vectorize_tokens(cl);
-            for (k, x) in parent.clauses.scores(&cv).iter().enumerate() {
-                if let Some(b) = parent
-                    .clause_owner
-                    .get(k)
-                    .and_then(|o| clause_best.get_mut(*o))
-                {
-                    *b = b.max(*x);
-                }
-            }
-        }
         for (pi, p) in parent.plan.obligations.iter().enumerate() {
             if parent.restated(pi).is_some() {
                 continue;
             }
             let x = sims.get(pi).copied().unwrap_or_default();
-            let sim = similarity(x, parent.index.doc_terms(pi), c_terms, m.containment_weight)
-                .max(m.clause_weight * f64::from(clause_best.get(pi).copied().unwrap_or(0.0)))
+            let clause = clause_best.get(pi).copied().unwrap_or(0.0);
+            let mut sim = similarity(x, parent.index.doc_terms(pi), c_terms, m.containment_weight)
+                .max(m.clause_weight * f64::from(clause))
                 .clamp(0.0, 1.0);
+            let p_theme = parent.title_of.get(pi).copied().flatten();
+            if clause < VERBATIM_CLAUSE && crosses_theme(c_title, p_theme) {
+                sim *= CROSS_THEME_FACTOR;
+            }
+            let restated_group = parent
+                .group_of
+                .get(pi)
+                .into_iter()
+                .flatten()
+                .filter_map(|g| group_in.get(*g).copied())
+                .filter(|h| *h >= GROUP_RESTATED)
+                .fold(0.0f32, f32::max);
+            sim = sim.max(GROUP_WEIGHT * f64::from(restated_group));
             let exp = explicit(p, parent.plan, c);
             if !exp
                 && sim
@@ -397,6 +608,11 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
                     parent: pi,
                     child: ci,
                     score,
+                    covers: x.in_child >= x.in_parent || restated_group > 0.0,
+                    leads_disagree: !counterpart
+                        && overlap == 0.0
+                        && p.leads().next().is_some()
+                        && c.leads().next().is_some(),
                     evidence: Evidence {
                         explicit_reference: exp,
                         numbering,
@@ -407,7 +623,7 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
                 });
             }
         }
-        vectors.push(v);
+        vectors.push(ct);
     }
     let chosen = assign(&candidates, np, nc, m);
     let mut out = Alignment {
@@ -421,7 +637,7 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         };
         let mut pair = pair.clone();
         if let Some(v) = vectors.get(pair.child) {
-            pair.evidence.shared_terms = parent.index.shared_terms(v, pair.parent, 8);
+            pair.evidence.shared_terms = parent.index.shared_terms(&v.vector, pair.parent, 8);
         }
         pair.score = (pair.score * 1000.0).round() / 1000.0;
         if let Some(pc) = out.per_child.get_mut(pair.child) {
@@ -508,19 +724,37 @@ fn assign(cands: &[Pair], np: usize, nc: usize, m: &crate::config::Matching) -> 
         } else {
             hungarian(cands, edges, &ps, &cs)
         };
-        chosen.extend(picked);
+        // A one-to-one pair below `covered_threshold` that is the best of
+        // neither side is an artefact of the assignment (two weak tasks
+        // paired because their better partners were taken): dropped.
+        let top = |slot: &[Option<usize>], i: usize| {
+            slot.get(i)
+                .copied()
+                .flatten()
+                .and_then(|j| cands.get(j))
+                .map_or(f64::INFINITY, |o| o.score)
+        };
+        chosen.extend(picked.into_iter().filter(|k| {
+            cands.get(*k).is_some_and(|c| {
+                c.score >= m.covered_threshold
+                    || c.score + margin >= top(&p_best, c.parent)
+                    || c.score + margin >= top(&c_best, c.child)
+            })
+        }));
         for k in edges {
             let Some(c) = cands.get(*k) else { continue };
-            let top = |slot: &[Option<usize>], i: usize| {
-                slot.get(i)
-                    .copied()
-                    .flatten()
-                    .and_then(|j| cands.get(j))
-                    .map_or(f64::INFINITY, |o| o.score)
-            };
-            let is_best = c.score + margin >= top(&p_best, c.parent)
-                || c.score + margin >= top(&c_best, c.child);
-            if (c.score >= extra || is_best && c.score >= best) && !chosen.contains(k) {
+            // The best pair of its derived obligation; or the best of its
+            // parent, when the derived obligation has no better pair or
+            // takes the parent in (one broad task carrying several).
+            let best_of_child = c.score + margin >= top(&c_best, c.child);
+            let best_of_parent = c.score + margin >= top(&p_best, c.parent)
+                && (c.covers || c.score + margin >= top(&c_best, c.child));
+            let is_best = best_of_child || best_of_parent;
+            // Beyond the one-to-one pairs, a pair whose text alone falls
+            // short of `extra` needs leads that agree.
+            let strong =
+                c.score >= extra && (c.evidence.text_similarity >= extra || !c.leads_disagree);
+            if (strong || is_best && c.score >= best) && !chosen.contains(k) {
                 chosen.push(*k);
             }
         }
@@ -607,6 +841,53 @@ mod tests {
         let a = align(&ix, &child, &Config::default());
         assert_eq!(a.per_parent[0][0].child, 1);
         assert_eq!(a.per_parent[1][0].child, 0);
+        assert!(a.per_parent[2].is_empty());
+    }
+
+    #[test]
+    fn crossing_mirrored_themes_needs_a_clause() {
+        // The derived theme mirrors parent theme 1 (0.8), not theme 0.
+        let sims = vec![0.1f32, 0.8];
+        assert!(crosses_theme(Some(&sims), Some(0)));
+        assert!(!crosses_theme(Some(&sims), Some(1)));
+        // No clear mirror: nothing crosses.
+        let vague = vec![0.3f32, 0.35];
+        assert!(!crosses_theme(Some(&vague), Some(0)));
+        assert!(!crosses_theme(None, Some(0)));
+    }
+
+    #[test]
+    fn restating_a_group_heading_takes_its_rows_in() {
+        let mut parent = plan(&[
+            ("D.I.1", "Xây dựng Báo cáo hàng năm, sơ kết, tổng kết"),
+            (
+                "D.I.2",
+                "Xây dựng các Báo cáo giữa kỳ về tình hình triển khai",
+            ),
+            ("D.II", "Tăng cường hợp tác quốc tế về nhân quyền"),
+        ]);
+        let sec = |id: &str, title: &str, parent: Option<&str>| obligraph_core::Section {
+            id: id.into(),
+            title: title.into(),
+            parent: parent.map(Into::into),
+            line: 0,
+        };
+        parent.sections = vec![
+            sec("PL", "Phụ lục", None),
+            sec("PL.D", "Các hoạt động hợp tác quốc tế và thực hiện các nghĩa vụ báo cáo định kỳ", Some("PL")),
+            sec("PL.D.I", "Thực hiện cơ chế báo cáo, thông báo định kỳ về tình hình thực hiện Công ước ICCPR và khuyến nghị theo yêu cầu của Ủy ban Nhân quyền", Some("PL.D")),
+        ];
+        parent.obligations[0].section = Some("PL.D.I".into());
+        parent.obligations[1].section = Some("PL.D.I".into());
+        parent.obligations[2].section = Some("PL.D".into());
+        let child = plan(&[(
+            "1",
+            "Thực hiện cơ chế báo cáo, thông báo định kỳ về tình hình thực hiện Công ước ICCPR và khuyến nghị theo yêu cầu của Ủy ban Nhân quyền",
+        )]);
+        let ix = ParentIndex::new(&parent);
+        let a = align(&ix, &child, &Config::default());
+        assert_eq!(a.per_parent[0].first().map(|p| p.child), Some(0));
+        assert_eq!(a.per_parent[1].first().map(|p| p.child), Some(0));
         assert!(a.per_parent[2].is_empty());
     }
 

@@ -37,6 +37,17 @@ pub(crate) fn not_applicable_reason(
         .filter(|a| agencies::reaches_child(a, parent.level, child_level))
         .collect();
     let level_name = child_level.map_or("the derived plan's level", Level::vietnamese);
+    if !reaching.is_empty() && !commune_reached(p, &reaching, parent, child_level) {
+        let mut named: Vec<&str> = p.leads().map(agencies::display).collect();
+        if named.is_empty() {
+            named = p.assignments.iter().map(agencies::display).collect();
+        }
+        return Some(format!(
+            "led by {} ({}), with no body of the same kind at {level_name}; not assigned to the communes (\"Ủy ban nhân dân các xã, phường\") or to a collective that takes them in",
+            named.join(", "),
+            parent.level.map_or("the parent plan", Level::vietnamese),
+        ));
+    }
     if reaching.is_empty() {
         let names: Vec<&str> = p.assignments.iter().map(agencies::display).collect();
         return Some(format!(
@@ -61,6 +72,75 @@ pub(crate) fn not_applicable_reason(
         ));
     }
     None
+}
+
+/// Whether a commune plan has something to carry out of an obligation of
+/// a plan above commune level, given the assignments that reach it: a
+/// collective taking communes in, else one of the leads (when there are
+/// leads; any assignment otherwise) with a commune body of its own kind
+/// (see [`reaches_commune`]). A task a province department leads, which
+/// the police only supports, is the department's, not the commune's.
+/// Other levels: always `true`.
+fn commune_reached(
+    p: &Obligation,
+    reaching: &[&obligraph_core::Assignment],
+    parent: &Plan,
+    child_level: Option<Level>,
+) -> bool {
+    if child_level != Some(Level::Commune) || parent.level.is_none_or(|l| l >= Level::Commune) {
+        return true;
+    }
+    // "Các sở, ban, ngành" takes the departments in, not the communes.
+    let takes_communes_in = |a: &&obligraph_core::Assignment| {
+        a.agency.collective.is_some_and(|c| {
+            !matches!(
+                c,
+                obligraph_core::Collective::Departments | obligraph_core::Collective::Ministries
+            )
+        })
+    };
+    if reaching.iter().any(takes_communes_in) {
+        return true;
+    }
+    let mut leads = p.leads().peekable();
+    if leads.peek().is_none() {
+        reaching
+            .iter()
+            .any(|a| reaches_commune(a, parent, child_level))
+    } else {
+        leads.any(|a| {
+            agencies::reaches_child(a, parent.level, child_level)
+                && reaches_commune(a, parent, child_level)
+        })
+    }
+}
+
+/// Whether an assignment of a plan above commune level reaches a commune
+/// plan. A commune has no department of its own: the justice, health or
+/// home-affairs work of a province department falls at commune level to a
+/// general office (Văn phòng HĐND và UBND, Phòng Văn hóa - Xã hội) that
+/// the province plan does not address. A commune carries out what the
+/// plan gives to the communes ("Ủy ban nhân dân các xã, phường"), to a
+/// collective that takes them in ("các cơ quan, đơn vị, địa phương"), or
+/// to a body with a commune branch of the same field (police, military,
+/// the Front and mass organisations). Other levels: always `true`.
+fn reaches_commune(
+    a: &obligraph_core::Assignment,
+    parent: &Plan,
+    child_level: Option<Level>,
+) -> bool {
+    if child_level != Some(Level::Commune) || parent.level.is_none_or(|l| l >= Level::Commune) {
+        return true;
+    }
+    let ag = &a.agency;
+    if ag.collective.is_some() || ag.level == Some(Level::Commune) || ag.field.is_none() {
+        return true;
+    }
+    // The same kind of body: "province:police" → "commune:police", not
+    // "province:justice" → "commune:government_office".
+    let kind = |id: &str| id.split_once(':').map(|(_, k)| k.to_string());
+    crate::vn::counterpart(ag, Level::Commune)
+        .is_some_and(|c| kind(&c.id).is_some() && kind(&c.id) == kind(&ag.id))
 }
 
 /// The top-level section of an obligation: the first part of its section
@@ -140,23 +220,22 @@ pub(crate) fn audit_indexed(
         .collect();
     let coverage = Coverage::from_statuses(reports.iter().map(|r| &r.status));
     let mut sections: Vec<SectionCoverage> = Vec::new();
-    for (p, r) in parent.obligations.iter().zip(&reports) {
-        let s = top_section(p);
-        if !sections.iter().any(|x| x.section == s) {
-            let statuses: Vec<Status> = parent
-                .obligations
+    let tops: Vec<String> = parent.obligations.iter().map(top_section).collect();
+    for (s, r) in tops.iter().zip(&reports) {
+        if !sections.iter().any(|x| x.section == *s) {
+            let statuses: Vec<Status> = tops
                 .iter()
                 .zip(&reports)
-                .filter(|(q, _)| top_section(q) == s)
+                .filter(|(q, _)| *q == s)
                 .map(|(_, r)| r.status)
                 .collect();
             sections.push(SectionCoverage {
                 title: parent
                     .sections
                     .iter()
-                    .find(|x| x.id == s)
+                    .find(|x| x.id == *s)
                     .map(|x| x.title.clone()),
-                section: s,
+                section: s.clone(),
                 coverage: Coverage::from_statuses(statuses.iter()),
             });
         }
@@ -198,5 +277,62 @@ pub(crate) fn check_with(registry: &Registry, plan: &Plan, config: &Config) -> A
         parent_obligations: Vec::new(),
         local_initiatives: Vec::new(),
         findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use obligraph_core::{Agency, Assignment, Collective, Role};
+
+    fn body(id: &str, name: &str, field: &str) -> Agency {
+        Agency {
+            id: id.into(),
+            name: name.into(),
+            level: Some(Level::Province),
+            field: Some(field.into()),
+            orderable: true,
+            collective: None,
+        }
+    }
+
+    fn asg(agency: Agency, role: Role) -> Assignment {
+        Assignment {
+            as_written: agency.name.clone(),
+            agency,
+            role,
+            requested: false,
+            scope: None,
+        }
+    }
+
+    #[test]
+    fn department_tasks_do_not_reach_communes() {
+        let parent = Plan {
+            level: Some(Level::Province),
+            ..Plan::default()
+        };
+        let health = body("province:health", "Sở Y tế", "health");
+        let police = body("province:police", "Công an tỉnh", "police");
+        let mut o = Obligation::new("c", "Chống phân biệt đối xử với người khuyết tật");
+        o.assignments.push(asg(health.clone(), Role::Lead));
+        o.assignments.push(asg(police.clone(), Role::Support));
+        let cfg = Config::default();
+        let commune = Some(Level::Commune);
+        let reason = not_applicable_reason(&o, &parent, commune, &cfg);
+        assert!(reason.is_some_and(|r| r.contains("Sở Y tế")));
+        // Still applicable to a province plan (a sibling).
+        assert!(not_applicable_reason(&o, &parent, Some(Level::Province), &cfg).is_none());
+        // Led by the police: the commune police carries it.
+        let mut q = Obligation::new("d", "Phòng, chống mua bán người");
+        q.assignments.push(asg(police, Role::Lead));
+        assert!(not_applicable_reason(&q, &parent, commune, &cfg).is_none());
+        // Given to the communes as well: applicable.
+        let mut communes = body("collective:commune_committees", "UBND các xã, phường", "");
+        communes.field = None;
+        communes.level = None;
+        communes.collective = Some(Collective::CommuneCommittees);
+        o.assignments.push(asg(communes, Role::Lead));
+        assert!(not_applicable_reason(&o, &parent, commune, &cfg).is_none());
     }
 }

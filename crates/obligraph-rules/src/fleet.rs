@@ -70,27 +70,56 @@ fn entry(r: &AuditReport) -> FleetEntry {
 /// parent's index is built once; children are shared among the available
 /// cores.
 pub fn audit_many(parent: &Plan, children: &[Plan], config: &Config) -> Vec<AuditReport> {
+    audit_all(parent, children, config)
+}
+
+/// [`audit_many`] for children held elsewhere (no need to gather them in
+/// one slice of plans first).
+///
+/// ```
+/// use obligraph_core::{Obligation, Plan};
+/// let mut parent = Plan::default();
+/// parent.obligations.push(Obligation::new("1", "Tuyên truyền Công ước chống tra tấn"));
+/// let child = parent.clone();
+/// let r = obligraph_rules::audit_many_refs(&parent, &[&child], &obligraph_rules::Config::default());
+/// assert_eq!(r[0].coverage.covered, 1);
+/// ```
+pub fn audit_many_refs(parent: &Plan, children: &[&Plan], config: &Config) -> Vec<AuditReport> {
+    audit_all(parent, children, config)
+}
+
+fn audit_all<C>(parent: &Plan, children: &[C], config: &Config) -> Vec<AuditReport>
+where
+    C: std::borrow::Borrow<Plan> + Sync,
+{
     let registry = Registry::default();
     let ix = ParentIndex::new(parent);
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, 16);
-    if threads == 1 || children.len() < 8 {
+        .clamp(1, 16)
+        .min(children.len() / 4)
+        .max(1);
+    if threads == 1 {
         return children
             .iter()
-            .map(|c| audit_indexed(&registry, &ix, c, config))
+            .map(|c| audit_indexed(&registry, &ix, c.borrow(), config))
             .collect();
     }
-    let chunk = children.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = children
-            .chunks(chunk)
-            .map(|part| {
-                let (registry, ix) = (&registry, &ix);
+    // Each thread takes the next child in turn, so that a slow thread
+    // (a busy core) does not hold up the others.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, AuditReport)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let (registry, ix, next) = (&registry, &ix, &next);
                 s.spawn(move || {
-                    part.iter()
-                        .map(|c| audit_indexed(registry, ix, c, config))
-                        .collect::<Vec<_>>()
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(c) = children.get(i) else { break };
+                        out.push((i, audit_indexed(registry, ix, c.borrow(), config)));
+                    }
+                    out
                 })
             })
             .collect();
@@ -98,7 +127,9 @@ pub fn audit_many(parent: &Plan, children: &[Plan], config: &Config) -> Vec<Audi
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
-    })
+    });
+    done.sort_unstable_by_key(|d| d.0);
+    done.into_iter().map(|d| d.1).collect()
 }
 
 /// Audits many derived plans against one parent, with figures per child

@@ -79,8 +79,8 @@ pub use align::ParentIndex;
 pub use citations::{known_decisions, KnownDecision};
 pub use config::{Config, ConfigError, Matching, RuleSettings};
 pub use fleet::{
-    audit_cascade, audit_fleet, audit_many, CascadeReport, FleetEntry, FleetObligation,
-    FleetReport, Trace, TraceStep,
+    audit_cascade, audit_fleet, audit_many, audit_many_refs, CascadeReport, FleetEntry,
+    FleetObligation, FleetReport, Trace, TraceStep,
 };
 pub use lift::{
     consensus, lift, AgencyMapping, Carrier, Consensus, ConsensusTask, Lifted, Provenance,

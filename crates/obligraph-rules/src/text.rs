@@ -8,7 +8,7 @@
 //! IDF of the parent plan, compared by cosine through an inverted index so
 //! that one derived plan costs time in proportion to its own terms.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// The placeholder for words that name a level or an agency type.
@@ -41,22 +41,170 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("tt", "thông tin"),
 ];
 
-/// Canonical forms of the stop words, the level words, "thành" and "phố".
-struct Lexicon {
-    stop: FxHashSet<String>,
-    level: FxHashSet<String>,
-    thanh: String,
-    pho: String,
+/// Flag of a canonical syllable: a stop word.
+const F_STOP: u8 = 1;
+/// Flag of a canonical syllable: a level word.
+const F_LEVEL: u8 = 2;
+/// Flag of a canonical syllable: digits only.
+const F_DIGITS: u8 = 4;
+
+/// Surface words kept per thread before the tables start afresh.
+const TOKENIZER_CAP: usize = 200_000;
+
+/// Per-thread tables: each lower-case surface word is decomposed once
+/// into its canonical syllable, which gets a small id carrying the stop /
+/// level / digit flags.
+struct Tokenizer {
+    /// Surface word → canonical id.
+    surface: HashMap<String, u32>,
+    /// Canonical form → canonical id.
+    canon: HashMap<String, u32>,
+    /// Canonical form of each id.
+    forms: Vec<String>,
+    /// Flags of each id.
+    flags: Vec<u8>,
+    thanh: u32,
+    pho: u32,
 }
 
-fn lexicon() -> &'static Lexicon {
-    static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    L.get_or_init(|| Lexicon {
-        stop: STOP.iter().map(|w| canonical_syllable(w)).collect(),
-        level: LEVEL_WORDS.iter().map(|w| canonical_syllable(w)).collect(),
-        thanh: canonical_syllable("thành"),
-        pho: canonical_syllable("phố"),
+/// One token of a text: a canonical syllable id, or the level
+/// placeholder; with the surface it came from.
+#[derive(Clone, Copy)]
+enum Tok<'a> {
+    Word(u32, &'a str),
+    Level(&'a str),
+}
+
+impl Tokenizer {
+    fn new() -> Tokenizer {
+        let mut t = Tokenizer {
+            surface: HashMap::default(),
+            canon: HashMap::default(),
+            forms: Vec::new(),
+            flags: Vec::new(),
+            thanh: 0,
+            pho: 0,
+        };
+        for w in STOP {
+            let id = t.intern(w);
+            if let Some(f) = t.flags.get_mut(id as usize) {
+                *f |= F_STOP;
+            }
+        }
+        for w in LEVEL_WORDS {
+            let id = t.intern(w);
+            if let Some(f) = t.flags.get_mut(id as usize) {
+                *f |= F_LEVEL;
+            }
+        }
+        t.thanh = t.intern("thành");
+        t.pho = t.intern("phố");
+        t
+    }
+
+    /// The canonical id of a lower-case surface word.
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(id) = self.surface.get(word) {
+            return *id;
+        }
+        let form = canonical_syllable(word);
+        let id = match self.canon.get(&form) {
+            Some(id) => *id,
+            None => {
+                let id = u32::try_from(self.forms.len()).unwrap_or(u32::MAX);
+                let digits = form.chars().all(|c| c.is_ascii_digit());
+                self.flags.push(if digits { F_DIGITS } else { 0 });
+                self.canon.insert(form.clone(), id);
+                self.forms.push(form);
+                id
+            }
+        };
+        self.surface.insert(word.to_string(), id);
+        id
+    }
+
+    fn flag(&self, id: u32, f: u8) -> bool {
+        self.flags.get(id as usize).is_some_and(|x| x & f != 0)
+    }
+
+    fn form(&self, id: u32) -> &str {
+        self.forms.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// The tokens of `lower` (lower case, NFC), in order.
+    fn walk<'a>(&mut self, lower: &'a str, out: &mut Vec<Tok<'a>>) {
+        let mut raw: Vec<(u32, &'a str)> = Vec::new();
+        for w in lower.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            match ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
+                Some((_, full)) => {
+                    for x in full.split(' ') {
+                        raw.push((self.intern(x), x));
+                    }
+                }
+                None => raw.push((self.intern(w), w)),
+            }
+        }
+        let mut i = 0;
+        while let Some(&(t, surface)) = raw.get(i) {
+            if t == self.thanh && raw.get(i + 1).map(|x| x.0) == Some(self.pho) {
+                out.push(Tok::Level("thành phố"));
+                i += 2;
+                continue;
+            }
+            i += 1;
+            if self.flag(t, F_STOP | F_DIGITS) {
+                continue;
+            }
+            if self.flag(t, F_LEVEL) {
+                out.push(Tok::Level(surface));
+            } else {
+                out.push(Tok::Word(t, surface));
+            }
+        }
+    }
+
+    fn token_string(&self, t: Tok<'_>) -> String {
+        match t {
+            Tok::Word(id, _) => self.form(id).to_string(),
+            Tok::Level(_) => LEVEL.to_string(),
+        }
+    }
+}
+
+/// Runs `f` with this thread's tokenizer.
+fn with_tokenizer<R>(f: impl FnOnce(&mut Tokenizer) -> R) -> R {
+    thread_local! {
+        static T: std::cell::RefCell<Option<Tokenizer>> = const { std::cell::RefCell::new(None) };
+    }
+    T.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot
+            .as_ref()
+            .is_none_or(|t| t.surface.len() >= TOKENIZER_CAP)
+        {
+            *slot = Some(Tokenizer::new());
+        }
+        match slot.as_mut() {
+            Some(t) => f(t),
+            None => f(&mut Tokenizer::new()),
+        }
     })
+}
+
+/// `text` in NFC and lower case.
+fn lower_nfc(text: &str) -> String {
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        if text.is_ascii() {
+            return text.to_ascii_lowercase();
+        }
+        text.chars().flat_map(char::to_lowercase).collect()
+    } else {
+        text.nfc().flat_map(char::to_lowercase).collect()
+    }
 }
 
 /// Canonical form of one lower-case syllable: base letters (NFC, keeping
@@ -65,22 +213,7 @@ fn canonical_syllable(word: &str) -> String {
     if word.is_ascii() {
         return word.to_string();
     }
-    thread_local! {
-        // Plans reuse a few thousand syllables: decompose each once.
-        static MEMO: std::cell::RefCell<HashMap<String, String>> =
-            std::cell::RefCell::new(HashMap::default());
-    }
-    if let Some(hit) = MEMO.with(|m| m.borrow().get(word).cloned()) {
-        return hit;
-    }
-    let out = decompose_syllable(word);
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() < 200_000 {
-            m.insert(word.to_string(), out.clone());
-        }
-    });
-    out
+    decompose_syllable(word)
 }
 
 fn decompose_syllable(word: &str) -> String {
@@ -105,53 +238,29 @@ fn decompose_syllable(word: &str) -> String {
 
 /// Splits `text` into canonical syllable tokens (see the module docs).
 pub fn tokens(text: &str) -> Vec<String> {
-    tokens_with_surface(text).into_iter().map(|t| t.0).collect()
+    let lower = lower_nfc(text);
+    with_tokenizer(|tk| {
+        let mut toks = Vec::new();
+        tk.walk(&lower, &mut toks);
+        toks.iter().map(|t| tk.token_string(*t)).collect()
+    })
 }
 
 /// Tokens with the surface form each came from (lower case, NFC).
 fn tokens_with_surface(text: &str) -> Vec<(String, String)> {
-    let lower: String = if unicode_normalization::is_nfc_quick(text.chars())
-        == unicode_normalization::IsNormalized::Yes
-    {
-        text.chars().flat_map(char::to_lowercase).collect()
-    } else {
-        text.nfc().flat_map(char::to_lowercase).collect()
-    };
-    let mut raw: Vec<&str> = Vec::new();
-    for w in lower.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() {
-            continue;
-        }
-        match ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
-            Some((_, full)) => raw.extend(full.split(' ')),
-            None => raw.push(w),
-        }
-    }
-    let lx = lexicon();
-    let (level_words, stop) = (&lx.level, &lx.stop);
-    let canon: Vec<String> = raw.iter().map(|w| canonical_syllable(w)).collect();
-    let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        let t = canon.get(i).cloned().unwrap_or_default();
-        let next = canon.get(i + 1);
-        if t == lx.thanh && next == Some(&lx.pho) {
-            out.push((LEVEL.to_string(), "thành phố".to_string()));
-            i += 2;
-            continue;
-        }
-        i += 1;
-        if stop.contains(&t) || t.chars().all(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        let surface = raw.get(i - 1).copied().unwrap_or_default().to_string();
-        if level_words.contains(&t) {
-            out.push((LEVEL.to_string(), surface));
-        } else {
-            out.push((t, surface));
-        }
-    }
-    out
+    let lower = lower_nfc(text);
+    with_tokenizer(|tk| {
+        let mut toks = Vec::new();
+        tk.walk(&lower, &mut toks);
+        toks.iter()
+            .map(|t| {
+                let surface = match t {
+                    Tok::Word(_, s) | Tok::Level(s) => s.to_string(),
+                };
+                (tk.token_string(*t), surface)
+            })
+            .collect()
+    })
 }
 
 /// The clauses of a text: pieces between ";", ".", ":" or a "- " bullet,
@@ -169,11 +278,21 @@ pub(crate) fn clauses(text: &str, min_tokens: usize) -> Vec<String> {
 /// short pieces included): their concatenation is the text's tokens,
 /// less the bigrams across pieces.
 pub(crate) fn clause_tokens(text: &str) -> Vec<Vec<String>> {
-    text.split([';', '.', ':', '\n'])
-        .flat_map(|p| p.split(" - "))
-        .map(tokens)
-        .filter(|t| !t.is_empty())
-        .collect()
+    with_tokenizer(|tk| {
+        let mut out = Vec::new();
+        for piece in text
+            .split([';', '.', ':', '\n'])
+            .flat_map(|p| p.split(" - "))
+        {
+            let lower = lower_nfc(piece);
+            let mut toks = Vec::new();
+            tk.walk(&lower, &mut toks);
+            if !toks.is_empty() {
+                out.push(toks.iter().map(|t| tk.token_string(*t)).collect());
+            }
+        }
+        out
+    })
 }
 
 /// 1- and 2-grams of `tokens` with their counts and a surface form.
@@ -195,6 +314,63 @@ fn grams(tokens: &[(String, String)]) -> HashMap<String, (u32, String)> {
         }
     }
     m
+}
+
+/// Results computed from a text, kept for the next time the same text
+/// comes by: derived plans copy many texts of their parent verbatim, and
+/// the plans of one fleet share most of theirs. Shared between threads;
+/// at most `cap` entries (later texts are computed, not kept). A clone
+/// starts empty.
+pub(crate) struct Memo<V> {
+    map: std::sync::RwLock<HashMap<Box<str>, std::sync::Arc<V>>>,
+    cap: usize,
+}
+
+impl<V> Memo<V> {
+    /// An empty memo keeping at most `cap` entries.
+    pub(crate) fn new(cap: usize) -> Memo<V> {
+        Memo {
+            map: std::sync::RwLock::new(HashMap::default()),
+            cap,
+        }
+    }
+
+    /// The value kept for `key`, or `f()` (kept when there is room).
+    pub(crate) fn get_or_insert_with(&self, key: &str, f: impl FnOnce() -> V) -> std::sync::Arc<V> {
+        if let Ok(m) = self.map.read() {
+            if let Some(v) = m.get(key) {
+                return std::sync::Arc::clone(v);
+            }
+        }
+        let v = std::sync::Arc::new(f());
+        if let Ok(mut m) = self.map.write() {
+            if m.len() < self.cap {
+                m.entry(key.into())
+                    .or_insert_with(|| std::sync::Arc::clone(&v));
+            }
+        }
+        v
+    }
+
+    /// Number of kept entries.
+    pub(crate) fn len(&self) -> usize {
+        self.map.read().map_or(0, |m| m.len())
+    }
+}
+
+impl<V> Clone for Memo<V> {
+    fn clone(&self) -> Self {
+        Memo::new(self.cap)
+    }
+}
+
+impl<V> std::fmt::Debug for Memo<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Memo")
+            .field("len", &self.len())
+            .field("cap", &self.cap)
+            .finish()
+    }
 }
 
 /// A sparse TF-IDF vector: (term id, weight), unit length over all its

@@ -109,8 +109,9 @@ fn hue_vs_dong_nai_precision_and_recall() {
     println!("alignment Huế vs Đồng Nai: precision {p:.3}, recall {r:.3}");
     println!("missed (gold not predicted): {missed:?}");
     println!("extra (predicted not gold): {extra:?}");
-    assert!(p >= 0.72, "precision {p:.3}");
-    assert!(r >= 0.85, "recall {r:.3}");
+    // Measured 0.911 / 0.953 (45 predicted, 43 labelled, 41 shared).
+    assert!(p >= 0.9, "precision {p:.3}");
+    assert!(r >= 0.95, "recall {r:.3}");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use crate::{Cascade, Mutation, SynthPlan};
 use obligraph_core::Plan;
-use obligraph_rules::{audit_many, AuditReport, Config, Status};
+use obligraph_rules::{audit_many_refs, AuditReport, Config, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -20,24 +20,30 @@ pub struct CascadeAudit {
 /// Audits the whole cascade: the decision indexed once for the provinces,
 /// each province plan indexed once for its communes.
 pub fn audit_cascade(c: &Cascade, config: &Config) -> CascadeAudit {
-    let province_plans: Vec<Plan> = c.provinces.iter().map(|p| p.plan.clone()).collect();
-    let provinces = audit_many(&c.national, &province_plans, config);
+    let province_plans: Vec<&Plan> = c.provinces.iter().map(|p| &p.plan).collect();
+    let provinces = audit_many_refs(&c.national, &province_plans, config);
     // Group communes by province so each province is indexed once.
-    let mut by_parent: BTreeMap<usize, Vec<(usize, Plan)>> = BTreeMap::new();
+    let mut by_parent: BTreeMap<usize, Vec<(usize, &Plan)>> = BTreeMap::new();
     for (i, s) in c.communes.iter().enumerate() {
         by_parent
             .entry(s.parent.unwrap_or(0))
             .or_default()
-            .push((i, s.plan.clone()));
+            .push((i, &s.plan));
     }
-    let mut communes: Vec<Option<AuditReport>> = vec![None; c.communes.len()];
+    let mut communes: Vec<Option<AuditReport>> = Vec::new();
+    communes.resize_with(c.communes.len(), || None);
     for (p, kids) in by_parent {
         let Some(parent) = c.provinces.get(p) else {
             continue;
         };
-        let plans: Vec<Plan> = kids.iter().map(|(_, pl)| pl.clone()).collect();
-        for ((i, _), r) in kids.iter().zip(audit_many(&parent.plan, &plans, config)) {
-            communes[*i] = Some(r);
+        let plans: Vec<&Plan> = kids.iter().map(|(_, pl)| *pl).collect();
+        for ((i, _), r) in kids
+            .iter()
+            .zip(audit_many_refs(&parent.plan, &plans, config))
+        {
+            if let Some(slot) = communes.get_mut(*i) {
+                *slot = Some(r);
+            }
         }
     }
     CascadeAudit {
@@ -121,8 +127,24 @@ fn truth_ids(s: &SynthPlan, pick: impl Fn(&Mutation) -> Option<&String>) -> Vec<
 /// Scores the reports of derived plans against their ground truth
 /// (`plans[i]` with `reports[i]`).
 pub fn evaluate(plans: &[SynthPlan], reports: &[AuditReport]) -> Evaluation {
+    evaluate_pairs(plans.iter().zip(reports))
+}
+
+/// Scores a whole cascade audit ([`audit_cascade`]) against the ground
+/// truth of `c`: provinces and communes together, without gathering
+/// copies of the plans and reports first.
+pub fn evaluate_cascade(c: &Cascade, audit: &CascadeAudit) -> Evaluation {
+    evaluate_pairs(
+        c.provinces
+            .iter()
+            .zip(&audit.provinces)
+            .chain(c.communes.iter().zip(&audit.communes)),
+    )
+}
+
+fn evaluate_pairs<'a>(pairs: impl Iterator<Item = (&'a SynthPlan, &'a AuditReport)>) -> Evaluation {
     let mut e = Evaluation::default();
-    for (s, r) in plans.iter().zip(reports) {
+    for (s, r) in pairs {
         let missing: Vec<String> = r
             .parent_obligations
             .iter()

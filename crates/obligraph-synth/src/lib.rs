@@ -330,20 +330,48 @@ fn rng_for(seed: u64, level: Level, index: usize) -> ChaCha8Rng {
 }
 
 /// Whether the parent obligation is given to plans at `level`.
+///
+/// Province plans take what the decision gives to ministries' counterparts
+/// or to collectives of provinces. Commune plans take what the province
+/// plan gives to the communes or to a collective that takes them in, or
+/// what a body with a commune branch of the same kind (police, military,
+/// the Front) leads — not a department's task that the police only
+/// supports. This is the applicability the audit documents
+/// (obligraph-rules, `audit` module); the ground truth follows it so that
+/// recall and precision measure the matcher, not a disagreement on scope.
 fn applies(o: &Obligation, level: Level) -> bool {
-    o.assignments.iter().any(|a| {
-        let ag = &a.agency;
-        match ag.collective {
-            Some(Collective::Related) => true,
-            Some(Collective::ProvinceCommittees) | Some(Collective::Ministries) => {
-                level == Level::Province
-            }
-            Some(Collective::CommuneCommittees) => level == Level::Commune,
-            Some(Collective::Departments) => level == Level::Province,
-            Some(_) => false,
-            None => counterpart(ag, level).is_some(),
+    let collective_takes_in = |a: &Assignment| match a.agency.collective {
+        Some(Collective::Related) | Some(Collective::MassOrganisations) => true,
+        Some(Collective::ProvinceCommittees) | Some(Collective::Ministries) => {
+            level == Level::Province
         }
-    })
+        Some(Collective::Departments) => level == Level::Province,
+        Some(Collective::CommuneCommittees) => level == Level::Commune,
+        Some(_) => false,
+        None => false,
+    };
+    // A task that names nobody is everyone's (the audit counts it too).
+    if o.assignments.is_empty() || o.assignments.iter().any(collective_takes_in) {
+        return true;
+    }
+    let same_kind = |a: &Agency| {
+        let kind = |id: &str| id.split_once(':').map(|(_, k)| k.to_string());
+        counterpart(a, level).is_some_and(|c| kind(&c.id).is_some() && kind(&c.id) == kind(&a.id))
+    };
+    match level {
+        Level::Commune => {
+            let mut leads = o.leads().peekable();
+            if leads.peek().is_none() {
+                o.assignments.iter().any(|a| same_kind(&a.agency))
+            } else {
+                leads.any(|a| same_kind(&a.agency))
+            }
+        }
+        _ => o
+            .assignments
+            .iter()
+            .any(|a| a.agency.collective.is_none() && counterpart(&a.agency, level).is_some()),
+    }
 }
 
 fn lower_agency(a: &Agency, level: Level) -> Agency {

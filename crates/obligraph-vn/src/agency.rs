@@ -60,7 +60,7 @@ fn tidy(s: &str) -> String {
 }
 use chrono::NaiveDate;
 use obligraph_core::{Agency, Assignment, Collective, Deadline, Level, Role};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The shipped agency table (TSV, UTF-8 NFC).
@@ -103,9 +103,9 @@ struct Table {
     entries: Vec<Agency>,
     /// A name without its level word ("hội cựu chiến binh", "tòa án nhân
     /// dân", "ubnd") to the entries it stands for at each level.
-    stems: HashMap<String, Vec<usize>>,
-    /// Alias key (tokens joined by spaces) to entry.
-    keys: HashMap<String, usize>,
+    stems: HashMap<Vec<String>, Vec<usize>>,
+    /// Alias key (its tokens) to entry.
+    keys: HashMap<Vec<String>, usize>,
     /// Longest alias, in tokens.
     max_tokens: usize,
     stats: TableStats,
@@ -166,8 +166,8 @@ fn table() -> &'static Table {
     T.get_or_init(|| {
         let mut t = Table {
             entries: Vec::new(),
-            stems: HashMap::new(),
-            keys: HashMap::new(),
+            stems: HashMap::default(),
+            keys: HashMap::default(),
             max_tokens: 1,
             stats: TableStats::default(),
         };
@@ -225,7 +225,7 @@ fn table() -> &'static Table {
                             ids.push(idx);
                         }
                     }
-                    t.keys.entry(toks.join(" ")).or_insert(idx);
+                    t.keys.entry(toks).or_insert(idx);
                 }
             }
         }
@@ -253,11 +253,11 @@ const STEM_SUFFIXES: &[&str] = &[
 ];
 
 /// The alias without its trailing level word, if it has one.
-fn stem_of(toks: &[String]) -> Option<String> {
+fn stem_of(toks: &[String]) -> Option<Vec<String>> {
     STEM_SUFFIXES.iter().find_map(|suffix| {
         let suf: Vec<String> = fold(suffix).split(' ').map(str::to_string).collect();
         let n = toks.len().checked_sub(suf.len()).filter(|&n| n > 0)?;
-        (toks.get(n..) == Some(suf.as_slice())).then(|| toks.get(..n).unwrap_or(&[]).join(" "))
+        (toks.get(n..) == Some(suf.as_slice())).then(|| toks.get(..n).unwrap_or(&[]).to_vec())
     })
 }
 
@@ -268,7 +268,7 @@ fn lookup_stem(toks: &[String], ctx: &AgencyContext) -> Option<usize> {
     let t = table();
     for n in (1..=t.max_tokens.min(toks.len())).rev() {
         let Some(head) = toks.get(..n) else { continue };
-        let Some(ids) = t.stems.get(&head.join(" ")) else {
+        let Some(ids) = t.stems.get(head) else {
             continue;
         };
         if !acceptable_remainder(toks.get(n..).unwrap_or(&[])) {
@@ -438,10 +438,8 @@ fn acceptable_remainder(rest: &[String]) -> bool {
     }
     // Another agency's name is not a place.
     let t = table();
-    !(1..=t.max_tokens.min(rest.len())).any(|n| {
-        rest.get(..n)
-            .is_some_and(|h| t.keys.contains_key(&h.join(" ")))
-    })
+    !(1..=t.max_tokens.min(rest.len()))
+        .any(|n| rest.get(..n).is_some_and(|h| t.keys.contains_key(h)))
 }
 
 /// Longest alias that is a prefix of `toks` with an acceptable remainder.
@@ -450,7 +448,7 @@ fn lookup(toks: &[String]) -> Option<(usize, usize)> {
     let max = t.max_tokens.min(toks.len());
     for n in (1..=max).rev() {
         let Some(head) = toks.get(..n) else { continue };
-        if let Some(&idx) = t.keys.get(&head.join(" ")) {
+        if let Some(&idx) = t.keys.get(head) {
             if acceptable_remainder(toks.get(n..).unwrap_or(&[])) {
                 return Some((idx, n));
             }
@@ -858,18 +856,47 @@ fn clean_tokens(mut toks: Vec<String>) -> (Vec<String>, bool) {
 /// assert!(resolve_agency("Ban Quản lý dự án X", &ctx).id.starts_with("unresolved:"));
 /// ```
 pub fn resolve_agency(name: &str, ctx: &AgencyContext) -> Agency {
+    resolve_known(name, ctx).unwrap_or_else(|| unresolved(&strip_html(name)))
+}
+
+/// [`resolve_agency`] when the name is known (a collective or a table
+/// entry).
+fn resolve_known(name: &str, ctx: &AgencyContext) -> Option<Agency> {
     let stripped = strip_html(name);
     let (toks, _) = clean_tokens(tokens(&stripped));
     let (core, _) = strip_role_words(&toks);
     if let Some(a) = resolve_collective(core).or_else(|| resolve_collective(&toks)) {
-        return a;
+        return Some(a);
     }
-    if let Some(idx) = resolve_tokens(core, ctx).or_else(|| resolve_tokens(&toks, ctx)) {
-        if let Some(a) = table().entries.get(idx) {
+    let idx = resolve_tokens(core, ctx).or_else(|| resolve_tokens(&toks, ctx))?;
+    table().entries.get(idx).cloned()
+}
+
+/// Answers of [`resolve_known`] and list segments for one document (one
+/// [`AgencyContext`]): lists try the same runs of names again and again,
+/// and repeat the same segments.
+#[derive(Debug, Default)]
+pub(crate) struct Memo {
+    known: HashMap<String, Option<Agency>>,
+    /// Assignments of a list segment (as split, before trimming) read with
+    /// a default role.
+    segments: HashMap<(String, Role), Vec<Assignment>>,
+}
+
+impl Memo {
+    fn resolve_known(&mut self, name: &str, ctx: &AgencyContext) -> Option<Agency> {
+        if let Some(a) = self.known.get(name) {
             return a.clone();
         }
+        let a = resolve_known(name, ctx);
+        self.known.insert(name.to_string(), a.clone());
+        a
     }
-    unresolved(&stripped)
+
+    fn resolve(&mut self, name: &str, ctx: &AgencyContext) -> Agency {
+        self.resolve_known(name, ctx)
+            .unwrap_or_else(|| unresolved(&strip_html(name)))
+    }
 }
 
 fn unresolved(name: &str) -> Agency {
@@ -1009,13 +1036,12 @@ fn starts_agency(text: &str) -> bool {
         return true;
     }
     let t = table();
-    (1..=t.max_tokens.min(toks.len())).any(|n| {
-        toks.get(..n)
-            .is_some_and(|h| t.keys.contains_key(&h.join(" ")))
-    }) || (1..=toks.len().min(12)).any(|n| {
-        toks.get(..n)
-            .is_some_and(|h| resolve_collective(h).is_some())
-    })
+    (1..=t.max_tokens.min(toks.len()))
+        .any(|n| toks.get(..n).is_some_and(|h| t.keys.contains_key(h)))
+        || (1..=toks.len().min(12)).any(|n| {
+            toks.get(..n)
+                .is_some_and(|h| resolve_collective(h).is_some())
+        })
 }
 
 /// A piece of an agency list: text and the scope note in parentheses.
@@ -1064,14 +1090,14 @@ fn split_pieces(s: &str) -> Vec<Piece> {
             i += 1;
             continue;
         }
-        let rest: String = chars.get(i..i + 4).unwrap_or(&[]).iter().collect();
+        let and_next = chars.get(i..i + 4) == Some(&[' ', 'v', 'à', ' '][..]);
         if c == ',' {
             push(&mut cur, &mut scope, &mut sep, &mut pieces);
             sep = ", ".into();
             i += 1;
             continue;
         }
-        if rest == " và " {
+        if and_next {
             push(&mut cur, &mut scope, &mut sep, &mut pieces);
             sep = " và ".into();
             i += 4;
@@ -1188,36 +1214,66 @@ fn tail_scope(tail: &str) -> Option<String> {
 /// assert_eq!(a[3].agency.id, "province:court");
 /// ```
 pub fn parse_agency_list(text: &str, role: Role, ctx: &AgencyContext) -> Vec<Assignment> {
+    parse_agency_list_with(text, role, ctx, &mut Memo::default())
+}
+
+/// [`parse_agency_list`] with the document's [`Memo`].
+pub(crate) fn parse_agency_list_with(
+    text: &str,
+    role: Role,
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+) -> Vec<Assignment> {
     let mut out = Vec::new();
     for seg in split_segments(&strip_html(text)) {
-        let seg = seg.trim_start_matches(['-', '+', '•', ' ']).trim();
-        let (requested, seg) = {
-            let f = fold(seg);
-            if f.starts_with("đề nghị ") {
-                (
-                    true,
-                    seg.chars()
-                        .skip("đề nghị ".chars().count())
-                        .collect::<String>(),
-                )
-            } else {
-                (false, seg.to_string())
-            }
-        };
-        let (part, tail) = cut_at_filler(&seg);
-        let seg_role = role_of(&tail).unwrap_or(role);
-        let group_scope = tail_scope(&tail);
+        // A segment's assignments depend on nothing else.
+        let key = (seg, role);
+        if let Some(done) = memo.segments.get(&key) {
+            out.extend(done.iter().cloned());
+            continue;
+        }
         let first = out.len();
-        parse_part(&part, seg_role, requested, ctx, &mut out);
-        if let Some(sc) = group_scope {
-            for a in out.iter_mut().skip(first) {
-                if a.scope.is_none() {
-                    a.scope = Some(sc.clone());
-                }
+        parse_segment(&key.0, role, ctx, memo, &mut out);
+        let done = out.get(first..).unwrap_or(&[]).to_vec();
+        memo.segments.insert(key, done);
+    }
+    out
+}
+
+/// The assignments of one segment of a list.
+fn parse_segment(
+    seg: &str,
+    role: Role,
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+    out: &mut Vec<Assignment>,
+) {
+    let seg = seg.trim_start_matches(['-', '+', '•', ' ']).trim();
+    let (requested, seg) = {
+        let f = fold(seg);
+        if f.starts_with("đề nghị ") {
+            (
+                true,
+                seg.chars()
+                    .skip("đề nghị ".chars().count())
+                    .collect::<String>(),
+            )
+        } else {
+            (false, seg.to_string())
+        }
+    };
+    let (part, tail) = cut_at_filler(&seg);
+    let seg_role = role_of(&tail).unwrap_or(role);
+    let group_scope = tail_scope(&tail);
+    let first = out.len();
+    parse_part(&part, seg_role, requested, ctx, memo, out);
+    if let Some(sc) = group_scope {
+        for a in out.iter_mut().skip(first) {
+            if a.scope.is_none() {
+                a.scope = Some(sc.clone());
             }
         }
     }
-    out
 }
 
 /// Parses the agency part of one segment (no role words left).
@@ -1226,6 +1282,7 @@ fn parse_part(
     role: Role,
     requested: bool,
     ctx: &AgencyContext,
+    memo: &mut Memo,
     out: &mut Vec<Assignment>,
 ) {
     let part = part.trim().trim_end_matches(['.', ',', ';', ':']).trim();
@@ -1247,7 +1304,7 @@ fn parse_part(
                     continue;
                 }
                 let written = format!("{prefix} {}", p.text);
-                let agency = resolve_agency(&written, ctx);
+                let agency = memo.resolve(&written, ctx);
                 out.push(assignment(
                     agency,
                     role,
@@ -1270,7 +1327,15 @@ fn parse_part(
             if joined.trim().is_empty() {
                 continue;
             }
-            let a = resolve_agency(&joined, ctx);
+            // A longer run is taken only when it is a known name.
+            let a = if j == i {
+                memo.resolve(&joined, ctx)
+            } else {
+                match memo.resolve_known(&joined, ctx) {
+                    Some(a) => a,
+                    None => continue,
+                }
+            };
             if is_resolved(&a) || j == i {
                 chosen = Some((j, a, joined));
                 break;
@@ -1361,6 +1426,16 @@ pub fn parse_inline_roles(
     actx: &AgencyContext,
     dctx: &DeadlineContext,
 ) -> Option<InlineRoles> {
+    parse_inline_roles_with(paren, actx, dctx, &mut Memo::default())
+}
+
+/// [`parse_inline_roles`] with the document's [`Memo`].
+pub(crate) fn parse_inline_roles_with(
+    paren: &str,
+    actx: &AgencyContext,
+    dctx: &DeadlineContext,
+    memo: &mut Memo,
+) -> Option<InlineRoles> {
     let inner = paren.trim();
     let inner = inner.strip_prefix('(').unwrap_or(inner);
     let inner = inner.strip_suffix(')').unwrap_or(inner);
@@ -1375,7 +1450,7 @@ pub fn parse_inline_roles(
         // The verb must come first in the tail ("chủ trì thực hiện …",
         // "phối hợp thực hiện"); "thực hiện theo chức năng …" alone assigns
         // nobody new unless the part names agencies.
-        let list = parse_agency_list(&part, verb_role, actx);
+        let list = parse_agency_list_with(&part, verb_role, actx, memo);
         if list.is_empty() {
             continue;
         }

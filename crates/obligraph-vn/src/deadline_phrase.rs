@@ -73,7 +73,7 @@ use chrono::{Datelike, NaiveDate};
 use obligraph_core::{
     DayBound, Deadline, DelayUnit, DueDay, MilestoneKind, Period, Recurrence, Trigger,
 };
-use regex::Regex;
+use regex::{Regex, RegexSet, SetMatches};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -191,6 +191,9 @@ impl Prepared {
         let mut chars: Vec<(char, usize, usize)> = Vec::with_capacity(input.len());
         let mut cluster_start = 0;
         let mut cluster = String::new();
+        // Clusters of a text already in NFC are in NFC.
+        let is_nfc = unicode_normalization::is_nfc_quick(input.chars())
+            == unicode_normalization::IsNormalized::Yes;
         let flush = |cluster: &mut String,
                      start: usize,
                      end: usize,
@@ -198,8 +201,10 @@ impl Prepared {
             if cluster.is_empty() {
                 return;
             }
-            for c in cluster.nfc() {
-                out.push((c, start, end));
+            if is_nfc {
+                out.extend(cluster.chars().map(|c| (c, start, end)));
+            } else {
+                out.extend(cluster.nfc().map(|c| (c, start, end)));
             }
             cluster.clear();
         };
@@ -251,21 +256,33 @@ impl Prepared {
         let mut folded_chars: Vec<char> = Vec::with_capacity(orig.len());
         let mut w = 0;
         while w < orig.len() {
-            let is_word = orig.get(w).is_some_and(|c| c.is_alphabetic());
+            let is_word = orig.get(w).is_some_and(|&c| normalize::is_letter(c));
             let mut end = w;
-            while end < orig.len() && orig.get(end).is_some_and(|c| c.is_alphabetic()) == is_word {
+            while end < orig.len()
+                && orig.get(end).is_some_and(|&c| normalize::is_letter(c)) == is_word
+            {
                 end += 1;
             }
-            let slice: String = orig.get(w..end).unwrap_or(&[]).iter().collect();
-            let mut word: Vec<char> = if is_word {
-                normalize::normalize(&slice).chars().collect()
+            let seg = orig.get(w..end).unwrap_or(&[]);
+            // Only a word that normalisation may change is rebuilt: an NFC
+            // run of letters with no tone to move comes out of `normalize`
+            // as it went in. One whose length changes is kept as written.
+            let changed: Option<Vec<char>> = if is_word
+                && (seg.iter().any(|&c| normalize::may_give_tone(c))
+                    || unicode_normalization::is_nfc_quick(seg.iter().copied())
+                        != unicode_normalization::IsNormalized::Yes)
+            {
+                let slice: String = seg.iter().collect();
+                let word: Vec<char> = normalize::normalize(&slice).chars().collect();
+                (word.len() == seg.len()).then_some(word)
             } else {
-                slice.chars().collect()
+                None
             };
-            if word.len() != end - w {
-                word = slice.chars().collect();
-            }
-            for c in word {
+            for &c in changed.as_deref().unwrap_or(seg) {
+                if c.is_ascii() {
+                    folded_chars.push(c.to_ascii_lowercase());
+                    continue;
+                }
                 let mut lower = c.to_lowercase();
                 let l = match (lower.next(), lower.next()) {
                     (Some(l), None) => l,
@@ -403,6 +420,64 @@ struct Patterns {
     label: Regex,
     /// Where a free-text argument ("của Bộ Công an …") stops.
     arg_stop: Regex,
+    /// The patterns [`match_at`] tries ([`Patterns::tried`]), as a set and
+    /// without their word boundaries (which only narrow a match): a pattern
+    /// outside the set's matches cannot match, so one search skips most
+    /// positions and most patterns.
+    set: RegexSet,
+}
+
+impl Patterns {
+    /// Whether `re`, one of [`Patterns::tried`], is among the set's matches.
+    fn may_match(&self, re: &Regex, cand: &SetMatches) -> bool {
+        self.tried()
+            .iter()
+            .position(|r| std::ptr::eq(*r, re))
+            .is_none_or(|k| cand.matched(k))
+    }
+
+    /// The patterns [`match_at`] tries.
+    fn tried(&self) -> [&Regex; 37] {
+        [
+            &self.once_dmy,
+            &self.once_words,
+            &self.period_day,
+            &self.quarter_last_month,
+            &self.monthly_day,
+            &self.day_month,
+            &self.day_month_words,
+            &self.relative,
+            &self.review_annual,
+            &self.half_and_year,
+            &self.rec,
+            &self.half,
+            &self.annual_from,
+            &self.from_to,
+            &self.from_year,
+            &self.span,
+            &self.horizon,
+            &self.quarter,
+            &self.month,
+            &self.milestone,
+            &self.review_years,
+            &self.report_milestone,
+            &self.on_request_by,
+            &self.on_request,
+            &self.guidance,
+            &self.programme,
+            &self.ad_hoc,
+            &self.asap_after,
+            &self.asap,
+            &self.continuous,
+            &self.report_quarter,
+            &self.monthly_window,
+            &self.part_of_year,
+            &self.part_of_month,
+            &self.relative_bare,
+            &self.within_year,
+            &self.bare_year,
+        ]
+    }
 }
 
 fn patterns() -> Option<&'static Patterns> {
@@ -412,7 +487,7 @@ fn patterns() -> Option<&'static Patterns> {
         let kw = r"(trước|chậm nhất(?: là| vào)?|không muộn hơn|không chậm hơn)\s?(?:ngày\s?)?";
         let words = r"(?:\s?\([^)]*\))?";
         let r = |s: &str| Regex::new(&format!("^(?:{s})"));
-        Some(Patterns {
+        let mut p = Patterns {
             once_dmy: r(&format!(r"(?:hoàn thành\s)?{kw}(\d{{1,2}})\s?[/.-]\s?(\d{{1,2}})\s?[/.-]\s?(\d{{4}})\b")).ok()?,
             once_words: r(&format!(r"(?:hoàn thành\s)?{kw}(\d{{1,2}}){words}\s(?:tháng\s)(\d{{1,2}}){words}\s(?:năm\s)(\d{{4}})\b")).ok()?,
             period_day: r(&format!(r"{kw}(\d{{1,2}}){words}\s(?:của\s)?tháng thứ\s(\d{{1,2}})\s(?:trong|của)\s(?:kỳ|chu kỳ)")).ok()?,
@@ -460,7 +535,17 @@ fn patterns() -> Option<&'static Patterns> {
                 r"|trong\s\d|trong thời hạn|để\s|nhằm\s|chủ trì|phối hợp))"
             ))
             .ok()?,
-        })
+            set: RegexSet::empty(),
+        };
+        // Without the word boundaries (which only narrow a match) the union
+        // runs on the lazy DFA, which gives up on Unicode `\b` outside ASCII.
+        let all: Vec<String> = p
+            .tried()
+            .iter()
+            .map(|re| format!("(?:{})", re.as_str().replace(r"\b", "")))
+            .collect();
+        p.set = RegexSet::new(all).ok()?;
+        Some(p)
     })
     .as_ref()
 }
@@ -571,6 +656,24 @@ fn match_at(
     labelled: bool,
     prev: &str,
 ) -> Option<Vec<Atom>> {
+    if !p.set.is_match(rest) {
+        return None;
+    }
+    let cand = p.set.matches(rest);
+    let captures = |re: &Regex| {
+        if p.may_match(re, &cand) {
+            re.captures(rest)
+        } else {
+            None
+        }
+    };
+    let find = |re: &Regex| {
+        if p.may_match(re, &cand) {
+            re.find(rest)
+        } else {
+            None
+        }
+    };
     let base = t.fbyte.get(i).copied().unwrap_or(0);
     let end_of = |len: usize| t.char_at(base + len);
     let one = |kind: Kind, len: usize| {
@@ -583,7 +686,7 @@ fn match_at(
     let prose = mode == Mode::Prose;
     // Dates and due days.
     for re in [&p.once_dmy, &p.once_words] {
-        if let Some(c) = re.captures(rest) {
+        if let Some(c) = captures(re) {
             let bound = bound_of(c.get(1).map_or("", |m| m.as_str()));
             let (d, m, y) = (num::<u32>(&c, 2)?, num::<u32>(&c, 3)?, num::<i32>(&c, 4)?);
             let len = c.get(0).map_or(0, |m| m.end());
@@ -593,12 +696,12 @@ fn match_at(
             };
         }
     }
-    if let Some(c) = p.period_day.captures(rest) {
+    if let Some(c) = captures(&p.period_day) {
         let bound = bound_of(c.get(1).map_or("", |m| m.as_str()));
         let due = due_day(num(&c, 3)?, num(&c, 2)?, bound)?;
         return one(Kind::PeriodDay(due), c.get(0)?.end());
     }
-    if let Some(c) = p.quarter_last_month.captures(rest) {
+    if let Some(c) = captures(&p.quarter_last_month) {
         let bound = bound_of(c.get(1).map_or("", |m| m.as_str()));
         let (period, month) = if c.get(3).map(|m| m.as_str()) == Some("quý") {
             (Period::Quarter, 3)
@@ -615,7 +718,7 @@ fn match_at(
             c.get(0)?.end(),
         );
     }
-    if let Some(c) = p.monthly_day.captures(rest) {
+    if let Some(c) = captures(&p.monthly_day) {
         let bound = bound_of(c.get(1).map_or("", |m| m.as_str()));
         let due = due_day(1, num(&c, 2)?, bound)?;
         return one(
@@ -628,7 +731,7 @@ fn match_at(
         );
     }
     for re in [&p.day_month, &p.day_month_words] {
-        if let Some(c) = re.captures(rest) {
+        if let Some(c) = captures(re) {
             let bound = bound_of(c.get(1).map_or("", |m| m.as_str()));
             let len = c.get(0)?.end();
             // "05/11/" followed by a partial year: not a day-month.
@@ -642,7 +745,7 @@ fn match_at(
             return one(Kind::DayMonth(due), len);
         }
     }
-    if let Some(c) = p.relative.captures(rest) {
+    if let Some(c) = captures(&p.relative) {
         let n: u32 = num(&c, 1)?;
         let unit = match c.get(2).map(|m| m.as_str()) {
             Some("ngày làm việc") => DelayUnit::WorkingDay,
@@ -654,7 +757,7 @@ fn match_at(
         let from = from?;
         return one(Kind::Full(Deadline::Relative { n, unit, from }), head + len);
     }
-    if let Some(c) = p.monthly_window.captures(rest) {
+    if let Some(c) = captures(&p.monthly_window) {
         let due = due_day(1, num(&c, 2)?, DayBound::AtLatest)?;
         return one(
             Kind::Rec(Recurrence {
@@ -666,7 +769,7 @@ fn match_at(
         );
     }
     if !prose {
-        if let Some(c) = p.relative_bare.captures(rest) {
+        if let Some(c) = captures(&p.relative_bare) {
             let unit = match c.get(2).map(|m| m.as_str()) {
                 Some("ngày làm việc") => DelayUnit::WorkingDay,
                 Some("tháng") => DelayUnit::Month,
@@ -683,7 +786,7 @@ fn match_at(
         }
         // "đầu năm" = 1 January, "giữa năm" = 30 June, "cuối năm" = 31
         // December (Bộ luật Dân sự 2015, Điều 146); not after "06 tháng".
-        if let Some(c) = p.part_of_year.captures(rest) {
+        if let Some(c) = captures(&p.part_of_year) {
             if prev.trim_end().ends_with("tháng") {
                 return None;
             }
@@ -704,7 +807,7 @@ fn match_at(
                 None => one(Kind::DayMonth(due_day(m, day, DayBound::AtLatest)?), len),
             };
         }
-        if let Some(c) = p.part_of_month.captures(rest) {
+        if let Some(c) = captures(&p.part_of_month) {
             let day = match c.get(1)?.as_str() {
                 "đầu" => 1,
                 "giữa" => 15,
@@ -717,10 +820,10 @@ fn match_at(
         }
     }
     // Recurrences.
-    if let Some(m) = p.review_annual.find(rest) {
+    if let Some(m) = find(&p.review_annual) {
         return one(Kind::Rec(rec(Period::Year)), m.end());
     }
-    if let Some(m) = p.half_and_year.find(rest) {
+    if let Some(m) = find(&p.half_and_year) {
         let mid = rest
             .get(..m.end())
             .and_then(|s| s.rfind(','))
@@ -738,7 +841,7 @@ fn match_at(
             },
         ]);
     }
-    if let Some(c) = p.annual_from.captures(rest) {
+    if let Some(c) = captures(&p.annual_from) {
         let y: i32 = num(&c, 1).or_else(|| num(&c, 2))?;
         return one(
             Kind::Rec(Recurrence {
@@ -749,20 +852,20 @@ fn match_at(
             c.get(0)?.end(),
         );
     }
-    if let Some(c) = p.rec.captures(rest) {
+    if let Some(c) = captures(&p.rec) {
         return one(
             Kind::Rec(rec(period_of(c.get(1)?.as_str()))),
             c.get(0)?.end(),
         );
     }
-    if let Some(m) = p.report_quarter.find(rest) {
+    if let Some(m) = find(&p.report_quarter) {
         // "báo cáo quý I/2026" names one quarter, not every quarter.
         let after = rest.get(m.end()..).unwrap_or("").trim_start();
         if !after.starts_with(['i', 'v', '1', '2', '3', '4']) {
             return one(Kind::Rec(rec(Period::Quarter)), m.end());
         }
     }
-    if let Some(m) = p.half.find(rest) {
+    if let Some(m) = find(&p.half) {
         let after = rest.get(m.end()..).unwrap_or("").trim_start();
         if after.starts_with("đầu năm") || after.starts_with("cuối năm") {
             return None;
@@ -770,22 +873,22 @@ fn match_at(
         return one(Kind::Rec(rec(Period::HalfYear)), m.end());
     }
     // Years.
-    if let Some(c) = p.from_to.captures(rest) {
+    if let Some(c) = captures(&p.from_to) {
         let (a, b) = (num(&c, 1)?, num(&c, 2)?);
         return one(
             Kind::Full(Deadline::During { from: a, to: b }),
             c.get(0)?.end(),
         );
     }
-    if let Some(c) = p.from_year.captures(rest) {
+    if let Some(c) = captures(&p.from_year) {
         return one(Kind::FromYear(num(&c, 1)?), c.get(0)?.end());
     }
     // Milestones (before bare years: "sơ kết năm 2028").
-    if let Some(c) = p.review_years.captures(rest) {
+    if let Some(c) = captures(&p.review_years) {
         let kind = milestone_kind(c.get(1)?.as_str());
         return one(Kind::ReviewAfter(kind, num(&c, 2)?), c.get(0)?.end());
     }
-    if let Some(c) = p.milestone.captures(rest) {
+    if let Some(c) = captures(&p.milestone) {
         let kind = milestone_kind(c.get(1)?.as_str());
         let year: Option<i32> = num(&c, 3);
         if year.is_none() && (prose || !milestone_ends(rest, c.get(0)?.end())) {
@@ -799,7 +902,7 @@ fn match_at(
             c.get(0)?.end(),
         );
     }
-    if let Some(c) = p.report_milestone.captures(rest) {
+    if let Some(c) = captures(&p.report_milestone) {
         let kind = if c.get(1)?.as_str() == "giữa kỳ" {
             MilestoneKind::MidtermReport
         } else {
@@ -818,7 +921,7 @@ fn match_at(
         );
     }
     let strong_years = !prose || labelled;
-    if let Some(c) = p.quarter.captures(rest) {
+    if let Some(c) = captures(&p.quarter) {
         if strong_years || prev_allows_year(prev) {
             let q = roman(c.get(1)?.as_str())?;
             return one(
@@ -831,7 +934,7 @@ fn match_at(
         }
         return None;
     }
-    if let Some(c) = p.month.captures(rest) {
+    if let Some(c) = captures(&p.month) {
         let m: u8 = num(&c, 1)?;
         if (1..=12).contains(&m) && (strong_years || prev_allows_year(prev)) {
             return one(
@@ -844,7 +947,7 @@ fn match_at(
         }
         return None;
     }
-    if let Some(c) = p.span.captures(rest) {
+    if let Some(c) = captures(&p.span) {
         if strong_years {
             let (a, b) = (num(&c, 1)?, num(&c, 2)?);
             return one(
@@ -854,7 +957,7 @@ fn match_at(
         }
         return None;
     }
-    if let Some(c) = p.horizon.captures(rest) {
+    if let Some(c) = captures(&p.horizon) {
         if strong_years {
             return one(
                 Kind::Full(Deadline::Horizon { to: num(&c, 1)? }),
@@ -863,7 +966,7 @@ fn match_at(
         }
         return None;
     }
-    if let Some(c) = p.within_year.captures(rest) {
+    if let Some(c) = captures(&p.within_year) {
         let has_trong = rest.starts_with("trong");
         if strong_years || has_trong || prev_allows_year(prev) {
             return one(
@@ -874,7 +977,7 @@ fn match_at(
         return None;
     }
     if mode == Mode::Cell {
-        if let Some(c) = p.bare_year.captures(rest) {
+        if let Some(c) = captures(&p.bare_year) {
             if i == 0 || labelled {
                 return one(
                     Kind::Full(Deadline::WithinYear { year: num(&c, 1)? }),
@@ -889,7 +992,7 @@ fn match_at(
         (&p.guidance, false),
         (&p.programme, false),
     ] {
-        if let Some(m) = re.find(rest) {
+        if let Some(m) = find(re) {
             let (by, len) = argument(t, p, base + m.end());
             let trigger = if on_request {
                 Trigger::OnRequest { by }
@@ -904,10 +1007,10 @@ fn match_at(
             return one(kind, m.end() + len);
         }
     }
-    if let Some(m) = p.on_request.find(rest) {
+    if let Some(m) = find(&p.on_request) {
         return one(Kind::Trigger(Trigger::OnRequest { by: None }), m.end());
     }
-    if let Some(m) = p.ad_hoc.find(rest) {
+    if let Some(m) = find(&p.ad_hoc) {
         let kind = if prose {
             Kind::Weak(Deadline::event(Trigger::AdHoc))
         } else {
@@ -915,20 +1018,20 @@ fn match_at(
         };
         return one(kind, m.end());
     }
-    if let Some(m) = p.asap_after.find(rest) {
+    if let Some(m) = find(&p.asap_after) {
         let (after, len) = argument(t, p, base + m.end());
         if prose {
             return None;
         }
         return one(Kind::Trigger(Trigger::Asap { after }), m.end() + len);
     }
-    if let Some(m) = p.asap.find(rest) {
+    if let Some(m) = find(&p.asap) {
         if prose {
             return None;
         }
         return one(Kind::Trigger(Trigger::Asap { after: None }), m.end());
     }
-    if let Some(m) = p.continuous.find(rest) {
+    if let Some(m) = find(&p.continuous) {
         if prose && !labelled {
             return None;
         }

@@ -39,24 +39,33 @@ pub enum ImportError {
         column: u32,
     },
     /// A `.json` input is not a serialized plan or import.
+    ///
+    /// The message says what the reader expected there ("expected `,` or
+    /// `}`", "invalid type: string \"x\", expected a date", "missing field
+    /// `title`").
     #[error("`{file}` is not a plan in JSON at line {line}, column {column}: {message}")]
     Json {
         /// The file.
         file: String,
-        /// Line of the error.
+        /// Line of the error (1-based).
         line: u32,
-        /// Column of the error.
+        /// Column of the error (1-based, in bytes as serde_json counts).
         column: u32,
-        /// What went wrong.
+        /// What went wrong and what was expected, without the position.
         message: String,
     },
     /// A `.docx` input could not be read.
-    #[error("cannot read the Word document `{file}`: {message}")]
+    ///
+    /// The typed [`DocxError`](crate::docx::DocxError) is kept (and is the
+    /// [`source`](std::error::Error::source)), so that the limit exceeded
+    /// or the line and column of malformed XML can be matched on.
+    #[error("cannot read the Word document `{file}`: {source}")]
     Docx {
         /// The file.
         file: String,
         /// What went wrong.
-        message: String,
+        #[source]
+        source: crate::docx::DocxError,
     },
     /// The file's extension is not one the importer reads.
     #[error(

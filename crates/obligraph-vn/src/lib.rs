@@ -6,7 +6,8 @@
 //!
 //! - [`import_text`] / [`import_path`]: the importer. It returns the plan
 //!   and every non-empty source line it did not attribute to a plan
-//!   element, with the reason ([`Import`]).
+//!   element, with the reason ([`Import`]). [`import_json`] loads a plan
+//!   or an import saved as JSON.
 //! - [`normalize`], [`deadline_phrase`], [`agency`], [`reorg`]: the lexicon
 //!   (normalisation, deadline phrases, agency names, the 2025
 //!   reorganisation).
@@ -33,6 +34,6 @@ pub mod reorg;
 
 pub use error::ImportError;
 pub use import::{
-    import_path, import_path_with, import_text, import_text_with, Import, ImportOptions,
-    ImportStats, UnattributedLine, UnattributedReason,
+    import_json, import_path, import_path_with, import_text, import_text_with, Import,
+    ImportOptions, ImportStats, UnattributedLine, UnattributedReason,
 };

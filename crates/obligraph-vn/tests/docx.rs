@@ -735,3 +735,50 @@ fn libreoffice_rewrites_read_the_same() {
         assert_eq!(docx_to_text(&raw).unwrap(), python_docx, "{name}");
     }
 }
+
+#[test]
+fn import_path_keeps_the_typed_docx_error() {
+    let dir = std::env::temp_dir().join(format!("obligraph-vn-docx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A limit: the depth reached and the limit survive, and the file is named.
+    let body = format!(
+        "<w:p>{}<w:r><w:t>x</w:t></w:r>{}</w:p>",
+        "<w:sdt>".repeat(300),
+        "</w:sdt>".repeat(300)
+    );
+    let deep = dir.join("deep.docx");
+    std::fs::write(&deep, docx_with_body(&body)).unwrap();
+    let err = obligraph_vn::import_path(&deep).unwrap_err();
+    assert!(err.to_string().contains("deep.docx"), "{err}");
+    assert!(
+        std::error::Error::source(&err).is_some_and(|s| s.to_string().contains("257")),
+        "{err}"
+    );
+    match err {
+        obligraph_vn::ImportError::Docx { file, source } => {
+            assert!(file.ends_with("deep.docx"));
+            assert!(matches!(
+                source,
+                DocxError::LimitExceeded {
+                    limit: DocxLimit::XmlDepth,
+                    value: 257,
+                    max: 256,
+                    ..
+                }
+            ));
+        }
+        other => panic!("{other}"),
+    }
+    // Malformed XML: line and column survive.
+    let bad = dir.join("bad.docx");
+    let xml = format!("<w:document xmlns:w=\"{W}\">\n<w:body>\n<w:p></w:r></w:body></w:document>");
+    std::fs::write(&bad, zip_of(&[("word/document.xml", xml.as_bytes())])).unwrap();
+    match obligraph_vn::import_path(&bad).unwrap_err() {
+        obligraph_vn::ImportError::Docx {
+            source: DocxError::Xml { line, .. },
+            ..
+        } => assert_eq!(line, 3),
+        other => panic!("{other}"),
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

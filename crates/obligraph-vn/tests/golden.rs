@@ -697,6 +697,49 @@ fn json_input_round_trips() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+#[test]
+fn import_json_loads_plans_and_imports_and_places_errors() {
+    use obligraph_vn::{import_json, ImportError};
+    let i = import("qd-87-2023");
+    let pretty = serde_json::to_string_pretty(&i).unwrap();
+    assert_eq!(import_json(&pretty, "i.json").unwrap(), i);
+    let bare = import_json(&serde_json::to_string(&i.plan).unwrap(), "p.json").unwrap();
+    assert_eq!(bare.plan, i.plan);
+    assert!(bare.unattributed.is_empty());
+    // A syntax error: where, and what was expected, said once.
+    let err = import_json("{\n  \"number\": \"1\",\n  \"title\" \"x\"\n}", "bad.json").unwrap_err();
+    let shown = err.to_string();
+    match err {
+        ImportError::Json {
+            file,
+            line,
+            column,
+            message,
+        } => {
+            assert_eq!((file.as_str(), line), ("bad.json", 3));
+            assert!(column >= 10, "{column}");
+            assert!(message.contains("expected `:`"), "{message}");
+            assert!(!message.contains("at line"), "{message}");
+        }
+        other => panic!("{other}"),
+    }
+    assert!(
+        shown.contains("`bad.json`") && shown.contains("line 3"),
+        "{shown}"
+    );
+    // A value of the wrong type, inside a pretty-printed import.
+    let wrong = pretty.replacen("\"obligations\": [", "\"obligations\": 7, \"x\": [", 1);
+    let err = import_json(&wrong, "wrong.json").unwrap_err();
+    assert!(
+        matches!(err, ImportError::Json { line, .. } if line > 1),
+        "{err}"
+    );
+    assert!(err.to_string().contains("expected a sequence"), "{err}");
+    // Cut short.
+    let err = import_json("{\"number\": ", "cut.json").unwrap_err();
+    assert!(err.to_string().contains("ends before"), "{err}");
+}
+
 fn corpus_lines() -> Vec<String> {
     DOCS.iter()
         .flat_map(|(_, rel)| {

@@ -14,7 +14,9 @@ use regex::Regex;
 use super::lines::{Para, Piece};
 use super::text::{body_marker, chars, key, re, Marker};
 use super::{Ledger, UnattributedReason};
-use crate::agency::{parse_agency_list, parse_inline_roles, AgencyContext};
+use crate::agency::{
+    parse_agency_list_with, parse_inline_roles_with, AgencyContext, InlineRoles, Memo,
+};
 use crate::deadline_phrase::{find_deadline, parse_deadline, DeadlineContext, DeadlineMatch};
 
 /// What the lexicon needs from the document, and a memo of its answers
@@ -24,6 +26,7 @@ pub(crate) struct Ctx {
     pub deadline: DeadlineContext,
     agencies: RefCell<HashMap<(String, Role), Vec<Assignment>>>,
     found: RefCell<HashMap<String, Option<DeadlineMatch>>>,
+    names: RefCell<Memo>,
 }
 
 impl Ctx {
@@ -33,18 +36,30 @@ impl Ctx {
             deadline,
             agencies: RefCell::default(),
             found: RefCell::default(),
+            names: RefCell::default(),
         }
     }
 
-    /// [`parse_agency_list`], memoised.
+    /// [`parse_agency_list`](crate::agency::parse_agency_list), memoised.
     pub(crate) fn agency_list(&self, text: &str, role: Role) -> Vec<Assignment> {
         let k = (text.to_string(), role);
         if let Some(v) = self.agencies.borrow().get(&k) {
             return v.clone();
         }
-        let v = parse_agency_list(text, role, &self.agency);
+        let v = parse_agency_list_with(text, role, &self.agency, &mut self.names.borrow_mut());
         self.agencies.borrow_mut().insert(k, v.clone());
         v
+    }
+
+    /// [`parse_inline_roles`](crate::agency::parse_inline_roles), sharing
+    /// the memo of names.
+    pub(crate) fn inline_roles(&self, paren: &str) -> Option<InlineRoles> {
+        parse_inline_roles_with(
+            paren,
+            &self.agency,
+            &self.deadline,
+            &mut self.names.borrow_mut(),
+        )
     }
 
     /// [`find_deadline`], memoised.
@@ -323,7 +338,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
                 }
             }
             if let Some((_, inner)) = roles_paren(text) {
-                if let Some(r) = parse_inline_roles(inner, &ctx.agency, &ctx.deadline) {
+                if let Some(r) = ctx.inline_roles(inner) {
                     for &t in &targets {
                         if let Some(n) = nodes.get_mut(t) {
                             if n.assignments.is_empty() {
@@ -718,7 +733,7 @@ fn emit(nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         o.deadline_text = n.deadline_text.clone();
         if o.assignments.is_empty() {
             if let Some((_, inner)) = roles_paren(&n.text) {
-                if let Some(r) = parse_inline_roles(inner, &ctx.agency, &ctx.deadline) {
+                if let Some(r) = ctx.inline_roles(inner) {
                     o.assignments = r.assignments;
                     if o.deadline.is_none() {
                         o.deadline = r.deadline;

@@ -351,7 +351,7 @@ pub fn import_path_with(path: &Path, options: &ImportOptions) -> Result<Import, 
         }
         "json" => {
             let text = utf8(&bytes, &file)?;
-            from_json(text, &file)
+            import_json(text, &file)
         }
         _ => Err(ImportError::UnsupportedFormat {
             file,
@@ -361,9 +361,9 @@ pub fn import_path_with(path: &Path, options: &ImportOptions) -> Result<Import, 
 }
 
 fn docx_text(bytes: &[u8], file: &str) -> Result<String, ImportError> {
-    crate::docx::docx_to_text(bytes).map_err(|e| ImportError::Docx {
+    crate::docx::docx_to_text(bytes).map_err(|source| ImportError::Docx {
         file: file.to_string(),
-        message: e.to_string(),
+        source,
     })
 }
 
@@ -381,14 +381,36 @@ fn utf8<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, ImportError> {
     })
 }
 
-fn from_json(text: &str, file: &str) -> Result<Import, ImportError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e, file))?;
+/// Loads a plan saved as JSON: a serialized [`Plan`], or an [`Import`]
+/// (an object with a `"plan"` member, as `obligraph import --json`
+/// writes). A bare plan comes back with no unattributed lines and zero
+/// stats.
+///
+/// `source` names the input in errors. Errors ([`ImportError::Json`])
+/// carry the line and column and say what was expected there.
+///
+/// ```
+/// use obligraph_vn::{import_json, ImportError};
+/// let import = import_json(r#"{"number": "74/KH-UBND", "title": "Kế hoạch"}"#, "plan.json").unwrap();
+/// assert_eq!(import.plan.number.as_deref(), Some("74/KH-UBND"));
+/// let again = import_json(&serde_json::to_string(&import).unwrap(), "import.json").unwrap();
+/// assert_eq!(again, import);
+///
+/// let err = import_json("{\n  \"plan\": [1]\n}", "bad.json").unwrap_err();
+/// assert!(matches!(err, ImportError::Json { line: 2, .. }));
+/// assert!(err.to_string().contains("`bad.json`"));
+/// assert!(err.to_string().contains("expected"), "{err}");
+/// ```
+pub fn import_json(text: &str, source: &str) -> Result<Import, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| json_error(&e, source))?;
     // Parse the text again (not the value) so that errors carry positions.
     if value.get("plan").is_some() {
-        let import: Import = serde_json::from_str(text).map_err(|e| json_error(&e, file))?;
+        let import: Import = serde_json::from_str(text).map_err(|e| json_error(&e, source))?;
         return Ok(import);
     }
-    let plan: Plan = serde_json::from_str(text).map_err(|e| json_error(&e, file))?;
+    let plan: Plan = serde_json::from_str(text).map_err(|e| json_error(&e, source))?;
     Ok(Import {
         plan,
         ..Import::default()
@@ -396,10 +418,17 @@ fn from_json(text: &str, file: &str) -> Result<Import, ImportError> {
 }
 
 fn json_error(e: &serde_json::Error, file: &str) -> ImportError {
+    let full = e.to_string();
+    // serde_json appends " at line L column C": the variant has its own.
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    let mut message = full.strip_suffix(&position).unwrap_or(&full).to_string();
+    if e.is_eof() {
+        message.push_str(" (the text ends before the JSON value is complete)");
+    }
     ImportError::Json {
         file: file.to_string(),
         line: u32::try_from(e.line()).unwrap_or(u32::MAX),
         column: u32::try_from(e.column()).unwrap_or(u32::MAX),
-        message: e.to_string(),
+        message,
     }
 }

@@ -1,5 +1,6 @@
 //! Small text helpers: cleaning markup, folding for keyword tests, markers.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -8,14 +9,25 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lowercase, without diacritics, `đ` → `d`: the key for keyword tests.
 pub(crate) fn key(s: &str) -> String {
+    // Char by char: canonical reordering only moves marks of a non-zero
+    // combining class, which are all combining marks and dropped here, so
+    // decomposing each char on its own gives the same key as NFD.
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
+    let mut push = |c: char| {
         if is_combining_mark(c) {
-            continue;
+            return;
         }
         match c {
             'đ' | 'Đ' => out.push('d'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             _ => out.extend(c.to_lowercase()),
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, &mut push);
         }
     }
     out
@@ -40,18 +52,27 @@ fn never() -> Regex {
 /// normalises (NFC, whitespace collapsed).
 pub(crate) fn clean(s: &str) -> String {
     let s = if s.contains('<') {
-        TAG.replace_all(s, " ").into_owned()
+        TAG.replace_all(s, " ")
     } else {
-        s.to_string()
+        Cow::Borrowed(s)
     };
     let s = unescape(&s);
-    let mut t: String = s.chars().filter(|&c| c != '*').collect();
+    let t = if s.contains('*') {
+        Cow::Owned(s.replace('*', ""))
+    } else {
+        Cow::Borrowed(s.as_str())
+    };
     let trimmed = t.trim_start();
-    if trimmed.starts_with('#') {
-        t = trimmed.trim_start_matches('#').to_string();
+    let t = if trimmed.starts_with('#') {
+        Cow::Borrowed(trimmed.trim_start_matches('#'))
+    } else {
+        Cow::Borrowed(t.as_ref())
+    };
+    if t.contains("__") {
+        nfc_collapse(&t.replace("__", ""))
+    } else {
+        nfc_collapse(&t)
     }
-    let t = t.replace("__", "");
-    nfc_collapse(&t)
 }
 
 /// NFC with whitespace collapsed and control characters dropped: the text
@@ -59,7 +80,32 @@ pub(crate) fn clean(s: &str) -> String {
 /// "Uỷ"; it runs inside the lexicon calls, so stored text stays as
 /// written.)
 pub(crate) fn nfc_collapse(s: &str) -> String {
+    // The words of a text in NFC are in NFC.
+    let all_nfc =
+        unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes;
     let mut out = String::with_capacity(s.len());
+    if all_nfc {
+        let mut start = None;
+        for (i, c) in s.char_indices() {
+            if c.is_whitespace() || c.is_control() {
+                if let Some(st) = start.take() {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(s.get(st..i).unwrap_or(""));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(st) = start {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(s.get(st..).unwrap_or(""));
+        }
+        return out;
+    }
     for w in s.split(|c: char| c.is_whitespace() || c.is_control()) {
         if w.is_empty() {
             continue;
@@ -334,6 +380,34 @@ mod tests {
     fn keys_fold_diacritics() {
         assert_eq!(key("Tổ chức thực hiện"), "to chuc thuc hien");
         assert_eq!(key("ĐỀ NGHỊ"), "de nghi");
+    }
+
+    #[test]
+    fn key_char_by_char_is_key_of_nfd() {
+        // What `key` relies on: every char of non-zero combining class is
+        // a combining mark.
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            if unicode_normalization::char::canonical_combining_class(c) != 0 {
+                assert!(is_combining_mark(c), "{:04x}", c as u32);
+            }
+        }
+        for s in [
+            "Tổ chức thực hiện",
+            "ĐỀ NGHỊ",
+            "hoà\u{323}\u{302}",
+            "Ω\u{212b}x\u{301}\u{316}",
+            "ǅ İ ẞ",
+        ] {
+            let plain: String = s
+                .nfd()
+                .filter(|&c| !is_combining_mark(c))
+                .flat_map(|c| match c {
+                    'đ' | 'Đ' => vec!['d'],
+                    _ => c.to_lowercase().collect(),
+                })
+                .collect();
+            assert_eq!(key(s), plain, "{s}");
+        }
     }
 
     #[test]

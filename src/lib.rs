@@ -18,6 +18,6 @@ pub use obligraph_rules as rules;
 pub use obligraph_vn as vn;
 
 pub mod calendar;
-pub mod export;
 pub mod cli;
+pub mod export;
 pub mod report;

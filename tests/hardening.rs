@@ -116,7 +116,7 @@ proptest! {
         child.title = Some(hostile.clone());
         let report = audit(&parent, &child, &Config::default());
         let html = render(&[report], ReportFormat::Html, &Sources::new(), &[]).unwrap();
-        prop_assert!(!html.contains(&markup), "raw markup in the report: {}", markup);
+        prop_assert!(!html.contains(markup), "raw markup in the report: {}", markup);
         let lower = html.to_lowercase();
         prop_assert!(!lower.contains("<script"));
         prop_assert!(!lower.contains("<img"));

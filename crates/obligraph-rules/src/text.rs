@@ -48,10 +48,10 @@ const F_LEVEL: u8 = 2;
 /// Flag of a canonical syllable: digits only.
 const F_DIGITS: u8 = 4;
 
-/// Surface words kept per thread before the tables start afresh.
+/// Surface words kept before the tables start afresh.
 const TOKENIZER_CAP: usize = 200_000;
 
-/// Per-thread tables: each lower-case surface word is decomposed once
+/// Tables shared by all threads: each lower-case surface word is decomposed once
 /// into its canonical syllable, which gets a small id carrying the stop /
 /// level / digit flags.
 struct Tokenizer {
@@ -131,22 +131,22 @@ impl Tokenizer {
         self.forms.get(id as usize).map_or("", String::as_str)
     }
 
-    /// The tokens of `lower` (lower case, NFC), in order.
+    /// The tokens of `lower` (lower case, NFC), in order, interning new
+    /// words.
     fn walk<'a>(&mut self, lower: &'a str, out: &mut Vec<Tok<'a>>) {
-        let mut raw: Vec<(u32, &'a str)> = Vec::new();
-        for w in lower.split(|c: char| !c.is_alphanumeric()) {
-            if w.is_empty() {
-                continue;
-            }
-            match ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
-                Some((_, full)) => {
-                    for x in full.split(' ') {
-                        raw.push((self.intern(x), x));
-                    }
-                }
-                None => raw.push((self.intern(w), w)),
-            }
-        }
+        let raw = split_words(lower, |w| Some(self.intern(w))).unwrap_or_default();
+        self.tokens_of(&raw, out);
+    }
+
+    /// [`Tokenizer::walk`] when every word is already known, else `None`.
+    fn walk_known<'a>(&self, lower: &'a str) -> Option<Vec<Tok<'a>>> {
+        let raw = split_words(lower, |w| self.surface.get(w).copied())?;
+        let mut out = Vec::new();
+        self.tokens_of(&raw, &mut out);
+        Some(out)
+    }
+
+    fn tokens_of<'a>(&self, raw: &[(u32, &'a str)], out: &mut Vec<Tok<'a>>) {
         let mut i = 0;
         while let Some(&(t, surface)) = raw.get(i) {
             if t == self.thanh && raw.get(i + 1).map(|x| x.0) == Some(self.pho) {
@@ -174,24 +174,58 @@ impl Tokenizer {
     }
 }
 
-/// Runs `f` with this thread's tokenizer.
-fn with_tokenizer<R>(f: impl FnOnce(&mut Tokenizer) -> R) -> R {
-    thread_local! {
-        static T: std::cell::RefCell<Option<Tokenizer>> = const { std::cell::RefCell::new(None) };
+/// The words of `lower` with their ids (`id` gives them), abbreviations
+/// expanded; `None` when `id` has none for a word.
+fn split_words<'a>(
+    lower: &'a str,
+    mut id: impl FnMut(&'a str) -> Option<u32>,
+) -> Option<Vec<(u32, &'a str)>> {
+    let mut raw = Vec::new();
+    for w in lower.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        match ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
+            Some((_, full)) => {
+                for x in full.split(' ') {
+                    raw.push((id(x)?, x));
+                }
+            }
+            None => raw.push((id(w)?, w)),
+        }
     }
-    T.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        if slot
-            .as_ref()
-            .is_none_or(|t| t.surface.len() >= TOKENIZER_CAP)
-        {
-            *slot = Some(Tokenizer::new());
+    Some(raw)
+}
+
+/// The process's tokenizer, shared by all threads (a fleet's threads
+/// meet the same words).
+fn shared() -> &'static std::sync::RwLock<Tokenizer> {
+    static T: std::sync::OnceLock<std::sync::RwLock<Tokenizer>> = std::sync::OnceLock::new();
+    T.get_or_init(|| std::sync::RwLock::new(Tokenizer::new()))
+}
+
+/// The tokens of `lower` (lower case, NFC), each made a string by `f`.
+fn with_tokens<R>(lower: &str, f: impl Fn(&Tokenizer, &[Tok<'_>]) -> R) -> R {
+    if let Ok(t) = shared().read() {
+        if let Some(toks) = t.walk_known(lower) {
+            return f(&t, &toks);
         }
-        match slot.as_mut() {
-            Some(t) => f(t),
-            None => f(&mut Tokenizer::new()),
+    }
+    let mut toks = Vec::new();
+    match shared().write() {
+        Ok(mut t) => {
+            if t.surface.len() >= TOKENIZER_CAP {
+                *t = Tokenizer::new();
+            }
+            t.walk(lower, &mut toks);
+            f(&t, &toks)
         }
-    })
+        Err(_) => {
+            let mut t = Tokenizer::new();
+            t.walk(lower, &mut toks);
+            f(&t, &toks)
+        }
+    }
 }
 
 /// `text` in NFC and lower case.
@@ -238,20 +272,14 @@ fn decompose_syllable(word: &str) -> String {
 
 /// Splits `text` into canonical syllable tokens (see the module docs).
 pub fn tokens(text: &str) -> Vec<String> {
-    let lower = lower_nfc(text);
-    with_tokenizer(|tk| {
-        let mut toks = Vec::new();
-        tk.walk(&lower, &mut toks);
+    with_tokens(&lower_nfc(text), |tk, toks| {
         toks.iter().map(|t| tk.token_string(*t)).collect()
     })
 }
 
 /// Tokens with the surface form each came from (lower case, NFC).
 fn tokens_with_surface(text: &str) -> Vec<(String, String)> {
-    let lower = lower_nfc(text);
-    with_tokenizer(|tk| {
-        let mut toks = Vec::new();
-        tk.walk(&lower, &mut toks);
+    with_tokens(&lower_nfc(text), |tk, toks| {
         toks.iter()
             .map(|t| {
                 let surface = match t {
@@ -278,21 +306,11 @@ pub(crate) fn clauses(text: &str, min_tokens: usize) -> Vec<String> {
 /// short pieces included): their concatenation is the text's tokens,
 /// less the bigrams across pieces.
 pub(crate) fn clause_tokens(text: &str) -> Vec<Vec<String>> {
-    with_tokenizer(|tk| {
-        let mut out = Vec::new();
-        for piece in text
-            .split([';', '.', ':', '\n'])
-            .flat_map(|p| p.split(" - "))
-        {
-            let lower = lower_nfc(piece);
-            let mut toks = Vec::new();
-            tk.walk(&lower, &mut toks);
-            if !toks.is_empty() {
-                out.push(toks.iter().map(|t| tk.token_string(*t)).collect());
-            }
-        }
-        out
-    })
+    text.split([';', '.', ':', '\n'])
+        .flat_map(|p| p.split(" - "))
+        .map(tokens)
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// 1- and 2-grams of `tokens` with their counts and a surface form.

@@ -19,6 +19,74 @@ pub enum ImportError {
         /// The limit.
         max: usize,
     },
+    /// A source line is longer than
+    /// [`ImportOptions::max_line_bytes`](crate::ImportOptions::max_line_bytes).
+    #[error(
+        "`{file}` line {line}, column {column}: the line is {bytes} bytes long, more than the limit of {max} bytes (expected lines of at most {max} bytes)"
+    )]
+    LineTooLong {
+        /// The file.
+        file: String,
+        /// The line (1-based).
+        line: u32,
+        /// Column (1-based, in characters) of the first byte over the limit.
+        column: u32,
+        /// The line's length in bytes.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The document's tables hold more cells than
+    /// [`ImportOptions::max_table_cells`](crate::ImportOptions::max_table_cells).
+    #[error(
+        "`{file}` line {line}, column {column}: the tables reach {cells} cells here, more than the limit of {max} (expected at most {max} table cells in the document)"
+    )]
+    TooManyCells {
+        /// The file.
+        file: String,
+        /// Line of the table row that crosses the limit.
+        line: u32,
+        /// Column (1-based, in characters) of the first cell over the limit.
+        column: u32,
+        /// Cells counted up to the end of that row.
+        cells: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A section is nested deeper than
+    /// [`ImportOptions::max_depth`](crate::ImportOptions::max_depth).
+    #[error(
+        "`{file}` line {line}, column {column}: the section heading is nested {depth} levels deep, more than the limit of {max} (expected sections at most {max} levels deep)"
+    )]
+    TooDeep {
+        /// The file.
+        file: String,
+        /// Line of the first heading too deep.
+        line: u32,
+        /// Column (1-based, in characters) of the heading.
+        column: u32,
+        /// Its depth (a top-level section is at depth 1).
+        depth: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The document holds more obligations than
+    /// [`ImportOptions::max_obligations`](crate::ImportOptions::max_obligations).
+    #[error(
+        "`{file}` line {line}, column {column}: the document has {obligations} obligations, more than the limit of {max} (expected at most {max} obligations; this line starts the first one over it)"
+    )]
+    TooManyObligations {
+        /// The file.
+        file: String,
+        /// Line where the first obligation over the limit starts.
+        line: u32,
+        /// Column (1-based, in characters) where that line's text starts.
+        column: u32,
+        /// Obligations in the document.
+        obligations: usize,
+        /// The limit.
+        max: usize,
+    },
     /// The file could not be read.
     #[error("cannot read `{}`: {source}", path.display())]
     Io {

@@ -797,8 +797,23 @@ fn huge_lines() {
         format!("STT\tNhiệm vụ\tCơ quan chủ trì\n1\t{long}\t{long}\n"),
         "\n".repeat(100_000),
     ] {
-        let i = import_text(&s, "huge.txt").unwrap();
+        // The table row is over the default 1 MiB line limit: refused by
+        // default, imported when the limit is raised.
+        let mut opts = obligraph_vn::ImportOptions::with_max_bytes(64 << 20);
+        opts.max_line_bytes = 8 << 20;
+        let i = obligraph_vn::import_text_with(&s, "huge.txt", &opts).unwrap();
         check_accounting(&s, &i);
+        let longest = s.split('\n').map(str::len).max().unwrap_or(0);
+        match import_text(&s, "huge.txt") {
+            Ok(d) => {
+                assert!(longest <= 1 << 20);
+                assert_eq!(d, i);
+            }
+            Err(e) => assert!(
+                longest > 1 << 20 && matches!(e, obligraph_vn::ImportError::LineTooLong { .. }),
+                "{e}"
+            ),
+        }
     }
 }
 

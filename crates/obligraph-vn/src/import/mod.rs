@@ -51,6 +51,7 @@
 
 mod body;
 mod header;
+mod limits;
 mod lines;
 mod table;
 pub(crate) mod text;
@@ -60,6 +61,7 @@ use std::path::Path;
 use obligraph_core::Plan;
 use serde::{Deserialize, Serialize};
 
+use crate::docx::DocxLimits;
 use crate::error::ImportError;
 
 /// The result of an import: the plan, and the source lines not attributed
@@ -128,32 +130,73 @@ pub struct ImportStats {
     pub unattributed: u32,
 }
 
-/// Options of an import.
+/// Options of an import: the limits that keep hostile input from
+/// exhausting memory or time. Each limit crossed ends the import with its
+/// own [`ImportError`] naming the file, line and column.
+///
+/// | limit | default | error |
+/// |---|---|---|
+/// | [`max_bytes`](Self::max_bytes) | 16 MiB | [`ImportError::TooLarge`] |
+/// | [`max_line_bytes`](Self::max_line_bytes) | 1 MiB | [`ImportError::LineTooLong`] |
+/// | [`max_table_cells`](Self::max_table_cells) | 1,000,000 | [`ImportError::TooManyCells`] |
+/// | [`max_depth`](Self::max_depth) | 32 | [`ImportError::TooDeep`] |
+/// | [`max_obligations`](Self::max_obligations) | 100,000 | [`ImportError::TooManyObligations`] |
+/// | [`docx`](Self::docx) | [`DocxLimits::default`] | [`ImportError::Docx`] |
 ///
 /// ```
-/// use obligraph_vn::{import_text_with, ImportOptions};
+/// use obligraph_vn::{import_text_with, ImportError, ImportOptions};
 /// let opts = ImportOptions::with_max_bytes(10);
 /// assert!(import_text_with("Số: 74/KH-UBND, a long text", "x.txt", &opts).is_err());
+///
+/// let mut opts = ImportOptions::default();
+/// opts.max_line_bytes = 8;
+/// // "Triển khai" is 12 bytes; its 9th byte is the "k", the 7th character.
+/// let err = import_text_with("Số: 1\nTriển khai", "kh.txt", &opts).unwrap_err();
+/// assert!(matches!(err, ImportError::LineTooLong { line: 2, column: 7, .. }));
+/// assert!(err.to_string().contains("`kh.txt` line 2, column 7"), "{err}");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ImportOptions {
     /// Largest input accepted, in bytes (default 16 MiB).
     pub max_bytes: usize,
+    /// Longest source line accepted, in bytes, without its line break
+    /// (default 1 MiB; the longest line of the corpus is a few KiB).
+    pub max_line_bytes: usize,
+    /// Most table cells in a document, all tables together, header rows
+    /// included (default 1,000,000).
+    pub max_table_cells: usize,
+    /// Deepest section nesting, a top-level section being at depth 1
+    /// (default 32). Body numbering reaches at most 6 levels (I → 1 → 1.1
+    /// → 1.1.1 → 1.1.1.1 → a); appendix tables can nest deeper only through
+    /// long dotted STT numbers (1.2.3.4.5…).
+    pub max_depth: usize,
+    /// Most obligations in a document (default 100,000).
+    pub max_obligations: usize,
+    /// Limits of the `.docx` reader, used by [`import_path_with`].
+    pub docx: DocxLimits,
 }
 
 impl Default for ImportOptions {
     fn default() -> Self {
         ImportOptions {
             max_bytes: 16 * 1024 * 1024,
+            max_line_bytes: 1024 * 1024,
+            max_table_cells: 1_000_000,
+            max_depth: 32,
+            max_obligations: 100_000,
+            docx: DocxLimits::default(),
         }
     }
 }
 
 impl ImportOptions {
-    /// Options with the given size limit.
+    /// Default options with the given size limit.
     pub fn with_max_bytes(max_bytes: usize) -> Self {
-        ImportOptions { max_bytes }
+        ImportOptions {
+            max_bytes,
+            ..ImportOptions::default()
+        }
     }
 }
 
@@ -296,12 +339,16 @@ pub fn import_text_with(
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    limits::check_lines(text, source, options)?;
     let mut ledger = Ledger::new(text);
     let pieces = lines::pieces(text, &mut ledger);
+    limits::check_cells(&pieces, text, source, options)?;
     let mut plan = Plan::default();
     let rest = header::read_header(&pieces, text, &mut plan, &mut ledger);
     body::read_body(pieces.get(rest..).unwrap_or(&[]), &mut plan, &mut ledger);
     header::fill_from_appendix(&pieces, &mut plan);
+    limits::check_depth(&plan, text, source, options)?;
+    limits::check_obligations(&plan, text, source, options)?;
     let (unattributed, stats) = ledger.finish(text);
     Ok(Import {
         plan,
@@ -346,7 +393,7 @@ pub fn import_path_with(path: &Path, options: &ImportOptions) -> Result<Import, 
             import_text_with(text, &file, options)
         }
         "docx" => {
-            let text = docx_text(&bytes, &file)?;
+            let text = docx_text(&bytes, &file, &options.docx)?;
             import_text_with(&text, &file, options)
         }
         "json" => {
@@ -360,8 +407,8 @@ pub fn import_path_with(path: &Path, options: &ImportOptions) -> Result<Import, 
     }
 }
 
-fn docx_text(bytes: &[u8], file: &str) -> Result<String, ImportError> {
-    crate::docx::docx_to_text(bytes).map_err(|source| ImportError::Docx {
+fn docx_text(bytes: &[u8], file: &str, limits: &DocxLimits) -> Result<String, ImportError> {
+    crate::docx::docx_to_text_with(bytes, limits).map_err(|source| ImportError::Docx {
         file: file.to_string(),
         source,
     })

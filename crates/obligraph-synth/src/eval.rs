@@ -167,14 +167,16 @@ fn evaluate_pairs<'a>(pairs: impl Iterator<Item = (&'a SynthPlan, &'a AuditRepor
         );
         e.obsolete_agency.add(
             &truth_ids(s, |m| match m {
-                Mutation::ObsoleteAgency { child_id, .. } => Some(child_id),
+                Mutation::ObsoleteAgency { child_id, .. }
+                | Mutation::InheritedObsoleteAgency { child_id, .. } => Some(child_id),
                 _ => None,
             }),
             &child_ids_with(r, "OG010"),
         );
         e.request_dropped.add(
             &truth_ids(s, |m| match m {
-                Mutation::RequestDropped { child_id, .. } => Some(child_id),
+                Mutation::RequestDropped { child_id, .. }
+                | Mutation::InheritedRequestDropped { child_id, .. } => Some(child_id),
                 _ => None,
             }),
             &child_ids_with(r, "OG009"),

@@ -171,6 +171,25 @@ pub enum Mutation {
         /// The agency.
         agency: String,
     },
+    /// The parent plan's dissolved agency, carried into this plan.
+    InheritedObsoleteAgency {
+        /// The parent obligation that named it.
+        parent_id: String,
+        /// The child obligation that still names it.
+        child_id: String,
+        /// The agency.
+        name: String,
+    },
+    /// The parent plan's unrequested court, procuracy or Front, carried
+    /// into this plan.
+    InheritedRequestDropped {
+        /// The parent obligation that ordered it.
+        parent_id: String,
+        /// The child obligation that still orders it.
+        child_id: String,
+        /// The body.
+        agency: String,
+    },
     /// A task with no parent was added.
     LocalInitiative {
         /// The child obligation.
@@ -189,6 +208,10 @@ pub struct SynthPlan {
     pub applicable: Vec<String>,
     /// Every edit made.
     pub truth: Vec<Mutation>,
+    /// Which parent obligation each child obligation comes from
+    /// (child id, parent id); a merged child appears once per parent.
+    #[serde(default)]
+    pub sources: Vec<(String, String)>,
 }
 
 impl SynthPlan {
@@ -311,6 +334,7 @@ pub fn generate(national: &Plan, spec: &CascadeSpec) -> Cascade {
                 &spec.rates,
             );
             c.parent = Some(p);
+            inherit(parent, &mut c);
             Some(c)
         })
         .collect();
@@ -540,6 +564,7 @@ pub fn derive(
         issuer_level: Some(level),
     };
     let mut truth = Vec::new();
+    let mut sources: Vec<(String, String)> = Vec::new();
     let mut applicable = Vec::new();
     let mut pool: Vec<Agency> = Vec::new();
     let mut n = 0usize;
@@ -564,6 +589,7 @@ pub fn derive(
                     parent_id: o.id.clone(),
                     child_id: prev.id.clone(),
                 });
+                sources.push((prev.id.clone(), o.id.clone()));
                 continue;
             }
         }
@@ -677,6 +703,7 @@ pub fn derive(
                 }
             }
         }
+        sources.push((id.clone(), o.id.clone()));
         plan.obligations.push(c);
     }
     // Local initiatives: 0, 1 or 2 around the expected number.
@@ -712,7 +739,56 @@ pub fn derive(
         parent: None,
         applicable,
         truth,
+        sources,
     }
+}
+
+/// Records in `child`'s truth the parent plan's edits that the child still
+/// carries: a dissolved agency or an unrequested court named in a parent
+/// obligation the child copies. The rules that need no parent find them
+/// again in the child.
+fn inherit(parent: &SynthPlan, child: &mut SynthPlan) {
+    let mut found = Vec::new();
+    for m in &parent.truth {
+        let (px, name, obsolete) = match m {
+            Mutation::ObsoleteAgency { child_id, name, .. } => (child_id, name, true),
+            Mutation::RequestDropped {
+                child_id, agency, ..
+            } => (child_id, agency, false),
+            _ => continue,
+        };
+        for (cc, from) in &child.sources {
+            if from != px {
+                continue;
+            }
+            let Some(o) = child.plan.obligation(cc) else {
+                continue;
+            };
+            let carried = o.assignments.iter().any(|a| {
+                if obsolete {
+                    a.as_written == *name || a.agency.name == *name
+                } else {
+                    a.agency.name == *name && !a.requested
+                }
+            });
+            if carried {
+                found.push(if obsolete {
+                    Mutation::InheritedObsoleteAgency {
+                        parent_id: px.clone(),
+                        child_id: cc.clone(),
+                        name: name.clone(),
+                    }
+                } else {
+                    Mutation::InheritedRequestDropped {
+                        parent_id: px.clone(),
+                        child_id: cc.clone(),
+                        agency: name.clone(),
+                    }
+                });
+            }
+        }
+    }
+    child.truth.extend(found);
 }
 
 #[cfg(test)]

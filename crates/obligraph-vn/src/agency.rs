@@ -1129,7 +1129,8 @@ fn cut_at_filler(seg: &str) -> (String, String) {
     let mut depth = 0usize;
     let fillers = &fixed().folded_fillers;
     let folded = fold(seg);
-    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(folded.len());
+    chars.extend(folded.char_indices());
     for (k, &(b, c)) in chars.iter().enumerate() {
         match c {
             '(' => depth += 1,
@@ -1249,9 +1250,14 @@ fn parse_segment(
     out: &mut Vec<Assignment>,
 ) {
     let seg = seg.trim_start_matches(['-', '+', '•', ' ']).trim();
+    // The fold starts with "đ" only when the first char it keeps is "đ"
+    // or "Đ" (no other char composes or lowercases to it).
+    let may_request = seg
+        .chars()
+        .find(|&c| !c.is_whitespace() && !crate::normalize::is_invisible(c))
+        .is_some_and(|c| matches!(c, 'đ' | 'Đ'));
     let (requested, seg) = {
-        let f = fold(seg);
-        if f.starts_with("đề nghị ") {
+        if may_request && fold(seg).starts_with("đề nghị ") {
             (
                 true,
                 seg.chars()

@@ -192,8 +192,7 @@ impl Prepared {
         let mut cluster_start = 0;
         let mut cluster = String::new();
         // Clusters of a text already in NFC are in NFC.
-        let is_nfc = unicode_normalization::is_nfc_quick(input.chars())
-            == unicode_normalization::IsNormalized::Yes;
+        let is_nfc = normalize::is_nfc_str(input);
         let flush = |cluster: &mut String,
                      start: usize,
                      end: usize,
@@ -209,7 +208,8 @@ impl Prepared {
             cluster.clear();
         };
         for (i, c) in input.char_indices() {
-            if !unicode_normalization::char::is_combining_mark(c) {
+            if normalize::is_plain_starter(c) || !unicode_normalization::char::is_combining_mark(c)
+            {
                 flush(&mut cluster, cluster_start, i, &mut chars);
                 cluster_start = i;
             }
@@ -269,8 +269,7 @@ impl Prepared {
             // as it went in. One whose length changes is kept as written.
             let changed: Option<Vec<char>> = if is_word
                 && (seg.iter().any(|&c| normalize::may_give_tone(c))
-                    || unicode_normalization::is_nfc_quick(seg.iter().copied())
-                        != unicode_normalization::IsNormalized::Yes)
+                    || !normalize::is_nfc_fast(seg.iter().copied()))
             {
                 let slice: String = seg.iter().collect();
                 let word: Vec<char> = normalize::normalize(&slice).chars().collect();

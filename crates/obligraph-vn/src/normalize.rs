@@ -30,7 +30,7 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}']
 /// to one space, trimmed. Case and everything else are kept.
 pub fn normalize(s: &str) -> String {
     // Text already in NFC (the usual case) needs no recomposition.
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if is_nfc_str(s) {
         normalize_nfc(s.chars(), s.len())
     } else {
         normalize_nfc(s.nfc(), s.len())
@@ -120,9 +120,41 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// True for a character that is a starter (combining class 0), not a
+/// combining mark, and may stand in NFC text: everything below the
+/// combining diacritics block (U+0300) and Latin Extended Additional
+/// (U+1E00..U+1EFF, the precomposed Vietnamese letters). Checked against
+/// the Unicode tables by a test; a cheap pre-check before them.
+#[inline]
+pub(crate) fn is_plain_starter(c: char) -> bool {
+    (c as u32) < 0x300 || ('\u{1e00}'..='\u{1eff}').contains(&c)
+}
+
+/// [`is_nfc_quick`] answering `Yes`, with a fast path for text made of
+/// [`is_plain_starter`] characters only.
+pub(crate) fn is_nfc_fast<I: Iterator<Item = char> + Clone>(chars: I) -> bool {
+    chars.clone().all(is_plain_starter) || is_nfc_quick(chars) == IsNormalized::Yes
+}
+
+/// [`is_nfc_fast`] of a string, scanning its UTF-8 bytes: a char below
+/// U+0300 starts with a byte below 0xCC (continuation bytes are below it
+/// too), one of U+1E00..U+1EFF is `E1 B8..BB xx`.
+pub(crate) fn is_nfc_str(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0xcc || (x == 0xe1 && matches!(b.get(i + 1), Some(0xb8..=0xbb))) {
+            i += 1;
+        } else {
+            return is_nfc_quick(s.chars()) == IsNormalized::Yes;
+        }
+    }
+    true
+}
+
 /// NFC of `s`, borrowed when it already is.
 pub(crate) fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if is_nfc_str(s) {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(s.nfc().collect())
@@ -130,7 +162,7 @@ pub(crate) fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Zero-width and formatting characters that extractions leave behind.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}')
 }
 
@@ -244,6 +276,33 @@ fn new_tone_position(letters: &[(char, Vec<char>)], at: usize) -> Option<usize> 
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn plain_starters_agree_with_the_unicode_tables() {
+        let ranges = [0u32..0x300, 0x1e00..0x1f00];
+        let mut n = 0;
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert!(is_plain_starter(c), "{c:?}");
+            assert!(!unicode_normalization::char::is_combining_mark(c), "{c:?}");
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0);
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            n += 1;
+        }
+        assert_eq!(n, 0x300 + 0x100);
+        assert!(!is_plain_starter('\u{300}') && !is_plain_starter('\u{1f00}'));
+        assert!(!is_nfc_fast("a\u{301}".chars()));
+        assert!(is_nfc_fast("Ủy ban".chars()));
+        for c in (0u32..0x3000)
+            .chain(0xac00..0xac10)
+            .filter_map(char::from_u32)
+        {
+            for s in [c.to_string(), format!("ủ{c}a"), format!("a\u{301}{c}")] {
+                let want = is_nfc_quick(s.chars()) == IsNormalized::Yes;
+                assert_eq!(is_nfc_str(&s), want, "{s:?}");
+                assert_eq!(is_nfc_fast(s.chars()), want, "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn nfd_input_gives_nfc() {

@@ -9,10 +9,25 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lowercase, without diacritics, `đ` → `d`: the key for keyword tests.
 pub(crate) fn key(s: &str) -> String {
+    let table = &*KEY_TABLE;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(k) = KeyTable::index(c).and_then(|i| table.0.get(i)) {
+            out.push_str(k);
+        } else {
+            key_char(c, &mut out);
+        }
+    }
+    out
+}
+
+/// [`key`] of one character, from the Unicode tables.
+fn key_char(c: char, out: &mut String) {
     // Char by char: canonical reordering only moves marks of a non-zero
     // combining class, which are all combining marks and dropped here, so
     // decomposing each char on its own gives the same key as NFD.
-    let mut out = String::with_capacity(s.len());
     let mut push = |c: char| {
         if is_combining_mark(c) {
             return;
@@ -23,15 +38,52 @@ pub(crate) fn key(s: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     };
-    for c in s.chars() {
-        if c.is_ascii() {
-            push(c);
-        } else {
-            unicode_normalization::char::decompose_canonical(c, &mut push);
-        }
+    if c.is_ascii() {
+        push(c);
+    } else {
+        unicode_normalization::char::decompose_canonical(c, &mut push);
     }
-    out
 }
+
+/// [`key_char`] of U+0080..U+02FF and U+1E00..U+1EFF (the Vietnamese
+/// letters), computed once.
+struct KeyTable(Vec<String>);
+
+impl KeyTable {
+    const LOW: u32 = 0x80;
+    const LOW_END: u32 = 0x300;
+    const HIGH: u32 = 0x1e00;
+    const HIGH_END: u32 = 0x1f00;
+
+    fn index(c: char) -> Option<usize> {
+        let u = c as u32;
+        let i = if (Self::LOW..Self::LOW_END).contains(&u) {
+            u - Self::LOW
+        } else if (Self::HIGH..Self::HIGH_END).contains(&u) {
+            u - Self::HIGH + (Self::LOW_END - Self::LOW)
+        } else {
+            return None;
+        };
+        usize::try_from(i).ok()
+    }
+
+    fn build() -> Self {
+        let chars = (Self::LOW..Self::LOW_END).chain(Self::HIGH..Self::HIGH_END);
+        KeyTable(
+            chars
+                .map(|u| {
+                    let mut k = String::new();
+                    if let Some(c) = char::from_u32(u) {
+                        key_char(c, &mut k);
+                    }
+                    k
+                })
+                .collect(),
+        )
+    }
+}
+
+static KEY_TABLE: LazyLock<KeyTable> = LazyLock::new(KeyTable::build);
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"));
 static BLOCK_TAG: LazyLock<Regex> =
@@ -81,8 +133,7 @@ pub(crate) fn clean(s: &str) -> String {
 /// written.)
 pub(crate) fn nfc_collapse(s: &str) -> String {
     // The words of a text in NFC are in NFC.
-    let all_nfc =
-        unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes;
+    let all_nfc = crate::normalize::is_nfc_str(s);
     let mut out = String::with_capacity(s.len());
     if all_nfc {
         let mut start = None;
@@ -113,9 +164,7 @@ pub(crate) fn nfc_collapse(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        if unicode_normalization::is_nfc_quick(w.chars())
-            == unicode_normalization::IsNormalized::Yes
-        {
+        if crate::normalize::is_nfc_str(w) {
             out.push_str(w);
         } else {
             out.extend(w.nfc());
@@ -375,6 +424,17 @@ pub(crate) fn stt_marker(s: &str) -> Option<Marker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_table_agrees_with_the_unicode_tables() {
+        let ranges = [0x80u32..0x300, 0x1e00..0x1f00];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let mut slow = String::new();
+            key_char(c, &mut slow);
+            assert_eq!(key(&c.to_string()), slow, "{c:?}");
+        }
+        assert_eq!(key("Ủy ban nhân dân ĐỒNG NAI"), "uy ban nhan dan dong nai");
+    }
 
     #[test]
     fn keys_fold_diacritics() {

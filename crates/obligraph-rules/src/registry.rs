@@ -71,8 +71,12 @@ pub(crate) use declare_rule;
 pub trait Rule: Send + Sync {
     /// Stable code, e.g. `OG001`.
     fn code(&self) -> &'static str;
-    /// Short kebab-case name, e.g. `missing-obligation`.
-    fn name(&self) -> &'static str;
+    /// Short kebab-case name, e.g. `missing-obligation`. Defaults to the
+    /// name the built-in code table ([`CODES`]) gives the rule's code
+    /// (`unknown` for a code not in it): rules of your own override it.
+    fn name(&self) -> &'static str {
+        crate::rules::name_of(self.code())
+    }
     /// Severity unless the configuration says otherwise.
     fn default_severity(&self) -> Severity;
     /// Documentation: What it does · Why is this bad? · Example · Use instead.

@@ -26,9 +26,6 @@ impl Rule for CitationMismatch {
     fn code(&self) -> &'static str {
         "OG011"
     }
-    fn name(&self) -> &'static str {
-        super::name_of(self.code())
-    }
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }

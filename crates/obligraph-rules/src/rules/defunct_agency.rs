@@ -30,9 +30,6 @@ impl Rule for DefunctAgency {
     fn code(&self) -> &'static str {
         "OG010"
     }
-    fn name(&self) -> &'static str {
-        super::name_of(self.code())
-    }
     fn default_severity(&self) -> Severity {
         Severity::Error
     }

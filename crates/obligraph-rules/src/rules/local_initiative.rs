@@ -24,9 +24,6 @@ impl Rule for LocalInitiativeRule {
     fn code(&self) -> &'static str {
         "OG013"
     }
-    fn name(&self) -> &'static str {
-        super::name_of(self.code())
-    }
     fn default_severity(&self) -> Severity {
         Severity::Info
     }

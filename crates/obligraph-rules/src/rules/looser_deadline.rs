@@ -97,9 +97,6 @@ impl Rule for LooserDeadline {
     fn code(&self) -> &'static str {
         "OG005"
     }
-    fn name(&self) -> &'static str {
-        super::name_of(self.code())
-    }
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }

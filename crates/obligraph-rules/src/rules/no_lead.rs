@@ -26,9 +26,6 @@ impl Rule for NoLead {
     fn code(&self) -> &'static str {
         "OG007"
     }
-    fn name(&self) -> &'static str {
-        super::name_of(self.code())
-    }
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }

@@ -27,9 +27,6 @@ impl Rule for PartialCoverage {
     fn code(&self) -> &'static str {
         "OG002"
     }
-    fn name(&self) -> &'static str {
-        super::name_of(self.code())
-    }
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }

@@ -48,9 +48,6 @@ impl Rule for PlanDutyMissing {
     fn code(&self) -> &'static str {
         "OG012"
     }
-    fn name(&self) -> &'static str {
-        super::name_of(self.code())
-    }
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }

@@ -129,9 +129,6 @@ impl Rule for ReportingChain {
     fn code(&self) -> &'static str {
         "OG006"
     }
-    fn name(&self) -> &'static str {
-        super::name_of(self.code())
-    }
     fn default_severity(&self) -> Severity {
         Severity::Error
     }

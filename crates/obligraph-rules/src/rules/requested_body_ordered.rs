@@ -28,9 +28,6 @@ impl Rule for RequestedBodyOrdered {
     fn code(&self) -> &'static str {
         "OG009"
     }
-    fn name(&self) -> &'static str {
-        super::name_of(self.code())
-    }
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }

@@ -27,9 +27,6 @@ impl Rule for SeveralLeadsUnscoped {
     fn code(&self) -> &'static str {
         "OG008"
     }
-    fn name(&self) -> &'static str {
-        super::name_of(self.code())
-    }
     fn default_severity(&self) -> Severity {
         Severity::Info
     }

@@ -29,9 +29,6 @@ impl Rule for SupportDropped {
     fn code(&self) -> &'static str {
         "OG004"
     }
-    fn name(&self) -> &'static str {
-        super::name_of(self.code())
-    }
     fn default_severity(&self) -> Severity {
         Severity::Info
     }

@@ -69,6 +69,11 @@ pub struct ParentIndex<'p> {
     pub(crate) groups: Index,
     /// The group headings (in `groups`) above each obligation.
     pub(crate) group_of: Vec<Vec<usize>>,
+    /// For an unassigned body item that states a group heading of the
+    /// appendix (Đồng Nai's "II.2.đ Thúc đẩy và nâng cao các hoạt động hỗ
+    /// trợ bảo vệ các quyền dân sự và chính trị" above the rows B.V.1–3),
+    /// that group (see [`ParentIndex::new`]).
+    pub(crate) heads_group: Vec<Option<usize>>,
 }
 
 /// Distinct derived texts kept per parent index (a few kilobytes each).
@@ -94,6 +99,13 @@ impl<'p> ParentIndex<'p> {
     /// (cosine ≥ 0.5) to one that has them is *restated*: it is left out
     /// of the matching, its text is added to the restating obligation's,
     /// and the report marks it not applicable with the reason.
+    ///
+    /// An unassigned body item whose text is the heading of a group of
+    /// appendix rows (cosine ≥ 0.5) states the theme the rows split into
+    /// tasks. It stays in the matching, but a derived obligation that
+    /// carries out one of the rows is credited to the row, and to the body
+    /// item as well only when it scores higher against the body item (it
+    /// restates the theme itself).
     pub fn new(plan: &'p Plan) -> ParentIndex<'p> {
         let first = Index::new(plan.obligations.iter().map(|o| o.text.as_str()));
         let mut restated_by = vec![None; plan.obligations.len()];
@@ -177,6 +189,32 @@ impl<'p> ParentIndex<'p> {
                 clause_owner.push(i);
             }
         }
+        let groups = Index::new(group_titles.iter().map(String::as_str));
+        let heads_group: Vec<Option<usize>> = plan
+            .obligations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let unassigned = !assigned(o)
+                    && o.kind == obligraph_core::ObligationKind::Task
+                    && restated_by.get(i).copied().flatten().is_none();
+                if !unassigned || group_titles.is_empty() {
+                    return None;
+                }
+                let s = groups.scores(&groups.vectorize(&o.text));
+                let (k, best) = s
+                    .iter()
+                    .copied()
+                    .enumerate()
+                    .max_by(|a, b| a.1.total_cmp(&b.1))?;
+                // The group's rows must be other obligations than this one.
+                let has_rows = group_of
+                    .iter()
+                    .enumerate()
+                    .any(|(j, g)| j != i && g.contains(&k));
+                (best >= RESTATED && has_rows).then_some(k)
+            })
+            .collect();
         ParentIndex {
             plan,
             index: Index::new(texts.iter().map(String::as_str)),
@@ -185,8 +223,9 @@ impl<'p> ParentIndex<'p> {
             child_texts: crate::text::Memo::new(CHILD_TEXT_MEMO),
             restated_by,
             titles: Index::new(distinct.iter().map(String::as_str)),
-            groups: Index::new(group_titles.iter().map(String::as_str)),
+            groups,
             group_of,
+            heads_group,
             title_of,
             agency_keys: plan.obligations.iter().map(agency_keys).collect(),
         }
@@ -196,6 +235,22 @@ impl<'p> ParentIndex<'p> {
     pub(crate) fn restated(&self, i: usize) -> Option<&'p str> {
         let j = self.restated_by.get(i).copied().flatten()?;
         self.plan.obligations.get(j).map(|o| o.id.as_str())
+    }
+
+    /// The rows of the appendix group whose heading obligation `i` states
+    /// (see [`ParentIndex::new`]), by id.
+    pub(crate) fn group_rows(&self, i: usize) -> Option<Vec<&'p str>> {
+        let g = self.heads_group.get(i).copied().flatten()?;
+        let rows: Vec<&str> = self
+            .plan
+            .obligations
+            .iter()
+            .zip(&self.group_of)
+            .enumerate()
+            .filter(|(j, (_, gs))| *j != i && gs.contains(&g))
+            .map(|(_, (o, _))| o.id.as_str())
+            .collect();
+        (!rows.is_empty()).then_some(rows)
     }
 
     /// The indexed plan.
@@ -625,7 +680,7 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         }
         vectors.push(ct);
     }
-    let chosen = assign(&candidates, np, nc, m);
+    let chosen = credit_rows_over_headings(parent, &candidates, assign(&candidates, np, nc, m));
     let mut out = Alignment {
         per_parent: vec![Vec::new(); np],
         per_child: vec![Vec::new(); nc],
@@ -651,6 +706,34 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         v.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.child.cmp(&b.child)));
     }
     out
+}
+
+/// Drops a chosen pair of a derived obligation with a body item that heads
+/// an appendix group (see [`ParentIndex::new`]) when the same derived
+/// obligation is also chosen for a row of that group with a higher score:
+/// body item and rows state one obligation twice, and the row is the
+/// specific statement the derived task carries out.
+fn credit_rows_over_headings(
+    parent: &ParentIndex<'_>,
+    cands: &[Pair],
+    chosen: Vec<usize>,
+) -> Vec<usize> {
+    let beaten = |k: usize| -> bool {
+        let Some(c) = cands.get(k) else { return false };
+        let Some(g) = parent.heads_group.get(c.parent).copied().flatten() else {
+            return false;
+        };
+        chosen.iter().filter_map(|j| cands.get(*j)).any(|r| {
+            r.child == c.child
+                && r.parent != c.parent
+                && r.score > c.score
+                && parent
+                    .group_of
+                    .get(r.parent)
+                    .is_some_and(|gs| gs.contains(&g))
+        })
+    };
+    chosen.iter().copied().filter(|k| !beaten(*k)).collect()
 }
 
 /// Chooses candidate pairs: one-to-one per component (Hungarian, or greedy

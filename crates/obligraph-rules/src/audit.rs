@@ -172,6 +172,15 @@ pub(crate) fn audit_indexed(
             None => not_applicable_reason(p, parent, child.level, config),
         };
         let pairs = al.per_parent.get(pi).map(Vec::as_slice).unwrap_or_default();
+        // A body item stating the heading of appendix rows, which no
+        // derived obligation restates, is carried by the rows.
+        let reason = reason.or_else(|| {
+            let rows = ix.group_rows(pi).filter(|_| pairs.is_empty())?;
+            Some(format!(
+                "states the heading of the rows {}, which carry its agencies and deadlines; counted there",
+                rows.join(", ")
+            ))
+        });
         let matches: Vec<Match> = pairs
             .iter()
             .filter_map(|pair| {

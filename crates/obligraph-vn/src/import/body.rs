@@ -564,12 +564,28 @@ fn assignments_for(subject: &str, ctx: &Ctx) -> Vec<Assignment> {
 }
 
 /// The kind of a clause of a duty.
+///
+/// Drafting a plan is a plan-level duty only when the clause ties the plan
+/// to the one being carried out: "căn cứ … Kế hoạch này", "nhiệm vụ được
+/// giao", "cụ thể hóa", "triển khai thực hiện", or a deadline. "xây dựng kế
+/// hoạch, đề xuất … nội dung, hình thức tập huấn" plans a training: that is
+/// part of the training task.
 fn clause_kind(clause: &str, has_deadline: bool) -> ObligationKind {
     let k = key(clause);
-    if k.contains("xay dung ke hoach")
+    let drafts = k.contains("xay dung ke hoach")
         || k.contains("ban hanh ke hoach")
-        || k.contains("xay dung, ban hanh ke hoach")
-    {
+        || k.contains("xay dung, ban hanh ke hoach");
+    let implements = has_deadline
+        || [
+            "ke hoach nay",
+            "nhiem vu",
+            "cu the hoa",
+            "trien khai",
+            "thuc hien",
+        ]
+        .iter()
+        .any(|cue| k.contains(cue));
+    if drafts && implements {
         return ObligationKind::DraftPlan;
     }
     let reports = k.contains("bao cao") || k.contains("gui thong tin") || k.contains("gui ve");
@@ -936,5 +952,8 @@ mod tests {
         assert_eq!(c.len(), 2);
         assert_eq!(clause_kind(&c[0], true), ObligationKind::DraftPlan);
         assert_eq!(clause_kind(&c[1], true), ObligationKind::Report);
+        // A plan for a training is part of the training task.
+        let t = "trên cơ sở đó xây dựng kế hoạch, đề xuất cơ quan liên quan nội dung, hình thức tập huấn phù hợp với yêu cầu đề ra;";
+        assert_eq!(clause_kind(t, false), ObligationKind::Task);
     }
 }

@@ -26,18 +26,24 @@ pub(crate) fn counterpart(a: &Agency, level: Level) -> Option<Agency> {
 
 /// Why `a` did not exist on `date`, in English and Vietnamese, or `None`
 /// when it existed or nothing is known.
+///
+/// The regional bodies created on the day the district level ended
+/// ("Tòa án nhân dân khu vực", "Viện kiểm sát nhân dân khu vực") sit at the
+/// district level of the table but existed: the table's status decides.
 pub(crate) fn defunct_on(a: &Agency, date: NaiveDate) -> Option<(String, String)> {
+    let status = obligraph_vn::reorg::status_on(a, date);
     if let Some(end) = district_abolished() {
         let district = a.level == Some(Level::District)
             || a.collective == Some(Collective::DistrictCommittees);
-        if district && date >= end {
+        let created_since = a.level == Some(Level::District) && status == AgencyStatus::Current;
+        if district && date >= end && !created_since {
             return Some((
                 format!("the district level was abolished on {end}"),
                 "cấp huyện đã chấm dứt hoạt động từ ngày 01/7/2025".to_string(),
             ));
         }
     }
-    match obligraph_vn::reorg::status_on(a, date) {
+    match status {
         AgencyStatus::Dissolved {
             on,
             successor,
@@ -56,5 +62,32 @@ pub(crate) fn defunct_on(a: &Agency, date: NaiveDate) -> Option<(String, String)
             format!("chỉ được thành lập từ ngày {}", on.format("%d/%m/%Y")),
         )),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(name: &str) -> Agency {
+        let ctx = obligraph_vn::agency::AgencyContext {
+            date: NaiveDate::from_ymd_opt(2026, 2, 10),
+            issuer_level: Some(Level::Commune),
+        };
+        obligraph_vn::agency::resolve_agency(name, &ctx)
+    }
+
+    #[test]
+    fn regional_courts_exist_after_the_district_level() {
+        let day = NaiveDate::from_ymd_opt(2026, 2, 10).unwrap();
+        let regional = resolve("Tòa án nhân dân khu vực 5");
+        assert_eq!(regional.id, "district:regional_court");
+        assert_eq!(defunct_on(&regional, day), None);
+        // Before 1 July 2025 it did not exist yet.
+        let before = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        assert!(defunct_on(&regional, before).is_some());
+        // A district court named in 2026 is still defunct.
+        let district = resolve("Tòa án nhân dân huyện");
+        assert!(defunct_on(&district, day).is_some());
     }
 }

@@ -80,11 +80,72 @@ pub struct ParentIndex<'p> {
 const CHILD_TEXT_MEMO: usize = 8192;
 
 /// Tokens a clause needs to count on its own.
-const MIN_CLAUSE_TOKENS: usize = 6;
+const MIN_CLAUSE_TOKENS: usize = 10;
 
 /// Cosine at or above which an unassigned obligation counts as restated by
 /// an assigned one.
 const RESTATED: f32 = 0.5;
+
+/// The text of an obligation as matching sees it: without the parentheses
+/// that assign it ("(Sở Tư pháp chủ trì thực hiện hàng năm theo yêu cầu
+/// của Bộ Tư pháp; các sở, ban, ngành … phối hợp thực hiện)"). Those carry
+/// agencies and deadlines, which the importer has already read into the
+/// obligation and which the alignment compares on their own; left in the
+/// text they make every task of one lead look alike.
+pub(crate) fn matching_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = without_roles(text);
+    match without_examples(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(o) => std::borrow::Cow::Owned(o),
+    }
+}
+
+fn without_roles(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('(') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let after = rest.get(open + 1..).unwrap_or("");
+        let Some(close) = after.find(')') else { break };
+        let inner = after.get(..close).unwrap_or("").to_lowercase();
+        out.push_str(rest.get(..open).unwrap_or(""));
+        if !(inner.contains("chủ trì") || inner.contains("phối hợp")) {
+            out.push('(');
+            out.push_str(after.get(..=close).unwrap_or(""));
+        }
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Cuts the examples a task gives after "nhất là" ("especially") up to the
+/// end of its clause: "Nâng cao hiệu quả … tin báo … liên quan đến tra tấn,
+/// nhất là … các hành vi bức cung, dùng nhục hình, làm chết người …".
+/// Plans repeat one such list of examples across several tasks that differ
+/// only by their head (receive reports, investigate, inspect, compensate),
+/// and the list would outweigh the head.
+fn without_examples(text: &str) -> std::borrow::Cow<'_, str> {
+    const MARK: &str = "nhất là";
+    if !text.contains(MARK) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MARK) {
+        let head = rest.get(..at).unwrap_or("").trim_end();
+        out.push_str(head.trim_end_matches(','));
+        let tail = rest.get(at..).unwrap_or("");
+        match tail.find([';', '.']) {
+            Some(end) => rest = tail.get(end..).unwrap_or(""),
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
 
 fn assigned(o: &Obligation) -> bool {
     !o.assignments.is_empty() || o.deadline.is_some() || o.deadline_text.is_some()
@@ -107,7 +168,12 @@ impl<'p> ParentIndex<'p> {
     /// item as well only when it scores higher against the body item (it
     /// restates the theme itself).
     pub fn new(plan: &'p Plan) -> ParentIndex<'p> {
-        let first = Index::new(plan.obligations.iter().map(|o| o.text.as_str()));
+        let own: Vec<std::borrow::Cow<'_, str>> = plan
+            .obligations
+            .iter()
+            .map(|o| matching_text(&o.text))
+            .collect();
+        let first = Index::new(own.iter().map(|t| t.as_ref()));
         let mut restated_by = vec![None; plan.obligations.len()];
         for (i, o) in plan.obligations.iter().enumerate() {
             if assigned(o) || o.kind != obligraph_core::ObligationKind::Task {
@@ -133,13 +199,13 @@ impl<'p> ParentIndex<'p> {
             .obligations
             .iter()
             .enumerate()
-            .map(|(j, o)| {
-                let mut t = o.text.clone();
+            .map(|(j, _)| {
+                let mut t = own.get(j).map(|t| t.to_string()).unwrap_or_default();
                 for (i, r) in restated_by.iter().enumerate() {
                     if *r == Some(j) {
-                        if let Some(x) = plan.obligations.get(i) {
+                        if let Some(x) = own.get(i) {
                             t.push(' ');
-                            t.push_str(&x.text);
+                            t.push_str(x);
                         }
                     }
                 }
@@ -184,7 +250,7 @@ impl<'p> ParentIndex<'p> {
             if restated_by.get(i).copied().flatten().is_some() {
                 continue;
             }
-            for c in crate::text::clauses(&o.text, MIN_CLAUSE_TOKENS) {
+            for c in crate::text::clauses(&matching_text(&o.text), MIN_CLAUSE_TOKENS) {
                 clause_texts.push(c);
                 clause_owner.push(i);
             }
@@ -201,7 +267,7 @@ impl<'p> ParentIndex<'p> {
                 if !unassigned || group_titles.is_empty() {
                     return None;
                 }
-                let s = groups.scores(&groups.vectorize(&o.text));
+                let s = groups.scores(&groups.vectorize(&matching_text(&o.text)));
                 let (k, best) = s
                     .iter()
                     .copied()
@@ -584,7 +650,7 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         }
         let ct = parent
             .child_texts
-            .get_or_insert_with(&key, || child_text(parent, &c.text, title));
+            .get_or_insert_with(&key, || child_text(parent, &matching_text(&c.text), title));
         let (sims, group_in, clause_best) = (&ct.sims, &ct.group_in, &ct.clause_best);
         let c_terms = ct.vector.terms.len();
         let c_keys = agency_keys(c);
@@ -736,6 +802,14 @@ fn credit_rows_over_headings(
     chosen.iter().copied().filter(|k| !beaten(*k)).collect()
 }
 
+/// How far below the best pair of both its parent and its derived
+/// obligation an extra pair may score before it counts as an echo.
+const ECHO_MARGIN: f64 = 0.15;
+
+/// Text similarity at which a derived obligation is a near-verbatim copy
+/// of a parent obligation.
+const VERBATIM_TWIN: f64 = 0.8;
+
 /// Chooses candidate pairs: one-to-one per component (Hungarian, or greedy
 /// for large components), plus every pair at or above `extra`.
 fn assign(cands: &[Pair], np: usize, nc: usize, m: &crate::config::Matching) -> Vec<usize> {
@@ -817,11 +891,28 @@ fn assign(cands: &[Pair], np: usize, nc: usize, m: &crate::config::Matching) -> 
                 .and_then(|j| cands.get(j))
                 .map_or(f64::INFINITY, |o| o.score)
         };
+        // A derived obligation that copies another parent obligation nearly
+        // word for word is that obligation's twin: a weak pair of it
+        // elsewhere is an echo of the shared wording (the assignment pairs
+        // it elsewhere when the parent's body and appendix both copy the
+        // same task).
+        let twin_echo = |c: &Pair| {
+            c.score < m.covered_threshold
+                && c_best
+                    .get(c.child)
+                    .copied()
+                    .flatten()
+                    .and_then(|j| cands.get(j))
+                    .is_some_and(|b| {
+                        b.parent != c.parent && b.evidence.text_similarity >= VERBATIM_TWIN
+                    })
+        };
         chosen.extend(picked.into_iter().filter(|k| {
             cands.get(*k).is_some_and(|c| {
                 c.score >= m.covered_threshold
-                    || c.score + margin >= top(&p_best, c.parent)
-                    || c.score + margin >= top(&c_best, c.child)
+                    || (c.score + margin >= top(&p_best, c.parent)
+                        || c.score + margin >= top(&c_best, c.child))
+                        && !twin_echo(c)
             })
         }));
         for k in edges {
@@ -832,11 +923,17 @@ fn assign(cands: &[Pair], np: usize, nc: usize, m: &crate::config::Matching) -> 
             let best_of_child = c.score + margin >= top(&c_best, c.child);
             let best_of_parent = c.score + margin >= top(&p_best, c.parent)
                 && (c.covers || c.score + margin >= top(&c_best, c.child));
-            let is_best = best_of_child || best_of_parent;
+            let is_best = best_of_child || best_of_parent && !twin_echo(c);
             // Beyond the one-to-one pairs, a pair whose text alone falls
             // short of `extra` needs leads that agree.
-            let strong =
-                c.score >= extra && (c.evidence.text_similarity >= extra || !c.leads_disagree);
+            // And a pair far below the best of both its sides is a
+            // near-duplicate's echo (two rows sharing a long qualifier,
+            // each with its own twin), not a second match.
+            let echo = c.score + ECHO_MARGIN < top(&c_best, c.child)
+                && c.score + ECHO_MARGIN < top(&p_best, c.parent);
+            let strong = c.score >= extra
+                && (c.evidence.text_similarity >= extra || !c.leads_disagree)
+                && !echo;
             if (strong || is_best && c.score >= best) && !chosen.contains(k) {
                 chosen.push(*k);
             }

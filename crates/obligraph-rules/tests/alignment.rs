@@ -31,11 +31,13 @@ pub fn measure() -> (f64, f64, Pairs, Pairs) {
 }
 
 pub fn measure_with(config: &Config) -> (f64, f64, Pairs, Pairs) {
-    let f: Fixture = serde_json::from_str(
-        &std::fs::read_to_string(root().join("tests/fixtures/alignment/hue-vs-dong-nai.json"))
-            .unwrap(),
-    )
-    .unwrap();
+    measure_fixture("hue-vs-dong-nai", config)
+}
+
+/// Precision and recall on `tests/fixtures/alignment/{name}.json`.
+pub fn measure_fixture(name: &str, config: &Config) -> (f64, f64, Pairs, Pairs) {
+    let path = root().join(format!("tests/fixtures/alignment/{name}.json"));
+    let f: Fixture = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let parent = import(&f.parent);
     let child = import(&f.child);
     let report = audit(&parent, &child, config);
@@ -109,9 +111,27 @@ fn hue_vs_dong_nai_precision_and_recall() {
     println!("alignment Huế vs Đồng Nai: precision {p:.3}, recall {r:.3}");
     println!("missed (gold not predicted): {missed:?}");
     println!("extra (predicted not gold): {extra:?}");
-    // Measured 0.911 / 0.953 (45 predicted, 43 labelled, 41 shared).
-    assert!(p >= 0.9, "precision {p:.3}");
+    // Measured 0.953 / 0.953 (43 predicted, 43 labelled, 41 shared).
+    assert!(p >= 0.95, "precision {p:.3}");
     assert!(r >= 0.95, "recall {r:.3}");
+}
+
+/// The second labelled pair, labelled blind (without looking at the
+/// matcher's output): a district plan of Hải Phòng against the Bình Thuận
+/// province plan, both carrying out the QĐ 87 family, so counterparts
+/// change level.
+#[test]
+fn ngo_quyen_vs_binh_thuan_precision_and_recall() {
+    let (p, r, missed, extra) = measure_fixture("ngo-quyen-vs-binh-thuan", &Config::default());
+    println!("alignment Ngô Quyền vs Bình Thuận: precision {p:.3}, recall {r:.3}");
+    println!("missed (gold not predicted): {missed:?}");
+    println!("extra (predicted not gold): {extra:?}");
+    // Measured 0.784 / 0.656 (51 predicted, 61 labelled, 40 shared); it
+    // was 0.493 / 0.607 before the matcher learnt from this pair (roles
+    // parentheses and "nhất là" examples left out of the text, echoes of
+    // near-duplicate rows dropped).
+    assert!(p >= 0.75, "precision {p:.3}");
+    assert!(r >= 0.62, "recall {r:.3}");
 }
 
 #[test]

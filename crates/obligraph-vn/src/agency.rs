@@ -10,7 +10,7 @@
 //!
 //! # Matching
 //!
-//! Names are compared after [`fold`](crate::normalize::fold), with
+//! Names are compared after [`fold`], with
 //! abbreviations expanded (UBND, HĐND, VKSND, TAND, MTTQ, BCH/CHQS, CA,
 //! LĐLĐ, THADS, TP, VN …) and a trailing place name allowed ("Ủy ban nhân
 //! dân Quận Ngô Quyền", "Sở Tư pháp thành phố Huế").
@@ -106,8 +106,11 @@ struct Table {
     stems: HashMap<Vec<String>, Vec<usize>>,
     /// Alias key (its tokens) to entry.
     keys: HashMap<Vec<String>, usize>,
-    /// Longest alias, in tokens.
-    max_tokens: usize,
+    /// First token of a key to the lengths of the keys starting with it,
+    /// longest first: the only prefix lengths worth looking up.
+    key_lens: HashMap<String, Vec<usize>>,
+    /// The same for `stems`.
+    stem_lens: HashMap<String, Vec<usize>>,
     stats: TableStats,
 }
 
@@ -168,7 +171,8 @@ fn table() -> &'static Table {
             entries: Vec::new(),
             stems: HashMap::default(),
             keys: HashMap::default(),
-            max_tokens: 1,
+            key_lens: HashMap::default(),
+            stem_lens: HashMap::default(),
             stats: TableStats::default(),
         };
         for line in AGENCY_TSV.lines().skip(1) {
@@ -218,7 +222,6 @@ fn table() -> &'static Table {
                     if toks.is_empty() {
                         continue;
                     }
-                    t.max_tokens = t.max_tokens.max(toks.len());
                     if let Some(stem) = stem_of(&toks) {
                         let ids = t.stems.entry(stem).or_default();
                         if !ids.contains(&idx) {
@@ -229,8 +232,43 @@ fn table() -> &'static Table {
                 }
             }
         }
+        t.key_lens = lengths_by_first(t.keys.keys());
+        t.stem_lens = lengths_by_first(t.stems.keys());
         t
     })
+}
+
+/// First token to the lengths of the token lists starting with it, longest
+/// first.
+fn lengths_by_first<'a>(
+    lists: impl Iterator<Item = &'a Vec<String>>,
+) -> HashMap<String, Vec<usize>> {
+    let mut out: HashMap<String, Vec<usize>> = HashMap::default();
+    for l in lists {
+        if let Some(first) = l.first() {
+            out.entry(first.clone()).or_default().push(l.len());
+        }
+    }
+    for lens in out.values_mut() {
+        lens.sort_unstable_by(|a, b| b.cmp(a));
+        lens.dedup();
+    }
+    out
+}
+
+/// The lengths `n` (longest first) for which `toks[..n]` may be in a map
+/// indexed by `lens` (see [`lengths_by_first`]).
+fn prefix_lengths<'a>(
+    lens: &'a HashMap<String, Vec<usize>>,
+    toks: &[String],
+) -> impl Iterator<Item = usize> + 'a {
+    let max = toks.len();
+    toks.first()
+        .and_then(|f| lens.get(f))
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .copied()
+        .filter(move |&n| n <= max)
 }
 
 /// Level words that may end a name, for stems.
@@ -266,7 +304,8 @@ fn stem_of(toks: &[String]) -> Option<Vec<String>> {
 /// else the first one known.
 fn lookup_stem(toks: &[String], ctx: &AgencyContext) -> Option<usize> {
     let t = table();
-    for n in (1..=t.max_tokens.min(toks.len())).rev() {
+    let min = min_alias_len(toks);
+    for n in prefix_lengths(&t.stem_lens, toks).filter(|&n| n >= min) {
         let Some(head) = toks.get(..n) else { continue };
         let Some(ids) = t.stems.get(head) else {
             continue;
@@ -420,6 +459,25 @@ const CENTRAL_CITIES: &[&str] = &[
     "cần thơ",
 ];
 
+/// Tokens that never stand in a place name after an alias.
+fn is_joining(t: &str) -> bool {
+    matches!(
+        t,
+        "và" | "các" | "," | ";" | "(" | ")" | "hoặc" | "cùng" | "với"
+    )
+}
+
+/// The shortest alias length `n` for which [`acceptable_remainder`] of
+/// `toks[n..]` may hold: the remainder is at most 6 tokens and holds no
+/// joining token.
+fn min_alias_len(toks: &[String]) -> usize {
+    let after_joining = toks
+        .iter()
+        .rposition(|t| is_joining(t))
+        .map_or(0, |p| p + 1);
+    after_joining.max(toks.len().saturating_sub(6))
+}
+
 /// Whether the tokens after a matched alias can be a place name.
 fn acceptable_remainder(rest: &[String]) -> bool {
     if rest.is_empty() {
@@ -428,25 +486,20 @@ fn acceptable_remainder(rest: &[String]) -> bool {
     if rest.len() > 6 {
         return false;
     }
-    if rest.iter().any(|t| {
-        matches!(
-            t.as_str(),
-            "và" | "các" | "," | ";" | "(" | ")" | "hoặc" | "cùng" | "với"
-        )
-    }) {
+    if rest.iter().any(|t| is_joining(t)) {
         return false;
     }
     // Another agency's name is not a place.
     let t = table();
-    !(1..=t.max_tokens.min(rest.len()))
+    !prefix_lengths(&t.key_lens, rest)
         .any(|n| rest.get(..n).is_some_and(|h| t.keys.contains_key(h)))
 }
 
 /// Longest alias that is a prefix of `toks` with an acceptable remainder.
 fn lookup(toks: &[String]) -> Option<(usize, usize)> {
     let t = table();
-    let max = t.max_tokens.min(toks.len());
-    for n in (1..=max).rev() {
+    let min = min_alias_len(toks);
+    for n in prefix_lengths(&t.key_lens, toks).filter(|&n| n >= min) {
         let Some(head) = toks.get(..n) else { continue };
         if let Some(&idx) = t.keys.get(head) {
             if acceptable_remainder(toks.get(n..).unwrap_or(&[])) {
@@ -637,13 +690,26 @@ enum Vocab {
     Levels,
 }
 
-fn vocab(v: Vocab) -> &'static [Vec<String>] {
-    static CACHE: OnceLock<[Vec<Vec<String>>; 3]> = OnceLock::new();
+/// A vocabulary's phrases as tokens, longest first, and the positions in
+/// that order of the phrases starting with each first token.
+struct VocabList {
+    phrases: Vec<Vec<String>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+fn vocab(v: Vocab) -> Option<&'static VocabList> {
+    static CACHE: OnceLock<[VocabList; 3]> = OnceLock::new();
     let all = CACHE.get_or_init(|| {
         [COLLECTIVE_NOUNS, COLLECTIVE_QUALIFIERS, LEVEL_WORDS].map(|list| {
-            let mut v: Vec<Vec<String>> = list.iter().map(|w| tokens(w)).collect();
-            v.sort_by_key(|t| std::cmp::Reverse(t.len()));
-            v
+            let mut phrases: Vec<Vec<String>> = list.iter().map(|w| tokens(w)).collect();
+            phrases.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+            for (k, p) in phrases.iter().enumerate() {
+                if let Some(f) = p.first() {
+                    by_first.entry(f.clone()).or_default().push(k);
+                }
+            }
+            VocabList { phrases, by_first }
         })
     });
     let i = match v {
@@ -651,15 +717,20 @@ fn vocab(v: Vocab) -> &'static [Vec<String>] {
         Vocab::Qualifiers => 1,
         Vocab::Levels => 2,
     };
-    all.get(i).map_or(&[], Vec::as_slice)
+    all.get(i)
 }
 
-/// Matches the longest phrase of a vocabulary at `toks[i..]`; returns its
-/// length and the phrase.
-fn phrase_at(toks: &[String], i: usize, v: Vocab) -> Option<(usize, String)> {
-    vocab(v).iter().find_map(|p| {
+/// Matches the longest phrase of a vocabulary at `toks[i..]` (the first
+/// of the longest-first list that matches); returns its length and the
+/// phrase's tokens.
+fn phrase_at(toks: &[String], i: usize, v: Vocab) -> Option<(usize, &'static [String])> {
+    let list = vocab(v)?;
+    // (Every phrase has a first token: the lists hold no blank phrase.)
+    let candidates = list.by_first.get(toks.get(i)?)?;
+    candidates.iter().find_map(|&k| {
+        let p = list.phrases.get(k)?;
         let n = p.len();
-        (toks.get(i..i + n) == Some(p.as_slice())).then(|| (n, p.join(" ")))
+        (toks.get(i..i + n) == Some(p.as_slice())).then_some((n, p.as_slice()))
     })
 }
 
@@ -695,7 +766,7 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
             Vocab::Nouns
         };
         if let Some((n, p)) = phrase_at(toks, i, list) {
-            seen.push(p);
+            seen.push(p.join(" "));
             items += 1;
             i += n;
             continue;
@@ -862,8 +933,13 @@ pub fn resolve_agency(name: &str, ctx: &AgencyContext) -> Agency {
 /// [`resolve_agency`] when the name is known (a collective or a table
 /// entry).
 fn resolve_known(name: &str, ctx: &AgencyContext) -> Option<Agency> {
-    let stripped = strip_html(name);
-    let (toks, _) = clean_tokens(tokens(&stripped));
+    resolve_known_tokens(tokens(&strip_html(name)), ctx)
+}
+
+/// [`resolve_known`] of a name given as its [`tokens`] (after
+/// [`strip_html`]).
+fn resolve_known_tokens(toks: Vec<String>, ctx: &AgencyContext) -> Option<Agency> {
+    let (toks, _) = clean_tokens(toks);
     let (core, _) = strip_role_words(&toks);
     if let Some(a) = resolve_collective(core).or_else(|| resolve_collective(&toks)) {
         return Some(a);
@@ -881,9 +957,75 @@ pub(crate) struct Memo {
     /// Assignments of a list segment (as split, before trimming) read with
     /// a default role.
     segments: HashMap<(String, Role), Vec<Assignment>>,
+    /// The words of names, interned.
+    words: HashMap<String, u32>,
+    /// Interned word by id.
+    word_list: Vec<String>,
+    /// A list piece (or separator) to the ids of its [`tokens`] after
+    /// [`strip_html`]; `None` when it holds a `<` (a tag might run on into
+    /// the next piece).
+    piece_ids: HashMap<String, Option<Vec<u32>>>,
+    /// Answers of [`resolve_known`] keyed on the token ids of the name.
+    runs: HashMap<Vec<u32>, Option<Agency>>,
 }
 
 impl Memo {
+    /// Appends the token ids of a list piece or separator (see
+    /// [`Memo::piece_ids`]) to `out`; returns the range they take, `None`
+    /// when the piece has none.
+    fn push_piece_ids(&mut self, text: &str, out: &mut Vec<u32>) -> Option<(usize, usize)> {
+        let start = out.len();
+        match self.piece_ids.get(text) {
+            Some(Some(ids)) => out.extend_from_slice(ids),
+            Some(None) => return None,
+            None => out.extend(self.piece_ids(text)?),
+        }
+        Some((start, out.len()))
+    }
+
+    /// The token ids of a list piece or separator (see [`Memo::piece_ids`]).
+    fn piece_ids(&mut self, text: &str) -> Option<Vec<u32>> {
+        if let Some(ids) = self.piece_ids.get(text) {
+            return ids.clone();
+        }
+        let ids = (!text.contains('<')).then(|| {
+            tokens(&strip_html(text))
+                .into_iter()
+                .map(|w| match self.words.get(&w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = u32::try_from(self.word_list.len()).unwrap_or(u32::MAX);
+                        self.word_list.push(w.clone());
+                        self.words.insert(w, id);
+                        id
+                    }
+                })
+                .collect()
+        });
+        self.piece_ids.insert(text.to_string(), ids.clone());
+        ids
+    }
+
+    /// [`resolve_known`] of a name given as token ids.
+    fn resolve_ids(&mut self, ids: &[u32], ctx: &AgencyContext) -> Option<Agency> {
+        if let Some(a) = self.runs.get(ids) {
+            return a.clone();
+        }
+        let toks: Vec<String> = ids
+            .iter()
+            .map(|&i| {
+                usize::try_from(i)
+                    .ok()
+                    .and_then(|i| self.word_list.get(i))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect();
+        let a = resolve_known_tokens(toks, ctx);
+        self.runs.insert(ids.to_vec(), a.clone());
+        a
+    }
+
     fn resolve_known(&mut self, name: &str, ctx: &AgencyContext) -> Option<Agency> {
         if let Some(a) = self.known.get(name) {
             return a.clone();
@@ -967,8 +1109,7 @@ fn split_segments(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut depth = 0usize;
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
@@ -978,7 +1119,7 @@ fn split_segments(s: &str) -> Vec<String> {
                 continue;
             }
             ';' => {
-                let closes_later = chars.get(i..).unwrap_or(&[]).contains(&')');
+                let closes_later = s.get(i..).unwrap_or("").contains(')');
                 if depth == 0 || !closes_later {
                     out.push(std::mem::take(&mut cur));
                     depth = 0;
@@ -1036,7 +1177,7 @@ fn starts_agency(text: &str) -> bool {
         return true;
     }
     let t = table();
-    (1..=t.max_tokens.min(toks.len()))
+    prefix_lengths(&t.key_lens, &toks)
         .any(|n| toks.get(..n).is_some_and(|h| t.keys.contains_key(h)))
         || (1..=toks.len().min(12)).any(|n| {
             toks.get(..n)
@@ -1048,7 +1189,8 @@ fn starts_agency(text: &str) -> bool {
 struct Piece {
     text: String,
     scope: Option<String>,
-    sep_before: String,
+    /// The separator written before it: "", ", " or " và ".
+    sep_before: &'static str,
 }
 
 /// Splits an agency part at ", " and " và " outside parentheses.
@@ -1057,28 +1199,28 @@ fn split_pieces(s: &str) -> Vec<Piece> {
     let mut cur = String::new();
     let mut scope = String::new();
     let mut depth = 0usize;
-    let mut sep = String::new();
-    let chars: Vec<char> = s.chars().collect();
+    let mut sep: &'static str = "";
+    let push =
+        |cur: &mut String, scope: &mut String, sep: &mut &'static str, pieces: &mut Vec<Piece>| {
+            let text = cur.trim().to_string();
+            let sc = scope
+                .trim()
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+                .trim()
+                .to_string();
+            if !text.is_empty() || !sc.is_empty() {
+                pieces.push(Piece {
+                    text,
+                    scope: (!sc.is_empty()).then_some(sc),
+                    sep_before: std::mem::take(sep),
+                });
+            }
+            cur.clear();
+            scope.clear();
+        };
     let mut i = 0;
-    let push = |cur: &mut String, scope: &mut String, sep: &mut String, pieces: &mut Vec<Piece>| {
-        let text = cur.trim().to_string();
-        let sc = scope
-            .trim()
-            .trim_start_matches('(')
-            .trim_end_matches(')')
-            .trim()
-            .to_string();
-        if !text.is_empty() || !sc.is_empty() {
-            pieces.push(Piece {
-                text,
-                scope: (!sc.is_empty()).then_some(sc),
-                sep_before: std::mem::take(sep),
-            });
-        }
-        cur.clear();
-        scope.clear();
-    };
-    while let Some(&c) = chars.get(i) {
+    while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
         if c == '(' {
             depth += 1;
         }
@@ -1087,24 +1229,23 @@ fn split_pieces(s: &str) -> Vec<Piece> {
             if c == ')' {
                 depth -= 1;
             }
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let and_next = chars.get(i..i + 4) == Some(&[' ', 'v', 'à', ' '][..]);
         if c == ',' {
             push(&mut cur, &mut scope, &mut sep, &mut pieces);
-            sep = ", ".into();
+            sep = ", ";
             i += 1;
             continue;
         }
-        if and_next {
+        if s.get(i..).is_some_and(|r| r.starts_with(" và ")) {
             push(&mut cur, &mut scope, &mut sep, &mut pieces);
-            sep = " và ".into();
-            i += 4;
+            sep = " và ";
+            i += " và ".len();
             continue;
         }
         cur.push(c);
-        i += 1;
+        i += c.len_utf8();
     }
     push(&mut cur, &mut scope, &mut sep, &mut pieces);
     pieces
@@ -1129,29 +1270,32 @@ fn cut_at_filler(seg: &str) -> (String, String) {
     let mut depth = 0usize;
     let fillers = &fixed().folded_fillers;
     let folded = fold(seg);
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(folded.len());
-    chars.extend(folded.char_indices());
-    for (k, &(b, c)) in chars.iter().enumerate() {
+    let mut prev: Option<char> = None;
+    for (k, (b, c)) in folded.char_indices().enumerate() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        if depth > 0 || (k > 0 && chars.get(k - 1).map(|x| x.1) != Some(' ')) {
+        let word_start = k == 0 || prev == Some(' ');
+        prev = Some(c);
+        if depth > 0 || !word_start {
             continue;
         }
         let rest = folded.get(b..).unwrap_or("");
+        let first = rest.as_bytes().first();
         if fillers.iter().any(|f| {
-            rest.starts_with(f.as_str())
+            f.as_bytes().first() == first
+                && rest.starts_with(f.as_str())
                 && rest
                     .get(f.len()..)
                     .is_none_or(|r| r.is_empty() || r.starts_with([' ', ',', ';', '.', '(', ')']))
         }) {
             // Map the folded char index back to the normalized original.
             let orig = tidy(seg);
-            let head: String = orig.chars().take(k).collect();
-            let tail: String = orig.chars().skip(k).collect();
-            if orig.chars().count() == chars.len() {
+            if orig.chars().count() == folded.chars().count() {
+                let head: String = orig.chars().take(k).collect();
+                let tail: String = orig.chars().skip(k).collect();
                 return (head, tail);
             }
             return (seg.to_string(), String::new());
@@ -1323,27 +1467,67 @@ fn parse_part(
         }
     }
     let pieces = split_pieces(part);
+    // The tokens of a run of pieces are the tokens of its pieces and
+    // separators in turn: `tokens` splits at the separators' "," and
+    // spaces, and `strip_html` changes nothing across them when no piece
+    // holds a "<".
+    let mut flat: Vec<u32> = Vec::new();
+    let ids: Vec<Option<(usize, usize)>> = pieces
+        .iter()
+        .map(|p| memo.push_piece_ids(&p.text, &mut flat))
+        .collect();
+    let sep_ids: Vec<Option<(usize, usize)>> = pieces
+        .iter()
+        .map(|p| memo.push_piece_ids(p.sep_before, &mut flat))
+        .collect();
+    let ids_of = |r: Option<&Option<(usize, usize)>>| -> Option<&[u32]> {
+        let (a, b) = (*r?)?;
+        flat.get(a..b)
+    };
+    let mut run: Vec<u32> = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
         // Longest run of pieces that resolves as one name.
         let mut chosen: Option<(usize, Agency, String)> = None;
         let last = pieces.len().min(i + MAX_PIECES);
         for j in (i..last).rev() {
-            let joined = join_pieces(pieces.get(i..=j).unwrap_or(&[]));
-            if joined.trim().is_empty() {
+            let run_pieces = pieces.get(i..=j).unwrap_or(&[]);
+            // The joined text is blank only for one blank piece: a
+            // separator is never blank.
+            if run_pieces.iter().all(|p| p.text.trim().is_empty())
+                && (j == i || join_pieces(run_pieces).trim().is_empty())
+            {
                 continue;
             }
-            // A longer run is taken only when it is a known name.
-            let a = if j == i {
-                memo.resolve(&joined, ctx)
-            } else {
-                match memo.resolve_known(&joined, ctx) {
-                    Some(a) => a,
-                    None => continue,
+            run.clear();
+            let by_ids = (i..=j).all(|k| {
+                let sep: Option<&[u32]> = if k > i {
+                    ids_of(sep_ids.get(k))
+                } else {
+                    Some(&[])
+                };
+                match (sep, ids_of(ids.get(k))) {
+                    (Some(sep), Some(own)) => {
+                        run.extend_from_slice(sep);
+                        run.extend_from_slice(own);
+                        true
+                    }
+                    _ => false,
                 }
+            });
+            // A longer run is taken only when it is a known name.
+            let known = if by_ids {
+                memo.resolve_ids(&run, ctx)
+            } else {
+                memo.resolve_known(&join_pieces(run_pieces), ctx)
+            };
+            let a = match known {
+                Some(a) => a,
+                None if j == i => unresolved(&strip_html(&join_pieces(run_pieces))),
+                None => continue,
             };
             if is_resolved(&a) || j == i {
-                chosen = Some((j, a, joined));
+                chosen = Some((j, a, join_pieces(run_pieces)));
                 break;
             }
         }
@@ -1354,7 +1538,14 @@ fn parse_part(
         let scope = pieces.get(j).and_then(|p| p.scope.as_deref());
         let written_norm = tidy(&written);
         if !written_norm.trim().is_empty() && !is_filler_only(&written_norm) {
-            out.push(assignment(agency, role, requested, scope, &written_norm));
+            // `tidy` of tidy text is that text.
+            out.push(Assignment {
+                agency,
+                role,
+                requested,
+                scope: scope.and_then(meaningful_scope),
+                as_written: written_norm,
+            });
         }
         i = j + 1;
     }
@@ -1368,7 +1559,7 @@ fn join_pieces(pieces: &[Piece]) -> String {
     let mut s = String::new();
     for (k, p) in pieces.iter().enumerate() {
         if k > 0 {
-            s.push_str(&p.sep_before);
+            s.push_str(p.sep_before);
         }
         s.push_str(&p.text);
     }
@@ -1535,6 +1726,19 @@ pub fn counterpart(agency: &Agency, level: Level) -> Option<Agency> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tidy_is_idempotent() {
+        for s in [
+            "  Sở  Tư\u{a0}pháp ",
+            "a\u{301} \u{301}b",
+            "\u{301}x  y\u{323}\u{302}",
+            "Ủy ban\u{200b} nhân dân",
+            "",
+        ] {
+            assert_eq!(tidy(&tidy(s)), tidy(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn shipped_table_parses_fully() {

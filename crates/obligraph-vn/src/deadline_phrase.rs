@@ -188,72 +188,29 @@ pub(crate) struct Prepared {
 impl Prepared {
     pub(crate) fn new(input: &str) -> Self {
         // 1. Clusters: a starter and its combining marks, composed.
-        let mut chars: Vec<(char, usize, usize)> = Vec::with_capacity(input.len());
-        let mut cluster_start = 0;
-        let mut cluster = String::new();
-        // Clusters of a text already in NFC are in NFC.
-        let is_nfc = normalize::is_nfc_str(input);
-        let flush = |cluster: &mut String,
-                     start: usize,
-                     end: usize,
-                     out: &mut Vec<(char, usize, usize)>| {
-            if cluster.is_empty() {
-                return;
-            }
-            if is_nfc {
-                out.extend(cluster.chars().map(|c| (c, start, end)));
-            } else {
-                out.extend(cluster.nfc().map(|c| (c, start, end)));
-            }
-            cluster.clear();
-        };
-        for (i, c) in input.char_indices() {
-            if normalize::is_plain_starter(c) || !unicode_normalization::char::is_combining_mark(c)
-            {
-                flush(&mut cluster, cluster_start, i, &mut chars);
-                cluster_start = i;
-            }
-            cluster.push(c);
-        }
-        flush(&mut cluster, cluster_start, input.len(), &mut chars);
-
         // 2. Markup out, whitespace collapsed.
-        let mut orig: Vec<char> = Vec::with_capacity(chars.len());
-        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(chars.len());
-        let mut i = 0;
-        while let Some(&(c, s, e)) = chars.get(i) {
-            if c == '<' && is_tag_start(chars.get(i + 1).map(|x| x.0)) {
-                // Skip an HTML tag, standing in a space for it.
-                let mut j = i + 1;
-                while let Some(&(cj, _, _)) = chars.get(j) {
-                    j += 1;
-                    if cj == '>' {
-                        break;
-                    }
-                }
-                let end = chars.get(j.saturating_sub(1)).map_or(e, |x| x.2);
-                push_space(&mut orig, &mut spans, s, end);
-                i = j;
-                continue;
-            }
-            i += 1;
-            if c == '*' || c == '\u{200b}' || c == '\u{feff}' || c == '\u{ad}' {
-                continue;
-            }
-            if c.is_whitespace() {
-                push_space(&mut orig, &mut spans, s, e);
-                continue;
-            }
-            orig.push(c);
-            spans.push((s, e));
-        }
+        let (mut orig, mut spans) = if normalize::all_plain_starters(input) {
+            // Every char is a cluster of its own.
+            strip_markup(
+                input
+                    .char_indices()
+                    .map(|(i, c)| (c, i, i + c.len_utf8()))
+                    .peekable(),
+                input.len(),
+            )
+        } else {
+            let chars = clusters(input);
+            let n = chars.len();
+            strip_markup(chars.into_iter().peekable(), n)
+        };
         while orig.last() == Some(&' ') {
             orig.pop();
             spans.pop();
         }
 
         // 3. Folded key, char-aligned: tone placement per word, lowercase.
-        let mut folded_chars: Vec<char> = Vec::with_capacity(orig.len());
+        let mut folded = String::with_capacity(orig.len() * 2);
+        let mut fbyte = Vec::with_capacity(orig.len() + 1);
         let mut w = 0;
         while w < orig.len() {
             let is_word = orig.get(w).is_some_and(|&c| normalize::is_letter(c));
@@ -267,10 +224,15 @@ impl Prepared {
             // Only a word that normalisation may change is rebuilt: an NFC
             // run of letters with no tone to move comes out of `normalize`
             // as it went in. One whose length changes is kept as written.
+            // (An NFC word keeps its tone unless `tone_may_move` says it
+            // may move.)
             let changed: Option<Vec<char>> = if is_word
-                && (seg.iter().any(|&c| normalize::may_give_tone(c))
-                    || !normalize::is_nfc_fast(seg.iter().copied()))
-            {
+                && (!normalize::is_nfc_fast(seg.iter().copied())
+                    || (seg.iter().any(|&c| normalize::may_give_tone(c))
+                        && seg.first().zip(seg.last()).is_some_and(|(&f, &l)| {
+                            let before_last = seg.len().checked_sub(2).and_then(|i| seg.get(i));
+                            normalize::tone_may_move(f, before_last.copied(), l)
+                        }))) {
                 let slice: String = seg.iter().collect();
                 let word: Vec<char> = normalize::normalize(&slice).chars().collect();
                 (word.len() == seg.len()).then_some(word)
@@ -278,8 +240,13 @@ impl Prepared {
                 None
             };
             for &c in changed.as_deref().unwrap_or(seg) {
+                fbyte.push(folded.len());
                 if c.is_ascii() {
-                    folded_chars.push(c.to_ascii_lowercase());
+                    folded.push(c.to_ascii_lowercase());
+                    continue;
+                }
+                if let Some(l) = normalize::lower_of_letter(c) {
+                    folded.push(l);
                     continue;
                 }
                 let mut lower = c.to_lowercase();
@@ -287,18 +254,12 @@ impl Prepared {
                     (Some(l), None) => l,
                     _ => c,
                 };
-                folded_chars.push(match l {
+                folded.push(match l {
                     '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
                     _ => l,
                 });
             }
             w = end;
-        }
-        let mut folded = String::with_capacity(folded_chars.len() * 2);
-        let mut fbyte = Vec::with_capacity(folded_chars.len() + 1);
-        for c in &folded_chars {
-            fbyte.push(folded.len());
-            folded.push(*c);
         }
         fbyte.push(folded.len());
         Prepared {
@@ -330,6 +291,92 @@ impl Prepared {
 
 fn is_tag_start(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+}
+
+/// The chars of `input` in NFC, each with the source byte range of its
+/// cluster (a starter and its combining marks).
+fn clusters(input: &str) -> Vec<(char, usize, usize)> {
+    let mut chars: Vec<(char, usize, usize)> = Vec::with_capacity(input.len());
+    let mut cluster_start = 0;
+    let mut cluster = String::new();
+    // Clusters of a text already in NFC are in NFC.
+    let is_nfc = normalize::is_nfc_str(input);
+    let flush =
+        |cluster: &mut String, start: usize, end: usize, out: &mut Vec<(char, usize, usize)>| {
+            if cluster.is_empty() {
+                return;
+            }
+            if is_nfc {
+                out.extend(cluster.chars().map(|c| (c, start, end)));
+            } else {
+                out.extend(cluster.nfc().map(|c| (c, start, end)));
+            }
+            cluster.clear();
+        };
+    if is_nfc {
+        // Each char as it is, spanning its whole cluster: `first` is
+        // where the open cluster's chars start in `chars`.
+        let mut first = 0;
+        for (i, c) in input.char_indices() {
+            if normalize::is_plain_starter(c) || !unicode_normalization::char::is_combining_mark(c)
+            {
+                if let Some(open) = chars.get_mut(first..) {
+                    for x in open {
+                        x.2 = i;
+                    }
+                }
+                first = chars.len();
+                cluster_start = i;
+            }
+            chars.push((c, cluster_start, input.len()));
+        }
+    } else {
+        for (i, c) in input.char_indices() {
+            if normalize::is_plain_starter(c) || !unicode_normalization::char::is_combining_mark(c)
+            {
+                flush(&mut cluster, cluster_start, i, &mut chars);
+                cluster_start = i;
+            }
+            cluster.push(c);
+        }
+        flush(&mut cluster, cluster_start, input.len(), &mut chars);
+    }
+    chars
+}
+
+/// Drops HTML tags (a space stands in for each), markdown `*` and
+/// invisible chars, and collapses whitespace runs to one space; keeps the
+/// source byte range of each char.
+fn strip_markup(
+    mut chars: std::iter::Peekable<impl Iterator<Item = (char, usize, usize)>>,
+    capacity: usize,
+) -> (Vec<char>, Vec<(usize, usize)>) {
+    let mut orig: Vec<char> = Vec::with_capacity(capacity);
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(capacity);
+    while let Some((c, s, e)) = chars.next() {
+        if c == '<' && is_tag_start(chars.peek().map(|x| x.0)) {
+            // Skip an HTML tag, standing in a space for it.
+            let mut end = e;
+            for (cj, _, ej) in chars.by_ref() {
+                end = ej;
+                if cj == '>' {
+                    break;
+                }
+            }
+            push_space(&mut orig, &mut spans, s, end);
+            continue;
+        }
+        if c == '*' || c == '\u{200b}' || c == '\u{feff}' || c == '\u{ad}' {
+            continue;
+        }
+        if c.is_whitespace() {
+            push_space(&mut orig, &mut spans, s, e);
+            continue;
+        }
+        orig.push(c);
+        spans.push((s, e));
+    }
+    (orig, spans)
 }
 
 fn push_space(orig: &mut Vec<char>, spans: &mut Vec<(usize, usize)>, s: usize, e: usize) {
@@ -424,6 +471,11 @@ struct Patterns {
     /// outside the set's matches cannot match, so one search skips most
     /// positions and most patterns.
     set: RegexSet,
+    /// The patterns of `set` and `label` unanchored, as one regex: where it
+    /// finds nothing, none of them matches (`None` if it did not build).
+    scan_filter: Option<Regex>,
+    /// `arg_stop` unanchored and without word boundaries, likewise.
+    stop_filter: Option<Regex>,
 }
 
 impl Patterns {
@@ -535,6 +587,8 @@ fn patterns() -> Option<&'static Patterns> {
             ))
             .ok()?,
             set: RegexSet::empty(),
+            scan_filter: None,
+            stop_filter: None,
         };
         // Without the word boundaries (which only narrow a match) the union
         // runs on the lazy DFA, which gives up on Unicode `\b` outside ASCII.
@@ -544,9 +598,61 @@ fn patterns() -> Option<&'static Patterns> {
             .map(|re| format!("(?:{})", re.as_str().replace(r"\b", "")))
             .collect();
         p.set = RegexSet::new(all).ok()?;
+        // Unanchored, without word boundaries: each alternative matches
+        // wherever its pattern does (and maybe elsewhere).
+        let loose = |re: &Regex| {
+            re.as_str()
+                .strip_prefix('^')
+                .map(|r| format!("(?:{})", r.replace(r"\b", "")))
+        };
+        p.scan_filter = p
+            .tried()
+            .into_iter()
+            .chain([&p.label])
+            .map(loose)
+            .collect::<Option<Vec<String>>>()
+            .and_then(|alts| Regex::new(&alts.join("|")).ok());
+        p.stop_filter = loose(&p.arg_stop).and_then(|r| Regex::new(&r).ok());
         Some(p)
     })
     .as_ref()
+}
+
+/// The shortest text (folded bytes) worth a filter search: on shorter ones
+/// trying each position costs less.
+const FILTER_MIN: usize = 50;
+
+/// Where a filter regex (patterns unanchored, so matching wherever they
+/// do) next matches in a text: the positions before cannot match.
+#[derive(Default)]
+struct Skip {
+    /// The filter's next match start at or after the last search start.
+    next: Option<usize>,
+}
+
+impl Skip {
+    /// Whether the filter says nothing matches at folded byte `at`.
+    fn nothing_at(&mut self, filter: Option<&Regex>, folded: &str, at: Option<usize>) -> bool {
+        let (Some(filter), Some(at)) = (filter, at) else {
+            return false;
+        };
+        if self.next.is_none_or(|x| x < at) {
+            if !folded.is_char_boundary(at) {
+                return false;
+            }
+            self.next = Some(filter.find_at(folded, at).map_or(usize::MAX, |m| m.start()));
+        }
+        self.next.is_some_and(|x| x > at)
+    }
+}
+
+/// `char::is_alphanumeric`, quicker on Vietnamese letters.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        normalize::is_letter(c) || c.is_numeric()
+    }
 }
 
 /// Scans the text left to right, one word start at a time.
@@ -558,8 +664,9 @@ fn scan(t: &Prepared, mode: Mode) -> Vec<Atom> {
     let n = t.orig.len();
     let mut i = 0;
     let mut labelled = false;
+    let mut skip = Skip::default();
     while i < n {
-        let at_word = i == 0 || t.orig.get(i - 1).is_some_and(|c| !c.is_alphanumeric());
+        let at_word = i == 0 || t.orig.get(i - 1).is_some_and(|&c| !is_alphanumeric(c));
         if !at_word || t.orig.get(i).is_some_and(|c| c.is_whitespace()) {
             i += 1;
             continue;
@@ -570,6 +677,15 @@ fn scan(t: &Prepared, mode: Mode) -> Vec<Atom> {
             .unwrap_or("");
         // Every phrase starts with one of these letters or a digit.
         if !rest.starts_with(|c: char| c.is_ascii_digit() || "tckhđnqsbgm".contains(c)) {
+            i += 1;
+            continue;
+        }
+        // Neither the label nor any pattern can match here.
+        let filter = p
+            .scan_filter
+            .as_ref()
+            .filter(|_| t.folded.len() > FILTER_MIN);
+        if skip.nothing_at(filter, &t.folded, t.fbyte.get(i).copied()) {
             i += 1;
             continue;
         }
@@ -1080,10 +1196,13 @@ fn argument(t: &Prepared, p: &Patterns, from: usize) -> (Option<String>, usize) 
     let start = t.char_at(from);
     let mut j = start;
     let n = t.orig.len().min(start + MAX_ARGUMENT);
+    let mut skip = Skip::default();
     while j < n {
         let at = t.fbyte.get(j).copied().unwrap_or(t.folded.len());
         let rest = t.folded.get(at..).unwrap_or("");
-        if p.arg_stop.is_match(rest) {
+        if !skip.nothing_at(p.stop_filter.as_ref(), &t.folded, Some(at))
+            && p.arg_stop.is_match(rest)
+        {
             break;
         }
         // "… và <another deadline phrase>" ends the argument.
@@ -1349,6 +1468,13 @@ fn combine(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quick_alphanumeric_is_the_plain_test() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{:04x}", c as u32);
+        }
+    }
 
     fn ctx(y: i32, m: u32, d: u32) -> DeadlineContext {
         DeadlineContext::on(NaiveDate::from_ymd_opt(y, m, d).unwrap())

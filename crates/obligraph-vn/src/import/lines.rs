@@ -53,6 +53,9 @@ struct Src<'a> {
     no: u32,
     raw: &'a str,
     text: String,
+    /// The raw cells of a table line (`None` for other lines and blank
+    /// ones).
+    cells: Option<Vec<String>>,
 }
 
 static PAGE_NO: LazyLock<Regex> =
@@ -113,11 +116,11 @@ fn raw_cells(raw: &str) -> Option<Vec<String>> {
 }
 
 fn is_table_header(cells: &[String]) -> bool {
-    cells
-        .first()
-        .map(|c| key(&clean(c)))
-        .is_some_and(|k| k == "stt" || k == "tt" || k == "so tt")
-        && cells.len() >= 3
+    cells.len() >= 3
+        && cells
+            .first()
+            .map(|c| key(&clean(c)))
+            .is_some_and(|k| k == "stt" || k == "tt" || k == "so tt")
 }
 
 /// Turns the text into pieces, marking in `ledger` the lines set aside.
@@ -131,13 +134,17 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
                 no: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 raw,
                 text: String::new(),
+                cells: None,
             }
         })
         .collect();
     let mut src = src;
     for s in &mut src {
-        if !s.raw.trim().is_empty() && raw_cells(s.raw).is_none() {
-            s.text = clean(s.raw);
+        if !s.raw.trim().is_empty() {
+            s.cells = raw_cells(s.raw);
+            if s.cells.is_none() {
+                s.text = clean(s.raw);
+            }
         }
     }
 
@@ -162,10 +169,8 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
             blank_before = true;
             continue;
         }
-        let cells = raw_cells(s.raw);
         // Inside a table: rows continue until a non-row line.
-        if let Some(cells) = &cells {
-            let cleaned_first = cells.first().map(|c| clean(c)).unwrap_or_default();
+        if let Some(cells) = &s.cells {
             if is_markdown_separator(cells) {
                 ledger.attribute(s.no);
                 continue;
@@ -201,7 +206,6 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
                 continue;
             }
             // A tab line outside a table (header blocks): one paragraph per cell.
-            let _ = cleaned_first;
             flush_body(&mut body, &mut out);
             let mut any = false;
             for c in cells {
@@ -346,7 +350,13 @@ fn join_paragraphs(lines: Vec<(u32, String, bool, bool)>) -> Vec<Para> {
 }
 
 fn is_doc_type(t: &str) -> bool {
-    let k = key(t.trim_end_matches(':'));
+    let t = t.trim_end_matches(':');
+    // The key of a text starts with the key of its first chars: one
+    // longer than "quyet dinh" already is neither.
+    if key_prefix(t, 11).len() > "quyet dinh".len() {
+        return false;
+    }
+    let k = key(t);
     k == "ke hoach" || k == "quyet dinh"
 }
 
@@ -361,7 +371,7 @@ fn continues(
     if NEW_PARA.is_match(next)
         || is_doc_type(para)
         || is_appendix_start(para)
-        || PLACE_DATE.is_match(next)
+        || (next.contains(", ngày") && PLACE_DATE.is_match(next))
     {
         return false;
     }

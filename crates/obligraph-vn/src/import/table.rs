@@ -274,6 +274,8 @@ pub(crate) fn read_table(
         .map(|(id, _, _)| parents.contains(id.as_str()))
         .collect();
     let text_of = |row: &Row, c: Col| idx(c).map(|i| row.text(i)).unwrap_or_default();
+    let mut parsed_deadlines: rustc_hash::FxHashMap<String, Option<obligraph_core::Deadline>> =
+        rustc_hash::FxHashMap::default();
     for (ni, (id, parent, ri)) in nodes.iter().enumerate() {
         let Some(row) = rows.get(*ri) else { continue };
         ledger.attribute_all(&row.lines);
@@ -311,8 +313,16 @@ pub(crate) fn read_table(
             }
             o.output = (!output.is_empty()).then_some(output);
             if !deadline.is_empty() {
-                o.deadline = crate::deadline_phrase::parse_deadline(&deadline, &ctx.deadline)
-                    .or_else(|| ctx.find_deadline(&deadline).map(|m| m.deadline));
+                // Rows repeat the same deadline cells ("Hàng năm").
+                let parsed = match parsed_deadlines.get(&deadline) {
+                    Some(d) => d.clone(),
+                    None => {
+                        let d = crate::deadline_phrase::parse_deadline(&deadline, &ctx.deadline);
+                        parsed_deadlines.insert(deadline.clone(), d.clone());
+                        d
+                    }
+                };
+                o.deadline = parsed.or_else(|| ctx.find_deadline(&deadline).map(|m| m.deadline));
                 o.deadline_text = Some(deadline);
             }
             o.section = parent.clone();

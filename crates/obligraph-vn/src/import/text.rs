@@ -14,8 +14,12 @@ pub(crate) fn key(s: &str) -> String {
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if let Some(k) = KeyTable::index(c).and_then(|i| table.0.get(i)) {
-            out.push_str(k);
+        } else if let Some(i) = KeyTable::index(c) {
+            // One ASCII char (the usual key of a letter) or the full key.
+            match table.1.get(i) {
+                Some(&b) if b != 0 => out.push(char::from(b)),
+                _ => out.push_str(table.0.get(i).map_or("", String::as_str)),
+            }
         } else {
             key_char(c, &mut out);
         }
@@ -46,8 +50,9 @@ fn key_char(c: char, out: &mut String) {
 }
 
 /// [`key_char`] of U+0080..U+02FF and U+1E00..U+1EFF (the Vietnamese
-/// letters), computed once.
-struct KeyTable(Vec<String>);
+/// letters), computed once; and the same as one ASCII byte where the key is
+/// one (0 where not).
+struct KeyTable(Vec<String>, Vec<u8>);
 
 impl KeyTable {
     const LOW: u32 = 0x80;
@@ -69,17 +74,23 @@ impl KeyTable {
 
     fn build() -> Self {
         let chars = (Self::LOW..Self::LOW_END).chain(Self::HIGH..Self::HIGH_END);
-        KeyTable(
-            chars
-                .map(|u| {
-                    let mut k = String::new();
-                    if let Some(c) = char::from_u32(u) {
-                        key_char(c, &mut k);
-                    }
-                    k
-                })
-                .collect(),
-        )
+        let keys: Vec<String> = chars
+            .map(|u| {
+                let mut k = String::new();
+                if let Some(c) = char::from_u32(u) {
+                    key_char(c, &mut k);
+                }
+                k
+            })
+            .collect();
+        let bytes = keys
+            .iter()
+            .map(|k| match k.as_bytes() {
+                [b] if b.is_ascii() && *b != 0 => *b,
+                _ => 0,
+            })
+            .collect();
+        KeyTable(keys, bytes)
     }
 }
 
@@ -103,6 +114,18 @@ fn never() -> Regex {
 /// Removes markdown emphasis and heading marks and HTML tags, then
 /// normalises (NFC, whitespace collapsed).
 pub(crate) fn clean(s: &str) -> String {
+    // Without any of these bytes only the last step has work to do.
+    let mut markup = 0u8;
+    for &x in s.as_bytes() {
+        markup |= u8::from(x == b'<')
+            | u8::from(x == b'&')
+            | u8::from(x == b'*')
+            | u8::from(x == b'#')
+            | u8::from(x == b'_');
+    }
+    if markup == 0 {
+        return nfc_collapse(s);
+    }
     let s = if s.contains('<') {
         TAG.replace_all(s, " ")
     } else {
@@ -112,7 +135,7 @@ pub(crate) fn clean(s: &str) -> String {
     let t = if s.contains('*') {
         Cow::Owned(s.replace('*', ""))
     } else {
-        Cow::Borrowed(s.as_str())
+        Cow::Borrowed(s.as_ref())
     };
     let trimmed = t.trim_start();
     let t = if trimmed.starts_with('#') {
@@ -134,19 +157,29 @@ pub(crate) fn clean(s: &str) -> String {
 pub(crate) fn nfc_collapse(s: &str) -> String {
     // The words of a text in NFC are in NFC.
     let all_nfc = crate::normalize::is_nfc_str(s);
+    if all_nfc && is_collapsed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     if all_nfc {
         let mut start = None;
-        for (i, c) in s.char_indices() {
-            if c.is_whitespace() || c.is_control() {
+        let mut i = 0;
+        while i < s.len() {
+            // The length of the space or control char at `i`, if one is.
+            let sep = separator_at(s, i);
+            if let Some(len) = sep {
                 if let Some(st) = start.take() {
                     if !out.is_empty() {
                         out.push(' ');
                     }
                     out.push_str(s.get(st..i).unwrap_or(""));
                 }
-            } else if start.is_none() {
-                start = Some(i);
+                i += len;
+            } else {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                i += 1;
             }
         }
         if let Some(st) = start {
@@ -173,21 +206,116 @@ pub(crate) fn nfc_collapse(s: &str) -> String {
     out
 }
 
+/// `c.is_whitespace() || c.is_control()`, quicker: the control characters
+/// are U+0000..U+001F and U+007F..U+009F, and the only whitespace below
+/// U+1680 is U+0009..U+000D, U+0020, U+0085 and U+00A0.
+fn is_space_or_control(c: char) -> bool {
+    c <= ' ' || ('\u{7f}'..='\u{a0}').contains(&c) || (c >= '\u{1680}' && c.is_whitespace())
+}
+
+/// The length of the whitespace or control char starting at byte `i` of
+/// `s`, if one does (`i` is a char boundary or inside a char that is
+/// neither).
+fn separator_at(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        return (x < 0x21 || x == 0x7f).then_some(1);
+    }
+    if !may_start_separator(x, b.get(i + 1).copied()) {
+        return None;
+    }
+    let c = s.get(i..)?.chars().next()?;
+    is_space_or_control(c).then(|| c.len_utf8())
+}
+
+/// Whether a char whose UTF-8 form starts with `x`, `next` can be a
+/// whitespace or control char outside ASCII: U+0080..U+00A0 (C2 80..A0),
+/// U+1680 (E1 9A 80), U+2000..U+205F (E2 80/81 ..) or U+3000 (E3 80 80).
+fn may_start_separator(x: u8, next: Option<u8>) -> bool {
+    match x {
+        0xc2 => next.is_some_and(|n| n <= 0xa0),
+        0xe1 => next == Some(0x9a),
+        0xe2 => matches!(next, Some(0x80 | 0x81)),
+        0xe3 => next == Some(0x80),
+        _ => false,
+    }
+}
+
+/// Whether [`nfc_collapse`] leaves NFC text as it is: words separated by
+/// single spaces, no other whitespace or control characters, nothing to
+/// trim.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // Without branches (the loop vectorises): no control byte, no double
+    // space, no byte pair that may start a space or control char outside
+    // ASCII ([`may_start_separator`]); the exact loop runs only on a miss.
+    let (head, next) = (
+        b.get(..b.len().saturating_sub(1)).unwrap_or(&[]),
+        b.get(1..).unwrap_or(&[]),
+    );
+    // The last byte: not a space (above) and ASCII or a continuation byte.
+    let mut miss = u8::from(b.last().is_some_and(|&x| x < 0x20 || x == 0x7f));
+    for (&x, &y) in head.iter().zip(next) {
+        miss |= u8::from(x < 0x20)
+            | u8::from(x == 0x7f)
+            | (u8::from(x == b' ') & u8::from(y == b' '))
+            | (u8::from(x == 0xc2) & u8::from(y <= 0xa0))
+            | (u8::from(x == 0xe1) & u8::from(y == 0x9a))
+            | (u8::from(x == 0xe2) & (u8::from(y == 0x80) | u8::from(y == 0x81)))
+            | (u8::from(x == 0xe3) & u8::from(y == 0x80));
+    }
+    if miss == 0 {
+        return true;
+    }
+    // A space is allowed only after a word char.
+    let mut after_space = true;
+    for (i, &x) in b.iter().enumerate() {
+        if x == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        if x < 0x80 {
+            if x < 0x21 || x == 0x7f {
+                return false;
+            }
+            continue;
+        }
+        if may_start_separator(x, b.get(i + 1).copied())
+            && s.get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_space_or_control)
+        {
+            return false;
+        }
+    }
+    !after_space || s.is_empty()
+}
+
 /// [`key`] of the first `n` characters only: for tests on how a line starts.
 pub(crate) fn key_prefix(s: &str, n: usize) -> String {
     let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
     key(s.get(..end).unwrap_or(s))
 }
 
-fn unescape(s: &str) -> String {
+fn unescape(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    s.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
+    Cow::Owned(
+        s.replace("&nbsp;", " ")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&"),
+    )
 }
 
 /// Splits a table cell into blocks at HTML block tags (`<p>`, `<li>`, …),
@@ -241,7 +369,7 @@ fn push_item(items: &mut Vec<String>, s: &str) {
     let t = s
         .trim()
         .trim_matches(|c: char| c == ';' || c == ',' || c.is_whitespace());
-    if !t.is_empty() && t.chars().any(char::is_alphabetic) {
+    if !t.is_empty() && t.chars().any(crate::normalize::is_letter) {
         items.push(t.to_string());
     }
 }
@@ -250,7 +378,7 @@ fn push_item(items: &mut Vec<String>, s: &str) {
 /// before it are skipped).
 pub(crate) fn starts_lowercase(s: &str) -> bool {
     s.chars()
-        .find(|c| c.is_alphabetic())
+        .find(|&c| crate::normalize::is_letter(c))
         .is_some_and(char::is_lowercase)
         && !s.trim_start().starts_with(['-', '–', '•', '+', '('])
 }
@@ -265,7 +393,7 @@ pub(crate) fn ends_terminal(s: &str) -> bool {
 pub(crate) fn all_caps(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars() {
-        if c.is_alphabetic() {
+        if crate::normalize::is_letter(c) {
             if c.is_lowercase() {
                 return false;
             }
@@ -434,6 +562,47 @@ mod tests {
             assert_eq!(key(&c.to_string()), slow, "{c:?}");
         }
         assert_eq!(key("Ủy ban nhân dân ĐỒNG NAI"), "uy ban nhan dan dong nai");
+    }
+
+    #[test]
+    fn space_or_control_is_the_plain_test() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_space_or_control(c),
+                c.is_whitespace() || c.is_control(),
+                "{:04x}",
+                c as u32
+            );
+        }
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "Sở Tư\u{a0}pháp",
+        ] {
+            assert_eq!(is_collapsed(s), nfc_collapse_slow(s) == s, "{s:?}");
+        }
+        for c in (0..0x3100_u32).filter_map(char::from_u32) {
+            for s in [format!("a{c}b"), format!("ở{c}"), format!("{c} ế")] {
+                assert_eq!(is_collapsed(&s), nfc_collapse_slow(&s) == s, "{s:?}");
+                if crate::normalize::is_nfc_str(&s) {
+                    assert_eq!(nfc_collapse(&s), nfc_collapse_slow(&s), "{s:?}");
+                }
+            }
+        }
+    }
+
+    /// [`nfc_collapse`] without its shortcut, for NFC text.
+    fn nfc_collapse_slow(s: &str) -> String {
+        s.split(|c: char| c.is_whitespace() || c.is_control())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::agencies;
 use crate::align::{align, ParentIndex};
 use crate::config::Config;
-use crate::registry::{Registry, RuleContext};
+use crate::registry::{ObligationIds, Registry, RuleContext};
 use crate::report::{
     AuditReport, Coverage, LocalInitiative, Location, Match, ParentObligationReport, PlanSummary,
     SectionCoverage, Status,
@@ -154,6 +154,33 @@ fn top_section(o: &Obligation) -> String {
         .to_string()
 }
 
+/// Why each obligation of the indexed parent is not applicable to a
+/// derived plan at `child_level` (`None` when it is): restated by another
+/// obligation, or [`not_applicable_reason`]. The same for every derived
+/// plan of one level, so kept in the index per level and matching
+/// settings.
+fn reasons(
+    ix: &ParentIndex<'_>,
+    child_level: Option<Level>,
+    config: &Config,
+) -> std::sync::Arc<Vec<Option<String>>> {
+    let parent = ix.plan;
+    let key = format!("{child_level:?} {:?}", config.matching);
+    ix.reasons.get_or_insert_with(&key, || {
+        parent
+            .obligations
+            .iter()
+            .enumerate()
+            .map(|(pi, p)| match ix.restated(pi) {
+                Some(q) => Some(format!(
+                    "restated by {q}, which carries the agencies and deadline; counted there"
+                )),
+                None => not_applicable_reason(p, parent, child_level, config),
+            })
+            .collect()
+    })
+}
+
 pub(crate) fn audit_indexed(
     registry: &Registry,
     ix: &ParentIndex<'_>,
@@ -161,26 +188,27 @@ pub(crate) fn audit_indexed(
     config: &Config,
 ) -> AuditReport {
     let parent = ix.plan;
-    let al = align(ix, child, config);
+    let mut al = align(ix, child, config);
     let m = &config.matching;
     let mut reports = Vec::with_capacity(parent.obligations.len());
+    let reasons = reasons(ix, child.level, config);
     for (pi, p) in parent.obligations.iter().enumerate() {
-        let reason = match ix.restated(pi) {
-            Some(q) => Some(format!(
-                "restated by {q}, which carries the agencies and deadline; counted there"
-            )),
-            None => not_applicable_reason(p, parent, child.level, config),
-        };
-        let pairs = al.per_parent.get(pi).map(Vec::as_slice).unwrap_or_default();
+        let reason = reasons.get(pi).cloned().flatten();
+        // The pairs are moved into the report (they are not used again).
+        let pairs = al
+            .per_parent
+            .get_mut(pi)
+            .map(std::mem::take)
+            .unwrap_or_default();
         let matches: Vec<Match> = pairs
-            .iter()
+            .into_iter()
             .filter_map(|pair| {
                 let c = child.obligations.get(pair.child)?;
                 Some(Match {
                     child_id: c.id.clone(),
                     child_text: c.text.clone(),
                     score: pair.score,
-                    evidence: pair.evidence.clone(),
+                    evidence: pair.evidence,
                     child_location: Location::of(child, c.source),
                 })
             })
@@ -241,12 +269,15 @@ pub(crate) fn audit_indexed(
         }
         let _ = r;
     }
+    let child_ids = ObligationIds::of(child);
     let ctx = RuleContext {
         plan: child,
         parent: Some(parent),
         config,
         parent_obligations: &reports,
         unmatched_children: &local,
+        plan_ids: Some(&child_ids),
+        parent_ids: Some(&ix.ids),
     };
     let findings = registry.run(&ctx);
     AuditReport {
@@ -267,6 +298,8 @@ pub(crate) fn check_with(registry: &Registry, plan: &Plan, config: &Config) -> A
         config,
         parent_obligations: &[],
         unmatched_children: &[],
+        plan_ids: None,
+        parent_ids: None,
     };
     let findings = registry.run(&ctx);
     AuditReport {

@@ -78,10 +78,7 @@ impl Rule for CitationMismatch {
             let Some((en, vi)) = msg else {
                 continue;
             };
-            let o = c
-                .obligation
-                .as_deref()
-                .and_then(|id| ctx.plan.obligation(id));
+            let o = c.obligation.as_deref().and_then(|id| ctx.obligation(id));
             let mut f = ctx.finding(self, en, vi, None, o);
             if o.is_none() {
                 f.child_location = c.line.map(|l| Location {

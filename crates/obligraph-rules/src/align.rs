@@ -84,6 +84,8 @@ pub struct ParentIndex<'p> {
     pub(crate) reasons: crate::text::Memo<Vec<Option<String>>>,
     /// The obligations by id, for the rules.
     pub(crate) ids: crate::registry::ObligationIds<'p>,
+    /// The top-level section of each obligation (`audit::top_section`).
+    pub(crate) tops: Vec<String>,
 }
 
 /// Distinct derived texts kept per parent index (a few kilobytes each).
@@ -265,6 +267,11 @@ impl<'p> ParentIndex<'p> {
             leads_of,
             reasons: crate::text::Memo::new(64),
             ids: crate::registry::ObligationIds::of(plan),
+            tops: plan
+                .obligations
+                .iter()
+                .map(crate::audit::top_section)
+                .collect(),
         }
     }
 
@@ -690,7 +697,7 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
     let m = &config.matching;
     let np = parent.plan.obligations.len();
     let nc = child.obligations.len();
-    let mut candidates: Vec<Pair> = Vec::new();
+    let mut candidates: Vec<Pair> = Vec::with_capacity(4 * nc);
     let mut child_best = vec![0.0f64; nc];
     let mut vectors: Vec<std::sync::Arc<ChildText>> = Vec::with_capacity(nc);
     // Similarity of each child obligation's section title to every parent
@@ -698,10 +705,21 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
     // With it, whether it crosses each parent theme (see [`crosses_theme`]).
     let mut title_sims: std::collections::HashMap<String, (Vec<f32>, Vec<bool>)> =
         Default::default();
+    // (The title depends on the obligation's section only: computed once
+    // per section.)
+    let mut by_section: Vec<(Option<&str>, Option<String>)> = Vec::new();
     let child_titles: Vec<Option<String>> = child
         .obligations
         .iter()
-        .map(|o| section_title(child, o))
+        .map(|o| {
+            let s = o.section.as_deref();
+            if let Some((_, t)) = by_section.iter().find(|(x, _)| *x == s) {
+                return t.clone();
+            }
+            let t = section_title(child, o);
+            by_section.push((s, t.clone()));
+            t
+        })
         .collect();
     for t in child_titles.iter().flatten() {
         if !title_sims.contains_key(t) {

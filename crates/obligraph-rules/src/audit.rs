@@ -145,7 +145,7 @@ fn reaches_commune(
 
 /// The top-level section of an obligation: the first part of its section
 /// id, else of its own id.
-fn top_section(o: &Obligation) -> String {
+pub(crate) fn top_section(o: &Obligation) -> String {
     let s = o.section.as_deref().unwrap_or(&o.id);
     s.split('.')
         .next()
@@ -248,7 +248,7 @@ pub(crate) fn audit_indexed(
         .collect();
     let coverage = Coverage::from_statuses(reports.iter().map(|r| &r.status));
     let mut sections: Vec<SectionCoverage> = Vec::new();
-    let tops: Vec<String> = parent.obligations.iter().map(top_section).collect();
+    let tops = &ix.tops;
     for (s, r) in tops.iter().zip(&reports) {
         if !sections.iter().any(|x| x.section == *s) {
             let statuses: Vec<Status> = tops

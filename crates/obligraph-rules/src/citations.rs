@@ -75,15 +75,23 @@ pub fn known_decisions() -> Vec<KnownDecision> {
         .collect()
 }
 
+/// [`known_decisions`], built once.
+pub(crate) fn known() -> &'static [KnownDecision] {
+    static KNOWN_DECISIONS: std::sync::OnceLock<Vec<KnownDecision>> = std::sync::OnceLock::new();
+    KNOWN_DECISIONS.get_or_init(known_decisions)
+}
+
 /// Compares two document numbers, ignoring spaces and case.
 pub(crate) fn same_doc_number(a: &str, b: &str) -> bool {
-    let key = |s: &str| -> String {
-        s.chars()
+    // The two keys (no white space, lower case) compared char by char,
+    // without building them.
+    a.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .eq(b
+            .chars()
             .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    key(a) == key(b)
+            .flat_map(char::to_lowercase))
 }
 
 /// A citation found in a plan.

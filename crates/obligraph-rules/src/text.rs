@@ -700,34 +700,48 @@ impl Index {
             let strings: Vec<String> = toks.iter().map(|t| tk.token_string(*t)).collect();
             return self.vectorize_tokens(&strings);
         }
-        // The grams in the order of `vectorize_tokens`, counted in maps
-        // filled in the same order (their iteration order, hence the sum
-        // of the norm, is the same).
-        let mut known: HashMap<u32, u32> = HashMap::default();
-        let mut unknown: HashMap<(&str, &str), u32> = HashMap::default();
-        let mut count = |a: Tok<'_>, b: Option<Tok<'_>>| match self
-            .ids
-            .get(&gram_key(a.key(), b.map(Tok::key)))
-        {
-            Some(id) => *known.entry(*id).or_default() += 1,
-            None => {
-                let key = (tk.token_str(a), b.map_or("", |b| tk.token_str(b)));
-                *unknown.entry(key).or_default() += 1;
-            }
+        // The grams in the order of `vectorize_tokens`: the known ones
+        // counted in a map filled in the same order (its iteration order,
+        // hence the sum of the norm, is the same); the unknown ones by id.
+        let grams = || {
+            let uni = toks.iter().filter(|t| !t.is_level()).map(|t| (*t, None));
+            let bi = toks.windows(2).filter_map(|w| match w {
+                [a, b] if !(a.is_level() && b.is_level()) => Some((*a, Some(*b))),
+                _ => None,
+            });
+            uni.chain(bi)
         };
-        for t in toks {
-            if !t.is_level() {
-                count(*t, None);
+        let key = |(a, b): (Tok<'_>, Option<Tok<'_>>)| gram_key(a.key(), b.map(Tok::key));
+        let mut known: HashMap<u32, u32> = HashMap::default();
+        let mut unknown: HashMap<u64, u32> = HashMap::default();
+        for g in grams() {
+            let k = key(g);
+            match self.ids.get(&k) {
+                Some(id) => *known.entry(*id).or_default() += 1,
+                None => *unknown.entry(k).or_default() += 1,
             }
         }
-        for w in toks.windows(2) {
-            if let [a, b] = w {
-                if !(a.is_level() && b.is_level()) {
-                    count(*a, Some(*b));
+        // The unknown grams add to the norm in the order of the string map
+        // `vectorize_tokens` fills; when they all have the same count, the
+        // order makes no difference.
+        let mut counts = unknown.values();
+        match counts.next() {
+            None => self.weigh(known, std::iter::empty()),
+            Some(t) if counts.all(|x| x == t) => {
+                self.weigh(known, std::iter::repeat_n(t, unknown.len()))
+            }
+            Some(_) => {
+                let mut by_str: HashMap<(&str, &str), u32> = HashMap::default();
+                for g in grams() {
+                    if !self.ids.contains_key(&key(g)) {
+                        let (a, b) = g;
+                        let k = (tk.token_str(a), b.map_or("", |b| tk.token_str(b)));
+                        *by_str.entry(k).or_default() += 1;
+                    }
                 }
+                self.weigh(known, by_str.values())
             }
         }
-        self.weigh(known, unknown.values())
     }
 
     /// The unit vector of grams counted by term id (`known`) and of grams
@@ -900,6 +914,34 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vectorize_by_ids_is_vectorize_by_strings() {
+        let ix = Index::new([
+            "Triển khai hiệu quả Đề án truyền thông về quyền con người",
+            "Pháp luật về phòng, chống bạo lực gia đình; Sở Tư pháp chủ trì",
+            "UBND các xã, phường tổ chức tuyên truyền pháp luật",
+        ]);
+        for t in [
+            "Tuyên truyền, phổ biến Đề án truyền thông về quyền con người ở Việt Nam",
+            "zeta zeta zeta omega omega kappa: phòng, chống bạo lực gia đình gia đình",
+            "hoàn toàn mới lạ",
+            "tỉnh xã phường",
+            "",
+        ] {
+            let a = ix.vectorize_tokens(&tokens(t));
+            let (b, known) = with_token_lists(&[t], |tl| {
+                let toks = tl.lists.first().cloned().unwrap_or_default();
+                (ix.vectorize_toks(tl, &toks), ix.known_terms(tl, &toks))
+            });
+            let bits = |v: &Vector| -> Vec<(u32, u32)> {
+                v.terms.iter().map(|(t, w)| (*t, w.to_bits())).collect()
+            };
+            assert_eq!(bits(&a), bits(&b), "{t}");
+            let ids: Vec<u32> = a.terms.iter().map(|x| x.0).collect();
+            assert_eq!(ids, known, "{t}");
+        }
+    }
 
     #[test]
     fn fast_alphanumeric_is_the_standard_one() {

@@ -55,8 +55,18 @@ pub struct ParentIndex<'p> {
     pub(crate) titles: Index,
     /// The title (in `titles`) of each obligation's top-level section.
     pub(crate) title_of: Vec<Option<usize>>,
-    /// Agency keys (fields, collectives) of each obligation.
-    pub(crate) agency_keys: Vec<std::collections::BTreeSet<String>>,
+    /// Agency keys (fields, collectives) of each obligation, as ids into
+    /// `key_ids` (sorted).
+    pub(crate) agency_keys: Vec<Vec<u32>>,
+    /// The distinct agency keys of the plan, with their ids.
+    pub(crate) key_ids: rustc_hash::FxHashMap<String, u32>,
+    /// The key of each obligation's id for [`same_number`] (`None` when
+    /// the id is blank).
+    pub(crate) number_keys: Vec<Option<String>>,
+    /// The distinct lead agencies of the plan.
+    pub(crate) lead_agencies: Vec<&'p obligraph_core::Agency>,
+    /// The leads of each obligation, as indices into `lead_agencies`.
+    pub(crate) leads_of: Vec<Vec<usize>>,
     /// Index over the clauses of the obligations (restated ones excluded).
     pub(crate) clauses: Index,
     /// The obligation each clause belongs to.
@@ -74,6 +84,13 @@ pub struct ParentIndex<'p> {
     /// trợ bảo vệ các quyền dân sự và chính trị" above the rows B.V.1–3),
     /// that group (see [`ParentIndex::new`]).
     pub(crate) heads_group: Vec<Option<usize>>,
+    /// Why each obligation is not applicable (`None` when it is), per
+    /// derived level and matching settings: see `audit::reasons`.
+    pub(crate) reasons: crate::text::Memo<Vec<Option<String>>>,
+    /// The obligations by id, for the rules.
+    pub(crate) ids: crate::registry::ObligationIds<'p>,
+    /// The top-level section of each obligation (`audit::top_section`).
+    pub(crate) tops: Vec<String>,
 }
 
 /// Distinct derived texts kept per parent index (a few kilobytes each).
@@ -173,7 +190,8 @@ impl<'p> ParentIndex<'p> {
             .iter()
             .map(|o| matching_text(&o.text))
             .collect();
-        let first = Index::new(own.iter().map(|t| t.as_ref()));
+        let own_grams = crate::text::Grams::of(own.iter().map(|t| t.as_ref()));
+        let first = Index::from_grams(&own_grams.sets.iter().collect::<Vec<_>>());
         let mut restated_by = vec![None; plan.obligations.len()];
         for (i, o) in plan.obligations.iter().enumerate() {
             if assigned(o) || o.kind != obligraph_core::ObligationKind::Task {
@@ -211,6 +229,22 @@ impl<'p> ParentIndex<'p> {
                 }
                 t
             })
+            .collect();
+        // The grams of each text: those of the obligation's own text
+        // (computed above) unless others restate it.
+        let restated_grams: Vec<Option<crate::text::GramSet>> = texts
+            .iter()
+            .enumerate()
+            .map(|(j, t)| {
+                restated_by
+                    .contains(&Some(j))
+                    .then(|| crate::text::gram_set(t))
+            })
+            .collect();
+        let text_grams: Vec<&crate::text::GramSet> = restated_grams
+            .iter()
+            .zip(&own_grams.sets)
+            .map(|(r, own)| r.as_ref().unwrap_or(own))
             .collect();
         let mut distinct: Vec<String> = Vec::new();
         let title_of: Vec<Option<usize>> = plan
@@ -281,9 +315,43 @@ impl<'p> ParentIndex<'p> {
                 (best >= RESTATED && has_rows).then_some(k)
             })
             .collect();
+        let mut key_ids = rustc_hash::FxHashMap::default();
+        let agency_keys = plan
+            .obligations
+            .iter()
+            .map(|o| {
+                let mut ids: Vec<u32> = agency_keys(o)
+                    .into_iter()
+                    .map(|k| {
+                        let next = u32::try_from(key_ids.len()).unwrap_or(u32::MAX);
+                        *key_ids.entry(k).or_insert(next)
+                    })
+                    .collect();
+                ids.sort_unstable();
+                ids
+            })
+            .collect();
+        let mut lead_agencies: Vec<&'p obligraph_core::Agency> = Vec::new();
+        let leads_of = plan
+            .obligations
+            .iter()
+            .map(|o| {
+                o.leads()
+                    .map(
+                        |a| match lead_agencies.iter().position(|x| **x == a.agency) {
+                            Some(k) => k,
+                            None => {
+                                lead_agencies.push(&a.agency);
+                                lead_agencies.len() - 1
+                            }
+                        },
+                    )
+                    .collect()
+            })
+            .collect();
         ParentIndex {
             plan,
-            index: Index::new(texts.iter().map(String::as_str)),
+            index: Index::from_grams(&text_grams),
             clauses: Index::new(clause_texts.iter().map(String::as_str)),
             clause_owner,
             child_texts: crate::text::Memo::new(CHILD_TEXT_MEMO),
@@ -293,7 +361,22 @@ impl<'p> ParentIndex<'p> {
             group_of,
             heads_group,
             title_of,
-            agency_keys: plan.obligations.iter().map(agency_keys).collect(),
+            agency_keys,
+            key_ids,
+            number_keys: plan
+                .obligations
+                .iter()
+                .map(|o| (!o.id.trim().is_empty()).then(|| number_key(&o.id)))
+                .collect(),
+            lead_agencies,
+            leads_of,
+            reasons: crate::text::Memo::new(64),
+            ids: crate::registry::ObligationIds::of(plan),
+            tops: plan
+                .obligations
+                .iter()
+                .map(crate::audit::top_section)
+                .collect(),
         }
     }
 
@@ -518,26 +601,94 @@ fn agency_keys(o: &Obligation) -> std::collections::BTreeSet<String> {
 }
 
 /// Jaccard overlap of two agency key sets: the same bodies named, whatever
-/// their level.
-fn jaccard(a: &std::collections::BTreeSet<String>, b: &std::collections::BTreeSet<String>) -> f64 {
-    if a.is_empty() || b.is_empty() {
+/// their level. `a` are the parent's key ids (sorted), `b` the derived
+/// obligation's keys known to the parent (sorted), `b_len` the number of
+/// all its keys.
+fn jaccard(a: &[u32], b: &[u32], b_len: usize) -> f64 {
+    if a.is_empty() || b_len == 0 {
         return 0.0;
     }
-    let inter = a.intersection(b).count() as f64;
-    let union = (a.len() + b.len()) as f64 - inter;
+    let (mut i, mut j, mut n) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let inter = n as f64;
+    let union = (a.len() + b_len) as f64 - inter;
     inter / union
 }
 
-fn same_number(a: &str, b: &str) -> bool {
-    let clean = |s: &str| s.trim().trim_end_matches('.').to_lowercase();
-    !a.trim().is_empty() && clean(a) == clean(b)
+/// What [`same_number`] compares of an id.
+fn number_key(s: &str) -> String {
+    s.trim().trim_end_matches('.').to_lowercase()
 }
 
+/// Whether two obligations bear the same number. [`align`] compares the
+/// keys computed once per obligation ([`ParentIndex::number_keys`]).
+#[cfg(test)]
+fn same_number(a: &str, b: &str) -> bool {
+    !a.trim().is_empty() && number_key(a) == number_key(b)
+}
+
+/// Whether a lead of the parent obligation has a counterpart among the
+/// leads of the derived one. [`align`] evaluates it through
+/// [`counterpart_mask`], once per distinct derived lead.
+#[cfg(test)]
 fn lead_counterpart(p: &Obligation, pp: &Plan, c: &Obligation, cp: &Plan) -> bool {
     p.leads().any(|pa| {
         c.leads()
             .any(|ca| agencies::is_counterpart(&pa.agency, pp.level, &ca.agency, cp.level))
     })
+}
+
+/// Sets `mask` to say, for each distinct lead agency of the parent,
+/// whether it has a counterpart among the leads of `c` (in `cp`), using
+/// and filling `cache` (the masks of derived leads already met); returns
+/// whether `c` has a lead. [`lead_counterpart`] of a pair is then whether
+/// one of the parent obligation's leads is set.
+fn lead_mask<'c>(
+    parent: &ParentIndex<'_>,
+    c: &'c Obligation,
+    cp: &Plan,
+    cache: &mut Vec<(&'c obligraph_core::Agency, Vec<bool>)>,
+    mask: &mut Vec<bool>,
+) -> bool {
+    mask.clear();
+    mask.resize(parent.lead_agencies.len(), false);
+    let mut has_lead = false;
+    for ca in c.leads() {
+        has_lead = true;
+        let k = match cache.iter().position(|(a, _)| **a == ca.agency) {
+            Some(k) => k,
+            None => {
+                cache.push((&ca.agency, counterpart_mask(parent, &ca.agency, cp)));
+                cache.len() - 1
+            }
+        };
+        if let Some((_, m)) = cache.get(k) {
+            for (x, y) in mask.iter_mut().zip(m) {
+                *x |= *y;
+            }
+        }
+    }
+    has_lead
+}
+
+/// For each distinct lead agency of the parent (`ParentIndex::lead_agencies`),
+/// whether `ca` (a lead in `cp`) is its counterpart.
+fn counterpart_mask(parent: &ParentIndex<'_>, ca: &obligraph_core::Agency, cp: &Plan) -> Vec<bool> {
+    parent
+        .lead_agencies
+        .iter()
+        .map(|pa| agencies::is_counterpart(pa, parent.plan.level, ca, cp.level))
+        .collect()
 }
 
 fn explicit(p: &Obligation, pp: &Plan, c: &Obligation) -> bool {
@@ -555,7 +706,7 @@ fn explicit(p: &Obligation, pp: &Plan, c: &Obligation) -> bool {
 /// [`addressee_title`]) gives against one parent index, whatever else the
 /// obligation says: kept in [`ParentIndex::child_texts`], since derived
 /// plans repeat their parent's texts and each other's.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub(crate) struct ChildText {
     /// The text's vector in the parent's index.
     pub(crate) vector: Vector,
@@ -565,30 +716,76 @@ pub(crate) struct ChildText {
     pub(crate) group_in: Vec<f32>,
     /// Best clause-to-clause cosine per parent obligation.
     pub(crate) clause_best: Vec<f32>,
+    /// The shared terms ([`Index::shared_term_ids`]) with the parent
+    /// obligations it has been matched to so far.
+    shared: std::sync::Mutex<rustc_hash::FxHashMap<usize, Vec<u32>>>,
+}
+
+impl ChildText {
+    /// The heaviest terms (at most eight) the text shares with parent
+    /// obligation `doc`, as [`Index::shared_terms`] gives them.
+    fn shared_terms(&self, index: &Index, doc: usize) -> Vec<String> {
+        let mut shared = match self.shared.lock() {
+            Ok(g) => g,
+            Err(e) => e.into_inner(),
+        };
+        let ids = shared
+            .entry(doc)
+            .or_insert_with(|| index.shared_term_ids(&self.vector, doc, 8));
+        index.words_of(ids)
+    }
 }
 
 /// Computes [`ChildText`] for `text` (and its addressee heading `title`).
 fn child_text(parent: &ParentIndex<'_>, text: &str, title: Option<&str>) -> ChildText {
     let np = parent.plan.obligations.len();
-    // Tokenise once: the clause pieces, and their concatenation for the
-    // whole text.
-    let pieces = crate::text::clause_tokens(text);
-    let mut whole: Vec<String> = pieces.iter().flatten().cloned().collect();
-    if let Some(t) = title {
-        whole.extend(crate::text::tokens(t));
-    }
-    let v = parent.index.vectorize_tokens(&whole);
+    // Tokenise once: the clause pieces (those with tokens), and their
+    // concatenation, with the heading's tokens, for the whole text.
+    let mut texts: Vec<&str> = crate::text::clause_pieces(text).collect();
+    let n_pieces = texts.len();
+    texts.extend(title);
+    // Only group headings with enough terms count (see below): the
+    // others need no lookup.
+    let groups_count =
+        (0..parent.groups.docs.len()).any(|g| parent.groups.doc_terms(g) >= MIN_GROUP_TERMS);
+    let (v, group_terms, clause_vectors) = crate::text::with_token_lists(&texts, |tl| {
+        let (pieces, heading) = tl.lists.split_at(n_pieces.min(tl.lists.len()));
+        let pieces: Vec<&Vec<crate::text::Tok<'_>>> =
+            pieces.iter().filter(|t| !t.is_empty()).collect();
+        let whole: Vec<crate::text::Tok<'_>> = pieces
+            .iter()
+            .copied()
+            .chain(heading)
+            .flatten()
+            .copied()
+            .collect();
+        let clause_vectors: Vec<Vector> = pieces
+            .iter()
+            .filter(|p| p.len() >= MIN_CLAUSE_TOKENS)
+            .map(|p| parent.clauses.vectorize_toks(tl, p))
+            .collect();
+        (
+            parent.index.vectorize_toks(tl, &whole),
+            if groups_count {
+                parent.groups.known_terms(tl, &whole)
+            } else {
+                Vec::new()
+            },
+            clause_vectors,
+        )
+    });
     let sims = parent.index.scores_full(&v);
     // How much of each group heading the derived text restates.
-    let group_gv = parent.groups.vectorize_tokens(&whole);
+    // (The share of a heading's weight found in the text: which of its
+    // terms the text has, whatever their weight in the text.)
     let group_in: Vec<f32> = parent
         .groups
-        .scores_full(&group_gv)
+        .in_child(&group_terms)
         .iter()
         .enumerate()
         .map(|(g, x)| {
             if parent.groups.doc_terms(g) >= MIN_GROUP_TERMS {
-                x.in_child
+                *x
             } else {
                 0.0
             }
@@ -596,9 +793,8 @@ fn child_text(parent: &ParentIndex<'_>, text: &str, title: Option<&str>) -> Chil
         .collect();
     // Best clause-to-clause cosine per parent obligation.
     let mut clause_best = vec![0.0f32; np];
-    for cl in pieces.iter().filter(|p| p.len() >= MIN_CLAUSE_TOKENS) {
-        let cv = parent.clauses.vectorize_tokens(cl);
-        for (k, x) in parent.clauses.scores(&cv).iter().enumerate() {
+    for cv in &clause_vectors {
+        for (k, x) in parent.clauses.scores(cv).iter().enumerate() {
             if let Some(b) = parent
                 .clause_owner
                 .get(k)
@@ -613,6 +809,7 @@ fn child_text(parent: &ParentIndex<'_>, text: &str, title: Option<&str>) -> Chil
         sims,
         group_in,
         clause_best,
+        shared: std::sync::Mutex::default(),
     }
 }
 
@@ -621,23 +818,44 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
     let m = &config.matching;
     let np = parent.plan.obligations.len();
     let nc = child.obligations.len();
-    let mut candidates: Vec<Pair> = Vec::new();
+    let mut candidates: Vec<Pair> = Vec::with_capacity(4 * nc);
     let mut child_best = vec![0.0f64; nc];
     let mut vectors: Vec<std::sync::Arc<ChildText>> = Vec::with_capacity(nc);
     // Similarity of each child obligation's section title to every parent
     // title, computed once per distinct child title.
-    let mut title_sims: std::collections::HashMap<String, Vec<f32>> = Default::default();
+    // With it, whether it crosses each parent theme (see [`crosses_theme`]).
+    let mut title_sims: std::collections::HashMap<String, (Vec<f32>, Vec<bool>)> =
+        Default::default();
+    // (The title depends on the obligation's section only: computed once
+    // per section.)
+    let mut by_section: Vec<(Option<&str>, Option<String>)> = Vec::new();
     let child_titles: Vec<Option<String>> = child
         .obligations
         .iter()
-        .map(|o| section_title(child, o))
+        .map(|o| {
+            let s = o.section.as_deref();
+            if let Some((_, t)) = by_section.iter().find(|(x, _)| *x == s) {
+                return t.clone();
+            }
+            let t = section_title(child, o);
+            by_section.push((s, t.clone()));
+            t
+        })
         .collect();
     for t in child_titles.iter().flatten() {
         if !title_sims.contains_key(t) {
             let v = parent.titles.vectorize(t);
-            title_sims.insert(t.clone(), parent.titles.scores(&v));
+            let sims = parent.titles.scores(&v);
+            let crosses = (0..parent.titles.docs.len())
+                .map(|k| crosses_theme(Some(&sims), Some(k)))
+                .collect();
+            title_sims.insert(t.clone(), (sims, crosses));
         }
     }
+    // Whether each distinct derived lead is the counterpart of each
+    // distinct parent lead, computed once per derived lead.
+    let mut lead_masks: Vec<(&obligraph_core::Agency, Vec<bool>)> = Vec::new();
+    let mut c_mask: Vec<bool> = Vec::new();
     for (ci, c) in child.obligations.iter().enumerate() {
         // The text-only part is computed once per distinct text (and
         // addressee heading) for this parent: see [`ChildText`].
@@ -653,11 +871,23 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
             .get_or_insert_with(&key, || child_text(parent, &matching_text(&c.text), title));
         let (sims, group_in, clause_best) = (&ct.sims, &ct.group_in, &ct.clause_best);
         let c_terms = ct.vector.terms.len();
-        let c_keys = agency_keys(c);
-        let c_title = child_titles
+        // The derived obligation's agency keys known to the parent, and
+        // how many it has in all (see [`jaccard`]).
+        let c_key_set = agency_keys(c);
+        let mut c_keys: Vec<u32> = c_key_set
+            .iter()
+            .filter_map(|k| parent.key_ids.get(k).copied())
+            .collect();
+        c_keys.sort_unstable();
+        let c_entry = child_titles
             .get(ci)
             .and_then(|t| t.as_ref())
             .and_then(|t| title_sims.get(t));
+        let c_title = c_entry.map(|e| &e.0);
+        let c_cross = c_entry.map(|e| &e.1);
+        // Which parent leads have a counterpart among this one's leads.
+        let c_has_lead = lead_mask(parent, c, child, &mut lead_masks, &mut c_mask);
+        let c_number = number_key(&c.id);
         for (pi, p) in parent.plan.obligations.iter().enumerate() {
             if parent.restated(pi).is_some() {
                 continue;
@@ -668,7 +898,14 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
                 .max(m.clause_weight * f64::from(clause))
                 .clamp(0.0, 1.0);
             let p_theme = parent.title_of.get(pi).copied().flatten();
-            if clause < VERBATIM_CLAUSE && crosses_theme(c_title, p_theme) {
+            let crosses = match (c_cross, p_theme) {
+                (Some(v), Some(k)) => v
+                    .get(k)
+                    .copied()
+                    .unwrap_or_else(|| crosses_theme(c_title, p_theme)),
+                _ => false,
+            };
+            if clause < VERBATIM_CLAUSE && crosses {
                 sim *= CROSS_THEME_FACTOR;
             }
             let restated_group = parent
@@ -691,7 +928,10 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
             {
                 continue;
             }
-            let numbering = same_number(&p.id, &c.id);
+            let numbering = parent
+                .number_keys
+                .get(pi)
+                .is_some_and(|k| k.as_ref() == Some(&c_number));
             let kind = kind_signal(p, c);
             let section = section_signal(
                 parent
@@ -701,11 +941,14 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
                     .flatten()
                     .and_then(|k| c_title?.get(k).copied()),
             );
-            let counterpart = lead_counterpart(p, parent.plan, c, child);
+            let p_leads = parent.leads_of.get(pi).map_or(&[][..], Vec::as_slice);
+            let counterpart = p_leads
+                .iter()
+                .any(|k| c_mask.get(*k).copied().unwrap_or(false));
             let overlap = parent
                 .agency_keys
                 .get(pi)
-                .map_or(0.0, |pk| jaccard(pk, &c_keys));
+                .map_or(0.0, |pk| jaccard(pk, &c_keys, c_key_set.len()));
             let mut score = sim;
             if sim > 0.0 {
                 score += kind * m.kind_bonus + section * m.section_bonus;
@@ -732,8 +975,8 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
                     covers: x.in_child >= x.in_parent || restated_group > 0.0,
                     leads_disagree: !counterpart
                         && overlap == 0.0
-                        && p.leads().next().is_some()
-                        && c.leads().next().is_some(),
+                        && !p_leads.is_empty()
+                        && c_has_lead,
                     evidence: Evidence {
                         explicit_reference: exp,
                         numbering,
@@ -758,7 +1001,7 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         };
         let mut pair = pair.clone();
         if let Some(v) = vectors.get(pair.child) {
-            pair.evidence.shared_terms = parent.index.shared_terms(&v.vector, pair.parent, 8);
+            pair.evidence.shared_terms = v.shared_terms(&parent.index, pair.parent);
         }
         pair.score = (pair.score * 1000.0).round() / 1000.0;
         if let Some(pc) = out.per_child.get_mut(pair.child) {
@@ -1004,6 +1247,66 @@ mod tests {
             p.obligations.push(Obligation::new(*id, *t));
         }
         p
+    }
+
+    /// Real plans: Đồng Nai as the parent of the others.
+    fn seed_pairs() -> Vec<(Plan, Plan)> {
+        let load = |n: &str| {
+            let p = format!(
+                "{}/../../examples/data/seeds/{n}.txt",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let t = std::fs::read_to_string(&p).unwrap();
+            obligraph_vn::import_text(&t, &p).unwrap().plan
+        };
+        let parent = load("dong-nai-74-2026");
+        [
+            "hue-qd2715-2026",
+            "ngo-quyen-102-2023",
+            "binh-thuan-qd87-2023",
+        ]
+        .iter()
+        .map(|c| (parent.clone(), load(c)))
+        .collect()
+    }
+
+    #[test]
+    fn precomputed_pair_signals_equal_the_direct_ones() {
+        let set = |o: &Obligation| agency_keys(o);
+        let direct_jaccard = |a: &std::collections::BTreeSet<String>,
+                              b: &std::collections::BTreeSet<String>| {
+            if a.is_empty() || b.is_empty() {
+                return 0.0;
+            }
+            let inter = a.intersection(b).count() as f64;
+            inter / ((a.len() + b.len()) as f64 - inter)
+        };
+        let mut pairs = 0;
+        for (parent, child) in seed_pairs() {
+            let ix = ParentIndex::new(&parent);
+            let mut cache = Vec::new();
+            let mut mask = Vec::new();
+            for c in &child.obligations {
+                let has_lead = lead_mask(&ix, c, &child, &mut cache, &mut mask);
+                assert_eq!(has_lead, c.leads().next().is_some());
+                let c_keys = set(c);
+                let mut c_ids: Vec<u32> = c_keys
+                    .iter()
+                    .filter_map(|k| ix.key_ids.get(k).copied())
+                    .collect();
+                c_ids.sort_unstable();
+                for (pi, p) in parent.obligations.iter().enumerate() {
+                    let counterpart = ix.leads_of[pi].iter().any(|k| mask[*k]);
+                    assert_eq!(counterpart, lead_counterpart(p, &parent, c, &child));
+                    let numbering = ix.number_keys[pi].as_ref() == Some(&number_key(&c.id));
+                    assert_eq!(numbering, same_number(&p.id, &c.id));
+                    let j = jaccard(&ix.agency_keys[pi], &c_ids, c_keys.len());
+                    assert_eq!(j.to_bits(), direct_jaccard(&set(p), &c_keys).to_bits());
+                    pairs += 1;
+                }
+            }
+        }
+        assert!(pairs > 1000, "{pairs}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::agencies;
 use crate::align::{align, ParentIndex};
 use crate::config::Config;
-use crate::registry::{Registry, RuleContext};
+use crate::registry::{ObligationIds, Registry, RuleContext};
 use crate::report::{
     AuditReport, Coverage, LocalInitiative, Location, Match, ParentObligationReport, PlanSummary,
     SectionCoverage, Status,
@@ -145,13 +145,40 @@ fn reaches_commune(
 
 /// The top-level section of an obligation: the first part of its section
 /// id, else of its own id.
-fn top_section(o: &Obligation) -> String {
+pub(crate) fn top_section(o: &Obligation) -> String {
     let s = o.section.as_deref().unwrap_or(&o.id);
     s.split('.')
         .next()
         .filter(|x| !x.is_empty())
         .unwrap_or("(none)")
         .to_string()
+}
+
+/// Why each obligation of the indexed parent is not applicable to a
+/// derived plan at `child_level` (`None` when it is): restated by another
+/// obligation, or [`not_applicable_reason`]. The same for every derived
+/// plan of one level, so kept in the index per level and matching
+/// settings.
+fn reasons(
+    ix: &ParentIndex<'_>,
+    child_level: Option<Level>,
+    config: &Config,
+) -> std::sync::Arc<Vec<Option<String>>> {
+    let parent = ix.plan;
+    let key = format!("{child_level:?} {:?}", config.matching);
+    ix.reasons.get_or_insert_with(&key, || {
+        parent
+            .obligations
+            .iter()
+            .enumerate()
+            .map(|(pi, p)| match ix.restated(pi) {
+                Some(q) => Some(format!(
+                    "restated by {q}, which carries the agencies and deadline; counted there"
+                )),
+                None => not_applicable_reason(p, parent, child_level, config),
+            })
+            .collect()
+    })
 }
 
 pub(crate) fn audit_indexed(
@@ -161,17 +188,18 @@ pub(crate) fn audit_indexed(
     config: &Config,
 ) -> AuditReport {
     let parent = ix.plan;
-    let al = align(ix, child, config);
+    let mut al = align(ix, child, config);
     let m = &config.matching;
     let mut reports = Vec::with_capacity(parent.obligations.len());
+    let reasons = reasons(ix, child.level, config);
     for (pi, p) in parent.obligations.iter().enumerate() {
-        let reason = match ix.restated(pi) {
-            Some(q) => Some(format!(
-                "restated by {q}, which carries the agencies and deadline; counted there"
-            )),
-            None => not_applicable_reason(p, parent, child.level, config),
-        };
-        let pairs = al.per_parent.get(pi).map(Vec::as_slice).unwrap_or_default();
+        let reason = reasons.get(pi).cloned().flatten();
+        // The pairs are moved into the report (they are not used again).
+        let pairs = al
+            .per_parent
+            .get_mut(pi)
+            .map(std::mem::take)
+            .unwrap_or_default();
         // A body item stating the heading of appendix rows, which no
         // derived obligation restates, is carried by the rows.
         let reason = reason.or_else(|| {
@@ -182,14 +210,14 @@ pub(crate) fn audit_indexed(
             ))
         });
         let matches: Vec<Match> = pairs
-            .iter()
+            .into_iter()
             .filter_map(|pair| {
                 let c = child.obligations.get(pair.child)?;
                 Some(Match {
                     child_id: c.id.clone(),
                     child_text: c.text.clone(),
                     score: pair.score,
-                    evidence: pair.evidence.clone(),
+                    evidence: pair.evidence,
                     child_location: Location::of(child, c.source),
                 })
             })
@@ -229,7 +257,7 @@ pub(crate) fn audit_indexed(
         .collect();
     let coverage = Coverage::from_statuses(reports.iter().map(|r| &r.status));
     let mut sections: Vec<SectionCoverage> = Vec::new();
-    let tops: Vec<String> = parent.obligations.iter().map(top_section).collect();
+    let tops = &ix.tops;
     for (s, r) in tops.iter().zip(&reports) {
         if !sections.iter().any(|x| x.section == *s) {
             let statuses: Vec<Status> = tops
@@ -250,12 +278,15 @@ pub(crate) fn audit_indexed(
         }
         let _ = r;
     }
+    let child_ids = ObligationIds::of(child);
     let ctx = RuleContext {
         plan: child,
         parent: Some(parent),
         config,
         parent_obligations: &reports,
         unmatched_children: &local,
+        plan_ids: Some(&child_ids),
+        parent_ids: Some(&ix.ids),
     };
     let findings = registry.run(&ctx);
     AuditReport {
@@ -276,6 +307,8 @@ pub(crate) fn check_with(registry: &Registry, plan: &Plan, config: &Config) -> A
         config,
         parent_obligations: &[],
         unmatched_children: &[],
+        plan_ids: None,
+        parent_ids: None,
     };
     let findings = registry.run(&ctx);
     AuditReport {

@@ -75,15 +75,23 @@ pub fn known_decisions() -> Vec<KnownDecision> {
         .collect()
 }
 
+/// [`known_decisions`], built once.
+pub(crate) fn known() -> &'static [KnownDecision] {
+    static KNOWN_DECISIONS: std::sync::OnceLock<Vec<KnownDecision>> = std::sync::OnceLock::new();
+    KNOWN_DECISIONS.get_or_init(known_decisions)
+}
+
 /// Compares two document numbers, ignoring spaces and case.
 pub(crate) fn same_doc_number(a: &str, b: &str) -> bool {
-    let key = |s: &str| -> String {
-        s.chars()
+    // The two keys (no white space, lower case) compared char by char,
+    // without building them.
+    a.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .eq(b
+            .chars()
             .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    key(a) == key(b)
+            .flat_map(char::to_lowercase))
 }
 
 /// A citation found in a plan.
@@ -99,39 +107,47 @@ pub(crate) struct Citation {
 /// Reads "<n>/<type> ngày dd/mm/yyyy" (or "ngày d tháng m năm yyyy")
 /// citations of the known kinds in `text`.
 pub(crate) fn scan(text: &str) -> Vec<(String, Option<NaiveDate>)> {
-    let chars: Vec<char> = text.chars().collect();
+    // Only numbers of the known kinds are kept: a text without them has
+    // none (most texts, scanned once per audit).
+    if !text.contains("/QĐ-TTg") && !text.contains("/QH") {
+        return Vec::new();
+    }
+    // Walked by byte offsets (at char boundaries): digits, '/' and '-'
+    // are ASCII.
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
+    while let Some(c) = char_at(i) {
         // A number followed by '/'.
-        if chars.get(i).is_some_and(|c| c.is_ascii_digit())
-            && (i == 0
-                || chars
-                    .get(i - 1)
-                    .is_some_and(|c| !c.is_alphanumeric() && *c != '/'))
+        if c.is_ascii_digit()
+            && text
+                .get(..i)
+                .and_then(|s| s.chars().next_back())
+                .is_none_or(|p| !p.is_alphanumeric() && p != '/')
         {
             let start = i;
             let mut j = i;
-            while chars.get(j).is_some_and(|c| c.is_ascii_digit()) {
+            while bytes.get(j).is_some_and(u8::is_ascii_digit) {
                 j += 1;
             }
-            if chars.get(j) == Some(&'/') {
+            if bytes.get(j) == Some(&b'/') {
                 let mut k = j + 1;
-                while chars
-                    .get(k)
-                    .is_some_and(|c| c.is_alphanumeric() || *c == '-' || *c == '/')
-                {
-                    k += 1;
+                while let Some(d) = char_at(k) {
+                    if d.is_alphanumeric() || d == '-' || d == '/' {
+                        k += d.len_utf8();
+                    } else {
+                        break;
+                    }
                 }
-                let number: String = chars.get(start..k).unwrap_or_default().iter().collect();
-                let number = number.trim_end_matches(['-', '/']).to_string();
+                let number = text
+                    .get(start..k)
+                    .unwrap_or_default()
+                    .trim_end_matches(['-', '/'])
+                    .to_string();
                 let known = number.contains("/QĐ-TTg") || number.contains("/QH");
                 if known {
-                    let rest: String = chars
-                        .get(k..(k + 40).min(chars.len()))
-                        .unwrap_or_default()
-                        .iter()
-                        .collect();
+                    let rest: String = text.get(k..).unwrap_or_default().chars().take(40).collect();
                     out.push((number, date_after(&rest)));
                 }
                 i = k;
@@ -140,7 +156,7 @@ pub(crate) fn scan(text: &str) -> Vec<(String, Option<NaiveDate>)> {
             i = j;
             continue;
         }
-        i += 1;
+        i += c.len_utf8();
     }
     out
 }
@@ -202,6 +218,58 @@ mod tests {
         assert_eq!(s[0].1, NaiveDate::from_ymd_opt(2022, 9, 14));
         assert_eq!(s[1].1, NaiveDate::from_ymd_opt(2017, 9, 5));
         assert_eq!(s[2], ("06/2020/QĐ-TTg".to_string(), None));
+    }
+
+    /// The scan as first written, over a vector of chars.
+    fn scan_by_chars(text: &str) -> Vec<(String, Option<NaiveDate>)> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i].is_ascii_digit()
+                && (i == 0 || !chars[i - 1].is_alphanumeric() && chars[i - 1] != '/')
+            {
+                let start = i;
+                let mut j = i;
+                while j < chars.len() && chars[j].is_ascii_digit() {
+                    j += 1;
+                }
+                if j < chars.len() && chars[j] == '/' {
+                    let mut k = j + 1;
+                    while k < chars.len()
+                        && (chars[k].is_alphanumeric() || chars[k] == '-' || chars[k] == '/')
+                    {
+                        k += 1;
+                    }
+                    let number: String = chars[start..k].iter().collect();
+                    let number = number.trim_end_matches(['-', '/']).to_string();
+                    if number.contains("/QĐ-TTg") || number.contains("/QH") {
+                        let rest: String = chars[k..(k + 40).min(chars.len())].iter().collect();
+                        out.push((number, date_after(&rest)));
+                    }
+                    i = k;
+                    continue;
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn scan_by_offsets_is_scan_by_chars() {
+        for t in [
+            "theo Quyết định số 1079/QĐ-TTg ngày 14/09/2022 của Thủ tướng; Quyết định số 1309/QĐ-TTg ngày 05 tháng 9 năm 2017; Quyết định 06/2020/QĐ-TTg",
+            "Nghị quyết 83/2014/QH13 ngày 28/11/2014, số 12/abc-34/QĐ-TTg; a7/QĐ-TTg ngày 1/1/2020",
+            "Đề án 2715/QĐ-TTg-/ ngày 13 tháng 12 năm 2025 — ư9/QH ngày 01/02/2003 x/9/QH15",
+            "2715/QĐ-TTg",
+            "/QH",
+            "",
+        ] {
+            assert_eq!(scan(t), scan_by_chars(t), "{t}");
+        }
     }
 
     #[test]

@@ -106,27 +106,27 @@ where
             .collect();
     }
     // Each thread takes the next child in turn, so that a slow thread
-    // (a busy core) does not hold up the others.
+    // (a busy core) does not hold up the others; the calling thread works
+    // too.
     let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut out = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(c) = children.get(i) else { break };
+            out.push((i, audit_indexed(&registry, &ix, c.borrow(), config)));
+        }
+        out
+    };
     let mut done: Vec<(usize, AuditReport)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                let (registry, ix, next) = (&registry, &ix, &next);
-                s.spawn(move || {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(c) = children.get(i) else { break };
-                        out.push((i, audit_indexed(registry, ix, c.borrow(), config)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+        let handles: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        let mut done = work();
+        done.extend(
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default()),
+        );
+        done
     });
     done.sort_unstable_by_key(|d| d.0);
     done.into_iter().map(|d| d.1).collect()

@@ -103,12 +103,49 @@ pub struct RuleContext<'a> {
     pub parent_obligations: &'a [ParentObligationReport],
     /// Local initiatives: ids of derived obligations with no parent.
     pub(crate) unmatched_children: &'a [crate::report::LocalInitiative],
+    /// The obligations of `plan` by id, when built.
+    pub(crate) plan_ids: Option<&'a ObligationIds<'a>>,
+    /// The obligations of `parent` by id, when built.
+    pub(crate) parent_ids: Option<&'a ObligationIds<'a>>,
+}
+
+/// Where the first obligation with each id is in a plan: what
+/// [`Plan::obligation`] finds, without a scan.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ObligationIds<'a>(rustc_hash::FxHashMap<&'a str, usize>);
+
+impl<'a> ObligationIds<'a> {
+    /// The ids of `plan`'s obligations.
+    pub(crate) fn of(plan: &'a Plan) -> ObligationIds<'a> {
+        let mut m = rustc_hash::FxHashMap::default();
+        for (i, o) in plan.obligations.iter().enumerate() {
+            m.entry(o.id.as_str()).or_insert(i);
+        }
+        ObligationIds(m)
+    }
+
+    /// `plan.obligation(id)`, for the plan these ids were taken from.
+    fn find(&self, plan: &'a Plan, id: &str) -> Option<&'a Obligation> {
+        self.0.get(id).and_then(|i| plan.obligations.get(*i))
+    }
 }
 
 impl<'a> RuleContext<'a> {
     /// The parent obligation with `id`.
     pub fn parent_obligation(&self, id: &str) -> Option<&'a Obligation> {
-        self.parent.and_then(|p| p.obligation(id))
+        let p = self.parent?;
+        match self.parent_ids {
+            Some(ids) => ids.find(p, id),
+            None => p.obligation(id),
+        }
+    }
+
+    /// The obligation of the checked plan with `id`.
+    pub fn obligation(&self, id: &str) -> Option<&'a Obligation> {
+        match self.plan_ids {
+            Some(ids) => ids.find(self.plan, id),
+            None => self.plan.obligation(id),
+        }
     }
 
     /// Derived obligations matched to parent obligation `id`, best first.
@@ -116,7 +153,7 @@ impl<'a> RuleContext<'a> {
         report
             .matches
             .iter()
-            .filter_map(|m| self.plan.obligation(&m.child_id))
+            .filter_map(|m| self.obligation(&m.child_id))
             .collect()
     }
 

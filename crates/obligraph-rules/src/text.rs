@@ -65,18 +65,47 @@ struct Tokenizer {
     flags: Vec<u8>,
     thanh: u32,
     pho: u32,
+    /// Distinguishes this set of tables from any other: ids are only
+    /// comparable within one generation.
+    generation: u64,
+}
+
+/// Id of the level placeholder in [`Tok::key`].
+const LEVEL_ID: u32 = u32::MAX;
+/// Second half of the key of a 1-gram (see [`gram_key`]).
+const UNIGRAM: u32 = u32::MAX - 1;
+
+/// The key of a 1-gram (`b` = `None`) or a 2-gram by token ids (see
+/// [`Tok::key`]); valid within one tokenizer generation.
+fn gram_key(a: u32, b: Option<u32>) -> u64 {
+    (u64::from(a) << 32) | u64::from(b.unwrap_or(UNIGRAM))
 }
 
 /// One token of a text: a canonical syllable id, or the level
 /// placeholder; with the surface it came from.
 #[derive(Clone, Copy)]
-enum Tok<'a> {
+pub(crate) enum Tok<'a> {
     Word(u32, &'a str),
     Level(&'a str),
 }
 
+impl Tok<'_> {
+    /// The canonical id, [`LEVEL_ID`] for the placeholder.
+    fn key(self) -> u32 {
+        match self {
+            Tok::Word(id, _) => id,
+            Tok::Level(_) => LEVEL_ID,
+        }
+    }
+
+    fn is_level(self) -> bool {
+        matches!(self, Tok::Level(_))
+    }
+}
+
 impl Tokenizer {
     fn new() -> Tokenizer {
+        static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let mut t = Tokenizer {
             surface: HashMap::default(),
             canon: HashMap::default(),
@@ -84,6 +113,7 @@ impl Tokenizer {
             flags: Vec::new(),
             thanh: 0,
             pho: 0,
+            generation: GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         for w in STOP {
             let id = t.intern(w);
@@ -141,7 +171,7 @@ impl Tokenizer {
     /// [`Tokenizer::walk`] when every word is already known, else `None`.
     fn walk_known<'a>(&self, lower: &'a str) -> Option<Vec<Tok<'a>>> {
         let raw = split_words(lower, |w| self.surface.get(w).copied())?;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(raw.len());
         self.tokens_of(&raw, &mut out);
         Some(out)
     }
@@ -167,9 +197,59 @@ impl Tokenizer {
     }
 
     fn token_string(&self, t: Tok<'_>) -> String {
+        self.token_str(t).to_string()
+    }
+
+    /// The token as a string (its canonical form, or [`LEVEL`]).
+    fn token_str(&self, t: Tok<'_>) -> &str {
         match t {
-            Tok::Word(id, _) => self.form(id).to_string(),
-            Tok::Level(_) => LEVEL.to_string(),
+            Tok::Word(id, _) => self.form(id),
+            Tok::Level(_) => LEVEL,
+        }
+    }
+}
+
+/// The tokens of several texts, read against one state of the tokenizer
+/// (see [`with_token_lists`]).
+pub(crate) struct TokenLists<'t, 'a> {
+    tk: &'t Tokenizer,
+    /// The tokens of each text, in order.
+    pub(crate) lists: Vec<Vec<Tok<'a>>>,
+}
+
+/// Calls `f` with the tokens of each of `texts` (as [`tokens`] gives
+/// them), all read against one state of the shared tokenizer, so that
+/// [`Index::vectorize_toks`] can compare them by id.
+pub(crate) fn with_token_lists<R>(texts: &[&str], f: impl Fn(&TokenLists<'_, '_>) -> R) -> R {
+    let lowered: Vec<String> = texts.iter().map(|t| lower_nfc(t)).collect();
+    if let Ok(t) = shared().read() {
+        let lists: Option<Vec<Vec<Tok<'_>>>> = lowered.iter().map(|l| t.walk_known(l)).collect();
+        if let Some(lists) = lists {
+            return f(&TokenLists { tk: &t, lists });
+        }
+    }
+    let walk_all = |t: &mut Tokenizer| -> Vec<Vec<Tok<'_>>> {
+        lowered
+            .iter()
+            .map(|l| {
+                let mut toks = Vec::new();
+                t.walk(l, &mut toks);
+                toks
+            })
+            .collect()
+    };
+    match shared().write() {
+        Ok(mut t) => {
+            if t.surface.len() >= TOKENIZER_CAP {
+                *t = Tokenizer::new();
+            }
+            let lists = walk_all(&mut t);
+            f(&TokenLists { tk: &t, lists })
+        }
+        Err(_) => {
+            let mut t = Tokenizer::new();
+            let lists = walk_all(&mut t);
+            f(&TokenLists { tk: &t, lists })
         }
     }
 }
@@ -180,8 +260,8 @@ fn split_words<'a>(
     lower: &'a str,
     mut id: impl FnMut(&'a str) -> Option<u32>,
 ) -> Option<Vec<(u32, &'a str)>> {
-    let mut raw = Vec::new();
-    for w in lower.split(|c: char| !c.is_alphanumeric()) {
+    let mut raw = Vec::with_capacity(lower.len() / 4);
+    for w in lower.split(|c: char| !is_alphanumeric(c)) {
         if w.is_empty() {
             continue;
         }
@@ -195,6 +275,18 @@ fn split_words<'a>(
         }
     }
     Some(raw)
+}
+
+/// [`char::is_alphanumeric`], answered at once for ASCII and the Latin
+/// letters of Vietnamese (checked against the standard library over
+/// these ranges in the tests).
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{17f}' | '\u{1a0}'..='\u{1b0}' | '\u{1ea0}'..='\u{1ef9}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The process's tokenizer, shared by all threads (a fleet's threads
@@ -234,6 +326,11 @@ fn lower_nfc(text: &str) -> String {
     {
         if text.is_ascii() {
             return text.to_ascii_lowercase();
+        }
+        // `str::to_lowercase` is the same mapping, char by char, except
+        // for a final capital sigma.
+        if !text.contains('Σ') {
+            return text.to_lowercase();
         }
         text.chars().flat_map(char::to_lowercase).collect()
     } else {
@@ -277,20 +374,6 @@ pub fn tokens(text: &str) -> Vec<String> {
     })
 }
 
-/// Tokens with the surface form each came from (lower case, NFC).
-fn tokens_with_surface(text: &str) -> Vec<(String, String)> {
-    with_tokens(&lower_nfc(text), |tk, toks| {
-        toks.iter()
-            .map(|t| {
-                let surface = match t {
-                    Tok::Word(_, s) | Tok::Level(s) => s.to_string(),
-                };
-                (tk.token_string(*t), surface)
-            })
-            .collect()
-    })
-}
-
 /// The clauses of a text: pieces between ";", ".", ":" or a "- " bullet,
 /// with at least `min_tokens` tokens.
 pub(crate) fn clauses(text: &str, min_tokens: usize) -> Vec<String> {
@@ -302,36 +385,68 @@ pub(crate) fn clauses(text: &str, min_tokens: usize) -> Vec<String> {
         .collect()
 }
 
-/// The tokens of each clause piece of `text` (split as [`clauses`] does,
-/// short pieces included): their concatenation is the text's tokens,
-/// less the bigrams across pieces.
-pub(crate) fn clause_tokens(text: &str) -> Vec<Vec<String>> {
+/// The clause pieces of `text`, split as [`clauses`] does (short pieces
+/// included, not trimmed): tokenised, their concatenation is the text's
+/// tokens, less the bigrams across pieces.
+pub(crate) fn clause_pieces(text: &str) -> impl Iterator<Item = &str> {
     text.split([';', '.', ':', '\n'])
         .flat_map(|p| p.split(" - "))
-        .map(tokens)
-        .filter(|t| !t.is_empty())
-        .collect()
 }
 
-/// 1- and 2-grams of `tokens` with their counts and a surface form.
-fn grams(tokens: &[(String, String)]) -> HashMap<String, (u32, String)> {
-    let mut m: HashMap<String, (u32, String)> = HashMap::default();
-    for (t, s) in tokens {
-        if t != LEVEL {
-            m.entry(t.clone()).or_insert_with(|| (0, s.clone())).0 += 1;
+/// The 1- and 2-grams of `text`'s tokens with their counts, a surface
+/// form (lower case, NFC) and their key by ids ([`gram_key`]) in the
+/// tokenizer generation returned. Each gram is made a string once, when
+/// first met: the map is filled in the order of the grams (1-grams, then
+/// 2-grams), so that it iterates in the same order whatever the way its
+/// keys are made.
+pub(crate) fn gram_set(text: &str) -> GramSet {
+    with_tokens(&lower_nfc(text), |tk, toks| {
+        fn surface<'s>(t: &Tok<'s>) -> &'s str {
+            match t {
+                Tok::Word(_, s) | Tok::Level(s) => s,
+            }
         }
-    }
-    for w in tokens.windows(2) {
-        if let [(a, sa), (b, sb)] = w {
-            if a == LEVEL && b == LEVEL {
+        let mut m: HashMap<String, (u32, String, u64)> = HashMap::default();
+        for t in toks {
+            if t.is_level() {
                 continue;
             }
-            m.entry(format!("{a} {b}"))
-                .or_insert_with(|| (0, format!("{sa} {sb}")))
-                .0 += 1;
+            let form = tk.token_str(*t);
+            match m.get_mut(form) {
+                Some(e) => e.0 += 1,
+                None => {
+                    m.insert(
+                        form.to_string(),
+                        (1, surface(t).to_string(), gram_key(t.key(), None)),
+                    );
+                }
+            }
         }
-    }
-    m
+        let mut key = String::new();
+        for w in toks.windows(2) {
+            if let [a, b] = w {
+                if a.is_level() && b.is_level() {
+                    continue;
+                }
+                key.clear();
+                key.push_str(tk.token_str(*a));
+                key.push(' ');
+                key.push_str(tk.token_str(*b));
+                match m.get_mut(key.as_str()) {
+                    Some(e) => e.0 += 1,
+                    None => {
+                        let (sa, sb) = (surface(a), surface(b));
+                        let mut s = String::with_capacity(sa.len() + sb.len() + 1);
+                        s.push_str(sa);
+                        s.push(' ');
+                        s.push_str(sb);
+                        m.insert(key.clone(), (1, s, gram_key(a.key(), Some(b.key()))));
+                    }
+                }
+            }
+        }
+        (tk.generation, m)
+    })
 }
 
 /// Results computed from a text, kept for the next time the same text
@@ -391,6 +506,26 @@ impl<V> std::fmt::Debug for Memo<V> {
     }
 }
 
+/// The grams of one text ([`gram_set`]), with the tokenizer generation
+/// of their ids.
+pub(crate) type GramSet = (u64, HashMap<String, (u32, String, u64)>);
+
+/// The grams of several texts, to build indexes from
+/// ([`Index::from_grams`]).
+pub(crate) struct Grams {
+    /// One set per text.
+    pub(crate) sets: Vec<GramSet>,
+}
+
+impl Grams {
+    /// The grams of each of `texts`.
+    pub(crate) fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Grams {
+        Grams {
+            sets: texts.into_iter().map(gram_set).collect(),
+        }
+    }
+}
+
 /// A sparse TF-IDF vector: (term id, weight), unit length over all its
 /// terms (including those unknown to the index).
 #[derive(Debug, Clone, Default)]
@@ -420,6 +555,10 @@ pub(crate) struct Index {
     pub(crate) docs: Vec<Vector>,
     /// Inverted index: term id → (doc, weight).
     postings: Vec<Vec<(u32, f32)>>,
+    /// Term ids by [`gram_key`], valid in tokenizer generation
+    /// `ids_generation` (`None`: the texts were read in several).
+    ids: HashMap<u64, u32>,
+    ids_generation: Option<u64>,
 }
 
 fn sublinear(tf: u32) -> f32 {
@@ -430,19 +569,33 @@ fn sublinear(tf: u32) -> f32 {
 impl Index {
     /// Builds an index over `texts`.
     pub(crate) fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
-        let gram_sets: Vec<HashMap<String, (u32, String)>> = texts
-            .into_iter()
-            .map(|t| grams(&tokens_with_surface(t)))
-            .collect();
-        let mut ix = Index::default();
+        Index::from_grams(&Grams::of(texts).sets.iter().collect::<Vec<_>>())
+    }
+
+    /// Builds an index over texts whose grams ([`Grams`]) are given.
+    pub(crate) fn from_grams(gram_sets: &[&GramSet]) -> Index {
+        let mut generation: Option<Option<u64>> = None;
+        for g in gram_sets {
+            generation = match generation {
+                None => Some(Some(g.0)),
+                Some(x) if x == Some(g.0) => Some(x),
+                Some(_) => Some(None),
+            };
+        }
+        let mut ix = Index {
+            // No text: no term, any generation.
+            ids_generation: generation.unwrap_or(Some(u64::MAX)),
+            ..Index::default()
+        };
         let mut df: Vec<u32> = Vec::new();
-        for g in &gram_sets {
-            for (term, (_, surface)) in g {
+        for (_, g) in gram_sets {
+            for (term, (_, surface, key)) in g {
                 let id = match ix.vocab.get(term) {
                     Some(id) => *id,
                     None => {
                         let id = u32::try_from(ix.words.len()).unwrap_or(u32::MAX);
                         ix.vocab.insert(term.clone(), id);
+                        ix.ids.insert(*key, id);
                         ix.words.push(surface.clone());
                         df.push(0);
                         id
@@ -460,7 +613,7 @@ impl Index {
             .collect();
         ix.idf_unknown = (n + 1.0).ln() + 1.0;
         ix.postings = vec![Vec::new(); ix.words.len()];
-        for (doc, g) in gram_sets.iter().enumerate() {
+        for (doc, (_, g)) in gram_sets.iter().enumerate() {
             let v = ix.vectorize_grams(g);
             for (t, w) in &v.terms {
                 if let Some(p) = ix.postings.get_mut(*t as usize) {
@@ -472,10 +625,10 @@ impl Index {
         ix
     }
 
-    fn vectorize_grams(&self, g: &HashMap<String, (u32, String)>) -> Vector {
+    fn vectorize_grams(&self, g: &HashMap<String, (u32, String, u64)>) -> Vector {
         let mut terms = Vec::with_capacity(g.len());
         let mut norm = 0.0f32;
-        for (term, (tf, _)) in g {
+        for (term, (tf, _, _)) in g {
             match self.vocab.get(term) {
                 Some(id) => {
                     let w = sublinear(*tf) * self.idf.get(*id as usize).copied().unwrap_or(1.0);
@@ -535,6 +688,69 @@ impl Index {
                 None => *unknown.entry(key).or_default() += 1,
             }
         }
+        self.weigh(known, unknown.values())
+    }
+
+    /// [`Index::vectorize_tokens`] of tokens read by [`with_token_lists`]
+    /// (`toks` is one of `tl`'s lists, or a concatenation of them): the
+    /// same vector, looking the grams up by id rather than by string.
+    pub(crate) fn vectorize_toks(&self, tl: &TokenLists<'_, '_>, toks: &[Tok<'_>]) -> Vector {
+        let tk = tl.tk;
+        if self.ids_generation != Some(tk.generation) && !self.docs.is_empty() {
+            let strings: Vec<String> = toks.iter().map(|t| tk.token_string(*t)).collect();
+            return self.vectorize_tokens(&strings);
+        }
+        // The grams in the order of `vectorize_tokens`: the known ones
+        // counted in a map filled in the same order (its iteration order,
+        // hence the sum of the norm, is the same); the unknown ones by id.
+        let grams = || {
+            let uni = toks.iter().filter(|t| !t.is_level()).map(|t| (*t, None));
+            let bi = toks.windows(2).filter_map(|w| match w {
+                [a, b] if !(a.is_level() && b.is_level()) => Some((*a, Some(*b))),
+                _ => None,
+            });
+            uni.chain(bi)
+        };
+        let key = |(a, b): (Tok<'_>, Option<Tok<'_>>)| gram_key(a.key(), b.map(Tok::key));
+        let mut known: HashMap<u32, u32> = HashMap::default();
+        let mut unknown: HashMap<u64, u32> = HashMap::default();
+        for g in grams() {
+            let k = key(g);
+            match self.ids.get(&k) {
+                Some(id) => *known.entry(*id).or_default() += 1,
+                None => *unknown.entry(k).or_default() += 1,
+            }
+        }
+        // The unknown grams add to the norm in the order of the string map
+        // `vectorize_tokens` fills; when they all have the same count, the
+        // order makes no difference.
+        let mut counts = unknown.values();
+        match counts.next() {
+            None => self.weigh(known, std::iter::empty()),
+            Some(t) if counts.all(|x| x == t) => {
+                self.weigh(known, std::iter::repeat_n(t, unknown.len()))
+            }
+            Some(_) => {
+                let mut by_str: HashMap<(&str, &str), u32> = HashMap::default();
+                for g in grams() {
+                    if !self.ids.contains_key(&key(g)) {
+                        let (a, b) = g;
+                        let k = (tk.token_str(a), b.map_or("", |b| tk.token_str(b)));
+                        *by_str.entry(k).or_default() += 1;
+                    }
+                }
+                self.weigh(known, by_str.values())
+            }
+        }
+    }
+
+    /// The unit vector of grams counted by term id (`known`) and of grams
+    /// unknown to the index (their counts).
+    fn weigh<'u>(
+        &self,
+        known: HashMap<u32, u32>,
+        unknown: impl Iterator<Item = &'u u32>,
+    ) -> Vector {
         let mut terms = Vec::with_capacity(known.len());
         let mut norm = 0.0f32;
         for (id, tf) in known {
@@ -542,7 +758,7 @@ impl Index {
             norm += w * w;
             terms.push((id, w));
         }
-        for tf in unknown.values() {
+        for tf in unknown {
             let w = sublinear(*tf) * self.idf_unknown;
             norm += w * w;
         }
@@ -596,11 +812,25 @@ impl Index {
     }
 
     /// The heaviest terms `v` shares with document `doc`, at most `n`.
+    #[cfg(test)]
     pub(crate) fn shared_terms(&self, v: &Vector, doc: usize, n: usize) -> Vec<String> {
+        self.words_of(&self.shared_term_ids(v, doc, n))
+    }
+
+    /// The (surface) words of terms.
+    pub(crate) fn words_of(&self, ids: &[u32]) -> Vec<String> {
+        ids.iter()
+            .filter_map(|t| self.words.get(*t as usize).cloned())
+            .collect()
+    }
+
+    /// The ids of the heaviest terms `v` shares with document `doc`, at
+    /// most `n`: heaviest first, equal weights in term order.
+    pub(crate) fn shared_term_ids(&self, v: &Vector, doc: usize, n: usize) -> Vec<u32> {
         let Some(d) = self.docs.get(doc) else {
             return Vec::new();
         };
-        let mut shared: Vec<(f32, u32)> = Vec::new();
+        let mut shared: Vec<(f32, u32)> = Vec::with_capacity(v.terms.len().min(d.terms.len()));
         let (mut i, mut j) = (0, 0);
         while let (Some(a), Some(b)) = (v.terms.get(i), d.terms.get(j)) {
             match a.0.cmp(&b.0) {
@@ -613,18 +843,120 @@ impl Index {
                 }
             }
         }
-        shared.sort_by(|a, b| b.0.total_cmp(&a.0));
-        shared
-            .into_iter()
-            .take(n)
-            .filter_map(|(_, t)| self.words.get(t as usize).cloned())
-            .collect()
+        // Heaviest first; equal weights in term order (the order of the
+        // merge above), as a stable sort by weight would give. Only the
+        // first `n` are sorted.
+        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if n == 0 {
+            return Vec::new();
+        }
+        if shared.len() > n {
+            shared.select_nth_unstable_by(n - 1, order);
+            shared.truncate(n);
+        }
+        shared.sort_unstable_by(order);
+        shared.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// The ids of the terms of `toks` (see [`Index::vectorize_toks`])
+    /// known to the index, in order: the terms of their vector.
+    pub(crate) fn known_terms(&self, tl: &TokenLists<'_, '_>, toks: &[Tok<'_>]) -> Vec<u32> {
+        if self.ids_generation != Some(tl.tk.generation) && !self.docs.is_empty() {
+            return self
+                .vectorize_toks(tl, toks)
+                .terms
+                .iter()
+                .map(|t| t.0)
+                .collect();
+        }
+        let mut ids: Vec<u32> = Vec::with_capacity(toks.len() * 2);
+        let mut look = |key: u64| {
+            if let Some(id) = self.ids.get(&key) {
+                ids.push(*id);
+            }
+        };
+        for t in toks {
+            if !t.is_level() {
+                look(gram_key(t.key(), None));
+            }
+        }
+        for w in toks.windows(2) {
+            if let [a, b] = w {
+                if !(a.is_level() && b.is_level()) {
+                    look(gram_key(a.key(), Some(b.key())));
+                }
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// For every indexed document, the share of its (squared) weight
+    /// found among `terms` (ids in order): the `in_child` of
+    /// [`Index::scores_full`] for a vector with these terms, summed in the
+    /// same order.
+    pub(crate) fn in_child(&self, terms: &[u32]) -> Vec<f32> {
+        let mut s = vec![0.0f32; self.docs.len()];
+        for t in terms {
+            if let Some(p) = self.postings.get(*t as usize) {
+                for (doc, dw) in p {
+                    if let Some(x) = s.get_mut(*doc as usize) {
+                        *x += dw * dw;
+                    }
+                }
+            }
+        }
+        s
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vectorize_by_ids_is_vectorize_by_strings() {
+        let ix = Index::new([
+            "Triển khai hiệu quả Đề án truyền thông về quyền con người",
+            "Pháp luật về phòng, chống bạo lực gia đình; Sở Tư pháp chủ trì",
+            "UBND các xã, phường tổ chức tuyên truyền pháp luật",
+        ]);
+        for t in [
+            "Tuyên truyền, phổ biến Đề án truyền thông về quyền con người ở Việt Nam",
+            "zeta zeta zeta omega omega kappa: phòng, chống bạo lực gia đình gia đình",
+            "hoàn toàn mới lạ",
+            "tỉnh xã phường",
+            "",
+        ] {
+            let a = ix.vectorize_tokens(&tokens(t));
+            let (b, known) = with_token_lists(&[t], |tl| {
+                let toks = tl.lists.first().cloned().unwrap_or_default();
+                (ix.vectorize_toks(tl, &toks), ix.known_terms(tl, &toks))
+            });
+            let bits = |v: &Vector| -> Vec<(u32, u32)> {
+                v.terms.iter().map(|(t, w)| (*t, w.to_bits())).collect()
+            };
+            assert_eq!(bits(&a), bits(&b), "{t}");
+            let ids: Vec<u32> = a.terms.iter().map(|x| x.0).collect();
+            assert_eq!(ids, known, "{t}");
+        }
+    }
+
+    #[test]
+    fn fast_alphanumeric_is_the_standard_one() {
+        for c in ('\0'..='\u{2000}').chain('\u{1e00}'..='\u{1f00}') {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lower_case_is_char_by_char() {
+        for t in ["Ủy Ban NHÂN DÂN", "ΟΔΟΣ Σ", "ΣΑΣ.", "Đà Nẵng; ƠƯ"] {
+            let by_char: String = t.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(lower_nfc(t), by_char);
+        }
+    }
 
     #[test]
     fn tone_placement_and_nfd_fold_together() {

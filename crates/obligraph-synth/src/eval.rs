@@ -3,9 +3,14 @@
 
 use crate::{Cascade, Mutation, SynthPlan};
 use obligraph_core::Plan;
-use obligraph_rules::{audit_many_refs, AuditReport, Config, Status};
+use obligraph_rules::{AuditReport, Config, ParentIndex, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+#[cfg(doc)]
+use obligraph_rules::audit_many_refs;
 
 /// Every audit of a cascade: each province against the decision, each
 /// commune against its province.
@@ -19,36 +24,154 @@ pub struct CascadeAudit {
 
 /// Audits the whole cascade: the decision indexed once for the provinces,
 /// each province plan indexed once for its communes.
+///
+/// All the audits share the available cores through one queue (the
+/// provinces, then the communes of each province in turn); a province's
+/// index is built by the thread that reaches the middle of the group
+/// before it (or the first that needs it), while the other threads carry
+/// on, and dropped once its last commune is audited. The
+/// reports are those of [`audit_many_refs`] on each group, in cascade
+/// order.
 pub fn audit_cascade(c: &Cascade, config: &Config) -> CascadeAudit {
-    let province_plans: Vec<&Plan> = c.provinces.iter().map(|p| &p.plan).collect();
-    let provinces = audit_many_refs(&c.national, &province_plans, config);
-    // Group communes by province so each province is indexed once.
-    let mut by_parent: BTreeMap<usize, Vec<(usize, &Plan)>> = BTreeMap::new();
+    // Communes grouped by province, in cascade order within each.
+    let mut by_parent: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, s) in c.communes.iter().enumerate() {
-        by_parent
-            .entry(s.parent.unwrap_or(0))
-            .or_default()
-            .push((i, &s.plan));
+        by_parent.entry(s.parent.unwrap_or(0)).or_default().push(i);
     }
-    let mut communes: Vec<Option<AuditReport>> = Vec::new();
-    communes.resize_with(c.communes.len(), || None);
+    // Groups of children against one parent plan: the decision's first.
+    let mut groups: Vec<Group<'_>> = vec![Group::new(
+        &c.national,
+        c.provinces.iter().map(|p| &p.plan).enumerate().collect(),
+        true,
+    )];
     for (p, kids) in by_parent {
         let Some(parent) = c.provinces.get(p) else {
             continue;
         };
-        let plans: Vec<&Plan> = kids.iter().map(|(_, pl)| *pl).collect();
-        for ((i, _), r) in kids
-            .iter()
-            .zip(audit_many_refs(&parent.plan, &plans, config))
-        {
-            if let Some(slot) = communes.get_mut(*i) {
-                *slot = Some(r);
+        let kids = kids
+            .into_iter()
+            .filter_map(|i| Some((i, &c.communes.get(i)?.plan)))
+            .collect();
+        groups.push(Group::new(&parent.plan, kids, false));
+    }
+    let jobs: Vec<(usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, gr)| (0..gr.children.len()).map(move |k| (g, k)))
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 16)
+        .min(jobs.len() / 4)
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut out: Vec<(bool, usize, AuditReport)> = Vec::new();
+        loop {
+            let j = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&(g, k)) = jobs.get(j) else { break };
+            let Some(gr) = groups.get(g) else { continue };
+            let Some(&(slot, child)) = gr.children.get(k) else {
+                continue;
+            };
+            // Half-way through a group, the next group's index is built,
+            // while the other threads go on with this group.
+            if k == gr.children.len() / 2 {
+                if let Some(next) = groups.get(g + 1) {
+                    if next.left.load(Ordering::Acquire) > 0 {
+                        drop(next.index());
+                    }
+                }
             }
+            let ix = gr.index();
+            out.push((
+                gr.provinces,
+                slot,
+                obligraph_rules::audit_with_index(&ix, child, config),
+            ));
+            drop(ix);
+            gr.done();
+        }
+        out
+    };
+    // The calling thread works too: the reports it makes are freed faster
+    // where the caller drops them.
+    let done: Vec<(bool, usize, AuditReport)> = if threads == 1 {
+        work()
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+            let mut done = work();
+            done.extend(
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_default()),
+            );
+            done
+        })
+    };
+    let mut provinces: Vec<Option<AuditReport>> = Vec::new();
+    provinces.resize_with(c.provinces.len(), || None);
+    let mut communes: Vec<Option<AuditReport>> = Vec::new();
+    communes.resize_with(c.communes.len(), || None);
+    for (is_province, i, r) in done {
+        let slots = if is_province {
+            &mut provinces
+        } else {
+            &mut communes
+        };
+        if let Some(slot) = slots.get_mut(i) {
+            *slot = Some(r);
         }
     }
     CascadeAudit {
-        provinces,
+        provinces: provinces.into_iter().flatten().collect(),
         communes: communes.into_iter().flatten().collect(),
+    }
+}
+
+/// Derived plans audited against one parent, with the parent's index
+/// while some are left.
+struct Group<'a> {
+    parent: &'a Plan,
+    /// (slot in the cascade's provinces or communes, plan).
+    children: Vec<(usize, &'a Plan)>,
+    /// Whether the children are the provinces.
+    provinces: bool,
+    index: Mutex<Option<Arc<ParentIndex<'a>>>>,
+    left: AtomicUsize,
+}
+
+impl<'a> Group<'a> {
+    fn new(parent: &'a Plan, children: Vec<(usize, &'a Plan)>, provinces: bool) -> Group<'a> {
+        let left = AtomicUsize::new(children.len());
+        Group {
+            parent,
+            children,
+            provinces,
+            index: Mutex::new(None),
+            left,
+        }
+    }
+
+    /// The parent's index, built on first use.
+    fn index(&self) -> Arc<ParentIndex<'a>> {
+        let mut slot = match self.index.lock() {
+            Ok(g) => g,
+            Err(e) => e.into_inner(),
+        };
+        Arc::clone(slot.get_or_insert_with(|| Arc::new(ParentIndex::new(self.parent))))
+    }
+
+    /// One child audited: the index is dropped after the last.
+    fn done(&self) {
+        if self.left.fetch_sub(1, Ordering::AcqRel) == 1 {
+            let mut slot = match self.index.lock() {
+                Ok(g) => g,
+                Err(e) => e.into_inner(),
+            };
+            *slot = None;
+        }
     }
 }
 

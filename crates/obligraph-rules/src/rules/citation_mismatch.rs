@@ -1,4 +1,4 @@
-use crate::citations::{citations, known_decisions, same_doc_number};
+use crate::citations::{citations, known, same_doc_number};
 use crate::registry::{declare_rule, Rule, RuleContext};
 use crate::report::{Finding, Location, Severity};
 
@@ -33,7 +33,7 @@ impl Rule for CitationMismatch {
         Self::DOC
     }
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-        let known = known_decisions();
+        let known = known();
         for c in citations(ctx.plan) {
             let Some(date) = c.date else {
                 continue;
@@ -78,10 +78,7 @@ impl Rule for CitationMismatch {
             let Some((en, vi)) = msg else {
                 continue;
             };
-            let o = c
-                .obligation
-                .as_deref()
-                .and_then(|id| ctx.plan.obligation(id));
+            let o = c.obligation.as_deref().and_then(|id| ctx.obligation(id));
             let mut f = ctx.finding(self, en, vi, None, o);
             if o.is_none() {
                 f.child_location = c.line.map(|l| Location {

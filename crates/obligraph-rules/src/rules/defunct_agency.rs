@@ -58,12 +58,16 @@ impl Rule for DefunctAgency {
             }
         }
         let mut seen: Vec<String> = Vec::new();
+        // Agencies found to exist on `date` (plans name the same few
+        // bodies again and again).
+        let mut existing: Vec<&obligraph_core::Agency> = Vec::new();
         for o in &plan.obligations {
             for a in &o.assignments {
-                if seen.contains(&a.agency.id) {
+                if seen.contains(&a.agency.id) || existing.contains(&&a.agency) {
                     continue;
                 }
                 let Some((en, vi)) = crate::vn::defunct_on(&a.agency, date) else {
+                    existing.push(&a.agency);
                     continue;
                 };
                 seen.push(a.agency.id.clone());

@@ -47,7 +47,7 @@ impl Rule for LeadMismatch {
             if !matches!(r.status, Status::Covered | Status::Partial) {
                 continue;
             }
-            let Some(p) = parent.obligation(&r.id) else {
+            let Some(p) = ctx.parent_obligation(&r.id) else {
                 continue;
             };
             let p_leads: Vec<_> = p
@@ -61,7 +61,7 @@ impl Rule for LeadMismatch {
             let Some(best) = r.matches.first() else {
                 continue;
             };
-            let Some(c) = child.obligation(&best.child_id) else {
+            let Some(c) = ctx.obligation(&best.child_id) else {
                 continue;
             };
             let c_leads: Vec<_> = c.leads().collect();

@@ -35,7 +35,7 @@ impl Rule for LocalInitiativeRule {
     }
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         for l in ctx.local_initiatives() {
-            let o = ctx.plan.obligation(&l.id);
+            let o = ctx.obligation(&l.id);
             out.push(ctx.finding(
                 self,
                 format!("{} carries out no parent obligation (best score {:.2}): a local initiative", l.id, l.best_score),

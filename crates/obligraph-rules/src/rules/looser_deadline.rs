@@ -115,7 +115,7 @@ impl Rule for LooserDeadline {
             if !matches!(r.status, Status::Covered | Status::Partial) {
                 continue;
             }
-            let Some(p) = parent.obligation(&r.id) else {
+            let Some(p) = ctx.parent_obligation(&r.id) else {
                 continue;
             };
             // Any matched derived obligation may carry the deadline (a body

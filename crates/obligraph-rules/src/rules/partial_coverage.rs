@@ -41,7 +41,7 @@ impl Rule for PartialCoverage {
             let (Some(p), Some(m)) = (ctx.parent_obligation(&r.id), r.matches.first()) else {
                 continue;
             };
-            let c = ctx.plan.obligation(&m.child_id);
+            let c = ctx.obligation(&m.child_id);
             let t = excerpt(p, 80);
             out.push(ctx.finding(
                 self,

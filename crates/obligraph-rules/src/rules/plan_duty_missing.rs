@@ -58,15 +58,15 @@ impl Rule for PlanDutyMissing {
         true
     }
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-        let Some(parent) = ctx.parent else {
+        if ctx.parent.is_none() {
             return;
-        };
+        }
         let mut reported: Vec<ObligationKind> = Vec::new();
         for r in ctx.parent_obligations {
             if r.status == Status::NotApplicable {
                 continue;
             }
-            let Some(p) = parent.obligation(&r.id) else {
+            let Some(p) = ctx.parent_obligation(&r.id) else {
                 continue;
             };
             if p.kind == ObligationKind::Task || reported.contains(&p.kind) {

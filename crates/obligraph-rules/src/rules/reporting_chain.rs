@@ -148,7 +148,7 @@ impl Rule for ReportingChain {
         if linked {
             for o in &plan.obligations {
                 for r in o.feeds.iter().filter(|r| r.plan.is_none()) {
-                    if let Some(fed) = plan.obligation(&r.id) {
+                    if let Some(fed) = ctx.obligation(&r.id) {
                         self.pair(ctx, o, fed, plan, (days, w), out);
                     }
                 }

@@ -47,7 +47,7 @@ impl Rule for SupportDropped {
             if r.status != Status::Covered {
                 continue;
             }
-            let Some(p) = parent.obligation(&r.id) else {
+            let Some(p) = ctx.parent_obligation(&r.id) else {
                 continue;
             };
             // The derived obligations that carry it best (within 10 % of the
@@ -58,7 +58,7 @@ impl Rule for SupportDropped {
                 .matches
                 .iter()
                 .filter(|m| m.score >= 0.9 * top)
-                .filter_map(|m| child.obligation(&m.child_id))
+                .filter_map(|m| ctx.obligation(&m.child_id))
                 .collect();
             let Some(first) = matched.first() else {
                 continue;

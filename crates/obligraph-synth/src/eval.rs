@@ -105,7 +105,9 @@ pub fn audit_cascade(c: &Cascade, config: &Config) -> CascadeAudit {
             done.extend(
                 handles
                     .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_default()),
+                    // A worker that panicked re-raises here: its reports
+                    // must not vanish from the result.
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
             );
             done
         })

@@ -280,11 +280,11 @@ impl<'p> ParentIndex<'p> {
             .collect();
         let mut clause_texts = Vec::new();
         let mut clause_owner = Vec::new();
-        for (i, o) in plan.obligations.iter().enumerate() {
+        for (i, t) in own.iter().enumerate() {
             if restated_by.get(i).copied().flatten().is_some() {
                 continue;
             }
-            for c in crate::text::clauses(&matching_text(&o.text), MIN_CLAUSE_TOKENS) {
+            for c in crate::text::clauses(t, MIN_CLAUSE_TOKENS) {
                 clause_texts.push(c);
                 clause_owner.push(i);
             }
@@ -293,15 +293,16 @@ impl<'p> ParentIndex<'p> {
         let heads_group: Vec<Option<usize>> = plan
             .obligations
             .iter()
+            .zip(&own)
             .enumerate()
-            .map(|(i, o)| {
+            .map(|(i, (o, t))| {
                 let unassigned = !assigned(o)
                     && o.kind == obligraph_core::ObligationKind::Task
                     && restated_by.get(i).copied().flatten().is_none();
                 if !unassigned || group_titles.is_empty() {
                     return None;
                 }
-                let s = groups.scores(&groups.vectorize(&matching_text(&o.text)));
+                let s = groups.scores(&groups.vectorize(t));
                 let (k, best) = s
                     .iter()
                     .copied()

@@ -403,6 +403,17 @@ impl<'p> ParentIndex<'p> {
         (!rows.is_empty()).then_some(rows)
     }
 
+    /// The ids (in `key_ids`, sorted) of those of `keys` the parent's
+    /// obligations also name; see [`jaccard`].
+    pub(crate) fn known_key_ids(&self, keys: &std::collections::BTreeSet<String>) -> Vec<u32> {
+        let mut ids: Vec<u32> = keys
+            .iter()
+            .filter_map(|k| self.key_ids.get(k).copied())
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
     /// The indexed plan.
     pub fn plan(&self) -> &'p Plan {
         self.plan
@@ -875,11 +886,7 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         // The derived obligation's agency keys known to the parent, and
         // how many it has in all (see [`jaccard`]).
         let c_key_set = agency_keys(c);
-        let mut c_keys: Vec<u32> = c_key_set
-            .iter()
-            .filter_map(|k| parent.key_ids.get(k).copied())
-            .collect();
-        c_keys.sort_unstable();
+        let c_keys = parent.known_key_ids(&c_key_set);
         let c_entry = child_titles
             .get(ci)
             .and_then(|t| t.as_ref())
@@ -1291,11 +1298,7 @@ mod tests {
                 let has_lead = lead_mask(&ix, c, &child, &mut cache, &mut mask);
                 assert_eq!(has_lead, c.leads().next().is_some());
                 let c_keys = set(c);
-                let mut c_ids: Vec<u32> = c_keys
-                    .iter()
-                    .filter_map(|k| ix.key_ids.get(k).copied())
-                    .collect();
-                c_ids.sort_unstable();
+                let c_ids = ix.known_key_ids(&c_keys);
                 for (pi, p) in parent.obligations.iter().enumerate() {
                     let counterpart = ix.leads_of[pi].iter().any(|k| mask[*k]);
                     assert_eq!(counterpart, lead_counterpart(p, &parent, c, &child));

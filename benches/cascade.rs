@@ -10,10 +10,10 @@
 //! plans: criterion runs 10 samples).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use obligraph_core::{Level, Plan};
-use obligraph_rules::{audit_fleet, lift, Config};
+use obligraph_core::Plan;
+use obligraph_rules::{audit_fleet, Config};
 use obligraph_synth::eval::audit_cascade;
-use obligraph_synth::{generate, CascadeSpec};
+use obligraph_synth::{generate, national_decision, CascadeSpec};
 use std::hint::black_box;
 
 /// The allocator the `obligraph` binary uses (see README, Performance).
@@ -26,10 +26,7 @@ fn decision() -> Plan {
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).expect("seed present");
-    let plan = obligraph_vn::import_text(&text, &path)
-        .expect("seed imports")
-        .plan;
-    lift(&plan, Level::National).plan
+    national_decision(&text, &path).expect("seed imports")
 }
 
 fn bench(c: &mut Criterion) {

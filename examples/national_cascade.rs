@@ -12,10 +12,9 @@
 //! cargo run --release --example national_cascade -- 340     # 340 communes
 //! /usr/bin/time -v target/release/examples/national_cascade # peak memory
 //! ```
-use obligraph::core::Level;
-use obligraph::rules::{lift, Config};
+use obligraph::rules::Config;
 use obligraph_synth::eval::{audit_cascade, evaluate_cascade, Score};
-use obligraph_synth::{generate, CascadeSpec};
+use obligraph_synth::{generate, national_decision, CascadeSpec};
 use std::path::Path;
 use std::time::Instant;
 
@@ -42,8 +41,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let src =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/seeds/dong-nai-74-2026.txt");
-    let dong_nai = obligraph::vn::import_path(&src)?.plan;
-    let national = lift(&dong_nai, Level::National).plan;
+    let text = std::fs::read_to_string(&src)?;
+    let national = national_decision(&text, &src.to_string_lossy())?;
     let spec = CascadeSpec {
         communes,
         ..CascadeSpec::national(2026)

@@ -5,10 +5,9 @@
 //! ```sh
 //! cargo run --release -p obligraph-synth --example cascade_dump -- /tmp/cascade.json
 //! ```
-use obligraph_core::Level;
-use obligraph_rules::{audit_fleet, lift, Config};
+use obligraph_rules::{audit_fleet, Config};
 use obligraph_synth::eval::audit_cascade;
-use obligraph_synth::{generate, CascadeSpec};
+use obligraph_synth::{generate, national_decision, CascadeSpec};
 use std::io::Write;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -20,8 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "/../../examples/data/seeds/dong-nai-74-2026.txt"
     );
     let text = std::fs::read_to_string(path)?;
-    let plan = obligraph_vn::import_text(&text, path)?.plan;
-    let national = lift(&plan, Level::National).plan;
+    let national = national_decision(&text, path)?;
     let cfg = Config::default();
     let full = generate(&national, &CascadeSpec::national(2026));
     let mut w = std::io::BufWriter::new(std::fs::File::create(&out)?);

@@ -1,9 +1,8 @@
 //! Median time of the national cascade audit over a few runs:
 //! `cargo run --release -p obligraph-synth --example cascade_time -- 7`
-use obligraph_core::Level;
-use obligraph_rules::{lift, Config};
+use obligraph_rules::Config;
 use obligraph_synth::eval::audit_cascade;
-use obligraph_synth::{generate, CascadeSpec};
+use obligraph_synth::{generate, national_decision, CascadeSpec};
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -13,8 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "/../../examples/data/seeds/dong-nai-74-2026.txt"
     );
     let text = std::fs::read_to_string(path)?;
-    let plan = obligraph_vn::import_text(&text, path)?.plan;
-    let national = lift(&plan, Level::National).plan;
+    let national = national_decision(&text, path)?;
     let cfg = Config::default();
     let full = generate(&national, &CascadeSpec::national(2026));
     let mut times = Vec::new();

@@ -307,6 +307,15 @@ const COMMUNE_WORDS: [&str; 16] = [
     "Thành", "Lộc", "Vĩnh", "Xuân",
 ];
 
+/// The national decision the cascades start from: a real province plan
+/// (the benches and examples use the Đồng Nai plan 74/KH-UBND) imported from
+/// `text` and lifted to national level, since the full texts of the
+/// national decisions could not be obtained.
+pub fn national_decision(text: &str, source: &str) -> Result<Plan, obligraph_vn::ImportError> {
+    let plan = obligraph_vn::import_text(text, source)?.plan;
+    Ok(obligraph_rules::lift(&plan, Level::National).plan)
+}
+
 /// Generates a cascade from a national decision.
 pub fn generate(national: &Plan, spec: &CascadeSpec) -> Cascade {
     let provinces: Vec<SynthPlan> = (0..spec.provinces)

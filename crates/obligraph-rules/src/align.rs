@@ -91,6 +91,38 @@ pub struct ParentIndex<'p> {
     pub(crate) ids: crate::registry::ObligationIds<'p>,
     /// The top-level section of each obligation (`audit::top_section`).
     pub(crate) tops: Vec<String>,
+    /// The matching settings the index has been used with.
+    settings: SettingsIds,
+}
+
+/// The matching settings an index has been used with, each known by its
+/// position: the rows kept with the derived texts ([`ChildText::row`])
+/// depend on them. A clone starts empty, like the memo of the texts.
+#[derive(Debug, Default)]
+struct SettingsIds(std::sync::Mutex<Vec<String>>);
+
+impl Clone for SettingsIds {
+    fn clone(&self) -> Self {
+        SettingsIds::default()
+    }
+}
+
+impl SettingsIds {
+    /// The id of `m`.
+    fn id(&self, m: &crate::config::Matching) -> usize {
+        let m = format!("{m:?}");
+        let mut seen = match self.0.lock() {
+            Ok(g) => g,
+            Err(e) => e.into_inner(),
+        };
+        match seen.iter().position(|s| *s == m) {
+            Some(k) => k,
+            None => {
+                seen.push(m);
+                seen.len() - 1
+            }
+        }
+    }
 }
 
 /// Distinct derived texts kept per parent index (a few kilobytes each).
@@ -378,6 +410,7 @@ impl<'p> ParentIndex<'p> {
                 .iter()
                 .map(crate::audit::top_section)
                 .collect(),
+            settings: SettingsIds::default(),
         }
     }
 
@@ -468,11 +501,11 @@ fn similarity(x: crate::text::Sim, p_terms: usize, c_terms: usize, weight: f64) 
 
 /// +1 when both are plan-level duties of the same kind (draft a plan,
 /// report, monitor), -1 when one is a duty and the other a task, else 0.
-fn kind_signal(p: &Obligation, c: &Obligation) -> f64 {
+fn kind_signal(p: obligraph_core::ObligationKind, c: obligraph_core::ObligationKind) -> f64 {
     use obligraph_core::ObligationKind::Task;
-    match (p.kind == Task, c.kind == Task) {
+    match (p == Task, c == Task) {
         (true, true) => 0.0,
-        (false, false) if p.kind == c.kind => 1.0,
+        (false, false) if p == c => 1.0,
         (false, false) => 0.0,
         _ => -1.0,
     }
@@ -731,9 +764,36 @@ pub(crate) struct ChildText {
     /// The shared terms ([`Index::shared_term_ids`]) with the parent
     /// obligations it has been matched to so far.
     shared: std::sync::Mutex<rustc_hash::FxHashMap<usize, Vec<u32>>>,
+    /// The rows ([`pair_row`]) of the derived obligations with this text
+    /// scored so far, by the hash of their key.
+    rows: std::sync::Mutex<KeptRows>,
 }
 
 impl ChildText {
+    /// The row of the derived obligation with this text and `key`: kept,
+    /// or `f()` (kept while there is room).
+    fn row(&self, key: &RowKey<'_>, f: impl FnOnce() -> Row) -> std::sync::Arc<Row> {
+        let h = key.hash();
+        let lock = || match self.rows.lock() {
+            Ok(g) => g,
+            Err(e) => e.into_inner(),
+        };
+        if let Some(r) = lock()
+            .get(&h)
+            .and_then(|v| v.iter().find(|(k, _)| key.is(k)))
+        {
+            return std::sync::Arc::clone(&r.1);
+        }
+        let r = std::sync::Arc::new(f());
+        let mut rows = lock();
+        if rows.values().map(Vec::len).sum::<usize>() < ROWS_PER_TEXT {
+            rows.entry(h)
+                .or_default()
+                .push((key.to_owned_key(), std::sync::Arc::clone(&r)));
+        }
+        r
+    }
+
     /// The heaviest terms (at most eight) the text shares with parent
     /// obligation `doc`, as [`Index::shared_terms`] gives them.
     fn shared_terms(&self, index: &Index, doc: usize) -> Vec<String> {
@@ -822,6 +882,7 @@ fn child_text(parent: &ParentIndex<'_>, text: &str, title: Option<&str>) -> Chil
         group_in,
         clause_best,
         shared: std::sync::Mutex::default(),
+        rows: std::sync::Mutex::default(),
     }
 }
 
@@ -868,133 +929,64 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
     // distinct parent lead, computed once per derived lead.
     let mut lead_masks: Vec<(&obligraph_core::Agency, Vec<bool>)> = Vec::new();
     let mut c_mask: Vec<bool> = Vec::new();
+    let settings = parent.settings.id(m);
     for (ci, c) in child.obligations.iter().enumerate() {
         // The text-only part is computed once per distinct text (and
         // addressee heading) for this parent: see [`ChildText`].
         let title = addressee_title(child, c);
-        let mut key = String::with_capacity(c.text.len() + title.map_or(0, str::len) + 1);
-        key.push_str(&c.text);
+        let mut text_key = String::with_capacity(c.text.len() + title.map_or(0, str::len) + 1);
+        text_key.push_str(&c.text);
         if let Some(t) = title {
-            key.push('\u{1f}');
-            key.push_str(t);
+            text_key.push('\u{1f}');
+            text_key.push_str(t);
         }
-        let ct = parent
-            .child_texts
-            .get_or_insert_with(&key, || child_text(parent, &matching_text(&c.text), title));
-        let (sims, group_in, clause_best) = (&ct.sims, &ct.group_in, &ct.clause_best);
-        let c_terms = ct.vector.terms.len();
+        let ct = parent.child_texts.get_or_insert_with(&text_key, || {
+            child_text(parent, &matching_text(&c.text), title)
+        });
         // The derived obligation's agency keys known to the parent, and
         // how many it has in all (see [`jaccard`]).
         let c_key_set = agency_keys(c);
         let c_keys = parent.known_key_ids(&c_key_set);
-        let c_entry = child_titles
-            .get(ci)
-            .and_then(|t| t.as_ref())
-            .and_then(|t| title_sims.get(t));
-        let c_title = c_entry.map(|e| &e.0);
-        let c_cross = c_entry.map(|e| &e.1);
+        let c_title = child_titles.get(ci).and_then(|t| t.as_deref());
         // Which parent leads have a counterpart among this one's leads.
         let c_has_lead = lead_mask(parent, c, child, &mut lead_masks, &mut c_mask);
         let c_number = number_key(&c.id);
-        for (pi, p) in parent.plan.obligations.iter().enumerate() {
-            if parent.restated(pi).is_some() {
-                continue;
-            }
-            let x = sims.get(pi).copied().unwrap_or_default();
-            let clause = clause_best.get(pi).copied().unwrap_or(0.0);
-            let mut sim = similarity(x, parent.index.doc_terms(pi), c_terms, m.containment_weight)
-                .max(m.clause_weight * f64::from(clause))
-                .clamp(0.0, 1.0);
-            let p_theme = parent.title_of.get(pi).copied().flatten();
-            let crosses = match (c_cross, p_theme) {
-                (Some(v), Some(k)) => v
-                    .get(k)
-                    .copied()
-                    .unwrap_or_else(|| crosses_theme(c_title, p_theme)),
-                _ => false,
-            };
-            if clause < VERBATIM_CLAUSE && crosses {
-                sim *= CROSS_THEME_FACTOR;
-            }
-            let restated_group = parent
-                .group_of
-                .get(pi)
-                .into_iter()
-                .flatten()
-                .filter_map(|g| group_in.get(*g).copied())
-                .filter(|h| *h >= GROUP_RESTATED)
-                .fold(0.0f32, f32::max);
-            sim = sim.max(GROUP_WEIGHT * f64::from(restated_group));
-            let exp = explicit(p, parent.plan, c);
-            if !exp
-                && sim
-                    < m.partial_threshold
-                        - m.numbering_bonus
-                        - 2.0 * m.agency_bonus
-                        - m.kind_bonus
-                        - m.section_bonus
-            {
-                continue;
-            }
-            let numbering = parent
-                .number_keys
-                .get(pi)
-                .is_some_and(|k| k.as_ref() == Some(&c_number));
-            let kind = kind_signal(p, c);
-            let section = section_signal(
-                parent
-                    .title_of
-                    .get(pi)
-                    .copied()
-                    .flatten()
-                    .and_then(|k| c_title?.get(k).copied()),
-            );
-            let p_leads = parent.leads_of.get(pi).map_or(&[][..], Vec::as_slice);
-            let counterpart = p_leads
-                .iter()
-                .any(|k| c_mask.get(*k).copied().unwrap_or(false));
-            let overlap = parent
-                .agency_keys
-                .get(pi)
-                .map_or(0.0, |pk| jaccard(pk, &c_keys, c_key_set.len()));
-            let mut score = sim;
-            if sim > 0.0 {
-                score += kind * m.kind_bonus + section * m.section_bonus;
-                if numbering {
-                    score += m.numbering_bonus;
-                }
-                if counterpart {
-                    score += m.agency_bonus;
-                }
-                score += overlap * m.agency_bonus;
-            }
-            if exp {
-                score = 1.0;
-            }
-            let score = score.clamp(0.0, 1.0);
-            if let Some(b) = child_best.get_mut(ci) {
-                *b = b.max(score);
-            }
-            if score >= m.partial_threshold {
-                candidates.push(Pair {
-                    parent: pi,
-                    child: ci,
-                    score,
-                    covers: x.in_child >= x.in_parent || restated_group > 0.0,
-                    leads_disagree: !counterpart
-                        && overlap == 0.0
-                        && !p_leads.is_empty()
-                        && c_has_lead,
-                    evidence: Evidence {
-                        explicit_reference: exp,
-                        numbering,
-                        text_similarity: (sim * 1000.0).round() / 1000.0,
-                        shared_terms: Vec::new(),
-                        agency_counterpart: counterpart,
-                    },
-                });
-            }
+        // The parent obligations it cites (few derived plans cite any).
+        let c_explicit: Vec<usize> = if c.implements.is_empty() {
+            Vec::new()
+        } else {
+            (0..np)
+                .filter(|pi| {
+                    parent
+                        .plan
+                        .obligations
+                        .get(*pi)
+                        .is_some_and(|p| explicit(p, parent.plan, c))
+                })
+                .collect()
+        };
+        let key = RowKey {
+            settings,
+            title: c_title,
+            keys: &c_keys,
+            n_keys: c_key_set.len(),
+            mask: &c_mask,
+            has_lead: c_has_lead,
+            number: &c_number,
+            explicit: &c_explicit,
+            kind: c.kind,
+        };
+        let row = ct.row(&key, || {
+            let title = c_title.and_then(|t| title_sims.get(t));
+            pair_row(parent, m, &ct, &key, title)
+        });
+        if let Some(b) = child_best.get_mut(ci) {
+            *b = b.max(row.best);
         }
+        candidates.extend(row.pairs.iter().map(|r| Pair {
+            child: ci,
+            ..r.clone()
+        }));
         vectors.push(ct);
     }
     let chosen = credit_rows_over_headings(parent, &candidates, assign(&candidates, np, nc, m));
@@ -1023,6 +1015,218 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         v.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.child.cmp(&b.child)));
     }
     out
+}
+
+/// The settings and the derived obligation's own signals that, with its
+/// text ([`ChildText`]), decide how it pairs with every parent obligation:
+/// [`pair_row`] is a function of these alone, so its result is kept per
+/// text and key (derived plans of one parent repeat their obligations).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RowKey<'a> {
+    /// The matching settings (their id in [`ParentIndex::settings`]).
+    settings: usize,
+    /// The title of the obligation's thematic section.
+    title: Option<&'a str>,
+    /// Its agency keys known to the parent ([`ParentIndex::known_key_ids`]).
+    keys: &'a [u32],
+    /// How many agency keys it has in all.
+    n_keys: usize,
+    /// Which parent leads have a counterpart among its leads ([`lead_mask`]).
+    mask: &'a [bool],
+    /// Whether it names a lead.
+    has_lead: bool,
+    /// Its number ([`number_key`]).
+    number: &'a str,
+    /// The parent obligations it cites, ascending.
+    explicit: &'a [usize],
+    /// Its kind.
+    kind: obligraph_core::ObligationKind,
+}
+
+/// [`RowKey`], owned.
+#[derive(Debug, Clone, PartialEq)]
+struct OwnedRowKey {
+    settings: usize,
+    title: Option<String>,
+    keys: Vec<u32>,
+    n_keys: usize,
+    mask: Vec<bool>,
+    has_lead: bool,
+    number: String,
+    explicit: Vec<usize>,
+    kind: obligraph_core::ObligationKind,
+}
+
+impl RowKey<'_> {
+    fn to_owned_key(self) -> OwnedRowKey {
+        OwnedRowKey {
+            settings: self.settings,
+            title: self.title.map(str::to_owned),
+            keys: self.keys.to_vec(),
+            n_keys: self.n_keys,
+            mask: self.mask.to_vec(),
+            has_lead: self.has_lead,
+            number: self.number.to_owned(),
+            explicit: self.explicit.to_vec(),
+            kind: self.kind,
+        }
+    }
+
+    fn is(&self, o: &OwnedRowKey) -> bool {
+        self.settings == o.settings
+            && self.title == o.title.as_deref()
+            && self.keys == o.keys.as_slice()
+            && self.n_keys == o.n_keys
+            && self.mask == o.mask.as_slice()
+            && self.has_lead == o.has_lead
+            && self.number == o.number
+            && self.explicit == o.explicit.as_slice()
+            && self.kind == o.kind
+    }
+
+    fn hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        (self.settings, self.title, self.keys, self.n_keys).hash(&mut h);
+        (
+            self.mask,
+            self.has_lead,
+            self.number,
+            self.explicit,
+            self.kind,
+        )
+            .hash(&mut h);
+        h.finish()
+    }
+}
+
+/// The candidate pairs of one derived obligation (with `child` 0) and its
+/// best score against any parent obligation.
+#[derive(Debug, Default)]
+pub(crate) struct Row {
+    best: f64,
+    pairs: Vec<Pair>,
+}
+
+/// The rows kept with one derived text, by the hash of their key.
+type KeptRows = rustc_hash::FxHashMap<u64, Vec<(OwnedRowKey, std::sync::Arc<Row>)>>;
+
+/// Rows kept per derived text.
+const ROWS_PER_TEXT: usize = 64;
+
+/// Scores one derived obligation (its text `ct`, its other signals `key`,
+/// its section title's similarities to the parent's `title`) against every
+/// parent obligation.
+fn pair_row(
+    parent: &ParentIndex<'_>,
+    m: &crate::config::Matching,
+    ct: &ChildText,
+    key: &RowKey<'_>,
+    title: Option<&(Vec<f32>, Vec<bool>)>,
+) -> Row {
+    let (sims, group_in, clause_best) = (&ct.sims, &ct.group_in, &ct.clause_best);
+    let c_terms = ct.vector.terms.len();
+    let c_title = title.map(|e| &e.0);
+    let c_cross = title.map(|e| &e.1);
+    let mut row = Row::default();
+    for (pi, p) in parent.plan.obligations.iter().enumerate() {
+        if parent.restated(pi).is_some() {
+            continue;
+        }
+        let x = sims.get(pi).copied().unwrap_or_default();
+        let clause = clause_best.get(pi).copied().unwrap_or(0.0);
+        let mut sim = similarity(x, parent.index.doc_terms(pi), c_terms, m.containment_weight)
+            .max(m.clause_weight * f64::from(clause))
+            .clamp(0.0, 1.0);
+        let p_theme = parent.title_of.get(pi).copied().flatten();
+        let crosses = match (c_cross, p_theme) {
+            (Some(v), Some(k)) => v
+                .get(k)
+                .copied()
+                .unwrap_or_else(|| crosses_theme(c_title, p_theme)),
+            _ => false,
+        };
+        if clause < VERBATIM_CLAUSE && crosses {
+            sim *= CROSS_THEME_FACTOR;
+        }
+        let restated_group = parent
+            .group_of
+            .get(pi)
+            .into_iter()
+            .flatten()
+            .filter_map(|g| group_in.get(*g).copied())
+            .filter(|h| *h >= GROUP_RESTATED)
+            .fold(0.0f32, f32::max);
+        sim = sim.max(GROUP_WEIGHT * f64::from(restated_group));
+        let exp = key.explicit.binary_search(&pi).is_ok();
+        if !exp
+            && sim
+                < m.partial_threshold
+                    - m.numbering_bonus
+                    - 2.0 * m.agency_bonus
+                    - m.kind_bonus
+                    - m.section_bonus
+        {
+            continue;
+        }
+        let numbering = parent
+            .number_keys
+            .get(pi)
+            .is_some_and(|k| k.as_deref() == Some(key.number));
+        let kind = kind_signal(p.kind, key.kind);
+        let section = section_signal(
+            parent
+                .title_of
+                .get(pi)
+                .copied()
+                .flatten()
+                .and_then(|k| c_title?.get(k).copied()),
+        );
+        let p_leads = parent.leads_of.get(pi).map_or(&[][..], Vec::as_slice);
+        let counterpart = p_leads
+            .iter()
+            .any(|k| key.mask.get(*k).copied().unwrap_or(false));
+        let overlap = parent
+            .agency_keys
+            .get(pi)
+            .map_or(0.0, |pk| jaccard(pk, key.keys, key.n_keys));
+        let mut score = sim;
+        if sim > 0.0 {
+            score += kind * m.kind_bonus + section * m.section_bonus;
+            if numbering {
+                score += m.numbering_bonus;
+            }
+            if counterpart {
+                score += m.agency_bonus;
+            }
+            score += overlap * m.agency_bonus;
+        }
+        if exp {
+            score = 1.0;
+        }
+        let score = score.clamp(0.0, 1.0);
+        row.best = row.best.max(score);
+        if score >= m.partial_threshold {
+            row.pairs.push(Pair {
+                parent: pi,
+                child: 0,
+                score,
+                covers: x.in_child >= x.in_parent || restated_group > 0.0,
+                leads_disagree: !counterpart
+                    && overlap == 0.0
+                    && !p_leads.is_empty()
+                    && key.has_lead,
+                evidence: Evidence {
+                    explicit_reference: exp,
+                    numbering,
+                    text_similarity: (sim * 1000.0).round() / 1000.0,
+                    shared_terms: Vec::new(),
+                    agency_counterpart: counterpart,
+                },
+            });
+        }
+    }
+    row
 }
 
 /// Drops a chosen pair of a derived obligation with a body item that heads
@@ -1395,5 +1599,38 @@ mod tests {
         let a = align(&ix, &child, &Config::default());
         assert!(a.per_parent[1][0].evidence.explicit_reference);
         assert_eq!(a.per_parent[1][0].score, 1.0);
+    }
+
+    /// The rows kept with the derived texts serve only the settings they
+    /// were computed with, and give what a fresh index gives.
+    #[test]
+    fn kept_rows_are_per_settings() {
+        let a = Config::default();
+        let mut b = Config::default();
+        b.matching.partial_threshold = 0.2;
+        b.matching.agency_bonus = 0.0;
+        let same = |x: &Alignment, y: &Alignment| {
+            x.per_parent == y.per_parent
+                && x.per_child == y.per_child
+                && x.child_best == y.child_best
+        };
+        let mut differ = 0;
+        for (parent, child) in seed_pairs() {
+            let ix = ParentIndex::new(&parent);
+            let first = align(&ix, &child, &a);
+            let other = align(&ix, &child, &b);
+            let again = align(&ix, &child, &a);
+            assert!(same(&first, &again));
+            assert!(same(&other, &align(&ParentIndex::new(&parent), &child, &b)));
+            // A derived plan with each of its obligations twice: the second
+            // copy reads the first's row.
+            let mut twice = child.clone();
+            twice.obligations.extend(child.obligations.iter().cloned());
+            let t = align(&ParentIndex::new(&parent), &twice, &a);
+            let n = child.obligations.len();
+            assert_eq!(t.child_best[..n], t.child_best[n..]);
+            differ += usize::from(!same(&first, &other));
+        }
+        assert!(differ > 0, "the two settings should align differently");
     }
 }

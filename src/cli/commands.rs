@@ -411,7 +411,7 @@ fn graph_with_matches(plans: Vec<Plan>, config: &Config) -> PlanGraph {
                     for m in &po.matches {
                         links.push((
                             ObligationKey::new(lower.label(), m.child_id.clone()),
-                            ObligationKey::new(upper.label(), po.id.clone()),
+                            ObligationKey::new(upper.label(), po.id.to_string()),
                         ));
                     }
                 }

@@ -94,7 +94,7 @@ pub fn to_sarif(
             if locations.is_empty() {
                 // A finding on the plan as a whole: point at the file.
                 let l = Location {
-                    plan: r.child.label.clone(),
+                    plan: r.child.label.as_str().into(),
                     line_start: 0,
                     line_end: 0,
                 };

@@ -257,7 +257,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             let has_findings = r
                 .findings
                 .iter()
-                .any(|f| f.parent_id.as_deref() == Some(po.id.as_str()));
+                .any(|f| f.parent_id.as_deref() == Some(&*po.id));
             let show = opts.verbose
                 || has_findings
                 || matches!(po.status, Status::Partial | Status::Missing);
@@ -274,7 +274,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             }
             obligation_lines(out, po, sources, opts, &p);
             for (i, f) in r.findings.iter().enumerate() {
-                if f.parent_id.as_deref() == Some(po.id.as_str()) {
+                if f.parent_id.as_deref() == Some(&*po.id) {
                     compact_finding(out, f, sources, opts, &p);
                     if let Some(s) = shown.get_mut(i) {
                         *s = true;

@@ -86,13 +86,25 @@ pub struct ParentIndex<'p> {
     pub(crate) heads_group: Vec<Option<usize>>,
     /// Why each obligation is not applicable (`None` when it is), per
     /// derived level and matching settings: see `audit::reasons`.
-    pub(crate) reasons: crate::text::Memo<Vec<Option<String>>>,
+    pub(crate) reasons: crate::text::Memo<Vec<Option<std::sync::Arc<str>>>>,
     /// The obligations by id, for the rules.
     pub(crate) ids: crate::registry::ObligationIds<'p>,
     /// The top-level section of each obligation (`audit::top_section`).
     pub(crate) tops: Vec<String>,
+    /// The plan's label, shared by the reports.
+    pub(crate) label: std::sync::Arc<str>,
+    /// Each obligation's id, text and section, shared by the reports.
+    pub(crate) shared: Vec<SharedText>,
     /// The matching settings the index has been used with.
     settings: SettingsIds,
+}
+
+/// An obligation's id, text and section, as the reports share them.
+#[derive(Debug, Clone)]
+pub(crate) struct SharedText {
+    pub(crate) id: std::sync::Arc<str>,
+    pub(crate) text: std::sync::Arc<str>,
+    pub(crate) section: Option<std::sync::Arc<str>>,
 }
 
 /// The matching settings an index has been used with, each known by its
@@ -410,6 +422,16 @@ impl<'p> ParentIndex<'p> {
                 .iter()
                 .map(crate::audit::top_section)
                 .collect(),
+            label: plan.label().into(),
+            shared: plan
+                .obligations
+                .iter()
+                .map(|o| SharedText {
+                    id: o.id.as_str().into(),
+                    text: o.text.as_str().into(),
+                    section: o.section.as_deref().map(Into::into),
+                })
+                .collect(),
             settings: SettingsIds::default(),
         }
     }
@@ -476,6 +498,8 @@ pub(crate) struct Alignment {
     pub(crate) per_parent: Vec<Vec<Pair>>,
     /// Parent obligations each derived obligation carries out.
     pub(crate) per_child: Vec<Vec<usize>>,
+    /// Each derived obligation's text, shared by the reports.
+    pub(crate) child_texts: Vec<std::sync::Arc<str>>,
     /// Best combined score of each derived obligation against any parent.
     pub(crate) child_best: Vec<f64>,
 }
@@ -753,6 +777,8 @@ fn explicit(p: &Obligation, pp: &Plan, c: &Obligation) -> bool {
 /// plans repeat their parent's texts and each other's.
 #[derive(Debug, Default)]
 pub(crate) struct ChildText {
+    /// The derived obligation's text as written, shared by the reports.
+    pub(crate) text: std::sync::Arc<str>,
     /// The text's vector in the parent's index.
     pub(crate) vector: Vector,
     /// Its similarities to every parent obligation.
@@ -796,7 +822,7 @@ impl ChildText {
 
     /// The heaviest terms (at most eight) the text shares with parent
     /// obligation `doc`, as [`Index::shared_terms`] gives them.
-    fn shared_terms(&self, index: &Index, doc: usize) -> Vec<String> {
+    fn shared_terms(&self, index: &Index, doc: usize) -> Vec<std::sync::Arc<str>> {
         let mut shared = match self.shared.lock() {
             Ok(g) => g,
             Err(e) => e.into_inner(),
@@ -809,7 +835,8 @@ impl ChildText {
 }
 
 /// Computes [`ChildText`] for `text` (and its addressee heading `title`).
-fn child_text(parent: &ParentIndex<'_>, text: &str, title: Option<&str>) -> ChildText {
+fn child_text(parent: &ParentIndex<'_>, raw: &str, title: Option<&str>) -> ChildText {
+    let text = &matching_text(raw);
     let np = parent.plan.obligations.len();
     // Tokenise once: the clause pieces (those with tokens), and their
     // concatenation, with the heading's tokens, for the whole text.
@@ -877,6 +904,7 @@ fn child_text(parent: &ParentIndex<'_>, text: &str, title: Option<&str>) -> Chil
         }
     }
     ChildText {
+        text: raw.into(),
         vector: v,
         sims,
         group_in,
@@ -993,6 +1021,10 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
     let mut out = Alignment {
         per_parent: vec![Vec::new(); np],
         per_child: vec![Vec::new(); nc],
+        child_texts: vectors
+            .iter()
+            .map(|v| std::sync::Arc::clone(&v.text))
+            .collect(),
         child_best,
     };
     for k in chosen {

@@ -163,7 +163,7 @@ fn reasons(
     ix: &ParentIndex<'_>,
     child_level: Option<Level>,
     config: &Config,
-) -> std::sync::Arc<Vec<Option<String>>> {
+) -> std::sync::Arc<Vec<Option<std::sync::Arc<str>>>> {
     let parent = ix.plan;
     let key = format!("{child_level:?} {:?}", config.matching);
     ix.reasons.get_or_insert_with(&key, || {
@@ -172,10 +172,13 @@ fn reasons(
             .iter()
             .enumerate()
             .map(|(pi, p)| match ix.restated(pi) {
-                Some(q) => Some(format!(
-                    "restated by {q}, which carries the agencies and deadline; counted there"
-                )),
-                None => not_applicable_reason(p, parent, child_level, config),
+                Some(q) => Some(
+                    format!(
+                        "restated by {q}, which carries the agencies and deadline; counted there"
+                    )
+                    .into(),
+                ),
+                None => not_applicable_reason(p, parent, child_level, config).map(Into::into),
             })
             .collect()
     })
@@ -192,6 +195,14 @@ pub(crate) fn audit_indexed(
     let m = &config.matching;
     let mut reports = Vec::with_capacity(parent.obligations.len());
     let reasons = reasons(ix, child.level, config);
+    let child_label: std::sync::Arc<str> = child.label().into();
+    // The derived texts, shared with the alignment's memo.
+    let child_texts = std::mem::take(&mut al.child_texts);
+    let child_text = |ci: usize, c: &Obligation| -> std::sync::Arc<str> {
+        child_texts
+            .get(ci)
+            .map_or_else(|| c.text.as_str().into(), std::sync::Arc::clone)
+    };
     for (pi, p) in parent.obligations.iter().enumerate() {
         let reason = reasons.get(pi).cloned().flatten();
         // The pairs are moved into the report (they are not used again).
@@ -204,10 +215,13 @@ pub(crate) fn audit_indexed(
         // derived obligation restates, is carried by the rows.
         let reason = reason.or_else(|| {
             let rows = ix.group_rows(pi).filter(|_| pairs.is_empty())?;
-            Some(format!(
-                "states the heading of the rows {}, which carry its agencies and deadlines; counted there",
-                rows.join(", ")
-            ))
+            Some(
+                format!(
+                    "states the heading of the rows {}, which carry its agencies and deadlines; counted there",
+                    rows.join(", ")
+                )
+                .into(),
+            )
         });
         let matches: Vec<Match> = pairs
             .into_iter()
@@ -215,10 +229,10 @@ pub(crate) fn audit_indexed(
                 let c = child.obligations.get(pair.child)?;
                 Some(Match {
                     child_id: c.id.clone(),
-                    child_text: c.text.clone(),
+                    child_text: child_text(pair.child, c),
                     score: pair.score,
                     evidence: pair.evidence,
-                    child_location: Location::of(child, c.source),
+                    child_location: Location::at(&child_label, c.source),
                 })
             })
             .collect();
@@ -232,15 +246,22 @@ pub(crate) fn audit_indexed(
         } else {
             Status::Missing
         };
+        let shared = ix.shared.get(pi);
         reports.push(ParentObligationReport {
-            plan: parent.label(),
-            id: p.id.clone(),
-            text: p.text.clone(),
-            section: p.section.clone(),
+            plan: std::sync::Arc::clone(&ix.label),
+            id: shared.map_or_else(|| p.id.as_str().into(), |s| std::sync::Arc::clone(&s.id)),
+            text: shared.map_or_else(
+                || p.text.as_str().into(),
+                |s| std::sync::Arc::clone(&s.text),
+            ),
+            section: match shared {
+                Some(s) => s.section.clone(),
+                None => p.section.as_deref().map(Into::into),
+            },
             status,
             matches,
             reason,
-            location: Location::of(parent, p.source),
+            location: Location::at(&ix.label, p.source),
         });
     }
     let local: Vec<LocalInitiative> = child
@@ -250,9 +271,9 @@ pub(crate) fn audit_indexed(
         .filter(|(ci, _)| al.per_child.get(*ci).is_none_or(Vec::is_empty))
         .map(|(ci, c)| LocalInitiative {
             id: c.id.clone(),
-            text: c.text.clone(),
+            text: child_text(ci, c),
             best_score: (al.child_best.get(ci).copied().unwrap_or(0.0) * 1000.0).round() / 1000.0,
-            location: Location::of(child, c.source),
+            location: Location::at(&child_label, c.source),
         })
         .collect();
     let coverage = Coverage::from_statuses(reports.iter().map(|r| &r.status));

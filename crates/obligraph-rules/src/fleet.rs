@@ -61,7 +61,7 @@ fn entry(r: &AuditReport) -> FleetEntry {
             .parent_obligations
             .iter()
             .filter(|p| p.status == Status::Missing)
-            .map(|p| p.id.clone())
+            .map(|p| p.id.to_string())
             .collect(),
     }
 }
@@ -254,7 +254,11 @@ pub fn audit_cascade(chain: &[Plan], config: &Config) -> CascadeReport {
             let mut lost_at = None;
             for (a, plan) in audits.iter().zip(chain.iter().skip(1)) {
                 let mut next: Vec<String> = Vec::new();
-                for r in a.parent_obligations.iter().filter(|r| ids.contains(&r.id)) {
+                for r in a
+                    .parent_obligations
+                    .iter()
+                    .filter(|r| ids.iter().any(|i| **i == *r.id))
+                {
                     if matches!(r.status, Status::Covered | Status::Partial) {
                         for m in &r.matches {
                             if !next.contains(&m.child_id) {

@@ -4,6 +4,7 @@
 use obligraph_core::{Level, Obligation, Plan, SourceSpan};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -28,10 +29,15 @@ impl fmt::Display for Severity {
 }
 
 /// A place in a source document: which plan, which lines.
+///
+/// The strings a report repeats (plan labels, the parent's texts, the
+/// derived texts) are shared (`Arc<str>`): a national cascade's reports
+/// name the same parent obligation thousands of times. They read as
+/// `&str` (`&*location.plan`) and serialise as strings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     /// The plan's label (its number, else its title).
-    pub plan: String,
+    pub plan: Arc<str>,
     /// First line (1-based).
     pub line_start: u32,
     /// Last line (inclusive).
@@ -41,8 +47,13 @@ pub struct Location {
 impl Location {
     /// The location of an obligation of `plan`.
     pub fn of(plan: &Plan, span: SourceSpan) -> Location {
+        Location::at(&plan.label().into(), span)
+    }
+
+    /// The location `span` in the plan labelled `plan` (the label shared).
+    pub fn at(plan: &Arc<str>, span: SourceSpan) -> Location {
         Location {
-            plan: plan.label(),
+            plan: Arc::clone(plan),
             line_start: span.line_start,
             line_end: span.line_end,
         }
@@ -98,7 +109,7 @@ pub struct Evidence {
     /// TF-IDF cosine over syllable 1–2-grams, 0..=1.
     pub text_similarity: f64,
     /// The heaviest terms both texts share (folded), at most eight.
-    pub shared_terms: Vec<String>,
+    pub shared_terms: Vec<Arc<str>>,
     /// The derived lead is the counterpart of the parent's lead.
     pub agency_counterpart: bool,
 }
@@ -109,7 +120,7 @@ pub struct Match {
     /// The derived obligation's id.
     pub child_id: String,
     /// Its text.
-    pub child_text: String,
+    pub child_text: Arc<str>,
     /// Combined score, 0..=1.
     pub score: f64,
     /// Why it matched.
@@ -122,21 +133,21 @@ pub struct Match {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParentObligationReport {
     /// The parent plan's label.
-    pub plan: String,
+    pub plan: Arc<str>,
     /// The parent obligation's id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Its text.
-    pub text: String,
+    pub text: Arc<str>,
     /// Its section, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
+    pub section: Option<Arc<str>>,
     /// Covered, partial, missing or not applicable.
     pub status: Status,
     /// Derived obligations that carry it out, best first.
     pub matches: Vec<Match>,
     /// Why it is not applicable (when it is not).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Arc<str>>,
     /// Where in the parent document.
     pub location: Location,
 }
@@ -198,7 +209,7 @@ pub struct LocalInitiative {
     /// Its id.
     pub id: String,
     /// Its text.
-    pub text: String,
+    pub text: Arc<str>,
     /// Best score against any parent obligation (below the threshold).
     pub best_score: f64,
     /// Where in the derived document.
@@ -266,7 +277,7 @@ impl AuditReport {
 
     /// The report on parent obligation `id`.
     pub fn parent_obligation(&self, id: &str) -> Option<&ParentObligationReport> {
-        self.parent_obligations.iter().find(|p| p.id == id)
+        self.parent_obligations.iter().find(|p| &*p.id == id)
     }
 
     /// Whether no finding is an error.

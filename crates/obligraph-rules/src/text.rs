@@ -548,7 +548,7 @@ pub(crate) struct Sim {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Index {
     vocab: HashMap<String, u32>,
-    words: Vec<String>,
+    words: Vec<std::sync::Arc<str>>,
     idf: Vec<f32>,
     idf_unknown: f32,
     /// One vector per indexed document.
@@ -596,7 +596,7 @@ impl Index {
                         let id = u32::try_from(ix.words.len()).unwrap_or(u32::MAX);
                         ix.vocab.insert(term.clone(), id);
                         ix.ids.insert(*key, id);
-                        ix.words.push(surface.clone());
+                        ix.words.push(surface.as_str().into());
                         df.push(0);
                         id
                     }
@@ -813,12 +813,17 @@ impl Index {
 
     /// The heaviest terms `v` shares with document `doc`, at most `n`.
     #[cfg(test)]
-    pub(crate) fn shared_terms(&self, v: &Vector, doc: usize, n: usize) -> Vec<String> {
+    pub(crate) fn shared_terms(
+        &self,
+        v: &Vector,
+        doc: usize,
+        n: usize,
+    ) -> Vec<std::sync::Arc<str>> {
         self.words_of(&self.shared_term_ids(v, doc, n))
     }
 
     /// The (surface) words of terms.
-    pub(crate) fn words_of(&self, ids: &[u32]) -> Vec<String> {
+    pub(crate) fn words_of(&self, ids: &[u32]) -> Vec<std::sync::Arc<str>> {
         ids.iter()
             .filter_map(|t| self.words.get(*t as usize).cloned())
             .collect()

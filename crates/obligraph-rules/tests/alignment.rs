@@ -47,7 +47,7 @@ pub fn measure_fixture(name: &str, config: &Config) -> (f64, f64, Pairs, Pairs) 
         .iter()
         .filter_map(|p| {
             let r = p.reason.as_deref()?.strip_prefix("restated by ")?;
-            Some((p.id.clone(), r.split(',').next()?.to_string()))
+            Some((p.id.to_string(), r.split(',').next()?.to_string()))
         })
         .collect();
     let canon = |id: &str| restated.get(id).cloned().unwrap_or_else(|| id.to_string());

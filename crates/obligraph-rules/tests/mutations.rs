@@ -33,7 +33,7 @@ fn og001_task_deleted() {
     let carried = before
         .parent_obligations
         .iter()
-        .find(|p| p.id == "PL.C.3")
+        .find(|p| &*p.id == "PL.C.3")
         .expect("PL.C.3 in the Đồng Nai appendix");
     assert_eq!(
         carried.status,

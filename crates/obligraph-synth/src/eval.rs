@@ -274,7 +274,7 @@ fn evaluate_pairs<'a>(pairs: impl Iterator<Item = (&'a SynthPlan, &'a AuditRepor
             .parent_obligations
             .iter()
             .filter(|p| p.status == Status::Missing)
-            .map(|p| p.id.clone())
+            .map(|p| p.id.to_string())
             .collect();
         e.missing.add(
             &truth_ids(s, |m| match m {

@@ -82,7 +82,7 @@ impl Rule for CitationMismatch {
             let mut f = ctx.finding(self, en, vi, None, o);
             if o.is_none() {
                 f.child_location = c.line.map(|l| Location {
-                    plan: ctx.plan.label(),
+                    plan: ctx.plan.label().into(),
                     line_start: l,
                     line_end: l,
                 });

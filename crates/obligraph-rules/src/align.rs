@@ -968,9 +968,9 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
             text_key.push('\u{1f}');
             text_key.push_str(t);
         }
-        let ct = parent.child_texts.get_or_insert_with(&text_key, || {
-            child_text(parent, &matching_text(&c.text), title)
-        });
+        let ct = parent
+            .child_texts
+            .get_or_insert_with(&text_key, || child_text(parent, &c.text, title));
         // The derived obligation's agency keys known to the parent, and
         // how many it has in all (see [`jaccard`]).
         let c_key_set = agency_keys(c);

@@ -266,3 +266,32 @@ fn fleet_of_real_children() {
     let alone = audit(&parent, &children[1], &Config::default());
     assert_eq!(alone.coverage, f.children[1].coverage);
 }
+
+/// The texts a report quotes are the documents' own, as written (the
+/// matcher reads them without their roles parentheses, the report does
+/// not), whichever texts the reports share.
+#[test]
+fn reports_quote_the_texts_as_written() {
+    let mut quoted = 0;
+    for (p, c) in [
+        ("dong-nai-74-2026", "hue-qd2715-2026"),
+        ("binh-thuan-qd87-2023", "ngo-quyen-102-2023"),
+        ("dong-nai-74-2026", "binh-thuan-qd87-2023"),
+    ] {
+        let (parent, child) = (seed(p), seed(c));
+        let r = audit(&parent, &child, &Config::default());
+        for po in &r.parent_obligations {
+            let o = parent.obligation(&po.id).unwrap();
+            assert_eq!(&*po.text, o.text.as_str());
+            for m in &po.matches {
+                let o = child.obligation(&m.child_id).unwrap();
+                assert_eq!(&*m.child_text, o.text.as_str());
+                quoted += 1;
+            }
+        }
+        for l in &r.local_initiatives {
+            assert_eq!(&*l.text, child.obligation(&l.id).unwrap().text.as_str());
+        }
+    }
+    assert!(quoted > 50, "{quoted}");
+}

@@ -97,6 +97,81 @@ pub struct ParentIndex<'p> {
     pub(crate) shared: Vec<SharedText>,
     /// The matching settings the index has been used with.
     settings: SettingsIds,
+    /// The agency signals of the derived obligations seen so far.
+    signals: SignalMemo,
+}
+
+/// What a derived obligation's agencies give against an index: its agency
+/// keys known to the parent ([`ParentIndex::known_key_ids`]), how many it
+/// has in all, which parent leads have a counterpart among its leads
+/// ([`lead_mask`]), whether it names a lead. A function of its assignments
+/// and its plan's level.
+#[derive(Debug, Default)]
+pub(crate) struct AgencySignals {
+    keys: Vec<u32>,
+    n_keys: usize,
+    mask: Vec<bool>,
+    has_lead: bool,
+}
+
+/// Agency signals kept, by the hash of (level, assignments).
+type KeptSignals = rustc_hash::FxHashMap<
+    u64,
+    Vec<(
+        Option<obligraph_core::Level>,
+        Vec<obligraph_core::Assignment>,
+        std::sync::Arc<AgencySignals>,
+    )>,
+>;
+
+/// Distinct assignment lists kept per index.
+const SIGNALS_MEMO: usize = 16_384;
+
+/// The [`AgencySignals`] of the derived obligations an index has seen:
+/// derived plans repeat their assignments. A clone starts empty.
+#[derive(Debug, Default)]
+struct SignalMemo(std::sync::Mutex<(usize, KeptSignals)>);
+
+impl Clone for SignalMemo {
+    fn clone(&self) -> Self {
+        SignalMemo::default()
+    }
+}
+
+impl SignalMemo {
+    /// The signals of `assignments` in a plan at `level`: kept, or `f()`.
+    fn get(
+        &self,
+        level: Option<obligraph_core::Level>,
+        assignments: &[obligraph_core::Assignment],
+        f: impl FnOnce() -> AgencySignals,
+    ) -> std::sync::Arc<AgencySignals> {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        (level, assignments).hash(&mut h);
+        let h = h.finish();
+        let lock = || match self.0.lock() {
+            Ok(g) => g,
+            Err(e) => e.into_inner(),
+        };
+        if let Some(v) = lock().1.get(&h).and_then(|v| {
+            v.iter()
+                .find(|(l, a, _)| *l == level && a.as_slice() == assignments)
+        }) {
+            return std::sync::Arc::clone(&v.2);
+        }
+        let v = std::sync::Arc::new(f());
+        let mut kept = lock();
+        if kept.0 < SIGNALS_MEMO {
+            kept.0 += 1;
+            kept.1.entry(h).or_default().push((
+                level,
+                assignments.to_vec(),
+                std::sync::Arc::clone(&v),
+            ));
+        }
+        v
+    }
 }
 
 /// An obligation's id, text and section, as the reports share them.
@@ -433,6 +508,7 @@ impl<'p> ParentIndex<'p> {
                 })
                 .collect(),
             settings: SettingsIds::default(),
+            signals: SignalMemo::default(),
         }
     }
 
@@ -566,10 +642,11 @@ fn section_title(plan: &Plan, o: &Obligation) -> Option<String> {
 /// where the parent plan names them in the sentence ("Đề nghị Tòa án nhân
 /// dân tỉnh, Viện kiểm sát nhân dân tỉnh căn cứ chức năng, nhiệm vụ …").
 /// The heading is then part of the duty's text for scoring.
-fn addressee_title<'a>(plan: &'a Plan, o: &Obligation) -> Option<&'a str> {
+/// (`lowered` holds the plan's section titles in lower case, in order.)
+fn addressee_title<'a>(plan: &'a Plan, lowered: &[String], o: &Obligation) -> Option<&'a str> {
     let id = o.section.as_deref()?;
-    let s = plan.sections.iter().find(|s| s.id == id)?;
-    let title = s.title.to_lowercase();
+    let k = plan.sections.iter().position(|s| s.id == id)?;
+    let (s, title) = (plan.sections.get(k)?, lowered.get(k)?);
     let names_lead = o.leads().any(|a| {
         let w = a.as_written.trim().to_lowercase();
         !w.is_empty() && title.contains(&w)
@@ -958,10 +1035,15 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
     let mut lead_masks: Vec<(&obligraph_core::Agency, Vec<bool>)> = Vec::new();
     let mut c_mask: Vec<bool> = Vec::new();
     let settings = parent.settings.id(m);
+    let lowered: Vec<String> = child
+        .sections
+        .iter()
+        .map(|s| s.title.to_lowercase())
+        .collect();
     for (ci, c) in child.obligations.iter().enumerate() {
         // The text-only part is computed once per distinct text (and
         // addressee heading) for this parent: see [`ChildText`].
-        let title = addressee_title(child, c);
+        let title = addressee_title(child, &lowered, c);
         let mut text_key = String::with_capacity(c.text.len() + title.map_or(0, str::len) + 1);
         text_key.push_str(&c.text);
         if let Some(t) = title {
@@ -971,13 +1053,20 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         let ct = parent
             .child_texts
             .get_or_insert_with(&text_key, || child_text(parent, &c.text, title));
-        // The derived obligation's agency keys known to the parent, and
-        // how many it has in all (see [`jaccard`]).
-        let c_key_set = agency_keys(c);
-        let c_keys = parent.known_key_ids(&c_key_set);
+        let sig = parent.signals.get(child.level, &c.assignments, || {
+            // The derived obligation's agency keys known to the parent,
+            // and how many it has in all (see [`jaccard`]).
+            let c_key_set = agency_keys(c);
+            // Which parent leads have a counterpart among this one's leads.
+            let has_lead = lead_mask(parent, c, child, &mut lead_masks, &mut c_mask);
+            AgencySignals {
+                keys: parent.known_key_ids(&c_key_set),
+                n_keys: c_key_set.len(),
+                mask: c_mask.clone(),
+                has_lead,
+            }
+        });
         let c_title = child_titles.get(ci).and_then(|t| t.as_deref());
-        // Which parent leads have a counterpart among this one's leads.
-        let c_has_lead = lead_mask(parent, c, child, &mut lead_masks, &mut c_mask);
         let c_number = number_key(&c.id);
         // The parent obligations it cites (few derived plans cite any).
         let c_explicit: Vec<usize> = if c.implements.is_empty() {
@@ -996,10 +1085,10 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         let key = RowKey {
             settings,
             title: c_title,
-            keys: &c_keys,
-            n_keys: c_key_set.len(),
-            mask: &c_mask,
-            has_lead: c_has_lead,
+            keys: &sig.keys,
+            n_keys: sig.n_keys,
+            mask: &sig.mask,
+            has_lead: sig.has_lead,
             number: &c_number,
             explicit: &c_explicit,
             kind: c.kind,
@@ -1730,6 +1819,15 @@ mod tests {
             let n = child.obligations.len();
             assert_eq!(t.child_best[..n], t.child_best[n..]);
             differ += usize::from(!same(&first, &other));
+            // The same obligations in a plan of another level: the signals
+            // kept for the first level are not reused.
+            let mut up = child.clone();
+            up.level = match child.level {
+                Some(obligraph_core::Level::Commune) => Some(obligraph_core::Level::Province),
+                _ => Some(obligraph_core::Level::Commune),
+            };
+            let kept = align(&ix, &up, &a);
+            assert!(same(&kept, &align(&ParentIndex::new(&parent), &up, &a)));
         }
         assert!(differ > 0, "the two settings should align differently");
     }
@@ -1775,5 +1873,24 @@ mod tests {
         // Two parents tie for one derived obligation: left to kuhn_munkres.
         assert_eq!(unique_best(&w, &[Some(0), None, Some(1), None]), None);
         assert_eq!(unique_best(&Matrix::new(5, 5, 1i64), &[None; 25]), None);
+    }
+
+    #[test]
+    fn kept_agency_signals_are_per_level_and_assignments() {
+        use obligraph_core::Level::{Commune, Province};
+        let memo = SignalMemo::default();
+        let sig = |n| {
+            move || AgencySignals {
+                n_keys: n,
+                ..AgencySignals::default()
+            }
+        };
+        let one = seed_pairs()[0].1.obligations[0].assignments.clone();
+        let a = memo.get(Some(Commune), &one, sig(1));
+        let b = memo.get(Some(Province), &one, sig(2));
+        let c = memo.get(Some(Commune), &[], sig(3));
+        let d = memo.get(Some(Commune), &one, sig(4));
+        assert!(!one.is_empty());
+        assert_eq!((a.n_keys, b.n_keys, c.n_keys, d.n_keys), (1, 2, 3, 1));
     }
 }

@@ -104,8 +104,8 @@ pub struct ParentIndex<'p> {
 /// What a derived obligation's agencies give against an index: its agency
 /// keys known to the parent ([`ParentIndex::known_key_ids`]), how many it
 /// has in all, which parent leads have a counterpart among its leads
-/// ([`lead_mask`]), whether it names a lead. A function of its assignments
-/// and its plan's level.
+/// ([`lead_mask`]), whether it names a lead. A function of its plan's
+/// level and of its assignments' agencies and whether each leads.
 #[derive(Debug, Default)]
 pub(crate) struct AgencySignals {
     keys: Vec<u32>,
@@ -114,12 +114,14 @@ pub(crate) struct AgencySignals {
     has_lead: bool,
 }
 
-/// Agency signals kept, by the hash of (level, assignments).
+/// Agency signals kept, by the hash of (level, lead or not and agency id
+/// of each assignment); with the level and (lead or not, agency) of each
+/// assignment, all they depend on.
 type KeptSignals = rustc_hash::FxHashMap<
     u64,
     Vec<(
         Option<obligraph_core::Level>,
-        Vec<obligraph_core::Assignment>,
+        Vec<(bool, obligraph_core::Agency)>,
         std::sync::Arc<AgencySignals>,
     )>,
 >;
@@ -147,28 +149,43 @@ impl SignalMemo {
         f: impl FnOnce() -> AgencySignals,
     ) -> std::sync::Arc<AgencySignals> {
         use std::hash::{Hash, Hasher};
+        let lead = |a: &obligraph_core::Assignment| a.role == obligraph_core::Role::Lead;
         let mut h = rustc_hash::FxHasher::default();
-        (level, assignments).hash(&mut h);
+        level.hash(&mut h);
+        for a in assignments {
+            (lead(a), &a.agency.id).hash(&mut h);
+        }
         let h = h.finish();
+        let same = |kept: &[(bool, obligraph_core::Agency)]| {
+            kept.len() == assignments.len()
+                && kept
+                    .iter()
+                    .zip(assignments)
+                    .all(|((l, k), a)| *l == lead(a) && *k == a.agency)
+        };
         let lock = || match self.0.lock() {
             Ok(g) => g,
             Err(e) => e.into_inner(),
         };
-        if let Some(v) = lock().1.get(&h).and_then(|v| {
-            v.iter()
-                .find(|(l, a, _)| *l == level && a.as_slice() == assignments)
-        }) {
+        if let Some(v) = lock()
+            .1
+            .get(&h)
+            .and_then(|v| v.iter().find(|(l, a, _)| *l == level && same(a)))
+        {
             return std::sync::Arc::clone(&v.2);
         }
         let v = std::sync::Arc::new(f());
         let mut kept = lock();
         if kept.0 < SIGNALS_MEMO {
             kept.0 += 1;
-            kept.1.entry(h).or_default().push((
-                level,
-                assignments.to_vec(),
-                std::sync::Arc::clone(&v),
-            ));
+            let key = assignments
+                .iter()
+                .map(|a| (lead(a), a.agency.clone()))
+                .collect();
+            kept.1
+                .entry(h)
+                .or_default()
+                .push((level, key, std::sync::Arc::clone(&v)));
         }
         v
     }
@@ -1892,5 +1909,19 @@ mod tests {
         let d = memo.get(Some(Commune), &one, sig(4));
         assert!(!one.is_empty());
         assert_eq!((a.n_keys, b.n_keys, c.n_keys, d.n_keys), (1, 2, 3, 1));
+        // The same agency in another role, or another agency.
+        let mut other_role = one.clone();
+        other_role[0].role = match other_role[0].role {
+            obligraph_core::Role::Lead => obligraph_core::Role::Support,
+            _ => obligraph_core::Role::Lead,
+        };
+        assert_eq!(memo.get(Some(Commune), &other_role, sig(5)).n_keys, 5);
+        let mut other_agency = one.clone();
+        other_agency[0].agency.name.push('x');
+        assert_eq!(memo.get(Some(Commune), &other_agency, sig(6)).n_keys, 6);
+        // What the signals do not read: the words as written.
+        let mut as_written = one.clone();
+        as_written[0].as_written.push('x');
+        assert_eq!(memo.get(Some(Commune), &as_written, sig(7)).n_keys, 1);
     }
 }

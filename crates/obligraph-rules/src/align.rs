@@ -19,7 +19,7 @@
 //!
 //! Then an assignment step. Candidate pairs (score ≥ `partial_threshold`)
 //! form a bipartite graph; each connected component is solved by the
-//! Hungarian method (`pathfinding`'s `kuhn_munkres`, maximum total score),
+//! Hungarian method (Kuhn–Munkres, maximum total score; see `assignment`),
 //! which settles contention between near-duplicate tasks one-to-one.
 //! Components are small in real plans; one larger than
 //! [`HUNGARIAN_LIMIT`] nodes is solved greedily (best pair first) to keep
@@ -38,7 +38,6 @@ use crate::config::Config;
 use crate::report::Evidence;
 use crate::text::{Index, Vector};
 use obligraph_core::{Obligation, Plan};
-use pathfinding::prelude::{kuhn_munkres, Matrix};
 
 /// Components with more nodes than this are assigned greedily.
 pub const HUNGARIAN_LIMIT: usize = 160;
@@ -1564,7 +1563,7 @@ fn hungarian(cands: &[Pair], edges: &[usize], ps: &[usize], cs: &[usize]) -> Vec
     }
     // Square matrix: rows = parents (padded), columns = children (padded);
     // weights are scores in millionths, 0 where there is no candidate.
-    let mut w = Matrix::new(n, n, 0i64);
+    let mut w = vec![0i64; n * n];
     let mut edge_at = vec![None; n * n];
     for k in edges {
         let Some(c) = cands.get(*k) else { continue };
@@ -1573,86 +1572,20 @@ fn hungarian(cands: &[Pair], edges: &[usize], ps: &[usize], cs: &[usize]) -> Vec
         };
         // Scores lie in 0..=1: the product fits an i64 exactly enough.
         let weight = (c.score * 1_000_000.0).round() as i64;
-        if let Some(cell) = w.get_mut((r, col)) {
+        if let Some(cell) = w.get_mut(r * n + col) {
             *cell = weight;
         }
         if let Some(e) = edge_at.get_mut(r * n + col) {
             *e = Some(*k);
         }
     }
-    if let Some(cols) = unique_best(&w, &edge_at) {
-        return cols
-            .iter()
-            .enumerate()
-            .filter_map(|(r, col)| edge_at.get(r * n + col).copied().flatten())
-            .collect();
-    }
-    let (_, cols) = kuhn_munkres(&w);
+    let Some(cols) = crate::assignment::max_weight_assignment(&w, n) else {
+        return greedy(cands, edges);
+    };
     cols.iter()
         .enumerate()
         .filter_map(|(r, col)| edge_at.get(r * n + col).copied().flatten())
         .collect()
-}
-
-/// Side of the square matrices [`unique_best`] solves by trying every
-/// assignment (4! = 24).
-const SMALL_ASSIGNMENT: usize = 4;
-
-/// The best assignment of a small square matrix (column of each row), by
-/// trying them all, when every assignment of the best total picks the same
-/// candidate pairs (`edge_at`): then it is the one [`kuhn_munkres`] finds.
-/// `None` for larger matrices and when the best total picks different
-/// pairs (a tie, which [`kuhn_munkres`] breaks its own way).
-///
-/// Most components of the assignment are one parent and one derived
-/// obligation, or two and two: [`kuhn_munkres`] costs microseconds each
-/// in allocations for them.
-fn unique_best(w: &Matrix<i64>, edge_at: &[Option<usize>]) -> Option<Vec<usize>> {
-    let n = w.rows;
-    if n == 0 || n > SMALL_ASSIGNMENT || w.columns != n {
-        return None;
-    }
-    let mut perm: Vec<usize> = (0..n).collect();
-    // (total, chosen pairs as a bit set over the cells, the columns)
-    let mut best: Option<(i64, u32, Vec<usize>)> = None;
-    let mut tied = false;
-    let mut visit = |perm: &[usize]| {
-        let mut total = 0i64;
-        let mut picked = 0u32;
-        for (r, col) in perm.iter().enumerate() {
-            let cell = r * n + col;
-            total += w.get((r, *col)).copied().unwrap_or(0);
-            if edge_at.get(cell).copied().flatten().is_some() {
-                picked |= 1 << cell;
-            }
-        }
-        match &best {
-            Some((t, p, _)) if total < *t || (total == *t && picked == *p) => {}
-            Some((t, _, _)) if total == *t => tied = true,
-            _ => {
-                best = Some((total, picked, perm.to_vec()));
-                tied = false;
-            }
-        }
-    };
-    permutations(&mut perm, 0, &mut visit);
-    if tied {
-        return None;
-    }
-    best.map(|b| b.2)
-}
-
-/// Calls `f` with every permutation of `v[k..]` (after `v[..k]`).
-fn permutations(v: &mut [usize], k: usize, f: &mut impl FnMut(&[usize])) {
-    if k + 1 >= v.len() {
-        f(v);
-        return;
-    }
-    for i in k..v.len() {
-        v.swap(k, i);
-        permutations(v, k + 1, f);
-        v.swap(k, i);
-    }
 }
 
 #[cfg(test)]
@@ -1847,49 +1780,6 @@ mod tests {
             assert!(same(&kept, &align(&ParentIndex::new(&parent), &up, &a)));
         }
         assert!(differ > 0, "the two settings should align differently");
-    }
-
-    proptest::proptest! {
-        /// Solving a small component by trying every assignment picks the
-        /// pairs the Hungarian algorithm picks, or leaves it a tie to it.
-        #[test]
-        fn small_assignments_pick_what_kuhn_munkres_picks(
-            n in 1usize..=4,
-            cells in proptest::collection::vec(proptest::option::of(0i64..4), 16),
-        ) {
-            let mut w = Matrix::new(n, n, 0i64);
-            let mut edge_at = vec![None; n * n];
-            for r in 0..n {
-                for c in 0..n {
-                    if let Some(x) = cells[r * 4 + c] {
-                        w[(r, c)] = x;
-                        edge_at[r * n + c] = Some(r * n + c);
-                    }
-                }
-            }
-            let chosen = |cols: &[usize]| -> Vec<usize> {
-                cols.iter()
-                    .enumerate()
-                    .filter_map(|(r, c)| edge_at[r * n + c])
-                    .collect()
-            };
-            if let Some(cols) = unique_best(&w, &edge_at) {
-                let (_, km) = kuhn_munkres(&w);
-                proptest::prop_assert_eq!(chosen(&cols), chosen(&km));
-            }
-        }
-    }
-
-    #[test]
-    fn a_lone_pair_needs_no_hungarian() {
-        let w = Matrix::new(1, 1, 7i64);
-        assert_eq!(unique_best(&w, &[Some(3)]), Some(vec![0]));
-        let mut w = Matrix::new(2, 2, 0i64);
-        w[(0, 0)] = 5;
-        w[(1, 0)] = 5;
-        // Two parents tie for one derived obligation: left to kuhn_munkres.
-        assert_eq!(unique_best(&w, &[Some(0), None, Some(1), None]), None);
-        assert_eq!(unique_best(&Matrix::new(5, 5, 1i64), &[None; 25]), None);
     }
 
     #[test]

@@ -64,6 +64,7 @@
 
 mod agencies;
 pub mod align;
+mod assignment;
 mod audit;
 mod citations;
 mod config;

@@ -320,22 +320,9 @@ fn with_tokens<R>(lower: &str, f: impl Fn(&Tokenizer, &[Tok<'_>]) -> R) -> R {
     }
 }
 
-/// `text` in NFC and lower case.
+/// `text` in NFC and lower case (char by char).
 fn lower_nfc(text: &str) -> String {
-    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
-    {
-        if text.is_ascii() {
-            return text.to_ascii_lowercase();
-        }
-        // `str::to_lowercase` is the same mapping, char by char, except
-        // for a final capital sigma.
-        if !text.contains('Σ') {
-            return text.to_lowercase();
-        }
-        text.chars().flat_map(char::to_lowercase).collect()
-    } else {
-        text.nfc().flat_map(char::to_lowercase).collect()
-    }
+    obligraph_vn::normalize::lower_nfc(text)
 }
 
 /// Canonical form of one lower-case syllable: base letters (NFC, keeping

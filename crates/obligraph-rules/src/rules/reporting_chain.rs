@@ -154,16 +154,17 @@ impl Rule for ReportingChain {
                 }
             }
         } else {
+            let compilers: Vec<&Obligation> = plan
+                .obligations
+                .iter()
+                .filter(|o| is_compiler(o) && dated(o, w))
+                .collect();
             for f in plan
                 .obligations
                 .iter()
                 .filter(|o| is_feeder(o) && dated(o, w))
             {
-                for c in plan
-                    .obligations
-                    .iter()
-                    .filter(|o| is_compiler(o) && dated(o, w))
-                {
+                for c in compilers.iter().copied() {
                     if c.id != f.id {
                         self.pair(ctx, f, c, plan, (days, w), out);
                     }
@@ -184,6 +185,22 @@ impl Rule for ReportingChain {
             .effective_window()
             .and_then(|x| x.intersect(&w))
             .unwrap_or(w);
+        // The derived plan's own dated report-ins and compilations (the
+        // same for every report-in the parent asks).
+        let own: Vec<&Obligation> = plan
+            .obligations
+            .iter()
+            .filter(|o| {
+                dated(o, pw)
+                    && (is_compiler(o)
+                        || o.kind == ObligationKind::Report
+                            && o.deadline.as_ref().is_some_and(|d| d.is_recurring())
+                            && o.leads().next().is_some()
+                            && o.leads().all(|a| {
+                                !a.agency.is_collective() && a.agency.orderable && !a.requested
+                            }))
+            })
+            .collect();
         for pf in parent
             .obligations
             .iter()
@@ -206,20 +223,6 @@ impl Rule for ReportingChain {
             if !asks_issuer {
                 continue;
             }
-            let own: Vec<&Obligation> = plan
-                .obligations
-                .iter()
-                .filter(|o| {
-                    dated(o, pw)
-                        && (is_compiler(o)
-                            || o.kind == ObligationKind::Report
-                                && o.deadline.as_ref().is_some_and(|d| d.is_recurring())
-                                && o.leads().next().is_some()
-                                && o.leads().all(|a| {
-                                    !a.agency.is_collective() && a.agency.orderable && !a.requested
-                                }))
-                })
-                .collect();
             if own.is_empty() {
                 let pd = pf
                     .deadline
@@ -241,7 +244,7 @@ impl Rule for ReportingChain {
                 ));
                 continue;
             }
-            for o in own {
+            for o in own.iter().copied() {
                 self.pair(ctx, o, pf, parent, (0, pw), out);
             }
         }

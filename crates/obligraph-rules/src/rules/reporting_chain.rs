@@ -154,16 +154,20 @@ impl Rule for ReportingChain {
                 }
             }
         } else {
-            let compilers: Vec<&Obligation> = plan
-                .obligations
-                .iter()
-                .filter(|o| is_compiler(o) && dated(o, w))
-                .collect();
-            for f in plan
+            let feeders: Vec<&Obligation> = plan
                 .obligations
                 .iter()
                 .filter(|o| is_feeder(o) && dated(o, w))
-            {
+                .collect();
+            let compilers: Vec<&Obligation> = if feeders.is_empty() {
+                Vec::new()
+            } else {
+                plan.obligations
+                    .iter()
+                    .filter(|o| is_compiler(o) && dated(o, w))
+                    .collect()
+            };
+            for f in feeders {
                 for c in compilers.iter().copied() {
                     if c.id != f.id {
                         self.pair(ctx, f, c, plan, (days, w), out);
@@ -186,21 +190,24 @@ impl Rule for ReportingChain {
             .and_then(|x| x.intersect(&w))
             .unwrap_or(w);
         // The derived plan's own dated report-ins and compilations (the
-        // same for every report-in the parent asks).
-        let own: Vec<&Obligation> = plan
-            .obligations
-            .iter()
-            .filter(|o| {
-                dated(o, pw)
-                    && (is_compiler(o)
-                        || o.kind == ObligationKind::Report
-                            && o.deadline.as_ref().is_some_and(|d| d.is_recurring())
-                            && o.leads().next().is_some()
-                            && o.leads().all(|a| {
-                                !a.agency.is_collective() && a.agency.orderable && !a.requested
-                            }))
-            })
-            .collect();
+        // same for every report-in the parent asks): found when first
+        // needed.
+        let mut own_found: Option<Vec<&Obligation>> = None;
+        let find_own = || -> Vec<&Obligation> {
+            plan.obligations
+                .iter()
+                .filter(|o| {
+                    dated(o, pw)
+                        && (is_compiler(o)
+                            || o.kind == ObligationKind::Report
+                                && o.deadline.as_ref().is_some_and(|d| d.is_recurring())
+                                && o.leads().next().is_some()
+                                && o.leads().all(|a| {
+                                    !a.agency.is_collective() && a.agency.orderable && !a.requested
+                                }))
+                })
+                .collect()
+        };
         for pf in parent
             .obligations
             .iter()
@@ -223,6 +230,7 @@ impl Rule for ReportingChain {
             if !asks_issuer {
                 continue;
             }
+            let own = own_found.get_or_insert_with(find_own);
             if own.is_empty() {
                 let pd = pf
                     .deadline

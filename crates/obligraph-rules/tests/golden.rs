@@ -20,11 +20,12 @@ fn golden(name: &str, value: &Value) -> Value {
 }
 
 /// Coverage, (id, status) per parent obligation, (code, parent, child) per
-/// finding.
+/// finding, (parent, child) per match.
 type Key = (
     Value,
     BTreeSet<(String, String)>,
     BTreeSet<(String, String, String)>,
+    BTreeSet<(String, String)>,
 );
 
 /// The fields that matter of an audit report.
@@ -52,17 +53,31 @@ fn key(r: &Value) -> Key {
             )
         })
         .collect();
-    (r["coverage"].clone(), statuses, findings)
+    let matches = r["parent_obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| {
+            let id = p["id"].as_str().unwrap().to_string();
+            p["matches"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |m| (id.clone(), m["child_id"].as_str().unwrap().to_string()))
+        })
+        .collect();
+    (r["coverage"].clone(), statuses, findings, matches)
 }
 
 fn compare(name: &str, report: &AuditReport) -> AuditReport {
     let now = serde_json::to_value(report).unwrap();
     let gold = golden(name, &now);
-    let (gc, gs, gf) = key(&gold);
-    let (nc, ns, nf) = key(&now);
+    let (gc, gs, gf, gm) = key(&gold);
+    let (nc, ns, nf, nm) = key(&now);
     assert_eq!(nc, gc, "{name}: coverage changed");
     assert_eq!(ns, gs, "{name}: statuses changed");
     assert_eq!(nf, gf, "{name}: findings changed");
+    assert_eq!(nm, gm, "{name}: matches changed");
     report.clone()
 }
 

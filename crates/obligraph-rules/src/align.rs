@@ -113,31 +113,23 @@ pub(crate) struct AgencySignals {
     has_lead: bool,
 }
 
-/// Agency signals kept, by the hash of (level, lead or not and agency id
-/// of each assignment); with the level and (lead or not, agency) of each
-/// assignment, all they depend on.
-type KeptSignals = rustc_hash::FxHashMap<
-    u64,
-    Vec<(
-        Option<obligraph_core::Level>,
-        Vec<(bool, obligraph_core::Agency)>,
-        std::sync::Arc<AgencySignals>,
-    )>,
->;
-
 /// Distinct assignment lists kept per index.
 const SIGNALS_MEMO: usize = 16_384;
 
 /// The [`AgencySignals`] of the derived obligations an index has seen:
-/// derived plans repeat their assignments. A clone starts empty.
-#[derive(Debug, Default)]
-struct SignalMemo(std::sync::Mutex<(usize, KeptSignals)>);
+/// derived plans repeat their assignments. Kept by the hash of (level, lead
+/// or not and agency id of each assignment), with the level and (lead or
+/// not, agency) of each assignment, all they depend on. A clone starts
+/// empty.
+#[derive(Debug, Default, Clone)]
+struct SignalMemo(crate::text::HashedMemo<SignalKey, AgencySignals, SIGNALS_MEMO>);
 
-impl Clone for SignalMemo {
-    fn clone(&self) -> Self {
-        SignalMemo::default()
-    }
-}
+/// What [`AgencySignals`] depend on: the plan's level, and whether each
+/// assignment leads and its agency.
+type SignalKey = (
+    Option<obligraph_core::Level>,
+    Vec<(bool, obligraph_core::Agency)>,
+);
 
 impl SignalMemo {
     /// The signals of `assignments` in a plan at `level`: kept, or `f()`.
@@ -154,39 +146,25 @@ impl SignalMemo {
         for a in assignments {
             (lead(a), &a.agency.id).hash(&mut h);
         }
-        let h = h.finish();
-        let same = |kept: &[(bool, obligraph_core::Agency)]| {
-            kept.len() == assignments.len()
-                && kept
+        self.0.get_or_insert_with(
+            h.finish(),
+            |(l, kept)| {
+                *l == level
+                    && kept.len() == assignments.len()
+                    && kept
+                        .iter()
+                        .zip(assignments)
+                        .all(|((l, k), a)| *l == lead(a) && *k == a.agency)
+            },
+            || {
+                let key = assignments
                     .iter()
-                    .zip(assignments)
-                    .all(|((l, k), a)| *l == lead(a) && *k == a.agency)
-        };
-        let lock = || match self.0.lock() {
-            Ok(g) => g,
-            Err(e) => e.into_inner(),
-        };
-        if let Some(v) = lock()
-            .1
-            .get(&h)
-            .and_then(|v| v.iter().find(|(l, a, _)| *l == level && same(a)))
-        {
-            return std::sync::Arc::clone(&v.2);
-        }
-        let v = std::sync::Arc::new(f());
-        let mut kept = lock();
-        if kept.0 < SIGNALS_MEMO {
-            kept.0 += 1;
-            let key = assignments
-                .iter()
-                .map(|a| (lead(a), a.agency.clone()))
-                .collect();
-            kept.1
-                .entry(h)
-                .or_default()
-                .push((level, key, std::sync::Arc::clone(&v)));
-        }
-        v
+                    .map(|a| (lead(a), a.agency.clone()))
+                    .collect();
+                (level, key)
+            },
+            f,
+        )
     }
 }
 
@@ -214,10 +192,7 @@ impl SettingsIds {
     /// The id of `m`.
     fn id(&self, m: &crate::config::Matching) -> usize {
         let m = format!("{m:?}");
-        let mut seen = match self.0.lock() {
-            Ok(g) => g,
-            Err(e) => e.into_inner(),
-        };
+        let mut seen = crate::text::lock(&self.0);
         match seen.iter().position(|s| *s == m) {
             Some(k) => k,
             None => {
@@ -885,41 +860,21 @@ pub(crate) struct ChildText {
     shared: std::sync::Mutex<rustc_hash::FxHashMap<usize, Vec<u32>>>,
     /// The rows ([`pair_row`]) of the derived obligations with this text
     /// scored so far, by the hash of their key.
-    rows: std::sync::Mutex<KeptRows>,
+    rows: crate::text::HashedMemo<OwnedRowKey, Row, ROWS_PER_TEXT>,
 }
 
 impl ChildText {
     /// The row of the derived obligation with this text and `key`: kept,
     /// or `f()` (kept while there is room).
     fn row(&self, key: &RowKey<'_>, f: impl FnOnce() -> Row) -> std::sync::Arc<Row> {
-        let h = key.hash();
-        let lock = || match self.rows.lock() {
-            Ok(g) => g,
-            Err(e) => e.into_inner(),
-        };
-        if let Some(r) = lock()
-            .get(&h)
-            .and_then(|v| v.iter().find(|(k, _)| key.is(k)))
-        {
-            return std::sync::Arc::clone(&r.1);
-        }
-        let r = std::sync::Arc::new(f());
-        let mut rows = lock();
-        if rows.values().map(Vec::len).sum::<usize>() < ROWS_PER_TEXT {
-            rows.entry(h)
-                .or_default()
-                .push((key.to_owned_key(), std::sync::Arc::clone(&r)));
-        }
-        r
+        self.rows
+            .get_or_insert_with(key.hash(), |k| key.is(k), || key.to_owned_key(), f)
     }
 
     /// The heaviest terms (at most eight) the text shares with parent
     /// obligation `doc`, as [`Index::shared_terms`] gives them.
     fn shared_terms(&self, index: &Index, doc: usize) -> Vec<std::sync::Arc<str>> {
-        let mut shared = match self.shared.lock() {
-            Ok(g) => g,
-            Err(e) => e.into_inner(),
-        };
+        let mut shared = crate::text::lock(&self.shared);
         let ids = shared
             .entry(doc)
             .or_insert_with(|| index.shared_term_ids(&self.vector, doc, 8));
@@ -1003,7 +958,7 @@ fn child_text(parent: &ParentIndex<'_>, raw: &str, title: Option<&str>) -> Child
         group_in,
         clause_best,
         shared: std::sync::Mutex::default(),
-        rows: std::sync::Mutex::default(),
+        rows: crate::text::HashedMemo::default(),
     }
 }
 
@@ -1244,9 +1199,6 @@ pub(crate) struct Row {
     best: f64,
     pairs: Vec<Pair>,
 }
-
-/// The rows kept with one derived text, by the hash of their key.
-type KeptRows = rustc_hash::FxHashMap<u64, Vec<(OwnedRowKey, std::sync::Arc<Row>)>>;
 
 /// Rows kept per derived text.
 const ROWS_PER_TEXT: usize = 64;

@@ -493,6 +493,80 @@ impl<V> std::fmt::Debug for Memo<V> {
     }
 }
 
+/// `m` locked; a lock poisoned by a panic elsewhere is taken as it is (the
+/// memos only ever hold finished values).
+pub(crate) fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match m.lock() {
+        Ok(g) => g,
+        Err(e) => e.into_inner(),
+    }
+}
+
+/// Values computed from a key, kept by the key's hash (the caller's, which
+/// may read only part of the key) and found by comparing the whole key: at
+/// most `CAP` of them (later ones are computed, not kept). Shared between
+/// threads; a clone starts empty.
+pub(crate) struct HashedMemo<K, V, const CAP: usize> {
+    /// How many are kept, and the keys with their values by hash.
+    kept: std::sync::Mutex<(usize, Buckets<K, V>)>,
+}
+
+/// The keys and values of a [`HashedMemo`], by hash.
+type Buckets<K, V> = HashMap<u64, Vec<(K, std::sync::Arc<V>)>>;
+
+impl<K, V, const CAP: usize> Default for HashedMemo<K, V, CAP> {
+    fn default() -> Self {
+        HashedMemo {
+            kept: std::sync::Mutex::new((0, HashMap::default())),
+        }
+    }
+}
+
+impl<K, V, const CAP: usize> Clone for HashedMemo<K, V, CAP> {
+    fn clone(&self) -> Self {
+        HashedMemo::default()
+    }
+}
+
+impl<K, V, const CAP: usize> std::fmt::Debug for HashedMemo<K, V, CAP> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HashedMemo")
+            .field("len", &lock(&self.kept).0)
+            .field("cap", &CAP)
+            .finish()
+    }
+}
+
+impl<K, V, const CAP: usize> HashedMemo<K, V, CAP> {
+    /// The value kept for the key hashed to `hash` that `is` recognises,
+    /// or `f()`, kept (with `key()`) while there is room.
+    pub(crate) fn get_or_insert_with(
+        &self,
+        hash: u64,
+        is: impl Fn(&K) -> bool,
+        key: impl FnOnce() -> K,
+        f: impl FnOnce() -> V,
+    ) -> std::sync::Arc<V> {
+        if let Some((_, v)) = lock(&self.kept)
+            .1
+            .get(&hash)
+            .and_then(|v| v.iter().find(|(k, _)| is(k)))
+        {
+            return std::sync::Arc::clone(v);
+        }
+        let v = std::sync::Arc::new(f());
+        let mut kept = lock(&self.kept);
+        if kept.0 < CAP {
+            kept.0 += 1;
+            kept.1
+                .entry(hash)
+                .or_default()
+                .push((key(), std::sync::Arc::clone(&v)));
+        }
+        v
+    }
+}
+
 /// The grams of one text ([`gram_set`]), with the tokenizer generation
 /// of their ids.
 pub(crate) type GramSet = (u64, HashMap<String, (u32, String, u64)>);

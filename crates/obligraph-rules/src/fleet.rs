@@ -94,44 +94,13 @@ where
 {
     let registry = Registry::default();
     let ix = ParentIndex::new(parent);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, 16)
-        .min(children.len() / 4)
-        .max(1);
-    if threads == 1 {
-        return children
-            .iter()
-            .map(|c| audit_indexed(&registry, &ix, c.borrow(), config))
-            .collect();
-    }
-    // Each thread takes the next child in turn, so that a slow thread
-    // (a busy core) does not hold up the others; the calling thread works
-    // too.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut out = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(c) = children.get(i) else { break };
-            out.push((i, audit_indexed(&registry, &ix, c.borrow(), config)));
-        }
-        out
-    };
-    let mut done: Vec<(usize, AuditReport)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
-        let mut done = work();
-        done.extend(
-            handles
-                .into_iter()
-                // A worker that panicked re-raises here: its reports
-                // must not vanish from the result.
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
-        );
-        done
-    });
-    done.sort_unstable_by_key(|d| d.0);
-    done.into_iter().map(|d| d.1).collect()
+    crate::parallel::in_parallel(children.len(), |i| {
+        let c = children.get(i)?;
+        Some(audit_indexed(&registry, &ix, c.borrow(), config))
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Audits many derived plans against one parent, with figures per child

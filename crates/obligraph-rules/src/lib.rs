@@ -70,6 +70,7 @@ mod citations;
 mod config;
 mod fleet;
 mod lift;
+pub mod parallel;
 mod registry;
 mod report;
 pub mod rules;

@@ -59,64 +59,30 @@ pub fn audit_cascade(c: &Cascade, config: &Config) -> CascadeAudit {
         .enumerate()
         .flat_map(|(g, gr)| (0..gr.children.len()).map(move |k| (g, k)))
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, 16)
-        .min(jobs.len() / 4)
-        .max(1);
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut out: Vec<(bool, usize, AuditReport)> = Vec::new();
-        loop {
-            let j = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&(g, k)) = jobs.get(j) else { break };
-            let Some(gr) = groups.get(g) else { continue };
-            let Some(&(slot, child)) = gr.children.get(k) else {
-                continue;
-            };
-            // Half-way through a group, the next group's index is built,
-            // while the other threads go on with this group.
-            if k == gr.children.len() / 2 {
-                if let Some(next) = groups.get(g + 1) {
-                    if next.left.load(Ordering::Acquire) > 0 {
-                        drop(next.index());
-                    }
+    let done = obligraph_rules::parallel::in_parallel(jobs.len(), |j| {
+        let &(g, k) = jobs.get(j)?;
+        let gr = groups.get(g)?;
+        let &(slot, child) = gr.children.get(k)?;
+        // Half-way through a group, the next group's index is built,
+        // while the other threads go on with this group.
+        if k == gr.children.len() / 2 {
+            if let Some(next) = groups.get(g + 1) {
+                if next.left.load(Ordering::Acquire) > 0 {
+                    drop(next.index());
                 }
             }
-            let ix = gr.index();
-            out.push((
-                gr.provinces,
-                slot,
-                obligraph_rules::audit_with_index(&ix, child, config),
-            ));
-            drop(ix);
-            gr.done();
         }
-        out
-    };
-    // The calling thread works too: the reports it makes are freed faster
-    // where the caller drops them.
-    let done: Vec<(bool, usize, AuditReport)> = if threads == 1 {
-        work()
-    } else {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
-            let mut done = work();
-            done.extend(
-                handles
-                    .into_iter()
-                    // A worker that panicked re-raises here: its reports
-                    // must not vanish from the result.
-                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
-            );
-            done
-        })
-    };
+        let ix = gr.index();
+        let report = obligraph_rules::audit_with_index(&ix, child, config);
+        drop(ix);
+        gr.done();
+        Some((gr.provinces, slot, report))
+    });
     let mut provinces: Vec<Option<AuditReport>> = Vec::new();
     provinces.resize_with(c.provinces.len(), || None);
     let mut communes: Vec<Option<AuditReport>> = Vec::new();
     communes.resize_with(c.communes.len(), || None);
-    for (is_province, i, r) in done {
+    for (is_province, i, r) in done.into_iter().flatten() {
         let slots = if is_province {
             &mut provinces
         } else {

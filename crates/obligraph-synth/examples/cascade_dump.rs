@@ -7,21 +7,17 @@
 //! ```
 use obligraph_rules::{audit_fleet, Config};
 use obligraph_synth::eval::audit_cascade;
-use obligraph_synth::{generate, national_decision, CascadeSpec};
+use obligraph_synth::{generate, CascadeSpec};
 use std::io::Write;
+
+mod common;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "/tmp/cascade.json".into());
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/data/seeds/dong-nai-74-2026.txt"
-    );
-    let text = std::fs::read_to_string(path)?;
-    let national = national_decision(&text, path)?;
+    let (national, full) = common::national_cascade()?;
     let cfg = Config::default();
-    let full = generate(&national, &CascadeSpec::national(2026));
     let mut w = std::io::BufWriter::new(std::fs::File::create(&out)?);
     let audit = audit_cascade(&full, &cfg);
     serde_json::to_writer(&mut w, &audit)?;

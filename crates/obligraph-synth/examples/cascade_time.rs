@@ -2,19 +2,14 @@
 //! `cargo run --release -p obligraph-synth --example cascade_time -- 7`
 use obligraph_rules::Config;
 use obligraph_synth::eval::audit_cascade;
-use obligraph_synth::{generate, national_decision, CascadeSpec};
 use std::time::Instant;
+
+mod common;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let runs: usize = std::env::args().nth(1).map_or(Ok(7), |s| s.parse())?;
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/data/seeds/dong-nai-74-2026.txt"
-    );
-    let text = std::fs::read_to_string(path)?;
-    let national = national_decision(&text, path)?;
+    let (_, full) = common::national_cascade()?;
     let cfg = Config::default();
-    let full = generate(&national, &CascadeSpec::national(2026));
     let mut times = Vec::new();
     let mut cpu = Vec::new();
     let mut drops = Vec::new();

@@ -176,6 +176,17 @@ pub(crate) struct SharedText {
     pub(crate) section: Option<std::sync::Arc<str>>,
 }
 
+impl SharedText {
+    /// The strings of `o`, to share.
+    pub(crate) fn of(o: &Obligation) -> SharedText {
+        SharedText {
+            id: o.id.as_str().into(),
+            text: o.text.as_str().into(),
+            section: o.section.as_deref().map(Into::into),
+        }
+    }
+}
+
 /// The matching settings an index has been used with, each known by its
 /// position: the rows kept with the derived texts ([`ChildText::row`])
 /// depend on them. A clone starts empty, like the memo of the texts.
@@ -489,15 +500,7 @@ impl<'p> ParentIndex<'p> {
                 .map(crate::audit::top_section)
                 .collect(),
             label: plan.label().into(),
-            shared: plan
-                .obligations
-                .iter()
-                .map(|o| SharedText {
-                    id: o.id.as_str().into(),
-                    text: o.text.as_str().into(),
-                    section: o.section.as_deref().map(Into::into),
-                })
-                .collect(),
+            shared: plan.obligations.iter().map(SharedText::of).collect(),
             settings: SettingsIds::default(),
             signals: SignalMemo::default(),
         }

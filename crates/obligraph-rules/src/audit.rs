@@ -1,7 +1,7 @@
 //! The audit: applicability, alignment, statuses, rules.
 
 use crate::agencies;
-use crate::align::{align, ParentIndex};
+use crate::align::{align, ParentIndex, SharedText};
 use crate::config::Config;
 use crate::registry::{ObligationIds, Registry, RuleContext};
 use crate::report::{
@@ -246,18 +246,16 @@ pub(crate) fn audit_indexed(
         } else {
             Status::Missing
         };
-        let shared = ix.shared.get(pi);
+        let shared = ix
+            .shared
+            .get(pi)
+            .cloned()
+            .unwrap_or_else(|| SharedText::of(p));
         reports.push(ParentObligationReport {
             plan: std::sync::Arc::clone(&ix.label),
-            id: shared.map_or_else(|| p.id.as_str().into(), |s| std::sync::Arc::clone(&s.id)),
-            text: shared.map_or_else(
-                || p.text.as_str().into(),
-                |s| std::sync::Arc::clone(&s.text),
-            ),
-            section: match shared {
-                Some(s) => s.section.clone(),
-                None => p.section.as_deref().map(Into::into),
-            },
+            id: shared.id,
+            text: shared.text,
+            section: shared.section,
             status,
             matches,
             reason,

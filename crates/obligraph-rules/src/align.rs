@@ -98,6 +98,8 @@ pub struct ParentIndex<'p> {
     settings: SettingsIds,
     /// The agency signals of the derived obligations seen so far.
     signals: SignalMemo,
+    /// Each obligation's elements and key subjects, for carrying.
+    pub(crate) carry: crate::carry::ParentCarry,
 }
 
 /// What a derived obligation's agencies give against an index: its agency
@@ -238,7 +240,7 @@ pub(crate) fn matching_text(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn without_roles(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn without_roles(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('(') {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -503,6 +505,7 @@ impl<'p> ParentIndex<'p> {
             shared: plan.obligations.iter().map(SharedText::of).collect(),
             settings: SettingsIds::default(),
             signals: SignalMemo::default(),
+            carry: crate::carry::ParentCarry::new(plan),
         }
     }
 

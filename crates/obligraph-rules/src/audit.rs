@@ -2,11 +2,12 @@
 
 use crate::agencies;
 use crate::align::{align, ParentIndex, SharedText};
+use crate::carry::{self, Carried, ChildSide};
 use crate::config::Config;
 use crate::registry::{ObligationIds, Registry, RuleContext};
 use crate::report::{
-    AuditReport, Coverage, LocalInitiative, Location, Match, ParentObligationReport, PlanSummary,
-    SectionCoverage, Status,
+    AuditReport, Coverage, ElementReport, LocalInitiative, Location, Match, ParentObligationReport,
+    PlanSummary, SectionCoverage, Status,
 };
 use obligraph_core::{Level, Obligation, Plan};
 
@@ -223,10 +224,12 @@ pub(crate) fn audit_indexed(
                 .into(),
             )
         });
-        let matches: Vec<Match> = pairs
+        let mut matched: Vec<usize> = Vec::with_capacity(pairs.len());
+        let mut matches: Vec<Match> = pairs
             .into_iter()
             .filter_map(|pair| {
                 let c = child.obligations.get(pair.child)?;
+                matched.push(pair.child);
                 Some(Match {
                     child_id: c.id.clone(),
                     child_text: child_text(pair.child, c),
@@ -237,15 +240,69 @@ pub(crate) fn audit_indexed(
             })
             .collect();
         let best = matches.first().map_or(0.0, |x| x.score);
-        let status = if reason.is_some() {
-            Status::NotApplicable
-        } else if best >= m.covered_threshold {
-            Status::Covered
-        } else if best >= m.partial_threshold {
-            Status::Partial
+        let mut elements = Vec::new();
+        let (status, confidence) = if reason.is_some() {
+            (Status::NotApplicable, 1.0)
+        } else if best < m.partial_threshold {
+            // No candidate at all: missing, as sure as the alignment is.
+            (Status::Missing, 1.0)
         } else {
-            Status::Missing
+            let sides: Vec<ChildSide> = matched
+                .iter()
+                .filter_map(|&ci| child.obligations.get(ci))
+                .map(|c| ChildSide::of(c, child))
+                .collect();
+            let v = carry::verdict(&ix.carry, pi, &sides, m.element_carried);
+            if let Some(es) = ix.carry.elements.get(pi) {
+                elements = es
+                    .iter()
+                    .zip(&v.carried_by)
+                    .map(|(e, by)| ElementReport {
+                        text: std::sync::Arc::clone(&e.text),
+                        carried_by: by
+                            .iter()
+                            .filter_map(|&i| matches.get(i).map(|x| x.child_id.clone()))
+                            .collect(),
+                    })
+                    .collect();
+            }
+            // A match naming another key subject carries nothing.
+            for &i in v.blocked.iter().rev() {
+                if i < matches.len() {
+                    matches.remove(i);
+                }
+            }
+            let by_score = if best >= m.covered_threshold {
+                Status::Covered
+            } else {
+                Status::Partial
+            };
+            let status = match v.level {
+                Carried::All => Status::Covered,
+                Carried::Part => Status::Partial,
+                // A report, plan-drafting or monitoring duty is the same
+                // duty in words each plan chooses ("báo cáo kết quả về Ủy
+                // ban nhân dân tỉnh" / "gửi Phòng Tư pháp"): its kind, which
+                // the alignment compares, is its content. Only its named
+                // parts (joint duties) are looked for.
+                Carried::Nothing if p.kind != obligraph_core::ObligationKind::Task => by_score,
+                Carried::Nothing => Status::Missing,
+            };
+            // Matches that carry nothing are candidates, not carriers: the
+            // rules on paired tasks do not look at them.
+            if status == Status::Missing {
+                matches.clear();
+                for e in &mut elements {
+                    e.carried_by.clear();
+                }
+            }
+            (status, v.confidence)
         };
+        // Every element listed only when something is dropped or
+        // doubtful; a covered single-element task says nothing more.
+        if status != Status::Partial && elements.len() < 2 {
+            elements.clear();
+        }
         let shared = ix
             .shared
             .get(pi)
@@ -260,6 +317,9 @@ pub(crate) fn audit_indexed(
             matches,
             reason,
             location: Location::at(&ix.label, p.source),
+            review: confidence < crate::params::REVIEW_BELOW,
+            confidence,
+            elements,
         });
     }
     let local: Vec<LocalInitiative> = child

@@ -65,6 +65,10 @@ pub struct Matching {
     /// derived plan's issuer can relay the request but cannot order it, so
     /// it is reported not applicable, with the reason and any matches.
     pub requested_only_applicable: bool,
+    /// A parent element is carried by a derived task that holds at least
+    /// this share of its weighted terms (see `crate::carry`; default
+    /// [`crate::params::ELEMENT_CARRIED`], fitted).
+    pub element_carried: f64,
 }
 
 impl Default for Matching {
@@ -82,6 +86,7 @@ impl Default for Matching {
             kind_bonus: 0.12,
             section_bonus: 0.08,
             requested_only_applicable: false,
+            element_carried: crate::params::ELEMENT_CARRIED,
         }
     }
 }
@@ -173,6 +178,7 @@ impl Config {
             ("kind_bonus", m.kind_bonus),
             ("clause_weight", m.clause_weight),
             ("section_bonus", m.section_bonus),
+            ("element_carried", m.element_carried),
         ] {
             if !(0.0..=1.0).contains(&value) {
                 return Err(ConfigError::Threshold {

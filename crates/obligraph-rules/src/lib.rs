@@ -66,11 +66,13 @@ mod agencies;
 pub mod align;
 mod assignment;
 mod audit;
+mod carry;
 mod citations;
 mod config;
 mod fleet;
 mod lift;
 pub mod parallel;
+pub mod params;
 mod registry;
 mod report;
 pub mod rules;
@@ -78,6 +80,7 @@ mod text;
 mod vn;
 
 pub use align::ParentIndex;
+pub use carry::elements_of;
 pub use citations::{known_decisions, KnownDecision};
 pub use config::{Config, ConfigError, Matching, RuleSettings};
 pub use fleet::{
@@ -89,11 +92,18 @@ pub use lift::{
 };
 pub use registry::{Registry, Rule, RuleContext, RuleInfo, CODES};
 pub use report::{
-    AuditReport, Coverage, Evidence, Finding, LocalInitiative, Location, Match,
+    AuditReport, Coverage, ElementReport, Evidence, Finding, LocalInitiative, Location, Match,
     ParentObligationReport, PlanSummary, SectionCoverage, Severity, Status,
 };
 
 use obligraph_core::Plan;
+
+/// The canonical syllables of `text` as the matcher reads them (NFC, lower
+/// case, tone split, abbreviations expanded, stop words, digits left out,
+/// level words as `∗`).
+pub fn text_tokens(text: &str) -> Vec<String> {
+    text::tokens(text)
+}
 
 /// Audits `child` against `parent` with every built-in rule.
 ///

@@ -150,6 +150,37 @@ pub struct ParentObligationReport {
     pub reason: Option<Arc<str>>,
     /// Where in the parent document.
     pub location: Location,
+    /// Confidence in the status, in [0, 1] (see [`crate::params`]).
+    #[serde(default)]
+    pub confidence: f64,
+    /// Whether a person should check the status (confidence below
+    /// [`crate::params::REVIEW_BELOW`]).
+    #[serde(default)]
+    pub review: bool,
+    /// The obligation's elements (clauses, enumerated items, joint
+    /// duties) and the derived obligations that carry each; an element no
+    /// one carries is what a partial verdict says was dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elements: Vec<ElementReport>,
+}
+
+/// One element of a parent obligation and who carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ElementReport {
+    /// The element as written in the parent.
+    pub text: Arc<str>,
+    /// Ids of the derived obligations that carry it (empty: dropped).
+    pub carried_by: Vec<String>,
+}
+
+impl ParentObligationReport {
+    /// The elements no derived obligation carries, as written.
+    pub fn dropped(&self) -> impl Iterator<Item = &str> {
+        self.elements
+            .iter()
+            .filter(|e| e.carried_by.is_empty())
+            .map(|e| &*e.text)
+    }
 }
 
 /// Counts of parent obligations by status.

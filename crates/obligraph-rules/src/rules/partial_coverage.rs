@@ -3,9 +3,10 @@ use crate::report::{excerpt, Finding, Severity, Status};
 
 declare_rule! {
     /// ## What it does
-    /// Reports a parent obligation whose best derived match is weaker than
-    /// the covering threshold but above the partial one: the derived plan
-    /// touches the subject but leaves part of it out.
+    /// Reports a parent obligation the derived plan carries only in part:
+    /// some of its elements (clauses, enumerated items, joint duties) are
+    /// carried by the matched derived tasks, others by none. The message
+    /// names the dropped elements as written.
     ///
     /// ## Why is this bad?
     /// Partial copies lose the specific groups, fields or outputs the
@@ -13,9 +14,9 @@ declare_rule! {
     /// số"), and those are what the upward report is asked about.
     ///
     /// ## Example
-    /// Parent: "Nâng cao hiệu quả tiếp nhận, giải quyết khiếu nại, tố cáo
-    /// theo hướng thuận tiện, an toàn và tăng tỷ lệ giải quyết …"; derived:
-    /// "Tiếp nhận, giải quyết dứt điểm các trường hợp khiếu nại".
+    /// Parent: "Xây dựng báo cáo sơ kết hằng năm và báo cáo tổng kết 05 năm
+    /// thực hiện Kế hoạch"; derived: "Xây dựng báo cáo tổng kết 05 năm thực
+    /// hiện Kế hoạch" (drops the annual preliminary report).
     ///
     /// ## Use instead
     /// Carry the parent's task whole, or split it into derived tasks that
@@ -43,14 +44,16 @@ impl Rule for PartialCoverage {
             };
             let c = ctx.obligation(&m.child_id);
             let t = excerpt(p, 80);
+            let dropped: Vec<String> = r.dropped().map(|d| format!("\"{d}\"")).collect();
+            let dropped = dropped.join("; ");
             out.push(ctx.finding(
                 self,
                 format!(
-                    "parent obligation {} is only partly carried out by {} (score {:.2}): \"{t}\"",
+                    "parent obligation {} is only partly carried out by {} (score {:.2}): \"{t}\"; dropped: {dropped}",
                     p.id, m.child_id, m.score
                 ),
                 format!(
-                    "nhiệm vụ {} mới được triển khai một phần tại {} (điểm {:.2}): \"{t}\"",
+                    "nhiệm vụ {} mới được triển khai một phần tại {} (điểm {:.2}): \"{t}\"; bỏ: {dropped}",
                     p.id, m.child_id, m.score
                 ),
                 Some(p),
@@ -70,7 +73,7 @@ mod tests {
     fn weak_match_is_partial() {
         let parent = plan("P", Level::Province, vec![task(
             "1",
-            "Nâng cao hiệu quả tiếp nhận, giải quyết khiếu nại, tố cáo theo hướng thuận tiện, an toàn và tăng tỷ lệ giải quyết khiếu nại, tố cáo liên quan đến vi phạm quyền dân sự",
+            "Xây dựng báo cáo sơ kết hằng năm và báo cáo tổng kết 05 năm thực hiện Kế hoạch về phòng, chống tra tấn",
             vec![asg(sotp(), Role::Lead, false)],
         )]);
         let full = parent.clone();
@@ -80,20 +83,29 @@ mod tests {
                 .count(),
             0
         );
-        let weak = plan("C", Level::Province, vec![task(
-            "a",
-            "Tiếp nhận, giải quyết dứt điểm các trường hợp khiếu nại, tố cáo của công dân về đất đai, nhà ở và môi trường",
-            vec![asg(sotp(), Role::Lead, false)],
-        )]);
-        let mut cfg = Config::default();
-        cfg.matching.covered_threshold = 0.5;
-        let r = audit(&parent, &weak, &cfg);
+        let weak = plan(
+            "C",
+            Level::Province,
+            vec![task(
+                "a",
+                "Xây dựng báo cáo tổng kết 05 năm thực hiện Kế hoạch về phòng, chống tra tấn",
+                vec![asg(sotp(), Role::Lead, false)],
+            )],
+        );
+        let r = audit(&parent, &weak, &Config::default());
         assert_eq!(
             r.parent_obligations[0].status,
             crate::Status::Partial,
             "{:?}",
             r.parent_obligations[0].matches
         );
-        assert_eq!(r.findings_with("OG002").count(), 1);
+        let f: Vec<_> = r.findings_with("OG002").collect();
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message_vi
+                .contains("bỏ: \"Xây dựng báo cáo sơ kết hằng năm\""),
+            "{}",
+            f[0].message_vi
+        );
     }
 }

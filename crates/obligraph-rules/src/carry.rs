@@ -1,0 +1,458 @@
+//! Whether the derived tasks matched to a parent obligation *carry* it:
+//! asymmetric, element by element.
+//!
+//! The alignment pairs tasks by symmetric similarity; that is right for
+//! finding candidates and wrong for deciding coverage: a broad derived task
+//! ("Phối hợp nghiên cứu đề xuất hoàn thiện khuôn khổ pháp luật") is
+//! similar to every specific parent row about law ("Quyền bầu cử (hoàn
+//! thiện các quy định pháp luật về việc hiệp thương …)") without carrying
+//! any of them. Here:
+//!
+//! 1. The parent obligation is split into its **elements** ([`elements_of`]):
+//!    clauses, the items of an enumeration ("nhất là …", "như: …"), joint
+//!    duties ("báo cáo sơ kết hằng năm và báo cáo tổng kết 05 năm").
+//! 2. An element is **carried** by a derived task when the task's text
+//!    holds enough of the element's terms (syllables and syllable pairs),
+//!    each term weighted by how distinctive it is in the *parent* plan
+//!    (inverse document frequency): "bầu cử" weighs much, "thực hiện"
+//!    nothing. The measure is asymmetric: how much of the parent element is
+//!    in the derived text, not how alike the two are.
+//! 3. A derived task naming a different **key subject** of the same kind
+//!    (another convention, another national decision) carries nothing of
+//!    the parent obligation ([`obligraph_vn::subjects`]).
+//! 4. Covered = every element carried; partial = some carried; missing =
+//!    none (words held below the threshold are the frame tasks share —
+//!    the action, "hoàn thiện quy định" — not the parent's content). The verdict's **confidence** grows with
+//!    the distance of the deciding element from the thresholds.
+//!
+//! Every number is in [`crate::params`], with how it was obtained.
+
+use crate::params;
+use obligraph_core::{Obligation, Plan};
+use obligraph_vn::subjects::{key_subjects, Subject, ENUMERATION_MARKERS};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// The terms of a text: canonical syllables (stop words, digits and level
+/// words left out, see [`crate::text::tokens`]) and pairs of adjacent
+/// syllables.
+pub(crate) fn terms(text: &str) -> Vec<String> {
+    let toks: Vec<String> = crate::text::tokens(text)
+        .into_iter()
+        .filter(|t| t != "∗")
+        .collect();
+    let mut out: Vec<String> = toks.clone();
+    out.extend(toks.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The elements of a task's text, as written (trimmed substrings of it):
+/// its clauses (split at ";", at the end of a sentence and at a list's
+/// colon), the items of its enumerations (after "nhất là", "như:", "trong
+/// đó" …, split at commas), and joint duties ("A và B" where B starts with
+/// A's first word). Pieces with fewer than
+/// [`params::MIN_ELEMENT_TERMS`] syllables join the piece before them.
+/// The parenthesis that assigns the task ("(Sở Tư pháp chủ trì …)") is not
+/// an element.
+pub fn elements_of(text: &str) -> Vec<String> {
+    let text = crate::align::without_roles(text);
+    let mut pieces: Vec<&str> = Vec::new();
+    for clause in split_keep(&text, &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"]) {
+        let lower = clause.to_lowercase();
+        // The first enumeration marker: its head stays whole, its tail is
+        // split at commas.
+        let marker = ENUMERATION_MARKERS
+            .iter()
+            .filter_map(|m| lower.find(m).map(|at| (at, m.len())))
+            .min();
+        match marker {
+            Some((at, len)) if clause.is_char_boundary(at) && clause.is_char_boundary(at + len) => {
+                pieces.extend(joint_duties(clause.get(..at).unwrap_or("")));
+                let tail = clause.get(at + len..).unwrap_or("");
+                pieces.extend(tail.split([',', ';']));
+            }
+            _ => pieces.extend(joint_duties(clause)),
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for p in pieces {
+        let p = p.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '-' | '+' | '*' | '(' | ')')
+        });
+        if p.is_empty() {
+            continue;
+        }
+        let n = crate::text::tokens(p).iter().filter(|t| *t != "∗").count();
+        match out.last_mut() {
+            Some(last) if n < params::MIN_ELEMENT_TERMS => {
+                last.push_str(", ");
+                last.push_str(p);
+            }
+            _ => out.push(p.to_string()),
+        }
+    }
+    // A first piece too short to stand alone joins the next.
+    if out.len() > 1 {
+        let n = crate::text::tokens(&out[0])
+            .iter()
+            .filter(|t| *t != "∗")
+            .count();
+        if n < params::MIN_ELEMENT_TERMS {
+            let first = out.remove(0);
+            out[0] = format!("{first} {}", out[0]);
+        }
+    }
+    out
+}
+
+/// `text` split after each separator in `seps` (the separator dropped).
+fn split_keep<'t>(text: &'t str, seps: &[&str]) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.len();
+    let mut i = 0;
+    while i < bytes {
+        let rest = text.get(i..).unwrap_or("");
+        if let Some(sep) = seps.iter().find(|s| rest.starts_with(**s)) {
+            out.push(text.get(start..i).unwrap_or(""));
+            i += sep.len();
+            start = i;
+            continue;
+        }
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    out.push(text.get(start..).unwrap_or(""));
+    out
+}
+
+/// "A và B" split in two when B starts with a word of A: A's first word
+/// ("tổ chức tuyên truyền và tổ chức tập huấn") or a two-syllable word
+/// of A ("xây dựng báo cáo sơ kết hằng năm và báo cáo tổng kết 05 năm"):
+/// two duties sharing a verb or an object, either of which a derived plan
+/// can drop. "quyền dân sự và chính trị" stays whole.
+fn joint_duties(clause: &str) -> Vec<&str> {
+    const AND: &str = " và ";
+    let lower = |s: &str| s.to_lowercase();
+    let mut out = Vec::new();
+    let mut rest = clause;
+    let mut from = 0;
+    while let Some(at) = rest.get(from..).and_then(|r| r.find(AND)).map(|a| a + from) {
+        let head = lower(rest.get(..at).unwrap_or(""));
+        let after = rest.get(at + AND.len()..).unwrap_or("");
+        let mut next = after.split_whitespace().map(lower);
+        let (w1, w2) = (
+            next.next().unwrap_or_default(),
+            next.next().unwrap_or_default(),
+        );
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let shares_verb = words.first() == Some(&w1.as_str());
+        let shares_word = words.windows(2).any(|w| w[0] == w1 && w[1] == w2);
+        if !w1.is_empty() && (shares_verb || shares_word) {
+            out.push(rest.get(..at).unwrap_or(""));
+            rest = after;
+            from = 0;
+        } else {
+            from = at + AND.len();
+        }
+    }
+    out.push(rest);
+    out
+}
+
+/// One element of a parent obligation, ready to be looked for.
+#[derive(Debug, Clone)]
+pub(crate) struct Element {
+    /// As written.
+    pub(crate) text: std::sync::Arc<str>,
+    /// Its terms with their weights.
+    terms: Vec<(String, f64)>,
+    /// Sum of the weights.
+    mass: f64,
+}
+
+/// The parent side: each obligation's elements and key subjects, and the
+/// terms' weights in the parent plan.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ParentCarry {
+    /// The elements of each obligation.
+    pub(crate) elements: Vec<Vec<Element>>,
+    /// The key subjects of each obligation (its own, else its section's,
+    /// else the plan's when it speaks of "Công ước" without naming it).
+    subjects: Vec<Vec<Subject>>,
+}
+
+/// The key subjects of a plan's title and of the decisions it implements.
+fn plan_subjects(plan: &Plan) -> Vec<Subject> {
+    let mut s = plan.title.as_deref().map(key_subjects).unwrap_or_default();
+    for d in &plan.implements {
+        s.extend(key_subjects(&format!(
+            "{} {}",
+            d.number.as_deref().unwrap_or(""),
+            d.title.as_deref().unwrap_or("")
+        )));
+    }
+    s.sort();
+    s.dedup();
+    s
+}
+
+/// The key subjects of obligation `o` of `plan`: those its text names;
+/// when it names none but speaks of a convention ("Công ước"), those of its
+/// plan.
+fn obligation_subjects(o: &Obligation, plan_level: &[Subject]) -> Vec<Subject> {
+    let own = key_subjects(&o.text);
+    if own.is_empty() && obligraph_vn::normalize::lower_nfc(&o.text).contains("công ước") {
+        return plan_level.to_vec();
+    }
+    own
+}
+
+impl ParentCarry {
+    pub(crate) fn new(plan: &Plan) -> ParentCarry {
+        let texts: Vec<Vec<String>> = plan.obligations.iter().map(|o| terms(&o.text)).collect();
+        let mut df: FxHashMap<&str, u32> = FxHashMap::default();
+        for t in &texts {
+            for term in t {
+                *df.entry(term.as_str()).or_default() += 1;
+            }
+        }
+        let n = plan.obligations.len().max(1) as f64;
+        let weight = |term: &str| -> f64 {
+            let d = f64::from(df.get(term).copied().unwrap_or(0));
+            ((n + 1.0) / (d + 1.0)).ln().max(0.0) + params::WEIGHT_FLOOR
+        };
+        let elements = plan
+            .obligations
+            .iter()
+            .map(|o| {
+                let texts = elements_of(&o.text);
+                let term_lists: Vec<Vec<String>> = texts.iter().map(|e| terms(e)).collect();
+                texts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        // A term the other elements of the task share is
+                        // their common frame ("xây dựng báo cáo … năm"),
+                        // not what tells this element apart.
+                        let shared = |t: &String| {
+                            term_lists
+                                .iter()
+                                .enumerate()
+                                .any(|(j, l)| j != i && l.binary_search(t).is_ok())
+                        };
+                        let terms: Vec<(String, f64)> = term_lists
+                            .get(i)
+                            .cloned()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|t| {
+                                let mut w = weight(&t);
+                                if shared(&t) {
+                                    w *= params::SHARED_FRAME;
+                                }
+                                (t, w)
+                            })
+                            .collect();
+                        let mass = terms.iter().map(|(_, w)| w).sum();
+                        Element {
+                            text: e.into(),
+                            terms,
+                            mass,
+                        }
+                    })
+                    .filter(|e| e.mass > 0.0)
+                    .collect()
+            })
+            .collect();
+        let ps = plan_subjects(plan);
+        let subjects = plan
+            .obligations
+            .iter()
+            .map(|o| obligation_subjects(o, &ps))
+            .collect();
+        ParentCarry { elements, subjects }
+    }
+}
+
+/// The derived side of one match: its terms and key subjects.
+pub(crate) struct ChildSide {
+    terms: FxHashSet<String>,
+    subjects: Vec<Subject>,
+}
+
+impl ChildSide {
+    /// The derived obligation `c` of `plan` as carrying sees it: its text
+    /// and expected output.
+    pub(crate) fn of(c: &Obligation, plan: &Plan) -> ChildSide {
+        let mut t = terms(&c.text);
+        if let Some(out) = &c.output {
+            t.extend(terms(out));
+        }
+        ChildSide {
+            terms: t.into_iter().collect(),
+            subjects: obligation_subjects(c, &plan_subjects(plan)),
+        }
+    }
+}
+
+/// Whether parent and derived name different key subjects of one kind,
+/// and none in common of that kind.
+fn contradicts(p: &[Subject], c: &[Subject]) -> bool {
+    p.iter().any(|ps| {
+        let same_kind: Vec<&Subject> = c.iter().filter(|cs| cs.kind == ps.kind).collect();
+        !same_kind.is_empty()
+            && !p
+                .iter()
+                .filter(|x| x.kind == ps.kind)
+                .any(|x| same_kind.contains(&x))
+    })
+}
+
+/// Share of `e`'s weight found in `c`.
+fn held(e: &Element, c: &ChildSide) -> f64 {
+    let found: f64 = e
+        .terms
+        .iter()
+        .filter(|(t, _)| c.terms.contains(t))
+        .map(|(_, w)| w)
+        .sum();
+    found / e.mass
+}
+
+/// How one parent obligation is carried.
+#[derive(Debug, Clone)]
+pub(crate) struct Verdict {
+    /// Carried (every element), partial, or missing (`None` when nothing
+    /// carries any element).
+    pub(crate) level: Carried,
+    /// Per element: the matches (indices into the slice given) that carry
+    /// it.
+    pub(crate) carried_by: Vec<Vec<usize>>,
+    /// Confidence in the verdict, in [0, 1].
+    pub(crate) confidence: f64,
+    /// Matches blocked by a contradicting key subject.
+    pub(crate) blocked: Vec<usize>,
+}
+
+/// The three outcomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Carried {
+    All,
+    Part,
+    Nothing,
+}
+
+/// A margin turned into a confidence: 0.5 at the threshold, towards 1 as
+/// the deciding measure moves away from it (logistic, scale
+/// [`params::CONFIDENCE_SCALE`]).
+fn confidence(margin: f64) -> f64 {
+    1.0 / (1.0 + (-margin / params::CONFIDENCE_SCALE).exp())
+}
+
+/// The verdict on parent obligation `pi` given its matched derived sides.
+pub(crate) fn verdict(pc: &ParentCarry, pi: usize, matches: &[ChildSide], carried: f64) -> Verdict {
+    let empty = Vec::new();
+    let elements = pc.elements.get(pi).unwrap_or(&empty);
+    let psub = pc.subjects.get(pi).map_or(&[][..], Vec::as_slice);
+    let blocked: Vec<usize> = matches
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| contradicts(psub, &c.subjects))
+        .map(|(i, _)| i)
+        .collect();
+    let mut carried_by = Vec::with_capacity(elements.len());
+    // Per element, the best share held by one unblocked match.
+    let mut best: Vec<f64> = Vec::with_capacity(elements.len());
+    for e in elements {
+        let mut by = Vec::new();
+        let mut b = 0.0f64;
+        for (i, c) in matches.iter().enumerate() {
+            if blocked.contains(&i) {
+                continue;
+            }
+            let h = held(e, c);
+            b = b.max(h);
+            if h >= carried {
+                by.push(i);
+            }
+        }
+        carried_by.push(by);
+        best.push(b);
+    }
+    if elements.is_empty() {
+        // Nothing to look for (a text of stop words): carried when matched.
+        let any = matches.len() > blocked.len();
+        return Verdict {
+            level: if any { Carried::All } else { Carried::Nothing },
+            carried_by,
+            confidence: 0.5,
+            blocked,
+        };
+    }
+    let min = best.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = best.iter().copied().fold(0.0, f64::max);
+    let (level, conf) = if min >= carried {
+        (Carried::All, confidence(min - carried))
+    } else if max < carried {
+        // No element carried whole: what is held is words the tasks share
+        // (the action, the generic frame), not the parent's content.
+        (Carried::Nothing, confidence(carried - max))
+    } else {
+        (
+            Carried::Part,
+            confidence((max - carried).min(carried - min)),
+        )
+    };
+    Verdict {
+        level,
+        carried_by,
+        confidence: (conf * 1000.0).round() / 1000.0,
+        blocked,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elements_split_clauses_enumerations_and_joint_duties() {
+        let e = elements_of(
+            "Xây dựng báo cáo sơ kết hằng năm và báo cáo tổng kết 05 năm thực hiện Kế hoạch",
+        );
+        assert_eq!(
+            e,
+            [
+                "Xây dựng báo cáo sơ kết hằng năm",
+                "báo cáo tổng kết 05 năm thực hiện Kế hoạch"
+            ]
+        );
+        let e = elements_of("Tuyên truyền, phổ biến pháp luật về quyền con người, nhất là quyền bầu cử, quyền tự do tín ngưỡng, tôn giáo");
+        assert_eq!(e.len(), 4, "{e:?}");
+        assert_eq!(e[1], "quyền bầu cử");
+        let e =
+            elements_of("Rà soát văn bản pháp luật (Sở Tư pháp chủ trì; Công an tỉnh phối hợp)");
+        assert_eq!(e, ["Rà soát văn bản pháp luật"]);
+    }
+
+    #[test]
+    fn elements_are_substrings_of_the_text() {
+        let t =
+            "Tổ chức tập huấn cho cán bộ; tuyên truyền trên báo chí, như: phát thanh, truyền hình";
+        for e in elements_of(t) {
+            assert!(t.contains(&e), "{e}");
+        }
+    }
+
+    #[test]
+    fn key_subjects_contradict_by_kind() {
+        let p = key_subjects("Công ước ICCPR");
+        let c = key_subjects("Công ước CAT");
+        assert!(contradicts(&p, &c));
+        assert!(!contradicts(&p, &p));
+        assert!(!contradicts(&p, &[]));
+        let both = key_subjects("Công ước CAT và Công ước ICCPR");
+        assert!(!contradicts(&p, &both));
+    }
+}

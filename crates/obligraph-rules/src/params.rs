@@ -1,0 +1,45 @@
+//! Every number that steers coverage verdicts, in one place, with how it
+//! was obtained. The matcher's own weights (alignment) are in
+//! [`crate::config::Matching`]; these decide, once tasks are paired,
+//! whether the pair *carries* the parent task ([`crate::carry`]).
+//!
+//! `ELEMENT_CARRIED` is fitted by
+//! `cargo run --release -p obligraph-rules --example eval -- --fit`
+//! (grid search, cross-validated: fit on one labelled pair plus the
+//! mutations of the seeds it does not use, measured on the other; see
+//! the README's "Coverage verdicts" for the held-out figures). The others
+//! are set by reasoning, as each says.
+
+/// An element is carried by a derived task holding at least this share of
+/// its weighted terms. Fitted (see the module docs); the default of
+/// `Matching::element_carried`.
+pub const ELEMENT_CARRIED: f64 = 0.5;
+
+/// Weight factor of a term that another element of the same parent task
+/// also holds: the frame the elements share ("xây dựng báo cáo" in "xây
+/// dựng báo cáo sơ kết hằng năm và báo cáo tổng kết 05 năm"), which a
+/// derived task keeping one element also holds. Set by reasoning (a
+/// quarter: shared words still count, four times less), checked on the
+/// element-deletion figure of the eval.
+pub const SHARED_FRAME: f64 = 0.25;
+
+/// Pieces of a task with fewer syllables than this (stop words and level
+/// words left out) join the piece before them: "trẻ em", "quyền bầu cử"
+/// stand alone, a stray "v.v." does not. Set by reading the enumerations
+/// of the five seeds: the shortest real item has two syllables.
+pub const MIN_ELEMENT_TERMS: usize = 2;
+
+/// Added to every term's inverse document frequency, so that an element of
+/// only common words still has a measure (its weight is then plain
+/// containment). Small against ln(N) for the plans seen (N = 40–200).
+pub const WEIGHT_FLOOR: f64 = 0.1;
+
+/// Scale of the logistic that turns a verdict's margin (distance of the
+/// deciding element's share from its threshold) into a confidence: a
+/// margin of 0.1 gives 0.73, 0.2 gives 0.88. Set so that a margin of one
+/// tenth of the share scale is "probably right".
+pub const CONFIDENCE_SCALE: f64 = 0.1;
+
+/// Verdicts with a confidence below this are flagged for human review and
+/// listed first. A margin under ≈ 0.085 from the threshold.
+pub const REVIEW_BELOW: f64 = 0.7;

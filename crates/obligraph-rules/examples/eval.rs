@@ -290,7 +290,7 @@ fn main() {
             .unwrap_or(config.matching.element_carried);
         let s = pairs::score(held_out, &with(best), false);
         println!(
-            "| {} (fit on {}: element_carried {best:.2}) | alignment P {:.3} R {:.3} F1 {:.3}; gaps R {:.3} P {:.3} | F1 ≥ 0.90; gaps R ≥ 0.90 at P ≥ 0.85 | {} true gaps, {} flagged; {} wrong verdicts, {} flagged for review ({} of them wrong) |",
+            "| {} (fit on {}: element_carried {best:.2}) | alignment P {:.3} R {:.3} F1 {:.3}; gaps R {:.3} P {:.3} | F1 ≥ 0.90; gaps R ≥ 0.90 at P ≥ 0.85 | {} true gaps, {} flagged; {} wrong verdicts, {} flagged for review ({} of them wrong); exact status {}/{} |",
             held_out.name,
             fit_on.name,
             s.align_p,
@@ -302,13 +302,15 @@ fn main() {
             s.flagged,
             s.wrong,
             s.review,
-            s.review_wrong
+            s.review_wrong,
+            s.exact,
+            s.exact_n
         );
     }
     for l in &loaded {
         let s = pairs::score(l, &config, verbose);
         println!(
-            "| {} at the default ({:.2}, not held out) | alignment P {:.3} R {:.3} F1 {:.3}; gaps R {:.3} P {:.3} | | {} true gaps, {} flagged; {} wrong, {} for review ({} wrong) |",
+            "| {} at the default ({:.2}, not held out) | alignment P {:.3} R {:.3} F1 {:.3}; gaps R {:.3} P {:.3} | | {} true gaps, {} flagged; {} wrong, {} for review ({} wrong); exact status {}/{} |",
             l.name,
             config.matching.element_carried,
             s.align_p,
@@ -320,7 +322,9 @@ fn main() {
             s.flagged,
             s.wrong,
             s.review,
-            s.review_wrong
+            s.review_wrong,
+            s.exact,
+            s.exact_n
         );
     }
     if verbose {
@@ -354,12 +358,38 @@ mod pairs {
 
     pub const NAMES: [&str; 2] = ["hue-vs-dong-nai", "ngo-quyen-vs-binh-thuan"];
 
+    /// The blind element-level labels (`{name}.elements.json`): per parent
+    /// obligation whole / part / none / not_applicable, and pairs the
+    /// re-reading added to the alignment.
+    #[derive(serde::Deserialize)]
+    struct Elements {
+        verdicts: Vec<Verdict>,
+        #[serde(default)]
+        corrections: Vec<Correction>,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Verdict {
+        parent: String,
+        parent_line: u32,
+        verdict: String,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Correction {
+        child_line: u32,
+        parent_line: u32,
+        now: String,
+    }
+
     /// A loaded pair: both plans and the gold (child id, parent id) pairs.
     pub struct Loaded {
         pub name: &'static str,
         parent: Plan,
         child: Plan,
         gold_lines: Vec<(u32, String, u32, String)>,
+        /// (parent line, parent id, verdict) from the element labels.
+        verdicts: Vec<(u32, String, String)>,
     }
 
     pub fn load(name: &'static str) -> Loaded {
@@ -370,15 +400,34 @@ mod pairs {
             let t = std::fs::read_to_string(root().join(rel)).expect("plan");
             import(&t, rel).expect("plan imports")
         };
+        let mut gold_lines: Vec<(u32, String, u32, String)> = f
+            .pairs
+            .into_iter()
+            .map(|p| (p.child_line, p.child, p.parent_line, p.parent))
+            .collect();
+        let mut verdicts = Vec::new();
+        let epath = root().join(format!("tests/fixtures/alignment/{name}.elements.json"));
+        if let Ok(t) = std::fs::read_to_string(epath) {
+            let e: Elements = serde_json::from_str(&t).expect("elements json");
+            for c in e.corrections {
+                if c.now == "paired" {
+                    gold_lines.push((c.child_line, String::new(), c.parent_line, String::new()));
+                } else {
+                    gold_lines.retain(|g| !(g.0 == c.child_line && g.2 == c.parent_line));
+                }
+            }
+            verdicts = e
+                .verdicts
+                .into_iter()
+                .map(|v| (v.parent_line, v.parent, v.verdict))
+                .collect();
+        }
         Loaded {
             name,
             parent: read(&f.parent),
             child: read(&f.child),
-            gold_lines: f
-                .pairs
-                .into_iter()
-                .map(|p| (p.child_line, p.child, p.parent_line, p.parent))
-                .collect(),
+            gold_lines,
+            verdicts,
         }
     }
 
@@ -419,6 +468,8 @@ mod pairs {
         pub review: usize,
         pub review_wrong: usize,
         pub wrong: usize,
+        pub exact: usize,
+        pub exact_n: usize,
     }
 
     impl Scores {
@@ -469,13 +520,35 @@ mod pairs {
             .collect();
         let hit = predicted.intersection(&gold).count() as f64;
         let carried: BTreeSet<&str> = gold.iter().map(|(_, p)| p.as_str()).collect();
+        // Element labels, where there are some: a gap is a task carried in
+        // part or not at all.
+        let labelled: HashMap<String, &str> = l
+            .verdicts
+            .iter()
+            .filter_map(|(line, id, v)| {
+                Some((canon(&at_line(&l.parent, *line, id)?.id), v.as_str()))
+            })
+            .collect();
+        let (mut exact, mut exact_n) = (0usize, 0usize);
         let (mut tp, mut fp, mut fn_, mut gaps, mut flagged) = (0, 0, 0, 0, 0);
         let (mut review, mut review_wrong, mut wrong) = (0, 0, 0);
         for p in &report.parent_obligations {
             if p.status == Status::NotApplicable {
                 continue;
             }
-            let gap = !carried.contains(&*p.id);
+            let gap = match labelled.get(&*p.id) {
+                Some(v) => matches!(*v, "part" | "none"),
+                None => !carried.contains(&*p.id),
+            };
+            if let Some(v) = labelled.get(&*p.id) {
+                exact_n += 1;
+                exact += usize::from(matches!(
+                    (*v, p.status),
+                    ("whole", Status::Covered)
+                        | ("part", Status::Partial)
+                        | ("none", Status::Missing)
+                ));
+            }
             let said = matches!(p.status, Status::Missing | Status::Partial);
             gaps += usize::from(gap);
             flagged += usize::from(said);
@@ -493,10 +566,11 @@ mod pairs {
             }
             if verbose && !right {
                 println!(
-                    "PAIR {} {} {:?} conf {:.2} gold-gap={gap} {}",
+                    "PAIR {} {} {:?} label={:?} conf {:.2} gold-gap={gap} {}",
                     l.name,
                     p.id,
                     p.status,
+                    labelled.get(&*p.id),
                     p.confidence,
                     p.text.chars().take(70).collect::<String>()
                 );
@@ -521,6 +595,8 @@ mod pairs {
             review,
             review_wrong,
             wrong,
+            exact,
+            exact_n,
         }
     }
 }

@@ -70,7 +70,7 @@ pub fn elements_of(text: &str) -> Vec<String> {
             Some((at, len)) if clause.is_char_boundary(at) && clause.is_char_boundary(at + len) => {
                 pieces.extend(joint_duties(clause.get(..at).unwrap_or("")));
                 let tail = clause.get(at + len..).unwrap_or("");
-                pieces.extend(tail.split([',', ';']));
+                pieces.extend(list_items(tail));
             }
             _ => pieces.extend(joint_duties(clause)),
         }
@@ -102,6 +102,34 @@ pub fn elements_of(text: &str) -> Vec<String> {
             let first = out.remove(0);
             out[0] = format!("{first} {}", out[0]);
         }
+    }
+    out
+}
+
+/// The items of an enumeration's tail, split at commas; a bare verb
+/// before a long piece ("nghiên cứu, hoàn thiện các quy định liên quan
+/// đến …") is a series of actions on one object, not an item: it stays
+/// with the piece after it.
+fn list_items(tail: &str) -> Vec<&str> {
+    let syllables = |p: &str| crate::text::tokens(p).iter().filter(|t| *t != "∗").count();
+    let mut out: Vec<&str> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut at = 0;
+    let parts: Vec<&str> = tail.split([',', ';']).collect();
+    for (i, p) in parts.iter().enumerate() {
+        let from = *start.get_or_insert(at);
+        let end = at + p.len();
+        let next_long = parts
+            .get(i + 1)
+            .is_some_and(|n| syllables(n) >= params::SERIES_OBJECT);
+        if !(syllables(p) < params::MIN_ELEMENT_TERMS + 1 && next_long) {
+            out.push(tail.get(from..end).unwrap_or(""));
+            start = None;
+        }
+        at = end + 1;
+    }
+    if let Some(from) = start {
+        out.push(tail.get(from..).unwrap_or(""));
     }
     out
 }

@@ -23,6 +23,12 @@ pub const ELEMENT_CARRIED: f64 = 0.5;
 /// element-deletion figure of the eval.
 pub const SHARED_FRAME: f64 = 0.25;
 
+/// In an enumeration, a piece of at most [`MIN_ELEMENT_TERMS`] syllables
+/// before a piece of at least this many is a verb of a series on one
+/// object ("nghiên cứu, hoàn thiện các quy định liên quan đến …"), not an
+/// item. Set by reading the seeds' "trong đó" clauses.
+pub const SERIES_OBJECT: usize = 5;
+
 /// Pieces of a task with fewer syllables than this (stop words and level
 /// words left out) join the piece before them: "trẻ em", "quyền bầu cử"
 /// stand alone, a stray "v.v." does not. Set by reading the enumerations

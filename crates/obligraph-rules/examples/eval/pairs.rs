@@ -1,0 +1,258 @@
+//! The hand-labelled pairs of `tests/fixtures/alignment/`.
+use super::*;
+use std::collections::HashMap;
+
+#[derive(serde::Deserialize)]
+struct Fixture {
+    parent: String,
+    child: String,
+    pairs: Vec<Pair>,
+}
+
+#[derive(serde::Deserialize)]
+struct Pair {
+    child: String,
+    child_line: u32,
+    parent: String,
+    parent_line: u32,
+}
+
+pub const NAMES: [&str; 2] = ["hue-vs-dong-nai", "ngo-quyen-vs-binh-thuan"];
+
+/// The blind element-level labels (`{name}.elements.json`): per parent
+/// obligation whole / part / none / not_applicable, and pairs the
+/// re-reading added to the alignment.
+#[derive(serde::Deserialize)]
+struct Elements {
+    verdicts: Vec<Verdict>,
+    #[serde(default)]
+    corrections: Vec<Correction>,
+}
+
+#[derive(serde::Deserialize)]
+struct Verdict {
+    parent: String,
+    parent_line: u32,
+    verdict: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Correction {
+    child_line: u32,
+    parent_line: u32,
+    now: String,
+}
+
+/// A loaded pair: both plans and the gold (child id, parent id) pairs.
+pub struct Loaded {
+    pub name: &'static str,
+    parent: Plan,
+    child: Plan,
+    gold_lines: Vec<(u32, String, u32, String)>,
+    /// (parent line, parent id, verdict) from the element labels.
+    verdicts: Vec<(u32, String, String)>,
+}
+
+pub fn load(name: &'static str) -> Loaded {
+    let path = root().join(format!("tests/fixtures/alignment/{name}.json"));
+    let f: Fixture = serde_json::from_str(&std::fs::read_to_string(path).expect("fixture"))
+        .expect("fixture json");
+    let read = |rel: &str| {
+        let t = std::fs::read_to_string(root().join(rel)).expect("plan");
+        import(&t, rel).expect("plan imports")
+    };
+    let mut gold_lines: Vec<(u32, String, u32, String)> = f
+        .pairs
+        .into_iter()
+        .map(|p| (p.child_line, p.child, p.parent_line, p.parent))
+        .collect();
+    let mut verdicts = Vec::new();
+    let epath = root().join(format!("tests/fixtures/alignment/{name}.elements.json"));
+    if let Ok(t) = std::fs::read_to_string(epath) {
+        let e: Elements = serde_json::from_str(&t).expect("elements json");
+        for c in e.corrections {
+            if c.now == "paired" {
+                gold_lines.push((c.child_line, String::new(), c.parent_line, String::new()));
+            } else {
+                gold_lines.retain(|g| !(g.0 == c.child_line && g.2 == c.parent_line));
+            }
+        }
+        verdicts = e
+            .verdicts
+            .into_iter()
+            .map(|v| (v.parent_line, v.parent, v.verdict))
+            .collect();
+    }
+    Loaded {
+        name,
+        parent: read(&f.parent),
+        child: read(&f.child),
+        gold_lines,
+        verdicts,
+    }
+}
+
+fn at_line<'a>(plan: &'a Plan, line: u32, id: &str) -> Option<&'a obligraph_core::Obligation> {
+    let hits: Vec<_> = plan
+        .obligations
+        .iter()
+        .filter(|o| o.source.line_start <= line && line <= o.source.line_end)
+        .collect();
+    if let Some(o) = hits.iter().find(|o| o.id == id) {
+        return Some(o);
+    }
+    if let Some((_, kind)) = id.split_once(':') {
+        if let Some(o) = hits.iter().find(|o| o.id.ends_with(&format!(":{kind}"))) {
+            return Some(o);
+        }
+    }
+    hits.into_iter()
+        .max_by_key(|o| o.source.line_start)
+        .or_else(|| {
+            plan.obligations
+                .iter()
+                .filter(|o| o.source.line_start > line && o.source.line_start <= line + 3)
+                .min_by_key(|o| o.source.line_start)
+        })
+}
+
+/// Alignment F1, gap recall and gap precision (a gap: an applicable
+/// parent obligation no labelled pair carries; predicted: missing or
+/// partial).
+pub struct Scores {
+    pub align_p: f64,
+    pub align_r: f64,
+    pub gap_r: f64,
+    pub gap_p: f64,
+    pub gaps: usize,
+    pub flagged: usize,
+    pub review: usize,
+    pub review_wrong: usize,
+    pub wrong: usize,
+    pub exact: usize,
+    pub exact_n: usize,
+}
+
+impl Scores {
+    pub fn align_f1(&self) -> f64 {
+        f1(self.align_p, self.align_r)
+    }
+    pub fn gap_f1(&self) -> f64 {
+        f1(self.gap_p, self.gap_r)
+    }
+}
+
+pub fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+pub fn score(l: &Loaded, config: &Config, verbose: bool) -> Scores {
+    let report = audit(&l.parent, &l.child, config);
+    let restated: HashMap<String, String> = report
+        .parent_obligations
+        .iter()
+        .filter_map(|p| {
+            let r = p.reason.as_deref()?.strip_prefix("restated by ")?;
+            Some((p.id.to_string(), r.split(',').next()?.to_string()))
+        })
+        .collect();
+    let canon = |id: &str| restated.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let gold: BTreeSet<(String, String)> = l
+        .gold_lines
+        .iter()
+        .filter_map(|(cl, cid, pl, pid)| {
+            let c = at_line(&l.child, *cl, cid)?;
+            let q = at_line(&l.parent, *pl, pid)?;
+            Some((c.id.clone(), canon(&q.id)))
+        })
+        .collect();
+    let predicted: BTreeSet<(String, String)> = report
+        .parent_obligations
+        .iter()
+        .flat_map(|p| {
+            p.matches
+                .iter()
+                .map(move |m| (m.child_id.clone(), canon(&p.id)))
+        })
+        .collect();
+    let hit = predicted.intersection(&gold).count() as f64;
+    let carried: BTreeSet<&str> = gold.iter().map(|(_, p)| p.as_str()).collect();
+    // Element labels, where there are some: a gap is a task carried in
+    // part or not at all.
+    let labelled: HashMap<String, &str> = l
+        .verdicts
+        .iter()
+        .filter_map(|(line, id, v)| Some((canon(&at_line(&l.parent, *line, id)?.id), v.as_str())))
+        .collect();
+    let (mut exact, mut exact_n) = (0usize, 0usize);
+    let (mut tp, mut fp, mut fn_, mut gaps, mut flagged) = (0, 0, 0, 0, 0);
+    let (mut review, mut review_wrong, mut wrong) = (0, 0, 0);
+    for p in &report.parent_obligations {
+        if p.status == Status::NotApplicable {
+            continue;
+        }
+        let gap = match labelled.get(&*p.id) {
+            Some(v) => matches!(*v, "part" | "none"),
+            None => !carried.contains(&*p.id),
+        };
+        if let Some(v) = labelled.get(&*p.id) {
+            exact_n += 1;
+            exact += usize::from(matches!(
+                (*v, p.status),
+                ("whole", Status::Covered) | ("part", Status::Partial) | ("none", Status::Missing)
+            ));
+        }
+        let said = matches!(p.status, Status::Missing | Status::Partial);
+        gaps += usize::from(gap);
+        flagged += usize::from(said);
+        match (gap, said) {
+            (true, true) => tp += 1,
+            (false, true) => fp += 1,
+            (true, false) => fn_ += 1,
+            _ => {}
+        }
+        let right = gap == said;
+        wrong += usize::from(!right);
+        if p.review {
+            review += 1;
+            review_wrong += usize::from(!right);
+        }
+        if verbose && !right {
+            println!(
+                "PAIR {} {} {:?} label={:?} conf {:.2} gold-gap={gap} {}",
+                l.name,
+                p.id,
+                p.status,
+                labelled.get(&*p.id),
+                p.confidence,
+                p.text.chars().take(70).collect::<String>()
+            );
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    Scores {
+        align_p: if predicted.is_empty() {
+            0.0
+        } else {
+            hit / predicted.len() as f64
+        },
+        align_r: if gold.is_empty() {
+            0.0
+        } else {
+            hit / gold.len() as f64
+        },
+        gap_r: ratio(tp, tp + fn_),
+        gap_p: ratio(tp, tp + fp),
+        gaps,
+        flagged,
+        review,
+        review_wrong,
+        wrong,
+        exact,
+        exact_n,
+    }
+}

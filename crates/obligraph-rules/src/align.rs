@@ -473,6 +473,7 @@ impl<'p> ParentIndex<'p> {
                     .collect()
             })
             .collect();
+        let carry = crate::carry::ParentCarry::new(plan, &restated_by);
         ParentIndex {
             plan,
             index: Index::from_grams(&text_grams),
@@ -505,7 +506,7 @@ impl<'p> ParentIndex<'p> {
             shared: plan.obligations.iter().map(SharedText::of).collect(),
             settings: SettingsIds::default(),
             signals: SignalMemo::default(),
-            carry: crate::carry::ParentCarry::new(plan),
+            carry,
         }
     }
 

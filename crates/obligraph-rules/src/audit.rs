@@ -185,6 +185,26 @@ fn reasons(
     })
 }
 
+/// Whether one of the derived obligations `matched` (indices into
+/// `child`'s) is owed by a counterpart of a lead of `p`; `true` when
+/// either side names no lead.
+fn same_owner(p: &Obligation, parent: &Plan, matched: &[usize], child: &Plan) -> bool {
+    if p.leads().next().is_none() {
+        return true;
+    }
+    matched
+        .iter()
+        .filter_map(|&ci| child.obligations.get(ci))
+        .any(|c| {
+            c.leads().next().is_none()
+                || p.leads().any(|pa| {
+                    c.leads().any(|ca| {
+                        agencies::is_counterpart(&pa.agency, parent.level, &ca.agency, child.level)
+                    })
+                })
+        })
+}
+
 pub(crate) fn audit_indexed(
     registry: &Registry,
     ix: &ParentIndex<'_>,
@@ -241,6 +261,7 @@ pub(crate) fn audit_indexed(
             .collect();
         let best = matches.first().map_or(0.0, |x| x.score);
         let mut elements = Vec::new();
+        let mut candidates = Vec::new();
         let (status, confidence) = if reason.is_some() {
             (Status::NotApplicable, 1.0)
         } else if best < m.partial_threshold {
@@ -285,13 +306,22 @@ pub(crate) fn audit_indexed(
                 // ban nhân dân tỉnh" / "gửi Phòng Tư pháp"): its kind, which
                 // the alignment compares, is its content. Only its named
                 // parts (joint duties) are looked for.
-                Carried::Nothing if p.kind != obligraph_core::ObligationKind::Task => by_score,
+                // Who owes it tells one such duty from another ("các sở
+                // báo cáo Sở Tư pháp" / "Sở Tư pháp tổng hợp báo cáo Ủy ban
+                // nhân dân tỉnh"): a derived duty with leads carries it
+                // when one of them is the counterpart of a parent lead.
+                Carried::Nothing
+                    if p.kind != obligraph_core::ObligationKind::Task
+                        && same_owner(p, parent, &matched, child) =>
+                {
+                    by_score
+                }
                 Carried::Nothing => Status::Missing,
             };
             // Matches that carry nothing are candidates, not carriers: the
             // rules on paired tasks do not look at them.
             if status == Status::Missing {
-                matches.clear();
+                candidates = std::mem::take(&mut matches);
                 for e in &mut elements {
                     e.carried_by.clear();
                 }
@@ -320,6 +350,7 @@ pub(crate) fn audit_indexed(
             review: confidence < crate::params::REVIEW_BELOW,
             confidence,
             elements,
+            candidates,
         });
     }
     let local: Vec<LocalInitiative> = child

@@ -197,6 +197,9 @@ pub(crate) struct Element {
     terms: Vec<(String, f64)>,
     /// Sum of the weights.
     mass: f64,
+    /// The two highest shares of it that other obligations of the parent
+    /// plan hold (twins left out), computed when first asked.
+    elsewhere: std::sync::OnceLock<[f64; 2]>,
 }
 
 /// The parent side: each obligation's elements and key subjects, and the
@@ -208,6 +211,11 @@ pub(crate) struct ParentCarry {
     /// The key subjects of each obligation (its own, else its section's,
     /// else the plan's when it speaks of "Công ước" without naming it).
     subjects: Vec<Vec<Subject>>,
+    /// Each obligation's terms.
+    sets: Vec<FxHashSet<String>>,
+    /// For each obligation, the obligations that restate it or that it
+    /// restates (a body item and its appendix row).
+    twins: Vec<Vec<usize>>,
 }
 
 /// The key subjects of a plan's title and of the decisions it implements.
@@ -237,8 +245,19 @@ fn obligation_subjects(o: &Obligation, plan_level: &[Subject]) -> Vec<Subject> {
 }
 
 impl ParentCarry {
-    pub(crate) fn new(plan: &Plan) -> ParentCarry {
+    /// `restated_by`: for each obligation, the one restating it
+    /// (`ParentIndex::restated_by`).
+    pub(crate) fn new(plan: &Plan, restated_by: &[Option<usize>]) -> ParentCarry {
         let texts: Vec<Vec<String>> = plan.obligations.iter().map(|o| terms(&o.text)).collect();
+        let mut twins = vec![Vec::new(); plan.obligations.len()];
+        for (i, r) in restated_by.iter().enumerate() {
+            if let Some(j) = *r {
+                if let (Some(_), Some(_)) = (twins.get(i), twins.get(j)) {
+                    twins[i].push(j);
+                    twins[j].push(i);
+                }
+            }
+        }
         let mut df: FxHashMap<&str, u32> = FxHashMap::default();
         for t in &texts {
             for term in t {
@@ -287,6 +306,7 @@ impl ParentCarry {
                             text: e.into(),
                             terms,
                             mass,
+                            elsewhere: std::sync::OnceLock::new(),
                         }
                     })
                     .filter(|e| e.mass > 0.0)
@@ -299,7 +319,43 @@ impl ParentCarry {
             .iter()
             .map(|o| obligation_subjects(o, &ps))
             .collect();
-        ParentCarry { elements, subjects }
+        ParentCarry {
+            elements,
+            subjects,
+            sets: texts.into_iter().map(|t| t.into_iter().collect()).collect(),
+            twins,
+        }
+    }
+
+    /// Whether element `e` of obligation `pi` is a list the plan repeats:
+    /// at least two other obligations (twins left out) hold it. A derived
+    /// task holding only such elements of a parent task ("các hành vi bức
+    /// cung, dùng nhục hình, …" given as examples under several tasks)
+    /// does not carry part of *this* task.
+    fn repeated(&self, pi: usize, e: &Element, carried: f64) -> bool {
+        let top = e.elsewhere.get_or_init(|| {
+            let twins = self.twins.get(pi).map_or(&[][..], Vec::as_slice);
+            let mut top = [0.0f64; 2];
+            for (j, set) in self.sets.iter().enumerate() {
+                if j == pi || twins.contains(&j) {
+                    continue;
+                }
+                let found: f64 = e
+                    .terms
+                    .iter()
+                    .filter(|(t, _)| set.contains(t))
+                    .map(|(_, w)| w)
+                    .sum();
+                let h = found / e.mass;
+                if h > top[0] {
+                    top = [h, top[0]];
+                } else if h > top[1] {
+                    top[1] = h;
+                }
+            }
+            top
+        });
+        top[1] >= carried
     }
 }
 
@@ -420,9 +476,13 @@ pub(crate) fn verdict(pc: &ParentCarry, pi: usize, matches: &[ChildSide], carrie
     }
     let min = best.iter().copied().fold(f64::INFINITY, f64::min);
     let max = best.iter().copied().fold(0.0, f64::max);
+    let own_carried = elements
+        .iter()
+        .zip(&carried_by)
+        .any(|(e, by)| !by.is_empty() && !pc.repeated(pi, e, carried));
     let (level, conf) = if min >= carried {
         (Carried::All, confidence(min - carried))
-    } else if max < carried {
+    } else if max < carried || !own_carried {
         // No element carried whole: what is held is words the tasks share
         // (the action, the generic frame), not the parent's content.
         (Carried::Nothing, confidence(carried - max))

@@ -162,6 +162,11 @@ pub struct ParentObligationReport {
     /// one carries is what a partial verdict says was dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elements: Vec<ElementReport>,
+    /// For a missing verdict: the derived obligations the matcher paired
+    /// with it, which carry none of its elements whole (where a reader may
+    /// look before agreeing). The rules on paired tasks ignore them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Match>,
 }
 
 /// One element of a parent obligation and who carries it.

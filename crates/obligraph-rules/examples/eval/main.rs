@@ -35,6 +35,11 @@ const SEEDS: [&str; 5] = [
 /// obligation's words (the "near-verbatim twin left in the plan").
 const TWIN: f64 = 0.9;
 
+/// Misses where another task still holds this share of the words are
+/// counted apart: the plan may well still carry the task (a body item and
+/// its appendix row worded a little differently).
+const NEAR_TWIN: f64 = 0.75;
+
 pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -43,8 +48,28 @@ pub(crate) fn import(text: &str, name: &str) -> Option<Plan> {
     obligraph_vn::import_text(text, name).ok().map(|i| i.plan)
 }
 
+/// The words of a task as written, less the parenthesis that assigns it
+/// ("(Sở Tư pháp chủ trì; …)"): agencies are compared by the rules, not
+/// as task content.
 fn words(s: &str) -> BTreeSet<String> {
-    obligraph_rules::text_tokens(s).into_iter().collect()
+    let mut text = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| c + open) else {
+            break;
+        };
+        let inner = &rest[open..close];
+        text.push_str(&rest[..open]);
+        if !(inner.contains("chủ trì") || inner.contains("phối hợp")) {
+            text.push_str(inner);
+        }
+        rest = &rest[close + 1..];
+    }
+    text.push_str(rest);
+    obligraph_rules::text_tokens(&text)
+        .into_iter()
+        .filter(|t| t != "∗")
+        .collect()
 }
 
 /// Share of `a`'s words found in `b`.
@@ -62,6 +87,8 @@ struct Tally {
     skipped: usize,
     collateral: usize,
     audits: usize,
+    /// Misses where another task holds ≥ [`NEAR_TWIN`] of the words.
+    near_twins: usize,
     misses: Vec<String>,
 }
 
@@ -123,7 +150,8 @@ fn leave_one_out(seed: &str, text: &str, plan: &Plan, config: &Config, t: &mut T
                 continue;
             }
             let w = words(&o.text);
-            if left.iter().any(|l| held(&w, l) >= TWIN) {
+            let closest = left.iter().map(|l| held(&w, l)).fold(0.0, f64::max);
+            if closest >= TWIN {
                 t.skipped += 1;
                 continue;
             }
@@ -131,17 +159,25 @@ fn leave_one_out(seed: &str, text: &str, plan: &Plan, config: &Config, t: &mut T
             if r.status == Status::Missing {
                 t.hit += 1;
             } else {
+                t.near_twins += usize::from(closest >= NEAR_TWIN);
                 let by: Vec<String> = r
                     .matches
                     .iter()
                     .map(|m| format!("{}={:.2}", m.child_id, m.score))
                     .collect();
+                let carried: Vec<String> = r
+                    .elements
+                    .iter()
+                    .filter(|e| !e.carried_by.is_empty())
+                    .map(|e| format!("«{}»", e.text))
+                    .collect();
                 t.misses.push(format!(
-                    "{seed} {} ({:?} by {}) {}",
+                    "{seed} {} ({:?} by {}) {} — carried: {}",
                     o.id,
                     r.status,
                     by.join(" "),
-                    o.text.chars().take(70).collect::<String>()
+                    o.text.chars().take(70).collect::<String>(),
+                    carried.join(" ")
                 ));
             }
         }
@@ -248,13 +284,14 @@ fn main() {
     println!("| check | result | target | notes |");
     println!("|---|---|---|---|");
     println!(
-        "| leave-one-out deletion → missing | {:.3} ({}/{}) | ≥ 0.95 | {} skipped as twins, {} audits, {} collateral non-covered |",
+        "| leave-one-out deletion → missing | {:.3} ({}/{}) | ≥ 0.95 | {} skipped as twins, {} audits, {} collateral non-covered; of the misses, {} still have a task holding ≥ 0.75 of their words |",
         loo.ratio(),
         loo.hit,
         loo.total,
         loo.skipped,
         loo.audits,
-        loo.collateral
+        loo.collateral,
+        loo.near_twins
     );
     println!(
         "| element deletion → partial naming it | {:.3} ({}/{}) | ≥ 0.90 | {} skipped |",

@@ -174,8 +174,12 @@ pub fn score(l: &Loaded, config: &Config, verbose: bool) -> Scores {
         .parent_obligations
         .iter()
         .flat_map(|p| {
+            // The matcher's pairs: carriers, and the candidates of tasks
+            // judged missing (the alignment is measured apart from the
+            // verdict).
             p.matches
                 .iter()
+                .chain(&p.candidates)
                 .map(move |m| (m.child_id.clone(), canon(&p.id)))
         })
         .collect();

@@ -29,6 +29,25 @@ pub(crate) fn not_applicable_reason(
     child_level: Option<Level>,
     config: &Config,
 ) -> Option<String> {
+    let level_name = child_level.map_or("the derived plan's level", Level::vietnamese);
+    // Below the province, the kind of task decides before the agencies:
+    // law-making, court work and treaty reports stay above whoever leads;
+    // dissemination, complaints, vulnerable groups reach the grassroots
+    // whoever leads.
+    let to_commune =
+        child_level == Some(Level::Commune) && parent.level.is_some_and(|l| l < Level::Commune);
+    let scope = if to_commune {
+        let chain = crate::align::section_chain(parent, p);
+        crate::vn::task_scope_in(&p.text, chain.iter().map(|s| s.title.as_str()))
+    } else {
+        None
+    };
+    if let Some(crate::vn::Scope::Competence(what)) = scope {
+        return Some(format!(
+            "{what}: work of the levels that have that competence, not of {level_name}, whoever leads it"
+        ));
+    }
+    let grassroots = matches!(scope, Some(crate::vn::Scope::Grassroots(_)));
     if p.assignments.is_empty() {
         return None;
     }
@@ -37,8 +56,9 @@ pub(crate) fn not_applicable_reason(
         .iter()
         .filter(|a| agencies::reaches_child(a, parent.level, child_level))
         .collect();
-    let level_name = child_level.map_or("the derived plan's level", Level::vietnamese);
-    if !reaching.is_empty() && !commune_reached(p, &reaching, parent, child_level) {
+    // A grassroots task reaches the commune through its kind: only one that
+    // requested bodies alone lead stays out (below).
+    if !grassroots && !reaching.is_empty() && !commune_reached(p, &reaching, parent, child_level) {
         let mut named: Vec<&str> = p.leads().map(agencies::display).collect();
         if named.is_empty() {
             named = p.assignments.iter().map(agencies::display).collect();
@@ -49,7 +69,7 @@ pub(crate) fn not_applicable_reason(
             parent.level.map_or("the parent plan", Level::vietnamese),
         ));
     }
-    if reaching.is_empty() {
+    if reaching.is_empty() && !grassroots {
         let names: Vec<&str> = p.assignments.iter().map(agencies::display).collect();
         return Some(format!(
             "assigned only to {} — no counterpart at {level_name}",
@@ -459,26 +479,36 @@ mod tests {
     }
 
     #[test]
-    fn department_tasks_do_not_reach_communes() {
+    fn applicability_to_communes_by_kind_then_agencies() {
         let parent = Plan {
             level: Some(Level::Province),
             ..Plan::default()
         };
         let health = body("province:health", "Sở Y tế", "health");
         let police = body("province:police", "Công an tỉnh", "police");
-        let mut o = Obligation::new("c", "Chống phân biệt đối xử với người khuyết tật");
-        o.assignments.push(asg(health.clone(), Role::Lead));
-        o.assignments.push(asg(police.clone(), Role::Support));
         let cfg = Config::default();
         let commune = Some(Level::Commune);
+        // A department's own work, of no kind that reaches the grassroots.
+        let mut o = Obligation::new("c", "Nâng cao chất lượng khám, chữa bệnh tại các bệnh viện");
+        o.assignments.push(asg(health.clone(), Role::Lead));
+        o.assignments.push(asg(police.clone(), Role::Support));
         let reason = not_applicable_reason(&o, &parent, commune, &cfg);
         assert!(reason.is_some_and(|r| r.contains("Sở Y tế")));
         // Still applicable to a province plan (a sibling).
         assert!(not_applicable_reason(&o, &parent, Some(Level::Province), &cfg).is_none());
+        // Vulnerable groups reach the commune, whoever leads.
+        let mut v = Obligation::new("v", "Chống phân biệt đối xử với người khuyết tật");
+        v.assignments.push(asg(health, Role::Lead));
+        assert!(not_applicable_reason(&v, &parent, commune, &cfg).is_none());
         // Led by the police: the commune police carries it.
         let mut q = Obligation::new("d", "Phòng, chống mua bán người");
-        q.assignments.push(asg(police, Role::Lead));
+        q.assignments.push(asg(police.clone(), Role::Lead));
         assert!(not_applicable_reason(&q, &parent, commune, &cfg).is_none());
+        // Reviewing law stays above the commune, even led by the police.
+        let mut l = Obligation::new("l", "Rà soát quy định pháp luật về xuất nhập cảnh");
+        l.assignments.push(asg(police, Role::Lead));
+        let reason = not_applicable_reason(&l, &parent, commune, &cfg);
+        assert!(reason.is_some_and(|r| r.contains("reviewing the law")));
         // Given to the communes as well: applicable.
         let mut communes = body("collective:commune_committees", "UBND các xã, phường", "");
         communes.field = None;

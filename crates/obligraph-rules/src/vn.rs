@@ -5,6 +5,17 @@ use chrono::NaiveDate;
 use obligraph_core::{Agency, Collective, Level};
 use obligraph_vn::reorg::AgencyStatus;
 
+pub(crate) use obligraph_vn::subjects::TaskScope as Scope;
+
+/// The scope of a task by its kind and its sections' titles (innermost
+/// first; [`obligraph_vn::subjects::task_scope_in`]).
+pub(crate) fn task_scope_in<'a>(
+    text: &str,
+    sections: impl IntoIterator<Item = &'a str>,
+) -> Option<Scope> {
+    obligraph_vn::subjects::task_scope_in(text, sections)
+}
+
 /// The day the district level was abolished.
 pub(crate) fn district_abolished() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2025, 7, 1)

@@ -184,6 +184,116 @@ pub fn key_subjects(text: &str) -> Vec<Subject> {
     out
 }
 
+/// Which levels a task's *kind* reaches, whoever leads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TaskScope {
+    /// Needs a competence only the national and provincial levels have
+    /// (making and reviewing law, court and procuracy work, treaty reports
+    /// and dialogues, international cooperation, national databases),
+    /// even when its lead has a counterpart below. The phrase that says so.
+    Competence(&'static str),
+    /// Reaches the grassroots (dissemination, legal aid, complaints and
+    /// citizen reception, vulnerable groups, domestic violence, human
+    /// trafficking, mediation), even when a provincial department leads.
+    Grassroots(&'static str),
+}
+
+/// Phrases of competence-bound tasks (lower case, NFC), with what they
+/// are; "^" marks a phrase that counts only at the start of the text. Read from the five seeds and QĐ 2715 / QĐ 87.
+const COMPETENCE: &[(&str, &str)] = &[
+    // The appendix rows of a law review open with the field ("Pháp luật về
+    // tình trạng khẩn cấp", "Lĩnh vực lao động (trong đó …)"): only at the
+    // start ("^").
+    ("^pháp luật về", "law of a field"),
+    ("^lĩnh vực", "law of a field"),
+    ("nội luật hóa", "bringing a treaty into national law"),
+    ("hoàn thiện pháp luật", "improving the law"),
+    ("hoàn thiện khuôn khổ pháp luật", "improving the law"),
+    ("hoàn thiện các quy định", "improving the law"),
+    ("rà soát quy định pháp luật", "reviewing the law"),
+    ("rà soát, đánh giá tính tương thích", "reviewing the law"),
+    (
+        "rà soát, thống kê các văn bản quy phạm pháp luật",
+        "reviewing the law",
+    ),
+    ("dự thảo luật", "drafting law"),
+    ("tương thích", "compatibility of law with a treaty"),
+    ("hoàn thiện quy định", "improving the law"),
+    ("hoạt động tố tụng", "court and procuracy work"),
+    ("tiến hành tố tụng", "court and procuracy work"),
+    ("cơ sở giam giữ", "places of detention"),
+    ("điều tra, truy tố, xét xử", "court and procuracy work"),
+    ("xét xử", "court work"),
+    ("báo cáo quốc gia", "national reports under a treaty"),
+    ("báo cáo giữa kỳ", "national reports under a treaty"),
+    ("đối thoại", "dialogue with a treaty body"),
+    ("hợp tác quốc tế", "international cooperation"),
+    ("cơ sở dữ liệu quốc gia", "a national database"),
+    ("học tập kinh nghiệm", "learning from other countries"),
+    ("hỗ trợ kỹ thuật", "international technical assistance"),
+];
+
+/// Phrases of tasks that reach the grassroots (lower case, NFC).
+const GRASSROOTS: &[(&str, &str)] = &[
+    ("tuyên truyền", "dissemination"),
+    ("phổ biến", "dissemination"),
+    ("truyền thông", "dissemination"),
+    ("giáo dục pháp luật", "dissemination"),
+    ("trợ giúp pháp lý", "access to legal aid"),
+    ("khiếu nại", "complaints"),
+    ("tiếp công dân", "citizen reception"),
+    ("hòa giải", "mediation"),
+    ("bạo lực gia đình", "domestic violence"),
+    ("mua bán người", "human trafficking"),
+    ("người khuyết tật", "vulnerable groups"),
+    ("trẻ em", "vulnerable groups"),
+    ("người cao tuổi", "vulnerable groups"),
+    ("dân tộc thiểu số", "vulnerable groups"),
+    ("dễ bị tổn thương", "vulnerable groups"),
+    ("bình đẳng giới", "gender equality"),
+];
+
+/// The scope of a task under its section titles (innermost first): a
+/// section that is about a competence ("Phối hợp … rà soát, nội luật hóa
+/// và hoàn thiện khuôn khổ pháp luật", "… trong hoạt động tố tụng hình
+/// sự", "Các hoạt động hợp tác quốc tế … nghĩa vụ báo cáo") makes every
+/// task in it competence-bound, whatever the task's own words; otherwise
+/// the task's own words decide ([`task_scope`]).
+pub fn task_scope_in<'a>(
+    text: &str,
+    sections: impl IntoIterator<Item = &'a str>,
+) -> Option<TaskScope> {
+    for title in sections {
+        if let Some(TaskScope::Competence(why)) = task_scope(title) {
+            return Some(TaskScope::Competence(why));
+        }
+    }
+    task_scope(text)
+}
+
+/// The scope of a task by its head: the phrase of either list that comes
+/// first in its text decides ("Tuyên truyền … Báo cáo quốc gia lần thứ
+/// tư" is dissemination; "Rà soát quy định pháp luật … tuyên truyền" is
+/// law review). `None` when neither list speaks.
+pub fn task_scope(text: &str) -> Option<TaskScope> {
+    let lower = lower_nfc(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    let first = |list: &'static [(&'static str, &'static str)]| {
+        list.iter()
+            .filter_map(|(p, why)| match p.strip_prefix('^') {
+                Some(head) => lower.starts_with(head).then_some((0, *why)),
+                None => lower.find(p).map(|at| (at, *why)),
+            })
+            .min_by_key(|(at, _)| *at)
+    };
+    match (first(COMPETENCE), first(GRASSROOTS)) {
+        (Some((a, why)), Some((b, _))) if a < b => Some(TaskScope::Competence(why)),
+        (Some((_, why)), None) => Some(TaskScope::Competence(why)),
+        (_, Some((_, why))) => Some(TaskScope::Grassroots(why)),
+        (None, None) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +318,25 @@ mod tests {
         // Acronyms are whole words: "CATP" (Công an thành phố) is not CAT.
         assert!(keys("CATP chủ trì").is_empty());
         assert!(keys("icatpr").is_empty());
+    }
+
+    #[test]
+    fn scope_by_the_head_phrase() {
+        let c = |t| matches!(task_scope(t), Some(TaskScope::Competence(_)));
+        let g = |t| matches!(task_scope(t), Some(TaskScope::Grassroots(_)));
+        assert!(g(
+            "Tuyên truyền, phổ biến nội dung Công ước ICCPR, Báo cáo quốc gia lần thứ tư"
+        ));
+        assert!(c(
+            "Pháp luật về phòng, chống bạo lực gia đình (nhằm hoàn thiện các quy định)"
+        ));
+        assert!(c(
+            "Xây dựng các Báo cáo giữa kỳ về tình hình triển khai các khuyến nghị"
+        ));
+        assert!(g(
+            "Nâng cao hiệu quả tiếp nhận khiếu nại, tố cáo theo hướng thuận tiện"
+        ));
+        assert_eq!(task_scope("Tổ chức thực hiện Kế hoạch"), None);
     }
 
     #[test]

@@ -21,6 +21,7 @@ use obligraph_rules::{audit, Config, Status};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+mod communes;
 mod pairs;
 
 const SEEDS: [&str; 5] = [
@@ -366,7 +367,32 @@ fn main() {
             s.exact_n
         );
     }
+    // Cross-convention control: a task labelled "none" must not be called
+    // covered or partial; the labelled shared ones should be.
+    for l in pairs::cross_convention() {
+        let s = pairs::score(&l, &config, verbose);
+        println!(
+            "| cross-convention: {} | gaps R {:.3} P {:.3}; exact status {}/{} | nothing covered but the shared tasks | {} labelled gaps, {} flagged; {} wrong verdicts |",
+            l.name, s.gap_r, s.gap_p, s.exact, s.exact_n, s.gaps, s.flagged, s.wrong
+        );
+    }
+    let (agree, n, over, under, wrong) = communes::applicability(&config);
+    println!(
+        "| applicability of the Đồng Nai tasks to a ward (blind labels) | {:.3} ({agree}/{n}) | a reader's judgement | {over} called applicable wrongly, {under} not applicable wrongly |",
+        agree as f64 / n.max(1) as f64
+    );
+    let mut planted_wrong = Vec::new();
+    for (name, exact, n, r, p, wrong) in communes::planted(&config) {
+        println!(
+            "| commune plan written for the test: {name} | exact verdicts {:.3} ({exact}/{n}); gaps R {r:.3} P {p:.3} | planted gaps found, nothing else | |",
+            exact as f64 / n.max(1) as f64
+        );
+        planted_wrong.extend(wrong);
+    }
     if verbose {
+        for w in wrong.iter().chain(&planted_wrong) {
+            println!("COMMUNE {w}");
+        }
         for (name, t) in [("LOO", &loo), ("ELEM", &elem), ("SELF", &selfa)] {
             for m in &t.misses {
                 println!("{name} {m}");

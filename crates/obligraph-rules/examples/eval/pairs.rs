@@ -53,6 +53,43 @@ pub struct Loaded {
     verdicts: Vec<(u32, String, String)>,
 }
 
+/// The cross-convention control (`cross-convention.elements.json`): the
+/// CAT plan against the ICCPR plan and back, labelled blind.
+pub fn cross_convention() -> Vec<Loaded> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        directions: Vec<Direction>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Direction {
+        parent: String,
+        child: String,
+        verdicts: Vec<Verdict>,
+    }
+    let path = root().join("tests/fixtures/alignment/cross-convention.elements.json");
+    let f: File = serde_json::from_str(&std::fs::read_to_string(path).expect("cross-convention"))
+        .expect("cross-convention json");
+    let read = |rel: &str| {
+        let t = std::fs::read_to_string(root().join(rel)).expect("plan");
+        import(&t, rel).expect("plan imports")
+    };
+    f.directions
+        .into_iter()
+        .zip(["CAT plan vs ICCPR plan", "ICCPR plan vs CAT plan"])
+        .map(|(d, name)| Loaded {
+            name,
+            parent: read(&d.parent),
+            child: read(&d.child),
+            gold_lines: Vec::new(),
+            verdicts: d
+                .verdicts
+                .into_iter()
+                .map(|v| (v.parent_line, v.parent, v.verdict))
+                .collect(),
+        })
+        .collect()
+}
+
 pub fn load(name: &'static str) -> Loaded {
     let path = root().join(format!("tests/fixtures/alignment/{name}.json"));
     let f: Fixture = serde_json::from_str(&std::fs::read_to_string(path).expect("fixture"))

@@ -1,0 +1,193 @@
+//! Applicability below the province: the Đồng Nai plan against commune
+//! and ward plans, with labels written blind (`tests/fixtures/applicability/`):
+//! which Đồng Nai tasks a commune must carry out at all, and the expected
+//! verdict of each task for two ward/commune plans written for the test
+//! with planted gaps.
+use super::*;
+
+#[derive(serde::Deserialize)]
+struct Applicability {
+    parent: String,
+    verdicts: Vec<Label>,
+}
+
+#[derive(serde::Deserialize)]
+struct Label {
+    parent: String,
+    parent_line: u32,
+    applicable: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct Expected {
+    plan: String,
+    parent: String,
+    verdicts: Vec<ExpectedVerdict>,
+}
+
+#[derive(serde::Deserialize)]
+struct ExpectedVerdict {
+    parent: String,
+    parent_line: u32,
+    expected: String,
+}
+
+/// The plans written for the test, with their expected verdicts.
+pub const PLANS: [&str; 2] = ["long-hung-ward-2026", "suoi-tre-commune-2026"];
+
+fn read(rel: &str) -> Plan {
+    let t = std::fs::read_to_string(root().join(rel)).expect("plan");
+    import(&t, rel).expect("plan imports")
+}
+
+/// The obligation of `plan` labelled (`id`, `line`): the same id, else the
+/// one whose lines hold `line`.
+fn find<'a>(plan: &'a Plan, id: &str, line: u32) -> Option<&'a obligraph_core::Obligation> {
+    plan.obligations.iter().find(|o| o.id == id).or_else(|| {
+        plan.obligations
+            .iter()
+            .find(|o| o.source.line_start <= line && line <= o.source.line_end)
+    })
+}
+
+/// The status of parent obligation `id` as a reader counts it: a body item
+/// the report counts at its appendix twin ("restated by X") or at the
+/// rows under its heading takes their status (all covered → covered, all
+/// not applicable → not applicable, all missing → missing, else partial).
+fn effective(r: &obligraph_rules::AuditReport, id: &str) -> Option<Status> {
+    let p = r.parent_obligation(id)?;
+    let reason = p.reason.as_deref().unwrap_or("");
+    let ids: Vec<&str> = if let Some(rest) = reason.strip_prefix("restated by ") {
+        rest.split([',', ' ']).take(1).collect()
+    } else if let Some(rest) = reason.strip_prefix("states the heading of the rows ") {
+        rest.split(", which")
+            .next()
+            .unwrap_or("")
+            .split(", ")
+            .collect()
+    } else {
+        return Some(p.status);
+    };
+    let statuses: Vec<Status> = ids
+        .iter()
+        .filter_map(|i| r.parent_obligation(i.trim()).map(|q| q.status))
+        .collect();
+    let all = |s: Status| !statuses.is_empty() && statuses.iter().all(|x| *x == s);
+    Some(if statuses.is_empty() {
+        p.status
+    } else if all(Status::Covered) {
+        Status::Covered
+    } else if all(Status::NotApplicable) {
+        Status::NotApplicable
+    } else if all(Status::Missing) {
+        Status::Missing
+    } else {
+        Status::Partial
+    })
+}
+
+/// (agreeing, labelled, wrongly applicable, wrongly not applicable) of the
+/// applicability of the Đồng Nai tasks to the commune plans, and the
+/// disagreements.
+pub fn applicability(config: &Config) -> (usize, usize, usize, usize, Vec<String>) {
+    let path = root().join("tests/fixtures/applicability/dong-nai-74-2026.commune.json");
+    let a: Applicability =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("labels")).expect("json");
+    let parent = read(&a.parent);
+    let child = read(&format!("examples/data/communes/{}.txt", PLANS[0]));
+    let r = audit(&parent, &child, config);
+    let (mut agree, mut n, mut over, mut under, mut wrong) = (0, 0, 0, 0, Vec::new());
+    for l in &a.verdicts {
+        let Some(o) = find(&parent, &l.parent, l.parent_line) else {
+            continue;
+        };
+        let (Some(p), Some(status)) = (r.parent_obligation(&o.id), effective(&r, &o.id)) else {
+            continue;
+        };
+        n += 1;
+        let said = status != Status::NotApplicable;
+        if said == l.applicable {
+            agree += 1;
+        } else {
+            if said {
+                over += 1;
+            } else {
+                under += 1;
+            }
+            wrong.push(format!(
+                "{} labelled {} said {:?} ({}) {}",
+                o.id,
+                if l.applicable {
+                    "applicable"
+                } else {
+                    "not applicable"
+                },
+                status,
+                p.reason.as_deref().unwrap_or(""),
+                o.text.chars().take(60).collect::<String>()
+            ));
+        }
+    }
+    (agree, n, over, under, wrong)
+}
+
+/// Per plan written for the test: (name, exact verdicts, labelled, gap
+/// recall, gap precision, disagreements). A gap: expected partial or
+/// missing.
+pub fn planted(config: &Config) -> Vec<(String, usize, usize, f64, f64, Vec<String>)> {
+    PLANS
+        .iter()
+        .map(|name| {
+            let path = root().join(format!("tests/fixtures/applicability/{name}.expected.json"));
+            let e: Expected = serde_json::from_str(&std::fs::read_to_string(path).expect("labels"))
+                .expect("json");
+            let parent = read(&e.parent);
+            let child = read(&e.plan);
+            let r = audit(&parent, &child, config);
+            let (mut exact, mut n, mut tp, mut fp, mut fn_) = (0, 0, 0, 0, 0);
+            let mut wrong = Vec::new();
+            for v in &e.verdicts {
+                let Some(o) = find(&parent, &v.parent, v.parent_line) else {
+                    continue;
+                };
+                let Some(status) = effective(&r, &o.id) else {
+                    continue;
+                };
+                n += 1;
+                let said = match status {
+                    Status::Covered => "covered",
+                    Status::Partial => "partial",
+                    Status::Missing => "missing",
+                    _ => "not_applicable",
+                };
+                let gap = matches!(v.expected.as_str(), "partial" | "missing");
+                let flagged = matches!(said, "partial" | "missing");
+                match (gap, flagged) {
+                    (true, true) => tp += 1,
+                    (false, true) => fp += 1,
+                    (true, false) => fn_ += 1,
+                    _ => {}
+                }
+                if said == v.expected {
+                    exact += 1;
+                } else {
+                    wrong.push(format!(
+                        "{name} {} expected {} said {said} {}",
+                        o.id,
+                        v.expected,
+                        o.text.chars().take(60).collect::<String>()
+                    ));
+                }
+            }
+            let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+            (
+                name.to_string(),
+                exact,
+                n,
+                ratio(tp, tp + fn_),
+                ratio(tp, tp + fp),
+                wrong,
+            )
+        })
+        .collect()
+}

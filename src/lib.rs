@@ -9,7 +9,8 @@
 //! - [`rules`]: the coverage audit;
 //!
 //! and adds output formats: [`calendar`] (text, JSON, iCalendar) and
-//! [`export`] (DOT, Mermaid, JSON graphs).
+//! [`export`] (DOT, Mermaid, JSON graphs), with [`label`] naming plans
+//! shortly.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -20,4 +21,5 @@ pub use obligraph_vn as vn;
 pub mod calendar;
 pub mod cli;
 pub mod export;
+pub mod label;
 pub mod report;

@@ -404,8 +404,110 @@ fn calendar_formats() {
     assert!(dates
         .iter()
         .all(|d| ("2026-01-01"..="2027-12-31").contains(d)));
+    // The default window is the plan's own: from its date, 05/02/2026.
     let o = obligraph(&["calendar", DONG_NAI, "--format", "text"]);
-    assert!(stdout(&o).starts_with("Deadlines from 2026-01-01 to 2030-12-31"));
+    assert!(stdout(&o).starts_with("Deadlines from 2026-02-05 to 2030-12-31"));
+}
+
+/// Parses an unfolded ICS text: its components.
+fn ics_components(unfolded: &str) -> Vec<icalendar::parser::Component<'_>> {
+    icalendar::parser::read_calendar(unfolded)
+        .expect("valid iCalendar")
+        .components
+}
+
+#[test]
+fn calendar_gives_no_invented_dates() {
+    // Đồng Nai: "theo yêu cầu của Bộ … hằng năm" gives no date: no event,
+    // a to-do without DUE; before, 34 of 36 yearly events sat on 31/12.
+    let o = obligraph(&["calendar", DONG_NAI, "--format", "ics"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let ics = stdout(&o);
+    assert!(
+        ics.contains("PRODID:-//obligraph//obligraph "),
+        "{ics:.300}"
+    );
+    assert!(!ics.contains("ICALENDAR-RS"));
+    let unfolded = icalendar::parser::unfold(&ics);
+    let comps = ics_components(&unfolded);
+    let uid = |c: &icalendar::parser::Component| c.find_prop("UID").unwrap().val.to_string();
+    // PL.A.II.1.4: "theo yêu cầu của Bộ Công an hằng năm".
+    assert!(comps.iter().any(|c| c.name == "VTODO"
+        && uid(c) == "74-KH-UBND-PL-A-II-1-4-undated@obligraph"
+        && c.find_prop("DUE").is_none()));
+    assert!(!comps
+        .iter()
+        .any(|c| c.name == "VEVENT" && uid(c).starts_with("74-KH-UBND-PL-A-II-1-4")));
+    // Every confirmed event on 31/12 comes from a year written in the
+    // document (năm 2030, sơ kết năm 2028 …), none from "hằng năm".
+    let v = json(&obligraph(&["calendar", DONG_NAI, "--format", "json"]));
+    for e in v["entries"].as_array().unwrap() {
+        let vi = e["deadline_vi"].as_str().unwrap();
+        if vi.starts_with("theo yêu cầu") && !vi.contains("ngày") {
+            panic!("an event-driven duty got a date: {e}");
+        }
+        if vi == "hằng năm" {
+            assert_eq!(e["tentative"], true, "{e}");
+        }
+    }
+    let undated: Vec<&str> = v["undated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["obligation"].as_str().unwrap())
+        .collect();
+    assert!(undated.contains(&"PL.A.II.1.4"));
+    // Huế Sở KHCN IV.1-2, "định kỳ 06 tháng và hằng năm": 30/06 and 31/12
+    // once each, tentative (no day written), in the plan's own year.
+    let v = json(&obligraph(&["calendar", HUE_SOKHCN, "--format", "json"]));
+    assert_eq!(v["window"]["start"], "2026-01-01");
+    let dates: Vec<(&str, bool)> = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["obligation"] == "IV.1-2:report")
+        .map(|e| {
+            (
+                e["date"].as_str().unwrap(),
+                e["tentative"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(dates, vec![("2026-06-30", true), ("2026-12-31", true)]);
+    let o = obligraph(&["calendar", HUE_SOKHCN, "--format", "ics"]);
+    let unfolded = icalendar::parser::unfold(&stdout(&o));
+    let events: Vec<_> = ics_components(&unfolded)
+        .into_iter()
+        .filter(|c| c.name == "VEVENT" && uid(c).contains("IV-1-2-report"))
+        .collect();
+    assert_eq!(events.len(), 1, "one event per due date per task");
+    assert_eq!(
+        events[0].find_prop("STATUS").unwrap().val.as_str(),
+        "TENTATIVE"
+    );
+    assert!(
+        events[0].components.is_empty(),
+        "no reminder on a tentative day"
+    );
+}
+
+#[test]
+fn calendar_window_is_the_plans_own() {
+    // Bình Thuận has no number and no date: the years its deadlines name
+    // (2024 - 2026), never the current year; its label is short.
+    let v = json(&obligraph(&["calendar", BINH_THUAN, "--format", "json"]));
+    assert_eq!(v["window"]["start"], "2024-01-01");
+    assert_eq!(v["window"]["end"], "2026-12-31");
+    let plan = v["entries"][0]["plan"].as_str().unwrap();
+    assert_eq!(plan, "UBND tỉnh Bình Thuận (thực hiện 87/QĐ-TTg)");
+    // Huế QĐ 2715: no date, no year, and no dated deadline: no window, the
+    // duties listed undated, exit 0.
+    let o = obligraph(&["calendar", HUE, "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert!(v["window"].is_null());
+    assert!(v["entries"].as_array().unwrap().is_empty());
+    assert!(!v["undated"].as_array().unwrap().is_empty());
 }
 
 #[test]

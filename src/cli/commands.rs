@@ -46,6 +46,12 @@ pub enum CliError {
     /// A report could not be rendered.
     #[error(transparent)]
     Report(#[from] report::ReportError),
+    /// No plan of a calendar gives a validity, a date or a year.
+    #[error("{files}: no validity, date or year in the plan to place its deadlines; give --from and --to")]
+    NoWindow {
+        /// The files, quoted and comma-separated.
+        files: String,
+    },
     /// Other misuse.
     #[error("{0}")]
     Usage(String),
@@ -146,12 +152,22 @@ pub(super) fn execute(
         } => {
             let mut sources = Sources::new();
             let plans = import_all(&files, &mut sources)?;
-            let window = window(&plans, from.as_deref(), to.as_deref())?;
+            let window = window(&plans, &files, from.as_deref(), to.as_deref())?;
+            // With no window, no deadline has a date: any window lists the
+            // undated duties alike.
+            let w = window.unwrap_or_else(|| Window::years(2000, 2000));
             let text = match format {
-                CalendarFormat::Text => calendar::to_text(&calendar::calendar(&plans, window)),
-                CalendarFormat::Json => json_string(&calendar::calendar(&plans, window))?,
+                CalendarFormat::Text | CalendarFormat::Json => {
+                    let mut cal = calendar::calendar(&plans, w);
+                    cal.window = window;
+                    if format == CalendarFormat::Text {
+                        calendar::to_text(&cal)
+                    } else {
+                        json_string(&cal)?
+                    }
+                }
                 CalendarFormat::Ics => {
-                    let mut opts = IcsOptions::new(window);
+                    let mut opts = IcsOptions::new(w);
                     opts.reminder_days = reminder_days;
                     calendar::to_ics(&plans, &opts)
                 }
@@ -372,29 +388,45 @@ fn parse_date(s: &str) -> Result<NaiveDate, CliError> {
         .map_err(|_| CliError::Date(s.to_string()))
 }
 
-fn window(plans: &[Plan], from: Option<&str>, to: Option<&str>) -> Result<Window, CliError> {
-    let from = match from {
-        Some(s) => parse_date(s)?,
-        None => {
-            let year = plans
-                .iter()
-                .filter_map(|p| p.date)
-                .map(|d| d.year())
-                .min()
-                .unwrap_or_else(|| chrono::Local::now().year());
-            Window::years(year, year).start
+/// The calendar's window: `--from` and `--to`, each defaulting to the
+/// plans' own span ([`calendar::default_window`]: validity, else date and
+/// four more years, else the years their deadlines name) — never to the
+/// current year. With only `--from` and no span after it, `--to` is 31
+/// December four years later, and the other way round. `None` when no plan
+/// gives a span and none needs one (every deadline undated).
+fn window(
+    plans: &[Plan],
+    files: &[PathBuf],
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<Option<Window>, CliError> {
+    let from = from.map(parse_date).transpose()?;
+    let to = to.map(parse_date).transpose()?;
+    let own = calendar::default_window(plans);
+    let (from, to) = match (from, to, own) {
+        (Some(f), Some(t), _) => (f, t),
+        (Some(f), None, Some(w)) if w.end >= f => (f, w.end),
+        (Some(f), None, _) => (f, Window::years(f.year(), f.year().saturating_add(4)).end),
+        (None, Some(t), Some(w)) if w.start <= t => (w.start, t),
+        (None, Some(t), _) => (Window::years(t.year().saturating_sub(4), t.year()).start, t),
+        (None, None, Some(w)) => (w.start, w.end),
+        (None, None, None) if !plans.iter().any(calendar::needs_window) => return Ok(None),
+        (None, None, None) => {
+            return Err(CliError::NoWindow {
+                files: files
+                    .iter()
+                    .map(|f| format!("`{}`", f.display()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
         }
-    };
-    let to = match to {
-        Some(s) => parse_date(s)?,
-        None => Window::years(from.year(), from.year().saturating_add(4)).end,
     };
     if to < from {
         return Err(CliError::Usage(format!(
             "--to {to} is before --from {from}"
         )));
     }
-    Ok(Window::new(from, to))
+    Ok(Some(Window::new(from, to)))
 }
 
 /// The graph of `plans`; with several, each plan is audited against the

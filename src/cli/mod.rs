@@ -181,16 +181,23 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// The deadlines of plans (a cascade when several) between two dates.
+    ///
+    /// Only days the document gives are dated. A recurrence with no day
+    /// ("hằng năm") is shown on the period's last day as tentative (ICS:
+    /// STATUS:TENTATIVE, no reminder); duties with no date ("theo yêu cầu
+    /// của Bộ …", "thường xuyên") are listed apart (ICS: a VTODO without
+    /// DUE). One entry per due date per task.
     #[command(after_help = AFTER_HELP)]
     Calendar {
         /// The plans.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// First day, YYYY-MM-DD or DD/MM/YYYY (default: 1 January of the
-        /// earliest plan's year).
+        /// First day, YYYY-MM-DD or DD/MM/YYYY (default: the start of the
+        /// plans' own span: validity, else date, else the years their
+        /// deadlines name).
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
-        /// Last day (default: 31 December four years after --from).
+        /// Last day (default: the end of the plans' own span).
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
         /// Output format.

@@ -125,6 +125,128 @@ fn help_documents_the_exit_codes() {
 }
 
 #[test]
+fn exit_code_help_only_where_it_applies() {
+    // Exit 1 (error findings) belongs to audit and check only.
+    for sub in ["audit", "check"] {
+        let help = stdout(&obligraph(&[sub, "--help"]));
+        assert!(help.contains("1  at least one finding"), "{sub}: {help}");
+    }
+    for sub in ["import", "lift", "calendar", "graph", "rules", "explain"] {
+        let o = obligraph(&[sub, "--help"]);
+        assert_eq!(code(&o), 0);
+        let help = stdout(&o);
+        assert!(help.contains("Exit codes"), "{sub}: {help}");
+        assert!(
+            !help.contains("finding"),
+            "{sub} help talks of findings: {help}"
+        );
+    }
+}
+
+#[test]
+fn every_command_defaults_to_text() {
+    let cases: [&[&str]; 7] = [
+        &["import", DONG_NAI],
+        &["audit", "--parent", DONG_NAI, "--child", TRAN_BIEN],
+        &["check", TRAN_BIEN],
+        &["lift", TRAN_BIEN],
+        &["calendar", DONG_NAI],
+        &["graph", DONG_NAI],
+        &["rules"],
+    ];
+    for args in cases {
+        let o = obligraph(args);
+        assert!(code(&o) <= 1, "{args:?}: {}", stderr(&o));
+        let out = stdout(&o);
+        let first = out.trim_start().chars().next();
+        assert!(
+            !matches!(first, Some('{' | '[')) && !out.starts_with("digraph"),
+            "{args:?} does not default to text: {}",
+            &out[..out.len().min(200)]
+        );
+        // --format json still works, and parses.
+        if args[0] != "audit" && args[0] != "check" {
+            let mut with_json = args.to_vec();
+            with_json.extend(["--format", "json"]);
+            json(&obligraph(&with_json));
+        }
+    }
+}
+
+#[test]
+fn rule_summaries_are_whole() {
+    let v = json(&obligraph(&["rules", "--format", "json"]));
+    for r in v.as_array().unwrap() {
+        let summary = r["summary"].as_str().unwrap().trim_end();
+        assert!(
+            summary.ends_with('.') || summary.ends_with(')') || summary.ends_with(':'),
+            "{} stops mid-sentence: {summary}",
+            r["code"]
+        );
+    }
+    // OG002's first line used to end at "weaker than".
+    let text = stdout(&obligraph(&["rules"]));
+    assert!(
+        text.contains("weaker than the covering threshold but above the partial one"),
+        "{text}"
+    );
+}
+
+/// Runs the binary with stdout into a pipe whose reader goes away after
+/// `keep` bytes, like `| head -c keep`.
+fn into_closed_pipe(args: &[&str], keep: usize) -> Output {
+    use std::io::Read;
+    use std::process::Stdio;
+    let bin =
+        std::env::var_os("OBLIGRAPH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_obligraph").into());
+    let mut child = Command::new(bin)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut head = vec![0; keep];
+    let mut pipe = child.stdout.take().unwrap();
+    pipe.read_exact(&mut head).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    // Each output is larger than a pipe's buffer (64 KiB), so the writer
+    // meets the closed pipe.
+    let cases: [(&[&str], i32); 4] = [
+        (&["import", DONG_NAI, "--format", "json"], 0),
+        (&["lift", DONG_NAI, "--format", "json"], 0),
+        (
+            &["graph", DONG_NAI, NGO_QUYEN, BINH_THUAN, "--format", "json"],
+            0,
+        ),
+        (
+            &[
+                "audit", "--parent", DONG_NAI, "--child", HUE, "--format", "json",
+            ],
+            -1,
+        ),
+    ];
+    for (args, want) in cases {
+        let full = obligraph(args);
+        assert!(
+            full.stdout.len() > 70_000,
+            "{args:?}: {} bytes",
+            full.stdout.len()
+        );
+        let o = into_closed_pipe(args, 100);
+        assert_eq!(stderr(&o), "", "{args:?}");
+        let want = if want < 0 { code(&full) } else { want };
+        assert_eq!(code(&o), want, "{args:?}");
+    }
+}
+
+#[test]
 fn audit_json_follows_the_contract() {
     let o = obligraph(&[
         "audit", "--parent", DONG_NAI, "--child", HUE, "--format", "json",
@@ -563,6 +685,8 @@ fn docx_and_json_inputs() {
     let o = obligraph(&[
         "import",
         "tests/fixtures/docx/dong-nai-74-2026-libreoffice.docx",
+        "--format",
+        "json",
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let docx = json(&o);
@@ -579,7 +703,7 @@ fn docx_and_json_inputs() {
     assert!(code(&o) <= 1, "{}", stderr(&o));
     assert_eq!(json(&o)["parent"]["label"], "74/KH-UBND");
     // A plan written back as JSON is read again.
-    let o = obligraph(&["import", TAN_AN]);
+    let o = obligraph(&["import", TAN_AN, "--format", "json"]);
     let dir = std::env::temp_dir();
     let file: PathBuf = dir.join(format!("obligraph-plan-{}.json", std::process::id()));
     std::fs::write(&file, &o.stdout).unwrap();

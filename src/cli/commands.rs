@@ -62,6 +62,7 @@ pub(super) fn execute(
     out: &mut dyn Write,
     err: &mut dyn Write,
     colour: bool,
+    width: Option<usize>,
 ) -> Result<u8, CliError> {
     match command {
         Command::Import {
@@ -186,6 +187,7 @@ pub(super) fn execute(
             let plans = import_all(&files, &mut sources)?;
             let graph = graph_with_matches(plans, &config);
             let f = match format {
+                GraphFormat::Text => crate::export::GraphFormat::Text,
                 GraphFormat::Dot => crate::export::GraphFormat::Dot,
                 GraphFormat::Mermaid => crate::export::GraphFormat::Mermaid,
                 GraphFormat::Json => crate::export::GraphFormat::Json,
@@ -198,20 +200,24 @@ pub(super) fn execute(
             Ok(EXIT_OK)
         }
         Command::Rules { format } => {
-            let rules = Registry::default().rules();
+            let rules = report::whole_summaries(&Registry::default());
             let text = match format {
                 ImportFormat::Json => json_string(&rules)?,
                 ImportFormat::Text => {
                     let mut s = String::new();
                     for r in &rules {
                         s.push_str(&format!(
-                            "{}  {:<24} {:<8} {}{}\n",
+                            "{}  {:<24} {:<8} {}\n",
                             r.code,
                             r.name,
                             r.default_severity.to_string(),
-                            if r.needs_parent { "[audit] " } else { "" },
-                            r.summary
+                            if r.needs_parent {
+                                "[audit: needs --parent]"
+                            } else {
+                                "[audit, check]"
+                            },
                         ));
+                        s.push_str(&report::wrap::indented(&r.summary, "    ", width));
                     }
                     s.push_str("\n`obligraph explain CODE` prints a rule's documentation.\n");
                     s
@@ -239,18 +245,23 @@ fn json_string<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, CliError> 
 }
 
 /// Writes `text` to `output` (a file) or to `out`.
+///
+/// A reader that stops early (`obligraph import X | head`) closes the pipe:
+/// that is not an error, and every command ends quietly with its own exit
+/// code. Any other write error is.
 fn emit(text: &str, output: Option<&Path>, out: &mut dyn Write) -> Result<(), CliError> {
     match output {
         Some(path) => std::fs::write(path, text).map_err(|source| CliError::Write {
             file: path.display().to_string(),
             source,
         }),
-        None => out
-            .write_all(text.as_bytes())
-            .map_err(|source| CliError::Write {
+        None => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            r => r.map_err(|source| CliError::Write {
                 file: "stdout".into(),
                 source,
             }),
+        },
     }
 }
 
@@ -364,9 +375,12 @@ fn render_reports(
         ),
         AuditFormat::Json => report::render(reports, ReportFormat::Json, sources, &[])?,
         AuditFormat::Html => report::render(reports, ReportFormat::Html, sources, &[])?,
-        AuditFormat::Sarif => {
-            report::render(reports, ReportFormat::Sarif, sources, &registry.rules())?
-        }
+        AuditFormat::Sarif => report::render(
+            reports,
+            ReportFormat::Sarif,
+            sources,
+            &report::whole_summaries(registry),
+        )?,
     };
     emit(&text, output, out)
 }

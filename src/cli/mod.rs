@@ -37,12 +37,25 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: bad usage or unreadable input.
 pub const EXIT_USAGE: u8 = 2;
 
+/// The help after every command's options: the input formats and the
+/// exit codes, for the top level and the commands that audit.
 const AFTER_HELP: &str = "\
 FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
+Output is text unless --format says otherwise.
 
 Exit codes:
   0  no finding of severity error
   1  at least one finding of severity error (audit, check)
+  2  bad usage, or an input that cannot be read (the message names the file and line)";
+
+/// The same for the commands that report no findings: exit 1 does not
+/// apply to them.
+const AFTER_HELP_NO_FINDINGS: &str = "\
+FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
+Output is text unless --format says otherwise.
+
+Exit codes:
+  0  success
   2  bad usage, or an input that cannot be read (the message names the file and line)";
 
 /// Audits Vietnamese implementation plans (kế hoạch) against the plans and
@@ -76,19 +89,20 @@ enum AuditFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ImportFormat {
-    Json,
     Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CalendarFormat {
-    Ics,
-    Json,
     Text,
+    Json,
+    Ics,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum GraphFormat {
+    Text,
     Dot,
     Mermaid,
     Json,
@@ -103,12 +117,12 @@ enum LiftLevel {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Import a plan and print it with the source lines not attributed to it.
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = AFTER_HELP_NO_FINDINGS)]
     Import {
         /// The plan (.txt, .md, .docx or .json).
         file: PathBuf,
-        /// json: {"plan": …, "unattributed": [{"line", "text", …}], "stats": …}; text: an outline.
-        #[arg(long, value_enum, default_value_t = ImportFormat::Json)]
+        /// text: an outline; json: {"plan": …, "unattributed": [{"line", "text", …}], "stats": …}.
+        #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
         format: ImportFormat,
         /// Largest input accepted, in bytes.
         #[arg(long)]
@@ -165,7 +179,7 @@ enum Command {
     },
     /// The skeleton of the parent a plan implies (one file), or the
     /// consensus skeleton of several sibling plans.
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = AFTER_HELP_NO_FINDINGS)]
     Lift {
         /// The plans.
         #[arg(required = true)]
@@ -174,7 +188,7 @@ enum Command {
         #[arg(long, value_enum)]
         to: Option<LiftLevel>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = ImportFormat::Json)]
+        #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
         format: ImportFormat,
         /// Write to FILE instead of stdout.
         #[arg(long, short, value_name = "FILE")]
@@ -187,7 +201,7 @@ enum Command {
     /// STATUS:TENTATIVE, no reminder); duties with no date ("theo yêu cầu
     /// của Bộ …", "thường xuyên") are listed apart (ICS: a VTODO without
     /// DUE). One entry per due date per task.
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = AFTER_HELP_NO_FINDINGS)]
     Calendar {
         /// The plans.
         #[arg(required = true)]
@@ -213,13 +227,13 @@ enum Command {
     /// The obligation graph. With several files, in order top first, each
     /// plan is audited against the one before it and its matches become
     /// implements edges.
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = AFTER_HELP_NO_FINDINGS)]
     Graph {
         /// The plans.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        #[arg(long, value_enum, default_value_t = GraphFormat::Text)]
         format: GraphFormat,
         /// Rule settings for the audits, TOML or JSON.
         #[arg(long, value_name = "FILE")]
@@ -229,12 +243,14 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// List the audit rules.
+    #[command(after_help = "Exit codes: 0 success, 2 bad usage.")]
     Rules {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
         format: ImportFormat,
     },
     /// Print the documentation of one rule.
+    #[command(after_help = "Exit codes: 0 success, 2 unknown rule or bad usage.")]
     Explain {
         /// A rule code (OG001) or name (missing-obligation).
         code: String,
@@ -250,12 +266,25 @@ where
     T: Into<OsString> + Clone,
 {
     let stdout = std::io::stdout();
-    let tty = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let terminal = Terminal {
+        colour: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        width: crate::report::wrap::terminal_width(),
+    };
     let mut out = stdout.lock();
     let mut err = std::io::stderr();
-    let code = run_with(args, &mut out, &mut err, tty);
+    let code = run_on(args, &mut out, &mut err, terminal);
     let _ = out.flush();
     ExitCode::from(code)
+}
+
+/// What stdout is, for text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Terminal {
+    /// Whether it takes ANSI colours (see `--color`).
+    pub colour: bool,
+    /// The columns to wrap text to; `None` prints every line whole (piped
+    /// or redirected output).
+    pub width: Option<usize>,
 }
 
 /// Runs the command line with `args`, writing to `out` and `err`; `tty`
@@ -266,6 +295,25 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    run_on(
+        args,
+        out,
+        err,
+        Terminal {
+            colour: tty,
+            width: None,
+        },
+    )
+}
+
+/// Runs the command line with `args`, writing to `out` and `err`, text
+/// coloured and wrapped as `terminal` says. Returns the exit code.
+pub fn run_on<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write, terminal: Terminal) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let tty = terminal.colour;
     let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
@@ -289,7 +337,7 @@ where
         ColourChoice::Never => false,
         ColourChoice::Auto => tty,
     };
-    match commands::execute(cli.command, out, err, colour) {
+    match commands::execute(cli.command, out, err, colour, terminal.width) {
         Ok(code) => code,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");

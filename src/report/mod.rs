@@ -31,12 +31,13 @@
 mod html;
 mod sarif;
 mod text;
+pub mod wrap;
 
 pub use html::to_html;
 pub use sarif::to_sarif;
 pub use text::{to_text, TextOptions};
 
-use crate::rules::{AuditReport, RuleInfo};
+use crate::rules::{AuditReport, Registry, RuleInfo};
 use std::collections::BTreeMap;
 
 /// Output formats of audit and check reports.
@@ -130,6 +131,37 @@ pub fn to_json(reports: &[AuditReport]) -> Result<String, ReportError> {
     };
     s.push('\n');
     Ok(s)
+}
+
+/// The registry's rules with whole summaries: the first paragraph of each
+/// rule's "What it does" section, every line of it (the registry's own
+/// `summary` is the paragraph's first line only, cut mid-sentence).
+pub fn whole_summaries(registry: &Registry) -> Vec<RuleInfo> {
+    let mut rules = registry.rules();
+    for r in &mut rules {
+        if let Some(doc) = registry.explain(&r.code) {
+            if let Some(p) = first_paragraph(&doc) {
+                r.summary = p;
+            }
+        }
+    }
+    rules
+}
+
+/// The first paragraph under `## What it does` (else the first paragraph
+/// after the title line), its lines joined.
+fn first_paragraph(doc: &str) -> Option<String> {
+    let body = match doc.split_once("## What it does") {
+        Some((_, rest)) => rest,
+        None => doc.split_once("\n\n").map_or(doc, |(_, rest)| rest),
+    };
+    let para: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    (!para.is_empty()).then(|| para.join(" "))
 }
 
 /// The top-level section an obligation id or section id falls in: its

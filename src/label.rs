@@ -59,7 +59,7 @@ pub fn short_label(plan: &Plan) -> String {
 }
 
 /// "Ủy ban nhân dân …" → "UBND …" (any case of the first letters).
-fn abbreviate(issuer: &str) -> String {
+pub(crate) fn abbreviate(issuer: &str) -> String {
     let flat = issuer.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = flat.to_lowercase();
     for long in ["ủy ban nhân dân", "uỷ ban nhân dân"] {
@@ -72,7 +72,7 @@ fn abbreviate(issuer: &str) -> String {
 }
 
 /// At most `n` characters of `s`, cut at a word boundary, with `…`.
-fn cut_at_word(s: &str, n: usize) -> String {
+pub(crate) fn cut_at_word(s: &str, n: usize) -> String {
     let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= n {
         return flat;

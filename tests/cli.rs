@@ -289,10 +289,8 @@ fn audit_text_is_grouped_by_section_with_line_numbers() {
         "child file:line of matches shown"
     );
     assert!(
-        s.lines().any(|l| l.split_whitespace().any(|w| w.len() > 1
-            && w.starts_with('L')
-            && w[1..].chars().all(|c| c.is_ascii_digit()))),
-        "parent line numbers shown"
+        s.contains(&format!("{BINH_THUAN}:")),
+        "parent file:line shown"
     );
     assert!(!s.contains('\x1b'), "no colours when not a terminal");
     let with_colour = obligraph(&[
@@ -719,4 +717,163 @@ fn docx_and_json_inputs() {
     ]);
     assert!(code(&o) <= 1, "{}", stderr(&o));
     assert_eq!(json(&o)["child"]["label"], "74/KH-UBND");
+}
+
+/// `s` with its whitespace collapsed, as text output prints plan text.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The Ngô Quyền audit against Bình Thuận: as JSON, and as text.
+fn ngo_quyen_audit(extra: &[&str]) -> (Value, Output) {
+    let args = ["audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN];
+    let mut with_json = args.to_vec();
+    with_json.extend(["--format", "json"]);
+    let v = json(&obligraph(&with_json));
+    let mut text = args.to_vec();
+    text.extend(extra);
+    (v, obligraph(&text))
+}
+
+#[test]
+fn piped_text_cuts_nothing() {
+    let (v, o) = ngo_quyen_audit(&["--verbose"]);
+    let text = flat(&stdout(&o));
+    // Every parent obligation's text, every match's text and every
+    // finding's message is there whole.
+    for po in v["parent_obligations"].as_array().unwrap() {
+        let t = flat(po["text"].as_str().unwrap());
+        assert!(text.contains(&t), "cut: {t}");
+        for m in po["matches"].as_array().unwrap() {
+            let t = flat(m["child_text"].as_str().unwrap());
+            assert!(text.contains(&t), "cut: {t}");
+        }
+    }
+    for f in v["findings"].as_array().unwrap() {
+        let m = flat(f["message"].as_str().unwrap());
+        assert!(text.contains(&m), "cut: {m}");
+    }
+    // Piped: one line per item, nothing wrapped, so each finding is one
+    // line (grep finds it with its location).
+    let raw = stdout(&o);
+    let og001 = raw.lines().filter(|l| l.contains("[OG001]")).count();
+    let og001_json = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "OG001")
+        .count();
+    assert_eq!(og001, og001_json);
+}
+
+#[test]
+fn both_plans_are_located_by_file_and_line() {
+    let (v, o) = ngo_quyen_audit(&[]);
+    let text = stdout(&o);
+    // Parent obligations used to print as "L76".
+    let l_tokens: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.len() > 1 && w.starts_with('L') && w[1..].chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    assert!(l_tokens.is_empty(), "{l_tokens:?}");
+    let first = &v["parent_obligations"][0]["location"];
+    let at = format!("{BINH_THUAN}:{}", first["line_start"]);
+    assert!(text.contains(&at), "{at} missing");
+    assert!(text.contains(&format!("{NGO_QUYEN}:")));
+}
+
+#[test]
+fn plans_have_short_labels_and_the_ratio_its_definition() {
+    let (v, o) = ngo_quyen_audit(&[]);
+    let text = stdout(&o);
+    // Bình Thuận's plan lost its number: issuer and implemented decision,
+    // not its 200-character title.
+    assert!(
+        text.contains("against  UBND tỉnh Bình Thuận (thực hiện 87/QĐ-TTg)"),
+        "{}",
+        &text[..300]
+    );
+    assert!(!text.contains("Tăng cường thực thi hiệu quả Công ước chống tra tấn"));
+    // The ratio with its definition, in the report's own numbers.
+    let c = &v["coverage"];
+    let (applicable, covered, partial) = (
+        c["applicable"].as_u64().unwrap(),
+        c["covered"].as_u64().unwrap(),
+        c["partial"].as_u64().unwrap(),
+    );
+    let ratio = (covered as f64 + partial as f64 / 2.0) / applicable as f64;
+    assert!((ratio - c["ratio"].as_f64().unwrap()).abs() < 1e-3);
+    let line = format!(
+        "Coverage: {:.0}% = ({covered} covered + {partial} partial ÷ 2) ÷ {applicable} applicable",
+        ratio * 100.0
+    );
+    assert!(text.contains(&line), "{line}\n{}", &text[..400]);
+    assert!(text.contains("A partial counts as half."));
+    let html = stdout(&obligraph(&[
+        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "html",
+    ]));
+    assert!(html.contains("A partial counts as half."));
+    // minijinja escapes "/" as "&#x2f;".
+    assert!(html.contains(
+        "<title>Coverage audit: 102&#x2f;KH-UBND against UBND tỉnh Bình Thuận (thực hiện 87&#x2f;QĐ-TTg)</title>"
+    ));
+}
+
+#[test]
+fn terminal_text_wraps_to_the_width() {
+    use obligraph::cli::{run_on, Terminal};
+    for width in [80, 120] {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let code = run_on(
+            [
+                "obligraph",
+                "audit",
+                "--parent",
+                BINH_THUAN,
+                "--child",
+                NGO_QUYEN,
+            ],
+            &mut out,
+            &mut err,
+            Terminal {
+                colour: true,
+                width: Some(width),
+            },
+        );
+        assert!(code <= 1);
+        let text = String::from_utf8(out).unwrap();
+        let mut wrapped = 0;
+        for line in text.lines() {
+            let cols = obligraph::report::wrap::columns(line);
+            // A line is wider only when it is one word too long to break.
+            assert!(
+                cols <= width || line.split_whitespace().count() == 1,
+                "{width}: {cols} columns: {line}"
+            );
+            wrapped += usize::from(line.starts_with("                 "));
+        }
+        assert!(wrapped > 10, "continuation lines are indented");
+        // Wrapping loses nothing: the same words as the piped text.
+        let piped = stdout(&obligraph(&[
+            "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--color", "never",
+        ]));
+        let strip = |s: &str| {
+            let mut t = String::new();
+            let mut it = s.chars().peekable();
+            while let Some(c) = it.next() {
+                if c == '\x1b' {
+                    for d in it.by_ref() {
+                        if d == 'm' {
+                            break;
+                        }
+                    }
+                } else {
+                    t.push(c);
+                }
+            }
+            flat(&t)
+        };
+        assert_eq!(strip(&text), flat(&piped));
+    }
 }

@@ -76,7 +76,7 @@ pub(super) fn execute(
             let import = import_path_with(&file, &options)?;
             let text = match format {
                 ImportFormat::Json => json_string(&import)?,
-                ImportFormat::Text => outline::import_outline(&import),
+                ImportFormat::Text => outline::import_outline(&import, &file.display().to_string()),
             };
             emit(&text, output.as_deref(), out)?;
             Ok(EXIT_OK)
@@ -95,6 +95,7 @@ pub(super) fn execute(
             let parents = import_all(&parent, &mut sources)?;
             let children = import_all(&child, &mut sources)?;
             let reports = audit_chain(&registry, &parents, &children, &config, err);
+            let text = text_options(colour, width, output.as_deref(), verbose);
             render_reports(
                 &reports,
                 format,
@@ -102,8 +103,7 @@ pub(super) fn execute(
                 &registry,
                 output.as_deref(),
                 out,
-                colour,
-                verbose,
+                &text,
             )?;
             Ok(exit_for(&reports))
         }
@@ -119,6 +119,7 @@ pub(super) fn execute(
             let plans = import_all(&files, &mut sources)?;
             let reports: Vec<AuditReport> =
                 plans.iter().map(|p| registry.check(p, &config)).collect();
+            let text = text_options(colour, width, output.as_deref(), true);
             render_reports(
                 &reports,
                 format,
@@ -126,8 +127,7 @@ pub(super) fn execute(
                 &registry,
                 output.as_deref(),
                 out,
-                colour,
-                true,
+                &text,
             )?;
             Ok(exit_for(&reports))
         }
@@ -139,7 +139,7 @@ pub(super) fn execute(
         } => {
             let mut sources = Sources::new();
             let plans = import_all(&files, &mut sources)?;
-            let text = lift(&plans, to, format)?;
+            let text = lift(&plans, &files, to, format)?;
             emit(&text, output.as_deref(), out)?;
             Ok(EXIT_OK)
         }
@@ -293,7 +293,7 @@ fn import_all(files: &[PathBuf], sources: &mut Sources) -> Result<Vec<Plan>, Cli
         .iter()
         .map(|f| {
             let Import { plan, .. } = import_path(f)?;
-            sources.insert(plan.label(), f.display().to_string());
+            sources.add(&plan, f.display().to_string());
             Ok(plan)
         })
         .collect()
@@ -352,7 +352,23 @@ fn audit_chain(
     reports
 }
 
-#[allow(clippy::too_many_arguments)] // reason: one call site, each argument distinct
+/// Text options: colours and wrapping for stdout only; a file gets whole
+/// lines and no escape codes.
+fn text_options(
+    colour: bool,
+    width: Option<usize>,
+    output: Option<&Path>,
+    verbose: bool,
+) -> TextOptions {
+    let stdout = output.is_none();
+    TextOptions {
+        colour: colour && stdout,
+        verbose,
+        width: width.filter(|_| stdout),
+        ..TextOptions::default()
+    }
+}
+
 fn render_reports(
     reports: &[AuditReport],
     format: AuditFormat,
@@ -360,19 +376,10 @@ fn render_reports(
     registry: &Registry,
     output: Option<&Path>,
     out: &mut dyn Write,
-    colour: bool,
-    verbose: bool,
+    text_opts: &TextOptions,
 ) -> Result<(), CliError> {
     let text = match format {
-        AuditFormat::Text => report::to_text(
-            reports,
-            sources,
-            &TextOptions {
-                colour: colour && output.is_none(),
-                verbose,
-                ..TextOptions::default()
-            },
-        ),
+        AuditFormat::Text => report::to_text(reports, sources, text_opts),
         AuditFormat::Json => report::render(reports, ReportFormat::Json, sources, &[])?,
         AuditFormat::Html => report::render(reports, ReportFormat::Html, sources, &[])?,
         AuditFormat::Sarif => report::render(
@@ -473,7 +480,12 @@ fn graph_with_matches(plans: Vec<Plan>, config: &Config) -> PlanGraph {
     graph
 }
 
-fn lift(plans: &[Plan], to: Option<LiftLevel>, format: ImportFormat) -> Result<String, CliError> {
+fn lift(
+    plans: &[Plan],
+    files: &[PathBuf],
+    to: Option<LiftLevel>,
+    format: ImportFormat,
+) -> Result<String, CliError> {
     let to = match to {
         Some(LiftLevel::National) => Level::National,
         Some(LiftLevel::Province) => Level::Province,
@@ -490,7 +502,13 @@ fn lift(plans: &[Plan], to: Option<LiftLevel>, format: ImportFormat) -> Result<S
             let lifted = crate::rules::lift(one, to);
             match format {
                 ImportFormat::Json => json_string(&lifted),
-                ImportFormat::Text => Ok(outline::lifted_outline(&lifted)),
+                ImportFormat::Text => Ok(outline::lifted_outline(
+                    &lifted,
+                    &files
+                        .first()
+                        .map(|f| f.display().to_string())
+                        .unwrap_or_default(),
+                )),
             }
         }
         many => {

@@ -19,6 +19,7 @@ h1 { font-size: 1.5rem; margin-bottom: .2rem; }
 h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 2px solid #d0d7de; padding-bottom: .3rem; }
 h3 { font-size: 1.05rem; margin-top: 1.5rem; }
 .meta { color: #57606a; font-size: .9rem; }
+.definition { color: #57606a; font-size: .85rem; margin-top: -.4rem; }
 .cards { display: flex; gap: 1rem; flex-wrap: wrap; margin: 1rem 0; }
 .card { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: .7rem 1.1rem; min-width: 7rem; }
 .card .n { font-size: 1.6rem; font-weight: 600; }
@@ -55,8 +56,8 @@ table.obligations td:nth-child(2), table.obligations td:nth-child(3) { width: 46
 <section class="report" id="report-{{ loop.index }}">
 <h2>{% if r.parent %}Audit of {{ r.child_short }} against {{ r.parent_short }}{% else %}Check of {{ r.child_short }}{% endif %}</h2>
 <p class="meta">
-Derived plan: <strong>{{ r.child.label }}</strong>{% if r.child.issuer %} — {{ r.child.issuer }}{% endif %}{% if r.child.date %}, {{ r.child.date }}{% endif %}{% if r.child_file %} <span class="loc">{{ r.child_file }}</span>{% endif %}<br>
-{% if r.parent %}Parent: <strong>{{ r.parent.label }}</strong>{% if r.parent.issuer %} — {{ r.parent.issuer }}{% endif %}{% if r.parent.date %}, {{ r.parent.date }}{% endif %}{% if r.parent_file %} <span class="loc">{{ r.parent_file }}</span>{% endif %}{% endif %}
+Derived plan: <strong>{{ r.child_short }}</strong>{% if r.child_short != r.child.label %} <span class="title">{{ r.child.label }}</span>{% endif %}{% if r.child.issuer %} — {{ r.child.issuer }}{% endif %}{% if r.child.date %}, {{ r.child.date }}{% endif %}{% if r.child_file %} <span class="loc">{{ r.child_file }}</span>{% endif %}<br>
+{% if r.parent %}Parent: <strong>{{ r.parent_short }}</strong>{% if r.parent_short != r.parent.label %} <span class="title">{{ r.parent.label }}</span>{% endif %}{% if r.parent.issuer %} — {{ r.parent.issuer }}{% endif %}{% if r.parent.date %}, {{ r.parent.date }}{% endif %}{% if r.parent_file %} <span class="loc">{{ r.parent_file }}</span>{% endif %}{% endif %}
 </p>
 <div class="cards summary">
 {% if r.parent %}
@@ -70,6 +71,7 @@ Derived plan: <strong>{{ r.child.label }}</strong>{% if r.child.issuer %} — {{
 <div class="card"><div class="n">{{ r.warnings }}</div><div class="l">warnings</div></div>
 <div class="card"><div class="n">{{ r.infos }}</div><div class="l">info</div></div>
 </div>
+{% if r.parent %}<p class="definition">Coverage {{ r.ratio_definition }}</p>{% endif %}
 {% if r.sections %}
 <h3>Coverage by section</h3>
 <table class="coverage">
@@ -140,6 +142,7 @@ struct ReportView<'a> {
     child_short: String,
     coverage: &'a crate::rules::Coverage,
     ratio: String,
+    ratio_definition: String,
     errors: usize,
     warnings: usize,
     infos: usize,
@@ -215,11 +218,12 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources) -> ReportView<'a> {
         parent_short: r
             .parent
             .as_ref()
-            .map(|p| super::shorten(&p.label, 60))
+            .map(|p| sources.short(&p.label))
             .unwrap_or_default(),
-        child_short: super::shorten(&r.child.label, 60),
+        child_short: sources.short(&r.child.label),
         coverage: &r.coverage,
         ratio: format!("{}%", pct(r.coverage.ratio)),
+        ratio_definition: super::text::coverage_line(&r.coverage),
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
@@ -323,10 +327,10 @@ pub fn to_html(reports: &[AuditReport], sources: &Sources) -> Result<String, Rep
         [one] => match &one.parent {
             Some(p) => format!(
                 "Coverage audit: {} against {}",
-                super::shorten(&one.child.label, 60),
-                super::shorten(&p.label, 60)
+                sources.short(&one.child.label),
+                sources.short(&p.label)
             ),
-            None => format!("Check: {}", super::shorten(&one.child.label, 60)),
+            None => format!("Check: {}", sources.short(&one.child.label)),
         },
         many => format!("Coverage audit of {} plans", many.len()),
     };

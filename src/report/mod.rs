@@ -56,10 +56,12 @@ pub enum ReportFormat {
 }
 
 /// Which file each plan (by its label, see
-/// [`Plan::label`](crate::core::Plan::label)) was read from.
+/// [`Plan::label`](crate::core::Plan::label)) was read from, and its short
+/// label ([`short_label`](crate::label::short_label)) for people.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sources {
     files: BTreeMap<String, String>,
+    short: BTreeMap<String, String>,
 }
 
 impl Sources {
@@ -73,6 +75,25 @@ impl Sources {
         self.files
             .entry(label.into())
             .or_insert_with(|| file.into());
+    }
+
+    /// Records that `plan` came from `file`, with its short label.
+    pub fn add(&mut self, plan: &crate::core::Plan, file: impl Into<String>) {
+        let label = plan.label();
+        self.short
+            .entry(label.clone())
+            .or_insert_with(|| crate::label::short_label(plan));
+        self.insert(label, file);
+    }
+
+    /// The short label of the plan labelled `label`: the one recorded by
+    /// [`add`](Self::add), else `label` cut at a word to 40 characters
+    /// (labels fall back to a plan's title when the number was lost).
+    pub fn short(&self, label: &str) -> String {
+        self.short
+            .get(label)
+            .cloned()
+            .unwrap_or_else(|| crate::label::cut_at_word(label, 40))
     }
 
     /// The file of the plan labelled `label`, if known.

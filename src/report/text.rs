@@ -1,8 +1,14 @@
 //! Readable text: coverage per section, each parent obligation with its
 //! status and matches, the findings under the section they concern, with
-//! `file:line` locations; ANSI colours on request.
+//! `file:line` locations of both plans; ANSI colours on request.
+//!
+//! Nothing is cut: every text and message is printed whole, wrapped to
+//! [`TextOptions::width`] on a terminal (continuation lines indented under
+//! their item), one line per item when piped. Plans are named by their
+//! short label ([`Sources::short`]).
 
-use super::{shorten, top_section, Sources};
+use super::wrap::{columns, hanging};
+use super::{top_section, Sources};
 use crate::rules::{AuditReport, Finding, ParentObligationReport, Severity, Status};
 use std::fmt::Write as _;
 
@@ -17,8 +23,9 @@ pub struct TextOptions {
     /// List parent obligations under their sections (otherwise only the
     /// section figures and the findings).
     pub obligations: bool,
-    /// Characters of obligation text shown per line.
-    pub width: usize,
+    /// Columns to wrap lines to (the terminal's); `None` prints each item
+    /// on one line, whole.
+    pub width: Option<usize>,
 }
 
 impl Default for TextOptions {
@@ -27,7 +34,7 @@ impl Default for TextOptions {
             colour: false,
             verbose: false,
             obligations: true,
-            width: 90,
+            width: None,
         }
     }
 }
@@ -73,38 +80,41 @@ fn percent(ratio: f64) -> String {
     format!("{:.0}%", ratio * 100.0)
 }
 
-fn finding_lines(out: &mut String, f: &Finding, sources: &Sources, p: &Paint) {
-    let _ = writeln!(
-        out,
-        "  {}[{}] {}: {}",
-        p.severity(f.severity),
-        f.code,
-        f.rule,
-        f.message
-    );
+/// Indents of continuation lines.
+const FINDING_INDENT: &str = "      ";
+const ITEM_INDENT: &str = "             ";
+const NESTED_INDENT: &str = "                 ";
+
+fn place_of(sources: &Sources, l: &crate::rules::Location) -> String {
+    sources.place(&l.plan, l.line_start, l.line_end)
+}
+
+fn finding_lines(out: &mut String, f: &Finding, sources: &Sources, opts: &TextOptions, p: &Paint) {
+    let head = format!("  {}[{}] {}: ", p.severity(f.severity), f.code, f.rule);
+    out.push_str(&hanging(&head, &f.message, FINDING_INDENT, opts.width));
     if !f.message_vi.is_empty() && f.message_vi != f.message {
-        let _ = writeln!(out, "      {}", p.dim(&f.message_vi));
+        out.push_str(&hanging(
+            FINDING_INDENT,
+            &p.dim(&f.message_vi),
+            FINDING_INDENT,
+            opts.width,
+        ));
     }
     let mut at = Vec::new();
     if let Some(l) = &f.parent_location {
-        at.push(format!(
-            "parent {}",
-            sources.place(&l.plan, l.line_start, l.line_end)
-        ));
+        at.push(format!("parent {}", place_of(sources, l)));
     }
     if let Some(l) = &f.child_location {
-        at.push(format!(
-            "child {}",
-            sources.place(&l.plan, l.line_start, l.line_end)
-        ));
+        at.push(format!("child {}", place_of(sources, l)));
     }
     if !at.is_empty() {
-        let _ = writeln!(out, "      {} {}", p.dim("-->"), at.join("  "));
+        let head = format!("{FINDING_INDENT}{} ", p.dim("-->"));
+        out.push_str(&hanging(&head, &at.join("  "), NESTED_INDENT, opts.width));
     }
 }
 
-/// A finding under the obligation it concerns: one line, the child's
-/// location when there is one (the parent's is on the obligation's line).
+/// A finding under the obligation it concerns: the child's location when
+/// there is one (the parent's is on the obligation's line).
 fn compact_finding(
     out: &mut String,
     f: &Finding,
@@ -112,28 +122,24 @@ fn compact_finding(
     opts: &TextOptions,
     p: &Paint,
 ) {
-    let at = f
-        .child_location
-        .as_ref()
-        .map(|l| {
-            format!(
-                "  {} {}",
-                p.dim("-->"),
-                sources.place(&l.plan, l.line_start, l.line_end)
-            )
-        })
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "             {}[{}] {}: {}{}",
+    let mut text = f.message.clone();
+    if let Some(l) = &f.child_location {
+        text.push_str(&format!(" {} {}", p.dim("-->"), place_of(sources, l)));
+    }
+    let head = format!(
+        "{ITEM_INDENT}{}[{}] {}: ",
         p.severity(f.severity),
         f.code,
-        f.rule,
-        shorten(&f.message, opts.width),
-        at
+        f.rule
     );
+    out.push_str(&hanging(&head, &text, NESTED_INDENT, opts.width));
     if opts.verbose && !f.message_vi.is_empty() && f.message_vi != f.message {
-        let _ = writeln!(out, "                 {}", p.dim(&f.message_vi));
+        out.push_str(&hanging(
+            NESTED_INDENT,
+            &p.dim(&f.message_vi),
+            NESTED_INDENT,
+            opts.width,
+        ));
     }
 }
 
@@ -144,42 +150,57 @@ fn obligation_lines(
     opts: &TextOptions,
     p: &Paint,
 ) {
-    let _ = writeln!(
-        out,
-        "  {} {:<12} {:>5}  {}",
-        p.status(po.status),
-        po.id,
-        format!("L{}", po.location.line_start),
-        shorten(&po.text, opts.width)
-    );
+    let head = format!("  {} {:<12} ", p.status(po.status), po.id);
+    let text = format!("{}  {}", place_of(sources, &po.location), po.text);
+    out.push_str(&hanging(&head, &text, ITEM_INDENT, opts.width));
     for m in &po.matches {
-        let _ = writeln!(
-            out,
-            "             {} {} {}  score {:.2}  {}",
-            p.dim("↳"),
+        let head = format!("{ITEM_INDENT}{} ", p.dim("↳"));
+        let text = format!(
+            "{} {}  score {:.2}  {}",
             m.child_id,
-            sources.place(
-                &m.child_location.plan,
-                m.child_location.line_start,
-                m.child_location.line_end
-            ),
+            place_of(sources, &m.child_location),
             m.score,
-            p.dim(&shorten(&m.child_text, opts.width.saturating_sub(30)))
+            p.dim(&m.child_text)
         );
+        out.push_str(&hanging(&head, &text, NESTED_INDENT, opts.width));
     }
     if let Some(r) = &po.reason {
-        let _ = writeln!(out, "             {} {}", p.dim("·"), p.dim(r));
+        let head = format!("{ITEM_INDENT}{} ", p.dim("·"));
+        out.push_str(&hanging(&head, &p.dim(r), NESTED_INDENT, opts.width));
     }
+}
+
+/// The coverage figure with its definition: a partial counts as half.
+pub(crate) fn coverage_line(c: &crate::rules::Coverage) -> String {
+    format!(
+        "{} = ({} covered + {} partial ÷ 2) ÷ {} applicable; {} missing. \
+         A partial counts as half.",
+        percent(c.ratio),
+        c.covered,
+        c.partial,
+        c.applicable,
+        c.missing
+    )
+}
+
+/// `s` padded with spaces to `n` terminal columns.
+fn pad(s: &str, n: usize) -> String {
+    let mut t = s.to_string();
+    t.push_str(&" ".repeat(n.saturating_sub(columns(s))));
+    t
 }
 
 fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions) {
     let p = Paint { on: opts.colour };
     let child = &r.child;
     let describe = |s: &crate::rules::PlanSummary| {
-        let mut d = shorten(&s.label, 80);
+        let mut d = sources.short(&s.label);
         let mut extra = Vec::new();
         if let Some(i) = &s.issuer {
-            extra.push(i.clone());
+            // A label without a number already names the issuer.
+            if !d.contains(&crate::label::abbreviate(i)) {
+                extra.push(i.clone());
+            }
         }
         if let Some(date) = s.date {
             extra.push(date.to_string());
@@ -194,21 +215,21 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
     };
     match &r.parent {
         Some(parent) => {
-            let _ = writeln!(out, "{} {}", p.bold("Audit of"), describe(child));
-            let _ = writeln!(out, "{} {}", p.bold("against "), describe(parent));
-            let c = &r.coverage;
-            let _ = writeln!(
-                out,
-                "Coverage: {} applicable · {} covered · {} partial · {} missing · {}",
-                c.applicable,
-                c.covered,
-                c.partial,
-                c.missing,
-                p.bold(&percent(c.ratio))
-            );
+            let head = format!("{} ", p.bold("Audit of"));
+            out.push_str(&hanging(&head, &describe(child), "          ", opts.width));
+            let head = format!("{} ", p.bold("against "));
+            out.push_str(&hanging(&head, &describe(parent), "          ", opts.width));
+            let head = format!("{} ", p.bold("Coverage:"));
+            out.push_str(&hanging(
+                &head,
+                &coverage_line(&r.coverage),
+                "          ",
+                opts.width,
+            ));
         }
         None => {
-            let _ = writeln!(out, "{} {}", p.bold("Check of"), describe(child));
+            let head = format!("{} ", p.bold("Check of"));
+            out.push_str(&hanging(&head, &describe(child), "          ", opts.width));
             let _ = writeln!(out, "{} obligations", child.obligations);
         }
     }
@@ -229,16 +250,10 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
     let mut shown = vec![false; r.findings.len()];
     for sc in &r.sections {
         let c = &sc.coverage;
-        let title = sc
-            .title
-            .as_deref()
-            .map(|t| shorten(t, 70))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "\n{} {}  {}",
-            p.bold(&format!("§ {}", sc.section)),
-            title,
+        let title = sc.title.as_deref().unwrap_or_default();
+        let head = format!("\n{} ", p.bold(&format!("§ {}", sc.section)));
+        let text = format!(
+            "{title}  {}",
             p.dim(&format!(
                 "— {} applicable, {} covered, {} partial, {} missing ({})",
                 c.applicable,
@@ -248,6 +263,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
                 percent(c.ratio)
             ))
         );
+        out.push_str(&hanging(&head, &text, "    ", opts.width));
         let mut hidden = (0usize, 0usize);
         for po in r
             .parent_obligations
@@ -283,18 +299,19 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             }
         }
         if hidden != (0, 0) {
-            let _ = writeln!(
-                out,
-                "  {}",
-                p.dim(&format!(
+            out.push_str(&hanging(
+                "  ",
+                &p.dim(&format!(
                     "({} covered and {} not applicable without findings not listed; --verbose lists them)",
                     hidden.0, hidden.1
-                ))
-            );
+                )),
+                "   ",
+                opts.width,
+            ));
         }
         for (i, f) in r.findings.iter().enumerate() {
             if section_of(f) == sc.section && !shown.get(i).copied().unwrap_or(true) {
-                finding_lines(out, f, sources, &p);
+                finding_lines(out, f, sources, opts, &p);
                 if let Some(s) = shown.get_mut(i) {
                     *s = true;
                 }
@@ -314,14 +331,14 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
     for (sec, f) in &rest {
         if last != Some(sec.as_str()) {
             let head = match sec.strip_prefix("child:") {
-                Some(s) => format!("§ {s} of {}", shorten(&child.label, 60)),
-                None if sec == "plan" => format!("{} as a whole", shorten(&child.label, 60)),
+                Some(s) => format!("§ {s} of {}", sources.short(&child.label)),
+                None if sec == "plan" => format!("{} as a whole", sources.short(&child.label)),
                 None => format!("§ {sec}"),
             };
             let _ = writeln!(out, "\n{}", p.bold(&head));
             last = Some(sec.as_str());
         }
-        finding_lines(out, f, sources, &p);
+        finding_lines(out, f, sources, opts, &p);
     }
     // Local initiatives not already reported by a finding.
     let initiatives: Vec<_> = r
@@ -341,17 +358,9 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             p.dim("(derived obligations matching no parent obligation)")
         );
         for li in initiatives {
-            let _ = writeln!(
-                out,
-                "  {:<10} {}  {}",
-                li.id,
-                sources.place(
-                    &li.location.plan,
-                    li.location.line_start,
-                    li.location.line_end
-                ),
-                shorten(&li.text, opts.width)
-            );
+            let head = format!("  {:<10} ", li.id);
+            let text = format!("{}  {}", place_of(sources, &li.location), li.text);
+            out.push_str(&hanging(&head, &text, ITEM_INDENT, opts.width));
         }
     }
     let count = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
@@ -381,12 +390,42 @@ pub fn to_text(reports: &[AuditReport], sources: &Sources, opts: &TextOptions) -
     if reports.len() > 1 {
         let p = Paint { on: opts.colour };
         let _ = writeln!(out, "\n{}", p.bold("Summary"));
+        let rows: Vec<(String, String)> = reports
+            .iter()
+            .map(|r| {
+                (
+                    sources.short(&r.child.label),
+                    r.parent
+                        .as_ref()
+                        .map_or("—".to_string(), |p| sources.short(&p.label)),
+                )
+            })
+            .collect();
+        let w0 = rows
+            .iter()
+            .map(|r| columns(&r.0))
+            .chain([4])
+            .max()
+            .unwrap_or(4);
+        let w1 = rows
+            .iter()
+            .map(|r| columns(&r.1))
+            .chain([7])
+            .max()
+            .unwrap_or(7);
         let _ = writeln!(
             out,
-            "  {:<28} {:<24} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6}",
-            "plan", "against", "appl", "cov", "part", "miss", "ratio", "errors"
+            "  {} {} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6}",
+            pad("plan", w0),
+            pad("against", w1),
+            "appl",
+            "cov",
+            "part",
+            "miss",
+            "ratio",
+            "errors"
         );
-        for r in reports {
+        for (r, (child, parent)) in reports.iter().zip(&rows) {
             let c = &r.coverage;
             let errors = r
                 .findings
@@ -395,9 +434,9 @@ pub fn to_text(reports: &[AuditReport], sources: &Sources, opts: &TextOptions) -
                 .count();
             let _ = writeln!(
                 out,
-                "  {:<28} {:<24} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6}",
-                shorten(&r.child.label, 28),
-                shorten(r.parent.as_ref().map_or("—", |p| p.label.as_str()), 24),
+                "  {} {} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6}",
+                pad(child, w0),
+                pad(parent, w1),
                 c.applicable,
                 c.covered,
                 c.partial,
@@ -406,6 +445,10 @@ pub fn to_text(reports: &[AuditReport], sources: &Sources, opts: &TextOptions) -
                 errors
             );
         }
+        let _ = writeln!(
+            out,
+            "  ratio = (cov + part ÷ 2) ÷ appl: a partial counts as half."
+        );
     }
     out
 }

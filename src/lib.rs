@@ -10,7 +10,7 @@
 //!
 //! and adds output formats: [`calendar`] (text, JSON, iCalendar) and
 //! [`export`] (DOT, Mermaid, JSON graphs), with [`label`] naming plans
-//! shortly.
+//! shortly and [`lang`] choosing the reports' language.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -22,4 +22,5 @@ pub mod calendar;
 pub mod cli;
 pub mod export;
 pub mod label;
+pub mod lang;
 pub mod report;

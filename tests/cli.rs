@@ -24,8 +24,30 @@ fn obligraph(args: &[&str]) -> Output {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        // English unless a test asks otherwise: the locale picks the
+        // reports' language.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("the binary runs")
+}
+
+/// Runs the binary with the locale variables given (the others removed).
+fn obligraph_in_locale(args: &[&str], locale: &[(&str, &str)]) -> Output {
+    let bin =
+        std::env::var_os("OBLIGRAPH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_obligraph").into());
+    let mut c = Command::new(bin);
+    c.args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    for (k, v) in locale {
+        c.env(k, v);
+    }
+    c.output().expect("the binary runs")
 }
 
 fn code(o: &Output) -> i32 {
@@ -875,5 +897,99 @@ fn terminal_text_wraps_to_the_width() {
             flat(&t)
         };
         assert_eq!(strip(&text), flat(&piped));
+    }
+}
+
+#[test]
+fn reports_in_vietnamese() {
+    let args = ["audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN];
+    let vi = {
+        let mut a = args.to_vec();
+        a.extend(["--lang", "vi"]);
+        stdout(&obligraph(&a))
+    };
+    assert!(vi.starts_with("Rà soát 102/KH-UBND"), "{}", &vi[..200]);
+    assert!(vi.contains("\nso với  UBND tỉnh Bình Thuận (thực hiện 87/QĐ-TTg)"));
+    assert!(vi.contains(
+        "Mức độ thực hiện: 77% = (19 đủ + 2 một phần ÷ 2) ÷ 26 phải thực hiện; 5 thiếu. \
+         Nhiệm vụ thực hiện một phần tính một nửa."
+    ));
+    assert!(vi.contains("Phát hiện: "));
+    // A finding's Vietnamese message comes first, the English beneath.
+    let v = json(&obligraph(&[
+        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "json",
+    ]));
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "OG001" && f["message_vi"] != "")
+        .expect("an OG001 finding with a Vietnamese message");
+    let line = vi
+        .lines()
+        .find(|l| l.contains("[OG001]") && l.contains(f["parent_id"].as_str().unwrap()))
+        .unwrap();
+    assert!(line.trim_start().starts_with("lỗi[OG001]"), "{line}");
+    assert!(
+        line.contains(&flat(f["message_vi"].as_str().unwrap())),
+        "{line}"
+    );
+    // The same report in English.
+    let en = stdout(&obligraph(&args));
+    assert!(en.starts_with("Audit of 102/KH-UBND"));
+    assert!(en.contains("error[OG001]"));
+    // HTML: the page's language and its headings.
+    let html_vi = stdout(&obligraph(&[
+        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "html", "--lang", "vi",
+    ]));
+    assert!(html_vi.contains("<html lang=\"vi\">"));
+    assert!(html_vi.contains("<h3>Phát hiện</h3>"));
+    assert!(html_vi.contains("Nhiệm vụ thực hiện một phần tính một nửa."));
+    let html_en = stdout(&obligraph(&[
+        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "html",
+    ]));
+    assert!(html_en.contains("<html lang=\"en\">"));
+    assert!(html_en.contains("<h3>Findings</h3>"));
+}
+
+#[test]
+fn the_locale_chooses_the_language() {
+    let args = ["check", TRAN_BIEN];
+    let starts = |o: &Output| stdout(o).lines().next().unwrap_or_default().to_string();
+    let vi = obligraph_in_locale(&args, &[("LANG", "vi_VN.UTF-8")]);
+    assert!(
+        starts(&vi).starts_with("Kiểm tra 18/KH-UBND"),
+        "{}",
+        starts(&vi)
+    );
+    // LC_ALL wins over LANG.
+    let en = obligraph_in_locale(&args, &[("LANG", "vi_VN.UTF-8"), ("LC_ALL", "en_US.UTF-8")]);
+    assert!(
+        starts(&en).starts_with("Check of 18/KH-UBND"),
+        "{}",
+        starts(&en)
+    );
+    // No locale at all: Vietnamese first.
+    let none = obligraph_in_locale(&args, &[]);
+    assert!(starts(&none).starts_with("Kiểm tra"), "{}", starts(&none));
+    // --lang wins over the locale.
+    let mut forced = args.to_vec();
+    forced.extend(["--lang", "en"]);
+    let o = obligraph_in_locale(&forced, &[("LANG", "vi_VN.UTF-8")]);
+    assert!(starts(&o).starts_with("Check of"));
+}
+
+#[test]
+fn help_explains_the_terms_people_search_for() {
+    for args in [&["--help"][..], &["audit", "--help"], &["check", "--help"]] {
+        let help = stdout(&obligraph(args));
+        for term in [
+            "chủ trì    lead agency",
+            "phối hợp   supporting agency",
+            "đề nghị    \"requested\"",
+        ] {
+            assert!(help.contains(term), "{args:?} lacks {term}: {help}");
+        }
+        assert!(help.contains("--lang"), "{args:?}");
     }
 }

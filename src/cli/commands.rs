@@ -6,6 +6,7 @@ use super::{
 };
 use crate::calendar::{self, IcsOptions};
 use crate::core::{EdgeKind, Level, ObligationKey, Plan, PlanGraph, Window};
+use crate::lang::Lang;
 use crate::report::{self, ReportFormat, Sources, TextOptions};
 use crate::rules::{AuditReport, Config, Registry, Severity, Status};
 use crate::vn::{import_path, import_path_with, Import, ImportError, ImportOptions};
@@ -63,6 +64,7 @@ pub(super) fn execute(
     err: &mut dyn Write,
     colour: bool,
     width: Option<usize>,
+    lang: Lang,
 ) -> Result<u8, CliError> {
     match command {
         Command::Import {
@@ -95,7 +97,7 @@ pub(super) fn execute(
             let parents = import_all(&parent, &mut sources)?;
             let children = import_all(&child, &mut sources)?;
             let reports = audit_chain(&registry, &parents, &children, &config, err);
-            let text = text_options(colour, width, output.as_deref(), verbose);
+            let text = text_options(colour, width, output.as_deref(), verbose, lang);
             render_reports(
                 &reports,
                 format,
@@ -119,7 +121,7 @@ pub(super) fn execute(
             let plans = import_all(&files, &mut sources)?;
             let reports: Vec<AuditReport> =
                 plans.iter().map(|p| registry.check(p, &config)).collect();
-            let text = text_options(colour, width, output.as_deref(), true);
+            let text = text_options(colour, width, output.as_deref(), true, lang);
             render_reports(
                 &reports,
                 format,
@@ -359,12 +361,14 @@ fn text_options(
     width: Option<usize>,
     output: Option<&Path>,
     verbose: bool,
+    lang: Lang,
 ) -> TextOptions {
     let stdout = output.is_none();
     TextOptions {
         colour: colour && stdout,
         verbose,
         width: width.filter(|_| stdout),
+        lang,
         ..TextOptions::default()
     }
 }
@@ -381,7 +385,7 @@ fn render_reports(
     let text = match format {
         AuditFormat::Text => report::to_text(reports, sources, text_opts),
         AuditFormat::Json => report::render(reports, ReportFormat::Json, sources, &[])?,
-        AuditFormat::Html => report::render(reports, ReportFormat::Html, sources, &[])?,
+        AuditFormat::Html => report::to_html_in(reports, sources, text_opts.lang)?,
         AuditFormat::Sarif => report::render(
             reports,
             ReportFormat::Sarif,

@@ -37,16 +37,37 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: bad usage or unreadable input.
 pub const EXIT_USAGE: u8 = 2;
 
+/// The Vietnamese terms findings use, explained where people look them up.
+macro_rules! terms {
+    () => {
+        "
+Terms (thuật ngữ) in plans and findings:
+  chủ trì    lead agency: answers for the task and reports on it
+             (OG003 lead-mismatch, OG007 no-lead, OG008 several-leads-unscoped)
+  phối hợp   supporting agency: works with the lead (OG004 support-dropped)
+  đề nghị    \"requested\": a body outside the issuer's command (courts TAND,
+             procuracies VKSND, the Fatherland Front MTTQ, the Bar) is asked,
+             not ordered (OG009 requested-body-ordered)
+"
+    };
+}
+
 /// The help after every command's options: the input formats and the
 /// exit codes, for the top level and the commands that audit.
-const AFTER_HELP: &str = "\
+const AFTER_HELP: &str = concat!(
+    "\
 FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
-Output is text unless --format says otherwise.
-
+Output is text unless --format says otherwise; reports are in Vietnamese or
+English by --lang, else by the locale (LC_ALL, LC_MESSAGES, LANG: vi_* gives
+Vietnamese, another locale English, none Vietnamese).
+",
+    terms!(),
+    "
 Exit codes:
   0  no finding of severity error
   1  at least one finding of severity error (audit, check)
-  2  bad usage, or an input that cannot be read (the message names the file and line)";
+  2  bad usage, or an input that cannot be read (the message names the file and line)"
+);
 
 /// The same for the commands that report no findings: exit 1 does not
 /// apply to them.
@@ -67,8 +88,18 @@ struct Cli {
     /// is unset), always, never.
     #[arg(long, value_enum, default_value_t = ColourChoice::Auto, global = true)]
     color: ColourChoice,
+    /// Language of the text and HTML reports: vi (tiếng Việt) or en
+    /// (default: from the locale, LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LangChoice>,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangChoice {
+    Vi,
+    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -337,7 +368,12 @@ where
         ColourChoice::Never => false,
         ColourChoice::Auto => tty,
     };
-    match commands::execute(cli.command, out, err, colour, terminal.width) {
+    let lang = match cli.lang {
+        Some(LangChoice::Vi) => crate::lang::Lang::Vi,
+        Some(LangChoice::En) => crate::lang::Lang::En,
+        None => crate::lang::Lang::from_env(),
+    };
+    match commands::execute(cli.command, out, err, colour, terminal.width, lang) {
         Ok(code) => code,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");

@@ -31,9 +31,10 @@
 mod html;
 mod sarif;
 mod text;
+mod words;
 pub mod wrap;
 
-pub use html::to_html;
+pub use html::{to_html, to_html_in};
 pub use sarif::to_sarif;
 pub use text::{to_text, TextOptions};
 

@@ -7,8 +7,10 @@
 //! their item), one line per item when piped. Plans are named by their
 //! short label ([`Sources::short`]).
 
+use super::words::Words;
 use super::wrap::{columns, hanging};
 use super::{top_section, Sources};
+use crate::lang::Lang;
 use crate::rules::{AuditReport, Finding, ParentObligationReport, Severity, Status};
 use std::fmt::Write as _;
 
@@ -26,6 +28,9 @@ pub struct TextOptions {
     /// Columns to wrap lines to (the terminal's); `None` prints each item
     /// on one line, whole.
     pub width: Option<usize>,
+    /// The language of headings and of the first line of each finding
+    /// (the other language follows it).
+    pub lang: Lang,
 }
 
 impl Default for TextOptions {
@@ -35,12 +40,14 @@ impl Default for TextOptions {
             verbose: false,
             obligations: true,
             width: None,
+            lang: Lang::En,
         }
     }
 }
 
 struct Paint {
     on: bool,
+    w: &'static Words,
 }
 
 impl Paint {
@@ -63,16 +70,34 @@ impl Paint {
             Severity::Warning => "1;33",
             Severity::Info => "1;36",
         };
-        self.wrap(code, &s.to_string())
+        self.wrap(code, self.w.severity_word(s))
     }
     fn status(&self, s: Status) -> String {
-        let (code, word) = match s {
-            Status::Covered => ("32", "covered "),
-            Status::Partial => ("33", "partial "),
-            Status::Missing => ("31", "missing "),
-            Status::NotApplicable => ("2", "n/a     "),
+        let code = match s {
+            Status::Covered => "32",
+            Status::Partial => "33",
+            Status::Missing => "31",
+            Status::NotApplicable => "2",
         };
-        self.wrap(code, word)
+        let word = match (self.w.lang, s) {
+            (Lang::En, Status::NotApplicable) => "n/a",
+            _ => self.w.status(s),
+        };
+        let all = [
+            Status::Covered,
+            Status::Partial,
+            Status::Missing,
+            Status::NotApplicable,
+        ];
+        let width = all
+            .iter()
+            .map(|x| match (self.w.lang, x) {
+                (Lang::En, Status::NotApplicable) => 3,
+                _ => columns(self.w.status(*x)),
+            })
+            .max()
+            .unwrap_or(8);
+        self.wrap(code, &pad(word, width))
     }
 }
 
@@ -89,23 +114,34 @@ fn place_of(sources: &Sources, l: &crate::rules::Location) -> String {
     sources.place(&l.plan, l.line_start, l.line_end)
 }
 
+/// A finding's message in the report's language first, and the other
+/// language's when there is a different one.
+fn messages(f: &Finding, lang: Lang) -> (&str, Option<&str>) {
+    let vi = Some(f.message_vi.as_str()).filter(|m| !m.is_empty() && *m != f.message);
+    match (lang, vi) {
+        (Lang::Vi, Some(vi)) => (vi, Some(&f.message)),
+        (_, vi) => (&f.message, vi),
+    }
+}
+
 fn finding_lines(out: &mut String, f: &Finding, sources: &Sources, opts: &TextOptions, p: &Paint) {
     let head = format!("  {}[{}] {}: ", p.severity(f.severity), f.code, f.rule);
-    out.push_str(&hanging(&head, &f.message, FINDING_INDENT, opts.width));
-    if !f.message_vi.is_empty() && f.message_vi != f.message {
+    let (first, second) = messages(f, opts.lang);
+    out.push_str(&hanging(&head, first, FINDING_INDENT, opts.width));
+    if let Some(second) = second {
         out.push_str(&hanging(
             FINDING_INDENT,
-            &p.dim(&f.message_vi),
+            &p.dim(second),
             FINDING_INDENT,
             opts.width,
         ));
     }
     let mut at = Vec::new();
     if let Some(l) = &f.parent_location {
-        at.push(format!("parent {}", place_of(sources, l)));
+        at.push(format!("{} {}", p.w.parent, place_of(sources, l)));
     }
     if let Some(l) = &f.child_location {
-        at.push(format!("child {}", place_of(sources, l)));
+        at.push(format!("{} {}", p.w.child, place_of(sources, l)));
     }
     if !at.is_empty() {
         let head = format!("{FINDING_INDENT}{} ", p.dim("-->"));
@@ -122,7 +158,8 @@ fn compact_finding(
     opts: &TextOptions,
     p: &Paint,
 ) {
-    let mut text = f.message.clone();
+    let (first, second) = messages(f, opts.lang);
+    let mut text = first.to_string();
     if let Some(l) = &f.child_location {
         text.push_str(&format!(" {} {}", p.dim("-->"), place_of(sources, l)));
     }
@@ -133,10 +170,10 @@ fn compact_finding(
         f.rule
     );
     out.push_str(&hanging(&head, &text, NESTED_INDENT, opts.width));
-    if opts.verbose && !f.message_vi.is_empty() && f.message_vi != f.message {
+    if let Some(second) = second.filter(|_| opts.verbose) {
         out.push_str(&hanging(
             NESTED_INDENT,
-            &p.dim(&f.message_vi),
+            &p.dim(second),
             NESTED_INDENT,
             opts.width,
         ));
@@ -156,9 +193,10 @@ fn obligation_lines(
     for m in &po.matches {
         let head = format!("{ITEM_INDENT}{} ", p.dim("↳"));
         let text = format!(
-            "{} {}  score {:.2}  {}",
+            "{} {}  {} {:.2}  {}",
             m.child_id,
             place_of(sources, &m.child_location),
+            p.w.score,
             m.score,
             p.dim(&m.child_text)
         );
@@ -170,19 +208,6 @@ fn obligation_lines(
     }
 }
 
-/// The coverage figure with its definition: a partial counts as half.
-pub(crate) fn coverage_line(c: &crate::rules::Coverage) -> String {
-    format!(
-        "{} = ({} covered + {} partial ÷ 2) ÷ {} applicable; {} missing. \
-         A partial counts as half.",
-        percent(c.ratio),
-        c.covered,
-        c.partial,
-        c.applicable,
-        c.missing
-    )
-}
-
 /// `s` padded with spaces to `n` terminal columns.
 fn pad(s: &str, n: usize) -> String {
     let mut t = s.to_string();
@@ -191,7 +216,8 @@ fn pad(s: &str, n: usize) -> String {
 }
 
 fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions) {
-    let p = Paint { on: opts.colour };
+    let w = Words::of(opts.lang);
+    let p = Paint { on: opts.colour, w };
     let child = &r.child;
     let describe = |s: &crate::rules::PlanSummary| {
         let mut d = sources.short(&s.label);
@@ -215,22 +241,23 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
     };
     match &r.parent {
         Some(parent) => {
-            let head = format!("{} ", p.bold("Audit of"));
+            let n = columns(w.audit_of).max(columns(w.against));
+            let head = format!("{} ", p.bold(&pad(w.audit_of, n)));
             out.push_str(&hanging(&head, &describe(child), "          ", opts.width));
-            let head = format!("{} ", p.bold("against "));
+            let head = format!("{} ", p.bold(&pad(w.against, n)));
             out.push_str(&hanging(&head, &describe(parent), "          ", opts.width));
-            let head = format!("{} ", p.bold("Coverage:"));
+            let head = format!("{} ", p.bold(&format!("{}:", w.coverage)));
             out.push_str(&hanging(
                 &head,
-                &coverage_line(&r.coverage),
+                &w.coverage_line(&r.coverage),
                 "          ",
                 opts.width,
             ));
         }
         None => {
-            let head = format!("{} ", p.bold("Check of"));
+            let head = format!("{} ", p.bold(w.check_of));
             out.push_str(&hanging(&head, &describe(child), "          ", opts.width));
-            let _ = writeln!(out, "{} obligations", child.obligations);
+            let _ = writeln!(out, "{} {}", child.obligations, w.obligations);
         }
     }
     // Findings by section: the parent obligation's section, else the
@@ -255,11 +282,15 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
         let text = format!(
             "{title}  {}",
             p.dim(&format!(
-                "— {} applicable, {} covered, {} partial, {} missing ({})",
+                "— {} {}, {} {}, {} {}, {} {} ({})",
                 c.applicable,
+                w.applicable,
                 c.covered,
+                w.covered,
                 c.partial,
+                w.partial,
                 c.missing,
+                w.missing,
                 percent(c.ratio)
             ))
         );
@@ -301,10 +332,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
         if hidden != (0, 0) {
             out.push_str(&hanging(
                 "  ",
-                &p.dim(&format!(
-                    "({} covered and {} not applicable without findings not listed; --verbose lists them)",
-                    hidden.0, hidden.1
-                )),
+                &p.dim(&w.hidden(hidden.0, hidden.1)),
                 "   ",
                 opts.width,
             ));
@@ -331,8 +359,11 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
     for (sec, f) in &rest {
         if last != Some(sec.as_str()) {
             let head = match sec.strip_prefix("child:") {
-                Some(s) => format!("§ {s} of {}", sources.short(&child.label)),
-                None if sec == "plan" => format!("{} as a whole", sources.short(&child.label)),
+                Some(s) => format!("§ {s} {} {}", w.of, sources.short(&child.label)),
+                None if sec == "plan" => match opts.lang {
+                    Lang::Vi => format!("{} {}", w.as_a_whole, sources.short(&child.label)),
+                    Lang::En => format!("{} {}", sources.short(&child.label), w.as_a_whole),
+                },
                 None => format!("§ {sec}"),
             };
             let _ = writeln!(out, "\n{}", p.bold(&head));
@@ -354,8 +385,8 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
         let _ = writeln!(
             out,
             "\n{} {}",
-            p.bold("Local initiatives"),
-            p.dim("(derived obligations matching no parent obligation)")
+            p.bold(w.local_initiatives),
+            p.dim(w.local_initiatives_note)
         );
         for li in initiatives {
             let head = format!("  {:<10} ", li.id);
@@ -367,7 +398,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
     let _ = writeln!(
         out,
         "\n{}: {} {}, {} {}, {} {}",
-        p.bold("Findings"),
+        p.bold(w.findings),
         count(Severity::Error),
         p.severity(Severity::Error),
         count(Severity::Warning),
@@ -388,8 +419,9 @@ pub fn to_text(reports: &[AuditReport], sources: &Sources, opts: &TextOptions) -
         one(&mut out, r, sources, opts);
     }
     if reports.len() > 1 {
-        let p = Paint { on: opts.colour };
-        let _ = writeln!(out, "\n{}", p.bold("Summary"));
+        let w = Words::of(opts.lang);
+        let p = Paint { on: opts.colour, w };
+        let _ = writeln!(out, "\n{}", p.bold(w.summary));
         let rows: Vec<(String, String)> = reports
             .iter()
             .map(|r| {
@@ -404,27 +436,31 @@ pub fn to_text(reports: &[AuditReport], sources: &Sources, opts: &TextOptions) -
         let w0 = rows
             .iter()
             .map(|r| columns(&r.0))
-            .chain([4])
+            .chain([columns(w.plan)])
             .max()
             .unwrap_or(4);
         let w1 = rows
             .iter()
             .map(|r| columns(&r.1))
-            .chain([7])
+            .chain([columns(w.against)])
             .max()
             .unwrap_or(7);
-        let _ = writeln!(
-            out,
-            "  {} {} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6}",
-            pad("plan", w0),
-            pad("against", w1),
-            "appl",
-            "cov",
-            "part",
-            "miss",
-            "ratio",
-            "errors"
-        );
+        let heads = [
+            w.applicable,
+            w.covered,
+            w.partial,
+            w.missing,
+            w.ratio,
+            w.errors,
+        ];
+        let widths: Vec<usize> = heads.iter().map(|h| columns(h).max(5)).collect();
+        let right = |s: &str, n: usize| format!("{}{s}", " ".repeat(n.saturating_sub(columns(s))));
+        let mut line = format!("  {} {}", pad(w.plan, w0), pad(w.against, w1));
+        for (h, n) in heads.iter().zip(&widths) {
+            line.push(' ');
+            line.push_str(&right(h, *n));
+        }
+        let _ = writeln!(out, "{line}");
         for (r, (child, parent)) in reports.iter().zip(&rows) {
             let c = &r.coverage;
             let errors = r
@@ -432,23 +468,22 @@ pub fn to_text(reports: &[AuditReport], sources: &Sources, opts: &TextOptions) -
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count();
-            let _ = writeln!(
-                out,
-                "  {} {} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6}",
-                pad(child, w0),
-                pad(parent, w1),
-                c.applicable,
-                c.covered,
-                c.partial,
-                c.missing,
+            let cells = [
+                c.applicable.to_string(),
+                c.covered.to_string(),
+                c.partial.to_string(),
+                c.missing.to_string(),
                 percent(c.ratio),
-                errors
-            );
+                errors.to_string(),
+            ];
+            let mut line = format!("  {} {}", pad(child, w0), pad(parent, w1));
+            for (cell, n) in cells.iter().zip(&widths) {
+                line.push(' ');
+                line.push_str(&right(cell, *n));
+            }
+            let _ = writeln!(out, "{line}");
         }
-        let _ = writeln!(
-            out,
-            "  ratio = (cov + part ÷ 2) ÷ appl: a partial counts as half."
-        );
+        let _ = writeln!(out, "  {}", w.ratio_note);
     }
     out
 }

@@ -39,6 +39,7 @@
 //! event lists its dates with `RDATE`.
 
 use crate::core::{Deadline, Obligation, OpenTerm, Period, Plan, Role, Window};
+use crate::lang::Lang;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, EventStatus, Todo, TodoStatus};
 use serde::Serialize;
@@ -334,58 +335,94 @@ pub fn calendar(plans: &[Plan], window: Window) -> DeadlineCalendar {
 
 /// Renders a calendar as readable text: one block per due date, tentative
 /// dates marked, then the duties with no date. Texts are printed whole.
+/// Headings in English; see [`to_text_in`].
 pub fn to_text(cal: &DeadlineCalendar) -> String {
+    to_text_in(cal, Lang::En)
+}
+
+/// [`to_text`] with headings in `lang`; each deadline is shown in both
+/// languages, the chosen one first.
+///
+/// ```
+/// use obligraph::calendar::{calendar, to_text_in};
+/// use obligraph::core::{Deadline, DueDay, Obligation, Plan, Window};
+/// use obligraph::lang::Lang;
+/// let mut plan = Plan::default();
+/// let mut o = Obligation::new("IV.1", "Báo cáo kết quả");
+/// o.deadline = Some(Deadline::annual(DueDay::before(11, 5)));
+/// plan.obligations.push(o);
+/// let text = to_text_in(&calendar(&[plan], Window::years(2026, 2026)), Lang::Vi);
+/// assert!(text.starts_with("Thời hạn từ 2026-01-01 đến 2026-12-31"));
+/// assert!(text.contains("trước ngày 05/11 hằng năm / every year, before 05/11"));
+/// ```
+pub fn to_text_in(cal: &DeadlineCalendar, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
     let mut out = String::new();
     if let Some(w) = cal.window {
-        out.push_str(&format!("Deadlines from {} to {}\n\n", w.start, w.end));
-    }
-    let no_lead = |l: &str| {
-        if l.is_empty() {
-            "(no lead)".to_string()
+        out.push_str(&if vi {
+            format!("Thời hạn từ {} đến {}\n\n", w.start, w.end)
         } else {
-            l.to_string()
+            format!("Deadlines from {} to {}\n\n", w.start, w.end)
+        });
+    }
+    let no_lead = |l: &str| match (l.is_empty(), vi) {
+        (false, _) => l.to_string(),
+        (true, true) => "(không có cơ quan chủ trì)".to_string(),
+        (true, false) => "(no lead)".to_string(),
+    };
+    let both = |v: &str, e: &str| {
+        if vi {
+            format!("{v} / {e}")
+        } else {
+            format!("{e} / {v}")
         }
     };
     for e in &cal.entries {
         out.push_str(&format!(
-            "{}{}  {} {}  [{}]  {} / {}\n    {}\n",
+            "{}{}  {} {}  [{}]  {}\n    {}\n",
             e.date,
             if e.tentative { " ?" } else { "  " },
             e.plan,
             e.obligation,
             no_lead(&e.lead),
-            e.deadline_vi,
-            e.deadline_en,
+            both(&e.deadline_vi, &e.deadline_en),
             e.text
         ));
     }
     if cal.entries.iter().any(|e| e.tentative) {
-        out.push_str(
+        out.push_str(if vi {
+            "\n? ngày dự kiến: văn bản chỉ ghi kỳ (\"hằng năm\") mà không ghi ngày; \
+             lịch lấy ngày cuối kỳ.\n"
+        } else {
             "\n? tentative: the document gives a period (\"hằng năm\") but no day; \
-             the period's last day is shown.\n",
-        );
+             the period's last day is shown.\n"
+        });
     }
     if !cal.undated.is_empty() {
-        out.push_str(
+        out.push_str(if vi {
+            "\nKhông có ngày trong văn bản (theo yêu cầu, thường xuyên, tính từ một sự kiện): \
+             không đưa vào lịch\n"
+        } else {
             "\nNo date in the document (event-driven, continuous, relative): \
-             not in the calendar\n",
-        );
+             not in the calendar\n"
+        });
         for u in &cal.undated {
             out.push_str(&format!(
-                "  {} {}  [{}]  {} / {}\n",
+                "  {} {}  [{}]  {}\n",
                 u.plan,
                 u.obligation,
                 no_lead(&u.lead),
-                u.deadline_vi,
-                u.deadline_en
+                both(&u.deadline_vi, &u.deadline_en)
             ));
         }
     }
     if !cal.without_deadline.is_empty() {
-        out.push_str(&format!(
-            "\n{} obligation(s) with no parsed deadline\n",
-            cal.without_deadline.len()
-        ));
+        let n = cal.without_deadline.len();
+        out.push_str(&if vi {
+            format!("\n{n} nhiệm vụ không có thời hạn đọc được\n")
+        } else {
+            format!("\n{n} obligation(s) with no parsed deadline\n")
+        });
     }
     out
 }

@@ -969,6 +969,16 @@ fn the_locale_chooses_the_language() {
         "{}",
         starts(&en)
     );
+    // The calendar's headings follow the language too.
+    let cal = obligraph_in_locale(&["calendar", DONG_NAI], &[("LANG", "vi_VN.UTF-8")]);
+    let cal = stdout(&cal);
+    assert!(
+        cal.starts_with("Thời hạn từ 2026-02-05 đến 2030-12-31"),
+        "{}",
+        &cal[..100]
+    );
+    assert!(cal.contains("\nKhông có ngày trong văn bản"));
+    assert!(cal.contains("trước ngày 05/11 hằng năm / every year, before 05/11"));
     // No locale at all: Vietnamese first.
     let none = obligraph_in_locale(&args, &[]);
     assert!(starts(&none).starts_with("Kiểm tra"), "{}", starts(&none));

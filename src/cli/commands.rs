@@ -164,7 +164,7 @@ pub(super) fn execute(
                     let mut cal = calendar::calendar(&plans, w);
                     cal.window = window;
                     if format == CalendarFormat::Text {
-                        calendar::to_text(&cal)
+                        calendar::to_text_in(&cal, lang)
                     } else {
                         json_string(&cal)?
                     }

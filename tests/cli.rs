@@ -1003,3 +1003,31 @@ fn help_explains_the_terms_people_search_for() {
         assert!(help.contains("--lang"), "{args:?}");
     }
 }
+
+#[test]
+fn a_calendar_with_nowhere_to_place_recurring_deadlines_asks_for_dates() {
+    use obligraph::core::{Deadline, Obligation, Period, Plan};
+    // No number, date, validity or year anywhere, and a yearly duty.
+    let mut plan = Plan::default();
+    let mut o = Obligation::new("II.1", "Tuyên truyền hằng năm");
+    o.deadline = Some(Deadline::every(Period::Year));
+    plan.obligations.push(o);
+    let file = std::env::temp_dir().join(format!("obligraph-undated-{}.json", std::process::id()));
+    std::fs::write(&file, serde_json::to_string(&plan).unwrap()).unwrap();
+    let path = file.to_str().unwrap();
+    let o = obligraph(&["calendar", path]);
+    let with_dates = obligraph(&[
+        "calendar",
+        path,
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+    ]);
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains(path), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--from"));
+    assert_eq!(code(&with_dates), 0, "{}", stderr(&with_dates));
+    assert!(stdout(&with_dates).contains("2026-12-31 ?"));
+}

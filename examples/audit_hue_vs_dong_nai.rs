@@ -28,11 +28,12 @@ fn main() -> ExitCode {
     };
     let report = audit(&parent, &child, &Config::default());
     let mut sources = Sources::new();
-    sources.insert(parent.label(), "examples/data/seeds/dong-nai-74-2026.txt");
-    sources.insert(child.label(), "examples/data/seeds/hue-qd2715-2026.txt");
+    sources.add(&parent, "examples/data/seeds/dong-nai-74-2026.txt");
+    sources.add(&child, "examples/data/seeds/hue-qd2715-2026.txt");
     let opts = TextOptions {
         colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         verbose: std::env::args().any(|a| a == "--verbose"),
+        width: obligraph::report::wrap::terminal_width(),
         ..TextOptions::default()
     };
     print!("{}", to_text(&[report], &sources, &opts));

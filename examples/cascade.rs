@@ -14,7 +14,7 @@
 //! ```
 
 use obligraph::core::{Level, Plan};
-use obligraph::report::{shorten_label, to_text, Sources, TextOptions};
+use obligraph::report::{to_text, Sources, TextOptions};
 use obligraph::rules::{audit_cascade, audit_fleet, lift, Config, Severity};
 use obligraph::vn::import_path;
 use std::io::IsTerminal;
@@ -28,7 +28,7 @@ fn load(path: &Path, sources: &mut Sources) -> Result<Plan, String> {
         .unwrap_or(path)
         .display()
         .to_string();
-    sources.insert(plan.label(), shown);
+    sources.add(&plan, shown);
     Ok(plan)
 }
 
@@ -89,7 +89,7 @@ fn run() -> Result<(), String> {
         let c = &e.coverage;
         println!(
             "  {:<14} {:>10} {:>8} {:>8} {:>8} {:>6.0}% {:>7} {:>8}",
-            shorten_label(&e.child.label, 14),
+            sources.short(&e.child.label),
             c.applicable,
             c.covered,
             c.partial,
@@ -128,6 +128,7 @@ fn run() -> Result<(), String> {
                 &TextOptions {
                     colour,
                     obligations: false,
+                    width: obligraph::report::wrap::terminal_width(),
                     ..TextOptions::default()
                 }
             )

@@ -27,13 +27,11 @@ fn main() -> ExitCode {
     let plan = import.plan;
     let report = Registry::default().check(&plan, &Config::default());
     let mut sources = Sources::new();
-    sources.insert(
-        plan.label(),
-        "examples/data/seeds/hue-sokhcn-de-an-65-2026.txt",
-    );
+    sources.add(&plan, "examples/data/seeds/hue-sokhcn-de-an-65-2026.txt");
     let opts = TextOptions {
         colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         verbose: true,
+        width: obligraph::report::wrap::terminal_width(),
         ..TextOptions::default()
     };
     print!("{}", to_text(&[report], &sources, &opts));

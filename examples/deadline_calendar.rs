@@ -8,11 +8,14 @@
 //!
 //! Reads a plan in the JSON format of `docs/plan-format.md` and prints:
 //! every calendar due date of the year in order (obligation, lead agency,
-//! deadline in Vietnamese and English); the obligations with no calendar
-//! date (event-driven, continuous); and the reporting-chain check of every
+//! deadline in Vietnamese and English), from `obligraph::calendar`: only
+//! days the document gives are dated, a recurrence with no day ("hằng
+//! năm") is marked tentative `?`; the obligations with no date in the
+//! document (event-driven, continuous); and the reporting-chain check of every
 //! `feeds` edge (how many days the level above has to compile).
 
 use chrono::{Datelike, NaiveDate};
+use obligraph::calendar::calendar;
 use obligraph_core::{
     ChainCheck, Deadline, EdgeKind, Obligation, OpenTerm, Plan, PlanGraph, Window,
 };
@@ -122,35 +125,43 @@ fn leads(o: &Obligation) -> String {
 }
 
 fn print_calendar(plan: &Plan, year: i32, window: Window) {
-    // (date, document position, obligation, deadline, has open parts)
-    let mut rows: Vec<(NaiveDate, usize, &Obligation, &Deadline, bool)> = Vec::new();
-    for (i, o) in plan.obligations.iter().enumerate() {
-        let Some(d) = &o.deadline else { continue };
-        let s = d.due_dates(window);
-        for date in s.dates {
-            rows.push((date, i, o, d, !s.open.is_empty()));
-        }
-    }
-    rows.sort_by_key(|r| (r.0, r.1));
+    // The library's calendar: only days the document gives are dated;
+    // "hằng năm" alone is tentative; event-driven duties are undated.
+    let cal = calendar(std::slice::from_ref(plan), window);
+    let by_id = |id: &str| plan.obligations.iter().find(|o| o.id == id);
     println!();
     println!(
-        "== Deadline calendar {year} ({} to {}): {} due dates ==",
+        "== Deadline calendar {year} ({} to {}): {} due dates, {} tentative ==",
         window.start,
         window.end,
-        rows.len()
+        cal.entries.len(),
+        cal.entries.iter().filter(|e| e.tentative).count()
     );
-    for (date, _, o, d, also_open) in rows {
-        println!("{date}  {:<14} {}", o.id, leads(o));
-        println!("            vi: {d}");
+    for e in &cal.entries {
+        let Some(o) = by_id(&e.obligation) else {
+            continue;
+        };
+        let also_open = cal.undated.iter().any(|u| u.obligation == e.obligation);
+        println!(
+            "{}{} {:<14} {}",
+            e.date,
+            if e.tentative { " ?" } else { "  " },
+            o.id,
+            leads(o)
+        );
+        println!("            vi: {}", e.deadline_vi);
         println!(
             "            en: {}{}",
-            d.to_english(),
+            e.deadline_en,
             if also_open {
                 "  (may fall due earlier: see below)"
             } else {
                 ""
             }
         );
+    }
+    if cal.entries.iter().any(|e| e.tentative) {
+        println!("? tentative: a period (\"hằng năm\") with no day written; its last day is shown");
     }
 }
 
@@ -164,31 +175,45 @@ fn open_term_en(t: &OpenTerm) -> String {
 }
 
 fn print_undated(plan: &Plan, year: i32, window: Window) {
+    let cal = calendar(std::slice::from_ref(plan), window);
     println!();
-    println!("== No calendar date in {year}: event-driven or continuous ==");
-    for o in &plan.obligations {
-        let Some(d) = &o.deadline else { continue };
-        let s = d.due_dates(window);
-        if s.open.is_empty() {
+    println!("== No date in the document, {year}: event-driven or continuous ==");
+    let mut shown: Vec<&str> = Vec::new();
+    for u in &cal.undated {
+        if shown.contains(&u.obligation.as_str()) {
             continue;
         }
-        let terms: Vec<String> = s.open.iter().map(open_term_en).collect();
-        let dated = if s.dates.is_empty() {
+        shown.push(&u.obligation);
+        let Some(o) = plan.obligations.iter().find(|o| o.id == u.obligation) else {
+            continue;
+        };
+        let terms: Vec<String> = cal
+            .undated
+            .iter()
+            .filter(|x| x.obligation == u.obligation)
+            .map(|x| open_term_en(&x.open))
+            .collect();
+        let dated = cal
+            .entries
+            .iter()
+            .filter(|e| e.obligation == u.obligation)
+            .count();
+        let dated = if dated == 0 {
             String::new()
         } else {
-            format!(" (also dated: {} in the calendar above)", s.dates.len())
+            format!(" (also dated: {dated} in the calendar above)")
         };
         println!("{:<14} {}", o.id, leads(o));
         println!(
-            "               no calendar date: {}{dated} | vi: {d}",
-            terms.join("; ")
+            "               no calendar date: {}{dated} | vi: {}",
+            terms.join("; "),
+            u.deadline_vi
         );
     }
-    let none: Vec<&str> = plan
-        .obligations
+    let none: Vec<&str> = cal
+        .without_deadline
         .iter()
-        .filter(|o| o.deadline.is_none())
-        .map(|o| o.id.as_str())
+        .map(|(_, id)| id.as_str())
         .collect();
     if !none.is_empty() {
         println!("No deadline written: {}", none.join(", "));

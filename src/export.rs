@@ -1,4 +1,4 @@
-//! The obligation graph as Graphviz DOT, Mermaid or JSON.
+//! The obligation graph as readable text, Graphviz DOT, Mermaid or JSON.
 
 use crate::core::{Edge, EdgeKind, ObligationKey, PlanGraph};
 use serde::Serialize;
@@ -6,6 +6,9 @@ use serde::Serialize;
 /// Output formats for [`render_graph`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GraphFormat {
+    /// Readable text: the plans with their obligation counts, then the
+    /// edges by kind, one `plan id → plan id` per line.
+    Text,
     /// Graphviz DOT.
     Dot,
     /// Mermaid flowchart.
@@ -66,6 +69,32 @@ pub fn render_graph(g: &PlanGraph, format: GraphFormat) -> String {
     let index = |k: &ObligationKey| nodes.iter().position(|(n, _)| n == k);
     let edges = g.edges();
     match format {
+        GraphFormat::Text => {
+            let mut out = format!(
+                "Obligation graph: {} plan(s), {} obligations, {} edges\n",
+                g.plans().len(),
+                nodes.len(),
+                edges.len()
+            );
+            for (pi, plan) in g.plans().iter().enumerate() {
+                out.push_str(&format!(
+                    "  {}: {} obligations\n",
+                    g.plan_label(pi).unwrap_or_default(),
+                    plan.obligations.len()
+                ));
+            }
+            for kind in [EdgeKind::Implements, EdgeKind::Feeds, EdgeKind::Precedes] {
+                let of_kind: Vec<&Edge> = edges.iter().filter(|e| e.kind == kind).collect();
+                if of_kind.is_empty() {
+                    continue;
+                }
+                out.push_str(&format!("\n{} ({}):\n", kind_name(kind), of_kind.len()));
+                for e in of_kind {
+                    out.push_str(&format!("  {} → {}\n", e.from, e.to));
+                }
+            }
+            out
+        }
         GraphFormat::Json => {
             let j = JsonGraph {
                 nodes: nodes

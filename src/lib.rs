@@ -9,7 +9,8 @@
 //! - [`rules`]: the coverage audit;
 //!
 //! and adds output formats: [`calendar`] (text, JSON, iCalendar) and
-//! [`export`] (DOT, Mermaid, JSON graphs).
+//! [`export`] (DOT, Mermaid, JSON graphs), with [`label`] naming plans
+//! shortly and [`lang`] choosing the reports' language.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -20,4 +21,6 @@ pub use obligraph_vn as vn;
 pub mod calendar;
 pub mod cli;
 pub mod export;
+pub mod label;
+pub mod lang;
 pub mod report;

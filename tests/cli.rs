@@ -24,8 +24,30 @@ fn obligraph(args: &[&str]) -> Output {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        // English unless a test asks otherwise: the locale picks the
+        // reports' language.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("the binary runs")
+}
+
+/// Runs the binary with the locale variables given (the others removed).
+fn obligraph_in_locale(args: &[&str], locale: &[(&str, &str)]) -> Output {
+    let bin =
+        std::env::var_os("OBLIGRAPH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_obligraph").into());
+    let mut c = Command::new(bin);
+    c.args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    for (k, v) in locale {
+        c.env(k, v);
+    }
+    c.output().expect("the binary runs")
 }
 
 fn code(o: &Output) -> i32 {
@@ -125,6 +147,128 @@ fn help_documents_the_exit_codes() {
 }
 
 #[test]
+fn exit_code_help_only_where_it_applies() {
+    // Exit 1 (error findings) belongs to audit and check only.
+    for sub in ["audit", "check"] {
+        let help = stdout(&obligraph(&[sub, "--help"]));
+        assert!(help.contains("1  at least one finding"), "{sub}: {help}");
+    }
+    for sub in ["import", "lift", "calendar", "graph", "rules", "explain"] {
+        let o = obligraph(&[sub, "--help"]);
+        assert_eq!(code(&o), 0);
+        let help = stdout(&o);
+        assert!(help.contains("Exit codes"), "{sub}: {help}");
+        assert!(
+            !help.contains("finding"),
+            "{sub} help talks of findings: {help}"
+        );
+    }
+}
+
+#[test]
+fn every_command_defaults_to_text() {
+    let cases: [&[&str]; 7] = [
+        &["import", DONG_NAI],
+        &["audit", "--parent", DONG_NAI, "--child", TRAN_BIEN],
+        &["check", TRAN_BIEN],
+        &["lift", TRAN_BIEN],
+        &["calendar", DONG_NAI],
+        &["graph", DONG_NAI],
+        &["rules"],
+    ];
+    for args in cases {
+        let o = obligraph(args);
+        assert!(code(&o) <= 1, "{args:?}: {}", stderr(&o));
+        let out = stdout(&o);
+        let first = out.trim_start().chars().next();
+        assert!(
+            !matches!(first, Some('{' | '[')) && !out.starts_with("digraph"),
+            "{args:?} does not default to text: {}",
+            &out[..out.len().min(200)]
+        );
+        // --format json still works, and parses.
+        if args[0] != "audit" && args[0] != "check" {
+            let mut with_json = args.to_vec();
+            with_json.extend(["--format", "json"]);
+            json(&obligraph(&with_json));
+        }
+    }
+}
+
+#[test]
+fn rule_summaries_are_whole() {
+    let v = json(&obligraph(&["rules", "--format", "json"]));
+    for r in v.as_array().unwrap() {
+        let summary = r["summary"].as_str().unwrap().trim_end();
+        assert!(
+            summary.ends_with('.') || summary.ends_with(')') || summary.ends_with(':'),
+            "{} stops mid-sentence: {summary}",
+            r["code"]
+        );
+    }
+    // OG002's first line used to end at "weaker than".
+    let text = stdout(&obligraph(&["rules"]));
+    assert!(
+        text.contains("weaker than the covering threshold but above the partial one"),
+        "{text}"
+    );
+}
+
+/// Runs the binary with stdout into a pipe whose reader goes away after
+/// `keep` bytes, like `| head -c keep`.
+fn into_closed_pipe(args: &[&str], keep: usize) -> Output {
+    use std::io::Read;
+    use std::process::Stdio;
+    let bin =
+        std::env::var_os("OBLIGRAPH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_obligraph").into());
+    let mut child = Command::new(bin)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut head = vec![0; keep];
+    let mut pipe = child.stdout.take().unwrap();
+    pipe.read_exact(&mut head).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    // Each output is larger than a pipe's buffer (64 KiB), so the writer
+    // meets the closed pipe.
+    let cases: [(&[&str], i32); 4] = [
+        (&["import", DONG_NAI, "--format", "json"], 0),
+        (&["lift", DONG_NAI, "--format", "json"], 0),
+        (
+            &["graph", DONG_NAI, NGO_QUYEN, BINH_THUAN, "--format", "json"],
+            0,
+        ),
+        (
+            &[
+                "audit", "--parent", DONG_NAI, "--child", HUE, "--format", "json",
+            ],
+            -1,
+        ),
+    ];
+    for (args, want) in cases {
+        let full = obligraph(args);
+        assert!(
+            full.stdout.len() > 70_000,
+            "{args:?}: {} bytes",
+            full.stdout.len()
+        );
+        let o = into_closed_pipe(args, 100);
+        assert_eq!(stderr(&o), "", "{args:?}");
+        let want = if want < 0 { code(&full) } else { want };
+        assert_eq!(code(&o), want, "{args:?}");
+    }
+}
+
+#[test]
 fn audit_json_follows_the_contract() {
     let o = obligraph(&[
         "audit", "--parent", DONG_NAI, "--child", HUE, "--format", "json",
@@ -167,10 +311,8 @@ fn audit_text_is_grouped_by_section_with_line_numbers() {
         "child file:line of matches shown"
     );
     assert!(
-        s.lines().any(|l| l.split_whitespace().any(|w| w.len() > 1
-            && w.starts_with('L')
-            && w[1..].chars().all(|c| c.is_ascii_digit()))),
-        "parent line numbers shown"
+        s.contains(&format!("{BINH_THUAN}:")),
+        "parent file:line shown"
     );
     assert!(!s.contains('\x1b'), "no colours when not a terminal");
     let with_colour = obligraph(&[
@@ -404,8 +546,110 @@ fn calendar_formats() {
     assert!(dates
         .iter()
         .all(|d| ("2026-01-01"..="2027-12-31").contains(d)));
+    // The default window is the plan's own: from its date, 05/02/2026.
     let o = obligraph(&["calendar", DONG_NAI, "--format", "text"]);
-    assert!(stdout(&o).starts_with("Deadlines from 2026-01-01 to 2030-12-31"));
+    assert!(stdout(&o).starts_with("Deadlines from 2026-02-05 to 2030-12-31"));
+}
+
+/// Parses an unfolded ICS text: its components.
+fn ics_components(unfolded: &str) -> Vec<icalendar::parser::Component<'_>> {
+    icalendar::parser::read_calendar(unfolded)
+        .expect("valid iCalendar")
+        .components
+}
+
+#[test]
+fn calendar_gives_no_invented_dates() {
+    // Đồng Nai: "theo yêu cầu của Bộ … hằng năm" gives no date: no event,
+    // a to-do without DUE; before, 34 of 36 yearly events sat on 31/12.
+    let o = obligraph(&["calendar", DONG_NAI, "--format", "ics"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let ics = stdout(&o);
+    assert!(
+        ics.contains("PRODID:-//obligraph//obligraph "),
+        "{ics:.300}"
+    );
+    assert!(!ics.contains("ICALENDAR-RS"));
+    let unfolded = icalendar::parser::unfold(&ics);
+    let comps = ics_components(&unfolded);
+    let uid = |c: &icalendar::parser::Component| c.find_prop("UID").unwrap().val.to_string();
+    // PL.A.II.1.4: "theo yêu cầu của Bộ Công an hằng năm".
+    assert!(comps.iter().any(|c| c.name == "VTODO"
+        && uid(c) == "74-KH-UBND-PL-A-II-1-4-undated@obligraph"
+        && c.find_prop("DUE").is_none()));
+    assert!(!comps
+        .iter()
+        .any(|c| c.name == "VEVENT" && uid(c).starts_with("74-KH-UBND-PL-A-II-1-4")));
+    // Every confirmed event on 31/12 comes from a year written in the
+    // document (năm 2030, sơ kết năm 2028 …), none from "hằng năm".
+    let v = json(&obligraph(&["calendar", DONG_NAI, "--format", "json"]));
+    for e in v["entries"].as_array().unwrap() {
+        let vi = e["deadline_vi"].as_str().unwrap();
+        if vi.starts_with("theo yêu cầu") && !vi.contains("ngày") {
+            panic!("an event-driven duty got a date: {e}");
+        }
+        if vi == "hằng năm" {
+            assert_eq!(e["tentative"], true, "{e}");
+        }
+    }
+    let undated: Vec<&str> = v["undated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["obligation"].as_str().unwrap())
+        .collect();
+    assert!(undated.contains(&"PL.A.II.1.4"));
+    // Huế Sở KHCN IV.1-2, "định kỳ 06 tháng và hằng năm": 30/06 and 31/12
+    // once each, tentative (no day written), in the plan's own year.
+    let v = json(&obligraph(&["calendar", HUE_SOKHCN, "--format", "json"]));
+    assert_eq!(v["window"]["start"], "2026-01-01");
+    let dates: Vec<(&str, bool)> = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["obligation"] == "IV.1-2:report")
+        .map(|e| {
+            (
+                e["date"].as_str().unwrap(),
+                e["tentative"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(dates, vec![("2026-06-30", true), ("2026-12-31", true)]);
+    let o = obligraph(&["calendar", HUE_SOKHCN, "--format", "ics"]);
+    let unfolded = icalendar::parser::unfold(&stdout(&o));
+    let events: Vec<_> = ics_components(&unfolded)
+        .into_iter()
+        .filter(|c| c.name == "VEVENT" && uid(c).contains("IV-1-2-report"))
+        .collect();
+    assert_eq!(events.len(), 1, "one event per due date per task");
+    assert_eq!(
+        events[0].find_prop("STATUS").unwrap().val.as_str(),
+        "TENTATIVE"
+    );
+    assert!(
+        events[0].components.is_empty(),
+        "no reminder on a tentative day"
+    );
+}
+
+#[test]
+fn calendar_window_is_the_plans_own() {
+    // Bình Thuận has no number and no date: the years its deadlines name
+    // (2024 - 2026), never the current year; its label is short.
+    let v = json(&obligraph(&["calendar", BINH_THUAN, "--format", "json"]));
+    assert_eq!(v["window"]["start"], "2024-01-01");
+    assert_eq!(v["window"]["end"], "2026-12-31");
+    let plan = v["entries"][0]["plan"].as_str().unwrap();
+    assert_eq!(plan, "UBND tỉnh Bình Thuận (thực hiện 87/QĐ-TTg)");
+    // Huế QĐ 2715: no date, no year, and no dated deadline: no window, the
+    // duties listed undated, exit 0.
+    let o = obligraph(&["calendar", HUE, "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert!(v["window"].is_null());
+    assert!(v["entries"].as_array().unwrap().is_empty());
+    assert!(!v["undated"].as_array().unwrap().is_empty());
 }
 
 #[test]
@@ -461,6 +705,8 @@ fn docx_and_json_inputs() {
     let o = obligraph(&[
         "import",
         "tests/fixtures/docx/dong-nai-74-2026-libreoffice.docx",
+        "--format",
+        "json",
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let docx = json(&o);
@@ -477,7 +723,7 @@ fn docx_and_json_inputs() {
     assert!(code(&o) <= 1, "{}", stderr(&o));
     assert_eq!(json(&o)["parent"]["label"], "74/KH-UBND");
     // A plan written back as JSON is read again.
-    let o = obligraph(&["import", TAN_AN]);
+    let o = obligraph(&["import", TAN_AN, "--format", "json"]);
     let dir = std::env::temp_dir();
     let file: PathBuf = dir.join(format!("obligraph-plan-{}.json", std::process::id()));
     std::fs::write(&file, &o.stdout).unwrap();
@@ -493,4 +739,295 @@ fn docx_and_json_inputs() {
     ]);
     assert!(code(&o) <= 1, "{}", stderr(&o));
     assert_eq!(json(&o)["child"]["label"], "74/KH-UBND");
+}
+
+/// `s` with its whitespace collapsed, as text output prints plan text.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The Ngô Quyền audit against Bình Thuận: as JSON, and as text.
+fn ngo_quyen_audit(extra: &[&str]) -> (Value, Output) {
+    let args = ["audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN];
+    let mut with_json = args.to_vec();
+    with_json.extend(["--format", "json"]);
+    let v = json(&obligraph(&with_json));
+    let mut text = args.to_vec();
+    text.extend(extra);
+    (v, obligraph(&text))
+}
+
+#[test]
+fn piped_text_cuts_nothing() {
+    let (v, o) = ngo_quyen_audit(&["--verbose"]);
+    let text = flat(&stdout(&o));
+    // Every parent obligation's text, every match's text and every
+    // finding's message is there whole.
+    for po in v["parent_obligations"].as_array().unwrap() {
+        let t = flat(po["text"].as_str().unwrap());
+        assert!(text.contains(&t), "cut: {t}");
+        for m in po["matches"].as_array().unwrap() {
+            let t = flat(m["child_text"].as_str().unwrap());
+            assert!(text.contains(&t), "cut: {t}");
+        }
+    }
+    for f in v["findings"].as_array().unwrap() {
+        let m = flat(f["message"].as_str().unwrap());
+        assert!(text.contains(&m), "cut: {m}");
+    }
+    // Piped: one line per item, nothing wrapped, so each finding is one
+    // line (grep finds it with its location).
+    let raw = stdout(&o);
+    let og001 = raw.lines().filter(|l| l.contains("[OG001]")).count();
+    let og001_json = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "OG001")
+        .count();
+    assert_eq!(og001, og001_json);
+}
+
+#[test]
+fn both_plans_are_located_by_file_and_line() {
+    let (v, o) = ngo_quyen_audit(&[]);
+    let text = stdout(&o);
+    // Parent obligations used to print as "L76".
+    let l_tokens: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.len() > 1 && w.starts_with('L') && w[1..].chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    assert!(l_tokens.is_empty(), "{l_tokens:?}");
+    let first = &v["parent_obligations"][0]["location"];
+    let at = format!("{BINH_THUAN}:{}", first["line_start"]);
+    assert!(text.contains(&at), "{at} missing");
+    assert!(text.contains(&format!("{NGO_QUYEN}:")));
+}
+
+#[test]
+fn plans_have_short_labels_and_the_ratio_its_definition() {
+    let (v, o) = ngo_quyen_audit(&[]);
+    let text = stdout(&o);
+    // Bình Thuận's plan lost its number: issuer and implemented decision,
+    // not its 200-character title.
+    assert!(
+        text.contains("against  UBND tỉnh Bình Thuận (thực hiện 87/QĐ-TTg)"),
+        "{}",
+        &text[..300]
+    );
+    assert!(!text.contains("Tăng cường thực thi hiệu quả Công ước chống tra tấn"));
+    // The ratio with its definition, in the report's own numbers.
+    let c = &v["coverage"];
+    let (applicable, covered, partial) = (
+        c["applicable"].as_u64().unwrap(),
+        c["covered"].as_u64().unwrap(),
+        c["partial"].as_u64().unwrap(),
+    );
+    let ratio = (covered as f64 + partial as f64 / 2.0) / applicable as f64;
+    assert!((ratio - c["ratio"].as_f64().unwrap()).abs() < 1e-3);
+    let line = format!(
+        "Coverage: {:.0}% = ({covered} covered + {partial} partial ÷ 2) ÷ {applicable} applicable",
+        ratio * 100.0
+    );
+    assert!(text.contains(&line), "{line}\n{}", &text[..400]);
+    assert!(text.contains("A partial counts as half."));
+    let html = stdout(&obligraph(&[
+        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "html",
+    ]));
+    assert!(html.contains("A partial counts as half."));
+    // minijinja escapes "/" as "&#x2f;".
+    assert!(html.contains(
+        "<title>Coverage audit: 102&#x2f;KH-UBND against UBND tỉnh Bình Thuận (thực hiện 87&#x2f;QĐ-TTg)</title>"
+    ));
+}
+
+#[test]
+fn terminal_text_wraps_to_the_width() {
+    use obligraph::cli::{run_on, Terminal};
+    for width in [80, 120] {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let code = run_on(
+            [
+                "obligraph",
+                "audit",
+                "--parent",
+                BINH_THUAN,
+                "--child",
+                NGO_QUYEN,
+            ],
+            &mut out,
+            &mut err,
+            Terminal {
+                colour: true,
+                width: Some(width),
+            },
+        );
+        assert!(code <= 1);
+        let text = String::from_utf8(out).unwrap();
+        let mut wrapped = 0;
+        for line in text.lines() {
+            let cols = obligraph::report::wrap::columns(line);
+            // A line is wider only when it is one word too long to break.
+            assert!(
+                cols <= width || line.split_whitespace().count() == 1,
+                "{width}: {cols} columns: {line}"
+            );
+            wrapped += usize::from(line.starts_with("                 "));
+        }
+        assert!(wrapped > 10, "continuation lines are indented");
+        // Wrapping loses nothing: the same words as the piped text.
+        let piped = stdout(&obligraph(&[
+            "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--color", "never",
+        ]));
+        let strip = |s: &str| {
+            let mut t = String::new();
+            let mut it = s.chars().peekable();
+            while let Some(c) = it.next() {
+                if c == '\x1b' {
+                    for d in it.by_ref() {
+                        if d == 'm' {
+                            break;
+                        }
+                    }
+                } else {
+                    t.push(c);
+                }
+            }
+            flat(&t)
+        };
+        assert_eq!(strip(&text), flat(&piped));
+    }
+}
+
+#[test]
+fn reports_in_vietnamese() {
+    let args = ["audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN];
+    let vi = {
+        let mut a = args.to_vec();
+        a.extend(["--lang", "vi"]);
+        stdout(&obligraph(&a))
+    };
+    assert!(vi.starts_with("Rà soát 102/KH-UBND"), "{}", &vi[..200]);
+    assert!(vi.contains("\nso với  UBND tỉnh Bình Thuận (thực hiện 87/QĐ-TTg)"));
+    assert!(vi.contains(
+        "Mức độ thực hiện: 77% = (19 đủ + 2 một phần ÷ 2) ÷ 26 phải thực hiện; 5 thiếu. \
+         Nhiệm vụ thực hiện một phần tính một nửa."
+    ));
+    assert!(vi.contains("Phát hiện: "));
+    // A finding's Vietnamese message comes first, the English beneath.
+    let v = json(&obligraph(&[
+        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "json",
+    ]));
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "OG001" && f["message_vi"] != "")
+        .expect("an OG001 finding with a Vietnamese message");
+    let line = vi
+        .lines()
+        .find(|l| l.contains("[OG001]") && l.contains(f["parent_id"].as_str().unwrap()))
+        .unwrap();
+    assert!(line.trim_start().starts_with("lỗi[OG001]"), "{line}");
+    assert!(
+        line.contains(&flat(f["message_vi"].as_str().unwrap())),
+        "{line}"
+    );
+    // The same report in English.
+    let en = stdout(&obligraph(&args));
+    assert!(en.starts_with("Audit of 102/KH-UBND"));
+    assert!(en.contains("error[OG001]"));
+    // HTML: the page's language and its headings.
+    let html_vi = stdout(&obligraph(&[
+        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "html", "--lang", "vi",
+    ]));
+    assert!(html_vi.contains("<html lang=\"vi\">"));
+    assert!(html_vi.contains("<h3>Phát hiện</h3>"));
+    assert!(html_vi.contains("Nhiệm vụ thực hiện một phần tính một nửa."));
+    let html_en = stdout(&obligraph(&[
+        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "html",
+    ]));
+    assert!(html_en.contains("<html lang=\"en\">"));
+    assert!(html_en.contains("<h3>Findings</h3>"));
+}
+
+#[test]
+fn the_locale_chooses_the_language() {
+    let args = ["check", TRAN_BIEN];
+    let starts = |o: &Output| stdout(o).lines().next().unwrap_or_default().to_string();
+    let vi = obligraph_in_locale(&args, &[("LANG", "vi_VN.UTF-8")]);
+    assert!(
+        starts(&vi).starts_with("Kiểm tra 18/KH-UBND"),
+        "{}",
+        starts(&vi)
+    );
+    // LC_ALL wins over LANG.
+    let en = obligraph_in_locale(&args, &[("LANG", "vi_VN.UTF-8"), ("LC_ALL", "en_US.UTF-8")]);
+    assert!(
+        starts(&en).starts_with("Check of 18/KH-UBND"),
+        "{}",
+        starts(&en)
+    );
+    // The calendar's headings follow the language too.
+    let cal = obligraph_in_locale(&["calendar", DONG_NAI], &[("LANG", "vi_VN.UTF-8")]);
+    let cal = stdout(&cal);
+    assert!(
+        cal.starts_with("Thời hạn từ 2026-02-05 đến 2030-12-31"),
+        "{}",
+        &cal[..100]
+    );
+    assert!(cal.contains("\nKhông có ngày trong văn bản"));
+    assert!(cal.contains("trước ngày 05/11 hằng năm / every year, before 05/11"));
+    // No locale at all: Vietnamese first.
+    let none = obligraph_in_locale(&args, &[]);
+    assert!(starts(&none).starts_with("Kiểm tra"), "{}", starts(&none));
+    // --lang wins over the locale.
+    let mut forced = args.to_vec();
+    forced.extend(["--lang", "en"]);
+    let o = obligraph_in_locale(&forced, &[("LANG", "vi_VN.UTF-8")]);
+    assert!(starts(&o).starts_with("Check of"));
+}
+
+#[test]
+fn help_explains_the_terms_people_search_for() {
+    for args in [&["--help"][..], &["audit", "--help"], &["check", "--help"]] {
+        let help = stdout(&obligraph(args));
+        for term in [
+            "chủ trì    lead agency",
+            "phối hợp   supporting agency",
+            "đề nghị    \"requested\"",
+        ] {
+            assert!(help.contains(term), "{args:?} lacks {term}: {help}");
+        }
+        assert!(help.contains("--lang"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_calendar_with_nowhere_to_place_recurring_deadlines_asks_for_dates() {
+    use obligraph::core::{Deadline, Obligation, Period, Plan};
+    // No number, date, validity or year anywhere, and a yearly duty.
+    let mut plan = Plan::default();
+    let mut o = Obligation::new("II.1", "Tuyên truyền hằng năm");
+    o.deadline = Some(Deadline::every(Period::Year));
+    plan.obligations.push(o);
+    let file = std::env::temp_dir().join(format!("obligraph-undated-{}.json", std::process::id()));
+    std::fs::write(&file, serde_json::to_string(&plan).unwrap()).unwrap();
+    let path = file.to_str().unwrap();
+    let o = obligraph(&["calendar", path]);
+    let with_dates = obligraph(&[
+        "calendar",
+        path,
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+    ]);
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains(path), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--from"));
+    assert_eq!(code(&with_dates), 0, "{}", stderr(&with_dates));
+    assert!(stdout(&with_dates).contains("2026-12-31 ?"));
 }

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::calendar::{self, IcsOptions};
 use crate::core::{EdgeKind, Level, ObligationKey, Plan, PlanGraph, Window};
+use crate::lang::Lang;
 use crate::report::{self, ReportFormat, Sources, TextOptions};
 use crate::rules::{AuditReport, Config, Registry, Severity, Status};
 use crate::vn::{import_path, import_path_with, Import, ImportError, ImportOptions};
@@ -46,6 +47,12 @@ pub enum CliError {
     /// A report could not be rendered.
     #[error(transparent)]
     Report(#[from] report::ReportError),
+    /// No plan of a calendar gives a validity, a date or a year.
+    #[error("{files}: no validity, date or year in the plan to place its deadlines; give --from and --to")]
+    NoWindow {
+        /// The files, quoted and comma-separated.
+        files: String,
+    },
     /// Other misuse.
     #[error("{0}")]
     Usage(String),
@@ -56,6 +63,8 @@ pub(super) fn execute(
     out: &mut dyn Write,
     err: &mut dyn Write,
     colour: bool,
+    width: Option<usize>,
+    lang: Lang,
 ) -> Result<u8, CliError> {
     match command {
         Command::Import {
@@ -69,7 +78,7 @@ pub(super) fn execute(
             let import = import_path_with(&file, &options)?;
             let text = match format {
                 ImportFormat::Json => json_string(&import)?,
-                ImportFormat::Text => outline::import_outline(&import),
+                ImportFormat::Text => outline::import_outline(&import, &file.display().to_string()),
             };
             emit(&text, output.as_deref(), out)?;
             Ok(EXIT_OK)
@@ -88,6 +97,7 @@ pub(super) fn execute(
             let parents = import_all(&parent, &mut sources)?;
             let children = import_all(&child, &mut sources)?;
             let reports = audit_chain(&registry, &parents, &children, &config, err);
+            let text = text_options(colour, width, output.as_deref(), verbose, lang);
             render_reports(
                 &reports,
                 format,
@@ -95,8 +105,7 @@ pub(super) fn execute(
                 &registry,
                 output.as_deref(),
                 out,
-                colour,
-                verbose,
+                &text,
             )?;
             Ok(exit_for(&reports))
         }
@@ -112,6 +121,7 @@ pub(super) fn execute(
             let plans = import_all(&files, &mut sources)?;
             let reports: Vec<AuditReport> =
                 plans.iter().map(|p| registry.check(p, &config)).collect();
+            let text = text_options(colour, width, output.as_deref(), true, lang);
             render_reports(
                 &reports,
                 format,
@@ -119,8 +129,7 @@ pub(super) fn execute(
                 &registry,
                 output.as_deref(),
                 out,
-                colour,
-                true,
+                &text,
             )?;
             Ok(exit_for(&reports))
         }
@@ -132,7 +141,7 @@ pub(super) fn execute(
         } => {
             let mut sources = Sources::new();
             let plans = import_all(&files, &mut sources)?;
-            let text = lift(&plans, to, format)?;
+            let text = lift(&plans, &files, to, format)?;
             emit(&text, output.as_deref(), out)?;
             Ok(EXIT_OK)
         }
@@ -146,12 +155,22 @@ pub(super) fn execute(
         } => {
             let mut sources = Sources::new();
             let plans = import_all(&files, &mut sources)?;
-            let window = window(&plans, from.as_deref(), to.as_deref())?;
+            let window = window(&plans, &files, from.as_deref(), to.as_deref())?;
+            // With no window, no deadline has a date: any window lists the
+            // undated duties alike.
+            let w = window.unwrap_or_else(|| Window::years(2000, 2000));
             let text = match format {
-                CalendarFormat::Text => calendar::to_text(&calendar::calendar(&plans, window)),
-                CalendarFormat::Json => json_string(&calendar::calendar(&plans, window))?,
+                CalendarFormat::Text | CalendarFormat::Json => {
+                    let mut cal = calendar::calendar(&plans, w);
+                    cal.window = window;
+                    if format == CalendarFormat::Text {
+                        calendar::to_text_in(&cal, lang)
+                    } else {
+                        json_string(&cal)?
+                    }
+                }
                 CalendarFormat::Ics => {
-                    let mut opts = IcsOptions::new(window);
+                    let mut opts = IcsOptions::new(w);
                     opts.reminder_days = reminder_days;
                     calendar::to_ics(&plans, &opts)
                 }
@@ -170,6 +189,7 @@ pub(super) fn execute(
             let plans = import_all(&files, &mut sources)?;
             let graph = graph_with_matches(plans, &config);
             let f = match format {
+                GraphFormat::Text => crate::export::GraphFormat::Text,
                 GraphFormat::Dot => crate::export::GraphFormat::Dot,
                 GraphFormat::Mermaid => crate::export::GraphFormat::Mermaid,
                 GraphFormat::Json => crate::export::GraphFormat::Json,
@@ -182,20 +202,24 @@ pub(super) fn execute(
             Ok(EXIT_OK)
         }
         Command::Rules { format } => {
-            let rules = Registry::default().rules();
+            let rules = report::whole_summaries(&Registry::default());
             let text = match format {
                 ImportFormat::Json => json_string(&rules)?,
                 ImportFormat::Text => {
                     let mut s = String::new();
                     for r in &rules {
                         s.push_str(&format!(
-                            "{}  {:<24} {:<8} {}{}\n",
+                            "{}  {:<24} {:<8} {}\n",
                             r.code,
                             r.name,
                             r.default_severity.to_string(),
-                            if r.needs_parent { "[audit] " } else { "" },
-                            r.summary
+                            if r.needs_parent {
+                                "[audit: needs --parent]"
+                            } else {
+                                "[audit, check]"
+                            },
                         ));
+                        s.push_str(&report::wrap::indented(&r.summary, "    ", width));
                     }
                     s.push_str("\n`obligraph explain CODE` prints a rule's documentation.\n");
                     s
@@ -223,18 +247,23 @@ fn json_string<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, CliError> 
 }
 
 /// Writes `text` to `output` (a file) or to `out`.
+///
+/// A reader that stops early (`obligraph import X | head`) closes the pipe:
+/// that is not an error, and every command ends quietly with its own exit
+/// code. Any other write error is.
 fn emit(text: &str, output: Option<&Path>, out: &mut dyn Write) -> Result<(), CliError> {
     match output {
         Some(path) => std::fs::write(path, text).map_err(|source| CliError::Write {
             file: path.display().to_string(),
             source,
         }),
-        None => out
-            .write_all(text.as_bytes())
-            .map_err(|source| CliError::Write {
+        None => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            r => r.map_err(|source| CliError::Write {
                 file: "stdout".into(),
                 source,
             }),
+        },
     }
 }
 
@@ -266,7 +295,7 @@ fn import_all(files: &[PathBuf], sources: &mut Sources) -> Result<Vec<Plan>, Cli
         .iter()
         .map(|f| {
             let Import { plan, .. } = import_path(f)?;
-            sources.insert(plan.label(), f.display().to_string());
+            sources.add(&plan, f.display().to_string());
             Ok(plan)
         })
         .collect()
@@ -325,7 +354,25 @@ fn audit_chain(
     reports
 }
 
-#[allow(clippy::too_many_arguments)] // reason: one call site, each argument distinct
+/// Text options: colours and wrapping for stdout only; a file gets whole
+/// lines and no escape codes.
+fn text_options(
+    colour: bool,
+    width: Option<usize>,
+    output: Option<&Path>,
+    verbose: bool,
+    lang: Lang,
+) -> TextOptions {
+    let stdout = output.is_none();
+    TextOptions {
+        colour: colour && stdout,
+        verbose,
+        width: width.filter(|_| stdout),
+        lang,
+        ..TextOptions::default()
+    }
+}
+
 fn render_reports(
     reports: &[AuditReport],
     format: AuditFormat,
@@ -333,24 +380,18 @@ fn render_reports(
     registry: &Registry,
     output: Option<&Path>,
     out: &mut dyn Write,
-    colour: bool,
-    verbose: bool,
+    text_opts: &TextOptions,
 ) -> Result<(), CliError> {
     let text = match format {
-        AuditFormat::Text => report::to_text(
-            reports,
-            sources,
-            &TextOptions {
-                colour: colour && output.is_none(),
-                verbose,
-                ..TextOptions::default()
-            },
-        ),
+        AuditFormat::Text => report::to_text(reports, sources, text_opts),
         AuditFormat::Json => report::render(reports, ReportFormat::Json, sources, &[])?,
-        AuditFormat::Html => report::render(reports, ReportFormat::Html, sources, &[])?,
-        AuditFormat::Sarif => {
-            report::render(reports, ReportFormat::Sarif, sources, &registry.rules())?
-        }
+        AuditFormat::Html => report::to_html_in(reports, sources, text_opts.lang)?,
+        AuditFormat::Sarif => report::render(
+            reports,
+            ReportFormat::Sarif,
+            sources,
+            &report::whole_summaries(registry),
+        )?,
     };
     emit(&text, output, out)
 }
@@ -372,29 +413,45 @@ fn parse_date(s: &str) -> Result<NaiveDate, CliError> {
         .map_err(|_| CliError::Date(s.to_string()))
 }
 
-fn window(plans: &[Plan], from: Option<&str>, to: Option<&str>) -> Result<Window, CliError> {
-    let from = match from {
-        Some(s) => parse_date(s)?,
-        None => {
-            let year = plans
-                .iter()
-                .filter_map(|p| p.date)
-                .map(|d| d.year())
-                .min()
-                .unwrap_or_else(|| chrono::Local::now().year());
-            Window::years(year, year).start
+/// The calendar's window: `--from` and `--to`, each defaulting to the
+/// plans' own span ([`calendar::default_window`]: validity, else date and
+/// four more years, else the years their deadlines name) — never to the
+/// current year. With only `--from` and no span after it, `--to` is 31
+/// December four years later, and the other way round. `None` when no plan
+/// gives a span and none needs one (every deadline undated).
+fn window(
+    plans: &[Plan],
+    files: &[PathBuf],
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<Option<Window>, CliError> {
+    let from = from.map(parse_date).transpose()?;
+    let to = to.map(parse_date).transpose()?;
+    let own = calendar::default_window(plans);
+    let (from, to) = match (from, to, own) {
+        (Some(f), Some(t), _) => (f, t),
+        (Some(f), None, Some(w)) if w.end >= f => (f, w.end),
+        (Some(f), None, _) => (f, Window::years(f.year(), f.year().saturating_add(4)).end),
+        (None, Some(t), Some(w)) if w.start <= t => (w.start, t),
+        (None, Some(t), _) => (Window::years(t.year().saturating_sub(4), t.year()).start, t),
+        (None, None, Some(w)) => (w.start, w.end),
+        (None, None, None) if !plans.iter().any(calendar::needs_window) => return Ok(None),
+        (None, None, None) => {
+            return Err(CliError::NoWindow {
+                files: files
+                    .iter()
+                    .map(|f| format!("`{}`", f.display()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
         }
-    };
-    let to = match to {
-        Some(s) => parse_date(s)?,
-        None => Window::years(from.year(), from.year().saturating_add(4)).end,
     };
     if to < from {
         return Err(CliError::Usage(format!(
             "--to {to} is before --from {from}"
         )));
     }
-    Ok(Window::new(from, to))
+    Ok(Some(Window::new(from, to)))
 }
 
 /// The graph of `plans`; with several, each plan is audited against the
@@ -427,7 +484,12 @@ fn graph_with_matches(plans: Vec<Plan>, config: &Config) -> PlanGraph {
     graph
 }
 
-fn lift(plans: &[Plan], to: Option<LiftLevel>, format: ImportFormat) -> Result<String, CliError> {
+fn lift(
+    plans: &[Plan],
+    files: &[PathBuf],
+    to: Option<LiftLevel>,
+    format: ImportFormat,
+) -> Result<String, CliError> {
     let to = match to {
         Some(LiftLevel::National) => Level::National,
         Some(LiftLevel::Province) => Level::Province,
@@ -444,7 +506,13 @@ fn lift(plans: &[Plan], to: Option<LiftLevel>, format: ImportFormat) -> Result<S
             let lifted = crate::rules::lift(one, to);
             match format {
                 ImportFormat::Json => json_string(&lifted),
-                ImportFormat::Text => Ok(outline::lifted_outline(&lifted)),
+                ImportFormat::Text => Ok(outline::lifted_outline(
+                    &lifted,
+                    &files
+                        .first()
+                        .map(|f| f.display().to_string())
+                        .unwrap_or_default(),
+                )),
             }
         }
         many => {

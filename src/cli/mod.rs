@@ -37,12 +37,46 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: bad usage or unreadable input.
 pub const EXIT_USAGE: u8 = 2;
 
-const AFTER_HELP: &str = "\
-FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
+/// The Vietnamese terms findings use, explained where people look them up.
+macro_rules! terms {
+    () => {
+        "
+Terms (thuật ngữ) in plans and findings:
+  chủ trì    lead agency: answers for the task and reports on it
+             (OG003 lead-mismatch, OG007 no-lead, OG008 several-leads-unscoped)
+  phối hợp   supporting agency: works with the lead (OG004 support-dropped)
+  đề nghị    \"requested\": a body outside the issuer's command (courts TAND,
+             procuracies VKSND, the Fatherland Front MTTQ, the Bar) is asked,
+             not ordered (OG009 requested-body-ordered)
+"
+    };
+}
 
+/// The help after every command's options: the input formats and the
+/// exit codes, for the top level and the commands that audit.
+const AFTER_HELP: &str = concat!(
+    "\
+FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
+Output is text unless --format says otherwise; reports are in Vietnamese or
+English by --lang, else by the locale (LC_ALL, LC_MESSAGES, LANG: vi_* gives
+Vietnamese, another locale English, none Vietnamese).
+",
+    terms!(),
+    "
 Exit codes:
   0  no finding of severity error
   1  at least one finding of severity error (audit, check)
+  2  bad usage, or an input that cannot be read (the message names the file and line)"
+);
+
+/// The same for the commands that report no findings: exit 1 does not
+/// apply to them.
+const AFTER_HELP_NO_FINDINGS: &str = "\
+FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
+Output is text unless --format says otherwise.
+
+Exit codes:
+  0  success
   2  bad usage, or an input that cannot be read (the message names the file and line)";
 
 /// Audits Vietnamese implementation plans (kế hoạch) against the plans and
@@ -54,8 +88,18 @@ struct Cli {
     /// is unset), always, never.
     #[arg(long, value_enum, default_value_t = ColourChoice::Auto, global = true)]
     color: ColourChoice,
+    /// Language of the text and HTML reports: vi (tiếng Việt) or en
+    /// (default: from the locale, LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LangChoice>,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangChoice {
+    Vi,
+    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,19 +120,20 @@ enum AuditFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ImportFormat {
-    Json,
     Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CalendarFormat {
-    Ics,
-    Json,
     Text,
+    Json,
+    Ics,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum GraphFormat {
+    Text,
     Dot,
     Mermaid,
     Json,
@@ -103,12 +148,12 @@ enum LiftLevel {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Import a plan and print it with the source lines not attributed to it.
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = AFTER_HELP_NO_FINDINGS)]
     Import {
         /// The plan (.txt, .md, .docx or .json).
         file: PathBuf,
-        /// json: {"plan": …, "unattributed": [{"line", "text", …}], "stats": …}; text: an outline.
-        #[arg(long, value_enum, default_value_t = ImportFormat::Json)]
+        /// text: an outline; json: {"plan": …, "unattributed": [{"line", "text", …}], "stats": …}.
+        #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
         format: ImportFormat,
         /// Largest input accepted, in bytes.
         #[arg(long)]
@@ -165,7 +210,7 @@ enum Command {
     },
     /// The skeleton of the parent a plan implies (one file), or the
     /// consensus skeleton of several sibling plans.
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = AFTER_HELP_NO_FINDINGS)]
     Lift {
         /// The plans.
         #[arg(required = true)]
@@ -174,23 +219,30 @@ enum Command {
         #[arg(long, value_enum)]
         to: Option<LiftLevel>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = ImportFormat::Json)]
+        #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
         format: ImportFormat,
         /// Write to FILE instead of stdout.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
     /// The deadlines of plans (a cascade when several) between two dates.
-    #[command(after_help = AFTER_HELP)]
+    ///
+    /// Only days the document gives are dated. A recurrence with no day
+    /// ("hằng năm") is shown on the period's last day as tentative (ICS:
+    /// STATUS:TENTATIVE, no reminder); duties with no date ("theo yêu cầu
+    /// của Bộ …", "thường xuyên") are listed apart (ICS: a VTODO without
+    /// DUE). One entry per due date per task.
+    #[command(after_help = AFTER_HELP_NO_FINDINGS)]
     Calendar {
         /// The plans.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// First day, YYYY-MM-DD or DD/MM/YYYY (default: 1 January of the
-        /// earliest plan's year).
+        /// First day, YYYY-MM-DD or DD/MM/YYYY (default: the start of the
+        /// plans' own span: validity, else date, else the years their
+        /// deadlines name).
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
-        /// Last day (default: 31 December four years after --from).
+        /// Last day (default: the end of the plans' own span).
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
         /// Output format.
@@ -206,13 +258,13 @@ enum Command {
     /// The obligation graph. With several files, in order top first, each
     /// plan is audited against the one before it and its matches become
     /// implements edges.
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = AFTER_HELP_NO_FINDINGS)]
     Graph {
         /// The plans.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        #[arg(long, value_enum, default_value_t = GraphFormat::Text)]
         format: GraphFormat,
         /// Rule settings for the audits, TOML or JSON.
         #[arg(long, value_name = "FILE")]
@@ -222,12 +274,14 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// List the audit rules.
+    #[command(after_help = "Exit codes: 0 success, 2 bad usage.")]
     Rules {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
         format: ImportFormat,
     },
     /// Print the documentation of one rule.
+    #[command(after_help = "Exit codes: 0 success, 2 unknown rule or bad usage.")]
     Explain {
         /// A rule code (OG001) or name (missing-obligation).
         code: String,
@@ -243,12 +297,25 @@ where
     T: Into<OsString> + Clone,
 {
     let stdout = std::io::stdout();
-    let tty = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let terminal = Terminal {
+        colour: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        width: crate::report::wrap::terminal_width(),
+    };
     let mut out = stdout.lock();
     let mut err = std::io::stderr();
-    let code = run_with(args, &mut out, &mut err, tty);
+    let code = run_on(args, &mut out, &mut err, terminal);
     let _ = out.flush();
     ExitCode::from(code)
+}
+
+/// What stdout is, for text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Terminal {
+    /// Whether it takes ANSI colours (see `--color`).
+    pub colour: bool,
+    /// The columns to wrap text to; `None` prints every line whole (piped
+    /// or redirected output).
+    pub width: Option<usize>,
 }
 
 /// Runs the command line with `args`, writing to `out` and `err`; `tty`
@@ -259,6 +326,25 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    run_on(
+        args,
+        out,
+        err,
+        Terminal {
+            colour: tty,
+            width: None,
+        },
+    )
+}
+
+/// Runs the command line with `args`, writing to `out` and `err`, text
+/// coloured and wrapped as `terminal` says. Returns the exit code.
+pub fn run_on<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write, terminal: Terminal) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let tty = terminal.colour;
     let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
@@ -282,7 +368,12 @@ where
         ColourChoice::Never => false,
         ColourChoice::Auto => tty,
     };
-    match commands::execute(cli.command, out, err, colour) {
+    let lang = match cli.lang {
+        Some(LangChoice::Vi) => crate::lang::Lang::Vi,
+        Some(LangChoice::En) => crate::lang::Lang::En,
+        None => crate::lang::Lang::from_env(),
+    };
+    match commands::execute(cli.command, out, err, colour, terminal.width, lang) {
         Ok(code) => code,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");

@@ -1,4 +1,5 @@
-//! Readable outlines of imported plans.
+//! Readable outlines of imported plans. Texts are printed whole (nothing
+//! cut), locations as `file:line`.
 
 use crate::core::{Plan, Role};
 use crate::vn::Import;
@@ -6,11 +7,11 @@ use std::fmt::Write as _;
 
 /// The header, the sections with their obligations (leads, support,
 /// deadline, source lines), then the unattributed lines.
-pub(super) fn plan_outline(plan: &Plan) -> String {
+pub(super) fn plan_outline(plan: &Plan, file: &str) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{}", plan.label());
     if let Some(t) = &plan.title {
-        let _ = writeln!(s, "  {}", crate::report::shorten(t, 160));
+        let _ = writeln!(s, "  {}", whole(t));
     }
     let mut meta = Vec::new();
     if let Some(i) = &plan.issuer {
@@ -43,17 +44,17 @@ pub(super) fn plan_outline(plan: &Plan) -> String {
                     .sections
                     .iter()
                     .find(|x| x.id == id)
-                    .map(|x| crate::report::shorten(&x.title, 100))
+                    .map(|x| whole(&x.title))
                     .unwrap_or_default();
                 let _ = writeln!(s, "\n§ {id} {title}");
             }
         }
         let _ = writeln!(
             s,
-            "  {:<10} L{:<5} {}",
+            "  {:<10} {file}:{:<5} {}",
             o.id,
             o.source.line_start,
-            crate::report::shorten(&o.text, 100)
+            whole(&o.text)
         );
         let names = |role: Role| {
             o.assignments
@@ -75,12 +76,7 @@ pub(super) fn plan_outline(plan: &Plan) -> String {
         }
         let support = names(Role::Support);
         if !support.is_empty() {
-            let _ = writeln!(
-                s,
-                "{:>18} {}",
-                "support:",
-                crate::report::shorten(&support, 120)
-            );
+            let _ = writeln!(s, "{:>18} {}", "support:", whole(&support));
         }
         match (&o.deadline, &o.deadline_text) {
             (Some(d), _) => {
@@ -98,7 +94,7 @@ pub(super) fn plan_outline(plan: &Plan) -> String {
 /// The outline `obligraph import --format text` prints (carried over from
 /// the importer's first version of the command): header, sections,
 /// obligations with leads and deadlines, unattributed lines, counts.
-pub(super) fn import_outline(import: &Import) -> String {
+pub(super) fn import_outline(import: &Import, file: &str) -> String {
     let plan: &Plan = &import.plan;
     let mut s = String::new();
     let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "(unknown)".into());
@@ -129,13 +125,7 @@ pub(super) fn import_outline(import: &Import) -> String {
     let _ = writeln!(s, "\nSections");
     for sec in &plan.sections {
         let depth = sec.id.matches(['.', '-']).count();
-        let _ = writeln!(
-            s,
-            "{}{}  {}",
-            "  ".repeat(depth),
-            sec.id,
-            short(&sec.title, 80)
-        );
+        let _ = writeln!(s, "{}{}  {}", "  ".repeat(depth), sec.id, whole(&sec.title));
     }
     let _ = writeln!(s, "\nObligations ({})", plan.obligations.len());
     for o in &plan.obligations {
@@ -154,7 +144,7 @@ pub(super) fn import_outline(import: &Import) -> String {
             "  [{}] {:?} {}\n      lead: {}  deadline: {}",
             o.id,
             o.kind,
-            short(&o.text, 90),
+            whole(&o.text),
             if leads.is_empty() {
                 "-".into()
             } else {
@@ -168,7 +158,13 @@ pub(super) fn import_outline(import: &Import) -> String {
     }
     let _ = writeln!(s, "\nUnattributed lines ({})", import.unattributed.len());
     for u in &import.unattributed {
-        let _ = writeln!(s, "{:>5}  {:?}  {}", u.line, u.reason, short(&u.text, 70));
+        let _ = writeln!(
+            s,
+            "{file}:{:<5}  {:?}  {}",
+            u.line,
+            u.reason,
+            whole(&u.text)
+        );
     }
     let _ = writeln!(
         s,
@@ -178,8 +174,8 @@ pub(super) fn import_outline(import: &Import) -> String {
     s
 }
 
-pub(super) fn lifted_outline(l: &crate::rules::Lifted) -> String {
-    let mut s = plan_outline(&l.plan);
+pub(super) fn lifted_outline(l: &crate::rules::Lifted, file: &str) -> String {
+    let mut s = plan_outline(&l.plan, file);
     let mapped: Vec<String> = {
         let mut v: Vec<String> = l
             .provenance
@@ -207,7 +203,7 @@ pub(super) fn lifted_outline(l: &crate::rules::Lifted) -> String {
         for p in dropped {
             let _ = writeln!(
                 s,
-                "  {:<10} L{:<5} {}",
+                "  {:<10} {file}:{:<5} {}",
                 p.id,
                 p.line_start,
                 p.dropped_deadline.as_deref().unwrap_or_default()
@@ -239,7 +235,7 @@ pub(super) fn consensus_outline(k: &crate::rules::Consensus) -> String {
             t.id,
             t.count,
             n,
-            crate::report::shorten(&t.text, 100),
+            whole(&t.text),
             t.leads.join(", "),
             carriers.join(", ")
         );
@@ -258,12 +254,8 @@ pub(super) fn consensus_outline(k: &crate::rules::Consensus) -> String {
     s
 }
 
-/// At most `n` characters, then an ellipsis (the import outline's cut).
-fn short(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let t: String = s.chars().take(n).collect();
-        format!("{t}…")
-    }
+/// `s` whole, its whitespace (the extraction's hard line breaks)
+/// collapsed to single spaces.
+fn whole(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -2,13 +2,15 @@
 //! resource). Rendered with minijinja, whose auto-escaping escapes every
 //! piece of plan text: a task text containing markup shows as text.
 
+use super::words::Words;
 use super::{top_section, ReportError, Sources};
+use crate::lang::Lang;
 use crate::rules::{AuditReport, Severity, Status};
 use minijinja::value::Serde;
 use serde::Serialize;
 
 const TEMPLATE: &str = r#"<!DOCTYPE html>
-<html lang="vi">
+<html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -19,6 +21,7 @@ h1 { font-size: 1.5rem; margin-bottom: .2rem; }
 h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 2px solid #d0d7de; padding-bottom: .3rem; }
 h3 { font-size: 1.05rem; margin-top: 1.5rem; }
 .meta { color: #57606a; font-size: .9rem; }
+.definition { color: #57606a; font-size: .85rem; margin-top: -.4rem; }
 .cards { display: flex; gap: 1rem; flex-wrap: wrap; margin: 1rem 0; }
 .card { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: .7rem 1.1rem; min-width: 7rem; }
 .card .n { font-size: 1.6rem; font-weight: 600; }
@@ -50,30 +53,31 @@ table.obligations td:nth-child(2), table.obligations td:nth-child(3) { width: 46
 </head>
 <body>
 <h1>{{ title }}</h1>
-<p class="meta">obligraph {{ version }} · {{ reports|length }} report(s)</p>
+<p class="meta">obligraph {{ version }} · {{ reports|length }} {{ w.reports }}</p>
 {% for r in reports %}
 <section class="report" id="report-{{ loop.index }}">
-<h2>{% if r.parent %}Audit of {{ r.child_short }} against {{ r.parent_short }}{% else %}Check of {{ r.child_short }}{% endif %}</h2>
+<h2>{% if r.parent %}{{ w.audit_of }} {{ r.child_short }} {{ w.against }} {{ r.parent_short }}{% else %}{{ w.check_of }} {{ r.child_short }}{% endif %}</h2>
 <p class="meta">
-Derived plan: <strong>{{ r.child.label }}</strong>{% if r.child.issuer %} — {{ r.child.issuer }}{% endif %}{% if r.child.date %}, {{ r.child.date }}{% endif %}{% if r.child_file %} <span class="loc">{{ r.child_file }}</span>{% endif %}<br>
-{% if r.parent %}Parent: <strong>{{ r.parent.label }}</strong>{% if r.parent.issuer %} — {{ r.parent.issuer }}{% endif %}{% if r.parent.date %}, {{ r.parent.date }}{% endif %}{% if r.parent_file %} <span class="loc">{{ r.parent_file }}</span>{% endif %}{% endif %}
+{{ w.derived_plan }}: <strong>{{ r.child_short }}</strong>{% if r.child_short != r.child.label %} <span class="title">{{ r.child.label }}</span>{% endif %}{% if r.child.issuer %} — {{ r.child.issuer }}{% endif %}{% if r.child.date %}, {{ r.child.date }}{% endif %}{% if r.child_file %} <span class="loc">{{ r.child_file }}</span>{% endif %}<br>
+{% if r.parent %}{{ w.parent_plan }}: <strong>{{ r.parent_short }}</strong>{% if r.parent_short != r.parent.label %} <span class="title">{{ r.parent.label }}</span>{% endif %}{% if r.parent.issuer %} — {{ r.parent.issuer }}{% endif %}{% if r.parent.date %}, {{ r.parent.date }}{% endif %}{% if r.parent_file %} <span class="loc">{{ r.parent_file }}</span>{% endif %}{% endif %}
 </p>
 <div class="cards summary">
 {% if r.parent %}
-<div class="card"><div class="n">{{ r.ratio }}</div><div class="l">coverage</div></div>
-<div class="card"><div class="n">{{ r.coverage.applicable }}</div><div class="l">applicable</div></div>
-<div class="card"><div class="n">{{ r.coverage.covered }}</div><div class="l">covered</div></div>
-<div class="card"><div class="n">{{ r.coverage.partial }}</div><div class="l">partial</div></div>
-<div class="card"><div class="n">{{ r.coverage.missing }}</div><div class="l">missing</div></div>
+<div class="card"><div class="n">{{ r.ratio }}</div><div class="l">{{ w.coverage }}</div></div>
+<div class="card"><div class="n">{{ r.coverage.applicable }}</div><div class="l">{{ w.applicable }}</div></div>
+<div class="card"><div class="n">{{ r.coverage.covered }}</div><div class="l">{{ w.covered }}</div></div>
+<div class="card"><div class="n">{{ r.coverage.partial }}</div><div class="l">{{ w.partial }}</div></div>
+<div class="card"><div class="n">{{ r.coverage.missing }}</div><div class="l">{{ w.missing }}</div></div>
 {% endif %}
-<div class="card"><div class="n">{{ r.errors }}</div><div class="l">errors</div></div>
-<div class="card"><div class="n">{{ r.warnings }}</div><div class="l">warnings</div></div>
-<div class="card"><div class="n">{{ r.infos }}</div><div class="l">info</div></div>
+<div class="card"><div class="n">{{ r.errors }}</div><div class="l">{{ w.errors }}</div></div>
+<div class="card"><div class="n">{{ r.warnings }}</div><div class="l">{{ w.warnings }}</div></div>
+<div class="card"><div class="n">{{ r.infos }}</div><div class="l">{{ w.infos }}</div></div>
 </div>
+{% if r.parent %}<p class="definition">{{ w.coverage }}: {{ r.ratio_definition }}</p>{% endif %}
 {% if r.sections %}
-<h3>Coverage by section</h3>
+<h3>{{ w.coverage_by_section }}</h3>
 <table class="coverage">
-<thead><tr><th>Section</th><th>Heading</th><th>Applicable</th><th>Covered</th><th>Partial</th><th>Missing</th><th>Coverage</th></tr></thead>
+<thead><tr><th>{{ w.section }}</th><th>{{ w.heading }}</th><th>{{ w.applicable }}</th><th>{{ w.covered }}</th><th>{{ w.partial }}</th><th>{{ w.missing }}</th><th>{{ w.coverage }}</th></tr></thead>
 <tbody>
 {% for s in r.sections %}
 <tr><td>{{ s.section }}</td><td>{{ s.title or "" }}</td><td class="num">{{ s.applicable }}</td><td class="num">{{ s.covered }}</td><td class="num">{{ s.partial }}</td><td class="num">{{ s.missing }}</td><td><span class="bar"><span style="width: {{ s.percent }}%"></span></span> {{ s.percent }}%</td></tr>
@@ -81,36 +85,36 @@ Derived plan: <strong>{{ r.child.label }}</strong>{% if r.child.issuer %} — {{
 </tbody>
 </table>
 {% endif %}
-<h3>Findings</h3>
+<h3>{{ w.findings }}</h3>
 {% if r.findings %}
 <table class="findings">
-<thead><tr><th>Severity</th><th>Code</th><th>Message</th><th>Parent</th><th>Derived plan</th></tr></thead>
+<thead><tr><th>{{ w.severity }}</th><th>{{ w.code }}</th><th>{{ w.message }}</th><th>{{ w.parent_plan }}</th><th>{{ w.derived_plan }}</th></tr></thead>
 <tbody>
 {% for f in r.findings %}
-<tr class="finding"><td><span class="sev {{ f.severity }}">{{ f.severity }}</span></td><td>{{ f.code }}<br><span class="loc">{{ f.rule }}</span></td><td>{{ f.message }}<div class="vi">{{ f.message_vi }}</div></td><td class="loc">{{ f.parent_id or "" }}<br>{{ f.parent_place or "" }}</td><td class="loc">{{ f.child_id or "" }}<br>{{ f.child_place or "" }}</td></tr>
+<tr class="finding"><td><span class="sev {{ f.severity }}">{{ f.severity_word }}</span></td><td>{{ f.code }}<br><span class="loc">{{ f.rule }}</span></td><td>{{ f.first }}{% if f.second %}<div class="vi">{{ f.second }}</div>{% endif %}</td><td class="loc">{{ f.parent_id or "" }}<br>{{ f.parent_place or "" }}</td><td class="loc">{{ f.child_id or "" }}<br>{{ f.child_place or "" }}</td></tr>
 {% endfor %}
 </tbody>
 </table>
 {% else %}
-<p>No findings.</p>
+<p>{{ w.no_findings }}</p>
 {% endif %}
 {% if r.obligations %}
-<h3>Parent obligations, side by side with the derived plan</h3>
+<h3>{{ w.side_by_side }}</h3>
 <table class="obligations">
-<thead><tr><th>Status</th><th>Parent obligation</th><th>Derived plan</th></tr></thead>
+<thead><tr><th>{{ w.status }}</th><th>{{ w.parent_obligation }}</th><th>{{ w.derived_plan }}</th></tr></thead>
 <tbody>
 {% for o in r.obligations %}
 <tr id="{{ o.anchor }}"><td><span class="status {{ o.status }}">{{ o.status_word }}</span><br><span class="loc">{{ o.section }}</span></td>
 <td><strong>{{ o.id }}</strong> <span class="loc">{{ o.place }}</span><br>{{ o.text }}{% if o.reason %}<div class="reason">{{ o.reason }}</div>{% endif %}</td>
-<td>{% for m in o.matches %}<div class="match"><strong>{{ m.child_id }}</strong> <span class="loc">{{ m.place }} · score {{ m.score }}</span><br>{{ m.child_text }}</div>{% else %}<span class="reason">—</span>{% endfor %}</td></tr>
+<td>{% for m in o.matches %}<div class="match"><strong>{{ m.child_id }}</strong> <span class="loc">{{ m.place }} · {{ w.score }} {{ m.score }}</span><br>{{ m.child_text }}</div>{% else %}<span class="reason">—</span>{% endfor %}</td></tr>
 {% endfor %}
 </tbody>
 </table>
 {% endif %}
 {% if r.local_initiatives %}
-<h3>Local initiatives</h3>
+<h3>{{ w.local_initiatives }}</h3>
 <table class="local">
-<thead><tr><th>Id</th><th>Text</th><th>Where</th></tr></thead>
+<thead><tr><th>Id</th><th>{{ w.text }}</th><th>{{ w.where_ }}</th></tr></thead>
 <tbody>
 {% for l in r.local_initiatives %}<tr><td>{{ l.id }}</td><td>{{ l.text }}</td><td class="loc">{{ l.place }}</td></tr>
 {% endfor %}
@@ -125,6 +129,8 @@ Derived plan: <strong>{{ r.child.label }}</strong>{% if r.child.issuer %} — {{
 
 #[derive(Serialize)]
 struct Page<'a> {
+    lang: &'static str,
+    w: &'static Words,
     title: String,
     version: &'static str,
     reports: Vec<ReportView<'a>>,
@@ -140,6 +146,7 @@ struct ReportView<'a> {
     child_short: String,
     coverage: &'a crate::rules::Coverage,
     ratio: String,
+    ratio_definition: String,
     errors: usize,
     warnings: usize,
     infos: usize,
@@ -163,10 +170,13 @@ struct SectionView<'a> {
 #[derive(Serialize)]
 struct FindingView<'a> {
     severity: String,
+    severity_word: &'static str,
     code: &'a str,
     rule: &'a str,
-    message: &'a str,
-    message_vi: &'a str,
+    /// The message in the page's language (the other one when it has none).
+    first: &'a str,
+    /// The message in the other language, when different.
+    second: Option<&'a str>,
     parent_id: Option<&'a str>,
     child_id: Option<&'a str>,
     parent_place: Option<String>,
@@ -205,7 +215,7 @@ fn pct(r: f64) -> String {
     format!("{:.0}", (r * 100.0).clamp(0.0, 100.0))
 }
 
-fn view<'a>(r: &'a AuditReport, sources: &'a Sources) -> ReportView<'a> {
+fn view<'a>(r: &'a AuditReport, sources: &'a Sources, w: &'static Words) -> ReportView<'a> {
     let count = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
     ReportView {
         parent: r.parent.as_ref(),
@@ -215,11 +225,12 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources) -> ReportView<'a> {
         parent_short: r
             .parent
             .as_ref()
-            .map(|p| super::shorten(&p.label, 60))
+            .map(|p| sources.short(&p.label))
             .unwrap_or_default(),
-        child_short: super::shorten(&r.child.label, 60),
+        child_short: sources.short(&r.child.label),
         coverage: &r.coverage,
         ratio: format!("{}%", pct(r.coverage.ratio)),
+        ratio_definition: w.coverage_line(&r.coverage),
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
@@ -241,10 +252,19 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources) -> ReportView<'a> {
             .iter()
             .map(|f| FindingView {
                 severity: f.severity.to_string(),
+                severity_word: w.severity_word(f.severity),
                 code: &f.code,
                 rule: &f.rule,
-                message: &f.message,
-                message_vi: &f.message_vi,
+                first: match (w.lang, f.message_vi.is_empty()) {
+                    (Lang::Vi, false) => &f.message_vi,
+                    _ => &f.message,
+                },
+                second: match (w.lang, f.message_vi.is_empty()) {
+                    _ if f.message_vi == f.message => None,
+                    (Lang::Vi, false) => Some(&f.message),
+                    (_, false) => Some(&f.message_vi),
+                    (_, true) => None,
+                },
                 parent_id: f.parent_id.as_deref(),
                 child_id: f.child_id.as_deref(),
                 parent_place: f
@@ -261,12 +281,13 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources) -> ReportView<'a> {
             .parent_obligations
             .iter()
             .map(|o| {
-                let (status, status_word) = match o.status {
-                    Status::Covered => ("covered", "covered"),
-                    Status::Partial => ("partial", "partial"),
-                    Status::Missing => ("missing", "missing"),
-                    Status::NotApplicable => ("not_applicable", "not applicable"),
+                let status = match o.status {
+                    Status::Covered => "covered",
+                    Status::Partial => "partial",
+                    Status::Missing => "missing",
+                    Status::NotApplicable => "not_applicable",
                 };
+                let status_word = w.status(o.status);
                 ObligationView {
                     anchor: format!(
                         "p-{}",
@@ -319,21 +340,42 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources) -> ReportView<'a> {
 /// side with the derived obligations that carry it out. All plan text is
 /// HTML-escaped.
 pub fn to_html(reports: &[AuditReport], sources: &Sources) -> Result<String, ReportError> {
+    to_html_in(reports, sources, Lang::En)
+}
+
+/// [`to_html`] with headings, statuses and the first line of each finding
+/// in `lang` (the other language beneath); the page's `lang` attribute
+/// says which.
+pub fn to_html_in(
+    reports: &[AuditReport],
+    sources: &Sources,
+    lang: Lang,
+) -> Result<String, ReportError> {
+    let w = Words::of(lang);
     let title = match reports {
         [one] => match &one.parent {
             Some(p) => format!(
-                "Coverage audit: {} against {}",
-                super::shorten(&one.child.label, 60),
-                super::shorten(&p.label, 60)
+                "{}: {} {} {}",
+                w.coverage_audit,
+                sources.short(&one.child.label),
+                w.against,
+                sources.short(&p.label)
             ),
-            None => format!("Check: {}", super::shorten(&one.child.label, 60)),
+            None => format!("{}: {}", w.check, sources.short(&one.child.label)),
         },
-        many => format!("Coverage audit of {} plans", many.len()),
+        many => format!(
+            "{}: {} {}",
+            w.coverage_audit,
+            many.len(),
+            w.coverage_audit_of_plans
+        ),
     };
     let page = Page {
+        lang: lang.tag(),
+        w,
         title,
         version: env!("CARGO_PKG_VERSION"),
-        reports: reports.iter().map(|r| view(r, sources)).collect(),
+        reports: reports.iter().map(|r| view(r, sources, w)).collect(),
     };
     let mut env = minijinja::Environment::new();
     // The name ends in .html: minijinja's default callback turns HTML
@@ -400,7 +442,8 @@ mod tests {
                 rule: "lead-mismatch".into(),
                 severity: Severity::Warning,
                 message: HOSTILE.into(),
-                message_vi: HOSTILE.into(),
+                // Different from the English, so that both are shown.
+                message_vi: format!("{HOSTILE} (vi)"),
                 parent_id: Some("II.1".into()),
                 child_id: None,
                 parent_location: Some(loc("1/KH-<b>UBND</b>")),

@@ -31,12 +31,14 @@
 mod html;
 mod sarif;
 mod text;
+mod words;
+pub mod wrap;
 
-pub use html::to_html;
+pub use html::{to_html, to_html_in};
 pub use sarif::to_sarif;
 pub use text::{to_text, TextOptions};
 
-use crate::rules::{AuditReport, RuleInfo};
+use crate::rules::{AuditReport, Registry, RuleInfo};
 use std::collections::BTreeMap;
 
 /// Output formats of audit and check reports.
@@ -55,10 +57,12 @@ pub enum ReportFormat {
 }
 
 /// Which file each plan (by its label, see
-/// [`Plan::label`](crate::core::Plan::label)) was read from.
+/// [`Plan::label`](crate::core::Plan::label)) was read from, and its short
+/// label ([`short_label`](crate::label::short_label)) for people.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sources {
     files: BTreeMap<String, String>,
+    short: BTreeMap<String, String>,
 }
 
 impl Sources {
@@ -72,6 +76,25 @@ impl Sources {
         self.files
             .entry(label.into())
             .or_insert_with(|| file.into());
+    }
+
+    /// Records that `plan` came from `file`, with its short label.
+    pub fn add(&mut self, plan: &crate::core::Plan, file: impl Into<String>) {
+        let label = plan.label();
+        self.short
+            .entry(label.clone())
+            .or_insert_with(|| crate::label::short_label(plan));
+        self.insert(label, file);
+    }
+
+    /// The short label of the plan labelled `label`: the one recorded by
+    /// [`add`](Self::add), else `label` cut at a word to 40 characters
+    /// (labels fall back to a plan's title when the number was lost).
+    pub fn short(&self, label: &str) -> String {
+        self.short
+            .get(label)
+            .cloned()
+            .unwrap_or_else(|| crate::label::cut_at_word(label, 40))
     }
 
     /// The file of the plan labelled `label`, if known.
@@ -130,6 +153,37 @@ pub fn to_json(reports: &[AuditReport]) -> Result<String, ReportError> {
     };
     s.push('\n');
     Ok(s)
+}
+
+/// The registry's rules with whole summaries: the first paragraph of each
+/// rule's "What it does" section, every line of it (the registry's own
+/// `summary` is the paragraph's first line only, cut mid-sentence).
+pub fn whole_summaries(registry: &Registry) -> Vec<RuleInfo> {
+    let mut rules = registry.rules();
+    for r in &mut rules {
+        if let Some(doc) = registry.explain(&r.code) {
+            if let Some(p) = first_paragraph(&doc) {
+                r.summary = p;
+            }
+        }
+    }
+    rules
+}
+
+/// The first paragraph under `## What it does` (else the first paragraph
+/// after the title line), its lines joined.
+fn first_paragraph(doc: &str) -> Option<String> {
+    let body = match doc.split_once("## What it does") {
+        Some((_, rest)) => rest,
+        None => doc.split_once("\n\n").map_or(doc, |(_, rest)| rest),
+    };
+    let para: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    (!para.is_empty()).then(|| para.join(" "))
 }
 
 /// The top-level section an obligation id or section id falls in: its

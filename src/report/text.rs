@@ -1,8 +1,16 @@
 //! Readable text: coverage per section, each parent obligation with its
 //! status and matches, the findings under the section they concern, with
-//! `file:line` locations; ANSI colours on request.
+//! `file:line` locations of both plans; ANSI colours on request.
+//!
+//! Nothing is cut: every text and message is printed whole, wrapped to
+//! [`TextOptions::width`] on a terminal (continuation lines indented under
+//! their item), one line per item when piped. Plans are named by their
+//! short label ([`Sources::short`]).
 
-use super::{shorten, top_section, Sources};
+use super::words::Words;
+use super::wrap::{columns, hanging};
+use super::{top_section, Sources};
+use crate::lang::Lang;
 use crate::rules::{AuditReport, Finding, ParentObligationReport, Severity, Status};
 use std::fmt::Write as _;
 
@@ -17,8 +25,12 @@ pub struct TextOptions {
     /// List parent obligations under their sections (otherwise only the
     /// section figures and the findings).
     pub obligations: bool,
-    /// Characters of obligation text shown per line.
-    pub width: usize,
+    /// Columns to wrap lines to (the terminal's); `None` prints each item
+    /// on one line, whole.
+    pub width: Option<usize>,
+    /// The language of headings and of the first line of each finding
+    /// (the other language follows it).
+    pub lang: Lang,
 }
 
 impl Default for TextOptions {
@@ -27,13 +39,15 @@ impl Default for TextOptions {
             colour: false,
             verbose: false,
             obligations: true,
-            width: 90,
+            width: None,
+            lang: Lang::En,
         }
     }
 }
 
 struct Paint {
     on: bool,
+    w: &'static Words,
 }
 
 impl Paint {
@@ -56,16 +70,34 @@ impl Paint {
             Severity::Warning => "1;33",
             Severity::Info => "1;36",
         };
-        self.wrap(code, &s.to_string())
+        self.wrap(code, self.w.severity_word(s))
     }
     fn status(&self, s: Status) -> String {
-        let (code, word) = match s {
-            Status::Covered => ("32", "covered "),
-            Status::Partial => ("33", "partial "),
-            Status::Missing => ("31", "missing "),
-            Status::NotApplicable => ("2", "n/a     "),
+        let code = match s {
+            Status::Covered => "32",
+            Status::Partial => "33",
+            Status::Missing => "31",
+            Status::NotApplicable => "2",
         };
-        self.wrap(code, word)
+        let word = match (self.w.lang, s) {
+            (Lang::En, Status::NotApplicable) => "n/a",
+            _ => self.w.status(s),
+        };
+        let all = [
+            Status::Covered,
+            Status::Partial,
+            Status::Missing,
+            Status::NotApplicable,
+        ];
+        let width = all
+            .iter()
+            .map(|x| match (self.w.lang, x) {
+                (Lang::En, Status::NotApplicable) => 3,
+                _ => columns(self.w.status(*x)),
+            })
+            .max()
+            .unwrap_or(8);
+        self.wrap(code, &pad(word, width))
     }
 }
 
@@ -73,38 +105,52 @@ fn percent(ratio: f64) -> String {
     format!("{:.0}%", ratio * 100.0)
 }
 
-fn finding_lines(out: &mut String, f: &Finding, sources: &Sources, p: &Paint) {
-    let _ = writeln!(
-        out,
-        "  {}[{}] {}: {}",
-        p.severity(f.severity),
-        f.code,
-        f.rule,
-        f.message
-    );
-    if !f.message_vi.is_empty() && f.message_vi != f.message {
-        let _ = writeln!(out, "      {}", p.dim(&f.message_vi));
-    }
-    let mut at = Vec::new();
-    if let Some(l) = &f.parent_location {
-        at.push(format!(
-            "parent {}",
-            sources.place(&l.plan, l.line_start, l.line_end)
-        ));
-    }
-    if let Some(l) = &f.child_location {
-        at.push(format!(
-            "child {}",
-            sources.place(&l.plan, l.line_start, l.line_end)
-        ));
-    }
-    if !at.is_empty() {
-        let _ = writeln!(out, "      {} {}", p.dim("-->"), at.join("  "));
+/// Indents of continuation lines.
+const FINDING_INDENT: &str = "      ";
+const ITEM_INDENT: &str = "             ";
+const NESTED_INDENT: &str = "                 ";
+
+fn place_of(sources: &Sources, l: &crate::rules::Location) -> String {
+    sources.place(&l.plan, l.line_start, l.line_end)
+}
+
+/// A finding's message in the report's language first, and the other
+/// language's when there is a different one.
+fn messages(f: &Finding, lang: Lang) -> (&str, Option<&str>) {
+    let vi = Some(f.message_vi.as_str()).filter(|m| !m.is_empty() && *m != f.message);
+    match (lang, vi) {
+        (Lang::Vi, Some(vi)) => (vi, Some(&f.message)),
+        (_, vi) => (&f.message, vi),
     }
 }
 
-/// A finding under the obligation it concerns: one line, the child's
-/// location when there is one (the parent's is on the obligation's line).
+fn finding_lines(out: &mut String, f: &Finding, sources: &Sources, opts: &TextOptions, p: &Paint) {
+    let head = format!("  {}[{}] {}: ", p.severity(f.severity), f.code, f.rule);
+    let (first, second) = messages(f, opts.lang);
+    out.push_str(&hanging(&head, first, FINDING_INDENT, opts.width));
+    if let Some(second) = second {
+        out.push_str(&hanging(
+            FINDING_INDENT,
+            &p.dim(second),
+            FINDING_INDENT,
+            opts.width,
+        ));
+    }
+    let mut at = Vec::new();
+    if let Some(l) = &f.parent_location {
+        at.push(format!("{} {}", p.w.parent, place_of(sources, l)));
+    }
+    if let Some(l) = &f.child_location {
+        at.push(format!("{} {}", p.w.child, place_of(sources, l)));
+    }
+    if !at.is_empty() {
+        let head = format!("{FINDING_INDENT}{} ", p.dim("-->"));
+        out.push_str(&hanging(&head, &at.join("  "), NESTED_INDENT, opts.width));
+    }
+}
+
+/// A finding under the obligation it concerns: the child's location when
+/// there is one (the parent's is on the obligation's line).
 fn compact_finding(
     out: &mut String,
     f: &Finding,
@@ -112,28 +158,25 @@ fn compact_finding(
     opts: &TextOptions,
     p: &Paint,
 ) {
-    let at = f
-        .child_location
-        .as_ref()
-        .map(|l| {
-            format!(
-                "  {} {}",
-                p.dim("-->"),
-                sources.place(&l.plan, l.line_start, l.line_end)
-            )
-        })
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "             {}[{}] {}: {}{}",
+    let (first, second) = messages(f, opts.lang);
+    let mut text = first.to_string();
+    if let Some(l) = &f.child_location {
+        text.push_str(&format!(" {} {}", p.dim("-->"), place_of(sources, l)));
+    }
+    let head = format!(
+        "{ITEM_INDENT}{}[{}] {}: ",
         p.severity(f.severity),
         f.code,
-        f.rule,
-        shorten(&f.message, opts.width),
-        at
+        f.rule
     );
-    if opts.verbose && !f.message_vi.is_empty() && f.message_vi != f.message {
-        let _ = writeln!(out, "                 {}", p.dim(&f.message_vi));
+    out.push_str(&hanging(&head, &text, NESTED_INDENT, opts.width));
+    if let Some(second) = second.filter(|_| opts.verbose) {
+        out.push_str(&hanging(
+            NESTED_INDENT,
+            &p.dim(second),
+            NESTED_INDENT,
+            opts.width,
+        ));
     }
 }
 
@@ -144,42 +187,46 @@ fn obligation_lines(
     opts: &TextOptions,
     p: &Paint,
 ) {
-    let _ = writeln!(
-        out,
-        "  {} {:<12} {:>5}  {}",
-        p.status(po.status),
-        po.id,
-        format!("L{}", po.location.line_start),
-        shorten(&po.text, opts.width)
-    );
+    let head = format!("  {} {:<12} ", p.status(po.status), po.id);
+    let text = format!("{}  {}", place_of(sources, &po.location), po.text);
+    out.push_str(&hanging(&head, &text, ITEM_INDENT, opts.width));
     for m in &po.matches {
-        let _ = writeln!(
-            out,
-            "             {} {} {}  score {:.2}  {}",
-            p.dim("↳"),
+        let head = format!("{ITEM_INDENT}{} ", p.dim("↳"));
+        let text = format!(
+            "{} {}  {} {:.2}  {}",
             m.child_id,
-            sources.place(
-                &m.child_location.plan,
-                m.child_location.line_start,
-                m.child_location.line_end
-            ),
+            place_of(sources, &m.child_location),
+            p.w.score,
             m.score,
-            p.dim(&shorten(&m.child_text, opts.width.saturating_sub(30)))
+            p.dim(&m.child_text)
         );
+        out.push_str(&hanging(&head, &text, NESTED_INDENT, opts.width));
     }
     if let Some(r) = &po.reason {
-        let _ = writeln!(out, "             {} {}", p.dim("·"), p.dim(r));
+        let head = format!("{ITEM_INDENT}{} ", p.dim("·"));
+        out.push_str(&hanging(&head, &p.dim(r), NESTED_INDENT, opts.width));
     }
 }
 
+/// `s` padded with spaces to `n` terminal columns.
+fn pad(s: &str, n: usize) -> String {
+    let mut t = s.to_string();
+    t.push_str(&" ".repeat(n.saturating_sub(columns(s))));
+    t
+}
+
 fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions) {
-    let p = Paint { on: opts.colour };
+    let w = Words::of(opts.lang);
+    let p = Paint { on: opts.colour, w };
     let child = &r.child;
     let describe = |s: &crate::rules::PlanSummary| {
-        let mut d = shorten(&s.label, 80);
+        let mut d = sources.short(&s.label);
         let mut extra = Vec::new();
         if let Some(i) = &s.issuer {
-            extra.push(i.clone());
+            // A label without a number already names the issuer.
+            if !d.contains(&crate::label::abbreviate(i)) {
+                extra.push(i.clone());
+            }
         }
         if let Some(date) = s.date {
             extra.push(date.to_string());
@@ -194,22 +241,23 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
     };
     match &r.parent {
         Some(parent) => {
-            let _ = writeln!(out, "{} {}", p.bold("Audit of"), describe(child));
-            let _ = writeln!(out, "{} {}", p.bold("against "), describe(parent));
-            let c = &r.coverage;
-            let _ = writeln!(
-                out,
-                "Coverage: {} applicable · {} covered · {} partial · {} missing · {}",
-                c.applicable,
-                c.covered,
-                c.partial,
-                c.missing,
-                p.bold(&percent(c.ratio))
-            );
+            let n = columns(w.audit_of).max(columns(w.against));
+            let head = format!("{} ", p.bold(&pad(w.audit_of, n)));
+            out.push_str(&hanging(&head, &describe(child), "          ", opts.width));
+            let head = format!("{} ", p.bold(&pad(w.against, n)));
+            out.push_str(&hanging(&head, &describe(parent), "          ", opts.width));
+            let head = format!("{} ", p.bold(&format!("{}:", w.coverage)));
+            out.push_str(&hanging(
+                &head,
+                &w.coverage_line(&r.coverage),
+                "          ",
+                opts.width,
+            ));
         }
         None => {
-            let _ = writeln!(out, "{} {}", p.bold("Check of"), describe(child));
-            let _ = writeln!(out, "{} obligations", child.obligations);
+            let head = format!("{} ", p.bold(w.check_of));
+            out.push_str(&hanging(&head, &describe(child), "          ", opts.width));
+            let _ = writeln!(out, "{} {}", child.obligations, w.obligations);
         }
     }
     // Findings by section: the parent obligation's section, else the
@@ -229,25 +277,24 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
     let mut shown = vec![false; r.findings.len()];
     for sc in &r.sections {
         let c = &sc.coverage;
-        let title = sc
-            .title
-            .as_deref()
-            .map(|t| shorten(t, 70))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "\n{} {}  {}",
-            p.bold(&format!("§ {}", sc.section)),
-            title,
+        let title = sc.title.as_deref().unwrap_or_default();
+        let head = format!("\n{} ", p.bold(&format!("§ {}", sc.section)));
+        let text = format!(
+            "{title}  {}",
             p.dim(&format!(
-                "— {} applicable, {} covered, {} partial, {} missing ({})",
+                "— {} {}, {} {}, {} {}, {} {} ({})",
                 c.applicable,
+                w.applicable,
                 c.covered,
+                w.covered,
                 c.partial,
+                w.partial,
                 c.missing,
+                w.missing,
                 percent(c.ratio)
             ))
         );
+        out.push_str(&hanging(&head, &text, "    ", opts.width));
         let mut hidden = (0usize, 0usize);
         for po in r
             .parent_obligations
@@ -283,18 +330,16 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             }
         }
         if hidden != (0, 0) {
-            let _ = writeln!(
-                out,
-                "  {}",
-                p.dim(&format!(
-                    "({} covered and {} not applicable without findings not listed; --verbose lists them)",
-                    hidden.0, hidden.1
-                ))
-            );
+            out.push_str(&hanging(
+                "  ",
+                &p.dim(&w.hidden(hidden.0, hidden.1)),
+                "   ",
+                opts.width,
+            ));
         }
         for (i, f) in r.findings.iter().enumerate() {
             if section_of(f) == sc.section && !shown.get(i).copied().unwrap_or(true) {
-                finding_lines(out, f, sources, &p);
+                finding_lines(out, f, sources, opts, &p);
                 if let Some(s) = shown.get_mut(i) {
                     *s = true;
                 }
@@ -314,14 +359,17 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
     for (sec, f) in &rest {
         if last != Some(sec.as_str()) {
             let head = match sec.strip_prefix("child:") {
-                Some(s) => format!("§ {s} of {}", shorten(&child.label, 60)),
-                None if sec == "plan" => format!("{} as a whole", shorten(&child.label, 60)),
+                Some(s) => format!("§ {s} {} {}", w.of, sources.short(&child.label)),
+                None if sec == "plan" => match opts.lang {
+                    Lang::Vi => format!("{} {}", w.as_a_whole, sources.short(&child.label)),
+                    Lang::En => format!("{} {}", sources.short(&child.label), w.as_a_whole),
+                },
                 None => format!("§ {sec}"),
             };
             let _ = writeln!(out, "\n{}", p.bold(&head));
             last = Some(sec.as_str());
         }
-        finding_lines(out, f, sources, &p);
+        finding_lines(out, f, sources, opts, &p);
     }
     // Local initiatives not already reported by a finding.
     let initiatives: Vec<_> = r
@@ -337,28 +385,20 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
         let _ = writeln!(
             out,
             "\n{} {}",
-            p.bold("Local initiatives"),
-            p.dim("(derived obligations matching no parent obligation)")
+            p.bold(w.local_initiatives),
+            p.dim(w.local_initiatives_note)
         );
         for li in initiatives {
-            let _ = writeln!(
-                out,
-                "  {:<10} {}  {}",
-                li.id,
-                sources.place(
-                    &li.location.plan,
-                    li.location.line_start,
-                    li.location.line_end
-                ),
-                shorten(&li.text, opts.width)
-            );
+            let head = format!("  {:<10} ", li.id);
+            let text = format!("{}  {}", place_of(sources, &li.location), li.text);
+            out.push_str(&hanging(&head, &text, ITEM_INDENT, opts.width));
         }
     }
     let count = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
     let _ = writeln!(
         out,
         "\n{}: {} {}, {} {}, {} {}",
-        p.bold("Findings"),
+        p.bold(w.findings),
         count(Severity::Error),
         p.severity(Severity::Error),
         count(Severity::Warning),
@@ -379,33 +419,71 @@ pub fn to_text(reports: &[AuditReport], sources: &Sources, opts: &TextOptions) -
         one(&mut out, r, sources, opts);
     }
     if reports.len() > 1 {
-        let p = Paint { on: opts.colour };
-        let _ = writeln!(out, "\n{}", p.bold("Summary"));
-        let _ = writeln!(
-            out,
-            "  {:<28} {:<24} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6}",
-            "plan", "against", "appl", "cov", "part", "miss", "ratio", "errors"
-        );
-        for r in reports {
+        let w = Words::of(opts.lang);
+        let p = Paint { on: opts.colour, w };
+        let _ = writeln!(out, "\n{}", p.bold(w.summary));
+        let rows: Vec<(String, String)> = reports
+            .iter()
+            .map(|r| {
+                (
+                    sources.short(&r.child.label),
+                    r.parent
+                        .as_ref()
+                        .map_or("—".to_string(), |p| sources.short(&p.label)),
+                )
+            })
+            .collect();
+        let w0 = rows
+            .iter()
+            .map(|r| columns(&r.0))
+            .chain([columns(w.plan)])
+            .max()
+            .unwrap_or(4);
+        let w1 = rows
+            .iter()
+            .map(|r| columns(&r.1))
+            .chain([columns(w.against)])
+            .max()
+            .unwrap_or(7);
+        let heads = [
+            w.applicable,
+            w.covered,
+            w.partial,
+            w.missing,
+            w.ratio,
+            w.errors,
+        ];
+        let widths: Vec<usize> = heads.iter().map(|h| columns(h).max(5)).collect();
+        let right = |s: &str, n: usize| format!("{}{s}", " ".repeat(n.saturating_sub(columns(s))));
+        let mut line = format!("  {} {}", pad(w.plan, w0), pad(w.against, w1));
+        for (h, n) in heads.iter().zip(&widths) {
+            line.push(' ');
+            line.push_str(&right(h, *n));
+        }
+        let _ = writeln!(out, "{line}");
+        for (r, (child, parent)) in reports.iter().zip(&rows) {
             let c = &r.coverage;
             let errors = r
                 .findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count();
-            let _ = writeln!(
-                out,
-                "  {:<28} {:<24} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6}",
-                shorten(&r.child.label, 28),
-                shorten(r.parent.as_ref().map_or("—", |p| p.label.as_str()), 24),
-                c.applicable,
-                c.covered,
-                c.partial,
-                c.missing,
+            let cells = [
+                c.applicable.to_string(),
+                c.covered.to_string(),
+                c.partial.to_string(),
+                c.missing.to_string(),
                 percent(c.ratio),
-                errors
-            );
+                errors.to_string(),
+            ];
+            let mut line = format!("  {} {}", pad(child, w0), pad(parent, w1));
+            for (cell, n) in cells.iter().zip(&widths) {
+                line.push(' ');
+                line.push_str(&right(cell, *n));
+            }
+            let _ = writeln!(out, "{line}");
         }
+        let _ = writeln!(out, "  {}", w.ratio_note);
     }
     out
 }

@@ -1,0 +1,235 @@
+//! The fixed words of the text and HTML reports, in each [`Lang`]: one
+//! table, so that the two renderers say the same thing.
+
+use crate::lang::Lang;
+use crate::rules::{Coverage, Severity, Status};
+use serde::Serialize;
+
+/// Headings, labels and status words.
+#[derive(Debug, Serialize)]
+pub(crate) struct Words {
+    #[serde(skip)]
+    pub lang: Lang,
+    pub audit_of: &'static str,
+    pub against: &'static str,
+    pub check_of: &'static str,
+    pub obligations: &'static str,
+    pub coverage: &'static str,
+    pub applicable: &'static str,
+    pub covered: &'static str,
+    pub partial: &'static str,
+    pub missing: &'static str,
+    pub not_applicable: &'static str,
+    pub findings: &'static str,
+    pub no_findings: &'static str,
+    pub errors: &'static str,
+    pub warnings: &'static str,
+    pub infos: &'static str,
+    pub parent: &'static str,
+    pub child: &'static str,
+    pub derived_plan: &'static str,
+    pub parent_plan: &'static str,
+    pub score: &'static str,
+    pub of: &'static str,
+    pub as_a_whole: &'static str,
+    pub local_initiatives: &'static str,
+    pub local_initiatives_note: &'static str,
+    pub summary: &'static str,
+    pub plan: &'static str,
+    pub ratio: &'static str,
+    pub ratio_note: &'static str,
+    pub coverage_by_section: &'static str,
+    pub section: &'static str,
+    pub heading: &'static str,
+    pub severity: &'static str,
+    pub code: &'static str,
+    pub message: &'static str,
+    pub side_by_side: &'static str,
+    pub status: &'static str,
+    pub parent_obligation: &'static str,
+    pub text: &'static str,
+    pub where_: &'static str,
+    pub reports: &'static str,
+    pub coverage_audit: &'static str,
+    pub coverage_audit_of_plans: &'static str,
+    pub check: &'static str,
+}
+
+static VI: Words = Words {
+    lang: Lang::Vi,
+    audit_of: "Rà soát",
+    against: "so với",
+    check_of: "Kiểm tra",
+    obligations: "nhiệm vụ",
+    coverage: "Mức độ thực hiện",
+    applicable: "phải thực hiện",
+    covered: "đủ",
+    partial: "một phần",
+    missing: "thiếu",
+    not_applicable: "không áp dụng",
+    findings: "Phát hiện",
+    no_findings: "Không có phát hiện.",
+    errors: "lỗi",
+    warnings: "cảnh báo",
+    infos: "thông tin",
+    parent: "cấp trên",
+    child: "cấp dưới",
+    derived_plan: "Kế hoạch cấp dưới",
+    parent_plan: "Kế hoạch cấp trên",
+    score: "điểm",
+    of: "của",
+    as_a_whole: "toàn kế hoạch",
+    local_initiatives: "Nhiệm vụ riêng của địa phương",
+    local_initiatives_note:
+        "(nhiệm vụ của kế hoạch cấp dưới không ứng với nhiệm vụ nào của cấp trên)",
+    summary: "Tổng hợp",
+    plan: "kế hoạch",
+    ratio: "tỷ lệ",
+    ratio_note:
+        "tỷ lệ = (đủ + một phần ÷ 2) ÷ phải thực hiện: nhiệm vụ thực hiện một phần tính một nửa.",
+    coverage_by_section: "Mức độ thực hiện theo mục",
+    section: "Mục",
+    heading: "Tiêu đề",
+    severity: "Mức độ",
+    code: "Mã",
+    message: "Nội dung",
+    side_by_side: "Nhiệm vụ của cấp trên, đối chiếu với kế hoạch cấp dưới",
+    status: "Tình trạng",
+    parent_obligation: "Nhiệm vụ của cấp trên",
+    text: "Nội dung",
+    where_: "Vị trí",
+    reports: "báo cáo",
+    coverage_audit: "Rà soát mức độ thực hiện",
+    coverage_audit_of_plans: "kế hoạch",
+    check: "Kiểm tra",
+};
+
+static EN: Words = Words {
+    lang: Lang::En,
+    audit_of: "Audit of",
+    against: "against",
+    check_of: "Check of",
+    obligations: "obligations",
+    coverage: "Coverage",
+    applicable: "applicable",
+    covered: "covered",
+    partial: "partial",
+    missing: "missing",
+    not_applicable: "not applicable",
+    findings: "Findings",
+    no_findings: "No findings.",
+    errors: "errors",
+    warnings: "warnings",
+    infos: "info",
+    parent: "parent",
+    child: "child",
+    derived_plan: "Derived plan",
+    parent_plan: "Parent",
+    score: "score",
+    of: "of",
+    as_a_whole: "as a whole",
+    local_initiatives: "Local initiatives",
+    local_initiatives_note: "(derived obligations matching no parent obligation)",
+    summary: "Summary",
+    plan: "plan",
+    ratio: "ratio",
+    ratio_note: "ratio = (covered + partial ÷ 2) ÷ applicable: a partial counts as half.",
+    coverage_by_section: "Coverage by section",
+    section: "Section",
+    heading: "Heading",
+    severity: "Severity",
+    code: "Code",
+    message: "Message",
+    side_by_side: "Parent obligations, side by side with the derived plan",
+    status: "Status",
+    parent_obligation: "Parent obligation",
+    text: "Text",
+    where_: "Where",
+    reports: "report(s)",
+    coverage_audit: "Coverage audit",
+    coverage_audit_of_plans: "plans",
+    check: "Check",
+};
+
+impl Words {
+    /// The words of `lang`.
+    pub(crate) fn of(lang: Lang) -> &'static Words {
+        match lang {
+            Lang::Vi => &VI,
+            Lang::En => &EN,
+        }
+    }
+
+    /// A status, as the reports name it.
+    pub(crate) fn status(&self, s: Status) -> &'static str {
+        match s {
+            Status::Covered => self.covered,
+            Status::Partial => self.partial,
+            Status::Missing => self.missing,
+            Status::NotApplicable => self.not_applicable,
+        }
+    }
+
+    /// A severity, as the reports name it (singular).
+    pub(crate) fn severity_word(&self, s: Severity) -> &'static str {
+        match (self.lang == Lang::Vi, s) {
+            (true, Severity::Error) => "lỗi",
+            (true, Severity::Warning) => "cảnh báo",
+            (true, Severity::Info) => "thông tin",
+            (false, Severity::Error) => "error",
+            (false, Severity::Warning) => "warning",
+            (false, Severity::Info) => "info",
+        }
+    }
+
+    /// The coverage figure with its definition: a partial counts as half.
+    pub(crate) fn coverage_line(&self, c: &Coverage) -> String {
+        let pct = format!("{:.0}%", c.ratio * 100.0);
+        if self.lang == Lang::Vi {
+            format!(
+                "{pct} = ({} đủ + {} một phần ÷ 2) ÷ {} phải thực hiện; {} thiếu. \
+                 Nhiệm vụ thực hiện một phần tính một nửa.",
+                c.covered, c.partial, c.applicable, c.missing
+            )
+        } else {
+            format!(
+                "{pct} = ({} covered + {} partial ÷ 2) ÷ {} applicable; {} missing. \
+                 A partial counts as half.",
+                c.covered, c.partial, c.applicable, c.missing
+            )
+        }
+    }
+
+    /// The note under a section whose quiet obligations are not listed.
+    pub(crate) fn hidden(&self, covered: usize, not_applicable: usize) -> String {
+        if self.lang == Lang::Vi {
+            format!(
+                "({covered} nhiệm vụ đủ và {not_applicable} không áp dụng, không có phát hiện, \
+                 không liệt kê; --verbose để liệt kê)"
+            )
+        } else {
+            format!(
+                "({covered} covered and {not_applicable} not applicable without findings not \
+                 listed; --verbose lists them)"
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_is_translated() {
+        let vi = serde_json::to_value(Words::of(Lang::Vi)).unwrap();
+        let en = serde_json::to_value(Words::of(Lang::En)).unwrap();
+        for (k, v) in vi.as_object().unwrap() {
+            assert!(!v.as_str().unwrap().is_empty(), "{k}");
+            // "plan(s)" words may coincide; headings must not.
+            if k.starts_with("audit") || k == "findings" || k == "coverage" {
+                assert_ne!(v, &en[k], "{k} untranslated");
+            }
+        }
+    }
+}

@@ -16,12 +16,16 @@
 //!   covered, no coverage finding.
 //! - **Labelled pairs**: alignment F1 and gap recall/precision on the two
 //!   hand-labelled pairs, cross-validated (see `obligraph_rules::fit`).
+//! - **Rule mutations at scale** (`mutations.rs`) and the **synthetic
+//!   cascade** (`synth.rs`).
 use obligraph_core::Plan;
 use obligraph_rules::{audit, Config, Status};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+mod mutations;
 mod pairs;
+mod synth;
 
 const SEEDS: [&str; 5] = [
     "binh-thuan-qd87-2023.txt",
@@ -329,7 +333,17 @@ fn main() {
             s.exact_n
         );
     }
+    let more: Vec<_> = mutations::rows(&config)
+        .into_iter()
+        .chain(synth::rows(&config))
+        .collect();
+    for (row, _) in &more {
+        println!("{row}");
+    }
     if verbose {
+        more.iter()
+            .flat_map(|(_, c)| c)
+            .for_each(|c| println!("{c}"));
         for (name, t) in [("LOO", &loo), ("ELEM", &elem), ("SELF", &selfa)] {
             for m in &t.misses {
                 println!("{name} {m}");

@@ -435,6 +435,10 @@ mod tests {
                 }],
                 reason: None,
                 location: loc("1/KH-<b>UBND</b>"),
+                confidence: 0.9,
+                review: false,
+                elements: Vec::new(),
+                candidates: Vec::new(),
             }],
             local_initiatives: Vec::new(),
             findings: vec![Finding {

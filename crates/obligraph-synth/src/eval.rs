@@ -196,6 +196,10 @@ pub struct Evaluation {
     pub request_dropped: Score,
     /// Local initiatives vs child obligations with no parent, by child id.
     pub local_initiative: Score,
+    /// Dropped elements vs parent obligations reported partial, by parent
+    /// id. Other edits can make a task partial too (a paraphrase leaves out
+    /// a trailing parenthesis), so read the precision with care.
+    pub element_dropped: Score,
 }
 
 fn child_ids_with(r: &AuditReport, code: &str) -> Vec<String> {
@@ -271,6 +275,19 @@ fn evaluate_pairs<'a>(pairs: impl Iterator<Item = (&'a SynthPlan, &'a AuditRepor
                 _ => None,
             }),
             &child_ids_with(r, "OG009"),
+        );
+        let partial: Vec<String> = r
+            .parent_obligations
+            .iter()
+            .filter(|p| p.status == Status::Partial)
+            .map(|p| p.id.to_string())
+            .collect();
+        e.element_dropped.add(
+            &truth_ids(s, |m| match m {
+                Mutation::ElementDropped { parent_id, .. } => Some(parent_id),
+                _ => None,
+            }),
+            &partial,
         );
         let local: Vec<String> = r.local_initiatives.iter().map(|l| l.id.clone()).collect();
         e.local_initiative.add(

@@ -10,7 +10,8 @@
 //! province's plan, by the edits real drafters make — tasks dropped or
 //! merged, paraphrased, renamed or obsolete agencies, swapped leads,
 //! shifted deadlines, "đề nghị" left out, support agencies dropped, local
-//! initiatives added — and records every edit as ground truth
+//! initiatives added, one clause or enumerated item of a task left out
+//! (off by default) — and records every edit as ground truth
 //! ([`Mutation`]).
 //!
 //! The same seed gives the same cascade, whatever the machine; each plan has
@@ -64,6 +65,13 @@ pub struct MutationRates {
     pub support_dropped: f64,
     /// Expected number of local initiatives added per plan.
     pub local_initiatives: f64,
+    /// One element (a clause or an enumerated item, as
+    /// `obligraph_rules::elements_of` splits the text) of a task with
+    /// several is left out. 0 by default: at 0 no random number is drawn
+    /// for it, so cascades generated before this edit existed are
+    /// unchanged.
+    #[serde(default)]
+    pub element_drop: f64,
 }
 
 impl MutationRates {
@@ -79,6 +87,7 @@ impl MutationRates {
             request_dropped: 0.0,
             support_dropped: 0.0,
             local_initiatives: 0.0,
+            element_drop: 0.0,
         }
     }
 }
@@ -96,6 +105,7 @@ impl Default for MutationRates {
             request_dropped: 0.05,
             support_dropped: 0.05,
             local_initiatives: 1.0,
+            element_drop: 0.0,
         }
     }
 }
@@ -189,6 +199,16 @@ pub enum Mutation {
         child_id: String,
         /// The body.
         agency: String,
+    },
+    /// One element of a task with several was left out: the audit should
+    /// call the parent obligation partial and name the element.
+    ElementDropped {
+        /// The parent obligation.
+        parent_id: String,
+        /// The child obligation that carries the rest.
+        child_id: String,
+        /// The element left out, as the parent writes it.
+        element: String,
     },
     /// A task with no parent was added.
     LocalInitiative {
@@ -469,6 +489,38 @@ fn paraphrase(text: &str, rng: &mut ChaCha8Rng) -> String {
     t
 }
 
+/// `text` without one of its elements (drawn at random among those found
+/// whole in it), and the element; `None` when it has fewer than two.
+fn drop_element(text: &str, rng: &mut ChaCha8Rng) -> Option<(String, String)> {
+    let elements = obligraph_rules::elements_of(text);
+    if elements.len() < 2 {
+        return None;
+    }
+    let k = rng.random_range(0..elements.len());
+    let e = elements.get(k)?;
+    // Elements are substrings in order: find each after the one before, so
+    // that a short element ("tạm giam") is not found inside an earlier one.
+    let mut at = 0;
+    for (i, x) in elements.iter().enumerate() {
+        at += text.get(at..)?.find(x.as_str())?;
+        if i == k {
+            break;
+        }
+        at += x.len();
+    }
+    let mut t = String::with_capacity(text.len());
+    t.push_str(text.get(..at)?.trim_end());
+    let rest = text.get(at + e.len()..)?;
+    // The separator the element leaves behind.
+    let rest = rest.trim_start_matches([',', ';', '.', ':', ' ']);
+    if !t.is_empty() && !rest.is_empty() {
+        t.push(' ');
+    }
+    t.push_str(rest);
+    let t = t.trim_end_matches([',', ';', ':', ' ']).to_string();
+    (t != text && !t.is_empty()).then(|| (t, e.clone()))
+}
+
 fn obsolete_name(level: Level, rng: &mut ChaCha8Rng) -> &'static str {
     let province = [
         "Sở Lao động - Thương binh và Xã hội",
@@ -634,6 +686,21 @@ pub fn derive(
                 && !a.agency.is_collective()
             {
                 pool.push(a.agency.clone());
+            }
+        }
+        // Drawn only when asked for, so that a rate of 0 leaves the stream,
+        // hence every plan, as it was.
+        if o.kind == ObligationKind::Task
+            && rates.element_drop > 0.0
+            && rng.random_bool(rates.element_drop)
+        {
+            if let Some((t, element)) = drop_element(&c.text, &mut rng) {
+                c.text = t;
+                truth.push(Mutation::ElementDropped {
+                    parent_id: o.id.clone(),
+                    child_id: id.clone(),
+                    element,
+                });
             }
         }
         if rng.random_bool(rates.paraphrase) {
@@ -889,5 +956,56 @@ mod tests {
         );
         assert!(s.truth.is_empty());
         assert_eq!(s.plan.obligations.len(), s.applicable.len());
+    }
+
+    /// FNV-1a over the JSON of a generated cascade: pins the generator's
+    /// output (the benches' figures depend on it).
+    fn fingerprint(c: &Cascade) -> u64 {
+        let json = serde_json::to_string(c).unwrap_or_default();
+        json.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    /// The fingerprint of that cascade before element drops existed.
+    const PINNED: u64 = 0xba40_7a6f_b528_fcef;
+
+    #[test]
+    fn default_rates_generate_the_same_cascade_as_before_element_drops() {
+        let spec = CascadeSpec {
+            seed: 2026,
+            provinces: 4,
+            communes: 12,
+            rates: MutationRates::default(),
+        };
+        let c = generate(&national(), &spec);
+        println!("fingerprint {:#x}", fingerprint(&c));
+        assert_eq!(fingerprint(&c), PINNED);
+    }
+
+    #[test]
+    fn element_drops_are_recorded_and_left_out_of_the_text() {
+        let rates = MutationRates {
+            element_drop: 1.0,
+            ..MutationRates::none()
+        };
+        let s = derive(&national(), Level::Province, 3, 0, "tỉnh Đồng Nai", &rates);
+        let dropped: Vec<(&String, &String)> = s
+            .truth
+            .iter()
+            .filter_map(|m| match m {
+                Mutation::ElementDropped {
+                    child_id, element, ..
+                } => Some((child_id, element)),
+                _ => None,
+            })
+            .collect();
+        // Every task of the fixture has two elements (its head and the
+        // parenthesis "trong đó lưu ý …").
+        assert_eq!(dropped.len(), 40, "{:?}", s.truth);
+        for (child, element) in dropped {
+            let o = s.plan.obligation(child).unwrap();
+            assert!(!o.text.contains(element.as_str()), "{} / {element}", o.text);
+        }
     }
 }

@@ -16,13 +16,17 @@
 //!   covered, no coverage finding.
 //! - **Labelled pairs**: alignment F1 and gap recall/precision on the two
 //!   hand-labelled pairs, cross-validated (see `obligraph_rules::fit`).
+//! - **Rule mutations at scale** (`mutations.rs`) and the **synthetic
+//!   cascade** (`synth.rs`; left out with `--quick`).
 use obligraph_core::Plan;
 use obligraph_rules::{audit, Config, Status};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 mod communes;
+mod mutations;
 mod pairs;
+mod synth;
 
 const SEEDS: [&str; 5] = [
     "binh-thuan-qd87-2023.txt",
@@ -263,6 +267,8 @@ fn self_audit(plan: &Plan, config: &Config, t: &mut Tally) {
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
+    // `--quick`: leave out the synthetic cascade (about 40 s of the run).
+    let quick = std::env::args().any(|a| a == "--quick");
     let config = Config::default();
     let mut loo = Tally::default();
     let mut elem = Tally::default();
@@ -389,10 +395,24 @@ fn main() {
         );
         planted_wrong.extend(wrong);
     }
+    let more: Vec<_> = mutations::rows(&config)
+        .into_iter()
+        .chain(if quick {
+            Vec::new()
+        } else {
+            synth::rows(&config)
+        })
+        .collect();
+    for (row, _) in &more {
+        println!("{row}");
+    }
     if verbose {
         for w in wrong.iter().chain(&planted_wrong) {
             println!("COMMUNE {w}");
         }
+        more.iter()
+            .flat_map(|(_, c)| c)
+            .for_each(|c| println!("{c}"));
         for (name, t) in [("LOO", &loo), ("ELEM", &elem), ("SELF", &selfa)] {
             for m in &t.misses {
                 println!("{name} {m}");

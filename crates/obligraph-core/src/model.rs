@@ -359,6 +359,21 @@ impl Plan {
         self.obligations.iter().find(|o| o.id == id)
     }
 
+    /// The sections `o` sits in, its own first, the top level last (at
+    /// most 12: a cycle in a hand-written plan stops there).
+    pub fn section_chain(&self, o: &Obligation) -> Vec<&Section> {
+        let mut chain: Vec<&Section> = Vec::new();
+        let mut id = o.section.as_deref();
+        for _ in 0..12 {
+            let Some(s) = id.and_then(|i| self.sections.iter().find(|s| s.id == i)) else {
+                break;
+            };
+            chain.push(s);
+            id = s.parent.as_deref();
+        }
+        chain
+    }
+
     /// Plan-level duties: reports, drafting and monitoring duties.
     pub fn duties(&self) -> impl Iterator<Item = &Obligation> {
         self.obligations

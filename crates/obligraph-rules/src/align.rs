@@ -609,34 +609,13 @@ fn kind_signal(p: obligraph_core::ObligationKind, c: obligraph_core::ObligationK
     }
 }
 
-/// The sections an obligation sits in, its own first, the root last (at
-/// most 12: a cycle in a hand-written plan stops there).
-pub(crate) fn section_chain<'p>(
-    plan: &'p Plan,
-    o: &Obligation,
-) -> Vec<&'p obligraph_core::Section> {
-    let mut chain: Vec<&obligraph_core::Section> = Vec::new();
-    let mut id = o.section.clone();
-    for _ in 0..12 {
-        let Some(s) = id
-            .as_deref()
-            .and_then(|i| plan.sections.iter().find(|s| s.id == i))
-        else {
-            break;
-        };
-        chain.push(s);
-        id = s.parent.clone();
-    }
-    chain
-}
-
 /// The title of the thematic section an obligation sits in: the section
 /// just below the document's top level ("II.2 Thực hiện hiệu quả các quy
 /// định pháp luật …", "PL.B Tăng cường hiệu quả thực thi …"), when it reads
 /// like a theme (at least seven words) rather than an agency's name ("III.3
 /// Công an thành phố"). Obligations at the top level get none.
 fn section_title(plan: &Plan, o: &Obligation) -> Option<String> {
-    let chain = section_chain(plan, o);
+    let chain = plan.section_chain(o);
     // chain = [own, …, child of root, root]
     let theme = chain.len().checked_sub(2).and_then(|k| chain.get(k))?;
     (theme.title.split_whitespace().count() >= 7).then(|| theme.title.clone())
@@ -668,7 +647,7 @@ fn addressee_title<'a>(plan: &'a Plan, lowered: &[String], o: &Obligation) -> Op
 /// Chiến lược, Kế hoạch quốc gia … bao gồm:" above the rows that name one
 /// strategy each.
 fn group_headings(plan: &Plan, o: &Obligation) -> Vec<String> {
-    let chain = section_chain(plan, o);
+    let chain = plan.section_chain(o);
     // chain = [own, …, theme, root]: the groups are those before the theme.
     let groups = chain.len().saturating_sub(2);
     chain

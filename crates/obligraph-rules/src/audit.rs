@@ -37,7 +37,7 @@ pub(crate) fn not_applicable_reason(
     let to_commune =
         child_level == Some(Level::Commune) && parent.level.is_some_and(|l| l < Level::Commune);
     let scope = if to_commune {
-        let chain = crate::align::section_chain(parent, p);
+        let chain = parent.section_chain(p);
         crate::vn::task_scope_in(&p.text, chain.iter().map(|s| s.title.as_str()))
     } else {
         None

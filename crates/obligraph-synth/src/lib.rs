@@ -392,7 +392,24 @@ fn rng_for(seed: u64, level: Level, index: usize) -> ChaCha8Rng {
 /// supports. This is the applicability the audit documents
 /// (obligraph-rules, `audit` module); the ground truth follows it so that
 /// recall and precision measure the matcher, not a disagreement on scope.
-fn applies(o: &Obligation, level: Level) -> bool {
+fn applies(o: &Obligation, parent: &Plan, level: Level) -> bool {
+    // Below the province the kind of task decides first (the audit's
+    // `not_applicable_reason`): law-making, court work, treaty reports stay
+    // above; dissemination, complaints, vulnerable groups reach the commune.
+    if level == Level::Commune && parent.level.is_some_and(|l| l < Level::Commune) {
+        let chain = parent.section_chain(o);
+        match obligraph_vn::subjects::task_scope_in(&o.text, chain.iter().map(|s| s.title.as_str()))
+        {
+            Some(obligraph_vn::subjects::TaskScope::Competence(_)) => return false,
+            Some(obligraph_vn::subjects::TaskScope::Grassroots(_)) => {
+                // Unless only requested bodies lead it (the audit leaves
+                // those out too).
+                let mut leads = o.leads().peekable();
+                return leads.peek().is_none() || leads.any(|a| !a.requested && a.agency.orderable);
+            }
+            _ => {}
+        }
+    }
     let collective_takes_in = |a: &Assignment| match a.agency.collective {
         Some(Collective::Related) | Some(Collective::MassOrganisations) => true,
         Some(Collective::ProvinceCommittees) | Some(Collective::Ministries) => {
@@ -630,7 +647,7 @@ pub fn derive(
     let mut pool: Vec<Agency> = Vec::new();
     let mut n = 0usize;
     for o in &parent.obligations {
-        if !applies(o, level) && o.kind == ObligationKind::Task {
+        if !applies(o, parent, level) && o.kind == ObligationKind::Task {
             continue;
         }
         applicable.push(o.id.clone());

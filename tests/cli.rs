@@ -206,10 +206,11 @@ fn rule_summaries_are_whole() {
             r["code"]
         );
     }
-    // OG002's first line used to end at "weaker than".
+    // OG002's first line used to end at "weaker than"; its summary is now
+    // three lines long.
     let text = stdout(&obligraph(&["rules"]));
     assert!(
-        text.contains("weaker than the covering threshold but above the partial one"),
+        text.contains("others by none. The message names the dropped elements as written."),
         "{text}"
     );
 }
@@ -911,7 +912,7 @@ fn reports_in_vietnamese() {
     assert!(vi.starts_with("Rà soát 102/KH-UBND"), "{}", &vi[..200]);
     assert!(vi.contains("\nso với  UBND tỉnh Bình Thuận (thực hiện 87/QĐ-TTg)"));
     assert!(vi.contains(
-        "Mức độ thực hiện: 77% = (19 đủ + 2 một phần ÷ 2) ÷ 26 phải thực hiện; 5 thiếu. \
+        "Mức độ thực hiện: 54% = (12 đủ + 4 một phần ÷ 2) ÷ 26 phải thực hiện; 10 thiếu. \
          Nhiệm vụ thực hiện một phần tính một nửa."
     ));
     assert!(vi.contains("Phát hiện: "));
@@ -1030,4 +1031,55 @@ fn a_calendar_with_nowhere_to_place_recurring_deadlines_asks_for_dates() {
     assert!(stderr(&o).contains("--from"));
     assert_eq!(code(&with_dates), 0, "{}", stderr(&with_dates));
     assert!(stdout(&with_dates).contains("2026-12-31 ?"));
+}
+
+/// Doubtful verdicts come first in every format: the text report's
+/// "Review first" section before the sections, the HTML's list, the JSON's
+/// `review`/`confidence` per parent obligation, SARIF results resting on
+/// them first with their confidence.
+#[test]
+fn doubtful_verdicts_are_flagged_and_listed_first() {
+    let base = [
+        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--lang", "en",
+    ];
+    let v = json(&obligraph(&[&base[..], &["--format", "json"]].concat()));
+    let pos = v["parent_obligations"].as_array().unwrap();
+    let doubtful: Vec<&str> = pos
+        .iter()
+        .filter(|p| p["review"] == true)
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        !doubtful.is_empty(),
+        "the Ngô Quyền audit has doubtful verdicts"
+    );
+    for p in pos {
+        let c = p["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&c), "{p}");
+        assert_eq!(
+            p["review"] == true,
+            c < obligraph::rules::params::REVIEW_BELOW,
+            "{p}"
+        );
+    }
+    let text = stdout(&obligraph(&base));
+    let review = text.find("Review first").expect("a review section");
+    let first_section = text.find("\n§ ").expect("sections");
+    assert!(review < first_section);
+    for id in &doubtful {
+        let at = text[review..].find(&format!(" {id} ")).map(|i| i + review);
+        assert!(at.is_some_and(|i| i < first_section), "{id} listed first");
+    }
+    let html = stdout(&obligraph(&[&base[..], &["--format", "html"]].concat()));
+    assert!(html.find("Review first").unwrap() < html.find("class=\"obligations\"").unwrap());
+    let sarif = json(&obligraph(&[&base[..], &["--format", "sarif"]].concat()));
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let flags: Vec<bool> = results
+        .iter()
+        .map(|r| r["properties"]["review"] == true)
+        .collect();
+    assert!(
+        flags.windows(2).all(|w| w[0] || !w[1]),
+        "review results first"
+    );
 }

@@ -5,11 +5,11 @@
 use super::words::Words;
 use super::{top_section, ReportError, Sources};
 use crate::lang::Lang;
-use crate::rules::{AuditReport, Severity, Status};
+use crate::rules::{AuditReport, ParentObligationReport, Severity, Status};
 use minijinja::value::Serde;
 use serde::Serialize;
 
-const TEMPLATE: &str = r#"<!DOCTYPE html>
+const TEMPLATE: &str = r##"<!DOCTYPE html>
 <html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
@@ -98,6 +98,13 @@ table.obligations td:nth-child(2), table.obligations td:nth-child(3) { width: 46
 {% else %}
 <p>{{ w.no_findings }}</p>
 {% endif %}
+{% if r.review %}
+<h3>{{ w.review_first }} ({{ r.review | length }})</h3>
+<p class="reason">{{ w.review_note }}</p>
+<ul class="review">
+{% for o in r.review %}<li><a href="#{{ o.anchor }}"><strong>{{ o.id }}</strong></a> <span class="status {{ o.status }}">{{ o.status_word }}</span> <span class="loc">{{ w.confidence }} {{ o.confidence }} · {{ o.place }}</span><br>{{ o.text }}</li>
+{% endfor %}</ul>
+{% endif %}
 {% if r.obligations %}
 <h3>{{ w.side_by_side }}</h3>
 <table class="obligations">
@@ -105,7 +112,7 @@ table.obligations td:nth-child(2), table.obligations td:nth-child(3) { width: 46
 <tbody>
 {% for o in r.obligations %}
 <tr id="{{ o.anchor }}"><td><span class="status {{ o.status }}">{{ o.status_word }}</span><br><span class="loc">{{ o.section }}</span></td>
-<td><strong>{{ o.id }}</strong> <span class="loc">{{ o.place }}</span><br>{{ o.text }}{% if o.reason %}<div class="reason">{{ o.reason }}</div>{% endif %}</td>
+<td><strong>{{ o.id }}</strong> <span class="loc">{{ o.place }}{% if o.review %} · {{ w.confidence }} {{ o.confidence }} ?{% endif %}</span><br>{{ o.text }}{% if o.reason %}<div class="reason">{{ o.reason }}</div>{% endif %}{% for d in o.dropped %}<div class="reason">− {{ w.dropped }}: {{ d }}</div>{% endfor %}</td>
 <td>{% for m in o.matches %}<div class="match"><strong>{{ m.child_id }}</strong> <span class="loc">{{ m.place }} · {{ w.score }} {{ m.score }}</span><br>{{ m.child_text }}</div>{% else %}<span class="reason">—</span>{% endfor %}</td></tr>
 {% endfor %}
 </tbody>
@@ -125,7 +132,7 @@ table.obligations td:nth-child(2), table.obligations td:nth-child(3) { width: 46
 {% endfor %}
 </body>
 </html>
-"#;
+"##;
 
 #[derive(Serialize)]
 struct Page<'a> {
@@ -153,6 +160,9 @@ struct ReportView<'a> {
     sections: Vec<SectionView<'a>>,
     findings: Vec<FindingView<'a>>,
     obligations: Vec<ObligationView<'a>>,
+    /// The obligations whose verdict a person should check first, least
+    /// sure first.
+    review: Vec<ObligationView<'a>>,
     local_initiatives: Vec<LocalView<'a>>,
 }
 
@@ -202,6 +212,9 @@ struct ObligationView<'a> {
     reason: Option<&'a str>,
     place: String,
     matches: Vec<MatchView<'a>>,
+    confidence: String,
+    review: bool,
+    dropped: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -213,6 +226,56 @@ struct LocalView<'a> {
 
 fn pct(r: f64) -> String {
     format!("{:.0}", (r * 100.0).clamp(0.0, 100.0))
+}
+
+fn obligation_view<'a>(
+    o: &'a ParentObligationReport,
+    sources: &'a Sources,
+    w: &'static Words,
+) -> ObligationView<'a> {
+    let status = match o.status {
+        Status::Covered => "covered",
+        Status::Partial => "partial",
+        Status::Missing => "missing",
+        Status::NotApplicable => "not_applicable",
+    };
+    let status_word = w.status(o.status);
+    ObligationView {
+        anchor: format!(
+            "p-{}",
+            o.id.chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect::<String>()
+        ),
+        id: &o.id,
+        section: top_section(o.section.as_deref(), &o.id),
+        text: &o.text,
+        status,
+        status_word,
+        reason: o.reason.as_deref(),
+        confidence: format!("{:.2}", o.confidence),
+        review: o.review,
+        dropped: if o.status == Status::Partial {
+            o.dropped().collect()
+        } else {
+            Vec::new()
+        },
+        place: sources.place(&o.location.plan, o.location.line_start, o.location.line_end),
+        matches: o
+            .matches
+            .iter()
+            .map(|m| MatchView {
+                child_id: &m.child_id,
+                child_text: &m.child_text,
+                score: format!("{:.2}", m.score),
+                place: sources.place(
+                    &m.child_location.plan,
+                    m.child_location.line_start,
+                    m.child_location.line_end,
+                ),
+            })
+            .collect(),
+    }
 }
 
 fn view<'a>(r: &'a AuditReport, sources: &'a Sources, w: &'static Words) -> ReportView<'a> {
@@ -277,51 +340,19 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources, w: &'static Words) -> Repo
                     .map(|l| sources.place(&l.plan, l.line_start, l.line_end)),
             })
             .collect(),
+        review: {
+            let mut doubtful: Vec<&ParentObligationReport> =
+                r.parent_obligations.iter().filter(|o| o.review).collect();
+            doubtful.sort_by(|a, b| a.confidence.total_cmp(&b.confidence));
+            doubtful
+                .into_iter()
+                .map(|o| obligation_view(o, sources, w))
+                .collect()
+        },
         obligations: r
             .parent_obligations
             .iter()
-            .map(|o| {
-                let status = match o.status {
-                    Status::Covered => "covered",
-                    Status::Partial => "partial",
-                    Status::Missing => "missing",
-                    Status::NotApplicable => "not_applicable",
-                };
-                let status_word = w.status(o.status);
-                ObligationView {
-                    anchor: format!(
-                        "p-{}",
-                        o.id.chars()
-                            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-                            .collect::<String>()
-                    ),
-                    id: &o.id,
-                    section: top_section(o.section.as_deref(), &o.id),
-                    text: &o.text,
-                    status,
-                    status_word,
-                    reason: o.reason.as_deref(),
-                    place: sources.place(
-                        &o.location.plan,
-                        o.location.line_start,
-                        o.location.line_end,
-                    ),
-                    matches: o
-                        .matches
-                        .iter()
-                        .map(|m| MatchView {
-                            child_id: &m.child_id,
-                            child_text: &m.child_text,
-                            score: format!("{:.2}", m.score),
-                            place: sources.place(
-                                &m.child_location.plan,
-                                m.child_location.line_start,
-                                m.child_location.line_end,
-                            ),
-                        })
-                        .collect(),
-                }
-            })
+            .map(|o| obligation_view(o, sources, w))
             .collect(),
         local_initiatives: r
             .local_initiatives

@@ -126,9 +126,29 @@ pub fn to_sarif(
             if let Some(i) = rules.iter().position(|x| x.code == f.code) {
                 result["ruleIndex"] = json!(i);
             }
+            // The verdict the finding rests on: how sure, and whether a
+            // person should check it first (SARIF's `rank` orders results:
+            // doubtful verdicts rank highest).
+            if let Some(po) = f
+                .parent_id
+                .as_deref()
+                .and_then(|id| r.parent_obligation(id))
+            {
+                result["properties"]["confidence"] = json!(po.confidence);
+                result["properties"]["review"] = json!(po.review);
+                result["rank"] = json!(((1.0 - po.confidence) * 100.0).round());
+            }
             results.push(result);
         }
     }
+    // Results resting on doubtful verdicts first.
+    results.sort_by_key(|r| {
+        std::cmp::Reverse(
+            r.pointer("/properties/review")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        )
+    });
     let log = json!({
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

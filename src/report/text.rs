@@ -206,6 +206,42 @@ fn obligation_lines(
         let head = format!("{ITEM_INDENT}{} ", p.dim("·"));
         out.push_str(&hanging(&head, &p.dim(r), NESTED_INDENT, opts.width));
     }
+    if po.status == Status::Partial {
+        for d in po.dropped() {
+            let head = format!("{ITEM_INDENT}{} ", p.dim("−"));
+            let text = format!("{}: {d}", p.w.dropped);
+            out.push_str(&hanging(&head, &text, NESTED_INDENT, opts.width));
+        }
+    }
+    if po.review {
+        let head = format!("{ITEM_INDENT}{} ", p.dim("?"));
+        let text = format!("{} {:.2}", p.w.confidence, po.confidence);
+        out.push_str(&hanging(&head, &p.dim(&text), NESTED_INDENT, opts.width));
+    }
+}
+
+/// The verdicts to read first: those of low confidence, least sure first.
+fn review_lines(
+    out: &mut String,
+    r: &AuditReport,
+    sources: &Sources,
+    opts: &TextOptions,
+    p: &Paint,
+) {
+    let mut doubtful: Vec<&ParentObligationReport> =
+        r.parent_obligations.iter().filter(|po| po.review).collect();
+    if doubtful.is_empty() {
+        return;
+    }
+    doubtful.sort_by(|a, b| a.confidence.total_cmp(&b.confidence));
+    let head = format!(
+        "\n{} ",
+        p.bold(&format!("{} ({})", p.w.review_first, doubtful.len()))
+    );
+    out.push_str(&hanging(&head, &p.dim(p.w.review_note), "    ", opts.width));
+    for po in doubtful {
+        obligation_lines(out, po, sources, opts, p);
+    }
 }
 
 /// `s` padded with spaces to `n` terminal columns.
@@ -260,6 +296,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             let _ = writeln!(out, "{} {}", child.obligations, w.obligations);
         }
     }
+    review_lines(out, r, sources, opts, &p);
     // Findings by section: the parent obligation's section, else the
     // child obligation's.
     let section_of = |f: &Finding| -> String {

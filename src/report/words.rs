@@ -53,6 +53,10 @@ pub(crate) struct Words {
     pub coverage_audit: &'static str,
     pub coverage_audit_of_plans: &'static str,
     pub check: &'static str,
+    pub review_first: &'static str,
+    pub review_note: &'static str,
+    pub confidence: &'static str,
+    pub dropped: &'static str,
 }
 
 static VI: Words = Words {
@@ -102,6 +106,10 @@ static VI: Words = Words {
     coverage_audit: "Rà soát mức độ thực hiện",
     coverage_audit_of_plans: "kế hoạch",
     check: "Kiểm tra",
+    review_first: "Cần xem lại trước",
+    review_note: "kết luận có độ tin cậy thấp: người rà soát nên đọc đối chiếu hai văn bản",
+    confidence: "độ tin cậy",
+    dropped: "bỏ",
 };
 
 static EN: Words = Words {
@@ -149,6 +157,10 @@ static EN: Words = Words {
     coverage_audit: "Coverage audit",
     coverage_audit_of_plans: "plans",
     check: "Check",
+    review_first: "Review first",
+    review_note: "verdicts of low confidence: a reviewer should read both documents",
+    confidence: "confidence",
+    dropped: "dropped",
 };
 
 impl Words {

@@ -244,6 +244,7 @@ pub(crate) fn audit_indexed(
             .get(ci)
             .map_or_else(|| c.text.as_str().into(), std::sync::Arc::clone)
     };
+    let child_subjects = ix.carry.plan_subjects(child);
     for (pi, p) in parent.obligations.iter().enumerate() {
         let reason = reasons.get(pi).cloned().flatten();
         // The pairs are moved into the report (they are not used again).
@@ -291,7 +292,7 @@ pub(crate) fn audit_indexed(
             let sides: Vec<ChildSide> = matched
                 .iter()
                 .filter_map(|&ci| child.obligations.get(ci))
-                .map(|c| ChildSide::of(c, child))
+                .map(|c| ix.carry.child_side(c, &child_subjects))
                 .collect();
             let v = carry::verdict(&ix.carry, pi, &sides, m.element_carried);
             if let Some(es) = ix.carry.elements.get(pi) {

@@ -29,8 +29,23 @@
 
 use crate::params;
 use obligraph_core::{Obligation, Plan};
-use obligraph_vn::subjects::{key_subjects, Subject, ENUMERATION_MARKERS};
+use obligraph_vn::subjects::{key_subjects, Subject, ENUMERATION_MARKERS, QUALIFIER_OPENERS};
 use rustc_hash::{FxHashMap, FxHashSet};
+
+/// A term's id: its hash (sets of ids are cheaper than sets of strings;
+/// a collision between two terms of one plan pair is as rare as a 64-bit
+/// hash collision).
+fn term_id(t: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(t.as_bytes());
+    h.finish()
+}
+
+/// The ids of the terms of `text` ([`terms`]).
+fn term_ids(text: &str) -> impl Iterator<Item = u64> {
+    terms(text).into_iter().map(|t| term_id(&t))
+}
 
 /// The terms of a text: canonical syllables (stop words, digits and level
 /// words left out, see [`crate::text::tokens`]) and pairs of adjacent
@@ -56,8 +71,9 @@ pub(crate) fn terms(text: &str) -> Vec<String> {
 /// The parenthesis that assigns the task ("(Sở Tư pháp chủ trì …)") is not
 /// an element.
 pub fn elements_of(text: &str) -> Vec<String> {
+    use std::borrow::Cow;
     let text = crate::align::without_roles(text);
-    let mut pieces: Vec<&str> = Vec::new();
+    let mut pieces: Vec<Cow<'_, str>> = Vec::new();
     for clause in split_keep(&text, &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"]) {
         let lower = clause.to_lowercase();
         // The first enumeration marker: its head stays whole, its tail is
@@ -68,15 +84,43 @@ pub fn elements_of(text: &str) -> Vec<String> {
             .min();
         match marker {
             Some((at, len)) if clause.is_char_boundary(at) && clause.is_char_boundary(at + len) => {
-                pieces.extend(joint_duties(clause.get(..at).unwrap_or("")));
+                let head = clause.get(..at).unwrap_or("");
                 let tail = clause.get(at + len..).unwrap_or("");
-                pieces.extend(list_items(tail));
+                // A marker inside a parenthesis lists up to its end; what
+                // follows the parenthesis belongs with the head ("tới người
+                // dân (bao gồm cả người bị tạm giữ, tạm giam) để nâng cao
+                // hiểu biết …").
+                let open = head
+                    .rfind('(')
+                    .filter(|o| head.rfind(')').is_none_or(|c| c < *o));
+                let close = open.and_then(|_| tail.find(')'));
+                match (open, close) {
+                    (Some(o), Some(c)) => {
+                        let rest = tail.get(c + 1..).unwrap_or("").trim();
+                        let head = head.get(..o).unwrap_or("").trim_end();
+                        let joined = if rest.is_empty() {
+                            Cow::Borrowed(head)
+                        } else {
+                            Cow::Owned(format!("{head} {rest}"))
+                        };
+                        pieces.push(joined);
+                        pieces.extend(
+                            list_items(tail.get(..c).unwrap_or(""))
+                                .into_iter()
+                                .map(Cow::Borrowed),
+                        );
+                    }
+                    _ => {
+                        pieces.extend(joint_duties(head).into_iter().map(Cow::Borrowed));
+                        pieces.extend(list_items(tail).into_iter().map(Cow::Borrowed));
+                    }
+                }
             }
-            _ => pieces.extend(joint_duties(clause)),
+            _ => pieces.extend(joint_duties(clause).into_iter().map(Cow::Borrowed)),
         }
     }
     let mut out: Vec<String> = Vec::new();
-    for p in pieces {
+    for p in &pieces {
         let p = p.trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '-' | '+' | '*' | '(' | ')')
         });
@@ -84,8 +128,14 @@ pub fn elements_of(text: &str) -> Vec<String> {
             continue;
         }
         let n = crate::text::tokens(p).iter().filter(|t| *t != "∗").count();
+        // A place or purpose ("trên địa bàn", "nhằm …") qualifies the piece
+        // before it; it is not a duty of its own.
+        let qualifier = {
+            let lower = obligraph_vn::normalize::lower_nfc(p);
+            QUALIFIER_OPENERS.iter().any(|q| lower.starts_with(q))
+        };
         match out.last_mut() {
-            Some(last) if n < params::MIN_ELEMENT_TERMS => {
+            Some(last) if n < params::MIN_ELEMENT_TERMS || qualifier => {
                 last.push_str(", ");
                 last.push_str(p);
             }
@@ -193,8 +243,8 @@ fn joint_duties(clause: &str) -> Vec<&str> {
 pub(crate) struct Element {
     /// As written.
     pub(crate) text: std::sync::Arc<str>,
-    /// Its terms with their weights.
-    terms: Vec<(String, f64)>,
+    /// Its terms (ids) with their weights.
+    terms: Vec<(u64, f64)>,
     /// Sum of the weights.
     mass: f64,
     /// The two highest shares of it that other obligations of the parent
@@ -204,15 +254,19 @@ pub(crate) struct Element {
 
 /// The parent side: each obligation's elements and key subjects, and the
 /// terms' weights in the parent plan.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct ParentCarry {
     /// The elements of each obligation.
     pub(crate) elements: Vec<Vec<Element>>,
     /// The key subjects of each obligation (its own, else its section's,
     /// else the plan's when it speaks of "Công ước" without naming it).
     subjects: Vec<Vec<Subject>>,
-    /// Each obligation's terms.
-    sets: Vec<FxHashSet<String>>,
+    /// Each obligation's terms (ids).
+    sets: Vec<FxHashSet<u64>>,
+    /// What carrying reads of the derived texts met so far, by text.
+    child_terms: crate::text::Memo<ChildText>,
+    /// The key subjects of derived plans met so far, by title.
+    plan_subjects: crate::text::Memo<Vec<Subject>>,
     /// For each obligation, the obligations that restate it or that it
     /// restates (a body item and its appendix row).
     twins: Vec<Vec<usize>>,
@@ -233,12 +287,19 @@ fn plan_subjects(plan: &Plan) -> Vec<Subject> {
     s
 }
 
-/// The key subjects of obligation `o` of `plan`: those its text names;
-/// when it names none but speaks of a convention ("Công ước"), those of its
-/// plan.
+/// The key subjects a text names, and whether it speaks of a convention
+/// ("Công ước") without naming one.
+fn own_subjects(text: &str) -> (Vec<Subject>, bool) {
+    let own = key_subjects(text);
+    let generic = own.is_empty() && obligraph_vn::normalize::lower_nfc(text).contains("công ước");
+    (own, generic)
+}
+
+/// The key subjects of obligation `o`: those its text names; when it
+/// names none but speaks of a convention, those of its plan.
 fn obligation_subjects(o: &Obligation, plan_level: &[Subject]) -> Vec<Subject> {
-    let own = key_subjects(&o.text);
-    if own.is_empty() && obligraph_vn::normalize::lower_nfc(&o.text).contains("công ước") {
+    let (own, generic) = own_subjects(&o.text);
+    if generic {
         return plan_level.to_vec();
     }
     own
@@ -288,17 +349,16 @@ impl ParentCarry {
                                 .enumerate()
                                 .any(|(j, l)| j != i && l.binary_search(t).is_ok())
                         };
-                        let terms: Vec<(String, f64)> = term_lists
+                        let terms: Vec<(u64, f64)> = term_lists
                             .get(i)
-                            .cloned()
-                            .unwrap_or_default()
-                            .into_iter()
+                            .map_or(&[][..], Vec::as_slice)
+                            .iter()
                             .map(|t| {
-                                let mut w = weight(&t);
-                                if shared(&t) {
+                                let mut w = weight(t);
+                                if shared(t) {
                                     w *= params::SHARED_FRAME;
                                 }
-                                (t, w)
+                                (term_id(t), w)
                             })
                             .collect();
                         let mass = terms.iter().map(|(_, w)| w).sum();
@@ -322,8 +382,13 @@ impl ParentCarry {
         ParentCarry {
             elements,
             subjects,
-            sets: texts.into_iter().map(|t| t.into_iter().collect()).collect(),
+            sets: texts
+                .iter()
+                .map(|t| t.iter().map(|x| term_id(x)).collect())
+                .collect(),
             twins,
+            child_terms: crate::text::Memo::new(params::CHILD_TERMS_MEMO),
+            plan_subjects: crate::text::Memo::new(64),
         }
     }
 
@@ -359,24 +424,76 @@ impl ParentCarry {
     }
 }
 
+/// What carrying reads of a derived text: its terms, the key subjects it
+/// names, whether it speaks of a convention without naming one.
+#[derive(Debug)]
+pub(crate) struct ChildText {
+    terms: FxHashSet<u64>,
+    own: Vec<Subject>,
+    generic: bool,
+}
+
 /// The derived side of one match: its terms and key subjects.
 pub(crate) struct ChildSide {
-    terms: FxHashSet<String>,
-    subjects: Vec<Subject>,
+    text: std::sync::Arc<ChildText>,
+    plan_level: std::sync::Arc<Vec<Subject>>,
 }
 
 impl ChildSide {
+    fn subjects(&self) -> &[Subject] {
+        if self.text.generic {
+            &self.plan_level
+        } else {
+            &self.text.own
+        }
+    }
+}
+
+impl ParentCarry {
     /// The derived obligation `c` of `plan` as carrying sees it: its text
-    /// and expected output.
-    pub(crate) fn of(c: &Obligation, plan: &Plan) -> ChildSide {
-        let mut t = terms(&c.text);
-        if let Some(out) = &c.output {
-            t.extend(terms(out));
-        }
+    /// and expected output (kept by text for the next derived plan that
+    /// copies it).
+    pub(crate) fn child_side(
+        &self,
+        c: &Obligation,
+        plan_level: &std::sync::Arc<Vec<Subject>>,
+    ) -> ChildSide {
+        let with_output;
+        let key = match &c.output {
+            Some(out) => {
+                with_output = format!("{}\u{1f}{out}", c.text);
+                with_output.as_str()
+            }
+            None => c.text.as_str(),
+        };
+        let text = self.child_terms.get_or_insert_with(key, || {
+            let mut terms: FxHashSet<u64> = term_ids(&c.text).collect();
+            if let Some(out) = &c.output {
+                terms.extend(term_ids(out));
+            }
+            let (own, generic) = own_subjects(&c.text);
+            ChildText {
+                terms,
+                own,
+                generic,
+            }
+        });
         ChildSide {
-            terms: t.into_iter().collect(),
-            subjects: obligation_subjects(c, &plan_subjects(plan)),
+            text,
+            plan_level: std::sync::Arc::clone(plan_level),
         }
+    }
+
+    /// The key subjects of a derived plan's title and of the decisions it
+    /// implements (kept by title and decisions).
+    pub(crate) fn plan_subjects(&self, plan: &Plan) -> std::sync::Arc<Vec<Subject>> {
+        let mut key = plan.title.clone().unwrap_or_default();
+        for d in &plan.implements {
+            key.push('\u{1f}');
+            key.push_str(d.number.as_deref().unwrap_or(""));
+        }
+        self.plan_subjects
+            .get_or_insert_with(&key, || plan_subjects(plan))
     }
 }
 
@@ -398,7 +515,7 @@ fn held(e: &Element, c: &ChildSide) -> f64 {
     let found: f64 = e
         .terms
         .iter()
-        .filter(|(t, _)| c.terms.contains(t))
+        .filter(|(t, _)| c.text.terms.contains(t))
         .map(|(_, w)| w)
         .sum();
     found / e.mass
@@ -442,7 +559,7 @@ pub(crate) fn verdict(pc: &ParentCarry, pi: usize, matches: &[ChildSide], carrie
     let blocked: Vec<usize> = matches
         .iter()
         .enumerate()
-        .filter(|(_, c)| contradicts(psub, &c.subjects))
+        .filter(|(_, c)| contradicts(psub, c.subjects()))
         .map(|(i, _)| i)
         .collect();
     let mut carried_by = Vec::with_capacity(elements.len());
@@ -522,6 +639,15 @@ mod tests {
         let e =
             elements_of("Rà soát văn bản pháp luật (Sở Tư pháp chủ trì; Công an tỉnh phối hợp)");
         assert_eq!(e, ["Rà soát văn bản pháp luật"]);
+    }
+
+    #[test]
+    fn a_list_in_parentheses_ends_with_them() {
+        let e = elements_of("Thực hiện tuyên truyền, phổ biến tới người dân (bao gồm cả người bị tạm giữ, tạm giam, phạm nhân) để nâng cao hiểu biết về các quyền dân sự, chính trị");
+        assert_eq!(e[0], "Thực hiện tuyên truyền, phổ biến tới người dân để nâng cao hiểu biết về các quyền dân sự, chính trị");
+        assert_eq!(&e[1..], ["cả người bị tạm giữ", "tạm giam", "phạm nhân"]);
+        let e = elements_of("Tổ chức tập huấn cho cán bộ, trên địa bàn");
+        assert_eq!(e.len(), 1, "{e:?}");
     }
 
     #[test]

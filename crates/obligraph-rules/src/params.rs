@@ -49,3 +49,7 @@ pub const CONFIDENCE_SCALE: f64 = 0.1;
 /// Verdicts with a confidence below this are flagged for human review and
 /// listed first. A margin under ≈ 0.085 from the threshold.
 pub const REVIEW_BELOW: f64 = 0.7;
+
+/// Derived texts whose term sets a parent index keeps (a national cascade
+/// has 36k distinct commune texts; past this they are computed each time).
+pub const CHILD_TERMS_MEMO: usize = 65_536;

@@ -124,6 +124,19 @@ pub const ENUMERATION_MARKERS: &[&str] = &[
     "tập trung vào",
 ];
 
+/// Words that open a qualifier of the piece before them rather than a
+/// duty of their own: a place ("trên địa bàn", "tại"), a purpose ("để",
+/// "nhằm"), a manner ("phù hợp với"). Lower case, NFC.
+pub const QUALIFIER_OPENERS: &[&str] = &[
+    "trên địa bàn",
+    "tại ",
+    "để ",
+    "nhằm ",
+    "phù hợp với",
+    "theo quy định",
+    "theo hướng",
+];
+
 /// Suffixes of national decisions' numbers: the Prime Minister's
 /// decisions and directives, the Government's resolutions and decrees.
 const NATIONAL_SUFFIXES: &[&str] = &["/qđ-ttg", "/ct-ttg", "/nq-cp", "/nđ-cp"];

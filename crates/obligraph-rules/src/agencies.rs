@@ -60,10 +60,15 @@ pub(crate) fn is_counterpart(
                     && collective_reaches(cc, child_level, child_level)
         }
         (Some(_), None) | (None, Some(_)) => false,
-        (None, None) => match (&parent.field, &child.field) {
-            (Some(a), Some(b)) => a == b,
-            _ => parent.name.to_lowercase() == child.name.to_lowercase(),
-        },
+        (None, None) => {
+            let same = |c: &Agency| match (&parent.field, &c.field) {
+                (Some(a), Some(b)) => a == b,
+                _ => parent.name.to_lowercase() == c.name.to_lowercase(),
+            };
+            // A dissolved body named where its successor is meant is the
+            // defunct-agency rule's finding, not a wrong counterpart.
+            same(child) || crate::vn::successor(child).is_some_and(|s| same(&s))
+        }
     }
 }
 
@@ -164,5 +169,19 @@ mod tests {
                 Some(Level::Province)
             ) || Level::Province <= Level::Commune
         );
+    }
+
+    #[test]
+    fn a_dissolved_body_stands_for_its_successor() {
+        let by_id = |id: &str| obligraph_vn::agency::agency_by_id(id).expect(id);
+        let labour = by_id("province:labour_invalids_social");
+        let home = by_id("province:home_affairs");
+        let p = Some(Level::Province);
+        // The derived plan names Sở LĐTBXH where the parent says Sở Nội vụ:
+        // the defunct-agency rule reports it, not a wrong counterpart.
+        assert!(is_counterpart(&home, p, &labour, p));
+        // Not the other way round: Sở Nội vụ did not succeed to a body
+        // that names it.
+        assert!(!is_counterpart(&labour, p, &home, p));
     }
 }

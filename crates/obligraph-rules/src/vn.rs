@@ -16,6 +16,19 @@ pub(crate) fn task_scope_in<'a>(
     obligraph_vn::subjects::task_scope_in(text, sections)
 }
 
+/// The body that took over the duties of `a` when it was dissolved
+/// (Sở Lao động - Thương binh và Xã hội → Sở Nội vụ), from the 2025
+/// reorganisation table; `None` for a body that was not dissolved.
+pub(crate) fn successor(a: &Agency) -> Option<Agency> {
+    let far = NaiveDate::from_ymd_opt(2100, 1, 1)?;
+    match obligraph_vn::reorg::status_on(a, far) {
+        AgencyStatus::Dissolved {
+            successor: Some(s), ..
+        } => obligraph_vn::agency::agency_by_id(&s),
+        _ => None,
+    }
+}
+
 /// The day the district level was abolished.
 pub(crate) fn district_abolished() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2025, 7, 1)

@@ -58,20 +58,20 @@ impl Rule for LeadMismatch {
             if p_leads.is_empty() {
                 continue;
             }
-            let Some(best) = r.matches.first() else {
-                continue;
-            };
-            let Some(c) = ctx.obligation(&best.child_id) else {
+            // The best match that names a lead (a body item restating an
+            // appendix row names none; the row does).
+            let matched = ctx.matched_children(r);
+            let Some(c) = matched.iter().copied().find(|m| m.leads().next().is_some()) else {
                 continue;
             };
             let c_leads: Vec<_> = c.leads().collect();
-            if c_leads.is_empty() {
-                continue;
-            }
-            // Any matched derived obligation may carry the lead.
-            let ok = ctx.matched_children(r).iter().any(|m| {
+            // Any matched derived obligation may carry the lead; a
+            // collective ("UBND các phường") stands for it only when the
+            // derived obligation names no body of its own as lead.
+            let ok = matched.iter().any(|m| {
+                let named = m.leads().any(|ca| ca.agency.collective.is_none());
                 m.leads().any(|ca| {
-                    ca.agency.collective.is_some()
+                    (ca.agency.collective.is_some() && !named)
                         || p_leads.iter().any(|pa| {
                             is_counterpart(&pa.agency, parent.level, &ca.agency, child.level)
                         })
@@ -135,5 +135,43 @@ mod tests {
         child.obligations[0].assignments[0].agency = sotp();
         let r = audit(&parent, &child, &Config::default());
         assert_eq!(r.findings_with("OG003").count(), 1, "{:?}", r.findings);
+    }
+
+    #[test]
+    fn a_collective_co_lead_does_not_excuse_a_wrong_named_lead() {
+        use obligraph_core::Collective;
+        let text = "Tuyên truyền, phổ biến pháp luật về trợ giúp pháp lý cho người dân";
+        let parent = plan(
+            "P",
+            Level::Province,
+            vec![task("1", text, vec![asg(sotp(), Role::Lead, false)])],
+        );
+        let communes = collective(Collective::CommuneCommittees, "UBND các xã, phường");
+        let swapped = plan(
+            "C",
+            Level::Province,
+            vec![task(
+                "a",
+                text,
+                vec![
+                    asg(police(), Role::Lead, false),
+                    asg(communes.clone(), Role::Lead, false),
+                ],
+            )],
+        );
+        let r = audit(&parent, &swapped, &Config::default());
+        assert_eq!(r.findings_with("OG003").count(), 1);
+        // The collective alone stands for the lead.
+        let only = plan(
+            "C",
+            Level::Province,
+            vec![task("a", text, vec![asg(communes, Role::Lead, false)])],
+        );
+        assert_eq!(
+            audit(&parent, &only, &Config::default())
+                .findings_with("OG003")
+                .count(),
+            0
+        );
     }
 }

@@ -74,7 +74,14 @@ pub(crate) fn looser(
         ));
     }
     let w = w?;
-    let (pd, cd) = (first_date(p, w)?, first_date(c, w)?);
+    let pd = first_date(p, w)?;
+    // A derived date past the window is later still ("Năm 2027" where the
+    // parent says "Năm 2026" and the plans end in 2026).
+    let beyond = || {
+        let end = w.end.checked_add_months(chrono::Months::new(12 * 50))?;
+        first_date(c, Window::new(w.start, end))
+    };
+    let cd = first_date(c, w).or_else(beyond)?;
     (cd > pd).then(|| {
         (
             format!(
@@ -190,5 +197,25 @@ mod tests {
             "{}",
             f[0].message
         );
+    }
+
+    #[test]
+    fn a_due_date_past_the_window_is_later() {
+        let mut t = task(
+            "1",
+            "Xây dựng báo cáo chuyên đề",
+            vec![asg(sotp(), Role::Lead, false)],
+        );
+        t.deadline = Some(Deadline::once_before(
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        ));
+        let mut parent = plan("P", Level::Province, vec![t]);
+        parent.validity = Some(obligraph_core::Window::years(2026, 2026));
+        let mut child = parent.clone();
+        child.obligations[0].deadline = Some(Deadline::once_before(
+            NaiveDate::from_ymd_opt(2027, 12, 1).unwrap(),
+        ));
+        let r = audit(&parent, &child, &Config::default());
+        assert_eq!(r.findings_with("OG005").count(), 1);
     }
 }

@@ -40,7 +40,9 @@ impl Rule for SeveralLeadsUnscoped {
             }
             let leads: Vec<_> = o
                 .leads()
-                .filter(|a| !a.requested && a.agency.collective.is_none())
+                // A court, procuracy or the Front ordered to lead is OG009's
+                // finding: counting it here would report one slip twice.
+                .filter(|a| !a.requested && a.agency.orderable && a.agency.collective.is_none())
                 .collect();
             if leads.len() < 2
                 || leads
@@ -96,6 +98,26 @@ mod tests {
             1
         );
         p.obligations[0].assignments[1].scope = Some("đối với số liệu tội phạm".into());
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG008").count(),
+            0
+        );
+    }
+
+    #[test]
+    fn a_court_ordered_to_lead_is_not_counted_again() {
+        let p = plan(
+            "P",
+            Level::Province,
+            vec![task(
+                "1",
+                "Thống kê số liệu",
+                vec![
+                    asg(police(), Role::Lead, false),
+                    asg(court(), Role::Lead, false),
+                ],
+            )],
+        );
         assert_eq!(
             check(&p, &Config::default()).findings_with("OG008").count(),
             0

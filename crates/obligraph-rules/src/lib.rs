@@ -19,17 +19,33 @@
 //! 1. **Applicability**: a parent obligation applies when one of its
 //!    agencies has a counterpart at the derived plan's level, or a
 //!    collective takes the issuer in ("UBND các tỉnh, thành phố", "các sở,
-//!    ban, ngành", "các cơ quan, đơn vị liên quan"). Obligations only
-//!    requested bodies lead ("Đề nghị Tòa án nhân dân tỉnh chủ trì") are
-//!    not applicable by default: the derived plan can relay the request,
-//!    not order it (`matching.requested_only_applicable` turns them on).
-//! 2. **Alignment** ([`align`] module docs): explicit
-//!    references, then TF-IDF over syllable 1–2-grams with numbering and
-//!    agency bonuses, then a Hungarian assignment per component, plus
-//!    strong extra matches (one broad task covering several, one task
-//!    split in several).
-//! 3. **Status** by the best score: covered (≥ `covered_threshold`),
-//!    partial (≥ `partial_threshold`), missing; then the rules.
+//!    ban, ngành", "các cơ quan, đơn vị liên quan"). Below the province the
+//!    *kind* of task decides first: making and reviewing law, court and
+//!    procuracy work, treaty reports and international cooperation stay
+//!    above the commune whoever leads them; dissemination, legal aid,
+//!    complaints, vulnerable groups, domestic violence and trafficking reach
+//!    it whoever leads them (`obligraph_vn::subjects::task_scope_in`).
+//!    Obligations only requested bodies lead ("Đề nghị Tòa án nhân dân tỉnh
+//!    chủ trì") are not applicable by default: the derived plan can relay
+//!    the request, not order it (`matching.requested_only_applicable` turns
+//!    them on). Every not-applicable verdict says why.
+//! 2. **Alignment** ([`align`] module docs): explicit references, then
+//!    TF-IDF over syllable 1–2-grams with numbering and agency bonuses,
+//!    then a Hungarian assignment per component, plus strong extra matches
+//!    (one broad task covering several, one task split in several). This
+//!    finds *candidates*.
+//! 3. **Carrying** (the `carry` module): each parent obligation is split into its
+//!    elements (clauses, enumerated items, joint duties, [`elements_of`]);
+//!    an element is carried by a matched derived task that holds at least
+//!    `matching.element_carried` of its terms, each weighted by how
+//!    distinctive it is in the parent plan (asymmetric: how much of the
+//!    parent is in the derived text). A derived task naming another
+//!    convention or national decision carries nothing. Covered = every
+//!    element carried, partial = some (OG002 names the dropped ones),
+//!    missing = none (the matcher's pairs are kept as `candidates`). Each
+//!    verdict has a `confidence`; below [`params::REVIEW_BELOW`] it is
+//!    flagged `review`. Every number is in [`params`] with how it was set.
+//! 4. **Rules** on the verdicts and the paired tasks.
 //!
 //! ## JSON contract
 //! [`AuditReport`] serialises with `coverage` {`applicable`, `covered`,
@@ -37,7 +53,10 @@
 //! `text`, `status`, `matches` [{`child_id`, `child_text`, `score`,
 //! `evidence`}], `reason`}], `findings` [{`code`, `severity`, `message`,
 //! `message_vi`, `parent_id`, `child_id`, `parent_location`,
-//! `child_location`}], plus `sections` and `local_initiatives`.
+//! `child_location`}], plus `sections` and `local_initiatives`. Each parent
+//! obligation also carries `confidence` (0–1), `review` (bool), `elements`
+//! [{`text`, `carried_by`}] when it has several or some are dropped, and
+//! `candidates` (matches that carry none of it, for a missing verdict).
 //!
 //! ```
 //! use obligraph_core::{Level, Plan, Obligation};

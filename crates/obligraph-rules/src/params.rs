@@ -1,7 +1,7 @@
 //! Every number that steers coverage verdicts, in one place, with how it
 //! was obtained. The matcher's own weights (alignment) are in
 //! [`crate::config::Matching`]; these decide, once tasks are paired,
-//! whether the pair *carries* the parent task ([`crate::carry`]).
+//! whether the pair *carries* the parent task (the `carry` module).
 //!
 //! `ELEMENT_CARRIED` is fitted by
 //! `cargo run --release -p obligraph-rules --example eval -- --fit`

@@ -205,6 +205,21 @@ fn reasons(
     })
 }
 
+/// Whether the derived plan is one the drafting duty `p` asks for: issued
+/// below the parent by a body or collective the duty names (or by anyone,
+/// when it names none).
+fn is_own_plan(p: &Obligation, parent: &Plan, child: &Plan) -> bool {
+    let below = match (parent.level, child.level) {
+        (Some(a), Some(b)) => b > a,
+        _ => false,
+    };
+    below
+        && (p.assignments.is_empty()
+            || p.assignments
+                .iter()
+                .any(|a| agencies::reaches_child(a, parent.level, child.level)))
+}
+
 /// Whether one of the derived obligations `matched` (indices into
 /// `child`'s) is owed by a counterpart of a lead of `p`; `true` when
 /// either side names no lead.
@@ -294,12 +309,15 @@ pub(crate) fn audit_indexed(
                 .filter_map(|&ci| child.obligations.get(ci))
                 .map(|c| ix.carry.child_side(c, &child_subjects))
                 .collect();
-            let v = carry::verdict(&ix.carry, pi, &sides, m.element_carried);
+            let commune = child.level == Some(Level::Commune)
+                && parent.level.is_some_and(|l| l < Level::Commune);
+            let v = carry::verdict(&ix.carry, pi, &sides, m.element_carried, commune);
             if let Some(es) = ix.carry.elements.get(pi) {
                 elements = es
                     .iter()
                     .zip(&v.carried_by)
                     .map(|(e, by)| ElementReport {
+                        required: !(commune && e.above_commune),
                         text: std::sync::Arc::clone(&e.text),
                         carried_by: by
                             .iter()
@@ -354,6 +372,25 @@ pub(crate) fn audit_indexed(
         if status != Status::Partial && elements.len() < 2 {
             elements.clear();
         }
+        // "Each level drafts its own plan": a derived plan issued below the
+        // parent by the bodies the duty names is that plan. Its date is
+        // checked by the deadline rules; the matcher has nothing to pair.
+        let (status, confidence) = if status == Status::Missing
+            && p.kind == obligraph_core::ObligationKind::DraftPlan
+            && is_own_plan(p, parent, child)
+        {
+            elements = vec![ElementReport {
+                text: std::sync::Arc::clone(&ix.shared.get(pi).map_or_else(
+                    || SharedText::of(p).text,
+                    |s| std::sync::Arc::clone(&s.text),
+                )),
+                carried_by: vec![format!("{} (the derived plan itself)", child.label())],
+                required: true,
+            }];
+            (Status::Covered, 0.9)
+        } else {
+            (status, confidence)
+        };
         let shared = ix
             .shared
             .get(pi)

@@ -250,6 +250,9 @@ pub(crate) struct Element {
     /// The two highest shares of it that other obligations of the parent
     /// plan hold (twins left out), computed when first asked.
     elsewhere: std::sync::OnceLock<[f64; 2]>,
+    /// Whether it is for the levels above a commune
+    /// ([`obligraph_vn::subjects::above_commune`]).
+    pub(crate) above_commune: bool,
 }
 
 /// The parent side: each obligation's elements and key subjects, and the
@@ -363,6 +366,7 @@ impl ParentCarry {
                             .collect();
                         let mass = terms.iter().map(|(_, w)| w).sum();
                         Element {
+                            above_commune: obligraph_vn::subjects::above_commune(&e),
                             text: e.into(),
                             terms,
                             mass,
@@ -552,7 +556,13 @@ fn confidence(margin: f64) -> f64 {
 }
 
 /// The verdict on parent obligation `pi` given its matched derived sides.
-pub(crate) fn verdict(pc: &ParentCarry, pi: usize, matches: &[ChildSide], carried: f64) -> Verdict {
+pub(crate) fn verdict(
+    pc: &ParentCarry,
+    pi: usize,
+    matches: &[ChildSide],
+    carried: f64,
+    commune: bool,
+) -> Verdict {
     let empty = Vec::new();
     let elements = pc.elements.get(pi).unwrap_or(&empty);
     let psub = pc.subjects.get(pi).map_or(&[][..], Vec::as_slice);
@@ -591,12 +601,25 @@ pub(crate) fn verdict(pc: &ParentCarry, pi: usize, matches: &[ChildSide], carrie
             blocked,
         };
     }
-    let min = best.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = best.iter().copied().fold(0.0, f64::max);
+    // A commune plan is not asked for the parts of a province task that
+    // are for the levels above it (unless that is all the task is).
+    let required = |e: &Element| !(commune && e.above_commune);
+    let deciding: Vec<f64> = if elements.iter().any(required) {
+        elements
+            .iter()
+            .zip(&best)
+            .filter(|(e, _)| required(e))
+            .map(|(_, b)| *b)
+            .collect()
+    } else {
+        best.clone()
+    };
+    let min = deciding.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = deciding.iter().copied().fold(0.0, f64::max);
     let own_carried = elements
         .iter()
         .zip(&carried_by)
-        .any(|(e, by)| !by.is_empty() && !pc.repeated(pi, e, carried));
+        .any(|(e, by)| !by.is_empty() && required(e) && !pc.repeated(pi, e, carried));
     let (level, conf) = if min >= carried {
         (Carried::All, confidence(min - carried))
     } else if max < carried || !own_carried {

@@ -176,6 +176,19 @@ pub struct ElementReport {
     pub text: Arc<str>,
     /// Ids of the derived obligations that carry it (empty: dropped).
     pub carried_by: Vec<String>,
+    /// Whether the derived plan must carry it: `false` for a part of the
+    /// task that is for the levels above a commune plan (their bodies or
+    /// audiences, court work). Written only when `false`.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub required: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 impl ParentObligationReport {
@@ -183,7 +196,7 @@ impl ParentObligationReport {
     pub fn dropped(&self) -> impl Iterator<Item = &str> {
         self.elements
             .iter()
-            .filter(|e| e.carried_by.is_empty())
+            .filter(|e| e.required && e.carried_by.is_empty())
             .map(|e| &*e.text)
     }
 }

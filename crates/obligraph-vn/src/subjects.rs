@@ -307,6 +307,26 @@ pub fn task_scope(text: &str) -> Option<TaskScope> {
     }
 }
 
+/// Words that name bodies or audiences of the province or the centre
+/// ("báo cáo viên pháp luật cấp tỉnh", "cán bộ pháp chế tại các Sở,
+/// ngành", "Bộ, ngành Trung ương"). Lower case, NFC.
+const ABOVE_COMMUNE: &[&str] = &[
+    "cấp tỉnh",
+    "các sở",
+    "sở, ngành",
+    "sở, ban, ngành",
+    "trung ương",
+];
+
+/// Whether a part of a task is for the levels above the commune: it names
+/// their bodies or audiences, or it is competence-bound ([`task_scope`]).
+/// A commune plan is not asked to carry such a part of a province task.
+pub fn above_commune(text: &str) -> bool {
+    let lower = lower_nfc(text);
+    ABOVE_COMMUNE.iter().any(|w| lower.contains(w))
+        || matches!(task_scope(text), Some(TaskScope::Competence(_)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,6 +370,14 @@ mod tests {
             "Nâng cao hiệu quả tiếp nhận khiếu nại, tố cáo theo hướng thuận tiện"
         ));
         assert_eq!(task_scope("Tổ chức thực hiện Kế hoạch"), None);
+    }
+
+    #[test]
+    fn parts_for_the_levels_above() {
+        assert!(above_commune("Các cán bộ pháp chế tại các Sở, ngành"));
+        assert!(above_commune("báo cáo viên pháp luật cấp tỉnh"));
+        assert!(above_commune("số liệu điều tra, truy tố, xét xử và bản án"));
+        assert!(!above_commune("tuyên truyền viên pháp luật cấp xã"));
     }
 
     #[test]

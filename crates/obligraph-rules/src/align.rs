@@ -473,7 +473,7 @@ impl<'p> ParentIndex<'p> {
                     .collect()
             })
             .collect();
-        let carry = crate::carry::ParentCarry::new(plan, &restated_by);
+        let carry = crate::carry::ParentCarry::new(plan);
         ParentIndex {
             plan,
             index: Index::from_grams(&text_grams),

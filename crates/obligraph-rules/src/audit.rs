@@ -260,6 +260,17 @@ pub(crate) fn audit_indexed(
             .map_or_else(|| c.text.as_str().into(), std::sync::Arc::clone)
     };
     let child_subjects = ix.carry.plan_subjects(child);
+    // Each derived obligation's best parent obligation.
+    let mut primary: Vec<(f64, Option<usize>)> = vec![(f64::MIN, None); child.obligations.len()];
+    for (pi, pairs) in al.per_parent.iter().enumerate() {
+        for pair in pairs {
+            if let Some(b) = primary.get_mut(pair.child) {
+                if pair.score > b.0 {
+                    *b = (pair.score, Some(pi));
+                }
+            }
+        }
+    }
     for (pi, p) in parent.obligations.iter().enumerate() {
         let reason = reasons.get(pi).cloned().flatten();
         // The pairs are moved into the report (they are not used again).
@@ -311,7 +322,18 @@ pub(crate) fn audit_indexed(
                 .collect();
             let commune = child.level == Some(Level::Commune)
                 && parent.level.is_some_and(|l| l < Level::Commune);
-            let v = carry::verdict(&ix.carry, pi, &sides, m.element_carried, commune);
+            let primaries: Vec<Option<usize>> = matched
+                .iter()
+                .map(|&ci| primary.get(ci).and_then(|b| b.1))
+                .collect();
+            let v = carry::verdict(
+                &ix.carry,
+                pi,
+                &sides,
+                &primaries,
+                m.element_carried,
+                commune,
+            );
             if let Some(es) = ix.carry.elements.get(pi) {
                 elements = es
                     .iter()

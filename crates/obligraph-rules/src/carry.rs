@@ -247,9 +247,6 @@ pub(crate) struct Element {
     terms: Vec<(u64, f64)>,
     /// Sum of the weights.
     mass: f64,
-    /// The two highest shares of it that other obligations of the parent
-    /// plan hold (twins left out), computed when first asked.
-    elsewhere: std::sync::OnceLock<[f64; 2]>,
     /// Whether it is for the levels above a commune
     /// ([`obligraph_vn::subjects::above_commune`]).
     pub(crate) above_commune: bool,
@@ -270,9 +267,6 @@ pub(crate) struct ParentCarry {
     child_terms: crate::text::Memo<ChildText>,
     /// The key subjects of derived plans met so far, by title.
     plan_subjects: crate::text::Memo<Vec<Subject>>,
-    /// For each obligation, the obligations that restate it or that it
-    /// restates (a body item and its appendix row).
-    twins: Vec<Vec<usize>>,
 }
 
 /// The key subjects of a plan's title and of the decisions it implements.
@@ -309,19 +303,8 @@ fn obligation_subjects(o: &Obligation, plan_level: &[Subject]) -> Vec<Subject> {
 }
 
 impl ParentCarry {
-    /// `restated_by`: for each obligation, the one restating it
-    /// (`ParentIndex::restated_by`).
-    pub(crate) fn new(plan: &Plan, restated_by: &[Option<usize>]) -> ParentCarry {
+    pub(crate) fn new(plan: &Plan) -> ParentCarry {
         let texts: Vec<Vec<String>> = plan.obligations.iter().map(|o| terms(&o.text)).collect();
-        let mut twins = vec![Vec::new(); plan.obligations.len()];
-        for (i, r) in restated_by.iter().enumerate() {
-            if let Some(j) = *r {
-                if let (Some(_), Some(_)) = (twins.get(i), twins.get(j)) {
-                    twins[i].push(j);
-                    twins[j].push(i);
-                }
-            }
-        }
         let mut df: FxHashMap<&str, u32> = FxHashMap::default();
         for t in &texts {
             for term in t {
@@ -370,7 +353,6 @@ impl ParentCarry {
                             text: e.into(),
                             terms,
                             mass,
-                            elsewhere: std::sync::OnceLock::new(),
                         }
                     })
                     .filter(|e| e.mass > 0.0)
@@ -390,41 +372,23 @@ impl ParentCarry {
                 .iter()
                 .map(|t| t.iter().map(|x| term_id(x)).collect())
                 .collect(),
-            twins,
             child_terms: crate::text::Memo::new(params::CHILD_TERMS_MEMO),
             plan_subjects: crate::text::Memo::new(64),
         }
     }
 
-    /// Whether element `e` of obligation `pi` is a list the plan repeats:
-    /// at least two other obligations (twins left out) hold it. A derived
-    /// task holding only such elements of a parent task ("các hành vi bức
-    /// cung, dùng nhục hình, …" given as examples under several tasks)
-    /// does not carry part of *this* task.
-    fn repeated(&self, pi: usize, e: &Element, carried: f64) -> bool {
-        let top = e.elsewhere.get_or_init(|| {
-            let twins = self.twins.get(pi).map_or(&[][..], Vec::as_slice);
-            let mut top = [0.0f64; 2];
-            for (j, set) in self.sets.iter().enumerate() {
-                if j == pi || twins.contains(&j) {
-                    continue;
-                }
-                let found: f64 = e
-                    .terms
-                    .iter()
-                    .filter(|(t, _)| set.contains(t))
-                    .map(|(_, w)| w)
-                    .sum();
-                let h = found / e.mass;
-                if h > top[0] {
-                    top = [h, top[0]];
-                } else if h > top[1] {
-                    top[1] = h;
-                }
-            }
-            top
-        });
-        top[1] >= carried
+    /// Whether parent obligation `j` holds element `e` (at least
+    /// `carried` of its weight).
+    fn holds(&self, j: usize, e: &Element, carried: f64) -> bool {
+        self.sets.get(j).is_some_and(|set| {
+            let found: f64 = e
+                .terms
+                .iter()
+                .filter(|(t, _)| set.contains(t))
+                .map(|(_, w)| w)
+                .sum();
+            found / e.mass >= carried
+        })
     }
 }
 
@@ -560,6 +524,7 @@ pub(crate) fn verdict(
     pc: &ParentCarry,
     pi: usize,
     matches: &[ChildSide],
+    primary: &[Option<usize>],
     carried: f64,
     commune: bool,
 ) -> Verdict {
@@ -616,10 +581,17 @@ pub(crate) fn verdict(
     };
     let min = deciding.iter().copied().fold(f64::INFINITY, f64::min);
     let max = deciding.iter().copied().fold(0.0, f64::max);
-    let own_carried = elements
-        .iter()
-        .zip(&carried_by)
-        .any(|(e, by)| !by.is_empty() && required(e) && !pc.repeated(pi, e, carried));
+    let own_carried = elements.iter().zip(&carried_by).any(|(e, by)| {
+        // An element counts as this task's own when a carrier is not
+        // the counterpart of another parent task holding it too (a
+        // list of examples several tasks share, carried by the task
+        // that carries out the other one).
+        required(e)
+            && by.iter().any(|&i| match primary.get(i).copied().flatten() {
+                Some(j) if j != pi => !pc.holds(j, e, carried),
+                _ => true,
+            })
+    });
     let (level, conf) = if min >= carried {
         (Carried::All, confidence(min - carried))
     } else if max < carried || !own_carried {

@@ -260,6 +260,8 @@ pub(crate) fn audit_indexed(
             .map_or_else(|| c.text.as_str().into(), std::sync::Arc::clone)
     };
     let child_subjects = ix.carry.plan_subjects(child);
+    // Each derived obligation as carrying reads it, once per audit.
+    let mut side_cache: Vec<Option<ChildSide>> = vec![None; child.obligations.len()];
     // Each derived obligation's best parent obligation.
     let mut primary: Vec<(f64, Option<usize>)> = vec![(f64::MIN, None); child.obligations.len()];
     for (pi, pairs) in al.per_parent.iter().enumerate() {
@@ -317,8 +319,14 @@ pub(crate) fn audit_indexed(
         } else {
             let sides: Vec<ChildSide> = matched
                 .iter()
-                .filter_map(|&ci| child.obligations.get(ci))
-                .map(|c| ix.carry.child_side(c, &child_subjects))
+                .filter_map(|&ci| {
+                    let slot = side_cache.get_mut(ci)?;
+                    let c = child.obligations.get(ci)?;
+                    Some(
+                        slot.get_or_insert_with(|| ix.carry.child_side(c, &child_subjects))
+                            .clone(),
+                    )
+                })
                 .collect();
             let commune = child.level == Some(Level::Commune)
                 && parent.level.is_some_and(|l| l < Level::Commune);

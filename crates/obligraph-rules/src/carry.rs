@@ -32,34 +32,11 @@ use obligraph_core::{Obligation, Plan};
 use obligraph_vn::subjects::{key_subjects, Subject, ENUMERATION_MARKERS, QUALIFIER_OPENERS};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// A term's id: its hash (sets of ids are cheaper than sets of strings;
-/// a collision between two terms of one plan pair is as rare as a 64-bit
-/// hash collision).
-fn term_id(t: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(t.as_bytes());
-    h.finish()
-}
-
-/// The ids of the terms of `text` ([`terms`]).
-fn term_ids(text: &str) -> impl Iterator<Item = u64> {
-    terms(text).into_iter().map(|t| term_id(&t))
-}
-
-/// The terms of a text: canonical syllables (stop words, digits and level
-/// words left out, see [`crate::text::tokens`]) and pairs of adjacent
-/// syllables.
-pub(crate) fn terms(text: &str) -> Vec<String> {
-    let toks: Vec<String> = crate::text::tokens(text)
-        .into_iter()
-        .filter(|t| t != "∗")
-        .collect();
-    let mut out: Vec<String> = toks.clone();
-    out.extend(toks.windows(2).map(|w| format!("{} {}", w[0], w[1])));
-    out.sort();
-    out.dedup();
-    out
+/// The terms of a text, as ids: canonical syllables (stop words, digits
+/// and level words left out, see [`crate::text::tokens`]) and pairs of
+/// adjacent syllables, hashed ([`crate::text::term_hashes`]); sorted.
+fn term_ids(text: &str) -> Vec<u64> {
+    crate::text::term_hashes(text)
 }
 
 /// The elements of a task's text, as written (trimmed substrings of it):
@@ -304,16 +281,16 @@ fn obligation_subjects(o: &Obligation, plan_level: &[Subject]) -> Vec<Subject> {
 
 impl ParentCarry {
     pub(crate) fn new(plan: &Plan) -> ParentCarry {
-        let texts: Vec<Vec<String>> = plan.obligations.iter().map(|o| terms(&o.text)).collect();
-        let mut df: FxHashMap<&str, u32> = FxHashMap::default();
+        let texts: Vec<Vec<u64>> = plan.obligations.iter().map(|o| term_ids(&o.text)).collect();
+        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         for t in &texts {
             for term in t {
-                *df.entry(term.as_str()).or_default() += 1;
+                *df.entry(*term).or_default() += 1;
             }
         }
         let n = plan.obligations.len().max(1) as f64;
-        let weight = |term: &str| -> f64 {
-            let d = f64::from(df.get(term).copied().unwrap_or(0));
+        let weight = |term: u64| -> f64 {
+            let d = f64::from(df.get(&term).copied().unwrap_or(0));
             ((n + 1.0) / (d + 1.0)).ln().max(0.0) + params::WEIGHT_FLOOR
         };
         let elements = plan
@@ -321,7 +298,7 @@ impl ParentCarry {
             .iter()
             .map(|o| {
                 let texts = elements_of(&o.text);
-                let term_lists: Vec<Vec<String>> = texts.iter().map(|e| terms(e)).collect();
+                let term_lists: Vec<Vec<u64>> = texts.iter().map(|e| term_ids(e)).collect();
                 texts
                     .into_iter()
                     .enumerate()
@@ -329,7 +306,7 @@ impl ParentCarry {
                         // A term the other elements of the task share is
                         // their common frame ("xây dựng báo cáo … năm"),
                         // not what tells this element apart.
-                        let shared = |t: &String| {
+                        let shared = |t: &u64| {
                             term_lists
                                 .iter()
                                 .enumerate()
@@ -340,11 +317,11 @@ impl ParentCarry {
                             .map_or(&[][..], Vec::as_slice)
                             .iter()
                             .map(|t| {
-                                let mut w = weight(t);
+                                let mut w = weight(*t);
                                 if shared(t) {
                                     w *= params::SHARED_FRAME;
                                 }
-                                (term_id(t), w)
+                                (*t, w)
                             })
                             .collect();
                         let mass = terms.iter().map(|(_, w)| w).sum();
@@ -368,10 +345,7 @@ impl ParentCarry {
         ParentCarry {
             elements,
             subjects,
-            sets: texts
-                .iter()
-                .map(|t| t.iter().map(|x| term_id(x)).collect())
-                .collect(),
+            sets: texts.into_iter().map(|t| t.into_iter().collect()).collect(),
             child_terms: crate::text::Memo::new(params::CHILD_TERMS_MEMO),
             plan_subjects: crate::text::Memo::new(64),
         }
@@ -402,6 +376,7 @@ pub(crate) struct ChildText {
 }
 
 /// The derived side of one match: its terms and key subjects.
+#[derive(Clone)]
 pub(crate) struct ChildSide {
     text: std::sync::Arc<ChildText>,
     plan_level: std::sync::Arc<Vec<Subject>>,
@@ -435,7 +410,7 @@ impl ParentCarry {
             None => c.text.as_str(),
         };
         let text = self.child_terms.get_or_insert_with(key, || {
-            let mut terms: FxHashSet<u64> = term_ids(&c.text).collect();
+            let mut terms: FxHashSet<u64> = term_ids(&c.text).into_iter().collect();
             if let Some(out) = &c.output {
                 terms.extend(term_ids(out));
             }

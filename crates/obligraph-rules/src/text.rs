@@ -354,6 +354,35 @@ fn decompose_syllable(word: &str) -> String {
     out
 }
 
+/// The terms of `text` as hashes, sorted, without repeats: each canonical
+/// syllable (level words left out) and each pair of adjacent syllables.
+/// Hashes of the canonical forms, not of the tokenizer's ids, so that they
+/// stay the same when the tokenizer's tables start afresh.
+pub(crate) fn term_hashes(text: &str) -> Vec<u64> {
+    use std::hash::{BuildHasher, Hasher};
+    let hash = |s: &str| {
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        h.write(s.as_bytes());
+        h.finish()
+    };
+    let mut out = with_tokens(&lower_nfc(text), |tk, toks| {
+        let words: Vec<u64> = toks
+            .iter()
+            .filter(|t| !t.is_level())
+            .map(|t| hash(tk.token_str(*t)))
+            .collect();
+        let mut out = words.clone();
+        out.extend(words.windows(2).filter_map(|w| match w {
+            [a, b] => Some(a.rotate_left(29) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+            _ => None,
+        }));
+        out
+    });
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Splits `text` into canonical syllable tokens (see the module docs).
 pub fn tokens(text: &str) -> Vec<String> {
     with_tokens(&lower_nfc(text), |tk, toks| {

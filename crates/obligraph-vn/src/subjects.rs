@@ -156,39 +156,69 @@ fn word_end(hay: &str, end: usize) -> bool {
 }
 
 /// The key subjects `text` names, sorted, without repeats.
+///
+/// One pass over the words finds the acronyms; the longer names are
+/// looked for only in a text that has their common opening ("công ước",
+/// "ủy ban", "rà soát định kỳ"), the decisions only in one with a "/": most
+/// task texts name nothing, and this runs on every derived text an audit
+/// meets.
 pub fn key_subjects(text: &str) -> Vec<Subject> {
     let lower = lower_nfc(text);
     let mut out = Vec::new();
-    for (key, names) in INSTRUMENTS {
-        let named = names.iter().any(|n| {
-            lower
-                .match_indices(n)
-                .any(|(at, m)| word_start(&lower, at) && word_end(&lower, at + m.len()))
-        });
-        if named {
-            out.push(Subject {
-                kind: SubjectKind::Instrument,
-                key: (*key).to_string(),
-            });
+    let instrument = |key: &str| Subject {
+        kind: SubjectKind::Instrument,
+        key: key.to_string(),
+    };
+    for word in lower.split(|c: char| !c.is_alphanumeric()) {
+        if word.len() < 3 || !word.is_ascii() {
+            continue;
+        }
+        for (key, names) in INSTRUMENTS {
+            if names.contains(&word) {
+                out.push(instrument(key));
+            }
         }
     }
-    for suffix in NATIONAL_SUFFIXES {
-        for (at, _) in lower.match_indices(suffix) {
-            let head = lower.get(..at).unwrap_or("");
-            let digits: String = head
-                .chars()
-                .rev()
-                .take_while(char::is_ascii_digit)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            if !digits.is_empty() {
-                let number = digits.trim_start_matches('0');
-                out.push(Subject {
-                    kind: SubjectKind::NationalDecision,
-                    key: format!("{number}{suffix}"),
-                });
+    let has_names = [
+        "công ước",
+        "ủy ban",
+        "uỷ ban",
+        "rà soát định kỳ",
+        "cơ chế rà soát",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    if has_names {
+        for (key, names) in INSTRUMENTS {
+            let named = names.iter().filter(|n| n.contains(' ')).any(|n| {
+                lower
+                    .match_indices(n)
+                    .any(|(at, m)| word_start(&lower, at) && word_end(&lower, at + m.len()))
+            });
+            if named {
+                out.push(instrument(key));
+            }
+        }
+    }
+    if lower.contains('/') {
+        for suffix in NATIONAL_SUFFIXES {
+            for (at, _) in lower.match_indices(suffix) {
+                let head = lower.get(..at).unwrap_or("");
+                let digits: String = head
+                    .chars()
+                    .rev()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                if !digits.is_empty() {
+                    let number = digits.trim_start_matches('0');
+                    out.push(Subject {
+                        kind: SubjectKind::NationalDecision,
+                        key: format!("{number}{suffix}"),
+                    });
+                }
             }
         }
     }

@@ -58,3 +58,52 @@ pub const REVIEW_BELOW: f64 = 0.7;
 /// Derived texts whose term sets a parent index keeps (a national cascade
 /// has 36k distinct commune texts; past this they are computed each time).
 pub const CHILD_TERMS_MEMO: usize = 65_536;
+
+// ---- Alignment: which tasks are candidates ----
+//
+// Set by hand in sessions 1–3 while matching Huế against Đồng Nai (the
+// labelled pair the alignment tests measure), not refitted since: the
+// verdicts above decide coverage, these only propose pairs. The matcher's
+// weights and thresholds proper are `Matching`'s fields (`config`).
+
+/// Tokens a clause needs to count on its own.
+pub const MIN_CLAUSE_TOKENS: usize = 10;
+
+/// Cosine at or above which an unassigned obligation counts as restated by
+/// an assigned one.
+pub const RESTATED: f32 = 0.5;
+
+/// Terms a text needs before its containment in the other counts.
+pub const MIN_CONTAINED_TERMS: usize = 8;
+
+/// Title cosine at which a derived theme clearly mirrors a parent theme.
+pub const THEME_CLEAR: f32 = 0.5;
+
+/// Factor on the text signal of a pair that crosses mirrored themes
+/// (the alignment's `crosses_theme`) without a near-verbatim clause.
+pub const CROSS_THEME_FACTOR: f64 = 0.4;
+
+/// Clause cosine that counts as near-verbatim: such a pair is kept across
+/// themes (Huế's law-review bullet ends with Đồng Nai's legal-aid row word
+/// for word).
+pub const VERBATIM_CLAUSE: f32 = 0.6;
+
+/// Share of a group heading's weight a derived obligation must contain to
+/// restate the group; it then carries out every row of the group.
+pub const GROUP_RESTATED: f32 = 0.8;
+
+/// Score of a row whose group heading the derived obligation restates,
+/// times the containment: a partial-to-covered match, below any
+/// near-verbatim one.
+pub const GROUP_WEIGHT: f64 = 0.5;
+
+/// Terms a group heading needs for `GROUP_RESTATED` to count.
+pub const MIN_GROUP_TERMS: usize = 12;
+
+/// How far below the best pair of both its parent and its derived
+/// obligation an extra pair may score before it counts as an echo.
+pub const ECHO_MARGIN: f64 = 0.15;
+
+/// Text similarity at which a derived obligation is a near-verbatim copy
+/// of a parent obligation.
+pub const VERBATIM_TWIN: f64 = 0.8;

@@ -1,0 +1,438 @@
+//! The parent side, computed once and reused for many derived plans.
+
+use super::*;
+use crate::params::*;
+use crate::text::Index;
+use obligraph_core::{Obligation, Plan};
+
+/// The parent side, computed once and reused for many derived plans.
+#[derive(Debug, Clone)]
+pub struct ParentIndex<'p> {
+    pub(crate) plan: &'p Plan,
+    pub(crate) index: Index,
+    /// For each obligation, the obligation that restates it with an
+    /// assignment (see [`ParentIndex::new`]).
+    pub(crate) restated_by: Vec<Option<usize>>,
+    /// Index over the distinct top-level section titles.
+    pub(crate) titles: Index,
+    /// The title (in `titles`) of each obligation's top-level section.
+    pub(crate) title_of: Vec<Option<usize>>,
+    /// Agency keys (fields, collectives) of each obligation, as ids into
+    /// `key_ids` (sorted).
+    pub(crate) agency_keys: Vec<Vec<u32>>,
+    /// The distinct agency keys of the plan, with their ids.
+    pub(crate) key_ids: rustc_hash::FxHashMap<String, u32>,
+    /// The key of each obligation's id for [`same_number`] (`None` when
+    /// the id is blank).
+    pub(crate) number_keys: Vec<Option<String>>,
+    /// The distinct lead agencies of the plan.
+    pub(crate) lead_agencies: Vec<&'p obligraph_core::Agency>,
+    /// The leads of each obligation, as indices into `lead_agencies`.
+    pub(crate) leads_of: Vec<Vec<usize>>,
+    /// Index over the clauses of the obligations (restated ones excluded).
+    pub(crate) clauses: Index,
+    /// The obligation each clause belongs to.
+    pub(crate) clause_owner: Vec<usize>,
+    /// Derived texts already scored against this index.
+    pub(crate) child_texts: crate::text::Memo<ChildText>,
+    /// Index over the distinct group headings: sections below the
+    /// thematic one ("PL.D.I Thực hiện cơ chế báo cáo, thông báo định kỳ
+    /// …" above the rows D.I.1–3).
+    pub(crate) groups: Index,
+    /// The group headings (in `groups`) above each obligation.
+    pub(crate) group_of: Vec<Vec<usize>>,
+    /// For an unassigned body item that states a group heading of the
+    /// appendix (Đồng Nai's "II.2.đ Thúc đẩy và nâng cao các hoạt động hỗ
+    /// trợ bảo vệ các quyền dân sự và chính trị" above the rows B.V.1–3),
+    /// that group (see [`ParentIndex::new`]).
+    pub(crate) heads_group: Vec<Option<usize>>,
+    /// Why each obligation is not applicable (`None` when it is), per
+    /// derived level and matching settings: see `audit::reasons`.
+    pub(crate) reasons: crate::text::Memo<Vec<Option<std::sync::Arc<str>>>>,
+    /// The obligations by id, for the rules.
+    pub(crate) ids: crate::registry::ObligationIds<'p>,
+    /// The top-level section of each obligation (`audit::top_section`).
+    pub(crate) tops: Vec<String>,
+    /// The plan's label, shared by the reports.
+    pub(crate) label: std::sync::Arc<str>,
+    /// Each obligation's id, text and section, shared by the reports.
+    pub(crate) shared: Vec<SharedText>,
+    /// The matching settings the index has been used with.
+    pub(crate) settings: SettingsIds,
+    /// The agency signals of the derived obligations seen so far.
+    pub(crate) signals: SignalMemo,
+    /// Each obligation's elements and key subjects, for carrying.
+    pub(crate) carry: crate::carry::ParentCarry,
+}
+
+/// An obligation's id, text and section, as the reports share them.
+#[derive(Debug, Clone)]
+pub(crate) struct SharedText {
+    pub(crate) id: std::sync::Arc<str>,
+    pub(crate) text: std::sync::Arc<str>,
+    pub(crate) section: Option<std::sync::Arc<str>>,
+}
+
+impl SharedText {
+    /// The strings of `o`, to share.
+    pub(crate) fn of(o: &Obligation) -> SharedText {
+        SharedText {
+            id: o.id.as_str().into(),
+            text: o.text.as_str().into(),
+            section: o.section.as_deref().map(Into::into),
+        }
+    }
+}
+
+/// The matching settings an index has been used with, each known by its
+/// position: the rows kept with the derived texts ([`ChildText::row`])
+/// depend on them. A clone starts empty, like the memo of the texts.
+#[derive(Debug, Default)]
+pub(crate) struct SettingsIds(std::sync::Mutex<Vec<String>>);
+
+impl Clone for SettingsIds {
+    fn clone(&self) -> Self {
+        SettingsIds::default()
+    }
+}
+
+impl SettingsIds {
+    /// The id of `m`.
+    pub(crate) fn id(&self, m: &crate::config::Matching) -> usize {
+        let m = format!("{m:?}");
+        let mut seen = crate::text::lock(&self.0);
+        match seen.iter().position(|s| *s == m) {
+            Some(k) => k,
+            None => {
+                seen.push(m);
+                seen.len() - 1
+            }
+        }
+    }
+}
+
+/// Distinct derived texts kept per parent index (a few kilobytes each).
+pub(crate) const CHILD_TEXT_MEMO: usize = 8192;
+
+/// The text of an obligation as matching sees it: without the parentheses
+/// that assign it ("(Sở Tư pháp chủ trì thực hiện hàng năm theo yêu cầu
+/// của Bộ Tư pháp; các sở, ban, ngành … phối hợp thực hiện)"). Those carry
+/// agencies and deadlines, which the importer has already read into the
+/// obligation and which the alignment compares on their own; left in the
+/// text they make every task of one lead look alike.
+pub(crate) fn matching_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = without_roles(text);
+    match without_examples(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(o) => std::borrow::Cow::Owned(o),
+    }
+}
+
+pub(crate) fn without_roles(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('(') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let after = rest.get(open + 1..).unwrap_or("");
+        let Some(close) = after.find(')') else { break };
+        let inner = after.get(..close).unwrap_or("").to_lowercase();
+        out.push_str(rest.get(..open).unwrap_or(""));
+        if !(inner.contains("chủ trì") || inner.contains("phối hợp")) {
+            out.push('(');
+            out.push_str(after.get(..=close).unwrap_or(""));
+        }
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Cuts the examples a task gives after "nhất là" ("especially") up to the
+/// end of its clause: "Nâng cao hiệu quả … tin báo … liên quan đến tra tấn,
+/// nhất là … các hành vi bức cung, dùng nhục hình, làm chết người …".
+/// Plans repeat one such list of examples across several tasks that differ
+/// only by their head (receive reports, investigate, inspect, compensate),
+/// and the list would outweigh the head.
+pub(crate) fn without_examples(text: &str) -> std::borrow::Cow<'_, str> {
+    const MARK: &str = "nhất là";
+    if !text.contains(MARK) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MARK) {
+        let head = rest.get(..at).unwrap_or("").trim_end();
+        out.push_str(head.trim_end_matches(','));
+        let tail = rest.get(at..).unwrap_or("");
+        match tail.find([';', '.']) {
+            Some(end) => rest = tail.get(end..).unwrap_or(""),
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+pub(crate) fn assigned(o: &Obligation) -> bool {
+    !o.assignments.is_empty() || o.deadline.is_some() || o.deadline_text.is_some()
+}
+
+impl<'p> ParentIndex<'p> {
+    /// Indexes the texts of `plan`'s obligations.
+    ///
+    /// Plans often state a task twice: in the body with no agency and no
+    /// deadline, and again in the appendix with both (Đồng Nai's "II.2.a"
+    /// and "PL.B.1"). An obligation with neither whose text is close
+    /// (cosine ≥ 0.5) to one that has them is *restated*: it is left out
+    /// of the matching, its text is added to the restating obligation's,
+    /// and the report marks it not applicable with the reason.
+    ///
+    /// An unassigned body item whose text is the heading of a group of
+    /// appendix rows (cosine ≥ 0.5) states the theme the rows split into
+    /// tasks. It stays in the matching, but a derived obligation that
+    /// carries out one of the rows is credited to the row, and to the body
+    /// item as well only when it scores higher against the body item (it
+    /// restates the theme itself).
+    pub fn new(plan: &'p Plan) -> ParentIndex<'p> {
+        let own: Vec<std::borrow::Cow<'_, str>> = plan
+            .obligations
+            .iter()
+            .map(|o| matching_text(&o.text))
+            .collect();
+        let own_grams = crate::text::Grams::of(own.iter().map(|t| t.as_ref()));
+        let first = Index::from_grams(&own_grams.sets.iter().collect::<Vec<_>>());
+        let mut restated_by = vec![None; plan.obligations.len()];
+        for (i, o) in plan.obligations.iter().enumerate() {
+            if assigned(o) || o.kind != obligraph_core::ObligationKind::Task {
+                continue;
+            }
+            let Some(v) = first.docs.get(i) else { continue };
+            let s = first.scores(v);
+            let best = plan
+                .obligations
+                .iter()
+                .enumerate()
+                .filter(|(j, q)| *j != i && assigned(q) && q.kind == o.kind)
+                .map(|(j, _)| (j, s.get(j).copied().unwrap_or(0.0)))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((j, score)) = best.filter(|b| b.1 >= RESTATED) {
+                if let Some(r) = restated_by.get_mut(i) {
+                    *r = Some(j);
+                }
+                let _ = score;
+            }
+        }
+        let texts: Vec<String> = plan
+            .obligations
+            .iter()
+            .enumerate()
+            .map(|(j, _)| {
+                let mut t = own.get(j).map(|t| t.to_string()).unwrap_or_default();
+                for (i, r) in restated_by.iter().enumerate() {
+                    if *r == Some(j) {
+                        if let Some(x) = own.get(i) {
+                            t.push(' ');
+                            t.push_str(x);
+                        }
+                    }
+                }
+                t
+            })
+            .collect();
+        // The grams of each text: those of the obligation's own text
+        // (computed above) unless others restate it.
+        let restated_grams: Vec<Option<crate::text::GramSet>> = texts
+            .iter()
+            .enumerate()
+            .map(|(j, t)| {
+                restated_by
+                    .contains(&Some(j))
+                    .then(|| crate::text::gram_set(t))
+            })
+            .collect();
+        let text_grams: Vec<&crate::text::GramSet> = restated_grams
+            .iter()
+            .zip(&own_grams.sets)
+            .map(|(r, own)| r.as_ref().unwrap_or(own))
+            .collect();
+        let mut distinct: Vec<String> = Vec::new();
+        let title_of: Vec<Option<usize>> = plan
+            .obligations
+            .iter()
+            .map(|o| {
+                let t = section_title(plan, o)?;
+                Some(match distinct.iter().position(|d| *d == t) {
+                    Some(k) => k,
+                    None => {
+                        distinct.push(t);
+                        distinct.len() - 1
+                    }
+                })
+            })
+            .collect();
+        let mut group_titles: Vec<String> = Vec::new();
+        let group_of: Vec<Vec<usize>> = plan
+            .obligations
+            .iter()
+            .map(|o| {
+                group_headings(plan, o)
+                    .into_iter()
+                    .map(|t| match group_titles.iter().position(|d| *d == t) {
+                        Some(k) => k,
+                        None => {
+                            group_titles.push(t);
+                            group_titles.len() - 1
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut clause_texts = Vec::new();
+        let mut clause_owner = Vec::new();
+        for (i, t) in own.iter().enumerate() {
+            if restated_by.get(i).copied().flatten().is_some() {
+                continue;
+            }
+            for c in crate::text::clauses(t, MIN_CLAUSE_TOKENS) {
+                clause_texts.push(c);
+                clause_owner.push(i);
+            }
+        }
+        let groups = Index::new(group_titles.iter().map(String::as_str));
+        let heads_group: Vec<Option<usize>> = plan
+            .obligations
+            .iter()
+            .zip(&own)
+            .enumerate()
+            .map(|(i, (o, t))| {
+                let unassigned = !assigned(o)
+                    && o.kind == obligraph_core::ObligationKind::Task
+                    && restated_by.get(i).copied().flatten().is_none();
+                if !unassigned || group_titles.is_empty() {
+                    return None;
+                }
+                let s = groups.scores(&groups.vectorize(t));
+                let (k, best) = s
+                    .iter()
+                    .copied()
+                    .enumerate()
+                    .max_by(|a, b| a.1.total_cmp(&b.1))?;
+                // The group's rows must be other obligations than this one.
+                let has_rows = group_of
+                    .iter()
+                    .enumerate()
+                    .any(|(j, g)| j != i && g.contains(&k));
+                (best >= RESTATED && has_rows).then_some(k)
+            })
+            .collect();
+        let mut key_ids = rustc_hash::FxHashMap::default();
+        let agency_keys = plan
+            .obligations
+            .iter()
+            .map(|o| {
+                let mut ids: Vec<u32> = agency_keys(o)
+                    .into_iter()
+                    .map(|k| {
+                        let next = u32::try_from(key_ids.len()).unwrap_or(u32::MAX);
+                        *key_ids.entry(k).or_insert(next)
+                    })
+                    .collect();
+                ids.sort_unstable();
+                ids
+            })
+            .collect();
+        let mut lead_agencies: Vec<&'p obligraph_core::Agency> = Vec::new();
+        let leads_of = plan
+            .obligations
+            .iter()
+            .map(|o| {
+                o.leads()
+                    .map(
+                        |a| match lead_agencies.iter().position(|x| **x == a.agency) {
+                            Some(k) => k,
+                            None => {
+                                lead_agencies.push(&a.agency);
+                                lead_agencies.len() - 1
+                            }
+                        },
+                    )
+                    .collect()
+            })
+            .collect();
+        let carry = crate::carry::ParentCarry::new(plan);
+        ParentIndex {
+            plan,
+            index: Index::from_grams(&text_grams),
+            clauses: Index::new(clause_texts.iter().map(String::as_str)),
+            clause_owner,
+            child_texts: crate::text::Memo::new(CHILD_TEXT_MEMO),
+            restated_by,
+            titles: Index::new(distinct.iter().map(String::as_str)),
+            groups,
+            group_of,
+            heads_group,
+            title_of,
+            agency_keys,
+            key_ids,
+            number_keys: plan
+                .obligations
+                .iter()
+                .map(|o| (!o.id.trim().is_empty()).then(|| number_key(&o.id)))
+                .collect(),
+            lead_agencies,
+            leads_of,
+            reasons: crate::text::Memo::new(64),
+            ids: crate::registry::ObligationIds::of(plan),
+            tops: plan
+                .obligations
+                .iter()
+                .map(crate::audit::top_section)
+                .collect(),
+            label: plan.label().into(),
+            shared: plan.obligations.iter().map(SharedText::of).collect(),
+            settings: SettingsIds::default(),
+            signals: SignalMemo::default(),
+            carry,
+        }
+    }
+
+    /// The id of the obligation that restates obligation `i`, if any.
+    pub(crate) fn restated(&self, i: usize) -> Option<&'p str> {
+        let j = self.restated_by.get(i).copied().flatten()?;
+        self.plan.obligations.get(j).map(|o| o.id.as_str())
+    }
+
+    /// The rows of the appendix group whose heading obligation `i` states
+    /// (see [`ParentIndex::new`]), by id.
+    pub(crate) fn group_rows(&self, i: usize) -> Option<Vec<&'p str>> {
+        let g = self.heads_group.get(i).copied().flatten()?;
+        let rows: Vec<&str> = self
+            .plan
+            .obligations
+            .iter()
+            .zip(&self.group_of)
+            .enumerate()
+            .filter(|(j, (_, gs))| *j != i && gs.contains(&g))
+            .map(|(_, (o, _))| o.id.as_str())
+            .collect();
+        (!rows.is_empty()).then_some(rows)
+    }
+
+    /// The ids (in `key_ids`, sorted) of those of `keys` the parent's
+    /// obligations also name; see [`jaccard`].
+    pub(crate) fn known_key_ids(&self, keys: &std::collections::BTreeSet<String>) -> Vec<u32> {
+        let mut ids: Vec<u32> = keys
+            .iter()
+            .filter_map(|k| self.key_ids.get(k).copied())
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// The indexed plan.
+    pub fn plan(&self) -> &'p Plan {
+        self.plan
+    }
+}

@@ -14,32 +14,11 @@ use unicode_normalization::UnicodeNormalization;
 /// The placeholder for words that name a level or an agency type.
 const LEVEL: &str = "∗";
 
-/// Function words that carry no topic.
-const STOP: &[&str] = &[
-    "và", "các", "của", "về", "trong", "với", "theo", "có", "được", "cho", "tại", "để", "những",
-    "này", "là", "hoặc", "đến", "từ", "đó", "như", "việc", "nhằm", "cả", "khác", "sau", "đây",
-];
+/// Function words that carry no topic ([`obligraph_vn::lexicon`]).
+const STOP: &[&str] = obligraph_vn::lexicon::STOP_WORDS;
 
 /// Words naming a level or an agency type, mapped to [`LEVEL`].
-const LEVEL_WORDS: &[&str] = &["tỉnh", "quận", "huyện", "xã", "phường", "sở", "bộ", "phòng"];
-
-/// Abbreviations expanded before scoring (lower case, NFC).
-const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("ubnd", "ủy ban nhân dân"),
-    ("hđnd", "hội đồng nhân dân"),
-    ("tand", "tòa án nhân dân"),
-    ("vksnd", "viện kiểm sát nhân dân"),
-    ("ubmttq", "ủy ban mặt trận tổ quốc"),
-    ("ubmttqvn", "ủy ban mặt trận tổ quốc việt nam"),
-    ("mttq", "mặt trận tổ quốc"),
-    ("qđ", "quyết định"),
-    ("ttg", "thủ tướng"),
-    ("tp", "thành phố"),
-    ("bchqs", "bộ chỉ huy quân sự"),
-    ("lđtbxh", "lao động thương binh xã hội"),
-    ("xhcn", "xã hội chủ nghĩa"),
-    ("tt", "thông tin"),
-];
+const LEVEL_WORDS: &[&str] = obligraph_vn::lexicon::LEVEL_WORDS;
 
 /// Flag of a canonical syllable: a stop word.
 const F_STOP: u8 = 1;
@@ -265,8 +244,8 @@ fn split_words<'a>(
         if w.is_empty() {
             continue;
         }
-        match ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
-            Some((_, full)) => {
+        match obligraph_vn::lexicon::expand_in_text(w) {
+            Some(full) => {
                 for x in full.split(' ') {
                     raw.push((id(x)?, x));
                 }

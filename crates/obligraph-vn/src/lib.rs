@@ -29,6 +29,7 @@ pub mod deadline_phrase;
 pub mod docx;
 pub mod error;
 pub mod import;
+pub mod lexicon;
 pub mod normalize;
 pub mod reorg;
 pub mod subjects;

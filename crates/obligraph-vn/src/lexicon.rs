@@ -1,0 +1,118 @@
+//! The words the matcher reads specially, in one place: function words
+//! that carry no topic, words that name a level or a kind of body (they
+//! differ between counterparts: "Sở Tư pháp" / "Phòng Tư pháp"), and the
+//! abbreviations plans use, expanded before texts are compared.
+//!
+//! All lower case, NFC. The agency resolver ([`crate::agency`]) reads the
+//! same abbreviations, with the ones only safe inside an agency's name
+//! (`ct`, `ca`, `vp` …) on top (`in_text: false`).
+
+/// Function words that carry no topic.
+pub const STOP_WORDS: &[&str] = &[
+    "và", "các", "của", "về", "trong", "với", "theo", "có", "được", "cho", "tại", "để", "những",
+    "này", "là", "hoặc", "đến", "từ", "đó", "như", "việc", "nhằm", "cả", "khác", "sau", "đây",
+];
+
+/// Words naming a level or a kind of body, which counterparts at other
+/// levels write differently.
+pub const LEVEL_WORDS: &[&str] = &["tỉnh", "quận", "huyện", "xã", "phường", "sở", "bộ", "phòng"];
+
+/// An abbreviation, its expansion, and whether it may be expanded in
+/// running text (not only inside an agency's name).
+pub struct Abbreviation {
+    /// As plans write it, lower case.
+    pub short: &'static str,
+    /// What it stands for.
+    pub long: &'static str,
+    /// Safe to expand anywhere in a task's text.
+    pub in_text: bool,
+}
+
+const fn abbr(short: &'static str, long: &'static str, in_text: bool) -> Abbreviation {
+    Abbreviation {
+        short,
+        long,
+        in_text,
+    }
+}
+
+/// The abbreviations of the corpus. "BCHQS" is the Ban chỉ huy quân sự of
+/// a district or commune, and the province's Bộ chỉ huy quân sự: "ban"
+/// here, "bộ" being a level word the matcher sets aside anyway.
+pub const ABBREVIATIONS: &[Abbreviation] = &[
+    abbr("ubnd", "ủy ban nhân dân", true),
+    abbr("hđnd", "hội đồng nhân dân", true),
+    abbr("hdnd", "hội đồng nhân dân", true),
+    abbr("vksnd", "viện kiểm sát nhân dân", true),
+    abbr("vksndtc", "viện kiểm sát nhân dân tối cao", true),
+    abbr("tand", "tòa án nhân dân", true),
+    abbr("tandtc", "tòa án nhân dân tối cao", true),
+    abbr("ubmttq", "ủy ban mặt trận tổ quốc", true),
+    abbr("ubmttqvn", "ủy ban mặt trận tổ quốc việt nam", true),
+    abbr("mttq", "mặt trận tổ quốc", true),
+    abbr("mttqvn", "mặt trận tổ quốc việt nam", true),
+    abbr("qđ", "quyết định", true),
+    abbr("ttg", "thủ tướng", true),
+    abbr("tp", "thành phố", true),
+    abbr("bchqs", "ban chỉ huy quân sự", true),
+    abbr("chqs", "chỉ huy quân sự", true),
+    abbr("lđtbxh", "lao động thương binh xã hội", true),
+    abbr("xhcn", "xã hội chủ nghĩa", true),
+    abbr("tt", "thông tin", true),
+    abbr("hcm", "hồ chí minh", false),
+    abbr("vn", "việt nam", false),
+    abbr("bch", "ban chỉ huy", false),
+    abbr("ca", "công an", false),
+    abbr("lđlđ", "liên đoàn lao động", false),
+    abbr("thads", "thi hành án dân sự", false),
+    abbr("bđbp", "bộ đội biên phòng", false),
+    abbr("hlhpn", "hội liên hiệp phụ nữ", false),
+    abbr("lhpn", "liên hiệp phụ nữ", false),
+    abbr("ccb", "cựu chiến binh", false),
+    abbr("ctđ", "chữ thập đỏ", false),
+    abbr("ttqu", "thường trực quận ủy", false),
+    abbr("tthđnd", "thường trực hội đồng nhân dân", false),
+    abbr("tthdnd", "thường trực hội đồng nhân dân", false),
+    abbr("ct", "chủ tịch", false),
+    abbr("cvp", "chánh văn phòng", false),
+    abbr("pcvp", "phó chánh văn phòng", false),
+    abbr("pct", "phó chủ tịch", false),
+    abbr("đbqh", "đại biểu quốc hội", false),
+    abbr("vp", "văn phòng", false),
+    abbr("ls", "luật sư", false),
+    abbr("đls", "đoàn luật sư", false),
+    abbr("btl", "bộ tư lệnh", false),
+    abbr("tncs", "thanh niên cộng sản", false),
+    abbr("đtncs", "đoàn thanh niên cộng sản", false),
+    abbr("hnd", "hội nông dân", false),
+    abbr("hccb", "hội cựu chiến binh", false),
+    abbr("hctđ", "hội chữ thập đỏ", false),
+    abbr("hlg", "hội luật gia", false),
+    abbr("hnb", "hội nhà báo", false),
+];
+
+/// The expansion of `short` (lower case) in running text.
+pub fn expand_in_text(short: &str) -> Option<&'static str> {
+    ABBREVIATIONS
+        .iter()
+        .find(|a| a.in_text && a.short == short)
+        .map(|a| a.long)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_expansion_per_abbreviation() {
+        for (i, a) in ABBREVIATIONS.iter().enumerate() {
+            assert!(
+                ABBREVIATIONS[i + 1..].iter().all(|b| b.short != a.short),
+                "{} twice",
+                a.short
+            );
+        }
+        assert_eq!(expand_in_text("bchqs"), Some("ban chỉ huy quân sự"));
+        assert_eq!(expand_in_text("ca"), None);
+    }
+}

@@ -4,11 +4,12 @@ use crate::agencies;
 use crate::align::{align, ParentIndex, SharedText};
 use crate::carry::{self, Carried, ChildSide};
 use crate::config::Config;
-use crate::registry::{ObligationIds, Registry, RuleContext};
+use crate::registry::Registry;
 use crate::report::{
     AuditReport, Coverage, ElementReport, LocalInitiative, Location, Match, ParentObligationReport,
     PlanSummary, SectionCoverage, Status,
 };
+use crate::rule::{ObligationIds, RuleContext};
 use obligraph_core::{Level, Obligation, Plan};
 
 /// Why a parent obligation is not applicable to a derived plan at
@@ -162,17 +163,6 @@ fn reaches_commune(
     let kind = |id: &str| id.split_once(':').map(|(_, k)| k.to_string());
     crate::vn::counterpart(ag, Level::Commune)
         .is_some_and(|c| kind(&c.id).is_some() && kind(&c.id) == kind(&ag.id))
-}
-
-/// The top-level section of an obligation: the first part of its section
-/// id, else of its own id.
-pub(crate) fn top_section(o: &Obligation) -> String {
-    let s = o.section.as_deref().unwrap_or(&o.id);
-    s.split('.')
-        .next()
-        .filter(|x| !x.is_empty())
-        .unwrap_or("(none)")
-        .to_string()
 }
 
 /// Why each obligation of the indexed parent is not applicable to a
@@ -517,6 +507,24 @@ pub(crate) fn check_with(registry: &Registry, plan: &Plan, config: &Config) -> A
         parent_obligations: Vec::new(),
         local_initiatives: Vec::new(),
         findings,
+    }
+}
+
+impl Registry {
+    /// Audits `child` against `parent` with these rules.
+    pub fn audit(
+        &self,
+        parent: &Plan,
+        child: &Plan,
+        config: &Config,
+    ) -> crate::report::AuditReport {
+        let ix = ParentIndex::new(parent);
+        audit_indexed(self, &ix, child, config)
+    }
+
+    /// Checks `plan` alone with these rules.
+    pub fn check(&self, plan: &Plan, config: &Config) -> crate::report::AuditReport {
+        check_with(self, plan, config)
     }
 }
 

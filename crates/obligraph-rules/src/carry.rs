@@ -49,7 +49,7 @@ fn term_ids(text: &str) -> Vec<u64> {
 /// an element.
 pub fn elements_of(text: &str) -> Vec<String> {
     use std::borrow::Cow;
-    let text = crate::align::without_roles(text);
+    let text = obligraph_vn::lexicon::without_roles(text);
     let mut pieces: Vec<Cow<'_, str>> = Vec::new();
     for clause in split_keep(&text, &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"]) {
         let lower = clause.to_lowercase();

@@ -200,7 +200,7 @@ impl Config {
 
     fn settings(&self, code: &str) -> Option<&RuleSettings> {
         self.rules.get(code).or_else(|| {
-            crate::registry::CODES
+            crate::codes::CODES
                 .iter()
                 .find(|(c, _)| *c == code)
                 .and_then(|(_, name)| self.rules.get(*name))

@@ -87,6 +87,7 @@ mod assignment;
 mod audit;
 mod carry;
 mod citations;
+mod codes;
 mod config;
 mod fleet;
 mod lift;
@@ -94,6 +95,7 @@ pub mod parallel;
 pub mod params;
 mod registry;
 mod report;
+mod rule;
 pub mod rules;
 mod text;
 mod vn;
@@ -109,11 +111,12 @@ pub use fleet::{
 pub use lift::{
     consensus, lift, AgencyMapping, Carrier, Consensus, ConsensusTask, Lifted, Provenance,
 };
-pub use registry::{Registry, Rule, RuleContext, RuleInfo, CODES};
+pub use registry::Registry;
 pub use report::{
     AuditReport, Coverage, ElementReport, Evidence, Finding, LocalInitiative, Location, Match,
     ParentObligationReport, PlanSummary, SectionCoverage, Severity, Status,
 };
+pub use rule::{Rule, RuleContext, RuleInfo, CODES};
 
 use obligraph_core::Plan;
 

@@ -3,6 +3,9 @@
 //! differ between counterparts: "Sở Tư pháp" / "Phòng Tư pháp"), and the
 //! abbreviations plans use, expanded before texts are compared.
 //!
+//! Also the cleanup that gives the text of a task as matching reads it
+//! ([`matching_text`]).
+//!
 //! All lower case, NFC. The agency resolver ([`crate::agency`]) reads the
 //! same abbreviations, with the ones only safe inside an agency's name
 //! (`ct`, `ca`, `vp` …) on top (`in_text: false`).
@@ -97,6 +100,69 @@ pub fn expand_in_text(short: &str) -> Option<&'static str> {
         .iter()
         .find(|a| a.in_text && a.short == short)
         .map(|a| a.long)
+}
+
+/// The text of an obligation as matching sees it: without the parentheses
+/// that assign it ("(Sở Tư pháp chủ trì thực hiện hàng năm theo yêu cầu
+/// của Bộ Tư pháp; các sở, ban, ngành … phối hợp thực hiện)"). Those carry
+/// agencies and deadlines, which the importer has already read into the
+/// obligation and which the alignment compares on their own; left in the
+/// text they make every task of one lead look alike.
+pub fn matching_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = without_roles(text);
+    match without_examples(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(o) => std::borrow::Cow::Owned(o),
+    }
+}
+
+/// `text` without the parentheses that assign it (those naming "chủ trì"
+/// or "phối hợp"); other parentheses stay.
+pub fn without_roles(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('(') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let after = rest.get(open + 1..).unwrap_or("");
+        let Some(close) = after.find(')') else { break };
+        let inner = after.get(..close).unwrap_or("").to_lowercase();
+        out.push_str(rest.get(..open).unwrap_or(""));
+        if !(inner.contains("chủ trì") || inner.contains("phối hợp")) {
+            out.push('(');
+            out.push_str(after.get(..=close).unwrap_or(""));
+        }
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Cuts the examples a task gives after "nhất là" ("especially") up to the
+/// end of its clause: "Nâng cao hiệu quả … tin báo … liên quan đến tra tấn,
+/// nhất là … các hành vi bức cung, dùng nhục hình, làm chết người …".
+/// Plans repeat one such list of examples across several tasks that differ
+/// only by their head (receive reports, investigate, inspect, compensate),
+/// and the list would outweigh the head.
+pub fn without_examples(text: &str) -> std::borrow::Cow<'_, str> {
+    const MARK: &str = "nhất là";
+    if !text.contains(MARK) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MARK) {
+        let head = rest.get(..at).unwrap_or("").trim_end();
+        out.push_str(head.trim_end_matches(','));
+        let tail = rest.get(at..).unwrap_or("");
+        match tail.find([';', '.']) {
+            Some(end) => rest = tail.get(end..).unwrap_or(""),
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

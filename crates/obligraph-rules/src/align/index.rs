@@ -50,8 +50,8 @@ pub struct ParentIndex<'p> {
     /// derived level and matching settings: see `audit::reasons`.
     pub(crate) reasons: crate::text::Memo<Vec<Option<std::sync::Arc<str>>>>,
     /// The obligations by id, for the rules.
-    pub(crate) ids: crate::registry::ObligationIds<'p>,
-    /// The top-level section of each obligation (`audit::top_section`).
+    pub(crate) ids: crate::rule::ObligationIds<'p>,
+    /// The top-level section of each obligation ([`top_section`]).
     pub(crate) tops: Vec<String>,
     /// The plan's label, shared by the reports.
     pub(crate) label: std::sync::Arc<str>,
@@ -114,66 +114,7 @@ impl SettingsIds {
 /// Distinct derived texts kept per parent index (a few kilobytes each).
 pub(crate) const CHILD_TEXT_MEMO: usize = 8192;
 
-/// The text of an obligation as matching sees it: without the parentheses
-/// that assign it ("(Sở Tư pháp chủ trì thực hiện hàng năm theo yêu cầu
-/// của Bộ Tư pháp; các sở, ban, ngành … phối hợp thực hiện)"). Those carry
-/// agencies and deadlines, which the importer has already read into the
-/// obligation and which the alignment compares on their own; left in the
-/// text they make every task of one lead look alike.
-pub(crate) fn matching_text(text: &str) -> std::borrow::Cow<'_, str> {
-    let text = without_roles(text);
-    match without_examples(&text) {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(o) => std::borrow::Cow::Owned(o),
-    }
-}
-
-pub(crate) fn without_roles(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains('(') {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('(') {
-        let after = rest.get(open + 1..).unwrap_or("");
-        let Some(close) = after.find(')') else { break };
-        let inner = after.get(..close).unwrap_or("").to_lowercase();
-        out.push_str(rest.get(..open).unwrap_or(""));
-        if !(inner.contains("chủ trì") || inner.contains("phối hợp")) {
-            out.push('(');
-            out.push_str(after.get(..=close).unwrap_or(""));
-        }
-        rest = after.get(close + 1..).unwrap_or("");
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
-/// Cuts the examples a task gives after "nhất là" ("especially") up to the
-/// end of its clause: "Nâng cao hiệu quả … tin báo … liên quan đến tra tấn,
-/// nhất là … các hành vi bức cung, dùng nhục hình, làm chết người …".
-/// Plans repeat one such list of examples across several tasks that differ
-/// only by their head (receive reports, investigate, inspect, compensate),
-/// and the list would outweigh the head.
-pub(crate) fn without_examples(text: &str) -> std::borrow::Cow<'_, str> {
-    const MARK: &str = "nhất là";
-    if !text.contains(MARK) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(MARK) {
-        let head = rest.get(..at).unwrap_or("").trim_end();
-        out.push_str(head.trim_end_matches(','));
-        let tail = rest.get(at..).unwrap_or("");
-        match tail.find([';', '.']) {
-            Some(end) => rest = tail.get(end..).unwrap_or(""),
-            None => rest = "",
-        }
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
+pub(crate) use obligraph_vn::lexicon::matching_text;
 
 pub(crate) fn assigned(o: &Obligation) -> bool {
     !o.assignments.is_empty() || o.deadline.is_some() || o.deadline_text.is_some()
@@ -384,12 +325,8 @@ impl<'p> ParentIndex<'p> {
             lead_agencies,
             leads_of,
             reasons: crate::text::Memo::new(64),
-            ids: crate::registry::ObligationIds::of(plan),
-            tops: plan
-                .obligations
-                .iter()
-                .map(crate::audit::top_section)
-                .collect(),
+            ids: crate::rule::ObligationIds::of(plan),
+            tops: plan.obligations.iter().map(top_section).collect(),
             label: plan.label().into(),
             shared: plan.obligations.iter().map(SharedText::of).collect(),
             settings: SettingsIds::default(),
@@ -435,4 +372,15 @@ impl<'p> ParentIndex<'p> {
     pub fn plan(&self) -> &'p Plan {
         self.plan
     }
+}
+
+/// The top-level section of an obligation: the first part of its section
+/// id, else of its own id.
+pub(crate) fn top_section(o: &Obligation) -> String {
+    let s = o.section.as_deref().unwrap_or(&o.id);
+    s.split('.')
+        .next()
+        .filter(|x| !x.is_empty())
+        .unwrap_or("(none)")
+        .to_string()
 }

@@ -1,6 +1,6 @@
 use crate::citations::{citations, known, same_doc_number};
-use crate::registry::{declare_rule, Rule, RuleContext};
 use crate::report::{Finding, Location, Severity};
+use crate::rule::{declare_rule, Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does

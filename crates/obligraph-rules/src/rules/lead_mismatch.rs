@@ -1,6 +1,6 @@
 use crate::agencies::{display, is_counterpart, reaches_child};
-use crate::registry::{declare_rule, Rule, RuleContext};
 use crate::report::{Finding, Severity, Status};
+use crate::rule::{declare_rule, Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does

@@ -1,5 +1,5 @@
-use crate::registry::{declare_rule, Rule, RuleContext};
 use crate::report::{Finding, Severity};
+use crate::rule::{declare_rule, Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does

@@ -1,5 +1,5 @@
-use crate::registry::{declare_rule, Rule, RuleContext};
 use crate::report::{Finding, Severity, Status};
+use crate::rule::{declare_rule, Rule, RuleContext};
 use obligraph_core::{Deadline, Plan, Window};
 
 declare_rule! {

@@ -1,5 +1,5 @@
-use crate::registry::{declare_rule, Rule, RuleContext};
 use crate::report::{excerpt, Finding, Severity, Status};
+use crate::rule::{declare_rule, Rule, RuleContext};
 use obligraph_core::ObligationKind;
 
 declare_rule! {

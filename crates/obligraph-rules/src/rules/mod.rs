@@ -2,7 +2,7 @@
 //! documentation (`explain CODE` prints it), in fixed sections: What it
 //! does · Why is this bad? · Example · Use instead.
 
-use crate::registry::Rule;
+use crate::rule::Rule;
 
 mod citation_mismatch;
 mod defunct_agency;
@@ -49,14 +49,6 @@ pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
         Box::new(PlanDutyMissing),
         Box::new(LocalInitiativeRule),
     ]
-}
-
-/// The name of a code in [`crate::registry::CODES`].
-pub(crate) fn name_of(code: &str) -> &'static str {
-    crate::registry::CODES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or("unknown", |(_, n)| n)
 }
 
 #[cfg(test)]

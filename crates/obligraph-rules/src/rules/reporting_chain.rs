@@ -1,6 +1,6 @@
 use crate::agencies::reaches_child;
-use crate::registry::{declare_rule, Rule, RuleContext};
 use crate::report::{Finding, Severity};
+use crate::rule::{declare_rule, Rule, RuleContext};
 use obligraph_core::{ChainCheck, Collective, Obligation, ObligationKind, Plan, Window};
 
 declare_rule! {

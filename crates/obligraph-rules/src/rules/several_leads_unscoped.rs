@@ -1,6 +1,6 @@
 use crate::agencies::display;
-use crate::registry::{declare_rule, Rule, RuleContext};
 use crate::report::{Finding, Severity};
+use crate::rule::{declare_rule, Rule, RuleContext};
 use obligraph_core::ObligationKind;
 
 declare_rule! {

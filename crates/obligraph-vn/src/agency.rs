@@ -1304,10 +1304,23 @@ fn cut_at_filler(seg: &str) -> (String, String) {
     (tidy(seg), String::new())
 }
 
+/// The role verb that comes first in a tail. After a preposition, "cơ
+/// quan chủ trì", "đơn vị phối hợp" are nouns (the lead agency, the
+/// supporting unit), not verbs: "theo đề xuất của cơ quan chủ trì" gives
+/// no role.
 fn role_of(tail: &str) -> Option<Role> {
     let t = fold(tail);
-    let lead = t.find("chủ trì");
-    let support = t.find("phối hợp").or_else(|| t.find("tham gia"));
+    let verb = |word: &str| {
+        t.match_indices(word).map(|(i, _)| i).find(|&i| {
+            let before = t.get(..i).unwrap_or("").trim_end();
+            !["của", "với", "cho"].iter().any(|p| {
+                before.ends_with(&format!("{p} cơ quan"))
+                    || before.ends_with(&format!("{p} đơn vị"))
+            })
+        })
+    };
+    let lead = verb("chủ trì");
+    let support = verb("phối hợp").or_else(|| verb("tham gia"));
     match (lead, support) {
         (Some(l), Some(s)) => Some(if l < s { Role::Lead } else { Role::Support }),
         (Some(_), None) => Some(Role::Lead),
@@ -1424,6 +1437,164 @@ fn parse_segment(
             }
         }
     }
+}
+
+/// Head nouns of agency names not in the table ("Văn phòng HĐND và UBND
+/// xã", "Trung tâm Giám sát, điều hành đô thị thông minh"): a name that
+/// starts with one of them, and is short, is taken as an agency when prose
+/// names it as the subject of a role.
+const AGENCY_HEADS: &[&str] = &[
+    "văn phòng",
+    "trung tâm",
+    "ban",
+    "phòng",
+    "sở",
+    "chi cục",
+    "cục",
+    "đài",
+    "báo",
+    "trường",
+    "bệnh viện",
+    "hội",
+    "đoàn",
+    "liên đoàn",
+    "ủy ban",
+    "uỷ ban",
+    "ubnd",
+    "công an",
+    "tòa án",
+    "toà án",
+    "viện",
+    "thanh tra",
+    "kho bạc",
+    "bộ",
+    "các",
+];
+
+/// Verbs that open a task: a name that holds one after its first word has
+/// run on into the task ("Ủy ban nhân dân cấp huyện nghiên cứu …" is not
+/// a place name after "Ủy ban nhân dân").
+const TASK_VERBS: &[&str] = &[
+    "nghiên cứu",
+    "rà soát",
+    "tổ chức",
+    "đẩy mạnh",
+    "triển khai",
+    "thực hiện",
+    "xây dựng",
+    "tuyên truyền",
+    "kiểm tra",
+    "hướng dẫn",
+    "đánh giá",
+    "tăng cường",
+    "nâng cao",
+    "tiếp tục",
+    "phổ biến",
+    "cung cấp",
+    "bảo đảm",
+    "đảm bảo",
+    "giải quyết",
+    "tham mưu",
+    "báo cáo",
+    "tổng hợp",
+    "đề xuất",
+    "chỉ đạo",
+    "ban hành",
+    "phát triển",
+    "hoàn thiện",
+    "tập huấn",
+    "bố trí",
+    "cập nhật",
+    "thống kê",
+    "lồng ghép",
+    "đăng tải",
+];
+
+/// Words before "tổ chức" that make it a noun ("các tổ chức chính trị -
+/// xã hội", "Ban Tổ chức").
+const BEFORE_ORGANISATION_NOUN: &[&str] = &["các", "ban", "những", "và"];
+
+/// Whether a name as written holds a task verb after its first word.
+fn holds_task_verb(written: &str) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    (1..words.len()).any(|i| task_verb_at(&words, i))
+}
+
+/// Whether a task verb starts at word `i` of `words` (as written;
+/// punctuation around a word is ignored). The verb is written in lower
+/// case: "Sở Xây dựng", "Ban Tổ chức" are names.
+pub(crate) fn task_verb_at(words: &[&str], i: usize) -> bool {
+    let starts_lower = words
+        .get(i)
+        .and_then(|w| w.chars().find(|c| c.is_alphabetic()))
+        .is_some_and(char::is_lowercase);
+    if !starts_lower {
+        return false;
+    }
+    let folded: Vec<String> = words
+        .iter()
+        .skip(i.saturating_sub(1))
+        .take(4)
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    let at = usize::from(i > 0);
+    let word = |k: usize| folded.get(k).map(String::as_str);
+    let i = at;
+    TASK_VERBS.iter().any(|v| {
+        let hit = v
+            .split(' ')
+            .enumerate()
+            .all(|(k, w)| word(i + k) == Some(w));
+        hit && !(*v == "tổ chức"
+            && i > 0
+            && word(i - 1).is_some_and(|p| BEFORE_ORGANISATION_NOUN.contains(&p)))
+    })
+}
+
+/// The assignments of `text` when it is nothing but a list of agencies:
+/// every name known (a table entry or a collective), or unknown but
+/// opening with an agency head noun and of at most `unknown_words` words
+/// (0: unknown names refused). `None` otherwise: prose ("Tiếp tục", "rà
+/// soát văn bản") is not a subject.
+pub(crate) fn only_agencies_with(
+    text: &str,
+    role: Role,
+    unknown_words: usize,
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+) -> Option<Vec<Assignment>> {
+    let t = text.trim().trim_matches([',', ';', ':', '.', ' ']);
+    if t.is_empty() || t.contains(['(', ')']) && !t.ends_with(')') {
+        return None;
+    }
+    let list = parse_agency_list_with(t, role, ctx, memo);
+    if list.is_empty() {
+        return None;
+    }
+    let named_ok = |a: &Assignment| {
+        if is_resolved(&a.agency) {
+            return true;
+        }
+        let f = fold(&a.as_written);
+        f.split_whitespace().count() <= unknown_words
+            && AGENCY_HEADS
+                .iter()
+                .any(|h| f.strip_prefix(h).is_some_and(|r| r.starts_with(' ')))
+    };
+    if !list.iter().all(named_ok)
+        || list
+            .iter()
+            .any(|a| !a.agency.is_collective() && holds_task_verb(&a.as_written))
+    {
+        return None;
+    }
+    // Every word of the text must belong to a name: a list parse drops
+    // trailing fillers ("thực hiện theo …"), which prose must not have.
+    let (_, tail) = cut_at_filler(t);
+    if !tail.trim().is_empty() {
+        return None;
+    }
+    Some(list)
 }
 
 /// Parses the agency part of one segment (no role words left).

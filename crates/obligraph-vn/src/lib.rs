@@ -31,6 +31,7 @@ pub mod error;
 pub mod import;
 pub mod normalize;
 pub mod reorg;
+pub mod roles;
 
 pub use error::ImportError;
 pub use import::{

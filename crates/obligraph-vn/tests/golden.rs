@@ -846,3 +846,37 @@ fn markdown_tables_and_html_cells() {
     assert_eq!(reason_of(&i, 8), Some(UnattributedReason::PageHeader));
     assert!(p.sections.iter().any(|s| s.id == "PL.A"));
 }
+
+fn support_names(import: &Import, id: &str) -> Vec<String> {
+    let o = import
+        .plan
+        .obligation(id)
+        .unwrap_or_else(|| panic!("no obligation {id}"));
+    o.supports()
+        .map(|a| format!("{}{}", if a.requested { "~" } else { "" }, a.agency.name))
+        .collect()
+}
+
+#[test]
+fn roles_written_in_prose() {
+    // Bình Thuận III.3: "Đề nghị Ban Tuyên giáo Tỉnh ủy, Tòa án nhân dân
+    // tỉnh, Viện kiểm sát nhân dân tỉnh … phối hợp": requested supports.
+    let b = import("binh-thuan-qd87-2023");
+    assert!(lead_names(&b, "III.3").is_empty());
+    assert_eq!(support_names(&b, "III.3").len(), 3);
+    assert!(support_names(&b, "III.3")
+        .iter()
+        .all(|n| n.starts_with('~')));
+    // Ngô Quyền PL.2.7.a: "… theo đề xuất của cơ quan chủ trì" inside the
+    // support cell leaves the supports supports.
+    let n = import("ngo-quyen-102-2023");
+    assert_eq!(lead_names(&n, "PL.2.7.a"), ["Phòng Tư pháp"]);
+    assert!(support_names(&n, "PL.2.7.a").contains(&"Công an quận".to_string()));
+    // Ngô Quyền IV.6: "… phối hợp với Công an quận …".
+    assert_eq!(support_names(&n, "IV.6"), ["Công an quận"]);
+    // Huế III.1-1 under "1. Sở Tài chính": "Chủ trì, phối hợp với các Sở,
+    // ngành, đơn vị liên quan …".
+    let h = import("hue-qd2715-2026");
+    assert_eq!(lead_names(&h, "III.1-1"), ["Sở Tài chính"]);
+    assert_eq!(support_names(&h, "III.1-1"), ["Các sở, ban, ngành"]);
+}

@@ -62,6 +62,12 @@ impl Ctx {
         )
     }
 
+    /// [`sentence_roles`](crate::roles::sentence_roles), sharing the memo
+    /// of names.
+    pub(crate) fn sentence_roles(&self, text: &str) -> crate::roles::SentenceRoles {
+        crate::roles::sentence_roles_with(text, &self.agency, &mut self.names.borrow_mut())
+    }
+
     /// [`find_deadline`], memoised.
     pub(crate) fn find_deadline(&self, text: &str) -> Option<DeadlineMatch> {
         if let Some(v) = self.found.borrow().get(text) {
@@ -758,6 +764,14 @@ fn emit(nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 }
             }
         }
+        if o.assignments.is_empty() {
+            // Roles written in the sentence itself.
+            let r = ctx.sentence_roles(&n.text);
+            if r.monitor {
+                o.kind = ObligationKind::Monitor;
+            }
+            o.assignments = r.assignments;
+        }
         if o.deadline.is_none() {
             let (d, t) = deadline_in(&n.text, ctx);
             if d.is_some() {
@@ -801,6 +815,10 @@ fn emit_duty(
             }
         }
     }
+    // The sentence says more: partners ("phối hợp với …"), a subject that
+    // only supports ("Đề nghị X … phối hợp").
+    let written = ctx.sentence_roles(&n.text).assignments;
+    let leads = merge_roles(leads, written);
     let parts = clauses(&n.text);
     let mut groups: Vec<(ObligationKind, Vec<String>)> = Vec::new();
     for c in &parts {
@@ -852,6 +870,22 @@ fn emit_duty(
         }
         plan.obligations.push(o);
     }
+}
+
+/// The assignments a duty inherits (its heading's or its subject's), with
+/// what its own sentence says: the sentence's role for an agency both
+/// name, and the sentence's other agencies added.
+fn merge_roles(mut inherited: Vec<Assignment>, written: Vec<Assignment>) -> Vec<Assignment> {
+    for w in written {
+        match inherited.iter_mut().find(|a| a.agency.id == w.agency.id) {
+            Some(a) => {
+                a.role = w.role;
+                a.requested |= w.requested;
+            }
+            None => inherited.push(w),
+        }
+    }
+    inherited
 }
 
 static VIA: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\(qua|gửi|về)\s+([^,;()]+)"));

@@ -494,3 +494,30 @@ fn docx_and_json_inputs() {
     assert!(code(&o) <= 1, "{}", stderr(&o));
     assert_eq!(json(&o)["child"]["label"], "74/KH-UBND");
 }
+
+#[test]
+fn no_plan_found_is_said() {
+    let dir = std::env::temp_dir().join(format!("obligraph-no-plan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let empty = empty.display().to_string();
+    // An empty file and the project's own README: exit 3, a warning, and
+    // the (empty) import still written.
+    for file in [empty.as_str(), "README.md"] {
+        let o = obligraph(&["import", file]);
+        assert_eq!(code(&o), 3, "{file}: {}", stderr(&o));
+        assert!(stderr(&o).contains("warning: no plan found"), "{file}");
+        assert!(stderr(&o).contains(file), "the warning names `{file}`");
+        assert!(json(&o)["plan"].is_object());
+    }
+    // A real plan: exit 0, no warning.
+    let o = obligraph(&["import", PHU_LY]);
+    assert_eq!(code(&o), 0);
+    assert!(!stderr(&o).contains("no plan found"));
+    // `check` warns and keeps its own exit code.
+    let o = obligraph(&["check", &empty]);
+    assert!(stderr(&o).contains("warning: no plan found"));
+    assert_ne!(code(&o), 3);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -9,6 +9,7 @@
 //! | 0 | success: no finding of severity `error` |
 //! | 1 | the audit or check found at least one `error` finding |
 //! | 2 | bad usage, or an input that cannot be read (the message names the file, and the line where there is one) |
+//! | 3 | `import`: the input holds no plan (no header and no obligation naming a known agency, e.g. an empty file or a README); the import is still written, and a warning goes to stderr. Other commands warn about such an input on stderr and keep their exit code |
 //!
 //! ```
 //! use obligraph::cli::run_with;
@@ -36,6 +37,9 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: bad usage or unreadable input.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code of `import`: the input holds no plan
+/// ([`Import::plan_found`](crate::vn::Import::plan_found) is false).
+pub const EXIT_NO_PLAN: u8 = 3;
 
 const AFTER_HELP: &str = "\
 FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
@@ -43,7 +47,8 @@ FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
 Exit codes:
   0  no finding of severity error
   1  at least one finding of severity error (audit, check)
-  2  bad usage, or an input that cannot be read (the message names the file and line)";
+  2  bad usage, or an input that cannot be read (the message names the file and line)
+  3  import: no plan found in the input (no header, no obligation naming a known agency)";
 
 /// Audits Vietnamese implementation plans (kế hoạch) against the plans and
 /// decisions they carry out.

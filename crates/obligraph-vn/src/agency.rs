@@ -1164,7 +1164,7 @@ fn split_bullets(seg: &str) -> Vec<String> {
 }
 
 /// Whether text starts with an agency name, a collective or "Đề nghị".
-fn starts_agency(text: &str) -> bool {
+pub(crate) fn starts_agency(text: &str) -> bool {
     let toks = tokens(&text.chars().take(80).collect::<String>());
     match toks.first().map(String::as_str) {
         Some("các") => return true,
@@ -1427,6 +1427,20 @@ fn parse_segment(
     };
     let (part, tail) = cut_at_filler(&seg);
     let seg_role = role_of(&tail).unwrap_or(role);
+    // "Cơ quan chủ trì giải quyết bồi thường": a bare "cơ quan" / "đơn
+    // vị" before the role words is a description of a body (the one that
+    // settles compensation), not a name: the whole item is kept as one.
+    if GENERIC_BODIES.contains(&fold(part.trim().trim_end_matches([',', ':'])).as_str()) {
+        let written = seg.trim().trim_end_matches(['.', ';', ',']).to_string();
+        out.push(assignment(
+            unresolved(&written),
+            seg_role,
+            requested,
+            None,
+            &written,
+        ));
+        return;
+    }
     let group_scope = tail_scope(&tail);
     let first = out.len();
     parse_part(&part, seg_role, requested, ctx, memo, out);
@@ -1508,7 +1522,22 @@ const TASK_VERBS: &[&str] = &[
     "thống kê",
     "lồng ghép",
     "đăng tải",
+    "đa dạng hóa",
+    "ứng dụng",
+    "giáo dục",
+    "truyền thông",
 ];
+
+/// [`TASK_VERBS`] folded, word by word.
+fn task_verbs() -> &'static [Vec<String>] {
+    static V: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    V.get_or_init(|| {
+        TASK_VERBS
+            .iter()
+            .map(|v| v.split(' ').map(fold).collect())
+            .collect()
+    })
+}
 
 /// Words before "tổ chức" that make it a noun ("các tổ chức chính trị -
 /// xã hội", "Ban Tổ chức").
@@ -1540,12 +1569,13 @@ pub(crate) fn task_verb_at(words: &[&str], i: usize) -> bool {
     let at = usize::from(i > 0);
     let word = |k: usize| folded.get(k).map(String::as_str);
     let i = at;
-    TASK_VERBS.iter().any(|v| {
+    let organisation = fold("tổ chức");
+    task_verbs().iter().any(|v| {
         let hit = v
-            .split(' ')
+            .iter()
             .enumerate()
-            .all(|(k, w)| word(i + k) == Some(w));
-        hit && !(*v == "tổ chức"
+            .all(|(k, w)| word(i + k) == Some(w.as_str()));
+        hit && !(v.join(" ") == organisation
             && i > 0
             && word(i - 1).is_some_and(|p| BEFORE_ORGANISATION_NOUN.contains(&p)))
     })
@@ -1596,6 +1626,10 @@ pub(crate) fn only_agencies_with(
     }
     Some(list)
 }
+
+/// Words that name no body on their own ("Cơ quan chủ trì giải quyết bồi
+/// thường" describes one).
+const GENERIC_BODIES: &[&str] = &["cơ quan", "đơn vị"];
 
 /// Parses the agency part of one segment (no role words left).
 fn parse_part(
@@ -1708,6 +1742,7 @@ fn parse_part(
         };
         let scope = pieces.get(j).and_then(|p| p.scope.as_deref());
         let written_norm = tidy(&written);
+        let agency = numbered_region(agency, &written_norm);
         if !written_norm.trim().is_empty() && !is_filler_only(&written_norm) {
             // `tidy` of tidy text is that text.
             out.push(Assignment {
@@ -1720,6 +1755,28 @@ fn parse_part(
         }
         i = j + 1;
     }
+}
+
+/// A regional body written with its number ("Tòa án nhân dân khu vực 5",
+/// "Kho bạc Nhà nước khu vực XII") keeps the number in its name; the id
+/// stays the one of all the regional bodies of that kind.
+fn numbered_region(mut agency: Agency, written: &str) -> Agency {
+    let f = fold(written);
+    let Some(p) = f.rfind("khu vực ") else {
+        return agency;
+    };
+    let Some(number) = f
+        .get(p + "khu vực ".len()..)
+        .and_then(|r| r.split_whitespace().next())
+    else {
+        return agency;
+    };
+    let is_number = number.chars().all(|c| c.is_ascii_digit())
+        || number.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'));
+    if is_number && fold(&agency.name).ends_with("khu vực") {
+        agency.name = format!("{} {}", agency.name, number.to_uppercase());
+    }
+    agency
 }
 
 /// The most comma- or "và"-separated pieces one name can have ("các cơ

@@ -262,18 +262,17 @@ fn partners(
     // The partners end where the task's verb starts ("phối hợp với Sở Tư
     // pháp tổ chức tập huấn").
     let raw: Vec<&str> = words.iter().map(|w| w.raw).collect();
-    if let Some(v) = (1..words.len()).find(|&i| task_verb_at(&raw, i)) {
-        let text = join(words.get(..v).unwrap_or(&[]));
-        if let Some(list) =
-            only_agencies_with(&text, Role::Support, UNKNOWN_SUBJECT_WORDS, ctx, memo)
-        {
-            return Some((list, v));
-        }
-    }
+    let verb = (1..words.len()).find(|&i| task_verb_at(&raw, i));
     let most = words.len().min(MAX_PARTNER_WORDS);
-    // Else known names first: the longest run of them; then a short unknown
-    // one.
+    // Known names first, then a short unknown one; each time up to the
+    // task's verb, else the longest run.
     for unknown in [0, UNKNOWN_PARTNER_WORDS] {
+        if let Some(v) = verb {
+            let text = join(words.get(..v).unwrap_or(&[]));
+            if let Some(list) = only_agencies_with(&text, Role::Support, unknown, ctx, memo) {
+                return Some((list, v));
+            }
+        }
         for n in (1..=most).rev() {
             let run = words.get(..n)?;
             // A run never ends inside a parenthesis.

@@ -68,6 +68,18 @@ impl Ctx {
         crate::roles::sentence_roles_with(text, &self.agency, &mut self.names.borrow_mut())
     }
 
+    /// The agencies `text` names when it names nothing else (see
+    /// [`only_agencies_with`](crate::agency::only_agencies_with)).
+    pub(crate) fn only_agencies(&self, text: &str, role: Role) -> Option<Vec<Assignment>> {
+        crate::agency::only_agencies_with(
+            text,
+            role,
+            MAX_UNKNOWN_SUBJECT_WORDS,
+            &self.agency,
+            &mut self.names.borrow_mut(),
+        )
+    }
+
     /// [`find_deadline`], memoised.
     pub(crate) fn find_deadline(&self, text: &str) -> Option<DeadlineMatch> {
         if let Some(v) = self.found.borrow().get(text) {
@@ -77,6 +89,46 @@ impl Ctx {
         self.found.borrow_mut().insert(text.to_string(), v.clone());
         v
     }
+}
+
+/// The most words of a subject not in the agency table.
+const MAX_UNKNOWN_SUBJECT_WORDS: usize = 12;
+
+/// The agencies a paragraph of "Kinh phí" or a closing paragraph gives a
+/// duty to, as its subject: "Công an quận đề xuất nhu cầu kinh phí …",
+/// "…, đề nghị các cơ quan, đơn vị kịp thời báo cáo …". `None` when its
+/// subject names no agency (funding prose: "Kinh phí thực hiện … do ngân
+/// sách nhà nước bảo đảm").
+fn known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    let (subject, _) = duty_subject(text)?;
+    let requested = key(&subject).starts_with("de nghi");
+    let bare = if requested {
+        subject.chars().skip("đề nghị ".chars().count()).collect()
+    } else {
+        subject
+    };
+    let bare = strip_adverbs(&bare);
+    let mut list = ctx.only_agencies(&bare, Role::Lead)?;
+    for a in &mut list {
+        a.requested |= requested;
+    }
+    Some(list)
+}
+
+/// Adverbs between a subject and its verb ("các cơ quan, đơn vị kịp thời
+/// báo cáo").
+const SUBJECT_ADVERBS: &[&str] = &["kịp thời", "chủ động", "tích cực", "thường xuyên"];
+
+fn strip_adverbs(subject: &str) -> String {
+    let mut t = subject.trim().to_string();
+    for a in SUBJECT_ADVERBS {
+        let lower = t.to_lowercase();
+        if lower.ends_with(a) {
+            let cut = t.len() - a.len();
+            t = t.get(..cut).unwrap_or(&t).trim().to_string();
+        }
+    }
+    t
 }
 
 /// Unique ids: a duplicate gets `_2`, `_3`, ….
@@ -317,8 +369,19 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
             continue;
         }
         if is_closing(&k) {
-            ledger.set_aside_all(&p.lines, UnattributedReason::Closing);
-            continue;
+            // "Quá trình triển khai thực hiện, nếu có vướng mắc, các sở …
+            // báo cáo …": a duty to report difficulties, of the section it
+            // closes (not of that section's last item).
+            let reports = is_difficulty_report(&k);
+            if !(reports && matches!(top_kind, Kind::Organisation | Kind::Funding)) {
+                ledger.set_aside_all(&p.lines, UnattributedReason::Closing);
+                continue;
+            }
+            open.truncate(1);
+            if last_was_label {
+                group.clear();
+                last_was_label = false;
+            }
         }
         // Labelled lines.
         if let Some((l, value)) = label(text) {
@@ -462,6 +525,15 @@ fn appendix_id(n: u32) -> String {
     }
 }
 
+/// "(Trong) quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc,
+/// X báo cáo / phản ánh …": a duty to report difficulties (given the key
+/// of the paragraph).
+fn is_difficulty_report(k: &str) -> bool {
+    (k.starts_with("trong qua trinh") || k.starts_with("qua trinh"))
+        && k.contains("vuong mac")
+        && (k.contains("bao cao") || k.contains("phan anh"))
+}
+
 fn is_closing(k: &str) -> bool {
     k.starts_with("tren day la")
         || ((k.starts_with("trong qua trinh") || k.starts_with("qua trinh"))
@@ -504,7 +576,7 @@ fn apply_label(
 /// Words that open a duty after its subject.
 static DUTY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất)(?:\s|,|$)",
+        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|phản ánh)(?:\s|,|$)",
     )
 });
 
@@ -524,10 +596,42 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
     }
     let mut body = t;
     let k = key(t);
-    if k.starts_with("can cu") || k.starts_with("tren co so") || k.starts_with("trong qua trinh") {
-        // The subject follows the opening clause: ", các sở …", ", Ủy ban …".
+    if k.starts_with("can cu")
+        || k.starts_with("tren co so")
+        || k.starts_with("trong qua trinh")
+        || k.starts_with("qua trinh")
+    {
+        // The subject follows the opening clause: ", các sở …", ", Ủy ban …",
+        // or the condition "nếu có … vướng mắc".
         let lower = t.to_lowercase();
+        let difficulty = k.starts_with("qua trinh") || k.starts_with("trong qua trinh");
+        if let Some(v) = lower.find("vướng mắc").filter(|_| difficulty) {
+            let after = t.get(v + "vướng mắc".len()..).unwrap_or("");
+            let after = after.trim_start_matches([',', ' ']);
+            let after_lower = after.to_lowercase().replace("các tổ chức", "các tổ#chức");
+            let verb_from = if after_lower.starts_with("đề nghị ") {
+                "đề nghị ".len()
+            } else {
+                0
+            };
+            let verb_at = after_lower
+                .get(verb_from..)
+                .and_then(|r| DUTY_VERB.find(r))
+                .map(|m| m.start() + verb_from);
+            if let Some(verb_at) = verb_at {
+                // "đề nghị" stays with the subject: it says "requested".
+                let subject = after
+                    .get(..verb_at)
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches(',');
+                if !subject.is_empty() && chars(subject) <= 200 {
+                    return Some((subject.to_string(), String::new()));
+                }
+            }
+        }
         let starts = [
+            ", đề nghị ",
             ", các ",
             ", ủy ban",
             ", ubnd",
@@ -695,6 +799,20 @@ fn emit(nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             && n.children > 0
             && n.assignments.is_empty()
             && n.deadline.is_none();
+        // A funding paragraph that gives an agency work ("Công an quận đề
+        // xuất nhu cầu kinh phí … gửi Phòng Tài chính - Kế hoạch") is a duty.
+        let funding_duty = n.kind == Kind::Funding
+            && !(n.numbered && n.depth <= 5)
+            && known_subject(&n.text, ctx).is_some();
+        if funding_duty {
+            let span = SourceSpan {
+                line_start: n.lines.first().copied().unwrap_or(0),
+                line_end: n.lines.last().copied().unwrap_or(0),
+            };
+            ledger.attribute_all(&n.lines);
+            emit_duty(n, &nodes, &heading_leads, parent_id, span, plan, ctx);
+            continue;
+        }
         match n.kind {
             Kind::Purpose | Kind::Content | Kind::Funding if !(n.numbered && n.depth <= 5) => {
                 let reason = match n.kind {
@@ -803,7 +921,9 @@ fn emit_duty(
         cur = nodes.get(p).and_then(|x| x.parent);
     }
     if leads.is_empty() {
-        if let Some((subject, _)) = duty_subject(&n.text) {
+        if let Some(known) = known_subject(&n.text, ctx) {
+            leads = known;
+        } else if let Some((subject, _)) = duty_subject(&n.text) {
             leads = assignments_for(&subject, ctx);
         }
     }
@@ -836,6 +956,13 @@ fn emit_duty(
                 groups.push((k, vec![c.clone()]));
             }
         }
+    }
+    // Work given in "Kinh phí" (proposing the funds needed) and the duty to
+    // report difficulties are tasks, whatever words they use ("tổng hợp,
+    // báo cáo", "Đội Tổng hợp"): not the plan's reporting or monitoring.
+    let k = key(&n.text);
+    if n.kind == Kind::Funding || is_difficulty_report(&k) {
+        groups = vec![(ObligationKind::Task, vec![n.text.clone()])];
     }
     let split = groups.len() > 1;
     if groups.is_empty() {

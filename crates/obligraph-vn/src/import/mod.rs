@@ -53,6 +53,7 @@ mod body;
 mod header;
 mod limits;
 mod lines;
+mod restate;
 mod table;
 pub(crate) mod text;
 
@@ -377,6 +378,7 @@ pub fn import_text_with(
     let rest = header::read_header(&pieces, text, &mut plan, &mut ledger);
     body::read_body(pieces.get(rest..).unwrap_or(&[]), &mut plan, &mut ledger);
     header::fill_from_appendix(&pieces, &mut plan);
+    restate::link(&mut plan);
     limits::check_depth(&plan, text, source, options)?;
     limits::check_obligations(&plan, text, source, options)?;
     let (unattributed, stats) = ledger.finish(text);

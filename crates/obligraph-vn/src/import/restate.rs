@@ -1,6 +1,9 @@
 //! Body and appendix are one plan: a body item that an appendix row
-//! restates is linked to that row ([`Obligation::restates`]) and, when it
-//! states no roles or deadline of its own, carries the row's.
+//! restates is linked to that row ([`Obligation::restates`]) and carries
+//! the row's roles (the appendix is the plan's table of assignments, even
+//! where the body sentence names a subject: "Các phòng, ban, ngành … có
+//! trách nhiệm tổ chức tuyên truyền" is led by the row's Phòng Tư pháp),
+//! and the row's deadline when it states none.
 //!
 //! # Which row
 //!
@@ -14,7 +17,10 @@
 //! luật …" over one paragraph matches row "1. Tiếp tục nội luật hóa và
 //! hoàn thiện pháp luật …". A row whose first number is the body
 //! section's number needs [`MIN_NUMBERED`]; another row [`MIN_ANY`].
-//! Among the rows that pass, the one closest in size wins (Jaccard); no
+//! The k-th bullet of body item "II.N" and row "N.k" are taken as one
+//! when they share [`MIN_ORDINAL`] of their words (numbering and text
+//! agree). Otherwise, among the rows that pass, the one closest in size
+//! wins (Jaccard); no
 //! row wins when a group heading of the appendix is closer still (the
 //! body item restates the group, whose rows have leads of their own).
 //!
@@ -99,6 +105,20 @@ fn row_number(id: &str) -> Option<u32> {
     parts.next()?.parse().ok()
 }
 
+/// The row id a body item's place names: the k-th bullet of body item
+/// "II.N" ("II.N-k") is row "PL.N.k" in plans that number the appendix
+/// after the body.
+fn ordinal_row(id: &str) -> Option<String> {
+    let (head, k) = id.rsplit_once('-')?;
+    let k: u32 = k.parse().ok()?;
+    let n = body_number(head)?;
+    // Only "II.N-k": one number under the top section.
+    (head.split('.').count() == 2).then(|| format!("PL.{n}.{k}"))
+}
+
+/// Least overlap for the row a body item's place names ([`ordinal_row`]).
+const MIN_ORDINAL: f64 = 0.4;
+
 fn is_row(o: &Obligation) -> bool {
     o.id.starts_with("PL")
 }
@@ -135,7 +155,7 @@ pub(crate) fn link(plan: &mut Plan) {
         .collect();
     let mut links: Vec<(usize, usize)> = Vec::new();
     for (bi, o) in plan.obligations.iter().enumerate() {
-        if is_row(o) || o.kind != ObligationKind::Task || !o.assignments.is_empty() {
+        if is_row(o) || o.kind != ObligationKind::Task {
             continue;
         }
         let own = words(&o.text);
@@ -146,6 +166,18 @@ pub(crate) fn link(plan: &mut Plan) {
             .and_then(|s| titles.get(s))
             .map(|t| words(t));
         let number = body_number(&o.id);
+        // The row its place names, when the words agree enough: taken
+        // before any other.
+        let by_place = ordinal_row(&o.id).and_then(|rid| {
+            rows.iter().find(|(ri, row_words, _)| {
+                plan.obligations.get(*ri).is_some_and(|r| r.id == rid)
+                    && overlap(&own, row_words) >= MIN_ORDINAL
+            })
+        });
+        if let Some((ri, _, _)) = by_place {
+            links.push((bi, *ri));
+            continue;
+        }
         // (rank, overlap, row).
         let mut best: Option<(f64, f64, usize)> = None;
         for (ri, row_words, row_no) in &rows {

@@ -475,16 +475,29 @@ pub(crate) fn read_table(
                 o.assignments.sort_by_key(|a| a.role != Role::Lead);
                 o.assignments.retain(|a| seen.insert(a.agency.id.clone()));
             }
-            if o.leads().next().is_none() && !o.text.is_empty() {
-                // The lead cell of the row above spans this one.
-                let inherited = parent
-                    .as_deref()
-                    .and_then(|p| leads_of.get(p))
-                    .cloned()
-                    .unwrap_or_default();
-                let mut all = inherited;
-                all.append(&mut o.assignments);
-                o.assignments = all;
+            let spanned = o.leads().next().is_none()
+                && !o.text.is_empty()
+                && parent.as_deref().is_some_and(|p| leads_of.contains_key(p));
+            if spanned {
+                // The cells of the row above span this one (merged
+                // vertically): its lead, and one list of supports that a
+                // page break has split between the two rows.
+                let p = parent.as_deref().unwrap_or_default();
+                let own: Vec<_> = std::mem::take(&mut o.assignments);
+                if let Some(up) = obligations.iter_mut().rev().find(|x| x.id == p) {
+                    for a in &own {
+                        if !up.assignments.iter().any(|b| b.agency.id == a.agency.id) {
+                            up.assignments.push(a.clone());
+                        }
+                    }
+                    o.assignments = up.assignments.clone();
+                    if deadline.is_empty() && up.deadline_text.is_some() {
+                        o.deadline = up.deadline.clone();
+                        o.deadline_text = up.deadline_text.clone();
+                    }
+                } else {
+                    o.assignments = own;
+                }
             }
             if o.leads().next().is_some() {
                 leads_of.insert(id.clone(), o.leads().cloned().collect());

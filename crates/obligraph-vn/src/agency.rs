@@ -1611,6 +1611,20 @@ pub(crate) fn only_agencies_with(
                 .iter()
                 .any(|h| f.strip_prefix(h).is_some_and(|r| r.starts_with(' ')))
     };
+    // Names of bodies are written with a capital ("Công an tỉnh", "Sở Tư
+    // pháp"); only collectives are written in lower case ("các sở, ban,
+    // ngành"): a lower-case word of prose ("phòng, chống khủng bố") is no
+    // name.
+    let capitalised = |a: &Assignment| {
+        a.agency.is_collective()
+            || a.as_written
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+    };
+    if !list.iter().all(capitalised) {
+        return None;
+    }
     if !list.iter().all(named_ok)
         || list
             .iter()

@@ -163,6 +163,12 @@ enum Kind {
     Tasks,
 }
 
+/// Whether a top-level section holds duties ("Tổ chức thực hiện") or
+/// funding rather than tasks.
+pub(crate) fn is_duty_section(title: &str) -> bool {
+    matches!(kind_of(title), Kind::Organisation | Kind::Funding)
+}
+
 fn kind_of(title: &str) -> Kind {
     let k = key(title);
     if k.contains("muc dich")
@@ -326,8 +332,16 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
             }
             Piece::Para(p) => p,
         };
-        let text = p.text.as_str();
-        let k = key(text);
+        let mut text = p.text.as_str();
+        let mut k = key(text);
+        // "Trên đây là Kế hoạch …. Trong quá trình …, nếu phát sinh vướng
+        // mắc, các đơn vị phản ánh …": the closing sentence holds a duty.
+        if k.starts_with("tren day la") {
+            if let Some(rest) = difficulty_sentence(text) {
+                text = rest;
+                k = key(text);
+            }
+        }
         // Appendix heading and its title lines.
         if k.starts_with("phu luc") && (chars(text) < 40 || super::text::all_caps(text)) {
             appendices += 1;
@@ -532,6 +546,21 @@ fn is_difficulty_report(k: &str) -> bool {
     (k.starts_with("trong qua trinh") || k.starts_with("qua trinh"))
         && k.contains("vuong mac")
         && (k.contains("bao cao") || k.contains("phan anh"))
+}
+
+/// The sentence of a closing paragraph that gives the duty to report
+/// difficulties, if one does.
+fn difficulty_sentence(text: &str) -> Option<&str> {
+    let mut from = 0;
+    while let Some(p) = text.get(from..)?.find(". ") {
+        let start = from + p + 2;
+        let rest = text.get(start..)?.trim_start();
+        if is_difficulty_report(&key(rest)) {
+            return Some(rest);
+        }
+        from = start;
+    }
+    None
 }
 
 fn is_closing(k: &str) -> bool {
@@ -924,7 +953,19 @@ fn emit_duty(
         if let Some(known) = known_subject(&n.text, ctx) {
             leads = known;
         } else if let Some((subject, _)) = duty_subject(&n.text) {
-            leads = assignments_for(&subject, ctx);
+            // An adverb is no subject ("…, kịp thời báo cáo …").
+            if !strip_adverbs(&subject).is_empty() {
+                leads = assignments_for(&subject, ctx);
+            }
+        }
+    } else if let Some(known) = known_subject(&n.text, ctx) {
+        // Under a heading "9. Các Sở, ngành, cơ quan liên quan", the duty
+        // can name its subjects more fully ("Các Sở, ngành, đoàn thể, Ủy
+        // ban nhân dân xã, phường căn cứ …"): they lead too.
+        for a in known {
+            if !leads.iter().any(|l| l.agency.id == a.agency.id) {
+                leads.push(a);
+            }
         }
     }
     if leads.is_empty() {
@@ -935,26 +976,18 @@ fn emit_duty(
             }
         }
     }
-    // The sentence says more: partners ("phối hợp với …"), a subject that
-    // only supports ("Đề nghị X … phối hợp").
-    let written = ctx.sentence_roles(&n.text).assignments;
-    let leads = merge_roles(leads, written);
+    // One clause, one duty: each clause is its own obligation with its own
+    // partners and deadline, unless it goes on from the one before ("trên
+    // cơ sở đó …", "đồng thời …").
     let parts = clauses(&n.text);
     let mut groups: Vec<(ObligationKind, Vec<String>)> = Vec::new();
     for c in &parts {
         let has_deadline = ctx.find_deadline(c).is_some();
         let k = clause_kind(c, has_deadline);
-        match groups.iter_mut().find(|(gk, _)| *gk == k) {
-            Some((_, v)) if k != ObligationKind::Task => v.push(c.clone()),
-            _ => {
-                if k == ObligationKind::Task {
-                    if let Some((_, v)) = groups.last_mut() {
-                        v.push(c.clone());
-                        continue;
-                    }
-                }
-                groups.push((k, vec![c.clone()]));
-            }
+        let goes_on = CONTINUING.iter().any(|w| key(c).starts_with(w)) && !groups.is_empty();
+        match groups.last_mut() {
+            Some((_, v)) if goes_on => v.push(c.clone()),
+            _ => groups.push((k, vec![c.clone()])),
         }
     }
     // Work given in "Kinh phí" (proposing the funds needed) and the duty to
@@ -968,6 +1001,7 @@ fn emit_duty(
     if groups.is_empty() {
         groups.push((ObligationKind::Task, vec![n.text.clone()]));
     }
+    let mut seen: HashMap<ObligationKind, u32> = HashMap::new();
     for (k, texts) in groups {
         let text = if split {
             texts.join(" ")
@@ -975,7 +1009,13 @@ fn emit_duty(
             n.text.clone()
         };
         let id = if split {
-            format!("{}:{}", n.id, kind_suffix(k))
+            let count = seen.entry(k).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                format!("{}:{}", n.id, kind_suffix(k))
+            } else {
+                format!("{}:{}_{count}", n.id, kind_suffix(k))
+            }
         } else {
             n.id.clone()
         };
@@ -983,8 +1023,10 @@ fn emit_duty(
         o.kind = k;
         o.section = parent_id.clone();
         o.source = span;
+        // The clause says more: partners ("phối hợp với …"), a subject
+        // that only supports ("Đề nghị X … phối hợp").
         o.assignments = if n.assignments.is_empty() {
-            leads.clone()
+            merge_roles(leads.clone(), ctx.sentence_roles(&text).assignments)
         } else {
             n.assignments.clone()
         };
@@ -998,6 +1040,17 @@ fn emit_duty(
         plan.obligations.push(o);
     }
 }
+
+/// Keys of the words that open a clause going on from the one before.
+const CONTINUING: &[&str] = &[
+    "tren co so do",
+    "dong thoi",
+    "trong do",
+    "qua do",
+    "tu do",
+    "nham ",
+    "de ",
+];
 
 /// The assignments a duty inherits (its heading's or its subject's), with
 /// what its own sentence says: the sentence's role for an agency both

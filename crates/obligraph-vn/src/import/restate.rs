@@ -154,8 +154,16 @@ pub(crate) fn link(plan: &mut Plan) {
         .map(|s| (s.id.as_str(), words(&s.title)))
         .collect();
     let mut links: Vec<(usize, usize)> = Vec::new();
+    // Duties of "Tổ chức thực hiện" and "Kinh phí" restate no row.
+    let duty_sections: HashSet<&str> = plan
+        .sections
+        .iter()
+        .filter(|s| s.parent.is_none() && super::body::is_duty_section(&s.title))
+        .map(|s| s.id.as_str())
+        .collect();
     for (bi, o) in plan.obligations.iter().enumerate() {
-        if is_row(o) || o.kind != ObligationKind::Task {
+        let top = o.id.split(['.', '-', ':']).next().unwrap_or("");
+        if is_row(o) || o.kind != ObligationKind::Task || duty_sections.contains(top) {
             continue;
         }
         let own = words(&o.text);

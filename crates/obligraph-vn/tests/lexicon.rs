@@ -1168,9 +1168,10 @@ fn distribution_lists() {
             vec!["province:government_office"],
         ),
         (
+            // The departments and the mass organisations: two collectives.
             "Các sở, ban, ngành, Mặt trận, đoàn thể tỉnh",
             Level::Province,
-            vec!["collective:departments"],
+            vec!["collective:departments", "collective:mass_organisations"],
         ),
         (
             "UBND các huyện, thị xã, thành phố",

@@ -781,25 +781,10 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         }
         return None;
     }
-    // A named kind of mass organisation stands on its own ("đoàn thể chính
-    // trị - xã hội"); other single nouns need "các" ("các đơn vị").
-    let specific =
-        |s: &String| s.contains("chính trị") || s.contains("thành viên") || s.contains("đoàn thể");
-    if items == 0 || !(marked || items >= 2 || seen.iter().all(specific)) {
+    if items == 0 || !(marked || items >= 2) {
         return None;
     }
     let has = |w: &str| seen.iter().any(|s| s == w);
-    // "các Sở, ngành, đoàn thể": two collectives, not one; the list parser
-    // then takes them one by one.
-    let government = ["bộ", "sở", "ban", "ngành", "ban ngành", "phòng"]
-        .iter()
-        .any(|w| has(w));
-    let mass = seen.iter().any(|s| {
-        s.contains("đoàn thể") || s.contains("chính trị") || s.contains("thành viên") || s == "hội"
-    });
-    if !is_committee && government && mass {
-        return None;
-    }
     let name = if is_committee {
         if has("huyện") || has("quận") || has("thị xã") {
             "district_committees"

@@ -1168,10 +1168,9 @@ fn distribution_lists() {
             vec!["province:government_office"],
         ),
         (
-            // The departments and the mass organisations: two collectives.
             "Các sở, ban, ngành, Mặt trận, đoàn thể tỉnh",
             Level::Province,
-            vec!["collective:departments", "collective:mass_organisations"],
+            vec!["collective:departments"],
         ),
         (
             "UBND các huyện, thị xã, thành phố",

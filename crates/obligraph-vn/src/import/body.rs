@@ -976,17 +976,29 @@ fn emit_duty(
             }
         }
     }
-    // One clause, one duty: each clause is its own obligation with its own
-    // partners and deadline, unless it goes on from the one before ("trên
-    // cơ sở đó …", "đồng thời …").
+    // The clauses of a duty, grouped by kind: a report, a drafting or a
+    // monitoring clause joins the group of its kind; a task clause goes on
+    // with the group before it, unless it carries a deadline of its own
+    // after a group of another kind ("…; hướng dẫn, theo dõi, kiểm tra …;
+    // tham mưu … tổng kết 05 năm (khi có yêu cầu)"): then it is a task of
+    // its own, so that its deadline dates it and not the monitoring.
     let parts = clauses(&n.text);
     let mut groups: Vec<(ObligationKind, Vec<String>)> = Vec::new();
     for c in &parts {
         let has_deadline = ctx.find_deadline(c).is_some();
         let k = clause_kind(c, has_deadline);
-        let goes_on = CONTINUING.iter().any(|w| key(c).starts_with(w)) && !groups.is_empty();
+        let goes_on = CONTINUING.iter().any(|w| key(c).starts_with(w));
+        if k != ObligationKind::Task {
+            match groups.iter_mut().find(|(gk, _)| *gk == k) {
+                Some((_, v)) => v.push(c.clone()),
+                None => groups.push((k, vec![c.clone()])),
+            }
+            continue;
+        }
         match groups.last_mut() {
-            Some((_, v)) if goes_on => v.push(c.clone()),
+            Some((gk, v)) if goes_on || !has_deadline || *gk == ObligationKind::Task => {
+                v.push(c.clone());
+            }
             _ => groups.push((k, vec![c.clone()])),
         }
     }

@@ -1313,9 +1313,12 @@ fn role_of(tail: &str) -> Option<Role> {
     let verb = |word: &str| {
         t.match_indices(word).map(|(i, _)| i).find(|&i| {
             let before = t.get(..i).unwrap_or("").trim_end();
-            !["của", "với", "cho"].iter().any(|p| {
-                before.ends_with(&format!("{p} cơ quan"))
-                    || before.ends_with(&format!("{p} đơn vị"))
+            let noun = before
+                .strip_suffix("cơ quan")
+                .or_else(|| before.strip_suffix("đơn vị"));
+            !noun.is_some_and(|rest| {
+                let rest = rest.trim_end();
+                ["của", "với", "cho"].iter().any(|p| rest.ends_with(p))
             })
         })
     };
@@ -1485,6 +1488,9 @@ const AGENCY_HEADS: &[&str] = &[
     "các",
 ];
 
+/// The most words a list of agency names written in prose runs to.
+const MAX_LIST_WORDS: usize = 60;
+
 /// Verbs that open a task: a name that holds one after its first word has
 /// run on into the task ("Ủy ban nhân dân cấp huyện nghiên cứu …" is not
 /// a place name after "Ủy ban nhân dân").
@@ -1594,6 +1600,22 @@ pub(crate) fn only_agencies_with(
     memo: &mut Memo,
 ) -> Option<Vec<Assignment>> {
     let t = text.trim().trim_matches([',', ';', ':', '.', ' ']);
+    // Cheap refusals before a parse: a name opens with a capital, but for
+    // the collectives "các …" and a request "đề nghị …"; and no list of
+    // names runs to a sentence's length.
+    let first_lower = t
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    if first_lower {
+        let head = fold(t.get(..t.len().min(12)).unwrap_or(t));
+        if !(head.starts_with("các ") || head.starts_with("đề nghị")) {
+            return None;
+        }
+    }
+    if t.split_whitespace().count() > MAX_LIST_WORDS {
+        return None;
+    }
     if t.is_empty() || t.contains(['(', ')']) && !t.ends_with(')') {
         return None;
     }
@@ -1775,6 +1797,10 @@ fn parse_part(
 /// "Kho bạc Nhà nước khu vực XII") keeps the number in its name; the id
 /// stays the one of all the regional bodies of that kind.
 fn numbered_region(mut agency: Agency, written: &str) -> Agency {
+    // Most names hold no "khu vực": no fold for them.
+    if !(written.contains("vực") || written.contains("VỰC")) {
+        return agency;
+    }
     let f = fold(written);
     let Some(p) = f.rfind("khu vực ") else {
         return agency;

@@ -164,12 +164,25 @@ impl Word<'_> {
     }
 }
 
+/// Whether `text` may give roles at all: it holds the last syllable of a
+/// role verb or of "đề nghị" (NFC, any case). Most task sentences hold
+/// none, and are spared the reading.
+pub(crate) fn may_give_roles(text: &str) -> bool {
+    const SYLLABLES: &[&str] = &[
+        "trì", "hợp", "nhiệm", "dõi", "đốc", "nghị", "TRÌ", "HỢP", "NHIỆM", "DÕI", "ĐỐC", "NGHỊ",
+    ];
+    SYLLABLES.iter().any(|s| text.contains(s))
+}
+
 /// [`sentence_roles`] with the document's memo.
 pub(crate) fn sentence_roles_with(
     text: &str,
     ctx: &AgencyContext,
     memo: &mut Memo,
 ) -> SentenceRoles {
+    if !may_give_roles(text) {
+        return SentenceRoles::default();
+    }
     let words: Vec<Word> = text
         .split_whitespace()
         .map(|raw| Word {
@@ -274,6 +287,19 @@ fn partners(
             }
         }
         for n in (1..=most).rev() {
+            // A list of names ends at a comma, or before a word in lower
+            // case (prose, or a name's own lower-case word): only there.
+            let at_end = n == words.len()
+                || words
+                    .get(n - 1)
+                    .is_some_and(|w| w.raw.ends_with([',', ';', '.']))
+                || words
+                    .get(n)
+                    .and_then(|w| w.raw.chars().next())
+                    .is_some_and(char::is_lowercase);
+            if !at_end {
+                continue;
+            }
             let run = words.get(..n)?;
             // A run never ends inside a parenthesis.
             let text = join(run);

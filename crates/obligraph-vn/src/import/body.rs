@@ -27,6 +27,7 @@ pub(crate) struct Ctx {
     agencies: RefCell<HashMap<(String, Role), Vec<Assignment>>>,
     found: RefCell<HashMap<String, Option<DeadlineMatch>>>,
     names: RefCell<Memo>,
+    sentences: RefCell<HashMap<String, crate::roles::SentenceRoles>>,
 }
 
 impl Ctx {
@@ -37,6 +38,7 @@ impl Ctx {
             agencies: RefCell::default(),
             found: RefCell::default(),
             names: RefCell::default(),
+            sentences: RefCell::default(),
         }
     }
 
@@ -63,9 +65,16 @@ impl Ctx {
     }
 
     /// [`sentence_roles`](crate::roles::sentence_roles), sharing the memo
-    /// of names.
+    /// of names, memoised (duties repeat the same clauses).
     pub(crate) fn sentence_roles(&self, text: &str) -> crate::roles::SentenceRoles {
-        crate::roles::sentence_roles_with(text, &self.agency, &mut self.names.borrow_mut())
+        if let Some(r) = self.sentences.borrow().get(text) {
+            return r.clone();
+        }
+        let r = crate::roles::sentence_roles_with(text, &self.agency, &mut self.names.borrow_mut());
+        self.sentences
+            .borrow_mut()
+            .insert(text.to_string(), r.clone());
+        r
     }
 
     /// The agencies `text` names when it names nothing else (see
@@ -987,7 +996,8 @@ fn emit_duty(
     for c in &parts {
         let has_deadline = ctx.find_deadline(c).is_some();
         let k = clause_kind(c, has_deadline);
-        let goes_on = CONTINUING.iter().any(|w| key(c).starts_with(w));
+        let ck = key(c);
+        let goes_on = CONTINUING.iter().any(|w| ck.starts_with(w));
         if k != ObligationKind::Task {
             match groups.iter_mut().find(|(gk, _)| *gk == k) {
                 Some((_, v)) => v.push(c.clone()),

@@ -56,32 +56,58 @@ const STOP_WORDS: &[&str] = &[
     "nhung", "mot", "nhat", "nay", "do", "thi", "hoac", "nham", "the",
 ];
 
-fn words(text: &str) -> HashSet<String> {
-    key(text)
+/// The content words of a text, as sorted hashes (compared by merging:
+/// the link compares every body item with every row).
+type Words = Vec<u64>;
+
+fn words(text: &str) -> Words {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    let hasher = BuildHasherDefault::<rustc_hash::FxHasher>::default();
+    let mut out: Words = key(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
-        .map(str::to_string)
-        .collect()
+        .map(|w| hasher.hash_one(w))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
-fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+/// How many words two sorted word lists share.
+fn shared(a: &Words, b: &Words) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn overlap(a: &Words, b: &Words) -> f64 {
     let small = a.len().min(b.len());
     if small < MIN_WORDS {
         return 0.0;
     }
-    let shared = a.intersection(b).count();
+    let shared = shared(a, b);
     // Word counts are small: the conversion is exact.
     f64::from(u32::try_from(shared).unwrap_or(u32::MAX))
         / f64::from(u32::try_from(small).unwrap_or(u32::MAX))
 }
 
 /// Shared words over all words: ranks the rows that pass.
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    let union = a.union(b).count();
+fn jaccard(a: &Words, b: &Words) -> f64 {
+    let shared = shared(a, b);
+    let union = a.len() + b.len() - shared;
     if union == 0 {
         return 0.0;
     }
-    let shared = a.intersection(b).count();
     f64::from(u32::try_from(shared).unwrap_or(u32::MAX))
         / f64::from(u32::try_from(union).unwrap_or(u32::MAX))
 }
@@ -125,7 +151,7 @@ fn is_row(o: &Obligation) -> bool {
 
 /// Links body tasks to the appendix rows that restate them.
 pub(crate) fn link(plan: &mut Plan) {
-    let rows: Vec<(usize, HashSet<String>, Option<u32>)> = plan
+    let rows: Vec<(usize, Words, Option<u32>)> = plan
         .obligations
         .iter()
         .enumerate()
@@ -147,7 +173,7 @@ pub(crate) fn link(plan: &mut Plan) {
         .iter()
         .map(|s| (s.id.as_str(), s.title.as_str()))
         .collect();
-    let group_titles: Vec<(&str, HashSet<String>)> = plan
+    let group_titles: Vec<(&str, Words)> = plan
         .sections
         .iter()
         .filter(|s| s.id.starts_with("PL") && s.parent.is_some())
@@ -198,6 +224,9 @@ pub(crate) fn link(plan: &mut Plan) {
             } else {
                 MIN_ANY
             };
+            if score < min {
+                continue;
+            }
             // Among the rows that pass, the closest in size too: a body
             // item that runs two rows together ("…; đẩy mạnh tuyên truyền
             // …") is the longer row's, not the short one it contains.

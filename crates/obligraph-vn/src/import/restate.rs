@@ -101,15 +101,14 @@ fn overlap(a: &Words, b: &Words) -> f64 {
         / f64::from(u32::try_from(small).unwrap_or(u32::MAX))
 }
 
-/// Shared words over all words: ranks the rows that pass.
-fn jaccard(a: &Words, b: &Words) -> f64 {
-    let shared = shared(a, b);
-    let union = a.len() + b.len() - shared;
-    if union == 0 {
+/// `n / d` as a fraction (0 when `d` is 0).
+fn fraction(n: usize, d: usize) -> f64 {
+    if d == 0 {
         return 0.0;
     }
-    f64::from(u32::try_from(shared).unwrap_or(u32::MAX))
-        / f64::from(u32::try_from(union).unwrap_or(u32::MAX))
+    // Word counts are small: the conversion is exact.
+    f64::from(u32::try_from(n).unwrap_or(u32::MAX))
+        / f64::from(u32::try_from(d).unwrap_or(u32::MAX))
 }
 
 /// The number of the body section an id sits in: "II.2-3" → 2, "II.6" →
@@ -161,6 +160,25 @@ pub(crate) fn link(plan: &mut Plan) {
     if rows.is_empty() {
         return;
     }
+    // Which rows hold each word: a body item's shared words with every row
+    // in one pass over its words.
+    let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+    for (k, (_, ws, _)) in rows.iter().enumerate() {
+        for w in ws {
+            postings.entry(*w).or_default().push(k);
+        }
+    }
+    let shared_with_rows = |ws: &Words| {
+        let mut counts = vec![0usize; rows.len()];
+        for w in ws {
+            for &k in postings.get(w).map_or(&[][..], Vec::as_slice) {
+                if let Some(c) = counts.get_mut(k) {
+                    *c += 1;
+                }
+            }
+        }
+        counts
+    };
     // Items per section, for "the only item of its section".
     let mut per_section: std::collections::HashMap<&str, usize> = Default::default();
     for o in &plan.obligations {
@@ -212,12 +230,29 @@ pub(crate) fn link(plan: &mut Plan) {
             links.push((bi, *ri));
             continue;
         }
+        // Words shared with each row, through the index.
+        let own_shared = shared_with_rows(&own);
+        let title_shared = sole_title.as_ref().map(&shared_with_rows);
         // (rank, overlap, row).
         let mut best: Option<(f64, f64, usize)> = None;
-        for (ri, row_words, row_no) in &rows {
-            let mut score = overlap(&own, row_words);
+        for (k, (ri, row_words, row_no)) in rows.iter().enumerate() {
+            let ratio = |n: usize, a: &Words| {
+                let small = a.len().min(row_words.len());
+                if small < MIN_WORDS {
+                    0.0
+                } else {
+                    fraction(n, small)
+                }
+            };
+            let jac = |n: usize, a: &Words| fraction(n, a.len() + row_words.len() - n);
+            let n_own = own_shared.get(k).copied().unwrap_or(0);
+            let n_title = title_shared
+                .as_ref()
+                .and_then(|c| c.get(k).copied())
+                .unwrap_or(0);
+            let mut score = ratio(n_own, &own);
             if let Some(t) = &sole_title {
-                score = score.max(overlap(t, row_words));
+                score = score.max(ratio(n_title, t));
             }
             let min = if number.is_some() && *row_no == number {
                 MIN_NUMBERED
@@ -230,8 +265,7 @@ pub(crate) fn link(plan: &mut Plan) {
             // Among the rows that pass, the closest in size too: a body
             // item that runs two rows together ("…; đẩy mạnh tuyên truyền
             // …") is the longer row's, not the short one it contains.
-            let rank = jaccard(&own, row_words)
-                .max(sole_title.as_ref().map_or(0.0, |t| jaccard(t, row_words)));
+            let rank = jac(n_own, &own).max(sole_title.as_ref().map_or(0.0, |t| jac(n_title, t)));
             if score >= min && best.is_none_or(|(b, _, _)| rank > b) {
                 best = Some((rank, score, *ri));
             }

@@ -2,7 +2,8 @@
 //! the commands live and are tested.
 //!
 //! Exit codes: 0 no finding of severity error; 1 at least one error
-//! finding; 2 bad usage or unreadable input.
+//! finding; 2 bad usage or unreadable input; 3 (`import`) no plan found in
+//! the input.
 #![forbid(unsafe_code)]
 
 use std::process::ExitCode;

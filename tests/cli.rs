@@ -912,7 +912,7 @@ fn reports_in_vietnamese() {
     assert!(vi.starts_with("Rà soát 102/KH-UBND"), "{}", &vi[..200]);
     assert!(vi.contains("\nso với  UBND tỉnh Bình Thuận (thực hiện 87/QĐ-TTg)"));
     assert!(vi.contains(
-        "Mức độ thực hiện: 54% = (12 đủ + 4 một phần ÷ 2) ÷ 26 phải thực hiện; 10 thiếu. \
+        "Mức độ thực hiện: 54% = (13 đủ + 4 một phần ÷ 2) ÷ 28 phải thực hiện; 11 thiếu. \
          Nhiệm vụ thực hiện một phần tính một nửa."
     ));
     assert!(vi.contains("Phát hiện: "));
@@ -1082,4 +1082,32 @@ fn doubtful_verdicts_are_flagged_and_listed_first() {
         flags.windows(2).all(|w| w[0] || !w[1]),
         "review results first"
     );
+}
+
+#[test]
+fn no_plan_found_is_said() {
+    let dir = std::env::temp_dir().join(format!("obligraph-no-plan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let empty = empty.display().to_string();
+    // An empty file and a README of the project's (the benchmarks' peers):
+    // exit 3, a warning, and the (empty) import still written. (The top
+    // README quotes a Vietnamese report, agencies and all.)
+    for file in [empty.as_str(), "benches/peers/README.md"] {
+        let o = obligraph(&["import", file, "--format", "json"]);
+        assert_eq!(code(&o), 3, "{file}: {}", stderr(&o));
+        assert!(stderr(&o).contains("warning: no plan found"), "{file}");
+        assert!(stderr(&o).contains(file), "the warning names `{file}`");
+        assert!(json(&o)["plan"].is_object());
+    }
+    // A real plan: exit 0, no warning.
+    let o = obligraph(&["import", PHU_LY]);
+    assert_eq!(code(&o), 0);
+    assert!(!stderr(&o).contains("no plan found"));
+    // `check` warns and keeps its own exit code.
+    let o = obligraph(&["check", &empty]);
+    assert!(stderr(&o).contains("warning: no plan found"));
+    assert_ne!(code(&o), 3);
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -2,7 +2,7 @@
 
 use super::{
     outline, AuditFormat, CalendarFormat, Command, GraphFormat, ImportFormat, LiftLevel,
-    EXIT_FINDINGS, EXIT_OK,
+    EXIT_FINDINGS, EXIT_NO_PLAN, EXIT_OK,
 };
 use crate::calendar::{self, IcsOptions};
 use crate::core::{EdgeKind, Level, ObligationKey, Plan, PlanGraph, Window};
@@ -81,7 +81,12 @@ pub(super) fn execute(
                 ImportFormat::Text => outline::import_outline(&import, &file.display().to_string()),
             };
             emit(&text, output.as_deref(), out)?;
-            Ok(EXIT_OK)
+            if import.plan_found() {
+                Ok(EXIT_OK)
+            } else {
+                warn_no_plan(&file, err);
+                Ok(EXIT_NO_PLAN)
+            }
         }
         Command::Audit {
             parent,
@@ -94,8 +99,8 @@ pub(super) fn execute(
             let config = read_config(config.as_deref())?;
             let registry = Registry::default();
             let mut sources = Sources::new();
-            let parents = import_all(&parent, &mut sources)?;
-            let children = import_all(&child, &mut sources)?;
+            let parents = import_all(&parent, &mut sources, err)?;
+            let children = import_all(&child, &mut sources, err)?;
             let reports = audit_chain(&registry, &parents, &children, &config, err);
             let text = text_options(colour, width, output.as_deref(), verbose, lang);
             render_reports(
@@ -118,7 +123,7 @@ pub(super) fn execute(
             let config = read_config(config.as_deref())?;
             let registry = Registry::default();
             let mut sources = Sources::new();
-            let plans = import_all(&files, &mut sources)?;
+            let plans = import_all(&files, &mut sources, err)?;
             let reports: Vec<AuditReport> =
                 plans.iter().map(|p| registry.check(p, &config)).collect();
             let text = text_options(colour, width, output.as_deref(), true, lang);
@@ -140,7 +145,7 @@ pub(super) fn execute(
             output,
         } => {
             let mut sources = Sources::new();
-            let plans = import_all(&files, &mut sources)?;
+            let plans = import_all(&files, &mut sources, err)?;
             let text = lift(&plans, &files, to, format)?;
             emit(&text, output.as_deref(), out)?;
             Ok(EXIT_OK)
@@ -154,7 +159,7 @@ pub(super) fn execute(
             output,
         } => {
             let mut sources = Sources::new();
-            let plans = import_all(&files, &mut sources)?;
+            let plans = import_all(&files, &mut sources, err)?;
             let window = window(&plans, &files, from.as_deref(), to.as_deref())?;
             // With no window, no deadline has a date: any window lists the
             // undated duties alike.
@@ -186,7 +191,7 @@ pub(super) fn execute(
         } => {
             let config = read_config(config.as_deref())?;
             let mut sources = Sources::new();
-            let plans = import_all(&files, &mut sources)?;
+            let plans = import_all(&files, &mut sources, err)?;
             let graph = graph_with_matches(plans, &config);
             let f = match format {
                 GraphFormat::Text => crate::export::GraphFormat::Text,
@@ -290,11 +295,28 @@ fn read_config(path: Option<&Path>) -> Result<Config, CliError> {
     })
 }
 
-fn import_all(files: &[PathBuf], sources: &mut Sources) -> Result<Vec<Plan>, CliError> {
+/// The warning for an input that holds no plan.
+fn warn_no_plan(file: &Path, err: &mut dyn Write) {
+    let _ = writeln!(
+        err,
+        "warning: no plan found in `{}`: no header (number, date, issuer, title) and no obligation naming a known agency",
+        file.display()
+    );
+}
+
+fn import_all(
+    files: &[PathBuf],
+    sources: &mut Sources,
+    err: &mut dyn Write,
+) -> Result<Vec<Plan>, CliError> {
     files
         .iter()
         .map(|f| {
-            let Import { plan, .. } = import_path(f)?;
+            let import = import_path(f)?;
+            if !import.plan_found() {
+                warn_no_plan(f, err);
+            }
+            let Import { plan, .. } = import;
             sources.add(&plan, f.display().to_string());
             Ok(plan)
         })

@@ -9,6 +9,7 @@
 //! | 0 | success: no finding of severity `error` |
 //! | 1 | the audit or check found at least one `error` finding |
 //! | 2 | bad usage, or an input that cannot be read (the message names the file, and the line where there is one) |
+//! | 3 | `import`: the input holds no plan (no header and no obligation naming a known agency, e.g. an empty file or a README); the import is still written, and a warning goes to stderr. Other commands warn about such an input on stderr and keep their exit code |
 //!
 //! ```
 //! use obligraph::cli::run_with;
@@ -36,6 +37,9 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: bad usage or unreadable input.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code of `import`: the input holds no plan
+/// ([`Import::plan_found`](crate::vn::Import::plan_found) is false).
+pub const EXIT_NO_PLAN: u8 = 3;
 
 /// The Vietnamese terms findings use, explained where people look them up.
 macro_rules! terms {
@@ -78,6 +82,16 @@ Output is text unless --format says otherwise.
 Exit codes:
   0  success
   2  bad usage, or an input that cannot be read (the message names the file and line)";
+
+/// The same for `import`, which also says when the input holds no plan.
+const AFTER_HELP_IMPORT: &str = "\
+FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
+Output is text unless --format says otherwise.
+
+Exit codes:
+  0  success
+  2  bad usage, or an input that cannot be read (the message names the file and line)
+  3  no plan found in the input (no header, no obligation naming a known agency)";
 
 /// Audits Vietnamese implementation plans (kế hoạch) against the plans and
 /// decisions they carry out.
@@ -148,7 +162,7 @@ enum LiftLevel {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Import a plan and print it with the source lines not attributed to it.
-    #[command(after_help = AFTER_HELP_NO_FINDINGS)]
+    #[command(after_help = AFTER_HELP_IMPORT)]
     Import {
         /// The plan (.txt, .md, .docx or .json).
         file: PathBuf,

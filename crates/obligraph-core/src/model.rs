@@ -234,6 +234,12 @@ pub struct Obligation {
     /// The id of the section it sits in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// The obligation of the same plan this one restates: a body item
+    /// written again as an appendix row ("II.2-3" restates "PL.2.3"). The
+    /// two stay two obligations, each with its own location; the body item
+    /// carries the row's roles and deadline when it states none itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restates: Option<String>,
     /// Where it came from in the source.
     #[serde(default)]
     pub source: SourceSpan,
@@ -254,6 +260,7 @@ impl Obligation {
             feeds: Vec::new(),
             after: Vec::new(),
             section: None,
+            restates: None,
             source: SourceSpan::default(),
         }
     }

@@ -285,6 +285,7 @@ pub fn obligation() -> impl Strategy<Value = Obligation> {
                 feeds,
                 after,
                 section,
+                restates: None,
                 source: SourceSpan {
                     line_start,
                     line_end,

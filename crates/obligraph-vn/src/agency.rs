@@ -1164,7 +1164,7 @@ fn split_bullets(seg: &str) -> Vec<String> {
 }
 
 /// Whether text starts with an agency name, a collective or "Đề nghị".
-fn starts_agency(text: &str) -> bool {
+pub(crate) fn starts_agency(text: &str) -> bool {
     let toks = tokens(&text.chars().take(80).collect::<String>());
     match toks.first().map(String::as_str) {
         Some("các") => return true,
@@ -1304,10 +1304,26 @@ fn cut_at_filler(seg: &str) -> (String, String) {
     (tidy(seg), String::new())
 }
 
+/// The role verb that comes first in a tail. After a preposition, "cơ
+/// quan chủ trì", "đơn vị phối hợp" are nouns (the lead agency, the
+/// supporting unit), not verbs: "theo đề xuất của cơ quan chủ trì" gives
+/// no role.
 fn role_of(tail: &str) -> Option<Role> {
     let t = fold(tail);
-    let lead = t.find("chủ trì");
-    let support = t.find("phối hợp").or_else(|| t.find("tham gia"));
+    let verb = |word: &str| {
+        t.match_indices(word).map(|(i, _)| i).find(|&i| {
+            let before = t.get(..i).unwrap_or("").trim_end();
+            let noun = before
+                .strip_suffix("cơ quan")
+                .or_else(|| before.strip_suffix("đơn vị"));
+            !noun.is_some_and(|rest| {
+                let rest = rest.trim_end();
+                ["của", "với", "cho"].iter().any(|p| rest.ends_with(p))
+            })
+        })
+    };
+    let lead = verb("chủ trì");
+    let support = verb("phối hợp").or_else(|| verb("tham gia"));
     match (lead, support) {
         (Some(l), Some(s)) => Some(if l < s { Role::Lead } else { Role::Support }),
         (Some(_), None) => Some(Role::Lead),
@@ -1414,6 +1430,20 @@ fn parse_segment(
     };
     let (part, tail) = cut_at_filler(&seg);
     let seg_role = role_of(&tail).unwrap_or(role);
+    // "Cơ quan chủ trì giải quyết bồi thường": a bare "cơ quan" / "đơn
+    // vị" before the role words is a description of a body (the one that
+    // settles compensation), not a name: the whole item is kept as one.
+    if GENERIC_BODIES.contains(&fold(part.trim().trim_end_matches([',', ':'])).as_str()) {
+        let written = seg.trim().trim_end_matches(['.', ';', ',']).to_string();
+        out.push(assignment(
+            unresolved(&written),
+            seg_role,
+            requested,
+            None,
+            &written,
+        ));
+        return;
+    }
     let group_scope = tail_scope(&tail);
     let first = out.len();
     parse_part(&part, seg_role, requested, ctx, memo, out);
@@ -1425,6 +1455,217 @@ fn parse_segment(
         }
     }
 }
+
+/// Head nouns of agency names not in the table ("Văn phòng HĐND và UBND
+/// xã", "Trung tâm Giám sát, điều hành đô thị thông minh"): a name that
+/// starts with one of them, and is short, is taken as an agency when prose
+/// names it as the subject of a role.
+const AGENCY_HEADS: &[&str] = &[
+    "văn phòng",
+    "trung tâm",
+    "ban",
+    "phòng",
+    "sở",
+    "chi cục",
+    "cục",
+    "đài",
+    "báo",
+    "trường",
+    "bệnh viện",
+    "hội",
+    "đoàn",
+    "liên đoàn",
+    "ủy ban",
+    "uỷ ban",
+    "ubnd",
+    "công an",
+    "tòa án",
+    "toà án",
+    "viện",
+    "thanh tra",
+    "kho bạc",
+    "bộ",
+    "các",
+];
+
+/// The most words a list of agency names written in prose runs to.
+const MAX_LIST_WORDS: usize = 60;
+
+/// Verbs that open a task: a name that holds one after its first word has
+/// run on into the task ("Ủy ban nhân dân cấp huyện nghiên cứu …" is not
+/// a place name after "Ủy ban nhân dân").
+const TASK_VERBS: &[&str] = &[
+    "nghiên cứu",
+    "rà soát",
+    "tổ chức",
+    "đẩy mạnh",
+    "triển khai",
+    "thực hiện",
+    "xây dựng",
+    "tuyên truyền",
+    "kiểm tra",
+    "hướng dẫn",
+    "đánh giá",
+    "tăng cường",
+    "nâng cao",
+    "tiếp tục",
+    "phổ biến",
+    "cung cấp",
+    "bảo đảm",
+    "đảm bảo",
+    "giải quyết",
+    "tham mưu",
+    "báo cáo",
+    "tổng hợp",
+    "đề xuất",
+    "chỉ đạo",
+    "ban hành",
+    "phát triển",
+    "hoàn thiện",
+    "tập huấn",
+    "bố trí",
+    "cập nhật",
+    "thống kê",
+    "lồng ghép",
+    "đăng tải",
+    "đa dạng hóa",
+    "ứng dụng",
+    "giáo dục",
+    "truyền thông",
+];
+
+/// [`TASK_VERBS`] folded, word by word.
+fn task_verbs() -> &'static [Vec<String>] {
+    static V: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    V.get_or_init(|| {
+        TASK_VERBS
+            .iter()
+            .map(|v| v.split(' ').map(fold).collect())
+            .collect()
+    })
+}
+
+/// Words before "tổ chức" that make it a noun ("các tổ chức chính trị -
+/// xã hội", "Ban Tổ chức").
+const BEFORE_ORGANISATION_NOUN: &[&str] = &["các", "ban", "những", "và"];
+
+/// Whether a name as written holds a task verb after its first word.
+fn holds_task_verb(written: &str) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    (1..words.len()).any(|i| task_verb_at(&words, i))
+}
+
+/// Whether a task verb starts at word `i` of `words` (as written;
+/// punctuation around a word is ignored). The verb is written in lower
+/// case: "Sở Xây dựng", "Ban Tổ chức" are names.
+pub(crate) fn task_verb_at(words: &[&str], i: usize) -> bool {
+    let starts_lower = words
+        .get(i)
+        .and_then(|w| w.chars().find(|c| c.is_alphabetic()))
+        .is_some_and(char::is_lowercase);
+    if !starts_lower {
+        return false;
+    }
+    let folded: Vec<String> = words
+        .iter()
+        .skip(i.saturating_sub(1))
+        .take(4)
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    let at = usize::from(i > 0);
+    let word = |k: usize| folded.get(k).map(String::as_str);
+    let i = at;
+    let organisation = fold("tổ chức");
+    task_verbs().iter().any(|v| {
+        let hit = v
+            .iter()
+            .enumerate()
+            .all(|(k, w)| word(i + k) == Some(w.as_str()));
+        hit && !(v.join(" ") == organisation
+            && i > 0
+            && word(i - 1).is_some_and(|p| BEFORE_ORGANISATION_NOUN.contains(&p)))
+    })
+}
+
+/// The assignments of `text` when it is nothing but a list of agencies:
+/// every name known (a table entry or a collective), or unknown but
+/// opening with an agency head noun and of at most `unknown_words` words
+/// (0: unknown names refused). `None` otherwise: prose ("Tiếp tục", "rà
+/// soát văn bản") is not a subject.
+pub(crate) fn only_agencies_with(
+    text: &str,
+    role: Role,
+    unknown_words: usize,
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+) -> Option<Vec<Assignment>> {
+    let t = text.trim().trim_matches([',', ';', ':', '.', ' ']);
+    // Cheap refusals before a parse: a name opens with a capital, but for
+    // the collectives "các …" and a request "đề nghị …"; and no list of
+    // names runs to a sentence's length.
+    let first_lower = t
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    if first_lower {
+        let head = fold(t.get(..t.len().min(12)).unwrap_or(t));
+        if !(head.starts_with("các ") || head.starts_with("đề nghị")) {
+            return None;
+        }
+    }
+    if t.split_whitespace().count() > MAX_LIST_WORDS {
+        return None;
+    }
+    if t.is_empty() || t.contains(['(', ')']) && !t.ends_with(')') {
+        return None;
+    }
+    let list = parse_agency_list_with(t, role, ctx, memo);
+    if list.is_empty() {
+        return None;
+    }
+    let named_ok = |a: &Assignment| {
+        if is_resolved(&a.agency) {
+            return true;
+        }
+        let f = fold(&a.as_written);
+        f.split_whitespace().count() <= unknown_words
+            && AGENCY_HEADS
+                .iter()
+                .any(|h| f.strip_prefix(h).is_some_and(|r| r.starts_with(' ')))
+    };
+    // Names of bodies are written with a capital ("Công an tỉnh", "Sở Tư
+    // pháp"); only collectives are written in lower case ("các sở, ban,
+    // ngành"): a lower-case word of prose ("phòng, chống khủng bố") is no
+    // name.
+    let capitalised = |a: &Assignment| {
+        a.agency.is_collective()
+            || a.as_written
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+    };
+    if !list.iter().all(capitalised) {
+        return None;
+    }
+    if !list.iter().all(named_ok)
+        || list
+            .iter()
+            .any(|a| !a.agency.is_collective() && holds_task_verb(&a.as_written))
+    {
+        return None;
+    }
+    // Every word of the text must belong to a name: a list parse drops
+    // trailing fillers ("thực hiện theo …"), which prose must not have.
+    let (_, tail) = cut_at_filler(t);
+    if !tail.trim().is_empty() {
+        return None;
+    }
+    Some(list)
+}
+
+/// Words that name no body on their own ("Cơ quan chủ trì giải quyết bồi
+/// thường" describes one).
+const GENERIC_BODIES: &[&str] = &["cơ quan", "đơn vị"];
 
 /// Parses the agency part of one segment (no role words left).
 fn parse_part(
@@ -1537,6 +1778,7 @@ fn parse_part(
         };
         let scope = pieces.get(j).and_then(|p| p.scope.as_deref());
         let written_norm = tidy(&written);
+        let agency = numbered_region(agency, &written_norm);
         if !written_norm.trim().is_empty() && !is_filler_only(&written_norm) {
             // `tidy` of tidy text is that text.
             out.push(Assignment {
@@ -1549,6 +1791,32 @@ fn parse_part(
         }
         i = j + 1;
     }
+}
+
+/// A regional body written with its number ("Tòa án nhân dân khu vực 5",
+/// "Kho bạc Nhà nước khu vực XII") keeps the number in its name; the id
+/// stays the one of all the regional bodies of that kind.
+fn numbered_region(mut agency: Agency, written: &str) -> Agency {
+    // Most names hold no "khu vực": no fold for them.
+    if !(written.contains("vực") || written.contains("VỰC")) {
+        return agency;
+    }
+    let f = fold(written);
+    let Some(p) = f.rfind("khu vực ") else {
+        return agency;
+    };
+    let Some(number) = f
+        .get(p + "khu vực ".len()..)
+        .and_then(|r| r.split_whitespace().next())
+    else {
+        return agency;
+    };
+    let is_number = number.chars().all(|c| c.is_ascii_digit())
+        || number.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'));
+    if is_number && fold(&agency.name).ends_with("khu vực") {
+        agency.name = format!("{} {}", agency.name, number.to_uppercase());
+    }
+    agency
 }
 
 /// The most comma- or "và"-separated pieces one name can have ("các cơ

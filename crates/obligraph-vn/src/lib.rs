@@ -32,6 +32,7 @@ pub mod import;
 pub mod lexicon;
 pub mod normalize;
 pub mod reorg;
+pub mod roles;
 pub mod subjects;
 
 pub use error::ImportError;

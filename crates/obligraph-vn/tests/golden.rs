@@ -272,7 +272,11 @@ fn dong_nai() {
     // signature, the repeated table headers.
     assert_eq!(reason_of(&i, 17), Some(UnattributedReason::Purpose));
     assert_eq!(reason_of(&i, 75), Some(UnattributedReason::Funding));
-    assert_eq!(reason_of(&i, 93), Some(UnattributedReason::Closing));
+    // "Trên đây là Kế hoạch …. Trong quá trình thực hiện, có phát sinh khó
+    // khăn, vướng mắc, kịp thời báo cáo …": the second sentence is a duty
+    // (it names no one: no lead).
+    assert_eq!(reason_of(&i, 93), None);
+    assert!(i.plan.obligation("IV-1").unwrap().assignments.is_empty());
     assert_eq!(
         reason_of(&i, 95),
         Some(UnattributedReason::DistributionList)
@@ -341,7 +345,10 @@ fn binh_thuan() {
     assert!(r.deadline.is_some());
     assert!(p.obligation("III.2:report").is_some());
     assert_eq!(reason_of(&i, 326), Some(UnattributedReason::Funding));
-    assert_eq!(reason_of(&i, 332), Some(UnattributedReason::Closing));
+    // "Quá trình triển khai thực hiện, nếu có phát sinh vướng mắc, các sở
+    // … báo cáo …": a duty, not closing prose.
+    assert_eq!(reason_of(&i, 332), None);
+    assert_eq!(lead_names(&i, "III-1").len(), 3);
     assert_eq!(reason_of(&i, 354), Some(UnattributedReason::Signature));
     assert_eq!(count(&i, UnattributedReason::Unrecognised), 0);
 }
@@ -393,7 +400,10 @@ fn hue_city() {
     assert!(p.obligation("III.6-1").is_some());
     let r = p.obligation("III.9-1:report").unwrap();
     assert_eq!(r.kind, ObligationKind::Report);
-    assert_eq!(reason_of(&i, 267), Some(UnattributedReason::Closing));
+    // "Trong quá trình …, nếu phát sinh vướng mắc các cơ quan, địa phương
+    // phản ánh về Sở Tư pháp …": a duty.
+    assert_eq!(reason_of(&i, 267), None);
+    assert!(i.plan.obligation("III-1").is_some());
     assert_eq!(reason_of(&i, 283), Some(UnattributedReason::Signature));
     assert_eq!(count(&i, UnattributedReason::Unrecognised), 0);
 }
@@ -456,17 +466,59 @@ fn ngo_quyen() {
     );
     // The appendix: numbered rows, unnumbered rows of their own ("n1"), and
     // continuation rows.
-    assert!(p
-        .obligation("PL.2.2.n1")
-        .unwrap()
+    // Row 2.2 is a heading whose task and cells sit on the next row, with
+    // no number: one obligation with the heading's id.
+    let r22 = p.obligation("PL.2.2").unwrap();
+    assert!(r22.text.starts_with("Tiếp tục nâng cao hiệu quả thi hành"));
+    assert!(r22
         .text
-        .starts_with("Nâng cao chất lượng hoạt động trợ giúp pháp lý"));
+        .contains("Nâng cao chất lượng hoạt động trợ giúp pháp lý"));
+    assert_eq!(lead_names(&i, "PL.2.2"), ["Phòng Tư pháp"]);
+    assert!(p.obligation("PL.2.2.n1").is_none());
     assert!(p
         .obligation("PL.3.2.n1")
         .unwrap()
         .text
         .starts_with("Tiếp tục hoàn thiện, cập nhật Bộ tài liệu"));
-    assert!(p.obligation("PL.4.n1").is_some());
+    // Row 4: the heading's lead sits on the row that carries it.
+    assert!(p.obligation("PL.4.n1").is_none());
+    assert_eq!(lead_names(&i, "PL.4"), ["Văn phòng HĐND và UBND quận"]);
+    // Rows 5 and 6 write their deadline in the task text.
+    assert_eq!(
+        p.obligation("PL.6").unwrap().deadline_text.as_deref(),
+        Some("khi có yêu cầu")
+    );
+    assert_eq!(
+        p.obligation("PL.5").unwrap().deadline_text.as_deref(),
+        Some("theo yêu cầu")
+    );
+    // Page-break tails: "… có liên" / "quan" (3.3), "- Đề nghị VKSND" /
+    // "quận, TAND quận phối hợp …" (3.4 / 3.5).
+    assert!(p
+        .obligation("PL.3.3")
+        .unwrap()
+        .assignments
+        .iter()
+        .all(|a| a.agency.name != "quan" && !a.agency.name.ends_with("có liên")));
+    assert_eq!(
+        support_names(&i, "PL.3.5"),
+        ["~Ủy ban Mặt trận Tổ quốc Việt Nam quận"]
+    );
+    assert!(support_names(&i, "PL.3.4").contains(&"~Tòa án nhân dân quận".to_string()));
+    // Row 3.3.a: the lead cell of 3.3 spans it.
+    assert_eq!(lead_names(&i, "PL.3.3.a"), ["Phòng Văn hóa và Thông tin"]);
+    // Body items restated by appendix rows carry their roles and deadline.
+    let b = p.obligation("II.2-3").unwrap();
+    assert_eq!(b.restates.as_deref(), Some("PL.2.3"));
+    assert_eq!(lead_names(&i, "II.2-3"), ["~Viện kiểm sát nhân dân quận"]);
+    assert_eq!(b.deadline_text.as_deref(), Some("Hàng năm"));
+    assert_eq!(
+        p.obligation("II.1-1").unwrap().restates.as_deref(),
+        Some("PL.1")
+    );
+    // Funding and "report difficulties" clauses that give work are duties.
+    assert_eq!(lead_names(&i, "III-2"), ["Công an quận"]);
+    assert!(lead_names(&i, "IV-1").iter().any(|n| n.starts_with('~')));
     let r = p.obligation("PL.2.1").unwrap();
     assert!(
         r.text.contains("phục vụ chuyên môn của cơ quan nhà nước"),
@@ -499,7 +551,9 @@ fn ngo_quyen() {
     // "Công an quận: Chủ trì …": the subject before the colon leads.
     assert!(p.obligation("IV.2:monitor").is_some());
     assert_eq!(count(&i, UnattributedReason::PageHeader), 11);
+    // The funding prose stays funding; the clause that gives work does not.
     assert_eq!(reason_of(&i, 87), Some(UnattributedReason::Funding));
+    assert_eq!(reason_of(&i, 89), None);
     assert_eq!(count(&i, UnattributedReason::Unrecognised), 0);
 }
 
@@ -584,8 +638,11 @@ fn leads_supports_and_feeds() {
             && l.iter().filter(|n| n.starts_with('~')).count() == 2,
         "{l:?}"
     );
-    // The body tasks of II carry no assignment of their own.
-    assert!(i.plan.obligation("II.1.a").unwrap().assignments.is_empty());
+    // The body tasks of II state no roles; the one that appendix row A.I
+    // restates carries the row's.
+    let b = i.plan.obligation("II.1.a").unwrap();
+    assert_eq!(b.restates.as_deref(), Some("PL.A.I"));
+    assert_eq!(lead_names(&i, "II.1.a"), ["Sở Tư pháp"]);
     // Duties: the heading "Các cơ quan, đơn vị, Ủy ban nhân dân các xã,
     // phường" leads IV.1.a; its report goes through Sở Tư pháp's report.
     assert_eq!(lead_names(&i, "IV.1.a:report").len(), 2);
@@ -845,4 +902,53 @@ fn markdown_tables_and_html_cells() {
     );
     assert_eq!(reason_of(&i, 8), Some(UnattributedReason::PageHeader));
     assert!(p.sections.iter().any(|s| s.id == "PL.A"));
+}
+
+fn support_names(import: &Import, id: &str) -> Vec<String> {
+    let o = import
+        .plan
+        .obligation(id)
+        .unwrap_or_else(|| panic!("no obligation {id}"));
+    o.supports()
+        .map(|a| format!("{}{}", if a.requested { "~" } else { "" }, a.agency.name))
+        .collect()
+}
+
+#[test]
+fn roles_written_in_prose() {
+    // Bình Thuận III.3: "Đề nghị Ban Tuyên giáo Tỉnh ủy, Tòa án nhân dân
+    // tỉnh, Viện kiểm sát nhân dân tỉnh … phối hợp": requested supports.
+    let b = import("binh-thuan-qd87-2023");
+    assert!(lead_names(&b, "III.3").is_empty());
+    assert_eq!(support_names(&b, "III.3").len(), 3);
+    assert!(support_names(&b, "III.3")
+        .iter()
+        .all(|n| n.starts_with('~')));
+    // Ngô Quyền PL.2.7.a: "… theo đề xuất của cơ quan chủ trì" inside the
+    // support cell leaves the supports supports.
+    let n = import("ngo-quyen-102-2023");
+    assert_eq!(lead_names(&n, "PL.2.7.a"), ["Phòng Tư pháp"]);
+    assert!(support_names(&n, "PL.2.7.a").contains(&"Công an quận".to_string()));
+    // Ngô Quyền IV.6: "…. Phối hợp với Công an quận …".
+    assert_eq!(support_names(&n, "IV.6"), ["Công an quận"]);
+    // IV.2: "… hướng dẫn, theo dõi, kiểm tra, đôn đốc …; tiếp tục tuyên
+    // truyền …; tham mưu … tổng kết 05 năm … (khi có yêu cầu)": the
+    // monitoring duty is not dated by the last clause's "khi có yêu cầu",
+    // which is a task of its own.
+    assert!(n
+        .plan
+        .obligation("IV.2:monitor")
+        .unwrap()
+        .deadline
+        .is_none());
+    assert!(n
+        .plan
+        .obligation("IV.2:task_2")
+        .and_then(|o| o.deadline_text.as_deref())
+        .is_some_and(|t| t.contains("khi có yêu cầu")));
+    // Huế III.1-1 under "1. Sở Tài chính": "Chủ trì, phối hợp với các Sở,
+    // ngành, đơn vị liên quan …".
+    let h = import("hue-qd2715-2026");
+    assert_eq!(lead_names(&h, "III.1-1"), ["Sở Tài chính"]);
+    assert_eq!(support_names(&h, "III.1-1"), ["Các sở, ban, ngành"]);
 }

@@ -146,6 +146,18 @@ impl<'p> ParentIndex<'p> {
         let first = Index::from_grams(&own_grams.sets.iter().collect::<Vec<_>>());
         let mut restated_by = vec![None; plan.obligations.len()];
         for (i, o) in plan.obligations.iter().enumerate() {
+            // The importer's link (a body item that an appendix row
+            // restates, carrying the row's roles) is taken as written.
+            if let Some(j) = o
+                .restates
+                .as_deref()
+                .and_then(|id| plan.obligations.iter().position(|q| q.id == id))
+            {
+                if let Some(r) = restated_by.get_mut(i) {
+                    *r = Some(j);
+                }
+                continue;
+            }
             if assigned(o) || o.kind != obligraph_core::ObligationKind::Task {
                 continue;
             }

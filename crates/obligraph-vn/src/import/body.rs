@@ -27,6 +27,7 @@ pub(crate) struct Ctx {
     agencies: RefCell<HashMap<(String, Role), Vec<Assignment>>>,
     found: RefCell<HashMap<String, Option<DeadlineMatch>>>,
     names: RefCell<Memo>,
+    sentences: RefCell<HashMap<String, crate::roles::SentenceRoles>>,
 }
 
 impl Ctx {
@@ -37,6 +38,7 @@ impl Ctx {
             agencies: RefCell::default(),
             found: RefCell::default(),
             names: RefCell::default(),
+            sentences: RefCell::default(),
         }
     }
 
@@ -62,6 +64,31 @@ impl Ctx {
         )
     }
 
+    /// [`sentence_roles`](crate::roles::sentence_roles), sharing the memo
+    /// of names, memoised (duties repeat the same clauses).
+    pub(crate) fn sentence_roles(&self, text: &str) -> crate::roles::SentenceRoles {
+        if let Some(r) = self.sentences.borrow().get(text) {
+            return r.clone();
+        }
+        let r = crate::roles::sentence_roles_with(text, &self.agency, &mut self.names.borrow_mut());
+        self.sentences
+            .borrow_mut()
+            .insert(text.to_string(), r.clone());
+        r
+    }
+
+    /// The agencies `text` names when it names nothing else (see
+    /// [`only_agencies_with`](crate::agency::only_agencies_with)).
+    pub(crate) fn only_agencies(&self, text: &str, role: Role) -> Option<Vec<Assignment>> {
+        crate::agency::only_agencies_with(
+            text,
+            role,
+            MAX_UNKNOWN_SUBJECT_WORDS,
+            &self.agency,
+            &mut self.names.borrow_mut(),
+        )
+    }
+
     /// [`find_deadline`], memoised.
     pub(crate) fn find_deadline(&self, text: &str) -> Option<DeadlineMatch> {
         if let Some(v) = self.found.borrow().get(text) {
@@ -71,6 +98,46 @@ impl Ctx {
         self.found.borrow_mut().insert(text.to_string(), v.clone());
         v
     }
+}
+
+/// The most words of a subject not in the agency table.
+const MAX_UNKNOWN_SUBJECT_WORDS: usize = 12;
+
+/// The agencies a paragraph of "Kinh phí" or a closing paragraph gives a
+/// duty to, as its subject: "Công an quận đề xuất nhu cầu kinh phí …",
+/// "…, đề nghị các cơ quan, đơn vị kịp thời báo cáo …". `None` when its
+/// subject names no agency (funding prose: "Kinh phí thực hiện … do ngân
+/// sách nhà nước bảo đảm").
+fn known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    let (subject, _) = duty_subject(text)?;
+    let requested = key(&subject).starts_with("de nghi");
+    let bare = if requested {
+        subject.chars().skip("đề nghị ".chars().count()).collect()
+    } else {
+        subject
+    };
+    let bare = strip_adverbs(&bare);
+    let mut list = ctx.only_agencies(&bare, Role::Lead)?;
+    for a in &mut list {
+        a.requested |= requested;
+    }
+    Some(list)
+}
+
+/// Adverbs between a subject and its verb ("các cơ quan, đơn vị kịp thời
+/// báo cáo").
+const SUBJECT_ADVERBS: &[&str] = &["kịp thời", "chủ động", "tích cực", "thường xuyên"];
+
+fn strip_adverbs(subject: &str) -> String {
+    let mut t = subject.trim().to_string();
+    for a in SUBJECT_ADVERBS {
+        let lower = t.to_lowercase();
+        if lower.ends_with(a) {
+            let cut = t.len() - a.len();
+            t = t.get(..cut).unwrap_or(&t).trim().to_string();
+        }
+    }
+    t
 }
 
 /// Unique ids: a duplicate gets `_2`, `_3`, ….
@@ -103,6 +170,12 @@ enum Kind {
     Funding,
     Organisation,
     Tasks,
+}
+
+/// Whether a top-level section holds duties ("Tổ chức thực hiện") or
+/// funding rather than tasks.
+pub(crate) fn is_duty_section(title: &str) -> bool {
+    matches!(kind_of(title), Kind::Organisation | Kind::Funding)
 }
 
 fn kind_of(title: &str) -> Kind {
@@ -268,8 +341,16 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
             }
             Piece::Para(p) => p,
         };
-        let text = p.text.as_str();
-        let k = key(text);
+        let mut text = p.text.as_str();
+        let mut k = key(text);
+        // "Trên đây là Kế hoạch …. Trong quá trình …, nếu phát sinh vướng
+        // mắc, các đơn vị phản ánh …": the closing sentence holds a duty.
+        if k.starts_with("tren day la") {
+            if let Some(rest) = difficulty_sentence(text) {
+                text = rest;
+                k = key(text);
+            }
+        }
         // Appendix heading and its title lines.
         if k.starts_with("phu luc") && (chars(text) < 40 || super::text::all_caps(text)) {
             appendices += 1;
@@ -311,8 +392,19 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
             continue;
         }
         if is_closing(&k) {
-            ledger.set_aside_all(&p.lines, UnattributedReason::Closing);
-            continue;
+            // "Quá trình triển khai thực hiện, nếu có vướng mắc, các sở …
+            // báo cáo …": a duty to report difficulties, of the section it
+            // closes (not of that section's last item).
+            let reports = is_difficulty_report(&k);
+            if !(reports && matches!(top_kind, Kind::Organisation | Kind::Funding)) {
+                ledger.set_aside_all(&p.lines, UnattributedReason::Closing);
+                continue;
+            }
+            open.truncate(1);
+            if last_was_label {
+                group.clear();
+                last_was_label = false;
+            }
         }
         // Labelled lines.
         if let Some((l, value)) = label(text) {
@@ -456,6 +548,30 @@ fn appendix_id(n: u32) -> String {
     }
 }
 
+/// "(Trong) quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc,
+/// X báo cáo / phản ánh …": a duty to report difficulties (given the key
+/// of the paragraph).
+fn is_difficulty_report(k: &str) -> bool {
+    (k.starts_with("trong qua trinh") || k.starts_with("qua trinh"))
+        && k.contains("vuong mac")
+        && (k.contains("bao cao") || k.contains("phan anh"))
+}
+
+/// The sentence of a closing paragraph that gives the duty to report
+/// difficulties, if one does.
+fn difficulty_sentence(text: &str) -> Option<&str> {
+    let mut from = 0;
+    while let Some(p) = text.get(from..)?.find(". ") {
+        let start = from + p + 2;
+        let rest = text.get(start..)?.trim_start();
+        if is_difficulty_report(&key(rest)) {
+            return Some(rest);
+        }
+        from = start;
+    }
+    None
+}
+
 fn is_closing(k: &str) -> bool {
     k.starts_with("tren day la")
         || ((k.starts_with("trong qua trinh") || k.starts_with("qua trinh"))
@@ -498,7 +614,7 @@ fn apply_label(
 /// Words that open a duty after its subject.
 static DUTY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất)(?:\s|,|$)",
+        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|phản ánh)(?:\s|,|$)",
     )
 });
 
@@ -518,10 +634,42 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
     }
     let mut body = t;
     let k = key(t);
-    if k.starts_with("can cu") || k.starts_with("tren co so") || k.starts_with("trong qua trinh") {
-        // The subject follows the opening clause: ", các sở …", ", Ủy ban …".
+    if k.starts_with("can cu")
+        || k.starts_with("tren co so")
+        || k.starts_with("trong qua trinh")
+        || k.starts_with("qua trinh")
+    {
+        // The subject follows the opening clause: ", các sở …", ", Ủy ban …",
+        // or the condition "nếu có … vướng mắc".
         let lower = t.to_lowercase();
+        let difficulty = k.starts_with("qua trinh") || k.starts_with("trong qua trinh");
+        if let Some(v) = lower.find("vướng mắc").filter(|_| difficulty) {
+            let after = t.get(v + "vướng mắc".len()..).unwrap_or("");
+            let after = after.trim_start_matches([',', ' ']);
+            let after_lower = after.to_lowercase().replace("các tổ chức", "các tổ#chức");
+            let verb_from = if after_lower.starts_with("đề nghị ") {
+                "đề nghị ".len()
+            } else {
+                0
+            };
+            let verb_at = after_lower
+                .get(verb_from..)
+                .and_then(|r| DUTY_VERB.find(r))
+                .map(|m| m.start() + verb_from);
+            if let Some(verb_at) = verb_at {
+                // "đề nghị" stays with the subject: it says "requested".
+                let subject = after
+                    .get(..verb_at)
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches(',');
+                if !subject.is_empty() && chars(subject) <= 200 {
+                    return Some((subject.to_string(), String::new()));
+                }
+            }
+        }
         let starts = [
+            ", đề nghị ",
             ", các ",
             ", ủy ban",
             ", ubnd",
@@ -689,6 +837,20 @@ fn emit(nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             && n.children > 0
             && n.assignments.is_empty()
             && n.deadline.is_none();
+        // A funding paragraph that gives an agency work ("Công an quận đề
+        // xuất nhu cầu kinh phí … gửi Phòng Tài chính - Kế hoạch") is a duty.
+        let funding_duty = n.kind == Kind::Funding
+            && !(n.numbered && n.depth <= 5)
+            && known_subject(&n.text, ctx).is_some();
+        if funding_duty {
+            let span = SourceSpan {
+                line_start: n.lines.first().copied().unwrap_or(0),
+                line_end: n.lines.last().copied().unwrap_or(0),
+            };
+            ledger.attribute_all(&n.lines);
+            emit_duty(n, &nodes, &heading_leads, parent_id, span, plan, ctx);
+            continue;
+        }
         match n.kind {
             Kind::Purpose | Kind::Content | Kind::Funding if !(n.numbered && n.depth <= 5) => {
                 let reason = match n.kind {
@@ -758,6 +920,14 @@ fn emit(nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 }
             }
         }
+        if o.assignments.is_empty() {
+            // Roles written in the sentence itself.
+            let r = ctx.sentence_roles(&n.text);
+            if r.monitor {
+                o.kind = ObligationKind::Monitor;
+            }
+            o.assignments = r.assignments;
+        }
         if o.deadline.is_none() {
             let (d, t) = deadline_in(&n.text, ctx);
             if d.is_some() {
@@ -789,8 +959,22 @@ fn emit_duty(
         cur = nodes.get(p).and_then(|x| x.parent);
     }
     if leads.is_empty() {
-        if let Some((subject, _)) = duty_subject(&n.text) {
-            leads = assignments_for(&subject, ctx);
+        if let Some(known) = known_subject(&n.text, ctx) {
+            leads = known;
+        } else if let Some((subject, _)) = duty_subject(&n.text) {
+            // An adverb is no subject ("…, kịp thời báo cáo …").
+            if !strip_adverbs(&subject).is_empty() {
+                leads = assignments_for(&subject, ctx);
+            }
+        }
+    } else if let Some(known) = known_subject(&n.text, ctx) {
+        // Under a heading "9. Các Sở, ngành, cơ quan liên quan", the duty
+        // can name its subjects more fully ("Các Sở, ngành, đoàn thể, Ủy
+        // ban nhân dân xã, phường căn cứ …"): they lead too.
+        for a in known {
+            if !leads.iter().any(|l| l.agency.id == a.agency.id) {
+                leads.push(a);
+            }
         }
     }
     if leads.is_empty() {
@@ -801,28 +985,45 @@ fn emit_duty(
             }
         }
     }
+    // The clauses of a duty, grouped by kind: a report, a drafting or a
+    // monitoring clause joins the group of its kind; a task clause goes on
+    // with the group before it, unless it carries a deadline of its own
+    // after a group of another kind ("…; hướng dẫn, theo dõi, kiểm tra …;
+    // tham mưu … tổng kết 05 năm (khi có yêu cầu)"): then it is a task of
+    // its own, so that its deadline dates it and not the monitoring.
     let parts = clauses(&n.text);
     let mut groups: Vec<(ObligationKind, Vec<String>)> = Vec::new();
     for c in &parts {
         let has_deadline = ctx.find_deadline(c).is_some();
         let k = clause_kind(c, has_deadline);
-        match groups.iter_mut().find(|(gk, _)| *gk == k) {
-            Some((_, v)) if k != ObligationKind::Task => v.push(c.clone()),
-            _ => {
-                if k == ObligationKind::Task {
-                    if let Some((_, v)) = groups.last_mut() {
-                        v.push(c.clone());
-                        continue;
-                    }
-                }
-                groups.push((k, vec![c.clone()]));
+        let ck = key(c);
+        let goes_on = CONTINUING.iter().any(|w| ck.starts_with(w));
+        if k != ObligationKind::Task {
+            match groups.iter_mut().find(|(gk, _)| *gk == k) {
+                Some((_, v)) => v.push(c.clone()),
+                None => groups.push((k, vec![c.clone()])),
             }
+            continue;
         }
+        match groups.last_mut() {
+            Some((gk, v)) if goes_on || !has_deadline || *gk == ObligationKind::Task => {
+                v.push(c.clone());
+            }
+            _ => groups.push((k, vec![c.clone()])),
+        }
+    }
+    // Work given in "Kinh phí" (proposing the funds needed) and the duty to
+    // report difficulties are tasks, whatever words they use ("tổng hợp,
+    // báo cáo", "Đội Tổng hợp"): not the plan's reporting or monitoring.
+    let k = key(&n.text);
+    if n.kind == Kind::Funding || is_difficulty_report(&k) {
+        groups = vec![(ObligationKind::Task, vec![n.text.clone()])];
     }
     let split = groups.len() > 1;
     if groups.is_empty() {
         groups.push((ObligationKind::Task, vec![n.text.clone()]));
     }
+    let mut seen: HashMap<ObligationKind, u32> = HashMap::new();
     for (k, texts) in groups {
         let text = if split {
             texts.join(" ")
@@ -830,7 +1031,13 @@ fn emit_duty(
             n.text.clone()
         };
         let id = if split {
-            format!("{}:{}", n.id, kind_suffix(k))
+            let count = seen.entry(k).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                format!("{}:{}", n.id, kind_suffix(k))
+            } else {
+                format!("{}:{}_{count}", n.id, kind_suffix(k))
+            }
         } else {
             n.id.clone()
         };
@@ -838,8 +1045,10 @@ fn emit_duty(
         o.kind = k;
         o.section = parent_id.clone();
         o.source = span;
+        // The clause says more: partners ("phối hợp với …"), a subject
+        // that only supports ("Đề nghị X … phối hợp").
         o.assignments = if n.assignments.is_empty() {
-            leads.clone()
+            merge_roles(leads.clone(), ctx.sentence_roles(&text).assignments)
         } else {
             n.assignments.clone()
         };
@@ -852,6 +1061,33 @@ fn emit_duty(
         }
         plan.obligations.push(o);
     }
+}
+
+/// Keys of the words that open a clause going on from the one before.
+const CONTINUING: &[&str] = &[
+    "tren co so do",
+    "dong thoi",
+    "trong do",
+    "qua do",
+    "tu do",
+    "nham ",
+    "de ",
+];
+
+/// The assignments a duty inherits (its heading's or its subject's), with
+/// what its own sentence says: the sentence's role for an agency both
+/// name, and the sentence's other agencies added.
+fn merge_roles(mut inherited: Vec<Assignment>, written: Vec<Assignment>) -> Vec<Assignment> {
+    for w in written {
+        match inherited.iter_mut().find(|a| a.agency.id == w.agency.id) {
+            Some(a) => {
+                a.role = w.role;
+                a.requested |= w.requested;
+            }
+            None => inherited.push(w),
+        }
+    }
+    inherited
 }
 
 static VIA: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\(qua|gửi|về)\s+([^,;()]+)"));

@@ -53,6 +53,7 @@ mod body;
 mod header;
 mod limits;
 mod lines;
+mod restate;
 mod table;
 pub(crate) mod text;
 
@@ -76,6 +77,36 @@ pub struct Import {
     /// Line counts.
     #[serde(default)]
     pub stats: ImportStats,
+}
+
+impl Import {
+    /// Whether the input holds a plan at all: a header (a number "Số: …",
+    /// a date, an issuer or a title), or at least one obligation that
+    /// names a known agency. An empty file, or a README whose bullets read
+    /// as tasks naming nobody known, holds none: the command line then
+    /// warns and exits with its own code.
+    ///
+    /// ```
+    /// let empty = obligraph_vn::import_text("", "empty.txt").unwrap();
+    /// assert!(!empty.plan_found());
+    /// let readme = obligraph_vn::import_text(
+    ///     "# Tool\n\n## Usage\n\n- Run it on a file.\n- Read the output.\n", "README.md").unwrap();
+    /// assert!(!readme.plan_found());
+    /// let plan = obligraph_vn::import_text(
+    ///     "II. NHIỆM VỤ\n1. Rà soát văn bản (Sở Tư pháp chủ trì).\n", "kh.txt").unwrap();
+    /// assert!(plan.plan_found());
+    /// ```
+    pub fn plan_found(&self) -> bool {
+        let p = &self.plan;
+        let header =
+            p.number.is_some() || p.date.is_some() || p.issuer.is_some() || p.title.is_some();
+        header
+            || p.obligations.iter().any(|o| {
+                o.assignments
+                    .iter()
+                    .any(|a| !a.agency.id.starts_with("unresolved:"))
+            })
+    }
 }
 
 /// A non-empty source line the importer did not attribute, and why.
@@ -347,6 +378,7 @@ pub fn import_text_with(
     let rest = header::read_header(&pieces, text, &mut plan, &mut ledger);
     body::read_body(pieces.get(rest..).unwrap_or(&[]), &mut plan, &mut ledger);
     header::fill_from_appendix(&pieces, &mut plan);
+    restate::link(&mut plan);
     limits::check_depth(&plan, text, source, options)?;
     limits::check_obligations(&plan, text, source, options)?;
     let (unattributed, stats) = ledger.finish(text);

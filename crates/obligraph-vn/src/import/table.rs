@@ -82,10 +82,81 @@ fn split_merged(text: &str) -> Option<(String, String)> {
     (!head.is_empty() && !tail.is_empty()).then(|| (head.to_string(), tail.to_string()))
 }
 
+/// Splits a cell's first paragraph into the lowercase fragment that ends
+/// a cell of an earlier row and the rest: "quận, TAND quận phối hợp theo
+/// thẩm quyền - Đề nghị Ủy ban Mặt trận …" → ("quận, TAND quận phối hợp
+/// theo thẩm quyền", "- Đề nghị Ủy ban Mặt trận …"). `None` when the
+/// paragraph does not open with such a fragment (an agency name written
+/// in lower case, "các sở, ngành …", is not one).
+fn leading_tail(block: &str) -> Option<(String, String)> {
+    if !starts_lowercase(block) || crate::agency::starts_agency(block) {
+        return None;
+    }
+    let cut = BULLET_AFTER_TAIL
+        .find(block)
+        .map_or(block.len(), |m| m.start());
+    let head = block.get(..cut)?.trim();
+    let rest = block.get(cut..)?.trim();
+    (!head.is_empty()).then(|| (head.to_string(), rest.to_string()))
+}
+
+static BULLET_AFTER_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"\s[-–•+]\s+\p{Lu}"));
+
+/// The last row with text in column `i`: where a fragment cut from that
+/// column at a page break belongs.
+fn last_with(rows: &[Row], i: usize) -> Option<usize> {
+    rows.iter()
+        .rposition(|r| r.cells.get(i).is_some_and(|b| !b.is_empty()))
+}
+
+/// Moves the leading tail fragment of each of `cells`' agency and output
+/// columns to the earlier row whose column it ends.
+fn move_tails(rows: &mut [Row], cells: &mut [Vec<String>], tail_cols: &[usize]) {
+    for &i in tail_cols {
+        let Some(blocks) = cells.get_mut(i) else {
+            continue;
+        };
+        let Some((head, rest)) = blocks.first().and_then(|b| leading_tail(b)) else {
+            continue;
+        };
+        let Some(target) = last_with(rows, i) else {
+            continue;
+        };
+        // Only a cell left open takes a tail ("… có liên" / "quan").
+        let open = rows
+            .get(target)
+            .and_then(|r| r.cells.get(i))
+            .and_then(|b| b.last())
+            .is_some_and(|t| !t.trim_end().ends_with(['.', ';']));
+        if !open {
+            continue;
+        }
+        if let Some(last) = rows
+            .get_mut(target)
+            .and_then(|r| r.cells.get_mut(i))
+            .and_then(|b| b.last_mut())
+        {
+            super::text::join(last, &head);
+        }
+        if rest.is_empty() {
+            blocks.remove(0);
+        } else if let Some(first) = blocks.first_mut() {
+            *first = rest;
+        }
+    }
+}
+
 fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
     let task_col = cols.iter().position(|c| *c == Col::Task).unwrap_or(1);
     let lead_col = cols.iter().position(|c| *c == Col::Lead);
     let stt_col = cols.iter().position(|c| *c == Col::Stt).unwrap_or(0);
+    // Columns whose text a page break can cut mid-phrase.
+    let tail_cols: Vec<usize> = cols
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c, Col::Lead | Col::Support | Col::Output))
+        .map(|(i, _)| i)
+        .collect();
     let mut rows: Vec<Row> = Vec::new();
     for rl in &table.rows {
         let mut cells: Vec<Vec<String>> = rl.cells.iter().map(|c| cell_blocks(c)).collect();
@@ -110,6 +181,17 @@ fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
                 if (first_task.is_empty() || starts_lowercase(&first_task) || task_only)
                     && stt.is_empty()
                 {
+                    // A fragment of a column the row above leaves empty
+                    // ends an earlier row's column.
+                    let empty_above: Vec<usize> = tail_cols
+                        .iter()
+                        .copied()
+                        .filter(|&i| prev.cells.get(i).is_none_or(Vec::is_empty))
+                        .collect();
+                    move_tails(&mut rows, &mut cells, &empty_above);
+                    let Some(prev) = rows.last_mut() else {
+                        continue;
+                    };
                     for (i, blocks) in cells.into_iter().enumerate() {
                         if i == stt_col {
                             continue;
@@ -139,6 +221,8 @@ fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
             });
             continue;
         }
+        // A numbered row whose cells open with the end of an earlier row's.
+        move_tails(&mut rows, &mut cells, &tail_cols);
         // A numbered row whose first paragraphs may end the row above.
         if let Some(prev) = rows.last_mut() {
             let merged = starts_lowercase(&first_task);
@@ -190,6 +274,15 @@ fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
         });
     }
     rows
+}
+
+/// The inside of a parenthesis that closes `text` ("… (khi có yêu
+/// cầu)").
+fn last_parenthesis(text: &str) -> Option<&str> {
+    let t = text.trim_end().trim_end_matches(['.', ';']);
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    inner.get(open + 1..).map(str::trim)
 }
 
 /// Reads one appendix table into `sections` and `obligations`, under the
@@ -267,18 +360,83 @@ pub(crate) fn read_table(
         nodes.push((id, Some(parent.unwrap_or_else(|| root.to_string())), ri));
     }
 
-    let parents: std::collections::HashSet<&str> =
-        nodes.iter().filter_map(|(_, p, _)| p.as_deref()).collect();
+    // A numbered row without a lead whose one child is a row without a
+    // number is one task written over two rows (the heading's text, then
+    // the row that carries it across a page break): they become one
+    // obligation with the heading's id, text and cells of both.
+    let mut rows = rows;
+    let lead_i = idx(Col::Lead);
+    let mut absorbed = vec![false; nodes.len()];
+    let mut merged: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (id, _, ri) in &nodes {
+        let kids: Vec<usize> = nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, p, _))| p.as_deref() == Some(id.as_str()))
+            .map(|(k, _)| k)
+            .collect();
+        let [only] = kids.as_slice() else { continue };
+        let Some(cri) = nodes.get(*only).map(|(_, _, c)| *c) else {
+            continue;
+        };
+        let numbered_parent = rows.get(*ri).is_some_and(|r| r.marker.is_some());
+        let unnumbered_child = rows.get(cri).is_some_and(|r| r.marker.is_none());
+        let no_lead = lead_i
+            .and_then(|l| rows.get(*ri).and_then(|r| r.cells.get(l)))
+            .is_none_or(Vec::is_empty);
+        if !(numbered_parent && unnumbered_child && no_lead) {
+            continue;
+        }
+        let Some(child) = rows.get(cri).cloned() else {
+            continue;
+        };
+        if let Some(parent_row) = rows.get_mut(*ri) {
+            let task_i = idx(Col::Task);
+            for (i, mut blocks) in child.cells.into_iter().enumerate() {
+                let Some(pc) = parent_row.cells.get_mut(i) else {
+                    continue;
+                };
+                // A list cell's items stay items: the child's first one
+                // opens a new bullet after the heading row's last.
+                if Some(i) != task_i && !pc.is_empty() {
+                    if let Some(first) = blocks.first_mut() {
+                        if !first.starts_with(['-', '–', '•', '+']) {
+                            first.insert_str(0, "- ");
+                        }
+                    }
+                }
+                pc.extend(blocks);
+            }
+            parent_row.lines.extend(child.lines);
+        }
+        if let Some(a) = absorbed.get_mut(*only) {
+            *a = true;
+        }
+        merged.insert(id.clone());
+    }
+    let parents: std::collections::HashSet<&str> = nodes
+        .iter()
+        .zip(&absorbed)
+        .filter(|(_, a)| !**a)
+        .filter_map(|((_, p, _), _)| p.as_deref())
+        .collect();
     let has_children: Vec<bool> = nodes
         .iter()
         .map(|(id, _, _)| parents.contains(id.as_str()))
         .collect();
     let text_of = |row: &Row, c: Col| idx(c).map(|i| row.text(i)).unwrap_or_default();
+    // The leads of each emitted row, for children that leave the lead
+    // column empty under a row whose lead cell spans them.
+    let mut leads_of: std::collections::HashMap<String, Vec<obligraph_core::Assignment>> =
+        std::collections::HashMap::new();
     let mut parsed_deadlines: rustc_hash::FxHashMap<String, Option<obligraph_core::Deadline>> =
         rustc_hash::FxHashMap::default();
     for (ni, (id, parent, ri)) in nodes.iter().enumerate() {
         let Some(row) = rows.get(*ri) else { continue };
         ledger.attribute_all(&row.lines);
+        if absorbed.get(ni).copied().unwrap_or(false) {
+            continue;
+        }
         let task = text_of(row, Col::Task);
         let lead = text_of(row, Col::Lead);
         let support = text_of(row, Col::Support);
@@ -311,7 +469,50 @@ pub(crate) fn read_table(
             for item in split_bullets(&support) {
                 o.assignments.extend(ctx.agency_list(&item, Role::Support));
             }
+            if merged.contains(id) {
+                // Both rows name the same bodies: once each, a lead first.
+                let mut seen = std::collections::HashSet::new();
+                o.assignments.sort_by_key(|a| a.role != Role::Lead);
+                o.assignments.retain(|a| seen.insert(a.agency.id.clone()));
+            }
+            let spanned = o.leads().next().is_none()
+                && !o.text.is_empty()
+                && parent.as_deref().is_some_and(|p| leads_of.contains_key(p));
+            if spanned {
+                // The cells of the row above span this one (merged
+                // vertically): its lead, and one list of supports that a
+                // page break has split between the two rows.
+                let p = parent.as_deref().unwrap_or_default();
+                let own: Vec<_> = std::mem::take(&mut o.assignments);
+                if let Some(up) = obligations.iter_mut().rev().find(|x| x.id == p) {
+                    for a in &own {
+                        if !up.assignments.iter().any(|b| b.agency.id == a.agency.id) {
+                            up.assignments.push(a.clone());
+                        }
+                    }
+                    o.assignments = up.assignments.clone();
+                    if deadline.is_empty() && up.deadline_text.is_some() {
+                        o.deadline = up.deadline.clone();
+                        o.deadline_text = up.deadline_text.clone();
+                    }
+                } else {
+                    o.assignments = own;
+                }
+            }
+            if o.leads().next().is_some() {
+                leads_of.insert(id.clone(), o.leads().cloned().collect());
+            }
             o.output = (!output.is_empty()).then_some(output);
+            if deadline.is_empty() {
+                // "(theo yêu cầu)", "(khi có yêu cầu)" closing the task
+                // text: the row's deadline, written in its task cell.
+                if let Some(inner) = last_parenthesis(&o.text) {
+                    if let Some(d) = crate::deadline_phrase::parse_deadline(inner, &ctx.deadline) {
+                        o.deadline = Some(d);
+                        o.deadline_text = Some(inner.to_string());
+                    }
+                }
+            }
             if !deadline.is_empty() {
                 // Rows repeat the same deadline cells ("Hàng năm").
                 let parsed = match parsed_deadlines.get(&deadline) {

@@ -1,0 +1,325 @@
+//! Body and appendix are one plan: a body item that an appendix row
+//! restates is linked to that row ([`Obligation::restates`]) and carries
+//! the row's roles (the appendix is the plan's table of assignments, even
+//! where the body sentence names a subject: "Các phòng, ban, ngành … có
+//! trách nhiệm tổ chức tuyên truyền" is led by the row's Phòng Tư pháp),
+//! and the row's deadline when it states none.
+//!
+//! # Which row
+//!
+//! Plans number the appendix after the body ("II.2. …" ↔ row "2", its
+//! bullets ↔ rows "2.1", "2.2", …) and copy the wording, often trimmed.
+//! A body task is compared with every appendix row that assigns someone,
+//! by the share of its content words the row also has (the overlap
+//! coefficient over folded words, so a row that shortens the text still
+//! matches). The words of the body item's section title count too when
+//! the item is the only one of its section: "1. Tiếp tục hoàn thiện pháp
+//! luật …" over one paragraph matches row "1. Tiếp tục nội luật hóa và
+//! hoàn thiện pháp luật …". A row whose first number is the body
+//! section's number needs [`MIN_NUMBERED`]; another row [`MIN_ANY`].
+//! The k-th bullet of body item "II.N" and row "N.k" are taken as one
+//! when they share [`MIN_ORDINAL`] of their words (numbering and text
+//! agree). Otherwise, among the rows that pass, the one closest in size
+//! wins (Jaccard); no
+//! row wins when a group heading of the appendix is closer still (the
+//! body item restates the group, whose rows have leads of their own).
+//!
+//! # Why linked, not merged
+//!
+//! The two are kept as two obligations, each at its own place in the
+//! source: the body text is what the audit compares with the parent's
+//! wording, and the row holds the cells. Merging them would lose one of
+//! the two locations a reader needs to find; the link says they are one
+//! task.
+
+use std::collections::HashSet;
+
+use obligraph_core::{Obligation, ObligationKind, Plan};
+
+use super::text::key;
+
+/// Share of the shorter word set a row must share with a body item whose
+/// section number it bears (fitted by reading the Ngô Quyền and Đồng Nai
+/// pairs: restated rows share 0.6–1.0, unrelated rows of the same section
+/// at most 0.45).
+const MIN_NUMBERED: f64 = 0.55;
+
+/// The same, for a row under another number.
+const MIN_ANY: f64 = 0.8;
+
+/// Fewest content words a text needs for its overlap to mean anything.
+const MIN_WORDS: usize = 4;
+
+/// Words that carry no content.
+const STOP_WORDS: &[&str] = &[
+    "va", "cac", "cua", "ve", "trong", "cho", "voi", "theo", "de", "la", "co", "duoc", "tai", "tu",
+    "nhung", "mot", "nhat", "nay", "do", "thi", "hoac", "nham", "the",
+];
+
+/// The content words of a text, as sorted hashes (compared by merging:
+/// the link compares every body item with every row).
+type Words = Vec<u64>;
+
+fn words(text: &str) -> Words {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    let hasher = BuildHasherDefault::<rustc_hash::FxHasher>::default();
+    let mut out: Words = key(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+        .map(|w| hasher.hash_one(w))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many words two sorted word lists share.
+fn shared(a: &Words, b: &Words) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn overlap(a: &Words, b: &Words) -> f64 {
+    let small = a.len().min(b.len());
+    if small < MIN_WORDS {
+        return 0.0;
+    }
+    let shared = shared(a, b);
+    // Word counts are small: the conversion is exact.
+    f64::from(u32::try_from(shared).unwrap_or(u32::MAX))
+        / f64::from(u32::try_from(small).unwrap_or(u32::MAX))
+}
+
+/// `n / d` as a fraction (0 when `d` is 0).
+fn fraction(n: usize, d: usize) -> f64 {
+    if d == 0 {
+        return 0.0;
+    }
+    // Word counts are small: the conversion is exact.
+    f64::from(u32::try_from(n).unwrap_or(u32::MAX))
+        / f64::from(u32::try_from(d).unwrap_or(u32::MAX))
+}
+
+/// The number of the body section an id sits in: "II.2-3" → 2, "II.6" →
+/// 6, "III.1.a" → 1.
+fn body_number(id: &str) -> Option<u32> {
+    let mut parts = id.split(['.', '-']);
+    parts.next()?;
+    parts.next()?.parse().ok()
+}
+
+/// The first number of an appendix row id: "PL.2.3" → 2, "PL.A.II.1" →
+/// `None`.
+fn row_number(id: &str) -> Option<u32> {
+    let mut parts = id.split('.');
+    let root = parts.next()?;
+    if !root.starts_with("PL") {
+        return None;
+    }
+    parts.next()?.parse().ok()
+}
+
+/// The row id a body item's place names: the k-th bullet of body item
+/// "II.N" ("II.N-k") is row "PL.N.k" in plans that number the appendix
+/// after the body.
+fn ordinal_row(id: &str) -> Option<String> {
+    let (head, k) = id.rsplit_once('-')?;
+    let k: u32 = k.parse().ok()?;
+    let n = body_number(head)?;
+    // Only "II.N-k": one number under the top section.
+    (head.split('.').count() == 2).then(|| format!("PL.{n}.{k}"))
+}
+
+/// Least overlap for the row a body item's place names ([`ordinal_row`]).
+const MIN_ORDINAL: f64 = 0.4;
+
+fn is_row(o: &Obligation) -> bool {
+    o.id.starts_with("PL")
+}
+
+/// Links body tasks to the appendix rows that restate them.
+pub(crate) fn link(plan: &mut Plan) {
+    let rows: Vec<(usize, Words, Option<u32>)> = plan
+        .obligations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| is_row(o) && !o.assignments.is_empty())
+        .map(|(i, o)| (i, words(&o.text), row_number(&o.id)))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    // Which rows hold each word: a body item's shared words with every row
+    // in one pass over its words.
+    let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+    for (k, (_, ws, _)) in rows.iter().enumerate() {
+        for w in ws {
+            postings.entry(*w).or_default().push(k);
+        }
+    }
+    let shared_with_rows = |ws: &Words| {
+        let mut counts = vec![0usize; rows.len()];
+        for w in ws {
+            for &k in postings.get(w).map_or(&[][..], Vec::as_slice) {
+                if let Some(c) = counts.get_mut(k) {
+                    *c += 1;
+                }
+            }
+        }
+        counts
+    };
+    // Items per section, for "the only item of its section".
+    let mut per_section: std::collections::HashMap<&str, usize> = Default::default();
+    for o in &plan.obligations {
+        if let Some(s) = &o.section {
+            *per_section.entry(s.as_str()).or_default() += 1;
+        }
+    }
+    let titles: std::collections::HashMap<&str, &str> = plan
+        .sections
+        .iter()
+        .map(|s| (s.id.as_str(), s.title.as_str()))
+        .collect();
+    let group_titles: Vec<(&str, Words)> = plan
+        .sections
+        .iter()
+        .filter(|s| s.id.starts_with("PL") && s.parent.is_some())
+        .map(|s| (s.id.as_str(), words(&s.title)))
+        .collect();
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    // Duties of "Tổ chức thực hiện" and "Kinh phí" restate no row.
+    let duty_sections: HashSet<&str> = plan
+        .sections
+        .iter()
+        .filter(|s| s.parent.is_none() && super::body::is_duty_section(&s.title))
+        .map(|s| s.id.as_str())
+        .collect();
+    for (bi, o) in plan.obligations.iter().enumerate() {
+        let top = o.id.split(['.', '-', ':']).next().unwrap_or("");
+        if is_row(o) || o.kind != ObligationKind::Task || duty_sections.contains(top) {
+            continue;
+        }
+        let own = words(&o.text);
+        let sole_title = o
+            .section
+            .as_deref()
+            .filter(|s| per_section.get(s).copied() == Some(1))
+            .and_then(|s| titles.get(s))
+            .map(|t| words(t));
+        let number = body_number(&o.id);
+        // The row its place names, when the words agree enough: taken
+        // before any other.
+        let by_place = ordinal_row(&o.id).and_then(|rid| {
+            rows.iter().find(|(ri, row_words, _)| {
+                plan.obligations.get(*ri).is_some_and(|r| r.id == rid)
+                    && overlap(&own, row_words) >= MIN_ORDINAL
+            })
+        });
+        if let Some((ri, _, _)) = by_place {
+            links.push((bi, *ri));
+            continue;
+        }
+        // Words shared with each row, through the index.
+        let own_shared = shared_with_rows(&own);
+        let title_shared = sole_title.as_ref().map(&shared_with_rows);
+        // (rank, overlap, row).
+        let mut best: Option<(f64, f64, usize)> = None;
+        for (k, (ri, row_words, row_no)) in rows.iter().enumerate() {
+            let ratio = |n: usize, a: &Words| {
+                let small = a.len().min(row_words.len());
+                if small < MIN_WORDS {
+                    0.0
+                } else {
+                    fraction(n, small)
+                }
+            };
+            let jac = |n: usize, a: &Words| fraction(n, a.len() + row_words.len() - n);
+            let n_own = own_shared.get(k).copied().unwrap_or(0);
+            let n_title = title_shared
+                .as_ref()
+                .and_then(|c| c.get(k).copied())
+                .unwrap_or(0);
+            let mut score = ratio(n_own, &own);
+            if let Some(t) = &sole_title {
+                score = score.max(ratio(n_title, t));
+            }
+            let min = if number.is_some() && *row_no == number {
+                MIN_NUMBERED
+            } else {
+                MIN_ANY
+            };
+            if score < min {
+                continue;
+            }
+            // Among the rows that pass, the closest in size too: a body
+            // item that runs two rows together ("…; đẩy mạnh tuyên truyền
+            // …") is the longer row's, not the short one it contains.
+            let rank = jac(n_own, &own).max(sole_title.as_ref().map_or(0.0, |t| jac(n_title, t)));
+            if score >= min && best.is_none_or(|(b, _, _)| rank > b) {
+                best = Some((rank, score, *ri));
+            }
+        }
+        // A body item that restates a group heading of the appendix (rows
+        // with leads of their own under it) restates no one row.
+        if let Some((_, score, ri)) = best {
+            // A row with a lead of its own that heads others is the row.
+            let row_id = plan.obligations.get(ri).map_or("", |r| r.id.as_str());
+            let heading_closer = group_titles
+                .iter()
+                .any(|(id, t)| *id != row_id && overlap(&own, t) >= score.max(MIN_NUMBERED));
+            if !heading_closer {
+                links.push((bi, ri));
+            }
+        }
+    }
+    for (bi, ri) in links {
+        let Some(row) = plan.obligations.get(ri).cloned() else {
+            continue;
+        };
+        let Some(body) = plan.obligations.get_mut(bi) else {
+            continue;
+        };
+        body.restates = Some(row.id.clone());
+        body.assignments = row.assignments;
+        if body.deadline.is_none() && body.deadline_text.is_none() {
+            body.deadline = row.deadline;
+            body.deadline_text = row.deadline_text;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_of_ids() {
+        assert_eq!(body_number("II.2-3"), Some(2));
+        assert_eq!(body_number("II.6"), Some(6));
+        assert_eq!(row_number("PL.2.3"), Some(2));
+        assert_eq!(row_number("PL.A.II.1"), None);
+        assert_eq!(row_number("II.2"), None);
+    }
+
+    #[test]
+    fn overlap_of_a_trimmed_restatement() {
+        let body = words("Tiếp tục nâng cao hiệu quả thi hành các quy định về bảo đảm quyền, chế độ của người bị bắt, bị tạm giữ, tạm giam, người chấp hành án.");
+        let row = words("Tiếp tục nâng cao hiệu quả thi hành các quy định về bảo đảm quyền, chế độ của người bị bắt, người bị áp dụng biện pháp xử lý hành chính");
+        assert!(overlap(&body, &row) >= MIN_NUMBERED);
+        let other = words(
+            "Đẩy mạnh các hoạt động hợp tác quốc tế, đa dạng hóa các hình thức và nội dung hợp tác",
+        );
+        assert!(overlap(&body, &other) < MIN_NUMBERED);
+    }
+}

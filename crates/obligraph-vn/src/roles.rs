@@ -1,0 +1,494 @@
+//! Roles written in prose: who leads, supports or is requested when a task
+//! says so in its own sentence rather than in a parenthesis, a labelled
+//! line or a table cell.
+//!
+//! # The forms read
+//!
+//! | written | assignments |
+//! |---|---|
+//! | "Sở Tư pháp chủ trì rà soát …" | Sở Tư pháp leads |
+//! | "Giao Công an tỉnh chủ trì, phối hợp với Sở Tư pháp tổ chức …" | Công an tỉnh leads, Sở Tư pháp supports |
+//! | "Sở Tư pháp: chủ trì rà soát …; Công an tỉnh: phối hợp" | Sở Tư pháp leads, Công an tỉnh supports |
+//! | "Sở Tư pháp chủ trì, Công an tỉnh phối hợp thực hiện …" | the same |
+//! | "Sở Y tế chịu trách nhiệm …", "Sở Y tế có trách nhiệm …" | Sở Y tế leads |
+//! | "Công an tỉnh phối hợp với Sở Tư pháp tổ chức …" | Công an tỉnh carries the task (leads), Sở Tư pháp supports |
+//! | "Đề nghị Tòa án nhân dân tỉnh, … phối hợp …" | requested supports |
+//! | "Đề nghị Tòa án nhân dân tỉnh nghiên cứu …" | requested lead |
+//! | "Sở Tư pháp chủ trì, đề nghị Tòa án nhân dân tỉnh phối hợp" | Sở Tư pháp leads, the court is a requested support |
+//! | "Văn phòng UBND tỉnh theo dõi, đôn đốc …" | the office leads a monitoring duty ([`SentenceRoles::monitor`]) |
+//!
+//! # Monitoring is a kind of duty, not a role
+//!
+//! "theo dõi, đôn đốc, kiểm tra" (monitor) is read as the lead of a duty
+//! of kind [`ObligationKind::Monitor`](obligraph_core::ObligationKind):
+//! the core model already says "monitor" through the obligation's kind,
+//! and every audit rule that reads leads then sees who monitors. A third
+//! [`Role`] would make each rule decide again what a monitor is.
+//!
+//! # What is a subject
+//!
+//! The words before a role verb are a subject only when they are nothing
+//! but agency names (known ones, collectives, or unknown names opening
+//! with an agency noun such as "Văn phòng", "Trung tâm", "Ban"): "Tiếp
+//! tục phối hợp rà soát …" and "Tăng cường hoạt động thanh tra, kiểm tra,
+//! giám sát, theo dõi …" name nobody. When the whole run does not name
+//! agencies, its part after the last comma may ("rà soát văn bản, Công an
+//! tỉnh phối hợp"). The partners after "phối hợp với" end where the
+//! task's verb starts ("tổ chức", "rà soát", … the list in
+//! [`crate::agency`]) when the words before it name only agencies, else
+//! where the longest run of words that names only agencies ends.
+//!
+//! "cơ quan chủ trì" and "đơn vị phối hợp" are nouns (the lead agency),
+//! not verbs: "theo đề xuất của cơ quan chủ trì" assigns nobody.
+//!
+//! ```
+//! use obligraph_core::Role;
+//! use obligraph_vn::agency::AgencyContext;
+//! use obligraph_vn::roles::sentence_roles;
+//! let ctx = AgencyContext::default();
+//! let r = sentence_roles(
+//!     "Giao Công an tỉnh chủ trì, phối hợp với Sở Tư pháp tổ chức tập huấn", &ctx);
+//! let got: Vec<(&str, Role)> =
+//!     r.assignments.iter().map(|a| (a.agency.id.as_str(), a.role)).collect();
+//! assert_eq!(got, [("province:police", Role::Lead), ("province:justice", Role::Support)]);
+//!
+//! let r = sentence_roles(
+//!     "Đề nghị Ban Tuyên giáo Tỉnh ủy, Tòa án nhân dân tỉnh phối hợp tuyên truyền", &ctx);
+//! assert!(r.assignments.iter().all(|a| a.role == Role::Support && a.requested));
+//! assert_eq!(r.assignments.len(), 2);
+//!
+//! assert!(sentence_roles("Tiếp tục phối hợp rà soát văn bản", &ctx).assignments.is_empty());
+//! ```
+
+use obligraph_core::{Assignment, Role};
+
+use crate::agency::{only_agencies_with, task_verb_at, AgencyContext, Memo};
+use crate::import::text::key;
+
+/// The roles a sentence gives.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct SentenceRoles {
+    /// The assignments, in the order written.
+    pub assignments: Vec<Assignment>,
+    /// Whether a subject was given a monitoring verb ("theo dõi", "đôn
+    /// đốc") and nothing else.
+    pub monitor: bool,
+}
+
+/// A role verb, as the keys of its words.
+struct Verb {
+    words: &'static [&'static str],
+    role: Role,
+    monitor: bool,
+}
+
+/// The role verbs. "tham gia" (take part) is not one: "Đề nghị Ủy ban
+/// Mặt trận Tổ quốc … tham gia thực hiện" gives the Front its own duty,
+/// which the duty's subject already says.
+const VERBS: &[Verb] = &[
+    Verb {
+        words: &["chu", "tri"],
+        role: Role::Lead,
+        monitor: false,
+    },
+    Verb {
+        words: &["phoi", "hop"],
+        role: Role::Support,
+        monitor: false,
+    },
+    Verb {
+        words: &["chiu", "trach", "nhiem"],
+        role: Role::Lead,
+        monitor: false,
+    },
+    Verb {
+        words: &["co", "trach", "nhiem"],
+        role: Role::Lead,
+        monitor: false,
+    },
+    Verb {
+        words: &["theo", "doi"],
+        role: Role::Lead,
+        monitor: true,
+    },
+    Verb {
+        words: &["don", "doc"],
+        role: Role::Lead,
+        monitor: true,
+    },
+];
+
+/// A preposition and a noun before a role verb that make it a noun phrase
+/// ("của cơ quan chủ trì": of the lead agency), as the keys of their
+/// words. Without the preposition "Các cơ quan, đơn vị chủ trì" is a
+/// subject and its verb.
+const VERB_AS_NOUN_AFTER: &[[&str; 3]] = &[
+    ["cua", "co", "quan"],
+    ["voi", "co", "quan"],
+    ["cho", "co", "quan"],
+    ["cua", "don", "vi"],
+    ["voi", "don", "vi"],
+    ["cho", "don", "vi"],
+];
+
+/// Words that, after "phối hợp", introduce the partners.
+const PARTNER_WORDS: &[&str] = &["voi", "cung"];
+
+/// Words opening a clause that are not part of its subject: "Giao X chủ
+/// trì" (assign X to lead).
+const ASSIGN_WORDS: &[&str] = &["giao"];
+
+/// The most words the partners after "phối hợp với" may have.
+const MAX_PARTNER_WORDS: usize = 40;
+
+/// The most words of an agency name not in the table, as a subject (its
+/// end is known: the role verb) and as a partner (its end is a guess).
+const UNKNOWN_SUBJECT_WORDS: usize = 12;
+const UNKNOWN_PARTNER_WORDS: usize = 6;
+
+/// Reads the roles a sentence gives. See the [module docs](self).
+pub fn sentence_roles(text: &str, ctx: &AgencyContext) -> SentenceRoles {
+    sentence_roles_with(text, ctx, &mut Memo::default())
+}
+
+/// A word of the sentence: as written, and its key without punctuation.
+struct Word<'a> {
+    raw: &'a str,
+    key: String,
+}
+
+impl Word<'_> {
+    fn ends_clause(&self) -> bool {
+        self.raw.ends_with(';') || self.raw.ends_with('.') && !self.raw.ends_with("..")
+    }
+}
+
+/// Whether `text` may give roles at all: it holds the last syllable of a
+/// role verb or of "đề nghị" (NFC, any case). Most task sentences hold
+/// none, and are spared the reading.
+pub(crate) fn may_give_roles(text: &str) -> bool {
+    const SYLLABLES: &[&str] = &[
+        "trì", "hợp", "nhiệm", "dõi", "đốc", "nghị", "TRÌ", "HỢP", "NHIỆM", "DÕI", "ĐỐC", "NGHỊ",
+    ];
+    SYLLABLES.iter().any(|s| text.contains(s))
+}
+
+/// [`sentence_roles`] with the document's memo.
+pub(crate) fn sentence_roles_with(
+    text: &str,
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+) -> SentenceRoles {
+    if !may_give_roles(text) {
+        return SentenceRoles::default();
+    }
+    let words: Vec<Word> = text
+        .split_whitespace()
+        .map(|raw| Word {
+            raw,
+            key: key(raw.trim_matches(|c: char| !c.is_alphanumeric())),
+        })
+        .collect();
+    let mut out = SentenceRoles::default();
+    let mut any_plain = false;
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        // A clause ends at ";" or at "." before a capital (not "TP." or a
+        // number).
+        let next_upper = words
+            .get(i + 1)
+            .and_then(|n| n.raw.chars().next())
+            .is_none_or(char::is_uppercase);
+        if w.ends_clause() && (w.raw.ends_with(';') || next_upper) || i + 1 == words.len() {
+            if let Some(clause) = words.get(start..=i) {
+                read_clause(clause, ctx, memo, &mut out, &mut any_plain);
+            }
+            start = i + 1;
+        }
+    }
+    if any_plain {
+        out.monitor = false;
+    }
+    out
+}
+
+fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
+    VERBS.iter().find(|v| {
+        v.words
+            .iter()
+            .enumerate()
+            .all(|(k, vw)| words.get(i + k).is_some_and(|w| w.key == *vw))
+            // Only the last word of the verb may carry punctuation.
+            && (0..v.words.len().saturating_sub(1)).all(|k| {
+                words
+                    .get(i + k)
+                    .is_some_and(|w| w.raw.chars().last().is_some_and(char::is_alphanumeric))
+            })
+    })
+}
+
+fn join(words: &[Word]) -> String {
+    words.iter().map(|w| w.raw).collect::<Vec<_>>().join(" ")
+}
+
+/// The agencies named by `words`, or by their part after the last comma
+/// (or "và") that names only agencies.
+fn subject(
+    words: &[Word],
+    role: Role,
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+) -> Option<Vec<Assignment>> {
+    if words.is_empty() {
+        return None;
+    }
+    if let Some(list) = only_agencies_with(&join(words), role, UNKNOWN_SUBJECT_WORDS, ctx, memo) {
+        return Some(list);
+    }
+    // The part after a comma: the last such part that names agencies,
+    // taking the longest one.
+    for (i, w) in words.iter().enumerate() {
+        if w.raw.ends_with(',') {
+            if let Some(rest) = words.get(i + 1..) {
+                if rest.is_empty() {
+                    continue;
+                }
+                if let Some(list) =
+                    only_agencies_with(&join(rest), role, UNKNOWN_SUBJECT_WORDS, ctx, memo)
+                {
+                    return Some(list);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The partners after "phối hợp với": the longest run of words that names
+/// only agencies, and the number of words it takes.
+fn partners(
+    words: &[Word],
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+) -> Option<(Vec<Assignment>, usize)> {
+    // The partners end where the task's verb starts ("phối hợp với Sở Tư
+    // pháp tổ chức tập huấn").
+    let raw: Vec<&str> = words.iter().map(|w| w.raw).collect();
+    let verb = (1..words.len()).find(|&i| task_verb_at(&raw, i));
+    let most = words.len().min(MAX_PARTNER_WORDS);
+    // Known names first, then a short unknown one; each time up to the
+    // task's verb, else the longest run.
+    for unknown in [0, UNKNOWN_PARTNER_WORDS] {
+        if let Some(v) = verb {
+            let text = join(words.get(..v).unwrap_or(&[]));
+            if let Some(list) = only_agencies_with(&text, Role::Support, unknown, ctx, memo) {
+                return Some((list, v));
+            }
+        }
+        for n in (1..=most).rev() {
+            // A list of names ends at a comma, or before a word in lower
+            // case (prose, or a name's own lower-case word): only there.
+            let at_end = n == words.len()
+                || words
+                    .get(n - 1)
+                    .is_some_and(|w| w.raw.ends_with([',', ';', '.']))
+                || words
+                    .get(n)
+                    .and_then(|w| w.raw.chars().next())
+                    .is_some_and(char::is_lowercase);
+            if !at_end {
+                continue;
+            }
+            let run = words.get(..n)?;
+            // A run never ends inside a parenthesis.
+            let text = join(run);
+            if text.matches('(').count() != text.matches(')').count() {
+                continue;
+            }
+            if let Some(list) = only_agencies_with(&text, Role::Support, unknown, ctx, memo) {
+                return Some((list, n));
+            }
+        }
+    }
+    None
+}
+
+fn read_clause(
+    words: &[Word],
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+    out: &mut SentenceRoles,
+    any_plain: &mut bool,
+) {
+    let mut requested = false;
+    let mut had_subject = false;
+    // Where the words that may be a subject start.
+    let mut from = 0;
+    if words
+        .first()
+        .is_some_and(|w| ASSIGN_WORDS.contains(&w.key.as_str()))
+    {
+        from = 1;
+    }
+    let mut i = from;
+    while i < words.len() {
+        let here = words.get(i).map_or("", |w| w.key.as_str());
+        if here == "de" && words.get(i + 1).is_some_and(|w| w.key == "nghi") {
+            requested = true;
+            from = i + 2;
+            i += 2;
+            continue;
+        }
+        let Some(verb) = verb_at(words, i) else {
+            i += 1;
+            continue;
+        };
+        let after = i + verb.words.len();
+        // "cơ quan chủ trì", "đơn vị phối hợp": a noun.
+        let noun = i >= 3
+            && VERB_AS_NOUN_AFTER.iter().any(|phrase| {
+                phrase.iter().enumerate().all(|(k, p)| {
+                    words.get(i - 3 + k).is_some_and(|w| {
+                        w.key == *p && w.raw.chars().last().is_some_and(char::is_alphanumeric)
+                    })
+                })
+            });
+        if noun {
+            i = after;
+            continue;
+        }
+        let subject_words = words.get(from..i).unwrap_or(&[]);
+        let cooperates = verb.words == ["phoi", "hop"];
+        let with_word = cooperates
+            && words
+                .get(after)
+                .is_some_and(|w| PARTNER_WORDS.contains(&w.key.as_str()));
+        // "Phối hợp các sở, ngành …" under an agency heading: the partners
+        // follow the verb directly.
+        let bare_partners = cooperates && !with_word && subject_words.is_empty();
+        let with_partners = with_word || bare_partners;
+        // The subject carries the task when it works "with" partners.
+        let role = if with_partners { Role::Lead } else { verb.role };
+        // "X chịu trách nhiệm …, phối hợp với Y": the partners are X's; the
+        // words before "phối hợp với" are X's task, not a new subject.
+        let subject_words = if with_word && had_subject {
+            &[]
+        } else {
+            subject_words
+        };
+        if let Some(list) = subject(subject_words, role, ctx, memo) {
+            had_subject = true;
+            if verb.monitor {
+                out.monitor = true;
+            } else {
+                *any_plain = true;
+            }
+            for mut a in list {
+                a.requested |= requested;
+                push(out, a);
+            }
+            // "đề nghị" asks the subject after it, not the next one.
+            requested = false;
+        }
+        if with_partners {
+            let first = if with_word { after + 1 } else { after };
+            let rest = words.get(first..).unwrap_or(&[]);
+            if let Some((list, n)) = partners(rest, ctx, memo) {
+                for a in list {
+                    push(out, a);
+                }
+                from = first + n;
+                i = from;
+                requested = false;
+                continue;
+            }
+        }
+        from = after;
+        i = after;
+    }
+}
+
+/// Adds an assignment unless the agency already has one.
+fn push(out: &mut SentenceRoles, a: Assignment) {
+    if !out.assignments.iter().any(|b| b.agency.id == a.agency.id) {
+        out.assignments.push(a);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, Role, bool)> {
+        sentence_roles(text, &AgencyContext::default())
+            .assignments
+            .into_iter()
+            .map(|a| (a.agency.id, a.role, a.requested))
+            .collect()
+    }
+
+    fn ids(v: &[(&str, Role, bool)]) -> Vec<(String, Role, bool)> {
+        v.iter().map(|(a, r, q)| (a.to_string(), *r, *q)).collect()
+    }
+
+    #[test]
+    fn the_forms_of_the_issue() {
+        use Role::{Lead, Support};
+        assert_eq!(
+            roles("Sở Tư pháp: chủ trì rà soát các văn bản về hòa giải ở cơ sở; Công an tỉnh: phối hợp."),
+            ids(&[("province:justice", Lead, false), ("province:police", Support, false)])
+        );
+        assert_eq!(
+            roles("Giao Công an tỉnh chủ trì, phối hợp với Sở Tư pháp tổ chức tập huấn cho cán bộ điều tra, hoàn thành trước ngày 30/6/2026."),
+            ids(&[("province:police", Lead, false), ("province:justice", Support, false)])
+        );
+        assert_eq!(
+            roles("Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan kiểm tra việc thực hiện chế độ công vụ, hằng năm."),
+            ids(&[("province:home_affairs", Lead, false), ("collective:related", Support, false)])
+        );
+        assert_eq!(
+            roles("Sở Y tế chịu trách nhiệm hướng dẫn khám sức khỏe."),
+            ids(&[("province:health", Lead, false)])
+        );
+        assert_eq!(
+            roles("Đề nghị Ban Tuyên giáo Tỉnh ủy, Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh phối hợp tuyên truyền Công ước."),
+            roles("Đề nghị Ban Tuyên giáo Tỉnh ủy, Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh phối hợp tuyên truyền Công ước.")
+                .into_iter()
+                .map(|(a, _, _)| (a, Support, true))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            roles("Sở Tư pháp chủ trì, Công an tỉnh phối hợp thực hiện hằng năm."),
+            ids(&[
+                ("province:justice", Lead, false),
+                ("province:police", Support, false)
+            ])
+        );
+        assert_eq!(
+            roles("Sở Tư pháp chủ trì, đề nghị Tòa án nhân dân tỉnh phối hợp rà soát."),
+            ids(&[
+                ("province:justice", Lead, false),
+                ("province:court", Support, true)
+            ])
+        );
+        let r = sentence_roles(
+            "Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch.",
+            &AgencyContext::default(),
+        );
+        assert!(r.monitor);
+        assert_eq!(r.assignments.len(), 1);
+    }
+
+    #[test]
+    fn prose_names_nobody() {
+        for t in [
+            "Tiếp tục phối hợp rà soát quy định pháp luật.",
+            "Tăng cường hoạt động thanh tra, kiểm tra, giám sát, theo dõi việc thực hiện.",
+            "Phối hợp giáo dục, giúp đỡ người chưa thành niên.",
+            "Bổ sung theo đề xuất của cơ quan chủ trì.",
+        ] {
+            assert_eq!(roles(t), vec![], "{t}");
+        }
+    }
+}

@@ -10,7 +10,9 @@
 //!   or an import saved as JSON.
 //! - [`normalize`], [`deadline_phrase`], [`agency`], [`reorg`]: the lexicon
 //!   (normalisation, deadline phrases, agency names, the 2025
-//!   reorganisation).
+//!   reorganisation); [`roles`]: roles written in prose ("X chủ trì, phối
+//!   hợp với Y …", "Đề nghị X … phối hợp").
+//! - [`Import::plan_found`]: whether the input held a plan at all.
 //! - [`docx`]: Word documents to text.
 //!
 //! ```

@@ -35,8 +35,11 @@ pub(crate) fn not_applicable_reason(
     // law-making, court work and treaty reports stay above whoever leads;
     // dissemination, complaints, vulnerable groups reach the grassroots
     // whoever leads.
-    let to_commune =
-        child_level == Some(Level::Commune) && parent.level.is_some_and(|l| l < Level::Commune);
+    // Duties (report, draft a plan, monitor) are owed by the bodies they
+    // name, whatever their words: only tasks are read by kind.
+    let to_commune = child_level == Some(Level::Commune)
+        && parent.level.is_some_and(|l| l < Level::Commune)
+        && p.kind == obligraph_core::ObligationKind::Task;
     let scope = if to_commune {
         let chain = parent.section_chain(p);
         crate::vn::task_scope_in(&p.text, chain.iter().map(|s| s.title.as_str()))
@@ -52,9 +55,14 @@ pub(crate) fn not_applicable_reason(
     if p.assignments.is_empty() {
         return None;
     }
+    // A duty with a lead is the lead's: those who help it ("phối hợp với
+    // các cơ quan, đơn vị, địa phương") do not make it theirs.
+    let duty_of_leads =
+        p.kind != obligraph_core::ObligationKind::Task && p.leads().next().is_some();
     let reaching: Vec<_> = p
         .assignments
         .iter()
+        .filter(|a| !duty_of_leads || a.role == obligraph_core::Role::Lead)
         .filter(|a| agencies::reaches_child(a, parent.level, child_level))
         .collect();
     // A grassroots task reaches the commune through its kind: only one that

@@ -396,7 +396,10 @@ fn applies(o: &Obligation, parent: &Plan, level: Level) -> bool {
     // Below the province the kind of task decides first (the audit's
     // `not_applicable_reason`): law-making, court work, treaty reports stay
     // above; dissemination, complaints, vulnerable groups reach the commune.
-    if level == Level::Commune && parent.level.is_some_and(|l| l < Level::Commune) {
+    if level == Level::Commune
+        && parent.level.is_some_and(|l| l < Level::Commune)
+        && o.kind == ObligationKind::Task
+    {
         let chain = parent.section_chain(o);
         match obligraph_vn::subjects::task_scope_in(&o.text, chain.iter().map(|s| s.title.as_str()))
         {

@@ -348,60 +348,19 @@ pub fn agency_by_id(id: &str) -> Option<Agency> {
 // ---------------------------------------------------------------------------
 // Keys
 
-/// Abbreviations and their expansions (written unfolded; folded on use).
-const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("ubnd", "ủy ban nhân dân"),
-    ("hđnd", "hội đồng nhân dân"),
-    ("vksnd", "viện kiểm sát nhân dân"),
-    ("vksndtc", "viện kiểm sát nhân dân tối cao"),
-    ("tand", "tòa án nhân dân"),
-    ("tandtc", "tòa án nhân dân tối cao"),
-    ("ubmttq", "ủy ban mặt trận tổ quốc"),
-    ("ubmttqvn", "ủy ban mặt trận tổ quốc việt nam"),
-    ("mttq", "mặt trận tổ quốc"),
-    ("mttqvn", "mặt trận tổ quốc việt nam"),
-    ("tp", "thành phố"),
-    ("hcm", "hồ chí minh"),
-    ("vn", "việt nam"),
-    ("chqs", "chỉ huy quân sự"),
-    ("bchqs", "ban chỉ huy quân sự"),
-    ("bch", "ban chỉ huy"),
-    ("ca", "công an"),
-    ("lđlđ", "liên đoàn lao động"),
-    ("thads", "thi hành án dân sự"),
-    ("bđbp", "bộ đội biên phòng"),
-    ("hlhpn", "hội liên hiệp phụ nữ"),
-    ("lhpn", "liên hiệp phụ nữ"),
-    ("ccb", "cựu chiến binh"),
-    ("ctđ", "chữ thập đỏ"),
-    ("ttqu", "thường trực quận ủy"),
-    ("tthđnd", "thường trực hội đồng nhân dân"),
-    ("tthdnd", "thường trực hội đồng nhân dân"),
-    ("hdnd", "hội đồng nhân dân"),
-    ("ct", "chủ tịch"),
-    ("cvp", "chánh văn phòng"),
-    ("pcvp", "phó chánh văn phòng"),
-    ("pct", "phó chủ tịch"),
-    ("đbqh", "đại biểu quốc hội"),
-    ("vp", "văn phòng"),
-    ("ls", "luật sư"),
-    ("đls", "đoàn luật sư"),
-    ("btl", "bộ tư lệnh"),
-    ("tncs", "thanh niên cộng sản"),
-    ("đtncs", "đoàn thanh niên cộng sản"),
-    ("hnd", "hội nông dân"),
-    ("hccb", "hội cựu chiến binh"),
-    ("hctđ", "hội chữ thập đỏ"),
-    ("hlg", "hội luật gia"),
-    ("hnb", "hội nhà báo"),
-];
-
 fn abbreviation(tok: &str) -> Option<&'static [String]> {
     static MAP: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     MAP.get_or_init(|| {
-        ABBREVIATIONS
+        // The one table of the crate (`lexicon`), every entry: inside an
+        // agency's name "CA" is always "công an".
+        crate::lexicon::ABBREVIATIONS
             .iter()
-            .map(|(a, e)| (fold(a), fold(e).split(' ').map(str::to_string).collect()))
+            .map(|a| {
+                (
+                    fold(a.short),
+                    fold(a.long).split(' ').map(str::to_string).collect(),
+                )
+            })
             .collect()
     })
     .get(tok)

@@ -1054,8 +1054,10 @@ fn doubtful_verdicts_are_flagged_and_listed_first() {
         "the Ngô Quyền audit has doubtful verdicts"
     );
     for p in pos {
+        // A verdict is at least as likely as its opposite: 0.5 at the
+        // threshold, towards 1 away from it.
         let c = p["confidence"].as_f64().unwrap();
-        assert!((0.0..=1.0).contains(&c), "{p}");
+        assert!((0.5..=1.0).contains(&c), "{p}");
         assert_eq!(
             p["review"] == true,
             c < obligraph::rules::params::REVIEW_BELOW,

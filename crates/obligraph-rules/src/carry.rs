@@ -569,10 +569,14 @@ pub(crate) fn verdict(
     });
     let (level, conf) = if min >= carried {
         (Carried::All, confidence(min - carried))
-    } else if max < carried || !own_carried {
+    } else if max < carried {
         // No element carried whole: what is held is words the tasks share
         // (the action, the generic frame), not the parent's content.
         (Carried::Nothing, confidence(carried - max))
+    } else if !own_carried {
+        // Carried only through another task's counterpart: a judgement a
+        // reader should check (at the threshold: flagged for review).
+        (Carried::Nothing, confidence(0.0))
     } else {
         (
             Carried::Part,

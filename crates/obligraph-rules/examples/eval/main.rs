@@ -23,6 +23,11 @@ use obligraph_rules::{audit, Config, Status};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+/// The seeds' loading helpers the tests use (`at_line` finds a labelled
+/// obligation by its source line).
+#[allow(dead_code)]
+#[path = "../../tests/common.rs"]
+mod common;
 mod communes;
 mod mutations;
 mod pairs;
@@ -335,23 +340,11 @@ fn main() {
             })
             .unwrap_or(config.matching.element_carried);
         let s = pairs::score(held_out, &with(best), false);
-        println!(
-            "| {} (fit on {}: element_carried {best:.2}) | alignment P {:.3} R {:.3} F1 {:.3}; gaps R {:.3} P {:.3} | F1 ≥ 0.90; gaps R ≥ 0.90 at P ≥ 0.85 | {} true gaps, {} flagged; {} wrong verdicts, {} flagged for review ({} of them wrong); exact status {}/{} |",
-            held_out.name,
-            fit_on.name,
-            s.align_p,
-            s.align_r,
-            s.align_f1(),
-            s.gap_r,
-            s.gap_p,
-            s.gaps,
-            s.flagged,
-            s.wrong,
-            s.review,
-            s.review_wrong,
-            s.exact,
-            s.exact_n
+        let label = format!(
+            "{} (fit on {}: element_carried {best:.2})",
+            held_out.name, fit_on.name
         );
+        println!("{}", s.row(&label, "F1 ≥ 0.90; gaps R ≥ 0.90 at P ≥ 0.85"));
     }
     // The value fitted on both pairs together: what `params.rs` should
     // hold (the held-out rows above are what to expect of it on a new pair).
@@ -377,23 +370,11 @@ fn main() {
     );
     for l in &loaded {
         let s = pairs::score(l, &config, verbose);
-        println!(
-            "| {} at the default ({:.2}, not held out) | alignment P {:.3} R {:.3} F1 {:.3}; gaps R {:.3} P {:.3} | | {} true gaps, {} flagged; {} wrong, {} for review ({} wrong); exact status {}/{} |",
-            l.name,
-            config.matching.element_carried,
-            s.align_p,
-            s.align_r,
-            s.align_f1(),
-            s.gap_r,
-            s.gap_p,
-            s.gaps,
-            s.flagged,
-            s.wrong,
-            s.review,
-            s.review_wrong,
-            s.exact,
-            s.exact_n
+        let label = format!(
+            "{} at the default ({:.2}, not held out)",
+            l.name, config.matching.element_carried
         );
+        println!("{}", s.row(&label, ""));
     }
     // Cross-convention control: a task labelled "none" must not be called
     // covered or partial; the labelled shared ones should be.

@@ -1,5 +1,6 @@
 //! The hand-labelled pairs of `tests/fixtures/alignment/`.
 use super::*;
+use crate::common::at_line;
 use std::collections::HashMap;
 
 #[derive(serde::Deserialize)]
@@ -129,30 +130,6 @@ pub fn load(name: &'static str) -> Loaded {
     }
 }
 
-fn at_line<'a>(plan: &'a Plan, line: u32, id: &str) -> Option<&'a obligraph_core::Obligation> {
-    let hits: Vec<_> = plan
-        .obligations
-        .iter()
-        .filter(|o| o.source.line_start <= line && line <= o.source.line_end)
-        .collect();
-    if let Some(o) = hits.iter().find(|o| o.id == id) {
-        return Some(o);
-    }
-    if let Some((_, kind)) = id.split_once(':') {
-        if let Some(o) = hits.iter().find(|o| o.id.ends_with(&format!(":{kind}"))) {
-            return Some(o);
-        }
-    }
-    hits.into_iter()
-        .max_by_key(|o| o.source.line_start)
-        .or_else(|| {
-            plan.obligations
-                .iter()
-                .filter(|o| o.source.line_start > line && o.source.line_start <= line + 3)
-                .min_by_key(|o| o.source.line_start)
-        })
-}
-
 /// Alignment F1, gap recall and gap precision (a gap: an applicable
 /// parent obligation no labelled pair carries; predicted: missing or
 /// partial).
@@ -171,6 +148,25 @@ pub struct Scores {
 }
 
 impl Scores {
+    /// The table row of these scores.
+    pub fn row(&self, label: &str, target: &str) -> String {
+        format!(
+            "| {label} | alignment P {:.3} R {:.3} F1 {:.3}; gaps R {:.3} P {:.3} | {target} | {} true gaps, {} flagged; {} wrong verdicts, {} flagged for review ({} of them wrong); exact status {}/{} |",
+            self.align_p,
+            self.align_r,
+            self.align_f1(),
+            self.gap_r,
+            self.gap_p,
+            self.gaps,
+            self.flagged,
+            self.wrong,
+            self.review,
+            self.review_wrong,
+            self.exact,
+            self.exact_n
+        )
+    }
+
     pub fn align_f1(&self) -> f64 {
         f1(self.align_p, self.align_r)
     }

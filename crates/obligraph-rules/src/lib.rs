@@ -127,6 +127,20 @@ pub fn text_tokens(text: &str) -> Vec<String> {
     text::tokens(text)
 }
 
+/// Why obligation `o` of `parent` is not for a derived plan at
+/// `child_level` to carry out, or `None` when it is: the audit's rule of
+/// applicability (the kind of task below the province, then the agencies
+/// and their counterparts; see the crate docs). A body item restated by an
+/// appendix row is not judged here (the audit counts it at the row).
+pub fn not_applicable(
+    parent: &Plan,
+    o: &obligraph_core::Obligation,
+    child_level: obligraph_core::Level,
+    config: &Config,
+) -> Option<String> {
+    audit::not_applicable_reason(o, parent, Some(child_level), config)
+}
+
 /// Audits `child` against `parent` with every built-in rule.
 ///
 /// Any reference plan can be the parent: a national decision, the plan one

@@ -382,69 +382,12 @@ fn rng_for(seed: u64, level: Level, index: usize) -> ChaCha8Rng {
     )
 }
 
-/// Whether the parent obligation is given to plans at `level`.
-///
-/// Province plans take what the decision gives to ministries' counterparts
-/// or to collectives of provinces. Commune plans take what the province
-/// plan gives to the communes or to a collective that takes them in, or
-/// what a body with a commune branch of the same kind (police, military,
-/// the Front) leads — not a department's task that the police only
-/// supports. This is the applicability the audit documents
-/// (obligraph-rules, `audit` module); the ground truth follows it so that
-/// recall and precision measure the matcher, not a disagreement on scope.
+/// Whether the parent obligation is given to plans at `level`: the
+/// audit's own rule (`obligraph_rules::not_applicable`), so that the
+/// ground truth's recall and precision measure the matcher and the
+/// verdicts, not a disagreement on scope.
 fn applies(o: &Obligation, parent: &Plan, level: Level) -> bool {
-    // Below the province the kind of task decides first (the audit's
-    // `not_applicable_reason`): law-making, court work, treaty reports stay
-    // above; dissemination, complaints, vulnerable groups reach the commune.
-    if level == Level::Commune
-        && parent.level.is_some_and(|l| l < Level::Commune)
-        && o.kind == ObligationKind::Task
-    {
-        let chain = parent.section_chain(o);
-        match obligraph_vn::subjects::task_scope_in(&o.text, chain.iter().map(|s| s.title.as_str()))
-        {
-            Some(obligraph_vn::subjects::TaskScope::Competence(_)) => return false,
-            Some(obligraph_vn::subjects::TaskScope::Grassroots(_)) => {
-                // Unless only requested bodies lead it (the audit leaves
-                // those out too).
-                let mut leads = o.leads().peekable();
-                return leads.peek().is_none() || leads.any(|a| !a.requested && a.agency.orderable);
-            }
-            _ => {}
-        }
-    }
-    let collective_takes_in = |a: &Assignment| match a.agency.collective {
-        Some(Collective::Related) | Some(Collective::MassOrganisations) => true,
-        Some(Collective::ProvinceCommittees) | Some(Collective::Ministries) => {
-            level == Level::Province
-        }
-        Some(Collective::Departments) => level == Level::Province,
-        Some(Collective::CommuneCommittees) => level == Level::Commune,
-        Some(_) => false,
-        None => false,
-    };
-    // A task that names nobody is everyone's (the audit counts it too).
-    if o.assignments.is_empty() || o.assignments.iter().any(collective_takes_in) {
-        return true;
-    }
-    let same_kind = |a: &Agency| {
-        let kind = |id: &str| id.split_once(':').map(|(_, k)| k.to_string());
-        counterpart(a, level).is_some_and(|c| kind(&c.id).is_some() && kind(&c.id) == kind(&a.id))
-    };
-    match level {
-        Level::Commune => {
-            let mut leads = o.leads().peekable();
-            if leads.peek().is_none() {
-                o.assignments.iter().any(|a| same_kind(&a.agency))
-            } else {
-                leads.any(|a| same_kind(&a.agency))
-            }
-        }
-        _ => o
-            .assignments
-            .iter()
-            .any(|a| a.agency.collective.is_none() && counterpart(&a.agency, level).is_some()),
-    }
+    obligraph_rules::not_applicable(parent, o, level, &obligraph_rules::Config::default()).is_none()
 }
 
 fn lower_agency(a: &Agency, level: Level) -> Agency {

@@ -335,13 +335,8 @@ impl AuditReport {
     }
 }
 
-/// A short excerpt of an obligation's text for messages (at most `n`
-/// characters, cut on a character boundary).
-pub(crate) fn excerpt(o: &Obligation, n: usize) -> String {
-    let t = o.text.trim();
-    let mut out: String = t.chars().take(n).collect();
-    if t.chars().count() > n {
-        out.push('…');
-    }
-    out
+/// The text of `o` as quoted in a message: whole, trimmed. Messages are
+/// read by people who act on them, so nothing is cut; renderers wrap.
+pub(crate) fn quoted(o: &Obligation) -> &str {
+    o.text.trim()
 }

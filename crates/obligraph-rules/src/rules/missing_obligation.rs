@@ -1,4 +1,4 @@
-use crate::report::{excerpt, Finding, Severity, Status};
+use crate::report::{quoted, Finding, Severity, Status};
 use crate::rule::{declare_rule, Rule, RuleContext};
 use obligraph_core::ObligationKind;
 
@@ -45,7 +45,7 @@ impl Rule for MissingObligation {
             if p.kind != ObligationKind::Task {
                 continue;
             }
-            let t = excerpt(p, 90);
+            let t = quoted(p);
             out.push(ctx.finding(
                 self,
                 format!("parent task {} is not carried out: \"{t}\"", p.id),
@@ -93,5 +93,16 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].parent_id.as_deref(), Some("2"));
         assert_eq!(f[0].parent_location.as_ref().unwrap().line_start, 10);
+    }
+
+    #[test]
+    fn the_message_quotes_the_whole_task() {
+        let long = "Tổ chức tuyên truyền, phổ biến pháp luật về phòng, chống bạo lực gia đình cho người dân tại các thôn, tổ dân phố, nhất là phụ nữ, trẻ em và người cao tuổi, bằng nhiều hình thức phù hợp với từng nhóm đối tượng";
+        let parent = plan("P", Level::Province, vec![task("1", long, vec![])]);
+        let child = plan("C", Level::Province, vec![]);
+        let r = crate::audit(&parent, &child, &crate::Config::default());
+        let f = r.findings_with("OG001").next().expect("OG001");
+        assert!(f.message.contains(long), "{}", f.message);
+        assert!(f.message_vi.contains(long), "{}", f.message_vi);
     }
 }

@@ -1,4 +1,4 @@
-use crate::report::{excerpt, Finding, Severity};
+use crate::report::{quoted, Finding, Severity};
 use crate::rule::{declare_rule, Rule, RuleContext};
 use obligraph_core::ObligationKind;
 
@@ -40,7 +40,7 @@ impl Rule for NoLead {
             {
                 continue;
             }
-            let t = excerpt(o, 80);
+            let t = quoted(o);
             out.push(ctx.finding(
                 self,
                 format!("task {} names agencies but no lead: \"{t}\"", o.id),

@@ -1,4 +1,4 @@
-use crate::report::{excerpt, Finding, Severity, Status};
+use crate::report::{quoted, Finding, Severity, Status};
 use crate::rule::{declare_rule, Rule, RuleContext};
 
 declare_rule! {
@@ -43,7 +43,7 @@ impl Rule for PartialCoverage {
                 continue;
             };
             let c = ctx.obligation(&m.child_id);
-            let t = excerpt(p, 80);
+            let t = quoted(p);
             let dropped: Vec<String> = r.dropped().map(|d| format!("\"{d}\"")).collect();
             let dropped = dropped.join("; ");
             out.push(ctx.finding(

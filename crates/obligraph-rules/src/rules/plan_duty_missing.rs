@@ -1,4 +1,4 @@
-use crate::report::{excerpt, Finding, Severity, Status};
+use crate::report::{quoted, Finding, Severity, Status};
 use crate::rule::{declare_rule, Rule, RuleContext};
 use obligraph_core::ObligationKind;
 
@@ -77,7 +77,7 @@ impl Rule for PlanDutyMissing {
                 continue;
             }
             reported.push(p.kind);
-            let t = excerpt(p, 80);
+            let t = quoted(p);
             out.push(ctx.finding(
                 self,
                 format!(

@@ -91,14 +91,30 @@ impl Default for Matching {
     }
 }
 
+/// The severity a configuration gives a rule: one of the report's, or
+/// `off` (the rule does not run).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RuleLevel {
+    /// The rule does not run.
+    Off,
+    /// For information.
+    Info,
+    /// Worth a look.
+    Warning,
+    /// A duty failed.
+    Error,
+}
+
 /// Settings of one rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct RuleSettings {
     /// `false` turns the rule off; absent = on.
     pub enabled: Option<bool>,
-    /// Overrides the rule's default severity.
-    pub severity: Option<Severity>,
+    /// Overrides the rule's default severity; `off` turns the rule off.
+    pub severity: Option<RuleLevel>,
     /// Rule parameters, e.g. `min_lead_days`.
     #[serde(flatten)]
     pub params: BTreeMap<String, serde_json::Value>,
@@ -107,7 +123,7 @@ pub struct RuleSettings {
 /// Audit configuration. `Config::default()` is what the CLI uses with no
 /// file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Matcher thresholds.
     pub matching: Matching,
@@ -133,6 +149,27 @@ pub enum ConfigError {
         /// What went wrong.
         message: String,
     },
+    /// A rule the configuration names does not exist.
+    #[error("{place}unknown rule `{key}`{hint}")]
+    UnknownRule {
+        /// The key as written.
+        key: String,
+        /// "did you mean …" when a code or name is close.
+        hint: String,
+        /// "line L, column C: " where the key is written, when found.
+        place: String,
+    },
+    /// A rule's setting is not one the rule has, or has the wrong type or
+    /// range.
+    #[error("{place}rule `{rule}`: {message}")]
+    RuleSetting {
+        /// The rule's key as written.
+        rule: String,
+        /// What is wrong (with "did you mean …" where it helps).
+        message: String,
+        /// "line L, column C: " where the setting is written, when found.
+        place: String,
+    },
     /// A threshold is outside 0..=1 or the thresholds are out of order.
     #[error("invalid threshold `{name}` = {value}: {why}")]
     Threshold {
@@ -149,7 +186,7 @@ impl Config {
     /// Reads a TOML configuration.
     pub fn from_toml_str(s: &str) -> Result<Config, ConfigError> {
         let c: Config = toml::from_str(s)?;
-        c.validate()?;
+        c.validate_in(s)?;
         Ok(c)
     }
 
@@ -160,8 +197,72 @@ impl Config {
             column: e.column(),
             message: e.to_string(),
         })?;
-        c.validate()?;
+        c.validate_in(s)?;
         Ok(c)
+    }
+
+    /// [`Config::validate`], and the rules: every key a known code or
+    /// name, every setting one the rule has, of the right type and range.
+    /// `source` is the text read, to say where a wrong key is written.
+    fn validate_in(&self, source: &str) -> Result<(), ConfigError> {
+        self.validate()?;
+        let place = |needle: &str| -> String {
+            source
+                .lines()
+                .enumerate()
+                .find_map(|(i, l)| l.find(needle).map(|c| (i + 1, c + 1)))
+                .map_or_else(String::new, |(l, c)| format!("line {l}, column {c}: "))
+        };
+        let names: Vec<&str> = crate::codes::CODES
+            .iter()
+            .flat_map(|(c, n)| [*c, *n])
+            .collect();
+        for (key, settings) in &self.rules {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(key)) {
+                return Err(ConfigError::UnknownRule {
+                    hint: did_you_mean(key, &names),
+                    place: place(key),
+                    key: key.clone(),
+                });
+            }
+            let code = crate::codes::CODES
+                .iter()
+                .find(|(c, n)| c.eq_ignore_ascii_case(key) || n == key)
+                .map_or("", |(c, _)| *c);
+            let known: &[&str] = match code {
+                "OG006" => &["min_lead_days"],
+                _ => &[],
+            };
+            for (name, value) in &settings.params {
+                let mut allowed: Vec<&str> = vec!["enabled", "severity"];
+                allowed.extend(known);
+                if !known.contains(&name.as_str()) {
+                    return Err(ConfigError::RuleSetting {
+                        rule: key.clone(),
+                        message: format!(
+                            "unknown setting `{name}`{}",
+                            did_you_mean(name, &allowed)
+                        ),
+                        place: place(name),
+                    });
+                }
+                if name == "min_lead_days" {
+                    let ok = value
+                        .as_f64()
+                        .is_some_and(|d| d.fract() == 0.0 && (0.0..=366.0).contains(&d));
+                    if !ok {
+                        return Err(ConfigError::RuleSetting {
+                            rule: key.clone(),
+                            message: format!(
+                                "`min_lead_days` must be a whole number of days from 0 to 366, not {value}"
+                            ),
+                            place: place(name),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
@@ -207,16 +308,21 @@ impl Config {
         })
     }
 
-    /// Whether the rule `code` is on (rules are on unless turned off).
+    /// Whether the rule `code` is on (rules are on unless turned off, by
+    /// `enabled = false` or `severity = "off"`).
     pub fn enabled(&self, code: &str) -> bool {
-        self.settings(code).and_then(|s| s.enabled).unwrap_or(true)
+        self.settings(code)
+            .is_none_or(|s| s.enabled.unwrap_or(true) && s.severity != Some(RuleLevel::Off))
     }
 
     /// The severity of rule `code`, or `default`.
     pub fn severity(&self, code: &str, default: Severity) -> Severity {
-        self.settings(code)
-            .and_then(|s| s.severity)
-            .unwrap_or(default)
+        match self.settings(code).and_then(|s| s.severity) {
+            Some(RuleLevel::Info) => Severity::Info,
+            Some(RuleLevel::Warning) => Severity::Warning,
+            Some(RuleLevel::Error) => Severity::Error,
+            Some(RuleLevel::Off) | None => default,
+        }
     }
 
     /// A numeric parameter of rule `code`.
@@ -236,9 +342,77 @@ impl Config {
     }
 }
 
+/// ", did you mean `x`?" when a candidate is within two edits of `key`
+/// (case aside), else "".
+fn did_you_mean(key: &str, candidates: &[&str]) -> String {
+    let k = key.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (edits(&k, &c.to_lowercase()), *c))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map_or_else(String::new, |(_, c)| format!("; did you mean `{c}`?"))
+}
+
+/// Levenshtein distance over chars.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn config_that_says_no() {
+        let e =
+            Config::from_toml_str("[rules.reporting-chain]\nseverty = \"warning\"\n").unwrap_err();
+        let m = e.to_string();
+        assert!(
+            m.contains("line 2, column 1") && m.contains("did you mean `severity`"),
+            "{m}"
+        );
+        let e = Config::from_toml_str("[rules.OG999]\nenabled = false\n").unwrap_err();
+        assert!(e.to_string().contains("unknown rule `OG999`"), "{e}");
+        let e = Config::from_toml_str("[rules.OG06]\nenabled = false\n").unwrap_err();
+        assert!(e.to_string().contains("did you mean `OG006`"), "{e}");
+        for bad in ["\"ten\"", "-5", "2.5", "400"] {
+            let t = format!("[rules.OG006]\nmin_lead_days = {bad}\n");
+            let e = Config::from_toml_str(&t).unwrap_err();
+            assert!(e.to_string().contains("min_lead_days"), "{bad}: {e}");
+        }
+        let e = Config::from_toml_str("[matchng]\ncovered_threshold = 0.5\n").unwrap_err();
+        assert!(e.to_string().contains("matchng"), "{e}");
+        let c = Config::from_toml_str("[rules.OG013]\nseverity = \"off\"\n").unwrap();
+        assert!(!c.enabled("OG013"));
+        assert!(c.enabled("OG001"));
+        let c = Config::from_toml_str("[rules.OG006]\nmin_lead_days = 12\nseverity = \"error\"\n")
+            .unwrap();
+        assert_eq!(c.min_lead_days(), 12);
+        assert_eq!(c.severity("OG006", Severity::Warning), Severity::Error);
+    }
+
+    #[test]
+    fn the_example_file_reads() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/data/obligraph.toml"
+        );
+        let c = Config::from_toml_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(c.min_lead_days(), 10);
+        assert!(!c.enabled("OG013"));
+    }
 
     #[test]
     fn json_and_validation() {

@@ -103,7 +103,7 @@ mod vn;
 pub use align::ParentIndex;
 pub use carry::elements_of;
 pub use citations::{known_decisions, KnownDecision};
-pub use config::{Config, ConfigError, Matching, RuleSettings};
+pub use config::{Config, ConfigError, Matching, RuleLevel, RuleSettings};
 pub use fleet::{
     audit_cascade, audit_fleet, audit_many, audit_many_refs, CascadeReport, FleetEntry,
     FleetObligation, FleetReport, Trace, TraceStep,

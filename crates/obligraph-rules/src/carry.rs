@@ -247,7 +247,7 @@ pub(crate) struct ParentCarry {
 }
 
 /// The key subjects of a plan's title and of the decisions it implements.
-fn plan_subjects(plan: &Plan) -> Vec<Subject> {
+pub(crate) fn plan_subjects(plan: &Plan) -> Vec<Subject> {
     let mut s = plan.title.as_deref().map(key_subjects).unwrap_or_default();
     for d in &plan.implements {
         s.extend(key_subjects(&format!(

@@ -17,6 +17,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("OG011", "citation-mismatch"),
     ("OG012", "plan-duty-missing"),
     ("OG013", "local-initiative"),
+    ("OG014", "pairing"),
 ];
 
 /// The name of a code in [`CODES`] (`unknown` for another code).

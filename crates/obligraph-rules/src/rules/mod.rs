@@ -11,6 +11,7 @@ mod local_initiative;
 mod looser_deadline;
 mod missing_obligation;
 mod no_lead;
+mod pairing;
 mod partial_coverage;
 mod plan_duty_missing;
 mod reporting_chain;
@@ -25,6 +26,7 @@ pub use local_initiative::LocalInitiativeRule;
 pub use looser_deadline::LooserDeadline;
 pub use missing_obligation::MissingObligation;
 pub use no_lead::NoLead;
+pub use pairing::Pairing;
 pub use partial_coverage::PartialCoverage;
 pub use plan_duty_missing::PlanDutyMissing;
 pub use reporting_chain::ReportingChain;
@@ -48,6 +50,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
         Box::new(CitationMismatch),
         Box::new(PlanDutyMissing),
         Box::new(LocalInitiativeRule),
+        Box::new(Pairing),
     ]
 }
 

@@ -42,9 +42,11 @@ impl Rule for Pairing {
         let (Some(parent), child) = (ctx.parent, ctx.plan) else {
             return;
         };
-        let mut say = |en: String, vi: String| out.push(ctx.finding(self, en, vi, None, None));
+        let finding = |en: String, vi: String| ctx.finding(self, en, vi, None, None);
         if parent.obligations.is_empty() {
-            say(
+            // Not a weakness of the derived plan: the audit itself is void,
+            // so the exit code says so (error unless configured).
+            let f = finding(
                 format!(
                     "the parent plan {} holds no obligation: there is nothing to audit against (wrong file?)",
                     parent.label()
@@ -54,10 +56,14 @@ impl Rule for Pairing {
                     parent.label()
                 ),
             );
+            out.push(Finding {
+                severity: ctx.config.severity(self.code(), Severity::Error),
+                ..f
+            });
         }
         if let (Some(p), Some(c)) = (parent.level, child.level) {
             if p > c {
-                say(
+                out.push(finding(
                     format!(
                         "the parent plan is at a lower level ({}) than the derived one ({}): were they given the other way round?",
                         p.vietnamese(),
@@ -68,7 +74,7 @@ impl Rule for Pairing {
                         p.vietnamese(),
                         c.vietnamese()
                     ),
-                );
+                ));
             }
         }
         let (ps, cs) = (
@@ -88,7 +94,7 @@ impl Rule for Pairing {
                 .map(|s| s.key.as_str())
                 .collect();
             if !c.is_empty() && !p.iter().any(|k| c.contains(k)) {
-                say(
+                out.push(finding(
                     format!(
                         "the plans carry out different decisions or conventions: the parent {}, the derived plan {}; the coverage compares unrelated tasks",
                         p.join(", ").to_uppercase(),
@@ -99,7 +105,7 @@ impl Rule for Pairing {
                         p.join(", ").to_uppercase(),
                         c.join(", ").to_uppercase()
                     ),
-                );
+                ));
                 break;
             }
         }

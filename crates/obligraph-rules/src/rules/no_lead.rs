@@ -7,7 +7,8 @@ declare_rule! {
     /// Reports a task that names agencies but no lead (chủ trì): only
     /// support or requested bodies. Tasks that name no agency at all are
     /// left alone (plans often list the subject in the body and assign it
-    /// in the appendix).
+    /// in the appendix), unless no task of the plan names one: then the
+    /// plan assigns nothing, and that is said once.
     ///
     /// ## Why is this bad?
     /// Without a lead nobody is answerable for the task, and nobody reports
@@ -33,6 +34,25 @@ impl Rule for NoLead {
         Self::DOC
     }
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        // A plan whose tasks name nobody at all assigns nothing: said once
+        // for the plan (the tasks alone are left alone, see above).
+        let tasks = ctx
+            .plan
+            .obligations
+            .iter()
+            .filter(|o| o.kind == ObligationKind::Task);
+        let (n, unassigned) = tasks.fold((0, 0), |(n, u), o| {
+            (n + 1, u + usize::from(o.assignments.is_empty()))
+        });
+        if n > 0 && unassigned == n {
+            out.push(ctx.finding(
+                self,
+                format!("no task of the plan ({n}) names an agency: nobody is assigned anything"),
+                format!("không nhiệm vụ nào ({n}) xác định cơ quan thực hiện: chưa giao cho ai"),
+                None,
+                None,
+            ));
+        }
         for o in &ctx.plan.obligations {
             if o.kind != ObligationKind::Task
                 || o.assignments.is_empty()
@@ -80,6 +100,28 @@ mod tests {
         assert_eq!(
             check(&p, &Config::default()).findings_with("OG007").count(),
             1
+        );
+    }
+
+    #[test]
+    fn a_plan_that_assigns_nothing_is_said() {
+        let p = plan(
+            "P",
+            Level::Province,
+            vec![
+                task("1", "Tuyên truyền pháp luật", vec![]),
+                task("2", "Rà soát văn bản", vec![]),
+            ],
+        );
+        let r = check(&p, &Config::default());
+        assert_eq!(r.findings_with("OG007").count(), 1);
+        let mut q = p.clone();
+        q.obligations[0]
+            .assignments
+            .push(asg(sotp(), Role::Lead, false));
+        assert_eq!(
+            check(&q, &Config::default()).findings_with("OG007").count(),
+            0
         );
     }
 }

@@ -51,6 +51,12 @@ pub fn elements_of(text: &str) -> Vec<String> {
     use std::borrow::Cow;
     let text = obligraph_vn::lexicon::without_roles(text);
     let mut pieces: Vec<Cow<'_, str>> = Vec::new();
+    // "Công an quận: Chủ trì, phối hợp …": the body the task is given to,
+    // written as a label, is who does it, not what is done.
+    let text: Cow<'_, str> = match text.split_once(": ") {
+        Some((label, rest)) if is_agency_label(label) => Cow::Owned(rest.to_string()),
+        _ => text,
+    };
     for clause in split_keep(&text, &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"]) {
         let lower = clause.to_lowercase();
         // The first enumeration marker: its head stays whole, its tail is
@@ -159,6 +165,19 @@ fn list_items(tail: &str) -> Vec<&str> {
         out.push(tail.get(from..).unwrap_or(""));
     }
     out
+}
+
+/// Whether `label` (the words before a task's first colon) names an
+/// agency the table knows.
+fn is_agency_label(label: &str) -> bool {
+    let label = label.trim_start_matches(|c: char| !c.is_alphabetic());
+    label.split_whitespace().count() <= 8
+        && !obligraph_vn::agency::resolve_agency(
+            label,
+            &obligraph_vn::agency::AgencyContext::default(),
+        )
+        .id
+        .starts_with("unresolved:")
 }
 
 /// `text` split after each separator in `seps` (the separator dropped).
@@ -622,6 +641,19 @@ mod tests {
         assert_eq!(&e[1..], ["cả người bị tạm giữ", "tạm giam", "phạm nhân"]);
         let e = elements_of("Tổ chức tập huấn cho cán bộ, trên địa bàn");
         assert_eq!(e.len(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn an_agency_label_is_not_an_element() {
+        let e = elements_of(
+            "Công an quận: Chủ trì, phối hợp với các cơ quan liên quan tổ chức thực hiện Kế hoạch",
+        );
+        assert!(e.iter().all(|x| !x.starts_with("Công an quận")), "{e:?}");
+        // A subject before a colon stays.
+        let e = elements_of(
+            "Tuyên truyền về các nội dung: Công ước CAT; pháp luật về phòng, chống tra tấn",
+        );
+        assert!(e.iter().any(|x| x.starts_with("Tuyên truyền")), "{e:?}");
     }
 
     #[test]

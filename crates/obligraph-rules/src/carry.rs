@@ -248,6 +248,19 @@ pub(crate) struct Element {
     pub(crate) above_commune: bool,
 }
 
+impl Element {
+    /// Share of this element's weight whose terms `set` holds.
+    fn share_in(&self, set: &FxHashSet<u64>) -> f64 {
+        let found: f64 = self
+            .terms
+            .iter()
+            .filter(|(t, _)| set.contains(t))
+            .map(|(_, w)| w)
+            .sum();
+        found / self.mass
+    }
+}
+
 /// The parent side: each obligation's elements and key subjects, and the
 /// terms' weights in the parent plan.
 #[derive(Debug, Clone)]
@@ -373,15 +386,9 @@ impl ParentCarry {
     /// Whether parent obligation `j` holds element `e` (at least
     /// `carried` of its weight).
     fn holds(&self, j: usize, e: &Element, carried: f64) -> bool {
-        self.sets.get(j).is_some_and(|set| {
-            let found: f64 = e
-                .terms
-                .iter()
-                .filter(|(t, _)| set.contains(t))
-                .map(|(_, w)| w)
-                .sum();
-            found / e.mass >= carried
-        })
+        self.sets
+            .get(j)
+            .is_some_and(|set| e.share_in(set) >= carried)
     }
 }
 
@@ -474,13 +481,7 @@ fn contradicts(p: &[Subject], c: &[Subject]) -> bool {
 
 /// Share of `e`'s weight found in `c`.
 fn held(e: &Element, c: &ChildSide) -> f64 {
-    let found: f64 = e
-        .terms
-        .iter()
-        .filter(|(t, _)| c.text.terms.contains(t))
-        .map(|(_, w)| w)
-        .sum();
-    found / e.mass
+    e.share_in(&c.text.terms)
 }
 
 /// How one parent obligation is carried.

@@ -400,6 +400,11 @@ pub(crate) fn audit_indexed(
         if status != Status::Partial && elements.len() < 2 {
             elements.clear();
         }
+        let shared = ix
+            .shared
+            .get(pi)
+            .cloned()
+            .unwrap_or_else(|| SharedText::of(p));
         // "Each level drafts its own plan": a derived plan issued below the
         // parent by the bodies the duty names is that plan. Its date is
         // checked by the deadline rules; the matcher has nothing to pair.
@@ -408,10 +413,7 @@ pub(crate) fn audit_indexed(
             && is_own_plan(p, parent, child)
         {
             elements = vec![ElementReport {
-                text: std::sync::Arc::clone(&ix.shared.get(pi).map_or_else(
-                    || SharedText::of(p).text,
-                    |s| std::sync::Arc::clone(&s.text),
-                )),
+                text: std::sync::Arc::clone(&shared.text),
                 carried_by: vec![format!("{} (the derived plan itself)", child.label())],
                 required: true,
             }];
@@ -419,11 +421,6 @@ pub(crate) fn audit_indexed(
         } else {
             (status, confidence)
         };
-        let shared = ix
-            .shared
-            .get(pi)
-            .cloned()
-            .unwrap_or_else(|| SharedText::of(p));
         reports.push(ParentObligationReport {
             plan: std::sync::Arc::clone(&ix.label),
             id: shared.id,

@@ -259,6 +259,23 @@ impl Element {
             .sum();
         found / self.mass
     }
+
+    /// Share, of this element's weight that `other` lacks, whose terms
+    /// `set` holds (0 when `other` holds the whole element).
+    fn share_beyond(&self, set: &FxHashSet<u64>, other: &FxHashSet<u64>) -> f64 {
+        let (found, mass) = self
+            .terms
+            .iter()
+            .filter(|(t, _)| !other.contains(t))
+            .fold((0.0, 0.0), |(f, m), (t, w)| {
+                (if set.contains(t) { f + w } else { f }, m + w)
+            });
+        if mass > 0.0 {
+            found / mass
+        } else {
+            0.0
+        }
+    }
 }
 
 /// The parent side: each obligation's elements and key subjects, and the
@@ -329,6 +346,15 @@ impl ParentCarry {
             .obligations
             .iter()
             .map(|o| {
+                // The headings the task sits under: their words are the
+                // frame its siblings share ("Rà soát … pháp luật về chống
+                // phân biệt đối xử" above "c) Chống phân biệt đối xử với
+                // người khuyết tật"), not what tells this row apart.
+                let heading: FxHashSet<u64> = plan
+                    .section_chain(o)
+                    .iter()
+                    .flat_map(|s| term_ids(&s.title))
+                    .collect();
                 let texts = elements_of(&o.text);
                 let term_lists: Vec<Vec<u64>> = texts.iter().map(|e| term_ids(e)).collect();
                 texts
@@ -350,7 +376,7 @@ impl ParentCarry {
                             .iter()
                             .map(|t| {
                                 let mut w = weight(*t);
-                                if shared(t) {
+                                if shared(t) || heading.contains(t) {
                                     w *= params::SHARED_FRAME;
                                 }
                                 (*t, w)
@@ -389,6 +415,18 @@ impl ParentCarry {
         self.sets
             .get(j)
             .is_some_and(|set| e.share_in(set) >= carried)
+    }
+
+    /// Whether parent obligations `i` and `j` state one task twice: each
+    /// holds every element of the other (a body item and the appendix row
+    /// that restates it, whether or not the importer linked them).
+    fn restate_each_other(&self, i: usize, j: usize, carried: f64) -> bool {
+        let all_held = |a: usize, b: usize| {
+            self.elements
+                .get(a)
+                .is_some_and(|es| es.iter().all(|e| self.holds(b, e, carried)))
+        };
+        all_held(i, j) && all_held(j, i)
     }
 }
 
@@ -563,8 +601,11 @@ pub(crate) fn verdict(
     }
     // A commune plan is not asked for the parts of a province task that
     // are for the levels above it (unless that is all the task is).
-    let required = |e: &Element| !(commune && e.above_commune);
-    let deciding: Vec<f64> = if elements.iter().any(required) {
+    // (When every element is for the levels above, the task is asked
+    // whole.)
+    let some_required = elements.iter().any(|e| !(commune && e.above_commune));
+    let required = |e: &Element| !(commune && e.above_commune && some_required);
+    let deciding: Vec<f64> = if some_required {
         elements
             .iter()
             .zip(&best)
@@ -580,23 +621,35 @@ pub(crate) fn verdict(
         // An element counts as this task's own when a carrier is not
         // the counterpart of another parent task holding it too (a
         // list of examples several tasks share, carried by the task
-        // that carries out the other one).
+        // that carries out the other one) — or when the carrier also
+        // holds what of the element that other task lacks (two parent
+        // tasks merged into one derived task).
         required(e)
             && by.iter().any(|&i| match primary.get(i).copied().flatten() {
-                Some(j) if j != pi => !pc.holds(j, e, carried),
+                Some(j) if j != pi => {
+                    !pc.holds(j, e, carried)
+                        || pc.restate_each_other(pi, j, carried)
+                        || matches
+                            .get(i)
+                            .zip(pc.sets.get(j))
+                            .is_some_and(|(c, set)| e.share_beyond(&c.text.terms, set) >= carried)
+                }
                 _ => true,
             })
     });
-    let (level, conf) = if min >= carried {
+    let (level, conf) = if max >= carried && !own_carried {
+        // Carried only through the counterparts of other parent tasks
+        // whose own text holds the same words (a row of a list that
+        // another row, or a broad task, also names): the derived plan
+        // kept those tasks, not this one. At the threshold: a judgement a
+        // reader should check.
+        (Carried::Nothing, confidence(0.0))
+    } else if min >= carried {
         (Carried::All, confidence(min - carried))
     } else if max < carried {
         // No element carried whole: what is held is words the tasks share
         // (the action, the generic frame), not the parent's content.
         (Carried::Nothing, confidence(carried - max))
-    } else if !own_carried {
-        // Carried only through another task's counterpart: a judgement a
-        // reader should check (at the threshold: flagged for review).
-        (Carried::Nothing, confidence(0.0))
     } else {
         (
             Carried::Part,

@@ -221,38 +221,73 @@ fn truth_ids(s: &SynthPlan, pick: impl Fn(&Mutation) -> Option<&String>) -> Vec<
 
 /// Scores the reports of derived plans against their ground truth
 /// (`plans[i]` with `reports[i]`).
-pub fn evaluate(plans: &[SynthPlan], reports: &[AuditReport]) -> Evaluation {
-    evaluate_pairs(plans.iter().zip(reports))
+/// `parent` is the plan they all derive from.
+pub fn evaluate(parent: &Plan, plans: &[SynthPlan], reports: &[AuditReport]) -> Evaluation {
+    evaluate_pairs(plans.iter().zip(reports).map(|(s, r)| (parent, s, r)))
 }
 
 /// Scores a whole cascade audit ([`audit_cascade`]) against the ground
 /// truth of `c`: provinces and communes together, without gathering
 /// copies of the plans and reports first.
 pub fn evaluate_cascade(c: &Cascade, audit: &CascadeAudit) -> Evaluation {
-    evaluate_pairs(
-        c.provinces
-            .iter()
-            .zip(&audit.provinces)
-            .chain(c.communes.iter().zip(&audit.communes)),
-    )
+    let provinces = c
+        .provinces
+        .iter()
+        .zip(&audit.provinces)
+        .map(|(s, r)| (&c.national, s, r));
+    let communes = c
+        .communes
+        .iter()
+        .zip(&audit.communes)
+        .filter_map(|(s, r)| Some((&c.provinces.get(s.parent?)?.plan, s, r)));
+    evaluate_pairs(provinces.chain(communes))
 }
 
-fn evaluate_pairs<'a>(pairs: impl Iterator<Item = (&'a SynthPlan, &'a AuditReport)>) -> Evaluation {
+/// The parent obligations the audit of `s` (derived from `parent`, report
+/// `r`) should call missing: the dropped ones, a body item and the
+/// appendix row restating it once. They are one task, dropped together
+/// (`derive`); the audit reports it on the statement it counts, the other
+/// being not applicable ("restated by …").
+pub fn expected_missing(parent: &Plan, s: &SynthPlan, r: &AuditReport) -> Vec<String> {
+    let dropped = truth_ids(s, |m| match m {
+        Mutation::Dropped { parent_id } => Some(parent_id),
+        _ => None,
+    });
+    let counted_elsewhere = |id: &String| {
+        let na = r
+            .parent_obligation(id)
+            .is_some_and(|p| p.status == Status::NotApplicable);
+        let partner = parent.obligation(id).and_then(|o| {
+            o.restates.clone().or_else(|| {
+                parent
+                    .obligations
+                    .iter()
+                    .find(|x| x.restates.as_deref() == Some(id.as_str()))
+                    .map(|x| x.id.clone())
+            })
+        });
+        na && partner.is_some_and(|p| dropped.contains(&p))
+    };
+    dropped
+        .iter()
+        .filter(|id| !counted_elsewhere(id))
+        .cloned()
+        .collect()
+}
+
+fn evaluate_pairs<'a>(
+    pairs: impl Iterator<Item = (&'a Plan, &'a SynthPlan, &'a AuditReport)>,
+) -> Evaluation {
     let mut e = Evaluation::default();
-    for (s, r) in pairs {
+    for (parent, s, r) in pairs {
         let missing: Vec<String> = r
             .parent_obligations
             .iter()
             .filter(|p| p.status == Status::Missing)
             .map(|p| p.id.to_string())
             .collect();
-        e.missing.add(
-            &truth_ids(s, |m| match m {
-                Mutation::Dropped { parent_id } => Some(parent_id),
-                _ => None,
-            }),
-            &missing,
-        );
+        let expected = expected_missing(parent, s, r);
+        e.missing.add(&expected, &missing);
         e.lead_swapped.add(
             &truth_ids(s, |m| match m {
                 Mutation::LeadSwapped { child_id, .. } => Some(child_id),

@@ -234,19 +234,6 @@ pub struct SynthPlan {
     pub sources: Vec<(String, String)>,
 }
 
-impl SynthPlan {
-    /// Parent obligations the audit should report missing: dropped ones.
-    pub fn expected_missing(&self) -> Vec<&str> {
-        self.truth
-            .iter()
-            .filter_map(|m| match m {
-                Mutation::Dropped { parent_id } => Some(parent_id.as_str()),
-                _ => None,
-            })
-            .collect()
-    }
-}
-
 /// Sizes and seed of a cascade.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct CascadeSpec {
@@ -592,16 +579,31 @@ pub fn derive(
     let mut applicable = Vec::new();
     let mut pool: Vec<Agency> = Vec::new();
     let mut n = 0usize;
+    // A body item and the appendix row that restates it are one task
+    // written twice: a drafter keeps or drops both. The first statement
+    // met decides (the draw is still made, so the stream stays aligned).
+    let mut unit_dropped: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
     for o in &parent.obligations {
         if !applies(o, parent, level) && o.kind == ObligationKind::Task {
             continue;
         }
         applicable.push(o.id.clone());
-        if o.kind == ObligationKind::Task && rng.random_bool(rates.drop) {
-            truth.push(Mutation::Dropped {
-                parent_id: o.id.clone(),
-            });
-            continue;
+        if o.kind == ObligationKind::Task {
+            let drawn = rng.random_bool(rates.drop);
+            let partner = restatement_of(parent, o);
+            let dropped = match unit_dropped.get(o.id.as_str()) {
+                Some(decided) => *decided,
+                None => drawn,
+            };
+            if let Some(p) = partner {
+                unit_dropped.insert(p, dropped);
+            }
+            if dropped {
+                truth.push(Mutation::Dropped {
+                    parent_id: o.id.clone(),
+                });
+                continue;
+            }
         }
         if o.kind == ObligationKind::Task
             && !plan.obligations.is_empty()
@@ -745,6 +747,24 @@ pub fn derive(
         sources.push((id.clone(), o.id.clone()));
         plan.obligations.push(c);
     }
+    // Restatement links point at the derived plan's own ids.
+    let child_of: std::collections::HashMap<&str, &str> = sources
+        .iter()
+        .map(|(c, p)| (p.as_str(), c.as_str()))
+        .collect();
+    let relinked: Vec<Option<String>> = plan
+        .obligations
+        .iter()
+        .map(|c| {
+            c.restates
+                .as_deref()
+                .and_then(|r| child_of.get(r))
+                .map(|c| (*c).to_string())
+        })
+        .collect();
+    for (c, r) in plan.obligations.iter_mut().zip(relinked) {
+        c.restates = r;
+    }
     // Local initiatives: 0, 1 or 2 around the expected number.
     let extra = (rates.local_initiatives + rng.random_range(-1.0..1.0))
         .round()
@@ -780,6 +800,16 @@ pub fn derive(
         truth,
         sources,
     }
+}
+
+/// The obligation of `plan` that `o` restates or that restates `o`.
+fn restatement_of<'p>(plan: &'p Plan, o: &'p obligraph_core::Obligation) -> Option<&'p str> {
+    o.restates.as_deref().or_else(|| {
+        plan.obligations
+            .iter()
+            .find(|x| x.restates.as_deref() == Some(o.id.as_str()))
+            .map(|x| x.id.as_str())
+    })
 }
 
 /// Records in `child`'s truth the parent plan's edits that the child still
@@ -973,5 +1003,59 @@ mod tests {
             let o = s.plan.obligation(child).unwrap();
             assert!(!o.text.contains(element.as_str()), "{} / {element}", o.text);
         }
+    }
+
+    #[test]
+    fn a_body_item_and_its_restating_row_are_kept_or_dropped_together() {
+        let mut p = national();
+        // Every even task is a body item restated by the odd one after it.
+        for i in (0..40).step_by(2) {
+            let row = format!("{}", i + 1);
+            p.obligations[i].restates = Some(row);
+        }
+        let rates = MutationRates {
+            drop: 0.5,
+            ..MutationRates::none()
+        };
+        let (mut kept_pairs, mut dropped_pairs) = (0, 0);
+        for index in 0..20 {
+            let s = derive(&p, Level::Province, 7, index, "tỉnh Đồng Nai", &rates);
+            let dropped: Vec<&str> = s
+                .truth
+                .iter()
+                .filter_map(|m| match m {
+                    Mutation::Dropped { parent_id } => Some(parent_id.as_str()),
+                    _ => None,
+                })
+                .collect();
+            for i in (0..40).step_by(2) {
+                let (body, row) = (format!("{i}"), format!("{}", i + 1));
+                let (b, r) = (
+                    dropped.contains(&body.as_str()),
+                    dropped.contains(&row.as_str()),
+                );
+                assert_eq!(b, r, "plan {index}: body {body} dropped {b}, row {row} {r}");
+                if b {
+                    dropped_pairs += 1;
+                    continue;
+                }
+                kept_pairs += 1;
+                // The kept body item's copy points at the kept row's copy.
+                let child = |id: &str| {
+                    s.sources
+                        .iter()
+                        .find(|(_, pid)| pid == id)
+                        .map(|(c, _)| c.clone())
+                };
+                let body_copy = child(&body).and_then(|c| s.plan.obligation(&c).cloned());
+                if let Some(b) = body_copy {
+                    assert_eq!(b.restates, child(&row), "plan {index}: {body}");
+                }
+            }
+        }
+        assert!(
+            kept_pairs > 50 && dropped_pairs > 50,
+            "{kept_pairs} {dropped_pairs}"
+        );
     }
 }

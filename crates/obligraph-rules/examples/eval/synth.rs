@@ -8,7 +8,9 @@
 //! element → partial, and whether the report's `elements[]` names it
 //! (`carried_by` empty for an element with the same words).
 use obligraph_rules::{Config, ParentObligationReport, Status};
-use obligraph_synth::eval::{audit_cascade, evaluate, evaluate_cascade, CascadeAudit};
+use obligraph_synth::eval::{
+    audit_cascade, evaluate, evaluate_cascade, expected_missing, CascadeAudit,
+};
 use obligraph_synth::{generate, national_decision, Cascade, CascadeSpec, Mutation, SynthPlan};
 use std::collections::BTreeMap;
 
@@ -78,15 +80,19 @@ fn best(r: &ParentObligationReport) -> String {
 /// Dropped → missing on the cascade as generated today.
 fn dropped_rows(c: &Cascade, a: &CascadeAudit, label: &str) -> (String, Vec<String>) {
     let e = evaluate_cascade(c, a);
-    let p = evaluate(&c.provinces, &a.provinces);
+    let p = evaluate(&c.national, &c.provinces, &a.provinces);
     let mut groups = Groups::default();
     // False negatives and positives where the generator and the audit
     // disagree on whether the task is this level's at all.
     let (mut fn_scope, mut fp_scope) = (0usize, 0usize);
     for (name, s, r) in plans(c, a) {
-        let dropped = s.expected_missing();
+        let parent = s
+            .parent
+            .and_then(|i| c.provinces.get(i))
+            .map_or(&c.national, |p| &p.plan);
+        let dropped = expected_missing(parent, s, r);
         for p in &r.parent_obligations {
-            let is_dropped = dropped.contains(&&*p.id);
+            let is_dropped = dropped.iter().any(|d| *d == *p.id);
             let given = s.applicable.iter().any(|x| *x == *p.id);
             let case = || {
                 format!(

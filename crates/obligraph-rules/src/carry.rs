@@ -57,7 +57,24 @@ pub fn elements_of(text: &str) -> Vec<String> {
         Some((label, rest)) if is_agency_label(label) => Cow::Owned(rest.to_string()),
         _ => text,
     };
-    for clause in split_keep(&text, &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"]) {
+    // "Quyền lập hội (hoàn thiện các quy định …; đăng ký thành lập hội; …)":
+    // a short subject with its details in parentheses. The subject is an
+    // element of its own (a derived row keeping "Quyền lập hội" and
+    // dropping the details carries the task in part); the details are
+    // split as clauses.
+    let (label, text): (Option<&str>, &str) = match text.find(" (") {
+        Some(at)
+            if at > 0
+                && !text[..at].contains([';', '.', ':', '('])
+                && (params::MIN_ELEMENT_TERMS..=params::LABEL_MAX_TERMS)
+                    .contains(&crate::text::tokens(&text[..at]).len()) =>
+        {
+            (Some(&text[..at]), &text[at + 2..])
+        }
+        _ => (None, &text[..]),
+    };
+    pieces.extend(label.map(Cow::Borrowed));
+    for clause in split_keep(text, &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"]) {
         let lower = clause.to_lowercase();
         // The first enumeration marker: its head stays whole, its tail is
         // split at commas.
@@ -695,6 +712,18 @@ mod tests {
         assert_eq!(&e[1..], ["cả người bị tạm giữ", "tạm giam", "phạm nhân"]);
         let e = elements_of("Tổ chức tập huấn cho cán bộ, trên địa bàn");
         assert_eq!(e.len(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn a_short_subject_before_its_details_is_an_element() {
+        let t = "Quyền lập hội (hoàn thiện các quy định về thành lập, quản lý và hoạt động của các hội; đăng ký thành lập hội; nguồn tài trợ nước ngoài cho các hội)";
+        let e = elements_of(t);
+        assert_eq!(e[0], "Quyền lập hội", "{e:?}");
+        assert_eq!(e.len(), 4, "{e:?}");
+        // A long opening clause with a parenthesis is not a subject label.
+        let e = elements_of("Đẩy mạnh việc thực hiện trợ giúp pháp lý cho người dân ở vùng sâu, vùng xa (nhất là người nghèo, trẻ em)");
+        assert!(e[0].starts_with("Đẩy mạnh việc thực hiện"), "{e:?}");
+        assert!(!e.contains(&"Đẩy mạnh việc thực hiện trợ giúp pháp lý".to_string()));
     }
 
     #[test]

@@ -40,6 +40,13 @@ pub const SERIES_OBJECT: usize = 5;
 /// of the five seeds: the shortest real item has two syllables.
 pub const MIN_ELEMENT_TERMS: usize = 2;
 
+/// A task opening with a subject of at most this many syllables followed
+/// by its details in parentheses ("Quyền lập hội (hoàn thiện …)", "Lĩnh
+/// vực hình sự (trong đó …)") has the subject as an element of its own.
+/// Set by reading the appendix rows of the seeds: the longest such subject
+/// is "Pháp luật về phòng, chống bạo lực gia đình" (7 syllables).
+pub const LABEL_MAX_TERMS: usize = 8;
+
 /// Added to every term's inverse document frequency, so that an element of
 /// only common words still has a measure (its weight is then plain
 /// containment). Small against ln(N) for the plans seen (N = 40–200).

@@ -423,8 +423,16 @@ const SYNONYMS: [(&str, &str); 12] = [
 fn paraphrase(text: &str, rng: &mut ChaCha8Rng) -> String {
     let mut t = text.to_string();
     for (a, b) in SYNONYMS {
-        if t.contains(a) && rng.random_bool(0.7) {
-            t = t.replacen(a, b, 1);
+        // The first occurrence that is not the start of a longer word
+        // ("người dân" in "người dân tộc thiểu số" is not "the people").
+        let at = t
+            .match_indices(a)
+            .map(|(i, _)| i)
+            .find(|&i| !t[i + a.len()..].starts_with(" tộc"));
+        if let Some(i) = at {
+            if rng.random_bool(0.7) {
+                t.replace_range(i..i + a.len(), b);
+            }
         }
     }
     // Drop a trailing parenthesis (the detail drafters often leave out).

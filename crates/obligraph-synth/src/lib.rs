@@ -663,9 +663,13 @@ pub fn derive(
         }
         // Drawn only when asked for, so that a rate of 0 leaves the stream,
         // hence every plan, as it was.
+        // Not in a task written twice (a body item and its appendix row):
+        // the other statement would still carry the element, so the plan
+        // would not have dropped it (the draw is made all the same).
         if o.kind == ObligationKind::Task
             && rates.element_drop > 0.0
             && rng.random_bool(rates.element_drop)
+            && restatement_of(parent, o).is_none()
         {
             if let Some((t, element)) = drop_element(&c.text, &mut rng) {
                 c.text = t;

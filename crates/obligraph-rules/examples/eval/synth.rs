@@ -151,7 +151,7 @@ fn short(s: &str) -> String {
 fn element_rows(c: &Cascade, a: &CascadeAudit, label: &str) -> (String, Vec<String>) {
     let e = evaluate_cascade(c, a);
     let (mut total, mut partial, mut named, mut named_any) = (0usize, 0usize, 0usize, 0usize);
-    let (mut not_applicable, mut elsewhere) = (0usize, 0usize);
+    let (mut not_applicable, mut elsewhere, mut not_required) = (0usize, 0usize, 0usize);
     let mut groups = Groups::default();
     for (name, s, r) in plans(c, a) {
         for m in &s.truth {
@@ -166,9 +166,16 @@ fn element_rows(c: &Cascade, a: &CascadeAudit, label: &str) -> (String, Vec<Stri
             let Some(p) = r.parent_obligation(parent_id) else {
                 continue;
             };
-            total += 1;
             let w = words(element);
             let entry = p.elements.iter().find(|x| words(&x.text) == w);
+            // A part of the task for the levels above (law-making, court
+            // work, "cấp tỉnh" audiences) is not asked of a commune: its
+            // drop is no gap there.
+            if p.status != Status::NotApplicable && entry.is_some_and(|x| !x.required) {
+                not_required += 1;
+                continue;
+            }
+            total += 1;
             let is_named = entry.is_some_and(|x| x.carried_by.is_empty());
             if p.status == Status::Partial {
                 partial += 1;
@@ -221,7 +228,7 @@ fn element_rows(c: &Cascade, a: &CascadeAudit, label: &str) -> (String, Vec<Stri
         }
     };
     let row = format!(
-        "| synthetic cascade ({label}): element drop → partial naming it | {:.3} ({named}/{total}) | ≥ 0.90 | partial {:.3} ({partial}), named with `carried_by` empty {:.3} ({named_any}); {not_applicable} not applicable to the audit ({:.3} of the others); {elsewhere} said carried only by another task (a near-duplicate parent row's child); partial verdicts that are element drops: P {:.3}; dropped → missing here P {:.3} R {:.3} |",
+        "| synthetic cascade ({label}): element drop → partial naming it | {:.3} ({named}/{total}) | ≥ 0.90 | {not_required} drops of a part not asked of a commune left out; partial {:.3} ({partial}), named with `carried_by` empty {:.3} ({named_any}); {not_applicable} not applicable to the audit ({:.3} of the others); {elsewhere} said carried only by another task (a near-duplicate parent row's child); partial verdicts that are element drops: P {:.3}; dropped → missing here P {:.3} R {:.3} |",
         ratio(named),
         ratio(partial),
         ratio(named_any),

@@ -74,7 +74,10 @@ pub fn elements_of(text: &str) -> Vec<String> {
         _ => (None, &text[..]),
     };
     pieces.extend(label.map(Cow::Borrowed));
-    for clause in split_keep(text, &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"]) {
+    for clause in split_bullets(text)
+        .into_iter()
+        .flat_map(|b| split_keep(b, &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"]))
+    {
         let lower = clause.to_lowercase();
         // The first enumeration marker: its head stays whole, its tail is
         // split at commas.
@@ -195,6 +198,28 @@ fn is_agency_label(label: &str) -> bool {
         )
         .id
         .starts_with("unresolved:")
+}
+
+/// `text` split at bullets flattened into one line (" - Người có thẩm
+/// quyền …", " + Cán bộ …": a dash or plus between spaces before a capital
+/// letter), as a table cell pulled from a PDF or DOCX reads. A dash before
+/// a lower-case word joins words ("kinh tế - xã hội", "đồng tính - song
+/// tính") and stays.
+fn split_bullets(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, m) in text.match_indices([' ']) {
+        let _ = m;
+        let rest = &text[at..];
+        let bullet = (rest.starts_with(" - ") || rest.starts_with(" + "))
+            && rest[3..].chars().next().is_some_and(char::is_uppercase);
+        if bullet && at > start {
+            out.push(&text[start..at]);
+            start = at + 3;
+        }
+    }
+    out.push(&text[start..]);
+    out
 }
 
 /// `text` split after each separator in `seps` (the separator dropped).

@@ -339,13 +339,19 @@ pub fn task_scope(text: &str) -> Option<TaskScope> {
 
 /// Words that name bodies or audiences of the province or the centre
 /// ("báo cáo viên pháp luật cấp tỉnh", "cán bộ pháp chế tại các Sở,
-/// ngành", "Bộ, ngành Trung ương"). Lower case, NFC.
+/// ngành", "Bộ, ngành Trung ương"), and institutions no commune runs:
+/// compulsory drug-rehabilitation centres (run by the province) and
+/// reform schools (run by the Ministry of Public Security). Lower case,
+/// NFC.
 const ABOVE_COMMUNE: &[&str] = &[
     "cấp tỉnh",
     "các sở",
     "sở, ngành",
     "sở, ban, ngành",
     "trung ương",
+    "cơ sở cai nghiện bắt buộc",
+    "cơ sở giáo dục bắt buộc",
+    "trường giáo dưỡng",
 ];
 
 /// Whether a part of a task is for the levels above the commune: it names

@@ -217,6 +217,14 @@ pub fn score(l: &Loaded, config: &Config, verbose: bool) -> Scores {
         })
         .collect();
     let hit = predicted.intersection(&gold).count() as f64;
+    if verbose {
+        for (c, q) in gold.difference(&predicted) {
+            println!("ALIGN-MISS {} {q} ← {c}", l.name);
+        }
+        for (c, q) in predicted.difference(&gold) {
+            println!("ALIGN-EXTRA {} {q} ← {c}", l.name);
+        }
+    }
     let carried: BTreeSet<&str> = gold.iter().map(|(_, p)| p.as_str()).collect();
     // Element labels, where there are some: a gap is a task carried in
     // part or not at all.

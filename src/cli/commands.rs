@@ -257,12 +257,17 @@ fn json_string<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, CliError> 
 /// that is not an error, and every command ends quietly with its own exit
 /// code. Any other write error is.
 fn emit(text: &str, output: Option<&Path>, out: &mut dyn Write) -> Result<(), CliError> {
+    emit_bytes(text.as_bytes(), output, out)
+}
+
+/// [`emit`] for bytes (a Word document, a workbook).
+fn emit_bytes(bytes: &[u8], output: Option<&Path>, out: &mut dyn Write) -> Result<(), CliError> {
     match output {
-        Some(path) => std::fs::write(path, text).map_err(|source| CliError::Write {
+        Some(path) => std::fs::write(path, bytes).map_err(|source| CliError::Write {
             file: path.display().to_string(),
             source,
         }),
-        None => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        None => match out.write_all(bytes).and_then(|()| out.flush()) {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
             r => r.map_err(|source| CliError::Write {
                 file: "stdout".into(),
@@ -414,6 +419,26 @@ fn render_reports(
             sources,
             &report::whole_summaries(registry),
         )?,
+        AuditFormat::Docx | AuditFormat::Xlsx => {
+            // A binary file is not shown on a terminal (where text
+            // options wrap, stdout is one).
+            if output.is_none() && text_opts.width.is_some() {
+                let name = if format == AuditFormat::Docx {
+                    "docx"
+                } else {
+                    "xlsx"
+                };
+                return Err(CliError::Usage(format!(
+                    "--format {name} writes a binary file: give -o FILE.{name} (or redirect stdout)"
+                )));
+            }
+            let bytes = if format == AuditFormat::Docx {
+                report::to_docx(reports, sources, text_opts.lang)?
+            } else {
+                report::to_xlsx(reports, sources, text_opts.lang)?
+            };
+            return emit_bytes(&bytes, output, out);
+        }
     };
     emit(&text, output, out)
 }

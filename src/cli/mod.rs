@@ -130,6 +130,12 @@ enum AuditFormat {
     Json,
     Html,
     Sarif,
+    /// A Word document to build a reply on (binary: give -o FILE on a
+    /// terminal).
+    Docx,
+    /// A findings workbook, one sheet per plan (binary: give -o FILE on a
+    /// terminal).
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

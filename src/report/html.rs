@@ -423,9 +423,7 @@ pub fn to_html_in(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{
-        Coverage, Evidence, Finding, Location, Match, ParentObligationReport, PlanSummary,
-    };
+    use crate::rules::{Coverage, Evidence, Location, Match, ParentObligationReport, PlanSummary};
 
     const HOSTILE: &str =
         "Tuyên truyền <script>alert(1)</script> và <img src=x onerror=alert(2)> \"x\" & 'y'";
@@ -472,18 +470,19 @@ mod tests {
                 candidates: Vec::new(),
             }],
             local_initiatives: Vec::new(),
-            findings: vec![Finding {
-                code: "OG003".into(),
-                rule: "lead-mismatch".into(),
-                severity: Severity::Warning,
-                message: HOSTILE.into(),
+            // Findings are made by rules; this one is read as JSON.
+            findings: vec![serde_json::from_value(serde_json::json!({
+                "code": "OG003",
+                "rule": "lead-mismatch",
+                "severity": "warning",
+                "message": HOSTILE,
                 // Different from the English, so that both are shown.
-                message_vi: format!("{HOSTILE} (vi)"),
-                parent_id: Some("II.1".into()),
-                child_id: None,
-                parent_location: Some(loc("1/KH-<b>UBND</b>")),
-                child_location: None,
-            }],
+                "message_vi": format!("{HOSTILE} (vi)"),
+                "parent_id": "II.1",
+                "child_id": null,
+                "parent_location": loc("1/KH-<b>UBND</b>"),
+            }))
+            .unwrap()],
         }
     }
 

@@ -89,6 +89,7 @@ mod carry;
 mod citations;
 mod codes;
 mod config;
+pub mod fingerprint;
 mod fleet;
 mod lift;
 pub mod parallel;

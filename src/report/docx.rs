@@ -401,6 +401,13 @@ fn report_part(mut doc: Docx, r: &AuditReport, sources: &Sources, lang: Lang) ->
                     .add_run(text(&w.coverage_line(&r.coverage))),
             )
             .add_paragraph(para(&severity_counts(r, w)));
+        if let Some(rv) = &r.review {
+            doc = doc.add_paragraph(
+                Paragraph::new()
+                    .add_run(text(&format!("{}: ", w.review_label)).bold())
+                    .add_run(text(&w.review_counts(&rv.counts))),
+            );
+        }
         let review = r.parent_obligations.iter().filter(|po| po.review).count();
         if review > 0 {
             doc = doc.add_paragraph(

@@ -2,7 +2,7 @@
 //! table, so that the two renderers say the same thing.
 
 use crate::lang::Lang;
-use crate::rules::{Coverage, Severity, Status};
+use crate::rules::{Coverage, ReviewCounts, Severity, Status, VerdictKind};
 use serde::Serialize;
 
 /// Headings, labels and status words.
@@ -73,6 +73,14 @@ pub(crate) struct Words {
     pub numbered_summary: &'static str,
     pub numbered_gaps: &'static str,
     pub numbered_findings: &'static str,
+    pub review_label: &'static str,
+    pub new_mark: &'static str,
+    pub suppressed_heading: &'static str,
+    pub stale_heading: &'static str,
+    pub verdict: &'static str,
+    pub reason: &'static str,
+    pub by: &'static str,
+    pub fingerprint: &'static str,
 }
 
 static VI: Words = Words {
@@ -142,6 +150,14 @@ static VI: Words = Words {
     numbered_summary: "1. Tổng hợp",
     numbered_gaps: "2. Nhiệm vụ của cấp trên chưa được triển khai đầy đủ",
     numbered_findings: "3. Các phát hiện",
+    review_label: "Kết luận rà soát",
+    new_mark: "mới",
+    suppressed_heading: "Phát hiện đã loại trừ theo kết luận rà soát",
+    stale_heading: "Kết luận lỗi thời — phát hiện không còn",
+    verdict: "Kết luận",
+    reason: "Lý do",
+    by: "Người kết luận",
+    fingerprint: "Dấu nhận diện",
 };
 
 static EN: Words = Words {
@@ -209,6 +225,14 @@ static EN: Words = Words {
     numbered_summary: "1. Summary",
     numbered_gaps: "2. Parent obligations not fully carried out",
     numbered_findings: "3. Findings",
+    review_label: "Review",
+    new_mark: "new",
+    suppressed_heading: "Findings suppressed by review verdicts",
+    stale_heading: "Stale verdicts — their finding is gone",
+    verdict: "Verdict",
+    reason: "Reason",
+    by: "By",
+    fingerprint: "Fingerprint",
 };
 
 impl Words {
@@ -256,6 +280,34 @@ impl Words {
                 "{pct} = ({} covered + {} partial ÷ 2) ÷ {} applicable; {} missing. \
                  A partial counts as half.",
                 c.covered, c.partial, c.applicable, c.missing
+            )
+        }
+    }
+
+    /// A verdict, as the reports name it.
+    pub(crate) fn verdict_word(&self, v: VerdictKind) -> &'static str {
+        match (self.lang == Lang::Vi, v) {
+            (true, VerdictKind::Confirmed) => "xác nhận",
+            (true, VerdictKind::FalseAlarm) => "báo nhầm",
+            (true, _) => "không áp dụng tại địa phương",
+            (false, VerdictKind::Confirmed) => "confirmed",
+            (false, VerdictKind::FalseAlarm) => "false alarm",
+            (false, _) => "not applicable here",
+        }
+    }
+
+    /// The counts of a review: suppressed, confirmed, new, stale.
+    pub(crate) fn review_counts(&self, c: &ReviewCounts) -> String {
+        if self.lang == Lang::Vi {
+            format!(
+                "{} phát hiện đã loại trừ, {} đã xác nhận, {} mới; {} kết luận lỗi thời \
+                 (phát hiện không còn)",
+                c.suppressed, c.confirmed, c.new, c.stale
+            )
+        } else {
+            format!(
+                "{} suppressed, {} confirmed, {} new; {} stale verdict(s) (their finding is gone)",
+                c.suppressed, c.confirmed, c.new, c.stale
             )
         }
     }

@@ -96,6 +96,7 @@ pub mod parallel;
 pub mod params;
 mod registry;
 mod report;
+pub mod review;
 mod rule;
 pub mod rules;
 mod text;
@@ -117,6 +118,7 @@ pub use report::{
     AuditReport, Coverage, ElementReport, Evidence, Finding, LocalInitiative, Location, Match,
     ParentObligationReport, PlanSummary, SectionCoverage, Severity, Status,
 };
+pub use review::{Review, ReviewCounts, Suppressed, Verdict, VerdictKind, Verdicts, VerdictsError};
 pub use rule::{Rule, RuleContext, RuleInfo, CODES};
 
 use obligraph_core::Plan;

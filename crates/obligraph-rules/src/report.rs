@@ -335,8 +335,14 @@ pub struct AuditReport {
     pub parent_obligations: Vec<ParentObligationReport>,
     /// Derived obligations with no parent (local initiatives).
     pub local_initiatives: Vec<LocalInitiative>,
-    /// Diagnostics of the rules, most severe first.
+    /// Diagnostics of the rules, most severe first (without those a
+    /// review verdict set aside: see [`review`](Self::review)).
     pub findings: Vec<Finding>,
+    /// The review verdicts applied ([`Verdicts::apply`](crate::review::Verdicts::apply)):
+    /// findings set aside, new findings, stale verdicts. Absent when none
+    /// were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<crate::review::Review>,
 }
 
 impl AuditReport {

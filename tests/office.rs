@@ -389,3 +389,41 @@ fn docx_renders_in_libreoffice() {
     assert!(text.contains("Nhiệm vụ của cấp trên chưa được triển khai đầy đủ"));
     assert!(text.contains("II.4-1"));
 }
+
+#[test]
+fn docx_says_what_the_review_verdicts_set_aside() {
+    let file = out_dir("docx-verdicts").join("reply.docx");
+    write(
+        "docx",
+        &file,
+        &[
+            "--verdicts",
+            "examples/data/verdicts/ngo-quyen-102-2023.verdicts.toml",
+        ],
+    );
+    let Some(doc) = read_back("docx", &file) else {
+        return;
+    };
+    let paragraphs = doc["paragraphs"].as_array().unwrap();
+    assert!(paragraphs.iter().any(|p| p
+        .as_str()
+        .unwrap()
+        .starts_with("Kết luận rà soát: 4 phát hiện đã loại trừ, 2 đã xác nhận")));
+    // The gap II.2-5 stays (its task is still missing) with the verdict
+    // that sets its finding aside beside it; the findings table no longer
+    // lists that finding.
+    let tables = doc["tables"].as_array().unwrap();
+    let gaps = texts(tables[1].as_array().unwrap());
+    let row = gaps
+        .iter()
+        .find(|r| r[0].starts_with("II.2-5"))
+        .expect("II.2-5 in the gaps");
+    assert!(
+        row[2].contains("không áp dụng tại địa phương [OG001]: Điều tra, truy tố, xét xử"),
+        "{row:?}"
+    );
+    let findings = texts(tables[2].as_array().unwrap());
+    assert!(!findings
+        .iter()
+        .any(|r| r[1].contains("nhiệm vụ II.2-5 của văn bản cấp trên")));
+}

@@ -208,7 +208,11 @@ fn review_records_and_replaces_verdicts() {
     let o = review("false-alarm", "second look");
     assert_eq!(o.status.code(), Some(0));
     let text = std::fs::read_to_string(&file).unwrap();
-    assert_eq!(text.lines().filter(|l| *l == "[[verdict]]").count(), 1, "{text}");
+    assert_eq!(
+        text.lines().filter(|l| *l == "[[verdict]]").count(),
+        1,
+        "{text}"
+    );
     assert!(text.contains("verdict = \"false-alarm\"") && text.contains("second look"));
     assert!(text.contains("by = \"Tester\""));
 

@@ -236,6 +236,27 @@ fn gap_row(
             ),
         );
     }
+    // Findings on it that a review verdict set aside: the verdict and why.
+    for s in r
+        .review
+        .iter()
+        .flat_map(|rv| &rv.suppressed)
+        .filter(|s| s.finding.parent_id.as_deref() == Some(&*po.id))
+    {
+        child.push(
+            Paragraph::new().add_run(
+                text(&format!(
+                    "{} [{}]: {}",
+                    w.verdict_word(s.verdict.verdict),
+                    s.finding.code,
+                    s.verdict.reason
+                ))
+                .italic()
+                .color(MUTED)
+                .size(SMALL),
+            ),
+        );
+    }
     TableRow::new(vec![
         cell(first, widths[0]),
         cell(parent, widths[1]),

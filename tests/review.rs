@@ -86,7 +86,7 @@ fn json(o: &Output) -> Value {
 }
 
 fn counts(v: &Value) -> [u64; 4] {
-    let c = &v["review"]["counts"];
+    let c = &v["verdicts"]["counts"];
     ["suppressed", "confirmed", "new", "stale"].map(|k| c[k].as_u64().expect(k))
 }
 
@@ -95,13 +95,13 @@ fn the_example_verdicts_apply_to_the_plan_as_it_is() {
     let plain = json(&obligraph(&[
         "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "json",
     ]));
-    assert!(plain.get("review").is_none(), "no verdicts, no review");
+    assert!(plain.get("verdicts").is_none(), "no verdicts, no review");
     let all = plain["findings"].as_array().unwrap().len();
     let o = audit(NGO_QUYEN, &["--format", "json"]);
     let v = json(&o);
     assert_eq!(counts(&v), [4, 2, (all - 6) as u64, 0]);
     let kept = v["findings"].as_array().unwrap();
-    let suppressed = v["review"]["suppressed"].as_array().unwrap();
+    let suppressed = v["verdicts"]["suppressed"].as_array().unwrap();
     assert_eq!(kept.len() + suppressed.len(), all);
     for s in suppressed {
         let fp = &s["finding"]["fingerprint"];
@@ -120,13 +120,13 @@ fn the_example_verdicts_apply_to_the_plan_as_it_is() {
 fn a_revision_makes_one_verdict_stale() {
     let child = revised_child();
     let v = json(&audit(&child, &["--format", "json"]));
-    let new = v["review"]["new"].as_array().unwrap().len() as u64;
+    let new = v["verdicts"]["new"].as_array().unwrap().len() as u64;
     assert_eq!(counts(&v), [4, 1, new, 1]);
-    assert_eq!(v["review"]["stale"][0]["fingerprint"], STALE);
+    assert_eq!(v["verdicts"]["stale"][0]["fingerprint"], STALE);
     // The revision removes that finding only: the new ones are those of
     // the plan as it was.
     let before = json(&audit(NGO_QUYEN, &["--format", "json"]));
-    assert_eq!(before["review"]["new"], v["review"]["new"]);
+    assert_eq!(before["verdicts"]["new"], v["verdicts"]["new"]);
 
     let text = stdout(&audit(&child, &[]));
     assert!(
@@ -154,7 +154,8 @@ fn a_revision_makes_one_verdict_stale() {
 fn sarif_carries_the_verdicts_as_suppressions() {
     let child = revised_child();
     let v = json(&audit(&child, &["--format", "sarif"]));
-    let reasons: Vec<String> = json(&audit(&child, &["--format", "json"]))["review"]["suppressed"]
+    let reasons: Vec<String> = json(&audit(&child, &["--format", "json"]))["verdicts"]
+        ["suppressed"]
         .as_array()
         .unwrap()
         .iter()

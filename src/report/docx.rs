@@ -238,7 +238,7 @@ fn gap_row(
     }
     // Findings on it that a review verdict set aside: the verdict and why.
     for s in r
-        .review
+        .verdicts
         .iter()
         .flat_map(|rv| &rv.suppressed)
         .filter(|s| s.finding.parent_id.as_deref() == Some(&*po.id))
@@ -422,7 +422,7 @@ fn report_part(mut doc: Docx, r: &AuditReport, sources: &Sources, lang: Lang) ->
                     .add_run(text(&w.coverage_line(&r.coverage))),
             )
             .add_paragraph(para(&severity_counts(r, w)));
-        if let Some(rv) = &r.review {
+        if let Some(rv) = &r.verdicts {
             doc = doc.add_paragraph(
                 Paragraph::new()
                     .add_run(text(&format!("{}: ", w.review_label)).bold())

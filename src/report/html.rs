@@ -398,11 +398,11 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources, w: &'static Words) -> Repo
         findings: r
             .findings
             .iter()
-            .map(|f| finding_view(f, sources, w, r.review.as_ref()))
+            .map(|f| finding_view(f, sources, w, r.verdicts.as_ref()))
             .collect(),
-        review_counts: r.review.as_ref().map(|rv| w.review_counts(&rv.counts)),
+        review_counts: r.verdicts.as_ref().map(|rv| w.review_counts(&rv.counts)),
         suppressed: r
-            .review
+            .verdicts
             .iter()
             .flat_map(|rv| &rv.suppressed)
             .map(|s| SuppressedView {
@@ -414,7 +414,7 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources, w: &'static Words) -> Repo
             })
             .collect(),
         stale: r
-            .review
+            .verdicts
             .iter()
             .flat_map(|rv| &rv.stale)
             .map(|v| StaleView {
@@ -575,7 +575,7 @@ mod tests {
                 "parent_location": loc("1/KH-<b>UBND</b>"),
             }))
             .unwrap()],
-            review: None,
+            verdicts: None,
         }
     }
 

@@ -94,13 +94,13 @@ pub fn to_sarif(
     for r in reports {
         // The findings, then those a verdict set aside (SARIF keeps
         // suppressed results, with their `suppressions`).
-        let suppressed = r.review.iter().flat_map(|rv| &rv.suppressed);
+        let suppressed = r.verdicts.iter().flat_map(|rv| &rv.suppressed);
         let all = r
             .findings
             .iter()
             .map(|f| (f, None))
             .chain(suppressed.map(|s| (&s.finding, Some(&s.verdict))));
-        if let Some(rv) = &r.review {
+        if let Some(rv) = &r.verdicts {
             stale.extend(rv.stale.iter().map(|v| {
                 json!({
                     "fingerprint": v.fingerprint,
@@ -162,7 +162,7 @@ pub fn to_sarif(
             }
             // With verdicts applied, every result says whether one sets it
             // aside (an empty array: none does).
-            if let Some(rv) = &r.review {
+            if let Some(rv) = &r.verdicts {
                 result["suppressions"] = match verdict {
                     Some(v) => json!([{
                         "kind": "external",

@@ -329,7 +329,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             let _ = writeln!(out, "{} {}", child.obligations, w.obligations);
         }
     }
-    if let Some(rv) = &r.review {
+    if let Some(rv) = &r.verdicts {
         let head = format!("{} ", p.bold(&format!("{}:", w.review_label)));
         out.push_str(&hanging(
             &head,
@@ -401,7 +401,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             obligation_lines(out, po, sources, opts, &p);
             for (i, f) in r.findings.iter().enumerate() {
                 if f.parent_id.as_deref() == Some(&*po.id) {
-                    compact_finding(out, f, sources, opts, &p, r.review.as_ref());
+                    compact_finding(out, f, sources, opts, &p, r.verdicts.as_ref());
                     if let Some(s) = shown.get_mut(i) {
                         *s = true;
                     }
@@ -418,7 +418,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
         }
         for (i, f) in r.findings.iter().enumerate() {
             if section_of(f) == sc.section && !shown.get(i).copied().unwrap_or(true) {
-                finding_lines(out, f, sources, opts, &p, r.review.as_ref());
+                finding_lines(out, f, sources, opts, &p, r.verdicts.as_ref());
                 if let Some(s) = shown.get_mut(i) {
                     *s = true;
                 }
@@ -448,7 +448,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             let _ = writeln!(out, "\n{}", p.bold(&head));
             last = Some(sec.as_str());
         }
-        finding_lines(out, f, sources, opts, &p, r.review.as_ref());
+        finding_lines(out, f, sources, opts, &p, r.verdicts.as_ref());
     }
     // Local initiatives not already reported by a finding.
     let initiatives: Vec<_> = r
@@ -473,7 +473,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             out.push_str(&hanging(&head, &text, ITEM_INDENT, opts.width));
         }
     }
-    if let Some(rv) = &r.review {
+    if let Some(rv) = &r.verdicts {
         verdict_lines(out, rv, sources, opts, &p);
     }
     let count = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();

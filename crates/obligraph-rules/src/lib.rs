@@ -57,6 +57,11 @@
 //! obligation also carries `confidence` (0–1), `review` (bool), `elements`
 //! [{`text`, `carried_by`}] when it has several or some are dropped, and
 //! `candidates` (matches that carry none of it, for a missing verdict).
+//! With review verdicts applied ([`Verdicts::apply`]) the report has
+//! `verdicts` {`counts` {`suppressed`, `confirmed`, `new`, `stale`},
+//! `suppressed` [{`finding`, `verdict`}], `confirmed` and `new`
+//! (fingerprints), `stale` (the verdicts whose finding is gone)}; without,
+//! no such field.
 //!
 //! ```
 //! use obligraph_core::{Level, Plan, Obligation};

@@ -336,13 +336,13 @@ pub struct AuditReport {
     /// Derived obligations with no parent (local initiatives).
     pub local_initiatives: Vec<LocalInitiative>,
     /// Diagnostics of the rules, most severe first (without those a
-    /// review verdict set aside: see [`review`](Self::review)).
+    /// review verdict set aside: see [`verdicts`](Self::verdicts)).
     pub findings: Vec<Finding>,
     /// The review verdicts applied ([`Verdicts::apply`](crate::review::Verdicts::apply)):
     /// findings set aside, new findings, stale verdicts. Absent when none
     /// were.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub review: Option<crate::review::Review>,
+    pub verdicts: Option<crate::review::Review>,
 }
 
 impl AuditReport {

@@ -28,8 +28,9 @@
 //! message = "nhiệm vụ II.2-2 của văn bản cấp trên chưa được triển khai: …"
 //! ```
 //!
-//! [`Verdicts::apply`] sets a report's [`Review`]: findings with a
-//! false-alarm or not-applicable verdict move out of
+//! [`Verdicts::apply`] sets a report's [`verdicts`](AuditReport::verdicts)
+//! (a [`Review`]): findings with a false-alarm or not-applicable verdict
+//! move out of
 //! [`AuditReport::findings`] into [`Review::suppressed`] (so they neither
 //! count nor set the exit code), confirmed ones stay, findings with no
 //! verdict are listed as new, and verdicts of the pair whose finding the
@@ -284,7 +285,7 @@ impl Verdicts {
             new: review.new.len(),
             stale: review.stale.len(),
         };
-        report.review = Some(review);
+        report.verdicts = Some(review);
     }
 }
 

@@ -2,13 +2,15 @@
 
 use super::{
     outline, AuditFormat, CalendarFormat, Command, GraphFormat, ImportFormat, LiftLevel,
-    EXIT_FINDINGS, EXIT_NO_PLAN, EXIT_OK,
+    VerdictChoice, EXIT_FINDINGS, EXIT_NO_PLAN, EXIT_OK,
 };
 use crate::calendar::{self, IcsOptions};
 use crate::core::{EdgeKind, Level, ObligationKey, Plan, PlanGraph, Window};
 use crate::lang::Lang;
 use crate::report::{self, ReportFormat, Sources, TextOptions};
-use crate::rules::{AuditReport, Config, Registry, Severity, Status};
+use crate::rules::{
+    AuditReport, Config, Registry, Severity, Status, Verdict, VerdictKind, Verdicts,
+};
 use crate::vn::{import_path, import_path_with, Import, ImportError, ImportOptions};
 use chrono::{Datelike, NaiveDate};
 use std::io::{IsTerminal, Write};
@@ -53,6 +55,14 @@ pub enum CliError {
         /// The files, quoted and comma-separated.
         files: String,
     },
+    /// A verdict file could not be read or is invalid.
+    #[error("invalid verdict file `{file}`: {message}")]
+    Verdicts {
+        /// The file.
+        file: String,
+        /// What went wrong, and where.
+        message: String,
+    },
     /// Other misuse.
     #[error("{0}")]
     Usage(String),
@@ -95,13 +105,21 @@ pub(super) fn execute(
             config,
             output,
             verbose,
+            verdicts,
         } => {
             let config = read_config(config.as_deref())?;
+            let verdicts = verdicts
+                .as_deref()
+                .map(|p| read_verdicts(p, false))
+                .transpose()?;
             let registry = Registry::default();
             let mut sources = Sources::new();
             let parents = import_all(&parent, &mut sources, err)?;
             let children = import_all(&child, &mut sources, err)?;
-            let reports = audit_chain(&registry, &parents, &children, &config, err);
+            let mut reports = audit_chain(&registry, &parents, &children, &config, err);
+            if let Some((file, v)) = &verdicts {
+                apply_verdicts(v, file, &mut reports, err);
+            }
             let text = text_options(colour, width, output.as_deref(), verbose, lang);
             render_reports(
                 &reports,
@@ -113,6 +131,56 @@ pub(super) fn execute(
                 &text,
             )?;
             Ok(exit_for(&reports))
+        }
+        Command::Review {
+            verdicts,
+            parent,
+            child,
+            finding,
+            verdict,
+            reason,
+            by,
+            config,
+        } => {
+            let config = read_config(config.as_deref())?;
+            let (_, mut file) = read_verdicts(&verdicts, true)?;
+            let mut sources = Sources::new();
+            let parents = import_all(std::slice::from_ref(&parent), &mut sources, err)?;
+            let children = import_all(std::slice::from_ref(&child), &mut sources, err)?;
+            let (Some(p), Some(c)) = (parents.first(), children.first()) else {
+                return Err(CliError::Usage(
+                    "review needs one --parent and one --child".into(),
+                ));
+            };
+            let report = Registry::default().audit(p, c, &config);
+            let f = find_finding(&report, &finding, &parent, &child)?;
+            let kind = match verdict {
+                VerdictChoice::Confirmed => VerdictKind::Confirmed,
+                VerdictChoice::FalseAlarm => VerdictKind::FalseAlarm,
+                VerdictChoice::NotApplicable => VerdictKind::NotApplicable,
+            };
+            let at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            let v = Verdict::on(&report, f, kind, reason, by, at);
+            let line = format!(
+                "{}: {} [{}]{} #{} → {}\n",
+                verdicts.display(),
+                kind.as_str(),
+                f.code,
+                f.parent_id
+                    .as_deref()
+                    .or(f.child_id.as_deref())
+                    .map(|id| format!(" {id}"))
+                    .unwrap_or_default(),
+                f.fingerprint,
+                sources.short(&report.child.label),
+            );
+            file.record(v);
+            std::fs::write(&verdicts, file.to_toml_string()).map_err(|source| CliError::Write {
+                file: verdicts.display().to_string(),
+                source,
+            })?;
+            emit(&line, None, out)?;
+            Ok(EXIT_OK)
         }
         Command::Check {
             files,
@@ -257,12 +325,17 @@ fn json_string<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, CliError> 
 /// that is not an error, and every command ends quietly with its own exit
 /// code. Any other write error is.
 fn emit(text: &str, output: Option<&Path>, out: &mut dyn Write) -> Result<(), CliError> {
+    emit_bytes(text.as_bytes(), output, out)
+}
+
+/// [`emit`] for bytes (a Word document, a workbook).
+fn emit_bytes(bytes: &[u8], output: Option<&Path>, out: &mut dyn Write) -> Result<(), CliError> {
     match output {
-        Some(path) => std::fs::write(path, text).map_err(|source| CliError::Write {
+        Some(path) => std::fs::write(path, bytes).map_err(|source| CliError::Write {
             file: path.display().to_string(),
             source,
         }),
-        None => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        None => match out.write_all(bytes).and_then(|()| out.flush()) {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
             r => r.map_err(|source| CliError::Write {
                 file: "stdout".into(),
@@ -293,6 +366,84 @@ fn read_config(path: Option<&Path>) -> Result<Config, CliError> {
         file,
         message: e.to_string().trim_end().replace('\n', " "),
     })
+}
+
+/// Reads a verdict file; a missing one is empty when `may_be_new` (the
+/// review command creates it), an error otherwise.
+fn read_verdicts(path: &Path, may_be_new: bool) -> Result<(String, Verdicts), CliError> {
+    let file = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if may_be_new && e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(CliError::Verdicts {
+                file,
+                message: e.to_string(),
+            })
+        }
+    };
+    let v = Verdicts::from_toml_str(&text).map_err(|e| CliError::Verdicts {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
+    Ok((file, v))
+}
+
+/// Applies `verdicts` to every report, and says on stderr how many
+/// verdicts concern none of the audited pairs.
+fn apply_verdicts(
+    verdicts: &Verdicts,
+    file: &str,
+    reports: &mut [AuditReport],
+    err: &mut dyn Write,
+) {
+    for r in reports.iter_mut() {
+        verdicts.apply(r);
+    }
+    let elsewhere = verdicts
+        .verdicts
+        .iter()
+        .filter(|v| !reports.iter().any(|r| v.concerns(r)))
+        .count();
+    if elsewhere > 0 {
+        let _ = writeln!(
+            err,
+            "note: {elsewhere} verdict(s) in `{file}` concern plans not in this audit"
+        );
+    }
+}
+
+/// The finding of `report` whose fingerprint is `wanted` or starts with
+/// it (8 hex digits at least, naming one finding).
+fn find_finding<'r>(
+    report: &'r AuditReport,
+    wanted: &str,
+    parent: &Path,
+    child: &Path,
+) -> Result<&'r crate::rules::Finding, CliError> {
+    let wanted = wanted.trim().trim_start_matches('#').to_ascii_lowercase();
+    if wanted.len() < 8 {
+        return Err(CliError::Usage(format!(
+            "--finding `{wanted}`: give the fingerprint or its first 8 hex digits at least"
+        )));
+    }
+    let hits: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.fingerprint.starts_with(&wanted))
+        .collect();
+    match hits.as_slice() {
+        [one] => Ok(one),
+        [] => Err(CliError::Usage(format!(
+            "no finding `{wanted}` in the audit of `{}` against `{}` (text reports print each finding's `#fingerprint`)",
+            child.display(),
+            parent.display()
+        ))),
+        _ => Err(CliError::Usage(format!(
+            "--finding `{wanted}` names {} findings: give more digits",
+            hits.len()
+        ))),
+    }
 }
 
 /// The warning for an input that holds no plan.
@@ -414,6 +565,26 @@ fn render_reports(
             sources,
             &report::whole_summaries(registry),
         )?,
+        AuditFormat::Docx | AuditFormat::Xlsx => {
+            // A binary file is not shown on a terminal (where text
+            // options wrap, stdout is one).
+            if output.is_none() && text_opts.width.is_some() {
+                let name = if format == AuditFormat::Docx {
+                    "docx"
+                } else {
+                    "xlsx"
+                };
+                return Err(CliError::Usage(format!(
+                    "--format {name} writes a binary file: give -o FILE.{name} (or redirect stdout)"
+                )));
+            }
+            let bytes = if format == AuditFormat::Docx {
+                report::to_docx(reports, sources, text_opts.lang)?
+            } else {
+                report::to_xlsx(reports, sources, text_opts.lang)?
+            };
+            return emit_bytes(&bytes, output, out);
+        }
     };
     emit(&text, output, out)
 }

@@ -130,6 +130,19 @@ enum AuditFormat {
     Json,
     Html,
     Sarif,
+    /// A Word document to build a reply on (binary: give -o FILE on a
+    /// terminal).
+    Docx,
+    /// A findings workbook, one sheet per plan (binary: give -o FILE on a
+    /// terminal).
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum VerdictChoice {
+    Confirmed,
+    FalseAlarm,
+    NotApplicable,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -204,6 +217,48 @@ enum Command {
         /// Text: list covered and not-applicable obligations too.
         #[arg(long, short)]
         verbose: bool,
+        /// Review verdicts to apply (TOML, written by `obligraph review`):
+        /// findings judged false alarms or not applicable are listed apart
+        /// and not counted, findings with no verdict are marked new, and
+        /// verdicts whose finding is gone are listed as stale.
+        #[arg(long, value_name = "FILE")]
+        verdicts: Option<PathBuf>,
+    },
+    /// Record a reviewer's verdict on one finding of an audit.
+    ///
+    /// Audits --child against --parent, finds the finding whose
+    /// fingerprint is (or starts with) --finding, and records the verdict
+    /// with the reason, who and when in the verdict file (created when
+    /// missing; a verdict on the same finding is replaced). `audit
+    /// --verdicts FILE` applies the file.
+    #[command(after_help = AFTER_HELP_NO_FINDINGS)]
+    Review {
+        /// The verdict file (TOML), kept beside the plans.
+        #[arg(long, value_name = "FILE")]
+        verdicts: PathBuf,
+        /// The parent plan.
+        #[arg(long, value_name = "FILE")]
+        parent: PathBuf,
+        /// The derived plan.
+        #[arg(long, value_name = "FILE")]
+        child: PathBuf,
+        /// The finding's fingerprint, or its first 8 or more hex digits
+        /// (text reports print the first 8 after `#`).
+        #[arg(long, value_name = "FINGERPRINT")]
+        finding: String,
+        /// confirmed: the finding is right; false-alarm: it is wrong;
+        /// not-applicable: the task is not the derived plan's issuer's here.
+        #[arg(long, value_enum)]
+        verdict: VerdictChoice,
+        /// Why (quoted in every later report that sets the finding aside).
+        #[arg(long)]
+        reason: String,
+        /// Who decided.
+        #[arg(long)]
+        by: String,
+        /// Rule settings of the audit, TOML or JSON.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Check plans with the rules that need no parent (leads, deadlines,
     /// requested bodies, defunct agencies, citations).

@@ -5,7 +5,7 @@
 use super::words::Words;
 use super::{top_section, ReportError, Sources};
 use crate::lang::Lang;
-use crate::rules::{AuditReport, ParentObligationReport, Severity, Status};
+use crate::rules::{AuditReport, Finding, ParentObligationReport, Review, Severity, Status};
 use minijinja::value::Serde;
 use serde::Serialize;
 
@@ -49,6 +49,8 @@ table.obligations td:nth-child(2), table.obligations td:nth-child(3) { width: 46
 .side .head { font-size: .75rem; color: #57606a; text-transform: uppercase; }
 .reason { color: #57606a; font-style: italic; font-size: .82rem; }
 .vi { color: #57606a; font-size: .82rem; }
+.new { background: #fbefff; color: #6e40c9; }
+table.suppressed { opacity: .75; }
 </style>
 </head>
 <body>
@@ -74,6 +76,7 @@ table.obligations td:nth-child(2), table.obligations td:nth-child(3) { width: 46
 <div class="card"><div class="n">{{ r.infos }}</div><div class="l">{{ w.infos }}</div></div>
 </div>
 {% if r.parent %}<p class="definition">{{ w.coverage }}: {{ r.ratio_definition }}</p>{% endif %}
+{% if r.review_counts %}<p class="review-counts"><strong>{{ w.review_label }}:</strong> {{ r.review_counts }}</p>{% endif %}
 {% if r.sections %}
 <h3>{{ w.coverage_by_section }}</h3>
 <table class="coverage">
@@ -91,12 +94,29 @@ table.obligations td:nth-child(2), table.obligations td:nth-child(3) { width: 46
 <thead><tr><th>{{ w.severity }}</th><th>{{ w.code }}</th><th>{{ w.message }}</th><th>{{ w.parent_plan }}</th><th>{{ w.derived_plan }}</th></tr></thead>
 <tbody>
 {% for f in r.findings %}
-<tr class="finding"><td><span class="sev {{ f.severity }}">{{ f.severity_word }}</span></td><td>{{ f.code }}<br><span class="loc">{{ f.rule }}</span></td><td>{{ f.first }}{% if f.second %}<div class="vi">{{ f.second }}</div>{% endif %}</td><td class="loc">{{ f.parent_id or "" }}<br>{{ f.parent_place or "" }}</td><td class="loc">{{ f.child_id or "" }}<br>{{ f.child_place or "" }}</td></tr>
+<tr class="finding"><td><span class="sev {{ f.severity }}">{{ f.severity_word }}</span>{% if f.new %} <span class="sev new">{{ w.new_mark }}</span>{% endif %}</td><td>{{ f.code }}<br><span class="loc">{{ f.rule }}{% if f.fp %} #{{ f.fp }}{% endif %}</span></td><td>{{ f.first }}{% if f.second %}<div class="vi">{{ f.second }}</div>{% endif %}</td><td class="loc">{{ f.parent_id or "" }}<br>{{ f.parent_place or "" }}</td><td class="loc">{{ f.child_id or "" }}<br>{{ f.child_place or "" }}</td></tr>
 {% endfor %}
 </tbody>
 </table>
 {% else %}
 <p>{{ w.no_findings }}</p>
+{% endif %}
+{% if r.suppressed %}
+<h3>{{ w.suppressed_heading }} ({{ r.suppressed | length }})</h3>
+<table class="findings suppressed">
+<thead><tr><th>{{ w.severity }}</th><th>{{ w.code }}</th><th>{{ w.message }}</th><th>{{ w.verdict }}</th><th>{{ w.reason }}</th></tr></thead>
+<tbody>
+{% for s in r.suppressed %}
+<tr class="suppressed-finding"><td><span class="sev {{ s.finding.severity }}">{{ s.finding.severity_word }}</span></td><td>{{ s.finding.code }}<br><span class="loc">{{ s.finding.rule }} #{{ s.finding.fp }}</span></td><td>{{ s.finding.first }}</td><td><strong>{{ s.verdict }}</strong><br><span class="loc">{{ s.by }}, {{ s.at }}</span></td><td>{{ s.reason }}</td></tr>
+{% endfor %}
+</tbody>
+</table>
+{% endif %}
+{% if r.stale %}
+<h3>{{ w.stale_heading }} ({{ r.stale | length }})</h3>
+<ul class="stale">
+{% for v in r.stale %}<li><strong>[{{ v.code }}] {{ v.id }}</strong> <span class="loc">#{{ v.fp }}</span> — {{ v.verdict }}: {{ v.reason }} <span class="loc">({{ v.by }}, {{ v.at }})</span>{% if v.message %}<div class="reason">{{ v.message }}</div>{% endif %}</li>
+{% endfor %}</ul>
 {% endif %}
 {% if r.review %}
 <h3>{{ w.review_first }} ({{ r.review | length }})</h3>
@@ -164,6 +184,31 @@ struct ReportView<'a> {
     /// sure first.
     review: Vec<ObligationView<'a>>,
     local_initiatives: Vec<LocalView<'a>>,
+    /// The counts of the review verdicts applied, when any were.
+    review_counts: Option<String>,
+    suppressed: Vec<SuppressedView<'a>>,
+    stale: Vec<StaleView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SuppressedView<'a> {
+    finding: FindingView<'a>,
+    verdict: &'static str,
+    reason: &'a str,
+    by: &'a str,
+    at: &'a str,
+}
+
+#[derive(Serialize)]
+struct StaleView<'a> {
+    fp: String,
+    code: &'a str,
+    id: &'a str,
+    verdict: &'static str,
+    reason: &'a str,
+    by: &'a str,
+    at: &'a str,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -191,6 +236,10 @@ struct FindingView<'a> {
     child_id: Option<&'a str>,
     parent_place: Option<String>,
     child_place: Option<String>,
+    /// The first 8 hex digits of the fingerprint.
+    fp: String,
+    /// No review verdict names it (with verdicts applied).
+    new: bool,
 }
 
 #[derive(Serialize)]
@@ -278,6 +327,42 @@ fn obligation_view<'a>(
     }
 }
 
+fn finding_view<'a>(
+    f: &'a Finding,
+    sources: &Sources,
+    w: &'static Words,
+    review: Option<&Review>,
+) -> FindingView<'a> {
+    FindingView {
+        severity: f.severity.to_string(),
+        severity_word: w.severity_word(f.severity),
+        code: &f.code,
+        rule: &f.rule,
+        first: match (w.lang, f.message_vi.is_empty()) {
+            (Lang::Vi, false) => &f.message_vi,
+            _ => &f.message,
+        },
+        second: match (w.lang, f.message_vi.is_empty()) {
+            _ if f.message_vi == f.message => None,
+            (Lang::Vi, false) => Some(&f.message),
+            (_, false) => Some(&f.message_vi),
+            (_, true) => None,
+        },
+        parent_id: f.parent_id.as_deref(),
+        child_id: f.child_id.as_deref(),
+        parent_place: f
+            .parent_location
+            .as_ref()
+            .map(|l| sources.place(&l.plan, l.line_start, l.line_end)),
+        child_place: f
+            .child_location
+            .as_ref()
+            .map(|l| sources.place(&l.plan, l.line_start, l.line_end)),
+        fp: f.fingerprint.chars().take(8).collect(),
+        new: review.is_some_and(|rv| rv.is_new(&f.fingerprint)),
+    }
+}
+
 fn view<'a>(r: &'a AuditReport, sources: &'a Sources, w: &'static Words) -> ReportView<'a> {
     let count = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
     ReportView {
@@ -313,31 +398,38 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources, w: &'static Words) -> Repo
         findings: r
             .findings
             .iter()
-            .map(|f| FindingView {
-                severity: f.severity.to_string(),
-                severity_word: w.severity_word(f.severity),
-                code: &f.code,
-                rule: &f.rule,
-                first: match (w.lang, f.message_vi.is_empty()) {
-                    (Lang::Vi, false) => &f.message_vi,
-                    _ => &f.message,
-                },
-                second: match (w.lang, f.message_vi.is_empty()) {
-                    _ if f.message_vi == f.message => None,
-                    (Lang::Vi, false) => Some(&f.message),
-                    (_, false) => Some(&f.message_vi),
-                    (_, true) => None,
-                },
-                parent_id: f.parent_id.as_deref(),
-                child_id: f.child_id.as_deref(),
-                parent_place: f
-                    .parent_location
-                    .as_ref()
-                    .map(|l| sources.place(&l.plan, l.line_start, l.line_end)),
-                child_place: f
-                    .child_location
-                    .as_ref()
-                    .map(|l| sources.place(&l.plan, l.line_start, l.line_end)),
+            .map(|f| finding_view(f, sources, w, r.verdicts.as_ref()))
+            .collect(),
+        review_counts: r.verdicts.as_ref().map(|rv| w.review_counts(&rv.counts)),
+        suppressed: r
+            .verdicts
+            .iter()
+            .flat_map(|rv| &rv.suppressed)
+            .map(|s| SuppressedView {
+                finding: finding_view(&s.finding, sources, w, None),
+                verdict: w.verdict_word(s.verdict.verdict),
+                reason: &s.verdict.reason,
+                by: &s.verdict.by,
+                at: &s.verdict.at,
+            })
+            .collect(),
+        stale: r
+            .verdicts
+            .iter()
+            .flat_map(|rv| &rv.stale)
+            .map(|v| StaleView {
+                fp: v.fingerprint.chars().take(8).collect(),
+                code: &v.code,
+                id: v
+                    .parent_id
+                    .as_deref()
+                    .or(v.child_id.as_deref())
+                    .unwrap_or_default(),
+                verdict: w.verdict_word(v.verdict),
+                reason: &v.reason,
+                by: &v.by,
+                at: &v.at,
+                message: &v.message,
             })
             .collect(),
         review: {
@@ -423,9 +515,7 @@ pub fn to_html_in(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{
-        Coverage, Evidence, Finding, Location, Match, ParentObligationReport, PlanSummary,
-    };
+    use crate::rules::{Coverage, Evidence, Location, Match, ParentObligationReport, PlanSummary};
 
     const HOSTILE: &str =
         "Tuyên truyền <script>alert(1)</script> và <img src=x onerror=alert(2)> \"x\" & 'y'";
@@ -472,18 +562,20 @@ mod tests {
                 candidates: Vec::new(),
             }],
             local_initiatives: Vec::new(),
-            findings: vec![Finding {
-                code: "OG003".into(),
-                rule: "lead-mismatch".into(),
-                severity: Severity::Warning,
-                message: HOSTILE.into(),
+            // Findings are made by rules; this one is read as JSON.
+            findings: vec![serde_json::from_value(serde_json::json!({
+                "code": "OG003",
+                "rule": "lead-mismatch",
+                "severity": "warning",
+                "message": HOSTILE,
                 // Different from the English, so that both are shown.
-                message_vi: format!("{HOSTILE} (vi)"),
-                parent_id: Some("II.1".into()),
-                child_id: None,
-                parent_location: Some(loc("1/KH-<b>UBND</b>")),
-                child_location: None,
-            }],
+                "message_vi": format!("{HOSTILE} (vi)"),
+                "parent_id": "II.1",
+                "child_id": null,
+                "parent_location": loc("1/KH-<b>UBND</b>"),
+            }))
+            .unwrap()],
+            verdicts: None,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Renderers of audit reports: readable text (coloured on a terminal),
-//! JSON, one self-contained HTML page, and SARIF 2.1.0 for pipelines that
-//! collect diagnostics.
+//! JSON, one self-contained HTML page, SARIF 2.1.0 for pipelines that
+//! collect diagnostics, a Word document to build a reply on
+//! ([`to_docx`]) and a findings workbook ([`to_xlsx`]).
 //!
 //! Every renderer takes a slice of [`AuditReport`]s: one for a single
 //! audit or check, several for a fleet (many derived plans against one
@@ -28,15 +29,19 @@
 //! assert!(sarif.contains("\"version\": \"2.1.0\""));
 //! //! ```
 
+mod docx;
 mod html;
 mod sarif;
 mod text;
 mod words;
 pub mod wrap;
+mod xlsx;
 
+pub use docx::to_docx;
 pub use html::{to_html, to_html_in};
 pub use sarif::to_sarif;
 pub use text::{to_text, TextOptions};
+pub use xlsx::to_xlsx;
 
 use crate::rules::{AuditReport, Registry, RuleInfo};
 use std::collections::BTreeMap;
@@ -126,6 +131,9 @@ pub enum ReportError {
     /// The HTML template failed.
     #[error("cannot render the html report: {0}")]
     Template(String),
+    /// The Word document or the workbook could not be written.
+    #[error("cannot write the document: {0}")]
+    Document(String),
 }
 
 /// Renders `reports` in `format`. Text is rendered without colours; use
@@ -214,5 +222,53 @@ pub(crate) fn shorten(s: &str, n: usize) -> String {
         let mut t: String = flat.chars().take(n.saturating_sub(1)).collect();
         t.push('…');
         t
+    }
+}
+
+/// What a finding concerns, for the reports that print it in a row of its
+/// own (DOCX, XLSX): the parent obligation's text, the derived
+/// obligation's text (found among the report's matches, candidates and
+/// local initiatives), and the confidence of the verdict it rests on.
+pub(crate) struct FindingContext<'a> {
+    pub parent_text: Option<&'a str>,
+    pub child_text: Option<&'a str>,
+    pub confidence: Option<f64>,
+    pub review: bool,
+}
+
+impl<'a> FindingContext<'a> {
+    pub(crate) fn of(r: &'a AuditReport, f: &crate::rules::Finding) -> FindingContext<'a> {
+        let po = f
+            .parent_id
+            .as_deref()
+            .and_then(|id| r.parent_obligation(id));
+        let child_text = f.child_id.as_deref().and_then(|cid| {
+            let in_matches = r
+                .parent_obligations
+                .iter()
+                .flat_map(|po| po.matches.iter().chain(&po.candidates))
+                .find(|m| m.child_id == cid)
+                .map(|m| &*m.child_text);
+            in_matches.or_else(|| {
+                r.local_initiatives
+                    .iter()
+                    .find(|l| l.id == cid)
+                    .map(|l| &*l.text)
+            })
+        });
+        FindingContext {
+            parent_text: po.map(|po| &*po.text),
+            child_text,
+            confidence: po.map(|po| po.confidence),
+            review: po.is_some_and(|po| po.review),
+        }
+    }
+}
+
+/// A finding's message in `lang` (the other language when it has none).
+pub(crate) fn message_in(f: &crate::rules::Finding, lang: crate::lang::Lang) -> &str {
+    match lang {
+        crate::lang::Lang::Vi if !f.message_vi.is_empty() => &f.message_vi,
+        _ => &f.message,
     }
 }

@@ -60,7 +60,15 @@ fn location(l: &Location, role: &str, id: Option<&str>, sources: &Sources) -> Va
 /// [`Registry::rules`](crate::rules::Registry::rules)) fill
 /// `tool.driver.rules`; each result carries its `ruleId` and `ruleIndex`,
 /// its level (`error`, `warning`, `note`), the message in English and
-/// Vietnamese, and the locations of the derived and the parent obligation.
+/// Vietnamese, the locations of the derived and the parent obligation, and
+/// the finding's fingerprint (`fingerprints["obligraph/v1"]`).
+///
+/// With review verdicts applied, the findings they set aside are results
+/// too, with `suppressions: [{kind: "external", status: "accepted",
+/// justification: <reason>}]`; the others carry `suppressions: []`;
+/// `properties.reviewStatus` says new, confirmed, false-alarm or
+/// not-applicable, and the run's `properties.staleVerdicts` lists the
+/// verdicts whose finding is gone.
 pub fn to_sarif(
     reports: &[AuditReport],
     sources: &Sources,
@@ -82,8 +90,31 @@ pub fn to_sarif(
         .collect();
     let mut results = Vec::new();
     let mut artifacts: Vec<String> = Vec::new();
+    let mut stale = Vec::new();
     for r in reports {
-        for f in &r.findings {
+        // The findings, then those a verdict set aside (SARIF keeps
+        // suppressed results, with their `suppressions`).
+        let suppressed = r.verdicts.iter().flat_map(|rv| &rv.suppressed);
+        let all = r
+            .findings
+            .iter()
+            .map(|f| (f, None))
+            .chain(suppressed.map(|s| (&s.finding, Some(&s.verdict))));
+        if let Some(rv) = &r.verdicts {
+            stale.extend(rv.stale.iter().map(|v| {
+                json!({
+                    "fingerprint": v.fingerprint,
+                    "verdict": v.verdict.as_str(),
+                    "reason": v.reason,
+                    "by": v.by,
+                    "at": v.at,
+                    "code": v.code,
+                    "parentPlan": v.parent_plan,
+                    "childPlan": v.child_plan,
+                })
+            }));
+        }
+        for (f, verdict) in all {
             let mut locations = Vec::new();
             if let Some(l) = &f.child_location {
                 locations.push(location(l, "derived plan", f.child_id.as_deref(), sources));
@@ -126,6 +157,31 @@ pub fn to_sarif(
             if let Some(i) = rules.iter().position(|x| x.code == f.code) {
                 result["ruleIndex"] = json!(i);
             }
+            if !f.fingerprint.is_empty() {
+                result["fingerprints"] = json!({ "obligraph/v1": f.fingerprint });
+            }
+            // With verdicts applied, every result says whether one sets it
+            // aside (an empty array: none does).
+            if let Some(rv) = &r.verdicts {
+                result["suppressions"] = match verdict {
+                    Some(v) => json!([{
+                        "kind": "external",
+                        "status": "accepted",
+                        "justification": v.reason,
+                        "properties": {
+                            "verdict": v.verdict.as_str(),
+                            "by": v.by,
+                            "at": v.at,
+                        },
+                    }]),
+                    None => json!([]),
+                };
+                result["properties"]["reviewStatus"] = json!(match verdict {
+                    Some(v) => v.verdict.as_str(),
+                    None if rv.is_new(&f.fingerprint) => "new",
+                    None => "confirmed",
+                });
+            }
             // The verdict the finding rests on: how sure, and whether a
             // person should check it first (SARIF's `rank` orders results:
             // doubtful verdicts rank highest).
@@ -161,6 +217,7 @@ pub fn to_sarif(
             "artifacts": artifacts.iter().map(|a| json!({ "location": { "uri": a } })).collect::<Vec<_>>(),
             "results": results,
             "columnKind": "unicodeCodePoints",
+            "properties": { "staleVerdicts": stale },
         }],
     });
     let mut s = serde_json::to_string_pretty(&log)?;

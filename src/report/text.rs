@@ -11,7 +11,7 @@ use super::words::Words;
 use super::wrap::{columns, hanging};
 use super::{top_section, Sources};
 use crate::lang::Lang;
-use crate::rules::{AuditReport, Finding, ParentObligationReport, Severity, Status};
+use crate::rules::{AuditReport, Finding, ParentObligationReport, Review, Severity, Status};
 use std::fmt::Write as _;
 
 /// Options of [`to_text`].
@@ -124,8 +124,39 @@ fn messages(f: &Finding, lang: Lang) -> (&str, Option<&str>) {
     }
 }
 
-fn finding_lines(out: &mut String, f: &Finding, sources: &Sources, opts: &TextOptions, p: &Paint) {
-    let head = format!("  {}[{}] {}: ", p.severity(f.severity), f.code, f.rule);
+/// `#` and the first 8 hex digits of a finding's fingerprint (what
+/// `obligraph review --finding` takes), and the mark of a finding no
+/// verdict names when verdicts were applied.
+fn tag(f: &Finding, review: Option<&Review>, p: &Paint) -> String {
+    let mut t = String::new();
+    if !f.fingerprint.is_empty() {
+        let short: String = f.fingerprint.chars().take(8).collect();
+        t.push_str(&format!(" {}", p.dim(&format!("#{short}"))));
+    }
+    if review.is_some_and(|r| r.is_new(&f.fingerprint)) {
+        t.push_str(&format!(
+            " {}",
+            p.wrap("1;35", &format!("({})", p.w.new_mark))
+        ));
+    }
+    t
+}
+
+fn finding_lines(
+    out: &mut String,
+    f: &Finding,
+    sources: &Sources,
+    opts: &TextOptions,
+    p: &Paint,
+    review: Option<&Review>,
+) {
+    let head = format!(
+        "  {}[{}] {}{}: ",
+        p.severity(f.severity),
+        f.code,
+        f.rule,
+        tag(f, review, p)
+    );
     let (first, second) = messages(f, opts.lang);
     out.push_str(&hanging(&head, first, FINDING_INDENT, opts.width));
     if let Some(second) = second {
@@ -157,6 +188,7 @@ fn compact_finding(
     sources: &Sources,
     opts: &TextOptions,
     p: &Paint,
+    review: Option<&Review>,
 ) {
     let (first, second) = messages(f, opts.lang);
     let mut text = first.to_string();
@@ -164,10 +196,11 @@ fn compact_finding(
         text.push_str(&format!(" {} {}", p.dim("-->"), place_of(sources, l)));
     }
     let head = format!(
-        "{ITEM_INDENT}{}[{}] {}: ",
+        "{ITEM_INDENT}{}[{}] {}{}: ",
         p.severity(f.severity),
         f.code,
-        f.rule
+        f.rule,
+        tag(f, review, p)
     );
     out.push_str(&hanging(&head, &text, NESTED_INDENT, opts.width));
     if let Some(second) = second.filter(|_| opts.verbose) {
@@ -296,6 +329,15 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             let _ = writeln!(out, "{} {}", child.obligations, w.obligations);
         }
     }
+    if let Some(rv) = &r.verdicts {
+        let head = format!("{} ", p.bold(&format!("{}:", w.review_label)));
+        out.push_str(&hanging(
+            &head,
+            &w.review_counts(&rv.counts),
+            "          ",
+            opts.width,
+        ));
+    }
     review_lines(out, r, sources, opts, &p);
     // Findings by section: the parent obligation's section, else the
     // child obligation's.
@@ -359,7 +401,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             obligation_lines(out, po, sources, opts, &p);
             for (i, f) in r.findings.iter().enumerate() {
                 if f.parent_id.as_deref() == Some(&*po.id) {
-                    compact_finding(out, f, sources, opts, &p);
+                    compact_finding(out, f, sources, opts, &p, r.verdicts.as_ref());
                     if let Some(s) = shown.get_mut(i) {
                         *s = true;
                     }
@@ -376,7 +418,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
         }
         for (i, f) in r.findings.iter().enumerate() {
             if section_of(f) == sc.section && !shown.get(i).copied().unwrap_or(true) {
-                finding_lines(out, f, sources, opts, &p);
+                finding_lines(out, f, sources, opts, &p, r.verdicts.as_ref());
                 if let Some(s) = shown.get_mut(i) {
                     *s = true;
                 }
@@ -406,7 +448,7 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             let _ = writeln!(out, "\n{}", p.bold(&head));
             last = Some(sec.as_str());
         }
-        finding_lines(out, f, sources, opts, &p);
+        finding_lines(out, f, sources, opts, &p, r.verdicts.as_ref());
     }
     // Local initiatives not already reported by a finding.
     let initiatives: Vec<_> = r
@@ -431,6 +473,9 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
             out.push_str(&hanging(&head, &text, ITEM_INDENT, opts.width));
         }
     }
+    if let Some(rv) = &r.verdicts {
+        verdict_lines(out, rv, sources, opts, &p);
+    }
     let count = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
     let _ = writeln!(
         out,
@@ -443,6 +488,62 @@ fn one(out: &mut String, r: &AuditReport, sources: &Sources, opts: &TextOptions)
         count(Severity::Info),
         p.severity(Severity::Info)
     );
+}
+
+/// The findings verdicts set aside, and the stale verdicts.
+fn verdict_lines(out: &mut String, rv: &Review, sources: &Sources, opts: &TextOptions, p: &Paint) {
+    let w = p.w;
+    let said = |v: &crate::rules::Verdict| {
+        format!(
+            "{}: {} — {}, {}",
+            w.verdict_word(v.verdict),
+            v.reason,
+            v.by,
+            v.at
+        )
+    };
+    if !rv.suppressed.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            p.bold(&format!(
+                "{} ({})",
+                w.suppressed_heading,
+                rv.suppressed.len()
+            ))
+        );
+        for s in &rv.suppressed {
+            finding_lines(out, &s.finding, sources, opts, p, None);
+            let head = format!("{FINDING_INDENT}{} ", p.dim("="));
+            out.push_str(&hanging(
+                &head,
+                &said(&s.verdict),
+                NESTED_INDENT,
+                opts.width,
+            ));
+        }
+    }
+    if !rv.stale.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            p.bold(&format!("{} ({})", w.stale_heading, rv.stale.len()))
+        );
+        for v in &rv.stale {
+            let short: String = v.fingerprint.chars().take(8).collect();
+            let id = v
+                .parent_id
+                .as_deref()
+                .or(v.child_id.as_deref())
+                .unwrap_or("");
+            let head = format!("  [{}] {} {} ", v.code, id, p.dim(&format!("#{short}")));
+            let mut text = said(v);
+            if !v.message.is_empty() {
+                text.push_str(&format!(" · {}", v.message));
+            }
+            out.push_str(&hanging(&head, &text, FINDING_INDENT, opts.width));
+        }
+    }
 }
 
 /// Renders reports as text. Several reports (a fleet, a cascade) are

@@ -2,7 +2,7 @@
 //! table, so that the two renderers say the same thing.
 
 use crate::lang::Lang;
-use crate::rules::{Coverage, Severity, Status};
+use crate::rules::{Coverage, ReviewCounts, Severity, Status, VerdictKind};
 use serde::Serialize;
 
 /// Headings, labels and status words.
@@ -57,6 +57,30 @@ pub(crate) struct Words {
     pub review_note: &'static str,
     pub confidence: &'static str,
     pub dropped: &'static str,
+    pub report_title: &'static str,
+    pub gaps: &'static str,
+    pub gaps_note: &'static str,
+    pub no_gaps: &'static str,
+    pub parent_text: &'static str,
+    pub child_text: &'static str,
+    pub nothing_corresponds: &'static str,
+    pub parent_id: &'static str,
+    pub child_id: &'static str,
+    pub message_vi: &'static str,
+    pub message_en: &'static str,
+    pub review: &'static str,
+    pub made_by: &'static str,
+    pub numbered_summary: &'static str,
+    pub numbered_gaps: &'static str,
+    pub numbered_findings: &'static str,
+    pub review_label: &'static str,
+    pub new_mark: &'static str,
+    pub suppressed_heading: &'static str,
+    pub stale_heading: &'static str,
+    pub verdict: &'static str,
+    pub reason: &'static str,
+    pub by: &'static str,
+    pub fingerprint: &'static str,
 }
 
 static VI: Words = Words {
@@ -110,6 +134,30 @@ static VI: Words = Words {
     review_note: "kết luận có độ tin cậy thấp: người rà soát nên đọc đối chiếu hai văn bản",
     confidence: "độ tin cậy",
     dropped: "bỏ",
+    report_title: "BÁO CÁO KẾT QUẢ RÀ SOÁT KẾ HOẠCH",
+    gaps: "Nhiệm vụ của cấp trên chưa được triển khai đầy đủ",
+    gaps_note: "Theo từng mục của kế hoạch cấp trên: nhiệm vụ thiếu hoặc mới triển khai một phần, đối chiếu với nội dung tương ứng của kế hoạch cấp dưới.",
+    no_gaps: "Không có nhiệm vụ thiếu hoặc triển khai một phần.",
+    parent_text: "Nội dung của kế hoạch cấp trên",
+    child_text: "Nội dung của kế hoạch cấp dưới",
+    nothing_corresponds: "(không có nội dung tương ứng)",
+    parent_id: "Nhiệm vụ cấp trên",
+    child_id: "Nhiệm vụ cấp dưới",
+    message_vi: "Nội dung (tiếng Việt)",
+    message_en: "Nội dung (tiếng Anh)",
+    review: "Cần xem lại",
+    made_by: "Báo cáo do obligraph lập",
+    numbered_summary: "1. Tổng hợp",
+    numbered_gaps: "2. Nhiệm vụ của cấp trên chưa được triển khai đầy đủ",
+    numbered_findings: "3. Các phát hiện",
+    review_label: "Kết luận rà soát",
+    new_mark: "mới",
+    suppressed_heading: "Phát hiện đã loại trừ theo kết luận rà soát",
+    stale_heading: "Kết luận lỗi thời — phát hiện không còn",
+    verdict: "Kết luận",
+    reason: "Lý do",
+    by: "Người kết luận",
+    fingerprint: "Dấu nhận diện",
 };
 
 static EN: Words = Words {
@@ -161,6 +209,30 @@ static EN: Words = Words {
     review_note: "verdicts of low confidence: a reviewer should read both documents",
     confidence: "confidence",
     dropped: "dropped",
+    report_title: "PLAN AUDIT REPORT",
+    gaps: "Parent obligations not fully carried out",
+    gaps_note: "By section of the parent plan: obligations missing or partly carried out, side by side with the derived plan's text.",
+    no_gaps: "No obligation is missing or partly carried out.",
+    parent_text: "Parent plan's text",
+    child_text: "Derived plan's text",
+    nothing_corresponds: "(nothing corresponds)",
+    parent_id: "Parent id",
+    child_id: "Child id",
+    message_vi: "Message (Vietnamese)",
+    message_en: "Message (English)",
+    review: "Review",
+    made_by: "Report made by obligraph",
+    numbered_summary: "1. Summary",
+    numbered_gaps: "2. Parent obligations not fully carried out",
+    numbered_findings: "3. Findings",
+    review_label: "Review",
+    new_mark: "new",
+    suppressed_heading: "Findings suppressed by review verdicts",
+    stale_heading: "Stale verdicts — their finding is gone",
+    verdict: "Verdict",
+    reason: "Reason",
+    by: "By",
+    fingerprint: "Fingerprint",
 };
 
 impl Words {
@@ -208,6 +280,34 @@ impl Words {
                 "{pct} = ({} covered + {} partial ÷ 2) ÷ {} applicable; {} missing. \
                  A partial counts as half.",
                 c.covered, c.partial, c.applicable, c.missing
+            )
+        }
+    }
+
+    /// A verdict, as the reports name it.
+    pub(crate) fn verdict_word(&self, v: VerdictKind) -> &'static str {
+        match (self.lang == Lang::Vi, v) {
+            (true, VerdictKind::Confirmed) => "xác nhận",
+            (true, VerdictKind::FalseAlarm) => "báo nhầm",
+            (true, _) => "không áp dụng tại địa phương",
+            (false, VerdictKind::Confirmed) => "confirmed",
+            (false, VerdictKind::FalseAlarm) => "false alarm",
+            (false, _) => "not applicable here",
+        }
+    }
+
+    /// The counts of a review: suppressed, confirmed, new, stale.
+    pub(crate) fn review_counts(&self, c: &ReviewCounts) -> String {
+        if self.lang == Lang::Vi {
+            format!(
+                "{} phát hiện đã loại trừ, {} đã xác nhận, {} mới; {} kết luận lỗi thời \
+                 (phát hiện không còn)",
+                c.suppressed, c.confirmed, c.new, c.stale
+            )
+        } else {
+            format!(
+                "{} suppressed, {} confirmed, {} new; {} stale verdict(s) (their finding is gone)",
+                c.suppressed, c.confirmed, c.new, c.stale
             )
         }
     }

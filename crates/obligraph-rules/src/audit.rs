@@ -490,6 +490,7 @@ pub(crate) fn audit_indexed(
         parent_obligations: reports,
         local_initiatives: local,
         findings,
+        verdicts: None,
     }
 }
 
@@ -512,6 +513,7 @@ pub(crate) fn check_with(registry: &Registry, plan: &Plan, config: &Config) -> A
         parent_obligations: Vec::new(),
         local_initiatives: Vec::new(),
         findings,
+        verdicts: None,
     }
 }
 

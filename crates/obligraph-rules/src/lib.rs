@@ -57,6 +57,11 @@
 //! obligation also carries `confidence` (0–1), `review` (bool), `elements`
 //! [{`text`, `carried_by`}] when it has several or some are dropped, and
 //! `candidates` (matches that carry none of it, for a missing verdict).
+//! With review verdicts applied ([`Verdicts::apply`]) the report has
+//! `verdicts` {`counts` {`suppressed`, `confirmed`, `new`, `stale`},
+//! `suppressed` [{`finding`, `verdict`}], `confirmed` and `new`
+//! (fingerprints), `stale` (the verdicts whose finding is gone)}; without,
+//! no such field.
 //!
 //! ```
 //! use obligraph_core::{Level, Plan, Obligation};
@@ -89,12 +94,14 @@ mod carry;
 mod citations;
 mod codes;
 mod config;
+pub mod fingerprint;
 mod fleet;
 mod lift;
 pub mod parallel;
 pub mod params;
 mod registry;
 mod report;
+pub mod review;
 mod rule;
 pub mod rules;
 mod text;
@@ -116,6 +123,7 @@ pub use report::{
     AuditReport, Coverage, ElementReport, Evidence, Finding, LocalInitiative, Location, Match,
     ParentObligationReport, PlanSummary, SectionCoverage, Severity, Status,
 };
+pub use review::{Review, ReviewCounts, Suppressed, Verdict, VerdictKind, Verdicts, VerdictsError};
 pub use rule::{Rule, RuleContext, RuleInfo, CODES};
 
 use obligraph_core::Plan;

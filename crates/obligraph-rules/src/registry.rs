@@ -87,6 +87,7 @@ impl Registry {
                 .cmp(&a.severity)
                 .then_with(|| a.code.cmp(&b.code))
         });
+        crate::fingerprint::assign(&mut out);
         out
     }
 }

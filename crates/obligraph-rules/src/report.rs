@@ -83,6 +83,28 @@ pub struct Finding {
     /// Where in the derived document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub child_location: Option<Location>,
+    /// Stable identity of the finding across re-audits of edited plans (16
+    /// hex digits; see [`crate::fingerprint`]): the rule code, the parent
+    /// plan and the texts of the obligations concerned, and the rule's
+    /// kind-specific key; never ids, lines or wording. Unique in a report.
+    #[serde(default)]
+    pub fingerprint: String,
+    /// What the fingerprint is the hash of, before the audit sets it.
+    #[serde(skip)]
+    pub(crate) preimage: String,
+}
+
+impl Finding {
+    /// Adds a kind-specific key to the finding's identity, for a rule that
+    /// can make several findings on the same obligations (one per defunct
+    /// agency, per cited number…). The key is part of the
+    /// [fingerprint](crate::fingerprint); keep it free of ids, lines and
+    /// wording.
+    #[must_use]
+    pub fn with_key(mut self, key: &str) -> Finding {
+        self.preimage.push_str(key);
+        self
+    }
 }
 
 /// Status of one parent obligation in the derived plan.
@@ -313,8 +335,14 @@ pub struct AuditReport {
     pub parent_obligations: Vec<ParentObligationReport>,
     /// Derived obligations with no parent (local initiatives).
     pub local_initiatives: Vec<LocalInitiative>,
-    /// Diagnostics of the rules, most severe first.
+    /// Diagnostics of the rules, most severe first (without those a
+    /// review verdict set aside: see [`verdicts`](Self::verdicts)).
     pub findings: Vec<Finding>,
+    /// The review verdicts applied ([`Verdicts::apply`](crate::review::Verdicts::apply)):
+    /// findings set aside, new findings, stale verdicts. Absent when none
+    /// were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdicts: Option<crate::review::Review>,
 }
 
 impl AuditReport {

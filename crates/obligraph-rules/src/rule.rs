@@ -177,6 +177,18 @@ impl<'a> RuleContext<'a> {
                 _ => None,
             },
             child_location: child.map(|o| Location::of(self.plan, o.source)),
+            fingerprint: String::new(),
+            preimage: crate::fingerprint::preimage(
+                rule.code(),
+                match (parent, self.parent) {
+                    (Some(_), Some(p)) => {
+                        Some(p.number.as_deref().or(p.title.as_deref()).unwrap_or(""))
+                    }
+                    _ => None,
+                },
+                parent.map(|o| o.text.as_str()),
+                child.map(|o| o.text.as_str()),
+            ),
         }
     }
 }

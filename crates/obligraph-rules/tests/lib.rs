@@ -2,5 +2,6 @@
 
 mod alignment;
 mod common;
+mod fingerprint;
 mod golden;
 mod mutations;

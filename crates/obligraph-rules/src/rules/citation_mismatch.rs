@@ -79,7 +79,7 @@ impl Rule for CitationMismatch {
                 continue;
             };
             let o = c.obligation.as_deref().and_then(|id| ctx.obligation(id));
-            let mut f = ctx.finding(self, en, vi, None, o);
+            let mut f = ctx.finding(self, en, vi, None, o).with_key(&c.number);
             if o.is_none() {
                 f.child_location = c.line.map(|l| Location {
                     plan: ctx.plan.label().into(),

@@ -54,7 +54,7 @@ impl Rule for DefunctAgency {
                     ),
                     None,
                     None,
-                ));
+                ).with_key("district level"));
             }
         }
         let mut seen: Vec<String> = Vec::new();
@@ -78,7 +78,7 @@ impl Rule for DefunctAgency {
                     format!("{} giao nhiệm vụ cho `{name}`, cơ quan không còn tồn tại vào ngày ban hành: {vi}", o.id),
                     None,
                     Some(o),
-                ));
+                ).with_key(&a.agency.id));
             }
         }
     }

@@ -42,11 +42,13 @@ impl Rule for Pairing {
         let (Some(parent), child) = (ctx.parent, ctx.plan) else {
             return;
         };
-        let finding = |en: String, vi: String| ctx.finding(self, en, vi, None, None);
+        let finding =
+            |key: &str, en: String, vi: String| ctx.finding(self, en, vi, None, None).with_key(key);
         if parent.obligations.is_empty() {
             // Not a weakness of the derived plan: the audit itself is void,
             // so the exit code says so (error unless configured).
             let f = finding(
+                "empty parent",
                 format!(
                     "the parent plan {} holds no obligation: there is nothing to audit against (wrong file?)",
                     parent.label()
@@ -64,6 +66,7 @@ impl Rule for Pairing {
         if let (Some(p), Some(c)) = (parent.level, child.level) {
             if p > c {
                 out.push(finding(
+                    "parent below",
                     format!(
                         "the parent plan is at a lower level ({}) than the derived one ({}): were they given the other way round?",
                         p.vietnamese(),
@@ -95,6 +98,7 @@ impl Rule for Pairing {
                 .collect();
             if !c.is_empty() && !p.iter().any(|k| c.contains(k)) {
                 out.push(finding(
+                    "different decisions",
                     format!(
                         "the plans carry out different decisions or conventions: the parent {}, the derived plan {}; the coverage compares unrelated tasks",
                         p.join(", ").to_uppercase(),
@@ -154,6 +158,7 @@ impl Rule for Pairing {
                         None,
                         None,
                     )
+                    .with_key("stand-in")
                 });
             }
         }

@@ -121,7 +121,9 @@ impl ReportingChain {
             ),
             if same { None } else { Some(fed) },
             Some(feeder),
-        ));
+        )
+        // The report fed, when it is the derived plan's own (no parent).
+        .with_key(if same { &fed.text } else { "" }));
     }
 }
 

@@ -6,12 +6,12 @@
 //! which is what [`handle`] does).
 //!
 //! ```
-//! let request = br#"{
+//! let request = r#"{
 //!   "op": "audit",
 //!   "parent": {"id": "p-74", "name": "dong-nai.txt", "text": "Số: 74/KH-UBND\nKẾ HOẠCH\nII. NHIỆM VỤ\n1. Tuyên truyền Công ước chống tra tấn\n"},
 //!   "child": {"id": "c-18", "name": "xa.txt", "text": "Số: 18/KH-UBND\nKẾ HOẠCH\nII. NHIỆM VỤ\n1. Tuyên truyền Công ước chống tra tấn\n"}
 //! }"#;
-//! let out = obligraph::contract::handle(request);
+//! let out = obligraph::contract::handle(request.as_bytes());
 //! let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
 //! assert_eq!(v["schema_version"], obligraph::contract::SCHEMA_VERSION);
 //! assert_eq!(v["op"], "audit");

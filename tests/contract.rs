@@ -155,6 +155,54 @@ fn every_response_on_the_seeds_validates() {
 }
 
 #[test]
+fn the_schemas_refuse_what_the_contract_does_not_write() {
+    let resp_v = validator("response.schema.json");
+    let respond = |r: &Request| serde_json::to_value(contract::respond(r)).unwrap();
+    let import = respond(&Request::Import {
+        document: doc("dong-nai-74-2026"),
+    });
+    assert!(resp_v.is_valid(&import));
+    for (pointer, bad) in [
+        ("/plan/obligations", json!("none")),
+        ("/plan/obligations/0/id", json!(7)),
+        ("/input/plan_found", json!("yes")),
+        ("/schema_version", json!(1)),
+    ] {
+        let mut v = import.clone();
+        *v.pointer_mut(pointer).unwrap() = bad;
+        assert!(
+            !resp_v.is_valid(&v),
+            "import with {pointer} changed is valid"
+        );
+    }
+    let audit = respond(&Request::Audit {
+        parent: doc("binh-thuan-qd87-2023"),
+        child: doc("ngo-quyen-102-2023"),
+        config: None,
+    });
+    assert!(resp_v.is_valid(&audit));
+    for (pointer, bad) in [
+        ("/findings/0/fingerprint", json!(7)),
+        ("/findings/0/severity", json!("fatal")),
+        ("/parent_obligations/0/status", json!("done")),
+        ("/coverage/ratio", json!("1")),
+    ] {
+        let mut v = audit.clone();
+        *v.pointer_mut(pointer).unwrap() = bad;
+        assert!(
+            !resp_v.is_valid(&v),
+            "audit with {pointer} changed is valid"
+        );
+    }
+    let mut v = audit.clone();
+    v.as_object_mut().unwrap().remove("tool_version");
+    assert!(
+        !resp_v.is_valid(&v),
+        "a response with no tool_version is valid"
+    );
+}
+
+#[test]
 fn reports_name_their_inputs_with_the_callers_ids() {
     let r = Request::Fleet {
         parent: doc("hue-qd2715-2026"),

@@ -131,6 +131,13 @@ fn every_response_on_the_seeds_validates() {
     let mut errors = 0;
     for r in requests() {
         let op = r["op"].as_str().unwrap().to_string();
+        // The flat reader (placing errors) and serde's own read alike.
+        let bytes = serde_json::to_vec(&r).unwrap();
+        assert_eq!(
+            contract::parse_request(&bytes).ok(),
+            serde_json::from_slice::<Request>(&bytes).ok(),
+            "{op}"
+        );
         // The bad-base64 request is still a request.
         assert_valid(&req_v, &r, &format!("request {op}"));
         let out = contract::handle(&serde_json::to_vec(&r).unwrap());

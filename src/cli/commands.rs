@@ -5,6 +5,7 @@ use super::{
     VerdictChoice, EXIT_FINDINGS, EXIT_NO_PLAN, EXIT_OK,
 };
 use crate::calendar::{self, IcsOptions};
+use crate::contract::{ConfigInput, Document, Request, Response};
 use crate::core::{EdgeKind, Level, ObligationKey, Plan, PlanGraph, Window};
 use crate::lang::Lang;
 use crate::report::{self, ReportFormat, Sources, TextOptions};
@@ -66,6 +67,10 @@ pub enum CliError {
     /// Other misuse.
     #[error("{0}")]
     Usage(String),
+    /// The contract refused the request (its message names the file and
+    /// place).
+    #[error("{}", .0.message)]
+    Contract(Box<crate::contract::ErrorBody>),
 }
 
 pub(super) fn execute(
@@ -85,6 +90,36 @@ pub(super) fn execute(
         } => {
             let options =
                 max_bytes.map_or_else(ImportOptions::default, ImportOptions::with_max_bytes);
+            if format == ImportFormat::Json {
+                // The contract's import reads with the default limits: a
+                // smaller --max-bytes is checked here first.
+                if let Some(max) = max_bytes {
+                    let size = std::fs::metadata(&file)
+                        .map_err(|source| ImportError::Io {
+                            path: file.clone(),
+                            source,
+                        })?
+                        .len();
+                    let size = usize::try_from(size).unwrap_or(usize::MAX);
+                    if size > max {
+                        return Err(ImportError::TooLarge {
+                            file: file.display().to_string(),
+                            size,
+                            max,
+                        }
+                        .into());
+                    }
+                }
+                let request = Request::Import {
+                    document: document(&file)?,
+                };
+                let response = through_contract(&request, output.as_deref(), out, err)?;
+                return Ok(if response.inputs_without_plan().is_empty() {
+                    EXIT_OK
+                } else {
+                    EXIT_NO_PLAN
+                });
+            }
             let import = import_path_with(&file, &options)?;
             let text = match format {
                 ImportFormat::Json => json_string(&import)?,
@@ -107,6 +142,28 @@ pub(super) fn execute(
             verbose,
             verdicts,
         } => {
+            if format == AuditFormat::Json {
+                let config = config_input(config.as_deref())?;
+                let request = match (parent.as_slice(), child.as_slice()) {
+                    ([p], [c]) => Request::Audit {
+                        parent: document(p)?,
+                        child: document(c)?,
+                        config,
+                    },
+                    ([p], many) => Request::Fleet {
+                        parent: document(p)?,
+                        children: documents(many)?,
+                        config,
+                    },
+                    (ps, cs) => Request::Cascade {
+                        parents: documents(ps)?,
+                        children: documents(cs)?,
+                        config,
+                    },
+                };
+                let response = through_contract(&request, output.as_deref(), out, err)?;
+                return Ok(exit_for_contract(&response));
+            }
             let config = read_config(config.as_deref())?;
             let verdicts = verdicts
                 .as_deref()
@@ -188,6 +245,14 @@ pub(super) fn execute(
             config,
             output,
         } => {
+            if format == AuditFormat::Json {
+                let request = Request::Check {
+                    documents: documents(&files)?,
+                    config: config_input(config.as_deref())?,
+                };
+                let response = through_contract(&request, output.as_deref(), out, err)?;
+                return Ok(exit_for_contract(&response));
+            }
             let config = read_config(config.as_deref())?;
             let registry = Registry::default();
             let mut sources = Sources::new();
@@ -212,6 +277,17 @@ pub(super) fn execute(
             format,
             output,
         } => {
+            if format == ImportFormat::Json {
+                let request = Request::Lift {
+                    documents: documents(&files)?,
+                    to: to.map(|l| match l {
+                        LiftLevel::National => crate::contract::LiftLevel::National,
+                        LiftLevel::Province => crate::contract::LiftLevel::Province,
+                    }),
+                };
+                through_contract(&request, output.as_deref(), out, err)?;
+                return Ok(EXIT_OK);
+            }
             let mut sources = Sources::new();
             let plans = import_all(&files, &mut sources, err)?;
             let text = lift(&plans, &files, to, format)?;
@@ -226,6 +302,15 @@ pub(super) fn execute(
             reminder_days,
             output,
         } => {
+            if format == CalendarFormat::Json {
+                let request = Request::Calendar {
+                    documents: documents(&files)?,
+                    from: from.as_deref().map(parse_date).transpose()?,
+                    to: to.as_deref().map(parse_date).transpose()?,
+                };
+                through_contract(&request, output.as_deref(), out, err)?;
+                return Ok(EXIT_OK);
+            }
             let mut sources = Sources::new();
             let plans = import_all(&files, &mut sources, err)?;
             let window = window(&plans, &files, from.as_deref(), to.as_deref())?;
@@ -309,6 +394,69 @@ pub(super) fn execute(
             emit(&format!("{}\n", text.trim_end()), None, out)?;
             Ok(EXIT_OK)
         }
+    }
+}
+
+/// A file as a contract document, named by its path: text when it is
+/// UTF-8, else its bytes.
+fn document(path: &Path) -> Result<Document, CliError> {
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let name = path.display().to_string();
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => Document::text(name, text),
+        Err(e) => Document::bytes(name, e.as_bytes()),
+    })
+}
+
+fn documents(paths: &[PathBuf]) -> Result<Vec<Document>, CliError> {
+    paths.iter().map(|p| document(p)).collect()
+}
+
+/// The `--config` file as the contract takes it.
+fn config_input(path: Option<&Path>) -> Result<Option<ConfigInput>, CliError> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| CliError::Config {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
+    Ok(Some(ConfigInput::new(file, text)))
+}
+
+/// Carries out `request` through the contract and writes its bytes: the
+/// same as every other transport. Inputs with no plan are warned about.
+fn through_contract(
+    request: &Request,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Response, CliError> {
+    let response = crate::contract::respond(request);
+    if let Some(e) = response.error() {
+        return Err(CliError::Contract(Box::new(e.clone())));
+    }
+    for i in response.inputs_without_plan() {
+        warn_no_plan(Path::new(i.name.as_deref().unwrap_or(&i.label)), err);
+    }
+    let bytes = crate::contract::to_json(&response);
+    emit(&String::from_utf8_lossy(&bytes), output, out)?;
+    Ok(response)
+}
+
+fn exit_for_contract(response: &Response) -> u8 {
+    if response
+        .reports()
+        .iter()
+        .all(crate::contract::AuditReport::passed)
+    {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
     }
 }
 

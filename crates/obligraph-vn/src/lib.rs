@@ -39,6 +39,6 @@ pub mod subjects;
 
 pub use error::ImportError;
 pub use import::{
-    import_json, import_path, import_path_with, import_text, import_text_with, Import,
-    ImportOptions, ImportStats, UnattributedLine, UnattributedReason,
+    import_bytes, import_json, import_path, import_path_with, import_text, import_text_with,
+    Import, ImportOptions, ImportStats, UnattributedLine, UnattributedReason,
 };

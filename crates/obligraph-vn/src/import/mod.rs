@@ -68,6 +68,7 @@ use crate::error::ImportError;
 /// The result of an import: the plan, and the source lines not attributed
 /// to any of its elements.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Import {
     /// The plan.
     pub plan: Plan,
@@ -111,6 +112,7 @@ impl Import {
 
 /// A non-empty source line the importer did not attribute, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnattributedLine {
     /// Line number (1-based).
     pub line: u32,
@@ -122,6 +124,7 @@ pub struct UnattributedLine {
 
 /// Why a line was not attributed to a plan element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum UnattributedReason {
@@ -152,6 +155,7 @@ pub enum UnattributedReason {
 
 /// Counts of non-empty source lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImportStats {
     /// Non-empty source lines.
     pub nonempty_lines: u32,
@@ -419,22 +423,62 @@ pub fn import_path_with(path: &Path, options: &ImportOptions) -> Result<Import, 
         path: path.to_path_buf(),
         source,
     })?;
-    match ext.as_str() {
+    import_bytes_as(&bytes, &file, &ext, options)
+}
+
+/// Imports a document held in memory, read by the extension of `name`
+/// as [`import_path`] reads a file (`.txt`, `.md` or none: text; `.docx`;
+/// `.json`). `name` names the input in errors; no file is opened.
+///
+/// ```
+/// let bytes = "Số: 74/KH-UBND\nKẾ HOẠCH\nTriển khai\n".as_bytes();
+/// let import = obligraph_vn::import_bytes(bytes, "dong-nai.txt", &Default::default()).unwrap();
+/// assert_eq!(import.plan.number.as_deref(), Some("74/KH-UBND"));
+/// let err = obligraph_vn::import_bytes(b"x", "plan.pdf", &Default::default()).unwrap_err();
+/// assert!(err.to_string().contains("plan.pdf"));
+/// ```
+pub fn import_bytes(
+    bytes: &[u8],
+    name: &str,
+    options: &ImportOptions,
+) -> Result<Import, ImportError> {
+    let ext = Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if bytes.len() > options.max_bytes {
+        return Err(ImportError::TooLarge {
+            file: name.to_string(),
+            size: bytes.len(),
+            max: options.max_bytes,
+        });
+    }
+    import_bytes_as(bytes, name, &ext, options)
+}
+
+fn import_bytes_as(
+    bytes: &[u8],
+    file: &str,
+    ext: &str,
+    options: &ImportOptions,
+) -> Result<Import, ImportError> {
+    let file = file.to_string();
+    match ext {
         "txt" | "md" | "text" | "" => {
-            let text = utf8(&bytes, &file)?;
+            let text = utf8(bytes, &file)?;
             import_text_with(text, &file, options)
         }
         "docx" => {
-            let text = docx_text(&bytes, &file, &options.docx)?;
+            let text = docx_text(bytes, &file, &options.docx)?;
             import_text_with(&text, &file, options)
         }
         "json" => {
-            let text = utf8(&bytes, &file)?;
+            let text = utf8(bytes, &file)?;
             import_json(text, &file)
         }
         _ => Err(ImportError::UnsupportedFormat {
             file,
-            extension: ext,
+            extension: ext.to_string(),
         }),
     }
 }

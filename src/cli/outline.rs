@@ -49,13 +49,11 @@ pub(super) fn plan_outline(plan: &Plan, file: &str) -> String {
                 let _ = writeln!(s, "\n§ {id} {title}");
             }
         }
-        let _ = writeln!(
-            s,
-            "  {:<10} {file}:{:<5} {}",
-            o.id,
-            o.source.line_start,
-            whole(&o.text)
-        );
+        let at = match &o.source.place {
+            Some(place) => format!("{file} {place}"),
+            None => format!("{file}:{:<5}", o.source.line_start),
+        };
+        let _ = writeln!(s, "  {:<10} {at} {}", o.id, whole(&o.text));
         let names = |role: Role| {
             o.assignments
                 .iter()

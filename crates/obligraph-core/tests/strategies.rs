@@ -289,6 +289,7 @@ pub fn obligation() -> impl Strategy<Value = Obligation> {
                 source: SourceSpan {
                     line_start,
                     line_end,
+                    place: None,
                 },
             },
         )

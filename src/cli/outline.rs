@@ -153,6 +153,11 @@ pub(super) fn import_outline(import: &Import, file: &str) -> String {
                 |d| d.to_vietnamese()
             )
         );
+        // A Word document's or a spreadsheet's obligations say where a
+        // reader finds them.
+        if let Some(place) = &o.source.place {
+            let _ = writeln!(s, "      at: {file} {place}");
+        }
     }
     let _ = writeln!(s, "\nUnattributed lines ({})", import.unattributed.len());
     for u in &import.unattributed {

@@ -821,13 +821,12 @@ pub fn assignment_table(plan: &Plan) -> Result<Vec<u8>, XlsxWriteError> {
     for (c, w) in (0u16..).zip(widths) {
         sheet.set_column_width(c, w).map_err(write_error)?;
     }
-    sheet
-        .merge_range(0, 0, 0, 5, "BẢNG PHÂN CÔNG NHIỆM VỤ", &title)
-        .map_err(write_error)?;
-    sheet
-        .merge_range(1, 0, 1, 5, &format!("(Kèm theo {})", plan.label()), &title)
-        .map_err(write_error)?;
-    let header_row = 3u32;
+    for (r, line) in (0u32..).zip(title_rows(plan)) {
+        sheet
+            .merge_range(r, 0, r, 5, &line, &title)
+            .map_err(write_error)?;
+    }
+    let header_row = 4u32;
     for (c, k) in (0u16..).zip(COLUMNS) {
         sheet
             .write_string_with_format(header_row, c, header_word(k), &bold)
@@ -857,6 +856,37 @@ pub fn assignment_table(plan: &Plan) -> Result<Vec<u8>, XlsxWriteError> {
         }
     }
     book.save_to_buffer().map_err(write_error)
+}
+
+/// The rows above the table: "PHỤ LỤC", "BẢNG PHÂN CÔNG NHIỆM VỤ" and the
+/// plan it comes with, "(Kèm theo Kế hoạch số 74/KH-UBND ngày 05/02/2026
+/// của Ủy ban nhân dân tỉnh Đồng Nai)", which the importer reads back as
+/// the plan's number, date and issuer.
+fn title_rows(plan: &Plan) -> [String; 3] {
+    let mut with = String::from("(Kèm theo ");
+    match &plan.number {
+        Some(n) => {
+            let kind = if n.contains("/QĐ") {
+                "Quyết định"
+            } else {
+                "Kế hoạch"
+            };
+            with.push_str(&format!("{kind} số {n}"));
+        }
+        None => with.push_str(&plan.label()),
+    }
+    if let Some(d) = plan.date {
+        with.push_str(&d.format(" ngày %d/%m/%Y").to_string());
+    }
+    if let Some(i) = &plan.issuer {
+        with.push_str(&format!(" của {i}"));
+    }
+    with.push(')');
+    [
+        "PHỤ LỤC".to_string(),
+        "BẢNG PHÂN CÔNG NHIỆM VỤ".to_string(),
+        with,
+    ]
 }
 
 /// The name of the sheet [`assignment_table`] writes.

@@ -226,7 +226,7 @@ pub(crate) fn workbook_text(bytes: &[u8], limits: CellLimits) -> Result<SheetTex
                 ),
             }));
         }
-        let Some(header) = sheet.header_row()? else {
+        let Some(header) = sheet.header_row() else {
             out.warnings.push(crate::ImportWarning::SheetSkipped {
                 sheet: name.clone(),
             });
@@ -296,8 +296,10 @@ impl<'a> Sheet<'a> {
         u32::try_from(self.range.width()).unwrap_or(u32::MAX)
     }
 
+    /// The value at `row`, `col` relative to the used range's corner.
     fn raw(&self, row: u32, col: u32) -> Option<&Data> {
-        self.range.get_value((row, col))
+        self.range
+            .get((usize::try_from(row).ok()?, usize::try_from(col).ok()?))
     }
 
     fn bad(&self, row: u32, col: u32, message: impl Into<String>) -> ReadError {
@@ -372,7 +374,7 @@ impl<'a> Sheet<'a> {
     }
 
     /// The first row naming the task column and two others.
-    fn header_row(&self) -> Result<Option<u32>, ReadError> {
+    fn header_row(&self) -> Option<u32> {
         for r in 0..self.rows() {
             let mut found = Vec::new();
             for c in 0..self.cols() {
@@ -383,10 +385,10 @@ impl<'a> Sheet<'a> {
                 }
             }
             if found.contains(&TableColumn::Task) && found.len() >= 3 {
-                return Ok(Some(r));
+                return Some(r);
             }
         }
-        Ok(None)
+        None
     }
 
     fn write(
@@ -445,6 +447,7 @@ impl<'a> Sheet<'a> {
             )
             .map(|c| c.and_then(|c| u32::try_from(c).ok()))
             .collect();
+        let task_col = u32::try_from(task).unwrap_or(0);
         let header_cells: Vec<String> = order
             .iter()
             .map(|c| match c {
@@ -455,16 +458,12 @@ impl<'a> Sheet<'a> {
                 None => header_word(TableColumn::Number).to_string(),
             })
             .collect();
-        out.push(
-            &header_cells.join("\t"),
-            Some(line_cell(header, task as u32)),
-        );
+        out.push(&header_cells.join("\t"), Some(line_cell(header, task_col)));
 
         let mut first = header + 1;
         if self.numbers_columns(first) {
             first += 1;
         }
-        let task_col = u32::try_from(task).unwrap_or(0);
         for r in first..self.rows() {
             let mut cells = Vec::with_capacity(order.len());
             for c in &order {
@@ -536,7 +535,12 @@ impl<'a> Sheet<'a> {
             if !fills {
                 return Ok(String::new());
             }
-            return self.checked(sr - self.top, sc - self.left, kind, limits);
+            // The region's first cell, relative (outside the used range
+            // when it is empty: nothing to fill).
+            return match (sr.checked_sub(self.top), sc.checked_sub(self.left)) {
+                (Some(r0), Some(c0)) => self.checked(r0, c0, kind, limits),
+                _ => Ok(String::new()),
+            };
         }
         self.checked(r, c, kind, limits)
     }

@@ -351,3 +351,120 @@ fn not_a_workbook_is_an_error_naming_the_file() {
     assert!(!import.plan_found());
     assert_eq!(import.warnings.len(), 1);
 }
+
+// ---------------------------------------------------------------------------
+// Hostile input
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn exported() -> &'static [u8] {
+        static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        BYTES.get_or_init(|| std::fs::read(fixture("ngo-quyen-appendix.xlsx")).unwrap())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any bytes: a plan or a typed error, never a panic.
+        #[test]
+        fn random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = import_xlsx_bytes(&bytes, "x.xlsx", &ImportOptions::default());
+        }
+
+        /// A real workbook with bytes changed: a plan or a typed error.
+        #[test]
+        fn damaged_workbook(edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8)) {
+            let mut bytes = exported().to_vec();
+            for (i, b) in edits {
+                let at = i.index(bytes.len());
+                bytes[at] = b;
+            }
+            let _ = import_xlsx_bytes(&bytes, "x.xlsx", &ImportOptions::default());
+        }
+    }
+}
+
+/// A part that inflates over the ratio limit is refused before the
+/// workbook reader decompresses it.
+#[test]
+fn zip_bomb_is_refused() {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    writer
+        .start_file("xl/worksheets/sheet1.xml", options)
+        .unwrap();
+    writer.write_all(&vec![b' '; 8 << 20]).unwrap();
+    let bytes = writer.finish().unwrap().into_inner();
+    let err = import_xlsx_bytes(&bytes, "bomb.xlsx", &ImportOptions::default()).unwrap_err();
+    assert!(
+        matches!(&err, ImportError::Xlsx { message, .. } if message.contains("compressed")),
+        "{err}"
+    );
+}
+
+/// A table that does not start at A1 (title in B2, header on row 4 from
+/// column B, the lead merged down): rows and columns are the sheet's.
+#[test]
+fn a_table_away_from_the_corner() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let s = book.add_worksheet();
+    s.write_string(1, 1, "KẾ HOẠCH THỰC HIỆN").unwrap();
+    for (c, h) in [
+        "TT",
+        "Nội dung công việc",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Thời gian thực hiện",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        s.write_string(3, 1 + c as u16, h).unwrap();
+    }
+    s.write_string(4, 1, "1").unwrap();
+    s.write_string(4, 2, "Rà soát văn bản").unwrap();
+    s.merge_range(4, 3, 5, 3, "Sở Tư pháp", &rust_xlsxwriter::Format::new())
+        .unwrap();
+    s.write_string(4, 5, "Năm 2026").unwrap();
+    s.write_string(5, 1, "2").unwrap();
+    s.write_string(5, 2, "Tuyên truyền pháp luật").unwrap();
+    s.write_string(5, 4, "Công an tỉnh").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let plan = import_xlsx_bytes(&bytes, "kh.xlsx", &ImportOptions::default())
+        .unwrap()
+        .plan;
+    let rows: Vec<(String, Vec<&str>, String)> = plan
+        .obligations
+        .iter()
+        .map(|o| {
+            (
+                o.text.clone(),
+                o.leads().map(|a| a.agency.id.as_str()).collect(),
+                o.source
+                    .place
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "Rà soát văn bản".to_string(),
+                vec!["province:justice"],
+                "Sheet1!C5".to_string()
+            ),
+            (
+                "Tuyên truyền pháp luật".to_string(),
+                vec!["province:justice"],
+                "Sheet1!C6".to_string()
+            ),
+        ]
+    );
+}

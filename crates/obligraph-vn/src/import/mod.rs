@@ -231,7 +231,8 @@ pub struct ImportOptions {
     pub max_depth: usize,
     /// Most obligations in a document (default 100,000).
     pub max_obligations: usize,
-    /// Limits of the `.docx` reader, used by [`import_path_with`].
+    /// Limits of the `.docx` reader, used by [`import_path_with`]; the
+    /// size and ratio limits also check an `.xlsx` archive.
     pub docx: DocxLimits,
     /// Table rows are whole rows (set when reading a spreadsheet): the
     /// repairs of rows cut by a page break are not tried on them.

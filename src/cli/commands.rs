@@ -335,6 +335,9 @@ fn import_all(
         .iter()
         .map(|f| {
             let import = import_path(f)?;
+            for w in &import.warnings {
+                let _ = writeln!(err, "warning: `{}`: {w}", f.display());
+            }
             if !import.plan_found() {
                 warn_no_plan(f, err);
             }

@@ -54,7 +54,7 @@
 //! columns above, one row per obligation, sections as rows, numbered so
 //! that reading the file back gives the same tree.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::Cursor;
 
@@ -194,6 +194,10 @@ fn header_word(c: TableColumn) -> &'static str {
 }
 
 /// Reads a workbook's sheets as the importer's text.
+///
+/// Cells are read one by one and kept sparse (a sheet with one cell at
+/// A1 and one at XFD1048576 holds two), counted against
+/// `limits.max_cells` as they come, merged regions too.
 pub(crate) fn workbook_text(bytes: &[u8], limits: CellLimits) -> Result<SheetText, ReadError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| ReadError::Workbook(format!("not an Excel workbook: {e}")))?;
@@ -202,30 +206,13 @@ pub(crate) fn workbook_text(bytes: &[u8], limits: CellLimits) -> Result<SheetTex
         sheets: names.clone(),
         ..SheetText::default()
     };
-    let mut cells_seen = 0usize;
+    let mut budget = Budget {
+        seen: 0,
+        max: limits.max_cells,
+    };
     let mut parts = 0u32;
     for (si, name) in names.iter().enumerate() {
-        let range = book
-            .worksheet_range(name)
-            .map_err(|e| ReadError::Workbook(format!("cannot read sheet `{name}`: {e}")))?;
-        let merged = book.merge_cells_by_sheet_name(name).map_err(|e| {
-            ReadError::Workbook(format!(
-                "cannot read the merged cells of sheet `{name}`: {e}"
-            ))
-        })?;
-        let sheet = Sheet::new(name, si, &range, &merged);
-        cells_seen = cells_seen.saturating_add(sheet.cell_count());
-        if cells_seen > limits.max_cells {
-            return Err(ReadError::Cell(CellError {
-                sheet: name.clone(),
-                row: sheet.top + 1,
-                column: "A".into(),
-                message: format!(
-                    "the workbook reaches {cells_seen} cells in this sheet, more than the limit of {} (expected at most {} table cells)",
-                    limits.max_cells, limits.max_cells
-                ),
-            }));
-        }
+        let sheet = Sheet::read(&mut book, name, si, &mut budget)?;
         let Some(header) = sheet.header_row() else {
             out.warnings.push(crate::ImportWarning::SheetSkipped {
                 sheet: name.clone(),
@@ -238,75 +225,124 @@ pub(crate) fn workbook_text(bytes: &[u8], limits: CellLimits) -> Result<SheetTex
     Ok(out)
 }
 
-/// One sheet's cells, merged regions resolved.
+/// Cells read so far, merged cells included, and the most allowed.
+struct Budget {
+    seen: usize,
+    max: usize,
+}
+
+impl Budget {
+    fn take(&mut self, sheet: &str, (row, col): (u32, u32)) -> Result<(), ReadError> {
+        self.seen = self.seen.saturating_add(1);
+        if self.seen > self.max {
+            return Err(ReadError::Cell(CellError {
+                sheet: sheet.to_string(),
+                row: row.saturating_add(1),
+                column: column_letters(col.saturating_add(1)),
+                message: format!(
+                    "the workbook reaches {} cells here, merged cells counted, more than the limit of {} (expected at most {} table cells)",
+                    self.seen, self.max, self.max
+                ),
+            }));
+        }
+        Ok(())
+    }
+}
+
+/// One sheet's non-empty cells, merged regions resolved. Rows and columns
+/// are the sheet's (0-based).
 struct Sheet<'a> {
     name: &'a str,
     index: usize,
-    range: &'a calamine::Range<Data>,
-    /// Absolute first row and column of the range (0-based).
-    top: u32,
+    cells: BTreeMap<(u32, u32), Data>,
+    /// Rows holding a cell, in order.
+    rows: Vec<u32>,
+    /// The leftmost column holding a cell.
     left: u32,
     /// Cell → the first cell of the merged region it belongs to, and
-    /// whether the region spans rows (key and value absolute, 0-based).
+    /// whether the region spans rows.
     merged: HashMap<(u32, u32), ((u32, u32), bool)>,
 }
 
 impl<'a> Sheet<'a> {
-    fn new(
+    fn read(
+        book: &mut Xlsx<Cursor<&[u8]>>,
         name: &'a str,
         index: usize,
-        range: &'a calamine::Range<Data>,
-        regions: &[calamine::Dimensions],
-    ) -> Self {
-        let (top, left) = range.start().unwrap_or((0, 0));
+        budget: &mut Budget,
+    ) -> Result<Self, ReadError> {
+        let sheet_error =
+            |e: &dyn fmt::Display| ReadError::Workbook(format!("cannot read sheet `{name}`: {e}"));
+        let mut cells = BTreeMap::new();
+        {
+            let mut reader = book
+                .worksheet_cells_reader(name)
+                .map_err(|e| sheet_error(&e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| sheet_error(&e))? {
+                let value: Data = cell.get_value().clone().into();
+                if value == Data::Empty {
+                    continue;
+                }
+                budget.take(name, cell.get_position())?;
+                cells.insert(cell.get_position(), value);
+            }
+        }
+        let regions = book.merge_cells_by_sheet_name(name).map_err(|e| {
+            ReadError::Workbook(format!(
+                "cannot read the merged cells of sheet `{name}`: {e}"
+            ))
+        })?;
+        let rows: Vec<u32> = {
+            let mut r: Vec<u32> = cells.keys().map(|(r, _)| *r).collect();
+            r.dedup();
+            r
+        };
+        let left = cells.keys().map(|(_, c)| *c).min().unwrap_or(0);
+        let right = cells.keys().map(|(_, c)| *c).max().unwrap_or(0);
+        // Regions are expanded over the rows that hold cells and the
+        // columns up to the rightmost cell: nothing else is read.
         let mut merged = HashMap::new();
-        for d in regions {
+        for d in &regions {
             let vertical = d.end.0 > d.start.0;
-            // Regions are at most as large as the used range: a region
-            // past it holds nothing to fill.
-            let (end_row, end_col) = range.end().unwrap_or((0, 0));
-            for r in d.start.0..=d.end.0.min(end_row) {
-                for c in d.start.1..=d.end.1.min(end_col) {
+            let from = rows.partition_point(|&r| r < d.start.0);
+            for &r in rows.get(from..).unwrap_or_default() {
+                if r > d.end.0 {
+                    break;
+                }
+                for c in d.start.1..=d.end.1.min(right) {
                     if (r, c) != d.start {
+                        budget.take(name, (r, c))?;
                         merged.insert((r, c), (d.start, vertical));
                     }
                 }
             }
         }
-        Sheet {
+        Ok(Sheet {
             name,
             index,
-            range,
-            top,
+            cells,
+            rows,
             left,
             merged,
-        }
+        })
     }
 
-    fn cell_count(&self) -> usize {
-        let (h, w) = self.range.get_size();
-        h.saturating_mul(w)
+    /// The cells of row `r`, left to right.
+    fn row(&self, r: u32) -> impl Iterator<Item = (u32, &Data)> {
+        self.cells
+            .range((r, 0)..=(r, u32::MAX))
+            .map(|((_, c), v)| (*c, v))
     }
 
-    fn rows(&self) -> u32 {
-        u32::try_from(self.range.height()).unwrap_or(u32::MAX)
-    }
-
-    fn cols(&self) -> u32 {
-        u32::try_from(self.range.width()).unwrap_or(u32::MAX)
-    }
-
-    /// The value at `row`, `col` relative to the used range's corner.
     fn raw(&self, row: u32, col: u32) -> Option<&Data> {
-        self.range
-            .get((usize::try_from(row).ok()?, usize::try_from(col).ok()?))
+        self.cells.get(&(row, col))
     }
 
     fn bad(&self, row: u32, col: u32, message: impl Into<String>) -> ReadError {
         ReadError::Cell(CellError {
             sheet: self.name.to_string(),
-            row: row + 1,
-            column: column_letters(col + 1),
+            row: row.saturating_add(1),
+            column: column_letters(col.saturating_add(1)),
             message: message.into(),
         })
     }
@@ -375,20 +411,16 @@ impl<'a> Sheet<'a> {
 
     /// The first row naming the task column and two others.
     fn header_row(&self) -> Option<u32> {
-        for r in 0..self.rows() {
-            let mut found = Vec::new();
-            for c in 0..self.cols() {
-                if let Some(Data::String(s)) = self.raw(r, c) {
-                    if let Some(k) = table_column(s) {
-                        found.push(k);
-                    }
-                }
-            }
-            if found.contains(&TableColumn::Task) && found.len() >= 3 {
-                return Some(r);
-            }
-        }
-        None
+        self.rows.iter().copied().find(|&r| {
+            let found: Vec<TableColumn> = self
+                .row(r)
+                .filter_map(|(_, v)| match v {
+                    Data::String(s) => table_column(s),
+                    _ => None,
+                })
+                .collect();
+            found.contains(&TableColumn::Task) && found.len() >= 3
+        })
     }
 
     fn write(
@@ -400,15 +432,15 @@ impl<'a> Sheet<'a> {
     ) -> Result<(), ReadError> {
         let line_cell = |row: u32, col: u32| LineCell {
             sheet: self.index,
-            row: self.top + row + 1,
-            column: self.left + col + 1,
+            row: row.saturating_add(1),
+            column: col.saturating_add(1),
         };
         // Title rows: one paragraph per non-empty cell.
         let mut titles: Vec<(String, LineCell)> = Vec::new();
-        for r in 0..header {
-            for c in 0..self.cols() {
+        for &r in self.rows.iter().take_while(|&&r| r < header) {
+            for (c, _) in self.row(r) {
                 let t = self.checked(r, c, None, limits)?;
-                if !t.is_empty() && !self.merged.contains_key(&self.abs(r, c)) {
+                if !t.is_empty() && !self.merged.contains_key(&(r, c)) {
                     titles.push((t, line_cell(r, c)));
                 }
             }
@@ -423,68 +455,60 @@ impl<'a> Sheet<'a> {
             out.push(&t, Some(at));
         }
 
-        // Columns: the number column first (as the importer expects),
-        // then the others in the sheet's order.
-        let mut kinds: Vec<Option<TableColumn>> = Vec::new();
-        for c in 0..self.cols() {
-            let k = match self.raw(header, c) {
-                Some(Data::String(s)) => table_column(s),
+        // Columns of the header row, each read once (a column named twice,
+        // two "Thời gian" columns, is read in the first).
+        let mut columns: Vec<(u32, TableColumn)> = Vec::new();
+        for (c, v) in self.row(header) {
+            if let Some(k) = match v {
+                Data::String(s) => table_column(s),
                 _ => None,
-            };
-            // A column named twice (two "Thời gian" columns) is read once.
-            kinds.push(k.filter(|k| !kinds.contains(&Some(*k))));
+            } {
+                if !columns.iter().any(|(_, x)| *x == k) {
+                    columns.push((c, k));
+                }
+            }
         }
-        let number = kinds.iter().position(|k| *k == Some(TableColumn::Number));
-        let task = kinds
-            .iter()
-            .position(|k| *k == Some(TableColumn::Task))
-            .unwrap_or(0);
+        let kind_of = |c: u32| columns.iter().find(|(x, _)| *x == c).map(|(_, k)| *k);
+        let column_of = |k: TableColumn| columns.iter().find(|(_, x)| *x == k).map(|(c, _)| *c);
+        let number = column_of(TableColumn::Number);
+        let task_col = column_of(TableColumn::Task).unwrap_or(self.left);
+        // The number column first (as the importer expects), then the
+        // others in the sheet's order; `None`: no number column.
         let order: Vec<Option<u32>> = std::iter::once(number)
             .chain(
-                (0..kinds.len())
-                    .filter(|&c| Some(c) != number && kinds.get(c).copied().flatten().is_some())
-                    .map(Some),
+                columns
+                    .iter()
+                    .filter(|(_, k)| *k != TableColumn::Number)
+                    .map(|(c, _)| Some(*c)),
             )
-            .map(|c| c.and_then(|c| u32::try_from(c).ok()))
             .collect();
-        let task_col = u32::try_from(task).unwrap_or(0);
-        let header_cells: Vec<String> = order
+        let header_cells: Vec<&str> = order
             .iter()
-            .map(|c| match c {
-                Some(c) => {
-                    let k = kinds.get(*c as usize).copied().flatten();
-                    k.map_or("", header_word).to_string()
-                }
-                None => header_word(TableColumn::Number).to_string(),
-            })
+            .map(|c| header_word(c.and_then(kind_of).unwrap_or(TableColumn::Number)))
             .collect();
         out.push(&header_cells.join("\t"), Some(line_cell(header, task_col)));
 
-        let mut first = header + 1;
-        if self.numbers_columns(first) {
-            first += 1;
+        let mut data_rows = self.rows.iter().copied().filter(|&r| r > header).peekable();
+        if data_rows.peek().is_some_and(|&r| self.numbers_columns(r)) {
+            data_rows.next();
         }
-        for r in first..self.rows() {
+        for r in data_rows {
             let mut cells = Vec::with_capacity(order.len());
             for c in &order {
-                let t = match c {
-                    Some(c) => {
-                        let kind = kinds.get(*c as usize).copied().flatten();
-                        self.cell(r, *c, kind, limits)?
-                    }
+                cells.push(match c {
+                    Some(c) => self.cell(r, *c, kind_of(*c), limits)?,
                     None => String::new(),
-                };
-                cells.push(t);
+                });
             }
             // Text only in the sheet's first column (a merged section
             // row, a note): its number in STT, the rest in the task column.
-            let first_text = self.checked(r, 0, None, limits)?;
+            let first_text = self.checked(r, self.left, None, limits)?;
             let others_empty = order
                 .iter()
                 .zip(&cells)
-                .all(|(c, t)| *c == Some(0) || t.is_empty());
-            let numbered = kinds.first() == Some(&Some(TableColumn::Number))
-                && crate::import::text::stt_marker(&first_text).is_some();
+                .all(|(c, t)| *c == Some(self.left) || t.is_empty());
+            let numbered =
+                number == Some(self.left) && crate::import::text::stt_marker(&first_text).is_some();
             if others_empty && !first_text.is_empty() && !numbered {
                 let (num, rest) = split_number(&first_text);
                 cells = vec![String::new(); order.len()];
@@ -507,10 +531,6 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
-    fn abs(&self, r: u32, c: u32) -> (u32, u32) {
-        (self.top + r, self.left + c)
-    }
-
     /// A cell's text with the merged regions filled as the module doc
     /// says.
     fn cell(
@@ -520,9 +540,9 @@ impl<'a> Sheet<'a> {
         kind: Option<TableColumn>,
         limits: CellLimits,
     ) -> Result<String, ReadError> {
-        if let Some(&((sr, sc), vertical)) = self.merged.get(&self.abs(r, c)) {
+        if let Some(&((sr, sc), vertical)) = self.merged.get(&(r, c)) {
             let fills = vertical
-                && sc == self.left + c
+                && sc == c
                 && matches!(
                     kind,
                     Some(
@@ -535,12 +555,7 @@ impl<'a> Sheet<'a> {
             if !fills {
                 return Ok(String::new());
             }
-            // The region's first cell, relative (outside the used range
-            // when it is empty: nothing to fill).
-            return match (sr.checked_sub(self.top), sc.checked_sub(self.left)) {
-                (Some(r0), Some(c0)) => self.checked(r0, c0, kind, limits),
-                _ => Ok(String::new()),
-            };
+            return self.checked(sr, sc, kind, limits);
         }
         self.checked(r, c, kind, limits)
     }
@@ -572,18 +587,17 @@ impl<'a> Sheet<'a> {
     /// "(1) (2) (3) …".
     fn numbers_columns(&self, r: u32) -> bool {
         let mut n = 0;
-        for c in 0..self.cols() {
-            match self.raw(r, c) {
-                None | Some(Data::Empty) => {}
-                Some(Data::Int(_) | Data::Float(_)) => n += 1,
-                Some(Data::String(s)) => {
+        for (_, v) in self.row(r) {
+            match v {
+                Data::Int(_) | Data::Float(_) => n += 1,
+                Data::String(s) => {
                     let t = s.trim().trim_start_matches('(').trim_end_matches(')');
                     if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) {
                         return false;
                     }
                     n += 1;
                 }
-                Some(_) => return false,
+                _ => return false,
             }
         }
         n >= 3

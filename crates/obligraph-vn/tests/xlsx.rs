@@ -468,3 +468,45 @@ fn a_table_away_from_the_corner() {
         ]
     );
 }
+
+/// Cells far apart (A1 and XFD1048576: a dense grid would be 17 billion
+/// cells) and a merged region over many rows: read sparse.
+#[test]
+fn far_cells_and_huge_merges_are_read_sparse() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let s = book.add_worksheet();
+    for (c, h) in [
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        s.write_string(0, c as u16, h).unwrap();
+    }
+    s.write_string(1, 0, "1").unwrap();
+    s.write_string(1, 1, "Rà soát văn bản").unwrap();
+    s.merge_range(
+        1,
+        2,
+        20_000,
+        2,
+        "Sở Tư pháp",
+        &rust_xlsxwriter::Format::new(),
+    )
+    .unwrap();
+    s.write_string(1_048_575, 16_383, "ghi chú").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let import = import_xlsx_bytes(&bytes, "far.xlsx", &ImportOptions::default()).unwrap();
+    let o = import.plan.obligation("PL.1").unwrap();
+    assert_eq!(o.leads().count(), 1);
+    // Over a small cell limit: a typed error naming the cell.
+    let mut options = ImportOptions::default();
+    options.max_table_cells = 4;
+    assert!(matches!(
+        import_xlsx_bytes(&bytes, "far.xlsx", &options),
+        Err(ImportError::XlsxCell { .. })
+    ));
+}

@@ -33,6 +33,16 @@
 //! - **Values.** Numbers are written as Excel shows them without a format
 //!   (`1`, `1.2`), dates as `dd/mm/yyyy`, line breaks inside a cell as
 //!   spaces.
+//! - **Whole rows.** A spreadsheet's rows are never cut by a page break,
+//!   so the repairs the text path tries on a table (moving a lowercase
+//!   fragment that opens a numbered row's cell to the row above) are not
+//!   tried; a row with an empty STT still continues the row above, as on
+//!   the text path.
+//! - **Sparse.** Cells are read one by one and only the non-empty ones
+//!   kept, counted against
+//!   [`ImportOptions::max_table_cells`](crate::ImportOptions::max_table_cells)
+//!   with the merged cells they fill; a cell far down a sheet costs one
+//!   cell, not the grid up to it.
 //!
 //! # Bad cells
 //!
@@ -820,7 +830,7 @@ fn agencies(o: &obligraph_core::Obligation, role: Role) -> String {
 /// let o = &back.plan.obligations[0];
 /// assert!(o.text.starts_with("Rà soát văn bản"));
 /// assert_eq!(o.leads().next().map(|a| a.agency.name.as_str()), Some("Sở Tư pháp"));
-/// assert_eq!(o.source.place.as_ref().map(ToString::to_string).as_deref(), Some("'Phân công'!B6")); // under the section row
+/// assert_eq!(o.source.place.as_ref().map(ToString::to_string).as_deref(), Some("'Phân công'!B7")); // under the titles, the header and the section row
 /// # Ok(())
 /// # }
 /// ```

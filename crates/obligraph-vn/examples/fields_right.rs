@@ -3,6 +3,8 @@
 //!
 //! `cargo run -p obligraph-vn --example fields_right` prints one line per
 //! labelled seed and the fields that differ; `-- --quiet` only the table.
+//! The XLSX column scores the seed's import written as the assignment
+//! table (`obligraph_vn::xlsx::assignment_table`) and read back.
 //!
 //! # The gold files
 //!

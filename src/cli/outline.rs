@@ -161,13 +161,11 @@ pub(super) fn import_outline(import: &Import, file: &str) -> String {
     }
     let _ = writeln!(s, "\nUnattributed lines ({})", import.unattributed.len());
     for u in &import.unattributed {
-        let _ = writeln!(
-            s,
-            "{file}:{:<5}  {:?}  {}",
-            u.line,
-            u.reason,
-            whole(&u.text)
-        );
+        let at = match &u.place {
+            Some(place) => format!("{file} {place}"),
+            None => format!("{file}:{:<5}", u.line),
+        };
+        let _ = writeln!(s, "{at}  {:?}  {}", u.reason, whole(&u.text));
     }
     let _ = writeln!(
         s,

@@ -820,6 +820,16 @@ fn docx_obligations_are_placed_by_paragraph_and_table_row() {
         .obligations
         .iter()
         .all(|o| o.source.place.is_some()));
+    // The lines set aside say where they are too: ¶17 is the first purpose
+    // item "a) Xác định rõ nội dung công việc …".
+    assert!(!import.unattributed.is_empty());
+    assert!(import.unattributed.iter().all(|u| u.place.is_some()));
+    let first = &import.unattributed[0];
+    assert!(first.text.starts_with("a) Xác định rõ nội dung công việc"));
+    assert_eq!(
+        first.place.as_ref().map(ToString::to_string).as_deref(),
+        Some("¶17")
+    );
 }
 
 /// Text keeps lines: no place.

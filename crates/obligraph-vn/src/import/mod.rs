@@ -145,6 +145,10 @@ pub struct UnattributedLine {
     pub text: String,
     /// Why it was set aside.
     pub reason: UnattributedReason,
+    /// Where a reader finds it, for a `.docx` or `.xlsx` input (whose
+    /// `line` is a line of the text the importer made of the file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<obligraph_core::Place>,
 }
 
 /// Why a line was not attributed to a plan element.
@@ -362,6 +366,7 @@ impl Ledger {
                 line,
                 text: raw.trim().to_string(),
                 reason,
+                place: None,
             });
         }
         (out, stats)
@@ -479,6 +484,9 @@ pub fn import_path_with(path: &Path, options: &ImportOptions) -> Result<Import, 
                 })?;
             let mut import = import_text_with(&text, &file, options)?;
             docx_places(&mut import.plan, &text, &places);
+            for u in &mut import.unattributed {
+                u.place = docx_place(u.line, &places);
+            }
             Ok(import)
         }
         "xlsx" | "xlsm" => import_xlsx_bytes(&bytes, &file, options),
@@ -542,6 +550,9 @@ pub fn import_xlsx_bytes(
     for o in &mut import.plan.obligations {
         o.source.place = sheets.place(o.source.line_start, o.source.line_end);
     }
+    for u in &mut import.unattributed {
+        u.place = sheets.place(u.line, u.line);
+    }
     import.warnings = sheets.warnings;
     Ok(import)
 }
@@ -603,6 +614,25 @@ fn docx_places(plan: &mut Plan, text: &str, places: &[crate::docx::DocxLine]) {
             }
         });
     }
+}
+
+/// The place of one line of the text made of a Word document.
+fn docx_place(line: u32, places: &[crate::docx::DocxLine]) -> Option<obligraph_core::Place> {
+    use crate::docx::DocxLine;
+    use obligraph_core::Place;
+    let i = usize::try_from(line).ok()?.checked_sub(1)?;
+    Some(match places.get(i)? {
+        DocxLine::Paragraph(p) => Place::Paragraphs {
+            first: *p,
+            last: *p,
+        },
+        DocxLine::Row { table, row } => Place::TableRows {
+            table: *table,
+            first: *row,
+            last: *row,
+            cell: None,
+        },
+    })
 }
 
 /// The cell (1-based) of a tab-separated row line whose text opens the

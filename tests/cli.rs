@@ -1121,3 +1121,95 @@ fn no_plan_found_is_said() {
     assert_ne!(code(&o), 3);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A Word document's obligations are located by paragraph and table row
+/// in every format: text and HTML print the place after the file, JSON
+/// gives it in `place`, SARIF in the message and `properties.place`
+/// without a line region (the lines are the importer's, not Word's).
+#[test]
+fn docx_locations_are_paragraphs_and_table_rows() {
+    const DOCX: &str = "tests/fixtures/docx/dong-nai-74-2026.docx";
+    let args = ["audit", "--parent", DOCX, "--child", PHU_LY];
+    let o = obligraph(&[&args[..], &["--format", "json"]].concat());
+    assert!(code(&o) <= 1, "{}", stderr(&o));
+    let v = json(&o);
+    let places: Vec<&Value> = v["parent_obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["location"]["place"])
+        .collect();
+    assert!(places.iter().all(|p| p.is_object()), "{places:?}");
+    assert!(places.iter().any(|p| p["kind"] == "paragraphs"));
+    assert!(places.iter().any(|p| p["kind"] == "table_rows"));
+
+    let text = stdout(&obligraph(&[&args[..], &["--format", "text"]].concat()));
+    assert!(text.contains(&format!("{DOCX} table 1, row ")), "{text}");
+    assert!(text.contains(&format!("{DOCX} ¶")), "{text}");
+    assert!(!text.contains(&format!("{DOCX}:")), "{text}");
+
+    let sarif = json(&obligraph(&[&args[..], &["--format", "sarif"]].concat()));
+    let mut parent_locations = 0;
+    for r in sarif["runs"][0]["results"].as_array().unwrap() {
+        for l in r["locations"].as_array().unwrap() {
+            let uri = l["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap();
+            if uri.ends_with(".docx") {
+                parent_locations += 1;
+                assert!(l["physicalLocation"].get("region").is_none(), "{l}");
+                let place = l["properties"]["place"].as_str().unwrap();
+                assert!(l["message"]["text"].as_str().unwrap().ends_with(place));
+            }
+        }
+    }
+    assert!(parent_locations > 0);
+}
+
+/// `import --format xlsx` writes the assignment table; the table reads
+/// back as a plan located by sheet cell, as a parent or a child.
+#[test]
+fn xlsx_out_and_in() {
+    let o = obligraph(&["import", NGO_QUYEN, "--format", "xlsx"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("-o"), "{}", stderr(&o));
+
+    let file =
+        std::env::temp_dir().join(format!("obligraph-ngo-quyen-{}.xlsx", std::process::id()));
+    let path = file.to_str().unwrap();
+    let o = obligraph(&["import", NGO_QUYEN, "--format", "xlsx", "-o", path]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(std::fs::read(&file).unwrap().starts_with(b"PK"));
+    let o = obligraph(&["import", path]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains(&format!("at: {path} 'Phân công'!B")));
+    assert!(
+        stdout(&o).contains("Number   102/KH-UBND"),
+        "{}",
+        stdout(&o)
+    );
+    let o = obligraph(&[
+        "audit", "--parent", BINH_THUAN, "--child", path, "--format", "json",
+    ]);
+    let _ = std::fs::remove_file(&file);
+    assert!(code(&o) <= 1, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["child"]["label"], "102/KH-UBND");
+    let child_places = v["parent_obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["matches"].as_array().cloned().unwrap_or_default())
+        .filter(|m| m["child_location"]["place"]["kind"] == "sheet_rows")
+        .count();
+    assert!(child_places > 0);
+
+    // A sheet without a task header is skipped with a warning.
+    let o = obligraph(&["import", "tests/fixtures/xlsx/ngo-quyen-appendix.xlsx"]);
+    assert_eq!(code(&o), 0);
+    assert!(
+        stderr(&o).contains("sheet `Hướng dẫn` skipped"),
+        "{}",
+        stderr(&o)
+    );
+}

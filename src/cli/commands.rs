@@ -2,7 +2,7 @@
 
 use super::{
     outline, AuditFormat, CalendarFormat, Command, GraphFormat, ImportFormat, LiftLevel,
-    VerdictChoice, EXIT_FINDINGS, EXIT_NO_PLAN, EXIT_OK,
+    PlanFormat, VerdictChoice, EXIT_FINDINGS, EXIT_NO_PLAN, EXIT_OK,
 };
 use crate::calendar::{self, IcsOptions};
 use crate::contract::{ConfigInput, Document, Request, Response};
@@ -64,6 +64,9 @@ pub enum CliError {
         /// What went wrong, and where.
         message: String,
     },
+    /// The assignment table could not be written as a workbook.
+    #[error(transparent)]
+    Xlsx(#[from] crate::vn::xlsx::XlsxWriteError),
     /// Other misuse.
     #[error("{0}")]
     Usage(String),
@@ -90,7 +93,12 @@ pub(super) fn execute(
         } => {
             let options =
                 max_bytes.map_or_else(ImportOptions::default, ImportOptions::with_max_bytes);
-            if format == ImportFormat::Json {
+            if format == PlanFormat::Xlsx && output.is_none() {
+                return Err(CliError::Usage(
+                    "--format xlsx writes a workbook: give the file with -o FILE.xlsx".into(),
+                ));
+            }
+            if format == PlanFormat::Json {
                 // The contract's import reads with the default limits: a
                 // smaller --max-bytes is checked here first.
                 if let Some(max) = max_bytes {
@@ -121,11 +129,25 @@ pub(super) fn execute(
                 });
             }
             let import = import_path_with(&file, &options)?;
-            let text = match format {
-                ImportFormat::Json => json_string(&import)?,
-                ImportFormat::Text => outline::import_outline(&import, &file.display().to_string()),
-            };
-            emit(&text, output.as_deref(), out)?;
+            for w in &import.warnings {
+                let _ = writeln!(err, "warning: `{}`: {w}", file.display());
+            }
+            match format {
+                PlanFormat::Json => emit(&json_string(&import)?, output.as_deref(), out)?,
+                PlanFormat::Text => emit(
+                    &outline::import_outline(&import, &file.display().to_string()),
+                    output.as_deref(),
+                    out,
+                )?,
+                PlanFormat::Xlsx => {
+                    let bytes = crate::vn::xlsx::assignment_table(&import.plan)?;
+                    let path = output.as_deref().unwrap_or(Path::new("plan.xlsx"));
+                    std::fs::write(path, bytes).map_err(|source| CliError::Write {
+                        file: path.display().to_string(),
+                        source,
+                    })?;
+                }
+            }
             if import.plan_found() {
                 Ok(EXIT_OK)
             } else {
@@ -612,6 +634,9 @@ fn import_all(
         .iter()
         .map(|f| {
             let import = import_path(f)?;
+            for w in &import.warnings {
+                let _ = writeln!(err, "warning: `{}`: {w}", f.display());
+            }
             if !import.plan_found() {
                 warn_no_plan(f, err);
             }

@@ -49,13 +49,11 @@ pub(super) fn plan_outline(plan: &Plan, file: &str) -> String {
                 let _ = writeln!(s, "\n§ {id} {title}");
             }
         }
-        let _ = writeln!(
-            s,
-            "  {:<10} {file}:{:<5} {}",
-            o.id,
-            o.source.line_start,
-            whole(&o.text)
-        );
+        let at = match &o.source.place {
+            Some(place) => format!("{file} {place}"),
+            None => format!("{file}:{:<5}", o.source.line_start),
+        };
+        let _ = writeln!(s, "  {:<10} {at} {}", o.id, whole(&o.text));
         let names = |role: Role| {
             o.assignments
                 .iter()
@@ -155,16 +153,19 @@ pub(super) fn import_outline(import: &Import, file: &str) -> String {
                 |d| d.to_vietnamese()
             )
         );
+        // A Word document's or a spreadsheet's obligations say where a
+        // reader finds them.
+        if let Some(place) = &o.source.place {
+            let _ = writeln!(s, "      at: {file} {place}");
+        }
     }
     let _ = writeln!(s, "\nUnattributed lines ({})", import.unattributed.len());
     for u in &import.unattributed {
-        let _ = writeln!(
-            s,
-            "{file}:{:<5}  {:?}  {}",
-            u.line,
-            u.reason,
-            whole(&u.text)
-        );
+        let at = match &u.place {
+            Some(place) => format!("{file} {place}"),
+            None => format!("{file}:{:<5}", u.line),
+        };
+        let _ = writeln!(s, "{at}  {:?}  {}", u.reason, whole(&u.text));
     }
     let _ = writeln!(
         s,

@@ -49,6 +49,11 @@ pub struct Location {
     pub line_start: u32,
     /// Last line (inclusive).
     pub line_end: u32,
+    /// Where a reader finds it in a Word document or a spreadsheet
+    /// (paragraph, table row, sheet cell); the lines are then those of the
+    /// text the importer made of the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::core::Place>,
 }
 
 /// One diagnostic of a rule.
@@ -388,6 +393,7 @@ fn location(l: rules::Location) -> Location {
         plan: l.plan.to_string(),
         line_start: l.line_start,
         line_end: l.line_end,
+        place: l.place,
     }
 }
 

@@ -185,7 +185,7 @@ fn gap_row(
     w: &Words,
     widths: &[usize; 3],
 ) -> TableRow {
-    let place = |l: &crate::rules::Location| sources.place(&l.plan, l.line_start, l.line_end);
+    let place = |l: &crate::rules::Location| sources.at(l);
     let mut first = vec![
         Paragraph::new().add_run(text(&po.id).bold()),
         para(w.status(po.status)),
@@ -324,7 +324,7 @@ fn gaps_table(r: &AuditReport, sources: &Sources, w: &Words) -> Option<Table> {
 fn findings_table(r: &AuditReport, sources: &Sources, w: &Words, lang: Lang) -> Table {
     let widths = [1300, 5370, 2400];
     let mut rows = vec![header_row(&[w.code, w.message, w.where_], &widths)];
-    let place = |l: &crate::rules::Location| sources.place(&l.plan, l.line_start, l.line_end);
+    let place = |l: &crate::rules::Location| sources.at(l);
     // Findings resting on a doubtful verdict first, then as the audit
     // gave them (by severity and place).
     let mut findings: Vec<_> = r

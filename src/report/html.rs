@@ -309,7 +309,7 @@ fn obligation_view<'a>(
         } else {
             Vec::new()
         },
-        place: sources.place(&o.location.plan, o.location.line_start, o.location.line_end),
+        place: sources.at(&o.location),
         matches: o
             .matches
             .iter()
@@ -317,11 +317,7 @@ fn obligation_view<'a>(
                 child_id: &m.child_id,
                 child_text: &m.child_text,
                 score: format!("{:.2}", m.score),
-                place: sources.place(
-                    &m.child_location.plan,
-                    m.child_location.line_start,
-                    m.child_location.line_end,
-                ),
+                place: sources.at(&m.child_location),
             })
             .collect(),
     }
@@ -350,14 +346,8 @@ fn finding_view<'a>(
         },
         parent_id: f.parent_id.as_deref(),
         child_id: f.child_id.as_deref(),
-        parent_place: f
-            .parent_location
-            .as_ref()
-            .map(|l| sources.place(&l.plan, l.line_start, l.line_end)),
-        child_place: f
-            .child_location
-            .as_ref()
-            .map(|l| sources.place(&l.plan, l.line_start, l.line_end)),
+        parent_place: f.parent_location.as_ref().map(|l| sources.at(l)),
+        child_place: f.child_location.as_ref().map(|l| sources.at(l)),
         fp: f.fingerprint.chars().take(8).collect(),
         new: review.is_some_and(|rv| rv.is_new(&f.fingerprint)),
     }
@@ -452,7 +442,7 @@ fn view<'a>(r: &'a AuditReport, sources: &'a Sources, w: &'static Words) -> Repo
             .map(|l| LocalView {
                 id: &l.id,
                 text: &l.text,
-                place: sources.place(&l.location.plan, l.location.line_start, l.location.line_end),
+                place: sources.at(&l.location),
             })
             .collect(),
     }
@@ -525,6 +515,7 @@ mod tests {
             plan: plan.into(),
             line_start: 3,
             line_end: 4,
+            place: None,
         }
     }
 

@@ -107,6 +107,17 @@ impl Sources {
         self.files.get(label).map(String::as_str)
     }
 
+    /// Where `l` is, for people: `file:line` (or `file:start-end`) for a
+    /// text file, `file ¶12`, `file table 2, row 5, cell 3` or
+    /// `file Sheet1!C7` for a Word document or a spreadsheet (the place
+    /// its reader sees, when the import recorded one).
+    pub fn at(&self, l: &crate::rules::Location) -> String {
+        match &l.place {
+            Some(place) => format!("{} {place}", self.file(&l.plan).unwrap_or(&l.plan)),
+            None => self.place(&l.plan, l.line_start, l.line_end),
+        }
+    }
+
     /// `file:line` (or `file:start-end`), falling back to the label when
     /// the file is unknown.
     pub fn place(&self, label: &str, line_start: u32, line_end: u32) -> String {

@@ -36,16 +36,27 @@ fn uri(path: &str) -> String {
 fn location(l: &Location, role: &str, id: Option<&str>, sources: &Sources) -> Value {
     let file = sources.file(&l.plan).unwrap_or(&l.plan);
     let mut phys = json!({ "artifactLocation": { "uri": uri(file) } });
-    if l.line_start > 0 {
+    // The lines of a Word document or a spreadsheet are those of the text
+    // the importer made of it, which no viewer shows: such a location
+    // names its place (paragraph, table row, sheet cell) in its message
+    // and in `properties.place`, and has no line region.
+    if l.line_start > 0 && l.place.is_none() {
         phys["region"] = json!({
             "startLine": l.line_start,
             "endLine": l.line_end.max(l.line_start),
         });
     }
+    let text = match &l.place {
+        Some(place) => format!("{role}: {}, {place}", l.plan),
+        None => format!("{role}: {}", l.plan),
+    };
     let mut loc = json!({
         "physicalLocation": phys,
-        "message": { "text": format!("{role}: {}", l.plan) },
+        "message": { "text": text },
     });
+    if let Some(place) = &l.place {
+        loc["properties"] = json!({ "place": place.to_string() });
+    }
     if let Some(id) = id {
         loc["logicalLocations"] = json!([{
             "name": id,
@@ -128,6 +139,7 @@ pub fn to_sarif(
                     plan: r.child.label.as_str().into(),
                     line_start: 0,
                     line_end: 0,
+                    place: None,
                 };
                 locations.push(location(&l, "derived plan", None, sources));
             }

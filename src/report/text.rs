@@ -111,7 +111,7 @@ const ITEM_INDENT: &str = "             ";
 const NESTED_INDENT: &str = "                 ";
 
 fn place_of(sources: &Sources, l: &crate::rules::Location) -> String {
-    sources.place(&l.plan, l.line_start, l.line_end)
+    sources.at(l)
 }
 
 /// A finding's message in the report's language first, and the other

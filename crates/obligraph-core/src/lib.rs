@@ -33,6 +33,6 @@ pub use deadline::{
 };
 pub use graph::{ChainLink, Edge, EdgeKind, GraphError, ObligationKey, PlanGraph};
 pub use model::{
-    Agency, Assignment, Collective, DocRef, Level, Obligation, ObligationKind, ObligationRef, Plan,
-    Role, Section, SourceSpan,
+    column_letters, Agency, Assignment, Collective, DocRef, Level, Obligation, ObligationKind,
+    ObligationRef, Place, Plan, Role, Section, SourceSpan,
 };

@@ -170,14 +170,144 @@ pub struct Assignment {
     pub as_written: String,
 }
 
-/// A line range in the source document (1-based, inclusive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+/// A line range in the source document (1-based, inclusive), and, for a
+/// document whose lines no reader sees (a Word document, a spreadsheet),
+/// the place a reader finds it at.
+///
+/// The lines of a `.docx` or `.xlsx` input are those of the text the
+/// importer made of it; `place` says where that text sits in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceSpan {
     /// First line.
     pub line_start: u32,
     /// Last line.
     pub line_end: u32,
+    /// Where a reader of the original file finds it, when the input was
+    /// not text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+}
+
+/// Where something sits in a Word document or a spreadsheet, in the terms
+/// its reader sees (all numbers 1-based).
+///
+/// # Display
+///
+/// ```
+/// use obligraph_core::Place;
+/// assert_eq!(Place::Paragraphs { first: 12, last: 12 }.to_string(), "¶12");
+/// assert_eq!(Place::Paragraphs { first: 12, last: 14 }.to_string(), "¶12–14");
+/// let row = Place::TableRows { table: 2, first: 5, last: 5, cell: Some(3) };
+/// assert_eq!(row.to_string(), "table 2, row 5, cell 3");
+/// let rows = Place::TableRows { table: 2, first: 5, last: 6, cell: None };
+/// assert_eq!(rows.to_string(), "table 2, rows 5–6");
+/// let cell = Place::SheetRows { sheet: "Sheet1".into(), first: 7, last: 7, column: 3 };
+/// assert_eq!(cell.to_string(), "Sheet1!C7");
+/// let cells = Place::SheetRows { sheet: "Phụ lục 1".into(), first: 7, last: 8, column: 28 };
+/// assert_eq!(cells.to_string(), "'Phụ lục 1'!AB7:AB8");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Place {
+    /// Body paragraphs of a Word document, counted over the body (empty
+    /// paragraphs included, paragraphs inside tables not).
+    Paragraphs {
+        /// First paragraph.
+        first: u32,
+        /// Last paragraph.
+        last: u32,
+    },
+    /// Rows of a table of a Word document: tables counted in the body
+    /// (tables nested in a cell not), rows counted in the table (header
+    /// rows included).
+    TableRows {
+        /// The table.
+        table: u32,
+        /// First row.
+        first: u32,
+        /// Last row.
+        last: u32,
+        /// The cell (counted along the row's grid) holding the text, when
+        /// known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cell: Option<u32>,
+    },
+    /// Cells of one column of a spreadsheet, rows as the spreadsheet
+    /// numbers them.
+    SheetRows {
+        /// The sheet's name.
+        sheet: String,
+        /// First row.
+        first: u32,
+        /// Last row.
+        last: u32,
+        /// The column (A = 1).
+        column: u32,
+    },
+}
+
+/// The column's letters as a spreadsheet shows them: 1 → `A`, 28 → `AB`.
+///
+/// ```
+/// assert_eq!(obligraph_core::column_letters(1), "A");
+/// assert_eq!(obligraph_core::column_letters(26), "Z");
+/// assert_eq!(obligraph_core::column_letters(27), "AA");
+/// ```
+pub fn column_letters(column: u32) -> String {
+    let mut n = column;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Paragraphs { first, last } if last > first => write!(f, "¶{first}–{last}"),
+            Place::Paragraphs { first, .. } => write!(f, "¶{first}"),
+            Place::TableRows {
+                table,
+                first,
+                last,
+                cell,
+            } => {
+                if last > first {
+                    write!(f, "table {table}, rows {first}–{last}")?;
+                } else {
+                    write!(f, "table {table}, row {first}")?;
+                }
+                match cell {
+                    Some(c) => write!(f, ", cell {c}"),
+                    None => Ok(()),
+                }
+            }
+            Place::SheetRows {
+                sheet,
+                first,
+                last,
+                column,
+            } => {
+                let col = column_letters(*column);
+                if sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    write!(f, "{sheet}!")?;
+                } else {
+                    write!(f, "'{}'!", sheet.replace('\'', "''"))?;
+                }
+                if last > first {
+                    write!(f, "{col}{first}:{col}{last}")
+                } else {
+                    write!(f, "{col}{first}")
+                }
+            }
+        }
+    }
 }
 
 /// What kind of duty an obligation is.

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use obligraph_core::{
     Agency, Assignment, Collective, DayBound, Deadline, DelayUnit, DocRef, DueDay, Level,
-    MilestoneKind, Obligation, ObligationKind, ObligationRef, Period, Plan, Recurrence, Role,
-    Section, SourceSpan, Trigger, Window,
+    MilestoneKind, Obligation, ObligationKind, ObligationRef, Period, Place, Plan, Recurrence,
+    Role, Section, SourceSpan, Trigger, Window,
 };
 use proptest::prelude::*;
 
@@ -241,6 +241,32 @@ fn obligation_ref() -> impl Strategy<Value = ObligationRef> {
         .prop_map(|(plan, id)| ObligationRef { plan, id })
 }
 
+/// Where a Word document's or a spreadsheet's obligation sits.
+pub fn place() -> impl Strategy<Value = Place> {
+    prop_oneof![
+        (1u32..500, 0u32..3).prop_map(|(first, n)| Place::Paragraphs {
+            first,
+            last: first + n
+        }),
+        (1u32..9, 1u32..200, 0u32..3, proptest::option::of(1u32..8)).prop_map(
+            |(table, first, n, cell)| Place::TableRows {
+                table,
+                first,
+                last: first + n,
+                cell
+            }
+        ),
+        (".{1,12}", 1u32..2000, 0u32..3, 1u32..60).prop_map(|(sheet, first, n, column)| {
+            Place::SheetRows {
+                sheet,
+                first,
+                last: first + n,
+                column,
+            }
+        }),
+    ]
+}
+
 pub fn obligation() -> impl Strategy<Value = Obligation> {
     (
         ("[A-D]\\.[IV]{1,3}\\.[0-9]{1,2}", ".{0,40}"),
@@ -260,7 +286,7 @@ pub fn obligation() -> impl Strategy<Value = Obligation> {
             proptest::collection::vec(obligation_ref(), 0..2),
         ),
         proptest::option::of("[A-D](\\.[IV]{1,3})?"),
-        (any::<u32>(), any::<u32>()),
+        (any::<u32>(), any::<u32>(), proptest::option::of(place())),
     )
         .prop_map(
             |(
@@ -272,7 +298,7 @@ pub fn obligation() -> impl Strategy<Value = Obligation> {
                 deadline_text,
                 (implements, feeds, after),
                 section,
-                (line_start, line_end),
+                (line_start, line_end, place),
             )| Obligation {
                 id,
                 text,
@@ -289,6 +315,7 @@ pub fn obligation() -> impl Strategy<Value = Obligation> {
                 source: SourceSpan {
                     line_start,
                     line_end,
+                    place,
                 },
             },
         )

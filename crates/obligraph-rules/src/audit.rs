@@ -302,7 +302,7 @@ pub(crate) fn audit_indexed(
                     child_text: child_text(pair.child, c),
                     score: pair.score,
                     evidence: pair.evidence,
-                    child_location: Location::at(&child_label, c.source),
+                    child_location: Location::at(&child_label, &c.source),
                 })
             })
             .collect();
@@ -429,7 +429,7 @@ pub(crate) fn audit_indexed(
             status,
             matches,
             reason,
-            location: Location::at(&ix.label, p.source),
+            location: Location::at(&ix.label, &p.source),
             review: confidence < crate::params::REVIEW_BELOW,
             confidence,
             elements,
@@ -445,7 +445,7 @@ pub(crate) fn audit_indexed(
             id: c.id.clone(),
             text: child_text(ci, c),
             best_score: (al.child_best.get(ci).copied().unwrap_or(0.0) * 1000.0).round() / 1000.0,
-            location: Location::at(&child_label, c.source),
+            location: Location::at(&child_label, &c.source),
         })
         .collect();
     let coverage = Coverage::from_statuses(reports.iter().map(|r| &r.status));

@@ -1,7 +1,7 @@
 //! Report types: what an audit returns. Every type here serialises with
 //! serde; the JSON field names are a contract (see the crate docs).
 
-use obligraph_core::{Level, Obligation, Plan, SourceSpan};
+use obligraph_core::{Level, Obligation, Place, Plan, SourceSpan};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
@@ -42,20 +42,25 @@ pub struct Location {
     pub line_start: u32,
     /// Last line (inclusive).
     pub line_end: u32,
+    /// Where a reader finds it in a Word document or a spreadsheet (the
+    /// lines are then those of the text the importer made of the file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
 }
 
 impl Location {
     /// The location of an obligation of `plan`.
-    pub fn of(plan: &Plan, span: SourceSpan) -> Location {
+    pub fn of(plan: &Plan, span: &SourceSpan) -> Location {
         Location::at(&plan.label().into(), span)
     }
 
     /// The location `span` in the plan labelled `plan` (the label shared).
-    pub fn at(plan: &Arc<str>, span: SourceSpan) -> Location {
+    pub fn at(plan: &Arc<str>, span: &SourceSpan) -> Location {
         Location {
             plan: Arc::clone(plan),
             line_start: span.line_start,
             line_end: span.line_end,
+            place: span.place.clone(),
         }
     }
 }

@@ -173,10 +173,10 @@ impl<'a> RuleContext<'a> {
             parent_id: parent.map(|p| p.id.clone()),
             child_id: child.map(|c| c.id.clone()),
             parent_location: match (parent, self.parent) {
-                (Some(o), Some(p)) => Some(Location::of(p, o.source)),
+                (Some(o), Some(p)) => Some(Location::of(p, &o.source)),
                 _ => None,
             },
-            child_location: child.map(|o| Location::of(self.plan, o.source)),
+            child_location: child.map(|o| Location::of(self.plan, &o.source)),
             fingerprint: String::new(),
             preimage: crate::fingerprint::preimage(
                 rule.code(),

@@ -3,6 +3,8 @@
 //!
 //! `cargo run -p obligraph-vn --example fields_right` prints one line per
 //! labelled seed and the fields that differ; `-- --quiet` only the table.
+//! The XLSX column scores the seed's import written as the assignment
+//! table (`obligraph_vn::xlsx::assignment_table`) and read back.
 //!
 //! # The gold files
 //!
@@ -119,7 +121,26 @@ fn deadline_right(gold: &str, got: Option<&str>) -> bool {
 fn score(seed: &str, gold: &[Gold]) -> Result<(usize, usize, Vec<String>), String> {
     let rel = format!("examples/data/seeds/{seed}.txt");
     let import = obligraph_vn::import_path(&root().join(&rel)).map_err(|e| e.to_string())?;
-    let plan = &import.plan;
+    score_plan(&import.plan, gold)
+}
+
+/// The XLSX column: the seed's text import written as the assignment
+/// table (`obligraph import SEED --format xlsx`) and read back.
+fn score_xlsx(seed: &str, gold: &[Gold]) -> Result<(usize, usize, Vec<String>), String> {
+    let rel = format!("examples/data/seeds/{seed}.txt");
+    let import = obligraph_vn::import_path(&root().join(&rel)).map_err(|e| e.to_string())?;
+    let bytes = obligraph_vn::xlsx::assignment_table(&import.plan).map_err(|e| e.to_string())?;
+    let options = obligraph_vn::ImportOptions::default();
+    let back = obligraph_vn::import_xlsx_bytes(&bytes, &format!("{seed}.xlsx"), &options)
+        .map_err(|e| e.to_string())?;
+    score_plan(&back.plan, gold)
+}
+
+/// (fields right, fields, the misses as text) of a plan against a gold.
+fn score_plan(
+    plan: &obligraph_core::Plan,
+    gold: &[Gold],
+) -> Result<(usize, usize, Vec<String>), String> {
     let ctx = AgencyContext {
         date: plan.date,
         issuer_level: plan.level,
@@ -184,6 +205,17 @@ fn score(seed: &str, gold: &[Gold]) -> Result<(usize, usize, Vec<String>), Strin
     Ok((right, total, misses))
 }
 
+/// `right/total = p %`.
+fn percent(right: usize, total: usize) -> String {
+    let p = if total == 0 {
+        0.0
+    } else {
+        100.0 * f64::from(u32::try_from(right).unwrap_or(u32::MAX))
+            / f64::from(u32::try_from(total).unwrap_or(u32::MAX))
+    };
+    format!("{right}/{total} = {p:.1} %")
+}
+
 fn main() -> Result<(), String> {
     let quiet = std::env::args().any(|a| a == "--quiet");
     let dir = root().join("tests/fixtures/import-gold");
@@ -196,8 +228,8 @@ fn main() -> Result<(), String> {
         })
         .collect();
     seeds.sort();
-    println!("| seed | tasks | fields right |");
-    println!("|---|---:|---:|");
+    println!("| seed | tasks | fields right | xlsx |");
+    println!("|---|---:|---:|---:|");
     let mut details = Vec::new();
     for seed in &seeds {
         let gold = read_gold(&dir.join(format!("{seed}.tsv")))?;
@@ -209,7 +241,12 @@ fn main() -> Result<(), String> {
             100.0 * f64::from(u32::try_from(right).unwrap_or(u32::MAX))
                 / f64::from(u32::try_from(total).unwrap_or(u32::MAX))
         };
-        println!("| {seed} | {} | {right}/{total} = {pct:.1} % |", gold.len());
+        let (xr, xt, _) = score_xlsx(seed, &gold)?;
+        println!(
+            "| {seed} | {} | {right}/{total} = {pct:.1} % | {} |",
+            gold.len(),
+            percent(xr, xt)
+        );
         details.push((seed.clone(), misses));
     }
     if !quiet {

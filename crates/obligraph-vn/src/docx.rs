@@ -271,6 +271,31 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, DocxError> {
 /// assert!(docx_to_text_with(&[], &limits).is_err());
 /// ```
 pub fn docx_to_text_with(bytes: &[u8], limits: &DocxLimits) -> Result<String, DocxError> {
+    docx_to_lines(bytes, limits).map(|(text, _)| text)
+}
+
+/// Where a line of the text made of a Word document comes from, in the
+/// terms a Word user sees (1-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DocxLine {
+    /// A body paragraph, counted over the body (empty ones too, those in
+    /// tables not).
+    Paragraph(u32),
+    /// A row of a body table (tables nested in cells are not counted; rows
+    /// counted in their table, header rows included).
+    Row {
+        /// The table.
+        table: u32,
+        /// The row.
+        row: u32,
+    },
+}
+
+/// [`docx_to_text_with`], and the place of each line of the text.
+pub(crate) fn docx_to_lines(
+    bytes: &[u8],
+    limits: &DocxLimits,
+) -> Result<(String, Vec<DocxLine>), DocxError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::NotZip {
         reason: e.to_string(),
     })?;
@@ -291,11 +316,12 @@ pub fn docx_to_text_with(bytes: &[u8], limits: &DocxLimits) -> Result<String, Do
         lists.read_numbering(text, limits)?;
     }
     let text = part_text(&main, &document)?;
-    let out = Converter::new(&main, &lists, limits).run(text)?;
-    Ok(match is_nfc_quick(out.chars()) {
+    let (out, places) = Converter::new(&main, &lists, limits).run(text)?;
+    let out = match is_nfc_quick(out.chars()) {
         IsNormalized::Yes => out,
         _ => out.nfc().collect(),
-    })
+    };
+    Ok((out, places))
 }
 
 /// The name of the main document part: the target of the package's
@@ -898,6 +924,10 @@ struct Para {
 struct Table {
     /// Inside a cell or a text box: rows become paragraphs of the container.
     nested: bool,
+    /// The table's number among the body's tables (0 when nested).
+    index: u32,
+    /// Rows met so far.
+    rows: u32,
     nested_rows: Vec<String>,
     header_rows: Vec<Vec<String>>,
 }
@@ -941,6 +971,10 @@ struct Converter<'a> {
     run_text: String,
     preserve: bool,
     cells: usize,
+    /// The place of each line written to `out`.
+    places: Vec<DocxLine>,
+    paragraphs: u32,
+    tables: u32,
 }
 
 impl<'a> Converter<'a> {
@@ -957,10 +991,13 @@ impl<'a> Converter<'a> {
             run_text: String::new(),
             preserve: false,
             cells: 0,
+            places: Vec::new(),
+            paragraphs: 0,
+            tables: 0,
         }
     }
 
-    fn run(mut self, text: &str) -> Result<String, DocxError> {
+    fn run(mut self, text: &str) -> Result<(String, Vec<DocxLine>), DocxError> {
         let mut reader = NsReader::from_str(text);
         loop {
             let (ns, event) = match reader.read_resolved_event() {
@@ -997,7 +1034,7 @@ impl<'a> Converter<'a> {
         while !self.elems.is_empty() {
             self.end()?;
         }
-        Ok(self.out)
+        Ok((self.out, self.places))
     }
 
     fn parent(&self) -> Option<Elem> {
@@ -1061,8 +1098,15 @@ impl<'a> Converter<'a> {
                     .frames
                     .iter()
                     .any(|f| matches!(f, Frame::Para(_) | Frame::Cell(_)));
+                let index = if nested {
+                    0
+                } else {
+                    self.tables = self.tables.saturating_add(1);
+                    self.tables
+                };
                 self.frames.push(Frame::Table(Table {
                     nested,
+                    index,
                     ..Table::default()
                 }));
                 Elem::Tbl
@@ -1219,6 +1263,8 @@ impl<'a> Converter<'a> {
         }
         self.out.push_str(&line);
         self.out.push('\n');
+        self.paragraphs = self.paragraphs.saturating_add(1);
+        self.places.push(DocxLine::Paragraph(self.paragraphs));
     }
 
     fn count_cells(&mut self, n: u64) -> Result<(), DocxError> {
@@ -1268,6 +1314,7 @@ impl<'a> Converter<'a> {
             self.deliver_paragraph(line);
             return Ok(());
         };
+        t.rows = t.rows.saturating_add(1);
         if r.header {
             if t.header_rows.contains(&cells) {
                 return Ok(());
@@ -1279,6 +1326,10 @@ impl<'a> Converter<'a> {
         } else {
             self.out.push_str(&cells.join("\t"));
             self.out.push('\n');
+            self.places.push(DocxLine::Row {
+                table: t.index,
+                row: t.rows,
+            });
         }
         Ok(())
     }

@@ -135,9 +135,33 @@ pub enum ImportError {
         #[source]
         source: crate::docx::DocxError,
     },
+    /// An `.xlsx` input is not a workbook the reader can open.
+    #[error("cannot read the Excel workbook `{file}`: {message}")]
+    Xlsx {
+        /// The file.
+        file: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A cell of an `.xlsx` input holds what its column cannot (an error
+    /// value, a date outside the deadline column, a number where agencies
+    /// are named, too much text).
+    #[error("`{file}` sheet `{sheet}`, cell {column}{row}: {message}")]
+    XlsxCell {
+        /// The file.
+        file: String,
+        /// The sheet's name.
+        sheet: String,
+        /// The row, as the spreadsheet numbers it (1-based).
+        row: u32,
+        /// The column's letters (`A`, `AB`).
+        column: String,
+        /// What is wrong, and what was expected.
+        message: String,
+    },
     /// The file's extension is not one the importer reads.
     #[error(
-        "`{file}` has an unsupported extension `{extension}` (expected .txt, .md, .docx or .json)"
+        "`{file}` has an unsupported extension `{extension}` (expected .txt, .md, .docx, .xlsx or .json)"
     )]
     UnsupportedFormat {
         /// The file.

@@ -10,6 +10,66 @@
 //! same abbreviations, with the ones only safe inside an agency's name
 //! (`ct`, `ca`, `vp` …) on top (`in_text: false`).
 
+/// What a column of an appendix task table holds (STT · Nội dung nhiệm
+/// vụ · Cơ quan chủ trì · Cơ quan phối hợp · Thời gian hoàn thành · Kết
+/// quả/Sản phẩm).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TableColumn {
+    /// Số thứ tự: the row's number.
+    Number,
+    /// Nội dung nhiệm vụ: the task.
+    Task,
+    /// Cơ quan chủ trì: the lead.
+    Lead,
+    /// Cơ quan phối hợp: the supports.
+    Support,
+    /// Thời gian hoàn thành: the deadline.
+    Deadline,
+    /// Kết quả / sản phẩm: the expected output.
+    Output,
+}
+
+/// Headers of the number column, whole (the header cell is nothing else).
+pub const NUMBER_HEADERS: &[&str] = &["stt", "tt", "số tt", "số thứ tự"];
+
+/// Words of the other columns' headers, tried in this order: the first
+/// column whose word the header contains wins, so "Cơ quan chủ trì" is the
+/// lead before "cơ quan" could mean anything else, and "Thời gian hoàn
+/// thành" a deadline before "hoàn thành" reads as a result.
+pub const TABLE_HEADER_WORDS: &[(TableColumn, &[&str])] = &[
+    (TableColumn::Lead, &["chủ trì"]),
+    (TableColumn::Support, &["phối hợp"]),
+    (TableColumn::Deadline, &["thời hạn", "thời gian", "tiến độ"]),
+    (TableColumn::Output, &["kết quả", "sản phẩm", "dự kiến"]),
+    (TableColumn::Task, &["nhiệm vụ", "nội dung", "giải pháp"]),
+];
+
+/// The column a table header names, `None` for one the importer does not
+/// read ("Ghi chú"). The header is compared folded (case and diacritics).
+///
+/// ```
+/// use obligraph_vn::lexicon::{table_column, TableColumn};
+/// assert_eq!(table_column("STT"), Some(TableColumn::Number));
+/// assert_eq!(table_column("Nội dung nhiệm vụ"), Some(TableColumn::Task));
+/// assert_eq!(table_column("CƠ QUAN CHỦ TRÌ"), Some(TableColumn::Lead));
+/// assert_eq!(table_column("Thời gian hoàn thành"), Some(TableColumn::Deadline));
+/// assert_eq!(table_column("Kết quả/Sản phẩm"), Some(TableColumn::Output));
+/// assert_eq!(table_column("Ghi chú"), None);
+/// ```
+pub fn table_column(header: &str) -> Option<TableColumn> {
+    let k = crate::import::text::key(header.trim());
+    let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
+    let fold = |w: &str| crate::import::text::key(w);
+    if NUMBER_HEADERS.iter().any(|w| fold(w) == k) {
+        return Some(TableColumn::Number);
+    }
+    TABLE_HEADER_WORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| k.contains(&fold(w))))
+        .map(|(c, _)| *c)
+}
+
 /// Function words that carry no topic.
 pub const STOP_WORDS: &[&str] = &[
     "và", "các", "của", "về", "trong", "với", "theo", "có", "được", "cho", "tại", "để", "những",

@@ -13,7 +13,8 @@
 //!   reorganisation); [`roles`]: roles written in prose ("X chủ trì, phối
 //!   hợp với Y …", "Đề nghị X … phối hợp").
 //! - [`Import::plan_found`]: whether the input held a plan at all.
-//! - [`docx`]: Word documents to text.
+//! - [`docx`]: Word documents to text; [`xlsx`]: Excel task tables in
+//!   ([`import_xlsx_bytes`]) and out ([`xlsx::assignment_table`]).
 //!
 //! ```
 //! let text = "Số: 74/KH-UBND\nĐồng Nai, ngày 05 tháng 02 năm 2026\nKẾ HOẠCH\n\
@@ -36,9 +37,11 @@ pub mod normalize;
 pub mod reorg;
 pub mod roles;
 pub mod subjects;
+pub mod xlsx;
 
 pub use error::ImportError;
 pub use import::{
     import_bytes, import_json, import_path, import_path_with, import_text, import_text_with,
-    Import, ImportOptions, ImportStats, UnattributedLine, UnattributedReason,
+    import_xlsx_bytes, Import, ImportOptions, ImportStats, ImportWarning, UnattributedLine,
+    UnattributedReason,
 };

@@ -782,3 +782,111 @@ fn import_path_keeps_the_typed_docx_error() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// ---------------------------------------------------------------------------
+// Locations a Word user finds
+
+/// The place of obligation `id` of the Đồng Nai .docx, as shown.
+fn dong_nai_place(id: &str) -> String {
+    let import = obligraph_vn::import_path(&fixture_path("dong-nai-74-2026.docx")).unwrap();
+    import
+        .plan
+        .obligation(id)
+        .and_then(|o| o.source.place.as_ref())
+        .map(ToString::to_string)
+        .unwrap_or_else(|| panic!("{id}: no place"))
+}
+
+/// The fixture's path (import_path reads by extension).
+fn fixture_path(name: &str) -> PathBuf {
+    workspace().join("tests/fixtures/docx").join(name)
+}
+
+/// Checked against the document with python-docx (body paragraphs counted
+/// in `document.element.body`, rows in `document.tables[0].rows`): ¶35 is
+/// "a) Tiếp tục phối hợp rà soát quy định pháp luật …", ¶93 the closing
+/// "Trên đây là Kế hoạch …" whose second sentence is the duty IV-1, row 10
+/// of the table is 1.5 "Pháp luật hình sự, tố tụng hình sự …", its task in
+/// cell 2; row 71 is D.I.3 "Xây dựng, tham gia đối thoại …".
+#[test]
+fn docx_obligations_are_placed_by_paragraph_and_table_row() {
+    assert_eq!(dong_nai_place("II.1.a"), "¶35");
+    assert_eq!(dong_nai_place("IV-1"), "¶93");
+    assert_eq!(dong_nai_place("PL.A.II.1.5"), "table 1, row 10, cell 2");
+    assert_eq!(dong_nai_place("PL.D.I.3"), "table 1, row 71, cell 2");
+    let import = obligraph_vn::import_path(&fixture_path("dong-nai-74-2026.docx")).unwrap();
+    assert!(import
+        .plan
+        .obligations
+        .iter()
+        .all(|o| o.source.place.is_some()));
+    // The lines set aside say where they are too: ¶17 is the first purpose
+    // item "a) Xác định rõ nội dung công việc …".
+    assert!(!import.unattributed.is_empty());
+    assert!(import.unattributed.iter().all(|u| u.place.is_some()));
+    let first = &import.unattributed[0];
+    assert!(first.text.starts_with("a) Xác định rõ nội dung công việc"));
+    assert_eq!(
+        first.place.as_ref().map(ToString::to_string).as_deref(),
+        Some("¶17")
+    );
+}
+
+/// Text keeps lines: no place.
+#[test]
+fn text_obligations_have_no_place() {
+    let path = workspace().join("examples/data/seeds/dong-nai-74-2026.txt");
+    let import = obligraph_vn::import_path(&path).unwrap();
+    assert!(import
+        .plan
+        .obligations
+        .iter()
+        .all(|o| o.source.place.is_none()));
+}
+
+/// Rows are counted in their table, header rows included; paragraphs over
+/// the body only (a table's paragraphs are not counted), tables over the
+/// body (a nested table is not one).
+#[test]
+fn places_count_rows_per_table_and_paragraphs_over_the_body() {
+    let row = |cells: &[&str]| {
+        let tcs: String = cells
+            .iter()
+            .map(|c| format!("<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>"))
+            .collect();
+        format!("<w:tr>{tcs}</w:tr>")
+    };
+    let header = row(&["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"]);
+    let body = format!(
+        "<w:p><w:r><w:t>Số: 12/KH-UBND</w:t></w:r></w:p>\
+         <w:p/>\
+         <w:p><w:r><w:t>II. NHIỆM VỤ</w:t></w:r></w:p>\
+         <w:p><w:r><w:t>1. Rà soát văn bản (Sở Tư pháp chủ trì).</w:t></w:r></w:p>\
+         <w:p><w:r><w:t>PHỤ LỤC</w:t></w:r></w:p>\
+         <w:tbl>{header}{}{}</w:tbl>",
+        row(&["1", "Tuyên truyền pháp luật", "Sở Tư pháp", "Công an tỉnh"]),
+        row(&["2", "Kiểm tra việc thực hiện", "Công an tỉnh", ""]),
+    );
+    let dir = std::env::temp_dir().join(format!("obligraph-docx-places-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("kh.docx");
+    std::fs::write(&path, docx_with_body(&body)).unwrap();
+    let import = obligraph_vn::import_path(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let places: Vec<String> = import
+        .plan
+        .obligations
+        .iter()
+        .map(|o| {
+            o.source
+                .place
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        places,
+        ["¶4", "table 1, row 2, cell 2", "table 1, row 3, cell 2"]
+    );
+}

@@ -85,6 +85,7 @@ impl Rule for CitationMismatch {
                     plan: ctx.plan.label().into(),
                     line_start: l,
                     line_end: l,
+                    place: None,
                 });
             }
             out.push(f);

@@ -846,6 +846,7 @@ fn emit(nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             let span = SourceSpan {
                 line_start: n.lines.first().copied().unwrap_or(0),
                 line_end: n.lines.last().copied().unwrap_or(0),
+                place: None,
             };
             ledger.attribute_all(&n.lines);
             emit_duty(n, &nodes, &heading_leads, parent_id, span, plan, ctx);
@@ -895,6 +896,7 @@ fn emit(nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 .copied()
                 .max()
                 .unwrap_or(0),
+            place: None,
         };
         ledger.attribute_all(&n.lines);
         ledger.attribute_all(&n.extra_lines);
@@ -1044,7 +1046,7 @@ fn emit_duty(
         let mut o = Obligation::new(id, text.clone());
         o.kind = k;
         o.section = parent_id.clone();
-        o.source = span;
+        o.source = span.clone();
         // The clause says more: partners ("phối hợp với …"), a subject
         // that only supports ("Đề nghị X … phối hợp").
         o.assignments = if n.assignments.is_empty() {

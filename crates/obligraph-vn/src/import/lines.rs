@@ -40,6 +40,9 @@ pub(crate) struct Table {
     pub header: Vec<String>,
     pub header_line: u32,
     pub rows: Vec<RowLine>,
+    /// Each row line is a whole row (a spreadsheet's): no page break cut
+    /// a row's cells into the next row's.
+    pub whole_rows: bool,
 }
 
 /// A piece of the document in order.
@@ -117,10 +120,9 @@ fn raw_cells(raw: &str) -> Option<Vec<String>> {
 
 fn is_table_header(cells: &[String]) -> bool {
     cells.len() >= 3
-        && cells
-            .first()
-            .map(|c| key(&clean(c)))
-            .is_some_and(|k| k == "stt" || k == "tt" || k == "so tt")
+        && cells.first().is_some_and(|c| {
+            crate::lexicon::table_column(&clean(c)) == Some(crate::lexicon::TableColumn::Number)
+        })
 }
 
 /// Turns the text into pieces, marking in `ledger` the lines set aside.
@@ -192,6 +194,7 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
                 table = Some(Table {
                     header: cells.iter().map(|c| clean(c)).collect(),
                     header_line: s.no,
+                    whole_rows: false,
                     rows: Vec::new(),
                 });
                 blank_before = false;

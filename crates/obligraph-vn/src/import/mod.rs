@@ -78,6 +78,34 @@ pub struct Import {
     /// Line counts.
     #[serde(default)]
     pub stats: ImportStats,
+    /// What was left out of the plan on purpose, to tell the user (a
+    /// spreadsheet's sheet without a task table).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// Something the importer left out of the plan on purpose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ImportWarning {
+    /// A sheet of a workbook without a header row naming the task columns.
+    SheetSkipped {
+        /// The sheet's name.
+        sheet: String,
+    },
+}
+
+impl std::fmt::Display for ImportWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::SheetSkipped { sheet } => write!(
+                f,
+                "sheet `{sheet}` skipped: no header row naming the task columns (expected STT, Nội dung nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp …)"
+            ),
+        }
+    }
 }
 
 impl Import {
@@ -120,6 +148,10 @@ pub struct UnattributedLine {
     pub text: String,
     /// Why it was set aside.
     pub reason: UnattributedReason,
+    /// Where a reader finds it, for a `.docx` or `.xlsx` input (whose
+    /// `line` is a line of the text the importer made of the file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<obligraph_core::Place>,
 }
 
 /// Why a line was not attributed to a plan element.
@@ -208,8 +240,12 @@ pub struct ImportOptions {
     pub max_depth: usize,
     /// Most obligations in a document (default 100,000).
     pub max_obligations: usize,
-    /// Limits of the `.docx` reader, used by [`import_path_with`].
+    /// Limits of the `.docx` reader, used by [`import_path_with`]; the
+    /// size and ratio limits also check an `.xlsx` archive.
     pub docx: DocxLimits,
+    /// Table rows are whole rows (set when reading a spreadsheet): the
+    /// repairs of rows cut by a page break are not tried on them.
+    pub(crate) whole_rows: bool,
 }
 
 impl Default for ImportOptions {
@@ -221,6 +257,7 @@ impl Default for ImportOptions {
             max_depth: 32,
             max_obligations: 100_000,
             docx: DocxLimits::default(),
+            whole_rows: false,
         }
     }
 }
@@ -334,6 +371,7 @@ impl Ledger {
                 line,
                 text: raw.trim().to_string(),
                 reason,
+                place: None,
             });
         }
         (out, stats)
@@ -376,7 +414,14 @@ pub fn import_text_with(
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     limits::check_lines(text, source, options)?;
     let mut ledger = Ledger::new(text);
-    let pieces = lines::pieces(text, &mut ledger);
+    let mut pieces = lines::pieces(text, &mut ledger);
+    if options.whole_rows {
+        for p in &mut pieces {
+            if let lines::Piece::Table(t) = p {
+                t.whole_rows = true;
+            }
+        }
+    }
     limits::check_cells(&pieces, text, source, options)?;
     let mut plan = Plan::default();
     let rest = header::read_header(&pieces, text, &mut plan, &mut ledger);
@@ -390,12 +435,18 @@ pub fn import_text_with(
         plan,
         unattributed,
         stats,
+        warnings: Vec::new(),
     })
 }
 
 /// Imports a file with default options: `.txt` and `.md` as text, `.docx`
-/// through [`docx`](crate::docx) then as text, `.json` as a serialized
-/// [`Plan`] or [`Import`].
+/// through [`docx`](crate::docx) then as text, `.xlsx` through
+/// [`xlsx`](crate::xlsx) then as text, `.json` as a serialized [`Plan`] or
+/// [`Import`].
+///
+/// The obligations of a `.docx` or `.xlsx` input carry their
+/// [`place`](obligraph_core::SourceSpan::place): paragraph, table row and
+/// cell, or sheet cell.
 pub fn import_path(path: &Path) -> Result<Import, ImportError> {
     import_path_with(path, &ImportOptions::default())
 }
@@ -469,9 +520,21 @@ fn import_bytes_as(
             import_text_with(text, &file, options)
         }
         "docx" => {
-            let text = docx_text(bytes, &file, &options.docx)?;
-            import_text_with(&text, &file, options)
+            let (text, places) =
+                crate::docx::docx_to_lines(bytes, &options.docx).map_err(|source| {
+                    ImportError::Docx {
+                        file: file.clone(),
+                        source,
+                    }
+                })?;
+            let mut import = import_text_with(&text, &file, options)?;
+            docx_places(&mut import.plan, &text, &places);
+            for u in &mut import.unattributed {
+                u.place = docx_place(u.line, &places);
+            }
+            Ok(import)
         }
+        "xlsx" | "xlsm" => import_xlsx_bytes(bytes, &file, options),
         "json" => {
             let text = utf8(bytes, &file)?;
             import_json(text, &file)
@@ -483,11 +546,152 @@ fn import_bytes_as(
     }
 }
 
-fn docx_text(bytes: &[u8], file: &str, limits: &DocxLimits) -> Result<String, ImportError> {
-    crate::docx::docx_to_text_with(bytes, limits).map_err(|source| ImportError::Docx {
-        file: file.to_string(),
-        source,
+/// Imports an Excel workbook's task tables (see [`xlsx`](crate::xlsx)):
+/// the sheets as text, then the text as a plan; each obligation's place is
+/// its sheet, rows and task column.
+///
+/// # Errors
+///
+/// [`ImportError::Xlsx`] when the bytes are not a workbook (or exceed the
+/// archive limits of [`ImportOptions::docx`]), [`ImportError::XlsxCell`]
+/// for a bad cell, with its sheet, row and column; then as
+/// [`import_text_with`].
+pub fn import_xlsx_bytes(
+    bytes: &[u8],
+    source: &str,
+    options: &ImportOptions,
+) -> Result<Import, ImportError> {
+    if bytes.len() > options.max_bytes {
+        return Err(ImportError::TooLarge {
+            file: source.to_string(),
+            size: bytes.len(),
+            max: options.max_bytes,
+        });
+    }
+    let workbook_error = |message: String| ImportError::Xlsx {
+        file: source.to_string(),
+        message,
+    };
+    crate::xlsx::check_archive(bytes, &options.docx).map_err(workbook_error)?;
+    let limits = crate::xlsx::CellLimits {
+        max_cell_bytes: options.max_line_bytes,
+        max_cells: options.max_table_cells,
+    };
+    let sheets = crate::xlsx::workbook_text(bytes, limits).map_err(|e| match e {
+        crate::xlsx::ReadError::Workbook(m) => workbook_error(m),
+        crate::xlsx::ReadError::Cell(c) => ImportError::XlsxCell {
+            file: source.to_string(),
+            sheet: c.sheet,
+            row: c.row,
+            column: c.column,
+            message: c.message,
+        },
+    })?;
+    let options = ImportOptions {
+        whole_rows: true,
+        ..options.clone()
+    };
+    let mut import = import_text_with(&sheets.text, source, &options)?;
+    for o in &mut import.plan.obligations {
+        o.source.place = sheets.place(o.source.line_start, o.source.line_end);
+    }
+    for u in &mut import.unattributed {
+        u.place = sheets.place(u.line, u.line);
+    }
+    import.warnings = sheets.warnings;
+    Ok(import)
+}
+
+/// Sets the place of each obligation read from a Word document: its body
+/// paragraphs, or its table rows and the cell holding its text.
+fn docx_places(plan: &mut Plan, text: &str, places: &[crate::docx::DocxLine]) {
+    use crate::docx::DocxLine;
+    use obligraph_core::Place;
+    let lines: Vec<&str> = text.split('\n').collect();
+    let at = |l: u32| {
+        usize::try_from(l)
+            .ok()
+            .and_then(|l| l.checked_sub(1))
+            .and_then(|i| places.get(i).copied())
+    };
+    for o in &mut plan.obligations {
+        let (start, end) = (
+            o.source.line_start,
+            o.source.line_end.max(o.source.line_start),
+        );
+        let Some(first) = (start..=end).find_map(at) else {
+            continue;
+        };
+        o.source.place = Some(match first {
+            DocxLine::Paragraph(p) => {
+                let last = (start..=end)
+                    .rev()
+                    .find_map(|l| match at(l) {
+                        Some(DocxLine::Paragraph(q)) => Some(q),
+                        _ => None,
+                    })
+                    .unwrap_or(p);
+                Place::Paragraphs {
+                    first: p,
+                    last: last.max(p),
+                }
+            }
+            DocxLine::Row { table, row } => {
+                let last = (start..=end)
+                    .rev()
+                    .find_map(|l| match at(l) {
+                        Some(DocxLine::Row { table: t, row: r }) if t == table => Some(r),
+                        _ => None,
+                    })
+                    .unwrap_or(row);
+                let first_line = (start..=end)
+                    .find(|&l| matches!(at(l), Some(DocxLine::Row { .. })))
+                    .and_then(|l| usize::try_from(l).ok())
+                    .and_then(|l| l.checked_sub(1))
+                    .and_then(|i| lines.get(i).copied())
+                    .unwrap_or_default();
+                Place::TableRows {
+                    table,
+                    first: row,
+                    last: last.max(row),
+                    cell: text_cell(first_line, &o.text),
+                }
+            }
+        });
+    }
+}
+
+/// The place of one line of the text made of a Word document.
+fn docx_place(line: u32, places: &[crate::docx::DocxLine]) -> Option<obligraph_core::Place> {
+    use crate::docx::DocxLine;
+    use obligraph_core::Place;
+    let i = usize::try_from(line).ok()?.checked_sub(1)?;
+    Some(match places.get(i)? {
+        DocxLine::Paragraph(p) => Place::Paragraphs {
+            first: *p,
+            last: *p,
+        },
+        DocxLine::Row { table, row } => Place::TableRows {
+            table: *table,
+            first: *row,
+            last: *row,
+            cell: None,
+        },
     })
+}
+
+/// The cell (1-based) of a tab-separated row line whose text opens the
+/// obligation's text: the cell a reader looks at.
+fn text_cell(line: &str, text: &str) -> Option<u32> {
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = flat(text);
+    let opening: String = text.chars().take(24).collect();
+    if opening.chars().count() < 4 {
+        return None;
+    }
+    line.split('\t')
+        .position(|c| flat(c).contains(&opening))
+        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 fn utf8<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, ImportError> {

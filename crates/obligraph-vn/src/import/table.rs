@@ -35,21 +35,15 @@ enum Col {
 }
 
 fn column(header: &str) -> Col {
-    let k = key(header);
-    if k == "stt" || k == "tt" || k == "so tt" {
-        Col::Stt
-    } else if k.contains("chu tri") {
-        Col::Lead
-    } else if k.contains("phoi hop") {
-        Col::Support
-    } else if k.contains("thoi han") || k.contains("thoi gian") || k.contains("tien do") {
-        Col::Deadline
-    } else if k.contains("ket qua") || k.contains("san pham") || k.contains("du kien") {
-        Col::Output
-    } else if k.contains("nhiem vu") || k.contains("noi dung") || k.contains("giai phap") {
-        Col::Task
-    } else {
-        Col::Other
+    use crate::lexicon::TableColumn;
+    match crate::lexicon::table_column(header) {
+        Some(TableColumn::Number) => Col::Stt,
+        Some(TableColumn::Task) => Col::Task,
+        Some(TableColumn::Lead) => Col::Lead,
+        Some(TableColumn::Support) => Col::Support,
+        Some(TableColumn::Deadline) => Col::Deadline,
+        Some(TableColumn::Output) => Col::Output,
+        _ => Col::Other,
     }
 }
 
@@ -216,6 +210,15 @@ fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
             }
             rows.push(Row {
                 marker: None,
+                cells,
+                lines: vec![rl.line],
+            });
+            continue;
+        }
+        if table.whole_rows {
+            // A spreadsheet's row: nothing of it belongs to the row above.
+            rows.push(Row {
+                marker,
                 cells,
                 lines: vec![rl.line],
             });
@@ -530,6 +533,7 @@ pub(crate) fn read_table(
             o.source = SourceSpan {
                 line_start: row.lines.iter().copied().min().unwrap_or(0),
                 line_end: row.lines.iter().copied().max().unwrap_or(0),
+                place: None,
             };
             obligations.push(o);
         }

@@ -1,8 +1,28 @@
 //! Fields right per seed: the importer's reading of each seed against the
 //! hand-labelled golds in `tests/fixtures/import-gold/<seed>.tsv`.
 //!
-//! `cargo run -p obligraph-vn --example fields_right` prints one line per
-//! labelled seed and the fields that differ; `-- --quiet` only the table.
+//! `cargo run -p obligraph-vn --example fields_right` prints one table,
+//! a line per labelled seed and a column per form of the same document,
+//! then the fields that differ; `-- --quiet` only the tables, `-- --no-ocr`
+//! skips the scans.
+//!
+//! # The forms
+//!
+//! - **text**: `examples/data/seeds/<seed>.txt`.
+//! - **DOCX**: `tests/fixtures/docx/<seed>.docx`, where there is one.
+//! - **PDF**: `tests/fixtures/pdf/<seed>.pdf`, the seed printed by
+//!   LibreOffice (`tests/fixtures/pdf/make.sh`), read from its text layer.
+//! - **scanned**: `tests/fixtures/pdf/<seed>-scan.pdf`, the first pages of
+//!   that PDF as black-and-white images, read by OCR (needs `tesseract`
+//!   with `vie` data and `pdftoppm`; `n/a` without them). Only the tasks
+//!   whose snippet lies on the scanned pages (in the text layer of the same
+//!   pages of the PDF) are scored, so the column says how many.
+//! - **XLSX**: kept for the Excel task tables (`—` until then).
+//!
+//! A second table gives, for each scanned page, the character error rate
+//! of OCR against the text layer of the same page (Levenshtein distance
+//! over the length of the text layer, both with whitespace runs made one
+//! space) and the seconds OCR took.
 //!
 //! # The gold files
 //!
@@ -115,10 +135,8 @@ fn deadline_right(gold: &str, got: Option<&str>) -> bool {
     }
 }
 
-/// (fields right, fields, the misses as text) for one seed.
-fn score(seed: &str, gold: &[Gold]) -> Result<(usize, usize, Vec<String>), String> {
-    let rel = format!("examples/data/seeds/{seed}.txt");
-    let import = obligraph_vn::import_path(&root().join(&rel)).map_err(|e| e.to_string())?;
+/// (fields right, fields, the misses as text) for one import of a seed.
+fn score(import: &obligraph_vn::Import, gold: &[&Gold]) -> (usize, usize, Vec<String>) {
     let plan = &import.plan;
     let ctx = AgencyContext {
         date: plan.date,
@@ -181,11 +199,108 @@ fn score(seed: &str, gold: &[Gold]) -> Result<(usize, usize, Vec<String>), Strin
             ));
         }
     }
-    Ok((right, total, misses))
+    (right, total, misses)
+}
+
+fn pct(right: usize, total: usize) -> String {
+    if total == 0 {
+        return "—".to_string();
+    }
+    // Field counts are small: exact in f64.
+    let p = 100.0 * f64::from(u32::try_from(right).unwrap_or(u32::MAX))
+        / f64::from(u32::try_from(total).unwrap_or(u32::MAX));
+    format!("{right}/{total} = {p:.1} %")
+}
+
+/// Whitespace runs made one space.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One scanned page: OCR against the text layer.
+struct OcrPage {
+    seed: String,
+    page: u32,
+    cer: f64,
+    seconds: f64,
+}
+
+/// The scanned form of a seed.
+struct Scanned<'g> {
+    /// The import of the OCR text.
+    import: obligraph_vn::Import,
+    /// The gold tasks on the scanned pages.
+    gold: Vec<&'g Gold>,
+    /// OCR figures per page.
+    pages: Vec<OcrPage>,
+}
+
+/// The scanned form of a seed, `None` without a scan or an OCR engine.
+fn scanned<'g>(seed: &str, gold: &'g [Gold]) -> Result<Option<Scanned<'g>>, String> {
+    let scan = root().join(format!("tests/fixtures/pdf/{seed}-scan.pdf"));
+    let pdf = root().join(format!("tests/fixtures/pdf/{seed}.pdf"));
+    if !scan.exists() || obligraph_vn::ocr::check_engine().is_err() {
+        return Ok(None);
+    }
+    let scan_bytes = std::fs::read(&scan).map_err(|e| format!("{}: {e}", scan.display()))?;
+    let pages = obligraph_vn::pdf::page_count(&scan_bytes).map_err(|e| e.to_string())?;
+    let layer_bytes = std::fs::read(&pdf).map_err(|e| format!("{}: {e}", pdf.display()))?;
+    let layer = obligraph_vn::pdf::pdf_to_text(&layer_bytes).map_err(|e| e.to_string())?;
+    let layer_pages: Vec<String> = (1..=pages)
+        .map(|p| {
+            layer
+                .text
+                .lines()
+                .enumerate()
+                .filter(|(i, _)| {
+                    u32::try_from(i + 1)
+                        .ok()
+                        .and_then(|l| layer.page_of_line(l))
+                        == Some(p)
+                })
+                .map(|(_, l)| l)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let mut texts = Vec::new();
+    let mut figures = Vec::new();
+    for (p, reference) in (1..=pages).zip(&layer_pages) {
+        let start = std::time::Instant::now();
+        let text = obligraph_vn::ocr::ocr_page(&scan, p).map_err(|e| e.to_string())?;
+        let seconds = start.elapsed().as_secs_f64();
+        let (got, want) = (squash(&text), squash(reference));
+        let distance = strsim::levenshtein(&got, &want);
+        let len = want.chars().count().max(1);
+        let cer = f64::from(u32::try_from(distance).unwrap_or(u32::MAX))
+            / f64::from(u32::try_from(len).unwrap_or(u32::MAX));
+        figures.push(OcrPage {
+            seed: seed.to_string(),
+            page: p,
+            cer,
+            seconds,
+        });
+        texts.push(text);
+    }
+    let text = obligraph_vn::pdf::PdfText::from_pages(&texts);
+    let import = obligraph_vn::import_text(&text.text, &scan.display().to_string())
+        .map_err(|e| e.to_string())?;
+    let on_pages = flat(&layer_pages.join("\n"));
+    let subset = gold
+        .iter()
+        .filter(|g| on_pages.contains(&flat(&g.snippet)))
+        .collect();
+    Ok(Some(Scanned {
+        import,
+        gold: subset,
+        pages: figures,
+    }))
 }
 
 fn main() -> Result<(), String> {
-    let quiet = std::env::args().any(|a| a == "--quiet");
+    let args: Vec<String> = std::env::args().collect();
+    let quiet = args.iter().any(|a| a == "--quiet");
+    let no_ocr = args.iter().any(|a| a == "--no-ocr");
     let dir = root().join("tests/fixtures/import-gold");
     let mut seeds: Vec<String> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -196,28 +311,70 @@ fn main() -> Result<(), String> {
         })
         .collect();
     seeds.sort();
-    println!("| seed | tasks | fields right |");
-    println!("|---|---:|---:|");
+    println!("| seed | tasks | text | DOCX | PDF | scanned (tasks on the scanned pages) | XLSX |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
     let mut details = Vec::new();
+    let mut ocr_pages = Vec::new();
     for seed in &seeds {
         let gold = read_gold(&dir.join(format!("{seed}.tsv")))?;
-        let (right, total, misses) = score(seed, &gold)?;
-        let pct = if total == 0 {
-            0.0
-        } else {
-            // Field counts are small: exact in f64.
-            100.0 * f64::from(u32::try_from(right).unwrap_or(u32::MAX))
-                / f64::from(u32::try_from(total).unwrap_or(u32::MAX))
-        };
-        println!("| {seed} | {} | {right}/{total} = {pct:.1} % |", gold.len());
-        details.push((seed.clone(), misses));
+        let all: Vec<&Gold> = gold.iter().collect();
+        let forms = [
+            ("text", format!("examples/data/seeds/{seed}.txt")),
+            ("DOCX", format!("tests/fixtures/docx/{seed}.docx")),
+            ("PDF", format!("tests/fixtures/pdf/{seed}.pdf")),
+        ];
+        let mut cells = Vec::new();
+        for (form, rel) in forms {
+            let path = root().join(&rel);
+            if !path.exists() {
+                cells.push("—".to_string());
+                continue;
+            }
+            let import = obligraph_vn::import_path(&path).map_err(|e| e.to_string())?;
+            let (right, total, misses) = score(&import, &all);
+            cells.push(pct(right, total));
+            details.push((format!("{seed} ({form})"), misses));
+        }
+        let scan = if no_ocr { None } else { scanned(seed, &gold)? };
+        match scan {
+            Some(scan) => {
+                let (right, total, misses) = score(&scan.import, &scan.gold);
+                cells.push(format!("{} ({} tasks)", pct(right, total), scan.gold.len()));
+                details.push((format!("{seed} (scanned)"), misses));
+                ocr_pages.extend(scan.pages);
+            }
+            None => cells.push("n/a".to_string()),
+        }
+        cells.push("—".to_string());
+        println!("| {seed} | {} | {} |", gold.len(), cells.join(" | "));
+    }
+    if !ocr_pages.is_empty() {
+        println!("\n| scanned page | OCR character error rate | OCR seconds |");
+        println!("|---|---:|---:|");
+        for p in &ocr_pages {
+            println!(
+                "| {} p.{} | {:.1} % | {:.1} |",
+                p.seed,
+                p.page,
+                100.0 * p.cer,
+                p.seconds
+            );
+        }
+        let n = f64::from(u32::try_from(ocr_pages.len()).unwrap_or(u32::MAX));
+        let cer: f64 = ocr_pages.iter().map(|p| p.cer).sum::<f64>() / n;
+        let secs: f64 = ocr_pages.iter().map(|p| p.seconds).sum::<f64>() / n;
+        println!(
+            "| mean of {} pages | {:.1} % | {secs:.1} |",
+            ocr_pages.len(),
+            100.0 * cer
+        );
     }
     if !quiet {
-        for (seed, misses) in details {
+        for (what, misses) in details {
             if misses.is_empty() {
                 continue;
             }
-            println!("\n{seed}:");
+            println!("\n{what}:");
             for m in misses {
                 println!("{m}");
             }

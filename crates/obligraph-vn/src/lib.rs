@@ -13,7 +13,8 @@
 //!   reorganisation); [`roles`]: roles written in prose ("X chủ trì, phối
 //!   hợp với Y …", "Đề nghị X … phối hợp").
 //! - [`Import::plan_found`]: whether the input held a plan at all.
-//! - [`docx`]: Word documents to text.
+//! - [`docx`]: Word documents to text; [`pdf`]: PDF text layers to text,
+//!   [`ocr`]: scanned PDFs to text through Tesseract.
 //!
 //! ```
 //! let text = "Số: 74/KH-UBND\nĐồng Nai, ngày 05 tháng 02 năm 2026\nKẾ HOẠCH\n\
@@ -33,6 +34,8 @@ pub mod error;
 pub mod import;
 pub mod lexicon;
 pub mod normalize;
+pub mod ocr;
+pub mod pdf;
 pub mod reorg;
 pub mod roles;
 pub mod subjects;

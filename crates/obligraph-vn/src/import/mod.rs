@@ -77,9 +77,43 @@ pub struct Import {
     /// Line counts.
     #[serde(default)]
     pub stats: ImportStats,
+    /// For a PDF, the line (1-based) each page starts on, page 1 first;
+    /// empty for other inputs. See [`Import::place`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_starts: Vec<u32>,
 }
 
 impl Import {
+    /// Where a line (1-based, as in [`SourceSpan`](obligraph_core::SourceSpan)
+    /// and [`UnattributedLine::line`]) is for a reader: `line 12` for text
+    /// and Word files, `p.3 line 12` for a PDF, the line counted from the
+    /// top of its page (the lines of the PDF's text as
+    /// [`pdf_to_text`](crate::pdf::pdf_to_text) lays them out: visual lines
+    /// and table rows, page numbers included).
+    ///
+    /// ```
+    /// let mut import = obligraph_vn::import_text("Số: 1\nKẾ HOẠCH\n2\nI. NHIỆM VỤ\n", "kh.txt").unwrap();
+    /// assert_eq!(import.place(4), "line 4");
+    /// import.page_starts = vec![1, 4];
+    /// assert_eq!(import.place(4), "p.2 line 1");
+    /// assert_eq!(import.place(2), "p.1 line 2");
+    /// ```
+    pub fn place(&self, line: u32) -> String {
+        match self.page_line(line) {
+            Some((page, on_page)) => format!("p.{page} line {on_page}"),
+            None => format!("line {line}"),
+        }
+    }
+
+    /// The page (1-based) of a line of a PDF and the line counted from the
+    /// top of that page; `None` for other inputs.
+    pub fn page_line(&self, line: u32) -> Option<(u32, u32)> {
+        let i = self.page_starts.partition_point(|&s| s <= line);
+        let start = *self.page_starts.get(i.checked_sub(1)?)?;
+        let page = u32::try_from(i).ok()?;
+        Some((page, line - start + 1))
+    }
+
     /// Whether the input holds a plan at all: a header (a number "Số: …",
     /// a date, an issuer or a title), or at least one obligation that
     /// names a known agency. An empty file, or a README whose bullets read
@@ -386,12 +420,15 @@ pub fn import_text_with(
         plan,
         unattributed,
         stats,
+        page_starts: Vec::new(),
     })
 }
 
 /// Imports a file with default options: `.txt` and `.md` as text, `.docx`
-/// through [`docx`](crate::docx) then as text, `.json` as a serialized
-/// [`Plan`] or [`Import`].
+/// through [`docx`](crate::docx) then as text, `.pdf` (or any file that
+/// starts as a PDF does, `%PDF-`) through [`pdf`](crate::pdf) then as text,
+/// with OCR ([`ocr`](crate::ocr)) when it has no text layer, `.json` as a
+/// serialized [`Plan`] or [`Import`].
 pub fn import_path(path: &Path) -> Result<Import, ImportError> {
     import_path_with(path, &ImportOptions::default())
 }
@@ -419,6 +456,9 @@ pub fn import_path_with(path: &Path, options: &ImportOptions) -> Result<Import, 
         path: path.to_path_buf(),
         source,
     })?;
+    if ext == "pdf" || bytes.starts_with(b"%PDF-") {
+        return import_pdf(path, &bytes, &file, options);
+    }
     match ext.as_str() {
         "txt" | "md" | "text" | "" => {
             let text = utf8(&bytes, &file)?;
@@ -437,6 +477,31 @@ pub fn import_path_with(path: &Path, options: &ImportOptions) -> Result<Import, 
             extension: ext,
         }),
     }
+}
+
+/// A PDF: its text layer, else (a scan) the text OCR reads, imported as
+/// text with the page of each line kept.
+fn import_pdf(
+    path: &Path,
+    bytes: &[u8],
+    file: &str,
+    options: &ImportOptions,
+) -> Result<Import, ImportError> {
+    let pdf_error = |source| ImportError::Pdf {
+        file: file.to_string(),
+        source,
+    };
+    let mut text = crate::pdf::pdf_to_text(bytes).map_err(pdf_error)?;
+    if crate::ocr::needs_ocr(text.visible_chars(), text.pages) {
+        let pages = crate::ocr::ocr_pdf(path, text.pages).map_err(|source| ImportError::Ocr {
+            file: file.to_string(),
+            source,
+        })?;
+        text = crate::pdf::PdfText::from_pages(&pages);
+    }
+    let mut import = import_text_with(&text.text, file, options)?;
+    import.page_starts = text.page_starts();
+    Ok(import)
 }
 
 fn docx_text(bytes: &[u8], file: &str, limits: &DocxLimits) -> Result<String, ImportError> {

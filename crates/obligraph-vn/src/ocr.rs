@@ -137,6 +137,9 @@ pub fn ocr_page(path: &Path, page: u32) -> Result<String, OcrError> {
     let image = render.stdout;
     let mut ocr = Command::new("tesseract")
         .args(["stdin", "stdout", "-l", LANGUAGE, "--psm", "4"])
+        // Tesseract's OpenMP threads fight over a busy machine: one
+        // thread reads a page in 3 s where four take 12 s on two cores.
+        .env("OMP_THREAD_LIMIT", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -166,13 +169,105 @@ pub fn ocr_page(path: &Path, page: u32) -> Result<String, OcrError> {
             ),
         ));
     }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    Ok(tidy(&String::from_utf8_lossy(&out.stdout)))
 }
 
-/// The text of every page of the PDF at `path`, read by OCR.
+/// Roman numerals of top-level headings.
+const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+
+/// The Roman numeral of a heading as OCR reads it: `II`, `II.`, or the
+/// dot read as an `L` (`IL` for `I.`, `IIL` for `II.`).
+fn roman_heading(head: &str) -> Option<&str> {
+    let head = head.trim_end_matches(['.', ',', ':', ';']);
+    let numeral = head.strip_suffix('L').unwrap_or(head);
+    ROMAN.iter().copied().find(|r| *r == numeral)
+}
+
+/// Tesseract's text made like a text layer's:
+///
+/// - the empty lines it puts between what it takes for paragraphs (after
+///   the first line of an indented paragraph, too) are dropped, since a
+///   line of the importer's text only ends a paragraph by its content;
+/// - a heading whose Roman numeral lost its dot ("II NHIỆM VỤ" for "II.
+///   NHIỆM VỤ", a small dot lost in the scan) or had it read as an `L`
+///   ("IL MỤC ĐÍCH" for "I. MỤC ĐÍCH") gets it back, when the rest of the
+///   line is in capitals.
+///
+/// ```
+/// use obligraph_vn::ocr::tidy;
+/// assert_eq!(tidy("II NHIỆM VỤ\n\n1. Rà soát\n\nvăn bản\n"), "II. NHIỆM VỤ\n1. Rà soát\nvăn bản\n");
+/// assert_eq!(tidy("IL MỤC ĐÍCH, YÊU CẦU\n"), "I. MỤC ĐÍCH, YÊU CẦU\n");
+/// assert_eq!(tidy("I Mục đích\n"), "I Mục đích\n");
+/// ```
+pub fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fixed = line.split_once(' ').and_then(|(head, rest)| {
+            let caps =
+                rest.chars().any(char::is_alphabetic) && !rest.chars().any(char::is_lowercase);
+            let numeral = roman_heading(head)?;
+            caps.then(|| format!("{numeral}. {rest}"))
+        });
+        out.push_str(fixed.as_deref().unwrap_or(line));
+        out.push('\n');
+    }
+    out
+}
+
+/// The text of every page of the PDF at `path`, read by OCR, its
+/// headings renumbered ([`renumber_headings`]).
 pub fn ocr_pdf(path: &Path, pages: u32) -> Result<Vec<String>, OcrError> {
     check_engine()?;
-    (1..=pages).map(|p| ocr_page(path, p)).collect()
+    let mut texts = (1..=pages)
+        .map(|p| ocr_page(path, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    renumber_headings(&mut texts);
+    Ok(texts)
+}
+
+/// A top-level heading whose Roman numeral repeats the one before it
+/// ("II. NỘI DUNG HOẠT ĐỘNG" after "II. NỘI DUNG TUYÊN TRUYỀN", an `I` of
+/// "III" lost in the scan) takes the next numeral: a plan never numbers
+/// two sections alike, and an appendix that starts again starts at `I`,
+/// which only repeats `I`. Headings as [`tidy`] writes them, on pages in
+/// order.
+///
+/// ```
+/// let mut pages = vec!["I. MỤC ĐÍCH\nII. NỘI DUNG\n".to_string(), "II. HOẠT ĐỘNG\nIV. TỔ CHỨC\n".to_string()];
+/// obligraph_vn::ocr::renumber_headings(&mut pages);
+/// assert_eq!(pages[1], "III. HOẠT ĐỘNG\nIV. TỔ CHỨC\n");
+/// ```
+pub fn renumber_headings(pages: &mut [String]) {
+    let mut last: Option<usize> = None;
+    for page in pages.iter_mut() {
+        let mut out = String::with_capacity(page.len());
+        for line in page.lines() {
+            let heading = line.split_once(". ").and_then(|(head, rest)| {
+                let caps =
+                    rest.chars().any(char::is_alphabetic) && !rest.chars().any(char::is_lowercase);
+                let i = ROMAN.iter().position(|r| *r == head)?;
+                caps.then_some((i, rest))
+            });
+            match heading {
+                Some((i, rest)) => {
+                    let i = match last {
+                        Some(l) if l == i && i > 0 && i + 1 < ROMAN.len() => i + 1,
+                        _ => i,
+                    };
+                    last = Some(i);
+                    let numeral = ROMAN.get(i).copied().unwrap_or("I");
+                    out.push_str(&format!("{numeral}. {rest}"));
+                }
+                None => out.push_str(line),
+            }
+            out.push('\n');
+        }
+        *page = out;
+    }
 }
 
 #[cfg(test)]

@@ -12,15 +12,19 @@
 //!   make one visual line, read left to right; a gap wider than
 //!   [`WORD_GAP`] of the font size between two glyphs is a space. A
 //!   paragraph wrapped over several lines stays several lines, as in the
-//!   text extractions the importer already joins.
+//!   text extractions the importer already joins; space between
+//!   paragraphs (a pitch 1.3 times the page's usual one) is
+//!   an empty line.
 //! - **Tables.** A table is found by its ruling: horizontal rules cut the
 //!   page into row bands, and the vertical rules that cross a band cut it
 //!   into cells. A row is written as one line, its cells separated by a
 //!   tab, the wrapped lines of a cell joined with a space, exactly as the
 //!   appendix rows of the text extractions. A row split across a page
 //!   break becomes two rows, the second with an empty first cell, and the
-//!   header row a writer repeats on each page is repeated: the importer
-//!   glues continuations and drops repeated headers as it does for text.
+//!   header row a writer repeats on each page is repeated (the importer
+//!   drops repeated headers as it does for text). A row split by a page
+//!   break is glued back when the page ends with the row and the next
+//!   page's first row (after the repeated header) has no number.
 //! - **Page numbers and running headers** stay lines of their own, which
 //!   the importer sets aside as for text.
 //!
@@ -209,15 +213,135 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<PdfText, PdfError> {
             })
         }
     }
+    let mut pages: Vec<Vec<Item>> = dev.pages.iter().map(layout).collect();
+    glue_split_rows(&mut pages);
     let mut out = PdfText::default();
-    for (i, page) in dev.pages.iter().enumerate() {
+    for (i, items) in pages.iter().enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        for line in layout(page) {
-            out.push_line(no, &line);
+        for item in items {
+            match item {
+                Item::Line(l) => out.push_line(no, l),
+                Item::Row(cells) => out.push_line(no, &cells.join("\t")),
+            }
         }
         out.pages = no;
     }
     Ok(out)
+}
+
+/// What a page is laid out as: lines outside tables, and table rows.
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Line(String),
+    Row(Vec<String>),
+}
+
+/// Whether a line is a page number (`3`, `- 3 -`, `Trang 3`).
+fn page_number(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let t = t.strip_prefix("Trang").map_or(t, str::trim);
+    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The blocks of a cell as [`cell_text`] writes it.
+fn blocks(cell: &str) -> Vec<String> {
+    if !cell.starts_with("<p>") {
+        return if cell.is_empty() {
+            Vec::new()
+        } else {
+            vec![cell.to_string()]
+        };
+    }
+    cell.split("</p>")
+        .map(|b| b.trim_start_matches("<p>").to_string())
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+/// A cell and the rest of it from the next page as one cell: a rest that
+/// opens in lowercase ends the cell's last paragraph, else it is a
+/// paragraph of its own.
+fn join_cell(head: &str, rest: &str) -> String {
+    let mut out = blocks(head);
+    let mut more = blocks(rest).into_iter();
+    if let (Some(last), Some(first)) = (out.last_mut(), more.next()) {
+        if first
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase)
+        {
+            last.push(' ');
+            last.push_str(&first);
+        } else {
+            out.push(first);
+        }
+    }
+    out.extend(more);
+    match out.as_slice() {
+        [] => String::new(),
+        [one] if !one.contains("&lt;") => one.clone(),
+        _ => out.iter().map(|b| format!("<p>{b}</p>")).collect(),
+    }
+}
+
+/// A table row a page break splits is one row again.
+///
+/// A page that ends with a table row (nothing after it but a page
+/// number), and a next page whose first row after the repeated header has
+/// an empty first cell (no STT) hold the two halves of one row: a writer
+/// breaks a row across pages, it never starts a row without its number
+/// at the top of a page. The rest is glued to the row, cell by cell
+/// ([`join_cell`]), where the row ends; the repeated header stays (the
+/// importer sets it aside).
+fn glue_split_rows(pages: &mut [Vec<Item>]) {
+    let mut header: Option<Vec<String>> = None;
+    for i in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(i);
+        let (Some(prev), Some(next)) = (before.last_mut(), after.first_mut()) else {
+            continue;
+        };
+        if header.is_none() {
+            header = prev.iter().find_map(|it| match it {
+                Item::Row(c) => Some(c.clone()),
+                Item::Line(_) => None,
+            });
+        }
+        let tail = prev
+            .iter()
+            .rposition(|it| !matches!(it, Item::Line(l) if l.is_empty() || page_number(l)));
+        let Some(tail) = tail else { continue };
+        let Some(Item::Row(_)) = prev.get(tail) else {
+            continue;
+        };
+        // The first row of the next page that is not the header repeated,
+        // with nothing but empty lines and headers before it.
+        let mut first = None;
+        for (j, it) in next.iter().enumerate() {
+            match it {
+                Item::Line(l) if l.is_empty() => continue,
+                Item::Row(c) if Some(c) == header.as_ref() => continue,
+                Item::Row(c) if c.first().is_some_and(String::is_empty) => {
+                    first = Some(j);
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let Some(j) = first else { continue };
+        let Item::Row(rest) = next.remove(j) else {
+            continue;
+        };
+        if let Some(Item::Row(cells)) = prev.get_mut(tail) {
+            for (k, r) in rest.iter().enumerate() {
+                match cells.get_mut(k) {
+                    Some(c) => *c = join_cell(c, r),
+                    None => cells.push(r.clone()),
+                }
+            }
+        }
+    }
 }
 
 /// A glyph: top-left origin, y growing downwards, in points.
@@ -506,7 +630,7 @@ fn bands(page: &Page) -> Vec<Band> {
 }
 
 /// A visual line: its baseline, font size and text.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Line {
     y: f64,
     size: f64,
@@ -518,10 +642,11 @@ struct Line {
 const BULLETS: [char; 6] = ['•', '◦', '▪', '●', '\u{f0b7}', '\u{f0a7}'];
 
 /// A line that opens with a bullet glyph opens with `- ` instead, the
-/// list marker the importer reads.
+/// list marker the importer reads (once: "• - X" is "- X").
 fn dash_bullet(text: String) -> String {
-    match text.strip_prefix(BULLETS) {
-        Some(rest) => format!("- {}", rest.trim_start()),
+    match text.strip_prefix(BULLETS).map(str::trim_start) {
+        Some(rest) if rest.starts_with(['-', '–']) => rest.to_string(),
+        Some(rest) => format!("- {rest}"),
         None => text,
     }
 }
@@ -612,8 +737,8 @@ fn cell_text(lines: &[Line]) -> String {
         .collect()
 }
 
-/// One page as lines: visual lines outside tables, one line per table row.
-fn layout(page: &Page) -> Vec<String> {
+/// One page as items: visual lines outside tables, one item per table row.
+fn layout(page: &Page) -> Vec<Item> {
     let bands = bands(page);
     let mut loose: Vec<&Glyph> = Vec::new();
     let mut cells: Vec<Vec<Vec<&Glyph>>> = bands
@@ -640,17 +765,54 @@ fn layout(page: &Page) -> Vec<String> {
             None => loose.push(g),
         }
     }
-    let mut items: Vec<(f64, String)> =
-        lines_of(loose).into_iter().map(|l| (l.y, l.text)).collect();
+    let mut items: Vec<(f64, Item)> = Vec::new();
+    let lines = lines_of(loose);
+    let normal = normal_pitch(&lines);
+    let mut last: Option<&Line> = None;
+    for l in &lines {
+        // Space between paragraphs is kept as an empty line, as text
+        // extractions keep it.
+        if let (Some(p), Some(normal)) = (last, normal) {
+            let pitch = l.y - p.y;
+            if pitch > normal * PARAGRAPH_GAP && pitch > normal + 0.25 * p.size {
+                items.push(((p.y + l.y) / 2.0, Item::Line(String::new())));
+            }
+        }
+        items.push((l.y, Item::Line(l.text.clone())));
+        last = Some(l);
+    }
     for (b, row) in bands.iter().zip(cells) {
         if row.iter().all(Vec::is_empty) {
             continue;
         }
         let texts: Vec<String> = row.into_iter().map(|c| cell_text(&lines_of(c))).collect();
-        items.push((b.top, texts.join("\t")));
+        items.push((b.top, Item::Row(texts)));
     }
     items.sort_by(|a, b| a.0.total_cmp(&b.0));
-    items.into_iter().map(|(_, s)| s).collect()
+    items.into_iter().map(|(_, it)| it).collect()
+}
+
+/// A line pitch this many times the page's usual one (and a quarter of
+/// the font size more) is space between paragraphs.
+const PARAGRAPH_GAP: f64 = 1.3;
+
+/// The usual line pitch of a page: the most common distance between two
+/// consecutive lines (to the half point), among those under three font
+/// sizes; `None` with fewer than three lines.
+fn normal_pitch(lines: &[Line]) -> Option<f64> {
+    let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    for w in lines.windows(2) {
+        let [a, b] = w else { continue };
+        let pitch = b.y - a.y;
+        if pitch > 0.0 && pitch < 3.0 * a.size {
+            // Half points: small integers, exact.
+            *counts.entry((pitch * 2.0).round() as i64).or_default() += 1;
+        }
+    }
+    let (&half_points, _) = counts
+        .iter()
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))?;
+    (lines.len() >= 3).then_some(half_points as f64 / 2.0)
 }
 
 #[cfg(test)]
@@ -696,9 +858,14 @@ mod tests {
                 to: 140.0,
             });
         }
+        let row = |c: &[&str]| Item::Row(c.iter().map(|s| s.to_string()).collect());
         assert_eq!(
             layout(&page),
-            vec!["Số: 74", "1.\tRà soát văn bản\tSở Tư pháp", "3"]
+            vec![
+                Item::Line("Số: 74".into()),
+                row(&["1.", "Rà soát văn bản", "Sở Tư pháp"]),
+                Item::Line("3".into())
+            ]
         );
     }
 
@@ -708,7 +875,44 @@ mod tests {
         page.glyphs.extend(glyphs("KẾ", 60.0, 50.0));
         page.glyphs.extend(glyphs("HOẠCH", 80.0, 50.4));
         page.glyphs.extend(glyphs("Thực hiện", 20.0, 70.0));
-        assert_eq!(layout(&page), vec!["KẾ HOẠCH", "Thực hiện"]);
+        assert_eq!(
+            layout(&page),
+            vec![
+                Item::Line("KẾ HOẠCH".into()),
+                Item::Line("Thực hiện".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_split_by_a_page_break_is_glued_back() {
+        let row = |c: &[&str]| Item::Row(c.iter().map(|s| s.to_string()).collect());
+        let header = row(&["STT", "Nhiệm vụ", "Chủ trì"]);
+        let mut pages = vec![
+            vec![
+                header.clone(),
+                row(&["1.", "Rà soát", "Sở Tư"]),
+                Item::Line("4".into()),
+            ],
+            vec![
+                header.clone(),
+                row(&["", "văn bản", "pháp"]),
+                row(&["2.", "Báo cáo", "Sở Nội vụ"]),
+            ],
+            vec![header.clone(), row(&["", "Tổng kết", "Sở Tư pháp"])],
+        ];
+        glue_split_rows(&mut pages);
+        assert_eq!(pages[0][1], row(&["1.", "Rà soát văn bản", "Sở Tư pháp"]));
+        assert_eq!(pages[1].len(), 2);
+        // An uppercase rest is a paragraph of its own.
+        assert_eq!(
+            pages[1][1],
+            row(&[
+                "2.",
+                "<p>Báo cáo</p><p>Tổng kết</p>",
+                "<p>Sở Nội vụ</p><p>Sở Tư pháp</p>"
+            ])
+        );
     }
 
     #[test]

@@ -60,7 +60,8 @@ Terms (thuật ngữ) in plans and findings:
 /// exit codes, for the top level and the commands that audit.
 const AFTER_HELP: &str = concat!(
     "\
-FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
+FILE may be a plan as text (.txt, .md), a Word document (.docx), a PDF (.pdf; a scan
+is read by OCR when tesseract with Vietnamese data is installed) or JSON (.json).
 Output is text unless --format says otherwise; reports are in Vietnamese or
 English by --lang, else by the locale (LC_ALL, LC_MESSAGES, LANG: vi_* gives
 Vietnamese, another locale English, none Vietnamese).
@@ -76,7 +77,8 @@ Exit codes:
 /// The same for the commands that report no findings: exit 1 does not
 /// apply to them.
 const AFTER_HELP_NO_FINDINGS: &str = "\
-FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
+FILE may be a plan as text (.txt, .md), a Word document (.docx), a PDF (.pdf; a scan
+is read by OCR when tesseract with Vietnamese data is installed) or JSON (.json).
 Output is text unless --format says otherwise.
 
 Exit codes:
@@ -85,7 +87,8 @@ Exit codes:
 
 /// The same for `import`, which also says when the input holds no plan.
 const AFTER_HELP_IMPORT: &str = "\
-FILE may be a plan as text (.txt, .md), a Word document (.docx) or JSON (.json).
+FILE may be a plan as text (.txt, .md), a Word document (.docx), a PDF (.pdf; a scan
+is read by OCR when tesseract with Vietnamese data is installed) or JSON (.json).
 Output is text unless --format says otherwise.
 
 Exit codes:
@@ -164,7 +167,7 @@ enum Command {
     /// Import a plan and print it with the source lines not attributed to it.
     #[command(after_help = AFTER_HELP_IMPORT)]
     Import {
-        /// The plan (.txt, .md, .docx or .json).
+        /// The plan (.txt, .md, .docx, .pdf or .json).
         file: PathBuf,
         /// text: an outline; json: {"plan": …, "unattributed": [{"line", "text", …}], "stats": …}.
         #[arg(long, value_enum, default_value_t = ImportFormat::Text)]

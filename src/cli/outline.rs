@@ -155,16 +155,18 @@ pub(super) fn import_outline(import: &Import, file: &str) -> String {
                 |d| d.to_vietnamese()
             )
         );
+        // A PDF's lines are found by page: say where the obligation is.
+        if import.page_line(o.source.line_start).is_some() {
+            let _ = writeln!(s, "      at: {file} {}", import.place(o.source.line_start));
+        }
     }
     let _ = writeln!(s, "\nUnattributed lines ({})", import.unattributed.len());
     for u in &import.unattributed {
-        let _ = writeln!(
-            s,
-            "{file}:{:<5}  {:?}  {}",
-            u.line,
-            u.reason,
-            whole(&u.text)
-        );
+        let at = match import.page_line(u.line) {
+            Some(_) => format!("{file} {}", import.place(u.line)),
+            None => format!("{file}:{:<5}", u.line),
+        };
+        let _ = writeln!(s, "{at}  {:?}  {}", u.reason, whole(&u.text));
     }
     let _ = writeln!(
         s,

@@ -38,7 +38,8 @@
 //! # What counts as right
 //!
 //! A task is found when an obligation's text contains its snippet (after
-//! folding case and diacritics); each gold line takes the first such
+//! folding case and removing diacritics, so that a mark OCR got wrong does
+//! not lose a task); each gold line takes the first such
 //! obligation not already taken. Four fields per task: the lead set, the
 //! support set and the requested set compare agency ids (the gold names
 //! are resolved with the plan's own date and level, as the importer
@@ -116,6 +117,18 @@ fn flat(s: &str) -> String {
         .join(" ")
 }
 
+/// [`flat`] without diacritics (and đ as d): the key that finds a task by
+/// its snippet, so that one mark OCR got wrong ("tống hợp" for "tổng
+/// hợp") does not lose the task; the fields are still compared exactly.
+fn bare(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    flat(s)
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
 fn ids(names: &[String], ctx: &AgencyContext) -> BTreeSet<String> {
     names.iter().map(|n| resolve_agency(n, ctx).id).collect()
 }
@@ -145,13 +158,13 @@ fn score(import: &obligraph_vn::Import, gold: &[&Gold]) -> (usize, usize, Vec<St
         date: plan.date,
         issuer_level: plan.level,
     };
-    let texts: Vec<String> = plan.obligations.iter().map(|o| flat(&o.text)).collect();
+    let texts: Vec<String> = plan.obligations.iter().map(|o| bare(&o.text)).collect();
     let mut taken = vec![false; plan.obligations.len()];
     let (mut right, mut total) = (0, 0);
     let mut misses = Vec::new();
     for g in gold {
         total += 4;
-        let s = flat(&g.snippet);
+        let s = bare(&g.snippet);
         let found = texts
             .iter()
             .enumerate()
@@ -294,10 +307,10 @@ fn scanned<'g>(seed: &str, gold: &'g [Gold]) -> Result<Option<Scanned<'g>>, Stri
     let layer_text = obligraph_vn::pdf::PdfText::from_pages(&layer_pages);
     let layer = obligraph_vn::import_text(&layer_text.text, &pdf.display().to_string())
         .map_err(|e| e.to_string())?;
-    let on_pages = flat(&layer_pages.join("\n"));
+    let on_pages = bare(&layer_pages.join("\n"));
     let subset = gold
         .iter()
-        .filter(|g| on_pages.contains(&flat(&g.snippet)))
+        .filter(|g| on_pages.contains(&bare(&g.snippet)))
         .collect();
     Ok(Some(Scanned {
         import,

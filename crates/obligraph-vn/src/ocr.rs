@@ -75,11 +75,16 @@ fn missing(program: &str, package: &str) -> OcrError {
 
 /// Checks that `tesseract` with `vie` data and `pdftoppm` are installed.
 pub fn check_engine() -> Result<(), OcrError> {
-    let langs = Command::new("tesseract")
+    check_programs("tesseract", "pdftoppm")
+}
+
+/// [`check_engine`] with the programs named (tests name missing ones).
+fn check_programs(tesseract: &str, pdftoppm: &str) -> Result<(), OcrError> {
+    let langs = Command::new(tesseract)
         .arg("--list-langs")
         .stdin(Stdio::null())
         .output()
-        .map_err(|_| missing("tesseract", "tesseract-ocr"))?;
+        .map_err(|_| missing(tesseract, "tesseract-ocr"))?;
     // Tesseract 4 lists the languages on stdout, some builds on stderr.
     let listed = [langs.stdout, langs.stderr].iter().any(|o| {
         String::from_utf8_lossy(o)
@@ -89,11 +94,11 @@ pub fn check_engine() -> Result<(), OcrError> {
     if !listed {
         return Err(OcrError::LanguageMissing);
     }
-    Command::new("pdftoppm")
+    Command::new(pdftoppm)
         .arg("-v")
         .stdin(Stdio::null())
         .output()
-        .map_err(|_| missing("pdftoppm", "poppler-utils"))?;
+        .map_err(|_| missing(pdftoppm, "poppler-utils"))?;
     Ok(())
 }
 
@@ -273,6 +278,23 @@ pub fn renumber_headings(pages: &mut [String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_engine_says_what_to_install() {
+        let err = check_programs("obligraph-no-such-tesseract", "pdftoppm").unwrap_err();
+        assert!(
+            matches!(err, OcrError::EngineMissing { ref program, .. } if program == "obligraph-no-such-tesseract"),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string().contains("apt-get install tesseract-ocr"),
+            "{err}"
+        );
+        // A program that answers without `vie` among its languages.
+        let err = check_programs("true", "pdftoppm").unwrap_err();
+        assert!(matches!(err, OcrError::LanguageMissing), "{err:?}");
+        assert!(err.to_string().contains("tesseract-ocr-vie"), "{err}");
+    }
 
     #[test]
     fn an_empty_text_layer_needs_ocr() {

@@ -263,3 +263,38 @@ fn a_scanned_pdf_is_read_by_ocr() {
         scan_roles.len()
     );
 }
+
+mod hostile {
+    use super::root;
+    use proptest::prelude::*;
+
+    fn fixture() -> Vec<u8> {
+        std::fs::read(root().join("tests/fixtures/pdf/hue-sokhcn-de-an-65-2026.pdf"))
+            .unwrap_or_else(|e| panic!("fixture: {e}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// A PDF with bytes overwritten or cut short gives text or an
+        /// error, never a panic (the reader's own panics are caught).
+        #[test]
+        fn damaged_pdfs_never_panic(
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..40),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let mut bytes = fixture();
+            for (at, b) in edits {
+                let i = at.index(bytes.len());
+                if let Some(x) = bytes.get_mut(i) {
+                    *x = b;
+                }
+            }
+            let keep = cut.index(bytes.len()).max(bytes.len() / 2);
+            bytes.truncate(keep);
+            if let Ok(text) = obligraph_vn::pdf::pdf_to_text(&bytes) {
+                prop_assert!(text.pages > 0);
+            }
+        }
+    }
+}

@@ -1,5 +1,8 @@
 //! Import of the largest corpus document (Đồng Nai plan 74/KH-UBND, 57 kB
-//! of text with a 55-row appendix table), reported as bytes per second.
+//! of text with a 55-row appendix table), reported as bytes per second;
+//! and the same plan from its PDF fixture (`tests/fixtures/pdf/`, 16 pages
+//! printed by LibreOffice), read from its text layer and imported, whose
+//! median must stay under 100 ms.
 //!
 //! ```sh
 //! cargo bench --bench import -- --warm-up-time 1 --measurement-time 5
@@ -43,5 +46,18 @@ fn bench_import(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_import);
+fn bench_import_pdf(c: &mut Criterion) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pdf/dong-nai-74-2026.pdf");
+    let import = obligraph::vn::import_path(&path).unwrap();
+    assert!(import.plan.obligations.len() > 50);
+    let mut group = c.benchmark_group("import_pdf");
+    group.sample_size(20);
+    group.bench_function("dong-nai-74-2026.pdf", |b| {
+        b.iter(|| obligraph::vn::import_path(black_box(&path)).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_import, bench_import_pdf);
 criterion_main!(benches);

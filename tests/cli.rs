@@ -107,6 +107,34 @@ fn import_text_is_an_outline() {
 }
 
 #[test]
+fn a_pdf_imports_and_audits_with_pages_in_its_places() {
+    let pdf = "tests/fixtures/pdf/ngo-quyen-102-2023.pdf";
+    let o = obligraph(&["import", pdf, "--format", "text"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let s = stdout(&o);
+    assert!(s.contains("Number   102/KH-UBND"), "{s}");
+    assert!(s.contains(&format!("at: {pdf} p.")), "{s}");
+    let o = obligraph(&[
+        "audit",
+        "--parent",
+        "examples/data/seeds/dong-nai-74-2026.txt",
+        "--child",
+        pdf,
+    ]);
+    assert!(matches!(code(&o), 0 | 1), "{}", stderr(&o));
+    let s = stdout(&o);
+    assert!(s.contains(&format!("{pdf} p.")), "{s}");
+    // An encrypted PDF is an error naming the file.
+    let o = obligraph(&["import", "tests/fixtures/pdf/encrypted.pdf"]);
+    assert_eq!(code(&o), 2);
+    let e = stderr(&o);
+    assert!(
+        e.contains("encrypted.pdf") && e.contains("encrypted"),
+        "{e}"
+    );
+}
+
+#[test]
 fn unreadable_input_exits_2_naming_the_file() {
     let o = obligraph(&["import", "examples/data/seeds/no-such-plan.txt"]);
     assert_eq!(code(&o), 2);

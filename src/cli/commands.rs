@@ -640,8 +640,11 @@ fn import_all(
             if !import.plan_found() {
                 warn_no_plan(f, err);
             }
-            let Import { plan, .. } = import;
+            let Import {
+                plan, page_starts, ..
+            } = import;
             sources.add(&plan, f.display().to_string());
+            sources.set_pages(&plan, page_starts);
             Ok(plan)
         })
         .collect()

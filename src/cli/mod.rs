@@ -61,7 +61,8 @@ Terms (thuật ngữ) in plans and findings:
 const AFTER_HELP: &str = concat!(
     "\
 FILE may be a plan as text (.txt, .md), a Word document (.docx), an Excel task
-table (.xlsx) or JSON (.json).
+table (.xlsx), a PDF (.pdf; a scan is read by OCR when tesseract with
+Vietnamese data is installed) or JSON (.json).
 Output is text unless --format says otherwise; reports are in Vietnamese or
 English by --lang, else by the locale (LC_ALL, LC_MESSAGES, LANG: vi_* gives
 Vietnamese, another locale English, none Vietnamese).
@@ -78,7 +79,8 @@ Exit codes:
 /// apply to them.
 const AFTER_HELP_NO_FINDINGS: &str = "\
 FILE may be a plan as text (.txt, .md), a Word document (.docx), an Excel task
-table (.xlsx) or JSON (.json).
+table (.xlsx), a PDF (.pdf; a scan is read by OCR when tesseract with
+Vietnamese data is installed) or JSON (.json).
 Output is text unless --format says otherwise.
 
 Exit codes:
@@ -88,7 +90,8 @@ Exit codes:
 /// The same for `import`, which also says when the input holds no plan.
 const AFTER_HELP_IMPORT: &str = "\
 FILE may be a plan as text (.txt, .md), a Word document (.docx), an Excel task
-table (.xlsx) or JSON (.json).
+table (.xlsx), a PDF (.pdf; a scan is read by OCR when tesseract with
+Vietnamese data is installed) or JSON (.json).
 Output is text unless --format says otherwise.
 
 Exit codes:
@@ -188,7 +191,7 @@ enum Command {
     /// Import a plan and print it with the source lines not attributed to it.
     #[command(after_help = AFTER_HELP_IMPORT)]
     Import {
-        /// The plan (.txt, .md, .docx, .xlsx or .json).
+        /// The plan (.txt, .md, .docx, .xlsx, .pdf or .json).
         file: PathBuf,
         /// text: an outline; json: {"plan": …, "unattributed": [{"line", "text", …}], "stats": …};
         /// xlsx: the assignment table (STT, task, lead, supports, deadline, output), needs -o.

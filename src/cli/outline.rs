@@ -154,16 +154,19 @@ pub(super) fn import_outline(import: &Import, file: &str) -> String {
             )
         );
         // A Word document's or a spreadsheet's obligations say where a
-        // reader finds them.
+        // reader finds them; a PDF's lines are found by page.
         if let Some(place) = &o.source.place {
             let _ = writeln!(s, "      at: {file} {place}");
+        } else if import.page_line(o.source.line_start).is_some() {
+            let _ = writeln!(s, "      at: {file} {}", import.place(o.source.line_start));
         }
     }
     let _ = writeln!(s, "\nUnattributed lines ({})", import.unattributed.len());
     for u in &import.unattributed {
-        let at = match &u.place {
-            Some(place) => format!("{file} {place}"),
-            None => format!("{file}:{:<5}", u.line),
+        let at = match (&u.place, import.page_line(u.line)) {
+            (Some(place), _) => format!("{file} {place}"),
+            (None, Some(_)) => format!("{file} {}", import.place(u.line)),
+            (None, None) => format!("{file}:{:<5}", u.line),
         };
         let _ = writeln!(s, "{at}  {:?}  {}", u.reason, whole(&u.text));
     }

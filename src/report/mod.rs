@@ -68,6 +68,8 @@ pub enum ReportFormat {
 pub struct Sources {
     files: BTreeMap<String, String>,
     short: BTreeMap<String, String>,
+    /// For plans read from a PDF: the line each page starts on.
+    pages: BTreeMap<String, Vec<u32>>,
 }
 
 impl Sources {
@@ -90,6 +92,15 @@ impl Sources {
             .entry(label.clone())
             .or_insert_with(|| crate::label::short_label(plan));
         self.insert(label, file);
+    }
+
+    /// Records that `plan` was read from a PDF whose pages start on the
+    /// lines `page_starts` ([`Import::page_starts`](crate::vn::Import)):
+    /// its places then read `file p.3 line 12`.
+    pub fn set_pages(&mut self, plan: &crate::core::Plan, page_starts: Vec<u32>) {
+        if !page_starts.is_empty() {
+            self.pages.insert(plan.label(), page_starts);
+        }
     }
 
     /// The short label of the plan labelled `label`: the one recorded by
@@ -119,9 +130,39 @@ impl Sources {
     }
 
     /// `file:line` (or `file:start-end`), falling back to the label when
-    /// the file is unknown.
+    /// the file is unknown; for a PDF ([`set_pages`](Self::set_pages))
+    /// `file p.3 line 12` (or `file p.3 lines 12–15`, `file p.3 line 12 –
+    /// p.4 line 2`).
+    ///
+    /// ```
+    /// use obligraph::report::Sources;
+    /// let mut plan = obligraph::core::Plan::default();
+    /// plan.number = Some("74/KH-UBND".into());
+    /// let mut sources = Sources::new();
+    /// sources.add(&plan, "kh.pdf");
+    /// assert_eq!(sources.place(&plan.label(), 12, 12), "kh.pdf:12");
+    /// sources.set_pages(&plan, vec![1, 10, 30]);
+    /// assert_eq!(sources.place(&plan.label(), 12, 31), "kh.pdf p.2 line 3 – p.3 line 2");
+    /// assert_eq!(sources.place(&plan.label(), 12, 14), "kh.pdf p.2 lines 3–5");
+    /// ```
     pub fn place(&self, label: &str, line_start: u32, line_end: u32) -> String {
         let f = self.file(label).unwrap_or(label);
+        if let Some(starts) = self.pages.get(label).filter(|_| line_start > 0) {
+            // (page, line on the page); (0, line) before the first page.
+            let at = |line: u32| {
+                let i = starts.partition_point(|&s| s <= line);
+                let start = i.checked_sub(1).and_then(|i| starts.get(i)).copied();
+                start.map_or((0, line), |s| (i, line - s + 1))
+            };
+            let ((p1, l1), (p2, l2)) = (at(line_start), at(line_end.max(line_start)));
+            return if (p1, l1) == (p2, l2) {
+                format!("{f} p.{p1} line {l1}")
+            } else if p1 == p2 {
+                format!("{f} p.{p1} lines {l1}–{l2}")
+            } else {
+                format!("{f} p.{p1} line {l1} – p.{p2} line {l2}")
+            };
+        }
         if line_start == 0 {
             f.to_string()
         } else if line_end > line_start {

@@ -1,10 +1,32 @@
 //! Fields right per seed: the importer's reading of each seed against the
 //! hand-labelled golds in `tests/fixtures/import-gold/<seed>.tsv`.
 //!
-//! `cargo run -p obligraph-vn --example fields_right` prints one line per
-//! labelled seed and the fields that differ; `-- --quiet` only the table.
-//! The XLSX column scores the seed's import written as the assignment
-//! table (`obligraph_vn::xlsx::assignment_table`) and read back.
+//! `cargo run -p obligraph-vn --example fields_right` prints one table,
+//! a line per labelled seed and a column per form of the same document,
+//! then the fields that differ; `-- --quiet` only the tables, `-- --no-ocr`
+//! skips the scans.
+//!
+//! # The forms
+//!
+//! - **text**: `examples/data/seeds/<seed>.txt`.
+//! - **DOCX**: `tests/fixtures/docx/<seed>.docx`, where there is one.
+//! - **PDF**: `tests/fixtures/pdf/<seed>.pdf`, the seed printed by
+//!   LibreOffice (`tests/fixtures/pdf/make.sh`), read from its text layer.
+//! - **scanned**: `tests/fixtures/pdf/<seed>-scan.pdf`, the first pages of
+//!   that PDF as black-and-white images, read by OCR (needs `tesseract`
+//!   with `vie` data and `pdftoppm`; `n/a` without them). Only the tasks
+//!   whose snippet lies on the scanned pages (in the text layer of the same
+//!   pages of the PDF) are scored, so the column says how many, and beside
+//!   it the score of the text layer of the same pages imported alone: a
+//!   body item that restates an appendix row off those pages has no roles
+//!   in either, so the difference of the two is what OCR costs.
+//! - **XLSX**: the text import written as the assignment table
+//!   (`obligraph_vn::xlsx::assignment_table`) and read back.
+//!
+//! A second table gives, for each scanned page, the character error rate
+//! of OCR against the text layer of the same page (Levenshtein distance
+//! over the length of the text layer, both with whitespace runs made one
+//! space) and the seconds OCR took.
 //!
 //! # The gold files
 //!
@@ -17,7 +39,8 @@
 //! # What counts as right
 //!
 //! A task is found when an obligation's text contains its snippet (after
-//! folding case and diacritics); each gold line takes the first such
+//! folding case and removing diacritics, so that a mark OCR got wrong does
+//! not lose a task); each gold line takes the first such
 //! obligation not already taken. Four fields per task: the lead set, the
 //! support set and the requested set compare agency ids (the gold names
 //! are resolved with the plan's own date and level, as the importer
@@ -95,6 +118,18 @@ fn flat(s: &str) -> String {
         .join(" ")
 }
 
+/// [`flat`] without diacritics (and đ as d): the key that finds a task by
+/// its snippet, so that one mark OCR got wrong ("tống hợp" for "tổng
+/// hợp") does not lose the task; the fields are still compared exactly.
+fn bare(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    flat(s)
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
 fn ids(names: &[String], ctx: &AgencyContext) -> BTreeSet<String> {
     names.iter().map(|n| resolve_agency(n, ctx).id).collect()
 }
@@ -117,41 +152,31 @@ fn deadline_right(gold: &str, got: Option<&str>) -> bool {
     }
 }
 
-/// (fields right, fields, the misses as text) for one seed.
-fn score(seed: &str, gold: &[Gold]) -> Result<(usize, usize, Vec<String>), String> {
-    let rel = format!("examples/data/seeds/{seed}.txt");
-    let import = obligraph_vn::import_path(&root().join(&rel)).map_err(|e| e.to_string())?;
-    score_plan(&import.plan, gold)
-}
-
 /// The XLSX column: the seed's text import written as the assignment
 /// table (`obligraph import SEED --format xlsx`) and read back.
-fn score_xlsx(seed: &str, gold: &[Gold]) -> Result<(usize, usize, Vec<String>), String> {
+fn xlsx_round_trip(seed: &str) -> Result<obligraph_vn::Import, String> {
     let rel = format!("examples/data/seeds/{seed}.txt");
     let import = obligraph_vn::import_path(&root().join(&rel)).map_err(|e| e.to_string())?;
     let bytes = obligraph_vn::xlsx::assignment_table(&import.plan).map_err(|e| e.to_string())?;
     let options = obligraph_vn::ImportOptions::default();
-    let back = obligraph_vn::import_xlsx_bytes(&bytes, &format!("{seed}.xlsx"), &options)
-        .map_err(|e| e.to_string())?;
-    score_plan(&back.plan, gold)
+    obligraph_vn::import_xlsx_bytes(&bytes, &format!("{seed}.xlsx"), &options)
+        .map_err(|e| e.to_string())
 }
 
-/// (fields right, fields, the misses as text) of a plan against a gold.
-fn score_plan(
-    plan: &obligraph_core::Plan,
-    gold: &[Gold],
-) -> Result<(usize, usize, Vec<String>), String> {
+/// (fields right, fields, the misses as text) for one import of a seed.
+fn score(import: &obligraph_vn::Import, gold: &[&Gold]) -> (usize, usize, Vec<String>) {
+    let plan = &import.plan;
     let ctx = AgencyContext {
         date: plan.date,
         issuer_level: plan.level,
     };
-    let texts: Vec<String> = plan.obligations.iter().map(|o| flat(&o.text)).collect();
+    let texts: Vec<String> = plan.obligations.iter().map(|o| bare(&o.text)).collect();
     let mut taken = vec![false; plan.obligations.len()];
     let (mut right, mut total) = (0, 0);
     let mut misses = Vec::new();
     for g in gold {
         total += 4;
-        let s = flat(&g.snippet);
+        let s = bare(&g.snippet);
         let found = texts
             .iter()
             .enumerate()
@@ -202,22 +227,116 @@ fn score_plan(
             ));
         }
     }
-    Ok((right, total, misses))
+    (right, total, misses)
 }
 
-/// `right/total = p %`.
-fn percent(right: usize, total: usize) -> String {
-    let p = if total == 0 {
-        0.0
-    } else {
-        100.0 * f64::from(u32::try_from(right).unwrap_or(u32::MAX))
-            / f64::from(u32::try_from(total).unwrap_or(u32::MAX))
-    };
+fn pct(right: usize, total: usize) -> String {
+    if total == 0 {
+        return "—".to_string();
+    }
+    // Field counts are small: exact in f64.
+    let p = 100.0 * f64::from(u32::try_from(right).unwrap_or(u32::MAX))
+        / f64::from(u32::try_from(total).unwrap_or(u32::MAX));
     format!("{right}/{total} = {p:.1} %")
 }
 
+/// Whitespace runs made one space.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One scanned page: OCR against the text layer.
+struct OcrPage {
+    seed: String,
+    page: u32,
+    cer: f64,
+    seconds: f64,
+}
+
+/// The scanned form of a seed.
+struct Scanned<'g> {
+    /// The import of the OCR text.
+    import: obligraph_vn::Import,
+    /// The import of the text layer of the same pages of the PDF.
+    layer: obligraph_vn::Import,
+    /// The gold tasks on the scanned pages.
+    gold: Vec<&'g Gold>,
+    /// OCR figures per page.
+    pages: Vec<OcrPage>,
+}
+
+/// The scanned form of a seed, `None` without a scan or an OCR engine.
+fn scanned<'g>(seed: &str, gold: &'g [Gold]) -> Result<Option<Scanned<'g>>, String> {
+    let scan = root().join(format!("tests/fixtures/pdf/{seed}-scan.pdf"));
+    let pdf = root().join(format!("tests/fixtures/pdf/{seed}.pdf"));
+    if !scan.exists() || obligraph_vn::ocr::check_engine().is_err() {
+        return Ok(None);
+    }
+    let scan_bytes = std::fs::read(&scan).map_err(|e| format!("{}: {e}", scan.display()))?;
+    let pages = obligraph_vn::pdf::page_count(&scan_bytes).map_err(|e| e.to_string())?;
+    let layer_bytes = std::fs::read(&pdf).map_err(|e| format!("{}: {e}", pdf.display()))?;
+    let layer = obligraph_vn::pdf::pdf_to_text(&layer_bytes).map_err(|e| e.to_string())?;
+    let layer_pages: Vec<String> = (1..=pages)
+        .map(|p| {
+            layer
+                .text
+                .lines()
+                .enumerate()
+                .filter(|(i, _)| {
+                    u32::try_from(i + 1)
+                        .ok()
+                        .and_then(|l| layer.page_of_line(l))
+                        == Some(p)
+                })
+                .map(|(_, l)| l)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let mut texts = Vec::new();
+    let mut figures = Vec::new();
+    for (p, reference) in (1..=pages).zip(&layer_pages) {
+        let start = std::time::Instant::now();
+        let text = obligraph_vn::ocr::ocr_page(&scan, p).map_err(|e| e.to_string())?;
+        let seconds = start.elapsed().as_secs_f64();
+        let (got, want) = (squash(&text), squash(reference));
+        let distance = strsim::levenshtein(&got, &want);
+        let len = want.chars().count().max(1);
+        let cer = f64::from(u32::try_from(distance).unwrap_or(u32::MAX))
+            / f64::from(u32::try_from(len).unwrap_or(u32::MAX));
+        figures.push(OcrPage {
+            seed: seed.to_string(),
+            page: p,
+            cer,
+            seconds,
+        });
+        texts.push(text);
+    }
+    obligraph_vn::ocr::renumber_headings(&mut texts);
+    let text = obligraph_vn::pdf::PdfText::from_pages(&texts);
+    let import = obligraph_vn::import_text(&text.text, &scan.display().to_string())
+        .map_err(|e| e.to_string())?;
+    let layer_text = obligraph_vn::pdf::PdfText::from_pages(&layer_pages);
+    let layer = obligraph_vn::import_text(&layer_text.text, &pdf.display().to_string())
+        .map_err(|e| e.to_string())?;
+    let on_pages = bare(&layer_pages.join("\n"));
+    let subset = gold
+        .iter()
+        .filter(|g| on_pages.contains(&bare(&g.snippet)))
+        .collect();
+    Ok(Some(Scanned {
+        import,
+        layer,
+        gold: subset,
+        pages: figures,
+    }))
+}
+
+/// `right/total = p %`.
 fn main() -> Result<(), String> {
-    let quiet = std::env::args().any(|a| a == "--quiet");
+    let args: Vec<String> = std::env::args().collect();
+    let quiet = args.iter().any(|a| a == "--quiet");
+    let no_ocr = args.iter().any(|a| a == "--no-ocr");
     let dir = root().join("tests/fixtures/import-gold");
     let mut seeds: Vec<String> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -228,33 +347,79 @@ fn main() -> Result<(), String> {
         })
         .collect();
     seeds.sort();
-    println!("| seed | tasks | fields right | xlsx |");
-    println!("|---|---:|---:|---:|");
+    println!("| seed | tasks | text | DOCX | PDF | scanned: first pages by OCR | XLSX |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
     let mut details = Vec::new();
+    let mut ocr_pages = Vec::new();
     for seed in &seeds {
         let gold = read_gold(&dir.join(format!("{seed}.tsv")))?;
-        let (right, total, misses) = score(seed, &gold)?;
-        let pct = if total == 0 {
-            0.0
-        } else {
-            // Field counts are small: exact in f64.
-            100.0 * f64::from(u32::try_from(right).unwrap_or(u32::MAX))
-                / f64::from(u32::try_from(total).unwrap_or(u32::MAX))
-        };
-        let (xr, xt, _) = score_xlsx(seed, &gold)?;
+        let all: Vec<&Gold> = gold.iter().collect();
+        let forms = [
+            ("text", format!("examples/data/seeds/{seed}.txt")),
+            ("DOCX", format!("tests/fixtures/docx/{seed}.docx")),
+            ("PDF", format!("tests/fixtures/pdf/{seed}.pdf")),
+        ];
+        let mut cells = Vec::new();
+        for (form, rel) in forms {
+            let path = root().join(&rel);
+            if !path.exists() {
+                cells.push("—".to_string());
+                continue;
+            }
+            let import = obligraph_vn::import_path(&path).map_err(|e| e.to_string())?;
+            let (right, total, misses) = score(&import, &all);
+            cells.push(pct(right, total));
+            details.push((format!("{seed} ({form})"), misses));
+        }
+        let scan = if no_ocr { None } else { scanned(seed, &gold)? };
+        match scan {
+            Some(scan) => {
+                let (right, total, misses) = score(&scan.import, &scan.gold);
+                let (base, _, _) = score(&scan.layer, &scan.gold);
+                cells.push(format!(
+                    "{} ({} tasks; text layer of those pages {})",
+                    pct(right, total),
+                    scan.gold.len(),
+                    pct(base, total)
+                ));
+                details.push((format!("{seed} (scanned)"), misses));
+                ocr_pages.extend(scan.pages);
+            }
+            None => cells.push("n/a".to_string()),
+        }
+        let back = xlsx_round_trip(seed)?;
+        let (right, total, misses) = score(&back, &all);
+        cells.push(pct(right, total));
+        details.push((format!("{seed} (XLSX)"), misses));
+        println!("| {seed} | {} | {} |", gold.len(), cells.join(" | "));
+    }
+    if !ocr_pages.is_empty() {
+        println!("\n| scanned page | OCR character error rate | OCR seconds |");
+        println!("|---|---:|---:|");
+        for p in &ocr_pages {
+            println!(
+                "| {} p.{} | {:.1} % | {:.1} |",
+                p.seed,
+                p.page,
+                100.0 * p.cer,
+                p.seconds
+            );
+        }
+        let n = f64::from(u32::try_from(ocr_pages.len()).unwrap_or(u32::MAX));
+        let cer: f64 = ocr_pages.iter().map(|p| p.cer).sum::<f64>() / n;
+        let secs: f64 = ocr_pages.iter().map(|p| p.seconds).sum::<f64>() / n;
         println!(
-            "| {seed} | {} | {right}/{total} = {pct:.1} % | {} |",
-            gold.len(),
-            percent(xr, xt)
+            "| mean of {} pages | {:.1} % | {secs:.1} |",
+            ocr_pages.len(),
+            100.0 * cer
         );
-        details.push((seed.clone(), misses));
     }
     if !quiet {
-        for (seed, misses) in details {
+        for (what, misses) in details {
             if misses.is_empty() {
                 continue;
             }
-            println!("\n{seed}:");
+            println!("\n{what}:");
             for m in misses {
                 println!("{m}");
             }

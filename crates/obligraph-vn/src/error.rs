@@ -135,6 +135,31 @@ pub enum ImportError {
         #[source]
         source: crate::docx::DocxError,
     },
+    /// A `.pdf` input could not be read.
+    ///
+    /// The typed [`PdfError`](crate::pdf::PdfError) is kept (and is the
+    /// [`source`](std::error::Error::source)): a malformed file, an
+    /// encrypted one, one with no pages.
+    #[error("cannot read the PDF `{file}`: {source}")]
+    Pdf {
+        /// The file.
+        file: String,
+        /// What went wrong.
+        #[source]
+        source: crate::pdf::PdfError,
+    },
+    /// A `.pdf` input has no text layer and OCR could not read it.
+    ///
+    /// The typed [`OcrError`](crate::ocr::OcrError) says which program or
+    /// language data is missing, or on which page a program failed.
+    #[error("cannot read the scanned PDF `{file}`: {source}")]
+    Ocr {
+        /// The file.
+        file: String,
+        /// What went wrong.
+        #[source]
+        source: crate::ocr::OcrError,
+    },
     /// An `.xlsx` input is not a workbook the reader can open.
     #[error("cannot read the Excel workbook `{file}`: {message}")]
     Xlsx {
@@ -161,7 +186,7 @@ pub enum ImportError {
     },
     /// The file's extension is not one the importer reads.
     #[error(
-        "`{file}` has an unsupported extension `{extension}` (expected .txt, .md, .docx, .xlsx or .json)"
+        "`{file}` has an unsupported extension `{extension}` (expected .txt, .md, .docx, .xlsx, .pdf or .json)"
     )]
     UnsupportedFormat {
         /// The file.

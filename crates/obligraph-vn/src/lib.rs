@@ -15,6 +15,8 @@
 //! - [`Import::plan_found`]: whether the input held a plan at all.
 //! - [`docx`]: Word documents to text; [`xlsx`]: Excel task tables in
 //!   ([`import_xlsx_bytes`]) and out ([`xlsx::assignment_table`]).
+//! - [`pdf`]: PDF text layers to text,
+//!   [`ocr`]: scanned PDFs to text through Tesseract.
 //!
 //! ```
 //! let text = "Số: 74/KH-UBND\nĐồng Nai, ngày 05 tháng 02 năm 2026\nKẾ HOẠCH\n\
@@ -34,6 +36,8 @@ pub mod error;
 pub mod import;
 pub mod lexicon;
 pub mod normalize;
+pub mod ocr;
+pub mod pdf;
 pub mod reorg;
 pub mod roles;
 pub mod subjects;

@@ -78,6 +78,10 @@ pub struct Import {
     /// Line counts.
     #[serde(default)]
     pub stats: ImportStats,
+    /// For a PDF, the line (1-based) each page starts on, page 1 first;
+    /// empty for other inputs. See [`Import::place`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_starts: Vec<u32>,
     /// What was left out of the plan on purpose, to tell the user (a
     /// spreadsheet's sheet without a task table).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -109,6 +113,36 @@ impl std::fmt::Display for ImportWarning {
 }
 
 impl Import {
+    /// Where a line (1-based, as in [`SourceSpan`](obligraph_core::SourceSpan)
+    /// and [`UnattributedLine::line`]) is for a reader: `line 12` for text
+    /// and Word files, `p.3 line 12` for a PDF, the line counted from the
+    /// top of its page (the lines of the PDF's text as
+    /// [`pdf_to_text`](crate::pdf::pdf_to_text) lays them out: visual lines
+    /// and table rows, page numbers included).
+    ///
+    /// ```
+    /// let mut import = obligraph_vn::import_text("Số: 1\nKẾ HOẠCH\n2\nI. NHIỆM VỤ\n", "kh.txt").unwrap();
+    /// assert_eq!(import.place(4), "line 4");
+    /// import.page_starts = vec![1, 4];
+    /// assert_eq!(import.place(4), "p.2 line 1");
+    /// assert_eq!(import.place(2), "p.1 line 2");
+    /// ```
+    pub fn place(&self, line: u32) -> String {
+        match self.page_line(line) {
+            Some((page, on_page)) => format!("p.{page} line {on_page}"),
+            None => format!("line {line}"),
+        }
+    }
+
+    /// The page (1-based) of a line of a PDF and the line counted from the
+    /// top of that page; `None` for other inputs.
+    pub fn page_line(&self, line: u32) -> Option<(u32, u32)> {
+        let i = self.page_starts.partition_point(|&s| s <= line);
+        let start = *self.page_starts.get(i.checked_sub(1)?)?;
+        let page = u32::try_from(i).ok()?;
+        Some((page, line - start + 1))
+    }
+
     /// Whether the input holds a plan at all: a header (a number "Số: …",
     /// a date, an issuer or a title), or at least one obligation that
     /// names a known agency. An empty file, or a README whose bullets read
@@ -436,17 +470,20 @@ pub fn import_text_with(
         unattributed,
         stats,
         warnings: Vec::new(),
+        page_starts: Vec::new(),
     })
 }
 
 /// Imports a file with default options: `.txt` and `.md` as text, `.docx`
 /// through [`docx`](crate::docx) then as text, `.xlsx` through
-/// [`xlsx`](crate::xlsx) then as text, `.json` as a serialized [`Plan`] or
-/// [`Import`].
+/// [`xlsx`](crate::xlsx) then as text, `.pdf` (or any file that starts as
+/// a PDF does, `%PDF-`) through [`pdf`](crate::pdf) then as text, with OCR
+/// ([`ocr`](crate::ocr)) when it has no text layer, `.json` as a
+/// serialized [`Plan`] or [`Import`].
 ///
 /// The obligations of a `.docx` or `.xlsx` input carry their
 /// [`place`](obligraph_core::SourceSpan::place): paragraph, table row and
-/// cell, or sheet cell.
+/// cell, or sheet cell; those of a PDF their page ([`Import::place`]).
 pub fn import_path(path: &Path) -> Result<Import, ImportError> {
     import_path_with(path, &ImportOptions::default())
 }
@@ -474,12 +511,12 @@ pub fn import_path_with(path: &Path, options: &ImportOptions) -> Result<Import, 
         path: path.to_path_buf(),
         source,
     })?;
-    import_bytes_as(&bytes, &file, &ext, options)
+    import_bytes_as(&bytes, Some(path), &file, &ext, options)
 }
 
 /// Imports a document held in memory, read by the extension of `name`
 /// as [`import_path`] reads a file (`.txt`, `.md` or none: text; `.docx`;
-/// `.json`). `name` names the input in errors; no file is opened.
+/// `.xlsx`; `.pdf`; `.json`). `name` names the input in errors; no file is opened.
 ///
 /// ```
 /// let bytes = "Số: 74/KH-UBND\nKẾ HOẠCH\nTriển khai\n".as_bytes();
@@ -504,15 +541,19 @@ pub fn import_bytes(
             max: options.max_bytes,
         });
     }
-    import_bytes_as(bytes, name, &ext, options)
+    import_bytes_as(bytes, None, name, &ext, options)
 }
 
 fn import_bytes_as(
     bytes: &[u8],
+    path: Option<&Path>,
     file: &str,
     ext: &str,
     options: &ImportOptions,
 ) -> Result<Import, ImportError> {
+    if ext == "pdf" || bytes.starts_with(b"%PDF-") {
+        return import_pdf(path, bytes, file, options);
+    }
     let file = file.to_string();
     match ext {
         "txt" | "md" | "text" | "" => {
@@ -544,6 +585,51 @@ fn import_bytes_as(
             extension: ext.to_string(),
         }),
     }
+}
+
+/// A PDF: its text layer, else (a scan) the text OCR reads, imported as
+/// text with the page of each line kept.
+/// OCR reads a file: a document held in memory (`path` none) is written
+/// to a temporary file first, removed after.
+fn import_pdf(
+    path: Option<&Path>,
+    bytes: &[u8],
+    file: &str,
+    options: &ImportOptions,
+) -> Result<Import, ImportError> {
+    let pdf_error = |source| ImportError::Pdf {
+        file: file.to_string(),
+        source,
+    };
+    let mut text = crate::pdf::pdf_to_text(bytes).map_err(pdf_error)?;
+    if crate::ocr::needs_ocr(text.visible_chars(), text.pages) {
+        let ocr_error = |source| ImportError::Ocr {
+            file: file.to_string(),
+            source,
+        };
+        let pages = match path {
+            Some(p) => crate::ocr::ocr_pdf(p, text.pages),
+            None => {
+                let tmp = std::env::temp_dir().join(format!(
+                    "obligraph-ocr-{}-{:x}.pdf",
+                    std::process::id(),
+                    bytes.len()
+                ));
+                std::fs::write(&tmp, bytes).map_err(|source| ImportError::Io {
+                    path: tmp.clone(),
+                    source,
+                })?;
+                let pages = crate::ocr::ocr_pdf(&tmp, text.pages);
+                let _ = std::fs::remove_file(&tmp);
+                pages
+            }
+        }
+        .map_err(ocr_error)?;
+        text = crate::pdf::PdfText::from_pages(&pages);
+    }
+    let mut import = import_text_with(&text.text, file, options)?;
+    import.page_starts = text.page_starts();
+    Ok(import)
 }
 
 /// Imports an Excel workbook's task tables (see [`xlsx`](crate::xlsx)):

@@ -5,7 +5,8 @@
 //! empty or starts in lowercase continues the row above; at a page break
 //! the tail of a row can also land in the first paragraph of each cell of
 //! the next numbered row (a lowercase fragment, or the end of a cell cut
-//! after "và"), which is moved back. A row with an empty STT that starts
+//! after "và"), which is moved back. A task cell that opens with a
+//! lowercase parenthesis ("(hoàn thiện …") continues too. A row with an empty STT that starts
 //! in uppercase and fills more than the task cell is a row of its own
 //! without a number; with only a task cell it is a further paragraph of
 //! the row above.
@@ -172,7 +173,10 @@ fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
                     .iter()
                     .enumerate()
                     .all(|(i, b)| i == stt_col || i == task_col || b.is_empty());
-                if (first_task.is_empty() || starts_lowercase(&first_task) || task_only)
+                if (first_task.is_empty()
+                    || starts_lowercase(&first_task)
+                    || opens_lowercase_parenthesis(&first_task)
+                    || task_only)
                     && stt.is_empty()
                 {
                     // A fragment of a column the row above leaves empty
@@ -277,6 +281,16 @@ fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
         });
     }
     rows
+}
+
+/// Whether a task cell opens with a parenthesis whose text starts in
+/// lowercase ("(hoàn thiện các quy định …"): the rest of a task cut by a
+/// page break before its parenthesised note, as a PDF's table lays it out.
+fn opens_lowercase_parenthesis(text: &str) -> bool {
+    text.trim_start()
+        .strip_prefix('(')
+        .and_then(|rest| rest.chars().find(|&c| crate::normalize::is_letter(c)))
+        .is_some_and(char::is_lowercase)
 }
 
 /// The inside of a parenthesis that closes `text` ("… (khi có yêu

@@ -7,7 +7,7 @@
 //!
 //! ```text
 //! cargo build --release --bin obligraph --example serve_load
-//! target/release/examples/serve_load [--seconds 4] [--requests 4000] [--clients 1,8,64] [--workers N]
+//! target/release/examples/serve_load [--seconds 4] [--requests 4000] [--clients 1,8,64] [--workers N] [-- SERVE ARGS]
 //! ```
 //!
 //! The server is `obligraph` beside this example's directory (or
@@ -27,6 +27,8 @@ struct Args {
     requests: usize,
     clients: Vec<usize>,
     workers: Option<usize>,
+    /// Arguments after `--`, passed to `obligraph serve`.
+    extra: Vec<String>,
 }
 
 fn args() -> Result<Args, String> {
@@ -41,9 +43,14 @@ fn args() -> Result<Args, String> {
         requests: 4000,
         clients: vec![1, 8, 64],
         workers: None,
+        extra: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
+        if k == "--" {
+            a.extra = it.by_ref().collect();
+            break;
+        }
         let v = it.next().ok_or_else(|| format!("{k} needs a value"))?;
         let bad = |e: &dyn std::fmt::Display| format!("{k} {v}: {e}");
         match k.as_str() {
@@ -109,6 +116,17 @@ fn status_kib(pid: u32, key: &str) -> Option<u64> {
         .ok()
 }
 
+/// The server's CPU time so far (user + system), from /proc/PID/stat.
+fn cpu_time(pid: u32) -> Option<Duration> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which is in parentheses).
+    let rest = s.get(s.rfind(')')? + 2..)?;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    // USER_HZ is 100 on Linux.
+    Some(Duration::from_millis(ticks * 10))
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -130,6 +148,7 @@ fn main() -> Result<(), String> {
     if let Some(w) = a.workers {
         cmd.args(["--workers", &w.to_string()]);
     }
+    cmd.args(&a.extra);
     let mut child = cmd
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", a.server.display()))?;
@@ -155,8 +174,8 @@ fn main() -> Result<(), String> {
         a.seconds,
         a.requests
     );
-    println!("| clients | documents | requests | audits/s | p50 ms | p99 ms | max ms | server VmHWM MiB |");
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("| clients | documents | requests | audits/s | p50 ms | p99 ms | max ms | server CPU ms/audit | server VmHWM MiB |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     let counter = AtomicUsize::new(0);
     let mut failures = 0usize;
     for &clients in &a.clients {
@@ -164,6 +183,7 @@ fn main() -> Result<(), String> {
             let budget = AtomicUsize::new(0);
             let deadline = Instant::now() + Duration::from_secs_f64(a.seconds);
             let start = Instant::now();
+            let cpu0 = cpu_time(pid).unwrap_or_default();
             let results: Vec<(Vec<Duration>, usize)> = std::thread::scope(|s| {
                 let handles: Vec<_> = (0..clients)
                     .map(|_| {
@@ -209,12 +229,13 @@ fn main() -> Result<(), String> {
                     .collect()
             });
             let wall = start.elapsed();
+            let cpu = cpu_time(pid).unwrap_or_default().saturating_sub(cpu0);
             let mut all: Vec<Duration> = results.iter().flat_map(|r| r.0.clone()).collect();
             failures += results.iter().map(|r| r.1).sum::<usize>();
             all.sort();
             let ms = |d: Duration| d.as_secs_f64() * 1000.0;
             println!(
-                "| {clients} | {} | {} | {:.0} | {:.1} | {:.1} | {:.1} | {:.1} |",
+                "| {clients} | {} | {} | {:.0} | {:.1} | {:.1} | {:.1} | {:.2} | {:.1} |",
                 if new_parent {
                     "both new"
                 } else {
@@ -225,6 +246,7 @@ fn main() -> Result<(), String> {
                 ms(percentile(&all, 0.50)),
                 ms(percentile(&all, 0.99)),
                 ms(all.last().copied().unwrap_or_default()),
+                ms(cpu) / all.len().max(1) as f64,
                 status_kib(pid, "VmHWM:").unwrap_or(0) as f64 / 1024.0
             );
         }

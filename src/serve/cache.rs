@@ -215,3 +215,70 @@ impl ParentCache {
         )))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(n: usize) -> Document {
+        Document::text(
+            format!("p{n}.txt"),
+            format!(
+                "Số: {n}/KH-UBND\nKẾ HOẠCH\nII. NHIỆM VỤ\n1. Tuyên truyền Công ước chống tra tấn\n"
+            ),
+        )
+    }
+
+    fn audit(cache: &ParentCache, parent: &Document) -> Vec<u8> {
+        let child = plan(99);
+        contract::to_json(&cache.audit(parent, &child, None))
+    }
+
+    #[test]
+    fn bounded_in_entries_least_recent_out_first() {
+        let cache = ParentCache::new(NonZeroUsize::new(2).unwrap(), usize::MAX);
+        for n in [1, 2, 1, 3] {
+            audit(&cache, &plan(n));
+        }
+        let s = cache.stats();
+        assert_eq!((s.entries, s.hits, s.misses), (2, 1, 3));
+        // 2 went out (least recently used), 1 stayed.
+        audit(&cache, &plan(1));
+        assert_eq!(cache.stats().hits, 2);
+        audit(&cache, &plan(2));
+        assert_eq!(cache.stats().misses, 4);
+    }
+
+    #[test]
+    fn bounded_in_bytes() {
+        let one = plan(1).text.unwrap_or_default().len() * WEIGHT_PER_BYTE;
+        let cache = ParentCache::new(NonZeroUsize::new(10).unwrap(), one * 2);
+        for n in 1..=5 {
+            audit(&cache, &plan(n));
+        }
+        let s = cache.stats();
+        assert_eq!(s.entries, 2);
+        assert!(s.bytes <= one * 2);
+        // An entry over the whole budget is not kept, and still answered.
+        let small = ParentCache::new(NonZeroUsize::new(10).unwrap(), 10);
+        let got = audit(&small, &plan(1));
+        assert_eq!(small.stats().entries, 0);
+        assert!(got == audit(&cache, &plan(1)));
+    }
+
+    #[test]
+    fn same_content_other_name_or_bytes_is_another_entry() {
+        let cache = ParentCache::new(NonZeroUsize::new(8).unwrap(), usize::MAX);
+        let p = plan(1);
+        audit(&cache, &p);
+        let mut renamed = p.clone();
+        renamed.name = Some("other.txt".into());
+        audit(&cache, &renamed);
+        let mut with_id = p.clone();
+        with_id.id = Some("id-1".into());
+        audit(&cache, &with_id);
+        let s = cache.stats();
+        // The id is not part of the content: a hit.
+        assert_eq!((s.entries, s.hits, s.misses), (2, 1, 2));
+    }
+}

@@ -58,6 +58,8 @@ pub mod export;
 pub mod label;
 pub mod lang;
 pub mod report;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 pub use contract::{AuditReport, Finding, Severity, Status};
 pub use obligraph_rules::Config;

@@ -416,6 +416,14 @@ pub(super) fn execute(
             emit(&format!("{}\n", text.trim_end()), None, out)?;
             Ok(EXIT_OK)
         }
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => match crate::serve::run(&args.options()) {
+            Ok(()) => Ok(EXIT_OK),
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                Ok(super::EXIT_USAGE)
+            }
+        },
     }
 }
 

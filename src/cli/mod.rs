@@ -370,6 +370,12 @@ enum Command {
         /// A rule code (OG001) or name (missing-obligation).
         code: String,
     },
+    /// Serve the JSON contract over HTTP until SIGTERM or Ctrl-C: POST
+    /// /v1/import, /v1/audit, /v1/check, /v1/lift, /v1/calendar (JSON or
+    /// multipart), GET /openapi.json, /healthz. Logs JSON lines on stderr.
+    #[cfg(feature = "serve")]
+    #[command(after_help = "Exit codes: 0 stopped by a signal, 2 cannot listen or serve.")]
+    Serve(crate::serve::ServeArgs),
 }
 
 /// Runs the command line with `args` (the first one is the program name),

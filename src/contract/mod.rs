@@ -141,7 +141,7 @@ impl Document {
     }
 
     /// The name errors use: the name, else the id, else `document`.
-    fn display_name(&self) -> String {
+    pub(crate) fn display_name(&self) -> String {
         self.name
             .clone()
             .or_else(|| self.id.clone())
@@ -444,7 +444,7 @@ impl ErrorBody {
 }
 
 impl Response {
-    fn new(body: Body) -> Response {
+    pub(crate) fn new(body: Body) -> Response {
         Response {
             schema_version: SCHEMA_VERSION.to_string(),
             tool: "obligraph".to_string(),
@@ -678,12 +678,12 @@ pub fn respond(request: &Request) -> Response {
 }
 
 /// A document imported, with its reference.
-struct Loaded {
-    import: Import,
-    input: InputRef,
+pub(crate) struct Loaded {
+    pub(crate) import: Import,
+    pub(crate) input: InputRef,
 }
 
-fn load(doc: &Document) -> Result<Loaded, ErrorBody> {
+pub(crate) fn load(doc: &Document) -> Result<Loaded, ErrorBody> {
     let name = doc.display_name();
     let bytes: Vec<u8> = match (&doc.text, &doc.base64) {
         (Some(t), None) => t.clone().into_bytes(),
@@ -727,7 +727,7 @@ fn load_all(docs: &[Document]) -> Result<Vec<Loaded>, ErrorBody> {
     docs.iter().map(load).collect()
 }
 
-fn config(c: Option<&ConfigInput>) -> Result<Config, ErrorBody> {
+pub(crate) fn config(c: Option<&ConfigInput>) -> Result<Config, ErrorBody> {
     let Some(c) = c else {
         return Ok(Config::default());
     };

@@ -1,0 +1,269 @@
+//! A load test of `obligraph serve`: the real-pair audit (Ngô Quyền
+//! against Bình Thuận) posted by 1, 8 and 64 clients at once, first with
+//! both documents new in every request, then with the parent repeated
+//! (the child still new), each phase bounded in requests and seconds.
+//! Prints throughput, p50/p99 latency and the server's peak memory
+//! (VmHWM of its /proc status).
+//!
+//! ```text
+//! cargo build --release --bin obligraph --example serve_load
+//! target/release/examples/serve_load [--seconds 4] [--requests 4000] [--clients 1,8,64] [--workers N] [-- SERVE ARGS]
+//! ```
+//!
+//! The server is `obligraph` beside this example's directory (or
+//! `--server PATH`), started on a free loopback port and stopped by
+//! SIGTERM at the end (its exit status is checked).
+#![forbid(unsafe_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+struct Args {
+    server: PathBuf,
+    seconds: f64,
+    requests: usize,
+    clients: Vec<usize>,
+    workers: Option<usize>,
+    /// Arguments after `--`, passed to `obligraph serve`.
+    extra: Vec<String>,
+}
+
+fn args() -> Result<Args, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut a = Args {
+        server: exe
+            .parent()
+            .and_then(|p| p.parent())
+            .map(|p| p.join("obligraph"))
+            .unwrap_or_else(|| PathBuf::from("obligraph")),
+        seconds: 4.0,
+        requests: 4000,
+        clients: vec![1, 8, 64],
+        workers: None,
+        extra: Vec::new(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(k) = it.next() {
+        if k == "--" {
+            a.extra = it.by_ref().collect();
+            break;
+        }
+        let v = it.next().ok_or_else(|| format!("{k} needs a value"))?;
+        let bad = |e: &dyn std::fmt::Display| format!("{k} {v}: {e}");
+        match k.as_str() {
+            "--server" => a.server = PathBuf::from(&v),
+            "--seconds" => a.seconds = v.parse().map_err(|e| bad(&e))?,
+            "--requests" => a.requests = v.parse().map_err(|e| bad(&e))?,
+            "--workers" => a.workers = Some(v.parse().map_err(|e| bad(&e))?),
+            "--clients" => {
+                a.clients = v
+                    .split(',')
+                    .map(|c| c.trim().parse::<usize>().map_err(|e| bad(&e)))
+                    .collect::<Result<_, _>>()?;
+            }
+            _ => return Err(format!("unknown argument {k}")),
+        }
+    }
+    Ok(a)
+}
+
+fn seed(name: &str) -> Result<String, String> {
+    let p =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("examples/data/seeds/{name}.txt"));
+    std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+/// A JSON string literal of `s` (without the closing quote when `open`).
+fn literal(s: &str) -> Result<String, String> {
+    serde_json::to_string(s).map_err(|e| e.to_string())
+}
+
+/// The request bodies: `n` makes a document new (a last line naming it).
+struct Bodies {
+    parent: String,
+    child: String,
+}
+
+impl Bodies {
+    fn body(&self, n: usize, new_parent: bool) -> Vec<u8> {
+        let parent = if new_parent {
+            format!("{}\n(bản {n})\n", self.parent)
+        } else {
+            self.parent.clone()
+        };
+        let child = format!("{}\n(bản {n})\n", self.child);
+        // Serialised by hand around the two texts: the client's own work
+        // stays small beside the server's.
+        format!(
+            "{{\"op\":\"audit\",\"parent\":{{\"name\":\"binh-thuan-qd87-2023.txt\",\"text\":{}}},\"child\":{{\"name\":\"ngo-quyen-102-2023.txt\",\"text\":{}}}}}",
+            literal(&parent).unwrap_or_default(),
+            literal(&child).unwrap_or_default()
+        )
+        .into_bytes()
+    }
+}
+
+fn status_kib(pid: u32, key: &str) -> Option<u64> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    s.lines()
+        .find(|l| l.starts_with(key))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+/// The server's CPU time so far (user + system), from /proc/PID/stat.
+fn cpu_time(pid: u32) -> Option<Duration> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which is in parentheses).
+    let rest = s.get(s.rfind(')')? + 2..)?;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    // USER_HZ is 100 on Linux.
+    Some(Duration::from_millis(ticks * 10))
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn main() -> Result<(), String> {
+    let a = args()?;
+    let bodies = Bodies {
+        parent: seed("binh-thuan-qd87-2023")?,
+        child: seed("ngo-quyen-102-2023")?,
+    };
+    let mut cmd = Command::new(&a.server);
+    cmd.args(["serve", "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if let Some(w) = a.workers {
+        cmd.args(["--workers", &w.to_string()]);
+    }
+    cmd.args(&a.extra);
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", a.server.display()))?;
+    let pid = child.id();
+    let stderr = child.stderr.take().ok_or("no stderr")?;
+    let mut lines = BufReader::new(stderr).lines();
+    let mut addr = None;
+    for line in lines.by_ref() {
+        let line = line.map_err(|e| e.to_string())?;
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
+        if v["fields"]["message"] == "listening" {
+            addr = v["fields"]["addr"].as_str().map(str::to_string);
+            break;
+        }
+    }
+    let addr = addr.ok_or("the server did not say where it listens")?;
+    // The request log goes on; read it so that the pipe never fills.
+    let drain = std::thread::spawn(move || lines.count());
+    let url = format!("http://{addr}/v1/audit");
+    println!(
+        "server pid {pid} at {addr}; cores {}; phases of at most {} s and {} requests",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        a.seconds,
+        a.requests
+    );
+    println!("| clients | documents | requests | audits/s | p50 ms | p99 ms | max ms | server CPU ms/audit | server VmHWM MiB |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    let counter = AtomicUsize::new(0);
+    let mut failures = 0usize;
+    for &clients in &a.clients {
+        for new_parent in [true, false] {
+            let budget = AtomicUsize::new(0);
+            let deadline = Instant::now() + Duration::from_secs_f64(a.seconds);
+            let start = Instant::now();
+            let cpu0 = cpu_time(pid).unwrap_or_default();
+            let results: Vec<(Vec<Duration>, usize)> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..clients)
+                    .map(|_| {
+                        s.spawn(|| {
+                            let agent: ureq::Agent = ureq::Agent::config_builder()
+                                .http_status_as_error(false)
+                                .build()
+                                .into();
+                            let mut lat = Vec::new();
+                            let mut bad = 0;
+                            while Instant::now() < deadline
+                                && budget.fetch_add(1, Ordering::Relaxed) < a.requests
+                            {
+                                let n = counter.fetch_add(1, Ordering::Relaxed);
+                                let body = bodies.body(n, new_parent);
+                                let t = Instant::now();
+                                let ok = agent
+                                    .post(&url)
+                                    .header("content-type", "application/json")
+                                    .send(&body[..])
+                                    .ok()
+                                    .and_then(|mut r| {
+                                        let st = r.status().as_u16();
+                                        r.body_mut()
+                                            .with_config()
+                                            .limit(64 << 20)
+                                            .read_to_vec()
+                                            .ok()
+                                            .map(|_| st)
+                                    });
+                                lat.push(t.elapsed());
+                                if ok != Some(200) {
+                                    bad += 1;
+                                }
+                            }
+                            (lat, bad)
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_default())
+                    .collect()
+            });
+            let wall = start.elapsed();
+            let cpu = cpu_time(pid).unwrap_or_default().saturating_sub(cpu0);
+            let mut all: Vec<Duration> = results.iter().flat_map(|r| r.0.clone()).collect();
+            failures += results.iter().map(|r| r.1).sum::<usize>();
+            all.sort();
+            let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+            println!(
+                "| {clients} | {} | {} | {:.0} | {:.1} | {:.1} | {:.1} | {:.2} | {:.1} |",
+                if new_parent {
+                    "both new"
+                } else {
+                    "parent repeated"
+                },
+                all.len(),
+                all.len() as f64 / wall.as_secs_f64(),
+                ms(percentile(&all, 0.50)),
+                ms(percentile(&all, 0.99)),
+                ms(all.last().copied().unwrap_or_default()),
+                ms(cpu) / all.len().max(1) as f64,
+                status_kib(pid, "VmHWM:").unwrap_or(0) as f64 / 1024.0
+            );
+        }
+    }
+    println!(
+        "failed requests (not 200): {failures}; server VmHWM {:.1} MiB, VmRSS now {:.1} MiB",
+        status_kib(pid, "VmHWM:").unwrap_or(0) as f64 / 1024.0,
+        status_kib(pid, "VmRSS:").unwrap_or(0) as f64 / 1024.0
+    );
+    let _ = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status();
+    let status = child.wait().map_err(|e| e.to_string())?;
+    let _ = drain.join();
+    println!("server stopped by SIGTERM: {status}");
+    if failures > 0 || !status.success() {
+        return Err(format!("{failures} failed requests; server {status}"));
+    }
+    Ok(())
+}

@@ -21,6 +21,17 @@ const SEEDS: [&str; 5] = [
     "ngo-quyen-102-2023",
 ];
 
+/// The example review verdicts of the Ngô Quyền audit.
+const VERDICTS: &str = "examples/data/verdicts/ngo-quyen-102-2023.verdicts.toml";
+
+fn verdicts_input() -> contract::VerdictsInput {
+    let p = root().join(VERDICTS);
+    contract::VerdictsInput::new(
+        p.display().to_string(),
+        std::fs::read_to_string(&p).unwrap(),
+    )
+}
+
 fn seed_path(name: &str) -> PathBuf {
     root().join(format!("examples/data/seeds/{name}.txt"))
 }
@@ -74,6 +85,10 @@ fn requests() -> Vec<Value> {
         v.push(json!({"op": "calendar", "documents": [d(s)]}));
     }
     v.push(json!({"op": "audit", "parent": d("binh-thuan-qd87-2023"), "child": d("ngo-quyen-102-2023")}));
+    v.push(
+        json!({"op": "audit", "parent": d("binh-thuan-qd87-2023"), "child": d("ngo-quyen-102-2023"),
+        "verdicts": verdicts_input()}),
+    );
     v.push(
         json!({"op": "audit", "parent": d("hue-qd2715-2026"), "child": d("dong-nai-74-2026"),
         "config": {"name": "c.toml", "text": "[rules.OG005]\nseverity = \"off\"\n"}}),
@@ -186,6 +201,7 @@ fn the_schemas_refuse_what_the_contract_does_not_write() {
         parent: doc("binh-thuan-qd87-2023"),
         child: doc("ngo-quyen-102-2023"),
         config: None,
+        verdicts: None,
     });
     assert!(resp_v.is_valid(&audit));
     for (pointer, bad) in [
@@ -215,6 +231,7 @@ fn reports_name_their_inputs_with_the_callers_ids() {
         parent: doc("hue-qd2715-2026"),
         children: vec![doc("dong-nai-74-2026"), doc("hue-sokhcn-de-an-65-2026")],
         config: None,
+        verdicts: None,
     };
     let v: Value = serde_json::to_value(contract::respond(&r)).unwrap();
     let reports = v["reports"].as_array().unwrap();
@@ -312,6 +329,23 @@ fn bad_requests_are_structured_errors() {
     assert_eq!(v["error"]["kind"], "config", "{v}");
     assert_eq!(v["error"]["file"], "c.toml");
     assert_eq!(v["error"]["line"], 2, "{v}");
+    // A verdict file's too; and only audits take verdicts.
+    let bad = verdicts_input()
+        .text
+        .replacen("verdict = \"false-alarm\"", "verdict = \"maybe\"", 1);
+    let line = bad.lines().position(|l| l.contains("maybe")).unwrap() + 1;
+    let d = |n: &str| serde_json::to_value(doc(n)).unwrap();
+    let req = json!({"op": "audit", "parent": d("binh-thuan-qd87-2023"), "child": d("ngo-quyen-102-2023"),
+        "verdicts": {"name": "v.toml", "text": bad}});
+    let v: Value = serde_json::from_slice(&contract::handle(req.to_string().as_bytes())).unwrap();
+    assert_eq!(v["error"]["kind"], "verdicts", "{v}");
+    assert_eq!(v["error"]["file"], "v.toml");
+    assert_eq!(v["error"]["line"], line, "{v}");
+    assert!(v["error"]["message"].as_str().unwrap().contains("maybe"));
+    let req = json!({"op": "check", "documents": [d("dong-nai-74-2026")],
+        "verdicts": {"text": ""}});
+    let v: Value = serde_json::from_slice(&contract::handle(req.to_string().as_bytes())).unwrap();
+    assert_eq!(v["error"]["kind"], "request", "{v}");
 }
 
 fn cli(args: &[&str]) -> Vec<u8> {
@@ -365,6 +399,7 @@ fn the_command_line_writes_the_contracts_bytes() {
             parent: doc_no_id("binh-thuan-qd87-2023"),
             child: doc_no_id("ngo-quyen-102-2023"),
             config: None,
+            verdicts: None,
         },
     );
     same_bytes(
@@ -378,6 +413,7 @@ fn the_command_line_writes_the_contracts_bytes() {
                 doc_no_id("hue-sokhcn-de-an-65-2026"),
             ],
             config: None,
+            verdicts: None,
         },
     );
     same_bytes(
@@ -388,6 +424,26 @@ fn the_command_line_writes_the_contracts_bytes() {
             parents: vec![doc_no_id("hue-qd2715-2026"), doc_no_id("dong-nai-74-2026")],
             children: vec![doc_no_id("hue-sokhcn-de-an-65-2026")],
             config: None,
+            verdicts: None,
+        },
+    );
+    same_bytes(
+        &[
+            "audit",
+            "--parent",
+            &bt,
+            "--child",
+            &nq,
+            "--verdicts",
+            &root().join(VERDICTS).display().to_string(),
+            "--format",
+            "json",
+        ],
+        &Request::Audit {
+            parent: doc_no_id("binh-thuan-qd87-2023"),
+            child: doc_no_id("ngo-quyen-102-2023"),
+            config: None,
+            verdicts: Some(verdicts_input()),
         },
     );
     for s in SEEDS {

@@ -5,7 +5,7 @@ use super::{
     PlanFormat, VerdictChoice, EXIT_FINDINGS, EXIT_NO_PLAN, EXIT_OK,
 };
 use crate::calendar::{self, IcsOptions};
-use crate::contract::{ConfigInput, Document, Request, Response};
+use crate::contract::{ConfigInput, Document, Request, Response, VerdictsInput};
 use crate::core::{EdgeKind, Level, ObligationKey, Plan, PlanGraph, Window};
 use crate::lang::Lang;
 use crate::report::{self, ReportFormat, Sources, TextOptions};
@@ -166,24 +166,32 @@ pub(super) fn execute(
         } => {
             if format == AuditFormat::Json {
                 let config = config_input(config.as_deref())?;
+                let verdicts = verdicts_input(verdicts.as_deref())?;
+                let given = verdicts.clone();
                 let request = match (parent.as_slice(), child.as_slice()) {
                     ([p], [c]) => Request::Audit {
                         parent: document(p)?,
                         child: document(c)?,
                         config,
+                        verdicts,
                     },
                     ([p], many) => Request::Fleet {
                         parent: document(p)?,
                         children: documents(many)?,
                         config,
+                        verdicts,
                     },
                     (ps, cs) => Request::Cascade {
                         parents: documents(ps)?,
                         children: documents(cs)?,
                         config,
+                        verdicts,
                     },
                 };
                 let response = through_contract(&request, output.as_deref(), out, err)?;
+                if let Some(v) = &given {
+                    note_verdicts_elsewhere(v, &response, err);
+                }
                 return Ok(exit_for_contract(&response));
             }
             let config = read_config(config.as_deref())?;
@@ -456,6 +464,45 @@ fn config_input(path: Option<&Path>) -> Result<Option<ConfigInput>, CliError> {
         message: e.to_string(),
     })?;
     Ok(Some(ConfigInput::new(file, text)))
+}
+
+/// The text of a `--verdicts` file, for the contract (which reads it).
+fn verdicts_input(path: Option<&Path>) -> Result<Option<VerdictsInput>, CliError> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| CliError::Verdicts {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
+    Ok(Some(VerdictsInput::new(file, text)))
+}
+
+/// Says on stderr how many verdicts of `given` concern none of the pairs
+/// the contract's `response` audits (as [`apply_verdicts`] does).
+fn note_verdicts_elsewhere(given: &VerdictsInput, response: &Response, err: &mut dyn Write) {
+    // The contract has read the file already: it cannot fail here.
+    let Ok(verdicts) = Verdicts::from_toml_str(&given.text) else {
+        return;
+    };
+    let reports = response.reports();
+    let elsewhere = verdicts
+        .verdicts
+        .iter()
+        .filter(|v| {
+            !reports.iter().any(|r| {
+                v.concerns_plans(r.parent.as_ref().map(|p| p.label.as_str()), &r.child.label)
+            })
+        })
+        .count();
+    if elsewhere > 0 {
+        let file = given.name.as_deref().unwrap_or("verdicts");
+        let _ = writeln!(
+            err,
+            "note: {elsewhere} verdict(s) in `{file}` concern plans not in this audit"
+        );
+    }
 }
 
 /// Carries out `request` through the contract and writes its bytes: the

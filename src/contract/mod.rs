@@ -32,7 +32,9 @@
 //! `children`), `cascade` (`parents` top first, `children`), `check`
 //! (`documents`), `lift` (`documents`, `to`), `calendar` (`documents`,
 //! `from`, `to`). Audits take an optional `config` (the `--config` file's
-//! text, TOML or JSON by its `name`). A [`Document`] is its `text`, or
+//! text, TOML or JSON by its `name`); `audit`, `fleet` and `cascade` an
+//! optional `verdicts` (a review verdict file's TOML text with its `name`,
+//! as `obligraph review` writes it), applied to every report. A [`Document`] is its `text`, or
 //! its bytes in `base64` (DOCX), with an optional `name` (its extension
 //! says the format: `.txt`/`.md`/none text, `.docx`, `.json` a plan) and
 //! an optional caller's `id`. Unknown members are refused.
@@ -48,7 +50,8 @@
 //! `child_id`, `carried_by`).
 //!
 //! - `audit`: the audit report's members at the top level
-//!   ([`AuditReport`]: `coverage`, `parent_obligations`, `findings`, …);
+//!   ([`AuditReport`]: `coverage`, `parent_obligations`, `findings`, …,
+//!   and `verdicts` ([`Review`]) when verdicts were given);
 //! - `fleet`, `cascade`, `check`: `reports`, one [`AuditReport`] per
 //!   derived plan (a cascade: per link, top first, then each child);
 //! - `import`: `input`, `plan_found`, then the import's `plan`,
@@ -76,11 +79,11 @@ mod report;
 
 pub use report::{
     AuditReport, Coverage, ElementReport, Evidence, Finding, LocalInitiative, Location, Match,
-    ParentObligationReport, PlanSummary, SectionCoverage, Severity, Status,
+    ParentObligationReport, PlanSummary, Review, SectionCoverage, Severity, Status, Suppressed,
 };
 
 use crate::core::{Level, Plan, Window};
-use crate::rules::Config;
+use crate::rules::{Config, Verdicts};
 use crate::vn::{Import, ImportError, ImportOptions};
 use base64::Engine as _;
 use chrono::{Datelike, NaiveDate};
@@ -88,7 +91,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The version of the contract's JSON (semantic; see the module docs).
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// The version of obligraph that wrote a response.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -171,6 +174,29 @@ impl ConfigInput {
     }
 }
 
+/// Review verdicts for an audit: the text of a `--verdicts` file (TOML,
+/// as `obligraph review` writes it).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct VerdictsInput {
+    /// The file name (errors name it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The verdicts (TOML).
+    pub text: String,
+}
+
+impl VerdictsInput {
+    /// Verdicts read from `text`, named `name`.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> VerdictsInput {
+        VerdictsInput {
+            name: Some(name.into()),
+            text: text.into(),
+        }
+    }
+}
+
 /// The level a `lift` raises plans to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -201,6 +227,9 @@ pub enum Request {
         /// Rule settings.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         config: Option<ConfigInput>,
+        /// Review verdicts to apply to every report.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        verdicts: Option<VerdictsInput>,
     },
     /// Audit many derived plans against one parent (indexed once).
     Fleet {
@@ -211,6 +240,9 @@ pub enum Request {
         /// Rule settings.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         config: Option<ConfigInput>,
+        /// Review verdicts to apply to every report.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        verdicts: Option<VerdictsInput>,
     },
     /// Audit a chain, top first: each parent against the one before it,
     /// then every child against the last parent.
@@ -222,6 +254,9 @@ pub enum Request {
         /// Rule settings.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         config: Option<ConfigInput>,
+        /// Review verdicts to apply to every report.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        verdicts: Option<VerdictsInput>,
     },
     /// Run the rules that need no parent on each document.
     Check {
@@ -381,11 +416,12 @@ pub struct ErrorResult {
 pub struct ErrorBody {
     /// `request` (the request JSON), `document` (a document could not be
     /// read), `config` (the settings), `usage` (a request that makes no
-    /// sense, e.g. no document).
+    /// sense, e.g. no document), `verdicts` (the verdict file).
     pub kind: ErrorKind,
     /// The message, naming the file and place.
     pub message: String,
-    /// The file (document or config name; `request` for the request).
+    /// The file (document, config or verdict file name; `request` for the
+    /// request).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
     /// The line (1-based).
@@ -409,6 +445,8 @@ pub enum ErrorKind {
     Config,
     /// The request makes no sense as given.
     Usage,
+    /// The review verdicts could not be read.
+    Verdicts,
 }
 
 impl ErrorBody {
@@ -554,6 +592,7 @@ struct RawRequest {
     child: Option<Document>,
     children: Option<Vec<Document>>,
     config: Option<ConfigInput>,
+    verdicts: Option<VerdictsInput>,
     from: Option<NaiveDate>,
     to: Option<String>,
 }
@@ -575,6 +614,7 @@ impl RawRequest {
             ("child", self.child.is_some()),
             ("children", self.children.is_some()),
             ("config", self.config.is_some()),
+            ("verdicts", self.verdicts.is_some()),
             ("from", self.from.is_some()),
             ("to", self.to.is_some()),
         ]
@@ -584,9 +624,9 @@ impl RawRequest {
         .collect();
         let takes: &[&str] = match op {
             Op::Import => &["document"],
-            Op::Audit => &["parent", "child", "config"],
-            Op::Fleet => &["parent", "children", "config"],
-            Op::Cascade => &["parents", "children", "config"],
+            Op::Audit => &["parent", "child", "config", "verdicts"],
+            Op::Fleet => &["parent", "children", "config", "verdicts"],
+            Op::Cascade => &["parents", "children", "config", "verdicts"],
             Op::Check => &["documents", "config"],
             Op::Lift => &["documents", "to"],
             Op::Calendar => &["documents", "from", "to"],
@@ -609,16 +649,19 @@ impl RawRequest {
                 parent: self.parent.ok_or_else(|| need("parent"))?,
                 child: self.child.ok_or_else(|| need("child"))?,
                 config: self.config,
+                verdicts: self.verdicts,
             },
             Op::Fleet => Request::Fleet {
                 parent: self.parent.ok_or_else(|| need("parent"))?,
                 children: self.children.ok_or_else(|| need("children"))?,
                 config: self.config,
+                verdicts: self.verdicts,
             },
             Op::Cascade => Request::Cascade {
                 parents: self.parents.ok_or_else(|| need("parents"))?,
                 children: self.children.ok_or_else(|| need("children"))?,
                 config: self.config,
+                verdicts: self.verdicts,
             },
             Op::Check => Request::Check {
                 documents: self.documents.ok_or_else(|| need("documents"))?,
@@ -752,6 +795,31 @@ pub(crate) fn config(c: Option<&ConfigInput>) -> Result<Config, ErrorBody> {
     })
 }
 
+/// The verdicts to apply, read from their file's text.
+fn verdicts(v: Option<&VerdictsInput>) -> Result<Option<Verdicts>, ErrorBody> {
+    let Some(v) = v else {
+        return Ok(None);
+    };
+    let name = v.name.clone().unwrap_or_else(|| "verdicts".to_string());
+    Verdicts::from_toml_str(&v.text).map(Some).map_err(|e| {
+        let text = e.to_string();
+        let (line, column) = place_in(&text);
+        ErrorBody::new(
+            ErrorKind::Verdicts,
+            format!("invalid verdict file `{name}`: {text}"),
+        )
+        .at(&name, line, column)
+    })
+}
+
+/// `r`, with the verdicts applied when there are some.
+fn reviewed(mut r: crate::rules::AuditReport, v: Option<&Verdicts>) -> crate::rules::AuditReport {
+    if let Some(v) = v {
+        v.apply(&mut r);
+    }
+    r
+}
+
 /// "line L, column C" (or "line L column C") in a message.
 fn place_in(text: &str) -> (Option<u32>, Option<u32>) {
     let num_after = |key: &str| -> Option<u32> {
@@ -780,10 +848,15 @@ fn run(request: &Request) -> Result<Body, ErrorBody> {
             parent,
             child,
             config: c,
+            verdicts: v,
         } => {
             let cfg = config(c.as_ref())?;
+            let v = verdicts(v.as_ref())?;
             let (p, c) = (load(parent)?, load(child)?);
-            let r = crate::rules::audit(&p.import.plan, &c.import.plan, &cfg);
+            let r = reviewed(
+                crate::rules::audit(&p.import.plan, &c.import.plan, &cfg),
+                v.as_ref(),
+            );
             Ok(Body::Audit(AuditReport::from_rules(
                 r,
                 Some(p.input),
@@ -794,15 +867,17 @@ fn run(request: &Request) -> Result<Body, ErrorBody> {
             parent,
             children,
             config: c,
+            verdicts: v,
         } => {
             let cfg = config(c.as_ref())?;
+            let v = verdicts(v.as_ref())?;
             let p = load(parent)?;
             let kids = load_all(children)?;
             let auditor = crate::Auditor::new(&p.import.plan);
             let reports = kids
                 .into_iter()
                 .map(|k| {
-                    let r = auditor.audit_rules(&k.import.plan, &cfg);
+                    let r = reviewed(auditor.audit_rules(&k.import.plan, &cfg), v.as_ref());
                     AuditReport::from_rules(r, Some(p.input.clone()), k.input)
                 })
                 .collect();
@@ -812,14 +887,19 @@ fn run(request: &Request) -> Result<Body, ErrorBody> {
             parents,
             children,
             config: c,
+            verdicts: v,
         } => {
             let cfg = config(c.as_ref())?;
+            let v = verdicts(v.as_ref())?;
             let ps = load_all(parents)?;
             let kids: Vec<Loaded> = children.iter().map(load).collect::<Result<_, _>>()?;
             let mut reports = Vec::new();
             for pair in ps.windows(2) {
                 if let [upper, lower] = pair {
-                    let r = crate::rules::audit(&upper.import.plan, &lower.import.plan, &cfg);
+                    let r = reviewed(
+                        crate::rules::audit(&upper.import.plan, &lower.import.plan, &cfg),
+                        v.as_ref(),
+                    );
                     reports.push(AuditReport::from_rules(
                         r,
                         Some(upper.input.clone()),
@@ -830,7 +910,7 @@ fn run(request: &Request) -> Result<Body, ErrorBody> {
             if let Some(last) = ps.last() {
                 let auditor = crate::Auditor::new(&last.import.plan);
                 for k in kids {
-                    let r = auditor.audit_rules(&k.import.plan, &cfg);
+                    let r = reviewed(auditor.audit_rules(&k.import.plan, &cfg), v.as_ref());
                     reports.push(AuditReport::from_rules(
                         r,
                         Some(last.input.clone()),

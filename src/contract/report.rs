@@ -260,8 +260,40 @@ pub struct AuditReport {
     pub parent_obligations: Vec<ParentObligationReport>,
     /// Derived obligations with no parent.
     pub local_initiatives: Vec<LocalInitiative>,
-    /// Diagnostics, most severe first.
+    /// Diagnostics, most severe first (those a review verdict sets aside
+    /// are under `verdicts` instead).
     pub findings: Vec<Finding>,
+    /// The review verdicts applied; absent when none were given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdicts: Option<Review>,
+}
+
+/// A finding set aside by a review verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Suppressed {
+    /// The finding, as the audit made it.
+    pub finding: Finding,
+    /// The verdict that sets it aside.
+    pub verdict: rules::Verdict,
+}
+
+/// The review verdicts applied to one report (see
+/// `obligraph_rules::review`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Review {
+    /// The counts of the lists below.
+    pub counts: rules::ReviewCounts,
+    /// Findings set aside (false alarm, not applicable), with their
+    /// verdicts.
+    pub suppressed: Vec<Suppressed>,
+    /// Fingerprints of the confirmed findings (still in the findings).
+    pub confirmed: Vec<String>,
+    /// Fingerprints of the findings no verdict names.
+    pub new: Vec<String>,
+    /// Verdicts of this pair of plans whose finding is gone.
+    pub stale: Vec<rules::Verdict>,
 }
 
 impl AuditReport {
@@ -337,22 +369,21 @@ impl AuditReport {
                     location: location(l.location),
                 })
                 .collect(),
-            findings: r
-                .findings
-                .into_iter()
-                .map(|f| Finding {
-                    code: f.code,
-                    rule: f.rule,
-                    severity: severity(f.severity),
-                    message: f.message,
-                    message_vi: f.message_vi,
-                    parent_id: f.parent_id,
-                    child_id: f.child_id,
-                    parent_location: f.parent_location.map(location),
-                    child_location: f.child_location.map(location),
-                    fingerprint: f.fingerprint,
-                })
-                .collect(),
+            findings: r.findings.into_iter().map(finding).collect(),
+            verdicts: r.verdicts.map(|v| Review {
+                counts: v.counts,
+                suppressed: v
+                    .suppressed
+                    .into_iter()
+                    .map(|s| Suppressed {
+                        finding: finding(s.finding),
+                        verdict: s.verdict,
+                    })
+                    .collect(),
+                confirmed: v.confirmed,
+                new: v.new,
+                stale: v.stale,
+            }),
         }
     }
 
@@ -385,6 +416,21 @@ fn status(s: rules::Status) -> Status {
         rules::Status::Partial => Status::Partial,
         rules::Status::Missing => Status::Missing,
         rules::Status::NotApplicable => Status::NotApplicable,
+    }
+}
+
+fn finding(f: rules::Finding) -> Finding {
+    Finding {
+        code: f.code,
+        rule: f.rule,
+        severity: severity(f.severity),
+        message: f.message,
+        message_vi: f.message_vi,
+        parent_id: f.parent_id,
+        child_id: f.child_id,
+        parent_location: f.parent_location.map(location),
+        child_location: f.child_location.map(location),
+        fingerprint: f.fingerprint,
     }
 }
 

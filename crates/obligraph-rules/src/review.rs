@@ -43,6 +43,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a reviewer decided about a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum VerdictKind {
@@ -72,6 +73,7 @@ impl VerdictKind {
 
 /// One verdict, as the file holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Verdict {
@@ -139,13 +141,16 @@ impl Verdict {
 
     /// Whether the verdict is about the pair of plans `report` audits.
     pub fn concerns(&self, report: &AuditReport) -> bool {
-        self.child_plan == report.child.label
-            && self.parent_plan
-                == report
-                    .parent
-                    .as_ref()
-                    .map(|p| p.label.as_str())
-                    .unwrap_or_default()
+        self.concerns_plans(
+            report.parent.as_ref().map(|p| p.label.as_str()),
+            &report.child.label,
+        )
+    }
+
+    /// Whether the verdict is about the plans labelled `parent` (none: a
+    /// check) and `child`.
+    pub fn concerns_plans(&self, parent: Option<&str>, child: &str) -> bool {
+        self.child_plan == child && self.parent_plan == parent.unwrap_or_default()
     }
 }
 
@@ -301,6 +306,7 @@ pub struct Suppressed {
 
 /// How many findings each kind of outcome has.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ReviewCounts {
     /// Findings set aside (false alarm, not applicable).

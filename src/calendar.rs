@@ -52,7 +52,7 @@ pub const PRODID: &str = concat!(
 );
 
 /// One due date of one obligation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct CalendarEntry {
     /// Last allowed day.
     pub date: NaiveDate,
@@ -74,7 +74,7 @@ pub struct CalendarEntry {
 }
 
 /// An obligation part with no calendar date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct UndatedEntry {
     /// The plan's short label ([`short_label`](crate::label::short_label)).
     pub plan: String,
@@ -93,7 +93,7 @@ pub struct UndatedEntry {
 }
 
 /// The deadlines of one or more plans in a window.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
 pub struct DeadlineCalendar {
     /// The window.
     pub window: Option<Window>,

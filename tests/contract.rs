@@ -131,6 +131,13 @@ fn every_response_on_the_seeds_validates() {
     let mut errors = 0;
     for r in requests() {
         let op = r["op"].as_str().unwrap().to_string();
+        // The flat reader (placing errors) and serde's own read alike.
+        let bytes = serde_json::to_vec(&r).unwrap();
+        assert_eq!(
+            contract::parse_request(&bytes).ok(),
+            serde_json::from_slice::<Request>(&bytes).ok(),
+            "{op}"
+        );
         // The bad-base64 request is still a request.
         assert_valid(&req_v, &r, &format!("request {op}"));
         let out = contract::handle(&serde_json::to_vec(&r).unwrap());
@@ -152,6 +159,54 @@ fn every_response_on_the_seeds_validates() {
         assert_eq!(contract::to_json(&back), out, "{op}");
     }
     assert_eq!(errors, 3, "the three bad requests fail, nothing else");
+}
+
+#[test]
+fn the_schemas_refuse_what_the_contract_does_not_write() {
+    let resp_v = validator("response.schema.json");
+    let respond = |r: &Request| serde_json::to_value(contract::respond(r)).unwrap();
+    let import = respond(&Request::Import {
+        document: doc("dong-nai-74-2026"),
+    });
+    assert!(resp_v.is_valid(&import));
+    for (pointer, bad) in [
+        ("/plan/obligations", json!("none")),
+        ("/plan/obligations/0/id", json!(7)),
+        ("/input/plan_found", json!("yes")),
+        ("/schema_version", json!(1)),
+    ] {
+        let mut v = import.clone();
+        *v.pointer_mut(pointer).unwrap() = bad;
+        assert!(
+            !resp_v.is_valid(&v),
+            "import with {pointer} changed is valid"
+        );
+    }
+    let audit = respond(&Request::Audit {
+        parent: doc("binh-thuan-qd87-2023"),
+        child: doc("ngo-quyen-102-2023"),
+        config: None,
+    });
+    assert!(resp_v.is_valid(&audit));
+    for (pointer, bad) in [
+        ("/findings/0/fingerprint", json!(7)),
+        ("/findings/0/severity", json!("fatal")),
+        ("/parent_obligations/0/status", json!("done")),
+        ("/coverage/ratio", json!("1")),
+    ] {
+        let mut v = audit.clone();
+        *v.pointer_mut(pointer).unwrap() = bad;
+        assert!(
+            !resp_v.is_valid(&v),
+            "audit with {pointer} changed is valid"
+        );
+    }
+    let mut v = audit.clone();
+    v.as_object_mut().unwrap().remove("tool_version");
+    assert!(
+        !resp_v.is_valid(&v),
+        "a response with no tool_version is valid"
+    );
 }
 
 #[test]

@@ -6,12 +6,12 @@
 //! which is what [`handle`] does).
 //!
 //! ```
-//! let request = br#"{
+//! let request = r#"{
 //!   "op": "audit",
 //!   "parent": {"id": "p-74", "name": "dong-nai.txt", "text": "Số: 74/KH-UBND\nKẾ HOẠCH\nII. NHIỆM VỤ\n1. Tuyên truyền Công ước chống tra tấn\n"},
 //!   "child": {"id": "c-18", "name": "xa.txt", "text": "Số: 18/KH-UBND\nKẾ HOẠCH\nII. NHIỆM VỤ\n1. Tuyên truyền Công ước chống tra tấn\n"}
 //! }"#;
-//! let out = obligraph::contract::handle(request);
+//! let out = obligraph::contract::handle(request.as_bytes());
 //! let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
 //! assert_eq!(v["schema_version"], obligraph::contract::SCHEMA_VERSION);
 //! assert_eq!(v["op"], "audit");
@@ -302,9 +302,9 @@ pub enum Body {
     /// One report per plan.
     Check(Reports),
     /// A lifted plan or a consensus skeleton.
-    Lift(Derived),
+    Lift(LiftResult),
     /// A deadline calendar.
-    Calendar(Derived),
+    Calendar(CalendarResult),
     /// The request could not be carried out.
     Error(ErrorResult),
 }
@@ -323,22 +323,47 @@ pub struct Reports {
 pub struct ImportResult {
     /// The document.
     pub input: InputRef,
-    /// The import (`plan`, `unattributed`, `stats`), as
-    /// `obligraph import --format json` wrote it before the contract. Its
-    /// schema is not yet part of this one (an open object).
+    /// The import (`plan`, `unattributed`, `stats`: [`crate::vn::Import`]),
+    /// as `obligraph import --format json` wrote it before the contract,
+    /// members with no value left out.
     #[serde(flatten)]
+    #[schemars(with = "crate::vn::Import")]
     pub import: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The result of `lift` or `calendar`, with its inputs.
+/// The result of `lift`, with its inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
-pub struct Derived {
+pub struct LiftResult {
     /// The documents, in request order.
     pub inputs: Vec<InputRef>,
-    /// The lifted plan, consensus or calendar, as the command line wrote
-    /// it before the contract. Its schema is not yet part of this one.
+    /// The lifted plan ([`crate::rules::Lifted`], one input) or the
+    /// consensus skeleton ([`crate::rules::Consensus`], several), members
+    /// with no value left out.
     #[serde(flatten)]
+    #[schemars(with = "LiftSchema")]
+    pub result: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The schema of a lift's result (only for the schema).
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // reason: a schema, never built
+enum LiftSchema {
+    Lifted(crate::rules::Lifted),
+    Consensus(crate::rules::Consensus),
+}
+
+/// The result of `calendar`, with its inputs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct CalendarResult {
+    /// The documents, in request order.
+    pub inputs: Vec<InputRef>,
+    /// The calendar ([`crate::calendar::DeadlineCalendar`]), members with
+    /// no value left out.
+    #[serde(flatten)]
+    #[schemars(with = "crate::calendar::DeadlineCalendar")]
     pub result: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -450,7 +475,8 @@ impl Response {
     pub fn inputs_without_plan(&self) -> Vec<&InputRef> {
         let all: Vec<&InputRef> = match &self.body {
             Body::Import(i) => vec![&i.input],
-            Body::Lift(d) | Body::Calendar(d) => d.inputs.iter().collect(),
+            Body::Lift(d) => d.inputs.iter().collect(),
+            Body::Calendar(d) => d.inputs.iter().collect(),
             Body::Audit(_) | Body::Fleet(_) | Body::Cascade(_) | Body::Check(_) => {
                 let mut v: Vec<&InputRef> = Vec::new();
                 for r in self.reports() {
@@ -846,7 +872,7 @@ fn run(request: &Request) -> Result<Body, ErrorBody> {
                 [one] => object(&crate::rules::lift(one, to))?,
                 many => object(&crate::rules::consensus(many, to, &Config::default()))?,
             };
-            Ok(Body::Lift(Derived {
+            Ok(Body::Lift(LiftResult {
                 inputs: docs.into_iter().map(|d| d.input).collect(),
                 result,
             }))
@@ -862,7 +888,7 @@ fn run(request: &Request) -> Result<Body, ErrorBody> {
             let w = window.unwrap_or_else(|| Window::years(2000, 2000));
             let mut cal = crate::calendar::calendar(&plans, w);
             cal.window = window;
-            Ok(Body::Calendar(Derived {
+            Ok(Body::Calendar(CalendarResult {
                 inputs: docs.into_iter().map(|d| d.input).collect(),
                 result: object(&cal)?,
             }))

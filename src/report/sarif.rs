@@ -115,6 +115,9 @@ pub fn to_sarif(
                 "level": level(f.severity),
                 "message": { "text": format!("{} — {}", f.message, f.message_vi) },
                 "locations": locations,
+                // The finding's stable identity across re-audits, so that
+                // code-scanning hosts follow one finding from run to run.
+                "partialFingerprints": { "obligraph/v1": f.fingerprint },
                 "properties": {
                     "rule": f.rule,
                     "parentId": f.parent_id,

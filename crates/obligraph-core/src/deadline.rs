@@ -59,6 +59,7 @@ use std::fmt;
 /// Whether a due day is exclusive ("trước ngày", before) or inclusive
 /// ("chậm nhất ngày", at the latest).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayBound {
     /// "trước ngày DD/MM": the last allowed day is the day before.
@@ -74,6 +75,7 @@ pub enum DayBound {
 /// A day past the end of its month (31 in a 30-day month, 29/02 in a common
 /// year) is read as the last day of that month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DueDay {
     /// Month within the period, 1-based (1..=12 yearly, 1..=6 half-yearly,
     /// 1..=3 quarterly, 1 monthly).
@@ -132,6 +134,7 @@ impl DueDay {
 
 /// The length of a recurring period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// hằng tháng
@@ -159,6 +162,7 @@ impl Period {
 /// A recurrence: every period, due on a day inside it (or on its last day
 /// when the document gives none), optionally only from a given year.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Recurrence {
     /// How often.
     pub period: Period,
@@ -172,6 +176,7 @@ pub struct Recurrence {
 
 /// What sets off an event-driven deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "trigger", rename_all = "snake_case")]
 pub enum Trigger {
     /// "theo yêu cầu của X" / "khi có yêu cầu".
@@ -198,6 +203,7 @@ pub enum Trigger {
 
 /// The kind of a review or report milestone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneKind {
     /// sơ kết: mid-term review.
@@ -212,6 +218,7 @@ pub enum MilestoneKind {
 
 /// Units of a relative delay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DelayUnit {
     /// ngày làm việc (weekends and public holidays excluded).
@@ -224,6 +231,7 @@ pub enum DelayUnit {
 
 /// A deadline as plans write it. See the [module documentation](self).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Deadline {
     /// Once, before or at the latest on a date ("trước ngày 13/02/2026").
@@ -304,6 +312,7 @@ pub enum Deadline {
 
 /// An inclusive range of days: a plan's validity window, or a query range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Window {
     /// First day (inclusive).
     pub start: NaiveDate,
@@ -346,6 +355,7 @@ impl Window {
 
 /// A part of a deadline that yields no calendar date.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "open", rename_all = "snake_case")]
 pub enum OpenTerm {
     /// Due when the trigger happens.
@@ -370,6 +380,7 @@ pub enum OpenTerm {
 /// The answer to [`Deadline::due_dates`]: the calendar dates in the window,
 /// strictly increasing, and the parts of the deadline that yield no date.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Schedule {
     /// Due dates (last allowed days) inside the window, strictly increasing.
     pub dates: Vec<NaiveDate>,
@@ -379,6 +390,7 @@ pub struct Schedule {
 
 /// The answer to [`Deadline::next_due`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "next", rename_all = "snake_case")]
 pub enum NextDue {
     /// The next calendar due date. Open parts may also exist: they are listed.
@@ -397,6 +409,7 @@ pub enum NextDue {
 
 /// One period in which a reporting chain fails.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChainViolation {
     /// The due date of the deadline fed (the level above).
     pub feeds_due: NaiveDate,
@@ -409,6 +422,7 @@ pub struct ChainViolation {
 
 /// The answer to [`Deadline::leaves_margin`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum ChainCheck {
     /// In every period of the fed deadline inside the window, the feeding

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A level of government (cấp).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Trung ương: the Government, ministries, supreme court and procuracy.
@@ -46,6 +47,7 @@ impl Level {
 
 /// A collective agent: a group of agencies named together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Collective {
     /// "các bộ, ngành (trung ương)": ministries and ministry-level bodies.
@@ -87,6 +89,7 @@ impl Collective {
 /// pháp, Sở Tư pháp and Phòng Tư pháp), so that counterparts across levels
 /// can be found.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Agency {
     /// Canonical id, e.g. `province:justice`, `national:police`,
     /// `collective:departments`, or `unresolved:<name>` when no table entry
@@ -140,6 +143,7 @@ impl Agency {
 
 /// A role in an assignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// chủ trì: responsible.
@@ -150,6 +154,7 @@ pub enum Role {
 
 /// An agency given a role in an obligation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assignment {
     /// The agency.
     pub agency: Agency,
@@ -167,6 +172,7 @@ pub struct Assignment {
 
 /// A line range in the source document (1-based, inclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceSpan {
     /// First line.
     pub line_start: u32,
@@ -176,6 +182,7 @@ pub struct SourceSpan {
 
 /// What kind of duty an obligation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ObligationKind {
     /// A task of the plan (nhiệm vụ).
@@ -192,6 +199,7 @@ pub enum ObligationKind {
 
 /// A reference to an obligation, in this plan (`plan` = `None`) or another.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ObligationRef {
     /// The plan's document number, `None` for the same plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,6 +210,7 @@ pub struct ObligationRef {
 
 /// An obligation: a task or duty, who carries it, and by when.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Obligation {
     /// Stable id from the document's own numbering, e.g. `II.2.3`, `B.IV.5`.
     pub id: String,
@@ -278,6 +287,7 @@ impl Obligation {
 
 /// A cited document: a decision or plan implemented, or a legal basis.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocRef {
     /// Number as written, e.g. `2715/QĐ-TTg`; `None` when the extraction lost it.
     pub number: Option<String>,
@@ -295,6 +305,7 @@ pub struct DocRef {
 
 /// A section of the plan's structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
     /// Stable id from the numbering, e.g. `II`, `II.1`, `B.IV`.
     pub id: String,
@@ -325,6 +336,7 @@ pub struct Section {
 /// assert_eq!(plan, back);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Plan {
     /// Document number, e.g. `74/KH-UBND`.
     pub number: Option<String>,

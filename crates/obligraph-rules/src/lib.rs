@@ -53,7 +53,9 @@
 //! `text`, `status`, `matches` [{`child_id`, `child_text`, `score`,
 //! `evidence`}], `reason`}], `findings` [{`code`, `severity`, `message`,
 //! `message_vi`, `parent_id`, `child_id`, `parent_location`,
-//! `child_location`}], plus `sections` and `local_initiatives`. Each parent
+//! `child_location`, `fingerprint`}], plus `sections` and
+//! `local_initiatives`. A finding's `fingerprint` stays the same on a
+//! re-audit of an edited plan ([`fingerprint`] module). Each parent
 //! obligation also carries `confidence` (0–1), `review` (bool), `elements`
 //! [{`text`, `carried_by`}] when it has several or some are dropped, and
 //! `candidates` (matches that carry none of it, for a missing verdict).

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// One agency mapped by a lift.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgencyMapping {
     /// The name in the source plan.
     pub from: String,
@@ -18,6 +19,7 @@ pub struct AgencyMapping {
 
 /// Where a lifted obligation came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Provenance {
     /// The lifted obligation's id (the source id).
     pub id: String,
@@ -39,6 +41,7 @@ pub struct Provenance {
 
 /// A plan raised one level, with provenance per obligation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Lifted {
     /// The lifted plan: the skeleton the parent must have contained.
     pub plan: Plan,
@@ -232,6 +235,7 @@ pub fn lift(plan: &Plan, to: Level) -> Lifted {
 
 /// One sibling's obligation carrying a consensus task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Carrier {
     /// The sibling plan's label.
     pub plan: String,
@@ -243,6 +247,7 @@ pub struct Carrier {
 
 /// A task of the consensus skeleton.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConsensusTask {
     /// Skeleton id (`K1`, `K2`, …).
     pub id: String,
@@ -258,6 +263,7 @@ pub struct ConsensusTask {
 
 /// The consensus skeleton of several sibling plans.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Consensus {
     /// The target level.
     pub level: Level,

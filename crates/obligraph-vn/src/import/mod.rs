@@ -68,6 +68,7 @@ use crate::error::ImportError;
 /// The result of an import: the plan, and the source lines not attributed
 /// to any of its elements.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Import {
     /// The plan.
     pub plan: Plan,
@@ -111,6 +112,7 @@ impl Import {
 
 /// A non-empty source line the importer did not attribute, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnattributedLine {
     /// Line number (1-based).
     pub line: u32,
@@ -122,6 +124,7 @@ pub struct UnattributedLine {
 
 /// Why a line was not attributed to a plan element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum UnattributedReason {
@@ -152,6 +155,7 @@ pub enum UnattributedReason {
 
 /// Counts of non-empty source lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImportStats {
     /// Non-empty source lines.
     pub nonempty_lines: u32,

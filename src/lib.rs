@@ -52,11 +52,13 @@ pub use obligraph_rules as rules;
 pub use obligraph_vn as vn;
 
 pub mod calendar;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod contract;
 pub mod export;
 pub mod label;
 pub mod lang;
+#[cfg(feature = "cli")]
 pub mod report;
 #[cfg(feature = "serve")]
 pub mod serve;

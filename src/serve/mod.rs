@@ -550,10 +550,13 @@ fn answer(app: &App, op: &str, body: &[u8]) -> (StatusCode, Vec<u8>) {
     }
     let reply = match (&request, &app.cache) {
         (
+            // A request with review verdicts takes the contract's own path
+            // (the cache answers plain audits).
             Request::Audit {
                 parent,
                 child,
                 config,
+                verdicts: None,
             },
             Some(cache),
         ) => cache.audit(parent, child, config.as_ref()),

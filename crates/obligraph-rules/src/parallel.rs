@@ -4,8 +4,8 @@
 //! indexes; [`in_parallel`] is the one work queue they share.
 
 /// Runs `job(0)`, `job(1)`, … `job(jobs - 1)` on the available cores (at
-/// most 16, and no more than one thread per four jobs) and returns their
-/// results in job order.
+/// most 16, and no more than one thread per four jobs; on WebAssembly, the
+/// calling thread alone) and returns their results in job order.
 ///
 /// Each thread takes the next job in turn, so that a slow thread (a busy
 /// core) does not hold up the others; the calling thread works too (the
@@ -18,11 +18,12 @@
 /// assert_eq!(squares.len(), 100);
 /// ```
 pub fn in_parallel<T: Send>(jobs: usize, job: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, 16)
-        .min(jobs / 4)
-        .max(1);
+    // WebAssembly (wasm32-wasip1) has no threads: one core, no spawn.
+    #[cfg(target_family = "wasm")]
+    let cores = 1;
+    #[cfg(not(target_family = "wasm"))]
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let threads = cores.clamp(1, 16).min(jobs / 4).max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
         let mut out = Vec::new();

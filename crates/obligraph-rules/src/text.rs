@@ -899,7 +899,9 @@ impl Index {
     }
 
     /// The ids of the heaviest terms `v` shares with document `doc`, at
-    /// most `n`: heaviest first, equal weights in term order.
+    /// most `n`: heaviest first, equal weights (to 13 bits) in the order of
+    /// their words (not of their ids: ids follow a hash map's order, which
+    /// differs between platforms, so WebAssembly listed other terms).
     pub(crate) fn shared_term_ids(&self, v: &Vector, doc: usize, n: usize) -> Vec<u32> {
         let Some(d) = self.docs.get(doc) else {
             return Vec::new();
@@ -917,10 +919,20 @@ impl Index {
                 }
             }
         }
-        // Heaviest first; equal weights in term order (the order of the
-        // merge above), as a stable sort by weight would give. Only the
-        // first `n` are sorted.
-        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        // Heaviest first; equal weights by word, then id (two terms with
+        // one surface word). Weights count as equal when they agree to 13
+        // bits (1 part in 8,192): a product of weights equal on paper can
+        // differ in its last bits with the order the vector's norm was
+        // summed in, which is a hash map's, so differs between platforms.
+        // Only the first `n` are sorted.
+        let word = |t: u32| self.words.get(t as usize).map(|w| &**w);
+        let coarse = |w: f32| f32::from_bits(w.to_bits() & !0x3ff);
+        let order = |a: &(f32, u32), b: &(f32, u32)| {
+            coarse(b.0)
+                .total_cmp(&coarse(a.0))
+                .then_with(|| word(a.1).cmp(&word(b.1)))
+                .then(a.1.cmp(&b.1))
+        };
         if n == 0 {
             return Vec::new();
         }
@@ -1061,5 +1073,22 @@ mod tests {
             .shared_terms(&v, 0, 8)
             .iter()
             .any(|t| t.contains("truyền")));
+    }
+
+    #[test]
+    fn shared_terms_of_equal_weight_come_in_word_order() {
+        // Terms of one weight (each once, in the one document): their
+        // order must not depend on the ids a hash map handed out.
+        let ix = Index::new(["tuyên truyền pháp luật", "ma túy"]);
+        let v = ix.vectorize("tuyên truyền pháp luật");
+        let words: Vec<String> = ix
+            .shared_terms(&v, 0, 8)
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        let mut sorted = words.clone();
+        sorted.sort();
+        assert!(words.len() >= 3, "{words:?}");
+        assert_eq!(words, sorted);
     }
 }

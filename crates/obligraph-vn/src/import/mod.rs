@@ -609,20 +609,7 @@ fn import_pdf(
         };
         let pages = match path {
             Some(p) => crate::ocr::ocr_pdf(p, text.pages),
-            None => {
-                let tmp = std::env::temp_dir().join(format!(
-                    "obligraph-ocr-{}-{:x}.pdf",
-                    std::process::id(),
-                    bytes.len()
-                ));
-                std::fs::write(&tmp, bytes).map_err(|source| ImportError::Io {
-                    path: tmp.clone(),
-                    source,
-                })?;
-                let pages = crate::ocr::ocr_pdf(&tmp, text.pages);
-                let _ = std::fs::remove_file(&tmp);
-                pages
-            }
+            None => ocr_bytes(bytes, text.pages)?,
         }
         .map_err(ocr_error)?;
         text = crate::pdf::PdfText::from_pages(&pages);
@@ -630,6 +617,40 @@ fn import_pdf(
     let mut import = import_text_with(&text.text, file, options)?;
     import.page_starts = text.page_starts();
     Ok(import)
+}
+
+/// OCR of a PDF held in memory: written to a temporary file, read,
+/// removed.
+#[cfg(not(target_os = "wasi"))]
+fn ocr_bytes(
+    bytes: &[u8],
+    pages: u32,
+) -> Result<Result<Vec<String>, crate::ocr::OcrError>, ImportError> {
+    let tmp = std::env::temp_dir().join(format!(
+        "obligraph-ocr-{}-{:x}.pdf",
+        std::process::id(),
+        bytes.len()
+    ));
+    std::fs::write(&tmp, bytes).map_err(|source| ImportError::Io {
+        path: tmp.clone(),
+        source,
+    })?;
+    let read = crate::ocr::ocr_pdf(&tmp, pages);
+    let _ = std::fs::remove_file(&tmp);
+    Ok(read)
+}
+
+/// A WebAssembly module has no programs to run and no filesystem: a scan
+/// is refused, OCR is the host's.
+#[cfg(target_os = "wasi")]
+fn ocr_bytes(
+    _bytes: &[u8],
+    _pages: u32,
+) -> Result<Result<Vec<String>, crate::ocr::OcrError>, ImportError> {
+    Ok(Err(crate::ocr::OcrError::EngineMissing {
+        program: "tesseract".into(),
+        package: "tesseract-ocr-vie on the host (a WebAssembly module cannot run OCR)".into(),
+    }))
 }
 
 /// Imports an Excel workbook's task tables (see [`xlsx`](crate::xlsx)):

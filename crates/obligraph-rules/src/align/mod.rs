@@ -196,6 +196,7 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         vectors.push(ct);
     }
     let chosen = credit_rows_over_headings(parent, &candidates, assign(&candidates, np, nc, m));
+    let chosen = credit_twins(child, &candidates, chosen);
     let mut out = Alignment {
         per_parent: vec![Vec::new(); np],
         per_child: vec![Vec::new(); nc],
@@ -324,6 +325,40 @@ mod tests {
         let vague = vec![0.3f32, 0.35];
         assert!(!crosses_theme(Some(&vague), Some(0)));
         assert!(!crosses_theme(None, Some(0)));
+    }
+
+    #[test]
+    fn a_body_item_and_its_restating_row_carry_the_same_parent_task() {
+        let pair = |parent, child, score| Pair {
+            parent,
+            child,
+            score,
+            evidence: Evidence::default(),
+            covers: false,
+            leads_disagree: false,
+        };
+        // Body item II.1-1 and row PL.1 state one task; PL.1 was assigned
+        // to another parent task, and its pair with parent 0 was left out.
+        let cands = vec![
+            pair(0, 0, 0.8),
+            pair(0, 1, 0.35),
+            pair(1, 1, 0.5),
+            pair(1, 2, 0.6),
+        ];
+        let mut child = plan(&[
+            ("II.1-1", "Tập huấn chuyên sâu về Công ước"),
+            ("PL.1", "Tập huấn Công ước cho cán bộ"),
+            ("PL.2", "Rà soát cơ sở vật chất"),
+        ]);
+        assert_eq!(credit_twins(&child, &cands, vec![0, 2, 3]), vec![0, 2, 3]);
+        child.obligations[0].restates = Some("PL.1".into());
+        // The twin's own candidate pair is added; a twin with no candidate
+        // pair (PL.1 has none with parent 0's neighbour) gains nothing.
+        assert_eq!(
+            credit_twins(&child, &cands, vec![0, 2, 3]),
+            vec![0, 2, 3, 1]
+        );
+        assert_eq!(credit_twins(&child, &cands, vec![3]), vec![3]);
     }
 
     #[test]

@@ -32,6 +32,56 @@ pub(crate) fn credit_rows_over_headings(
     chosen.iter().copied().filter(|k| !beaten(*k)).collect()
 }
 
+/// Adds, for each chosen pair, the same parent's pair with the derived
+/// obligation's twin: a body item and the appendix row that restates it
+/// (the importer's `restates` link) are one obligation written twice, so
+/// what one carries out the other does too. The twin's pair must itself be
+/// a candidate (at or above `partial_threshold`), so a twin reworded into
+/// another task is not credited blindly.
+pub(crate) fn credit_twins(child: &Plan, cands: &[Pair], mut chosen: Vec<usize>) -> Vec<usize> {
+    let mut twins: Vec<Vec<usize>> = vec![Vec::new(); child.obligations.len()];
+    for (i, o) in child.obligations.iter().enumerate() {
+        let Some(j) = o
+            .restates
+            .as_deref()
+            .and_then(|id| child.obligations.iter().position(|q| q.id == id))
+        else {
+            continue;
+        };
+        if j == i {
+            continue;
+        }
+        if let Some(t) = twins.get_mut(i) {
+            t.push(j);
+        }
+        if let Some(t) = twins.get_mut(j) {
+            t.push(i);
+        }
+    }
+    if twins.iter().all(Vec::is_empty) {
+        return chosen;
+    }
+    let at: std::collections::HashMap<(usize, usize), usize> = cands
+        .iter()
+        .enumerate()
+        .map(|(k, c)| ((c.parent, c.child), k))
+        .collect();
+    let mut seen: std::collections::HashSet<usize> = chosen.iter().copied().collect();
+    let mut k = 0;
+    while let Some(&ck) = chosen.get(k) {
+        k += 1;
+        let Some(c) = cands.get(ck) else { continue };
+        for t in twins.get(c.child).into_iter().flatten() {
+            if let Some(&tk) = at.get(&(c.parent, *t)) {
+                if seen.insert(tk) {
+                    chosen.push(tk);
+                }
+            }
+        }
+    }
+    chosen
+}
+
 /// Chooses candidate pairs: one-to-one per component (Hungarian, or greedy
 /// for large components), plus every pair at or above `extra`.
 pub(crate) fn assign(

@@ -1,6 +1,6 @@
 //! The coverage evaluation: one table of every figure issue #15 asks for.
 //!
-//! `cargo run --release -p obligraph-rules --example eval [-- --verbose]`
+//! `cargo run --release -p obligraph-rules --example eval [-- --verbose | --quick | --sweep]`
 //!
 //! - **Leave-one-out deletion**: for every obligation of every seed, delete
 //!   its own source lines, import the mutant and audit it against the
@@ -296,6 +296,42 @@ fn main() {
     // `--quick`: leave out the synthetic cascade (about 40 s of the run).
     let quick = std::env::args().any(|a| a == "--quick");
     let config = Config::default();
+    // `--sweep`: the labelled pairs' figures over the selection thresholds
+    // (exploration only; nothing here is reported as held out).
+    if std::env::args().any(|a| a == "--sweep") {
+        let loaded: Vec<pairs::Loaded> = pairs::NAMES.iter().map(|n| pairs::load(n)).collect();
+        for extra in [0.35, 0.40, 0.45, 0.50] {
+            for best in [0.15, 0.20, 0.25, 0.30, 0.35] {
+                for margin in [0.0, 0.05, 0.10] {
+                    let mut c = config.clone();
+                    c.matching.extra_match_threshold = extra;
+                    c.matching.best_match_threshold = best;
+                    c.matching.best_margin = margin;
+                    c.matching.partial_threshold = c.matching.partial_threshold.min(best);
+                    let row: Vec<String> = loaded
+                        .iter()
+                        .map(|l| {
+                            let s = pairs::score(l, &c, false);
+                            format!(
+                                "{}: align P {:.3} R {:.3} F1 {:.3} gaps R {:.3} P {:.3}",
+                                l.name,
+                                s.align_p,
+                                s.align_r,
+                                s.align_f1(),
+                                s.gap_r,
+                                s.gap_p
+                            )
+                        })
+                        .collect();
+                    println!(
+                        "SWEEP extra {extra:.2} best {best:.2} margin {margin:.2} | {}",
+                        row.join(" | ")
+                    );
+                }
+            }
+        }
+        return;
+    }
     let mut loo = Tally::default();
     let mut elem = Tally::default();
     let mut selfa = Tally::default();

@@ -17,6 +17,7 @@ const NGO_QUYEN: &str = "examples/data/seeds/ngo-quyen-102-2023.txt";
 const TRAN_BIEN: &str = "examples/data/communes/tran-bien-18-2026.txt";
 const PHU_LY: &str = "examples/data/communes/phu-ly-09-2026.txt";
 const DONG_NAI: &str = "examples/data/seeds/dong-nai-74-2026.txt";
+const VERDICTS: &str = "examples/data/verdicts/ngo-quyen-102-2023.verdicts.toml";
 
 fn obligraph(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_obligraph"))
@@ -251,7 +252,9 @@ fn xlsx_holds_every_finding() {
             "Nội dung (tiếng Việt)",
             "Nội dung (tiếng Anh)",
             "Độ tin cậy",
-            "Cần xem lại"
+            "Cần xem lại",
+            "Dấu nhận diện",
+            "Kết luận"
         ]
     );
     let findings = v["findings"].as_array().unwrap();
@@ -265,6 +268,9 @@ fn xlsx_holds_every_finding() {
     };
     for (row, f) in rows[1..].iter().zip(findings) {
         assert_eq!(row[0], f["code"]);
+        assert_eq!(row[10], f["fingerprint"]);
+        // No verdicts were applied: no verdict column.
+        assert!(row[11].is_null(), "{:?}", row[11]);
         assert_eq!(row[6], f["message_vi"]);
         assert_eq!(row[7], f["message"]);
         match obligation(&f["parent_id"]) {
@@ -292,6 +298,31 @@ fn xlsx_holds_every_finding() {
     assert!(severities
         .iter()
         .all(|s| ["lỗi", "cảnh báo", "thông tin"].contains(s)));
+}
+
+#[test]
+fn xlsx_lists_set_aside_findings_with_their_verdicts() {
+    let file = out_dir("xlsx-verdicts").join("findings.xlsx");
+    write("xlsx", &file, &["--verdicts", VERDICTS]);
+    let Some(book) = read_back("xlsx", &file) else {
+        return;
+    };
+    let rows = book["sheets"]["102-KH-UBND"].as_array().unwrap();
+    let verdicts: Vec<&str> = rows[1..].iter().filter_map(|r| r[11].as_str()).collect();
+    // Every row has a verdict: 22 new, 2 confirmed, 4 set aside with their
+    // reasons (the example file's counts, tests/review.rs).
+    assert_eq!(verdicts.len(), rows.len() - 1);
+    assert_eq!(verdicts.iter().filter(|v| **v == "mới").count(), 22);
+    assert_eq!(verdicts.iter().filter(|v| **v == "xác nhận").count(), 2);
+    let set_aside: Vec<&&str> = verdicts
+        .iter()
+        .filter(|v| v.starts_with("báo nhầm: ") || v.starts_with("không áp dụng tại địa phương: "))
+        .collect();
+    assert_eq!(set_aside.len(), 4, "{verdicts:?}");
+    // Set-aside rows come last.
+    assert!(verdicts[verdicts.len() - 4..]
+        .iter()
+        .all(|v| v.contains(": ")));
 }
 
 #[test]

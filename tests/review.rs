@@ -177,6 +177,15 @@ fn sarif_carries_the_verdicts_as_suppressions() {
         assert!(r["fingerprints"]["obligraph/v1"].is_string());
     }
     assert_eq!(run["properties"]["staleVerdicts"][0]["fingerprint"], STALE);
+    // Without verdicts, SARIF says nothing of them.
+    let plain = json(&obligraph(&[
+        "audit", "--parent", BINH_THUAN, "--child", &child, "--format", "sarif",
+    ]));
+    assert!(
+        plain["runs"][0].get("properties").is_none(),
+        "{}",
+        plain["runs"][0]["properties"]
+    );
 }
 
 #[test]

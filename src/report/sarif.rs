@@ -220,7 +220,7 @@ pub fn to_sarif(
                 .unwrap_or(false),
         )
     });
-    let log = json!({
+    let mut log = json!({
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -232,9 +232,14 @@ pub fn to_sarif(
             "artifacts": artifacts.iter().map(|a| json!({ "location": { "uri": a } })).collect::<Vec<_>>(),
             "results": results,
             "columnKind": "unicodeCodePoints",
-            "properties": { "staleVerdicts": stale },
         }],
     });
+    // Stale verdicts, when verdicts were applied at all.
+    if reports.iter().any(|r| r.verdicts.is_some()) {
+        if let Some(run) = log.pointer_mut("/runs/0").and_then(|v| v.as_object_mut()) {
+            run.insert("properties".into(), json!({ "staleVerdicts": stale }));
+        }
+    }
     let mut s = serde_json::to_string_pretty(&log)?;
     s.push('\n');
     Ok(s)

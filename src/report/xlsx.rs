@@ -3,22 +3,28 @@
 //! official filters and sorts on: code, severity, the parent obligation's
 //! id and text, the derived obligation's id and text, the message in
 //! Vietnamese and in English, the confidence of the verdict it rests on,
-//! and whether to review it first. Headings are in the report's language;
-//! the header row is frozen and filtered.
+//! whether to review it first, the finding's fingerprint, and the review
+//! verdict when verdicts were applied (`new` for a finding without one;
+//! findings a verdict set aside follow the others, with the verdict and its
+//! reason). Headings are in the report's language; the header row is
+//! frozen and filtered.
 //!
 //! Written with `rust_xlsxwriter`.
 
 use super::words::Words;
 use super::{FindingContext, ReportError, Sources};
 use crate::lang::Lang;
-use crate::rules::AuditReport;
+use crate::rules::{AuditReport, VerdictKind};
+
 use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 /// Excel's longest sheet name, in characters.
 const SHEET_NAME_MAX: usize = 31;
 
 /// Column widths (in characters), in column order.
-const WIDTHS: [f64; 10] = [8.0, 10.0, 12.0, 60.0, 12.0, 60.0, 60.0, 60.0, 10.0, 10.0];
+const WIDTHS: [f64; 12] = [
+    8.0, 10.0, 12.0, 60.0, 12.0, 60.0, 60.0, 60.0, 10.0, 10.0, 18.0, 40.0,
+];
 
 /// A sheet name Excel accepts: none of `[]:*?/\`, no leading or trailing
 /// apostrophe, at most 31 characters, not blank, and unlike `taken`.
@@ -70,13 +76,37 @@ fn sheet(
         w.message_en,
         w.confidence,
         w.review,
+        w.fingerprint,
+        w.verdict,
     ];
     for (col, (h, width)) in (0u16..).zip(headers.iter().zip(WIDTHS)) {
         ws.write_string_with_format(0, col, capitalised(h), &formats.header)?;
         ws.set_column_width(col, width)?;
     }
+    let review = r.verdicts.as_ref();
+    let kept = r.findings.iter().map(|f| {
+        // Under verdicts, each kept finding is confirmed or new.
+        let verdict = review.map(|rv| {
+            if rv.confirmed.contains(&f.fingerprint) {
+                w.verdict_word(VerdictKind::Confirmed).to_string()
+            } else {
+                w.new_mark.to_string()
+            }
+        });
+        (f, verdict)
+    });
+    let set_aside = review.into_iter().flat_map(|rv| &rv.suppressed).map(|s| {
+        let v = &s.verdict;
+        let word = w.verdict_word(v.verdict);
+        let verdict = if v.reason.is_empty() {
+            word.to_string()
+        } else {
+            format!("{word}: {}", v.reason)
+        };
+        (&s.finding, Some(verdict))
+    });
     let mut row = 0u32;
-    for f in &r.findings {
+    for (f, verdict) in kept.chain(set_aside) {
         row += 1;
         let ctx = FindingContext::of(r, f);
         let cells = [
@@ -97,9 +127,14 @@ fn sheet(
             None => ws.write_blank(row, 8, &formats.text)?,
         };
         ws.write_boolean_with_format(row, 9, ctx.review, &formats.text)?;
+        ws.write_string_with_format(row, 10, &f.fingerprint, &formats.text)?;
+        match verdict {
+            Some(v) => ws.write_string_with_format(row, 11, v, &formats.text)?,
+            None => ws.write_blank(row, 11, &formats.text)?,
+        };
     }
     ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, row, 9)?;
+    ws.autofilter(0, 0, row, 11)?;
     Ok(())
 }
 

@@ -230,7 +230,12 @@ pub(super) fn execute(
             config,
         } => {
             let config = read_config(config.as_deref())?;
-            let (_, mut file) = read_verdicts(&verdicts, true)?;
+            // Read now, so that a broken file stops before the audit.
+            let text = read_verdict_text(&verdicts, true)?;
+            Verdicts::from_toml_str(&text).map_err(|e| CliError::Verdicts {
+                file: verdicts.display().to_string(),
+                message: e.to_string(),
+            })?;
             let mut sources = Sources::new();
             let parents = import_all(std::slice::from_ref(&parent), &mut sources, err)?;
             let children = import_all(std::slice::from_ref(&child), &mut sources, err)?;
@@ -261,8 +266,11 @@ pub(super) fn execute(
                 f.fingerprint,
                 sources.short(&report.child.label),
             );
-            file.record(v);
-            std::fs::write(&verdicts, file.to_toml_string()).map_err(|source| CliError::Write {
+            let written = Verdicts::record_in(&text, &v).map_err(|e| CliError::Verdicts {
+                file: verdicts.display().to_string(),
+                message: e.to_string(),
+            })?;
+            std::fs::write(&verdicts, written).map_err(|source| CliError::Write {
                 file: verdicts.display().to_string(),
                 source,
             })?;
@@ -597,21 +605,25 @@ fn read_config(path: Option<&Path>) -> Result<Config, CliError> {
 /// review command creates it), an error otherwise.
 fn read_verdicts(path: &Path, may_be_new: bool) -> Result<(String, Verdicts), CliError> {
     let file = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if may_be_new && e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            return Err(CliError::Verdicts {
-                file,
-                message: e.to_string(),
-            })
-        }
-    };
+    let text = read_verdict_text(path, may_be_new)?;
     let v = Verdicts::from_toml_str(&text).map_err(|e| CliError::Verdicts {
         file: file.clone(),
         message: e.to_string(),
     })?;
     Ok((file, v))
+}
+
+/// The text of a verdict file; empty when it does not exist yet and
+/// `may_be_new`.
+fn read_verdict_text(path: &Path, may_be_new: bool) -> Result<String, CliError> {
+    match std::fs::read_to_string(path) {
+        Ok(t) => Ok(t),
+        Err(e) if may_be_new && e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => Err(CliError::Verdicts {
+            file: path.display().to_string(),
+            message: e.to_string(),
+        }),
+    }
 }
 
 /// Applies `verdicts` to every report, and says on stderr how many

@@ -239,6 +239,65 @@ impl Verdicts {
         }
     }
 
+    /// `text`, a verdict file, with `v` recorded as [`record`](Self::record)
+    /// does, and everything else (comments, order, layout) kept as written:
+    /// a file people edit by hand keeps their notes. An empty `text` starts
+    /// a new file with its explanatory header.
+    pub fn record_in(text: &str, v: &Verdict) -> Result<String, VerdictsError> {
+        Verdicts::from_toml_str(text)?;
+        let bad = |e: &dyn std::fmt::Display| VerdictsError::Toml {
+            message: e.to_string().trim_end().replace('\n', " "),
+        };
+        let one = Verdicts {
+            verdicts: vec![v.clone()],
+        };
+        if text.trim().is_empty() {
+            return Ok(one.to_toml_string());
+        }
+        let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| bad(&e))?;
+        let serialised = toml::to_string(&one).map_err(|e| bad(&e))?;
+        if doc.get("verdict").is_none() {
+            // Only comments so far: the verdict goes after them.
+            let sep = if text.ends_with('\n') { "\n" } else { "\n\n" };
+            return Ok(format!("{text}{sep}{serialised}"));
+        }
+        let fresh: toml_edit::DocumentMut = serialised.parse().map_err(|e| bad(&e))?;
+        let Some(table) = fresh
+            .get("verdict")
+            .and_then(toml_edit::Item::as_array_of_tables)
+            .and_then(|a| a.get(0))
+            .cloned()
+        else {
+            return Err(bad(&"the verdict did not serialise as a [[verdict]] table"));
+        };
+        let field =
+            |t: &toml_edit::Table, k: &str| t.get(k).and_then(|i| i.as_str()).map(str::to_string);
+        let same = |t: &toml_edit::Table| {
+            ["fingerprint", "child_plan", "parent_plan"]
+                .iter()
+                .all(|k| field(t, k) == field(&table, k))
+        };
+        match doc.get_mut("verdict") {
+            Some(item) => {
+                let Some(aot) = item.as_array_of_tables_mut() else {
+                    return Err(bad(&"`verdict` is not an array of [[verdict]] tables"));
+                };
+                let at = aot.iter().position(same);
+                match at.and_then(|i| aot.get_mut(i)) {
+                    Some(old) => {
+                        // The comments above the old table stay with it.
+                        let decor = old.decor().clone();
+                        *old = table;
+                        *old.decor_mut() = decor;
+                    }
+                    None => aot.push(table),
+                }
+            }
+            None => return Err(bad(&"`verdict` is missing")),
+        }
+        Ok(doc.to_string())
+    }
+
     /// Applies the verdicts to `report` (see the [module docs](self)).
     pub fn apply(&self, report: &mut AuditReport) {
         let mine: Vec<&Verdict> = self
@@ -376,5 +435,37 @@ child_plan = "C"
         let twice = format!("{FILE}{FILE}");
         let e = Verdicts::from_toml_str(&twice).unwrap_err();
         assert!(e.to_string().contains("verdicts 1 and 2"), "{e}");
+    }
+
+    #[test]
+    fn recording_keeps_what_people_wrote() {
+        let written =
+            format!("# Reviewed with the district on 2 December.\n{FILE}\n# Still to discuss.\n");
+        let mut v = Verdicts::from_toml_str(FILE).unwrap().verdicts[0].clone();
+        // Replacing the verdict on the same finding keeps both comments.
+        v.verdict = VerdictKind::Confirmed;
+        v.reason = "the district agrees".into();
+        let replaced = Verdicts::record_in(&written, &v).unwrap();
+        assert!(
+            replaced.starts_with("# Reviewed with the district on 2 December.\n"),
+            "{replaced}"
+        );
+        assert!(replaced.contains("# Still to discuss."), "{replaced}");
+        let read = Verdicts::from_toml_str(&replaced).unwrap();
+        assert_eq!(read.verdicts, vec![v.clone()]);
+        // Another finding is added after it; the file reads as `record` says.
+        let mut w = v.clone();
+        w.fingerprint = "00000000000000bb".into();
+        let added = Verdicts::record_in(&replaced, &w).unwrap();
+        let mut expected = read.clone();
+        expected.record(w.clone());
+        assert_eq!(Verdicts::from_toml_str(&added).unwrap(), expected);
+        assert!(added.contains("# Reviewed with the district"), "{added}");
+        // A new file starts with the header that explains it.
+        let fresh = Verdicts::record_in("", &w).unwrap();
+        assert!(fresh.starts_with(HEADER), "{fresh}");
+        assert_eq!(Verdicts::from_toml_str(&fresh).unwrap().verdicts, vec![w]);
+        // A broken file is refused, not overwritten.
+        assert!(Verdicts::record_in("verdict = 3", &v).is_err());
     }
 }

@@ -126,7 +126,14 @@ fn known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
 
 /// Adverbs between a subject and its verb ("các cơ quan, đơn vị kịp thời
 /// báo cáo").
-const SUBJECT_ADVERBS: &[&str] = &["kịp thời", "chủ động", "tích cực", "thường xuyên"];
+const SUBJECT_ADVERBS: &[&str] = &[
+    "kịp thời",
+    "chủ động",
+    "tích cực",
+    "thường xuyên",
+    "nghiêm túc",
+    "khẩn trương",
+];
 
 fn strip_adverbs(subject: &str) -> String {
     let mut t = subject.trim().to_string();

@@ -176,7 +176,7 @@ I. NHIỆM VỤ
 1. Phổ biến Kế hoạch cho công chức, viên chức (Văn phòng Sở chủ trì; các phòng chức năng phối hợp).
 II. TỔ CHỨC THỰC HIỆN
 1. Văn phòng Sở
-- Theo dõi, đôn đốc việc thực hiện Kế hoạch.
+- Theo dõi, đôn đốc việc thực hiện Kế hoạch, định kỳ báo cáo kết quả về Giám đốc Sở.
 2. Các đơn vị trực thuộc
 - Chủ động triển khai các nội dung có liên quan.
 Trên đây là Kế hoạch của Sở Y tế. Trong quá trình triển khai, nếu phát sinh vướng mắc, các đơn vị
@@ -189,6 +189,13 @@ fn a_departments_units() {
     assert_eq!(i.plan.level, Some(obligraph_core::Level::Unit));
     let closing = task(&i, "nếu phát sinh vướng mắc");
     assert_eq!(ids(closing, Role::Lead), ["collective:units"]);
+    // "…, định kỳ báo cáo kết quả …" with no period: a report of its own,
+    // its deadline as written "định kỳ", no period invented.
+    let report = task(&i, "định kỳ báo cáo kết quả về Giám đốc Sở");
+    assert_eq!(report.kind, ObligationKind::Report);
+    assert_eq!(report.deadline_text.as_deref(), Some("định kỳ"));
+    assert!(report.deadline.is_none());
+    assert!(!task(&i, "Theo dõi, đôn đốc").text.contains("báo cáo"));
     // A committee's plan keeps "các đơn vị" as the bodies concerned.
     let i = import(DISTRICT);
     let ctx = AgencyContext {

@@ -1109,8 +1109,25 @@ fn emit_duty(
             o.deadline = d;
             o.deadline_text = t;
         }
+        if o.deadline_text.is_none() && k == ObligationKind::Report {
+            o.deadline_text = periodic_unstated(&text);
+        }
         plan.obligations.push(o);
     }
+}
+
+/// "định kỳ báo cáo kết quả …" with no period written: the report is
+/// periodic, its period left to the report it goes into. The deadline as
+/// written is "định kỳ"; no [`Deadline`](obligraph_core::Deadline) is
+/// made of it (no period is invented).
+fn periodic_unstated(text: &str) -> Option<String> {
+    const WORDS: usize = 2;
+    key(text).starts_with("dinh ky ").then(|| {
+        text.split_whitespace()
+            .take(WORDS)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// Keys of the words that open a clause that only dates the one before

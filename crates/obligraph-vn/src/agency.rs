@@ -765,13 +765,9 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         } else {
             "district_offices"
         }
-    } else if seen.iter().any(|s| {
-        s.contains("thành viên")
-            || s.contains("chính trị")
-            || s == "đoàn thể"
-            || s == "hội"
-            || s == "tổ chức đoàn thể"
-    }) {
+    } else if seen.iter().any(|s| is_mass_organisation_noun(s))
+        && !seen.iter().any(|s| OTHER_BODY_NOUNS.contains(&s.as_str()))
+    {
         "mass_organisations"
     } else if has("ban") || has("ngành") || has("ban ngành") {
         "departments"
@@ -779,6 +775,89 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         "related"
     };
     collective_by_name(name)
+}
+
+/// Whether a noun of a collective list names mass organisations (đoàn
+/// thể, tổ chức chính trị - xã hội, the Front's member organisations).
+fn is_mass_organisation_noun(noun: &str) -> bool {
+    noun.contains("thành viên")
+        || noun.contains("chính trị")
+        || noun == "đoàn thể"
+        || noun == "hội"
+        || noun == "tổ chức đoàn thể"
+}
+
+/// Nouns of a collective list that name bodies other than mass
+/// organisations (the list's own kind when it names both: "các ban,
+/// ngành, đoàn thể" are the departments and the mass organisations).
+const OTHER_BODY_NOUNS: &[&str] = &[
+    "ban",
+    "ngành",
+    "ban ngành",
+    "cơ quan",
+    "đơn vị",
+    "địa phương",
+];
+
+/// Whether a list read as one collective of another kind also names the
+/// mass organisations: "các Sở, ngành, đoàn thể" are the departments and
+/// the đoàn thể, "các phòng, ban, ngành, đoàn thể quận" the district's
+/// offices and its mass organisations, "các Sở, cơ quan, đoàn thể liên
+/// quan" the departments and the mass organisations concerned. Đoàn thể
+/// are no state bodies, so the one collective would lose them.
+fn names_mass_organisations_too(toks: &[String]) -> bool {
+    collective_nouns(toks)
+        .iter()
+        .any(|n| is_mass_organisation_noun(n))
+}
+
+/// The nouns of a collective list, in order ("các Sở, ngành, đoàn thể" →
+/// sở, ngành, đoàn thể); other words are passed over.
+fn collective_nouns(toks: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match phrase_at(toks, i, Vocab::Nouns) {
+            Some((n, p)) => {
+                out.push(p.join(" "));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Nouns that, alone in a list, name the issuer's own units when the
+/// issuer is one agency (a Sở's plan): "các đơn vị", "các đơn vị trực
+/// thuộc", "các trung tâm, đơn vị".
+const OWN_UNIT_NOUNS: &[&str] = &["đơn vị", "trung tâm"];
+
+/// In the plan of one agency ([`Level::Unit`]: a Sở), "các đơn vị" are
+/// that agency's units ("nếu phát sinh vướng mắc, các đơn vị phản ánh về
+/// Văn phòng Sở"), not any bodies concerned.
+fn own_units(agency: Agency, toks: &[String], ctx: &AgencyContext) -> Agency {
+    let related = agency.collective == Some(Collective::Related);
+    if !related || ctx.issuer_level != Some(Level::Unit) {
+        return agency;
+    }
+    let nouns = collective_nouns(toks);
+    if !nouns.is_empty() && nouns.iter().all(|n| OWN_UNIT_NOUNS.contains(&n.as_str())) {
+        return collective_by_name("units").unwrap_or(agency);
+    }
+    agency
+}
+
+/// The mass organisations as a second collective of a list that names
+/// them beside another kind of body (see [`names_mass_organisations_too`]).
+fn mass_organisations_beside(agency: &Agency, written: &str) -> Option<Agency> {
+    let c = agency.collective?;
+    if c == Collective::MassOrganisations {
+        return None;
+    }
+    names_mass_organisations_too(&tokens(&strip_html(written)))
+        .then(|| collective_by_name("mass_organisations"))
+        .flatten()
 }
 
 // ---------------------------------------------------------------------------
@@ -901,7 +980,7 @@ fn resolve_known_tokens(toks: Vec<String>, ctx: &AgencyContext) -> Option<Agency
     let (toks, _) = clean_tokens(toks);
     let (core, _) = strip_role_words(&toks);
     if let Some(a) = resolve_collective(core).or_else(|| resolve_collective(&toks)) {
-        return Some(a);
+        return Some(own_units(a, core, ctx));
     }
     let idx = resolve_tokens(core, ctx).or_else(|| resolve_tokens(&toks, ctx))?;
     table().entries.get(idx).cloned()
@@ -1739,14 +1818,24 @@ fn parse_part(
         let written_norm = tidy(&written);
         let agency = numbered_region(agency, &written_norm);
         if !written_norm.trim().is_empty() && !is_filler_only(&written_norm) {
+            let beside = mass_organisations_beside(&agency, &written_norm);
             // `tidy` of tidy text is that text.
             out.push(Assignment {
                 agency,
                 role,
                 requested,
                 scope: scope.and_then(meaningful_scope),
-                as_written: written_norm,
+                as_written: written_norm.clone(),
             });
+            if let Some(mass) = beside {
+                out.push(Assignment {
+                    agency: mass,
+                    role,
+                    requested,
+                    scope: scope.and_then(meaningful_scope),
+                    as_written: written_norm,
+                });
+            }
         }
         i = j + 1;
     }

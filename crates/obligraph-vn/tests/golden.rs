@@ -272,11 +272,12 @@ fn dong_nai() {
     // signature, the repeated table headers.
     assert_eq!(reason_of(&i, 17), Some(UnattributedReason::Purpose));
     assert_eq!(reason_of(&i, 75), Some(UnattributedReason::Funding));
-    // "Trên đây là Kế hoạch …. Trong quá trình thực hiện, có phát sinh khó
-    // khăn, vướng mắc, kịp thời báo cáo …": the second sentence is a duty
-    // (it names no one: no lead).
+    // "Trên đây là Kế hoạch …, Chủ tịch Ủy ban nhân dân tỉnh đề nghị các
+    // cơ quan, đơn vị, địa phương triển khai thực hiện …. Trong quá trình
+    // thực hiện, có phát sinh khó khăn, vướng mắc, kịp thời báo cáo …": the
+    // second sentence is a duty of the bodies the first one asks to act.
     assert_eq!(reason_of(&i, 93), None);
-    assert!(i.plan.obligation("IV-1").unwrap().assignments.is_empty());
+    assert_eq!(lead_names(&i, "IV-1"), ["~Các cơ quan, đơn vị liên quan"]);
     assert_eq!(
         reason_of(&i, 95),
         Some(UnattributedReason::DistributionList)
@@ -397,7 +398,10 @@ fn hue_city() {
         .map(|s| s.id.as_str())
         .collect();
     assert_eq!(s.len(), 10, "{s:?}");
-    assert!(p.obligation("III.6-1").is_some());
+    // III.6: "… có văn bản chỉ đạo … quyền dân sự và chính trị; phổ biến
+    // làm thay đổi nhận thức …": one clause, one duty.
+    assert!(p.obligation("III.6-1:task").is_some());
+    assert!(p.obligation("III.6-1:task_2").is_some());
     let r = p.obligation("III.9-1:report").unwrap();
     assert_eq!(r.kind, ObligationKind::Report);
     // "Trong quá trình …, nếu phát sinh vướng mắc các cơ quan, địa phương
@@ -919,9 +923,9 @@ fn roles_written_in_prose() {
     // Bình Thuận III.3: "Đề nghị Ban Tuyên giáo Tỉnh ủy, Tòa án nhân dân
     // tỉnh, Viện kiểm sát nhân dân tỉnh … phối hợp": requested supports.
     let b = import("binh-thuan-qd87-2023");
-    assert!(lead_names(&b, "III.3").is_empty());
-    assert_eq!(support_names(&b, "III.3").len(), 3);
-    assert!(support_names(&b, "III.3")
+    assert!(lead_names(&b, "III.3:task").is_empty());
+    assert_eq!(support_names(&b, "III.3:task").len(), 3);
+    assert!(support_names(&b, "III.3:task")
         .iter()
         .all(|n| n.starts_with('~')));
     // Ngô Quyền PL.2.7.a: "… theo đề xuất của cơ quan chủ trì" inside the
@@ -929,21 +933,24 @@ fn roles_written_in_prose() {
     let n = import("ngo-quyen-102-2023");
     assert_eq!(lead_names(&n, "PL.2.7.a"), ["Phòng Tư pháp"]);
     assert!(support_names(&n, "PL.2.7.a").contains(&"Công an quận".to_string()));
-    // Ngô Quyền IV.6: "…. Phối hợp với Công an quận …".
-    assert_eq!(support_names(&n, "IV.6"), ["Công an quận"]);
+    // Ngô Quyền IV.6: "Chỉ đạo, hướng dẫn …. Phối hợp với Công an quận …":
+    // two duties, the second with its partner.
+    assert!(support_names(&n, "IV.6:task").is_empty());
+    assert_eq!(support_names(&n, "IV.6:task_2"), ["Công an quận"]);
     // IV.2: "… hướng dẫn, theo dõi, kiểm tra, đôn đốc …; tiếp tục tuyên
-    // truyền …; tham mưu … tổng kết 05 năm … (khi có yêu cầu)": the
-    // monitoring duty is not dated by the last clause's "khi có yêu cầu",
-    // which is a task of its own.
+    // truyền …; tham mưu … tổng kết 05 năm … (khi có yêu cầu)": one clause,
+    // one duty; the monitoring duty is not dated by the last clause's "khi
+    // có yêu cầu", nor is the propaganda clause.
     assert!(n
         .plan
         .obligation("IV.2:monitor")
         .unwrap()
         .deadline
         .is_none());
+    assert!(n.plan.obligation("IV.2:task_2").unwrap().deadline.is_none());
     assert!(n
         .plan
-        .obligation("IV.2:task_2")
+        .obligation("IV.2:task_3")
         .and_then(|o| o.deadline_text.as_deref())
         .is_some_and(|t| t.contains("khi có yêu cầu")));
     // Huế III.1-1 under "1. Sở Tài chính": "Chủ trì, phối hợp với các Sở,

@@ -1167,10 +1167,12 @@ fn distribution_lists() {
             Level::Province,
             vec!["province:government_office"],
         ),
+        // The Front and the đoàn thể are no departments: the mass
+        // organisations beside them.
         (
             "Các sở, ban, ngành, Mặt trận, đoàn thể tỉnh",
             Level::Province,
-            vec!["collective:departments"],
+            vec!["collective:departments", "collective:mass_organisations"],
         ),
         (
             "UBND các huyện, thị xã, thành phố",

@@ -39,27 +39,48 @@ const SEEDS: [&str; 5] = [
 const KNOWN: &[(&str, &str, &str)] = &[
     (
         "hue-qd2715-2026",
-        "III.6",
+        "III.6:task",
         "the seed indents 'Trong phạm vi chức năng…' by a space (a first-line indent of its \
          source), which makes it a paragraph under item 6 (III.6-1); the PDF's paragraph has \
-         no indent, so the text joins item 6 (III.6)",
+         no indent, so the text joins item 6 (III.6, its two clauses III.6:task, III.6:task_2)",
     ),
     (
         "hue-qd2715-2026",
-        "III.6-1",
+        "III.6:task_2",
+        "the same paragraph's second clause",
+    ),
+    (
+        "hue-qd2715-2026",
+        "III.6-1:task",
         "the same paragraph: a child of item 6 in the text only",
+    ),
+    (
+        "hue-qd2715-2026",
+        "III.6-1:task_2",
+        "the same paragraph's second clause, in the text",
     ),
     (
         "ngo-quyen-102-2023",
         "IV.6",
         "in the PDF a page break (page number 5) falls between IV.6 and 'Phối hợp với Công an \
-         quận cung cấp thông tin…', which then is a duty of its own (IV.6-1), as the gold \
-         labels it (ngo-quyen-102-2023.tsv line 39); the text folds it into IV.6 as a support",
+         quận cung cấp thông tin…', which then is a duty of its own (IV.6-1); in the text the \
+         two sentences are one paragraph, two duties by its clauses (IV.6:task, IV.6:task_2): \
+         the same duties under other ids",
     ),
     (
         "ngo-quyen-102-2023",
         "IV.6-1",
         "the same paragraph: its own duty in the PDF only",
+    ),
+    (
+        "ngo-quyen-102-2023",
+        "IV.6:task",
+        "the same paragraph's first sentence, in the text",
+    ),
+    (
+        "ngo-quyen-102-2023",
+        "IV.6:task_2",
+        "the same paragraph's second sentence, in the text",
     ),
 ];
 

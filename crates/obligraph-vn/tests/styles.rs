@@ -78,7 +78,17 @@ fn bare_text(text: &str) -> Option<String> {
         .trim()
         .trim_end_matches(['.', ',', ':']);
     let tl = t.to_lowercase();
-    if t.chars().count() < 12 || ROLE_WORDS.iter().any(|w| tl.contains(w)) || t.contains(':') {
+    // The duty to report difficulties names its own subject after its
+    // condition ("Quá trình triển khai …, nếu có vướng mắc, các sở …
+    // báo cáo …"): no role phrase can be put before it.
+    let own_subject = ["quá trình", "trong quá trình"]
+        .iter()
+        .any(|w| tl.starts_with(w));
+    if t.chars().count() < 12
+        || ROLE_WORDS.iter().any(|w| tl.contains(w))
+        || t.contains(':')
+        || own_subject
+    {
         return None;
     }
     Some(t.to_string())
@@ -109,7 +119,15 @@ fn seed_tasks() -> (Vec<Task>, usize) {
                 && o.assignments
                     .iter()
                     .all(|a| !a.agency.id.starts_with("unresolved:") && a.scope.is_none());
-            let Some(bare) = bare_text(&o.text).filter(|_| clean) else {
+            // A duty that opens with its own subject ("Công an quận đề xuất
+            // nhu cầu kinh phí …") takes no role phrase before it.
+            let own_subject = |t: &String| {
+                let tl = t.to_lowercase();
+                o.leads().any(|a| {
+                    !a.as_written.is_empty() && tl.starts_with(&a.as_written.to_lowercase())
+                })
+            };
+            let Some(bare) = bare_text(&o.text).filter(|t| clean && !own_subject(t)) else {
                 skipped += 1;
                 continue;
             };
@@ -126,7 +144,15 @@ fn seed_tasks() -> (Vec<Task>, usize) {
 }
 
 fn names(list: &[&Assignment], and: bool) -> String {
-    let n: Vec<&str> = list.iter().map(|a| a.as_written.as_str()).collect();
+    // One written name can give two assignments ("các Sở, cơ quan, đoàn
+    // thể liên quan": the departments and the mass organisations): it is
+    // written once.
+    let mut n: Vec<&str> = Vec::new();
+    for a in list {
+        if !n.contains(&a.as_written.as_str()) {
+            n.push(a.as_written.as_str());
+        }
+    }
     match (and, n.split_last()) {
         (true, Some((last, init))) if !init.is_empty() => {
             format!("{} và {last}", init.join(", "))

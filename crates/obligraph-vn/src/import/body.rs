@@ -126,7 +126,14 @@ fn known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
 
 /// Adverbs between a subject and its verb ("các cơ quan, đơn vị kịp thời
 /// báo cáo").
-const SUBJECT_ADVERBS: &[&str] = &["kịp thời", "chủ động", "tích cực", "thường xuyên"];
+const SUBJECT_ADVERBS: &[&str] = &[
+    "kịp thời",
+    "chủ động",
+    "tích cực",
+    "thường xuyên",
+    "nghiêm túc",
+    "khẩn trương",
+];
 
 fn strip_adverbs(subject: &str) -> String {
     let mut t = subject.trim().to_string();
@@ -345,8 +352,17 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
         let mut k = key(text);
         // "Trên đây là Kế hoạch …. Trong quá trình …, nếu phát sinh vướng
         // mắc, các đơn vị phản ánh …": the closing sentence holds a duty.
+        // Its subject may be the bodies the sentence before asks to carry
+        // out the plan ("…, Chủ tịch UBND tỉnh đề nghị các cơ quan, đơn vị
+        // triển khai thực hiện …. Trong quá trình thực hiện, có phát sinh
+        // khó khăn, vướng mắc, kịp thời báo cáo …").
+        let mut closing_subject: Option<Vec<Assignment>> = None;
         if k.starts_with("tren day la") {
             if let Some(rest) = difficulty_sentence(text) {
+                let before = text.get(..text.len() - rest.len()).unwrap_or("");
+                if known_subject(rest, &ctx).is_none() {
+                    closing_subject = requested_subject(before, &ctx);
+                }
                 text = rest;
                 k = key(text);
             }
@@ -511,6 +527,9 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
             output: None,
             extra_lines: Vec::new(),
         });
+        if let (Some(subject), Some(node)) = (closing_subject, nodes.get_mut(ni)) {
+            node.assignments = subject;
+        }
         if numbered {
             open.push((depth, ni));
         }
@@ -570,6 +589,22 @@ fn difficulty_sentence(text: &str) -> Option<&str> {
         from = start;
     }
     None
+}
+
+/// The bodies a sentence asks to act ("… đề nghị các cơ quan, đơn vị,
+/// địa phương triển khai thực hiện …"), requested, when it names nothing
+/// else between "đề nghị" and the verb.
+fn requested_subject(sentence: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    let lower = sentence.to_lowercase();
+    let at = lower.rfind("đề nghị ")? + "đề nghị ".len();
+    let after = sentence.get(at..)?;
+    let verb = DUTY_VERB.find(&after.to_lowercase())?.start();
+    let subject = after.get(..verb)?.trim().trim_end_matches(',');
+    let mut list = ctx.only_agencies(&strip_adverbs(subject), Role::Lead)?;
+    for a in &mut list {
+        a.requested = true;
+    }
+    Some(list)
 }
 
 fn is_closing(k: &str) -> bool {
@@ -769,13 +804,18 @@ fn kind_suffix(k: ObligationKind) -> &'static str {
     }
 }
 
-/// Splits a duty into clauses at `;` and at sentence ends.
+/// Splits a duty into clauses at `;`, at sentence ends, and at a comma
+/// that opens a periodic report (", định kỳ báo cáo kết quả …").
 fn clauses(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut depth = 0i32;
     let cs: Vec<char> = text.chars().collect();
     for (i, &c) in cs.iter().enumerate() {
+        if c == ',' && depth <= 0 && opens_periodic_report(cs.get(i + 1..).unwrap_or(&[])) {
+            out.push(std::mem::take(&mut cur));
+            continue;
+        }
         cur.push(c);
         match c {
             '(' => depth += 1,
@@ -799,6 +839,21 @@ fn clauses(text: &str) -> Vec<String> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// Keys of the words that, after a comma, open a periodic report of its
+/// own ("…và triển khai thực hiện nghiêm túc, định kỳ báo cáo kết quả …").
+const PERIODIC: &[&str] = &["dinh ky ", "hang nam ", "hang quy ", "hang thang "];
+
+/// Whether the text after a comma is a periodic report: it opens with
+/// [`PERIODIC`] and reports ("báo cáo", "gửi") before its clause ends.
+fn opens_periodic_report(after: &[char]) -> bool {
+    let clause: String = after
+        .iter()
+        .take_while(|c| !matches!(c, ';' | '.' | ','))
+        .collect();
+    let k = key(clause.trim_start());
+    PERIODIC.iter().any(|w| k.starts_with(w)) && (k.contains("bao cao") || k.contains("gui "))
 }
 
 fn deadline_in(text: &str, ctx: &Ctx) -> (Option<obligraph_core::Deadline>, Option<String>) {
@@ -987,30 +1042,23 @@ fn emit_duty(
             }
         }
     }
-    // The clauses of a duty, grouped by kind: a report, a drafting or a
-    // monitoring clause joins the group of its kind; a task clause goes on
-    // with the group before it, unless it carries a deadline of its own
-    // after a group of another kind ("…; hướng dẫn, theo dõi, kiểm tra …;
-    // tham mưu … tổng kết 05 năm (khi có yêu cầu)"): then it is a task of
-    // its own, so that its deadline dates it and not the monitoring.
+    // One clause, one duty: each clause of a duty (at ";" and sentence
+    // ends) is a duty of its own, with its own kind, partners and deadline
+    // ("Chủ trì … tổ chức thực hiện Kế hoạch; hướng dẫn, theo dõi …; tiếp
+    // tục tuyên truyền …; tham mưu … tổng kết 05 năm (khi có yêu cầu)" is
+    // four duties, and only the last is dated). A clause that goes on from
+    // the one before ("trên cơ sở đó …", "nhằm …") or only dates it
+    // ("hoàn thành trước ngày …") stays with it.
     let parts = clauses(&n.text);
     let mut groups: Vec<(ObligationKind, Vec<String>)> = Vec::new();
     for c in &parts {
         let has_deadline = ctx.find_deadline(c).is_some();
         let k = clause_kind(c, has_deadline);
         let ck = key(c);
-        let goes_on = CONTINUING.iter().any(|w| ck.starts_with(w));
-        if k != ObligationKind::Task {
-            match groups.iter_mut().find(|(gk, _)| *gk == k) {
-                Some((_, v)) => v.push(c.clone()),
-                None => groups.push((k, vec![c.clone()])),
-            }
-            continue;
-        }
+        let goes_on = CONTINUING.iter().any(|w| ck.starts_with(w))
+            || DATING.iter().any(|w| ck.starts_with(w));
         match groups.last_mut() {
-            Some((gk, v)) if goes_on || !has_deadline || *gk == ObligationKind::Task => {
-                v.push(c.clone());
-            }
+            Some((_, v)) if goes_on => v.push(c.clone()),
             _ => groups.push((k, vec![c.clone()])),
         }
     }
@@ -1061,9 +1109,30 @@ fn emit_duty(
             o.deadline = d;
             o.deadline_text = t;
         }
+        if o.deadline_text.is_none() && k == ObligationKind::Report {
+            o.deadline_text = periodic_unstated(&text);
+        }
         plan.obligations.push(o);
     }
 }
+
+/// "định kỳ báo cáo kết quả …" with no period written: the report is
+/// periodic, its period left to the report it goes into. The deadline as
+/// written is "định kỳ"; no [`Deadline`](obligraph_core::Deadline) is
+/// made of it (no period is invented).
+fn periodic_unstated(text: &str) -> Option<String> {
+    const WORDS: usize = 2;
+    key(text).starts_with("dinh ky ").then(|| {
+        text.split_whitespace()
+            .take(WORDS)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// Keys of the words that open a clause that only dates the one before
+/// ("…; hoàn thành trước ngày 30/6/2026").
+const DATING: &[&str] = &["hoan thanh", "thoi gian", "thoi han", "cham nhat"];
 
 /// Keys of the words that open a clause going on from the one before.
 const CONTINUING: &[&str] = &[

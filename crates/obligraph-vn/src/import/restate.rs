@@ -198,6 +198,8 @@ pub(crate) fn link(plan: &mut Plan) {
         .map(|s| (s.id.as_str(), words(&s.title)))
         .collect();
     let mut links: Vec<(usize, usize)> = Vec::new();
+    // Body items that restate every row of a group: (body, rows).
+    let mut group_links: Vec<(usize, Vec<usize>)> = Vec::new();
     // Duties of "Tổ chức thực hiện" and "Kinh phí" restate no row.
     let duty_sections: HashSet<&str> = plan
         .sections
@@ -275,13 +277,45 @@ pub(crate) fn link(plan: &mut Plan) {
         if let Some((_, score, ri)) = best {
             // A row with a lead of its own that heads others is the row.
             let row_id = plan.obligations.get(ri).map_or("", |r| r.id.as_str());
-            let heading_closer = group_titles
+            let group = group_titles
                 .iter()
-                .any(|(id, t)| *id != row_id && overlap(&own, t) >= score.max(MIN_NUMBERED));
-            if !heading_closer {
-                links.push((bi, ri));
+                .filter(|(id, t)| *id != row_id && overlap(&own, t) >= score.max(MIN_NUMBERED))
+                .max_by(|(_, a), (_, b)| overlap(&own, a).total_cmp(&overlap(&own, b)))
+                .map(|(id, _)| *id);
+            match group {
+                None => links.push((bi, ri)),
+                Some(g) => {
+                    // It restates the group's rows too when it words each
+                    // of them (their parentheses aside: examples and notes,
+                    // which a restatement shortens): then it carries them
+                    // all.
+                    let members: Vec<usize> = rows
+                        .iter()
+                        .filter_map(|(i, _, _)| {
+                            let r = plan.obligations.get(*i)?;
+                            (r.section.as_deref() == Some(g)).then(|| {
+                                let w = words(&without_parentheses(&r.text));
+                                (overlap(&own, &w) >= MIN_NUMBERED).then_some(*i)
+                            })
+                        })
+                        .collect::<Option<Vec<usize>>>()
+                        .unwrap_or_default();
+                    if members.len() >= 2 {
+                        group_links.push((bi, members));
+                    }
+                }
             }
         }
+    }
+    for (bi, members) in group_links {
+        let restated: Vec<Obligation> = members
+            .iter()
+            .filter_map(|&ri| plan.obligations.get(ri).cloned())
+            .collect();
+        let Some(body) = plan.obligations.get_mut(bi) else {
+            continue;
+        };
+        carry_rows(body, &restated);
     }
     for (bi, ri) in links {
         let Some(row) = plan.obligations.get(ri).cloned() else {
@@ -297,6 +331,62 @@ pub(crate) fn link(plan: &mut Plan) {
             body.deadline_text = row.deadline_text;
         }
     }
+}
+
+/// `text` without what it says in parentheses.
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A body item that restates every row of a group of the appendix ("Thống
+/// kê, cập nhật cơ sở dữ liệu quốc gia về …; về …" over rows a "… về …" and
+/// b "… về …", each with its lead) carries the roles of all the rows, and
+/// their deadlines when it states none. It is linked to no one row
+/// ([`Obligation::restates`] names one obligation): the rows keep their
+/// own obligations, the body item is their sum.
+fn carry_rows(body: &mut Obligation, rows: &[Obligation]) {
+    let mut assignments: Vec<obligraph_core::Assignment> = Vec::new();
+    for a in rows.iter().flat_map(|r| r.assignments.iter()) {
+        let same = |b: &obligraph_core::Assignment| b.agency.id == a.agency.id && b.role == a.role;
+        match assignments.iter_mut().find(|b| same(b)) {
+            Some(b) => b.requested |= a.requested,
+            None => assignments.push(a.clone()),
+        }
+    }
+    body.assignments = assignments;
+    if body.deadline.is_some() || body.deadline_text.is_some() {
+        return;
+    }
+    let mut parts: Vec<obligraph_core::Deadline> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
+    for r in rows {
+        if let Some(d) = &r.deadline {
+            if !parts.contains(d) {
+                parts.push(d.clone());
+            }
+        }
+        if let Some(t) = &r.deadline_text {
+            if !texts.contains(t) {
+                texts.push(t.clone());
+            }
+        }
+    }
+    body.deadline = match parts.len() {
+        0 => None,
+        1 => parts.pop(),
+        _ => Some(obligraph_core::Deadline::All { parts }),
+    };
+    body.deadline_text = (!texts.is_empty()).then(|| texts.join("; "));
 }
 
 #[cfg(test)]

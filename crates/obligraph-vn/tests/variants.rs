@@ -1,0 +1,266 @@
+//! The importer's readings shown general: each fix of the fields-right
+//! work (issue 12) on a plan written the way another province would write
+//! it — other agencies, other numbering, other line breaks — none of it
+//! taken from the seeds.
+
+use obligraph_core::{Obligation, ObligationKind, Role};
+use obligraph_vn::agency::{parse_agency_list, AgencyContext};
+use obligraph_vn::{import_text, Import};
+
+fn import(text: &str) -> Import {
+    import_text(text, "variant.txt").unwrap()
+}
+
+/// The one obligation whose text holds `snippet`.
+fn task<'a>(import: &'a Import, snippet: &str) -> &'a Obligation {
+    let hits: Vec<&Obligation> = import
+        .plan
+        .obligations
+        .iter()
+        .filter(|o| o.text.contains(snippet))
+        .collect();
+    assert_eq!(hits.len(), 1, "{snippet}: {:#?}", import.plan.obligations);
+    hits[0]
+}
+
+fn ids(o: &Obligation, role: Role) -> Vec<String> {
+    let mut v: Vec<String> = o
+        .assignments
+        .iter()
+        .filter(|a| a.role == role)
+        .map(|a| a.agency.id.clone())
+        .collect();
+    v.sort();
+    v
+}
+
+/// A district plan of another province (Tân Phú, Đồng Nai, before the
+/// 2025 reorganisation), its "Tổ chức thực hiện" written in the usual
+/// ways: clauses after ";", a second sentence, a report after a comma, and
+/// a closing paragraph whose difficulty sentence has no subject of its own.
+const DISTRICT: &str = "ỦY BAN NHÂN DÂN HUYỆN TÂN PHÚ
+Số: 45/KH-UBND
+Tân Phú, ngày 10 tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao nhận thức của cán bộ, công chức về Công ước.
+II. NHIỆM VỤ
+1. Tuyên truyền Công ước cho cán bộ, công chức (Phòng Tư pháp chủ trì; Công an huyện phối hợp).
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Lao động - Thương binh và Xã hội
+a) Chủ trì, phối hợp với Công an huyện hướng dẫn, kiểm tra việc thực hiện Kế hoạch; tổ chức tập huấn
+cho cán bộ làm công tác xã hội; tham mưu Ủy ban nhân dân huyện sơ kết 03 năm (khi có yêu cầu).
+b) Rà soát số liệu người khuyết tật; hoàn thành trước ngày 30/6/2024.
+2. Phòng Văn hóa và Thông tin: Chỉ đạo Đài Truyền thanh huyện đưa tin về Công ước. Phối hợp với
+Phòng Tư pháp biên soạn tài liệu hỏi đáp.
+3. Các cơ quan, ban, ngành, đoàn thể huyện, Ủy ban nhân dân các xã, thị trấn: Xây dựng kế hoạch
+thực hiện Kế hoạch này, định kỳ hằng năm báo cáo kết quả về Ủy ban nhân dân huyện (qua Phòng Lao
+động - Thương binh và Xã hội).
+Trên đây là Kế hoạch thực hiện Công ước trên địa bàn huyện, Ủy ban nhân dân huyện đề nghị các cơ
+quan, đơn vị, địa phương nghiêm túc triển khai thực hiện. Trong quá trình thực hiện, nếu có khó
+khăn, vướng mắc, kịp thời phản ánh về Phòng Lao động - Thương binh và Xã hội để tổng hợp.
+";
+
+#[test]
+fn one_clause_one_duty() {
+    let i = import(DISTRICT);
+    // Three clauses after ";", three duties: only the last is dated, and
+    // only the first has the partner it names.
+    let guide = task(&i, "hướng dẫn, kiểm tra việc thực hiện");
+    let train = task(&i, "tổ chức tập huấn");
+    let review = task(&i, "sơ kết 03 năm");
+    assert_eq!(ids(guide, Role::Support), ["district:police"]);
+    assert!(ids(train, Role::Support).is_empty());
+    assert!(guide.deadline.is_none() && train.deadline.is_none());
+    assert!(review
+        .deadline_text
+        .as_deref()
+        .is_some_and(|t| t.contains("khi có yêu cầu")));
+    for o in [guide, train, review] {
+        assert_eq!(ids(o, Role::Lead), ["district:labour_invalids_social"]);
+    }
+    // A clause that only dates the one before stays with it.
+    let count = task(&i, "Rà soát số liệu người khuyết tật");
+    assert!(count.text.contains("hoàn thành trước ngày 30/6/2024"));
+    assert!(count.deadline.is_some());
+    // Two sentences, two duties: the partner is the second one's.
+    let direct = task(&i, "Chỉ đạo Đài Truyền thanh huyện");
+    let compile = task(&i, "biên soạn tài liệu hỏi đáp");
+    assert!(ids(direct, Role::Support).is_empty());
+    assert_eq!(ids(compile, Role::Support), ["district:justice"]);
+    assert_eq!(
+        ids(compile, Role::Lead),
+        ["district:culture_sports_tourism"]
+    );
+}
+
+#[test]
+fn a_periodic_report_after_a_comma_is_a_duty_of_its_own() {
+    let i = import(DISTRICT);
+    let plan = task(&i, "Xây dựng kế hoạch");
+    let report = task(&i, "định kỳ hằng năm báo cáo kết quả");
+    assert_eq!(plan.kind, ObligationKind::DraftPlan);
+    assert_eq!(report.kind, ObligationKind::Report);
+    assert!(!plan.text.contains("báo cáo"));
+    assert!(report
+        .deadline_text
+        .as_deref()
+        .is_some_and(|t| t.contains("hằng năm")));
+}
+
+#[test]
+fn mass_organisations_beside_other_bodies() {
+    let i = import(DISTRICT);
+    // "Các cơ quan, ban, ngành, đoàn thể huyện": the district's bodies
+    // and its mass organisations.
+    let report = task(&i, "định kỳ hằng năm báo cáo kết quả");
+    let leads = ids(report, Role::Lead);
+    assert!(
+        leads.contains(&"collective:mass_organisations".to_string()),
+        "{leads:?}"
+    );
+    assert!(
+        leads.contains(&"collective:commune_committees".to_string()),
+        "{leads:?}"
+    );
+    assert!(leads.len() >= 3, "{leads:?}");
+    // In lists read alone, whatever the order and the qualifier.
+    let ctx = AgencyContext::default();
+    for (list, want) in [
+        (
+            "các ban, ngành, đoàn thể tỉnh",
+            vec!["collective:departments", "collective:mass_organisations"],
+        ),
+        (
+            "Các sở, ngành, tổ chức chính trị - xã hội có liên quan",
+            vec!["collective:departments", "collective:mass_organisations"],
+        ),
+        (
+            "các cơ quan, đơn vị, đoàn thể liên quan",
+            vec!["collective:mass_organisations", "collective:related"],
+        ),
+        (
+            "các đoàn thể chính trị - xã hội",
+            vec!["collective:mass_organisations"],
+        ),
+        ("các sở, ban, ngành", vec!["collective:departments"]),
+    ] {
+        let mut got: Vec<String> = parse_agency_list(list, Role::Support, &ctx)
+            .into_iter()
+            .map(|a| a.agency.id)
+            .collect();
+        got.sort();
+        assert_eq!(got, want, "{list}");
+    }
+}
+
+#[test]
+fn the_closing_duty_takes_the_bodies_asked_to_act() {
+    let i = import(DISTRICT);
+    let closing = task(&i, "kịp thời phản ánh");
+    let leads: Vec<(String, bool)> = closing
+        .leads()
+        .map(|a| (a.agency.id.clone(), a.requested))
+        .collect();
+    assert_eq!(leads, [("collective:related".to_string(), true)]);
+}
+
+/// A department's own plan: "các đơn vị" are its units.
+const DEPARTMENT: &str = "SỞ Y TẾ TỈNH BẮC GIANG
+Số: 12/KH-SYT
+Bắc Giang, ngày 02 tháng 4 năm 2026
+KẾ HOẠCH
+Tuyên truyền pháp luật về phòng, chống tra tấn năm 2026 của Sở Y tế
+I. NHIỆM VỤ
+1. Phổ biến Kế hoạch cho công chức, viên chức (Văn phòng Sở chủ trì; các phòng chức năng phối hợp).
+II. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở
+- Theo dõi, đôn đốc việc thực hiện Kế hoạch, định kỳ báo cáo kết quả về Giám đốc Sở.
+2. Các đơn vị trực thuộc
+- Chủ động triển khai các nội dung có liên quan.
+Trên đây là Kế hoạch của Sở Y tế. Trong quá trình triển khai, nếu phát sinh vướng mắc, các đơn vị
+báo cáo về Văn phòng Sở để tổng hợp.
+";
+
+#[test]
+fn a_departments_units() {
+    let i = import(DEPARTMENT);
+    assert_eq!(i.plan.level, Some(obligraph_core::Level::Unit));
+    let closing = task(&i, "nếu phát sinh vướng mắc");
+    assert_eq!(ids(closing, Role::Lead), ["collective:units"]);
+    // "…, định kỳ báo cáo kết quả …" with no period: a report of its own,
+    // its deadline as written "định kỳ", no period invented.
+    let report = task(&i, "định kỳ báo cáo kết quả về Giám đốc Sở");
+    assert_eq!(report.kind, ObligationKind::Report);
+    assert_eq!(report.deadline_text.as_deref(), Some("định kỳ"));
+    assert!(report.deadline.is_none());
+    assert!(!task(&i, "Theo dõi, đôn đốc").text.contains("báo cáo"));
+    // A committee's plan keeps "các đơn vị" as the bodies concerned.
+    let i = import(DISTRICT);
+    let ctx = AgencyContext {
+        date: i.plan.date,
+        issuer_level: i.plan.level,
+    };
+    let a = parse_agency_list("các đơn vị", Role::Lead, &ctx);
+    assert_eq!(a[0].agency.id, "collective:related");
+}
+
+/// A body bullet that words both rows of an appendix group (each with its
+/// lead) carries them both; one that only restates a group heading whose
+/// rows say other things carries none.
+const RESTATED: &str = "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH
+Số: 88/KH-UBND
+Châu Thành, ngày 15 tháng 5 năm 2024
+KẾ HOẠCH
+Phòng, chống bạo lực gia đình trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm số liệu đầy đủ.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Nâng cao chất lượng số liệu thống kê
+- Rà soát, cập nhật số liệu thống kê về các vụ việc bạo lực gia đình được phát hiện, xử lý; về các hoạt động hòa giải ở cơ sở liên quan đến bạo lực gia đình (phân theo giới tính, độ tuổi).
+2. Hoàn thiện các mô hình hỗ trợ
+- Hoàn thiện, nhân rộng các mô hình hỗ trợ nạn nhân bạo lực gia đình trên địa bàn huyện.
+PHỤ LỤC
+STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành
+1.\tNâng cao chất lượng số liệu thống kê\t\t\t
+1.1.\tRà soát, cập nhật số liệu thống kê (phân theo giới tính, độ tuổi)\t\t\t
+a.\tRà soát, cập nhật số liệu thống kê về các vụ việc bạo lực gia đình được phát hiện, xử lý (tại gia đình, nơi làm việc)\tCông an huyện\tỦy ban nhân dân các xã, thị trấn\tHằng năm
+b.\tRà soát, cập nhật số liệu thống kê về các hoạt động hòa giải ở cơ sở liên quan đến bạo lực gia đình\tPhòng Tư pháp\tPhòng Văn hóa và Thông tin\tQuý IV/2024
+2.\tHoàn thiện các mô hình hỗ trợ\t\t\t
+2.1.\tXây dựng địa chỉ tin cậy tại các xã, thị trấn\tPhòng Văn hóa và Thông tin\tHội Liên hiệp Phụ nữ huyện\tNăm 2024
+2.2.\tDuy trì đường dây nóng tiếp nhận tin báo\tCông an huyện\t\tHằng năm
+";
+
+#[test]
+fn a_body_item_that_words_every_row_of_a_group() {
+    let i = import(RESTATED);
+    let body = task(
+        &i,
+        "về các hoạt động hòa giải ở cơ sở liên quan đến bạo lực gia đình (phân",
+    );
+    assert_eq!(
+        ids(body, Role::Lead),
+        ["district:justice", "district:police"]
+    );
+    assert_eq!(
+        ids(body, Role::Support),
+        [
+            "collective:commune_committees",
+            "district:culture_sports_tourism"
+        ]
+    );
+    assert!(body.deadline.is_some());
+    let text = body.deadline_text.as_deref().unwrap_or("");
+    assert!(
+        text.contains("Hằng năm") && text.contains("Quý IV/2024"),
+        "{text}"
+    );
+    // The rows keep their own roles.
+    let a = task(&i, "được phát hiện, xử lý (tại gia đình");
+    assert_eq!(ids(a, Role::Lead), ["district:police"]);
+    // "Hoàn thiện, nhân rộng các mô hình hỗ trợ …" restates the heading of
+    // group 2, whose rows are other tasks: no lead of its own.
+    let broad = task(&i, "nhân rộng các mô hình");
+    assert!(broad.assignments.is_empty(), "{:?}", broad.assignments);
+}

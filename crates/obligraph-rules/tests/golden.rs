@@ -12,11 +12,18 @@ use std::collections::BTreeSet;
 
 fn golden(name: &str, value: &Value) -> Value {
     let path = root().join("tests/golden/audit").join(name);
-    if std::env::var("UPDATE_GOLDEN").is_ok() || !path.exists() {
+    if std::env::var("UPDATE_GOLDEN").is_ok() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, serde_json::to_string_pretty(value).unwrap() + "\n").unwrap();
     }
-    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+    // A missing golden fails: it is written only when asked for.
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run `UPDATE_GOLDEN=1 cargo test -p obligraph-rules --test lib golden` and review it",
+            path.display()
+        )
+    });
+    serde_json::from_str(&text).unwrap()
 }
 
 /// Coverage, (id, status) per parent obligation, (code, parent, child) per

@@ -768,11 +768,16 @@ fn derive_linked(
         applicable.push(o.id.clone());
         if o.kind == ObligationKind::Task {
             let drawn = rng.random_bool(rates.drop);
-            let dropped = match unit_dropped.get(o.id.as_str()) {
-                Some(decided) => *decided,
-                None => drawn,
-            };
-            for p in links.partners.get(&o.id).into_iter().flatten() {
+            let partners = links.partners.get(&o.id).into_iter().flatten();
+            // Decided by this statement's partner, or by another statement
+            // of that partner (a row two body items restate).
+            let dropped = unit_dropped
+                .get(o.id.as_str())
+                .or_else(|| partners.clone().find_map(|p| unit_dropped.get(p.as_str())))
+                .copied()
+                .unwrap_or(drawn);
+            unit_dropped.insert(o.id.as_str(), dropped);
+            for p in partners {
                 unit_dropped.entry(p.as_str()).or_insert(dropped);
             }
             if dropped {
@@ -1358,5 +1363,223 @@ mod tests {
             kept_pairs > 50 && dropped_pairs > 50,
             "{kept_pairs} {dropped_pairs}"
         );
+    }
+
+    /// The shipped Đồng Nai plan lifted to national level, as the eval and
+    /// the benches use it.
+    fn dong_nai() -> Plan {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/data/seeds/dong-nai-74-2026.txt"
+        );
+        let text = std::fs::read_to_string(path).unwrap();
+        national_decision(&text, path).unwrap()
+    }
+
+    fn dropped(s: &SynthPlan, id: &str) -> bool {
+        s.truth
+            .iter()
+            .any(|m| matches!(m, Mutation::Dropped { parent_id } if parent_id == id))
+    }
+
+    fn copy_of<'a>(s: &'a SynthPlan, id: &str) -> Option<&'a str> {
+        s.sources
+            .iter()
+            .find(|(_, p)| p == id)
+            .map(|(c, _)| c.as_str())
+    }
+
+    #[test]
+    fn a_body_item_the_audit_links_to_a_row_by_its_words_is_kept_or_dropped_with_it() {
+        let mut p = national();
+        // Unassigned body items, each a near-verbatim copy of a task: no
+        // importer link (`restates`), the audit links them by their words.
+        for i in 0..10 {
+            // Tasks that differ by more than a number.
+            let (x, y) = (COMMUNE_WORDS[i], COMMUNE_WORDS[15 - i]);
+            p.obligations[i].text = format!(
+                "Tăng cường tuyên truyền, phổ biến pháp luật về đề án {x} {y} cho người dân ấp {y} {x}"
+            );
+            let mut b = Obligation::new(
+                format!("B{i}"),
+                p.obligations[i].text.replace("Tăng cường", "Tiếp tục"),
+            );
+            b.section = Some("II".into());
+            p.obligations.push(b);
+        }
+        let links = Links::of(&p);
+        assert_eq!(links.counted_at.len(), 10, "{links:?}");
+        let rates = MutationRates {
+            drop: 0.5,
+            ..MutationRates::none()
+        };
+        let (mut together, mut kept) = (0, 0);
+        for index in 0..20 {
+            let s = derive(&p, Level::Province, 11, index, "tỉnh Đồng Nai", &rates);
+            for (b, row) in &links.counted_at {
+                let row = &row[0];
+                assert_eq!(
+                    dropped(&s, b),
+                    dropped(&s, row),
+                    "plan {index}: {b} / {row}"
+                );
+                if dropped(&s, b) {
+                    together += 1;
+                    // Counted at the row, which is expected missing.
+                    assert!(s.truth.iter().any(|m| matches!(
+                        m,
+                        Mutation::CountedElsewhere { parent_id, at } if parent_id == b && at == &vec![row.clone()]
+                    )));
+                    let missing = eval::expected_missing(&s, &p);
+                    assert!(!missing.contains(b) && missing.contains(row), "{missing:?}");
+                } else {
+                    kept += 1;
+                }
+            }
+        }
+        assert!(together > 20 && kept > 20, "{together} {kept}");
+    }
+
+    #[test]
+    fn a_dropped_heading_is_counted_at_its_rows() {
+        let p = dong_nai();
+        // "II.2.e Tăng cường chất lượng hoạt động hỗ trợ cho nạn nhân …"
+        // heads the appendix rows PL.B.VI.1–2.
+        let links = Links::of(&p);
+        assert_eq!(
+            links.counted_at.get("II.2.e"),
+            Some(&vec!["PL.B.VI.1".to_string(), "PL.B.VI.2".to_string()])
+        );
+        let rates = MutationRates {
+            drop: 0.5,
+            ..MutationRates::none()
+        };
+        let mut seen = 0;
+        for index in 0..12 {
+            let s = derive_linked(&p, &links, Level::Province, 5, index, "tỉnh Huế", &rates);
+            if !dropped(&s, "II.2.e") {
+                continue;
+            }
+            seen += 1;
+            assert!(!eval::expected_missing(&s, &p).contains(&"II.2.e".to_string()));
+            // Its dropped rows are gaps of their own.
+            for row in ["PL.B.VI.1", "PL.B.VI.2"] {
+                assert_eq!(
+                    dropped(&s, row),
+                    eval::expected_missing(&s, &p).contains(&row.to_string()),
+                    "plan {index} {row}"
+                );
+            }
+        }
+        assert!(seen > 2, "{seen}");
+    }
+
+    #[test]
+    fn a_dropped_row_a_kept_body_item_names_word_for_word_is_still_carried() {
+        let p = dong_nai();
+        let links = Links::of(&p);
+        let rates = MutationRates {
+            drop: 0.4,
+            paraphrase: 0.5,
+            ..MutationRates::none()
+        };
+        // PL.B.II.2 "Chiến lược quốc gia phòng, chống tham nhũng, tiêu cực
+        // đến năm 2030" is named whole in the body item II.2.b; PL.B.1 (a
+        // long row) shares only short phrases with other tasks.
+        let (mut carried, mut gone, mut generic) = (0, 0, 0);
+        for index in 0..40 {
+            let s = derive_linked(&p, &links, Level::Province, 9, index, "tỉnh Huế", &rates);
+            let missing = eval::expected_missing(&s, &p);
+            if dropped(&s, "PL.B.1") {
+                generic += 1;
+                assert!(missing.contains(&"PL.B.1".to_string()), "plan {index}");
+            }
+            if !dropped(&s, "PL.B.II.2") {
+                continue;
+            }
+            match copy_of(&s, "II.2.b") {
+                Some(body) => {
+                    carried += 1;
+                    assert!(
+                        s.truth.iter().any(|m| matches!(
+                            m,
+                            Mutation::StillStated { parent_id, by, .. } if parent_id == "PL.B.II.2" && by.iter().any(|b| b == body)
+                        )),
+                        "plan {index}: {:?}",
+                        s.truth
+                    );
+                    assert!(!missing.contains(&"PL.B.II.2".to_string()));
+                }
+                None => {
+                    gone += 1;
+                    assert!(missing.contains(&"PL.B.II.2".to_string()));
+                }
+            }
+        }
+        assert!(
+            carried > 2 && gone > 2 && generic > 2,
+            "{carried} {gone} {generic}"
+        );
+    }
+
+    #[test]
+    fn a_paraphrase_that_cuts_a_parenthesis_records_the_elements_it_held() {
+        let rates = MutationRates {
+            paraphrase: 1.0,
+            ..MutationRates::none()
+        };
+        let s = derive(&national(), Level::Province, 3, 0, "tỉnh Đồng Nai", &rates);
+        let mut cut = 0;
+        for (child, _) in &s.sources {
+            let o = s.plan.obligation(child).unwrap();
+            let recorded: Vec<&String> = s
+                .truth
+                .iter()
+                .filter_map(|m| match m {
+                    Mutation::ElementDropped {
+                        child_id, element, ..
+                    } if child_id == child => Some(element),
+                    _ => None,
+                })
+                .collect();
+            if o.text.contains("(trong đó") {
+                assert!(recorded.is_empty(), "{child}: {recorded:?}");
+            } else {
+                cut += 1;
+                assert_eq!(recorded.len(), 1, "{child}: {}", o.text);
+                assert!(
+                    recorded[0].contains("nhóm dễ bị tổn thương"),
+                    "{recorded:?}"
+                );
+            }
+        }
+        assert!(cut > 5, "{cut}");
+    }
+
+    #[test]
+    fn a_task_that_lost_every_element_is_expected_missing_not_partial() {
+        let p = dong_nai();
+        let id = "PL.A.II.1.2";
+        let elements = obligraph_rules::elements_of(&p.obligation(id).unwrap().text);
+        assert!(elements.len() >= 2, "{elements:?}");
+        let mut s = SynthPlan {
+            plan: Plan::default(),
+            parent: None,
+            applicable: vec![id.into()],
+            truth: Vec::new(),
+            sources: vec![("II.1".into(), id.into())],
+        };
+        let drop = |e: &String| Mutation::ElementDropped {
+            parent_id: id.into(),
+            child_id: "II.1".into(),
+            element: e.clone(),
+        };
+        s.truth.push(drop(&elements[1]));
+        assert_eq!(eval::expected_partial(&s, &p), vec![id.to_string()]);
+        assert!(eval::expected_missing(&s, &p).is_empty());
+        s.truth
+            .extend(elements.iter().skip(2).chain([&elements[0]]).map(drop));
+        assert!(eval::expected_partial(&s, &p).is_empty());
+        assert_eq!(eval::expected_missing(&s, &p), vec![id.to_string()]);
     }
 }

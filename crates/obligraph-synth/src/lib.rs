@@ -1021,8 +1021,8 @@ fn derive_linked(
 /// Records, for the drops in `truth`, what the derived plan still carries:
 /// a dropped statement the audit counts at others ([`Links`]); the
 /// elements of a dropped task that kept derived obligations (`plain`: id,
-/// text before rewording) still state word for word, when they hold half
-/// of its words or more; a dropped element that the kept restatement of
+/// text before rewording) still state word for word, its head among them;
+/// a dropped element that the kept restatement of
 /// the same task (`sources`: child id, parent id), or the edited task in
 /// its other elements, still states.
 fn still_stated(
@@ -1057,25 +1057,22 @@ fn still_stated(
                 let Some(o) = parent.obligation(parent_id) else {
                     continue;
                 };
-                // Stated in part only when the stated elements hold at
-                // least half of the task's words: a stray phrase does not
-                // carry a task.
+                // Each element long enough to name its own subject
+                // ([`MIN_STATED_TERMS`]), and only when the task's head
+                // (its first element: what is done, to what) is stated
+                // too: the items of a dissemination task named in a report
+                // task are not disseminated.
                 let stated: Vec<(String, Vec<String>)> = obligraph_rules::elements_of(&o.text)
                     .into_iter()
                     .map(|e| {
                         let by = stated_by(&e, None);
                         (e, by)
                     })
-                    .filter(|(_, by)| !by.is_empty())
                     .collect();
-                let words: usize = stated
-                    .iter()
-                    .map(|(e, _)| obligraph_rules::text_tokens(e).len())
-                    .sum();
-                if 2 * words < obligraph_rules::text_tokens(&o.text).len() {
+                if stated.first().is_none_or(|(_, by)| by.is_empty()) {
                     continue;
                 }
-                for (element, by) in stated {
+                for (element, by) in stated.into_iter().filter(|(_, by)| !by.is_empty()) {
                     found.push(Mutation::StillStated {
                         parent_id: parent_id.clone(),
                         element,

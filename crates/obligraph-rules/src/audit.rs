@@ -203,6 +203,34 @@ fn reasons(
     })
 }
 
+/// Where the audit counts an obligation of an indexed parent plan that
+/// another statement of the same plan carries ([`ParentIndex::counted_at`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CountedAt<'p> {
+    /// A body item that an appendix row restates (the importer's link, or
+    /// an unassigned body item near-verbatim to an assigned obligation):
+    /// always counted at the row ("restated by …").
+    Restatement(&'p str),
+    /// An unassigned body item stating the heading of a group of appendix
+    /// rows: counted at the rows when no derived obligation matches the
+    /// body item itself ("states the heading of the rows …").
+    Rows(Vec<&'p str>),
+}
+
+impl<'p> ParentIndex<'p> {
+    /// Whether the audit counts obligation `id` of the indexed plan at
+    /// other obligations of the same plan, and at which; `None` when it
+    /// judges it on its own (or no obligation has that id).
+    pub fn counted_at(&self, id: &str) -> Option<CountedAt<'p>> {
+        let i = self.plan.obligations.iter().position(|o| o.id == id)?;
+        if let Some(q) = self.restated(i) {
+            return Some(CountedAt::Restatement(q));
+        }
+        self.group_rows(i).map(CountedAt::Rows)
+    }
+}
+
 /// Whether the derived plan is one the drafting duty `p` asks for: issued
 /// below the parent by a body or collective the duty names (or by anyone,
 /// when it names none).

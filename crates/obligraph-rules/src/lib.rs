@@ -110,6 +110,7 @@ mod text;
 mod vn;
 
 pub use align::ParentIndex;
+pub use audit::CountedAt;
 pub use carry::elements_of;
 pub use citations::{known_decisions, KnownDecision};
 pub use config::{Config, ConfigError, Matching, RuleLevel, RuleSettings};

@@ -196,9 +196,9 @@ pub struct Evaluation {
     pub request_dropped: Score,
     /// Local initiatives vs child obligations with no parent, by child id.
     pub local_initiative: Score,
-    /// Dropped elements vs parent obligations reported partial, by parent
-    /// id. Other edits can make a task partial too (a paraphrase leaves out
-    /// a trailing parenthesis), so read the precision with care.
+    /// Dropped elements (a paraphrase's cut parenthesis among them) and
+    /// dropped tasks still stated in part ([`expected_partial`]) vs parent
+    /// obligations reported partial, by parent id.
     pub element_dropped: Score,
 }
 
@@ -243,36 +243,100 @@ pub fn evaluate_cascade(c: &Cascade, audit: &CascadeAudit) -> Evaluation {
     evaluate_pairs(provinces.chain(communes))
 }
 
-/// The parent obligations the audit of `s` (derived from `parent`, report
-/// `r`) should call missing: the dropped ones, a body item and the
-/// appendix row restating it once. They are one task, dropped together
-/// (`derive`); the audit reports it on the statement it counts, the other
-/// being not applicable ("restated by …").
-pub fn expected_missing(parent: &Plan, s: &SynthPlan, r: &AuditReport) -> Vec<String> {
-    let dropped = truth_ids(s, |m| match m {
-        Mutation::Dropped { parent_id } => Some(parent_id),
+/// The parent obligations the audit of `s` (derived from `parent`) should
+/// call missing: the dropped ones, less those the generator found the
+/// derived plan still carries (a dropped statement the audit counts at
+/// others, [`Mutation::CountedElsewhere`]; a dropped task some of whose
+/// elements kept obligations still state, [`Mutation::StillStated`]);
+/// and the kept ones that lost every element ([`Mutation::ElementDropped`],
+/// a paraphrase cutting a parenthesis that held them all).
+pub fn expected_missing(s: &SynthPlan, parent: &Plan) -> Vec<String> {
+    let elsewhere = truth_ids(s, |m| match m {
+        Mutation::CountedElsewhere { parent_id, .. } | Mutation::StillStated { parent_id, .. } => {
+            Some(parent_id)
+        }
         _ => None,
     });
-    let counted_elsewhere = |id: &String| {
-        let na = r
-            .parent_obligation(id)
-            .is_some_and(|p| p.status == Status::NotApplicable);
-        let partner = parent.obligation(id).and_then(|o| {
-            o.restates.clone().or_else(|| {
-                parent
-                    .obligations
-                    .iter()
-                    .find(|x| x.restates.as_deref() == Some(id.as_str()))
-                    .map(|x| x.id.clone())
+    let mut v: Vec<String> = truth_ids(s, |m| match m {
+        Mutation::Dropped { parent_id } => Some(parent_id),
+        _ => None,
+    })
+    .into_iter()
+    .filter(|id| !elsewhere.contains(id))
+    .collect();
+    v.extend(emptied(s, parent));
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Whether `s`'s truth says element `element` of parent obligation `id` is
+/// still stated by a kept obligation.
+fn still_stated(s: &SynthPlan, id: &str, element: &str) -> bool {
+    s.truth.iter().any(|m| {
+        matches!(m, Mutation::StillStated { parent_id, element: e, .. } if parent_id == id && e == element)
+    })
+}
+
+/// The kept parent obligations every element of which was dropped and is
+/// not still stated elsewhere.
+fn emptied(s: &SynthPlan, parent: &Plan) -> Vec<String> {
+    let lost = |id: &str, e: &str| {
+        !still_stated(s, id, e)
+            && s.truth.iter().any(|m| {
+                matches!(m, Mutation::ElementDropped { parent_id, element, .. } if parent_id == id && element == e)
             })
-        });
-        na && partner.is_some_and(|p| dropped.contains(&p))
     };
-    dropped
-        .iter()
-        .filter(|id| !counted_elsewhere(id))
-        .cloned()
-        .collect()
+    truth_ids(s, |m| match m {
+        Mutation::ElementDropped { parent_id, .. } => Some(parent_id),
+        _ => None,
+    })
+    .into_iter()
+    .filter(|id| {
+        parent.obligation(id).is_some_and(|o| {
+            let elements = obligraph_rules::elements_of(&o.text);
+            !elements.is_empty() && elements.iter().all(|e| lost(id, e))
+        })
+    })
+    .collect()
+}
+
+/// The parent obligations the audit of `s` (derived from `parent`) should
+/// call partial: those with a dropped element that no kept obligation
+/// still states (unless every element went, [`expected_missing`]), and
+/// the dropped tasks that kept obligations still state in part only.
+pub fn expected_partial(s: &SynthPlan, parent: &Plan) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for m in &s.truth {
+        match m {
+            Mutation::ElementDropped {
+                parent_id, element, ..
+            } if !still_stated(s, parent_id, element) => v.push(parent_id.clone()),
+            Mutation::Dropped { parent_id } => {
+                let Some(o) = parent.obligation(parent_id) else {
+                    continue;
+                };
+                let elements = obligraph_rules::elements_of(&o.text);
+                let n = elements
+                    .iter()
+                    .filter(|e| still_stated(s, parent_id, e))
+                    .count();
+                if n > 0 && n < elements.len() {
+                    v.push(parent_id.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    let not = emptied(s, parent);
+    let elsewhere = truth_ids(s, |m| match m {
+        Mutation::CountedElsewhere { parent_id, .. } => Some(parent_id),
+        _ => None,
+    });
+    v.retain(|id| !elsewhere.contains(id) && !not.contains(id));
+    v.sort();
+    v.dedup();
+    v
 }
 
 fn evaluate_pairs<'a>(
@@ -286,8 +350,7 @@ fn evaluate_pairs<'a>(
             .filter(|p| p.status == Status::Missing)
             .map(|p| p.id.to_string())
             .collect();
-        let expected = expected_missing(parent, s, r);
-        e.missing.add(&expected, &missing);
+        e.missing.add(&expected_missing(s, parent), &missing);
         e.lead_swapped.add(
             &truth_ids(s, |m| match m {
                 Mutation::LeadSwapped { child_id, .. } => Some(child_id),
@@ -317,13 +380,8 @@ fn evaluate_pairs<'a>(
             .filter(|p| p.status == Status::Partial)
             .map(|p| p.id.to_string())
             .collect();
-        e.element_dropped.add(
-            &truth_ids(s, |m| match m {
-                Mutation::ElementDropped { parent_id, .. } => Some(parent_id),
-                _ => None,
-            }),
-            &partial,
-        );
+        e.element_dropped
+            .add(&expected_partial(s, parent), &partial);
         let local: Vec<String> = r.local_initiatives.iter().map(|l| l.id.clone()).collect();
         e.local_initiative.add(
             &truth_ids(s, |m| match m {

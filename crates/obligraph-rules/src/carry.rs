@@ -384,6 +384,8 @@ impl ParentCarry {
             let d = f64::from(df.get(&term).copied().unwrap_or(0));
             ((n + 1.0) / (d + 1.0)).ln().max(0.0) + params::WEIGHT_FLOOR
         };
+        // The terms of each section title, read once: siblings share them.
+        let mut title_terms: FxHashMap<&str, Vec<u64>> = FxHashMap::default();
         let elements = plan
             .obligations
             .iter()
@@ -392,11 +394,13 @@ impl ParentCarry {
                 // frame its siblings share ("Rà soát … pháp luật về chống
                 // phân biệt đối xử" above "c) Chống phân biệt đối xử với
                 // người khuyết tật"), not what tells this row apart.
-                let heading: FxHashSet<u64> = plan
-                    .section_chain(o)
-                    .iter()
-                    .flat_map(|s| term_ids(&s.title))
-                    .collect();
+                let mut heading: FxHashSet<u64> = FxHashSet::default();
+                for s in plan.section_chain(o) {
+                    let terms = title_terms
+                        .entry(s.title.as_str())
+                        .or_insert_with(|| term_ids(&s.title));
+                    heading.extend(terms.iter().copied());
+                }
                 let texts = elements_of(&o.text);
                 let term_lists: Vec<Vec<u64>> = texts.iter().map(|e| term_ids(e)).collect();
                 texts

@@ -7,6 +7,10 @@
 //! The names are the ones the corpus and the national decisions use, with
 //! the acronym the plans put beside them.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::normalize::lower_nfc;
 
 /// What kind of key subject.
@@ -141,6 +145,18 @@ pub const QUALIFIER_OPENERS: &[&str] = &[
 /// decisions and directives, the Government's resolutions and decrees.
 const NATIONAL_SUFFIXES: &[&str] = &["/qđ-ttg", "/ct-ttg", "/nq-cp", "/nđ-cp"];
 
+/// The instruments' names of several words in one automaton (standard
+/// semantics: every occurrence is reported, overlapping ones too), with
+/// the key of the instrument each belongs to; `None` if it could not be
+/// built (the scans by name then run one by one).
+static NAMES: LazyLock<Option<(AhoCorasick, Vec<&'static str>)>> = LazyLock::new(|| {
+    let (names, owners): (Vec<&str>, Vec<&str>) = INSTRUMENTS
+        .iter()
+        .flat_map(|(key, names)| names.iter().filter(|n| n.contains(' ')).map(|n| (*n, *key)))
+        .unzip();
+    AhoCorasick::new(names).ok().map(|ac| (ac, owners))
+});
+
 /// Whether `hay[at..]` starts a whole word (the byte before is not a
 /// letter or digit).
 fn word_start(hay: &str, at: usize) -> bool {
@@ -157,11 +173,9 @@ fn word_end(hay: &str, end: usize) -> bool {
 
 /// The key subjects `text` names, sorted, without repeats.
 ///
-/// One pass over the words finds the acronyms; the longer names are
-/// looked for only in a text that has their common opening ("công ước",
-/// "ủy ban", "rà soát định kỳ"), the decisions only in one with a "/": most
-/// task texts name nothing, and this runs on every derived text an audit
-/// meets.
+/// One pass over the words finds the acronyms, one pass of an automaton
+/// the longer names, and the decisions are looked for only in a text with
+/// a "/": this runs on every derived text an audit meets.
 pub fn key_subjects(text: &str) -> Vec<Subject> {
     let lower = lower_nfc(text);
     let mut out = Vec::new();
@@ -179,24 +193,28 @@ pub fn key_subjects(text: &str) -> Vec<Subject> {
             }
         }
     }
-    let has_names = [
-        "công ước",
-        "ủy ban",
-        "uỷ ban",
-        "rà soát định kỳ",
-        "cơ chế rà soát",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
-    if has_names {
-        for (key, names) in INSTRUMENTS {
-            let named = names.iter().filter(|n| n.contains(' ')).any(|n| {
-                lower
-                    .match_indices(n)
-                    .any(|(at, m)| word_start(&lower, at) && word_end(&lower, at + m.len()))
-            });
-            if named {
-                out.push(instrument(key));
+    // The names of several words, all at once: an instrument is named
+    // when one of its names occurs as whole words.
+    match &*NAMES {
+        Some((ac, owners)) => {
+            for m in ac.find_overlapping_iter(lower.as_str()) {
+                if word_start(&lower, m.start()) && word_end(&lower, m.end()) {
+                    if let Some(key) = owners.get(m.pattern().as_usize()) {
+                        out.push(instrument(key));
+                    }
+                }
+            }
+        }
+        None => {
+            for (key, names) in INSTRUMENTS {
+                let named = names.iter().filter(|n| n.contains(' ')).any(|n| {
+                    lower
+                        .match_indices(n)
+                        .any(|(at, m)| word_start(&lower, at) && word_end(&lower, at + m.len()))
+                });
+                if named {
+                    out.push(instrument(key));
+                }
             }
         }
     }
@@ -321,21 +339,89 @@ pub fn task_scope_in<'a>(
 /// law review). `None` when neither list speaks.
 pub fn task_scope(text: &str) -> Option<TaskScope> {
     let lower = lower_nfc(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
-    let first = |list: &'static [(&'static str, &'static str)]| {
-        list.iter()
-            .filter_map(|(p, why)| match p.strip_prefix('^') {
-                Some(head) => lower.starts_with(head).then_some((0, *why)),
-                None => lower.find(p).map(|at| (at, *why)),
-            })
-            .min_by_key(|(at, _)| *at)
-    };
-    match (first(COMPETENCE), first(GRASSROOTS)) {
+    let first =
+        |list: &'static [(&'static str, &'static str)], phrases: &Option<Phrases>| match phrases {
+            Some(p) => p.first(&lower),
+            None => list
+                .iter()
+                .filter_map(|(p, why)| match p.strip_prefix('^') {
+                    Some(head) => lower.starts_with(head).then_some((0, *why)),
+                    None => lower.find(p).map(|at| (at, *why)),
+                })
+                .min_by_key(|(at, _)| *at),
+        };
+    match (
+        first(COMPETENCE, &COMPETENCE_PHRASES),
+        first(GRASSROOTS, &GRASSROOTS_PHRASES),
+    ) {
         (Some((a, why)), Some((b, _))) if a < b => Some(TaskScope::Competence(why)),
         (Some((_, why)), None) => Some(TaskScope::Competence(why)),
         (_, Some((_, why))) => Some(TaskScope::Grassroots(why)),
         (None, None) => None,
     }
 }
+
+/// A list of phrases ([`COMPETENCE`], [`GRASSROOTS`]) as one automaton:
+/// [`Phrases::first`] is the phrase the list's scan by `find` picks (the
+/// earliest, the first in the list among those at one place).
+struct Phrases {
+    /// The phrases without "^", leftmost-first: at the leftmost place a
+    /// phrase matches, the first of the list wins.
+    anywhere: AhoCorasick,
+    /// Each of those phrases' place in the list, and what it is.
+    anywhere_of: Vec<(usize, &'static str)>,
+    /// The phrases with "^" (without it), their place in the list, what
+    /// they are.
+    at_start: Vec<(&'static str, usize, &'static str)>,
+}
+
+impl Phrases {
+    fn new(list: &'static [(&'static str, &'static str)]) -> Option<Phrases> {
+        let mut anywhere = Vec::new();
+        let mut anywhere_of = Vec::new();
+        let mut at_start = Vec::new();
+        for (i, (p, why)) in list.iter().enumerate() {
+            match p.strip_prefix('^') {
+                Some(head) => at_start.push((head, i, *why)),
+                None => {
+                    anywhere.push(*p);
+                    anywhere_of.push((i, *why));
+                }
+            }
+        }
+        let anywhere = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(anywhere)
+            .ok()?;
+        Some(Phrases {
+            anywhere,
+            anywhere_of,
+            at_start,
+        })
+    }
+
+    /// The earliest phrase in `lower` (the first of the list among those
+    /// at one place), with where it starts.
+    fn first(&self, lower: &str) -> Option<(usize, &'static str)> {
+        let start = self
+            .at_start
+            .iter()
+            .find(|(head, _, _)| lower.starts_with(head))
+            .map(|(_, i, why)| (0, *i, *why));
+        let found = self.anywhere.find(lower).and_then(|m| {
+            let (i, why) = self.anywhere_of.get(m.pattern().as_usize())?;
+            Some((m.start(), *i, *why))
+        });
+        [start, found]
+            .into_iter()
+            .flatten()
+            .min_by_key(|(at, i, _)| (*at, *i))
+            .map(|(at, _, why)| (at, why))
+    }
+}
+
+static COMPETENCE_PHRASES: LazyLock<Option<Phrases>> = LazyLock::new(|| Phrases::new(COMPETENCE));
+static GRASSROOTS_PHRASES: LazyLock<Option<Phrases>> = LazyLock::new(|| Phrases::new(GRASSROOTS));
 
 /// Words that name bodies or audiences of the province or the centre
 /// ("báo cáo viên pháp luật cấp tỉnh", "cán bộ pháp chế tại các Sở,
@@ -354,13 +440,20 @@ const ABOVE_COMMUNE: &[&str] = &[
     "trường giáo dưỡng",
 ];
 
+/// [`ABOVE_COMMUNE`] in one automaton (`None` if it could not be built).
+static ABOVE_COMMUNE_WORDS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(ABOVE_COMMUNE).ok());
+
 /// Whether a part of a task is for the levels above the commune: it names
 /// their bodies or audiences, or it is competence-bound ([`task_scope`]).
 /// A commune plan is not asked to carry such a part of a province task.
 pub fn above_commune(text: &str) -> bool {
     let lower = lower_nfc(text);
-    ABOVE_COMMUNE.iter().any(|w| lower.contains(w))
-        || matches!(task_scope(text), Some(TaskScope::Competence(_)))
+    let named = match &*ABOVE_COMMUNE_WORDS {
+        Some(ac) => ac.is_match(lower.as_str()),
+        None => ABOVE_COMMUNE.iter().any(|w| lower.contains(w)),
+    };
+    named || matches!(task_scope(text), Some(TaskScope::Competence(_)))
 }
 
 #[cfg(test)]
@@ -387,6 +480,86 @@ mod tests {
         // Acronyms are whole words: "CATP" (Công an thành phố) is not CAT.
         assert!(keys("CATP chủ trì").is_empty());
         assert!(keys("icatpr").is_empty());
+    }
+
+    /// The automata give what the scans one phrase at a time give: over
+    /// every line of the seeds (and their prefixes and suffixes of a few
+    /// words), the earliest phrase of each list and the instruments named.
+    #[test]
+    fn automata_agree_with_the_scans() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/seeds");
+        let mut texts: Vec<String> = vec![
+            "pháp luật về trẻ em".into(),
+            "lĩnh vực tuyên truyền, hợp tác quốc tế".into(),
+            "xét xử tuyên truyền".into(),
+            "công ước chống tra tấn, công ước cat".into(),
+        ];
+        for e in std::fs::read_dir(dir).expect("seeds").flatten() {
+            let t = std::fs::read_to_string(e.path()).unwrap_or_default();
+            for line in t.lines() {
+                let words: Vec<&str> = line.split(' ').collect();
+                for k in [1, 3, 6] {
+                    texts.push(words.iter().skip(k).copied().collect::<Vec<_>>().join(" "));
+                }
+                texts.push(line.to_string());
+            }
+        }
+        assert!(texts.len() > 1000);
+        let scan = |lower: &str, list: &'static [(&'static str, &'static str)]| {
+            list.iter()
+                .filter_map(|(p, why)| match p.strip_prefix('^') {
+                    Some(head) => lower.starts_with(head).then_some((0, *why)),
+                    None => lower.find(p).map(|at| (at, *why)),
+                })
+                .min_by_key(|(at, _)| *at)
+        };
+        let (mut competence, mut grassroots, mut named) = (0, 0, 0);
+        for t in &texts {
+            let lower = lower_nfc(t);
+            let c = COMPETENCE_PHRASES.as_ref().and_then(|p| p.first(&lower));
+            let g = GRASSROOTS_PHRASES.as_ref().and_then(|p| p.first(&lower));
+            assert_eq!(c, scan(&lower, COMPETENCE), "{t}");
+            assert_eq!(g, scan(&lower, GRASSROOTS), "{t}");
+            competence += usize::from(c.is_some());
+            grassroots += usize::from(g.is_some());
+            let by_scan = ABOVE_COMMUNE.iter().any(|w| lower.contains(w));
+            assert_eq!(
+                ABOVE_COMMUNE_WORDS.as_ref().map(|a| a.is_match(&lower)),
+                Some(by_scan),
+                "{t}"
+            );
+            let mut one_by_one: Vec<&str> = INSTRUMENTS
+                .iter()
+                .filter(|(_, names)| {
+                    names.iter().filter(|n| n.contains(' ')).any(|n| {
+                        lower
+                            .match_indices(n)
+                            .any(|(at, m)| word_start(&lower, at) && word_end(&lower, at + m.len()))
+                    })
+                })
+                .map(|(k, _)| *k)
+                .collect();
+            let mut at_once: Vec<&str> = NAMES
+                .as_ref()
+                .map(|(ac, owners)| {
+                    ac.find_overlapping_iter(lower.as_str())
+                        .filter(|m| word_start(&lower, m.start()) && word_end(&lower, m.end()))
+                        .filter_map(|m| owners.get(m.pattern().as_usize()).copied())
+                        .collect()
+                })
+                .unwrap_or_default();
+            one_by_one.dedup();
+            at_once.sort_unstable();
+            at_once.dedup();
+            one_by_one.sort_unstable();
+            assert_eq!(at_once, one_by_one, "{t}");
+            named += usize::from(!at_once.is_empty());
+        }
+        // The texts exercise every branch.
+        assert!(
+            competence > 10 && grassroots > 10 && named > 3,
+            "{competence} {grassroots} {named}"
+        );
     }
 
     #[test]

@@ -120,6 +120,23 @@ pub(crate) fn assigned(o: &Obligation) -> bool {
     !o.assignments.is_empty() || o.deadline.is_some() || o.deadline_text.is_some()
 }
 
+/// For each obligation of `plan`, the index of the obligation its
+/// `restates` link names (the importer's body item → appendix row link),
+/// the first of that id.
+pub(crate) fn restate_targets(plan: &Plan) -> Vec<Option<usize>> {
+    if plan.obligations.iter().all(|o| o.restates.is_none()) {
+        return vec![None; plan.obligations.len()];
+    }
+    let mut at: std::collections::HashMap<&str, usize> = Default::default();
+    for (i, o) in plan.obligations.iter().enumerate() {
+        at.entry(o.id.as_str()).or_insert(i);
+    }
+    plan.obligations
+        .iter()
+        .map(|o| o.restates.as_deref().and_then(|id| at.get(id).copied()))
+        .collect()
+}
+
 impl<'p> ParentIndex<'p> {
     /// Indexes the texts of `plan`'s obligations.
     ///
@@ -145,14 +162,11 @@ impl<'p> ParentIndex<'p> {
         let own_grams = crate::text::Grams::of(own.iter().map(|t| t.as_ref()));
         let first = Index::from_grams(&own_grams.sets.iter().collect::<Vec<_>>());
         let mut restated_by = vec![None; plan.obligations.len()];
+        let linked = restate_targets(plan);
         for (i, o) in plan.obligations.iter().enumerate() {
             // The importer's link (a body item that an appendix row
             // restates, carrying the row's roles) is taken as written.
-            if let Some(j) = o
-                .restates
-                .as_deref()
-                .and_then(|id| plan.obligations.iter().position(|q| q.id == id))
-            {
+            if let Some(j) = linked.get(i).copied().flatten() {
                 if let Some(r) = restated_by.get_mut(i) {
                     *r = Some(j);
                 }

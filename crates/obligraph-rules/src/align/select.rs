@@ -40,17 +40,10 @@ pub(crate) fn credit_rows_over_headings(
 /// another task is not credited blindly.
 pub(crate) fn credit_twins(child: &Plan, cands: &[Pair], mut chosen: Vec<usize>) -> Vec<usize> {
     let mut twins: Vec<Vec<usize>> = vec![Vec::new(); child.obligations.len()];
-    for (i, o) in child.obligations.iter().enumerate() {
-        let Some(j) = o
-            .restates
-            .as_deref()
-            .and_then(|id| child.obligations.iter().position(|q| q.id == id))
-        else {
+    for (i, j) in restate_targets(child).into_iter().enumerate() {
+        let Some(j) = j.filter(|j| *j != i) else {
             continue;
         };
-        if j == i {
-            continue;
-        }
         if let Some(t) = twins.get_mut(i) {
             t.push(j);
         }

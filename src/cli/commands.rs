@@ -195,10 +195,7 @@ pub(super) fn execute(
                 return Ok(exit_for_contract(&response));
             }
             let config = read_config(config.as_deref())?;
-            let verdicts = verdicts
-                .as_deref()
-                .map(|p| read_verdicts(p, false))
-                .transpose()?;
+            let verdicts = verdicts.as_deref().map(read_verdicts).transpose()?;
             let registry = Registry::default();
             let mut sources = Sources::new();
             let parents = import_all(&parent, &mut sources, err)?;
@@ -232,10 +229,7 @@ pub(super) fn execute(
             let config = read_config(config.as_deref())?;
             // Read now, so that a broken file stops before the audit.
             let text = read_verdict_text(&verdicts, true)?;
-            Verdicts::from_toml_str(&text).map_err(|e| CliError::Verdicts {
-                file: verdicts.display().to_string(),
-                message: e.to_string(),
-            })?;
+            Verdicts::from_toml_str(&text).map_err(|e| verdicts_error(&verdicts, e))?;
             let mut sources = Sources::new();
             let parents = import_all(std::slice::from_ref(&parent), &mut sources, err)?;
             let children = import_all(std::slice::from_ref(&child), &mut sources, err)?;
@@ -266,10 +260,8 @@ pub(super) fn execute(
                 f.fingerprint,
                 sources.short(&report.child.label),
             );
-            let written = Verdicts::record_in(&text, &v).map_err(|e| CliError::Verdicts {
-                file: verdicts.display().to_string(),
-                message: e.to_string(),
-            })?;
+            let written =
+                Verdicts::record_in(&text, &v).map_err(|e| verdicts_error(&verdicts, e))?;
             std::fs::write(&verdicts, written).map_err(|source| CliError::Write {
                 file: verdicts.display().to_string(),
                 source,
@@ -479,12 +471,8 @@ fn verdicts_input(path: Option<&Path>) -> Result<Option<VerdictsInput>, CliError
     let Some(path) = path else {
         return Ok(None);
     };
-    let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| CliError::Verdicts {
-        file: file.clone(),
-        message: e.to_string(),
-    })?;
-    Ok(Some(VerdictsInput::new(file, text)))
+    let text = std::fs::read_to_string(path).map_err(|e| verdicts_error(path, e))?;
+    Ok(Some(VerdictsInput::new(path.display().to_string(), text)))
 }
 
 /// Says on stderr how many verdicts of `given` concern none of the pairs
@@ -601,16 +589,12 @@ fn read_config(path: Option<&Path>) -> Result<Config, CliError> {
     })
 }
 
-/// Reads a verdict file; a missing one is empty when `may_be_new` (the
-/// review command creates it), an error otherwise.
-fn read_verdicts(path: &Path, may_be_new: bool) -> Result<(String, Verdicts), CliError> {
-    let file = path.display().to_string();
-    let text = read_verdict_text(path, may_be_new)?;
-    let v = Verdicts::from_toml_str(&text).map_err(|e| CliError::Verdicts {
-        file: file.clone(),
-        message: e.to_string(),
-    })?;
-    Ok((file, v))
+/// Reads a verdict file (the review command, which creates it, reads its
+/// text with [`read_verdict_text`]).
+fn read_verdicts(path: &Path) -> Result<(String, Verdicts), CliError> {
+    let text = read_verdict_text(path, false)?;
+    let v = Verdicts::from_toml_str(&text).map_err(|e| verdicts_error(path, e))?;
+    Ok((path.display().to_string(), v))
 }
 
 /// The text of a verdict file; empty when it does not exist yet and
@@ -619,10 +603,15 @@ fn read_verdict_text(path: &Path, may_be_new: bool) -> Result<String, CliError> 
     match std::fs::read_to_string(path) {
         Ok(t) => Ok(t),
         Err(e) if may_be_new && e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
-        Err(e) => Err(CliError::Verdicts {
-            file: path.display().to_string(),
-            message: e.to_string(),
-        }),
+        Err(e) => Err(verdicts_error(path, e)),
+    }
+}
+
+/// A verdict file that cannot be read, named.
+fn verdicts_error(path: &Path, e: impl std::fmt::Display) -> CliError {
+    CliError::Verdicts {
+        file: path.display().to_string(),
+        message: e.to_string(),
     }
 }
 

@@ -15,7 +15,6 @@ use super::words::Words;
 use super::{FindingContext, ReportError, Sources};
 use crate::lang::Lang;
 use crate::rules::{AuditReport, VerdictKind};
-
 use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 /// Excel's longest sheet name, in characters.

@@ -277,23 +277,21 @@ impl Verdicts {
                 .iter()
                 .all(|k| field(t, k) == field(&table, k))
         };
-        match doc.get_mut("verdict") {
-            Some(item) => {
-                let Some(aot) = item.as_array_of_tables_mut() else {
-                    return Err(bad(&"`verdict` is not an array of [[verdict]] tables"));
-                };
-                let at = aot.iter().position(same);
-                match at.and_then(|i| aot.get_mut(i)) {
-                    Some(old) => {
-                        // The comments above the old table stay with it.
-                        let decor = old.decor().clone();
-                        *old = table;
-                        *old.decor_mut() = decor;
-                    }
-                    None => aot.push(table),
-                }
+        let Some(aot) = doc
+            .get_mut("verdict")
+            .and_then(toml_edit::Item::as_array_of_tables_mut)
+        else {
+            return Err(bad(&"`verdict` is not an array of [[verdict]] tables"));
+        };
+        let at = aot.iter().position(same);
+        match at.and_then(|i| aot.get_mut(i)) {
+            Some(old) => {
+                // The comments above the old table stay with it.
+                let decor = old.decor().clone();
+                *old = table;
+                *old.decor_mut() = decor;
             }
-            None => return Err(bad(&"`verdict` is missing")),
+            None => aot.push(table),
         }
         Ok(doc.to_string())
     }

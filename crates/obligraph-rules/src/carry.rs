@@ -48,6 +48,13 @@ fn term_ids(text: &str) -> Vec<u64> {
 /// The parenthesis that assigns the task ("(Sở Tư pháp chủ trì …)") is not
 /// an element.
 pub fn elements_of(text: &str) -> Vec<String> {
+    element_parts(text).into_iter().map(|(e, _)| e).collect()
+}
+
+/// [`elements_of`], each element with the qualifiers joined to it (a
+/// place or a purpose: "trên địa bàn …", "Góp phần nâng cao nhận thức …"),
+/// whose words weigh less ([`params::QUALIFIER`]).
+fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
     use std::borrow::Cow;
     let text = obligraph_vn::lexicon::without_roles(text);
     let mut pieces: Vec<Cow<'_, str>> = Vec::new();
@@ -122,7 +129,7 @@ pub fn elements_of(text: &str) -> Vec<String> {
             _ => pieces.extend(joint_duties(clause).into_iter().map(Cow::Borrowed)),
         }
     }
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
     for p in &pieces {
         let p = p.trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '-' | '+' | '*' | '(' | ')')
@@ -138,22 +145,29 @@ pub fn elements_of(text: &str) -> Vec<String> {
             QUALIFIER_OPENERS.iter().any(|q| lower.starts_with(q))
         };
         match out.last_mut() {
-            Some(last) if n < params::MIN_ELEMENT_TERMS || qualifier => {
+            Some((last, qualifiers)) if n < params::MIN_ELEMENT_TERMS || qualifier => {
                 last.push_str(", ");
                 last.push_str(p);
+                if qualifier {
+                    qualifiers.push(p.to_string());
+                }
             }
-            _ => out.push(p.to_string()),
+            _ => out.push((p.to_string(), Vec::new())),
         }
     }
     // A first piece too short to stand alone joins the next.
     if out.len() > 1 {
-        let n = crate::text::tokens(&out[0])
+        let n = crate::text::tokens(&out[0].0)
             .iter()
             .filter(|t| *t != "∗")
             .count();
         if n < params::MIN_ELEMENT_TERMS {
-            let first = out.remove(0);
-            out[0] = format!("{first} {}", out[0]);
+            let (first, mut q) = out.remove(0);
+            if let Some(next) = out.first_mut() {
+                next.0 = format!("{first} {}", next.0);
+                q.append(&mut next.1);
+                next.1 = q;
+            }
         }
     }
     out
@@ -401,12 +415,29 @@ impl ParentCarry {
                         .or_insert_with(|| term_ids(&s.title));
                     heading.extend(terms.iter().copied());
                 }
-                let texts = elements_of(&o.text);
-                let term_lists: Vec<Vec<u64>> = texts.iter().map(|e| term_ids(e)).collect();
-                texts
+                let parts = element_parts(&o.text);
+                let term_lists: Vec<Vec<u64>> = parts.iter().map(|(e, _)| term_ids(e)).collect();
+                parts
                     .into_iter()
                     .enumerate()
-                    .map(|(i, e)| {
+                    .map(|(i, (e, qualifiers))| {
+                        // The words only its qualifiers hold: where or why,
+                        // which a derived task carrying the duty need not
+                        // repeat.
+                        let qualifier_terms: FxHashSet<u64> = if qualifiers.is_empty() {
+                            FxHashSet::default()
+                        } else {
+                            let main = term_ids(
+                                &qualifiers
+                                    .iter()
+                                    .fold(e.clone(), |t, q| t.replacen(q.as_str(), " ", 1)),
+                            );
+                            qualifiers
+                                .iter()
+                                .flat_map(|q| term_ids(q))
+                                .filter(|t| main.binary_search(t).is_err())
+                                .collect()
+                        };
                         // A term the other elements of the task share is
                         // their common frame ("xây dựng báo cáo … năm"),
                         // not what tells this element apart.
@@ -424,6 +455,9 @@ impl ParentCarry {
                                 let mut w = weight(*t);
                                 if shared(t) || heading.contains(t) {
                                     w *= params::SHARED_FRAME;
+                                }
+                                if qualifier_terms.contains(t) {
+                                    w *= params::QUALIFIER;
                                 }
                                 (*t, w)
                             })
@@ -775,6 +809,50 @@ mod tests {
         for e in elements_of(t) {
             assert!(t.contains(&e), "{e}");
         }
+    }
+
+    /// A purpose or consequence written as a sentence of its own ("Qua
+    /// đó, góp phần …", "Từ đó …") qualifies the duty before it: a
+    /// derived task carrying the duty without restating why carries the
+    /// task (a Gia Lai-style plan, not a seed).
+    #[test]
+    fn a_purpose_sentence_qualifies_the_duty_before_it() {
+        let t = "Tổ chức tập huấn chuyên sâu về Luật Người khuyết tật cho cán bộ làm công tác xã hội. Qua đó, góp phần nâng cao nhận thức của toàn xã hội về quyền của người khuyết tật";
+        let e = element_parts(t);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].1.len(), 1, "{e:?}");
+        let e = elements_of(
+            "Rà soát cơ sở dữ liệu về người cao tuổi. Từ đó, đề xuất chính sách hỗ trợ phù hợp",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        let parent = "ỦY BAN NHÂN DÂN TỈNH GIA LAI
+Số: 12/KH-UBND
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật
+II. NHIỆM VỤ
+1. Tổ chức tập huấn chuyên sâu về Luật Người khuyết tật cho cán bộ làm công tác xã hội. Qua đó, góp phần nâng cao nhận thức của toàn xã hội về quyền của người khuyết tật (Sở Y tế chủ trì; Sở Tư pháp phối hợp).
+2. Rà soát, thống kê số liệu trẻ em khuyết tật chưa được đến trường (Sở Giáo dục và Đào tạo chủ trì).
+";
+        let child = "ỦY BAN NHÂN DÂN HUYỆN CHƯ SÊ
+Số: 7/KH-UBND
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật
+II. NHIỆM VỤ
+1. Tổ chức tập huấn chuyên sâu về Luật Người khuyết tật cho cán bộ làm công tác xã hội của huyện và các xã (Phòng Y tế chủ trì; Phòng Tư pháp phối hợp).
+";
+        let p = obligraph_vn::import_text(parent, "gia-lai.txt")
+            .unwrap()
+            .plan;
+        let c = obligraph_vn::import_text(child, "chu-se.txt").unwrap().plan;
+        let r = crate::audit(&p, &c, &crate::Config::default());
+        let status = |id: &str| {
+            r.parent_obligations
+                .iter()
+                .find(|o| &*o.id == id)
+                .map(|o| o.status)
+        };
+        assert_eq!(status("II.1"), Some(crate::Status::Covered), "{r:#?}");
+        assert_eq!(status("II.2"), Some(crate::Status::Missing), "{r:#?}");
     }
 
     #[test]

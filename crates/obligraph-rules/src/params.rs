@@ -28,6 +28,13 @@ pub const ELEMENT_CARRIED: f64 = 0.5;
 /// element-deletion figure of the eval.
 pub const SHARED_FRAME: f64 = 0.25;
 
+/// Weight factor of a term that only an element's qualifiers hold: the
+/// place or purpose joined to it ("trên địa bàn …", "nhằm …", "Góp phần
+/// nâng cao nhận thức …", [`obligraph_vn::subjects::QUALIFIER_OPENERS`]).
+/// A derived task that carries the duty need not restate why. Set by
+/// reasoning, like [`SHARED_FRAME`] (a quarter), and checked on the eval.
+pub const QUALIFIER: f64 = 0.25;
+
 /// In an enumeration, a piece of at most [`MIN_ELEMENT_TERMS`] syllables
 /// before a piece of at least this many is a verb of a series on one
 /// object ("nghiên cứu, hoàn thiện các quy định liên quan đến …"), not an

@@ -638,6 +638,15 @@ const COLLECTIVE_QUALIFIERS: &[&str] = &[
     "thành phố",
     "quận",
     "huyện",
+    "xã",
+    "phường",
+    "thị trấn",
+    "đặc khu",
+    "cấp phường",
+    "của xã",
+    "của phường",
+    "trên địa bàn xã",
+    "trên địa bàn phường",
     "chức năng",
     "có tên",
 ];
@@ -930,6 +939,17 @@ fn clean_tokens(mut toks: Vec<String>) -> (Vec<String>, bool) {
                 requested = true;
                 toks.drain(..2);
             }
+            // "Thủ trưởng các cơ quan, đơn vị", "Người đứng đầu các sở":
+            // the head answers for the body, which is the one assigned.
+            Some("thủ") if toks.get(1).map(String::as_str) == Some("trưởng") && toks.len() > 2 =>
+            {
+                toks.drain(..2);
+            }
+            Some("người")
+                if toks.get(1..3).is_some_and(|w| w == ["đứng", "đầu"]) && toks.len() > 3 =>
+            {
+                toks.drain(..3);
+            }
             _ => break,
         }
     }
@@ -1191,7 +1211,10 @@ fn split_bullets(seg: &str) -> Vec<String> {
             let before = seg.get(start..p).unwrap_or("");
             before.matches('(').count() <= before.matches(')').count()
         };
-        if depth_ok && starts_agency(next) {
+        if depth_ok
+            && starts_agency(next)
+            && !name_runs_on(seg.get(start..).unwrap_or(""), p - start)
+        {
             out.push(seg.get(start..p).unwrap_or("").to_string());
             start = p + 1;
         }
@@ -1199,6 +1222,16 @@ fn split_bullets(seg: &str) -> Vec<String> {
     }
     out.push(seg.get(start..).unwrap_or("").to_string());
     out
+}
+
+/// Whether a known name that `text` starts with runs on past its byte
+/// `at` (a " - " inside the name: "Phòng Văn hóa - Xã hội, …").
+fn name_runs_on(text: &str, at: usize) -> bool {
+    let before = tokens(text.get(..at).unwrap_or("")).len();
+    let toks = tokens(&text.chars().take(120).collect::<String>());
+    let t = table();
+    prefix_lengths(&t.key_lens, &toks)
+        .any(|n| n > before && toks.get(..n).is_some_and(|h| t.keys.contains_key(h)))
 }
 
 /// Whether text starts with an agency name, a collective or "Đề nghị".

@@ -264,3 +264,46 @@ fn a_body_item_that_words_every_row_of_a_group() {
     let broad = task(&i, "nhân rộng các mô hình");
     assert!(broad.assignments.is_empty(), "{:?}", broad.assignments);
 }
+
+/// A ward plan after the 2025 reorganisation (Tân Định-style, not a seed
+/// nor a test commune): duties whose subject is a head of bodies, an
+/// "đầu mối", a collective of the ward's own bodies followed by a verb
+/// the importer did not know, and a support cell naming the ward's
+/// culture-society office beside its residential boards.
+const WARD: &str = "ỦY BAN NHÂN DÂN PHƯỜNG TÂN ĐỊNH
+Số: 33/KH-UBND
+KẾ HOẠCH
+Thực hiện Công ước về quyền trẻ em trên địa bàn phường
+II. NHIỆM VỤ
+1. Tổ chức tuyên truyền Luật Trẻ em tại các khu phố (Công an phường chủ trì; Phòng Văn hóa - Xã hội, Ban điều hành các khu phố phối hợp).
+III. TỔ CHỨC THỰC HIỆN
+1. Thủ trưởng các cơ quan, đơn vị thuộc phường căn cứ nhiệm vụ được giao tổ chức thực hiện; báo cáo kết quả về Ủy ban nhân dân phường trước ngày 10/11 hằng năm.
+2. Văn phòng HĐND và UBND phường là đầu mối theo dõi, đôn đốc việc thực hiện Kế hoạch.
+3. Các cơ quan, đơn vị thuộc phường tăng cường tuyên truyền về quyền trẻ em tới cán bộ, công chức và Nhân dân; chủ động phối hợp với nhà trường bảo vệ trẻ em.
+";
+
+#[test]
+fn ward_subjects_end_at_their_verb() {
+    let i = import(WARD);
+    let t = task(&i, "Tổ chức tuyên truyền Luật Trẻ em");
+    assert_eq!(
+        ids(t, Role::Support),
+        ["commune:culture_society", "commune:residential_boards"]
+    );
+    let heads = task(&i, "căn cứ nhiệm vụ được giao");
+    assert_eq!(ids(heads, Role::Lead), ["collective:related"]);
+    let office = task(&i, "là đầu mối theo dõi");
+    assert_eq!(ids(office, Role::Lead), ["commune:government_office"]);
+    let bodies = task(&i, "tăng cường tuyên truyền về quyền trẻ em");
+    assert_eq!(ids(bodies, Role::Lead), ["collective:related"]);
+    for o in &i.plan.obligations {
+        assert!(
+            o.assignments
+                .iter()
+                .all(|a| !a.agency.id.starts_with("unresolved:")),
+            "{}: {:?}",
+            o.id,
+            o.assignments
+        );
+    }
+}

@@ -218,8 +218,24 @@ pub fn score(l: &Loaded, config: &Config, verbose: bool) -> Scores {
         .collect();
     let hit = predicted.intersection(&gold).count() as f64;
     if verbose {
+        // The score each missed pair gets when every pair is a candidate.
+        let mut open = config.clone();
+        open.matching.partial_threshold = 0.0;
+        open.matching.best_match_threshold = 0.0;
+        open.matching.extra_match_threshold = 0.0;
+        let wide = audit(&l.parent, &l.child, &open);
+        let wide_score = |c: &str, q: &str| {
+            wide.parent_obligations
+                .iter()
+                .filter(|p| canon(&p.id) == q)
+                .flat_map(|p| p.matches.iter().chain(&p.candidates))
+                .filter(|m| m.child_id == c)
+                .map(|m| format!("{:.2} (text {:.2})", m.score, m.evidence.text_similarity))
+                .next()
+                .unwrap_or_else(|| "-".into())
+        };
         for (c, q) in gold.difference(&predicted) {
-            println!("ALIGN-MISS {} {q} ← {c}", l.name);
+            println!("ALIGN-MISS {} {q} ← {c} at {}", l.name, wide_score(c, q));
         }
         for (c, q) in predicted.difference(&gold) {
             println!("ALIGN-EXTRA {} {q} ← {c}", l.name);

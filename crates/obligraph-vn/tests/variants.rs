@@ -280,6 +280,7 @@ III. TỔ CHỨC THỰC HIỆN
 1. Thủ trưởng các cơ quan, đơn vị thuộc phường căn cứ nhiệm vụ được giao tổ chức thực hiện; báo cáo kết quả về Ủy ban nhân dân phường trước ngày 10/11 hằng năm.
 2. Văn phòng HĐND và UBND phường là đầu mối theo dõi, đôn đốc việc thực hiện Kế hoạch.
 3. Các cơ quan, đơn vị thuộc phường tăng cường tuyên truyền về quyền trẻ em tới cán bộ, công chức và Nhân dân; chủ động phối hợp với nhà trường bảo vệ trẻ em.
+4. Công an phường tập trung giải quyết dứt điểm các vụ việc xâm hại trẻ em.
 ";
 
 #[test]
@@ -296,6 +297,8 @@ fn ward_subjects_end_at_their_verb() {
     assert_eq!(ids(office, Role::Lead), ["commune:government_office"]);
     let bodies = task(&i, "tăng cường tuyên truyền về quyền trẻ em");
     assert_eq!(ids(bodies, Role::Lead), ["collective:related"]);
+    let police = task(&i, "tập trung giải quyết dứt điểm");
+    assert_eq!(ids(police, Role::Lead), ["commune:police"]);
     for o in &i.plan.obligations {
         assert!(
             o.assignments

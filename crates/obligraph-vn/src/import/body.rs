@@ -649,7 +649,7 @@ fn apply_label(
 /// Words that open a duty after its subject.
 static DUTY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|phản ánh|là đầu mối|là cơ quan|tăng cường|đẩy mạnh|quán triệt|rà soát|đôn đốc|tuyên truyền|nâng cao|bố trí|tổng hợp|lồng ghép|cụ thể hóa|chủ động|kịp thời|khẩn trương)(?:\s|,|$)",
+        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|phản ánh|là đầu mối|là cơ quan|tăng cường|đẩy mạnh|quán triệt|rà soát|đôn đốc|tuyên truyền|nâng cao|bố trí|tổng hợp|lồng ghép|cụ thể hóa|chủ động|kịp thời|khẩn trương|tập trung|quan tâm|bảo đảm|đảm bảo|giải quyết|cung cấp|tiếp nhận|vận động|cập nhật)(?:\s|,|$)",
     )
 });
 

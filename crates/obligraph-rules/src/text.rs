@@ -44,6 +44,10 @@ struct Tokenizer {
     flags: Vec<u8>,
     thanh: u32,
     pho: u32,
+    /// Phrases folded to the form of the same meaning
+    /// ([`obligraph_vn::lexicon::SAME_MEANING`]), by their first id: the
+    /// ids of the phrase and of its form, word for word.
+    same: HashMap<u32, Vec<(Vec<u32>, Vec<u32>)>>,
     /// Distinguishes this set of tables from any other: ids are only
     /// comparable within one generation.
     generation: u64,
@@ -92,6 +96,7 @@ impl Tokenizer {
             flags: Vec::new(),
             thanh: 0,
             pho: 0,
+            same: HashMap::default(),
             generation: GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         for w in STOP {
@@ -108,6 +113,13 @@ impl Tokenizer {
         }
         t.thanh = t.intern("thành");
         t.pho = t.intern("phố");
+        for (from, to) in obligraph_vn::lexicon::SAME_MEANING {
+            let from: Vec<u32> = from.split(' ').map(|w| t.intern(w)).collect();
+            let to: Vec<u32> = to.split(' ').map(|w| t.intern(w)).collect();
+            if let (Some(&first), true) = (from.first(), from.len() == to.len()) {
+                t.same.entry(first).or_default().push((from, to));
+            }
+        }
         t
     }
 
@@ -156,6 +168,8 @@ impl Tokenizer {
     }
 
     fn tokens_of<'a>(&self, raw: &[(u32, &'a str)], out: &mut Vec<Tok<'a>>) {
+        let folded = self.same_meaning(raw);
+        let raw = folded.as_deref().unwrap_or(raw);
         let mut i = 0;
         while let Some(&(t, surface)) = raw.get(i) {
             if t == self.thanh && raw.get(i + 1).map(|x| x.0) == Some(self.pho) {
@@ -173,6 +187,29 @@ impl Tokenizer {
                 out.push(Tok::Word(t, surface));
             }
         }
+    }
+
+    /// `raw` with each phrase of [`Tokenizer::same`] folded to its form;
+    /// `None` when it holds none.
+    fn same_meaning<'a>(&self, raw: &[(u32, &'a str)]) -> Option<Vec<(u32, &'a str)>> {
+        let mut out: Option<Vec<(u32, &'a str)>> = None;
+        for (i, (t, _)) in raw.iter().enumerate() {
+            let Some(rules) = self.same.get(t) else {
+                continue;
+            };
+            for (from, to) in rules {
+                let ids = raw.get(i..i + from.len());
+                if ids.is_some_and(|w| w.iter().map(|x| x.0).eq(from.iter().copied())) {
+                    let o = out.get_or_insert_with(|| raw.to_vec());
+                    for (k, id) in to.iter().enumerate() {
+                        if let Some(slot) = o.get_mut(i + k) {
+                            slot.0 = *id;
+                        }
+                    }
+                }
+            }
+        }
+        out
     }
 
     fn token_string(&self, t: Tok<'_>) -> String {
@@ -1057,6 +1094,24 @@ mod tests {
         assert_eq!(tokens("UBND tỉnh"), tokens("Ủy ban nhân dân quận"));
         assert_eq!(tokens("Sở Tư pháp"), tokens("Bộ Tư pháp"));
         assert_eq!(tokens("thành phố Huế"), tokens("tỉnh Huế"));
+    }
+
+    #[test]
+    fn phrases_of_one_meaning_fold_to_one_form() {
+        assert_eq!(
+            tokens("Đảm bảo kinh phí hằng năm"),
+            tokens("bảo đảm tài chính hàng năm")
+        );
+        // Word for word, only where the whole phrase is written.
+        assert_eq!(
+            tokens("bảo đảm"),
+            ["bảo", "đảm"].map(|w| tokens(w)[0].clone())
+        );
+        assert_ne!(tokens("kinh tế"), tokens("tài tế"));
+        // Conventions by acronym and in words.
+        let cat = tokens("Công ước CAT");
+        assert!(cat.ends_with(&tokens("chống tra tấn")), "{cat:?}");
+        assert_eq!(tokens("Công ước CAT"), tokens("Công ước chống tra tấn"));
     }
 
     #[test]

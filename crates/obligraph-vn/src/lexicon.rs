@@ -122,6 +122,12 @@ pub const ABBREVIATIONS: &[Abbreviation] = &[
     abbr("lđtbxh", "lao động thương binh xã hội", true),
     abbr("xhcn", "xã hội chủ nghĩa", true),
     abbr("tt", "thông tin", true),
+    // Conventions by their acronyms, as plans also name them in words
+    // ("Công ước CAT" / "Công ước chống tra tấn").
+    abbr("cat", "chống tra tấn", true),
+    abbr("iccpr", "quyền dân sự chính trị", true),
+    abbr("crpd", "quyền người khuyết tật", true),
+    abbr("crc", "quyền trẻ em", true),
     abbr("hcm", "hồ chí minh", false),
     abbr("vn", "việt nam", false),
     abbr("bch", "ban chỉ huy", false),
@@ -152,6 +158,18 @@ pub const ABBREVIATIONS: &[Abbreviation] = &[
     abbr("hctđ", "hội chữ thập đỏ", false),
     abbr("hlg", "hội luật gia", false),
     abbr("hnb", "hội nhà báo", false),
+];
+
+/// Phrases written two ways for one meaning in plans, each with the form
+/// matching folds it to (lower case; both sides the same number of
+/// syllables, so the fold is word for word). Only pairs a drafter uses
+/// interchangeably: "đảm bảo" / "bảo đảm", "hằng năm" / "hàng năm",
+/// "kinh phí" / "tài chính" (funds for a task: "bao gồm cả nguồn nhân lực
+/// và tài chính" kept as "cả nhân lực và kinh phí").
+pub const SAME_MEANING: &[(&str, &str)] = &[
+    ("đảm bảo", "bảo đảm"),
+    ("hằng", "hàng"),
+    ("kinh phí", "tài chính"),
 ];
 
 /// The expansion of `short` (lower case) in running text.

@@ -47,11 +47,14 @@ struct Tokenizer {
     /// Phrases folded to the form of the same meaning
     /// ([`obligraph_vn::lexicon::SAME_MEANING`]), by their first id: the
     /// ids of the phrase and of its form, word for word.
-    same: HashMap<u32, Vec<(Vec<u32>, Vec<u32>)>>,
+    same: HashMap<u32, Vec<Fold>>,
     /// Distinguishes this set of tables from any other: ids are only
     /// comparable within one generation.
     generation: u64,
 }
+
+/// A phrase's ids and those of the form it folds to, word for word.
+type Fold = (Vec<u32>, Vec<u32>);
 
 /// Id of the level placeholder in [`Tok::key`].
 const LEVEL_ID: u32 = u32::MAX;

@@ -108,6 +108,24 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
                     (Some(o), Some(c)) => {
                         let rest = tail.get(c + 1..).unwrap_or("").trim();
                         let head = head.get(..o).unwrap_or("").trim_end();
+                        // Another enumeration after the parenthesis
+                        // (", đặc biệt là cho …"): its items stand apart.
+                        let after = rest.trim_start_matches([',', ' ']);
+                        let lower_after = obligraph_vn::normalize::lower_nfc(after);
+                        let second = ENUMERATION_MARKERS
+                            .iter()
+                            .find(|m| lower_after.starts_with(&format!("{m} ")))
+                            .and_then(|m| after.get(m.len()..));
+                        if let Some(items) = second {
+                            pieces.push(Cow::Borrowed(head));
+                            pieces.extend(
+                                list_items(tail.get(..c).unwrap_or(""))
+                                    .into_iter()
+                                    .map(Cow::Borrowed),
+                            );
+                            pieces.extend(list_items(items).into_iter().map(Cow::Borrowed));
+                            continue;
+                        }
                         let joined = if rest.is_empty() {
                             Cow::Borrowed(head)
                         } else {
@@ -134,6 +152,17 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
         let p = p.trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '-' | '+' | '*' | '(' | ')')
         });
+        // A marker left at the head of a piece ("đặc biệt là cho các nhóm
+        // …" after a parenthesis took the first marker) is the list's
+        // frame, not what the item asks.
+        let p = {
+            let lower = obligraph_vn::normalize::lower_nfc(p);
+            ENUMERATION_MARKERS
+                .iter()
+                .find(|m| lower.starts_with(&format!("{m} ")))
+                .and_then(|m| p.get(m.len()..))
+                .map_or(p, str::trim_start)
+        };
         if p.is_empty() {
             continue;
         }
@@ -815,6 +844,21 @@ mod tests {
     /// đó, góp phần …", "Từ đó …") qualifies the duty before it: a
     /// derived task carrying the duty without restating why carries the
     /// task (a Gia Lai-style plan, not a seed).
+    #[test]
+    fn a_marker_left_at_the_head_of_an_item_is_not_its_content() {
+        let e = elements_of("Đẩy mạnh việc thực hiện hòa giải ở cơ sở (bao gồm cả kinh phí), đặc biệt là cho các thôn vùng sâu, vùng xa");
+        assert_eq!(e[0], "Đẩy mạnh việc thực hiện hòa giải ở cơ sở", "{e:?}");
+        assert!(
+            e.iter().any(|x| x.starts_with("cho các thôn vùng sâu")),
+            "{e:?}"
+        );
+        assert!(e.iter().all(|x| !x.contains("đặc biệt")), "{e:?}");
+        let e = elements_of(
+            "Tuyên truyền pháp luật về bình đẳng giới; đặc biệt là cho phụ nữ dân tộc thiểu số",
+        );
+        assert!(e.iter().any(|x| x.starts_with("cho phụ nữ")), "{e:?}");
+    }
+
     #[test]
     fn a_purpose_sentence_qualifies_the_duty_before_it() {
         let t = "Tổ chức tập huấn chuyên sâu về Luật Người khuyết tật cho cán bộ làm công tác xã hội. Qua đó, góp phần nâng cao nhận thức của toàn xã hội về quyền của người khuyết tật";

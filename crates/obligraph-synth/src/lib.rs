@@ -1283,8 +1283,11 @@ mod tests {
     /// the audit links to a row by its words started to be kept or
     /// dropped with it (0xf80d_cef1_12a3_dcf5); then when an element the
     /// edited task still states was recorded so (a merged task's copy
-    /// repeats the fixture's shared parenthesis).
-    const PINNED: u64 = 0x140d_1351_854a_f9e3;
+    /// repeats the fixture's shared parenthesis); then when the audit's
+    /// elements changed (a purpose sentence qualifies the duty before it,
+    /// a second enumeration after a parenthesis gives items of its own),
+    /// since element drops and the truth read `elements_of`.
+    const PINNED: u64 = 0x924a_7c5f_9ef7_e901;
 
     #[test]
     fn default_rates_generate_the_same_cascade_as_before_element_drops() {

@@ -1,6 +1,6 @@
 //! The hand-labelled pairs of `tests/fixtures/alignment/`.
 use super::*;
-use crate::common::at_line;
+use crate::common::{at_line, Alignment};
 use std::collections::HashMap;
 
 #[derive(serde::Deserialize)]
@@ -185,53 +185,27 @@ pub fn f1(p: f64, r: f64) -> f64 {
 
 pub fn score(l: &Loaded, config: &Config, verbose: bool) -> Scores {
     let report = audit(&l.parent, &l.child, config);
-    let restated: HashMap<String, String> = report
-        .parent_obligations
-        .iter()
-        .filter_map(|p| {
-            let r = p.reason.as_deref()?.strip_prefix("restated by ")?;
-            Some((p.id.to_string(), r.split(',').next()?.to_string()))
-        })
-        .collect();
-    let canon = |id: &str| restated.get(id).cloned().unwrap_or_else(|| id.to_string());
-    let gold: BTreeSet<(String, String)> = l
+    let mut a = Alignment::of(&report);
+    a.gold = l
         .gold_lines
         .iter()
-        .filter_map(|(cl, cid, pl, pid)| {
-            let c = at_line(&l.child, *cl, cid)?;
-            let q = at_line(&l.parent, *pl, pid)?;
-            Some((c.id.clone(), canon(&q.id)))
-        })
+        .filter_map(|(cl, cid, pl, pid)| a.label((&l.child, *cl, cid), (&l.parent, *pl, pid)))
         .collect();
-    let predicted: BTreeSet<(String, String)> = report
-        .parent_obligations
-        .iter()
-        .flat_map(|p| {
-            // The matcher's pairs: carriers, and the candidates of tasks
-            // judged missing (the alignment is measured apart from the
-            // verdict).
-            p.matches
-                .iter()
-                .chain(&p.candidates)
-                .map(move |m| (m.child_id.clone(), canon(&p.id)))
-        })
-        .collect();
-    let hit = predicted.intersection(&gold).count() as f64;
     if verbose {
-        for (c, q) in gold.difference(&predicted) {
+        for (c, q) in a.missed() {
             println!("ALIGN-MISS {} {q} ← {c}", l.name);
         }
-        for (c, q) in predicted.difference(&gold) {
+        for (c, q) in a.extra() {
             println!("ALIGN-EXTRA {} {q} ← {c}", l.name);
         }
     }
-    let carried: BTreeSet<&str> = gold.iter().map(|(_, p)| p.as_str()).collect();
+    let carried: BTreeSet<&str> = a.gold.iter().map(|(_, p)| p.as_str()).collect();
     // Element labels, where there are some: a gap is a task carried in
     // part or not at all.
     let labelled: HashMap<String, &str> = l
         .verdicts
         .iter()
-        .filter_map(|(line, id, v)| Some((canon(&at_line(&l.parent, *line, id)?.id), v.as_str())))
+        .filter_map(|(line, id, v)| Some((a.canon(&at_line(&l.parent, *line, id)?.id), v.as_str())))
         .collect();
     let (mut exact, mut exact_n) = (0usize, 0usize);
     let (mut tp, mut fp, mut fn_, mut gaps, mut flagged) = (0, 0, 0, 0, 0);
@@ -280,16 +254,8 @@ pub fn score(l: &Loaded, config: &Config, verbose: bool) -> Scores {
     }
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     Scores {
-        align_p: if predicted.is_empty() {
-            0.0
-        } else {
-            hit / predicted.len() as f64
-        },
-        align_r: if gold.is_empty() {
-            0.0
-        } else {
-            hit / gold.len() as f64
-        },
+        align_p: a.precision(),
+        align_r: a.recall(),
         gap_r: ratio(tp, tp + fn_),
         gap_p: ratio(tp, tp + fp),
         gaps,

@@ -1,25 +1,8 @@
 //! Precision and recall of the matcher on the hand-labelled alignment of
 //! Huế (child) against Đồng Nai (parent).
 
-use crate::common::{import, root, Alignment, IdPair};
+use crate::common::{import, labels, Alignment, IdPair};
 use obligraph_rules::{audit, Config};
-
-#[derive(serde::Deserialize)]
-struct Fixture {
-    parent: String,
-    child: String,
-    pairs: Vec<Pair>,
-}
-
-#[derive(serde::Deserialize)]
-struct Pair {
-    child: String,
-    child_line: u32,
-    parent: String,
-    parent_line: u32,
-    #[allow(dead_code)] // read for documentation, not used by the test
-    why: String,
-}
 
 /// (child id, parent id) pairs.
 type Pairs = Vec<IdPair>;
@@ -35,8 +18,7 @@ pub fn measure_with(config: &Config) -> (f64, f64, Pairs, Pairs) {
 
 /// Precision and recall on `tests/fixtures/alignment/{name}.json`.
 pub fn measure_fixture(name: &str, config: &Config) -> (f64, f64, Pairs, Pairs) {
-    let path = root().join(format!("tests/fixtures/alignment/{name}.json"));
-    let f: Fixture = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let f = labels(name);
     let parent = import(&f.parent);
     let child = import(&f.child);
     let report = audit(&parent, &child, config);

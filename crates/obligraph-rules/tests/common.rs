@@ -55,6 +55,38 @@ pub fn lexicon_ready(p: &Plan) -> bool {
     p.obligations.iter().any(|o| !o.assignments.is_empty())
 }
 
+/// A hand-labelled alignment (`tests/fixtures/alignment/{name}.json`):
+/// the two plans and the pairs read off both documents.
+#[derive(serde::Deserialize)]
+pub struct Labels {
+    /// The parent plan's file, from the workspace root.
+    pub parent: String,
+    /// The derived plan's file.
+    pub child: String,
+    /// The labelled pairs.
+    pub pairs: Vec<Label>,
+}
+
+/// One labelled pair: a derived obligation carrying a parent one, each by
+/// its id and source line as labelled.
+#[derive(serde::Deserialize)]
+pub struct Label {
+    pub child: String,
+    pub child_line: u32,
+    pub parent: String,
+    pub parent_line: u32,
+    /// Why the two are paired: every label says.
+    #[allow(dead_code)] // read for documentation, not used by the measure
+    pub why: String,
+}
+
+/// The labelled alignment `name`.
+pub fn labels(name: &str) -> Labels {
+    let path = root().join(format!("tests/fixtures/alignment/{name}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 /// A (child id, parent id) pair of an alignment.
 pub type IdPair = (String, String);
 

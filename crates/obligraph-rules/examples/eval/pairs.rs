@@ -1,22 +1,7 @@
 //! The hand-labelled pairs of `tests/fixtures/alignment/`.
 use super::*;
-use crate::common::{at_line, Alignment};
+use crate::common::{at_line, labels, Alignment};
 use std::collections::HashMap;
-
-#[derive(serde::Deserialize)]
-struct Fixture {
-    parent: String,
-    child: String,
-    pairs: Vec<Pair>,
-}
-
-#[derive(serde::Deserialize)]
-struct Pair {
-    child: String,
-    child_line: u32,
-    parent: String,
-    parent_line: u32,
-}
 
 pub const NAMES: [&str; 2] = ["hue-vs-dong-nai", "ngo-quyen-vs-binh-thuan"];
 
@@ -92,9 +77,7 @@ pub fn cross_convention() -> Vec<Loaded> {
 }
 
 pub fn load(name: &'static str) -> Loaded {
-    let path = root().join(format!("tests/fixtures/alignment/{name}.json"));
-    let f: Fixture = serde_json::from_str(&std::fs::read_to_string(path).expect("fixture"))
-        .expect("fixture json");
+    let f = labels(name);
     let read = |rel: &str| {
         let t = std::fs::read_to_string(root().join(rel)).expect("plan");
         import(&t, rel).expect("plan imports")

@@ -2,64 +2,18 @@
 //! code, and its output parsed back (JSON with serde_json, SARIF's
 //! required fields, ICS with the icalendar parser).
 
+mod common;
+use common::{
+    audit, obligraph, obligraph_in_locale, stderr, stdout, BINH_THUAN, DONG_NAI, HUE, HUE_SOKHCN,
+    NGO_QUYEN, PHU_LY, TAN_AN, TRAN_BIEN,
+};
+
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-const DONG_NAI: &str = "examples/data/seeds/dong-nai-74-2026.txt";
-const HUE: &str = "examples/data/seeds/hue-qd2715-2026.txt";
-const HUE_SOKHCN: &str = "examples/data/seeds/hue-sokhcn-de-an-65-2026.txt";
-const BINH_THUAN: &str = "examples/data/seeds/binh-thuan-qd87-2023.txt";
-const NGO_QUYEN: &str = "examples/data/seeds/ngo-quyen-102-2023.txt";
-const TRAN_BIEN: &str = "examples/data/communes/tran-bien-18-2026.txt";
-const PHU_LY: &str = "examples/data/communes/phu-ly-09-2026.txt";
-const TAN_AN: &str = "examples/data/communes/tan-an-22-2026.txt";
-
-/// Runs the binary under test: the one cargo built, or `$OBLIGRAPH_BIN`
-/// (e.g. an installed copy).
-fn obligraph(args: &[&str]) -> Output {
-    let bin =
-        std::env::var_os("OBLIGRAPH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_obligraph").into());
-    Command::new(bin)
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        // English unless a test asks otherwise: the locale picks the
-        // reports' language.
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("the binary runs")
-}
-
-/// Runs the binary with the locale variables given (the others removed).
-fn obligraph_in_locale(args: &[&str], locale: &[(&str, &str)]) -> Output {
-    let bin =
-        std::env::var_os("OBLIGRAPH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_obligraph").into());
-    let mut c = Command::new(bin);
-    c.args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    for (k, v) in locale {
-        c.env(k, v);
-    }
-    c.output().expect("the binary runs")
-}
-
 fn code(o: &Output) -> i32 {
     o.status.code().expect("exited normally")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
 }
 
 fn json(o: &Output) -> Value {
@@ -148,12 +102,7 @@ fn unreadable_input_exits_2_naming_the_file() {
 fn bad_usage_exits_2() {
     assert_eq!(code(&obligraph(&[])), 2);
     assert_eq!(code(&obligraph(&["audit", "--child", HUE])), 2);
-    assert_eq!(
-        code(&obligraph(&[
-            "audit", "--parent", DONG_NAI, "--child", HUE, "--format", "pdf"
-        ])),
-        2
-    );
+    assert_eq!(code(&audit(DONG_NAI, HUE, &["--format", "pdf"])), 2);
     let o = obligraph(&["calendar", DONG_NAI, "--from", "2026-13-01"]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("2026-13-01"));
@@ -299,9 +248,7 @@ fn a_closed_pipe_ends_every_command_quietly() {
 
 #[test]
 fn audit_json_follows_the_contract() {
-    let o = obligraph(&[
-        "audit", "--parent", DONG_NAI, "--child", HUE, "--format", "json",
-    ]);
+    let o = audit(DONG_NAI, HUE, &["--format", "json"]);
     let v = json(&o);
     assert_eq!(code(&o), expected_code(&[&v]), "{}", stderr(&o));
     let c = &v["coverage"];
@@ -350,26 +297,18 @@ fn audit_text_is_grouped_by_section_with_line_numbers() {
         "parent file:line shown"
     );
     assert!(!s.contains('\x1b'), "no colours when not a terminal");
-    let with_colour = obligraph(&[
-        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--color", "always",
-    ]);
+    let with_colour = audit(BINH_THUAN, NGO_QUYEN, &["--color", "always"]);
     assert!(stdout(&with_colour).contains("\x1b["));
 }
 
 #[test]
 fn audit_html_is_one_escaped_page() {
     let out = std::env::temp_dir().join(format!("obligraph-cli-{}.html", std::process::id()));
-    let o = obligraph(&[
-        "audit",
-        "--parent",
+    let o = audit(
         DONG_NAI,
-        "--child",
         HUE,
-        "--format",
-        "html",
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+        &["--format", "html", "--output", out.to_str().unwrap()],
+    );
     assert!(code(&o) <= 1, "{}", stderr(&o));
     assert!(stdout(&o).is_empty(), "written to the file, not stdout");
     let html = std::fs::read_to_string(&out).unwrap();
@@ -384,9 +323,7 @@ fn audit_html_is_one_escaped_page() {
 
 #[test]
 fn audit_sarif_has_the_schema_fields() {
-    let o = obligraph(&[
-        "audit", "--parent", DONG_NAI, "--child", HUE, "--format", "sarif",
-    ]);
+    let o = audit(DONG_NAI, HUE, &["--format", "sarif"]);
     let v = json(&o);
     assert!(code(&o) <= 1);
     assert_eq!(v["version"], "2.1.0");
@@ -459,17 +396,11 @@ fn audit_config_is_read_and_checked() {
     let dir = std::env::temp_dir();
     let good = dir.join(format!("obligraph-cfg-{}.toml", std::process::id()));
     std::fs::write(&good, "[rules.OG001]\nseverity = \"info\"\n").unwrap();
-    let o = obligraph(&[
-        "audit",
-        "--parent",
+    let o = audit(
         DONG_NAI,
-        "--child",
         HUE,
-        "--format",
-        "json",
-        "--config",
-        good.to_str().unwrap(),
-    ]);
+        &["--format", "json", "--config", good.to_str().unwrap()],
+    );
     let v = json(&o);
     assert!(v["findings"]
         .as_array()
@@ -480,15 +411,7 @@ fn audit_config_is_read_and_checked() {
     assert_eq!(code(&o), expected_code(&[&v]));
     let bad = dir.join(format!("obligraph-cfg-bad-{}.toml", std::process::id()));
     std::fs::write(&bad, "[matching]\ncovered_threshold = 7\n").unwrap();
-    let o = obligraph(&[
-        "audit",
-        "--parent",
-        DONG_NAI,
-        "--child",
-        HUE,
-        "--config",
-        bad.to_str().unwrap(),
-    ]);
+    let o = audit(DONG_NAI, HUE, &["--config", bad.to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("obligraph-cfg-bad"), "{}", stderr(&o));
     let _ = std::fs::remove_file(good);
@@ -748,15 +671,11 @@ fn docx_and_json_inputs() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let docx = json(&o);
     assert_eq!(docx["plan"]["number"], "74/KH-UBND");
-    let o = obligraph(&[
-        "audit",
-        "--parent",
+    let o = audit(
         "tests/fixtures/docx/dong-nai-74-2026-libreoffice.docx",
-        "--child",
         HUE,
-        "--format",
-        "json",
-    ]);
+        &["--format", "json"],
+    );
     assert!(code(&o) <= 1, "{}", stderr(&o));
     assert_eq!(json(&o)["parent"]["label"], "74/KH-UBND");
     // A plan written back as JSON is read again.
@@ -868,9 +787,7 @@ fn plans_have_short_labels_and_the_ratio_its_definition() {
     );
     assert!(text.contains(&line), "{line}\n{}", &text[..400]);
     assert!(text.contains("A partial counts as half."));
-    let html = stdout(&obligraph(&[
-        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "html",
-    ]));
+    let html = stdout(&audit(BINH_THUAN, NGO_QUYEN, &["--format", "html"]));
     assert!(html.contains("A partial counts as half."));
     // minijinja escapes "/" as "&#x2f;".
     assert!(html.contains(
@@ -914,9 +831,7 @@ fn terminal_text_wraps_to_the_width() {
         }
         assert!(wrapped > 10, "continuation lines are indented");
         // Wrapping loses nothing: the same words as the piped text.
-        let piped = stdout(&obligraph(&[
-            "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--color", "never",
-        ]));
+        let piped = stdout(&audit(BINH_THUAN, NGO_QUYEN, &["--color", "never"]));
         let strip = |s: &str| {
             let mut t = String::new();
             let mut it = s.chars().peekable();
@@ -953,9 +868,7 @@ fn reports_in_vietnamese() {
     ));
     assert!(vi.contains("Phát hiện: "));
     // A finding's Vietnamese message comes first, the English beneath.
-    let v = json(&obligraph(&[
-        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "json",
-    ]));
+    let v = json(&audit(BINH_THUAN, NGO_QUYEN, &["--format", "json"]));
     let f = v["findings"]
         .as_array()
         .unwrap()
@@ -976,15 +889,15 @@ fn reports_in_vietnamese() {
     assert!(en.starts_with("Audit of 102/KH-UBND"));
     assert!(en.contains("error[OG001]"));
     // HTML: the page's language and its headings.
-    let html_vi = stdout(&obligraph(&[
-        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "html", "--lang", "vi",
-    ]));
+    let html_vi = stdout(&audit(
+        BINH_THUAN,
+        NGO_QUYEN,
+        &["--format", "html", "--lang", "vi"],
+    ));
     assert!(html_vi.contains("<html lang=\"vi\">"));
     assert!(html_vi.contains("<h3>Phát hiện</h3>"));
     assert!(html_vi.contains("Nhiệm vụ thực hiện một phần tính một nửa."));
-    let html_en = stdout(&obligraph(&[
-        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "html",
-    ]));
+    let html_en = stdout(&audit(BINH_THUAN, NGO_QUYEN, &["--format", "html"]));
     assert!(html_en.contains("<html lang=\"en\">"));
     assert!(html_en.contains("<h3>Findings</h3>"));
 }
@@ -1216,9 +1129,7 @@ fn xlsx_out_and_in() {
         "{}",
         stdout(&o)
     );
-    let o = obligraph(&[
-        "audit", "--parent", BINH_THUAN, "--child", path, "--format", "json",
-    ]);
+    let o = audit(BINH_THUAN, path, &["--format", "json"]);
     let _ = std::fs::remove_file(&file);
     assert!(code(&o) <= 1, "{}", stderr(&o));
     let v = json(&o);

@@ -8,26 +8,12 @@
 //! pdftotext, are missing the tests print a notice and pass, unless `CI`
 //! is set: then they fail (`.ci/run` installs them).
 
+mod common;
+use common::{audit, obligraph, BINH_THUAN, DONG_NAI, NGO_QUYEN, PHU_LY, TRAN_BIEN, VERDICTS};
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-const BINH_THUAN: &str = "examples/data/seeds/binh-thuan-qd87-2023.txt";
-const NGO_QUYEN: &str = "examples/data/seeds/ngo-quyen-102-2023.txt";
-const TRAN_BIEN: &str = "examples/data/communes/tran-bien-18-2026.txt";
-const PHU_LY: &str = "examples/data/communes/phu-ly-09-2026.txt";
-const DONG_NAI: &str = "examples/data/seeds/dong-nai-74-2026.txt";
-const VERDICTS: &str = "examples/data/verdicts/ngo-quyen-102-2023.verdicts.toml";
-
-fn obligraph(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_obligraph"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("the binary runs")
-}
 
 fn out_dir(name: &str) -> PathBuf {
     let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
@@ -75,9 +61,7 @@ fn read_back(kind: &str, file: &Path) -> Option<Value> {
 }
 
 fn audit_json() -> Value {
-    let o = obligraph(&[
-        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "json",
-    ]);
+    let o = audit(BINH_THUAN, NGO_QUYEN, &["--format", "json"]);
     serde_json::from_slice(&o.stdout).expect("audit JSON")
 }
 
@@ -310,17 +294,11 @@ fn xlsx_lists_set_aside_findings_with_their_verdicts() {
     let rows = book["sheets"]["102-KH-UBND"].as_array().unwrap();
     let verdicts: Vec<&str> = rows[1..].iter().filter_map(|r| r[11].as_str()).collect();
     // Every row has a verdict, in the counts the JSON report gives.
-    let o = obligraph(&[
-        "audit",
-        "--parent",
+    let o = audit(
         BINH_THUAN,
-        "--child",
         NGO_QUYEN,
-        "--verdicts",
-        VERDICTS,
-        "--format",
-        "json",
-    ]);
+        &["--verdicts", VERDICTS, "--format", "json"],
+    );
     let v: Value = serde_json::from_slice(&o.stdout).expect("audit JSON");
     let counts = &v["verdicts"]["counts"];
     let count = |k: &str| counts[k].as_u64().unwrap() as usize;

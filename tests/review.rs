@@ -9,35 +9,15 @@
 //! row 3.1 ("2023- 2024") should be yearly, and the revision makes it
 //! yearly, so the finding (OG005 on II.3-1) is gone.
 
+mod common;
+use common::{audit, obligraph, stderr, stdout, BINH_THUAN, NGO_QUYEN, VERDICTS};
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-const BINH_THUAN: &str = "examples/data/seeds/binh-thuan-qd87-2023.txt";
-const NGO_QUYEN: &str = "examples/data/seeds/ngo-quyen-102-2023.txt";
-const VERDICTS: &str = "examples/data/verdicts/ngo-quyen-102-2023.verdicts.toml";
 /// The confirmed verdict the revision makes stale.
 const STALE: &str = "f53bc0d90a4f867b";
-
-fn obligraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_obligraph"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8")
-}
 
 fn tmp(name: &str) -> PathBuf {
     let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join("review");
@@ -67,18 +47,14 @@ fn revised_child() -> String {
     path.to_str().expect("utf-8 path").to_string()
 }
 
-fn audit(child: &str, extra: &[&str]) -> Output {
-    let mut args = vec![
-        "audit",
-        "--parent",
+/// The audit of `child` against Bình Thuận's plan with the example
+/// verdicts, then `extra`.
+fn audit_with_verdicts(child: &str, extra: &[&str]) -> Output {
+    audit(
         BINH_THUAN,
-        "--child",
         child,
-        "--verdicts",
-        VERDICTS,
-    ];
-    args.extend(extra);
-    obligraph(&args)
+        &[&["--verdicts", VERDICTS], extra].concat(),
+    )
 }
 
 fn json(o: &Output) -> Value {
@@ -92,12 +68,10 @@ fn counts(v: &Value) -> [u64; 4] {
 
 #[test]
 fn the_example_verdicts_apply_to_the_plan_as_it_is() {
-    let plain = json(&obligraph(&[
-        "audit", "--parent", BINH_THUAN, "--child", NGO_QUYEN, "--format", "json",
-    ]));
+    let plain = json(&audit(BINH_THUAN, NGO_QUYEN, &["--format", "json"]));
     assert!(plain.get("verdicts").is_none(), "no verdicts, no review");
     let all = plain["findings"].as_array().unwrap().len();
-    let o = audit(NGO_QUYEN, &["--format", "json"]);
+    let o = audit_with_verdicts(NGO_QUYEN, &["--format", "json"]);
     let v = json(&o);
     assert_eq!(counts(&v), [4, 2, (all - 6) as u64, 0]);
     let kept = v["findings"].as_array().unwrap();
@@ -119,16 +93,16 @@ fn the_example_verdicts_apply_to_the_plan_as_it_is() {
 #[test]
 fn a_revision_makes_one_verdict_stale() {
     let child = revised_child();
-    let v = json(&audit(&child, &["--format", "json"]));
+    let v = json(&audit_with_verdicts(&child, &["--format", "json"]));
     let new = v["verdicts"]["new"].as_array().unwrap().len() as u64;
     assert_eq!(counts(&v), [4, 1, new, 1]);
     assert_eq!(v["verdicts"]["stale"][0]["fingerprint"], STALE);
     // The revision removes that finding only: the new ones are those of
     // the plan as it was.
-    let before = json(&audit(NGO_QUYEN, &["--format", "json"]));
+    let before = json(&audit_with_verdicts(NGO_QUYEN, &["--format", "json"]));
     assert_eq!(before["verdicts"]["new"], v["verdicts"]["new"]);
 
-    let text = stdout(&audit(&child, &[]));
+    let text = stdout(&audit_with_verdicts(&child, &[]));
     assert!(
         text.contains(&format!(
             "Review: 4 suppressed, 1 confirmed, {new} new; 1 stale verdict(s) (their finding is gone)"
@@ -139,12 +113,12 @@ fn a_revision_makes_one_verdict_stale() {
     assert!(text.contains("Stale verdicts — their finding is gone (1)"));
     assert!(text.contains(&format!("#{}", &STALE[..8])));
     assert!(text.contains("(new)"));
-    let vi = stdout(&audit(&child, &["--lang", "vi"]));
+    let vi = stdout(&audit_with_verdicts(&child, &["--lang", "vi"]));
     assert!(vi.contains(&format!(
         "Kết luận rà soát: 4 phát hiện đã loại trừ, 1 đã xác nhận, {new} mới; 1 kết luận lỗi thời"
     )));
 
-    let html = stdout(&audit(&child, &["--format", "html"]));
+    let html = stdout(&audit_with_verdicts(&child, &["--format", "html"]));
     assert!(html.contains("4 suppressed, 1 confirmed"));
     assert_eq!(html.matches("class=\"suppressed-finding\"").count(), 4);
     assert!(html.contains(&format!("#{}", &STALE[..8])));
@@ -153,9 +127,9 @@ fn a_revision_makes_one_verdict_stale() {
 #[test]
 fn sarif_carries_the_verdicts_as_suppressions() {
     let child = revised_child();
-    let v = json(&audit(&child, &["--format", "sarif"]));
-    let reasons: Vec<String> = json(&audit(&child, &["--format", "json"]))["verdicts"]
-        ["suppressed"]
+    let v = json(&audit_with_verdicts(&child, &["--format", "sarif"]));
+    let reasons: Vec<String> = json(&audit_with_verdicts(&child, &["--format", "json"]))
+        ["verdicts"]["suppressed"]
         .as_array()
         .unwrap()
         .iter()
@@ -178,9 +152,7 @@ fn sarif_carries_the_verdicts_as_suppressions() {
     }
     assert_eq!(run["properties"]["staleVerdicts"][0]["fingerprint"], STALE);
     // Without verdicts, SARIF says nothing of them.
-    let plain = json(&obligraph(&[
-        "audit", "--parent", BINH_THUAN, "--child", &child, "--format", "sarif",
-    ]));
+    let plain = json(&audit(BINH_THUAN, &child, &["--format", "sarif"]));
     assert!(
         plain["runs"][0].get("properties").is_none(),
         "{}",
@@ -254,15 +226,11 @@ fn review_records_and_replaces_verdicts() {
     // A broken verdict file is named, with the line.
     let bad = tmp("bad.verdicts.toml");
     std::fs::write(&bad, text.replace("false-alarm", "maybe")).unwrap();
-    let o = obligraph(&[
-        "audit",
-        "--parent",
+    let o = audit(
         BINH_THUAN,
-        "--child",
         NGO_QUYEN,
-        "--verdicts",
-        bad.to_str().unwrap(),
-    ]);
+        &["--verdicts", bad.to_str().unwrap()],
+    );
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
     assert!(

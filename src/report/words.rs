@@ -1,239 +1,40 @@
-//! The fixed words of the text and HTML reports, in each [`Lang`]: one
-//! table, so that the two renderers say the same thing.
+//! The fixed words of the text, HTML, Word and Excel reports, in each
+//! [`Lang`]: the tables are obligraph-vn's
+//! ([`report_words`](crate::vn::report_words)), so that the renderers say
+//! the same thing and the Vietnamese lives with the rest of the language.
 
 use crate::lang::Lang;
 use crate::rules::{Coverage, ReviewCounts, Severity, Status, VerdictKind};
+use crate::vn::report_words::{self, ReportWords};
 use serde::Serialize;
 
-/// Headings, labels and status words.
+/// Headings, labels and status words of one language (its fields are the
+/// table's, through `Deref`).
 #[derive(Debug, Serialize)]
 pub(crate) struct Words {
     #[serde(skip)]
     pub lang: Lang,
-    pub audit_of: &'static str,
-    pub against: &'static str,
-    pub check_of: &'static str,
-    pub obligations: &'static str,
-    pub coverage: &'static str,
-    pub applicable: &'static str,
-    pub covered: &'static str,
-    pub partial: &'static str,
-    pub missing: &'static str,
-    pub not_applicable: &'static str,
-    pub findings: &'static str,
-    pub no_findings: &'static str,
-    pub errors: &'static str,
-    pub warnings: &'static str,
-    pub infos: &'static str,
-    pub parent: &'static str,
-    pub child: &'static str,
-    pub derived_plan: &'static str,
-    pub parent_plan: &'static str,
-    pub score: &'static str,
-    pub of: &'static str,
-    pub as_a_whole: &'static str,
-    pub local_initiatives: &'static str,
-    pub local_initiatives_note: &'static str,
-    pub summary: &'static str,
-    pub plan: &'static str,
-    pub ratio: &'static str,
-    pub ratio_note: &'static str,
-    pub coverage_by_section: &'static str,
-    pub section: &'static str,
-    pub heading: &'static str,
-    pub severity: &'static str,
-    pub code: &'static str,
-    pub message: &'static str,
-    pub side_by_side: &'static str,
-    pub status: &'static str,
-    pub parent_obligation: &'static str,
-    pub text: &'static str,
-    pub where_: &'static str,
-    pub reports: &'static str,
-    pub coverage_audit: &'static str,
-    pub coverage_audit_of_plans: &'static str,
-    pub check: &'static str,
-    pub review_first: &'static str,
-    pub review_note: &'static str,
-    pub confidence: &'static str,
-    pub dropped: &'static str,
-    pub report_title: &'static str,
-    pub gaps: &'static str,
-    pub gaps_note: &'static str,
-    pub no_gaps: &'static str,
-    pub parent_text: &'static str,
-    pub child_text: &'static str,
-    pub nothing_corresponds: &'static str,
-    pub parent_id: &'static str,
-    pub child_id: &'static str,
-    pub message_vi: &'static str,
-    pub message_en: &'static str,
-    pub review: &'static str,
-    pub made_by: &'static str,
-    pub numbered_summary: &'static str,
-    pub numbered_gaps: &'static str,
-    pub numbered_findings: &'static str,
-    pub review_label: &'static str,
-    pub new_mark: &'static str,
-    pub suppressed_heading: &'static str,
-    pub stale_heading: &'static str,
-    pub verdict: &'static str,
-    pub reason: &'static str,
-    pub by: &'static str,
-    pub fingerprint: &'static str,
+    #[serde(flatten)]
+    words: &'static ReportWords,
 }
 
 static VI: Words = Words {
     lang: Lang::Vi,
-    audit_of: "Rà soát",
-    against: "so với",
-    check_of: "Kiểm tra",
-    obligations: "nhiệm vụ",
-    coverage: "Mức độ thực hiện",
-    applicable: "phải thực hiện",
-    covered: "đủ",
-    partial: "một phần",
-    missing: "thiếu",
-    not_applicable: "không áp dụng",
-    findings: "Phát hiện",
-    no_findings: "Không có phát hiện.",
-    errors: "lỗi",
-    warnings: "cảnh báo",
-    infos: "thông tin",
-    parent: "cấp trên",
-    child: "cấp dưới",
-    derived_plan: "Kế hoạch cấp dưới",
-    parent_plan: "Kế hoạch cấp trên",
-    score: "điểm",
-    of: "của",
-    as_a_whole: "toàn kế hoạch",
-    local_initiatives: "Nhiệm vụ riêng của địa phương",
-    local_initiatives_note:
-        "(nhiệm vụ của kế hoạch cấp dưới không ứng với nhiệm vụ nào của cấp trên)",
-    summary: "Tổng hợp",
-    plan: "kế hoạch",
-    ratio: "tỷ lệ",
-    ratio_note:
-        "tỷ lệ = (đủ + một phần ÷ 2) ÷ phải thực hiện: nhiệm vụ thực hiện một phần tính một nửa.",
-    coverage_by_section: "Mức độ thực hiện theo mục",
-    section: "Mục",
-    heading: "Tiêu đề",
-    severity: "Mức độ",
-    code: "Mã",
-    message: "Nội dung",
-    side_by_side: "Nhiệm vụ của cấp trên, đối chiếu với kế hoạch cấp dưới",
-    status: "Tình trạng",
-    parent_obligation: "Nhiệm vụ của cấp trên",
-    text: "Nội dung",
-    where_: "Vị trí",
-    reports: "báo cáo",
-    coverage_audit: "Rà soát mức độ thực hiện",
-    coverage_audit_of_plans: "kế hoạch",
-    check: "Kiểm tra",
-    review_first: "Cần xem lại trước",
-    review_note: "kết luận có độ tin cậy thấp: người rà soát nên đọc đối chiếu hai văn bản",
-    confidence: "độ tin cậy",
-    dropped: "bỏ",
-    report_title: "BÁO CÁO KẾT QUẢ RÀ SOÁT KẾ HOẠCH",
-    gaps: "Nhiệm vụ của cấp trên chưa được triển khai đầy đủ",
-    gaps_note: "Theo từng mục của kế hoạch cấp trên: nhiệm vụ thiếu hoặc mới triển khai một phần, đối chiếu với nội dung tương ứng của kế hoạch cấp dưới.",
-    no_gaps: "Không có nhiệm vụ thiếu hoặc triển khai một phần.",
-    parent_text: "Nội dung của kế hoạch cấp trên",
-    child_text: "Nội dung của kế hoạch cấp dưới",
-    nothing_corresponds: "(không có nội dung tương ứng)",
-    parent_id: "Nhiệm vụ cấp trên",
-    child_id: "Nhiệm vụ cấp dưới",
-    message_vi: "Nội dung (tiếng Việt)",
-    message_en: "Nội dung (tiếng Anh)",
-    review: "Cần xem lại",
-    made_by: "Báo cáo do obligraph lập",
-    numbered_summary: "1. Tổng hợp",
-    numbered_gaps: "2. Nhiệm vụ của cấp trên chưa được triển khai đầy đủ",
-    numbered_findings: "3. Các phát hiện",
-    review_label: "Kết luận rà soát",
-    new_mark: "mới",
-    suppressed_heading: "Phát hiện đã loại trừ theo kết luận rà soát",
-    stale_heading: "Kết luận lỗi thời — phát hiện không còn",
-    verdict: "Kết luận",
-    reason: "Lý do",
-    by: "Người kết luận",
-    fingerprint: "Dấu nhận diện",
+    words: &report_words::VI,
 };
 
 static EN: Words = Words {
     lang: Lang::En,
-    audit_of: "Audit of",
-    against: "against",
-    check_of: "Check of",
-    obligations: "obligations",
-    coverage: "Coverage",
-    applicable: "applicable",
-    covered: "covered",
-    partial: "partial",
-    missing: "missing",
-    not_applicable: "not applicable",
-    findings: "Findings",
-    no_findings: "No findings.",
-    errors: "errors",
-    warnings: "warnings",
-    infos: "info",
-    parent: "parent",
-    child: "child",
-    derived_plan: "Derived plan",
-    parent_plan: "Parent",
-    score: "score",
-    of: "of",
-    as_a_whole: "as a whole",
-    local_initiatives: "Local initiatives",
-    local_initiatives_note: "(derived obligations matching no parent obligation)",
-    summary: "Summary",
-    plan: "plan",
-    ratio: "ratio",
-    ratio_note: "ratio = (covered + partial ÷ 2) ÷ applicable: a partial counts as half.",
-    coverage_by_section: "Coverage by section",
-    section: "Section",
-    heading: "Heading",
-    severity: "Severity",
-    code: "Code",
-    message: "Message",
-    side_by_side: "Parent obligations, side by side with the derived plan",
-    status: "Status",
-    parent_obligation: "Parent obligation",
-    text: "Text",
-    where_: "Where",
-    reports: "report(s)",
-    coverage_audit: "Coverage audit",
-    coverage_audit_of_plans: "plans",
-    check: "Check",
-    review_first: "Review first",
-    review_note: "verdicts of low confidence: a reviewer should read both documents",
-    confidence: "confidence",
-    dropped: "dropped",
-    report_title: "PLAN AUDIT REPORT",
-    gaps: "Parent obligations not fully carried out",
-    gaps_note: "By section of the parent plan: obligations missing or partly carried out, side by side with the derived plan's text.",
-    no_gaps: "No obligation is missing or partly carried out.",
-    parent_text: "Parent plan's text",
-    child_text: "Derived plan's text",
-    nothing_corresponds: "(nothing corresponds)",
-    parent_id: "Parent id",
-    child_id: "Child id",
-    message_vi: "Message (Vietnamese)",
-    message_en: "Message (English)",
-    review: "Review",
-    made_by: "Report made by obligraph",
-    numbered_summary: "1. Summary",
-    numbered_gaps: "2. Parent obligations not fully carried out",
-    numbered_findings: "3. Findings",
-    review_label: "Review",
-    new_mark: "new",
-    suppressed_heading: "Findings suppressed by review verdicts",
-    stale_heading: "Stale verdicts — their finding is gone",
-    verdict: "Verdict",
-    reason: "Reason",
-    by: "By",
-    fingerprint: "Fingerprint",
+    words: &report_words::EN,
 };
+
+impl std::ops::Deref for Words {
+    type Target = ReportWords;
+
+    fn deref(&self) -> &ReportWords {
+        self.words
+    }
+}
 
 impl Words {
     /// The words of `lang`.
@@ -256,75 +57,33 @@ impl Words {
 
     /// A severity, as the reports name it (singular).
     pub(crate) fn severity_word(&self, s: Severity) -> &'static str {
-        match (self.lang == Lang::Vi, s) {
-            (true, Severity::Error) => "lỗi",
-            (true, Severity::Warning) => "cảnh báo",
-            (true, Severity::Info) => "thông tin",
-            (false, Severity::Error) => "error",
-            (false, Severity::Warning) => "warning",
-            (false, Severity::Info) => "info",
+        match s {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
         }
     }
 
     /// The coverage figure with its definition: a partial counts as half.
     pub(crate) fn coverage_line(&self, c: &Coverage) -> String {
         let pct = format!("{:.0}%", c.ratio * 100.0);
-        if self.lang == Lang::Vi {
-            format!(
-                "{pct} = ({} đủ + {} một phần ÷ 2) ÷ {} phải thực hiện; {} thiếu. \
-                 Nhiệm vụ thực hiện một phần tính một nửa.",
-                c.covered, c.partial, c.applicable, c.missing
-            )
-        } else {
-            format!(
-                "{pct} = ({} covered + {} partial ÷ 2) ÷ {} applicable; {} missing. \
-                 A partial counts as half.",
-                c.covered, c.partial, c.applicable, c.missing
-            )
-        }
+        self.words
+            .coverage_line(&pct, c.covered, c.partial, c.applicable, c.missing)
     }
 
     /// A verdict, as the reports name it.
     pub(crate) fn verdict_word(&self, v: VerdictKind) -> &'static str {
-        match (self.lang == Lang::Vi, v) {
-            (true, VerdictKind::Confirmed) => "xác nhận",
-            (true, VerdictKind::FalseAlarm) => "báo nhầm",
-            (true, _) => "không áp dụng tại địa phương",
-            (false, VerdictKind::Confirmed) => "confirmed",
-            (false, VerdictKind::FalseAlarm) => "false alarm",
-            (false, _) => "not applicable here",
+        match v {
+            VerdictKind::Confirmed => self.confirmed,
+            VerdictKind::FalseAlarm => self.false_alarm,
+            _ => self.not_applicable_here,
         }
     }
 
     /// The counts of a review: suppressed, confirmed, new, stale.
     pub(crate) fn review_counts(&self, c: &ReviewCounts) -> String {
-        if self.lang == Lang::Vi {
-            format!(
-                "{} phát hiện đã loại trừ, {} đã xác nhận, {} mới; {} kết luận lỗi thời \
-                 (phát hiện không còn)",
-                c.suppressed, c.confirmed, c.new, c.stale
-            )
-        } else {
-            format!(
-                "{} suppressed, {} confirmed, {} new; {} stale verdict(s) (their finding is gone)",
-                c.suppressed, c.confirmed, c.new, c.stale
-            )
-        }
-    }
-
-    /// The note under a section whose quiet obligations are not listed.
-    pub(crate) fn hidden(&self, covered: usize, not_applicable: usize) -> String {
-        if self.lang == Lang::Vi {
-            format!(
-                "({covered} nhiệm vụ đủ và {not_applicable} không áp dụng, không có phát hiện, \
-                 không liệt kê; --verbose để liệt kê)"
-            )
-        } else {
-            format!(
-                "({covered} covered and {not_applicable} not applicable without findings not \
-                 listed; --verbose lists them)"
-            )
-        }
+        self.words
+            .review_counts(c.suppressed, c.confirmed, c.new, c.stale)
     }
 }
 
@@ -332,16 +91,20 @@ impl Words {
 mod tests {
     use super::*;
 
+    /// The table of each language, with every field a renderer reads.
     #[test]
-    fn every_word_is_translated() {
+    fn each_language_has_its_table() {
         let vi = serde_json::to_value(Words::of(Lang::Vi)).unwrap();
         let en = serde_json::to_value(Words::of(Lang::En)).unwrap();
-        for (k, v) in vi.as_object().unwrap() {
-            assert!(!v.as_str().unwrap().is_empty(), "{k}");
-            // "plan(s)" words may coincide; headings must not.
-            if k.starts_with("audit") || k == "findings" || k == "coverage" {
-                assert_ne!(v, &en[k], "{k} untranslated");
-            }
-        }
+        assert_eq!(vi["missing"], "thiếu");
+        assert_eq!(en["missing"], "missing");
+        assert_eq!(
+            Words::of(Lang::Vi).severity_word(Severity::Warning),
+            "cảnh báo"
+        );
+        assert_eq!(
+            Words::of(Lang::En).verdict_word(VerdictKind::FalseAlarm),
+            "false alarm"
+        );
     }
 }

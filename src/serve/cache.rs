@@ -1,6 +1,8 @@
 //! The parent-import cache: an audit's parent imported and indexed once,
 //! kept by its content (name and bytes), bounded in entries and in
-//! estimated memory, least recently used out first.
+//! estimated memory, least recently used out first. Concurrent misses for
+//! one document wait for one import (single flight): the first imports,
+//! the others are given its entry.
 //!
 //! An audit through the cache gives the same bytes as
 //! [`contract::handle`](crate::contract::handle): the same steps in the
@@ -11,10 +13,11 @@
 use crate::contract::{self, AuditReport, Body, ConfigInput, Document, InputRef, Response};
 use crate::vn::Import;
 use crate::Auditor;
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 self_cell::self_cell!(
     /// An imported parent with its index, which borrows the import's plan.
@@ -72,6 +75,20 @@ struct Entry {
     weight: usize,
 }
 
+impl Entry {
+    /// `import` indexed, known by `key` (its weight from the key's
+    /// content).
+    fn of(import: Import, key: Option<Key>) -> Entry {
+        Entry {
+            weight: key
+                .as_ref()
+                .map_or(0, |k| k.content.len().saturating_mul(WEIGHT_PER_BYTE)),
+            key,
+            indexed: Indexed::new(import, |i| Auditor::new(&i.plan)),
+        }
+    }
+}
+
 /// How many bytes of memory an entry is counted for, per byte of its
 /// document: the import, the index and the index's memo of derived
 /// texts. Measured: 64 cached variants of Bình Thuận (26 kB) each audited
@@ -93,9 +110,17 @@ pub(crate) struct CacheStats {
     pub(crate) misses: u64,
 }
 
+/// What an import gives: the entry, or the contract's error.
+type Loaded = Result<Arc<Entry>, contract::ErrorBody>;
+
 /// Parents imported and indexed, by content.
 pub(crate) struct ParentCache {
     lru: Mutex<Lru>,
+    /// Imports under way, by content hash: a miss for a document being
+    /// imported waits on its cell instead of importing again. A cell lives
+    /// only while its import runs (the entry then is in `lru`, or was too
+    /// large to keep), so the memory bound is the one of `lru`.
+    inflight: Mutex<HashMap<u64, Arc<OnceLock<Loaded>>>>,
     max_bytes: usize,
     hits: AtomicU64,
     misses: AtomicU64,
@@ -110,6 +135,7 @@ impl ParentCache {
                 entries: lru::LruCache::new(max_entries),
                 bytes: 0,
             }),
+            inflight: Mutex::new(HashMap::new()),
             max_bytes,
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
@@ -129,40 +155,74 @@ impl ParentCache {
         }
     }
 
-    /// `doc` imported and indexed: from the cache, or loaded as the
-    /// contract loads it (and kept). The error is the contract's.
-    fn parent(&self, doc: &Document) -> Result<Arc<Entry>, contract::ErrorBody> {
-        let key = Key::of(doc);
-        let hash = key.as_ref().map(Key::hash);
-        if let (Some(k), Some(h)) = (&key, hash) {
-            if let Ok(mut l) = self.lru.lock() {
-                if let Some(e) = l.entries.get(&h) {
-                    if e.key.as_ref() == Some(k) {
-                        self.hits.fetch_add(1, Ordering::Relaxed);
-                        return Ok(Arc::clone(e));
-                    }
-                }
-            }
+    /// `doc` imported and indexed: from the cache, from an import of the
+    /// same document under way (waiting for it), or loaded as the contract
+    /// loads it (and kept). The error is the contract's.
+    fn parent(&self, doc: &Document) -> Loaded {
+        // A document the contract loads gives exactly one of `text` and
+        // `base64`, so it has a key; without, the contract says why.
+        let Some(key) = Key::of(doc) else {
+            self.misses.fetch_add(1, Ordering::Relaxed);
+            return self.load(doc, None);
+        };
+        let hash = key.hash();
+        if let Some(e) = self.cached(hash, &key) {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+            return Ok(e);
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
+        let Ok(mut inflight) = self.inflight.lock() else {
+            return self.load(doc, Some((key, hash)));
+        };
+        // Kept while this thread waited for the lock: no import.
+        if let Some(e) = self.cached(hash, &key) {
+            return Ok(e);
+        }
+        let cell = Arc::clone(inflight.entry(hash).or_default());
+        drop(inflight);
+        // The key moves into the import when this thread leads it.
+        let mut own = Some(key);
+        let loaded = cell
+            .get_or_init(|| self.load(doc, own.take().map(|k| (k, hash))))
+            .clone();
+        match own {
+            None => {
+                if let Ok(mut inflight) = self.inflight.lock() {
+                    if inflight.get(&hash).is_some_and(|c| Arc::ptr_eq(c, &cell)) {
+                        inflight.remove(&hash);
+                    }
+                }
+                loaded
+            }
+            // Another document with the same hash: imported on its own.
+            Some(key) => match loaded {
+                Ok(e) if e.key.as_ref() != Some(&key) => self.load(doc, Some((key, hash))),
+                other => other,
+            },
+        }
+    }
+
+    /// The kept entry of `key`, most recently used from now on.
+    fn cached(&self, hash: u64, key: &Key) -> Option<Arc<Entry>> {
+        let mut l = self.lru.lock().ok()?;
+        let e = l.entries.get(&hash)?;
+        (e.key.as_ref() == Some(key)).then(|| Arc::clone(e))
+    }
+
+    /// `doc` loaded as the contract loads it, imported and indexed; kept
+    /// under its key and hash, when it has them, unless larger than the
+    /// whole budget.
+    fn load(&self, doc: &Document, key: Option<(Key, u64)>) -> Loaded {
         let loaded = contract::load(doc)?;
-        let weight = key
-            .as_ref()
-            .map_or(0, |k| k.content.len().saturating_mul(WEIGHT_PER_BYTE));
-        let entry = Arc::new(Entry {
-            key,
-            indexed: Indexed::new(loaded.import, |i| Auditor::new(&i.plan)),
-            weight,
-        });
-        // A document the contract loads gives exactly one of `text` and
-        // `base64`, so it has a key and a hash.
-        if let Some(h) = hash.filter(|_| weight <= self.max_bytes) {
+        let (key, hash) = key.unzip();
+        let entry = Arc::new(Entry::of(loaded.import, key));
+        if let Some(h) = hash.filter(|_| entry.weight <= self.max_bytes) {
             if let Ok(mut l) = self.lru.lock() {
                 // `push` gives back the entry replaced or pushed out.
                 if let Some((_, old)) = l.entries.push(h, Arc::clone(&entry)) {
                     l.bytes = l.bytes.saturating_sub(old.weight);
                 }
-                l.bytes = l.bytes.saturating_add(weight);
+                l.bytes = l.bytes.saturating_add(entry.weight);
                 while l.bytes > self.max_bytes {
                     match l.entries.pop_lru() {
                         Some((_, old)) => l.bytes = l.bytes.saturating_sub(old.weight),
@@ -280,5 +340,44 @@ mod tests {
         let s = cache.stats();
         // The id is not part of the content: a hit.
         assert_eq!((s.entries, s.hits, s.misses), (2, 1, 2));
+    }
+
+    /// Many requests for one new parent at once: one import, every
+    /// request given its entry (before, each miss imported the parent).
+    #[test]
+    fn concurrent_misses_wait_for_one_import() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/data/seeds/binh-thuan-qd87-2023.txt"
+        );
+        let text = std::fs::read_to_string(path).expect("seed");
+        let doc = Document::text("binh-thuan-qd87-2023.txt", text);
+        let cache = ParentCache::new(NonZeroUsize::new(4).unwrap(), usize::MAX);
+        let n = 8;
+        let start = std::sync::Barrier::new(n);
+        let entries: Vec<Arc<Entry>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..n)
+                .map(|_| {
+                    s.spawn(|| {
+                        start.wait();
+                        cache.parent(&doc).expect("the seed imports")
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        // One import: every request holds the same entry.
+        let imports = entries
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| !entries[..*i].iter().any(|f| Arc::ptr_eq(e, f)))
+            .count();
+        assert_eq!(imports, 1);
+        let s = cache.stats();
+        assert_eq!((s.entries, s.hits + s.misses), (1, n as u64));
+        assert!(cache.inflight.lock().unwrap().is_empty(), "no cell left");
+        // And it is the kept one: the next request is a hit on it.
+        let again = cache.parent(&doc).expect("the seed imports");
+        assert!(Arc::ptr_eq(&again, &entries[0]));
     }
 }

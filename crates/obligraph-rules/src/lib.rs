@@ -94,7 +94,6 @@ mod assignment;
 mod audit;
 mod carry;
 mod citations;
-mod codes;
 mod config;
 pub mod fingerprint;
 mod fleet;

@@ -127,4 +127,30 @@ mod tests {
         assert!(reg.explain("reporting-chain").unwrap().starts_with("OG006"));
         assert!(reg.explain("OG999").is_none());
     }
+
+    /// The table read from the rules' own declarations: codes unique and
+    /// in order (the order `builtin_rules!` lists them), names unique and
+    /// kebab-case.
+    #[test]
+    fn codes_are_unique_and_sorted() {
+        assert!(
+            CODES.windows(2).all(|w| w[0].0 < w[1].0),
+            "codes not strictly increasing: {CODES:?}"
+        );
+        let mut names: Vec<&str> = CODES.iter().map(|(_, n)| *n).collect();
+        assert!(names
+            .iter()
+            .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), CODES.len(), "a name is used twice");
+        for (code, _) in CODES {
+            assert!(
+                code.len() == 5
+                    && code.starts_with("OG")
+                    && code[2..].chars().all(|c| c.is_ascii_digit()),
+                "{code}"
+            );
+        }
+    }
 }

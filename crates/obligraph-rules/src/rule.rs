@@ -1,27 +1,88 @@
-//! What a rule is: the [`Rule`] trait, the context rules see, the table
-//! of codes. A leaf: the rules, the registry and the audit build on it.
+//! What a rule is: the [`Rule`] trait, the context rules see, and the
+//! macros a built-in rule is declared with. The rules, the registry and the
+//! audit build on it; its one edge back is data: the table of codes
+//! ([`CODES`]), read from the rules' own declarations, for the name
+//! [`Rule::name`] gives by default.
 
 use crate::config::Config;
 use crate::report::{Finding, Location, ParentObligationReport, Severity, Status};
 use obligraph_core::{Obligation, Plan};
 
-pub(crate) use crate::codes::name_of;
-pub use crate::codes::CODES;
+pub(crate) use crate::rules::name_of;
+pub use crate::rules::CODES;
 
-/// Declares a rule's unit struct and keeps its doc comment as
-/// `DOC`, so that `explain CODE` prints the documentation itself.
+/// Declares a built-in rule: its unit struct, with the code, short name,
+/// default severity and whether it needs a parent, written once here (the
+/// registry's table, [`CODES`], is read from these). The doc comment is
+/// kept as `DOC`, so that `explain CODE` prints the documentation itself.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it does …
+///     pub struct MissingObligation {
+///         code: "OG001",
+///         name: "missing-obligation",
+///         severity: Error,
+///         needs_parent: true,
+///     }
+/// }
+/// impl Rule for MissingObligation {
+///     rule_metadata!();
+///     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) { … }
+/// }
+/// ```
 macro_rules! declare_rule {
-    ($(#[doc = $d:literal])* $vis:vis struct $name:ident;) => {
+    (
+        $(#[doc = $d:literal])*
+        $vis:vis struct $name:ident {
+            code: $code:literal,
+            name: $short:literal,
+            severity: $severity:ident,
+            needs_parent: $needs_parent:literal $(,)?
+        }
+    ) => {
         $(#[doc = $d])*
         #[derive(Debug, Clone, Copy, Default)]
         $vis struct $name;
         impl $name {
             /// The rule's documentation: its doc comment.
             pub const DOC: &'static str = concat!($($d, "\n"),*);
+            /// The rule's stable code.
+            pub(crate) const CODE: &'static str = $code;
+            /// The rule's short kebab-case name.
+            pub(crate) const NAME: &'static str = $short;
+            /// The rule's severity unless the configuration says otherwise.
+            pub(crate) const SEVERITY: $crate::report::Severity =
+                $crate::report::Severity::$severity;
+            /// Whether the rule runs only in audits.
+            pub(crate) const NEEDS_PARENT: bool = $needs_parent;
         }
     };
 }
 pub(crate) use declare_rule;
+
+/// The [`Rule`] methods a built-in rule answers from what
+/// `declare_rule!` declared (everything but `check`).
+macro_rules! rule_metadata {
+    () => {
+        fn code(&self) -> &'static str {
+            Self::CODE
+        }
+        fn name(&self) -> &'static str {
+            Self::NAME
+        }
+        fn default_severity(&self) -> $crate::report::Severity {
+            Self::SEVERITY
+        }
+        fn explanation(&self) -> &'static str {
+            Self::DOC
+        }
+        fn needs_parent(&self) -> bool {
+            Self::NEEDS_PARENT
+        }
+    };
+}
+pub(crate) use rule_metadata;
 
 /// A check over a derived plan (and its parent, in an audit).
 ///

@@ -1,29 +1,11 @@
 //! Precision and recall of the matcher on the hand-labelled alignment of
 //! Huế (child) against Đồng Nai (parent).
 
-use crate::common::{at_line, import, root};
+use crate::common::{import, labels, Alignment, IdPair};
 use obligraph_rules::{audit, Config};
-use std::collections::{BTreeSet, HashMap};
-
-#[derive(serde::Deserialize)]
-struct Fixture {
-    parent: String,
-    child: String,
-    pairs: Vec<Pair>,
-}
-
-#[derive(serde::Deserialize)]
-struct Pair {
-    child: String,
-    child_line: u32,
-    parent: String,
-    parent_line: u32,
-    #[allow(dead_code)] // read for documentation, not used by the test
-    why: String,
-}
 
 /// (child id, parent id) pairs.
-type Pairs = Vec<(String, String)>;
+type Pairs = Vec<IdPair>;
 
 /// (precision, recall, missed, extra)
 pub fn measure() -> (f64, f64, Pairs, Pairs) {
@@ -36,42 +18,25 @@ pub fn measure_with(config: &Config) -> (f64, f64, Pairs, Pairs) {
 
 /// Precision and recall on `tests/fixtures/alignment/{name}.json`.
 pub fn measure_fixture(name: &str, config: &Config) -> (f64, f64, Pairs, Pairs) {
-    let path = root().join(format!("tests/fixtures/alignment/{name}.json"));
-    let f: Fixture = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let f = labels(name);
     let parent = import(&f.parent);
     let child = import(&f.child);
     let report = audit(&parent, &child, config);
-    // Body items restated in the appendix count as their appendix twin.
-    let restated: HashMap<String, String> = report
-        .parent_obligations
-        .iter()
-        .filter_map(|p| {
-            let r = p.reason.as_deref()?.strip_prefix("restated by ")?;
-            Some((p.id.to_string(), r.split(',').next()?.to_string()))
-        })
-        .collect();
-    let canon = |id: &str| restated.get(id).cloned().unwrap_or_else(|| id.to_string());
-    let gold: BTreeSet<(String, String)> = f
+    let mut a = Alignment::of(&report);
+    a.gold = f
         .pairs
         .iter()
         .map(|p| {
-            let c = at_line(&child, p.child_line, &p.child)
-                .unwrap_or_else(|| panic!("no child obligation at line {}", p.child_line));
-            let q = at_line(&parent, p.parent_line, &p.parent)
-                .unwrap_or_else(|| panic!("no parent obligation at line {}", p.parent_line));
-            (c.id.clone(), canon(&q.id))
-        })
-        .collect();
-    // The matcher's pairs: the carriers, and the candidates of tasks the
-    // verdict finds missing (pairing is measured apart from the verdict).
-    let predicted: BTreeSet<(String, String)> = report
-        .parent_obligations
-        .iter()
-        .flat_map(|p| {
-            p.matches
-                .iter()
-                .chain(&p.candidates)
-                .map(move |m| (m.child_id.clone(), canon(&p.id)))
+            a.label(
+                (&child, p.child_line, &p.child),
+                (&parent, p.parent_line, &p.parent),
+            )
+            .unwrap_or_else(|| {
+                panic!(
+                    "no obligation at child line {} or parent line {}",
+                    p.child_line, p.parent_line
+                )
+            })
         })
         .collect();
     if std::env::var("ALIGN_DEBUG").is_ok() {
@@ -80,8 +45,8 @@ pub fn measure_fixture(name: &str, config: &Config) -> (f64, f64, Pairs, Pairs) 
             .iter()
             .flat_map(|p| {
                 p.matches.iter().map(|m| {
-                    let k = (m.child_id.clone(), canon(&p.id));
-                    (m.score, gold.contains(&k), k.0, k.1)
+                    let k = (m.child_id.clone(), a.canon(&p.id));
+                    (m.score, a.gold.contains(&k), k.0, k.1)
                 })
             })
             .collect();
@@ -96,16 +61,7 @@ pub fn measure_fixture(name: &str, config: &Config) -> (f64, f64, Pairs, Pairs) 
             );
         }
     }
-    let hit = predicted.intersection(&gold).count() as f64;
-    let precision = if predicted.is_empty() {
-        0.0
-    } else {
-        hit / predicted.len() as f64
-    };
-    let recall = hit / gold.len() as f64;
-    let missed: Vec<_> = gold.difference(&predicted).cloned().collect();
-    let extra: Vec<_> = predicted.difference(&gold).cloned().collect();
-    (precision, recall, missed, extra)
+    (a.precision(), a.recall(), a.missed(), a.extra())
 }
 
 #[test]

@@ -1,6 +1,8 @@
-//! Loading the real seeds.
+//! Loading the real seeds; measuring an alignment against labelled pairs.
 
 use obligraph_core::{Obligation, Plan};
+use obligraph_rules::AuditReport;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
 pub fn root() -> PathBuf {
@@ -51,4 +53,133 @@ pub fn at_line<'a>(plan: &'a Plan, line: u32, id: &str) -> Option<&'a Obligation
 /// assignments (the lexicon filled).
 pub fn lexicon_ready(p: &Plan) -> bool {
     p.obligations.iter().any(|o| !o.assignments.is_empty())
+}
+
+/// A hand-labelled alignment (`tests/fixtures/alignment/{name}.json`):
+/// the two plans and the pairs read off both documents.
+#[derive(serde::Deserialize)]
+pub struct Labels {
+    /// The parent plan's file, from the workspace root.
+    pub parent: String,
+    /// The derived plan's file.
+    pub child: String,
+    /// The labelled pairs.
+    pub pairs: Vec<Label>,
+}
+
+/// One labelled pair: a derived obligation carrying a parent one, each by
+/// its id and source line as labelled.
+#[derive(serde::Deserialize)]
+pub struct Label {
+    pub child: String,
+    pub child_line: u32,
+    pub parent: String,
+    pub parent_line: u32,
+    /// Why the two are paired: every label says.
+    #[allow(dead_code)] // read for documentation, not used by the measure
+    pub why: String,
+}
+
+/// The labelled alignment `name`.
+pub fn labels(name: &str) -> Labels {
+    let path = root().join(format!("tests/fixtures/alignment/{name}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A (child id, parent id) pair of an alignment.
+pub type IdPair = (String, String);
+
+/// An audit's alignment measured against labelled pairs: the one measure
+/// of the alignment tests and of the `eval` example (which includes this
+/// file). Body items the parent restates in its appendix count as their
+/// appendix twin on both sides.
+pub struct Alignment<'r> {
+    /// Parent id → the appendix row that restates it.
+    restated: HashMap<&'r str, &'r str>,
+    /// The labelled pairs.
+    pub gold: BTreeSet<IdPair>,
+    /// The matcher's pairs: the carriers, and the candidates of tasks the
+    /// verdict finds missing (pairing is measured apart from the verdict).
+    pub predicted: BTreeSet<IdPair>,
+}
+
+impl<'r> Alignment<'r> {
+    /// The matcher's pairs in `report`, no labelled pair yet.
+    pub fn of(report: &'r AuditReport) -> Alignment<'r> {
+        let restated: HashMap<&str, &str> = report
+            .parent_obligations
+            .iter()
+            .filter_map(|p| {
+                let r = p.reason.as_deref()?.strip_prefix("restated by ")?;
+                Some((&*p.id, r.split(',').next()?))
+            })
+            .collect();
+        let mut a = Alignment {
+            restated,
+            gold: BTreeSet::new(),
+            predicted: BTreeSet::new(),
+        };
+        a.predicted = report
+            .parent_obligations
+            .iter()
+            .flat_map(|p| {
+                p.matches
+                    .iter()
+                    .chain(&p.candidates)
+                    .map(|m| (m.child_id.clone(), a.canon(&p.id)))
+            })
+            .collect();
+        a
+    }
+
+    /// The parent id `id` is counted as.
+    pub fn canon(&self, id: &str) -> String {
+        self.restated.get(id).copied().unwrap_or(id).to_string()
+    }
+
+    /// The labelled pair of the child obligation at `child_line` and the
+    /// parent obligation at `parent_line` (ids as labelled, to break ties;
+    /// see [`at_line`]), `None` when either line holds none.
+    pub fn label(
+        &self,
+        (child, child_line, child_id): (&Plan, u32, &str),
+        (parent, parent_line, parent_id): (&Plan, u32, &str),
+    ) -> Option<IdPair> {
+        let c = at_line(child, child_line, child_id)?;
+        let q = at_line(parent, parent_line, parent_id)?;
+        Some((c.id.clone(), self.canon(&q.id)))
+    }
+
+    /// Share of the predicted pairs that are labelled (0 for none).
+    pub fn precision(&self) -> f64 {
+        share(self.hits(), self.predicted.len())
+    }
+
+    /// Share of the labelled pairs that are predicted (0 for none).
+    pub fn recall(&self) -> f64 {
+        share(self.hits(), self.gold.len())
+    }
+
+    /// Labelled pairs not predicted.
+    pub fn missed(&self) -> Vec<IdPair> {
+        self.gold.difference(&self.predicted).cloned().collect()
+    }
+
+    /// Predicted pairs not labelled.
+    pub fn extra(&self) -> Vec<IdPair> {
+        self.predicted.difference(&self.gold).cloned().collect()
+    }
+
+    fn hits(&self) -> usize {
+        self.predicted.intersection(&self.gold).count()
+    }
+}
+
+fn share(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
 }

@@ -40,6 +40,7 @@ use obligraph_core::{
     ObligationKind, Plan, Recurrence, Role,
 };
 use obligraph_vn::agency::{counterpart, resolve_agency, AgencyContext};
+use obligraph_vn::lexicon::{ON_THE_TERRITORY, REWORDINGS, REWORDING_LONGER_WORD};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
@@ -454,33 +455,17 @@ fn collective(c: Collective, name: &str) -> Agency {
     a
 }
 
-const SYNONYMS: [(&str, &str); 12] = [
-    ("Tăng cường", "Đẩy mạnh"),
-    ("tăng cường", "đẩy mạnh"),
-    ("Tiếp tục", "Tiếp tục thực hiện"),
-    ("nâng cao", "cải thiện"),
-    ("tuyên truyền, phổ biến", "phổ biến, tuyên truyền"),
-    ("Triển khai", "Tổ chức triển khai"),
-    ("hiệu quả", "có hiệu quả"),
-    ("các quy định", "những quy định"),
-    ("rà soát", "kiểm tra, rà soát"),
-    ("nghiên cứu", "tìm hiểu"),
-    ("người dân", "Nhân dân"),
-    ("cán bộ, công chức", "đội ngũ cán bộ, công chức"),
-];
-
 /// `text` reworded, and whether its trailing parenthesis was left out
 /// (the one edit of a paraphrase that changes what the task says).
 fn paraphrase(text: &str, rng: &mut ChaCha8Rng) -> (String, bool) {
     let mut t = text.to_string();
     let mut cut = false;
-    for (a, b) in SYNONYMS {
-        // The first occurrence that is not the start of a longer word
-        // ("người dân" in "người dân tộc thiểu số" is not "the people").
+    for &(a, b) in REWORDINGS {
+        // The first occurrence that is not the start of a longer word.
         let at = t
             .match_indices(a)
             .map(|(i, _)| i)
-            .find(|&i| !t[i + a.len()..].starts_with(" tộc"));
+            .find(|&i| !t[i + a.len()..].starts_with(REWORDING_LONGER_WORD));
         if let Some(i) = at {
             if rng.random_bool(0.7) {
                 t.replace_range(i..i + a.len(), b);
@@ -494,8 +479,8 @@ fn paraphrase(text: &str, rng: &mut ChaCha8Rng) -> (String, bool) {
             cut = true;
         }
     }
-    if !t.ends_with(" trên địa bàn") && rng.random_bool(0.3) {
-        t.push_str(" trên địa bàn");
+    if !t.ends_with(ON_THE_TERRITORY) && rng.random_bool(0.3) {
+        t.push_str(ON_THE_TERRITORY);
     }
     (t, cut)
 }
@@ -505,10 +490,10 @@ fn paraphrase(text: &str, rng: &mut ChaCha8Rng) -> (String, bool) {
 /// reworded (a commune plan copies its province's paraphrases).
 fn unreworded(text: &str) -> String {
     let mut t = text.to_string();
-    for (a, b) in SYNONYMS {
+    for &(a, b) in REWORDINGS {
         t = t.replace(b, a);
     }
-    while let Some(head) = t.strip_suffix(" trên địa bàn") {
+    while let Some(head) = t.strip_suffix(ON_THE_TERRITORY) {
         t = head.to_string();
     }
     t

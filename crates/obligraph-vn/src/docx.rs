@@ -73,6 +73,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::io::{Cursor, Read};
 
+use crate::import::text::roman_numeral;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
@@ -607,7 +608,11 @@ impl NumFormat {
                 }
             }
             Self::LowerRoman | Self::UpperRoman => {
-                let roman = roman(n);
+                let roman = if n == 0 || n > 3999 {
+                    n.to_string()
+                } else {
+                    roman_numeral(n)
+                };
                 if self == Self::LowerRoman {
                     out.push_str(&roman.to_lowercase());
                 } else {
@@ -616,35 +621,6 @@ impl NumFormat {
             }
         }
     }
-}
-
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    if n == 0 || n > 3999 {
-        return n.to_string();
-    }
-    let mut s = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            s.push_str(digits);
-            n -= value;
-        }
-    }
-    s
 }
 
 const LEVELS: usize = 9;

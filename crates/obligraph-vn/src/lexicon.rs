@@ -243,6 +243,34 @@ pub fn without_examples(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Rewordings a drafter makes without changing what a task says, as
+/// (written, reworded): the synthetic generator's paraphrases
+/// (obligraph-synth), applied in this order, and undone in it when two
+/// statements are compared word for word.
+pub const REWORDINGS: &[(&str, &str)] = &[
+    ("Tăng cường", "Đẩy mạnh"),
+    ("tăng cường", "đẩy mạnh"),
+    ("Tiếp tục", "Tiếp tục thực hiện"),
+    ("nâng cao", "cải thiện"),
+    ("tuyên truyền, phổ biến", "phổ biến, tuyên truyền"),
+    ("Triển khai", "Tổ chức triển khai"),
+    ("hiệu quả", "có hiệu quả"),
+    ("các quy định", "những quy định"),
+    ("rà soát", "kiểm tra, rà soát"),
+    ("nghiên cứu", "tìm hiểu"),
+    ("người dân", "Nhân dân"),
+    ("cán bộ, công chức", "đội ngũ cán bộ, công chức"),
+];
+
+/// What makes a written phrase of [`REWORDINGS`] the start of a longer
+/// word, not the phrase: "người dân" in "người dân tộc thiểu số" is not
+/// "the people".
+pub const REWORDING_LONGER_WORD: &str = " tộc";
+
+/// The phrase a local plan appends to a task, "on the territory" (with its
+/// leading space): it says where, not what.
+pub const ON_THE_TERRITORY: &str = " trên địa bàn";
+
 #[cfg(test)]
 mod tests {
     use super::*;

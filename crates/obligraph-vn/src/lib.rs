@@ -11,7 +11,8 @@
 //! - [`normalize`], [`deadline_phrase`], [`agency`], [`reorg`]: the lexicon
 //!   (normalisation, deadline phrases, agency names, the 2025
 //!   reorganisation); [`roles`]: roles written in prose ("X chủ trì, phối
-//!   hợp với Y …", "Đề nghị X … phối hợp").
+//!   hợp với Y …", "Đề nghị X … phối hợp"); [`lexicon`]: the words the
+//!   matcher reads specially; [`report_words`]: the reports' fixed words.
 //! - [`Import::plan_found`]: whether the input held a plan at all.
 //! - [`docx`]: Word documents to text; [`xlsx`]: Excel task tables in
 //!   ([`import_xlsx_bytes`]) and out ([`xlsx::assignment_table`]).
@@ -39,6 +40,7 @@ pub mod normalize;
 pub mod ocr;
 pub mod pdf;
 pub mod reorg;
+pub mod report_words;
 pub mod roles;
 pub mod subjects;
 pub mod xlsx;

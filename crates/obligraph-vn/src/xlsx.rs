@@ -64,6 +64,7 @@
 //! columns above, one row per obligation, sections as rows, numbered so
 //! that reading the file back gives the same tree.
 
+use crate::import::text::roman_numeral;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::Cursor;
@@ -708,7 +709,7 @@ fn table_rows(plan: &Plan) -> Vec<OutRow<'_>> {
                 let mut path = prefix.to_vec();
                 path.push(k);
                 let number = match path.as_slice() {
-                    [top] => roman(*top),
+                    [top] => roman_numeral(*top),
                     [_, rest @ ..] => rest
                         .iter()
                         .map(u32::to_string)
@@ -760,32 +761,6 @@ fn table_rows(plan: &Plan) -> Vec<OutRow<'_>> {
     let mut out = Vec::new();
     tree.walk(None, &[], &mut out);
     out
-}
-
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            s.push_str(digits);
-            n -= value;
-        }
-    }
-    s
 }
 
 /// The names of the agencies given `role`, one per line: "Đề nghị " before
@@ -930,11 +905,5 @@ mod tests {
         assert_eq!(split_number("2.1 Rà soát"), ("2.1", "Rà soát"));
         assert_eq!(split_number("2.6. Thống kê"), ("2.6", "Thống kê"));
         assert_eq!(split_number("Ghi chú: x"), ("", "Ghi chú: x"));
-    }
-
-    #[test]
-    fn roman_numbers() {
-        assert_eq!(roman(14), "XIV");
-        assert_eq!(roman(4), "IV");
     }
 }

@@ -4,7 +4,8 @@
 //! Regenerate the goldens with `OBLIGRAPH_BLESS=1 cargo test -p obligraph-vn
 //! --test golden`, then review the diff.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::root;
 
 use obligraph_core::{Deadline, ObligationKind};
 use obligraph_vn::{import_text, Import, UnattributedReason};
@@ -24,10 +25,6 @@ const DOCS: [(&str, &str); 8] = [
     ("qd-364-2015", "decisions/qd-364-2015.txt"),
     ("qd-87-2023", "decisions/qd-87-2023.txt"),
 ];
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn source(rel: &str) -> String {
     std::fs::read_to_string(root().join("examples/data").join(rel)).unwrap()

@@ -4,16 +4,14 @@
 //! by OCR when Tesseract with its Vietnamese data is installed (under CI
 //! it must be: `.ci/run` installs it).
 
+mod common;
+use common::{ids, root, SEEDS};
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use obligraph_core::Role;
 use obligraph_vn::pdf::PdfError;
 use obligraph_vn::{import_path, Import, ImportError};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn import(rel: &str) -> Import {
     let path = root().join(rel);
@@ -22,14 +20,6 @@ fn import(rel: &str) -> Import {
         Err(e) => panic!("{rel}: {e}"),
     }
 }
-
-const SEEDS: [&str; 5] = [
-    "binh-thuan-qd87-2023",
-    "dong-nai-74-2026",
-    "hue-qd2715-2026",
-    "hue-sokhcn-de-an-65-2026",
-    "ngo-quyen-102-2023",
-];
 
 /// Where the PDF's obligations differ from the text path's, and why. The
 /// PDF is laid out anew by LibreOffice: paragraphs wrap at other places
@@ -90,19 +80,7 @@ fn roles(import: &Import) -> BTreeMap<String, (Vec<String>, Vec<String>)> {
         .plan
         .obligations
         .iter()
-        .map(|o| {
-            let pick = |role: Role| {
-                let mut v: Vec<String> = o
-                    .assignments
-                    .iter()
-                    .filter(|a| a.role == role)
-                    .map(|a| a.agency.id.clone())
-                    .collect();
-                v.sort();
-                v
-            };
-            (o.id.clone(), (pick(Role::Lead), pick(Role::Support)))
-        })
+        .map(|o| (o.id.clone(), (ids(o, Role::Lead), ids(o, Role::Support))))
         .collect()
 }
 

@@ -10,24 +10,13 @@
 //! be the one read from the seed. A property test then draws agencies,
 //! roles, styles and task texts at random (deterministic runner).
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{root, SEEDS};
 
 use obligraph_core::{Assignment, Role};
 use obligraph_vn::import_text;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-
-const SEEDS: [&str; 5] = [
-    "binh-thuan-qd87-2023",
-    "dong-nai-74-2026",
-    "hue-qd2715-2026",
-    "hue-sokhcn-de-an-65-2026",
-    "ngo-quyen-102-2023",
-];
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// One task with its roles, as written in a seed.
 #[derive(Debug, Clone)]

@@ -3,6 +3,9 @@
 //! it — other agencies, other numbering, other line breaks — none of it
 //! taken from the seeds.
 
+mod common;
+use common::ids;
+
 use obligraph_core::{Obligation, ObligationKind, Role};
 use obligraph_vn::agency::{parse_agency_list, AgencyContext};
 use obligraph_vn::{import_text, Import};
@@ -21,17 +24,6 @@ fn task<'a>(import: &'a Import, snippet: &str) -> &'a Obligation {
         .collect();
     assert_eq!(hits.len(), 1, "{snippet}: {:#?}", import.plan.obligations);
     hits[0]
-}
-
-fn ids(o: &Obligation, role: Role) -> Vec<String> {
-    let mut v: Vec<String> = o
-        .assignments
-        .iter()
-        .filter(|a| a.role == role)
-        .map(|a| a.agency.id.clone())
-        .collect();
-    v.sort();
-    v
 }
 
 /// A district plan of another province (Tân Phú, Đồng Nai, before the

@@ -1,24 +1,15 @@
 //! Excel task tables: export of the seeds and reading them back, the
 //! fixtures under `tests/fixtures/xlsx/`, and bad cells.
 
+mod common;
+use common::{root, SEEDS};
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use obligraph_core::{Obligation, Place, Plan, Role};
 use obligraph_vn::xlsx::assignment_table;
 use obligraph_vn::{import_path, import_xlsx_bytes, ImportError, ImportOptions, ImportWarning};
-
-const SEEDS: [&str; 5] = [
-    "binh-thuan-qd87-2023",
-    "dong-nai-74-2026",
-    "hue-qd2715-2026",
-    "hue-sokhcn-de-an-65-2026",
-    "ngo-quyen-102-2023",
-];
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn seed(name: &str) -> Plan {
     import_path(&root().join(format!("examples/data/seeds/{name}.txt")))

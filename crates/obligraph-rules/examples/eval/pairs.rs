@@ -1,22 +1,7 @@
 //! The hand-labelled pairs of `tests/fixtures/alignment/`.
 use super::*;
-use crate::common::at_line;
+use crate::common::{at_line, labels, Alignment};
 use std::collections::HashMap;
-
-#[derive(serde::Deserialize)]
-struct Fixture {
-    parent: String,
-    child: String,
-    pairs: Vec<Pair>,
-}
-
-#[derive(serde::Deserialize)]
-struct Pair {
-    child: String,
-    child_line: u32,
-    parent: String,
-    parent_line: u32,
-}
 
 pub const NAMES: [&str; 2] = ["hue-vs-dong-nai", "ngo-quyen-vs-binh-thuan"];
 
@@ -92,9 +77,7 @@ pub fn cross_convention() -> Vec<Loaded> {
 }
 
 pub fn load(name: &'static str) -> Loaded {
-    let path = root().join(format!("tests/fixtures/alignment/{name}.json"));
-    let f: Fixture = serde_json::from_str(&std::fs::read_to_string(path).expect("fixture"))
-        .expect("fixture json");
+    let f = labels(name);
     let read = |rel: &str| {
         let t = std::fs::read_to_string(root().join(rel)).expect("plan");
         import(&t, rel).expect("plan imports")
@@ -185,38 +168,12 @@ pub fn f1(p: f64, r: f64) -> f64 {
 
 pub fn score(l: &Loaded, config: &Config, verbose: bool) -> Scores {
     let report = audit(&l.parent, &l.child, config);
-    let restated: HashMap<String, String> = report
-        .parent_obligations
-        .iter()
-        .filter_map(|p| {
-            let r = p.reason.as_deref()?.strip_prefix("restated by ")?;
-            Some((p.id.to_string(), r.split(',').next()?.to_string()))
-        })
-        .collect();
-    let canon = |id: &str| restated.get(id).cloned().unwrap_or_else(|| id.to_string());
-    let gold: BTreeSet<(String, String)> = l
+    let mut a = Alignment::of(&report);
+    a.gold = l
         .gold_lines
         .iter()
-        .filter_map(|(cl, cid, pl, pid)| {
-            let c = at_line(&l.child, *cl, cid)?;
-            let q = at_line(&l.parent, *pl, pid)?;
-            Some((c.id.clone(), canon(&q.id)))
-        })
+        .filter_map(|(cl, cid, pl, pid)| a.label((&l.child, *cl, cid), (&l.parent, *pl, pid)))
         .collect();
-    let predicted: BTreeSet<(String, String)> = report
-        .parent_obligations
-        .iter()
-        .flat_map(|p| {
-            // The matcher's pairs: carriers, and the candidates of tasks
-            // judged missing (the alignment is measured apart from the
-            // verdict).
-            p.matches
-                .iter()
-                .chain(&p.candidates)
-                .map(move |m| (m.child_id.clone(), canon(&p.id)))
-        })
-        .collect();
-    let hit = predicted.intersection(&gold).count() as f64;
     if verbose {
         // The score each missed pair gets when every pair is a candidate.
         let mut open = config.clone();
@@ -227,27 +184,27 @@ pub fn score(l: &Loaded, config: &Config, verbose: bool) -> Scores {
         let wide_score = |c: &str, q: &str| {
             wide.parent_obligations
                 .iter()
-                .filter(|p| canon(&p.id) == q)
+                .filter(|p| a.canon(&p.id) == q)
                 .flat_map(|p| p.matches.iter().chain(&p.candidates))
                 .filter(|m| m.child_id == c)
                 .map(|m| format!("{:.2} (text {:.2})", m.score, m.evidence.text_similarity))
                 .next()
                 .unwrap_or_else(|| "-".into())
         };
-        for (c, q) in gold.difference(&predicted) {
-            println!("ALIGN-MISS {} {q} ← {c} at {}", l.name, wide_score(c, q));
+        for (c, q) in a.missed() {
+            println!("ALIGN-MISS {} {q} ← {c} at {}", l.name, wide_score(&c, &q));
         }
-        for (c, q) in predicted.difference(&gold) {
+        for (c, q) in a.extra() {
             println!("ALIGN-EXTRA {} {q} ← {c}", l.name);
         }
     }
-    let carried: BTreeSet<&str> = gold.iter().map(|(_, p)| p.as_str()).collect();
+    let carried: BTreeSet<&str> = a.gold.iter().map(|(_, p)| p.as_str()).collect();
     // Element labels, where there are some: a gap is a task carried in
     // part or not at all.
     let labelled: HashMap<String, &str> = l
         .verdicts
         .iter()
-        .filter_map(|(line, id, v)| Some((canon(&at_line(&l.parent, *line, id)?.id), v.as_str())))
+        .filter_map(|(line, id, v)| Some((a.canon(&at_line(&l.parent, *line, id)?.id), v.as_str())))
         .collect();
     let (mut exact, mut exact_n) = (0usize, 0usize);
     let (mut tp, mut fp, mut fn_, mut gaps, mut flagged) = (0, 0, 0, 0, 0);
@@ -296,16 +253,8 @@ pub fn score(l: &Loaded, config: &Config, verbose: bool) -> Scores {
     }
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     Scores {
-        align_p: if predicted.is_empty() {
-            0.0
-        } else {
-            hit / predicted.len() as f64
-        },
-        align_r: if gold.is_empty() {
-            0.0
-        } else {
-            hit / gold.len() as f64
-        },
+        align_p: a.precision(),
+        align_r: a.recall(),
         gap_r: ratio(tp, tp + fn_),
         gap_p: ratio(tp, tp + fp),
         gaps,

@@ -1,6 +1,6 @@
 use crate::citations::{citations, known, same_doc_number};
-use crate::report::{Finding, Location, Severity};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::{Finding, Location};
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -19,19 +19,16 @@ declare_rule! {
     ///
     /// ## Use instead
     /// "Quyết định số 1079/QĐ-TTg ngày 14/09/2022".
-    pub struct CitationMismatch;
+    pub struct CitationMismatch {
+        code: "OG011",
+        name: "citation-mismatch",
+        severity: Warning,
+        needs_parent: false,
+    }
 }
 
 impl Rule for CitationMismatch {
-    fn code(&self) -> &'static str {
-        "OG011"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let known = known();
         for c in citations(ctx.plan) {

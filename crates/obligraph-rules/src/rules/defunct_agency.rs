@@ -1,6 +1,6 @@
 use crate::agencies::display;
-use crate::report::{Finding, Severity};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::Finding;
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 use obligraph_core::Level;
 
 declare_rule! {
@@ -23,19 +23,16 @@ declare_rule! {
     /// ## Use instead
     /// Name the successor (Sở Nội vụ, Sở Y tế) or the commune People's
     /// Committees.
-    pub struct DefunctAgency;
+    pub struct DefunctAgency {
+        code: "OG010",
+        name: "defunct-agency",
+        severity: Error,
+        needs_parent: false,
+    }
 }
 
 impl Rule for DefunctAgency {
-    fn code(&self) -> &'static str {
-        "OG010"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let plan = ctx.plan;
         let Some(date) = plan.date else {

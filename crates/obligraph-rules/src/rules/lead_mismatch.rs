@@ -1,6 +1,6 @@
 use crate::agencies::{display, is_counterpart, reaches_child};
-use crate::report::{Finding, Severity, Status};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::{Finding, Status};
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -23,22 +23,16 @@ declare_rule! {
     /// ## Use instead
     /// Give the lead to the counterpart (Công an thành phố) and name the
     /// other body as support (phối hợp).
-    pub struct LeadMismatch;
+    pub struct LeadMismatch {
+        code: "OG003",
+        name: "lead-mismatch",
+        severity: Warning,
+        needs_parent: true,
+    }
 }
 
 impl Rule for LeadMismatch {
-    fn code(&self) -> &'static str {
-        "OG003"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
-    fn needs_parent(&self) -> bool {
-        true
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let (Some(parent), child) = (ctx.parent, ctx.plan) else {
             return;

@@ -1,5 +1,5 @@
-use crate::report::{Finding, Severity};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::Finding;
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -17,22 +17,16 @@ declare_rule! {
     /// ## Use instead
     /// Nothing to change; if the task does carry out a parent task, cite
     /// it so the audit links them.
-    pub struct LocalInitiativeRule;
+    pub struct LocalInitiativeRule {
+        code: "OG013",
+        name: "local-initiative",
+        severity: Info,
+        needs_parent: true,
+    }
 }
 
 impl Rule for LocalInitiativeRule {
-    fn code(&self) -> &'static str {
-        "OG013"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Info
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
-    fn needs_parent(&self) -> bool {
-        true
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         for l in ctx.local_initiatives() {
             let o = ctx.obligation(&l.id);

@@ -1,5 +1,5 @@
-use crate::report::{Finding, Severity, Status};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::{Finding, Status};
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 use obligraph_core::{Deadline, Plan, Window};
 
 declare_rule! {
@@ -23,7 +23,12 @@ declare_rule! {
     /// ## Use instead
     /// Keep the parent's recurrence, and a due day at or before the
     /// parent's.
-    pub struct LooserDeadline;
+    pub struct LooserDeadline {
+        code: "OG005",
+        name: "looser-deadline",
+        severity: Warning,
+        needs_parent: true,
+    }
 }
 
 fn first_date(d: &Deadline, w: Window) -> Option<chrono::NaiveDate> {
@@ -101,18 +106,7 @@ pub(crate) fn looser(
 }
 
 impl Rule for LooserDeadline {
-    fn code(&self) -> &'static str {
-        "OG005"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
-    fn needs_parent(&self) -> bool {
-        true
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let Some(parent) = ctx.parent else {
             return;

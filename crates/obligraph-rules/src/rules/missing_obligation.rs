@@ -1,5 +1,5 @@
-use crate::report::{quoted, Finding, Severity, Status};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::{quoted, Finding, Status};
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 use obligraph_core::ObligationKind;
 
 declare_rule! {
@@ -21,22 +21,16 @@ declare_rule! {
     /// ## Use instead
     /// Add the task, assigned to the counterpart of the parent's lead
     /// (Công an thành phố), or record why it does not apply locally.
-    pub struct MissingObligation;
+    pub struct MissingObligation {
+        code: "OG001",
+        name: "missing-obligation",
+        severity: Error,
+        needs_parent: true,
+    }
 }
 
 impl Rule for MissingObligation {
-    fn code(&self) -> &'static str {
-        "OG001"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
-    fn needs_parent(&self) -> bool {
-        true
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         for r in ctx.with_status(Status::Missing) {
             let Some(p) = ctx.parent_obligation(&r.id) else {

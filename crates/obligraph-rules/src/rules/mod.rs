@@ -1,6 +1,12 @@
 //! The built-in rules, one file each. A rule's doc comment is its
 //! documentation (`explain CODE` prints it), in fixed sections: What it
 //! does · Why is this bad? · Example · Use instead.
+//!
+//! A rule's code, name, default severity and whether it needs a parent
+//! are declared once, in its file (`declare_rule!`); the table of codes
+//! ([`CODES`]) and the registry's rules come from the list in
+//! `builtin_rules!` below. A new rule: its file, its `mod` and `pub use`
+//! lines, and its name in that list.
 
 use crate::rule::Rule;
 
@@ -34,24 +40,46 @@ pub use requested_body_ordered::RequestedBodyOrdered;
 pub use several_leads_unscoped::SeveralLeadsUnscoped;
 pub use support_dropped::SupportDropped;
 
-/// Every built-in rule.
-pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
-    vec![
-        Box::new(MissingObligation),
-        Box::new(PartialCoverage),
-        Box::new(LeadMismatch),
-        Box::new(SupportDropped),
-        Box::new(LooserDeadline),
-        Box::new(ReportingChain),
-        Box::new(NoLead),
-        Box::new(SeveralLeadsUnscoped),
-        Box::new(RequestedBodyOrdered),
-        Box::new(DefunctAgency),
-        Box::new(CitationMismatch),
-        Box::new(PlanDutyMissing),
-        Box::new(LocalInitiativeRule),
-        Box::new(Pairing),
-    ]
+/// Lists the built-in rules once, in code order: the registry's table of
+/// codes ([`CODES`]) and the rules [`crate::Registry::default`] holds both
+/// come from this list and from what each rule's file declares.
+macro_rules! builtin_rules {
+    ($($rule:ident),* $(,)?) => {
+        /// The table of rule codes: code and short name, one line per
+        /// built-in rule, in code order, as each rule's file declares
+        /// them. Codes are stable: a retired rule keeps its code unused.
+        pub const CODES: &[(&str, &str)] = &[$(($rule::CODE, $rule::NAME)),*];
+
+        /// Every built-in rule.
+        pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
+            vec![$(Box::new($rule)),*]
+        }
+    };
+}
+
+builtin_rules![
+    MissingObligation,
+    PartialCoverage,
+    LeadMismatch,
+    SupportDropped,
+    LooserDeadline,
+    ReportingChain,
+    NoLead,
+    SeveralLeadsUnscoped,
+    RequestedBodyOrdered,
+    DefunctAgency,
+    CitationMismatch,
+    PlanDutyMissing,
+    LocalInitiativeRule,
+    Pairing,
+];
+
+/// The name of a code in [`CODES`] (`unknown` for another code).
+pub(crate) fn name_of(code: &str) -> &'static str {
+    CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("unknown", |(_, n)| n)
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-use crate::report::{quoted, Finding, Severity};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::{quoted, Finding};
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 use obligraph_core::ObligationKind;
 
 declare_rule! {
@@ -20,19 +20,16 @@ declare_rule! {
     ///
     /// ## Use instead
     /// Name one lead; the others support.
-    pub struct NoLead;
+    pub struct NoLead {
+        code: "OG007",
+        name: "no-lead",
+        severity: Warning,
+        needs_parent: false,
+    }
 }
 
 impl Rule for NoLead {
-    fn code(&self) -> &'static str {
-        "OG007"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         // A plan whose tasks name nobody at all assigns nothing: said once
         // for the plan (the tasks alone are left alone, see above).

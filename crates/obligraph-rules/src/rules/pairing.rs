@@ -1,5 +1,5 @@
 use crate::report::{Finding, Severity};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -22,22 +22,16 @@ declare_rule! {
     /// ## Use instead
     /// Audit each plan against the decision or plan it cites, or read the
     /// report knowing which plan stands in.
-    pub struct Pairing;
+    pub struct Pairing {
+        code: "OG014",
+        name: "pairing",
+        severity: Warning,
+        needs_parent: true,
+    }
 }
 
 impl Rule for Pairing {
-    fn code(&self) -> &'static str {
-        "OG014"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
-    fn needs_parent(&self) -> bool {
-        true
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let (Some(parent), child) = (ctx.parent, ctx.plan) else {
             return;

@@ -1,5 +1,5 @@
-use crate::report::{quoted, Finding, Severity, Status};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::{quoted, Finding, Status};
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -21,22 +21,16 @@ declare_rule! {
     /// ## Use instead
     /// Carry the parent's task whole, or split it into derived tasks that
     /// together cover it.
-    pub struct PartialCoverage;
+    pub struct PartialCoverage {
+        code: "OG002",
+        name: "partial-coverage",
+        severity: Warning,
+        needs_parent: true,
+    }
 }
 
 impl Rule for PartialCoverage {
-    fn code(&self) -> &'static str {
-        "OG002"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
-    fn needs_parent(&self) -> bool {
-        true
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         for r in ctx.with_status(Status::Partial) {
             let (Some(p), Some(m)) = (ctx.parent_obligation(&r.id), r.matches.first()) else {

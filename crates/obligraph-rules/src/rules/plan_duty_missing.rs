@@ -1,5 +1,5 @@
-use crate::report::{quoted, Finding, Severity, Status};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::{quoted, Finding, Status};
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 use obligraph_core::ObligationKind;
 
 declare_rule! {
@@ -23,7 +23,12 @@ declare_rule! {
     /// Add the duty with a date before the parent's: "các phòng, ban báo
     /// cáo trước ngày 25/10 hằng năm; Phòng Tư pháp tổng hợp, báo cáo trước
     /// ngày 01/11".
-    pub struct PlanDutyMissing;
+    pub struct PlanDutyMissing {
+        code: "OG012",
+        name: "plan-duty-missing",
+        severity: Warning,
+        needs_parent: true,
+    }
 }
 
 fn kind_vi(k: ObligationKind) -> &'static str {
@@ -45,18 +50,7 @@ fn kind_en(k: ObligationKind) -> &'static str {
 }
 
 impl Rule for PlanDutyMissing {
-    fn code(&self) -> &'static str {
-        "OG012"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
-    fn needs_parent(&self) -> bool {
-        true
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         if ctx.parent.is_none() {
             return;

@@ -1,6 +1,6 @@
 use crate::agencies::reaches_child;
-use crate::report::{Finding, Severity};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::Finding;
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 use obligraph_core::{ChainCheck, Collective, Obligation, ObligationKind, Plan, Window};
 
 declare_rule! {
@@ -27,7 +27,12 @@ declare_rule! {
     /// ## Use instead
     /// Put the report-in date well before the compilation: "trước ngày
     /// 05/11" for a compilation "trước ngày 20/11".
-    pub struct ReportingChain;
+    pub struct ReportingChain {
+        code: "OG006",
+        name: "reporting-chain",
+        severity: Error,
+        needs_parent: false,
+    }
 }
 
 fn dated(o: &Obligation, w: Window) -> bool {
@@ -128,15 +133,7 @@ impl ReportingChain {
 }
 
 impl Rule for ReportingChain {
-    fn code(&self) -> &'static str {
-        "OG006"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let plan = ctx.plan;
         let days = ctx.config.min_lead_days();

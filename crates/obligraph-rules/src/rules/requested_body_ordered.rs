@@ -1,6 +1,6 @@
 use crate::agencies::display;
-use crate::report::{Finding, Severity};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::Finding;
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -21,19 +21,16 @@ declare_rule! {
     /// ## Use instead
     /// "… ; đề nghị Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh phối
     /// hợp".
-    pub struct RequestedBodyOrdered;
+    pub struct RequestedBodyOrdered {
+        code: "OG009",
+        name: "requested-body-ordered",
+        severity: Warning,
+        needs_parent: false,
+    }
 }
 
 impl Rule for RequestedBodyOrdered {
-    fn code(&self) -> &'static str {
-        "OG009"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         for o in &ctx.plan.obligations {
             let names: Vec<&str> = o

@@ -1,6 +1,6 @@
 use crate::agencies::display;
-use crate::report::{Finding, Severity};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::Finding;
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 use obligraph_core::ObligationKind;
 
 declare_rule! {
@@ -20,19 +20,16 @@ declare_rule! {
     ///
     /// ## Use instead
     /// One lead, the others in support; or a scope note per lead.
-    pub struct SeveralLeadsUnscoped;
+    pub struct SeveralLeadsUnscoped {
+        code: "OG008",
+        name: "several-leads-unscoped",
+        severity: Info,
+        needs_parent: false,
+    }
 }
 
 impl Rule for SeveralLeadsUnscoped {
-    fn code(&self) -> &'static str {
-        "OG008"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Info
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         for o in &ctx.plan.obligations {
             if o.kind != ObligationKind::Task {

@@ -1,6 +1,6 @@
 use crate::agencies::{display, is_counterpart, reaches_child};
-use crate::report::{Finding, Severity, Status};
-use crate::rule::{declare_rule, Rule, RuleContext};
+use crate::report::{Finding, Status};
+use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -22,22 +22,16 @@ declare_rule! {
     /// ## Use instead
     /// Name the counterpart of each support body, or the collective that
     /// includes it.
-    pub struct SupportDropped;
+    pub struct SupportDropped {
+        code: "OG004",
+        name: "support-dropped",
+        severity: Info,
+        needs_parent: true,
+    }
 }
 
 impl Rule for SupportDropped {
-    fn code(&self) -> &'static str {
-        "OG004"
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Info
-    }
-    fn explanation(&self) -> &'static str {
-        Self::DOC
-    }
-    fn needs_parent(&self) -> bool {
-        true
-    }
+    rule_metadata!();
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let Some(parent) = ctx.parent else {
             return;

@@ -452,6 +452,35 @@ pub(crate) fn roman(s: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
+/// `n` as a Roman numeral, upper case: what [`roman`] reads, and beyond
+/// (XIV, MMXXVI); empty for 0. Word's I/II numbering and the Excel
+/// export's top-level rows write their numbers with it.
+pub(crate) fn roman_numeral(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            s.push_str(digits);
+            n -= value;
+        }
+    }
+    s
+}
+
 /// A numbering marker at the start of a paragraph or in an STT cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Marker {
@@ -552,6 +581,17 @@ pub(crate) fn stt_marker(s: &str) -> Option<Marker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roman_numerals_both_ways() {
+        assert_eq!(roman_numeral(14), "XIV");
+        assert_eq!(roman_numeral(4), "IV");
+        assert_eq!(roman_numeral(2026), "MMXXVI");
+        assert_eq!(roman_numeral(0), "");
+        for n in 1..=30 {
+            assert_eq!(roman(&roman_numeral(n)), Some(n));
+        }
+    }
 
     #[test]
     fn key_table_agrees_with_the_unicode_tables() {

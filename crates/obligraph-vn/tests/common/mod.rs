@@ -1,0 +1,33 @@
+//! Helpers the importer's test binaries share (each binary declares
+//! `mod common;` and uses a part of them).
+#![allow(dead_code)] // each test binary uses only some of the helpers
+
+use std::path::{Path, PathBuf};
+
+use obligraph_core::{Obligation, Role};
+
+/// The five seeds of `examples/data/seeds/`, by file stem.
+pub const SEEDS: [&str; 5] = [
+    "binh-thuan-qd87-2023",
+    "dong-nai-74-2026",
+    "hue-qd2715-2026",
+    "hue-sokhcn-de-an-65-2026",
+    "ngo-quyen-102-2023",
+];
+
+/// The workspace root (the seeds and fixtures are named from it).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The agency ids `o` gives `role`, sorted.
+pub fn ids(o: &Obligation, role: Role) -> Vec<String> {
+    let mut v: Vec<String> = o
+        .assignments
+        .iter()
+        .filter(|a| a.role == role)
+        .map(|a| a.agency.id.clone())
+        .collect();
+    v.sort();
+    v
+}

@@ -213,7 +213,7 @@ impl Config {
                 .find_map(|(i, l)| l.find(needle).map(|c| (i + 1, c + 1)))
                 .map_or_else(String::new, |(l, c)| format!("line {l}, column {c}: "))
         };
-        let names: Vec<&str> = crate::rules::CODES
+        let names: Vec<&str> = crate::codes::CODES
             .iter()
             .flat_map(|(c, n)| [*c, *n])
             .collect();
@@ -225,7 +225,7 @@ impl Config {
                     key: key.clone(),
                 });
             }
-            let code = crate::rules::CODES
+            let code = crate::codes::CODES
                 .iter()
                 .find(|(c, n)| c.eq_ignore_ascii_case(key) || n == key)
                 .map_or("", |(c, _)| *c);
@@ -301,7 +301,7 @@ impl Config {
 
     fn settings(&self, code: &str) -> Option<&RuleSettings> {
         self.rules.get(code).or_else(|| {
-            crate::rules::CODES
+            crate::codes::CODES
                 .iter()
                 .find(|(c, _)| *c == code)
                 .and_then(|(_, name)| self.rules.get(*name))

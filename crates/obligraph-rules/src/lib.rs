@@ -94,6 +94,7 @@ mod assignment;
 mod audit;
 mod carry;
 mod citations;
+mod codes;
 mod config;
 pub mod fingerprint;
 mod fleet;

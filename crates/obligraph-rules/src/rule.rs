@@ -1,15 +1,15 @@
 //! What a rule is: the [`Rule`] trait, the context rules see, and the
 //! macros a built-in rule is declared with. The rules, the registry and the
-//! audit build on it; its one edge back is data: the table of codes
-//! ([`CODES`]), read from the rules' own declarations, for the name
-//! [`Rule::name`] gives by default.
+//! audit build on it. The name [`Rule::name`] gives by default comes from
+//! the table of codes ([`CODES`], the leaf module `codes`, generated from
+//! the rules' own declarations).
 
 use crate::config::Config;
 use crate::report::{Finding, Location, ParentObligationReport, Severity, Status};
 use obligraph_core::{Obligation, Plan};
 
-pub(crate) use crate::rules::name_of;
-pub use crate::rules::CODES;
+pub(crate) use crate::codes::name_of;
+pub use crate::codes::CODES;
 
 /// Declares a built-in rule: its unit struct, with the code, short name,
 /// default severity and whether it needs a parent, written once here (the

@@ -4,7 +4,8 @@
 //!
 //! A rule's code, name, default severity and whether it needs a parent
 //! are declared once, in its file (`declare_rule!`); the table of codes
-//! ([`CODES`]) and the registry's rules come from the list in
+//! ([`crate::codes::CODES`]) is generated from those declarations by
+//! `build.rs`, and the registry's rules come from the list in
 //! `builtin_rules!` below. A new rule: its file, its `mod` and `pub use`
 //! lines, and its name in that list.
 
@@ -40,16 +41,12 @@ pub use requested_body_ordered::RequestedBodyOrdered;
 pub use several_leads_unscoped::SeveralLeadsUnscoped;
 pub use support_dropped::SupportDropped;
 
-/// Lists the built-in rules once, in code order: the registry's table of
-/// codes ([`CODES`]) and the rules [`crate::Registry::default`] holds both
-/// come from this list and from what each rule's file declares.
+/// Lists the built-in rules once, in code order: the rules
+/// [`crate::Registry::default`] holds. The table of codes
+/// ([`crate::codes::CODES`]) is generated from each rule's file by
+/// `build.rs`; the registry's test checks that the two agree.
 macro_rules! builtin_rules {
     ($($rule:ident),* $(,)?) => {
-        /// The table of rule codes: code and short name, one line per
-        /// built-in rule, in code order, as each rule's file declares
-        /// them. Codes are stable: a retired rule keeps its code unused.
-        pub const CODES: &[(&str, &str)] = &[$(($rule::CODE, $rule::NAME)),*];
-
         /// Every built-in rule.
         pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
             vec![$(Box::new($rule)),*]
@@ -73,14 +70,6 @@ builtin_rules![
     LocalInitiativeRule,
     Pairing,
 ];
-
-/// The name of a code in [`CODES`] (`unknown` for another code).
-pub(crate) fn name_of(code: &str) -> &'static str {
-    CODES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or("unknown", |(_, n)| n)
-}
 
 #[cfg(test)]
 pub(crate) mod testutil {

@@ -810,8 +810,14 @@ fn clauses(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut depth = 0i32;
+    // Inside a list a colon opens ("tuyên truyền về: a; b; c"), up to the
+    // sentence's end: its items are one duty's objects, not duties.
+    let mut listing = false;
     let cs: Vec<char> = text.chars().collect();
     for (i, &c) in cs.iter().enumerate() {
+        if c == ':' && depth <= 0 && opens_list(&cur) {
+            listing = true;
+        }
         if c == ',' && depth <= 0 && opens_periodic_report(cs.get(i + 1..).unwrap_or(&[])) {
             out.push(std::mem::take(&mut cur));
             continue;
@@ -820,14 +826,16 @@ fn clauses(text: &str) -> Vec<String> {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            ';' if depth <= 0 => {
+            ';' if depth <= 0 && (!listing || opens_duty(cs.get(i + 1..).unwrap_or(&[]))) => {
                 out.push(std::mem::take(&mut cur));
+                listing = false;
             }
             '.' if depth <= 0
                 && cs.get(i + 1).is_some_and(|c| c.is_whitespace())
                 && cs.get(i + 2).is_some_and(|c| c.is_uppercase()) =>
             {
                 out.push(std::mem::take(&mut cur));
+                listing = false;
             }
             _ => {}
         }
@@ -847,6 +855,33 @@ const PERIODIC: &[&str] = &["dinh ky ", "hang nam ", "hang quy ", "hang thang "]
 
 /// Whether the text after a comma is a periodic report: it opens with
 /// [`PERIODIC`] and reports ("báo cáo", "gửi") before its clause ends.
+/// Whether a colon after `before` opens a list of objects ("… về:", "…
+/// các nội dung sau:", "… gồm:", "… như:"), not a label ("Công an quận:").
+fn opens_list(before: &str) -> bool {
+    let k = key(before.trim_end());
+    LIST_OPENERS.iter().any(|w| k.ends_with(w))
+}
+
+/// Whether the text after a ";" opens a duty of its own (it starts with a
+/// duty's verb: "…; báo cáo kết quả …"), ending a list.
+fn opens_duty(after: &[char]) -> bool {
+    let next: String = after.iter().take(40).collect::<String>().to_lowercase();
+    DUTY_VERB
+        .find(next.trim_start())
+        .is_some_and(|m| m.start() == 0)
+}
+
+/// Words before a colon that open a list of objects (folded).
+const LIST_OPENERS: &[&str] = &[
+    " ve",
+    " sau",
+    " sau day",
+    " gom",
+    " nhu",
+    " noi dung",
+    " bao gom",
+];
+
 fn opens_periodic_report(after: &[char]) -> bool {
     let clause: String = after
         .iter()
@@ -1251,6 +1286,18 @@ mod tests {
         );
         assert!(is_agency_heading("Sở Tài chính"));
         assert!(!is_agency_heading("Sở Tư pháp có trách nhiệm theo dõi"));
+    }
+
+    #[test]
+    fn a_list_after_a_colon_is_one_duty() {
+        let c = clauses("Tổ chức tuyên truyền về: Luật Trẻ em; Luật Phòng, chống bạo lực gia đình; Công ước về quyền trẻ em; báo cáo kết quả trước ngày 15/11 hằng năm.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(c[1].starts_with("báo cáo"), "{c:?}");
+        let c = clauses("Tuyên truyền các nội dung sau: quyền bầu cử; quyền lập hội. Tham mưu sơ kết; tổng kết.");
+        assert_eq!(c.len(), 3, "{c:?}");
+        // A label's colon is no list.
+        let c = clauses("Công an quận: chủ trì hướng dẫn; theo dõi việc thực hiện.");
+        assert_eq!(c.len(), 2, "{c:?}");
     }
 
     #[test]

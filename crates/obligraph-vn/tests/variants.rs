@@ -302,3 +302,40 @@ fn ward_subjects_end_at_their_verb() {
         );
     }
 }
+
+/// A province plan whose body only points to its appendix (Quảng Ngãi
+/// style, not a seed): the pointer is no task, and its line is accounted
+/// for with its reason; the appendix columns come in another order.
+const POINTER: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+Số: 45/KH-UBND
+Quảng Ngãi, ngày 10 tháng 3 năm 2024
+KẾ HOẠCH
+Triển khai thực hiện Công ước chống tra tấn trên địa bàn tỉnh
+II. NHIỆM VỤ
+Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.
+PHỤ LỤC
+STT\tNội dung công việc\tThời gian hoàn thành\tCơ quan chủ trì\tCơ quan phối hợp\tSản phẩm
+1\tRà soát văn bản quy phạm pháp luật của tỉnh có liên quan đến Công ước CAT\tQuý IV/2024\tSở Tư pháp\tCông an tỉnh\tBáo cáo rà soát
+2\tTập huấn về Công ước CAT cho cán bộ làm công tác điều tra, giam giữ\tHằng năm\tCông an tỉnh\tSở Tư pháp\tLớp tập huấn
+";
+
+#[test]
+fn a_pointer_to_the_appendix_is_no_task() {
+    let i = import(POINTER);
+    assert_eq!(i.plan.obligations.len(), 2, "{:#?}", i.plan.obligations);
+    assert!(i
+        .plan
+        .obligations
+        .iter()
+        .all(|o| !o.text.contains("Phụ lục kèm theo")));
+    let row = task(&i, "Rà soát văn bản quy phạm pháp luật");
+    assert_eq!(ids(row, Role::Lead), ["province:justice"]);
+    assert_eq!(row.deadline_text.as_deref(), Some("Quý IV/2024"));
+    let pointer = i.unattributed.iter().find(|u| u.line == 7);
+    assert_eq!(
+        pointer.map(|u| u.reason),
+        Some(obligraph_vn::UnattributedReason::AppendixPointer),
+        "{:?}",
+        i.unattributed
+    );
+}

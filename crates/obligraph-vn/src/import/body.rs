@@ -855,6 +855,28 @@ const PERIODIC: &[&str] = &["dinh ky ", "hang nam ", "hang quy ", "hang thang "]
 
 /// Whether the text after a comma is a periodic report: it opens with
 /// [`PERIODIC`] and reports ("báo cáo", "gửi") before its clause ends.
+/// Whether a paragraph only says where the tasks are: "Các nhiệm vụ, giải
+/// pháp cụ thể tại Phụ lục kèm theo Kế hoạch này", "Nhiệm vụ cụ thể theo
+/// Phụ lục đính kèm", "(Chi tiết tại Phụ lục …)": a short sentence naming
+/// the appendix, opening with the tasks or the details, with no duty verb
+/// of its own.
+fn points_to_appendix(text: &str) -> bool {
+    let k = key(text.trim().trim_start_matches('('));
+    let opens = [
+        "cac nhiem vu",
+        "nhiem vu",
+        "chi tiet",
+        "noi dung",
+        "cac noi dung",
+    ]
+    .iter()
+    .any(|w| k.starts_with(w));
+    let names = k.contains("phu luc");
+    let short = chars(text) <= 160;
+    let acts = DUTY_VERB.is_match(&text.to_lowercase());
+    opens && names && short && !acts
+}
+
 /// Whether a colon after `before` opens a list of objects ("… về:", "…
 /// các nội dung sau:", "… gồm:", "… như:"), not a label ("Công an quận:").
 fn opens_list(before: &str) -> bool {
@@ -920,6 +942,12 @@ fn emit(nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         let org_duty = n.kind == Kind::Organisation && !is_top && !heading_leads.contains_key(&i);
         if org_duty && key(&n.text).starts_with("kinh phi") {
             ledger.set_aside_all(&n.lines, UnattributedReason::Funding);
+            continue;
+        }
+        // "Các nhiệm vụ, giải pháp cụ thể tại Phụ lục kèm theo Kế hoạch
+        // này.": where the tasks are, not a task.
+        if n.children == 0 && n.assignments.is_empty() && points_to_appendix(&n.text) {
+            ledger.set_aside_all(&n.lines, UnattributedReason::AppendixPointer);
             continue;
         }
         let heading_only = !org_duty
@@ -1286,6 +1314,21 @@ mod tests {
         );
         assert!(is_agency_heading("Sở Tài chính"));
         assert!(!is_agency_heading("Sở Tư pháp có trách nhiệm theo dõi"));
+    }
+
+    #[test]
+    fn a_pointer_to_the_appendix_is_no_task() {
+        assert!(points_to_appendix(
+            "Các nhiệm vụ, giải pháp cụ thể tại Phụ lục kèm theo Kế hoạch này."
+        ));
+        assert!(points_to_appendix("Nhiệm vụ cụ thể theo Phụ lục đính kèm."));
+        assert!(points_to_appendix("(Chi tiết tại Phụ lục I kèm theo)"));
+        assert!(!points_to_appendix(
+            "Các nhiệm vụ tại Phụ lục do Sở Tư pháp tổng hợp, báo cáo Ủy ban nhân dân tỉnh."
+        ));
+        assert!(!points_to_appendix(
+            "Rà soát văn bản quy phạm pháp luật theo Phụ lục I."
+        ));
     }
 
     #[test]

@@ -212,6 +212,9 @@ pub enum UnattributedReason {
     Content,
     /// Funding prose (Kinh phí).
     Funding,
+    /// A sentence that only says where the tasks are ("Các nhiệm vụ cụ
+    /// thể tại Phụ lục kèm theo").
+    AppendixPointer,
     /// Closing prose ("Trên đây là …", "Trong quá trình thực hiện, nếu có
     /// vướng mắc …").
     Closing,

@@ -339,3 +339,34 @@ fn a_pointer_to_the_appendix_is_no_task() {
         i.unattributed
     );
 }
+
+/// A district plan (Đức Phổ style, not a seed) whose item is followed by a
+/// paragraph that only assigns it: the item is the task, with that
+/// paragraph's roles and deadline.
+const ROLE_LINE: &str = "ỦY BAN NHÂN DÂN HUYỆN ĐỨC PHỔ
+Số: 12/KH-UBND
+Đức Phổ, ngày 05 tháng 4 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật năm 2024
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Rà soát, cập nhật số liệu người khuyết tật trên địa bàn huyện.
+Phòng Lao động - Thương binh và Xã hội chủ trì; Ủy ban nhân dân các xã phối hợp; hoàn thành trước ngày 30/9/2024.
+2. Hỗ trợ người khuyết tật tiếp cận dịch vụ trợ giúp pháp lý.
+Tổ chức các đợt trợ giúp pháp lý lưu động tại các xã miền núi.
+";
+
+#[test]
+fn a_paragraph_that_only_assigns_the_item_above_it() {
+    let i = import(ROLE_LINE);
+    let t = task(&i, "Rà soát, cập nhật số liệu người khuyết tật");
+    assert_eq!(ids(t, Role::Lead), ["district:labour_invalids_social"]);
+    assert_eq!(ids(t, Role::Support), ["collective:commune_committees"]);
+    assert!(t.deadline.is_some(), "{t:?}");
+    assert!(i
+        .plan
+        .obligations
+        .iter()
+        .all(|o| !o.text.starts_with("Phòng Lao động")));
+    // A paragraph that does work of its own stays a task.
+    task(&i, "Tổ chức các đợt trợ giúp pháp lý lưu động");
+}

@@ -923,7 +923,105 @@ fn deadline_in(text: &str, ctx: &Ctx) -> (Option<obligraph_core::Deadline>, Opti
     }
 }
 
-fn emit(nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
+/// Whether a paragraph does nothing but assign the item above it: "Phòng
+/// Tư pháp chủ trì; Ủy ban nhân dân các xã phối hợp; hoàn thành trước
+/// ngày 30/9/2024." Each piece between ";" is a list of agencies followed
+/// by a role ("chủ trì", "phối hợp", with "thực hiện"), or a deadline.
+fn assigns_only(text: &str, ctx: &Ctx) -> bool {
+    let t = text.trim().trim_end_matches(['.', ';']).trim();
+    let mut roles = 0;
+    let all = t.split(';').all(|piece| {
+        let p = piece.trim();
+        let k = key(p);
+        if p.is_empty() {
+            return true;
+        }
+        for role in [" chu tri", " phoi hop"] {
+            let bare = k.strip_suffix(" thuc hien").unwrap_or(&k);
+            if let Some(head) = bare.strip_suffix(role) {
+                // The agencies as written: the same number of chars as
+                // their key (keys fold letter by letter).
+                let n = head.chars().count();
+                let written: String = p.chars().take(n).collect();
+                if ctx.only_agencies(&written, Role::Lead).is_some() {
+                    roles += 1;
+                    return true;
+                }
+                return false;
+            }
+        }
+        ctx.find_deadline(p)
+            .is_some_and(|m| m.start <= 30 && m.end + 2 >= p.len())
+    });
+    all && roles > 0
+}
+
+/// Folds a paragraph that only assigns the numbered item above it (its one
+/// child, see [`assigns_only`]) into that item: the item is the task, with
+/// the child's roles and deadline, and the child's lines.
+fn fold_role_lines(nodes: &mut Vec<Node>, ctx: &Ctx) {
+    let mut gone: Vec<usize> = Vec::new();
+    for i in 0..nodes.len() {
+        let Some(n) = nodes.get(i) else { continue };
+        if !(n.numbered && n.children == 1 && n.assignments.is_empty() && n.deadline.is_none()) {
+            continue;
+        }
+        let Some(j) =
+            (i + 1..nodes.len()).find(|j| nodes.get(*j).is_some_and(|c| c.parent == Some(i)))
+        else {
+            continue;
+        };
+        let roles = nodes
+            .get(j)
+            .filter(|c| !c.numbered && c.children == 0 && assigns_only(&c.text, ctx))
+            .and_then(|c| ctx.inline_roles(c.text.trim().trim_end_matches(['.', ';'])))
+            .filter(|r| !r.assignments.is_empty());
+        let Some(roles) = roles else {
+            continue;
+        };
+        let Some(c) = nodes.get_mut(j) else { continue };
+        let assignments = roles.assignments;
+        let (deadline, deadline_text) = match roles.deadline {
+            Some(d) => (Some(d), roles.deadline_text),
+            None => deadline_in(&c.text, ctx),
+        };
+        let mut lines = c.lines.clone();
+        lines.extend(c.extra_lines.iter().copied());
+        if let Some(n) = nodes.get_mut(i) {
+            n.assignments = assignments;
+            n.deadline = deadline;
+            n.deadline_text = deadline_text;
+            n.extra_lines.extend(lines);
+            n.children = 0;
+        }
+        gone.push(j);
+    }
+    if gone.is_empty() {
+        return;
+    }
+    // Drop the folded paragraphs; parents are indices, so renumber them.
+    let mut new_index: Vec<Option<usize>> = Vec::with_capacity(nodes.len());
+    let mut next = 0;
+    for k in 0..nodes.len() {
+        if gone.contains(&k) {
+            new_index.push(None);
+        } else {
+            new_index.push(Some(next));
+            next += 1;
+        }
+    }
+    let old = std::mem::take(nodes);
+    for (k, mut n) in old.into_iter().enumerate() {
+        if gone.contains(&k) {
+            continue;
+        }
+        n.parent = n.parent.and_then(|p| new_index.get(p).copied().flatten());
+        nodes.push(n);
+    }
+}
+
+fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
+    fold_role_lines(&mut nodes, ctx);
     // Leads given by agency headings of "Tổ chức thực hiện".
     let mut heading_leads: HashMap<usize, Vec<Assignment>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {

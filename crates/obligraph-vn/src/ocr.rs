@@ -1,28 +1,59 @@
-//! OCR of scanned PDFs (no text layer) through Tesseract with its
-//! Vietnamese trained data.
+//! OCR of scanned PDFs (pages with no text layer) through Tesseract with
+//! its Vietnamese trained data.
 //!
-//! Each page is rendered by Poppler's `pdftoppm` ([`DPI`] dots per inch,
-//! grey) and read by `tesseract -l vie`, both run as processes, so
+//! Each scanned page is rendered by Poppler's `pdftoppm` ([`DPI`] dots per
+//! inch, grey) and read by `tesseract -l vie`, both run as processes, so
 //! nothing is linked: on Debian, `apt-get install tesseract-ocr
-//! tesseract-ocr-vie poppler-utils`. The importer turns to OCR only when
-//! a PDF's text layer is (almost) empty ([`needs_ocr`]).
+//! tesseract-ocr-vie poppler-utils`. The importer turns to OCR for the
+//! pages whose text layer is (almost) empty and that draw an image, or for
+//! every page when the whole text layer is (almost) empty ([`needs_ocr`]),
+//! so a PDF whose pages are partly typed and partly scanned is read page by
+//! page.
 //!
-//! What OCR gives is plain lines: a table comes out row by row only where
-//! its cells happen to share a line, so tables read less well than from a
-//! text layer (figures in README.md, measured by `cargo run -p
-//! obligraph-vn --example fields_right`).
+//! # Tables
+//!
+//! A scanned page goes through the same layout as a text layer
+//! ([`crate::pdf`]): Tesseract gives each word with its box and its
+//! line's baseline (hOCR output), and the ruling lines of tables are found
+//! in the page's pixels, as runs of ink at least [`MIN_HRULE`] long
+//! across or [`MIN_VRULE`] down. The rules are rubbed out of the image
+//! before Tesseract reads it (a border read as `|` or `~` would land in a
+//! cell). Tesseract then reads one image made of the page with its table
+//! cells blanked and, below it, each cell's ink at its own columns, one
+//! cell under another ([`STACK_GAP`] apart): a line is never run across
+//! a row's cells, and a lone "1." in the STT column is kept. The words,
+//! moved back to their place on the page, and the rules are laid out as
+//! the glyphs and rules of a text layer are: each ruled row one
+//! tab-separated line, a row a page break split glued back, a header row
+//! whose "STT" OCR misread ("SLT") mended.
+//!
+//! # Limits
+//!
+//! [`read_pages`] stops with [`OcrError::TimedOut`], naming the page, when
+//! a document's OCR takes longer than its time limit
+//! ([`ImportOptions::ocr_time_limit`](crate::ImportOptions::ocr_time_limit),
+//! 10 minutes by default): a program still running then is killed.
 //!
 //! # Errors
 //!
 //! A missing program or a missing `vie` language is an [`OcrError`] that
 //! says what to install; a program that fails names the page.
 
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use image::GrayImage;
+
+use crate::pdf::{Glyph, Page, Rule};
 
 /// Resolution the pages are rendered at for OCR: Tesseract reads body text
 /// best at 300 dpi.
 pub const DPI: u32 = 300;
+
+/// Points (1/72 inch) per pixel at [`DPI`].
+const PT_PER_PX: f64 = 72.0 / DPI as f64;
 
 /// Tesseract's language: Vietnamese.
 pub const LANGUAGE: &str = "vie";
@@ -31,6 +62,25 @@ pub const LANGUAGE: &str = "vie";
 /// for a scan (a scanned page may carry a stamp or a page number as text;
 /// a typed page of a plan holds 1,500–3,000).
 pub const MIN_CHARS_PER_PAGE: usize = 80;
+
+/// A pixel darker than this (0 black, 255 white) is ink. The scans are
+/// black and white; rendered grey at 300 dpi a 1-pixel border of a 200 dpi
+/// scan is mid grey.
+const INK: u8 = 170;
+
+/// A horizontal run of ink at least this long, in points, is a rule: a
+/// table's narrowest column (STT) is about 30 pt wide, a dash of text is
+/// under an em (13 pt).
+pub const MIN_HRULE: f64 = 24.0;
+
+/// A vertical run of ink at least this long, in points, is a rule: a row
+/// of one line is about 20 pt high, the tallest letter stroke of 13 pt
+/// text with its marks about 12 pt.
+pub const MIN_VRULE: f64 = 16.0;
+
+/// Gaps in a run of ink up to this many pixels are bridged (a thin border
+/// of a scan breaks here and there).
+const RUN_GAP: usize = 2;
 
 /// Why OCR could not read a PDF.
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +107,14 @@ pub enum OcrError {
         /// Its exit status and what it said on stderr.
         message: String,
     },
+    /// OCR of the document took longer than its time limit.
+    #[error("OCR took longer than {seconds} s, reached on page {page} (expected a document read within the OCR time limit: split the file, or raise the limit)")]
+    TimedOut {
+        /// The page being read when the time ran out (1-based).
+        page: u32,
+        /// The limit, in whole seconds.
+        seconds: u64,
+    },
 }
 
 /// Whether a text layer of `visible` characters over `pages` pages is a
@@ -66,7 +124,12 @@ pub fn needs_ocr(visible: usize, pages: u32) -> bool {
     visible < MIN_CHARS_PER_PAGE.saturating_mul(pages)
 }
 
-fn missing(program: &str, package: &str) -> OcrError {
+fn missing(program: &str) -> OcrError {
+    let package = if program.contains("pdftoppm") {
+        "poppler-utils"
+    } else {
+        "tesseract-ocr"
+    };
     OcrError::EngineMissing {
         program: program.to_string(),
         package: package.to_string(),
@@ -84,7 +147,7 @@ fn check_programs(tesseract: &str, pdftoppm: &str) -> Result<(), OcrError> {
         .arg("--list-langs")
         .stdin(Stdio::null())
         .output()
-        .map_err(|_| missing(tesseract, "tesseract-ocr"))?;
+        .map_err(|_| missing(tesseract))?;
     // Tesseract 4 lists the languages on stdout, some builds on stderr.
     let listed = [langs.stdout, langs.stderr].iter().any(|o| {
         String::from_utf8_lossy(o)
@@ -98,7 +161,7 @@ fn check_programs(tesseract: &str, pdftoppm: &str) -> Result<(), OcrError> {
         .arg("-v")
         .stdin(Stdio::null())
         .output()
-        .map_err(|_| missing(pdftoppm, "poppler-utils"))?;
+        .map_err(|_| missing(pdftoppm))?;
     Ok(())
 }
 
@@ -110,73 +173,111 @@ fn failed(program: &str, page: u32, message: impl Into<String>) -> OcrError {
     }
 }
 
-/// The text Tesseract reads on page `page` (1-based) of the PDF at `path`.
-pub fn ocr_page(path: &Path, page: u32) -> Result<String, OcrError> {
-    let no = page.to_string();
-    let render = Command::new("pdftoppm")
-        .args([
-            "-r",
-            &DPI.to_string(),
-            "-gray",
-            "-png",
-            "-f",
-            &no,
-            "-l",
-            &no,
-        ])
-        .arg(path)
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|_| missing("pdftoppm", "poppler-utils"))?;
-    if !render.status.success() || render.stdout.is_empty() {
-        return Err(failed(
-            "pdftoppm",
-            page,
-            format!(
-                "{}: {}",
-                render.status,
-                String::from_utf8_lossy(&render.stderr).trim()
-            ),
-        ));
+/// When a document's OCR must end, and its limit (for the error).
+#[derive(Debug, Clone, Copy)]
+struct Deadline {
+    at: Option<Instant>,
+    limit: Duration,
+}
+
+impl Deadline {
+    fn new(limit: Duration) -> Deadline {
+        Deadline {
+            at: Instant::now().checked_add(limit),
+            limit,
+        }
     }
-    let image = render.stdout;
-    let mut ocr = Command::new("tesseract")
-        .args(["stdin", "stdout", "-l", LANGUAGE, "--psm", "4"])
+
+    fn passed(&self) -> bool {
+        self.at.is_some_and(|at| Instant::now() >= at)
+    }
+
+    fn error(&self, page: u32) -> OcrError {
+        OcrError::TimedOut {
+            page,
+            seconds: self.limit.as_secs(),
+        }
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> Option<std::thread::JoinHandle<Vec<u8>>> {
+    let mut pipe = pipe?;
+    std::thread::Builder::new()
+        .spawn(move || {
+            let mut out = Vec::new();
+            // A pipe that breaks leaves what was read: the exit status
+            // says whether the program succeeded.
+            pipe.read_to_end(&mut out).ok();
+            out
+        })
+        .ok()
+}
+
+/// Runs `program` on page `page`, feeding it `input`, and returns its
+/// stdout; killed when the deadline passes.
+fn run(
+    program: &str,
+    args: &[&str],
+    input: Option<Vec<u8>>,
+    page: u32,
+    deadline: Deadline,
+) -> Result<Vec<u8>, OcrError> {
+    if deadline.passed() {
+        return Err(deadline.error(page));
+    }
+    let mut child = Command::new(program)
+        .args(args)
         // Tesseract's OpenMP threads fight over a busy machine: one
         // thread reads a page in 3 s where four take 12 s on two cores.
         .env("OMP_THREAD_LIMIT", "1")
-        .stdin(Stdio::piped())
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|_| missing("tesseract", "tesseract-ocr"))?;
-    {
-        use std::io::Write;
-        let mut stdin = ocr
-            .stdin
-            .take()
-            .ok_or_else(|| failed("tesseract", page, "no input"))?;
-        stdin
-            .write_all(&image)
-            .map_err(|e| failed("tesseract", page, e.to_string()))?;
-    }
-    let out = ocr
-        .wait_with_output()
-        .map_err(|e| failed("tesseract", page, e.to_string()))?;
-    if !out.status.success() {
+        .map_err(|_| missing(program))?;
+    let writer = match (input, child.stdin.take()) {
+        (Some(bytes), Some(mut stdin)) => std::thread::Builder::new()
+            .spawn(move || stdin.write_all(&bytes))
+            .ok(),
+        _ => None,
+    };
+    let out = drain(child.stdout.take());
+    let err = drain(child.stderr.take());
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if deadline.passed() => {
+                // Already ended, or killed now: either way it is waited
+                // for below and its output dropped.
+                child.kill().ok();
+                child.wait().ok();
+                return Err(deadline.error(page));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Err(e) => return Err(failed(program, page, e.to_string())),
+        }
+    };
+    let written = writer.map(|w| w.join());
+    let stdout = out.and_then(|h| h.join().ok()).unwrap_or_default();
+    let stderr = err.and_then(|h| h.join().ok()).unwrap_or_default();
+    if !status.success() {
         return Err(failed(
-            "tesseract",
+            program,
             page,
-            format!(
-                "{}: {}",
-                out.status,
-                String::from_utf8_lossy(&out.stderr).trim()
-            ),
+            format!("{status}: {}", String::from_utf8_lossy(&stderr).trim()),
         ));
     }
-    Ok(tidy(&String::from_utf8_lossy(&out.stdout)))
+    match written {
+        Some(Ok(Err(e))) => Err(failed(program, page, format!("its input: {e}"))),
+        Some(Err(_)) => Err(failed(program, page, "its input could not be written")),
+        _ => Ok(stdout),
+    }
 }
-
 /// Roman numerals of top-level headings.
 const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
@@ -188,50 +289,435 @@ fn roman_heading(head: &str) -> Option<&str> {
     ROMAN.iter().copied().find(|r| *r == numeral)
 }
 
-/// Tesseract's text made like a text layer's:
-///
-/// - the empty lines it puts between what it takes for paragraphs (after
-///   the first line of an indented paragraph, too) are dropped, since a
-///   line of the importer's text only ends a paragraph by its content;
-/// - a heading whose Roman numeral lost its dot ("II NHIỆM VỤ" for "II.
-///   NHIỆM VỤ", a small dot lost in the scan) or had it read as an `L`
-///   ("IL MỤC ĐÍCH" for "I. MỤC ĐÍCH") gets it back, when the rest of the
-///   line is in capitals.
+/// A heading whose Roman numeral lost its dot ("II NHIỆM VỤ" for "II.
+/// NHIỆM VỤ", a small dot lost in the scan) or had it read as an `L`
+/// ("IL MỤC ĐÍCH" for "I. MỤC ĐÍCH") gets it back, when the rest of the
+/// line is in capitals; any other line is as it was.
 ///
 /// ```
-/// use obligraph_vn::ocr::tidy;
-/// assert_eq!(tidy("II NHIỆM VỤ\n\n1. Rà soát\n\nvăn bản\n"), "II. NHIỆM VỤ\n1. Rà soát\nvăn bản\n");
-/// assert_eq!(tidy("IL MỤC ĐÍCH, YÊU CẦU\n"), "I. MỤC ĐÍCH, YÊU CẦU\n");
-/// assert_eq!(tidy("I Mục đích\n"), "I Mục đích\n");
+/// use obligraph_vn::ocr::mend_heading;
+/// assert_eq!(mend_heading("II NHIỆM VỤ"), "II. NHIỆM VỤ");
+/// assert_eq!(mend_heading("IL MỤC ĐÍCH, YÊU CẦU"), "I. MỤC ĐÍCH, YÊU CẦU");
+/// assert_eq!(mend_heading("I Mục đích"), "I Mục đích");
 /// ```
-pub fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let line = line.trim_end();
-        if line.trim().is_empty() {
-            continue;
+pub fn mend_heading(line: &str) -> std::borrow::Cow<'_, str> {
+    let fixed = line.split_once(' ').and_then(|(head, rest)| {
+        let caps = rest.chars().any(char::is_alphabetic) && !rest.chars().any(char::is_lowercase);
+        let numeral = roman_heading(head)?;
+        caps.then(|| format!("{numeral}. {rest}"))
+    });
+    match fixed {
+        Some(f) => std::borrow::Cow::Owned(f),
+        None => std::borrow::Cow::Borrowed(line),
+    }
+}
+
+/// One page read by OCR: the words Tesseract read, with their places, and
+/// the ruling lines found in the image, ready to be laid out as a text
+/// layer is ([`PdfText::from_scanned`](crate::pdf::PdfText::from_scanned)).
+#[derive(Debug, Clone)]
+pub struct ScannedPage {
+    pub(crate) page: Page,
+}
+
+impl ScannedPage {
+    /// The page laid out alone: lines, and a tab-separated line per ruled
+    /// table row, headings mended ([`mend_heading`]).
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for line in self.page.text().lines() {
+            out.push_str(&mend_heading(line));
+            out.push('\n');
         }
-        let fixed = line.split_once(' ').and_then(|(head, rest)| {
-            let caps =
-                rest.chars().any(char::is_alphabetic) && !rest.chars().any(char::is_lowercase);
-            let numeral = roman_heading(head)?;
-            caps.then(|| format!("{numeral}. {rest}"))
+        out
+    }
+
+    /// Horizontal and vertical rules found in the image.
+    pub fn rules(&self) -> (usize, usize) {
+        (self.page.hrules.len(), self.page.vrules.len())
+    }
+}
+
+/// Reads page `page` (1-based) of the PDF at `path` by OCR, with no time
+/// limit.
+pub fn read_page(path: &Path, page: u32) -> Result<ScannedPage, OcrError> {
+    read_page_by(
+        path,
+        page,
+        Deadline {
+            at: None,
+            limit: Duration::MAX,
+        },
+    )
+}
+
+/// Reads the pages `pages` (1-based) of the PDF at `path` by OCR, all
+/// within `limit`: past it, [`OcrError::TimedOut`] names the page being
+/// read.
+pub fn read_pages(
+    path: &Path,
+    pages: &[u32],
+    limit: Duration,
+) -> Result<Vec<ScannedPage>, OcrError> {
+    check_engine()?;
+    let deadline = Deadline::new(limit);
+    pages
+        .iter()
+        .map(|&p| read_page_by(path, p, deadline))
+        .collect()
+}
+
+fn read_page_by(path: &Path, page: u32, deadline: Deadline) -> Result<ScannedPage, OcrError> {
+    let no = page.to_string();
+    let dpi = DPI.to_string();
+    let file = path.to_string_lossy();
+    // PGM on stdout: grey, no compression to undo.
+    let rendered = run(
+        "pdftoppm",
+        &["-r", &dpi, "-gray", "-f", &no, "-l", &no, &file],
+        None,
+        page,
+        deadline,
+    )?;
+    let mut image = image::load_from_memory_with_format(&rendered, image::ImageFormat::Pnm)
+        .map_err(|e| failed("pdftoppm", page, format!("its image is unreadable: {e}")))?
+        .into_luma8();
+    let (hrules, vrules) = rules(&mut image);
+    let ruled = Page {
+        glyphs: Vec::new(),
+        hrules,
+        vrules,
+    };
+    let (stack, blocks) = stack_cells(&image, &crate::pdf::cells(&ruled));
+    let mut pnm = std::io::Cursor::new(Vec::new());
+    stack
+        .write_to(&mut pnm, image::ImageFormat::Pnm)
+        .map_err(|e| failed("tesseract", page, format!("its input: {e}")))?;
+    let hocr = run(
+        "tesseract",
+        // One uniform block: the stack's blocks are one under another,
+        // and this mode keeps a lone "1." that the others drop as noise.
+        &["stdin", "stdout", "-l", LANGUAGE, "--psm", "6", "hocr"],
+        Some(pnm.into_inner()),
+        page,
+        deadline,
+    )?;
+    let mut glyphs = words(&String::from_utf8_lossy(&hocr))
+        .map_err(|e| failed("tesseract", page, format!("its hOCR output: {e}")))?;
+    // Back from the stack to the page.
+    for g in &mut glyphs {
+        let at = g.y / PT_PER_PX;
+        if let Some(b) = blocks.iter().rev().find(|b| at >= b.stack_top as f64 - 1.0) {
+            g.y = (at - b.stack_top as f64 + b.top as f64) * PT_PER_PX;
+        }
+    }
+    let (hrules, vrules) = (ruled.hrules, ruled.vrules);
+    Ok(ScannedPage {
+        page: Page {
+            glyphs,
+            hrules,
+            vrules,
+        },
+    })
+}
+
+/// Blank pixels between two blocks of the stack Tesseract reads.
+pub const STACK_GAP: u32 = 60;
+
+/// A box of pixels: left, top, right, bottom (past the last).
+type PixelBox = (u32, u32, u32, u32);
+
+/// Where a block of the stack comes from: its rows `top..` of the page
+/// are rows `stack_top..` of the stack (columns are the same).
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    top: u32,
+    stack_top: u32,
+}
+
+/// The page with its table cells blanked, then each cell's ink (cropped
+/// to its rows with ink) below it at the same columns, one under another:
+/// Tesseract reads each cell as a block of its own instead of running a
+/// line across a row's cells, and does not lose a lone "1." in the STT
+/// column.
+fn stack_cells(image: &GrayImage, cells: &[(f64, f64, f64, f64)]) -> (GrayImage, Vec<Block>) {
+    let (w, h) = image.dimensions();
+    let px = |pt: f64| (pt / PT_PER_PX).max(0.0) as u32;
+    // Cells in pixels, a little inside their borders.
+    let boxes: Vec<PixelBox> = cells
+        .iter()
+        .map(|&(l, t, r, b)| {
+            (
+                px(l).saturating_add(3).min(w),
+                px(t).saturating_add(3).min(h),
+                px(r).saturating_sub(2).min(w),
+                px(b).saturating_sub(2).min(h),
+            )
+        })
+        .filter(|(l, t, r, b)| l < r && t < b)
+        .collect();
+    let ink_rows = |&(l, t, r, b): &PixelBox| -> Option<(u32, u32)> {
+        let has_ink =
+            |y: u32| (l..r).any(|x| image.get_pixel_checked(x, y).is_some_and(|p| p.0[0] < INK));
+        let first = (t..b).find(|&y| has_ink(y))?;
+        let last = (t..b).rev().find(|&y| has_ink(y))?;
+        Some((first.saturating_sub(8).max(t), (last + 9).min(b)))
+    };
+    let crops: Vec<(PixelBox, (u32, u32))> = boxes
+        .iter()
+        .filter_map(|bx| Some((*bx, ink_rows(bx)?)))
+        .collect();
+    let extra: u32 = crops.iter().map(|(_, (t, b))| b - t + STACK_GAP).sum();
+    let mut stack = GrayImage::from_pixel(w, h + STACK_GAP + extra, image::Luma([255]));
+    for y in 0..h {
+        for x in 0..w {
+            if let Some(p) = image.get_pixel_checked(x, y) {
+                stack.put_pixel(x, y, *p);
+            }
+        }
+    }
+    let white = image::Luma([255u8]);
+    for &(l, t, r, b) in &boxes {
+        for y in t..b {
+            for x in l..r {
+                stack.put_pixel(x, y, white);
+            }
+        }
+    }
+    let mut blocks = vec![Block {
+        top: 0,
+        stack_top: 0,
+    }];
+    let mut at = h + STACK_GAP;
+    for ((l, _, r, _), (t, b)) in crops {
+        blocks.push(Block {
+            top: t,
+            stack_top: at,
         });
-        out.push_str(fixed.as_deref().unwrap_or(line));
-        out.push('\n');
+        for y in t..b {
+            for x in l..r {
+                if let Some(p) = image.get_pixel_checked(x, y) {
+                    stack.put_pixel(x, at + (y - t), *p);
+                }
+            }
+        }
+        at += b - t + STACK_GAP;
+    }
+    (stack, blocks)
+}
+
+/// The runs of ink along one line of pixels at least `min` long, gaps of
+/// up to [`RUN_GAP`] bridged, as (first, past the last) pixel.
+fn runs(ink: impl Iterator<Item = bool>, min: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, dark) in ink.enumerate() {
+        match (dark, open) {
+            (true, Some((start, end))) if i <= end + RUN_GAP => open = Some((start, i + 1)),
+            (true, _) => {
+                if let Some((start, end)) = open {
+                    if end - start >= min {
+                        out.push((start, end));
+                    }
+                }
+                open = Some((i, i + 1));
+            }
+            (false, _) => {}
+        }
+    }
+    if let Some((start, end)) = open {
+        if end - start >= min {
+            out.push((start, end));
+        }
     }
     out
 }
 
-/// The text of every page of the PDF at `path`, read by OCR, its
-/// headings renumbered ([`renumber_headings`]).
-pub fn ocr_pdf(path: &Path, pages: u32) -> Result<Vec<String>, OcrError> {
-    check_engine()?;
-    let mut texts = (1..=pages)
-        .map(|p| ocr_page(path, p))
-        .collect::<Result<Vec<_>, _>>()?;
-    renumber_headings(&mut texts);
-    Ok(texts)
+fn px_to_pt(px: usize) -> f64 {
+    f64::from(u32::try_from(px).unwrap_or(u32::MAX)) * PT_PER_PX
+}
+
+/// The horizontal and vertical rules of a page image, in points; their
+/// pixels are made white (see the module docs).
+fn rules(image: &mut GrayImage) -> (Vec<Rule>, Vec<Rule>) {
+    let w = usize::try_from(image.width()).unwrap_or(0);
+    let min_h = (MIN_HRULE / PT_PER_PX) as usize;
+    let min_v = (MIN_VRULE / PT_PER_PX) as usize;
+    let mut erase: Vec<(usize, usize, usize, bool)> = Vec::new();
+    let (mut hrules, mut vrules) = (Vec::new(), Vec::new());
+    {
+        let raw: &[u8] = image.as_raw();
+        if w == 0 {
+            return (hrules, vrules);
+        }
+        for (y, row) in raw.chunks_exact(w).enumerate() {
+            for (from, to) in runs(row.iter().map(|&p| p < INK), min_h) {
+                erase.push((y, from, to, true));
+                hrules.push(Rule {
+                    at: px_to_pt(y) + PT_PER_PX / 2.0,
+                    from: px_to_pt(from),
+                    to: px_to_pt(to),
+                });
+            }
+        }
+        for x in 0..w {
+            let column = raw.iter().skip(x).step_by(w).map(|&p| p < INK);
+            for (from, to) in runs(column, min_v) {
+                erase.push((x, from, to, false));
+                vrules.push(Rule {
+                    at: px_to_pt(x) + PT_PER_PX / 2.0,
+                    from: px_to_pt(from),
+                    to: px_to_pt(to),
+                });
+            }
+        }
+    }
+    let white = image::Luma([255u8]);
+    for (at, from, to, across) in erase {
+        for i in from..to {
+            let (x, y) = if across { (i, at) } else { (at, i) };
+            if let (Ok(x), Ok(y)) = (u32::try_from(x), u32::try_from(y)) {
+                if let Some(p) = image.get_pixel_mut_checked(x, y) {
+                    *p = white;
+                }
+            }
+        }
+    }
+    (hrules, vrules)
+}
+
+/// A number after `key` in an hOCR `title` (`bbox 1 2 3 4; x_size 40`).
+fn title_numbers(title: &str, key: &str) -> Vec<f64> {
+    title
+        .split(';')
+        .map(str::trim)
+        .find_map(|part| part.strip_prefix(key))
+        .map(|rest| {
+            rest.split_whitespace()
+                .filter_map(|n| n.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The line a word of hOCR lies on: its box, baseline and size.
+#[derive(Debug, Clone, Copy)]
+struct OcrLine {
+    left: f64,
+    bottom: f64,
+    slope: f64,
+    offset: f64,
+    /// An em, in pixels: Tesseract's x_size (ascender to baseline) and
+    /// its descenders.
+    em: f64,
+}
+
+/// The words of Tesseract's hOCR output as glyphs in points: each word at
+/// its line's baseline, and as large as the page's usual em (the median of
+/// its lines'), so that spacing reads as in a text layer.
+fn words(hocr: &str) -> Result<Vec<Glyph>, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(hocr);
+    let mut line: Option<OcrLine> = None;
+    // The word being read: its box, and text; the depth it opened at.
+    let mut word: Option<(Vec<f64>, String, usize)> = None;
+    let mut depth = 0usize;
+    let mut out: Vec<(Glyph, f64)> = Vec::new();
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
+        match event {
+            Event::Start(e) => {
+                depth += 1;
+                let attr = |name: &str| {
+                    e.attributes()
+                        .with_checks(false)
+                        .flatten()
+                        .find(|a| a.key.as_ref() == name)
+                        .map(|a| a.value.into_owned())
+                };
+                let (Some(class), Some(title)) = (attr("class"), attr("title")) else {
+                    continue;
+                };
+                let bbox = title_numbers(&title, "bbox");
+                if class == "ocrx_word" {
+                    word = Some((bbox, String::new(), depth));
+                } else if class.starts_with("ocr_") && title.contains("baseline") {
+                    let base = title_numbers(&title, "baseline");
+                    let size = title_numbers(&title, "x_size");
+                    let desc = title_numbers(&title, "x_descenders");
+                    if let ([left, _, _, bottom], [slope, offset]) =
+                        (bbox.as_slice(), base.as_slice())
+                    {
+                        line = Some(OcrLine {
+                            left: *left,
+                            bottom: *bottom,
+                            slope: *slope,
+                            offset: *offset,
+                            em: size.first().copied().unwrap_or(0.0)
+                                + desc.first().copied().unwrap_or(0.0),
+                        });
+                    }
+                }
+            }
+            Event::Text(t) => {
+                if let Some((_, text, _)) = word.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some((_, text, _)) = word.as_mut() {
+                    let c = crate::docx::resolve_reference(&r)
+                        .ok_or_else(|| format!("unknown entity `&{};`", &*r))?;
+                    text.push(c);
+                }
+            }
+            Event::End(_) => {
+                if let Some((bbox, text, _)) = word.take_if(|w| w.2 == depth) {
+                    // A speck read as a quote before a name ("'VKSND").
+                    let text = text.trim();
+                    let text = match text.strip_prefix(['\'', '`', '‘', '’']) {
+                        Some(rest) if rest.starts_with(char::is_uppercase) => rest,
+                        _ => text,
+                    };
+                    if let ([left, top, right, bottom], false) = (bbox.as_slice(), text.is_empty())
+                    {
+                        let (base, em) = match line {
+                            Some(l) => {
+                                let mid = (left + right) / 2.0;
+                                (l.bottom + l.offset + l.slope * (mid - l.left), l.em)
+                            }
+                            None => (*bottom, bottom - top),
+                        };
+                        out.push((
+                            Glyph {
+                                x: left * PT_PER_PX,
+                                y: base * PT_PER_PX,
+                                end: right * PT_PER_PX,
+                                size: 0.0,
+                                text: text.to_string(),
+                            },
+                            em,
+                        ));
+                    }
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let mut ems: Vec<f64> = out.iter().map(|(_, em)| *em).filter(|e| *e > 0.0).collect();
+    ems.sort_by(f64::total_cmp);
+    let em = ems.get(ems.len() / 2).copied().unwrap_or(50.0) * PT_PER_PX;
+    Ok(out
+        .into_iter()
+        .map(|(mut g, _)| {
+            g.size = em;
+            g
+        })
+        .collect())
 }
 
 /// A top-level heading whose Roman numeral repeats the one before it

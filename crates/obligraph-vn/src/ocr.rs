@@ -388,29 +388,42 @@ fn read_page_by(path: &Path, page: u32, deadline: Deadline) -> Result<ScannedPag
         hrules,
         vrules,
     };
-    let (stack, blocks) = stack_cells(&image, &crate::pdf::cells(&ruled));
-    let mut pnm = std::io::Cursor::new(Vec::new());
-    stack
-        .write_to(&mut pnm, image::ImageFormat::Pnm)
-        .map_err(|e| failed("tesseract", page, format!("its input: {e}")))?;
-    let hocr = run(
-        "tesseract",
-        // One uniform block: the stack's blocks are one under another,
-        // and this mode keeps a lone "1." that the others drop as noise.
-        &["stdin", "stdout", "-l", LANGUAGE, "--psm", "6", "hocr"],
-        Some(pnm.into_inner()),
+    let cells = crate::pdf::cells(&ruled);
+    // The number (STT) cells: the first of a row, narrow.
+    let (numbers, others): (Vec<_>, Vec<_>) = cells
+        .iter()
+        .partition(|c| c.first && c.right - c.left < NUMBER_CELL_WIDTH);
+    let boxes = |cells: &[&crate::pdf::Cell]| -> Vec<(f64, f64, f64, f64)> {
+        cells
+            .iter()
+            .map(|c| (c.left, c.top, c.right, c.bottom))
+            .collect()
+    };
+    let all = boxes(&cells.iter().collect::<Vec<_>>());
+    let mut words = read_stack(
+        stack_cells(&image, &all, &boxes(&others), true),
         page,
         deadline,
     )?;
-    let mut glyphs = words(&String::from_utf8_lossy(&hocr))
-        .map_err(|e| failed("tesseract", page, format!("its hOCR output: {e}")))?;
-    // Back from the stack to the page.
-    for g in &mut glyphs {
-        let at = g.y / PT_PER_PX;
-        if let Some(b) = blocks.iter().rev().find(|b| at >= b.stack_top as f64 - 1.0) {
-            g.y = (at - b.stack_top as f64 + b.top as f64) * PT_PER_PX;
+    let em = page_em(&words);
+    if !numbers.is_empty() {
+        let mut more = read_stack(
+            stack_cells(&image, &[], &boxes(&numbers), false),
+            page,
+            deadline,
+        )?;
+        for w in &mut more {
+            letter_case(w, em);
         }
+        words.extend(more);
     }
+    let glyphs = words
+        .into_iter()
+        .map(|(mut g, _, _)| {
+            g.size = em;
+            g
+        })
+        .collect();
     let (hrules, vrules) = (ruled.hrules, ruled.vrules);
     Ok(ScannedPage {
         page: Page {
@@ -423,6 +436,12 @@ fn read_page_by(path: &Path, page: u32, deadline: Deadline) -> Result<ScannedPag
 
 /// Blank pixels between two blocks of the stack Tesseract reads.
 pub const STACK_GAP: u32 = 60;
+
+/// Pixels (2.6 pt) a cell is read inside its borders: the grey edge a
+/// rubbed-out border leaves is read as a stroke ("K)" for "3", "TTheo"
+/// for "Theo") at 7 pixels and not at 11; cell text keeps 4 pt or more
+/// from its borders.
+const CELL_INSET: u32 = 11;
 
 /// A box of pixels: left, top, right, bottom (past the last).
 type PixelBox = (u32, u32, u32, u32);
@@ -440,22 +459,31 @@ struct Block {
 /// Tesseract reads each cell as a block of its own instead of running a
 /// line across a row's cells, and does not lose a lone "1." in the STT
 /// column.
-fn stack_cells(image: &GrayImage, cells: &[(f64, f64, f64, f64)]) -> (GrayImage, Vec<Block>) {
+fn stack_cells(
+    image: &GrayImage,
+    blank: &[(f64, f64, f64, f64)],
+    cells: &[(f64, f64, f64, f64)],
+    with_page: bool,
+) -> (GrayImage, Vec<Block>) {
     let (w, h) = image.dimensions();
     let px = |pt: f64| (pt / PT_PER_PX).max(0.0) as u32;
     // Cells in pixels, a little inside their borders.
-    let boxes: Vec<PixelBox> = cells
-        .iter()
-        .map(|&(l, t, r, b)| {
-            (
-                px(l).saturating_add(3).min(w),
-                px(t).saturating_add(3).min(h),
-                px(r).saturating_sub(2).min(w),
-                px(b).saturating_sub(2).min(h),
-            )
-        })
-        .filter(|(l, t, r, b)| l < r && t < b)
-        .collect();
+    let inside = |cells: &[(f64, f64, f64, f64)]| -> Vec<PixelBox> {
+        cells
+            .iter()
+            .map(|&(l, t, r, b)| {
+                (
+                    px(l).saturating_add(CELL_INSET).min(w),
+                    px(t).saturating_add(CELL_INSET).min(h),
+                    px(r).saturating_sub(CELL_INSET).min(w),
+                    px(b).saturating_sub(CELL_INSET).min(h),
+                )
+            })
+            .filter(|(l, t, r, b)| l < r && t < b)
+            .collect()
+    };
+    let boxes = inside(cells);
+    let blanks = inside(blank);
     let ink_rows = |&(l, t, r, b): &PixelBox| -> Option<(u32, u32)> {
         let has_ink =
             |y: u32| (l..r).any(|x| image.get_pixel_checked(x, y).is_some_and(|p| p.0[0] < INK));
@@ -468,27 +496,31 @@ fn stack_cells(image: &GrayImage, cells: &[(f64, f64, f64, f64)]) -> (GrayImage,
         .filter_map(|bx| Some((*bx, ink_rows(bx)?)))
         .collect();
     let extra: u32 = crops.iter().map(|(_, (t, b))| b - t + STACK_GAP).sum();
-    let mut stack = GrayImage::from_pixel(w, h + STACK_GAP + extra, image::Luma([255]));
-    for y in 0..h {
-        for x in 0..w {
-            if let Some(p) = image.get_pixel_checked(x, y) {
-                stack.put_pixel(x, y, *p);
+    let page_rows = if with_page { h + STACK_GAP } else { 0 };
+    let mut stack = GrayImage::from_pixel(w, page_rows + extra, image::Luma([255]));
+    let mut blocks = Vec::new();
+    if with_page {
+        for y in 0..h {
+            for x in 0..w {
+                if let Some(p) = image.get_pixel_checked(x, y) {
+                    stack.put_pixel(x, y, *p);
+                }
             }
         }
-    }
-    let white = image::Luma([255u8]);
-    for &(l, t, r, b) in &boxes {
-        for y in t..b {
-            for x in l..r {
-                stack.put_pixel(x, y, white);
+        let white = image::Luma([255u8]);
+        for &(l, t, r, b) in &blanks {
+            for y in t..b {
+                for x in l..r {
+                    stack.put_pixel(x, y, white);
+                }
             }
         }
+        blocks.push(Block {
+            top: 0,
+            stack_top: 0,
+        });
     }
-    let mut blocks = vec![Block {
-        top: 0,
-        stack_top: 0,
-    }];
-    let mut at = h + STACK_GAP;
+    let mut at = page_rows;
     for ((l, _, r, _), (t, b)) in crops {
         blocks.push(Block {
             top: t,
@@ -504,6 +536,46 @@ fn stack_cells(image: &GrayImage, cells: &[(f64, f64, f64, f64)]) -> (GrayImage,
         at += b - t + STACK_GAP;
     }
     (stack, blocks)
+}
+
+/// A first cell of a row narrower than this, in points, is a number
+/// (STT) cell: such cells are read apart, as Tesseract misreads a lone
+/// "3" among a page of text ("K)") and reads it right among numbers.
+const NUMBER_CELL_WIDTH: f64 = 60.0;
+
+/// The words Tesseract reads in a stack, put back in their places on the
+/// page.
+fn read_stack(
+    (stack, blocks): (GrayImage, Vec<Block>),
+    page: u32,
+    deadline: Deadline,
+) -> Result<Vec<Word>, OcrError> {
+    let mut pnm = std::io::Cursor::new(Vec::new());
+    stack
+        .write_to(&mut pnm, image::ImageFormat::Pnm)
+        .map_err(|e| failed("tesseract", page, format!("its input: {e}")))?;
+    let hocr = run(
+        "tesseract",
+        // One uniform block: the stack's blocks are one under another,
+        // and this mode keeps a lone "1." that the others drop as noise.
+        &["stdin", "stdout", "-l", LANGUAGE, "--psm", "6", "hocr"],
+        Some(pnm.into_inner()),
+        page,
+        deadline,
+    )?;
+    let mut words = words(&String::from_utf8_lossy(&hocr))
+        .map_err(|e| failed("tesseract", page, format!("its hOCR output: {e}")))?;
+    for (g, _, _) in &mut words {
+        let at = g.y / PT_PER_PX;
+        if let Some(b) = blocks
+            .iter()
+            .rev()
+            .find(|b| at >= f64::from(b.stack_top) - 1.0)
+        {
+            g.y = (at - f64::from(b.stack_top) + f64::from(b.top)) * PT_PER_PX;
+        }
+    }
+    Ok(words)
 }
 
 /// The runs of ink along one line of pixels at least `min` long, gaps of
@@ -612,17 +684,16 @@ struct OcrLine {
     em: f64,
 }
 
-/// The words of Tesseract's hOCR output as glyphs in points: each word at
-/// its line's baseline, and as large as the page's usual em (the median of
-/// its lines'), so that spacing reads as in a text layer.
-fn words(hocr: &str) -> Result<Vec<Glyph>, String> {
+/// The words of Tesseract's hOCR output as glyphs in points, each at its
+/// line's baseline ([`page_em`] gives them their size).
+fn words(hocr: &str) -> Result<Vec<Word>, String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(hocr);
     let mut line: Option<OcrLine> = None;
     // The word being read: its box, and text; the depth it opened at.
     let mut word: Option<(Vec<f64>, String, usize)> = None;
     let mut depth = 0usize;
-    let mut out: Vec<(Glyph, f64)> = Vec::new();
+    let mut out: Vec<Word> = Vec::new();
     loop {
         let event = reader
             .read_event()
@@ -699,6 +770,7 @@ fn words(hocr: &str) -> Result<Vec<Glyph>, String> {
                                 text: text.to_string(),
                             },
                             em,
+                            bottom - top,
                         ));
                     }
                 }
@@ -708,16 +780,40 @@ fn words(hocr: &str) -> Result<Vec<Glyph>, String> {
             _ => {}
         }
     }
-    let mut ems: Vec<f64> = out.iter().map(|(_, em)| *em).filter(|e| *e > 0.0).collect();
+    Ok(out)
+}
+
+/// A word Tesseract read: as a glyph with no size yet, its line's em and
+/// its box's height, in pixels.
+type Word = (Glyph, f64, f64);
+
+/// The usual em of a page's words, in points: the median of their lines'
+/// (50 px, 12 pt, when no line says).
+fn page_em(words: &[Word]) -> f64 {
+    let mut ems: Vec<f64> = words.iter().map(|w| w.1).filter(|e| *e > 0.0).collect();
     ems.sort_by(f64::total_cmp);
-    let em = ems.get(ems.len() / 2).copied().unwrap_or(50.0) * PT_PER_PX;
-    Ok(out
-        .into_iter()
-        .map(|(mut g, _)| {
-            g.size = em;
-            g
-        })
-        .collect())
+    ems.get(ems.len() / 2).copied().unwrap_or(50.0) * PT_PER_PX
+}
+
+/// A one-letter word whose capital looks like its small letter ("c" and
+/// "C") takes the case its height says: a small letter is under 0.55 of
+/// an em high, a capital about 0.7. Lettered rows (a, b, c) and sections
+/// (A, B, C) number tables alike.
+fn letter_case(word: &mut Word, em: f64) {
+    const LOOK_ALIKE: &str = "cosvwxzCOSVWXZ";
+    let mut chars = word.0.text.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return;
+    };
+    if !LOOK_ALIKE.contains(c) || em <= 0.0 {
+        return;
+    }
+    let small = word.2 * PT_PER_PX < 0.55 * em;
+    word.0.text = if small {
+        c.to_lowercase().collect()
+    } else {
+        c.to_uppercase().collect()
+    };
 }
 
 /// A top-level heading whose Roman numeral repeats the one before it

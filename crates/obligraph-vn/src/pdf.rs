@@ -768,16 +768,33 @@ struct Band {
     edges: Vec<f64>,
 }
 
-/// The cells of the ruled tables of a page, as (left, top, right, bottom)
-/// in points.
-pub(crate) fn cells(page: &Page) -> Vec<(f64, f64, f64, f64)> {
+/// A cell of a ruled table, in points.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cell {
+    pub(crate) left: f64,
+    pub(crate) top: f64,
+    pub(crate) right: f64,
+    pub(crate) bottom: f64,
+    /// The first (leftmost) cell of its row.
+    pub(crate) first: bool,
+}
+
+/// The cells of the ruled tables of a page.
+pub(crate) fn cells(page: &Page) -> Vec<Cell> {
     bands(page)
         .iter()
         .flat_map(|b| {
             b.edges
                 .windows(2)
-                .filter_map(|w| match w {
-                    [l, r] => Some((*l, b.top, *r, b.bottom)),
+                .enumerate()
+                .filter_map(|(i, w)| match w {
+                    [l, r] => Some(Cell {
+                        left: *l,
+                        top: b.top,
+                        right: *r,
+                        bottom: b.bottom,
+                        first: i == 0,
+                    }),
                     _ => None,
                 })
                 .collect::<Vec<_>>()

@@ -357,7 +357,7 @@ fn main() -> Result<(), String> {
         })
         .collect();
     seeds.sort();
-    println!("| seed | tasks | text | DOCX | PDF | scanned: first pages by OCR | XLSX |");
+    println!("| seed | tasks | text | DOCX | PDF | scanned: every page by OCR | XLSX |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     let mut details = Vec::new();
     let mut ocr_pages = Vec::new();

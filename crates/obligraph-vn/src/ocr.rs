@@ -21,7 +21,11 @@
 //! cell). Tesseract then reads one image made of the page with its table
 //! cells blanked and, below it, each cell's ink at its own columns, one
 //! cell under another ([`STACK_GAP`] apart): a line is never run across
-//! a row's cells, and a lone "1." in the STT column is kept. The words,
+//! a row's cells, and a lone "1." in the STT column is kept. The number
+//! cells (a row's first cell, when narrow) are stacked and read by a
+//! second run of their own, where a lone "3" is not read "K)", and a
+//! one-letter number takes the case its height says ("c", not "C"). The
+//! words,
 //! moved back to their place on the page, and the rules are laid out as
 //! the glyphs and rules of a text layer are: each ruled row one
 //! tab-separated line, a row a page break split glued back, a header row
@@ -312,6 +316,167 @@ pub fn mend_heading(line: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A line of an OCR'd page mended: its heading ([`mend_heading`]), and
+/// its pairs of words that misread the importer's own names
+/// ([`mend_pairs`]).
+pub(crate) fn mend_line(line: &str) -> String {
+    mend_pairs(&mend_heading(line))
+}
+
+/// Lower case, without diacritics, đ as d.
+fn bare(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.to_lowercase()
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// The spelling of a known pair the names use most (none when none is
+/// used by more than half of them), and all its spellings.
+type KnownPair = (Option<String>, Vec<String>);
+
+/// The pairs of words of the importer's own names (agencies, their
+/// aliases, collective nouns and qualifiers, the table headers), lower
+/// case, by their [`bare`] form.
+fn known_pairs() -> &'static rustc_hash::FxHashMap<String, KnownPair> {
+    use unicode_normalization::UnicodeNormalization;
+    static PAIRS: std::sync::OnceLock<rustc_hash::FxHashMap<String, KnownPair>> =
+        std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut names: Vec<String> = Vec::new();
+        for line in crate::agency::AGENCY_TSV.lines().skip(1) {
+            let cells: Vec<&str> = line.split('\t').collect();
+            if let (Some(name), Some(aliases)) = (cells.get(4), cells.get(5)) {
+                names.push((*name).to_string());
+                names.extend(aliases.split('|').map(str::to_string));
+            }
+        }
+        for (_, words) in crate::lexicon::TABLE_HEADER_WORDS {
+            names.extend(words.iter().map(|w| (*w).to_string()));
+        }
+        names.extend(
+            crate::agency::COLLECTIVE_NOUNS
+                .iter()
+                .chain(crate::agency::COLLECTIVE_QUALIFIERS)
+                .map(|w| (*w).to_string()),
+        );
+        // Bare form → each spelling and how often the names use it.
+        let mut counts: rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, usize>> =
+            Default::default();
+        for name in names {
+            let name: String = name.nfc().collect::<String>().to_lowercase();
+            let words: Vec<&str> = name
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            for w in words.windows(2) {
+                let [a, b] = w else { continue };
+                let pair = format!("{a} {b}");
+                *counts
+                    .entry(bare(&pair))
+                    .or_default()
+                    .entry(pair)
+                    .or_default() += 1;
+            }
+        }
+        // A spelling used more than all the others together wins (the
+        // table's aliases keep a few misspellings, "Quận sự").
+        counts
+            .into_iter()
+            .map(|(key, spellings)| {
+                let total: usize = spellings.values().sum();
+                let best = spellings
+                    .iter()
+                    .find(|(_, n)| 2 * **n > total)
+                    .map(|(s, _)| s.clone());
+                (key, (best, spellings.into_keys().collect()))
+            })
+            .collect()
+    })
+}
+
+/// `word` written as `like` is: capitalised when `like` is.
+fn same_case(word: &str, like: &str) -> String {
+    let mut chars = word.chars();
+    match (like.chars().next(), chars.next()) {
+        (Some(l), Some(first)) if l.is_uppercase() => first.to_uppercase().chain(chars).collect(),
+        _ => word.to_string(),
+    }
+}
+
+/// Two words in a row that are no pair of the importer's own names but
+/// are one but for their marks ("nhân dần" for "nhân dân", "quần sự" for
+/// "quân sự", "Tố quốc" for "Tổ quốc": tone marks Tesseract misreads)
+/// become that pair, each word keeping its capital. A bare form two known
+/// pairs share about as often is not mended.
+///
+/// ```
+/// use obligraph_vn::ocr::mend_pairs;
+/// assert_eq!(mend_pairs("Ủy ban nhân dần các xã"), "Ủy ban nhân dân các xã");
+/// assert_eq!(mend_pairs("Bộ Chỉ huy Quần sự tỉnh"), "Bộ Chỉ huy Quân sự tỉnh");
+/// assert_eq!(mend_pairs("các tố chức thành viên"), "các tổ chức thành viên");
+/// assert_eq!(mend_pairs("tăng dần theo từng năm"), "tăng dần theo từng năm");
+/// assert_eq!(mend_pairs("Công an quận"), "Công an quận");
+/// ```
+pub fn mend_pairs(line: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let line: String = line.nfc().collect();
+    let pairs = known_pairs();
+    // Words: runs of letters, with their byte ranges.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, line.len()));
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut done = 0;
+    let mut i = 0;
+    while i + 1 < words.len() {
+        let (Some(&(a0, a1)), Some(&(b0, b1))) = (words.get(i), words.get(i + 1)) else {
+            break;
+        };
+        let (Some(a), Some(gap), Some(b)) = (line.get(a0..a1), line.get(a1..b0), line.get(b0..b1))
+        else {
+            break;
+        };
+        let pair = format!("{} {}", a.to_lowercase(), b.to_lowercase());
+        // A pair the names spell so ("an quận" of "Công an quận") stays,
+        // though another spelling is more common ("án quân" of "Tòa án
+        // quân sự").
+        let mended = (gap == " ")
+            .then(|| pairs.get(&bare(&pair)))
+            .flatten()
+            .filter(|(_, all)| !all.contains(&pair))
+            .and_then(|(best, _)| best.as_deref())
+            .and_then(|known| known.split_once(' '));
+        match mended {
+            Some((ka, kb)) => {
+                out.push_str(line.get(done..a0).unwrap_or(""));
+                out.push_str(&same_case(ka, a));
+                out.push(' ');
+                out.push_str(&same_case(kb, b));
+                done = b1;
+                i += 2;
+            }
+            None => i += 1,
+        }
+    }
+    out.push_str(line.get(done..).unwrap_or(""));
+    out
+}
+
 /// One page read by OCR: the words Tesseract read, with their places, and
 /// the ruling lines found in the image, ready to be laid out as a text
 /// layer is ([`PdfText::from_scanned`](crate::pdf::PdfText::from_scanned)).
@@ -326,7 +491,7 @@ impl ScannedPage {
     pub fn text(&self) -> String {
         let mut out = String::new();
         for line in self.page.text().lines() {
-            out.push_str(&mend_heading(line));
+            out.push_str(&mend_line(line));
             out.push('\n');
         }
         out
@@ -795,25 +960,26 @@ fn page_em(words: &[Word]) -> f64 {
     ems.get(ems.len() / 2).copied().unwrap_or(50.0) * PT_PER_PX
 }
 
-/// A one-letter word whose capital looks like its small letter ("c" and
-/// "C") takes the case its height says: a small letter is under 0.55 of
+/// A one-letter word (or "c." or "c)") whose capital looks like its small
+/// letter ("c" and "C") takes the case its height says: a small letter is under 0.55 of
 /// an em high, a capital about 0.7. Lettered rows (a, b, c) and sections
 /// (A, B, C) number tables alike.
 fn letter_case(word: &mut Word, em: f64) {
     const LOOK_ALIKE: &str = "cosvwxzCOSVWXZ";
     let mut chars = word.0.text.chars();
-    let (Some(c), None) = (chars.next(), chars.next()) else {
+    let (Some(c), rest) = (chars.next(), chars.as_str()) else {
         return;
     };
-    if !LOOK_ALIKE.contains(c) || em <= 0.0 {
+    if !LOOK_ALIKE.contains(c) || !matches!(rest, "" | "." | ")") || em <= 0.0 {
         return;
     }
     let small = word.2 * PT_PER_PX < 0.55 * em;
-    word.0.text = if small {
+    let letter: String = if small {
         c.to_lowercase().collect()
     } else {
         c.to_uppercase().collect()
     };
+    word.0.text = format!("{letter}{rest}");
 }
 
 /// A top-level heading whose Roman numeral repeats the one before it
@@ -876,6 +1042,90 @@ mod tests {
         let err = check_programs("true", "pdftoppm").unwrap_err();
         assert!(matches!(err, OcrError::LanguageMissing), "{err:?}");
         assert!(err.to_string().contains("tesseract-ocr-vie"), "{err}");
+    }
+
+    #[test]
+    fn runs_of_ink_bridge_small_gaps_and_keep_long_ones() {
+        let ink = |s: &str| s.chars().map(|c| c == '#').collect::<Vec<_>>().into_iter();
+        assert_eq!(runs(ink("..####..##.#####"), 4), vec![(2, 16)]);
+        assert_eq!(runs(ink("###....###"), 3), vec![(0, 3), (7, 10)]);
+        assert_eq!(runs(ink("##...##"), 3), Vec::<(usize, usize)>::new());
+    }
+
+    #[test]
+    fn the_rules_of_a_drawn_grid_are_found_and_rubbed_out() {
+        // A 2×1 grid 600 px wide and 300 high, 3 px borders, at 300 dpi.
+        let mut image = GrayImage::from_pixel(800, 500, image::Luma([255]));
+        for t in 0..3 {
+            for x in 100..700 {
+                image.put_pixel(x, 100 + t, image::Luma([0]));
+                image.put_pixel(x, 400 + t, image::Luma([0]));
+            }
+            for y in 100..403 {
+                for x in [100, 300, 697] {
+                    image.put_pixel(x + t, y, image::Luma([0]));
+                }
+            }
+        }
+        // A letter-sized blot is no rule and stays.
+        for y in 200..240 {
+            for x in 150..160 {
+                image.put_pixel(x, y, image::Luma([0]));
+            }
+        }
+        let (h, v) = rules(&mut image);
+        let page = Page {
+            glyphs: Vec::new(),
+            hrules: h,
+            vrules: v,
+        };
+        let cells = crate::pdf::cells(&page);
+        assert_eq!(cells.len(), 2, "{cells:?}");
+        assert!(cells.first().is_some_and(|c| c.first));
+        assert_eq!(image.get_pixel(400, 101).0, [255]);
+        assert_eq!(image.get_pixel(155, 220).0, [0]);
+    }
+
+    #[test]
+    fn hocr_words_sit_on_their_lines_baseline() {
+        let hocr = "<div class='ocr_page' title='bbox 0 0 100 100'>\
+            <span class='ocr_line' title=\"bbox 100 200 500 250; baseline 0 -10; x_size 40; x_descenders 10\">\
+            <span class='ocrx_word' title='bbox 100 205 200 240; x_wconf 90'>S&#7903;</span> \
+            <span class='ocrx_word' title='bbox 220 200 300 250; x_wconf 90'>'VKSND</span>\
+            </span></div>";
+        let words = words(hocr).unwrap_or_default();
+        let texts: Vec<&str> = words.iter().map(|w| w.0.text.as_str()).collect();
+        assert_eq!(texts, ["Sở", "VKSND"]);
+        // Baseline 250 - 10 = 240 px = 57.6 pt; an em of 50 px = 12 pt.
+        assert!(words.iter().all(|w| (w.0.y - 57.6).abs() < 0.01));
+        assert!((page_em(&words) - 12.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_one_letter_number_takes_the_case_of_its_height() {
+        let word = |text: &str, height: f64| -> Word {
+            (
+                Glyph {
+                    x: 0.0,
+                    y: 0.0,
+                    end: 1.0,
+                    size: 0.0,
+                    text: text.to_string(),
+                },
+                50.0,
+                height,
+            )
+        };
+        // An em of 12 pt is 50 px: a small c is about 22 px high.
+        let mut small = word("C.", 22.0);
+        letter_case(&mut small, 12.0);
+        assert_eq!(small.0.text, "c.");
+        let mut capital = word("c", 34.0);
+        letter_case(&mut capital, 12.0);
+        assert_eq!(capital.0.text, "C");
+        let mut other = word("a", 34.0);
+        letter_case(&mut other, 12.0);
+        assert_eq!(other.0.text, "a");
     }
 
     #[test]

@@ -283,7 +283,7 @@ pub(crate) fn read_layers(bytes: &[u8], max_pages: u32) -> Result<Vec<LayerPage>
 
 /// Pages laid out and written as text: each page by [`layout`], rows a
 /// page break split glued back ([`glue_split_rows`]). A page read by OCR
-/// (`true` beside it) has its headings mended as [`crate::ocr::tidy`]
+/// (`true` beside it) has its lines mended as [`crate::ocr::mend_line`]
 /// says, and headings repeated across OCR pages renumbered
 /// ([`crate::ocr::renumber_headings`]).
 pub(crate) fn assemble(pages: Vec<(Page, bool)>) -> PdfText {
@@ -304,8 +304,11 @@ pub(crate) fn assemble(pages: Vec<(Page, bool)>) -> PdfText {
             let mut page = String::new();
             for item in items {
                 match item {
-                    Item::Line(l) if ocr => page.push_str(&crate::ocr::mend_heading(l)),
+                    Item::Line(l) if ocr => page.push_str(&crate::ocr::mend_line(l)),
                     Item::Line(l) => page.push_str(l),
+                    Item::Row(cells) if ocr => {
+                        page.push_str(&crate::ocr::mend_line(&cells.join("\t")));
+                    }
                     Item::Row(cells) => page.push_str(&cells.join("\t")),
                 }
                 page.push('\n');
@@ -1118,6 +1121,35 @@ mod tests {
                 "<p>Sở Nội vụ</p><p>Sở Tư pháp</p>"
             ])
         );
+    }
+
+    #[test]
+    fn rules_that_come_to_touch_when_merged_are_one() {
+        // Pixel rows of one scanned border, broken at different places:
+        // the whole row only joins the second piece after the first.
+        let r = |at: f64, from: f64, to: f64| Rule { at, from, to };
+        let merged = merge(vec![
+            r(669.2, 56.2, 154.3),
+            r(669.2, 441.6, 567.8),
+            r(669.5, 56.2, 567.8),
+        ]);
+        assert_eq!(merged.len(), 1, "{merged:?}");
+    }
+
+    #[test]
+    fn a_header_ocr_misread_is_the_header() {
+        let mut cells: Vec<String> = ["SLT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(header_row(&cells));
+        mend_header(&mut cells);
+        assert_eq!(cells.first().map(String::as_str), Some("STT"));
+        let row: Vec<String> = ["2.", "Rà soát", "Sở Tư pháp", "Công an tỉnh"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(!header_row(&row));
     }
 
     #[test]

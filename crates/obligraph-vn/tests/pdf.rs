@@ -329,13 +329,6 @@ const OCR_SLIPS: &[(&str, u32, &str, &str)] = &[
     (
         "dong-nai-74-2026",
         9,
-        "PL.3.1",
-        "'Ủy ban nhân dân các xã, phường' read 'nhân dần' in the support cell: two unresolved \
-         names for the communes",
-    ),
-    (
-        "dong-nai-74-2026",
-        9,
         "PL.2.2.b",
         "'Bộ Y tế' read 'Bộ Ytế' in the deadline cell: the requesting ministry is misspelt",
     ),

@@ -986,7 +986,7 @@ fn letter_case(word: &mut Word, em: f64) {
 /// ("II. NỘI DUNG HOẠT ĐỘNG" after "II. NỘI DUNG TUYÊN TRUYỀN", an `I` of
 /// "III" lost in the scan) takes the next numeral: a plan never numbers
 /// two sections alike, and an appendix that starts again starts at `I`,
-/// which only repeats `I`. Headings as [`tidy`] writes them, on pages in
+/// which only repeats `I`. Headings as [`mend_heading`] writes them, on pages in
 /// order.
 ///
 /// ```

@@ -316,11 +316,60 @@ pub fn mend_heading(line: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A line of an OCR'd page mended: its heading ([`mend_heading`]), and
-/// its pairs of words that misread the importer's own names
-/// ([`mend_pairs`]).
+/// A line of an OCR'd page mended: its heading ([`mend_heading`]), the
+/// rhymes Tesseract drops a letter of ([`mend_rhymes`]), and its pairs of
+/// words that misread the importer's own names ([`mend_pairs`]).
 pub(crate) fn mend_line(line: &str) -> String {
-    mend_pairs(&mend_heading(line))
+    mend_pairs(&mend_rhymes(&mend_heading(line)))
+}
+
+/// A word whose rhyme is "ơng" (with any tone: "ờng", "ởng" …), which
+/// Vietnamese does not have, gets the "ư" Tesseract dropped before it:
+/// "trung ơng" is "trung ương", "trờng" is "trường".
+///
+/// ```
+/// use obligraph_vn::ocr::mend_rhymes;
+/// assert_eq!(mend_rhymes("Bộ, ngành trung ơng"), "Bộ, ngành trung ương");
+/// assert_eq!(mend_rhymes("Sở Tài nguyên và Môi trờng"), "Sở Tài nguyên và Môi trường");
+/// assert_eq!(mend_rhymes("tương ứng, phương án"), "tương ứng, phương án");
+/// ```
+pub fn mend_rhymes(line: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    const RHYMES: [&str; 6] = ["ơng", "ờng", "ởng", "ỡng", "ớng", "ợng"];
+    let line: String = line.nfc().collect();
+    let mut out = String::with_capacity(line.len() + 4);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let lower = word.to_lowercase();
+        let mended = RHYMES.iter().find_map(|r| {
+            let head = lower.strip_suffix(r)?;
+            // No onset ("ương"), or one of consonants only: not one
+            // with the "ư" already.
+            let onset = head
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() && !"aeiouy".contains(c) || c == 'đ');
+            onset.then(|| word.len() - r.len())
+        });
+        match mended {
+            Some(at) => {
+                out.push_str(word.get(..at).unwrap_or(""));
+                out.push('ư');
+                out.push_str(word.get(at..).unwrap_or(""));
+            }
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in line.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// Lower case, without diacritics, đ as d.

@@ -335,13 +335,6 @@ const OCR_SLIPS: &[(&str, u32, &str, &str)] = &[
     (
         "dong-nai-74-2026",
         10,
-        "PL.3.4",
-        "'Theo yêu cầu của Bộ, ngành trung ương' read '… trung ơng' in the deadline cell: the \
-         requesting bodies are misspelt",
-    ),
-    (
-        "dong-nai-74-2026",
-        10,
         "PL.B.1",
         "'Sở Y tế' read 'Sởy tế' in the lead cell: an agency not resolved",
     ),

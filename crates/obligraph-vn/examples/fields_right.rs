@@ -4,7 +4,8 @@
 //! `cargo run -p obligraph-vn --example fields_right` prints one table,
 //! a line per labelled seed and a column per form of the same document,
 //! then the fields that differ; `-- --quiet` only the tables, `-- --no-ocr`
-//! skips the scans.
+//! skips the scans, `-- --scan SEED` reads only that seed's scan, and
+//! `-- --dump-ocr` prints each scanned page as OCR lays it out.
 //!
 //! # The forms
 //!
@@ -12,14 +13,14 @@
 //! - **DOCX**: `tests/fixtures/docx/<seed>.docx`, where there is one.
 //! - **PDF**: `tests/fixtures/pdf/<seed>.pdf`, the seed printed by
 //!   LibreOffice (`tests/fixtures/pdf/make.sh`), read from its text layer.
-//! - **scanned**: `tests/fixtures/pdf/<seed>-scan.pdf`, the first pages of
-//!   that PDF as black-and-white images, read by OCR (needs `tesseract`
-//!   with `vie` data and `pdftoppm`; `n/a` without them). Only the tasks
-//!   whose snippet lies on the scanned pages (in the text layer of the same
-//!   pages of the PDF) are scored, so the column says how many, and beside
-//!   it the score of the text layer of the same pages imported alone: a
-//!   body item that restates an appendix row off those pages has no roles
-//!   in either, so the difference of the two is what OCR costs.
+//! - **scanned**: `tests/fixtures/pdf/<seed>-scan.pdf`, every page of
+//!   that PDF as a black-and-white image, read by OCR page by page
+//!   (`obligraph_vn::ocr::read_page`, needs `tesseract` with `vie` data and
+//!   `pdftoppm`; `n/a` without them) and laid out together as the importer
+//!   does (`PdfText::from_scanned`). Only the tasks whose snippet lies on
+//!   the scanned pages (in the text layer of the same pages of the PDF) are
+//!   scored, so the column says how many, and beside it the score of the
+//!   text layer of the same pages imported alone.
 //! - **XLSX**: the text import written as the assignment table
 //!   (`obligraph_vn::xlsx::assignment_table`) and read back.
 //!
@@ -266,7 +267,7 @@ struct Scanned<'g> {
 }
 
 /// The scanned form of a seed, `None` without a scan or an OCR engine.
-fn scanned<'g>(seed: &str, gold: &'g [Gold]) -> Result<Option<Scanned<'g>>, String> {
+fn scanned<'g>(seed: &str, gold: &'g [Gold], dump: bool) -> Result<Option<Scanned<'g>>, String> {
     let scan = root().join(format!("tests/fixtures/pdf/{seed}-scan.pdf"));
     let pdf = root().join(format!("tests/fixtures/pdf/{seed}.pdf"));
     if !scan.exists() || obligraph_vn::ocr::check_engine().is_err() {
@@ -293,27 +294,30 @@ fn scanned<'g>(seed: &str, gold: &'g [Gold]) -> Result<Option<Scanned<'g>>, Stri
                 .join("\n")
         })
         .collect();
-    let mut texts = Vec::new();
+    let mut scanned = Vec::new();
     let mut figures = Vec::new();
     for (p, reference) in (1..=pages).zip(&layer_pages) {
         let start = std::time::Instant::now();
-        let text = obligraph_vn::ocr::ocr_page(&scan, p).map_err(|e| e.to_string())?;
+        let page = obligraph_vn::ocr::read_page(&scan, p).map_err(|e| e.to_string())?;
         let seconds = start.elapsed().as_secs_f64();
-        let (got, want) = (squash(&text), squash(reference));
+        let (got, want) = (squash(&page.text()), squash(reference));
         let distance = strsim::levenshtein(&got, &want);
         let len = want.chars().count().max(1);
         let cer = f64::from(u32::try_from(distance).unwrap_or(u32::MAX))
             / f64::from(u32::try_from(len).unwrap_or(u32::MAX));
+        if dump {
+            println!("=== {seed} p.{p}\n{}", page.text());
+        }
         figures.push(OcrPage {
             seed: seed.to_string(),
             page: p,
             cer,
             seconds,
         });
-        texts.push(text);
+        scanned.push(page);
     }
-    obligraph_vn::ocr::renumber_headings(&mut texts);
-    let text = obligraph_vn::pdf::PdfText::from_pages(&texts);
+    // The pages together, as the importer lays them out.
+    let text = obligraph_vn::pdf::PdfText::from_scanned(scanned);
     let import = obligraph_vn::import_text(&text.text, &scan.display().to_string())
         .map_err(|e| e.to_string())?;
     let layer_text = obligraph_vn::pdf::PdfText::from_pages(&layer_pages);
@@ -337,6 +341,12 @@ fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
     let quiet = args.iter().any(|a| a == "--quiet");
     let no_ocr = args.iter().any(|a| a == "--no-ocr");
+    let dump = args.iter().any(|a| a == "--dump-ocr");
+    let only = args
+        .iter()
+        .position(|a| a == "--scan")
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str);
     let dir = root().join("tests/fixtures/import-gold");
     let mut seeds: Vec<String> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -347,7 +357,7 @@ fn main() -> Result<(), String> {
         })
         .collect();
     seeds.sort();
-    println!("| seed | tasks | text | DOCX | PDF | scanned: first pages by OCR | XLSX |");
+    println!("| seed | tasks | text | DOCX | PDF | scanned: every page by OCR | XLSX |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     let mut details = Vec::new();
     let mut ocr_pages = Vec::new();
@@ -371,7 +381,11 @@ fn main() -> Result<(), String> {
             cells.push(pct(right, total));
             details.push((format!("{seed} ({form})"), misses));
         }
-        let scan = if no_ocr { None } else { scanned(seed, &gold)? };
+        let scan = if no_ocr || only.is_some_and(|o| o != seed) {
+            None
+        } else {
+            scanned(seed, &gold, dump)?
+        };
         match scan {
             Some(scan) => {
                 let (right, total, misses) = score(&scan.import, &scan.gold);

@@ -64,7 +64,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The shipped agency table (TSV, UTF-8 NFC).
-const AGENCY_TSV: &str = include_str!("../data/agency-names.tsv");
+pub(crate) const AGENCY_TSV: &str = include_str!("../data/agency-names.tsv");
 
 /// What resolving an agency name needs from its document.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -584,7 +584,7 @@ fn collective_by_name(name: &str) -> Option<Agency> {
 }
 
 /// Nouns that make up collective agents ("các sở, ban, ngành").
-const COLLECTIVE_NOUNS: &[&str] = &[
+pub(crate) const COLLECTIVE_NOUNS: &[&str] = &[
     "tổ chức chính trị - xã hội",
     "tổ chức chính trị xã hội",
     "tổ chức chính trị",
@@ -615,7 +615,7 @@ const COLLECTIVE_NOUNS: &[&str] = &[
 ];
 
 /// Qualifiers that may follow the nouns.
-const COLLECTIVE_QUALIFIERS: &[&str] = &[
+pub(crate) const COLLECTIVE_QUALIFIERS: &[&str] = &[
     "có liên quan",
     "liên quan",
     "khác có liên quan",

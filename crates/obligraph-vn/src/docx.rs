@@ -534,7 +534,7 @@ fn num_val(e: &BytesStart<'_>) -> Option<u32> {
 }
 
 /// Text of a built-in entity or character reference.
-fn resolve_reference(name: &str) -> Option<char> {
+pub(crate) fn resolve_reference(name: &str) -> Option<char> {
     match name {
         "amp" => Some('&'),
         "lt" => Some('<'),

@@ -1,28 +1,63 @@
-//! OCR of scanned PDFs (no text layer) through Tesseract with its
-//! Vietnamese trained data.
+//! OCR of scanned PDFs (pages with no text layer) through Tesseract with
+//! its Vietnamese trained data.
 //!
-//! Each page is rendered by Poppler's `pdftoppm` ([`DPI`] dots per inch,
-//! grey) and read by `tesseract -l vie`, both run as processes, so
+//! Each scanned page is rendered by Poppler's `pdftoppm` ([`DPI`] dots per
+//! inch, grey) and read by `tesseract -l vie`, both run as processes, so
 //! nothing is linked: on Debian, `apt-get install tesseract-ocr
-//! tesseract-ocr-vie poppler-utils`. The importer turns to OCR only when
-//! a PDF's text layer is (almost) empty ([`needs_ocr`]).
+//! tesseract-ocr-vie poppler-utils`. The importer turns to OCR for the
+//! pages whose text layer is (almost) empty and that draw an image, or for
+//! every page when the whole text layer is (almost) empty ([`needs_ocr`]),
+//! so a PDF whose pages are partly typed and partly scanned is read page by
+//! page.
 //!
-//! What OCR gives is plain lines: a table comes out row by row only where
-//! its cells happen to share a line, so tables read less well than from a
-//! text layer (figures in README.md, measured by `cargo run -p
-//! obligraph-vn --example fields_right`).
+//! # Tables
+//!
+//! A scanned page goes through the same layout as a text layer
+//! ([`crate::pdf`]): Tesseract gives each word with its box and its
+//! line's baseline (hOCR output), and the ruling lines of tables are found
+//! in the page's pixels, as runs of ink at least [`MIN_HRULE`] long
+//! across or [`MIN_VRULE`] down. The rules are rubbed out of the image
+//! before Tesseract reads it (a border read as `|` or `~` would land in a
+//! cell). Tesseract then reads one image made of the page with its table
+//! cells blanked and, below it, each cell's ink at its own columns, one
+//! cell under another ([`STACK_GAP`] apart): a line is never run across
+//! a row's cells, and a lone "1." in the STT column is kept. The number
+//! cells (a row's first cell, when narrow) are stacked and read by a
+//! second run of their own, where a lone "3" is not read "K)", and a
+//! one-letter number takes the case its height says ("c", not "C"). The
+//! words,
+//! moved back to their place on the page, and the rules are laid out as
+//! the glyphs and rules of a text layer are: each ruled row one
+//! tab-separated line, a row a page break split glued back, a header row
+//! whose "STT" OCR misread ("SLT") mended.
+//!
+//! # Limits
+//!
+//! [`read_pages`] stops with [`OcrError::TimedOut`], naming the page, when
+//! a document's OCR takes longer than its time limit
+//! ([`ImportOptions::ocr_time_limit`](crate::ImportOptions::ocr_time_limit),
+//! 10 minutes by default): a program still running then is killed.
 //!
 //! # Errors
 //!
 //! A missing program or a missing `vie` language is an [`OcrError`] that
 //! says what to install; a program that fails names the page.
 
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use image::GrayImage;
+
+use crate::pdf::{Glyph, Page, Rule};
 
 /// Resolution the pages are rendered at for OCR: Tesseract reads body text
 /// best at 300 dpi.
 pub const DPI: u32 = 300;
+
+/// Points (1/72 inch) per pixel at [`DPI`].
+const PT_PER_PX: f64 = 72.0 / DPI as f64;
 
 /// Tesseract's language: Vietnamese.
 pub const LANGUAGE: &str = "vie";
@@ -31,6 +66,25 @@ pub const LANGUAGE: &str = "vie";
 /// for a scan (a scanned page may carry a stamp or a page number as text;
 /// a typed page of a plan holds 1,500–3,000).
 pub const MIN_CHARS_PER_PAGE: usize = 80;
+
+/// A pixel darker than this (0 black, 255 white) is ink. The scans are
+/// black and white; rendered grey at 300 dpi a 1-pixel border of a 200 dpi
+/// scan is mid grey.
+const INK: u8 = 170;
+
+/// A horizontal run of ink at least this long, in points, is a rule: a
+/// table's narrowest column (STT) is about 30 pt wide, a dash of text is
+/// under an em (13 pt).
+pub const MIN_HRULE: f64 = 24.0;
+
+/// A vertical run of ink at least this long, in points, is a rule: a row
+/// of one line is about 20 pt high, the tallest letter stroke of 13 pt
+/// text with its marks about 12 pt.
+pub const MIN_VRULE: f64 = 16.0;
+
+/// Gaps in a run of ink up to this many pixels are bridged (a thin border
+/// of a scan breaks here and there).
+const RUN_GAP: usize = 2;
 
 /// Why OCR could not read a PDF.
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +111,14 @@ pub enum OcrError {
         /// Its exit status and what it said on stderr.
         message: String,
     },
+    /// OCR of the document took longer than its time limit.
+    #[error("OCR took longer than {seconds} s, reached on page {page} (expected a document read within the OCR time limit: split the file, or raise the limit)")]
+    TimedOut {
+        /// The page being read when the time ran out (1-based).
+        page: u32,
+        /// The limit, in whole seconds.
+        seconds: u64,
+    },
 }
 
 /// Whether a text layer of `visible` characters over `pages` pages is a
@@ -66,7 +128,12 @@ pub fn needs_ocr(visible: usize, pages: u32) -> bool {
     visible < MIN_CHARS_PER_PAGE.saturating_mul(pages)
 }
 
-fn missing(program: &str, package: &str) -> OcrError {
+fn missing(program: &str) -> OcrError {
+    let package = if program.contains("pdftoppm") {
+        "poppler-utils"
+    } else {
+        "tesseract-ocr"
+    };
     OcrError::EngineMissing {
         program: program.to_string(),
         package: package.to_string(),
@@ -84,7 +151,7 @@ fn check_programs(tesseract: &str, pdftoppm: &str) -> Result<(), OcrError> {
         .arg("--list-langs")
         .stdin(Stdio::null())
         .output()
-        .map_err(|_| missing(tesseract, "tesseract-ocr"))?;
+        .map_err(|_| missing(tesseract))?;
     // Tesseract 4 lists the languages on stdout, some builds on stderr.
     let listed = [langs.stdout, langs.stderr].iter().any(|o| {
         String::from_utf8_lossy(o)
@@ -98,7 +165,7 @@ fn check_programs(tesseract: &str, pdftoppm: &str) -> Result<(), OcrError> {
         .arg("-v")
         .stdin(Stdio::null())
         .output()
-        .map_err(|_| missing(pdftoppm, "poppler-utils"))?;
+        .map_err(|_| missing(pdftoppm))?;
     Ok(())
 }
 
@@ -110,73 +177,111 @@ fn failed(program: &str, page: u32, message: impl Into<String>) -> OcrError {
     }
 }
 
-/// The text Tesseract reads on page `page` (1-based) of the PDF at `path`.
-pub fn ocr_page(path: &Path, page: u32) -> Result<String, OcrError> {
-    let no = page.to_string();
-    let render = Command::new("pdftoppm")
-        .args([
-            "-r",
-            &DPI.to_string(),
-            "-gray",
-            "-png",
-            "-f",
-            &no,
-            "-l",
-            &no,
-        ])
-        .arg(path)
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|_| missing("pdftoppm", "poppler-utils"))?;
-    if !render.status.success() || render.stdout.is_empty() {
-        return Err(failed(
-            "pdftoppm",
-            page,
-            format!(
-                "{}: {}",
-                render.status,
-                String::from_utf8_lossy(&render.stderr).trim()
-            ),
-        ));
+/// When a document's OCR must end, and its limit (for the error).
+#[derive(Debug, Clone, Copy)]
+struct Deadline {
+    at: Option<Instant>,
+    limit: Duration,
+}
+
+impl Deadline {
+    fn new(limit: Duration) -> Deadline {
+        Deadline {
+            at: Instant::now().checked_add(limit),
+            limit,
+        }
     }
-    let image = render.stdout;
-    let mut ocr = Command::new("tesseract")
-        .args(["stdin", "stdout", "-l", LANGUAGE, "--psm", "4"])
+
+    fn passed(&self) -> bool {
+        self.at.is_some_and(|at| Instant::now() >= at)
+    }
+
+    fn error(&self, page: u32) -> OcrError {
+        OcrError::TimedOut {
+            page,
+            seconds: self.limit.as_secs(),
+        }
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> Option<std::thread::JoinHandle<Vec<u8>>> {
+    let mut pipe = pipe?;
+    std::thread::Builder::new()
+        .spawn(move || {
+            let mut out = Vec::new();
+            // A pipe that breaks leaves what was read: the exit status
+            // says whether the program succeeded.
+            pipe.read_to_end(&mut out).ok();
+            out
+        })
+        .ok()
+}
+
+/// Runs `program` on page `page`, feeding it `input`, and returns its
+/// stdout; killed when the deadline passes.
+fn run(
+    program: &str,
+    args: &[&str],
+    input: Option<Vec<u8>>,
+    page: u32,
+    deadline: Deadline,
+) -> Result<Vec<u8>, OcrError> {
+    if deadline.passed() {
+        return Err(deadline.error(page));
+    }
+    let mut child = Command::new(program)
+        .args(args)
         // Tesseract's OpenMP threads fight over a busy machine: one
         // thread reads a page in 3 s where four take 12 s on two cores.
         .env("OMP_THREAD_LIMIT", "1")
-        .stdin(Stdio::piped())
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|_| missing("tesseract", "tesseract-ocr"))?;
-    {
-        use std::io::Write;
-        let mut stdin = ocr
-            .stdin
-            .take()
-            .ok_or_else(|| failed("tesseract", page, "no input"))?;
-        stdin
-            .write_all(&image)
-            .map_err(|e| failed("tesseract", page, e.to_string()))?;
-    }
-    let out = ocr
-        .wait_with_output()
-        .map_err(|e| failed("tesseract", page, e.to_string()))?;
-    if !out.status.success() {
+        .map_err(|_| missing(program))?;
+    let writer = match (input, child.stdin.take()) {
+        (Some(bytes), Some(mut stdin)) => std::thread::Builder::new()
+            .spawn(move || stdin.write_all(&bytes))
+            .ok(),
+        _ => None,
+    };
+    let out = drain(child.stdout.take());
+    let err = drain(child.stderr.take());
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if deadline.passed() => {
+                // Already ended, or killed now: either way it is waited
+                // for below and its output dropped.
+                child.kill().ok();
+                child.wait().ok();
+                return Err(deadline.error(page));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Err(e) => return Err(failed(program, page, e.to_string())),
+        }
+    };
+    let written = writer.map(|w| w.join());
+    let stdout = out.and_then(|h| h.join().ok()).unwrap_or_default();
+    let stderr = err.and_then(|h| h.join().ok()).unwrap_or_default();
+    if !status.success() {
         return Err(failed(
-            "tesseract",
+            program,
             page,
-            format!(
-                "{}: {}",
-                out.status,
-                String::from_utf8_lossy(&out.stderr).trim()
-            ),
+            format!("{status}: {}", String::from_utf8_lossy(&stderr).trim()),
         ));
     }
-    Ok(tidy(&String::from_utf8_lossy(&out.stdout)))
+    match written {
+        Some(Ok(Err(e))) => Err(failed(program, page, format!("its input: {e}"))),
+        Some(Err(_)) => Err(failed(program, page, "its input could not be written")),
+        _ => Ok(stdout),
+    }
 }
-
 /// Roman numerals of top-level headings.
 const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
@@ -188,57 +293,749 @@ fn roman_heading(head: &str) -> Option<&str> {
     ROMAN.iter().copied().find(|r| *r == numeral)
 }
 
-/// Tesseract's text made like a text layer's:
-///
-/// - the empty lines it puts between what it takes for paragraphs (after
-///   the first line of an indented paragraph, too) are dropped, since a
-///   line of the importer's text only ends a paragraph by its content;
-/// - a heading whose Roman numeral lost its dot ("II NHIỆM VỤ" for "II.
-///   NHIỆM VỤ", a small dot lost in the scan) or had it read as an `L`
-///   ("IL MỤC ĐÍCH" for "I. MỤC ĐÍCH") gets it back, when the rest of the
-///   line is in capitals.
+/// A heading whose Roman numeral lost its dot ("II NHIỆM VỤ" for "II.
+/// NHIỆM VỤ", a small dot lost in the scan) or had it read as an `L`
+/// ("IL MỤC ĐÍCH" for "I. MỤC ĐÍCH") gets it back, when the rest of the
+/// line is in capitals; any other line is as it was.
 ///
 /// ```
-/// use obligraph_vn::ocr::tidy;
-/// assert_eq!(tidy("II NHIỆM VỤ\n\n1. Rà soát\n\nvăn bản\n"), "II. NHIỆM VỤ\n1. Rà soát\nvăn bản\n");
-/// assert_eq!(tidy("IL MỤC ĐÍCH, YÊU CẦU\n"), "I. MỤC ĐÍCH, YÊU CẦU\n");
-/// assert_eq!(tidy("I Mục đích\n"), "I Mục đích\n");
+/// use obligraph_vn::ocr::mend_heading;
+/// assert_eq!(mend_heading("II NHIỆM VỤ"), "II. NHIỆM VỤ");
+/// assert_eq!(mend_heading("IL MỤC ĐÍCH, YÊU CẦU"), "I. MỤC ĐÍCH, YÊU CẦU");
+/// assert_eq!(mend_heading("I Mục đích"), "I Mục đích");
 /// ```
-pub fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let line = line.trim_end();
-        if line.trim().is_empty() {
-            continue;
-        }
-        let fixed = line.split_once(' ').and_then(|(head, rest)| {
-            let caps =
-                rest.chars().any(char::is_alphabetic) && !rest.chars().any(char::is_lowercase);
-            let numeral = roman_heading(head)?;
-            caps.then(|| format!("{numeral}. {rest}"))
+pub fn mend_heading(line: &str) -> std::borrow::Cow<'_, str> {
+    let fixed = line.split_once(' ').and_then(|(head, rest)| {
+        let caps = rest.chars().any(char::is_alphabetic) && !rest.chars().any(char::is_lowercase);
+        let numeral = roman_heading(head)?;
+        caps.then(|| format!("{numeral}. {rest}"))
+    });
+    match fixed {
+        Some(f) => std::borrow::Cow::Owned(f),
+        None => std::borrow::Cow::Borrowed(line),
+    }
+}
+
+/// A line of an OCR'd page mended: its heading ([`mend_heading`]), the
+/// rhymes Tesseract drops a letter of ([`mend_rhymes`]), and its pairs of
+/// words that misread the importer's own names ([`mend_pairs`]).
+pub(crate) fn mend_line(line: &str) -> String {
+    mend_pairs(&mend_rhymes(&mend_heading(line)))
+}
+
+/// A word whose rhyme is "ơng" (with any tone: "ờng", "ởng" …), which
+/// Vietnamese does not have, gets the "ư" Tesseract dropped before it:
+/// "trung ơng" is "trung ương", "trờng" is "trường".
+///
+/// ```
+/// use obligraph_vn::ocr::mend_rhymes;
+/// assert_eq!(mend_rhymes("Bộ, ngành trung ơng"), "Bộ, ngành trung ương");
+/// assert_eq!(mend_rhymes("Sở Tài nguyên và Môi trờng"), "Sở Tài nguyên và Môi trường");
+/// assert_eq!(mend_rhymes("tương ứng, phương án"), "tương ứng, phương án");
+/// ```
+pub fn mend_rhymes(line: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    const RHYMES: [&str; 6] = ["ơng", "ờng", "ởng", "ỡng", "ớng", "ợng"];
+    let line: String = line.nfc().collect();
+    let mut out = String::with_capacity(line.len() + 4);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let lower = word.to_lowercase();
+        let mended = RHYMES.iter().find_map(|r| {
+            let head = lower.strip_suffix(r)?;
+            // No onset ("ương"), or one of consonants only: not one
+            // with the "ư" already.
+            let onset = head
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() && !"aeiouy".contains(c) || c == 'đ');
+            onset.then(|| word.len() - r.len())
         });
-        out.push_str(fixed.as_deref().unwrap_or(line));
-        out.push('\n');
+        match mended {
+            Some(at) => {
+                out.push_str(word.get(..at).unwrap_or(""));
+                out.push('ư');
+                out.push_str(word.get(at..).unwrap_or(""));
+            }
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in line.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// Lower case, without diacritics, đ as d.
+fn bare(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.to_lowercase()
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// The spelling of a known pair the names use most (none when none is
+/// used by more than half of them), and all its spellings.
+type KnownPair = (Option<String>, Vec<String>);
+
+/// The pairs of words of the importer's own names (agencies, their
+/// aliases, collective nouns and qualifiers, the table headers), lower
+/// case, by their [`bare`] form.
+fn known_pairs() -> &'static rustc_hash::FxHashMap<String, KnownPair> {
+    use unicode_normalization::UnicodeNormalization;
+    static PAIRS: std::sync::OnceLock<rustc_hash::FxHashMap<String, KnownPair>> =
+        std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut names: Vec<String> = Vec::new();
+        for line in crate::agency::AGENCY_TSV.lines().skip(1) {
+            let cells: Vec<&str> = line.split('\t').collect();
+            if let (Some(name), Some(aliases)) = (cells.get(4), cells.get(5)) {
+                names.push((*name).to_string());
+                names.extend(aliases.split('|').map(str::to_string));
+            }
+        }
+        for (_, words) in crate::lexicon::TABLE_HEADER_WORDS {
+            names.extend(words.iter().map(|w| (*w).to_string()));
+        }
+        names.extend(
+            crate::agency::COLLECTIVE_NOUNS
+                .iter()
+                .chain(crate::agency::COLLECTIVE_QUALIFIERS)
+                .map(|w| (*w).to_string()),
+        );
+        // Bare form → each spelling and how often the names use it.
+        let mut counts: rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, usize>> =
+            Default::default();
+        for name in names {
+            let name: String = name.nfc().collect::<String>().to_lowercase();
+            let words: Vec<&str> = name
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            for w in words.windows(2) {
+                let [a, b] = w else { continue };
+                let pair = format!("{a} {b}");
+                *counts
+                    .entry(bare(&pair))
+                    .or_default()
+                    .entry(pair)
+                    .or_default() += 1;
+            }
+        }
+        // A spelling used more than all the others together wins (the
+        // table's aliases keep a few misspellings, "Quận sự").
+        counts
+            .into_iter()
+            .map(|(key, spellings)| {
+                let total: usize = spellings.values().sum();
+                let best = spellings
+                    .iter()
+                    .find(|(_, n)| 2 * **n > total)
+                    .map(|(s, _)| s.clone());
+                (key, (best, spellings.into_keys().collect()))
+            })
+            .collect()
+    })
+}
+
+/// `word` written as `like` is: capitalised when `like` is.
+fn same_case(word: &str, like: &str) -> String {
+    let mut chars = word.chars();
+    match (like.chars().next(), chars.next()) {
+        (Some(l), Some(first)) if l.is_uppercase() => first.to_uppercase().chain(chars).collect(),
+        _ => word.to_string(),
+    }
+}
+
+/// Two words in a row that are no pair of the importer's own names but
+/// are one but for their marks ("nhân dần" for "nhân dân", "quần sự" for
+/// "quân sự", "Tố quốc" for "Tổ quốc": tone marks Tesseract misreads)
+/// become that pair, each word keeping its capital. A bare form two known
+/// pairs share about as often is not mended.
+///
+/// ```
+/// use obligraph_vn::ocr::mend_pairs;
+/// assert_eq!(mend_pairs("Ủy ban nhân dần các xã"), "Ủy ban nhân dân các xã");
+/// assert_eq!(mend_pairs("Bộ Chỉ huy Quần sự tỉnh"), "Bộ Chỉ huy Quân sự tỉnh");
+/// assert_eq!(mend_pairs("các tố chức thành viên"), "các tổ chức thành viên");
+/// assert_eq!(mend_pairs("tăng dần theo từng năm"), "tăng dần theo từng năm");
+/// assert_eq!(mend_pairs("Công an quận"), "Công an quận");
+/// ```
+pub fn mend_pairs(line: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let line: String = line.nfc().collect();
+    let pairs = known_pairs();
+    // Words: runs of letters, with their byte ranges.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, line.len()));
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut done = 0;
+    let mut i = 0;
+    while i + 1 < words.len() {
+        let (Some(&(a0, a1)), Some(&(b0, b1))) = (words.get(i), words.get(i + 1)) else {
+            break;
+        };
+        let (Some(a), Some(gap), Some(b)) = (line.get(a0..a1), line.get(a1..b0), line.get(b0..b1))
+        else {
+            break;
+        };
+        let pair = format!("{} {}", a.to_lowercase(), b.to_lowercase());
+        // A pair the names spell so ("an quận" of "Công an quận") stays,
+        // though another spelling is more common ("án quân" of "Tòa án
+        // quân sự").
+        let mended = (gap == " ")
+            .then(|| pairs.get(&bare(&pair)))
+            .flatten()
+            .filter(|(_, all)| !all.contains(&pair))
+            .and_then(|(best, _)| best.as_deref())
+            .and_then(|known| known.split_once(' '));
+        match mended {
+            Some((ka, kb)) => {
+                out.push_str(line.get(done..a0).unwrap_or(""));
+                out.push_str(&same_case(ka, a));
+                out.push(' ');
+                out.push_str(&same_case(kb, b));
+                done = b1;
+                i += 2;
+            }
+            None => i += 1,
+        }
+    }
+    out.push_str(line.get(done..).unwrap_or(""));
+    out
+}
+
+/// One page read by OCR: the words Tesseract read, with their places, and
+/// the ruling lines found in the image, ready to be laid out as a text
+/// layer is ([`PdfText::from_scanned`](crate::pdf::PdfText::from_scanned)).
+#[derive(Debug, Clone)]
+pub struct ScannedPage {
+    pub(crate) page: Page,
+}
+
+impl ScannedPage {
+    /// The page laid out alone: lines, and a tab-separated line per ruled
+    /// table row, headings mended ([`mend_heading`]).
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for line in self.page.text().lines() {
+            out.push_str(&mend_line(line));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Horizontal and vertical rules found in the image.
+    pub fn rules(&self) -> (usize, usize) {
+        (self.page.hrules.len(), self.page.vrules.len())
+    }
+}
+
+/// Reads page `page` (1-based) of the PDF at `path` by OCR, with no time
+/// limit.
+pub fn read_page(path: &Path, page: u32) -> Result<ScannedPage, OcrError> {
+    read_page_by(
+        path,
+        page,
+        Deadline {
+            at: None,
+            limit: Duration::MAX,
+        },
+    )
+}
+
+/// Reads the pages `pages` (1-based) of the PDF at `path` by OCR, all
+/// within `limit`: past it, [`OcrError::TimedOut`] names the page being
+/// read.
+pub fn read_pages(
+    path: &Path,
+    pages: &[u32],
+    limit: Duration,
+) -> Result<Vec<ScannedPage>, OcrError> {
+    check_engine()?;
+    let deadline = Deadline::new(limit);
+    pages
+        .iter()
+        .map(|&p| read_page_by(path, p, deadline))
+        .collect()
+}
+
+fn read_page_by(path: &Path, page: u32, deadline: Deadline) -> Result<ScannedPage, OcrError> {
+    let no = page.to_string();
+    let dpi = DPI.to_string();
+    let file = path.to_string_lossy();
+    // PGM on stdout: grey, no compression to undo.
+    let rendered = run(
+        "pdftoppm",
+        &["-r", &dpi, "-gray", "-f", &no, "-l", &no, &file],
+        None,
+        page,
+        deadline,
+    )?;
+    let mut image = image::load_from_memory_with_format(&rendered, image::ImageFormat::Pnm)
+        .map_err(|e| failed("pdftoppm", page, format!("its image is unreadable: {e}")))?
+        .into_luma8();
+    let (hrules, vrules) = rules(&mut image);
+    let ruled = Page {
+        glyphs: Vec::new(),
+        hrules,
+        vrules,
+    };
+    let cells = crate::pdf::cells(&ruled);
+    // The number (STT) cells: the first of a row, narrow.
+    let (numbers, others): (Vec<_>, Vec<_>) = cells
+        .iter()
+        .partition(|c| c.first && c.right - c.left < NUMBER_CELL_WIDTH);
+    let boxes = |cells: &[&crate::pdf::Cell]| -> Vec<(f64, f64, f64, f64)> {
+        cells
+            .iter()
+            .map(|c| (c.left, c.top, c.right, c.bottom))
+            .collect()
+    };
+    let all = boxes(&cells.iter().collect::<Vec<_>>());
+    let mut words = read_stack(
+        stack_cells(&image, &all, &boxes(&others), true),
+        page,
+        deadline,
+    )?;
+    let em = page_em(&words);
+    if !numbers.is_empty() {
+        let mut more = read_stack(
+            stack_cells(&image, &[], &boxes(&numbers), false),
+            page,
+            deadline,
+        )?;
+        for w in &mut more {
+            letter_case(w, em);
+        }
+        words.extend(more);
+    }
+    let glyphs = words
+        .into_iter()
+        .map(|(mut g, _, _)| {
+            g.size = em;
+            g
+        })
+        .collect();
+    let (hrules, vrules) = (ruled.hrules, ruled.vrules);
+    Ok(ScannedPage {
+        page: Page {
+            glyphs,
+            hrules,
+            vrules,
+        },
+    })
+}
+
+/// Blank pixels between two blocks of the stack Tesseract reads.
+pub const STACK_GAP: u32 = 60;
+
+/// Pixels (2.6 pt) a cell is read inside its borders: the grey edge a
+/// rubbed-out border leaves is read as a stroke ("K)" for "3", "TTheo"
+/// for "Theo") at 7 pixels and not at 11; cell text keeps 4 pt or more
+/// from its borders.
+const CELL_INSET: u32 = 11;
+
+/// A box of pixels: left, top, right, bottom (past the last).
+type PixelBox = (u32, u32, u32, u32);
+
+/// Where a block of the stack comes from: its rows `top..` of the page
+/// are rows `stack_top..` of the stack (columns are the same).
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    top: u32,
+    stack_top: u32,
+}
+
+/// The page with its table cells blanked, then each cell's ink (cropped
+/// to its rows with ink) below it at the same columns, one under another:
+/// Tesseract reads each cell as a block of its own instead of running a
+/// line across a row's cells, and does not lose a lone "1." in the STT
+/// column.
+fn stack_cells(
+    image: &GrayImage,
+    blank: &[(f64, f64, f64, f64)],
+    cells: &[(f64, f64, f64, f64)],
+    with_page: bool,
+) -> (GrayImage, Vec<Block>) {
+    let (w, h) = image.dimensions();
+    let px = |pt: f64| (pt / PT_PER_PX).max(0.0) as u32;
+    // Cells in pixels, a little inside their borders.
+    let inside = |cells: &[(f64, f64, f64, f64)]| -> Vec<PixelBox> {
+        cells
+            .iter()
+            .map(|&(l, t, r, b)| {
+                (
+                    px(l).saturating_add(CELL_INSET).min(w),
+                    px(t).saturating_add(CELL_INSET).min(h),
+                    px(r).saturating_sub(CELL_INSET).min(w),
+                    px(b).saturating_sub(CELL_INSET).min(h),
+                )
+            })
+            .filter(|(l, t, r, b)| l < r && t < b)
+            .collect()
+    };
+    let boxes = inside(cells);
+    let blanks = inside(blank);
+    let ink_rows = |&(l, t, r, b): &PixelBox| -> Option<(u32, u32)> {
+        let has_ink =
+            |y: u32| (l..r).any(|x| image.get_pixel_checked(x, y).is_some_and(|p| p.0[0] < INK));
+        let first = (t..b).find(|&y| has_ink(y))?;
+        let last = (t..b).rev().find(|&y| has_ink(y))?;
+        Some((first.saturating_sub(8).max(t), (last + 9).min(b)))
+    };
+    let crops: Vec<(PixelBox, (u32, u32))> = boxes
+        .iter()
+        .filter_map(|bx| Some((*bx, ink_rows(bx)?)))
+        .collect();
+    let extra: u32 = crops.iter().map(|(_, (t, b))| b - t + STACK_GAP).sum();
+    let page_rows = if with_page { h + STACK_GAP } else { 0 };
+    let mut stack = GrayImage::from_pixel(w, page_rows + extra, image::Luma([255]));
+    let mut blocks = Vec::new();
+    if with_page {
+        for y in 0..h {
+            for x in 0..w {
+                if let Some(p) = image.get_pixel_checked(x, y) {
+                    stack.put_pixel(x, y, *p);
+                }
+            }
+        }
+        let white = image::Luma([255u8]);
+        for &(l, t, r, b) in &blanks {
+            for y in t..b {
+                for x in l..r {
+                    stack.put_pixel(x, y, white);
+                }
+            }
+        }
+        blocks.push(Block {
+            top: 0,
+            stack_top: 0,
+        });
+    }
+    let mut at = page_rows;
+    for ((l, _, r, _), (t, b)) in crops {
+        blocks.push(Block {
+            top: t,
+            stack_top: at,
+        });
+        for y in t..b {
+            for x in l..r {
+                if let Some(p) = image.get_pixel_checked(x, y) {
+                    stack.put_pixel(x, at + (y - t), *p);
+                }
+            }
+        }
+        at += b - t + STACK_GAP;
+    }
+    (stack, blocks)
+}
+
+/// A first cell of a row narrower than this, in points, is a number
+/// (STT) cell: such cells are read apart, as Tesseract misreads a lone
+/// "3" among a page of text ("K)") and reads it right among numbers.
+const NUMBER_CELL_WIDTH: f64 = 60.0;
+
+/// The words Tesseract reads in a stack, put back in their places on the
+/// page.
+fn read_stack(
+    (stack, blocks): (GrayImage, Vec<Block>),
+    page: u32,
+    deadline: Deadline,
+) -> Result<Vec<Word>, OcrError> {
+    let mut pnm = std::io::Cursor::new(Vec::new());
+    stack
+        .write_to(&mut pnm, image::ImageFormat::Pnm)
+        .map_err(|e| failed("tesseract", page, format!("its input: {e}")))?;
+    let hocr = run(
+        "tesseract",
+        // One uniform block: the stack's blocks are one under another,
+        // and this mode keeps a lone "1." that the others drop as noise.
+        &["stdin", "stdout", "-l", LANGUAGE, "--psm", "6", "hocr"],
+        Some(pnm.into_inner()),
+        page,
+        deadline,
+    )?;
+    let mut words = words(&String::from_utf8_lossy(&hocr))
+        .map_err(|e| failed("tesseract", page, format!("its hOCR output: {e}")))?;
+    for (g, _, _) in &mut words {
+        let at = g.y / PT_PER_PX;
+        if let Some(b) = blocks
+            .iter()
+            .rev()
+            .find(|b| at >= f64::from(b.stack_top) - 1.0)
+        {
+            g.y = (at - f64::from(b.stack_top) + f64::from(b.top)) * PT_PER_PX;
+        }
+    }
+    Ok(words)
+}
+
+/// The runs of ink along one line of pixels at least `min` long, gaps of
+/// up to [`RUN_GAP`] bridged, as (first, past the last) pixel.
+fn runs(ink: impl Iterator<Item = bool>, min: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, dark) in ink.enumerate() {
+        match (dark, open) {
+            (true, Some((start, end))) if i <= end + RUN_GAP => open = Some((start, i + 1)),
+            (true, _) => {
+                if let Some((start, end)) = open {
+                    if end - start >= min {
+                        out.push((start, end));
+                    }
+                }
+                open = Some((i, i + 1));
+            }
+            (false, _) => {}
+        }
+    }
+    if let Some((start, end)) = open {
+        if end - start >= min {
+            out.push((start, end));
+        }
     }
     out
 }
 
-/// The text of every page of the PDF at `path`, read by OCR, its
-/// headings renumbered ([`renumber_headings`]).
-pub fn ocr_pdf(path: &Path, pages: u32) -> Result<Vec<String>, OcrError> {
-    check_engine()?;
-    let mut texts = (1..=pages)
-        .map(|p| ocr_page(path, p))
-        .collect::<Result<Vec<_>, _>>()?;
-    renumber_headings(&mut texts);
-    Ok(texts)
+fn px_to_pt(px: usize) -> f64 {
+    f64::from(u32::try_from(px).unwrap_or(u32::MAX)) * PT_PER_PX
+}
+
+/// The horizontal and vertical rules of a page image, in points; their
+/// pixels are made white (see the module docs).
+fn rules(image: &mut GrayImage) -> (Vec<Rule>, Vec<Rule>) {
+    let w = usize::try_from(image.width()).unwrap_or(0);
+    let min_h = (MIN_HRULE / PT_PER_PX) as usize;
+    let min_v = (MIN_VRULE / PT_PER_PX) as usize;
+    let mut erase: Vec<(usize, usize, usize, bool)> = Vec::new();
+    let (mut hrules, mut vrules) = (Vec::new(), Vec::new());
+    {
+        let raw: &[u8] = image.as_raw();
+        if w == 0 {
+            return (hrules, vrules);
+        }
+        for (y, row) in raw.chunks_exact(w).enumerate() {
+            for (from, to) in runs(row.iter().map(|&p| p < INK), min_h) {
+                erase.push((y, from, to, true));
+                hrules.push(Rule {
+                    at: px_to_pt(y) + PT_PER_PX / 2.0,
+                    from: px_to_pt(from),
+                    to: px_to_pt(to),
+                });
+            }
+        }
+        for x in 0..w {
+            let column = raw.iter().skip(x).step_by(w).map(|&p| p < INK);
+            for (from, to) in runs(column, min_v) {
+                erase.push((x, from, to, false));
+                vrules.push(Rule {
+                    at: px_to_pt(x) + PT_PER_PX / 2.0,
+                    from: px_to_pt(from),
+                    to: px_to_pt(to),
+                });
+            }
+        }
+    }
+    let white = image::Luma([255u8]);
+    for (at, from, to, across) in erase {
+        for i in from..to {
+            let (x, y) = if across { (i, at) } else { (at, i) };
+            if let (Ok(x), Ok(y)) = (u32::try_from(x), u32::try_from(y)) {
+                if let Some(p) = image.get_pixel_mut_checked(x, y) {
+                    *p = white;
+                }
+            }
+        }
+    }
+    (hrules, vrules)
+}
+
+/// A number after `key` in an hOCR `title` (`bbox 1 2 3 4; x_size 40`).
+fn title_numbers(title: &str, key: &str) -> Vec<f64> {
+    title
+        .split(';')
+        .map(str::trim)
+        .find_map(|part| part.strip_prefix(key))
+        .map(|rest| {
+            rest.split_whitespace()
+                .filter_map(|n| n.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The line a word of hOCR lies on: its box, baseline and size.
+#[derive(Debug, Clone, Copy)]
+struct OcrLine {
+    left: f64,
+    bottom: f64,
+    slope: f64,
+    offset: f64,
+    /// An em, in pixels: Tesseract's x_size (ascender to baseline) and
+    /// its descenders.
+    em: f64,
+}
+
+/// The words of Tesseract's hOCR output as glyphs in points, each at its
+/// line's baseline ([`page_em`] gives them their size).
+fn words(hocr: &str) -> Result<Vec<Word>, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(hocr);
+    let mut line: Option<OcrLine> = None;
+    // The word being read: its box, and text; the depth it opened at.
+    let mut word: Option<(Vec<f64>, String, usize)> = None;
+    let mut depth = 0usize;
+    let mut out: Vec<Word> = Vec::new();
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
+        match event {
+            Event::Start(e) => {
+                depth += 1;
+                let attr = |name: &str| {
+                    e.attributes()
+                        .with_checks(false)
+                        .flatten()
+                        .find(|a| a.key.as_ref() == name)
+                        .map(|a| a.value.into_owned())
+                };
+                let (Some(class), Some(title)) = (attr("class"), attr("title")) else {
+                    continue;
+                };
+                let bbox = title_numbers(&title, "bbox");
+                if class == "ocrx_word" {
+                    word = Some((bbox, String::new(), depth));
+                } else if class.starts_with("ocr_") && title.contains("baseline") {
+                    let base = title_numbers(&title, "baseline");
+                    let size = title_numbers(&title, "x_size");
+                    let desc = title_numbers(&title, "x_descenders");
+                    if let ([left, _, _, bottom], [slope, offset]) =
+                        (bbox.as_slice(), base.as_slice())
+                    {
+                        line = Some(OcrLine {
+                            left: *left,
+                            bottom: *bottom,
+                            slope: *slope,
+                            offset: *offset,
+                            em: size.first().copied().unwrap_or(0.0)
+                                + desc.first().copied().unwrap_or(0.0),
+                        });
+                    }
+                }
+            }
+            Event::Text(t) => {
+                if let Some((_, text, _)) = word.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some((_, text, _)) = word.as_mut() {
+                    let c = crate::docx::resolve_reference(&r)
+                        .ok_or_else(|| format!("unknown entity `&{};`", &*r))?;
+                    text.push(c);
+                }
+            }
+            Event::End(_) => {
+                if let Some((bbox, text, _)) = word.take_if(|w| w.2 == depth) {
+                    // A speck read as a quote before a name ("'VKSND").
+                    let text = text.trim();
+                    let text = match text.strip_prefix(['\'', '`', '‘', '’']) {
+                        Some(rest) if rest.starts_with(char::is_uppercase) => rest,
+                        _ => text,
+                    };
+                    if let ([left, top, right, bottom], false) = (bbox.as_slice(), text.is_empty())
+                    {
+                        let (base, em) = match line {
+                            Some(l) => {
+                                let mid = (left + right) / 2.0;
+                                (l.bottom + l.offset + l.slope * (mid - l.left), l.em)
+                            }
+                            None => (*bottom, bottom - top),
+                        };
+                        out.push((
+                            Glyph {
+                                x: left * PT_PER_PX,
+                                y: base * PT_PER_PX,
+                                end: right * PT_PER_PX,
+                                size: 0.0,
+                                text: text.to_string(),
+                            },
+                            em,
+                            bottom - top,
+                        ));
+                    }
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// A word Tesseract read: as a glyph with no size yet, its line's em and
+/// its box's height, in pixels.
+type Word = (Glyph, f64, f64);
+
+/// The usual em of a page's words, in points: the median of their lines'
+/// (50 px, 12 pt, when no line says).
+fn page_em(words: &[Word]) -> f64 {
+    let mut ems: Vec<f64> = words.iter().map(|w| w.1).filter(|e| *e > 0.0).collect();
+    ems.sort_by(f64::total_cmp);
+    ems.get(ems.len() / 2).copied().unwrap_or(50.0) * PT_PER_PX
+}
+
+/// A one-letter word (or "c." or "c)") whose capital looks like its small
+/// letter ("c" and "C") takes the case its height says: a small letter is under 0.55 of
+/// an em high, a capital about 0.7. Lettered rows (a, b, c) and sections
+/// (A, B, C) number tables alike.
+fn letter_case(word: &mut Word, em: f64) {
+    const LOOK_ALIKE: &str = "cosvwxzCOSVWXZ";
+    let mut chars = word.0.text.chars();
+    let (Some(c), rest) = (chars.next(), chars.as_str()) else {
+        return;
+    };
+    if !LOOK_ALIKE.contains(c) || !matches!(rest, "" | "." | ")") || em <= 0.0 {
+        return;
+    }
+    let small = word.2 * PT_PER_PX < 0.55 * em;
+    let letter: String = if small {
+        c.to_lowercase().collect()
+    } else {
+        c.to_uppercase().collect()
+    };
+    word.0.text = format!("{letter}{rest}");
 }
 
 /// A top-level heading whose Roman numeral repeats the one before it
 /// ("II. NỘI DUNG HOẠT ĐỘNG" after "II. NỘI DUNG TUYÊN TRUYỀN", an `I` of
 /// "III" lost in the scan) takes the next numeral: a plan never numbers
 /// two sections alike, and an appendix that starts again starts at `I`,
-/// which only repeats `I`. Headings as [`tidy`] writes them, on pages in
+/// which only repeats `I`. Headings as [`mend_heading`] writes them, on pages in
 /// order.
 ///
 /// ```
@@ -294,6 +1091,90 @@ mod tests {
         let err = check_programs("true", "pdftoppm").unwrap_err();
         assert!(matches!(err, OcrError::LanguageMissing), "{err:?}");
         assert!(err.to_string().contains("tesseract-ocr-vie"), "{err}");
+    }
+
+    #[test]
+    fn runs_of_ink_bridge_small_gaps_and_keep_long_ones() {
+        let ink = |s: &str| s.chars().map(|c| c == '#').collect::<Vec<_>>().into_iter();
+        assert_eq!(runs(ink("..####..##.#####"), 4), vec![(2, 16)]);
+        assert_eq!(runs(ink("###....###"), 3), vec![(0, 3), (7, 10)]);
+        assert_eq!(runs(ink("##...##"), 3), Vec::<(usize, usize)>::new());
+    }
+
+    #[test]
+    fn the_rules_of_a_drawn_grid_are_found_and_rubbed_out() {
+        // A 2×1 grid 600 px wide and 300 high, 3 px borders, at 300 dpi.
+        let mut image = GrayImage::from_pixel(800, 500, image::Luma([255]));
+        for t in 0..3 {
+            for x in 100..700 {
+                image.put_pixel(x, 100 + t, image::Luma([0]));
+                image.put_pixel(x, 400 + t, image::Luma([0]));
+            }
+            for y in 100..403 {
+                for x in [100, 300, 697] {
+                    image.put_pixel(x + t, y, image::Luma([0]));
+                }
+            }
+        }
+        // A letter-sized blot is no rule and stays.
+        for y in 200..240 {
+            for x in 150..160 {
+                image.put_pixel(x, y, image::Luma([0]));
+            }
+        }
+        let (h, v) = rules(&mut image);
+        let page = Page {
+            glyphs: Vec::new(),
+            hrules: h,
+            vrules: v,
+        };
+        let cells = crate::pdf::cells(&page);
+        assert_eq!(cells.len(), 2, "{cells:?}");
+        assert!(cells.first().is_some_and(|c| c.first));
+        assert_eq!(image.get_pixel(400, 101).0, [255]);
+        assert_eq!(image.get_pixel(155, 220).0, [0]);
+    }
+
+    #[test]
+    fn hocr_words_sit_on_their_lines_baseline() {
+        let hocr = "<div class='ocr_page' title='bbox 0 0 100 100'>\
+            <span class='ocr_line' title=\"bbox 100 200 500 250; baseline 0 -10; x_size 40; x_descenders 10\">\
+            <span class='ocrx_word' title='bbox 100 205 200 240; x_wconf 90'>S&#7903;</span> \
+            <span class='ocrx_word' title='bbox 220 200 300 250; x_wconf 90'>'VKSND</span>\
+            </span></div>";
+        let words = words(hocr).unwrap_or_default();
+        let texts: Vec<&str> = words.iter().map(|w| w.0.text.as_str()).collect();
+        assert_eq!(texts, ["Sở", "VKSND"]);
+        // Baseline 250 - 10 = 240 px = 57.6 pt; an em of 50 px = 12 pt.
+        assert!(words.iter().all(|w| (w.0.y - 57.6).abs() < 0.01));
+        assert!((page_em(&words) - 12.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_one_letter_number_takes_the_case_of_its_height() {
+        let word = |text: &str, height: f64| -> Word {
+            (
+                Glyph {
+                    x: 0.0,
+                    y: 0.0,
+                    end: 1.0,
+                    size: 0.0,
+                    text: text.to_string(),
+                },
+                50.0,
+                height,
+            )
+        };
+        // An em of 12 pt is 50 px: a small c is about 22 px high.
+        let mut small = word("C.", 22.0);
+        letter_case(&mut small, 12.0);
+        assert_eq!(small.0.text, "c.");
+        let mut capital = word("c", 34.0);
+        letter_case(&mut capital, 12.0);
+        assert_eq!(capital.0.text, "C");
+        let mut other = word("a", 34.0);
+        letter_case(&mut other, 12.0);
+        assert_eq!(other.0.text, "a");
     }
 
     #[test]

@@ -88,6 +88,15 @@ pub enum PdfError {
     /// The file has no pages.
     #[error("the PDF has no pages")]
     NoPages,
+    /// The file has more pages than the importer reads
+    /// ([`ImportOptions::max_pdf_pages`](crate::ImportOptions::max_pdf_pages)).
+    #[error("the PDF has {pages} pages, more than the {max} read (expected at most {max}: split the file, or raise the limit)")]
+    TooManyPages {
+        /// Pages in the file.
+        pages: u32,
+        /// The limit.
+        max: u32,
+    },
 }
 
 /// The text of a PDF, with the page of each line.
@@ -113,6 +122,13 @@ impl PdfText {
             out.pages = no;
         }
         out
+    }
+
+    /// The text of pages read by OCR ([`crate::ocr::read_pages`]), laid
+    /// out as a text layer is: a ruled table row is one tab-separated
+    /// line, a row a page break split is glued back.
+    pub fn from_scanned(pages: Vec<crate::ocr::ScannedPage>) -> PdfText {
+        assemble(pages.into_iter().map(|s| (s.page, true)).collect())
     }
 
     fn push_line(&mut self, page: u32, line: &str) {
@@ -191,13 +207,56 @@ fn load(bytes: &[u8]) -> Result<pdf_extract::Document, PdfError> {
 /// The text layer of a PDF, laid out as lines (see the module docs).
 ///
 /// A PDF with no text layer (a scan) gives lines with no text, or none:
-/// see [`PdfText::visible_chars`].
+/// see [`PdfText::visible_chars`]. The importer OCRs such pages
+/// ([`crate::ocr`]).
 pub fn pdf_to_text(bytes: &[u8]) -> Result<PdfText, PdfError> {
+    let pages = read_layers(bytes, u32::MAX)?;
+    Ok(assemble(
+        pages.into_iter().map(|p| (p.page, false)).collect(),
+    ))
+}
+
+/// One page of a PDF as its text layer holds it.
+#[derive(Debug)]
+pub(crate) struct LayerPage {
+    /// Glyphs and rules of the text layer.
+    pub(crate) page: Page,
+    /// Whether the page draws an image (a scan does).
+    pub(crate) image: bool,
+}
+
+impl LayerPage {
+    /// Whether the page is a scan: it draws an image and its text layer
+    /// has fewer than [`MIN_CHARS_PER_PAGE`](crate::ocr::MIN_CHARS_PER_PAGE)
+    /// visible characters.
+    pub(crate) fn scanned(&self) -> bool {
+        self.image && self.page.visible_chars() < crate::ocr::MIN_CHARS_PER_PAGE
+    }
+}
+
+/// The text layer of each page of a PDF of at most `max_pages` pages.
+pub(crate) fn read_layers(bytes: &[u8], max_pages: u32) -> Result<Vec<LayerPage>, PdfError> {
     let doc = load(bytes)?;
-    let pages = doc.get_pages();
-    if pages.is_empty() {
+    let ids = doc.get_pages();
+    if ids.is_empty() {
         return Err(PdfError::NoPages);
     }
+    let count = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+    if count > max_pages {
+        return Err(PdfError::TooManyPages {
+            pages: count,
+            max: max_pages,
+        });
+    }
+    let images: Vec<bool> = ids
+        .values()
+        .map(|&id| {
+            catch_unwind(AssertUnwindSafe(|| {
+                doc.get_page_images(id).is_ok_and(|i| !i.is_empty())
+            }))
+            .unwrap_or(false)
+        })
+        .collect();
     let mut dev = Collect::default();
     let run = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc(&doc, &mut dev)));
     match run {
@@ -213,20 +272,66 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<PdfText, PdfError> {
             })
         }
     }
-    let mut pages: Vec<Vec<Item>> = dev.pages.iter().map(layout).collect();
-    glue_split_rows(&mut pages);
-    let mut out = PdfText::default();
-    for (i, items) in pages.iter().enumerate() {
-        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        for item in items {
-            match item {
-                Item::Line(l) => out.push_line(no, l),
-                Item::Row(cells) => out.push_line(no, &cells.join("\t")),
+    let mut pages = dev.pages;
+    pages.resize_with(images.len().max(pages.len()), Page::default);
+    Ok(pages
+        .into_iter()
+        .zip(images.into_iter().chain(std::iter::repeat(false)))
+        .map(|(page, image)| LayerPage { page, image })
+        .collect())
+}
+
+/// Pages laid out and written as text: each page by [`layout`], rows a
+/// page break split glued back ([`glue_split_rows`]). A page read by OCR
+/// (`true` beside it) has its lines mended as [`crate::ocr::mend_line`]
+/// says, and headings repeated across OCR pages renumbered
+/// ([`crate::ocr::renumber_headings`]).
+pub(crate) fn assemble(pages: Vec<(Page, bool)>) -> PdfText {
+    let ocr: Vec<bool> = pages.iter().map(|(_, o)| *o).collect();
+    let mut items: Vec<Vec<Item>> = pages.iter().map(|(p, _)| layout(p)).collect();
+    for (page, _) in items.iter_mut().zip(&ocr).filter(|(_, o)| **o) {
+        for item in page {
+            if let Item::Row(cells) = item {
+                mend_header(cells);
             }
         }
-        out.pages = no;
     }
-    Ok(out)
+    glue_split_rows(&mut items);
+    let mut texts: Vec<String> = items
+        .iter()
+        .zip(&ocr)
+        .map(|(items, &ocr)| {
+            let mut page = String::new();
+            for item in items {
+                match item {
+                    Item::Line(l) if ocr => page.push_str(&crate::ocr::mend_line(l)),
+                    Item::Line(l) => page.push_str(l),
+                    Item::Row(cells) if ocr => {
+                        page.push_str(&crate::ocr::mend_line(&cells.join("\t")));
+                    }
+                    Item::Row(cells) => page.push_str(&cells.join("\t")),
+                }
+                page.push('\n');
+            }
+            page
+        })
+        .collect();
+    let mut scanned: Vec<String> = texts
+        .iter()
+        .zip(&ocr)
+        .filter(|(_, o)| **o)
+        .map(|(t, _)| t.clone())
+        .collect();
+    crate::ocr::renumber_headings(&mut scanned);
+    let mut renumbered = scanned.into_iter();
+    for (t, o) in texts.iter_mut().zip(&ocr) {
+        if *o {
+            if let Some(r) = renumbered.next() {
+                *t = r;
+            }
+        }
+    }
+    PdfText::from_pages(&texts)
 }
 
 /// What a page is laid out as: lines outside tables, and table rows.
@@ -286,6 +391,34 @@ fn join_cell(head: &str, rest: &str) -> String {
     }
 }
 
+/// Whether a row is a table's header: at least three of its cells name a
+/// column the importer reads ([`crate::lexicon::table_column`]). OCR may
+/// read the header a writer repeats on each page a little differently
+/// each time ("SLT" for "STT").
+fn header_row(cells: &[String]) -> bool {
+    cells
+        .iter()
+        .filter(|c| crate::lexicon::table_column(c).is_some())
+        .count()
+        >= 3
+}
+
+/// A header row whose number cell OCR misread ("SLT", "SIT" for "STT": a
+/// short word in capitals) has it as "STT" again.
+fn mend_header(cells: &mut [String]) {
+    if !header_row(cells) {
+        return;
+    }
+    if let Some(first) = cells.first_mut() {
+        let t = first.trim();
+        let short_caps =
+            (2..=4).contains(&t.chars().count()) && t.chars().all(|c| c.is_ascii_uppercase());
+        if short_caps && crate::lexicon::table_column(t).is_none() {
+            *first = "STT".to_string();
+        }
+    }
+}
+
 /// A table row a page break splits is one row again.
 ///
 /// A page that ends with a table row (nothing after it but a page
@@ -321,7 +454,7 @@ fn glue_split_rows(pages: &mut [Vec<Item>]) {
         for (j, it) in next.iter().enumerate() {
             match it {
                 Item::Line(l) if l.is_empty() => continue,
-                Item::Row(c) if Some(c) == header.as_ref() => continue,
+                Item::Row(c) if Some(c) == header.as_ref() || header_row(c) => continue,
                 Item::Row(c) if c.first().is_some_and(String::is_empty) => {
                     first = Some(j);
                     break;
@@ -344,32 +477,59 @@ fn glue_split_rows(pages: &mut [Vec<Item>]) {
     }
 }
 
-/// A glyph: top-left origin, y growing downwards, in points.
+/// A glyph (or a word OCR read): top-left origin, y growing downwards,
+/// in points.
 #[derive(Debug, Clone)]
-struct Glyph {
-    x: f64,
+pub(crate) struct Glyph {
+    pub(crate) x: f64,
     /// Baseline.
-    y: f64,
-    end: f64,
-    size: f64,
-    text: String,
+    pub(crate) y: f64,
+    pub(crate) end: f64,
+    /// Font size (an em).
+    pub(crate) size: f64,
+    pub(crate) text: String,
 }
 
 /// A horizontal or vertical rule.
 #[derive(Debug, Clone, Copy)]
-struct Rule {
+pub(crate) struct Rule {
     /// For a horizontal rule its y, for a vertical one its x.
-    at: f64,
+    pub(crate) at: f64,
     /// Extent along the rule.
-    from: f64,
-    to: f64,
+    pub(crate) from: f64,
+    pub(crate) to: f64,
 }
 
-#[derive(Debug, Default)]
-struct Page {
-    glyphs: Vec<Glyph>,
-    hrules: Vec<Rule>,
-    vrules: Vec<Rule>,
+/// What a page holds for layout: positioned glyphs (or words) and rules,
+/// from a text layer or from OCR of the page's image.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Page {
+    pub(crate) glyphs: Vec<Glyph>,
+    pub(crate) hrules: Vec<Rule>,
+    pub(crate) vrules: Vec<Rule>,
+}
+
+impl Page {
+    /// Visible (non-space) characters.
+    pub(crate) fn visible_chars(&self) -> usize {
+        self.glyphs
+            .iter()
+            .map(|g| g.text.chars().filter(|c| !c.is_whitespace()).count())
+            .sum()
+    }
+
+    /// The page laid out alone, as lines.
+    pub(crate) fn text(&self) -> String {
+        let mut out = String::new();
+        for item in layout(self) {
+            match item {
+                Item::Line(l) => out.push_str(&l),
+                Item::Row(cells) => out.push_str(&cells.join("\t")),
+            }
+            out.push('\n');
+        }
+        out
+    }
 }
 
 /// The output device that collects glyphs and rules.
@@ -567,8 +727,22 @@ impl OutputDev for Collect {
     }
 }
 
-/// Merges rules at (about) the same position whose extents touch.
-fn merge(mut rules: Vec<Rule>) -> Vec<Rule> {
+/// Merges rules at (about) the same position whose extents touch, until
+/// no two touch (a rule that grows may come to touch one it passed: the
+/// pixel rows of a scanned border, broken at different places).
+fn merge(rules: Vec<Rule>) -> Vec<Rule> {
+    let mut rules = rules;
+    loop {
+        let before = rules.len();
+        rules = merge_once(rules);
+        if rules.len() == before {
+            return rules;
+        }
+    }
+}
+
+/// One pass of [`merge`].
+fn merge_once(mut rules: Vec<Rule>) -> Vec<Rule> {
     rules.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
     let mut out: Vec<Rule> = Vec::new();
     for r in rules {
@@ -595,6 +769,40 @@ struct Band {
     bottom: f64,
     /// Cell edges, left to right (at least three: two cells).
     edges: Vec<f64>,
+}
+
+/// A cell of a ruled table, in points.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cell {
+    pub(crate) left: f64,
+    pub(crate) top: f64,
+    pub(crate) right: f64,
+    pub(crate) bottom: f64,
+    /// The first (leftmost) cell of its row.
+    pub(crate) first: bool,
+}
+
+/// The cells of the ruled tables of a page.
+pub(crate) fn cells(page: &Page) -> Vec<Cell> {
+    bands(page)
+        .iter()
+        .flat_map(|b| {
+            b.edges
+                .windows(2)
+                .enumerate()
+                .filter_map(|(i, w)| match w {
+                    [l, r] => Some(Cell {
+                        left: *l,
+                        top: b.top,
+                        right: *r,
+                        bottom: b.bottom,
+                        first: i == 0,
+                    }),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 fn bands(page: &Page) -> Vec<Band> {
@@ -913,6 +1121,35 @@ mod tests {
                 "<p>Sở Nội vụ</p><p>Sở Tư pháp</p>"
             ])
         );
+    }
+
+    #[test]
+    fn rules_that_come_to_touch_when_merged_are_one() {
+        // Pixel rows of one scanned border, broken at different places:
+        // the whole row only joins the second piece after the first.
+        let r = |at: f64, from: f64, to: f64| Rule { at, from, to };
+        let merged = merge(vec![
+            r(669.2, 56.2, 154.3),
+            r(669.2, 441.6, 567.8),
+            r(669.5, 56.2, 567.8),
+        ]);
+        assert_eq!(merged.len(), 1, "{merged:?}");
+    }
+
+    #[test]
+    fn a_header_ocr_misread_is_the_header() {
+        let mut cells: Vec<String> = ["SLT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(header_row(&cells));
+        mend_header(&mut cells);
+        assert_eq!(cells.first().map(String::as_str), Some("STT"));
+        let row: Vec<String> = ["2.", "Rà soát", "Sở Tư pháp", "Công an tỉnh"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(!header_row(&row));
     }
 
     #[test]

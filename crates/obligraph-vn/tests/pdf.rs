@@ -10,8 +10,11 @@ use common::{ids, root, SEEDS};
 use std::collections::BTreeMap;
 
 use obligraph_core::Role;
+use std::time::{Duration, Instant};
+
+use obligraph_vn::ocr::OcrError;
 use obligraph_vn::pdf::PdfError;
-use obligraph_vn::{import_path, Import, ImportError};
+use obligraph_vn::{import_path, import_path_with, Import, ImportError, ImportOptions};
 
 fn import(rel: &str) -> Import {
     let path = root().join(rel);
@@ -261,6 +264,246 @@ fn a_scanned_pdf_is_read_by_ocr() {
         "{same} of {} OCR obligations as from the text layer: {scan_roles:#?}",
         scan_roles.len()
     );
+}
+
+/// An obligation's fields: leads, supports, and its deadline as read
+/// (kind and dates; OCR's slips in the words around them aside).
+type Fields = (Vec<String>, Vec<String>, Option<obligraph_core::Deadline>);
+
+/// id → the fields of each obligation.
+fn fields(import: &Import) -> BTreeMap<String, Fields> {
+    let roles = roles(import);
+    import
+        .plan
+        .obligations
+        .iter()
+        .map(|o| {
+            let (leads, supports) = roles.get(&o.id).cloned().unwrap_or_default();
+            (o.id.clone(), (leads, supports, o.deadline.clone()))
+        })
+        .collect()
+}
+
+/// Page `page` of `rel` as a PDF of its own (Poppler's `pdfseparate`).
+fn one_page(rel: &str, page: u32, dir: &Path) -> PathBuf {
+    let name = Path::new(rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let out = dir.join(format!("{name}-p{page}.pdf"));
+    let status = std::process::Command::new("pdfseparate")
+        .args(["-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(root().join(rel))
+        .arg(&out)
+        .status()
+        .unwrap_or_else(|e| panic!("pdfseparate (poppler-utils): {e}"));
+    assert!(status.success(), "pdfseparate {rel} p.{page}: {status}");
+    out
+}
+
+/// Where OCR of a page is known to give other fields than its text layer,
+/// and why: (seed, page, obligation id, the slip).
+const OCR_SLIPS: &[(&str, u32, &str, &str)] = &[
+    (
+        "dong-nai-74-2026",
+        9,
+        "PL.2.2.b",
+        "'Bộ Y tế' read 'Bộ Ytế' in the deadline cell: the requesting ministry is misspelt",
+    ),
+    (
+        "dong-nai-74-2026",
+        10,
+        "PL.B.1",
+        "'Sở Y tế' read 'Sởy tế' in the lead cell: an agency not resolved",
+    ),
+    (
+        "dong-nai-74-2026",
+        10,
+        "PL.B.I.1",
+        "the section number 'II' read 'I' in the STT cell: the row is numbered B.I.1 for B.II.1",
+    ),
+    (
+        "dong-nai-74-2026",
+        10,
+        "PL.B.II.1",
+        "the same row under its right number, in the text layer only",
+    ),
+    (
+        "ngo-quyen-102-2023",
+        8,
+        "PL.2.5",
+        "'trong phạm vi chức năng' read 'phạm vì': a support cell split into two unresolved \
+         names",
+    ),
+];
+
+/// A scanned appendix page gives the obligations its text layer gives:
+/// the same ids (so the rows and their numbers are rebuilt), leads,
+/// supports and deadlines, except the slips [`OCR_SLIPS`] lists. The pages
+/// are pages of the appendix tables of the two long seeds, each imported
+/// alone.
+#[test]
+fn a_scanned_table_page_gives_the_text_layers_obligations() {
+    if !ocr_available() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("obligraph-ocr-pages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let mut differences = Vec::new();
+    for (seed, page) in [
+        ("dong-nai-74-2026", 9),
+        ("dong-nai-74-2026", 10),
+        ("ngo-quyen-102-2023", 7),
+        ("ngo-quyen-102-2023", 8),
+    ] {
+        let layer = one_page(&format!("tests/fixtures/pdf/{seed}.pdf"), page, &dir);
+        let scan = one_page(&format!("tests/fixtures/pdf/{seed}-scan.pdf"), page, &dir);
+        let layer = fields(&import_path(&layer).unwrap_or_else(|e| panic!("{e}")));
+        let scan = fields(&import_path(&scan).unwrap_or_else(|e| panic!("{e}")));
+        assert!(layer.len() >= 3, "{seed} p.{page}: {layer:#?}");
+        let ids: std::collections::BTreeSet<&String> = layer.keys().chain(scan.keys()).collect();
+        for id in ids {
+            let (l, s) = (layer.get(id), scan.get(id));
+            if l != s {
+                differences.push((seed, page, id.clone(), format!("{s:?} (OCR) vs {l:?}")));
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    let unexplained: Vec<_> = differences
+        .iter()
+        .filter(|(s, p, i, _)| {
+            !OCR_SLIPS
+                .iter()
+                .any(|(ks, kp, ki, _)| ks == s && kp == p && ki == i)
+        })
+        .collect();
+    assert!(
+        unexplained.is_empty(),
+        "OCR and the text layer differ where no slip is known: {unexplained:#?}"
+    );
+    let stale: Vec<_> = OCR_SLIPS
+        .iter()
+        .filter(|(ks, kp, ki, _)| {
+            !differences
+                .iter()
+                .any(|(s, p, i, _)| ks == s && kp == p && ki == i)
+        })
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "known OCR slips that are gone: {stale:#?}"
+    );
+}
+
+/// A PDF with a typed page and a scanned one: only the scanned page is
+/// read by OCR, and a table row that the page break split is glued back
+/// across the two.
+#[test]
+fn a_mixed_pdf_is_read_page_by_page() {
+    if !ocr_available() {
+        return;
+    }
+    let mixed = import("tests/fixtures/pdf/mixed.pdf");
+    assert_eq!(mixed.page_starts.len(), 2, "{:?}", mixed.page_starts);
+    let whole = import("tests/fixtures/pdf/ngo-quyen-102-2023.pdf");
+    let text_of = |import: &Import, start: &str| {
+        import
+            .plan
+            .obligations
+            .iter()
+            .find(|o| o.text.starts_with(start))
+            .map(|o| (o.text.clone(), o.source.line_start))
+    };
+    // Row 1 is on the typed page: its text is the text layer's, letter
+    // for letter (OCR of that page reads "Công tước CA'T").
+    let start = "Tiếp tục nội luật hóa";
+    let (row1, line1) =
+        text_of(&mixed, start).unwrap_or_else(|| panic!("no row 1 in {:#?}", roles(&mixed)));
+    assert_eq!(Some(row1), text_of(&whole, start).map(|(t, _)| t));
+    assert_eq!(mixed.page_line(line1).map(|(p, _)| p), Some(1));
+    // Row 2.3 is on the scanned page, read by OCR, with its roles.
+    let start = "Nâng cao hiệu quả giải quyết tin báo";
+    let (_, line) =
+        text_of(&mixed, start).unwrap_or_else(|| panic!("no row 2.3 in {:#?}", roles(&mixed)));
+    assert_eq!(mixed.page_line(line).map(|(p, _)| p), Some(2));
+    // The appendix rows of the whole PDF, not the body items restating
+    // them.
+    let by_text = |import: &Import, prefix: &str| {
+        let f = fields(import);
+        import
+            .plan
+            .obligations
+            .iter()
+            .filter(|o| o.id.starts_with(prefix))
+            .filter(|o| o.text.starts_with(start) || o.text.starts_with("Tiếp tục đầu tư"))
+            .map(|o| f.get(&o.id).cloned())
+            .collect::<Vec<_>>()
+    };
+    // Row 2.1 starts on the typed page and ends on the scanned one: one
+    // obligation, with the supports of both halves.
+    assert_eq!(by_text(&mixed, ""), by_text(&whole, "PL."));
+}
+
+/// A PDF over the page limit is refused before its pages are read, with
+/// an error naming the file and the count.
+#[test]
+fn a_pdf_over_the_page_limit_is_refused() {
+    let rel = "tests/fixtures/pdf/ngo-quyen-102-2023.pdf";
+    let mut options = ImportOptions::default();
+    options.max_pdf_pages = 11;
+    let err = import_path_with(&root().join(rel), &options)
+        .map(|_| ())
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ImportError::Pdf {
+                ref file,
+                source: PdfError::TooManyPages { pages: 12, max: 11 },
+            } if file.ends_with("ngo-quyen-102-2023.pdf")
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("ngo-quyen-102-2023.pdf"), "{err}");
+    // At the count itself it is read.
+    options.max_pdf_pages = 12;
+    assert!(import_path_with(&root().join(rel), &options).is_ok());
+}
+
+/// OCR past its time limit stops, the running program killed, with an
+/// error naming the file and the page.
+#[test]
+fn ocr_past_its_time_limit_stops_naming_the_page() {
+    if !ocr_available() {
+        return;
+    }
+    let rel = "tests/fixtures/pdf/hue-sokhcn-de-an-65-2026-scan.pdf";
+    let timed_out = |limit: Duration| {
+        let mut options = ImportOptions::default();
+        options.ocr_time_limit = limit;
+        let start = Instant::now();
+        let err = import_path_with(&root().join(rel), &options)
+            .map(|_| ())
+            .unwrap_err();
+        let page = match &err {
+            ImportError::Ocr {
+                file,
+                source: OcrError::TimedOut { page, .. },
+            } if file.ends_with("-scan.pdf") => *page,
+            _ => panic!("{err:?}"),
+        };
+        assert!(err.to_string().contains("-scan.pdf"), "{err}");
+        assert!(err.to_string().contains(&format!("page {page}")), "{err}");
+        (page, start.elapsed())
+    };
+    // No time at all: the first page.
+    assert_eq!(timed_out(Duration::ZERO).0, 1);
+    // Time for a page or two (a page takes 2–6 s): a later page, and the
+    // program reading it is killed rather than waited for.
+    let (page, took) = timed_out(Duration::from_millis(3_000));
+    assert!((1..=3).contains(&page), "{page}");
+    assert!(took < Duration::from_secs(8), "{took:?}");
 }
 
 mod hostile {

@@ -277,6 +277,17 @@ pub struct ImportOptions {
     pub max_depth: usize,
     /// Most obligations in a document (default 100,000).
     pub max_obligations: usize,
+    /// Most pages of a `.pdf` input (default 2,000): a longer file is
+    /// refused with [`PdfError::TooManyPages`](crate::pdf::PdfError::TooManyPages)
+    /// before its pages are read.
+    pub max_pdf_pages: u32,
+    /// Longest time OCR may take on one document, all its scanned pages
+    /// together (default 10 minutes: about 100 pages at the 5–6 s a page
+    /// measured on a loaded two-core machine). Past it the running program
+    /// is killed and the import fails with
+    /// [`OcrError::TimedOut`](crate::ocr::OcrError::TimedOut), naming the
+    /// page.
+    pub ocr_time_limit: std::time::Duration,
     /// Limits of the `.docx` reader, used by [`import_path_with`]; the
     /// size and ratio limits also check an `.xlsx` archive.
     pub docx: DocxLimits,
@@ -293,6 +304,8 @@ impl Default for ImportOptions {
             max_table_cells: 1_000_000,
             max_depth: 32,
             max_obligations: 100_000,
+            max_pdf_pages: 2_000,
+            ocr_time_limit: std::time::Duration::from_secs(600),
             docx: DocxLimits::default(),
             whole_rows: false,
         }
@@ -590,10 +603,15 @@ fn import_bytes_as(
     }
 }
 
-/// A PDF: its text layer, else (a scan) the text OCR reads, imported as
-/// text with the page of each line kept.
-/// OCR reads a file: a document held in memory (`path` none) is written
-/// to a temporary file first, removed after.
+/// A PDF: its text layer, and the pages that are scans read by OCR,
+/// imported as text with the page of each line kept.
+///
+/// A page is read by OCR when its text layer has fewer than
+/// [`MIN_CHARS_PER_PAGE`](crate::ocr::MIN_CHARS_PER_PAGE) visible
+/// characters and it draws an image, or when the whole document's text
+/// layer is that thin ([`needs_ocr`](crate::ocr::needs_ocr)). OCR reads a
+/// file: a document held in memory (`path` none) is written to a temporary
+/// file first, removed after.
 fn import_pdf(
     path: Option<&Path>,
     bytes: &[u8],
@@ -604,31 +622,54 @@ fn import_pdf(
         file: file.to_string(),
         source,
     };
-    let mut text = crate::pdf::pdf_to_text(bytes).map_err(pdf_error)?;
-    if crate::ocr::needs_ocr(text.visible_chars(), text.pages) {
-        let ocr_error = |source| ImportError::Ocr {
+    let layers = crate::pdf::read_layers(bytes, options.max_pdf_pages).map_err(pdf_error)?;
+    let visible: usize = layers.iter().map(|l| l.page.visible_chars()).sum();
+    let count = u32::try_from(layers.len()).unwrap_or(u32::MAX);
+    let all = crate::ocr::needs_ocr(visible, count);
+    let scanned: Vec<u32> = layers
+        .iter()
+        .zip(1u32..)
+        .filter(|(l, _)| {
+            l.scanned() || (all && l.page.visible_chars() < crate::ocr::MIN_CHARS_PER_PAGE)
+        })
+        .map(|(_, no)| no)
+        .collect();
+    let mut pages: Vec<(crate::pdf::Page, bool)> =
+        layers.into_iter().map(|l| (l.page, false)).collect();
+    if !scanned.is_empty() {
+        let limit = options.ocr_time_limit;
+        let read = match path {
+            Some(p) => crate::ocr::read_pages(p, &scanned, limit),
+            None => ocr_bytes(bytes, &scanned, limit)?,
+        }
+        .map_err(|source| ImportError::Ocr {
             file: file.to_string(),
             source,
-        };
-        let pages = match path {
-            Some(p) => crate::ocr::ocr_pdf(p, text.pages),
-            None => ocr_bytes(bytes, text.pages)?,
+        })?;
+        for (no, page) in scanned.iter().zip(read) {
+            let slot = usize::try_from(*no)
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| pages.get_mut(i));
+            if let Some(slot) = slot {
+                *slot = (page.page, true);
+            }
         }
-        .map_err(ocr_error)?;
-        text = crate::pdf::PdfText::from_pages(&pages);
     }
+    let text = crate::pdf::assemble(pages);
     let mut import = import_text_with(&text.text, file, options)?;
     import.page_starts = text.page_starts();
     Ok(import)
 }
 
-/// OCR of a PDF held in memory: written to a temporary file, read,
-/// removed.
+/// OCR of pages of a PDF held in memory: written to a temporary file,
+/// read, removed.
 #[cfg(not(target_os = "wasi"))]
 fn ocr_bytes(
     bytes: &[u8],
-    pages: u32,
-) -> Result<Result<Vec<String>, crate::ocr::OcrError>, ImportError> {
+    pages: &[u32],
+    limit: std::time::Duration,
+) -> Result<Result<Vec<crate::ocr::ScannedPage>, crate::ocr::OcrError>, ImportError> {
     let tmp = std::env::temp_dir().join(format!(
         "obligraph-ocr-{}-{:x}.pdf",
         std::process::id(),
@@ -638,8 +679,9 @@ fn ocr_bytes(
         path: tmp.clone(),
         source,
     })?;
-    let read = crate::ocr::ocr_pdf(&tmp, pages);
-    let _ = std::fs::remove_file(&tmp);
+    let read = crate::ocr::read_pages(&tmp, pages, limit);
+    // A file left behind in the temporary directory is harmless.
+    std::fs::remove_file(&tmp).ok();
     Ok(read)
 }
 
@@ -648,8 +690,9 @@ fn ocr_bytes(
 #[cfg(target_os = "wasi")]
 fn ocr_bytes(
     _bytes: &[u8],
-    _pages: u32,
-) -> Result<Result<Vec<String>, crate::ocr::OcrError>, ImportError> {
+    _pages: &[u32],
+    _limit: std::time::Duration,
+) -> Result<Result<Vec<crate::ocr::ScannedPage>, crate::ocr::OcrError>, ImportError> {
     Ok(Err(crate::ocr::OcrError::EngineMissing {
         program: "tesseract".into(),
         package: "tesseract-ocr-vie on the host (a WebAssembly module cannot run OCR)".into(),

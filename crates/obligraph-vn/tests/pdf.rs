@@ -8,6 +8,7 @@ mod common;
 use common::{ids, root, SEEDS};
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use obligraph_core::Role;
 use std::time::{Duration, Instant};

@@ -10,6 +10,11 @@
 //! target/release/examples/serve_load [--seconds 4] [--requests 4000] [--clients 1,8,64] [--workers N] [-- SERVE ARGS]
 //! ```
 //!
+//! `--against OLD --turns N` compares two builds: the server and `OLD`
+//! (another build's `obligraph`) run in turns, old first, `N` times each
+//! with the same flags, and the medians per build are printed with the
+//! load average before each run.
+//!
 //! The server is `obligraph` beside this example's directory (or
 //! `--server PATH`), started on a free loopback port and stopped by
 //! SIGTERM at the end (its exit status is checked).
@@ -27,6 +32,9 @@ struct Args {
     requests: usize,
     clients: Vec<usize>,
     workers: Option<usize>,
+    /// Another build to compare with, in turns.
+    against: Option<PathBuf>,
+    turns: usize,
     /// Arguments after `--`, passed to `obligraph serve`.
     extra: Vec<String>,
 }
@@ -43,6 +51,8 @@ fn args() -> Result<Args, String> {
         requests: 4000,
         clients: vec![1, 8, 64],
         workers: None,
+        against: None,
+        turns: 3,
         extra: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -55,6 +65,8 @@ fn args() -> Result<Args, String> {
         let bad = |e: &dyn std::fmt::Display| format!("{k} {v}: {e}");
         match k.as_str() {
             "--server" => a.server = PathBuf::from(&v),
+            "--against" => a.against = Some(PathBuf::from(&v)),
+            "--turns" => a.turns = v.parse().map_err(|e| bad(&e))?,
             "--seconds" => a.seconds = v.parse().map_err(|e| bad(&e))?,
             "--requests" => a.requests = v.parse().map_err(|e| bad(&e))?,
             "--workers" => a.workers = Some(v.parse().map_err(|e| bad(&e))?),
@@ -135,13 +147,94 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[i.min(sorted.len() - 1)]
 }
 
+/// One phase's figures.
+struct Row {
+    clients: usize,
+    new_parent: bool,
+    per_s: f64,
+    p50: f64,
+    p99: f64,
+    cpu_ms: f64,
+}
+
+/// The 1-minute load average.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
 fn main() -> Result<(), String> {
     let a = args()?;
     let bodies = Bodies {
         parent: seed("binh-thuan-qd87-2023")?,
         child: seed("ngo-quyen-102-2023")?,
     };
-    let mut cmd = Command::new(&a.server);
+    let Some(old) = a.against.clone() else {
+        return run(&a, &a.server, &bodies).map(|_| ());
+    };
+    // Old and new in turns, old first; medians per build.
+    let mut runs: Vec<(&str, String, Vec<Row>)> = Vec::new();
+    for turn in 1..=a.turns {
+        for (build, server) in [("old", &old), ("new", &a.server)] {
+            let load = load_average();
+            println!(
+                "\n{build} build, turn {turn}, load average {load}: {}",
+                server.display()
+            );
+            runs.push((build, load, run(&a, server, &bodies)?));
+        }
+    }
+    println!(
+        "\nmedians of {} turns each (load averages: {}):",
+        a.turns,
+        {
+            let l: Vec<&str> = runs.iter().map(|r| r.1.as_str()).collect();
+            l.join(", ")
+        }
+    );
+    println!("| clients | documents | build | audits/s | p50 ms | p99 ms | server CPU ms/audit |");
+    println!("|---|---|---|---|---|---|---|");
+    let phases: Vec<(usize, bool)> = runs
+        .first()
+        .map(|r| r.2.iter().map(|x| (x.clients, x.new_parent)).collect())
+        .unwrap_or_default();
+    for (clients, new_parent) in phases {
+        for build in ["old", "new"] {
+            let rows: Vec<&Row> = runs
+                .iter()
+                .filter(|r| r.0 == build)
+                .flat_map(|r| &r.2)
+                .filter(|x| x.clients == clients && x.new_parent == new_parent)
+                .collect();
+            let m = |f: fn(&Row) -> f64| median(rows.iter().map(|r| f(r)).collect());
+            println!(
+                "| {clients} | {} | {build} | {:.0} | {:.1} | {:.1} | {:.2} |",
+                if new_parent {
+                    "both new"
+                } else {
+                    "parent repeated"
+                },
+                m(|r| r.per_s),
+                m(|r| r.p50),
+                m(|r| r.p99),
+                m(|r| r.cpu_ms)
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Starts `server`, runs every phase, stops it; the phases' figures.
+fn run(a: &Args, server: &std::path::Path, bodies: &Bodies) -> Result<Vec<Row>, String> {
+    let mut rows = Vec::new();
+    let mut cmd = Command::new(server);
     cmd.args(["serve", "--bind", "127.0.0.1:0"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
@@ -151,7 +244,7 @@ fn main() -> Result<(), String> {
     cmd.args(&a.extra);
     let mut child = cmd
         .spawn()
-        .map_err(|e| format!("cannot start {}: {e}", a.server.display()))?;
+        .map_err(|e| format!("cannot start {}: {e}", server.display()))?;
     let pid = child.id();
     let stderr = child.stderr.take().ok_or("no stderr")?;
     let mut lines = BufReader::new(stderr).lines();
@@ -234,6 +327,14 @@ fn main() -> Result<(), String> {
             failures += results.iter().map(|r| r.1).sum::<usize>();
             all.sort();
             let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+            rows.push(Row {
+                clients,
+                new_parent,
+                per_s: all.len() as f64 / wall.as_secs_f64(),
+                p50: ms(percentile(&all, 0.50)),
+                p99: ms(percentile(&all, 0.99)),
+                cpu_ms: ms(cpu) / all.len().max(1) as f64,
+            });
             println!(
                 "| {clients} | {} | {} | {:.0} | {:.1} | {:.1} | {:.1} | {:.2} | {:.1} |",
                 if new_parent {
@@ -265,5 +366,5 @@ fn main() -> Result<(), String> {
     if failures > 0 || !status.success() {
         return Err(format!("{failures} failed requests; server {status}"));
     }
-    Ok(())
+    Ok(rows)
 }

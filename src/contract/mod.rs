@@ -698,15 +698,23 @@ impl RawRequest {
 pub fn to_json(response: &Response) -> Vec<u8> {
     // Serialising these types cannot fail (string keys, finite numbers);
     // should it, the failure is itself reported in the contract's shape.
-    let mut out = serde_json::to_vec_pretty(response).unwrap_or_else(|e| {
+    // Written once into a buffer sized for the op (the real-pair audit's
+    // report is about 175 kB), so that it seldom grows and moves.
+    let capacity = match response.body {
+        Body::Error(_) => 1 << 10,
+        Body::Calendar(_) | Body::Lift(_) => 16 << 10,
+        _ => 256 << 10,
+    };
+    let mut out = Vec::with_capacity(capacity);
+    if let Err(e) = serde_json::to_writer_pretty(&mut out, response) {
         let err = Response::new(Body::Error(ErrorResult {
             error: ErrorBody::new(
                 ErrorKind::Usage,
                 format!("cannot serialise the response: {e}"),
             ),
         }));
-        serde_json::to_vec_pretty(&err).unwrap_or_default()
-    });
+        out = serde_json::to_vec_pretty(&err).unwrap_or_default();
+    }
     out.push(b'\n');
     out
 }
@@ -728,17 +736,25 @@ pub(crate) struct Loaded {
 
 pub(crate) fn load(doc: &Document) -> Result<Loaded, ErrorBody> {
     let name = doc.display_name();
-    let bytes: Vec<u8> = match (&doc.text, &doc.base64) {
-        (Some(t), None) => t.clone().into_bytes(),
-        (None, Some(b)) => base64::engine::general_purpose::STANDARD
-            .decode(b.trim())
-            .map_err(|e| {
-                ErrorBody::new(
-                    ErrorKind::Document,
-                    format!("`{name}`: `base64` is not standard base64: {e}"),
-                )
-                .at(&name, None, None)
-            })?,
+    // A document with no name is text.
+    let file = doc.name.clone().unwrap_or_else(|| format!("{name}.txt"));
+    let options = ImportOptions::default();
+    let import = match (&doc.text, &doc.base64) {
+        // Text is UTF-8 already: imported as it stands, neither copied
+        // nor checked again.
+        (Some(t), None) => crate::vn::import_str(t, &file, &options),
+        (None, Some(b)) => {
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(b.trim())
+                .map_err(|e| {
+                    ErrorBody::new(
+                        ErrorKind::Document,
+                        format!("`{name}`: `base64` is not standard base64: {e}"),
+                    )
+                    .at(&name, None, None)
+                })?;
+            crate::vn::import_bytes(&bytes, &file, &options)
+        }
         _ => {
             return Err(ErrorBody::new(
                 ErrorKind::Usage,
@@ -746,11 +762,8 @@ pub(crate) fn load(doc: &Document) -> Result<Loaded, ErrorBody> {
             )
             .at(&name, None, None))
         }
-    };
-    // A document with no name is text.
-    let file = doc.name.clone().unwrap_or_else(|| format!("{name}.txt"));
-    let import = crate::vn::import_bytes(&bytes, &file, &ImportOptions::default())
-        .map_err(|e| ErrorBody::import(&e, &name))?;
+    }
+    .map_err(|e| ErrorBody::import(&e, &name))?;
     let input = InputRef {
         id: doc.id.clone(),
         name: doc.name.clone(),

@@ -47,7 +47,7 @@ pub mod xlsx;
 
 pub use error::ImportError;
 pub use import::{
-    import_bytes, import_json, import_path, import_path_with, import_text, import_text_with,
-    import_xlsx_bytes, Import, ImportOptions, ImportStats, ImportWarning, UnattributedLine,
-    UnattributedReason,
+    import_bytes, import_json, import_path, import_path_with, import_str, import_text,
+    import_text_with, import_xlsx_bytes, Import, ImportOptions, ImportStats, ImportWarning,
+    UnattributedLine, UnattributedReason,
 };

@@ -527,7 +527,7 @@ pub fn import_path_with(path: &Path, options: &ImportOptions) -> Result<Import, 
         path: path.to_path_buf(),
         source,
     })?;
-    import_bytes_as(&bytes, Some(path), &file, &ext, options)
+    import_bytes_as(&bytes, None, Some(path), &file, &ext, options)
 }
 
 /// Imports a document held in memory, read by the extension of `name`
@@ -557,11 +557,39 @@ pub fn import_bytes(
             max: options.max_bytes,
         });
     }
-    import_bytes_as(bytes, None, name, &ext, options)
+    import_bytes_as(bytes, None, None, name, &ext, options)
 }
 
+/// Imports a document held as text: what [`import_bytes`] gives for its
+/// UTF-8 bytes, without checking them again (a service that received the
+/// text in a JSON request has them checked already).
+///
+/// ```
+/// let text = "Số: 74/KH-UBND\nKẾ HOẠCH\nTriển khai\n";
+/// let o = Default::default();
+/// let import = obligraph_vn::import_str(text, "dong-nai.txt", &o).unwrap();
+/// assert_eq!(import, obligraph_vn::import_bytes(text.as_bytes(), "dong-nai.txt", &o).unwrap());
+/// ```
+pub fn import_str(text: &str, name: &str, options: &ImportOptions) -> Result<Import, ImportError> {
+    let ext = Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if text.len() > options.max_bytes {
+        return Err(ImportError::TooLarge {
+            file: name.to_string(),
+            size: text.len(),
+            max: options.max_bytes,
+        });
+    }
+    import_bytes_as(text.as_bytes(), Some(text), None, name, &ext, options)
+}
+
+/// `bytes` read by `ext`; `known` is `bytes` as text when the caller
+/// holds it so (then not checked again).
 fn import_bytes_as(
     bytes: &[u8],
+    known: Option<&str>,
     path: Option<&Path>,
     file: &str,
     ext: &str,
@@ -573,7 +601,10 @@ fn import_bytes_as(
     let file = file.to_string();
     match ext {
         "txt" | "md" | "text" | "" => {
-            let text = utf8(bytes, &file)?;
+            let text = match known {
+                Some(t) => t,
+                None => utf8(bytes, &file)?,
+            };
             import_text_with(text, &file, options)
         }
         "docx" => {
@@ -593,7 +624,10 @@ fn import_bytes_as(
         }
         "xlsx" | "xlsm" => import_xlsx_bytes(bytes, &file, options),
         "json" => {
-            let text = utf8(bytes, &file)?;
+            let text = match known {
+                Some(t) => t,
+                None => utf8(bytes, &file)?,
+            };
             import_json(text, &file)
         }
         _ => Err(ImportError::UnsupportedFormat {

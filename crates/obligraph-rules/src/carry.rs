@@ -840,10 +840,9 @@ mod tests {
         }
     }
 
-    /// A purpose or consequence written as a sentence of its own ("Qua
-    /// đó, góp phần …", "Từ đó …") qualifies the duty before it: a
-    /// derived task carrying the duty without restating why carries the
-    /// task (a Gia Lai-style plan, not a seed).
+    /// A marker left at an item's head after a parenthesis took the
+    /// first marker ("…(bao gồm …), đặc biệt là cho …") is the list's
+    /// frame, not the item.
     #[test]
     fn a_marker_left_at_the_head_of_an_item_is_not_its_content() {
         let e = elements_of("Đẩy mạnh việc thực hiện hòa giải ở cơ sở (bao gồm cả kinh phí), đặc biệt là cho các thôn vùng sâu, vùng xa");
@@ -859,6 +858,10 @@ mod tests {
         assert!(e.iter().any(|x| x.starts_with("cho phụ nữ")), "{e:?}");
     }
 
+    /// A purpose or consequence written as a sentence of its own ("Qua
+    /// đó, góp phần …", "Từ đó …") qualifies the duty before it: a
+    /// derived task carrying the duty without restating why carries the
+    /// task (a Gia Lai-style plan, not a seed).
     #[test]
     fn a_purpose_sentence_qualifies_the_duty_before_it() {
         let t = "Tổ chức tập huấn chuyên sâu về Luật Người khuyết tật cho cán bộ làm công tác xã hội. Qua đó, góp phần nâng cao nhận thức của toàn xã hội về quyền của người khuyết tật";

@@ -939,11 +939,11 @@ fn assigns_only(text: &str, ctx: &Ctx) -> bool {
         for role in [" chu tri", " phoi hop"] {
             let bare = k.strip_suffix(" thuc hien").unwrap_or(&k);
             if let Some(head) = bare.strip_suffix(role) {
-                // The agencies as written: the same number of chars as
-                // their key (keys fold letter by letter).
+                // The agencies as written: as many chars as their key
+                // (keys fold letter by letter; checked, else no fold).
                 let n = head.chars().count();
                 let written: String = p.chars().take(n).collect();
-                if ctx.only_agencies(&written, Role::Lead).is_some() {
+                if key(&written) == head && ctx.only_agencies(&written, Role::Lead).is_some() {
                     roles += 1;
                     return true;
                 }

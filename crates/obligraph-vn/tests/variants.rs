@@ -370,3 +370,29 @@ fn a_paragraph_that_only_assigns_the_item_above_it() {
     // A paragraph that does work of its own stays a task.
     task(&i, "Tổ chức các đợt trợ giúp pháp lý lưu động");
 }
+
+/// A city plan (Đà Nẵng style, not a seed): a task whose sentence opens
+/// with the body that does it, and a duty opened by "Giao".
+const SUBJECT_FIRST: &str = "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG
+Số: 150/KH-UBND
+Đà Nẵng, ngày 20 tháng 5 năm 2025
+KẾ HOẠCH
+Triển khai thực hiện Quyết định số 87/QĐ-TTg ngày 14/02/2023 của Thủ tướng Chính phủ
+II. NHIỆM VỤ CỤ THỂ
+1. Công an thành phố tổ chức tập huấn chuyên sâu cho cán bộ làm công tác điều tra, tạm giữ, tạm giam.
+2. Tăng cường tuyên truyền về Công ước CAT trên các phương tiện thông tin đại chúng.
+III. TỔ CHỨC THỰC HIỆN
+1. Giao Công an thành phố là cơ quan thường trực, giúp Ủy ban nhân dân thành phố theo dõi, đôn đốc các sở, ngành, địa phương triển khai Kế hoạch; tổng hợp, báo cáo Bộ Công an trước ngày 15/11 hằng năm.
+";
+
+#[test]
+fn a_task_that_opens_with_its_body_and_a_duty_opened_by_giao() {
+    let i = import(SUBJECT_FIRST);
+    let t = task(&i, "tổ chức tập huấn chuyên sâu");
+    assert_eq!(ids(t, Role::Lead), ["province:police"]);
+    // A task naming nobody stays without a lead.
+    let t = task(&i, "Tăng cường tuyên truyền về Công ước CAT");
+    assert!(t.assignments.is_empty(), "{:?}", t.assignments);
+    let report = task(&i, "báo cáo Bộ Công an");
+    assert_eq!(ids(report, Role::Lead), ["province:police"]);
+}

@@ -110,6 +110,7 @@ const MAX_UNKNOWN_SUBJECT_WORDS: usize = 12;
 /// sách nhà nước bảo đảm").
 fn known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
     let (subject, _) = duty_subject(text)?;
+    let subject = without_giao(&subject).to_string();
     let requested = key(&subject).starts_with("de nghi");
     let bare = if requested {
         subject.chars().skip("đề nghị ".chars().count()).collect()
@@ -122,6 +123,17 @@ fn known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
         a.requested |= requested;
     }
     Some(list)
+}
+
+/// A subject without the "Giao" (assign) the plan's issuer opens it with:
+/// "Giao Công an thành phố là cơ quan thường trực …".
+fn without_giao(subject: &str) -> &str {
+    let t = subject.trim_start();
+    if key(t.get(..5).unwrap_or("")) == "giao " {
+        t.get(5..).unwrap_or(t).trim_start()
+    } else {
+        t
+    }
 }
 
 /// Adverbs between a subject and its verb ("các cơ quan, đơn vị kịp thời
@@ -736,6 +748,7 @@ fn is_agency_heading(text: &str) -> bool {
 }
 
 fn assignments_for(subject: &str, ctx: &Ctx) -> Vec<Assignment> {
+    let subject = without_giao(subject);
     let requested = key(subject).starts_with("de nghi");
     let mut out = ctx.agency_list(subject, Role::Lead);
     if requested {
@@ -1145,6 +1158,13 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 o.kind = ObligationKind::Monitor;
             }
             o.assignments = r.assignments;
+        }
+        if o.assignments.is_empty() {
+            // A task whose sentence opens with the bodies that do it
+            // ("Công an thành phố tổ chức tập huấn …"): they lead.
+            if let Some(leads) = known_subject(&n.text, ctx) {
+                o.assignments = leads;
+            }
         }
         if o.deadline.is_none() {
             let (d, t) = deadline_in(&n.text, ctx);

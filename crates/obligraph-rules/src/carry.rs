@@ -110,13 +110,7 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
                         let head = head.get(..o).unwrap_or("").trim_end();
                         // Another enumeration after the parenthesis
                         // (", đặc biệt là cho …"): its items stand apart.
-                        let after = rest.trim_start_matches([',', ' ']);
-                        let lower_after = obligraph_vn::normalize::lower_nfc(after);
-                        let second = ENUMERATION_MARKERS
-                            .iter()
-                            .find(|m| lower_after.starts_with(&format!("{m} ")))
-                            .and_then(|m| after.get(m.len()..));
-                        if let Some(items) = second {
+                        if let Some(items) = after_marker(rest.trim_start_matches([',', ' '])) {
                             pieces.push(Cow::Borrowed(head));
                             pieces.extend(
                                 list_items(tail.get(..c).unwrap_or(""))
@@ -155,14 +149,7 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
         // A marker left at the head of a piece ("đặc biệt là cho các nhóm
         // …" after a parenthesis took the first marker) is the list's
         // frame, not what the item asks.
-        let p = {
-            let lower = obligraph_vn::normalize::lower_nfc(p);
-            ENUMERATION_MARKERS
-                .iter()
-                .find(|m| lower.starts_with(&format!("{m} ")))
-                .and_then(|m| p.get(m.len()..))
-                .map_or(p, str::trim_start)
-        };
+        let p = after_marker(p).map_or(p, str::trim_start);
         if p.is_empty() {
             continue;
         }
@@ -200,6 +187,16 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
         }
     }
     out
+}
+
+/// What follows an enumeration marker `text` opens with ("đặc biệt là cho
+/// …" → "cho …"), `None` when it opens with none.
+fn after_marker(text: &str) -> Option<&str> {
+    let lower = obligraph_vn::normalize::lower_nfc(text);
+    ENUMERATION_MARKERS
+        .iter()
+        .find(|m| lower.starts_with(&format!("{m} ")))
+        .and_then(|m| text.get(m.len()..))
 }
 
 /// The items of an enumeration's tail, split at commas; a bare verb

@@ -449,9 +449,15 @@ fn acceptable_remainder(rest: &[String]) -> bool {
         return false;
     }
     // Another agency's name is not a place.
+    known_name_lengths(rest).next().is_none()
+}
+
+/// The lengths (in tokens) of the table's names that `toks` starts with,
+/// longest first.
+fn known_name_lengths(toks: &[String]) -> impl Iterator<Item = usize> + '_ {
     let t = table();
-    !prefix_lengths(&t.key_lens, rest)
-        .any(|n| rest.get(..n).is_some_and(|h| t.keys.contains_key(h)))
+    prefix_lengths(&t.key_lens, toks)
+        .filter(move |&n| toks.get(..n).is_some_and(|h| t.keys.contains_key(h)))
 }
 
 /// Longest alias that is a prefix of `toks` with an acceptable remainder.
@@ -1229,9 +1235,8 @@ fn split_bullets(seg: &str) -> Vec<String> {
 fn name_runs_on(text: &str, at: usize) -> bool {
     let before = tokens(text.get(..at).unwrap_or("")).len();
     let toks = tokens(&text.chars().take(120).collect::<String>());
-    let t = table();
-    prefix_lengths(&t.key_lens, &toks)
-        .any(|n| n > before && toks.get(..n).is_some_and(|h| t.keys.contains_key(h)))
+    let runs_on = known_name_lengths(&toks).any(|n| n > before);
+    runs_on
 }
 
 /// Whether text starts with an agency name, a collective or "Đề nghị".
@@ -1247,9 +1252,8 @@ pub(crate) fn starts_agency(text: &str) -> bool {
     if toks.get(..committee.len()) == Some(committee.as_slice()) {
         return true;
     }
-    let t = table();
-    prefix_lengths(&t.key_lens, &toks)
-        .any(|n| toks.get(..n).is_some_and(|h| t.keys.contains_key(h)))
+    let named = known_name_lengths(&toks).next().is_some();
+    named
         || (1..=toks.len().min(12)).any(|n| {
             toks.get(..n)
                 .is_some_and(|h| resolve_collective(h).is_some())

@@ -884,10 +884,11 @@ fn points_to_appendix(text: &str) -> bool {
     ]
     .iter()
     .any(|w| k.starts_with(w));
-    let names = k.contains("phu luc");
-    let short = chars(text) <= 160;
-    let acts = DUTY_VERB.is_match(&text.to_lowercase());
-    opens && names && short && !acts
+    // The verb test last: this runs on every unassigned paragraph.
+    opens
+        && k.contains("phu luc")
+        && chars(text) <= 160
+        && !DUTY_VERB.is_match(&text.to_lowercase())
 }
 
 /// Whether a colon after `before` opens a list of objects ("… về:", "…

@@ -371,6 +371,9 @@ pub(crate) struct ParentCarry {
     subjects: Vec<Vec<Subject>>,
     /// Each obligation's terms (ids).
     sets: Vec<FxHashSet<u64>>,
+    /// Each obligation's lead agencies (ids, sorted; empty when none is
+    /// named).
+    leads: Vec<Vec<String>>,
     /// What carrying reads of the derived texts met so far, by text.
     child_terms: crate::text::Memo<ChildText>,
     /// The key subjects of derived plans met so far, by title.
@@ -506,10 +509,21 @@ impl ParentCarry {
             .iter()
             .map(|o| obligation_subjects(o, &ps))
             .collect();
+        let leads = plan
+            .obligations
+            .iter()
+            .map(|o| {
+                let mut l: Vec<String> = o.leads().map(|a| a.agency.id.clone()).collect();
+                l.sort_unstable();
+                l.dedup();
+                l
+            })
+            .collect();
         ParentCarry {
             elements,
             subjects,
             sets: texts.into_iter().map(|t| t.into_iter().collect()).collect(),
+            leads,
             child_terms: crate::text::Memo::new(params::CHILD_TERMS_MEMO),
             plan_subjects: crate::text::Memo::new(64),
         }
@@ -525,8 +539,17 @@ impl ParentCarry {
 
     /// Whether parent obligations `i` and `j` state one task twice: each
     /// holds every element of the other (a body item and the appendix row
-    /// that restates it, whether or not the importer linked them).
+    /// that restates it, whether or not the importer linked them), and
+    /// they do not give it to different bodies. Two duties worded alike but
+    /// led by bodies that have none in common are two links of a chain
+    /// ("the units report to the commune" and "the office compiles and
+    /// reports to the province"), not one task written twice.
     fn restate_each_other(&self, i: usize, j: usize, carried: f64) -> bool {
+        if let (Some(a), Some(b)) = (self.leads.get(i), self.leads.get(j)) {
+            if !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.binary_search(x).is_ok()) {
+                return false;
+            }
+        }
         let all_held = |a: usize, b: usize| {
             self.elements
                 .get(a)
@@ -897,6 +920,51 @@ II. NHIỆM VỤ
         };
         assert_eq!(status("II.1"), Some(crate::Status::Covered), "{r:#?}");
         assert_eq!(status("II.2"), Some(crate::Status::Missing), "{r:#?}");
+    }
+
+    #[test]
+    fn two_links_of_a_report_chain_led_by_different_bodies_are_two_duties() {
+        // The units report to the commune; the commune office compiles and
+        // reports to the province. Worded alike, led by different bodies:
+        // a plan that drops one link has not carried it through the other.
+        // The Tân An plan as written, and as a ward would word it.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/data/communes/tan-an-22-2026.txt"
+        );
+        let written = std::fs::read_to_string(path).unwrap();
+        let ward = written
+            .replace("UBND xã", "Ủy ban nhân dân phường")
+            .replace("HĐND và UBND xã", "HĐND và UBND phường")
+            .replace(
+                "Các cơ quan, đơn vị báo cáo",
+                "Các cơ quan, đơn vị thuộc phường định kỳ báo cáo",
+            );
+        for text in [written, ward] {
+            let p = obligraph_vn::import_text(&text, "plan.txt").unwrap().plan;
+            let links: Vec<&obligraph_core::Obligation> = p
+                .obligations
+                .iter()
+                .filter(|o| o.text.contains("báo cáo") && o.leads().count() > 0)
+                .collect();
+            assert_eq!(links.len(), 2, "{:#?}", p.obligations);
+            for o in &links {
+                let kept: String = text
+                    .lines()
+                    .enumerate()
+                    .filter(|(i, _)| *i as u32 + 1 != o.source.line_start)
+                    .map(|(_, l)| format!("{l}\n"))
+                    .collect();
+                let c = obligraph_vn::import_text(&kept, "mutant.txt").unwrap().plan;
+                let r = crate::audit(&p, &c, &crate::Config::default());
+                let status = r
+                    .parent_obligations
+                    .iter()
+                    .find(|x| *x.id == *o.id)
+                    .map(|x| x.status);
+                assert_eq!(status, Some(crate::Status::Missing), "{}: {r:#?}", o.id);
+            }
+        }
     }
 
     #[test]

@@ -335,8 +335,33 @@ fn main() {
     let mut loo = Tally::default();
     let mut elem = Tally::default();
     let mut selfa = Tally::default();
-    for seed in SEEDS {
-        let path = root().join("examples/data/seeds").join(seed);
+    // `--plans DIR`: the deletion checks and the self-audit over the plans
+    // of another folder (e.g. `examples/data/communes`, plans the seeds'
+    // fixes were not read on) instead of the five seeds.
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args
+        .iter()
+        .position(|a| a == "--plans")
+        .and_then(|k| args.get(k + 1))
+        .cloned();
+    let files: Vec<String> = match &dir {
+        Some(d) => {
+            let mut f: Vec<String> = std::fs::read_dir(root().join(d))
+                .expect("--plans DIR: a folder under the workspace root")
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".txt"))
+                .collect();
+            f.sort();
+            f
+        }
+        None => SEEDS.iter().map(|s| s.to_string()).collect(),
+    };
+    for seed in &files {
+        let seed = seed.as_str();
+        let path = root()
+            .join(dir.as_deref().unwrap_or("examples/data/seeds"))
+            .join(seed);
         let text = std::fs::read_to_string(&path).expect("seed");
         let plan = import(&text, seed).expect("seed imports");
         leave_one_out(seed, &text, &plan, &config, &mut loo);

@@ -5,3 +5,4 @@ mod common;
 mod fingerprint;
 mod golden;
 mod mutations;
+mod wording;

@@ -34,6 +34,7 @@ mod communes;
 mod mutations;
 mod pairs;
 mod synth;
+mod wording;
 
 const SEEDS: [&str; 5] = [
     "binh-thuan-qd87-2023.txt",
@@ -483,6 +484,12 @@ fn main() {
         );
         planted_wrong.extend(wrong);
     }
+    let (same, n, applied, changed) = wording::stability(&config);
+    println!(
+        "| verdicts unchanged under a drafter's wording | {:.3} ({same}/{n}) | every verdict | {applied} variants written into 4 derived plans (`examples/eval/wording.rs`); {} verdicts changed |",
+        same as f64 / n.max(1) as f64,
+        changed.len()
+    );
     let more: Vec<_> = mutations::rows(&config)
         .into_iter()
         .chain(if quick {
@@ -495,6 +502,9 @@ fn main() {
         println!("{row}");
     }
     if verbose {
+        for w in &changed {
+            println!("WORDING {w}");
+        }
         for w in wrong.iter().chain(&planted_wrong) {
             println!("COMMUNE {w}");
         }

@@ -396,3 +396,58 @@ fn a_task_that_opens_with_its_body_and_a_duty_opened_by_giao() {
     let report = task(&i, "báo cáo Bộ Công an");
     assert_eq!(ids(report, Role::Lead), ["province:police"]);
 }
+
+/// Appendix rows that name no agency but carry a deadline ("(khi có yêu
+/// cầu)": the district takes part when asked) still restate the body items
+/// that word them: the two are one task, linked, and the body item keeps
+/// what it says itself (written for this test, Kiến An style).
+const UNASSIGNED_ROWS: &str = "ỦY BAN NHÂN DÂN QUẬN KIẾN AN
+Số: 57/KH-UBND
+Kiến An, ngày 20 tháng 4 năm 2023
+KẾ HOẠCH
+Triển khai thực hiện Công ước chống tra tấn trên địa bàn quận
+II. NHIỆM VỤ
+1. Tuyên truyền về Công ước
+Tổ chức tuyên truyền nội dung Công ước chống tra tấn cho cán bộ, công chức (Phòng Tư pháp chủ trì; Công an quận phối hợp; thời gian: hằng năm).
+2. Báo cáo quốc gia
+Tham gia ý kiến vào dự thảo Báo cáo quốc gia định kỳ về thực hiện Công ước chống tra tấn (khi có yêu cầu).
+PHỤ LỤC
+STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành
+1.\tTổ chức tuyên truyền nội dung Công ước chống tra tấn cho cán bộ, công chức\tPhòng Tư pháp\tCông an quận\tHằng năm
+2.\tTham gia ý kiến dự thảo Báo cáo quốc gia định kỳ thực hiện Công ước chống tra tấn (theo yêu cầu)\t\t\t
+";
+
+#[test]
+fn a_body_item_and_an_unassigned_row_with_a_deadline_are_one_task() {
+    let i = import(UNASSIGNED_ROWS);
+    let body = i
+        .plan
+        .obligations
+        .iter()
+        .find(|o| !o.id.starts_with("PL") && o.text.starts_with("Tham gia ý kiến"))
+        .expect("body item 2");
+    let row = i
+        .plan
+        .obligations
+        .iter()
+        .find(|o| o.id.starts_with("PL") && o.text.starts_with("Tham gia ý kiến"))
+        .expect("row 2");
+    assert!(
+        row.assignments.is_empty() && row.deadline.is_some(),
+        "{row:?}"
+    );
+    assert_eq!(body.restates.as_deref(), Some(row.id.as_str()), "{body:?}");
+    assert_eq!(body.deadline_text.as_deref(), Some("khi có yêu cầu"));
+    // The assigned task is linked as before.
+    let first = i
+        .plan
+        .obligations
+        .iter()
+        .find(|o| !o.id.starts_with("PL") && o.text.starts_with("Tổ chức tuyên truyền"))
+        .expect("body item 1");
+    assert!(first
+        .restates
+        .as_deref()
+        .is_some_and(|r| r.starts_with("PL")));
+    assert_eq!(ids(first, Role::Lead), ["district:justice"]);
+}

@@ -154,7 +154,7 @@ pub(crate) fn link(plan: &mut Plan) {
         .obligations
         .iter()
         .enumerate()
-        .filter(|(_, o)| is_row(o) && !o.assignments.is_empty())
+        .filter(|(_, o)| is_row(o) && (!o.assignments.is_empty() || o.deadline.is_some()))
         .map(|(i, o)| (i, words(&o.text), row_number(&o.id)))
         .collect();
     if rows.is_empty() {
@@ -325,7 +325,9 @@ pub(crate) fn link(plan: &mut Plan) {
             continue;
         };
         body.restates = Some(row.id.clone());
-        body.assignments = row.assignments;
+        if !row.assignments.is_empty() {
+            body.assignments = row.assignments;
+        }
         if body.deadline.is_none() && body.deadline_text.is_none() {
             body.deadline = row.deadline;
             body.deadline_text = row.deadline_text;

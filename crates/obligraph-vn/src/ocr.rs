@@ -317,10 +317,11 @@ pub fn mend_heading(line: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A line of an OCR'd page mended: its heading ([`mend_heading`]), the
-/// rhymes Tesseract drops a letter of ([`mend_rhymes`]), and its pairs of
-/// words that misread the importer's own names ([`mend_pairs`]).
+/// rhymes Tesseract drops a letter of ([`mend_rhymes`]), its words run
+/// together ([`mend_joined`]) and its pairs of words that misread the
+/// importer's own names and phrases ([`mend_pairs`]).
 pub(crate) fn mend_line(line: &str) -> String {
-    mend_pairs(&mend_rhymes(&mend_heading(line)))
+    mend_pairs(&mend_joined(&mend_rhymes(&mend_heading(line))))
 }
 
 /// A word whose rhyme is "ơng" (with any tone: "ờng", "ởng" …), which
@@ -409,6 +410,9 @@ fn known_pairs() -> &'static rustc_hash::FxHashMap<String, KnownPair> {
             crate::agency::COLLECTIVE_NOUNS
                 .iter()
                 .chain(crate::agency::COLLECTIVE_QUALIFIERS)
+                .chain(crate::agency::FILLERS)
+                .chain(crate::agency::TASK_VERBS)
+                .chain(OCR_PHRASES)
                 .map(|w| (*w).to_string()),
         );
         // Bare form → each spelling and how often the names use it.
@@ -430,6 +434,15 @@ fn known_pairs() -> &'static rustc_hash::FxHashMap<String, KnownPair> {
                     .or_default() += 1;
             }
         }
+        // Other words spelt as a known pair but for their marks are kept
+        // as read: known spellings that are never the mended one.
+        for pair in LOOK_ALIKE_PAIRS {
+            counts
+                .entry(bare(pair))
+                .or_default()
+                .entry((*pair).to_string())
+                .or_default();
+        }
         // A spelling used more than all the others together wins (the
         // table's aliases keep a few misspellings, "Quận sự").
         counts
@@ -444,6 +457,155 @@ fn known_pairs() -> &'static rustc_hash::FxHashMap<String, KnownPair> {
             })
             .collect()
     })
+}
+
+/// Phrases of the importer's own reading, besides the agency names, the
+/// role and scope words ([`crate::agency`]'s fillers) and the task verbs,
+/// whose pairs of words OCR text is mended to ([`mend_pairs`]): the words
+/// that state a deadline.
+const OCR_PHRASES: &[&str] = &[
+    "hàng năm",
+    "hằng năm",
+    "theo yêu cầu",
+    "theo chức năng, nhiệm vụ",
+];
+
+/// Pairs of common words spelt as a pair of [`known_pairs`] but for their
+/// marks: read so, they are right and stay ("Viện kiểm sát cùng cấp" is
+/// not "cung cấp", "truyền thống" not "truyền thông", "dùng thuốc" not
+/// the "dung thuộc" of "nội dung thuộc"). Found by listing the bare forms
+/// of the role words and task verbs and asking, for each, whether another
+/// spelling is a Vietnamese phrase a plan may write.
+const LOOK_ALIKE_PAIRS: &[&str] = &["cùng cấp", "truyền thống", "dùng thuốc", "cần cù"];
+
+/// The words of the importer's own names and phrases ([`known_pairs`]),
+/// lower case.
+fn known_words() -> &'static rustc_hash::FxHashSet<String> {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        known_pairs()
+            .values()
+            .flat_map(|(_, all)| all.iter())
+            .flat_map(|pair| pair.split(' '))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// Whether `pair` ("sở y", lower case) is a pair of words of the
+/// importer's own names and phrases, spelt so.
+fn known_pair(pair: &str) -> bool {
+    known_pairs()
+        .get(&bare(pair))
+        .is_some_and(|(_, all)| all.iter().any(|p| p == pair))
+}
+
+/// `s` with its tone marks removed and its vowel marks kept ("ở" is
+/// "ơ", "ấ" is "â").
+fn toneless(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    // Grave, acute, tilde, hook above, dot below.
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    s.nfd().filter(|c| !TONES.contains(c)).nfc().collect()
+}
+
+/// Whether a final "y" may follow `before` in one Vietnamese syllable:
+/// "y" ends a syllable only after "a", "â" and "u" ("ay", "ây", "uy"),
+/// with any tone.
+fn y_may_follow(before: char) -> bool {
+    let t = toneless(&before.to_lowercase().to_string());
+    matches!(t.as_str(), "a" | "â" | "u")
+}
+
+/// A word that is two words Tesseract ran together, where the space
+/// between them is narrow before a one-letter word ("Sởy tế" for "Sở Y
+/// tế", "Bộ Ytế" for "Bộ Y tế", "Lĩnh vựcy tế" for "Lĩnh vực y tế"), is
+/// split again. A word that is no word of the importer's own names and
+/// phrases is split:
+///
+/// - into a pair of its names ("sở y", "y tế") when the word before
+///   or after it makes a pair of the names with its near half too, or
+/// - before a final "y" that no Vietnamese syllable may end in (after
+///   anything but "a", "â", "u": "vựcy", "sởy") when that "y" and the next
+///   word are a pair of the names ("y tế").
+///
+/// ```
+/// use obligraph_vn::ocr::mend_joined;
+/// assert_eq!(mend_joined("Sởy tế, Sở Nội vụ"), "Sở y tế, Sở Nội vụ");
+/// assert_eq!(mend_joined("Theo yêu cầu của Bộ Ytế"), "Theo yêu cầu của Bộ Y tế");
+/// assert_eq!(mend_joined("Lĩnh vựcy tế (trong đó"), "Lĩnh vực y tế (trong đó");
+/// assert_eq!(mend_joined("Quy định này tế nhị"), "Quy định này tế nhị");
+/// assert_eq!(mend_joined("kinh tế - xã hội"), "kinh tế - xã hội");
+/// ```
+pub fn mend_joined(line: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let line: String = line.nfc().collect();
+    let words = word_spans(&line);
+    let lower = |i: usize| -> Option<String> {
+        let (a, b) = *words.get(i)?;
+        line.get(a..b).map(str::to_lowercase)
+    };
+    let known = known_words();
+    let mut out = String::with_capacity(line.len() + 4);
+    let mut done = 0;
+    for (i, &(start, end)) in words.iter().enumerate() {
+        let Some(word) = line.get(start..end) else {
+            continue;
+        };
+        let w = word.to_lowercase();
+        if known.contains(&w) || word.chars().count() < 2 {
+            continue;
+        }
+        let prev = i.checked_sub(1).and_then(lower);
+        let next = lower(i + 1);
+        let with_prev = |a: &str| {
+            prev.as_ref()
+                .is_some_and(|p| known_pair(&format!("{p} {a}")))
+        };
+        let with_next = |b: &str| {
+            next.as_ref()
+                .is_some_and(|n| known_pair(&format!("{b} {n}")))
+        };
+        // Byte offsets of the splits, in `word` and in `w` alike (lower
+        // case keeps the lengths of Vietnamese letters).
+        let splits = word.char_indices().skip(1).map(|(k, _)| k).filter(|k| {
+            let (Some(a), Some(b)) = (w.get(..*k), w.get(*k..)) else {
+                return false;
+            };
+            let pair = known_pair(&format!("{a} {b}")) && (with_prev(a) || with_next(b));
+            let final_y =
+                b == "y" && a.chars().last().is_some_and(|c| !y_may_follow(c)) && with_next(b);
+            pair || final_y
+        });
+        let Some(k) = splits.last() else {
+            continue;
+        };
+        out.push_str(line.get(done..start + k).unwrap_or(""));
+        out.push(' ');
+        done = start + k;
+    }
+    out.push_str(line.get(done..).unwrap_or(""));
+    out
+}
+
+/// The words of a line (runs of letters), as byte ranges.
+fn word_spans(line: &str) -> Vec<(usize, usize)> {
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, line.len()));
+    }
+    words
 }
 
 /// `word` written as `like` is: capitalised when `like` is.
@@ -468,27 +630,15 @@ fn same_case(word: &str, like: &str) -> String {
 /// assert_eq!(mend_pairs("các tố chức thành viên"), "các tổ chức thành viên");
 /// assert_eq!(mend_pairs("tăng dần theo từng năm"), "tăng dần theo từng năm");
 /// assert_eq!(mend_pairs("Công an quận"), "Công an quận");
+/// assert_eq!(mend_pairs("Xã hội chủ trì thực hiện"), "Xã hội chủ trì thực hiện");
+/// assert_eq!(mend_pairs("Hội chủ thập đỏ tỉnh"), "Hội chữ thập đỏ tỉnh");
+/// assert_eq!(mend_pairs("trong phạm vì chức năng"), "trong phạm vi chức năng");
 /// ```
 pub fn mend_pairs(line: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let line: String = line.nfc().collect();
     let pairs = known_pairs();
-    // Words: runs of letters, with their byte ranges.
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (i, c) in line.char_indices() {
-        match (c.is_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                words.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        words.push((s, line.len()));
-    }
+    let words = word_spans(&line);
     let mut out = String::with_capacity(line.len());
     let mut done = 0;
     let mut i = 0;
@@ -509,7 +659,23 @@ pub fn mend_pairs(line: &str) -> String {
             .flatten()
             .filter(|(_, all)| !all.contains(&pair))
             .and_then(|(best, _)| best.as_deref())
-            .and_then(|known| known.split_once(' '));
+            .and_then(|known| known.split_once(' '))
+            .filter(|(ka, kb)| {
+                // A word that makes a known pair, as read, with its other
+                // neighbour stays: "Xã hội chủ trì" is not mended to the
+                // "hội chữ" of "Hội Chữ thập đỏ".
+                let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+                let word = |j: Option<usize>| {
+                    j.and_then(|j| words.get(j))
+                        .and_then(|&(x, y)| line.get(x..y))
+                        .map(str::to_lowercase)
+                };
+                let keeps_a = *ka != la
+                    && word(i.checked_sub(1)).is_some_and(|p| known_pair(&format!("{p} {la}")));
+                let keeps_b = *kb != lb
+                    && word(Some(i + 2)).is_some_and(|n| known_pair(&format!("{lb} {n}")));
+                !keeps_a && !keeps_b
+            });
         match mended {
             Some((ka, kb)) => {
                 out.push_str(line.get(done..a0).unwrap_or(""));
@@ -1175,6 +1341,43 @@ mod tests {
         let mut other = word("a", 34.0);
         letter_case(&mut other, 12.0);
         assert_eq!(other.0.text, "a");
+    }
+
+    #[test]
+    fn words_run_together_are_split_only_where_the_names_say() {
+        // Another province's lines: the same slips, other names around.
+        assert_eq!(
+            mend_joined("Sởy tế thành phố, Trung tâm Kiểm soát bệnh tật"),
+            "Sở y tế thành phố, Trung tâm Kiểm soát bệnh tật"
+        );
+        assert_eq!(mend_joined("báo cáo Bộ Ytế"), "báo cáo Bộ Y tế");
+        // Syllables that may end in "y", and words of no name, stay.
+        for line in [
+            "Huy động nguồn lực, quy định tây y",
+            "Quy định này tế nhị",
+            "Sở Tư pháp, Sở Xây dựng",
+        ] {
+            assert_eq!(mend_joined(line), line);
+        }
+    }
+
+    #[test]
+    fn role_words_are_mended_and_their_look_alikes_stay() {
+        assert_eq!(
+            mend_pairs("Sở Nội vụ chữ trì, phối hớp với Sở Tư pháp"),
+            "Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp"
+        );
+        assert_eq!(
+            mend_pairs("các sở, ngành nghiền cứu các khuyến nghị"),
+            "các sở, ngành nghiên cứu các khuyến nghị"
+        );
+        for line in [
+            "Viện kiểm sát nhân dân cùng cấp",
+            "giữ gìn bản sắc truyền thống",
+            "Xã hội chủ trì",
+        ] {
+            assert_eq!(mend_pairs(line), line);
+        }
     }
 
     #[test]

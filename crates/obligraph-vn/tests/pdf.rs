@@ -307,12 +307,6 @@ fn one_page(rel: &str, page: u32, dir: &Path) -> PathBuf {
 const OCR_SLIPS: &[(&str, u32, &str, &str)] = &[
     (
         "dong-nai-74-2026",
-        9,
-        "PL.2.2.b",
-        "'Bộ Y tế' read 'Bộ Ytế' in the deadline cell: the requesting ministry is misspelt",
-    ),
-    (
-        "dong-nai-74-2026",
         10,
         "PL.B.1",
         "'Sở Y tế' read 'Sởy tế' in the lead cell: an agency not resolved",
@@ -328,13 +322,6 @@ const OCR_SLIPS: &[(&str, u32, &str, &str)] = &[
         10,
         "PL.B.II.1",
         "the same row under its right number, in the text layer only",
-    ),
-    (
-        "ngo-quyen-102-2023",
-        8,
-        "PL.2.5",
-        "'trong phạm vi chức năng' read 'phạm vì': a support cell split into two unresolved \
-         names",
     ),
 ];
 

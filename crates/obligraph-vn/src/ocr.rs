@@ -324,6 +324,86 @@ pub(crate) fn mend_line(line: &str) -> String {
     mend_pairs(&mend_joined(&mend_rhymes(&mend_heading(line))))
 }
 
+/// Small Roman numerals a text enumerates its clauses with, in order.
+const CLAUSE_NUMERALS: [&str; 3] = ["i", "ii", "iii"];
+
+/// Most characters between two clause numbers of one enumeration: the
+/// rest of a table row and the header a page break repeats may stand
+/// between the two halves of a cell (330 in Đồng Nai's row B.V.2; a
+/// repeated header of six columns is under 200), a sentence's clauses
+/// are closer.
+const MAX_CLAUSE_GAP: usize = 600;
+
+/// A clause number found: its page, its range there, its glyphs and its
+/// offset in the document.
+type ClauseNumber = (usize, std::ops::Range<usize>, String, usize);
+
+/// Clause numbers "(i)", "(ii)", "(iii)" that OCR read with a "1" for an
+/// "i" ("(1) … (1ï)" for "(i) … (ii)") are written as Roman numerals
+/// again, when two or more stand within [`MAX_CLAUSE_GAP`] characters of
+/// each other across a document's OCR'd pages, in order (one, two, three
+/// bars), and one of them holds a letter: an Arabic "(1) … (2)" stays.
+///
+/// ```
+/// let mut pages = vec!["cho (1) đội ngũ\n".to_string(), "và (1ï) Luật sư; (1) và (2)\n".to_string()];
+/// obligraph_vn::ocr::mend_enumerators(&mut pages);
+/// assert_eq!(pages, ["cho (i) đội ngũ\n", "và (ii) Luật sư; (1) và (2)\n"]);
+/// ```
+pub fn mend_enumerators(pages: &mut [String]) {
+    use unicode_normalization::UnicodeNormalization;
+    static CLAUSE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = CLAUSE
+        .get_or_init(|| regex::Regex::new(r"\(([1iIlïíìîĩỉị]{1,3})\)").ok())
+        .as_ref()
+    else {
+        return;
+    };
+    let mut found: Vec<ClauseNumber> = Vec::new();
+    let mut offset = 0;
+    for (p, page) in pages.iter().enumerate() {
+        for c in re.captures_iter(page) {
+            if let Some(m) = c.get(1) {
+                found.push((p, m.range(), m.as_str().nfc().collect(), offset + m.start()));
+            }
+        }
+        offset += page.len();
+    }
+    // Runs of numbers each near the one before and one bar longer: each
+    // stands for as many bars as it has glyphs.
+    let bars = |n: &ClauseNumber| n.2.chars().count();
+    let mut runs: Vec<Vec<&ClauseNumber>> = Vec::new();
+    for n in &found {
+        let continues = runs.last().and_then(|r| r.last().map(|l| (r.len(), l)));
+        match continues {
+            Some((len, last)) if n.3 - last.3 <= MAX_CLAUSE_GAP && bars(n) == len + 1 => {
+                if let Some(run) = runs.last_mut() {
+                    run.push(n);
+                }
+            }
+            _ => runs.push(vec![n]),
+        }
+    }
+    let mut edits: Vec<(usize, std::ops::Range<usize>, &str)> = Vec::new();
+    for run in runs {
+        let lettered = run.iter().any(|n| n.2.chars().any(char::is_alphabetic));
+        let first_one = run.first().is_some_and(|n| bars(n) == 1);
+        if run.len() >= 2 && lettered && first_one {
+            edits.extend(
+                run.iter()
+                    .zip(CLAUSE_NUMERALS)
+                    .map(|(n, r)| (n.0, n.1.clone(), r)),
+            );
+        }
+    }
+    for (p, range, numeral) in edits.into_iter().rev() {
+        if let Some(page) = pages.get_mut(p) {
+            if page.is_char_boundary(range.start) && page.is_char_boundary(range.end) {
+                page.replace_range(range, numeral);
+            }
+        }
+    }
+}
+
 /// A word whose rhyme is "ơng" (with any tone: "ờng", "ởng" …), which
 /// Vietnamese does not have, gets the "ư" Tesseract dropped before it:
 /// "trung ơng" is "trung ương", "trờng" is "trường".
@@ -1238,6 +1318,378 @@ pub fn renumber_headings(pages: &mut [String]) {
     }
 }
 
+/// Letters of the shortest acronym [`mend_acronyms`] mends to: a
+/// two-letter one may be a doubled letter itself ("TT", "TTg" of
+/// "QĐ-TTg").
+const MIN_ACRONYM: usize = 3;
+
+/// Apostrophes and quotes a speck between two capitals is read as.
+const SPECKS: &[char] = &['\'', '’', '‘', '`'];
+
+/// Acronyms misread in a document's OCR'd pages mended to the spelling
+/// the document uses most: a letter doubled ("CATT" for "CAT": the
+/// serif of a "T" read as a second one), a speck read inside ("CA'T"),
+/// or the acronym run into the next word ("CATvà" for "CAT và"). A
+/// spelling is mended to another only when the pages write the other
+/// more often, at least [`MIN_ACRONYM`] letters long; a word run on is
+/// split only after an acronym the pages write on its own.
+///
+/// ```
+/// let mut pages = vec!["Công ước CAT, CATT và CA'T\n".to_string(), "Công ước CATvà CAT\n".to_string()];
+/// obligraph_vn::ocr::mend_acronyms(&mut pages);
+/// assert_eq!(pages, ["Công ước CAT, CAT và CAT\n", "Công ước CAT và CAT\n"]);
+/// ```
+pub fn mend_acronyms(pages: &mut [String]) {
+    let is_word = |c: char| c.is_alphanumeric() || SPECKS.contains(&c);
+    let tokens = |text: &str| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            match (is_word(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, text.len()));
+        }
+        out
+    };
+    let caps = |t: &str| t.chars().count() >= 2 && t.chars().all(char::is_uppercase);
+    let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for page in pages.iter() {
+        for (a, b) in tokens(page) {
+            if let Some(t) = page.get(a..b).filter(|t| caps(t)) {
+                *counts.entry(t.to_string()).or_default() += 1;
+            }
+        }
+    }
+    let count = |t: &str| counts.get(t).copied().unwrap_or(0);
+    let known = |u: &str| u.chars().count() >= MIN_ACRONYM && count(u) > 0;
+    let mended = |t: &str| -> Option<String> {
+        // A speck inside capitals.
+        let unspecked: String = t.chars().filter(|c| !SPECKS.contains(c)).collect();
+        if unspecked != t && caps(&unspecked) && known(&unspecked) && count(&unspecked) > count(t) {
+            return Some(unspecked);
+        }
+        if caps(t) {
+            // A letter doubled: the other spelling written more often.
+            let chars: Vec<char> = t.chars().collect();
+            return chars
+                .windows(2)
+                .enumerate()
+                .filter(|(_, w)| w.first() == w.get(1))
+                .map(|(i, _)| {
+                    let mut c = chars.clone();
+                    c.remove(i);
+                    c.into_iter().collect::<String>()
+                })
+                .filter(|u| known(u) && count(u) > count(t))
+                .max_by_key(|u| count(u));
+        }
+        // An acronym run into the word after it.
+        let cut = t.char_indices().find(|(_, c)| !c.is_uppercase())?.0;
+        let (head, rest) = t.split_at(cut);
+        (known(head) && rest.chars().all(char::is_lowercase)).then(|| format!("{head} {rest}"))
+    };
+    for page in pages.iter_mut() {
+        let mut out = String::with_capacity(page.len());
+        let mut done = 0;
+        for (a, b) in tokens(page) {
+            if let Some(m) = page.get(a..b).and_then(&mended) {
+                out.push_str(page.get(done..a).unwrap_or(""));
+                out.push_str(&m);
+                done = b;
+            }
+        }
+        out.push_str(page.get(done..).unwrap_or(""));
+        *page = out;
+    }
+}
+
+/// Lines of a document's OCR'd pages that open a lettered item with a
+/// small letter no list is lettered with and no plan writes ("ø) Tăng
+/// cường …" for "g)", not an ASCII letter) take the
+/// letter after the item before (the list letters are
+/// [`LIST_LETTERS`]), when the next lettered item, if any, is the letter
+/// after that one or opens a new list ("a)").
+///
+/// ```
+/// let mut lines = vec!["e) Một".to_string(), "văn bản".to_string(), "ø) Hai".to_string(), "h) Ba".to_string()];
+/// let mut refs: Vec<&mut String> = lines.iter_mut().collect();
+/// obligraph_vn::ocr::mend_item_letters(&mut refs);
+/// assert_eq!(lines, ["e) Một", "văn bản", "g) Hai", "h) Ba"]);
+/// ```
+pub fn mend_item_letters(lines: &mut [&mut String]) {
+    let marker = |line: &str| -> Option<char> {
+        let mut chars = line.chars();
+        let (c, close) = (chars.next()?, chars.next()?);
+        (close == ')' && chars.next() == Some(' ')).then_some(c)
+    };
+    let markers: Vec<Option<char>> = lines.iter().map(|l| marker(l)).collect();
+    let mut last: Option<char> = None;
+    for i in 0..lines.len() {
+        let Some(Some(m)) = markers.get(i).copied() else {
+            continue;
+        };
+        let lettered = LIST_LETTERS.contains(m) || m.is_ascii_digit();
+        if lettered {
+            last = Some(m);
+            continue;
+        }
+        // Punctuation opens no item; a capital opens a list of its own
+        // ("A)"), an ASCII letter a list lettered otherwise ("f)" after
+        // "e)").
+        if !m.is_alphabetic() || m.is_uppercase() || m.is_ascii() {
+            continue;
+        }
+        let Some(want) = last.and_then(next_list_letter) else {
+            continue;
+        };
+        let next = markers
+            .iter()
+            .skip(i + 1)
+            .flatten()
+            .copied()
+            .find(|c| LIST_LETTERS.contains(*c));
+        if next.is_none_or(|n| n == 'a' || Some(n) == next_list_letter(want)) {
+            if let Some(line) = lines.get_mut(i) {
+                let rest: String = line.chars().skip(1).collect();
+                **line = format!("{want}{rest}");
+            }
+            last = Some(want);
+        }
+    }
+}
+
+/// Glyphs Tesseract reads for the bar of a Roman "I" in a number cell
+/// (after their marks are stripped: "Í", "Ì", "Ị" are "I"): a small "l",
+/// a pipe, an exclamation mark, a "1".
+const ROMAN_I_LOOK_ALIKES: &[char] = &['l', '|', '!', '1', 'i', 'I'];
+
+/// A row number cell read as a Roman numeral: its index in [`ROMAN`]
+/// when it is written cleanly ("II", "VI"), and whether OCR's look-alikes
+/// had to be read through ("lÍÌ", "||", "VỊ", "H" for the two bars of
+/// "II" run together). `None` for anything else.
+fn roman_cell(cell: &str) -> Option<(Option<usize>, bool)> {
+    use unicode_normalization::UnicodeNormalization;
+    let t = cell.trim().trim_end_matches(['.', ')']);
+    // Digits are an Arabic number, a lone small letter a lettered row
+    // ("i)" after "h)").
+    let lone_small = t.chars().count() == 1 && t.chars().all(char::is_lowercase);
+    if t.is_empty() || t.chars().all(|c| c.is_ascii_digit()) || lone_small {
+        return None;
+    }
+    let clean = t.chars().all(|c| "IVX".contains(c));
+    if t == "H" {
+        return Some((ROMAN.iter().position(|r| *r == "II"), false));
+    }
+    let mapped: Option<String> = t
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'V' | 'X' => Some(c),
+            c if ROMAN_I_LOOK_ALIKES.contains(&c) => Some('I'),
+            _ => None,
+        })
+        .collect();
+    let mapped = mapped?;
+    Some((ROMAN.iter().position(|r| *r == mapped), clean))
+}
+
+/// The letters Vietnamese lists are lettered with, in order.
+pub(crate) const LIST_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
+
+/// The list letter after `c`.
+fn next_list_letter(c: char) -> Option<char> {
+    LIST_LETTERS.chars().skip_while(|l| *l != c).nth(1)
+}
+
+/// The letter of a lettered row's number cell ("b", "b)", "b."), `None`
+/// for anything else.
+fn small_letter(cell: &str) -> Option<char> {
+    let t = cell.trim().trim_end_matches(['.', ')']);
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_lowercase() => Some(c),
+        _ => None,
+    }
+}
+
+/// The parts of an Arabic row number ("2.7." is `[2, 7]`), `None` for
+/// anything else.
+fn arabic_cell(cell: &str) -> Option<Vec<u32>> {
+    let t = cell.trim().trim_end_matches('.');
+    if t.is_empty() {
+        return None;
+    }
+    t.split('.').map(|p| p.parse().ok()).collect()
+}
+
+/// Whether row number `b` may follow row number `a` in one table: the
+/// next at some depth of `a` ("2.6" → "2.7", "2.6" → "3") or its first
+/// child ("2" → "2.1").
+fn follows(a: &[u32], b: &[u32]) -> bool {
+    let child = b.len() == a.len() + 1 && b.starts_with(a) && b.last() == Some(&1);
+    let next = (1..=a.len()).any(|d| {
+        b.len() == d
+            && a.get(..d - 1) == b.get(..d - 1)
+            && a.get(d - 1)
+                .zip(b.get(d - 1))
+                .is_some_and(|(x, y)| x + 1 == *y)
+    });
+    child || next
+}
+
+/// The row numbers a run of digits may be with its dots put back ("27"
+/// may be "2.7"; "111" "1.11", "11.1" or "1.1.1").
+fn with_dots(digits: &str) -> Vec<Vec<u32>> {
+    let chars: Vec<char> = digits.chars().collect();
+    let n = chars.len();
+    if !(2..=4).contains(&n) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for mask in 1u32..(1 << (n - 1)) {
+        let mut parts = Vec::new();
+        let mut part = String::new();
+        for (i, c) in chars.iter().enumerate() {
+            part.push(*c);
+            if i + 1 < n && mask & (1 << i) != 0 {
+                parts.push(std::mem::take(&mut part));
+            }
+        }
+        parts.push(part);
+        // A part never starts with 0 ("2.07").
+        if parts.iter().all(|p| !p.starts_with('0')) {
+            out.extend(
+                parts
+                    .iter()
+                    .map(|p| p.parse().ok())
+                    .collect::<Option<Vec<u32>>>(),
+            );
+        }
+    }
+    out
+}
+
+/// The first cells of a document's OCR'd table rows, in order, mended
+/// from the sequence they stand in, as a plan numbers its rows:
+///
+/// - A Roman numeral that repeats the one before it ("II" after "II",
+///   "VI" after "VI": an "I" lost), or that OCR's look-alikes stand for
+///   ("lÍÌ", "||", "VỊ", "H"), is the numeral after the one before it. A
+///   capital letter row ("A", "B": a part of the table) starts the
+///   numerals again at "I".
+/// - A row number whose dots were lost ("27." between "2.6." and "2.8.",
+///   "11" after "1") gets them back, when the number as read follows
+///   neither its neighbour before nor after and exactly one way of
+///   putting the dots back does; the trailing dot is kept as read.
+/// - A lettered row out of its letters' order ("b)" with no "a" before
+///   it) that stands where one number is missing between two ("4", "b)",
+///   "6") is that number.
+///
+/// Anything else (lettered rows, continuation rows, the header) is left
+/// as read.
+pub(crate) fn renumber_rows(cells: &mut [&mut String]) {
+    let mut last_roman: Option<usize> = None;
+    let mut last_arabic: Option<Vec<u32>> = None;
+    let mut last_letter: Option<char> = None;
+    let mut last_dot = "";
+    for i in 0..cells.len() {
+        let Some(cell) = cells.get(i).map(|c| c.trim().to_string()) else {
+            continue;
+        };
+        let letter = cell.trim_end_matches(['.', ')']);
+        let section = letter.chars().count() == 1
+            && letter.chars().all(|c| c.is_uppercase())
+            && !"IVXH".contains(letter);
+        if section {
+            last_roman = None;
+            last_arabic = None;
+            continue;
+        }
+        if let Some((value, clean)) = roman_cell(&cell) {
+            let expected = last_roman.map_or(0, |r| r + 1);
+            let repeats = value.is_some() && value == last_roman;
+            let mended = if (clean && !repeats) || value.is_none() && last_roman.is_none() && !clean
+            {
+                value
+            } else {
+                Some(expected)
+            };
+            if let Some(v) = mended {
+                if mended != value || !clean {
+                    if let (Some(c), Some(r)) = (cells.get_mut(i), ROMAN.get(v)) {
+                        let dot = if cell.ends_with('.') { "." } else { "" };
+                        **c = format!("{r}{dot}");
+                    }
+                }
+                last_roman = Some(v);
+                last_arabic = None;
+            }
+            continue;
+        }
+        if let Some(letter) = small_letter(&cell) {
+            let in_order = letter == 'a' || last_letter.and_then(next_list_letter) == Some(letter);
+            let gap = last_arabic.as_ref().and_then(|p| {
+                let mut x = p.clone();
+                *x.last_mut()? += 1;
+                let mut n = x.clone();
+                *n.last_mut()? += 1;
+                let next = cells.iter().skip(i + 1).find_map(|c| arabic_cell(c.trim()));
+                (next.as_ref() == Some(&n)).then_some(x)
+            });
+            match gap.filter(|_| !in_order) {
+                // "b)" where "5" stands between rows "4" and "6".
+                Some(x) => {
+                    if let Some(c) = cells.get_mut(i) {
+                        let joined: Vec<String> = x.iter().map(u32::to_string).collect();
+                        **c = format!("{}{}", joined.join("."), last_dot);
+                    }
+                    last_arabic = Some(x);
+                    last_letter = None;
+                }
+                None => last_letter = Some(letter),
+            }
+            continue;
+        }
+        let Some(parts) = arabic_cell(&cell) else {
+            continue;
+        };
+        last_dot = if cell.ends_with('.') { "." } else { "" };
+        last_letter = None;
+        let next = cells
+            .iter()
+            .skip(i + 1)
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .find_map(arabic_cell);
+        let fits = |p: &[u32]| {
+            last_arabic.as_deref().is_some_and(|a| follows(a, p))
+                || next.as_deref().is_some_and(|n| follows(p, n))
+        };
+        let digits = cell.trim_end_matches('.');
+        let mut mended = parts.clone();
+        if parts.len() == 1 && !fits(&parts) {
+            let ways: Vec<Vec<u32>> = with_dots(digits).into_iter().filter(|w| fits(w)).collect();
+            if let [only] = ways.as_slice() {
+                mended = only.clone();
+                if let Some(c) = cells.get_mut(i) {
+                    let dot = if cell.ends_with('.') { "." } else { "" };
+                    let joined: Vec<String> = only.iter().map(u32::to_string).collect();
+                    **c = format!("{}{dot}", joined.join("."));
+                }
+            }
+        }
+        last_arabic = Some(mended);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1378,6 +1830,108 @@ mod tests {
         ] {
             assert_eq!(mend_pairs(line), line);
         }
+    }
+
+    fn renumbered(cells: &[&str]) -> Vec<String> {
+        let mut owned: Vec<String> = cells.iter().map(|c| (*c).to_string()).collect();
+        let mut refs: Vec<&mut String> = owned.iter_mut().collect();
+        renumber_rows(&mut refs);
+        owned
+    }
+
+    #[test]
+    fn row_numbers_whose_dots_were_lost_get_them_back_from_their_neighbours() {
+        // Ngô Quyền's style (a dot after each number), and Đồng Nai's (none).
+        assert_eq!(
+            renumbered(&["2.", "2.5.", "2.6.", "27.", "2.8.", "3."]),
+            ["2.", "2.5.", "2.6.", "2.7.", "2.8.", "3."]
+        );
+        assert_eq!(
+            renumbered(&["STT", "1", "11", "1.2", "", "15", "1.6", "2", "21"]),
+            ["STT", "1", "1.1", "1.2", "", "1.5", "1.6", "2", "2.1"]
+        );
+        // A flat list past 10 stays: "11" follows "10".
+        let flat = ["9", "10", "11", "12"];
+        assert_eq!(renumbered(&flat), flat);
+        // A child's dots too; a number no way of putting dots back fits
+        // is left as read.
+        assert_eq!(renumbered(&["1.1", "111"]), ["1.1", "1.1.1"]);
+        assert_eq!(renumbered(&["3", "57"]), ["3", "57"]);
+    }
+
+    #[test]
+    fn roman_row_numbers_are_mended_from_their_sequence() {
+        // Đồng Nai's appendix as OCR read it: "II" as "lÍÌ", "III" as a
+        // repeated "II", "VI" as "VỊ", "VII" as "VI", and in part B "I"
+        // as "||" and "II" as "H".
+        assert_eq!(
+            renumbered(&[
+                "A", "I", "1", "lÍÌ", "1", "II", "1", "V", "VỊ", "VI", "B", "||", "1", "H", "1",
+            ]),
+            ["A", "I", "1", "II", "1", "III", "1", "V", "VI", "VII", "B", "I", "1", "II", "1"]
+        );
+        // A section repeated ("I" for "II") in another province's table.
+        assert_eq!(renumbered(&["I", "1", "I", "1"]), ["I", "1", "II", "1"]);
+        // Lettered rows, a lone small "i" among them, and the header stay.
+        let letters = ["STT", "1", "a", "b", "h", "i", "2"];
+        assert_eq!(renumbered(&letters), letters);
+    }
+
+    #[test]
+    fn a_lettered_row_where_a_number_is_missing_is_that_number() {
+        // Đồng Nai's "5" read "b)" between "4" and "6".
+        assert_eq!(
+            renumbered(&["IV", "1", "2", "3", "4", "b)", "6", "7"]),
+            ["IV", "1", "2", "3", "4", "5", "6", "7"]
+        );
+        // Lettered rows in order stay, "b" after "a" too.
+        let rows = ["1", "a", "b", "2", "3"];
+        assert_eq!(renumbered(&rows), rows);
+        // A "b" with no gap it could fill stays.
+        let rows = ["4", "b)", "5"];
+        assert_eq!(renumbered(&rows), rows);
+    }
+
+    #[test]
+    fn item_letters_mend_only_glyphs_no_list_uses() {
+        let mend = |lines: &[&str]| -> Vec<String> {
+            let mut owned: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
+            let mut refs: Vec<&mut String> = owned.iter_mut().collect();
+            mend_item_letters(&mut refs);
+            owned
+        };
+        // Another province's list: "đ)" read "ð)" after "d)".
+        assert_eq!(
+            mend(&["c) Một", "d) Hai", "ð) Ba", "e) Bốn"]),
+            ["c) Một", "d) Hai", "đ) Ba", "e) Bốn"]
+        );
+        // A list lettered the English way, capitals, and a glyph whose
+        // next item disagrees stay.
+        for lines in [
+            &["e) Một", "f) Hai"][..],
+            &["A) Một", "B) Hai"],
+            &["e) Một", "ø) Hai", "k) Ba"],
+        ] {
+            assert_eq!(mend(lines), lines);
+        }
+    }
+
+    #[test]
+    fn acronyms_are_mended_to_the_documents_own_spelling() {
+        let mut pages = vec![
+            "Công ước ICCPR và Công ước ICCPR\nQĐ-TTg, CATT\n".to_string(),
+            "ICCCPR, ICCPRvà; TT, TTT\n".to_string(),
+        ];
+        mend_acronyms(&mut pages);
+        // CATT is the only spelling: kept. TT and TTT are too short to
+        // be told apart from a doubled letter.
+        assert_eq!(
+            pages,
+            [
+                "Công ước ICCPR và Công ước ICCPR\nQĐ-TTg, CATT\n",
+                "ICCPR, ICCPR và; TT, TTT\n"
+            ]
+        );
     }
 
     #[test]

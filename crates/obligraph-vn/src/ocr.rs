@@ -31,6 +31,17 @@
 //! tab-separated line, a row a page break split glued back, a header row
 //! whose "STT" OCR misread ("SLT") mended.
 //!
+//! # Mending
+//!
+//! What Tesseract misreads is mended where the importer's own vocabulary
+//! or the document's own sequence says what was written, on OCR'd pages
+//! only: each line ([`mend_heading`], [`mend_rhymes`], [`mend_joined`]:
+//! "Sởy tế"; [`mend_pairs`]: "chữ trì", "phạm vì", "nhân dần"), and the
+//! document as a whole ([`renumber_headings`]; the rows' numbers,
+//! "lÍÌ" for "II", "27." for "2.7."; lettered items, "ø)" for "g)";
+//! [`mend_acronyms`]: "CATT" for "CAT"; [`mend_enumerators`]: "(1) …
+//! (1ï)" for "(i) … (ii)").
+//!
 //! # Limits
 //!
 //! [`read_pages`] stops with [`OcrError::TimedOut`], naming the page, when
@@ -553,10 +564,17 @@ const OCR_PHRASES: &[&str] = &[
 /// Pairs of common words spelt as a pair of [`known_pairs`] but for their
 /// marks: read so, they are right and stay ("Viện kiểm sát cùng cấp" is
 /// not "cung cấp", "truyền thống" not "truyền thông", "dùng thuốc" not
-/// the "dung thuộc" of "nội dung thuộc"). Found by listing the bare forms
+/// the "dung thuộc" of "nội dung thuộc", "để xuất khẩu" not "đề xuất").
+/// Found by listing the bare forms
 /// of the role words and task verbs and asking, for each, whether another
 /// spelling is a Vietnamese phrase a plan may write.
-const LOOK_ALIKE_PAIRS: &[&str] = &["cùng cấp", "truyền thống", "dùng thuốc", "cần cù"];
+const LOOK_ALIKE_PAIRS: &[&str] = &[
+    "cùng cấp",
+    "truyền thống",
+    "dùng thuốc",
+    "cần cù",
+    "để xuất",
+];
 
 /// The words of the importer's own names and phrases ([`known_pairs`]),
 /// lower case.
@@ -1827,6 +1845,7 @@ mod tests {
             "Viện kiểm sát nhân dân cùng cấp",
             "giữ gìn bản sắc truyền thống",
             "Xã hội chủ trì",
+            "để xuất khẩu nông sản",
         ] {
             assert_eq!(mend_pairs(line), line);
         }

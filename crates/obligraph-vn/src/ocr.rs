@@ -1625,7 +1625,10 @@ pub(crate) fn renumber_rows(cells: &mut [&mut String]) {
         let letter = cell.trim_end_matches(['.', ')']);
         let section = letter.chars().count() == 1
             && letter.chars().all(|c| c.is_uppercase())
-            && !"IVXH".contains(letter);
+            && !"IVX".contains(letter)
+            // "H" is the two bars of "II" run together among numerals,
+            // the eighth part of a table elsewhere.
+            && !(letter == "H" && last_roman.is_some());
         if section {
             last_roman = None;
             last_arabic = None;
@@ -1889,6 +1892,10 @@ mod tests {
             ]),
             ["A", "I", "1", "II", "1", "III", "1", "V", "VI", "VII", "B", "I", "1", "II", "1"]
         );
+        // A part lettered "H" after "G", no numeral before it, is no
+        // numeral.
+        let parts = ["G", "1", "2", "H", "1"];
+        assert_eq!(renumbered(&parts), parts);
         // A section repeated ("I" for "II") in another province's table.
         assert_eq!(renumbered(&["I", "1", "I", "1"]), ["I", "1", "II", "1"]);
         // Lettered rows, a lone small "i" among them, and the header stay.

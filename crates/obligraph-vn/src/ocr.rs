@@ -1388,7 +1388,12 @@ pub fn mend_acronyms(pages: &mut [String]) {
     }
     let count = |t: &str| counts.get(t).copied().unwrap_or(0);
     let known = |u: &str| u.chars().count() >= MIN_ACRONYM && count(u) > 0;
+    // Roman numerals double their letters on purpose ("VIII", "XIII").
+    let roman = |t: &str| t.chars().all(|c| "IVXLC".contains(c));
     let mended = |t: &str| -> Option<String> {
+        if roman(t) {
+            return None;
+        }
         // A speck inside capitals.
         let unspecked: String = t.chars().filter(|c| !SPECKS.contains(c)).collect();
         if unspecked != t && caps(&unspecked) && known(&unspecked) && count(&unspecked) > count(t) {
@@ -1406,13 +1411,14 @@ pub fn mend_acronyms(pages: &mut [String]) {
                     c.remove(i);
                     c.into_iter().collect::<String>()
                 })
-                .filter(|u| known(u) && count(u) > count(t))
+                .filter(|u| known(u) && count(u) > count(t) && !roman(u))
                 .max_by_key(|u| count(u));
         }
         // An acronym run into the word after it.
         let cut = t.char_indices().find(|(_, c)| !c.is_uppercase())?.0;
         let (head, rest) = t.split_at(cut);
-        (known(head) && rest.chars().all(char::is_lowercase)).then(|| format!("{head} {rest}"))
+        (known(head) && !roman(head) && rest.chars().all(char::is_lowercase))
+            .then(|| format!("{head} {rest}"))
     };
     for page in pages.iter_mut() {
         let mut out = String::with_capacity(page.len());
@@ -1947,15 +1953,18 @@ mod tests {
         let mut pages = vec![
             "Công ước ICCPR và Công ước ICCPR\nQĐ-TTg, CATT\n".to_string(),
             "ICCCPR, ICCPRvà; TT, TTT\n".to_string(),
+            "VII. VII. VIII. IIIa\n".to_string(),
         ];
         mend_acronyms(&mut pages);
         // CATT is the only spelling: kept. TT and TTT are too short to
-        // be told apart from a doubled letter.
+        // be told apart from a doubled letter; Roman numerals double
+        // theirs.
         assert_eq!(
             pages,
             [
                 "Công ước ICCPR và Công ước ICCPR\nQĐ-TTg, CATT\n",
-                "ICCPR, ICCPR và; TT, TTT\n"
+                "ICCPR, ICCPR và; TT, TTT\n",
+                "VII. VII. VIII. IIIa\n"
             ]
         );
     }

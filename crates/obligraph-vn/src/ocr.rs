@@ -353,12 +353,16 @@ type ClauseNumber = (usize, std::ops::Range<usize>, String, usize);
 /// "i" ("(1) … (1ï)" for "(i) … (ii)") are written as Roman numerals
 /// again, when two or more stand within [`MAX_CLAUSE_GAP`] characters of
 /// each other across a document's OCR'd pages, in order (one, two, three
-/// bars), and one of them holds a letter: an Arabic "(1) … (2)" stays.
+/// bars), and one of them holds a letter and one a "1": an Arabic "(1) …
+/// (2)" stays, and so does "(I) … (II)".
 ///
 /// ```
 /// let mut pages = vec!["cho (1) đội ngũ\n".to_string(), "và (1ï) Luật sư; (1) và (2)\n".to_string()];
 /// obligraph_vn::ocr::mend_enumerators(&mut pages);
 /// assert_eq!(pages, ["cho (i) đội ngũ\n", "và (ii) Luật sư; (1) và (2)\n"]);
+/// let mut pages = vec!["(I) một, (II) hai\n".to_string()];
+/// obligraph_vn::ocr::mend_enumerators(&mut pages);
+/// assert_eq!(pages, ["(I) một, (II) hai\n"]);
 /// ```
 pub fn mend_enumerators(pages: &mut [String]) {
     use unicode_normalization::UnicodeNormalization;
@@ -397,8 +401,11 @@ pub fn mend_enumerators(pages: &mut [String]) {
     let mut edits: Vec<(usize, std::ops::Range<usize>, &str)> = Vec::new();
     for run in runs {
         let lettered = run.iter().any(|n| n.2.chars().any(char::is_alphabetic));
+        // A "1" read for an "i" somewhere: numerals written in letters
+        // only ("(I) … (II)") are as their writer cased them.
+        let misread = run.iter().any(|n| n.2.contains('1'));
         let first_one = run.first().is_some_and(|n| bars(n) == 1);
-        if run.len() >= 2 && lettered && first_one {
+        if run.len() >= 2 && lettered && misread && first_one {
             edits.extend(
                 run.iter()
                     .zip(CLAUSE_NUMERALS)

@@ -880,7 +880,7 @@ fn mass_organisations_beside(agency: &Agency, written: &str) -> Option<Agency> {
 
 /// Role words and fillers that end an agency name ("… chủ trì thực hiện
 /// theo chức năng, nhiệm vụ").
-const FILLERS: &[&str] = &[
+pub(crate) const FILLERS: &[&str] = &[
     "chủ trì",
     "phối hợp",
     "thực hiện",
@@ -1569,7 +1569,7 @@ const MAX_LIST_WORDS: usize = 60;
 /// Verbs that open a task: a name that holds one after its first word has
 /// run on into the task ("Ủy ban nhân dân cấp huyện nghiên cứu …" is not
 /// a place name after "Ủy ban nhân dân").
-const TASK_VERBS: &[&str] = &[
+pub(crate) const TASK_VERBS: &[&str] = &[
     "nghiên cứu",
     "rà soát",
     "tổ chức",

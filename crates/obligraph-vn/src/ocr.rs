@@ -31,6 +31,17 @@
 //! tab-separated line, a row a page break split glued back, a header row
 //! whose "STT" OCR misread ("SLT") mended.
 //!
+//! # Mending
+//!
+//! What Tesseract misreads is mended where the importer's own vocabulary
+//! or the document's own sequence says what was written, on OCR'd pages
+//! only: each line ([`mend_heading`], [`mend_rhymes`], [`mend_joined`]:
+//! "Sởy tế"; [`mend_pairs`]: "chữ trì", "phạm vì", "nhân dần"), and the
+//! document as a whole ([`renumber_headings`]; the rows' numbers,
+//! "lÍÌ" for "II", "27." for "2.7."; lettered items, "ø)" for "g)";
+//! [`mend_acronyms`]: "CATT" for "CAT"; [`mend_enumerators`]: "(1) …
+//! (1ï)" for "(i) … (ii)").
+//!
 //! # Limits
 //!
 //! [`read_pages`] stops with [`OcrError::TimedOut`], naming the page, when
@@ -317,10 +328,98 @@ pub fn mend_heading(line: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A line of an OCR'd page mended: its heading ([`mend_heading`]), the
-/// rhymes Tesseract drops a letter of ([`mend_rhymes`]), and its pairs of
-/// words that misread the importer's own names ([`mend_pairs`]).
+/// rhymes Tesseract drops a letter of ([`mend_rhymes`]), its words run
+/// together ([`mend_joined`]) and its pairs of words that misread the
+/// importer's own names and phrases ([`mend_pairs`]).
 pub(crate) fn mend_line(line: &str) -> String {
-    mend_pairs(&mend_rhymes(&mend_heading(line)))
+    mend_pairs(&mend_joined(&mend_rhymes(&mend_heading(line))))
+}
+
+/// Small Roman numerals a text enumerates its clauses with, in order.
+const CLAUSE_NUMERALS: [&str; 3] = ["i", "ii", "iii"];
+
+/// Most characters between two clause numbers of one enumeration: the
+/// rest of a table row and the header a page break repeats may stand
+/// between the two halves of a cell (330 in Đồng Nai's row B.V.2; a
+/// repeated header of six columns is under 200), a sentence's clauses
+/// are closer.
+const MAX_CLAUSE_GAP: usize = 600;
+
+/// A clause number found: its page, its range there, its glyphs and its
+/// offset in the document.
+type ClauseNumber = (usize, std::ops::Range<usize>, String, usize);
+
+/// Clause numbers "(i)", "(ii)", "(iii)" that OCR read with a "1" for an
+/// "i" ("(1) … (1ï)" for "(i) … (ii)") are written as Roman numerals
+/// again, when two or more stand within [`MAX_CLAUSE_GAP`] characters of
+/// each other across a document's OCR'd pages, in order (one, two, three
+/// bars), and one of them holds a letter and one a "1": an Arabic "(1) …
+/// (2)" stays, and so does "(I) … (II)".
+///
+/// ```
+/// let mut pages = vec!["cho (1) đội ngũ\n".to_string(), "và (1ï) Luật sư; (1) và (2)\n".to_string()];
+/// obligraph_vn::ocr::mend_enumerators(&mut pages);
+/// assert_eq!(pages, ["cho (i) đội ngũ\n", "và (ii) Luật sư; (1) và (2)\n"]);
+/// let mut pages = vec!["(I) một, (II) hai\n".to_string()];
+/// obligraph_vn::ocr::mend_enumerators(&mut pages);
+/// assert_eq!(pages, ["(I) một, (II) hai\n"]);
+/// ```
+pub fn mend_enumerators(pages: &mut [String]) {
+    use unicode_normalization::UnicodeNormalization;
+    static CLAUSE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = CLAUSE
+        .get_or_init(|| regex::Regex::new(r"\(([1iIlïíìîĩỉị]{1,3})\)").ok())
+        .as_ref()
+    else {
+        return;
+    };
+    let mut found: Vec<ClauseNumber> = Vec::new();
+    let mut offset = 0;
+    for (p, page) in pages.iter().enumerate() {
+        for c in re.captures_iter(page) {
+            if let Some(m) = c.get(1) {
+                found.push((p, m.range(), m.as_str().nfc().collect(), offset + m.start()));
+            }
+        }
+        offset += page.len();
+    }
+    // Runs of numbers each near the one before and one bar longer: each
+    // stands for as many bars as it has glyphs.
+    let bars = |n: &ClauseNumber| n.2.chars().count();
+    let mut runs: Vec<Vec<&ClauseNumber>> = Vec::new();
+    for n in &found {
+        let continues = runs.last().and_then(|r| r.last().map(|l| (r.len(), l)));
+        match continues {
+            Some((len, last)) if n.3 - last.3 <= MAX_CLAUSE_GAP && bars(n) == len + 1 => {
+                if let Some(run) = runs.last_mut() {
+                    run.push(n);
+                }
+            }
+            _ => runs.push(vec![n]),
+        }
+    }
+    let mut edits: Vec<(usize, std::ops::Range<usize>, &str)> = Vec::new();
+    for run in runs {
+        let lettered = run.iter().any(|n| n.2.chars().any(char::is_alphabetic));
+        // A "1" read for an "i" somewhere: numerals written in letters
+        // only ("(I) … (II)") are as their writer cased them.
+        let misread = run.iter().any(|n| n.2.contains('1'));
+        let first_one = run.first().is_some_and(|n| bars(n) == 1);
+        if run.len() >= 2 && lettered && misread && first_one {
+            edits.extend(
+                run.iter()
+                    .zip(CLAUSE_NUMERALS)
+                    .map(|(n, r)| (n.0, n.1.clone(), r)),
+            );
+        }
+    }
+    for (p, range, numeral) in edits.into_iter().rev() {
+        if let Some(page) = pages.get_mut(p) {
+            if page.is_char_boundary(range.start) && page.is_char_boundary(range.end) {
+                page.replace_range(range, numeral);
+            }
+        }
+    }
 }
 
 /// A word whose rhyme is "ơng" (with any tone: "ờng", "ởng" …), which
@@ -409,6 +508,9 @@ fn known_pairs() -> &'static rustc_hash::FxHashMap<String, KnownPair> {
             crate::agency::COLLECTIVE_NOUNS
                 .iter()
                 .chain(crate::agency::COLLECTIVE_QUALIFIERS)
+                .chain(crate::agency::FILLERS)
+                .chain(crate::agency::TASK_VERBS)
+                .chain(OCR_PHRASES)
                 .map(|w| (*w).to_string()),
         );
         // Bare form → each spelling and how often the names use it.
@@ -430,6 +532,15 @@ fn known_pairs() -> &'static rustc_hash::FxHashMap<String, KnownPair> {
                     .or_default() += 1;
             }
         }
+        // Other words spelt as a known pair but for their marks are kept
+        // as read: known spellings that are never the mended one.
+        for pair in LOOK_ALIKE_PAIRS {
+            counts
+                .entry(bare(pair))
+                .or_default()
+                .entry((*pair).to_string())
+                .or_default();
+        }
         // A spelling used more than all the others together wins (the
         // table's aliases keep a few misspellings, "Quận sự").
         counts
@@ -444,6 +555,162 @@ fn known_pairs() -> &'static rustc_hash::FxHashMap<String, KnownPair> {
             })
             .collect()
     })
+}
+
+/// Phrases of the importer's own reading, besides the agency names, the
+/// role and scope words ([`crate::agency`]'s fillers) and the task verbs,
+/// whose pairs of words OCR text is mended to ([`mend_pairs`]): the words
+/// that state a deadline.
+const OCR_PHRASES: &[&str] = &[
+    "hàng năm",
+    "hằng năm",
+    "theo yêu cầu",
+    "theo chức năng, nhiệm vụ",
+];
+
+/// Pairs of common words spelt as a pair of [`known_pairs`] but for their
+/// marks: read so, they are right and stay ("Viện kiểm sát cùng cấp" is
+/// not "cung cấp", "truyền thống" not "truyền thông", "dùng thuốc" not
+/// the "dung thuộc" of "nội dung thuộc", "để xuất khẩu" not "đề xuất").
+/// Found by listing the bare forms
+/// of the role words and task verbs and asking, for each, whether another
+/// spelling is a Vietnamese phrase a plan may write.
+const LOOK_ALIKE_PAIRS: &[&str] = &[
+    "cùng cấp",
+    "truyền thống",
+    "dùng thuốc",
+    "cần cù",
+    "để xuất",
+];
+
+/// The words of the importer's own names and phrases ([`known_pairs`]),
+/// lower case.
+fn known_words() -> &'static rustc_hash::FxHashSet<String> {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        known_pairs()
+            .values()
+            .flat_map(|(_, all)| all.iter())
+            .flat_map(|pair| pair.split(' '))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// Whether `pair` ("sở y", lower case) is a pair of words of the
+/// importer's own names and phrases, spelt so.
+fn known_pair(pair: &str) -> bool {
+    known_pairs()
+        .get(&bare(pair))
+        .is_some_and(|(_, all)| all.iter().any(|p| p == pair))
+}
+
+/// `s` with its tone marks removed and its vowel marks kept ("ở" is
+/// "ơ", "ấ" is "â").
+fn toneless(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    // Grave, acute, tilde, hook above, dot below.
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    s.nfd().filter(|c| !TONES.contains(c)).nfc().collect()
+}
+
+/// Whether a final "y" may follow `before` in one Vietnamese syllable:
+/// "y" ends a syllable only after "a", "â" and "u" ("ay", "ây", "uy"),
+/// with any tone.
+fn y_may_follow(before: char) -> bool {
+    let t = toneless(&before.to_lowercase().to_string());
+    matches!(t.as_str(), "a" | "â" | "u")
+}
+
+/// A word that is two words Tesseract ran together, where the space
+/// between them is narrow before a one-letter word ("Sởy tế" for "Sở Y
+/// tế", "Bộ Ytế" for "Bộ Y tế", "Lĩnh vựcy tế" for "Lĩnh vực y tế"), is
+/// split again. A word that is no word of the importer's own names and
+/// phrases is split:
+///
+/// - into a pair of its names ("sở y", "y tế") when the word before
+///   or after it makes a pair of the names with its near half too, or
+/// - before a final "y" that no Vietnamese syllable may end in (after
+///   anything but "a", "â", "u": "vựcy", "sởy") when that "y" and the next
+///   word are a pair of the names ("y tế").
+///
+/// ```
+/// use obligraph_vn::ocr::mend_joined;
+/// assert_eq!(mend_joined("Sởy tế, Sở Nội vụ"), "Sở y tế, Sở Nội vụ");
+/// assert_eq!(mend_joined("Theo yêu cầu của Bộ Ytế"), "Theo yêu cầu của Bộ Y tế");
+/// assert_eq!(mend_joined("Lĩnh vựcy tế (trong đó"), "Lĩnh vực y tế (trong đó");
+/// assert_eq!(mend_joined("Quy định này tế nhị"), "Quy định này tế nhị");
+/// assert_eq!(mend_joined("kinh tế - xã hội"), "kinh tế - xã hội");
+/// ```
+pub fn mend_joined(line: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let line: String = line.nfc().collect();
+    let words = word_spans(&line);
+    let lower = |i: usize| -> Option<String> {
+        let (a, b) = *words.get(i)?;
+        line.get(a..b).map(str::to_lowercase)
+    };
+    let known = known_words();
+    let mut out = String::with_capacity(line.len() + 4);
+    let mut done = 0;
+    for (i, &(start, end)) in words.iter().enumerate() {
+        let Some(word) = line.get(start..end) else {
+            continue;
+        };
+        let w = word.to_lowercase();
+        if known.contains(&w) || word.chars().count() < 2 {
+            continue;
+        }
+        let prev = i.checked_sub(1).and_then(lower);
+        let next = lower(i + 1);
+        let with_prev = |a: &str| {
+            prev.as_ref()
+                .is_some_and(|p| known_pair(&format!("{p} {a}")))
+        };
+        let with_next = |b: &str| {
+            next.as_ref()
+                .is_some_and(|n| known_pair(&format!("{b} {n}")))
+        };
+        // Byte offsets of the splits, in `word` and in `w` alike (lower
+        // case keeps the lengths of Vietnamese letters).
+        let splits = word.char_indices().skip(1).map(|(k, _)| k).filter(|k| {
+            let (Some(a), Some(b)) = (w.get(..*k), w.get(*k..)) else {
+                return false;
+            };
+            let pair = known_pair(&format!("{a} {b}")) && (with_prev(a) || with_next(b));
+            let final_y =
+                b == "y" && a.chars().last().is_some_and(|c| !y_may_follow(c)) && with_next(b);
+            pair || final_y
+        });
+        let Some(k) = splits.last() else {
+            continue;
+        };
+        out.push_str(line.get(done..start + k).unwrap_or(""));
+        out.push(' ');
+        done = start + k;
+    }
+    out.push_str(line.get(done..).unwrap_or(""));
+    out
+}
+
+/// The words of a line (runs of letters), as byte ranges.
+fn word_spans(line: &str) -> Vec<(usize, usize)> {
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, line.len()));
+    }
+    words
 }
 
 /// `word` written as `like` is: capitalised when `like` is.
@@ -468,27 +735,15 @@ fn same_case(word: &str, like: &str) -> String {
 /// assert_eq!(mend_pairs("các tố chức thành viên"), "các tổ chức thành viên");
 /// assert_eq!(mend_pairs("tăng dần theo từng năm"), "tăng dần theo từng năm");
 /// assert_eq!(mend_pairs("Công an quận"), "Công an quận");
+/// assert_eq!(mend_pairs("Xã hội chủ trì thực hiện"), "Xã hội chủ trì thực hiện");
+/// assert_eq!(mend_pairs("Hội chủ thập đỏ tỉnh"), "Hội chữ thập đỏ tỉnh");
+/// assert_eq!(mend_pairs("trong phạm vì chức năng"), "trong phạm vi chức năng");
 /// ```
 pub fn mend_pairs(line: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let line: String = line.nfc().collect();
     let pairs = known_pairs();
-    // Words: runs of letters, with their byte ranges.
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (i, c) in line.char_indices() {
-        match (c.is_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                words.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        words.push((s, line.len()));
-    }
+    let words = word_spans(&line);
     let mut out = String::with_capacity(line.len());
     let mut done = 0;
     let mut i = 0;
@@ -509,7 +764,23 @@ pub fn mend_pairs(line: &str) -> String {
             .flatten()
             .filter(|(_, all)| !all.contains(&pair))
             .and_then(|(best, _)| best.as_deref())
-            .and_then(|known| known.split_once(' '));
+            .and_then(|known| known.split_once(' '))
+            .filter(|(ka, kb)| {
+                // A word that makes a known pair, as read, with its other
+                // neighbour stays: "Xã hội chủ trì" is not mended to the
+                // "hội chữ" of "Hội Chữ thập đỏ".
+                let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+                let word = |j: Option<usize>| {
+                    j.and_then(|j| words.get(j))
+                        .and_then(|&(x, y)| line.get(x..y))
+                        .map(str::to_lowercase)
+                };
+                let keeps_a = *ka != la
+                    && word(i.checked_sub(1)).is_some_and(|p| known_pair(&format!("{p} {la}")));
+                let keeps_b = *kb != lb
+                    && word(Some(i + 2)).is_some_and(|n| known_pair(&format!("{lb} {n}")));
+                !keeps_a && !keeps_b
+            });
         match mended {
             Some((ka, kb)) => {
                 out.push_str(line.get(done..a0).unwrap_or(""));
@@ -1072,6 +1343,387 @@ pub fn renumber_headings(pages: &mut [String]) {
     }
 }
 
+/// Letters of the shortest acronym [`mend_acronyms`] mends to: a
+/// two-letter one may be a doubled letter itself ("TT", "TTg" of
+/// "QĐ-TTg").
+const MIN_ACRONYM: usize = 3;
+
+/// Apostrophes and quotes a speck between two capitals is read as.
+const SPECKS: &[char] = &['\'', '’', '‘', '`'];
+
+/// Acronyms misread in a document's OCR'd pages mended to the spelling
+/// the document uses most: a letter doubled ("CATT" for "CAT": the
+/// serif of a "T" read as a second one), a speck read inside ("CA'T"),
+/// or the acronym run into the next word ("CATvà" for "CAT và"). A
+/// spelling is mended to another only when the pages write the other
+/// more often, at least [`MIN_ACRONYM`] letters long; a word run on is
+/// split only after an acronym the pages write on its own.
+///
+/// ```
+/// let mut pages = vec!["Công ước CAT, CATT và CA'T\n".to_string(), "Công ước CATvà CAT\n".to_string()];
+/// obligraph_vn::ocr::mend_acronyms(&mut pages);
+/// assert_eq!(pages, ["Công ước CAT, CAT và CAT\n", "Công ước CAT và CAT\n"]);
+/// ```
+pub fn mend_acronyms(pages: &mut [String]) {
+    let is_word = |c: char| c.is_alphanumeric() || SPECKS.contains(&c);
+    let tokens = |text: &str| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            match (is_word(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, text.len()));
+        }
+        out
+    };
+    let caps = |t: &str| t.chars().count() >= 2 && t.chars().all(char::is_uppercase);
+    let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for page in pages.iter() {
+        for (a, b) in tokens(page) {
+            if let Some(t) = page.get(a..b).filter(|t| caps(t)) {
+                *counts.entry(t.to_string()).or_default() += 1;
+            }
+        }
+    }
+    let count = |t: &str| counts.get(t).copied().unwrap_or(0);
+    let known = |u: &str| u.chars().count() >= MIN_ACRONYM && count(u) > 0;
+    // Roman numerals double their letters on purpose ("VIII", "XIII").
+    let roman = |t: &str| t.chars().all(|c| "IVXLC".contains(c));
+    let mended = |t: &str| -> Option<String> {
+        if roman(t) {
+            return None;
+        }
+        // A speck inside capitals.
+        let unspecked: String = t.chars().filter(|c| !SPECKS.contains(c)).collect();
+        if unspecked != t && caps(&unspecked) && known(&unspecked) && count(&unspecked) > count(t) {
+            return Some(unspecked);
+        }
+        if caps(t) {
+            // A letter doubled: the other spelling written more often.
+            let chars: Vec<char> = t.chars().collect();
+            return chars
+                .windows(2)
+                .enumerate()
+                .filter(|(_, w)| w.first() == w.get(1))
+                .map(|(i, _)| {
+                    let mut c = chars.clone();
+                    c.remove(i);
+                    c.into_iter().collect::<String>()
+                })
+                .filter(|u| known(u) && count(u) > count(t) && !roman(u))
+                .max_by_key(|u| count(u));
+        }
+        // An acronym run into the word after it.
+        let cut = t.char_indices().find(|(_, c)| !c.is_uppercase())?.0;
+        let (head, rest) = t.split_at(cut);
+        (known(head) && !roman(head) && rest.chars().all(char::is_lowercase))
+            .then(|| format!("{head} {rest}"))
+    };
+    for page in pages.iter_mut() {
+        let mut out = String::with_capacity(page.len());
+        let mut done = 0;
+        for (a, b) in tokens(page) {
+            if let Some(m) = page.get(a..b).and_then(&mended) {
+                out.push_str(page.get(done..a).unwrap_or(""));
+                out.push_str(&m);
+                done = b;
+            }
+        }
+        out.push_str(page.get(done..).unwrap_or(""));
+        *page = out;
+    }
+}
+
+/// Lines of a document's OCR'd pages that open a lettered item with a
+/// small letter no list is lettered with and no plan writes ("ø) Tăng
+/// cường …" for "g)", not an ASCII letter) take the
+/// letter after the item before (the list letters are
+/// [`LIST_LETTERS`]), when the next lettered item, if any, is the letter
+/// after that one or opens a new list ("a)").
+///
+/// ```
+/// let mut lines = vec!["e) Một".to_string(), "văn bản".to_string(), "ø) Hai".to_string(), "h) Ba".to_string()];
+/// let mut refs: Vec<&mut String> = lines.iter_mut().collect();
+/// obligraph_vn::ocr::mend_item_letters(&mut refs);
+/// assert_eq!(lines, ["e) Một", "văn bản", "g) Hai", "h) Ba"]);
+/// ```
+pub fn mend_item_letters(lines: &mut [&mut String]) {
+    let marker = |line: &str| -> Option<char> {
+        let mut chars = line.chars();
+        let (c, close) = (chars.next()?, chars.next()?);
+        (close == ')' && chars.next() == Some(' ')).then_some(c)
+    };
+    let markers: Vec<Option<char>> = lines.iter().map(|l| marker(l)).collect();
+    let mut last: Option<char> = None;
+    for i in 0..lines.len() {
+        let Some(Some(m)) = markers.get(i).copied() else {
+            continue;
+        };
+        let lettered = LIST_LETTERS.contains(m) || m.is_ascii_digit();
+        if lettered {
+            last = Some(m);
+            continue;
+        }
+        // Punctuation opens no item; a capital opens a list of its own
+        // ("A)"), an ASCII letter a list lettered otherwise ("f)" after
+        // "e)").
+        if !m.is_alphabetic() || m.is_uppercase() || m.is_ascii() {
+            continue;
+        }
+        let Some(want) = last.and_then(next_list_letter) else {
+            continue;
+        };
+        let next = markers
+            .iter()
+            .skip(i + 1)
+            .flatten()
+            .copied()
+            .find(|c| LIST_LETTERS.contains(*c));
+        if next.is_none_or(|n| n == 'a' || Some(n) == next_list_letter(want)) {
+            if let Some(line) = lines.get_mut(i) {
+                let rest: String = line.chars().skip(1).collect();
+                **line = format!("{want}{rest}");
+            }
+            last = Some(want);
+        }
+    }
+}
+
+/// Glyphs Tesseract reads for the bar of a Roman "I" in a number cell
+/// (after their marks are stripped: "Í", "Ì", "Ị" are "I"): a small "l",
+/// a pipe, an exclamation mark, a "1".
+const ROMAN_I_LOOK_ALIKES: &[char] = &['l', '|', '!', '1', 'i', 'I'];
+
+/// A row number cell read as a Roman numeral: its index in [`ROMAN`]
+/// when it is written cleanly ("II", "VI"), and whether OCR's look-alikes
+/// had to be read through ("lÍÌ", "||", "VỊ", "H" for the two bars of
+/// "II" run together). `None` for anything else.
+fn roman_cell(cell: &str) -> Option<(Option<usize>, bool)> {
+    use unicode_normalization::UnicodeNormalization;
+    let t = cell.trim().trim_end_matches(['.', ')']);
+    // Digits are an Arabic number, a lone small letter a lettered row
+    // ("i)" after "h)").
+    let lone_small = t.chars().count() == 1 && t.chars().all(char::is_lowercase);
+    if t.is_empty() || t.chars().all(|c| c.is_ascii_digit()) || lone_small {
+        return None;
+    }
+    let clean = t.chars().all(|c| "IVX".contains(c));
+    if t == "H" {
+        return Some((ROMAN.iter().position(|r| *r == "II"), false));
+    }
+    let mapped: Option<String> = t
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'V' | 'X' => Some(c),
+            c if ROMAN_I_LOOK_ALIKES.contains(&c) => Some('I'),
+            _ => None,
+        })
+        .collect();
+    let mapped = mapped?;
+    Some((ROMAN.iter().position(|r| *r == mapped), clean))
+}
+
+/// The letters Vietnamese lists are lettered with, in order.
+pub(crate) const LIST_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
+
+/// The list letter after `c`.
+fn next_list_letter(c: char) -> Option<char> {
+    LIST_LETTERS.chars().skip_while(|l| *l != c).nth(1)
+}
+
+/// The letter of a lettered row's number cell ("b", "b)", "b."), `None`
+/// for anything else.
+fn small_letter(cell: &str) -> Option<char> {
+    let t = cell.trim().trim_end_matches(['.', ')']);
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_lowercase() => Some(c),
+        _ => None,
+    }
+}
+
+/// The parts of an Arabic row number ("2.7." is `[2, 7]`), `None` for
+/// anything else.
+fn arabic_cell(cell: &str) -> Option<Vec<u32>> {
+    let t = cell.trim().trim_end_matches('.');
+    if t.is_empty() {
+        return None;
+    }
+    t.split('.').map(|p| p.parse().ok()).collect()
+}
+
+/// Whether row number `b` may follow row number `a` in one table: the
+/// next at some depth of `a` ("2.6" → "2.7", "2.6" → "3") or its first
+/// child ("2" → "2.1").
+fn follows(a: &[u32], b: &[u32]) -> bool {
+    let child = b.len() == a.len() + 1 && b.starts_with(a) && b.last() == Some(&1);
+    let next = (1..=a.len()).any(|d| {
+        b.len() == d
+            && a.get(..d - 1) == b.get(..d - 1)
+            && a.get(d - 1)
+                .zip(b.get(d - 1))
+                .is_some_and(|(x, y)| x + 1 == *y)
+    });
+    child || next
+}
+
+/// The row numbers a run of digits may be with its dots put back ("27"
+/// may be "2.7"; "111" "1.11", "11.1" or "1.1.1").
+fn with_dots(digits: &str) -> Vec<Vec<u32>> {
+    let chars: Vec<char> = digits.chars().collect();
+    let n = chars.len();
+    if !(2..=4).contains(&n) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for mask in 1u32..(1 << (n - 1)) {
+        let mut parts = Vec::new();
+        let mut part = String::new();
+        for (i, c) in chars.iter().enumerate() {
+            part.push(*c);
+            if i + 1 < n && mask & (1 << i) != 0 {
+                parts.push(std::mem::take(&mut part));
+            }
+        }
+        parts.push(part);
+        // A part never starts with 0 ("2.07").
+        if parts.iter().all(|p| !p.starts_with('0')) {
+            out.extend(
+                parts
+                    .iter()
+                    .map(|p| p.parse().ok())
+                    .collect::<Option<Vec<u32>>>(),
+            );
+        }
+    }
+    out
+}
+
+/// The first cells of a document's OCR'd table rows, in order, mended
+/// from the sequence they stand in, as a plan numbers its rows:
+///
+/// - A Roman numeral that repeats the one before it ("II" after "II",
+///   "VI" after "VI": an "I" lost), or that OCR's look-alikes stand for
+///   ("lÍÌ", "||", "VỊ", "H"), is the numeral after the one before it. A
+///   capital letter row ("A", "B": a part of the table) starts the
+///   numerals again at "I".
+/// - A row number whose dots were lost ("27." between "2.6." and "2.8.",
+///   "11" after "1") gets them back, when the number as read follows
+///   neither its neighbour before nor after and exactly one way of
+///   putting the dots back does; the trailing dot is kept as read.
+/// - A lettered row out of its letters' order ("b)" with no "a" before
+///   it) that stands where one number is missing between two ("4", "b)",
+///   "6") is that number.
+///
+/// Anything else (lettered rows, continuation rows, the header) is left
+/// as read.
+pub(crate) fn renumber_rows(cells: &mut [&mut String]) {
+    let mut last_roman: Option<usize> = None;
+    let mut last_arabic: Option<Vec<u32>> = None;
+    let mut last_letter: Option<char> = None;
+    let mut last_dot = "";
+    for i in 0..cells.len() {
+        let Some(cell) = cells.get(i).map(|c| c.trim().to_string()) else {
+            continue;
+        };
+        let letter = cell.trim_end_matches(['.', ')']);
+        let section = letter.chars().count() == 1
+            && letter.chars().all(|c| c.is_uppercase())
+            && !"IVX".contains(letter)
+            // "H" is the two bars of "II" run together among numerals,
+            // the eighth part of a table elsewhere.
+            && !(letter == "H" && last_roman.is_some());
+        if section {
+            last_roman = None;
+            last_arabic = None;
+            continue;
+        }
+        if let Some((value, clean)) = roman_cell(&cell) {
+            let expected = last_roman.map_or(0, |r| r + 1);
+            let repeats = value.is_some() && value == last_roman;
+            let mended = if (clean && !repeats) || value.is_none() && last_roman.is_none() && !clean
+            {
+                value
+            } else {
+                Some(expected)
+            };
+            if let Some(v) = mended {
+                if mended != value || !clean {
+                    if let (Some(c), Some(r)) = (cells.get_mut(i), ROMAN.get(v)) {
+                        let dot = if cell.ends_with('.') { "." } else { "" };
+                        **c = format!("{r}{dot}");
+                    }
+                }
+                last_roman = Some(v);
+                last_arabic = None;
+            }
+            continue;
+        }
+        if let Some(letter) = small_letter(&cell) {
+            let in_order = letter == 'a' || last_letter.and_then(next_list_letter) == Some(letter);
+            let gap = last_arabic.as_ref().and_then(|p| {
+                let mut x = p.clone();
+                *x.last_mut()? += 1;
+                let mut n = x.clone();
+                *n.last_mut()? += 1;
+                let next = cells.iter().skip(i + 1).find_map(|c| arabic_cell(c.trim()));
+                (next.as_ref() == Some(&n)).then_some(x)
+            });
+            match gap.filter(|_| !in_order) {
+                // "b)" where "5" stands between rows "4" and "6".
+                Some(x) => {
+                    if let Some(c) = cells.get_mut(i) {
+                        let joined: Vec<String> = x.iter().map(u32::to_string).collect();
+                        **c = format!("{}{}", joined.join("."), last_dot);
+                    }
+                    last_arabic = Some(x);
+                    last_letter = None;
+                }
+                None => last_letter = Some(letter),
+            }
+            continue;
+        }
+        let Some(parts) = arabic_cell(&cell) else {
+            continue;
+        };
+        last_dot = if cell.ends_with('.') { "." } else { "" };
+        last_letter = None;
+        let next = cells
+            .iter()
+            .skip(i + 1)
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .find_map(arabic_cell);
+        let fits = |p: &[u32]| {
+            last_arabic.as_deref().is_some_and(|a| follows(a, p))
+                || next.as_deref().is_some_and(|n| follows(p, n))
+        };
+        let digits = cell.trim_end_matches('.');
+        let mut mended = parts.clone();
+        if parts.len() == 1 && !fits(&parts) {
+            let ways: Vec<Vec<u32>> = with_dots(digits).into_iter().filter(|w| fits(w)).collect();
+            if let [only] = ways.as_slice() {
+                mended = only.clone();
+                if let Some(c) = cells.get_mut(i) {
+                    let dot = if cell.ends_with('.') { "." } else { "" };
+                    let joined: Vec<String> = only.iter().map(u32::to_string).collect();
+                    **c = format!("{}{dot}", joined.join("."));
+                }
+            }
+        }
+        last_arabic = Some(mended);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1175,6 +1827,153 @@ mod tests {
         let mut other = word("a", 34.0);
         letter_case(&mut other, 12.0);
         assert_eq!(other.0.text, "a");
+    }
+
+    #[test]
+    fn words_run_together_are_split_only_where_the_names_say() {
+        // Another province's lines: the same slips, other names around.
+        assert_eq!(
+            mend_joined("Sởy tế thành phố, Trung tâm Kiểm soát bệnh tật"),
+            "Sở y tế thành phố, Trung tâm Kiểm soát bệnh tật"
+        );
+        assert_eq!(mend_joined("báo cáo Bộ Ytế"), "báo cáo Bộ Y tế");
+        // Syllables that may end in "y", and words of no name, stay.
+        for line in [
+            "Huy động nguồn lực, quy định tây y",
+            "Quy định này tế nhị",
+            "Sở Tư pháp, Sở Xây dựng",
+        ] {
+            assert_eq!(mend_joined(line), line);
+        }
+    }
+
+    #[test]
+    fn role_words_are_mended_and_their_look_alikes_stay() {
+        assert_eq!(
+            mend_pairs("Sở Nội vụ chữ trì, phối hớp với Sở Tư pháp"),
+            "Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp"
+        );
+        assert_eq!(
+            mend_pairs("các sở, ngành nghiền cứu các khuyến nghị"),
+            "các sở, ngành nghiên cứu các khuyến nghị"
+        );
+        for line in [
+            "Viện kiểm sát nhân dân cùng cấp",
+            "giữ gìn bản sắc truyền thống",
+            "Xã hội chủ trì",
+            "để xuất khẩu nông sản",
+        ] {
+            assert_eq!(mend_pairs(line), line);
+        }
+    }
+
+    fn renumbered(cells: &[&str]) -> Vec<String> {
+        let mut owned: Vec<String> = cells.iter().map(|c| (*c).to_string()).collect();
+        let mut refs: Vec<&mut String> = owned.iter_mut().collect();
+        renumber_rows(&mut refs);
+        owned
+    }
+
+    #[test]
+    fn row_numbers_whose_dots_were_lost_get_them_back_from_their_neighbours() {
+        // Ngô Quyền's style (a dot after each number), and Đồng Nai's (none).
+        assert_eq!(
+            renumbered(&["2.", "2.5.", "2.6.", "27.", "2.8.", "3."]),
+            ["2.", "2.5.", "2.6.", "2.7.", "2.8.", "3."]
+        );
+        assert_eq!(
+            renumbered(&["STT", "1", "11", "1.2", "", "15", "1.6", "2", "21"]),
+            ["STT", "1", "1.1", "1.2", "", "1.5", "1.6", "2", "2.1"]
+        );
+        // A flat list past 10 stays: "11" follows "10".
+        let flat = ["9", "10", "11", "12"];
+        assert_eq!(renumbered(&flat), flat);
+        // A child's dots too; a number no way of putting dots back fits
+        // is left as read.
+        assert_eq!(renumbered(&["1.1", "111"]), ["1.1", "1.1.1"]);
+        assert_eq!(renumbered(&["3", "57"]), ["3", "57"]);
+    }
+
+    #[test]
+    fn roman_row_numbers_are_mended_from_their_sequence() {
+        // Đồng Nai's appendix as OCR read it: "II" as "lÍÌ", "III" as a
+        // repeated "II", "VI" as "VỊ", "VII" as "VI", and in part B "I"
+        // as "||" and "II" as "H".
+        assert_eq!(
+            renumbered(&[
+                "A", "I", "1", "lÍÌ", "1", "II", "1", "V", "VỊ", "VI", "B", "||", "1", "H", "1",
+            ]),
+            ["A", "I", "1", "II", "1", "III", "1", "V", "VI", "VII", "B", "I", "1", "II", "1"]
+        );
+        // A part lettered "H" after "G", no numeral before it, is no
+        // numeral.
+        let parts = ["G", "1", "2", "H", "1"];
+        assert_eq!(renumbered(&parts), parts);
+        // A section repeated ("I" for "II") in another province's table.
+        assert_eq!(renumbered(&["I", "1", "I", "1"]), ["I", "1", "II", "1"]);
+        // Lettered rows, a lone small "i" among them, and the header stay.
+        let letters = ["STT", "1", "a", "b", "h", "i", "2"];
+        assert_eq!(renumbered(&letters), letters);
+    }
+
+    #[test]
+    fn a_lettered_row_where_a_number_is_missing_is_that_number() {
+        // Đồng Nai's "5" read "b)" between "4" and "6".
+        assert_eq!(
+            renumbered(&["IV", "1", "2", "3", "4", "b)", "6", "7"]),
+            ["IV", "1", "2", "3", "4", "5", "6", "7"]
+        );
+        // Lettered rows in order stay, "b" after "a" too.
+        let rows = ["1", "a", "b", "2", "3"];
+        assert_eq!(renumbered(&rows), rows);
+        // A "b" with no gap it could fill stays.
+        let rows = ["4", "b)", "5"];
+        assert_eq!(renumbered(&rows), rows);
+    }
+
+    #[test]
+    fn item_letters_mend_only_glyphs_no_list_uses() {
+        let mend = |lines: &[&str]| -> Vec<String> {
+            let mut owned: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
+            let mut refs: Vec<&mut String> = owned.iter_mut().collect();
+            mend_item_letters(&mut refs);
+            owned
+        };
+        // Another province's list: "đ)" read "ð)" after "d)".
+        assert_eq!(
+            mend(&["c) Một", "d) Hai", "ð) Ba", "e) Bốn"]),
+            ["c) Một", "d) Hai", "đ) Ba", "e) Bốn"]
+        );
+        // A list lettered the English way, capitals, and a glyph whose
+        // next item disagrees stay.
+        for lines in [
+            &["e) Một", "f) Hai"][..],
+            &["A) Một", "B) Hai"],
+            &["e) Một", "ø) Hai", "k) Ba"],
+        ] {
+            assert_eq!(mend(lines), lines);
+        }
+    }
+
+    #[test]
+    fn acronyms_are_mended_to_the_documents_own_spelling() {
+        let mut pages = vec![
+            "Công ước ICCPR và Công ước ICCPR\nQĐ-TTg, CATT\n".to_string(),
+            "ICCCPR, ICCPRvà; TT, TTT\n".to_string(),
+            "VII. VII. VIII. IIIa\n".to_string(),
+        ];
+        mend_acronyms(&mut pages);
+        // CATT is the only spelling: kept. TT and TTT are too short to
+        // be told apart from a doubled letter; Roman numerals double
+        // theirs.
+        assert_eq!(
+            pages,
+            [
+                "Công ước ICCPR và Công ước ICCPR\nQĐ-TTg, CATT\n",
+                "ICCPR, ICCPR và; TT, TTT\n",
+                "VII. VII. VIII. IIIa\n"
+            ]
+        );
     }
 
     #[test]

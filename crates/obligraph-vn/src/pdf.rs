@@ -284,8 +284,12 @@ pub(crate) fn read_layers(bytes: &[u8], max_pages: u32) -> Result<Vec<LayerPage>
 /// Pages laid out and written as text: each page by [`layout`], rows a
 /// page break split glued back ([`glue_split_rows`]). A page read by OCR
 /// (`true` beside it) has its lines mended as [`crate::ocr::mend_line`]
-/// says, and headings repeated across OCR pages renumbered
-/// ([`crate::ocr::renumber_headings`]).
+/// says, its table rows' numbers and its lettered items' letters mended
+/// from their sequence ([`crate::ocr::renumber_rows`],
+/// [`crate::ocr::mend_item_letters`]), and headings repeated across OCR
+/// pages renumbered ([`crate::ocr::renumber_headings`]), their
+/// acronyms and clause numbers mended ([`crate::ocr::mend_acronyms`],
+/// [`crate::ocr::mend_enumerators`]).
 pub(crate) fn assemble(pages: Vec<(Page, bool)>) -> PdfText {
     let ocr: Vec<bool> = pages.iter().map(|(_, o)| *o).collect();
     let mut items: Vec<Vec<Item>> = pages.iter().map(|(p, _)| layout(p)).collect();
@@ -297,6 +301,28 @@ pub(crate) fn assemble(pages: Vec<(Page, bool)>) -> PdfText {
         }
     }
     glue_split_rows(&mut items);
+    let mut firsts: Vec<&mut String> = items
+        .iter_mut()
+        .zip(&ocr)
+        .filter(|(_, o)| **o)
+        .flat_map(|(page, _)| page.iter_mut())
+        .filter_map(|item| match item {
+            Item::Row(cells) => cells.first_mut(),
+            Item::Line(_) => None,
+        })
+        .collect();
+    crate::ocr::renumber_rows(&mut firsts);
+    let mut lines: Vec<&mut String> = items
+        .iter_mut()
+        .zip(&ocr)
+        .filter(|(_, o)| **o)
+        .flat_map(|(page, _)| page.iter_mut())
+        .filter_map(|item| match item {
+            Item::Line(l) => Some(l),
+            Item::Row(_) => None,
+        })
+        .collect();
+    crate::ocr::mend_item_letters(&mut lines);
     let mut texts: Vec<String> = items
         .iter()
         .zip(&ocr)
@@ -323,6 +349,8 @@ pub(crate) fn assemble(pages: Vec<(Page, bool)>) -> PdfText {
         .map(|(t, _)| t.clone())
         .collect();
     crate::ocr::renumber_headings(&mut scanned);
+    crate::ocr::mend_acronyms(&mut scanned);
+    crate::ocr::mend_enumerators(&mut scanned);
     let mut renumbered = scanned.into_iter();
     for (t, o) in texts.iter_mut().zip(&ocr) {
         if *o {

@@ -61,12 +61,7 @@ pub(crate) fn normalise(text: &str) -> String {
 /// `char::is_alphanumeric`, without the table search for ASCII and the
 /// Vietnamese letters (U+00C0..U+024F but × and ÷, U+1EA0..U+1EF9).
 fn is_alphanumeric(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
-        '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
-        '\u{c0}'..='\u{24f}' | '\u{1ea0}'..='\u{1ef9}' => true,
-        _ => c.is_alphanumeric(),
-    }
+    obligraph_vn::normalize::is_alphanumeric(c)
 }
 
 /// The pre-image of a finding without its key.

@@ -422,6 +422,19 @@ pub fn tokens(text: &str) -> Vec<String> {
     })
 }
 
+/// How many tokens [`tokens`] gives `text`, without making them strings.
+pub(crate) fn token_count(text: &str) -> usize {
+    with_tokens(&lower_nfc(text), |_, toks| toks.len())
+}
+
+/// How many tokens of `text` are words, not the level placeholder
+/// (`tokens(text)` less its [`LEVEL`]s), without making them strings.
+pub(crate) fn word_count(text: &str) -> usize {
+    with_tokens(&lower_nfc(text), |_, toks| {
+        toks.iter().filter(|t| !t.is_level()).count()
+    })
+}
+
 /// The clauses of a text: pieces between ";", ".", ":" or a "- " bullet,
 /// with at least `min_tokens` tokens.
 pub(crate) fn clauses(text: &str, min_tokens: usize) -> Vec<String> {
@@ -1053,6 +1066,23 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_those_of_the_token_strings() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/seeds");
+        let mut lines = 0;
+        for e in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
+            for line in text.lines().chain(["Sở Tư pháp, UBND thành phố", ""]) {
+                let t = tokens(line);
+                assert_eq!(token_count(line), t.len(), "{line}");
+                let words = t.iter().filter(|w| *w != LEVEL).count();
+                assert_eq!(word_count(line), words, "{line}");
+                lines += 1;
+            }
+        }
+        assert!(lines > 1000, "{lines} seed lines");
+    }
 
     #[test]
     fn vectorize_by_ids_is_vectorize_by_strings() {

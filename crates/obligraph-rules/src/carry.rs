@@ -192,7 +192,7 @@ fn after_marker(text: &str) -> Option<&str> {
     let lower = obligraph_vn::normalize::lower_nfc(text);
     ENUMERATION_MARKERS
         .iter()
-        .find(|m| lower.starts_with(&format!("{m} ")))
+        .find(|m| lower.strip_prefix(**m).is_some_and(|r| r.starts_with(' ')))
         .and_then(|m| text.get(m.len()..))
 }
 

@@ -508,6 +508,7 @@ pub(crate) fn audit_indexed(
         unmatched_children: &local,
         plan_ids: Some(&child_ids),
         parent_ids: Some(&ix.ids),
+        parent_texts: Some(&ix.fingerprint_texts),
     };
     let findings = registry.run(&ctx);
     AuditReport {
@@ -531,6 +532,7 @@ pub(crate) fn check_with(registry: &Registry, plan: &Plan, config: &Config) -> A
         unmatched_children: &[],
         plan_ids: None,
         parent_ids: None,
+        parent_texts: None,
     };
     let findings = registry.run(&ctx);
     AuditReport {

@@ -74,7 +74,7 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
             if at > 0
                 && !text[..at].contains([';', '.', ':', '('])
                 && (params::MIN_ELEMENT_TERMS..=params::LABEL_MAX_TERMS)
-                    .contains(&crate::text::tokens(&text[..at]).len()) =>
+                    .contains(&crate::text::token_count(&text[..at])) =>
         {
             (Some(&text[..at]), &text[at + 2..])
         }
@@ -153,7 +153,7 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
         if p.is_empty() {
             continue;
         }
-        let n = crate::text::tokens(p).iter().filter(|t| *t != "∗").count();
+        let n = crate::text::word_count(p);
         // A place or purpose ("trên địa bàn", "nhằm …") qualifies the piece
         // before it; it is not a duty of its own.
         let qualifier = {
@@ -173,10 +173,7 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
     }
     // A first piece too short to stand alone joins the next.
     if out.len() > 1 {
-        let n = crate::text::tokens(&out[0].0)
-            .iter()
-            .filter(|t| *t != "∗")
-            .count();
+        let n = crate::text::word_count(&out[0].0);
         if n < params::MIN_ELEMENT_TERMS {
             let (first, mut q) = out.remove(0);
             if let Some(next) = out.first_mut() {
@@ -195,7 +192,7 @@ fn after_marker(text: &str) -> Option<&str> {
     let lower = obligraph_vn::normalize::lower_nfc(text);
     ENUMERATION_MARKERS
         .iter()
-        .find(|m| lower.starts_with(&format!("{m} ")))
+        .find(|m| lower.strip_prefix(**m).is_some_and(|r| r.starts_with(' ')))
         .and_then(|m| text.get(m.len()..))
 }
 
@@ -204,7 +201,7 @@ fn after_marker(text: &str) -> Option<&str> {
 /// đến …") is a series of actions on one object, not an item: it stays
 /// with the piece after it.
 fn list_items(tail: &str) -> Vec<&str> {
-    let syllables = |p: &str| crate::text::tokens(p).iter().filter(|t| *t != "∗").count();
+    let syllables = crate::text::word_count;
     let mut out: Vec<&str> = Vec::new();
     let mut start: Option<usize> = None;
     let mut at = 0;

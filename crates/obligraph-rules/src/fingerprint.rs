@@ -61,15 +61,11 @@ pub(crate) fn normalise(text: &str) -> String {
 /// `char::is_alphanumeric`, without the table search for ASCII and the
 /// Vietnamese letters (U+00C0..U+024F but × and ÷, U+1EA0..U+1EF9).
 fn is_alphanumeric(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
-        '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
-        '\u{c0}'..='\u{24f}' | '\u{1ea0}'..='\u{1ef9}' => true,
-        _ => c.is_alphanumeric(),
-    }
+    obligraph_vn::normalize::is_alphanumeric(c)
 }
 
-/// The pre-image of a finding without its key.
+/// The pre-image of a finding without its key. The parent text comes
+/// [`normalise`]d (see [`ParentTexts`]); the others as written.
 pub(crate) fn preimage(
     code: &str,
     parent_plan: Option<&str>,
@@ -81,11 +77,33 @@ pub(crate) fn preimage(
     s.push(SEP);
     s.push_str(parent_plan.map(normalise).as_deref().unwrap_or(""));
     s.push(SEP);
-    s.push_str(parent_text.map(normalise).as_deref().unwrap_or(""));
+    s.push_str(parent_text.unwrap_or(""));
     s.push(SEP);
     s.push_str(child_text.map(normalise).as_deref().unwrap_or(""));
     s.push(SEP);
     s
+}
+
+/// The [`normalise`]d texts of a parent plan's obligations, by position,
+/// each computed when a finding first needs it and kept with the parent's
+/// index: a service auditing many derived plans against one cached parent
+/// normalises each parent text once (about half of the fingerprint work
+/// of a real-pair audit).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ParentTexts(Vec<std::sync::OnceLock<String>>);
+
+impl ParentTexts {
+    /// Room for `n` obligations' texts.
+    pub(crate) fn new(n: usize) -> ParentTexts {
+        ParentTexts(vec![std::sync::OnceLock::new(); n])
+    }
+
+    /// The normalised `text` of obligation `i`.
+    pub(crate) fn get(&self, i: usize, text: &str) -> Option<&str> {
+        self.0
+            .get(i)
+            .map(|c| c.get_or_init(|| normalise(text)).as_str())
+    }
 }
 
 /// FNV-1a 64 of `bytes`, as 16 hex digits.

@@ -153,6 +153,9 @@ pub struct RuleContext<'a> {
     pub(crate) plan_ids: Option<&'a ObligationIds<'a>>,
     /// The obligations of `parent` by id, when built.
     pub(crate) parent_ids: Option<&'a ObligationIds<'a>>,
+    /// The normalised texts of `parent`'s obligations (for fingerprints),
+    /// kept with its index; with `parent_ids`.
+    pub(crate) parent_texts: Option<&'a crate::fingerprint::ParentTexts>,
 }
 
 /// Where the first obligation with each id is in a plan: what
@@ -170,6 +173,15 @@ impl<'a> ObligationIds<'a> {
         ObligationIds(m)
     }
 
+    /// The position of `o` in `plan` (the plan these ids were taken
+    /// from), when it is the first obligation with its id.
+    fn position(&self, plan: &Plan, o: &Obligation) -> Option<usize> {
+        self.0
+            .get(o.id.as_str())
+            .copied()
+            .filter(|i| plan.obligations.get(*i).is_some_and(|x| std::ptr::eq(x, o)))
+    }
+
     /// `plan.obligation(id)`, for the plan these ids were taken from.
     fn find(&self, plan: &'a Plan, id: &str) -> Option<&'a Obligation> {
         self.0.get(id).and_then(|i| plan.obligations.get(*i))
@@ -177,6 +189,21 @@ impl<'a> ObligationIds<'a> {
 }
 
 impl<'a> RuleContext<'a> {
+    /// The text of parent obligation `o` as fingerprints read it: kept
+    /// with the parent's index when `o` is one of its obligations.
+    fn normalised_parent_text(&self, o: &Obligation) -> std::borrow::Cow<'a, str> {
+        let kept = match (self.parent, self.parent_ids, self.parent_texts) {
+            (Some(p), Some(ids), Some(texts)) => ids
+                .position(p, o)
+                .and_then(|i| texts.get(i, p.obligations.get(i)?.text.as_str())),
+            _ => None,
+        };
+        match kept {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(crate::fingerprint::normalise(&o.text)),
+        }
+    }
+
     /// The parent obligation with `id`.
     pub fn parent_obligation(&self, id: &str) -> Option<&'a Obligation> {
         let p = self.parent?;
@@ -247,7 +274,7 @@ impl<'a> RuleContext<'a> {
                     }
                     _ => None,
                 },
-                parent.map(|o| o.text.as_str()),
+                parent.map(|o| self.normalised_parent_text(o)).as_deref(),
                 child.map(|o| o.text.as_str()),
             ),
         }

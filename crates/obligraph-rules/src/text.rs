@@ -42,6 +42,8 @@ struct Tokenizer {
     forms: Vec<String>,
     /// Flags of each id.
     flags: Vec<u8>,
+    /// [`form_hash`] of the canonical form of each id ([`term_hashes`]).
+    hashes: Vec<u64>,
     thanh: u32,
     pho: u32,
     /// Phrases folded to the form of the same meaning
@@ -97,6 +99,7 @@ impl Tokenizer {
             canon: HashMap::default(),
             forms: Vec::new(),
             flags: Vec::new(),
+            hashes: Vec::new(),
             thanh: 0,
             pho: 0,
             same: HashMap::default(),
@@ -139,6 +142,7 @@ impl Tokenizer {
                 let digits = form.chars().all(|c| c.is_ascii_digit());
                 self.flags.push(if digits { F_DIGITS } else { 0 });
                 self.canon.insert(form.clone(), id);
+                self.hashes.push(form_hash(&form));
                 self.forms.push(form);
                 id
             }
@@ -149,6 +153,14 @@ impl Tokenizer {
 
     fn flag(&self, id: u32, f: u8) -> bool {
         self.flags.get(id as usize).is_some_and(|x| x & f != 0)
+    }
+
+    /// [`form_hash`] of the canonical form of `id`.
+    fn hash_of(&self, id: u32) -> u64 {
+        self.hashes
+            .get(id as usize)
+            .copied()
+            .unwrap_or_else(|| form_hash(self.form(id)))
     }
 
     fn form(&self, id: u32) -> &str {
@@ -300,12 +312,7 @@ fn split_words<'a>(
 /// letters of Vietnamese (checked against the standard library over
 /// these ranges in the tests).
 fn is_alphanumeric(c: char) -> bool {
-    match c {
-        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
-        '\u{d7}' | '\u{f7}' => false,
-        '\u{c0}'..='\u{17f}' | '\u{1a0}'..='\u{1b0}' | '\u{1ea0}'..='\u{1ef9}' => true,
-        _ => c.is_alphanumeric(),
-    }
+    obligraph_vn::normalize::is_alphanumeric(c)
 }
 
 /// The process's tokenizer, shared by all threads (a fleet's threads
@@ -373,22 +380,28 @@ fn decompose_syllable(word: &str) -> String {
     out
 }
 
+/// The hash of a canonical form in [`term_hashes`]: FxHash of its bytes.
+fn form_hash(form: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(form.as_bytes());
+    h.finish()
+}
+
 /// The terms of `text` as hashes, sorted, without repeats: each canonical
 /// syllable (level words left out) and each pair of adjacent syllables.
 /// Hashes of the canonical forms, not of the tokenizer's ids, so that they
 /// stay the same when the tokenizer's tables start afresh.
 pub(crate) fn term_hashes(text: &str) -> Vec<u64> {
-    use std::hash::{BuildHasher, Hasher};
-    let hash = |s: &str| {
-        let mut h = rustc_hash::FxBuildHasher.build_hasher();
-        h.write(s.as_bytes());
-        h.finish()
-    };
     let mut out = with_tokens(&lower_nfc(text), |tk, toks| {
+        // The hash of each word's canonical form, kept by the tokenizer
+        // (the same as hashing the form here).
         let words: Vec<u64> = toks
             .iter()
-            .filter(|t| !t.is_level())
-            .map(|t| hash(tk.token_str(*t)))
+            .filter_map(|t| match t {
+                Tok::Word(id, _) => Some(tk.hash_of(*id)),
+                Tok::Level(_) => None,
+            })
             .collect();
         let mut out = words.clone();
         out.extend(words.windows(2).filter_map(|w| match w {
@@ -406,6 +419,19 @@ pub(crate) fn term_hashes(text: &str) -> Vec<u64> {
 pub fn tokens(text: &str) -> Vec<String> {
     with_tokens(&lower_nfc(text), |tk, toks| {
         toks.iter().map(|t| tk.token_string(*t)).collect()
+    })
+}
+
+/// How many tokens [`tokens`] gives `text`, without making them strings.
+pub(crate) fn token_count(text: &str) -> usize {
+    with_tokens(&lower_nfc(text), |_, toks| toks.len())
+}
+
+/// How many tokens of `text` are words, not the level placeholder
+/// (`tokens(text)` less its [`LEVEL`]s), without making them strings.
+pub(crate) fn word_count(text: &str) -> usize {
+    with_tokens(&lower_nfc(text), |_, toks| {
+        toks.iter().filter(|t| !t.is_level()).count()
     })
 }
 
@@ -697,7 +723,11 @@ impl Index {
             ..Index::default()
         };
         let mut df: Vec<u32> = Vec::new();
+        // The id of each gram of each set, in the set's order: the second
+        // pass weighs them without looking their strings up again.
+        let mut set_ids: Vec<Vec<u32>> = Vec::with_capacity(gram_sets.len());
         for (_, g) in gram_sets {
+            let mut ids = Vec::with_capacity(g.len());
             for (term, (_, surface, key)) in g {
                 let id = match ix.vocab.get(term) {
                     Some(id) => *id,
@@ -713,7 +743,9 @@ impl Index {
                 if let Some(d) = df.get_mut(id as usize) {
                     *d += 1;
                 }
+                ids.push(id);
             }
+            set_ids.push(ids);
         }
         let n = gram_sets.len() as f32;
         ix.idf = df
@@ -722,8 +754,8 @@ impl Index {
             .collect();
         ix.idf_unknown = (n + 1.0).ln() + 1.0;
         ix.postings = vec![Vec::new(); ix.words.len()];
-        for (doc, (_, g)) in gram_sets.iter().enumerate() {
-            let v = ix.vectorize_grams(g);
+        for (doc, ((_, g), ids)) in gram_sets.iter().zip(&set_ids).enumerate() {
+            let v = ix.vectorize_indexed(g, ids);
             for (t, w) in &v.terms {
                 if let Some(p) = ix.postings.get_mut(*t as usize) {
                     p.push((u32::try_from(doc).unwrap_or(u32::MAX), *w));
@@ -734,21 +766,15 @@ impl Index {
         ix
     }
 
-    fn vectorize_grams(&self, g: &HashMap<String, (u32, String, u64)>) -> Vector {
+    /// The vector of an indexed set of grams, `ids` the id of each of its
+    /// grams in its order (every one is in the vocabulary).
+    fn vectorize_indexed(&self, g: &HashMap<String, (u32, String, u64)>, ids: &[u32]) -> Vector {
         let mut terms = Vec::with_capacity(g.len());
         let mut norm = 0.0f32;
-        for (term, (tf, _, _)) in g {
-            match self.vocab.get(term) {
-                Some(id) => {
-                    let w = sublinear(*tf) * self.idf.get(*id as usize).copied().unwrap_or(1.0);
-                    norm += w * w;
-                    terms.push((*id, w));
-                }
-                None => {
-                    let w = sublinear(*tf) * self.idf_unknown;
-                    norm += w * w;
-                }
-            }
+        for ((tf, _, _), id) in g.values().zip(ids) {
+            let w = sublinear(*tf) * self.idf.get(*id as usize).copied().unwrap_or(1.0);
+            norm += w * w;
+            terms.push((*id, w));
         }
         let norm = norm.sqrt();
         if norm > 0.0 {
@@ -1040,6 +1066,23 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_those_of_the_token_strings() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/seeds");
+        let mut lines = 0;
+        for e in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
+            for line in text.lines().chain(["Sở Tư pháp, UBND thành phố", ""]) {
+                let t = tokens(line);
+                assert_eq!(token_count(line), t.len(), "{line}");
+                let words = t.iter().filter(|w| *w != LEVEL).count();
+                assert_eq!(word_count(line), words, "{line}");
+                lines += 1;
+            }
+        }
+        assert!(lines > 1000, "{lines} seed lines");
+    }
 
     #[test]
     fn vectorize_by_ids_is_vectorize_by_strings() {

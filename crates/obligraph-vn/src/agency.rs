@@ -1645,7 +1645,7 @@ pub(crate) fn task_verb_at(words: &[&str], i: usize) -> bool {
         .iter()
         .skip(i.saturating_sub(1))
         .take(4)
-        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .map(|w| fold(w.trim_matches(|c: char| !crate::normalize::is_alphanumeric(c))))
         .collect();
     let at = usize::from(i > 0);
     let word = |k: usize| folded.get(k).map(String::as_str);

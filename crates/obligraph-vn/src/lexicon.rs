@@ -192,11 +192,48 @@ pub const SAME_MEANING: &[(&str, &str)] = &[
 ];
 
 /// The expansion of `short` (lower case) in running text.
+///
+/// Asked of every word the matcher reads (about 9 M instructions of a
+/// real-pair audit went to scanning the list), so answered from a map of
+/// the `in_text` entries built once; shorts are unique (tested), so the
+/// map gives what a scan of the list gives. A word longer than every
+/// short, or with a byte none of them has (most words with a tone mark),
+/// is no short: answered without hashing it.
 pub fn expand_in_text(short: &str) -> Option<&'static str> {
-    ABBREVIATIONS
-        .iter()
-        .find(|a| a.in_text && a.short == short)
-        .map(|a| a.long)
+    static IN_TEXT: std::sync::OnceLock<InText> = std::sync::OnceLock::new();
+    let t = IN_TEXT.get_or_init(|| {
+        let mut t = InText {
+            map: rustc_hash::FxHashMap::default(),
+            max_len: 0,
+            bytes: [false; 256],
+        };
+        for a in ABBREVIATIONS.iter().filter(|a| a.in_text) {
+            t.map.insert(a.short, a.long);
+            t.max_len = t.max_len.max(a.short.len());
+            for b in a.short.bytes() {
+                if let Some(x) = t.bytes.get_mut(usize::from(b)) {
+                    *x = true;
+                }
+            }
+        }
+        t
+    });
+    if short.len() > t.max_len
+        || !short
+            .bytes()
+            .all(|b| t.bytes.get(usize::from(b)).copied().unwrap_or(false))
+    {
+        return None;
+    }
+    t.map.get(short).copied()
+}
+
+/// The in-text abbreviations of [`expand_in_text`]: short to long, the
+/// longest short's length in bytes, and the bytes the shorts use.
+struct InText {
+    map: rustc_hash::FxHashMap<&'static str, &'static str>,
+    max_len: usize,
+    bytes: [bool; 256],
 }
 
 /// The text of an obligation as matching sees it: without the parentheses
@@ -304,6 +341,32 @@ mod tests {
             );
         }
         assert_eq!(expand_in_text("bchqs"), Some("ban chỉ huy quân sự"));
+        // The map answers as a scan of the list does, for every short.
+        for a in ABBREVIATIONS {
+            let scan = ABBREVIATIONS
+                .iter()
+                .find(|b| b.in_text && b.short == a.short)
+                .map(|b| b.long);
+            assert_eq!(expand_in_text(a.short), scan, "{}", a.short);
+        }
+        // And for every word of the seeds, with and without tone marks.
+        let scan = |w: &str| {
+            ABBREVIATIONS
+                .iter()
+                .find(|b| b.in_text && b.short == w)
+                .map(|b| b.long)
+        };
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/seeds");
+        let mut words = 0;
+        for e in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
+            let lower = crate::normalize::lower_nfc(&text);
+            for w in lower.split(|c: char| !crate::normalize::is_alphanumeric(c)) {
+                assert_eq!(expand_in_text(w), scan(w), "{w}");
+                words += 1;
+            }
+        }
+        assert!(words > 10_000, "{words} seed words");
         assert_eq!(expand_in_text("ca"), None);
     }
 }

@@ -169,6 +169,22 @@ impl Word {
     }
 }
 
+/// `char::is_alphanumeric`, answered without the table search for ASCII
+/// and the Latin letters of Vietnamese (U+00C0..U+024F but × and ÷,
+/// U+1EA0..U+1EF9); checked against the standard library on every char in
+/// the tests. Word splitting runs it on every char
+/// an audit reads (the table search was about 3 M instructions of a
+/// real-pair audit).
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1ea0}'..='\u{1ef9}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// `char::is_alphabetic`, quicker on Vietnamese letters.
 pub(crate) fn is_letter(c: char) -> bool {
     match c {
@@ -614,6 +630,7 @@ mod tests {
     fn is_letter_is_is_alphabetic() {
         for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{:04x}", c as u32);
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{:04x}", c as u32);
         }
     }
 

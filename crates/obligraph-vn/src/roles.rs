@@ -187,7 +187,7 @@ pub(crate) fn sentence_roles_with(
         .split_whitespace()
         .map(|raw| Word {
             raw,
-            key: key(raw.trim_matches(|c: char| !c.is_alphanumeric())),
+            key: key(raw.trim_matches(|c: char| !crate::normalize::is_alphanumeric(c))),
         })
         .collect();
     let mut out = SentenceRoles::default();
@@ -223,7 +223,7 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
             && (0..v.words.len().saturating_sub(1)).all(|k| {
                 words
                     .get(i + k)
-                    .is_some_and(|w| w.raw.chars().last().is_some_and(char::is_alphanumeric))
+                    .is_some_and(|w| w.raw.chars().last().is_some_and(crate::normalize::is_alphanumeric))
             })
     })
 }
@@ -350,7 +350,11 @@ fn read_clause(
             && VERB_AS_NOUN_AFTER.iter().any(|phrase| {
                 phrase.iter().enumerate().all(|(k, p)| {
                     words.get(i - 3 + k).is_some_and(|w| {
-                        w.key == *p && w.raw.chars().last().is_some_and(char::is_alphanumeric)
+                        w.key == *p
+                            && w.raw
+                                .chars()
+                                .last()
+                                .is_some_and(crate::normalize::is_alphanumeric)
                     })
                 })
             });

@@ -165,13 +165,13 @@ static NAMES: LazyLock<Option<(AhoCorasick, Vec<&'static str>)>> = LazyLock::new
 fn word_start(hay: &str, at: usize) -> bool {
     hay.get(..at)
         .and_then(|h| h.chars().next_back())
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| !crate::normalize::is_alphanumeric(c))
 }
 
 fn word_end(hay: &str, end: usize) -> bool {
     hay.get(end..)
         .and_then(|h| h.chars().next())
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| !crate::normalize::is_alphanumeric(c))
 }
 
 /// The key subjects `text` names, sorted, without repeats.
@@ -186,7 +186,7 @@ pub fn key_subjects(text: &str) -> Vec<Subject> {
         kind: SubjectKind::Instrument,
         key: key.to_string(),
     };
-    for word in lower.split(|c: char| !c.is_alphanumeric()) {
+    for word in lower.split(|c: char| !crate::normalize::is_alphanumeric(c)) {
         if word.len() < 3 || !word.is_ascii() {
             continue;
         }
@@ -341,7 +341,7 @@ pub fn task_scope_in<'a>(
 /// tư" is dissemination; "Rà soát quy định pháp luật … tuyên truyền" is
 /// law review). `None` when neither list speaks.
 pub fn task_scope(text: &str) -> Option<TaskScope> {
-    let lower = lower_nfc(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    let lower = lower_nfc(text.trim_start_matches(|c: char| !crate::normalize::is_alphanumeric(c)));
     let first =
         |list: &'static [(&'static str, &'static str)], phrases: &Option<Phrases>| match phrases {
             Some(p) => p.first(&lower),

@@ -51,6 +51,8 @@ pub struct ParentIndex<'p> {
     pub(crate) reasons: crate::text::Memo<Vec<Option<std::sync::Arc<str>>>>,
     /// The obligations by id, for the rules.
     pub(crate) ids: crate::rule::ObligationIds<'p>,
+    /// The normalised texts of the obligations, for fingerprints.
+    pub(crate) fingerprint_texts: crate::fingerprint::ParentTexts,
     /// The top-level section of each obligation ([`top_section`]).
     pub(crate) tops: Vec<String>,
     /// The plan's label, shared by the reports.
@@ -352,6 +354,7 @@ impl<'p> ParentIndex<'p> {
             leads_of,
             reasons: crate::text::Memo::new(64),
             ids: crate::rule::ObligationIds::of(plan),
+            fingerprint_texts: crate::fingerprint::ParentTexts::new(plan.obligations.len()),
             tops: plan.obligations.iter().map(top_section).collect(),
             label: plan.label().into(),
             shared: plan.obligations.iter().map(SharedText::of).collect(),

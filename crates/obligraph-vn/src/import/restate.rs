@@ -64,7 +64,7 @@ fn words(text: &str) -> Words {
     use std::hash::{BuildHasher, BuildHasherDefault};
     let hasher = BuildHasherDefault::<rustc_hash::FxHasher>::default();
     let mut out: Words = key(text)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::normalize::is_alphanumeric(c))
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
         .map(|w| hasher.hash_one(w))
         .collect();

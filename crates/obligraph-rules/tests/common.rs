@@ -183,3 +183,23 @@ fn share(a: usize, b: usize) -> f64 {
         a as f64 / b as f64
     }
 }
+
+/// Wordings a drafter may use for the seeds' (as the seeds write it, as
+/// another drafter may): coordinated pairs in the other order, one
+/// spelling for another, abbreviations. The lexicon must know them: the
+/// wording test (`tests/wording.rs`) and the eval's wording row use this
+/// list as their own data and do not read the lexicon.
+pub const DRAFTING_VARIANTS: [(&str, &str); 12] = [
+    ("tuyên truyền, phổ biến", "phổ biến, tuyên truyền"),
+    ("cán bộ, công chức", "công chức, cán bộ"),
+    ("kiểm tra, giám sát", "giám sát, kiểm tra"),
+    ("theo dõi, đôn đốc", "đôn đốc, theo dõi"),
+    ("khiếu nại, tố cáo", "tố cáo, khiếu nại"),
+    ("tập huấn, bồi dưỡng", "bồi dưỡng, tập huấn"),
+    ("sơ kết, tổng kết", "tổng kết, sơ kết"),
+    ("bảo đảm", "đảm bảo"),
+    ("hằng năm", "hàng năm"),
+    ("Ủy ban nhân dân", "UBND"),
+    ("Hội đồng nhân dân", "HĐND"),
+    ("UBND", "Ủy ban nhân dân"),
+];

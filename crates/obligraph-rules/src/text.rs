@@ -292,7 +292,7 @@ fn split_words<'a>(
     mut id: impl FnMut(&'a str) -> Option<u32>,
 ) -> Option<Vec<(u32, &'a str)>> {
     let mut raw = Vec::with_capacity(lower.len() / 4);
-    for w in lower.split(|c: char| !is_alphanumeric(c)) {
+    for w in lower.split(|c: char| !obligraph_vn::normalize::is_alphanumeric(c)) {
         if w.is_empty() {
             continue;
         }
@@ -306,13 +306,6 @@ fn split_words<'a>(
         }
     }
     Some(raw)
-}
-
-/// [`char::is_alphanumeric`], answered at once for ASCII and the Latin
-/// letters of Vietnamese (checked against the standard library over
-/// these ranges in the tests).
-fn is_alphanumeric(c: char) -> bool {
-    obligraph_vn::normalize::is_alphanumeric(c)
 }
 
 /// The process's tokenizer, shared by all threads (a fleet's threads
@@ -1109,13 +1102,6 @@ mod tests {
             assert_eq!(bits(&a), bits(&b), "{t}");
             let ids: Vec<u32> = a.terms.iter().map(|x| x.0).collect();
             assert_eq!(ids, known, "{t}");
-        }
-    }
-
-    #[test]
-    fn fast_alphanumeric_is_the_standard_one() {
-        for c in ('\0'..='\u{2000}').chain('\u{1e00}'..='\u{1f00}') {
-            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -154,6 +154,37 @@ fn got(o: &Obligation, pick: impl Fn(&obligraph_core::Assignment) -> bool) -> BT
         .collect()
 }
 
+/// Scores one obligation `o` found for the task at `at`: the three role
+/// fields (name, wanted, found) and the deadline (wanted, and as the miss
+/// line shows it), one point each, the misses written to `misses`.
+fn score_fields(
+    at: &str,
+    o: &Obligation,
+    checks: [(&str, BTreeSet<String>, BTreeSet<String>); 3],
+    (deadline, shown): (&str, String),
+    right: &mut usize,
+    misses: &mut Vec<String>,
+) {
+    for (field, want, have) in checks {
+        if want == have {
+            *right += 1;
+        } else {
+            misses.push(format!(
+                "  {at} ({}) {field}: want {want:?}, got {have:?}",
+                o.id
+            ));
+        }
+    }
+    if deadline_right(deadline, o.deadline_text.as_deref()) {
+        *right += 1;
+    } else {
+        misses.push(format!(
+            "  {at} ({}) deadline: want {shown}, got {:?}",
+            o.id, o.deadline_text
+        ));
+    }
+}
+
 fn deadline_right(gold: &str, got: Option<&str>) -> bool {
     let g = flat(gold);
     let o = flat(got.unwrap_or(""));
@@ -220,24 +251,9 @@ fn score(import: &obligraph_vn::Import, gold: &[&Gold]) -> (usize, usize, Vec<St
                 got(o, |a| a.requested),
             ),
         ];
-        for (field, want, have) in checks {
-            if want == have {
-                right += 1;
-            } else {
-                misses.push(format!(
-                    "  line {} ({}) {field}: want {want:?}, got {have:?}",
-                    g.line, o.id
-                ));
-            }
-        }
-        if deadline_right(&g.deadline, o.deadline_text.as_deref()) {
-            right += 1;
-        } else {
-            misses.push(format!(
-                "  line {} ({}) deadline: want {:?}, got {:?}",
-                g.line, o.id, g.deadline, o.deadline_text
-            ));
-        }
+        let at = format!("line {}", g.line);
+        let deadline = (g.deadline.as_str(), format!("{:?}", g.deadline));
+        score_fields(&at, o, checks, deadline, &mut right, &mut misses);
     }
     (right, total, misses)
 }
@@ -404,25 +420,9 @@ fn agreement(
                 got(o, |a| a.requested),
             ),
         ];
-        for (field, want, have) in checks {
-            if want == have {
-                right += 1;
-            } else {
-                misses.push(format!(
-                    "  {} ({}) {field}: want {want:?}, got {have:?}",
-                    r.id, o.id
-                ));
-            }
-        }
         let want = r.deadline_text.as_deref().unwrap_or("");
-        if deadline_right(want, o.deadline_text.as_deref()) {
-            right += 1;
-        } else {
-            misses.push(format!(
-                "  {} ({}) deadline: want {:?}, got {:?}",
-                r.id, o.id, r.deadline_text, o.deadline_text
-            ));
-        }
+        let deadline = (want, format!("{:?}", r.deadline_text));
+        score_fields(&r.id, o, checks, deadline, &mut right, &mut misses);
     }
     (right, total, misses)
 }

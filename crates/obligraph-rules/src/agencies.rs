@@ -61,8 +61,15 @@ pub(crate) fn is_counterpart(
         }
         (Some(_), None) | (None, Some(_)) => false,
         (None, None) => {
+            // A commune body answers for the fields its office takes in
+            // (Sở Tư pháp → Văn phòng HĐND và UBND xã; `commune_field`).
             let same = |c: &Agency| match (&parent.field, &c.field) {
-                (Some(a), Some(b)) => a == b,
+                (Some(a), Some(b)) => {
+                    a == b
+                        || c.level == Some(Level::Commune)
+                            && parent.level != Some(Level::Commune)
+                            && crate::vn::commune_field(a) == Some(b.as_str())
+                }
                 _ => parent.name.to_lowercase() == c.name.to_lowercase(),
             };
             // A dissolved body named where its successor is meant is the
@@ -169,6 +176,40 @@ mod tests {
                 Some(Level::Province)
             ) || Level::Province <= Level::Commune
         );
+    }
+
+    #[test]
+    fn a_commune_office_answers_for_the_fields_it_takes_in() {
+        let by_id = |id: &str| obligraph_vn::agency::agency_by_id(id).expect(id);
+        let (p, c) = (Some(Level::Province), Some(Level::Commune));
+        let office = by_id("commune:government_office");
+        let social = by_id("commune:culture_society");
+        // Real ward plans (Tân An, Trấn Biên, Phú Lý) give Sở Tư pháp's
+        // dissemination rows to the Văn phòng HĐND và UBND.
+        assert!(is_counterpart(&by_id("province:justice"), p, &office, c));
+        assert!(is_counterpart(
+            &by_id("province:home_affairs"),
+            p,
+            &social,
+            c
+        ));
+        assert!(!is_counterpart(&by_id("province:justice"), p, &social, c));
+        assert!(!is_counterpart(&by_id("province:police"), p, &office, c));
+        // Between two provinces the fields must be the same.
+        assert!(!is_counterpart(
+            &by_id("province:justice"),
+            p,
+            &by_id("province:government_office"),
+            p
+        ));
+        assert!(has_counterpart_at(
+            &by_id("province:health"),
+            Level::Commune
+        ));
+        assert!(!has_counterpart_at(
+            &by_id("province:court"),
+            Level::Commune
+        ));
     }
 
     #[test]

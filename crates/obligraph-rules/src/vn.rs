@@ -43,6 +43,12 @@ pub(crate) fn counterpart_exists(a: &Agency, level: Level) -> bool {
     obligraph_vn::agency::counterpart(a, level).is_some()
 }
 
+/// The field of the commune office that answers for `field` (the
+/// agency table of `obligraph-vn`).
+pub(crate) fn commune_field(field: &str) -> Option<&str> {
+    obligraph_vn::agency::commune_field(field)
+}
+
 /// The counterpart of `a` at `level`, from the agency table.
 pub(crate) fn counterpart(a: &Agency, level: Level) -> Option<Agency> {
     obligraph_vn::agency::counterpart(a, level)

@@ -2028,12 +2028,60 @@ pub(crate) fn parse_inline_roles_with(
     })
 }
 
+/// The commune office that answers for a field with no commune body of its
+/// own: since 2025-07-01 (NĐ 150/2025/NĐ-CP) a commune has a Văn phòng HĐND
+/// và UBND, a Phòng Kinh tế (Phòng Kinh tế, Hạ tầng và Đô thị in a ward)
+/// and a Phòng Văn hóa - Xã hội, which between them take the fields of the
+/// provincial departments. Read from the `commune_counterpart` column of
+/// the reference table (`data/agencies-vn.tsv`). Sở Khoa học và Công nghệ
+/// is left out: the table says "Phòng Kinh tế or Phòng Văn hóa - Xã hội
+/// (check the provincial assignment)", so no one office can be named.
+const COMMUNE_OFFICE_OF_FIELD: &[(&str, &str)] = &[
+    // "Văn phòng HĐND và UBND xã (tư pháp)"; before 2025-07-01 the
+    // commune's "công chức Tư pháp - hộ tịch" did the same work.
+    ("justice", "government_office"),
+    // "Văn phòng HĐND và UBND xã (đối ngoại) from 2025-07-01".
+    ("foreign_affairs", "government_office"),
+    ("home_affairs", "culture_society"),
+    ("culture_sports_tourism", "culture_society"),
+    ("tourism", "culture_society"),
+    ("education", "culture_society"),
+    ("health", "culture_society"),
+    ("ethnic_religious", "culture_society"),
+    ("finance", "economy"),
+    ("industry_trade", "economy"),
+    ("agriculture_environment", "economy"),
+    ("construction", "economy"),
+];
+
+/// The field of the commune office that answers for `field` (see
+/// [`counterpart`]): the field itself when a commune body of that field
+/// exists, else the office that takes it in since 2025-07-01 ("justice" →
+/// "government_office", "home_affairs" → "culture_society"), else `None`.
+pub fn commune_field(field: &str) -> Option<&str> {
+    let own = table()
+        .entries
+        .iter()
+        .any(|a| a.level == Some(Level::Commune) && a.field.as_deref() == Some(field));
+    if own {
+        return Some(field);
+    }
+    COMMUNE_OFFICE_OF_FIELD
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, office)| *office)
+}
+
 /// The agency of the same field at `level`: Sở Tư pháp → Bộ Tư pháp
 /// (national) or Phòng Tư pháp (district); Công an tỉnh → Bộ Công an;
 /// "UBND các xã, phường" → "UBND các tỉnh, thành phố" at province level.
+/// At the commune level a field with no body of its own goes to the
+/// office that takes it in ([`commune_field`]): Sở Tư pháp → Văn phòng
+/// HĐND và UBND xã, Sở Nội vụ → Phòng Văn hóa - Xã hội.
 ///
-/// Returns `None` when no body of that field exists at that level (there is
-/// no commune-level justice office) and for unresolved names.
+/// Returns `None` when no body answers for that field at that level (the
+/// court, the procuracy, the inspectorate have none in a commune) and for
+/// unresolved names.
 ///
 /// ```
 /// use obligraph_core::Level;
@@ -2041,6 +2089,7 @@ pub(crate) fn parse_inline_roles_with(
 /// let stp = resolve_agency("Sở Tư pháp", &AgencyContext::default());
 /// assert_eq!(counterpart(&stp, Level::National).unwrap().id, "national:justice");
 /// assert_eq!(counterpart(&stp, Level::District).unwrap().name, "Phòng Tư pháp");
+/// assert_eq!(counterpart(&stp, Level::Commune).unwrap().id, "commune:government_office");
 /// ```
 pub fn counterpart(agency: &Agency, level: Level) -> Option<Agency> {
     if let Some(c) = agency.collective {
@@ -2069,6 +2118,10 @@ pub fn counterpart(agency: &Agency, level: Level) -> Option<Agency> {
     if agency.level == Some(level) {
         return Some(agency.clone());
     }
+    let field = match level {
+        Level::Commune => commune_field(field)?,
+        _ => field,
+    };
     table()
         .entries
         .iter()

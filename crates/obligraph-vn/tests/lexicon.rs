@@ -1344,7 +1344,19 @@ fn counterparts_across_four_levels() {
         counterpart(&stp, Level::District).unwrap().name,
         "Phòng Tư pháp"
     );
-    assert_eq!(counterpart(&stp, Level::Commune), None);
+    // Since 2025-07-01 the commune's Văn phòng HĐND và UBND does the
+    // justice work (agencies-vn.tsv); the court has no commune body.
+    assert_eq!(
+        counterpart(&stp, Level::Commune).unwrap().id,
+        "commune:government_office"
+    );
+    let court = resolve_agency("Tòa án nhân dân tỉnh", &ctx);
+    assert_eq!(counterpart(&court, Level::Commune), None);
+    let home = resolve_agency("Sở Nội vụ", &ctx);
+    assert_eq!(
+        counterpart(&home, Level::Commune).unwrap().id,
+        "commune:culture_society"
+    );
     let communes = resolve_agency("UBND các xã, phường", &ctx);
     assert_eq!(
         counterpart(&communes, Level::Province).unwrap().id,

@@ -1,6 +1,7 @@
 use crate::agencies::{display, is_counterpart, reaches_child};
 use crate::report::{Finding, Status};
 use crate::rule::{declare_rule, rule_metadata, Rule, RuleContext};
+use obligraph_core::Collective;
 
 declare_rule! {
     /// ## What it does
@@ -44,9 +45,33 @@ impl Rule for LeadMismatch {
             let Some(p) = ctx.parent_obligation(&r.id) else {
                 continue;
             };
+            // The parent gives the task to the derived plan's issuer ("Ủy
+            // ban nhân dân các xã, phường chủ trì" in a commune's plan): the
+            // issuer decides which of its bodies leads.
+            let to_issuer = p.leads().any(|a| {
+                !a.requested
+                    && a.agency.collective.is_some_and(|c| {
+                        matches!(
+                            c,
+                            Collective::CommuneCommittees
+                                | Collective::DistrictCommittees
+                                | Collective::ProvinceCommittees
+                        ) && child.level.is_some_and(|l| c.includes_level(l))
+                    })
+            });
+            if to_issuer {
+                continue;
+            }
+            // A body the agency table does not know ("Cơ quan chủ trì giải
+            // quyết bồi thường") has no known counterpart at another level;
+            // between plans of one level its name is compared.
+            let known = |a: &&obligraph_core::Assignment| {
+                parent.level == child.level || !a.agency.id.starts_with("unresolved:")
+            };
             let p_leads: Vec<_> = p
                 .leads()
                 .filter(|a| !a.requested && a.agency.orderable && a.agency.collective.is_none())
+                .filter(known)
                 .filter(|a| reaches_child(a, parent.level, child.level))
                 .collect();
             if p_leads.is_empty() {
@@ -165,6 +190,79 @@ mod tests {
             audit(&parent, &only, &Config::default())
                 .findings_with("OG003")
                 .count(),
+            0
+        );
+    }
+
+    /// A commune plan against its province plan: the commune's own
+    /// bodies, as real ward plans (Tân An, Trấn Biên, Phú Lý) assign them.
+    fn commune_audit(parent_leads: Vec<obligraph_core::Assignment>, child_lead: &str) -> usize {
+        let text = "Giải quyết các vụ việc bồi thường đúng quy định pháp luật, bảo vệ quyền lợi";
+        let parent = plan("P", Level::Province, vec![task("1", text, parent_leads)]);
+        let office = obligraph_vn::agency::agency_by_id(child_lead).expect("known");
+        let child = plan(
+            "C",
+            Level::Commune,
+            vec![task("a", text, vec![asg(office, Role::Lead, false)])],
+        );
+        audit(&parent, &child, &Config::default())
+            .findings_with("OG003")
+            .count()
+    }
+
+    #[test]
+    fn a_commune_office_may_lead_what_its_field_takes_in() {
+        // Sở Tư pháp → Văn phòng HĐND và UBND xã (tư pháp), with Công an
+        // tỉnh co-leading (Đồng Nai PL.C.2).
+        assert_eq!(
+            commune_audit(
+                vec![
+                    asg(sotp(), Role::Lead, false),
+                    asg(police(), Role::Lead, false)
+                ],
+                "commune:government_office"
+            ),
+            0
+        );
+        // Công an tỉnh → Công an xã, not the Văn phòng.
+        assert_eq!(
+            commune_audit(
+                vec![asg(police(), Role::Lead, false)],
+                "commune:government_office"
+            ),
+            1
+        );
+    }
+
+    #[test]
+    fn no_mismatch_against_a_task_given_to_the_communes_or_an_unknown_body() {
+        use obligraph_core::Collective;
+        let communes = collective(
+            Collective::CommuneCommittees,
+            "Ủy ban nhân dân các xã, phường",
+        );
+        // "UBND các xã, phường" lead with Công an tỉnh: the commune decides.
+        assert_eq!(
+            commune_audit(
+                vec![
+                    asg(police(), Role::Lead, false),
+                    asg(communes, Role::Lead, false)
+                ],
+                "commune:government_office"
+            ),
+            0
+        );
+        // A description of a body the table does not know.
+        let unknown = obligraph_vn::agency::resolve_agency(
+            "Cơ quan chủ trì giải quyết bồi thường",
+            &obligraph_vn::agency::AgencyContext::default(),
+        );
+        assert!(unknown.id.starts_with("unresolved:"), "{unknown:?}");
+        assert_eq!(
+            commune_audit(
+                vec![asg(unknown, Role::Lead, false)],
+                "commune:government_office"
+            ),
             0
         );
     }

@@ -29,7 +29,9 @@
 
 use crate::params;
 use obligraph_core::{Obligation, Plan};
-use obligraph_vn::subjects::{key_subjects, Subject, ENUMERATION_MARKERS, QUALIFIER_OPENERS};
+use obligraph_vn::subjects::{
+    key_subjects, Subject, ENUMERATION_MARKERS, QUALIFIER_OPENERS, REPORT_KINDS,
+};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The terms of a text, as ids: canonical syllables (stop words, digits
@@ -45,6 +47,9 @@ fn term_ids(text: &str) -> Vec<u64> {
 /// đó" …, split at commas), and joint duties ("A và B" where B starts with
 /// A's first word). Pieces with fewer than
 /// [`params::MIN_ELEMENT_TERMS`] syllables join the piece before them.
+/// Two kinds of element are not substrings: a head joined to what follows
+/// its parenthesis, and each report of a list of reports written as
+/// "báo cáo" and its kind ([`report_series`]).
 /// The parenthesis that assigns the task ("(Sở Tư pháp chủ trì …)") is not
 /// an element.
 pub fn elements_of(text: &str) -> Vec<String> {
@@ -138,7 +143,14 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
                     }
                 }
             }
-            _ => pieces.extend(joint_duties(clause).into_iter().map(Cow::Borrowed)),
+            _ => {
+                for duty in joint_duties(clause) {
+                    match report_series(duty) {
+                        Some(reports) => pieces.extend(reports),
+                        None => pieces.push(Cow::Borrowed(duty)),
+                    }
+                }
+            }
         }
     }
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
@@ -313,7 +325,102 @@ fn joint_duties(clause: &str) -> Vec<&str> {
     out
 }
 
-/// One element of a parent obligation, ready to be looked for.
+/// "Báo cáo hàng năm, sơ kết, tổng kết về tình hình thực hiện Kế hoạch":
+/// reports of several kinds ([`REPORT_KINDS`]) listed after "báo cáo",
+/// one element each, since a derived plan can write the annual report and
+/// drop the reviews. Each element is one report, "báo cáo" as written and
+/// its kind ("Báo cáo sơ kết"): the words "báo cáo" they share weigh as a
+/// shared frame ([`params::SHARED_FRAME`]) and the kind decides. `None`
+/// when the clause lists no two kinds after "báo cáo".
+fn report_series(clause: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
+    use std::borrow::Cow;
+    let lower = obligraph_vn::normalize::lower_nfc(clause);
+    // Byte offsets below are taken in `lower` and used in `clause`:
+    // lowercasing keeps the length of NFC Vietnamese; anything else is
+    // left whole.
+    if lower.len() != clause.len() {
+        return None;
+    }
+    // The length of the kind `at` opens with ("và " allowed before it).
+    let kind_at = |at: usize| -> Option<(usize, usize)> {
+        let rest = lower.get(at..)?;
+        let trimmed = rest.trim_start();
+        let mut from = at + rest.len() - trimmed.len();
+        if let Some(r) = trimmed.strip_prefix("và ") {
+            from += trimmed.len() - r.len();
+        }
+        let rest = lower.get(from..)?;
+        REPORT_KINDS
+            .iter()
+            .find(|k| {
+                rest.strip_prefix(**k)
+                    .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',']))
+            })
+            .map(|k| (from, from + k.len()))
+    };
+    // Parts between commas and " và ".
+    let mut cuts: Vec<(usize, usize)> = lower
+        .match_indices(',')
+        .chain(lower.match_indices(" và "))
+        .map(|(i, sep)| (i, i + sep.len()))
+        .collect();
+    cuts.sort_unstable();
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, j) in cuts {
+        if i >= start {
+            parts.push((start, i));
+            start = j;
+        }
+    }
+    parts.push((start, lower.len()));
+    // The part whose "báo cáo " is followed by a kind, and the run of
+    // parts after it that each open with a kind.
+    const REPORT: &str = "báo cáo ";
+    let (first, frame_end) = parts.iter().enumerate().find_map(|(i, &(a, b))| {
+        let at = a + lower.get(a..b)?.rfind(REPORT)? + REPORT.len();
+        kind_at(at).map(|_| (i, at))
+    })?;
+    // Each kind: where it starts, where its words end, where its part ends.
+    let part_end = |i: usize| parts.get(i).map_or(lower.len(), |p| p.1);
+    let (a, b) = kind_at(frame_end)?;
+    let mut kinds: Vec<(usize, usize, usize)> = vec![(a, b, part_end(first))];
+    for (i, &(a, _)) in parts.iter().enumerate().skip(first + 1) {
+        match kind_at(a) {
+            Some((a, b)) => kinds.push((a, b, part_end(i))),
+            None => break,
+        }
+    }
+    if kinds.len() < 2 {
+        return None;
+    }
+    // What the reports are about: what follows the last kind, unless it
+    // is the kind's period ("tổng kết 05 năm").
+    let &(_, last_end, _) = kinds.last()?;
+    let about = clause.get(last_end..)?.trim();
+    let last_end = if about.starts_with(|c: char| c.is_ascii_digit()) {
+        clause.len()
+    } else {
+        last_end
+    };
+    // The frame is the words "báo cáo" as written: the verb before them
+    // and what the reports are about are the task's, which the pairing
+    // weighs; each element is one report.
+    let frame = clause.get(frame_end - REPORT.len()..frame_end)?;
+    let n = kinds.len();
+    kinds
+        .into_iter()
+        .enumerate()
+        .map(|(i, (a, _, end))| {
+            // A kind keeps its own period ("sơ kết 03 năm").
+            let b = if i + 1 == n { last_end } else { end };
+            let kind = clause.get(a..b)?.trim_end_matches([',', ' ']);
+            Some(Cow::Owned(format!("{frame}{kind}")))
+        })
+        .collect()
+}
+
+/// One element of a parent obligation, ready to be looked for./// One element of a parent obligation, ready to be looked for.
 #[derive(Debug, Clone)]
 pub(crate) struct Element {
     /// As written.
@@ -855,6 +962,43 @@ mod tests {
         for e in elements_of(t) {
             assert!(t.contains(&e), "{e}");
         }
+    }
+
+    /// Reports of several kinds listed after "báo cáo" are one element
+    /// each (Đồng Nai PL.D.I.1; a ward plan keeping only the annual report
+    /// drops the reviews).
+    #[test]
+    fn a_list_of_report_kinds_gives_one_element_per_report() {
+        let e = elements_of(
+            "Xây dựng Báo cáo hàng năm, sơ kết, tổng kết về tình hình thực hiện Kế hoạch",
+        );
+        assert_eq!(
+            e,
+            ["Báo cáo hàng năm", "Báo cáo sơ kết", "Báo cáo tổng kết"]
+        );
+        // Another drafter's words: "và", periods after the kinds.
+        let e = elements_of(
+            "Xây dựng báo cáo sơ kết 03 năm và tổng kết 05 năm việc thực hiện Kế hoạch",
+        );
+        assert_eq!(
+            e,
+            [
+                "báo cáo sơ kết 03 năm",
+                "báo cáo tổng kết 05 năm việc thực hiện Kế hoạch"
+            ]
+        );
+        let e = elements_of("Báo cáo định kỳ 06 tháng, hằng năm, đột xuất về kết quả thực hiện");
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert_eq!(e[2], "Báo cáo đột xuất", "{e:?}");
+        // One report, or kinds that are not listed after "báo cáo", stay whole.
+        assert_eq!(
+            elements_of("Xây dựng Báo cáo hàng năm về tình hình thực hiện Kế hoạch").len(),
+            1
+        );
+        assert_eq!(
+            elements_of("Tổ chức sơ kết, tổng kết việc thực hiện Kế hoạch").len(),
+            1
+        );
     }
 
     /// A marker left at an item's head after a parenthesis took the

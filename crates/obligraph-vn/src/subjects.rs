@@ -128,6 +128,30 @@ pub const ENUMERATION_MARKERS: &[&str] = &[
     "tập trung vào",
 ];
 
+/// Kinds of a report (lower case, NFC), as drafters list them after
+/// "báo cáo": "Xây dựng Báo cáo hàng năm, sơ kết, tổng kết về …" asks for
+/// three reports, and a derived plan that writes only the annual one
+/// drops two. Read from the reporting clauses of the five seeds and the
+/// national decisions (QĐ 2715, QĐ 87: "sơ kết hằng năm", "tổng kết 05
+/// năm", "định kỳ 06 tháng", "đột xuất").
+pub const REPORT_KINDS: &[&str] = &[
+    "hằng năm",
+    "hàng năm",
+    "hằng quý",
+    "hàng quý",
+    "hằng tháng",
+    "hàng tháng",
+    "6 tháng",
+    "06 tháng",
+    "sáu tháng",
+    "định kỳ",
+    "sơ kết",
+    "tổng kết",
+    "giữa kỳ",
+    "chuyên đề",
+    "đột xuất",
+];
+
 /// Words that open a qualifier of the piece before them rather than a
 /// duty of their own: a place ("trên địa bàn", "tại"), a purpose ("để",
 /// "nhằm"), a manner ("phù hợp với"). Lower case, NFC.
@@ -330,10 +354,31 @@ pub fn task_scope_in<'a>(
 ) -> Option<TaskScope> {
     for title in sections {
         if let Some(TaskScope::Competence(why)) = task_scope(title) {
+            // A report on the plan itself ("Xây dựng Báo cáo hàng năm, sơ
+            // kết, tổng kết về tình hình thực hiện Kế hoạch") under a
+            // section about treaty reports is a link of the plan's
+            // reporting chain, which every level that carries the plan
+            // out climbs.
+            if let Some(why) = plan_report(text) {
+                return Some(TaskScope::Grassroots(why));
+            }
             return Some(TaskScope::Competence(why));
         }
     }
     task_scope(text)
+}
+
+/// What the plan's own reports are about (lower case, NFC): a task that
+/// writes a report ("báo cáo") on one of these is a link of the plan's
+/// reporting chain, not a treaty report.
+const PLAN_REPORT_SUBJECTS: &[&str] = &["thực hiện kế hoạch", "triển khai kế hoạch"];
+
+/// `Some` when `text` is a report on the plan's own implementation (see
+/// [`PLAN_REPORT_SUBJECTS`]).
+fn plan_report(text: &str) -> Option<&'static str> {
+    let lower = lower_nfc(text);
+    (lower.contains("báo cáo") && PLAN_REPORT_SUBJECTS.iter().any(|s| lower.contains(s)))
+        .then_some("reporting on the plan")
 }
 
 /// The scope of a task by its head: the phrase of either list that comes
@@ -488,6 +533,37 @@ mod tests {
     /// The automata give what the scans one phrase at a time give: over
     /// every line of the seeds (and their prefixes and suffixes of a few
     /// words), the earliest phrase of each list and the instruments named.
+    #[test]
+    fn a_report_on_the_plan_is_not_a_treaty_report() {
+        // Đồng Nai part D: "Các hoạt động hợp tác quốc tế, … thực hiện các
+        // nghĩa vụ báo cáo định kỳ theo quy định của Công ước ICCPR".
+        let section = ["Các hoạt động hợp tác quốc tế, nghiên cứu các điều ước quốc tế có liên quan và thực hiện các nghĩa vụ báo cáo định kỳ"];
+        let scope = |t: &str| task_scope_in(t, section);
+        assert_eq!(
+            scope("Xây dựng Báo cáo hàng năm, sơ kết, tổng kết về tình hình thực hiện Kế hoạch"),
+            Some(TaskScope::Grassroots("reporting on the plan"))
+        );
+        // Another drafter's words for the same duty.
+        assert_eq!(
+            scope("Báo cáo kết quả triển khai Kế hoạch định kỳ hằng năm"),
+            Some(TaskScope::Grassroots("reporting on the plan"))
+        );
+        // Treaty reports stay with the province.
+        assert!(matches!(
+            scope("Xây dựng các Báo cáo giữa kỳ về tình hình triển khai các khuyến nghị năm 2025"),
+            Some(TaskScope::Competence(_))
+        ));
+        assert!(matches!(
+            scope("Xây dựng, tham gia đối thoại về các Báo cáo quốc gia định kỳ thực hiện Công ước ICCPR"),
+            Some(TaskScope::Competence(_))
+        ));
+        // Outside such a section the task's own words decide, as before.
+        assert_eq!(
+            task_scope_in("Báo cáo kết quả thực hiện Kế hoạch", []),
+            task_scope("Báo cáo kết quả thực hiện Kế hoạch")
+        );
+    }
+
     #[test]
     fn automata_agree_with_the_scans() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/seeds");

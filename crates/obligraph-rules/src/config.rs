@@ -71,6 +71,25 @@ pub struct Matching {
     /// this share of its weighted terms (see `crate::carry`; default
     /// [`crate::params::ELEMENT_CARRIED`]).
     pub element_carried: f64,
+    /// The alignment's own weights: not in the configuration file (the
+    /// parameter file's `[alignment]` table); see [`Matching::with_alignment`].
+    #[serde(skip)]
+    pub(crate) alignment: crate::params::Alignment,
+}
+
+impl Matching {
+    /// The alignment's own weights and thresholds these settings use
+    /// (default: the parameter file's `[alignment]` table).
+    pub fn alignment(&self) -> crate::params::Alignment {
+        self.alignment
+    }
+
+    /// These settings with the alignment's weights `alignment` (what the
+    /// fit varies; a configuration file does not set them).
+    pub fn with_alignment(mut self, alignment: crate::params::Alignment) -> Matching {
+        self.alignment = alignment;
+        self
+    }
 }
 
 /// The values of the parameter file `params/matching.toml` (compiled in;
@@ -93,6 +112,7 @@ impl Default for Matching {
             section_bonus: file::SECTION_BONUS,
             requested_only_applicable: false,
             element_carried: file::ELEMENT_CARRIED,
+            alignment: crate::params::Alignment::default(),
         }
     }
 }
@@ -420,18 +440,19 @@ mod tests {
         assert!(!c.enabled("OG013"));
     }
 
-    /// The parameter file is a valid `[matching]` configuration, and what
-    /// build.rs compiled in from it is `Matching::default()`.
+    /// The parameter file's `[matching]` table is a valid configuration,
+    /// and what build.rs compiled in from the file is `Matching::default()`
+    /// and `Alignment::default()`.
     #[test]
     fn the_parameter_file_is_the_default() {
         let text = include_str!("../params/matching.toml");
-        let c = Config::from_toml_str(text).unwrap();
+        let table: toml::Table = toml::from_str(text).unwrap();
+        let written = table["matching"].as_table().unwrap();
+        let c = Config::from_toml_str(&format!("[matching]\n{written}")).unwrap();
         assert_eq!(c.matching, Matching::default());
         assert_eq!(c, Config::default());
         // Every number is written in the file (a field left out would read
         // as the default and pass the comparison above).
-        let table: toml::Table = toml::from_str(text).unwrap();
-        let written = table["matching"].as_table().unwrap();
         let fields = serde_json::to_value(Matching::default()).unwrap();
         for (name, value) in fields.as_object().unwrap() {
             if value.is_f64() {
@@ -443,6 +464,17 @@ mod tests {
             Matching::default().element_carried,
             crate::params::ELEMENT_CARRIED
         );
+        let a = table["alignment"].as_table().unwrap();
+        let d = crate::params::Alignment::default();
+        let read = |k: &str| a.get(k).and_then(|v| v.as_float());
+        assert_eq!(a.len(), 6);
+        assert_eq!(read("cross_theme_factor"), Some(d.cross_theme_factor));
+        assert_eq!(read("verbatim_clause"), Some(d.verbatim_clause));
+        assert_eq!(read("group_restated"), Some(d.group_restated));
+        assert_eq!(read("group_weight"), Some(d.group_weight));
+        assert_eq!(read("echo_margin"), Some(d.echo_margin));
+        assert_eq!(read("verbatim_twin"), Some(d.verbatim_twin));
+        assert_eq!(Matching::default().alignment(), d);
     }
 
     #[test]

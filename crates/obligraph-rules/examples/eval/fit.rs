@@ -4,8 +4,9 @@
 //!
 //! `cargo run --release -p obligraph-rules --example eval -- --fit [--quick] [--check]`
 //!
-//! - **Search**: coordinate descent over the numeric fields of `Matching`,
-//!   each on a fixed grid ([`PARAMS`]), from the hand-set values
+//! - **Search**: coordinate descent over the numeric fields of `Matching`
+//!   and of its `Alignment` (the alignment constants), each on a fixed
+//!   grid ([`PARAMS`]), from the hand-set values
 //!   ([`Param::hand`]). A value moves only on a strict gain of the
 //!   objective (alignment F1 + gap F1, summed over the pairs fitted on);
 //!   among equal gains the value nearest the current one wins, then the
@@ -51,12 +52,15 @@ const EPS: f64 = 1e-9;
 /// The seed in neither labelled pair: its deletions constrain every fit.
 const UNPAIRED_SEED: &str = "hue-sokhcn-de-an-65-2026.txt";
 
-/// One numeric field of `Matching`: its name (as in the file), where it
-/// is, its grid (from, to, step) and the value set by hand in sessions 1–3
+/// One number of `Matching` (or of its `Alignment`): its name and table
+/// (as in the file), how to read and set it, its grid (from, to, step) and the value set by hand in sessions 1–3
 /// with how it was obtained.
 pub struct Param {
     name: &'static str,
-    field: fn(&mut Matching) -> &mut f64,
+    /// The table of the parameter file it is written in.
+    table: &'static str,
+    get: fn(&Matching) -> f64,
+    set: fn(&mut Matching, f64),
     grid: (f64, f64, f64),
     hand: f64,
     origin: &'static str,
@@ -66,90 +70,192 @@ const HAND: &str = "hand-set (sessions 1-3, Huế vs Đồng Nai)";
 
 /// The fields searched, in the order coordinate descent visits them
 /// (thresholds first, then the signal weights).
-pub const PARAMS: [Param; 12] = [
+pub const PARAMS: [Param; 18] = [
     Param {
         name: "covered_threshold",
-        field: |m| &mut m.covered_threshold,
+        table: "matching",
+        get: |m| m.covered_threshold,
+        set: |m, v| m.covered_threshold = v,
         grid: (0.30, 0.60, 0.025),
         hand: 0.40,
         origin: HAND,
     },
     Param {
         name: "partial_threshold",
-        field: |m| &mut m.partial_threshold,
+        table: "matching",
+        get: |m| m.partial_threshold,
+        set: |m, v| m.partial_threshold = v,
         grid: (0.15, 0.40, 0.025),
         hand: 0.30,
         origin: HAND,
     },
     Param {
         name: "extra_match_threshold",
-        field: |m| &mut m.extra_match_threshold,
+        table: "matching",
+        get: |m| m.extra_match_threshold,
+        set: |m, v| m.extra_match_threshold = v,
         grid: (0.35, 0.70, 0.025),
         hand: 0.50,
         origin: HAND,
     },
     Param {
         name: "best_match_threshold",
-        field: |m| &mut m.best_match_threshold,
+        table: "matching",
+        get: |m| m.best_match_threshold,
+        set: |m, v| m.best_match_threshold = v,
         grid: (0.15, 0.45, 0.025),
         hand: 0.30,
         origin: HAND,
     },
     Param {
         name: "best_margin",
-        field: |m| &mut m.best_margin,
+        table: "matching",
+        get: |m| m.best_margin,
+        set: |m, v| m.best_margin = v,
         grid: (0.0, 0.15, 0.025),
         hand: 0.0,
         origin: HAND,
     },
     Param {
         name: "numbering_bonus",
-        field: |m| &mut m.numbering_bonus,
+        table: "matching",
+        get: |m| m.numbering_bonus,
+        set: |m, v| m.numbering_bonus = v,
         grid: (0.0, 0.20, 0.02),
         hand: 0.08,
         origin: HAND,
     },
     Param {
         name: "agency_bonus",
-        field: |m| &mut m.agency_bonus,
+        table: "matching",
+        get: |m| m.agency_bonus,
+        set: |m, v| m.agency_bonus = v,
         grid: (0.0, 0.15, 0.025),
         hand: 0.05,
         origin: HAND,
     },
     Param {
         name: "containment_weight",
-        field: |m| &mut m.containment_weight,
+        table: "matching",
+        get: |m| m.containment_weight,
+        set: |m, v| m.containment_weight = v,
         grid: (0.30, 1.0, 0.05),
         hand: 0.75,
         origin: HAND,
     },
     Param {
         name: "clause_weight",
-        field: |m| &mut m.clause_weight,
+        table: "matching",
+        get: |m| m.clause_weight,
+        set: |m, v| m.clause_weight = v,
         grid: (0.40, 1.0, 0.05),
         hand: 0.7,
         origin: HAND,
     },
     Param {
         name: "kind_bonus",
-        field: |m| &mut m.kind_bonus,
+        table: "matching",
+        get: |m| m.kind_bonus,
+        set: |m, v| m.kind_bonus = v,
         grid: (0.0, 0.20, 0.02),
         hand: 0.12,
         origin: HAND,
     },
     Param {
         name: "section_bonus",
-        field: |m| &mut m.section_bonus,
+        table: "matching",
+        get: |m| m.section_bonus,
+        set: |m, v| m.section_bonus = v,
         grid: (0.0, 0.20, 0.02),
         hand: 0.08,
         origin: HAND,
     },
     Param {
         name: "element_carried",
-        field: |m| &mut m.element_carried,
+        table: "matching",
+        get: |m| m.element_carried,
+        set: |m, v| m.element_carried = v,
         grid: (0.30, 0.80, 0.05),
         hand: 0.5,
         origin: "fitted in session 4 (grid 0.30-0.80 by 0.05 on both pairs; 0.50 kept over the best 0.45 for leave-one-out deletion)",
+    },
+    Param {
+        name: "cross_theme_factor",
+        table: "alignment",
+        get: |m| m.alignment().cross_theme_factor,
+        set: |m, v| {
+            let mut a = m.alignment();
+            a.cross_theme_factor = v;
+            *m = m.clone().with_alignment(a);
+        },
+        grid: (0.0, 1.0, 0.1),
+        hand: 0.4,
+        origin: HAND,
+    },
+    Param {
+        name: "verbatim_clause",
+        table: "alignment",
+        get: |m| m.alignment().verbatim_clause,
+        set: |m, v| {
+            let mut a = m.alignment();
+            a.verbatim_clause = v;
+            *m = m.clone().with_alignment(a);
+        },
+        grid: (0.4, 0.9, 0.05),
+        hand: 0.6,
+        origin: HAND,
+    },
+    Param {
+        name: "group_restated",
+        table: "alignment",
+        get: |m| m.alignment().group_restated,
+        set: |m, v| {
+            let mut a = m.alignment();
+            a.group_restated = v;
+            *m = m.clone().with_alignment(a);
+        },
+        grid: (0.5, 1.0, 0.05),
+        hand: 0.8,
+        origin: HAND,
+    },
+    Param {
+        name: "group_weight",
+        table: "alignment",
+        get: |m| m.alignment().group_weight,
+        set: |m, v| {
+            let mut a = m.alignment();
+            a.group_weight = v;
+            *m = m.clone().with_alignment(a);
+        },
+        grid: (0.2, 0.8, 0.05),
+        hand: 0.5,
+        origin: HAND,
+    },
+    Param {
+        name: "echo_margin",
+        table: "alignment",
+        get: |m| m.alignment().echo_margin,
+        set: |m, v| {
+            let mut a = m.alignment();
+            a.echo_margin = v;
+            *m = m.clone().with_alignment(a);
+        },
+        grid: (0.0, 0.3, 0.025),
+        hand: 0.15,
+        origin: HAND,
+    },
+    Param {
+        name: "verbatim_twin",
+        table: "alignment",
+        get: |m| m.alignment().verbatim_twin,
+        set: |m, v| {
+            let mut a = m.alignment();
+            a.verbatim_twin = v;
+            *m = m.clone().with_alignment(a);
+        },
+        grid: (0.6, 1.0, 0.05),
+        hand: 0.8,
+        origin: HAND,
     },
 ];
 
@@ -170,13 +276,12 @@ fn round3(x: f64) -> f64 {
 }
 
 fn get(m: &Matching, p: &Param) -> f64 {
-    let mut m = m.clone();
-    *(p.field)(&mut m)
+    (p.get)(m)
 }
 
 fn with(m: &Matching, p: &Param, v: f64) -> Matching {
     let mut m = m.clone();
-    *(p.field)(&mut m) = v;
+    (p.set)(&mut m, v);
     m
 }
 
@@ -554,10 +659,11 @@ fn values(m: &Matching) -> String {
 /// The parameter file: the values, each with how it was obtained.
 fn file(m: &Matching, adopted: bool, notes: &[String], proposed: &[(&str, Matching)]) -> String {
     let mut s = String::from(
-        "# The matcher's weights and thresholds: the defaults of `Matching`\n\
-         # (crates/obligraph-rules/src/config.rs), compiled in by build.rs (no file\n\
-         # is read at run time). The file is also a valid `[matching]` table of an\n\
-         # obligraph configuration file.\n\
+        "# The matcher's weights and thresholds, compiled in by build.rs (no file\n\
+         # is read at run time): `[matching]` is the defaults of `Matching`\n\
+         # (crates/obligraph-rules/src/config.rs; the table is also valid in an\n\
+         # obligraph configuration file), `[alignment]` those of the alignment's\n\
+         # own constants, `params::Alignment` (not set by a configuration file).\n\
          #\n\
          # Written by `cargo run --release -p obligraph-rules --example eval -- --fit`\n\
          # (coordinate descent from the hand-set values, deterministic; see\n\
@@ -569,8 +675,12 @@ fn file(m: &Matching, adopted: bool, notes: &[String], proposed: &[(&str, Matchi
             let _ = writeln!(s, "#   {}{line}", if k == 0 { "" } else { "  " });
         }
     }
-    let _ = writeln!(s, "\n[matching]");
+    let mut table = "";
     for p in &PARAMS {
+        if p.table != table {
+            table = p.table;
+            let _ = writeln!(s, "\n[{table}]");
+        }
         let v = get(m, p);
         let fits: Vec<String> = proposed
             .iter()

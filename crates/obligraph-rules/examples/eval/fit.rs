@@ -67,196 +67,62 @@ pub struct Param {
 }
 
 const HAND: &str = "hand-set (sessions 1-3, Huế vs Đồng Nai)";
+const SESSION_4: &str = "fitted in session 4 (grid 0.30-0.80 by 0.05 on both pairs; \
+    0.50 kept over the best 0.45 for leave-one-out deletion)";
+
+/// A [`Param`] of `Matching` (`matching`) or of its `Alignment`
+/// (`alignment`): the field, its grid (from, to, step), its hand value
+/// and how that was obtained.
+macro_rules! param {
+    (matching $f:ident, $grid:expr, $hand:expr, $origin:expr) => {
+        Param {
+            name: stringify!($f),
+            table: "matching",
+            get: |m| m.$f,
+            set: |m, v| m.$f = v,
+            grid: $grid,
+            hand: $hand,
+            origin: $origin,
+        }
+    };
+    (alignment $f:ident, $grid:expr, $hand:expr, $origin:expr) => {
+        Param {
+            name: stringify!($f),
+            table: "alignment",
+            get: |m| m.alignment().$f,
+            set: |m, v| {
+                let mut a = m.alignment();
+                a.$f = v;
+                *m = m.clone().with_alignment(a);
+            },
+            grid: $grid,
+            hand: $hand,
+            origin: $origin,
+        }
+    };
+}
 
 /// The fields searched, in the order coordinate descent visits them
-/// (thresholds first, then the signal weights).
+/// (thresholds first, then the signal weights, then the alignment's).
 pub const PARAMS: [Param; 18] = [
-    Param {
-        name: "covered_threshold",
-        table: "matching",
-        get: |m| m.covered_threshold,
-        set: |m, v| m.covered_threshold = v,
-        grid: (0.30, 0.60, 0.025),
-        hand: 0.40,
-        origin: HAND,
-    },
-    Param {
-        name: "partial_threshold",
-        table: "matching",
-        get: |m| m.partial_threshold,
-        set: |m, v| m.partial_threshold = v,
-        grid: (0.15, 0.40, 0.025),
-        hand: 0.30,
-        origin: HAND,
-    },
-    Param {
-        name: "extra_match_threshold",
-        table: "matching",
-        get: |m| m.extra_match_threshold,
-        set: |m, v| m.extra_match_threshold = v,
-        grid: (0.35, 0.70, 0.025),
-        hand: 0.50,
-        origin: HAND,
-    },
-    Param {
-        name: "best_match_threshold",
-        table: "matching",
-        get: |m| m.best_match_threshold,
-        set: |m, v| m.best_match_threshold = v,
-        grid: (0.15, 0.45, 0.025),
-        hand: 0.30,
-        origin: HAND,
-    },
-    Param {
-        name: "best_margin",
-        table: "matching",
-        get: |m| m.best_margin,
-        set: |m, v| m.best_margin = v,
-        grid: (0.0, 0.15, 0.025),
-        hand: 0.0,
-        origin: HAND,
-    },
-    Param {
-        name: "numbering_bonus",
-        table: "matching",
-        get: |m| m.numbering_bonus,
-        set: |m, v| m.numbering_bonus = v,
-        grid: (0.0, 0.20, 0.02),
-        hand: 0.08,
-        origin: HAND,
-    },
-    Param {
-        name: "agency_bonus",
-        table: "matching",
-        get: |m| m.agency_bonus,
-        set: |m, v| m.agency_bonus = v,
-        grid: (0.0, 0.15, 0.025),
-        hand: 0.05,
-        origin: HAND,
-    },
-    Param {
-        name: "containment_weight",
-        table: "matching",
-        get: |m| m.containment_weight,
-        set: |m, v| m.containment_weight = v,
-        grid: (0.30, 1.0, 0.05),
-        hand: 0.75,
-        origin: HAND,
-    },
-    Param {
-        name: "clause_weight",
-        table: "matching",
-        get: |m| m.clause_weight,
-        set: |m, v| m.clause_weight = v,
-        grid: (0.40, 1.0, 0.05),
-        hand: 0.7,
-        origin: HAND,
-    },
-    Param {
-        name: "kind_bonus",
-        table: "matching",
-        get: |m| m.kind_bonus,
-        set: |m, v| m.kind_bonus = v,
-        grid: (0.0, 0.20, 0.02),
-        hand: 0.12,
-        origin: HAND,
-    },
-    Param {
-        name: "section_bonus",
-        table: "matching",
-        get: |m| m.section_bonus,
-        set: |m, v| m.section_bonus = v,
-        grid: (0.0, 0.20, 0.02),
-        hand: 0.08,
-        origin: HAND,
-    },
-    Param {
-        name: "element_carried",
-        table: "matching",
-        get: |m| m.element_carried,
-        set: |m, v| m.element_carried = v,
-        grid: (0.30, 0.80, 0.05),
-        hand: 0.5,
-        origin: "fitted in session 4 (grid 0.30-0.80 by 0.05 on both pairs; 0.50 kept over the best 0.45 for leave-one-out deletion)",
-    },
-    Param {
-        name: "cross_theme_factor",
-        table: "alignment",
-        get: |m| m.alignment().cross_theme_factor,
-        set: |m, v| {
-            let mut a = m.alignment();
-            a.cross_theme_factor = v;
-            *m = m.clone().with_alignment(a);
-        },
-        grid: (0.0, 1.0, 0.1),
-        hand: 0.4,
-        origin: HAND,
-    },
-    Param {
-        name: "verbatim_clause",
-        table: "alignment",
-        get: |m| m.alignment().verbatim_clause,
-        set: |m, v| {
-            let mut a = m.alignment();
-            a.verbatim_clause = v;
-            *m = m.clone().with_alignment(a);
-        },
-        grid: (0.4, 0.9, 0.05),
-        hand: 0.6,
-        origin: HAND,
-    },
-    Param {
-        name: "group_restated",
-        table: "alignment",
-        get: |m| m.alignment().group_restated,
-        set: |m, v| {
-            let mut a = m.alignment();
-            a.group_restated = v;
-            *m = m.clone().with_alignment(a);
-        },
-        grid: (0.5, 1.0, 0.05),
-        hand: 0.8,
-        origin: HAND,
-    },
-    Param {
-        name: "group_weight",
-        table: "alignment",
-        get: |m| m.alignment().group_weight,
-        set: |m, v| {
-            let mut a = m.alignment();
-            a.group_weight = v;
-            *m = m.clone().with_alignment(a);
-        },
-        grid: (0.2, 0.8, 0.05),
-        hand: 0.5,
-        origin: HAND,
-    },
-    Param {
-        name: "echo_margin",
-        table: "alignment",
-        get: |m| m.alignment().echo_margin,
-        set: |m, v| {
-            let mut a = m.alignment();
-            a.echo_margin = v;
-            *m = m.clone().with_alignment(a);
-        },
-        grid: (0.0, 0.3, 0.025),
-        hand: 0.15,
-        origin: HAND,
-    },
-    Param {
-        name: "verbatim_twin",
-        table: "alignment",
-        get: |m| m.alignment().verbatim_twin,
-        set: |m, v| {
-            let mut a = m.alignment();
-            a.verbatim_twin = v;
-            *m = m.clone().with_alignment(a);
-        },
-        grid: (0.6, 1.0, 0.05),
-        hand: 0.8,
-        origin: HAND,
-    },
+    param!(matching covered_threshold, (0.30, 0.60, 0.025), 0.40, HAND),
+    param!(matching partial_threshold, (0.15, 0.40, 0.025), 0.30, HAND),
+    param!(matching extra_match_threshold, (0.35, 0.70, 0.025), 0.50, HAND),
+    param!(matching best_match_threshold, (0.15, 0.45, 0.025), 0.30, HAND),
+    param!(matching best_margin, (0.0, 0.15, 0.025), 0.0, HAND),
+    param!(matching numbering_bonus, (0.0, 0.20, 0.02), 0.08, HAND),
+    param!(matching agency_bonus, (0.0, 0.15, 0.025), 0.05, HAND),
+    param!(matching containment_weight, (0.30, 1.0, 0.05), 0.75, HAND),
+    param!(matching clause_weight, (0.40, 1.0, 0.05), 0.7, HAND),
+    param!(matching kind_bonus, (0.0, 0.20, 0.02), 0.12, HAND),
+    param!(matching section_bonus, (0.0, 0.20, 0.02), 0.08, HAND),
+    param!(matching element_carried, (0.30, 0.80, 0.05), 0.5, SESSION_4),
+    param!(alignment cross_theme_factor, (0.0, 1.0, 0.1), 0.4, HAND),
+    param!(alignment verbatim_clause, (0.4, 0.9, 0.05), 0.6, HAND),
+    param!(alignment group_restated, (0.5, 1.0, 0.05), 0.8, HAND),
+    param!(alignment group_weight, (0.2, 0.8, 0.05), 0.5, HAND),
+    param!(alignment echo_margin, (0.0, 0.3, 0.025), 0.15, HAND),
+    param!(alignment verbatim_twin, (0.6, 1.0, 0.05), 0.8, HAND),
 ];
 
 impl Param {

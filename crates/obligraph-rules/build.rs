@@ -7,7 +7,7 @@
 //!
 //! Also compiles in the matcher's parameter file `params/matching.toml`
 //! (`matching.rs` in `OUT_DIR`, the defaults of `config::Matching` and of
-//! `params::Alignment`): the
+//! `params::AlignWeights`): the
 //! crate reads no file at run time (it is also built for wasm32-wasip1),
 //! and a malformed file fails the build, not an audit.
 use std::fmt::Write as _;
@@ -29,7 +29,7 @@ const MATCHING_FIELDS: &[&str] = &[
     "element_carried",
 ];
 
-/// The fields of `params::Alignment` its `[alignment]` table must give.
+/// The fields of `params::AlignWeights` its `[alignment]` table must give.
 const ALIGNMENT_FIELDS: &[&str] = &[
     "cross_theme_factor",
     "verbatim_clause",

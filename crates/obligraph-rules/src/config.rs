@@ -74,19 +74,19 @@ pub struct Matching {
     /// The alignment's own weights: not in the configuration file (the
     /// parameter file's `[alignment]` table); see [`Matching::with_alignment`].
     #[serde(skip)]
-    pub(crate) alignment: crate::params::Alignment,
+    pub(crate) alignment: crate::params::AlignWeights,
 }
 
 impl Matching {
     /// The alignment's own weights and thresholds these settings use
     /// (default: the parameter file's `[alignment]` table).
-    pub fn alignment(&self) -> crate::params::Alignment {
+    pub fn alignment(&self) -> crate::params::AlignWeights {
         self.alignment
     }
 
     /// These settings with the alignment's weights `alignment` (what the
     /// fit varies; a configuration file does not set them).
-    pub fn with_alignment(mut self, alignment: crate::params::Alignment) -> Matching {
+    pub fn with_alignment(mut self, alignment: crate::params::AlignWeights) -> Matching {
         self.alignment = alignment;
         self
     }
@@ -112,7 +112,7 @@ impl Default for Matching {
             section_bonus: file::SECTION_BONUS,
             requested_only_applicable: false,
             element_carried: file::ELEMENT_CARRIED,
-            alignment: crate::params::Alignment::default(),
+            alignment: crate::params::AlignWeights::default(),
         }
     }
 }
@@ -442,7 +442,7 @@ mod tests {
 
     /// The parameter file's `[matching]` table is a valid configuration,
     /// and what build.rs compiled in from the file is `Matching::default()`
-    /// and `Alignment::default()`.
+    /// and `AlignWeights::default()`.
     #[test]
     fn the_parameter_file_is_the_default() {
         let text = include_str!("../params/matching.toml");
@@ -465,7 +465,7 @@ mod tests {
             crate::params::ELEMENT_CARRIED
         );
         let a = table["alignment"].as_table().unwrap();
-        let d = crate::params::Alignment::default();
+        let d = crate::params::AlignWeights::default();
         let read = |k: &str| a.get(k).and_then(|v| v.as_float());
         assert_eq!(a.len(), 6);
         assert_eq!(read("cross_theme_factor"), Some(d.cross_theme_factor));

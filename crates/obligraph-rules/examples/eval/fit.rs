@@ -5,7 +5,7 @@
 //! `cargo run --release -p obligraph-rules --example eval -- --fit [--quick] [--check]`
 //!
 //! - **Search**: coordinate descent over the numeric fields of `Matching`
-//!   and of its `Alignment` (the alignment constants), each on a fixed
+//!   and of its `AlignWeights` (the alignment constants), each on a fixed
 //!   grid ([`PARAMS`]), from the hand-set values
 //!   ([`Param::hand`]). A value moves only on a strict gain of the
 //!   objective (alignment F1 + gap F1, summed over the pairs fitted on);
@@ -52,7 +52,7 @@ const EPS: f64 = 1e-9;
 /// The seed in neither labelled pair: its deletions constrain every fit.
 const UNPAIRED_SEED: &str = "hue-sokhcn-de-an-65-2026.txt";
 
-/// One number of `Matching` (or of its `Alignment`): its name and table
+/// One number of `Matching` (or of its `AlignWeights`): its name and table
 /// (as in the file), how to read and set it, its grid (from, to, step) and the value set by hand in sessions 1–3
 /// with how it was obtained.
 pub struct Param {
@@ -70,7 +70,7 @@ const HAND: &str = "hand-set (sessions 1-3, Huế vs Đồng Nai)";
 const SESSION_4: &str = "fitted in session 4 (grid 0.30-0.80 by 0.05 on both pairs; \
     0.50 kept over the best 0.45 for leave-one-out deletion)";
 
-/// A [`Param`] of `Matching` (`matching`) or of its `Alignment`
+/// A [`Param`] of `Matching` (`matching`) or of its `AlignWeights`
 /// (`alignment`): the field, its grid (from, to, step), its hand value
 /// and how that was obtained.
 macro_rules! param {
@@ -529,7 +529,7 @@ fn file(m: &Matching, adopted: bool, notes: &[String], proposed: &[(&str, Matchi
          # is read at run time): `[matching]` is the defaults of `Matching`\n\
          # (crates/obligraph-rules/src/config.rs; the table is also valid in an\n\
          # obligraph configuration file), `[alignment]` those of the alignment's\n\
-         # own constants, `params::Alignment` (not set by a configuration file).\n\
+         # own constants, `params::AlignWeights` (not set by a configuration file).\n\
          #\n\
          # Written by `cargo run --release -p obligraph-rules --example eval -- --fit`\n\
          # (coordinate descent from the hand-set values, deterministic; see\n\

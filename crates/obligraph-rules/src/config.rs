@@ -25,7 +25,9 @@ use crate::report::Severity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Thresholds of the matcher.
+/// Thresholds of the matcher. The defaults are the parameter file
+/// `crates/obligraph-rules/params/matching.toml`, written by the fit
+/// (`cargo run --release -p obligraph-rules --example eval -- --fit`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Matching {
@@ -67,26 +69,50 @@ pub struct Matching {
     pub requested_only_applicable: bool,
     /// A parent element is carried by a derived task that holds at least
     /// this share of its weighted terms (see `crate::carry`; default
-    /// [`crate::params::ELEMENT_CARRIED`], fitted).
+    /// [`crate::params::ELEMENT_CARRIED`]).
     pub element_carried: f64,
+    /// The alignment's own weights: not in the configuration file (the
+    /// parameter file's `[alignment]` table); see [`Matching::with_alignment`].
+    #[serde(skip)]
+    pub(crate) alignment: crate::params::AlignWeights,
 }
 
+impl Matching {
+    /// The alignment's own weights and thresholds these settings use
+    /// (default: the parameter file's `[alignment]` table).
+    pub fn alignment(&self) -> crate::params::AlignWeights {
+        self.alignment
+    }
+
+    /// These settings with the alignment's weights `alignment` (what the
+    /// fit varies; a configuration file does not set them).
+    pub fn with_alignment(mut self, alignment: crate::params::AlignWeights) -> Matching {
+        self.alignment = alignment;
+        self
+    }
+}
+
+/// The values of the parameter file `params/matching.toml` (compiled in;
+/// the file says how each was obtained), and `requested_only_applicable`
+/// off.
 impl Default for Matching {
     fn default() -> Self {
+        use crate::params::matching as file;
         Matching {
-            covered_threshold: 0.40,
-            partial_threshold: 0.30,
-            extra_match_threshold: 0.50,
-            best_match_threshold: 0.30,
-            best_margin: 0.0,
-            numbering_bonus: 0.08,
-            agency_bonus: 0.05,
-            containment_weight: 0.75,
-            clause_weight: 0.7,
-            kind_bonus: 0.12,
-            section_bonus: 0.08,
+            covered_threshold: file::COVERED_THRESHOLD,
+            partial_threshold: file::PARTIAL_THRESHOLD,
+            extra_match_threshold: file::EXTRA_MATCH_THRESHOLD,
+            best_match_threshold: file::BEST_MATCH_THRESHOLD,
+            best_margin: file::BEST_MARGIN,
+            numbering_bonus: file::NUMBERING_BONUS,
+            agency_bonus: file::AGENCY_BONUS,
+            containment_weight: file::CONTAINMENT_WEIGHT,
+            clause_weight: file::CLAUSE_WEIGHT,
+            kind_bonus: file::KIND_BONUS,
+            section_bonus: file::SECTION_BONUS,
             requested_only_applicable: false,
-            element_carried: crate::params::ELEMENT_CARRIED,
+            element_carried: file::ELEMENT_CARRIED,
+            alignment: crate::params::AlignWeights::default(),
         }
     }
 }
@@ -412,6 +438,43 @@ mod tests {
         let c = Config::from_toml_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         assert_eq!(c.min_lead_days(), 10);
         assert!(!c.enabled("OG013"));
+    }
+
+    /// The parameter file's `[matching]` table is a valid configuration,
+    /// and what build.rs compiled in from the file is `Matching::default()`
+    /// and `AlignWeights::default()`.
+    #[test]
+    fn the_parameter_file_is_the_default() {
+        let text = include_str!("../params/matching.toml");
+        let table: toml::Table = toml::from_str(text).unwrap();
+        let written = table["matching"].as_table().unwrap();
+        let c = Config::from_toml_str(&format!("[matching]\n{written}")).unwrap();
+        assert_eq!(c.matching, Matching::default());
+        assert_eq!(c, Config::default());
+        // Every number is written in the file (a field left out would read
+        // as the default and pass the comparison above).
+        let fields = serde_json::to_value(Matching::default()).unwrap();
+        for (name, value) in fields.as_object().unwrap() {
+            if value.is_f64() {
+                let v = written.get(name).and_then(|v| v.as_float());
+                assert_eq!(v, value.as_f64(), "{name}");
+            }
+        }
+        assert_eq!(
+            Matching::default().element_carried,
+            crate::params::ELEMENT_CARRIED
+        );
+        let a = table["alignment"].as_table().unwrap();
+        let d = crate::params::AlignWeights::default();
+        let read = |k: &str| a.get(k).and_then(|v| v.as_float());
+        assert_eq!(a.len(), 6);
+        assert_eq!(read("cross_theme_factor"), Some(d.cross_theme_factor));
+        assert_eq!(read("verbatim_clause"), Some(d.verbatim_clause));
+        assert_eq!(read("group_restated"), Some(d.group_restated));
+        assert_eq!(read("group_weight"), Some(d.group_weight));
+        assert_eq!(read("echo_margin"), Some(d.echo_margin));
+        assert_eq!(read("verbatim_twin"), Some(d.verbatim_twin));
+        assert_eq!(Matching::default().alignment(), d);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The coverage evaluation: one table of every figure issue #15 asks for.
 //!
-//! `cargo run --release -p obligraph-rules --example eval [-- --verbose | --quick | --sweep]`
+//! `cargo run --release -p obligraph-rules --example eval [-- --verbose | --quick | --sweep | --fit [--check]]`
 //!
 //! - **Leave-one-out deletion**: for every obligation of every seed, delete
 //!   its own source lines, import the mutant and audit it against the
@@ -17,9 +17,12 @@
 //! - **Self-audit**: each seed against itself: every applicable obligation
 //!   covered, no coverage finding.
 //! - **Labelled pairs**: alignment F1 and gap recall/precision on the two
-//!   hand-labelled pairs, cross-validated (see `obligraph_rules::fit`).
+//!   hand-labelled pairs, cross-validated (`element_carried` here; every
+//!   weight with `--fit`).
 //! - **Rule mutations at scale** (`mutations.rs`) and the **synthetic
 //!   cascade** (`synth.rs`; left out with `--quick`).
+//! - `--fit`: the fit of the matcher's weights, cross-validated, which
+//!   writes `crates/obligraph-rules/params/matching.toml` (`fit.rs`).
 use obligraph_core::Plan;
 use obligraph_rules::{audit, Config, Status};
 use std::collections::BTreeSet;
@@ -31,6 +34,7 @@ use std::path::{Path, PathBuf};
 #[path = "../../tests/common.rs"]
 mod common;
 mod communes;
+mod fit;
 mod mutations;
 mod pairs;
 mod synth;
@@ -135,20 +139,71 @@ fn delete_lines(text: &str, from: u32, to: u32) -> String {
         .join("\n")
 }
 
-fn leave_one_out(seed: &str, text: &str, plan: &Plan, config: &Config, t: &mut Tally) {
-    let spans: BTreeSet<(u32, u32)> = plan
-        .obligations
-        .iter()
-        .map(|o| (o.source.line_start, o.source.line_end))
-        .filter(|(a, _)| *a > 0)
-        .collect();
+/// A seed and its mutants, imported once (they do not depend on the
+/// configuration, so the fit audits them under many).
+pub(crate) struct Mutants {
+    seed: String,
+    plan: Plan,
+    /// Leave-one-out: the deleted lines and the mutant.
+    lines: Vec<(u32, u32, Plan)>,
+    /// Element deletion: the obligation, the deleted element and the
+    /// mutant (`None` when the element's words are not found as written
+    /// in the document).
+    elements: Vec<(usize, String, Option<Plan>)>,
+}
+
+impl Mutants {
+    /// The seed `seed` (text `text`) and its mutants.
+    pub(crate) fn of(seed: &str, text: &str) -> Mutants {
+        let plan = import(text, seed).expect("seed imports");
+        let spans: BTreeSet<(u32, u32)> = plan
+            .obligations
+            .iter()
+            .map(|o| (o.source.line_start, o.source.line_end))
+            .filter(|(a, _)| *a > 0)
+            .collect();
+        let lines = spans
+            .into_iter()
+            .filter_map(|(from, to)| Some((from, to, import(&delete_lines(text, from, to), seed)?)))
+            .collect();
+        let mut elements = Vec::new();
+        for (k, o) in plan.obligations.iter().enumerate() {
+            let parts = obligraph_rules::elements_of(&o.text);
+            if parts.len() < 2 {
+                continue;
+            }
+            for e in parts {
+                // Delete the element's words where they stand in the
+                // document; elements broken over lines cannot be found.
+                let mutant = match text.find(e.as_str()) {
+                    Some(pos) => {
+                        let mut mutant_text = text.to_string();
+                        mutant_text.replace_range(pos..pos + e.len(), "");
+                        let Some(mutant) = import(&mutant_text, seed) else {
+                            continue;
+                        };
+                        Some(mutant)
+                    }
+                    None => None,
+                };
+                elements.push((k, e, mutant));
+            }
+        }
+        Mutants {
+            seed: seed.to_string(),
+            plan,
+            lines,
+            elements,
+        }
+    }
+}
+
+fn leave_one_out(m: &Mutants, config: &Config, t: &mut Tally) {
+    let (seed, plan) = (m.seed.as_str(), &m.plan);
     let base = audit(plan, plan, config);
-    for (from, to) in spans {
-        let mutant_text = delete_lines(text, from, to);
-        let Some(mutant) = import(&mutant_text, seed) else {
-            continue;
-        };
-        let report = audit(plan, &mutant, config);
+    for (from, to, mutant) in &m.lines {
+        let (from, to) = (*from, *to);
+        let report = audit(plan, mutant, config);
         t.audits += 1;
         let inside =
             |o: &obligraph_core::Obligation| o.source.line_start >= from && o.source.line_end <= to;
@@ -216,57 +271,48 @@ fn leave_one_out(seed: &str, text: &str, plan: &Plan, config: &Config, t: &mut T
     }
 }
 
-fn element_deletion(seed: &str, text: &str, plan: &Plan, config: &Config, t: &mut Tally) {
-    for o in &plan.obligations {
-        let elements = obligraph_rules::elements_of(&o.text);
-        if elements.len() < 2 {
+fn element_deletion(m: &Mutants, config: &Config, t: &mut Tally) {
+    let (seed, plan) = (m.seed.as_str(), &m.plan);
+    for (k, e, mutant) in &m.elements {
+        let Some(o) = plan.obligations.get(*k) else {
+            continue;
+        };
+        let Some(mutant) = mutant else {
+            t.skipped += 1;
+            continue;
+        };
+        let report = audit(plan, mutant, config);
+        t.audits += 1;
+        let Some(r) = report.parent_obligation(&o.id) else {
+            continue;
+        };
+        if r.status == Status::NotApplicable {
             continue;
         }
-        for e in &elements {
-            // Delete the element's words where they stand in the document;
-            // elements broken over lines cannot be found and are skipped.
-            let Some(pos) = text.find(e.as_str()) else {
-                t.skipped += 1;
-                continue;
-            };
-            let mut mutant_text = text.to_string();
-            mutant_text.replace_range(pos..pos + e.len(), "");
-            let Some(mutant) = import(&mutant_text, seed) else {
-                continue;
-            };
-            let report = audit(plan, &mutant, config);
-            t.audits += 1;
-            let Some(r) = report.parent_obligation(&o.id) else {
-                continue;
-            };
-            if r.status == Status::NotApplicable {
-                continue;
-            }
-            // The element must not be held whole by another obligation.
-            let w = words(e);
-            if mutant
-                .obligations
-                .iter()
-                .any(|m| held(&w, &words(&m.text)) >= TWIN)
-            {
-                t.skipped += 1;
-                continue;
-            }
-            t.total += 1;
-            let named = r
-                .elements
-                .iter()
-                .any(|x| x.carried_by.is_empty() && words(&x.text) == w);
-            if r.status == Status::Partial && named {
-                t.hit += 1;
-            } else {
-                t.misses.push(format!(
-                    "{seed} {} {:?} named={named} dropped «{}»",
-                    o.id,
-                    r.status,
-                    e.chars().take(60).collect::<String>()
-                ));
-            }
+        // The element must not be held whole by another obligation.
+        let w = words(e);
+        if mutant
+            .obligations
+            .iter()
+            .any(|m| held(&w, &words(&m.text)) >= TWIN)
+        {
+            t.skipped += 1;
+            continue;
+        }
+        t.total += 1;
+        let named = r
+            .elements
+            .iter()
+            .any(|x| x.carried_by.is_empty() && words(&x.text) == w);
+        if r.status == Status::Partial && named {
+            t.hit += 1;
+        } else {
+            t.misses.push(format!(
+                "{seed} {} {:?} named={named} dropped «{}»",
+                o.id,
+                r.status,
+                e.chars().take(60).collect::<String>()
+            ));
         }
     }
 }
@@ -297,6 +343,12 @@ fn main() {
     // `--quick`: leave out the synthetic cascade (about 40 s of the run).
     let quick = std::env::args().any(|a| a == "--quick");
     let config = Config::default();
+    // `--fit`: the fit of the matcher's weights and its parameter file
+    // (`fit.rs`); `--check` only checks the file is its output.
+    if std::env::args().any(|a| a == "--fit") {
+        fit::run(quick, std::env::args().any(|a| a == "--check"));
+        return;
+    }
     // `--sweep`: the labelled pairs' figures over the selection thresholds
     // (exploration only; nothing here is reported as held out).
     if std::env::args().any(|a| a == "--sweep") {
@@ -364,11 +416,11 @@ fn main() {
             .join(dir.as_deref().unwrap_or("examples/data/seeds"))
             .join(seed);
         let text = std::fs::read_to_string(&path).expect("seed");
-        let plan = import(&text, seed).expect("seed imports");
-        leave_one_out(seed, &text, &plan, &config, &mut loo);
-        element_deletion(seed, &text, &plan, &config, &mut elem);
+        let m = Mutants::of(seed, &text);
+        leave_one_out(&m, &config, &mut loo);
+        element_deletion(&m, &config, &mut elem);
         let mut s = Tally::default();
-        self_audit(&plan, &config, &mut s);
+        self_audit(&m.plan, &config, &mut s);
         selfa.hit += s.hit;
         selfa.total += s.total;
         selfa.collateral += s.collateral;

@@ -32,6 +32,8 @@ struct Correction {
 /// A loaded pair: both plans and the gold (child id, parent id) pairs.
 pub struct Loaded {
     pub name: &'static str,
+    /// The parent's and the derived plan's files, from the workspace root.
+    pub files: [String; 2],
     parent: Plan,
     child: Plan,
     gold_lines: Vec<(u32, String, u32, String)>,
@@ -64,6 +66,7 @@ pub fn cross_convention() -> Vec<Loaded> {
         .zip(["CAT plan vs ICCPR plan", "ICCPR plan vs CAT plan"])
         .map(|(d, name)| Loaded {
             name,
+            files: [d.parent.clone(), d.child.clone()],
             parent: read(&d.parent),
             child: read(&d.child),
             gold_lines: Vec::new(),
@@ -106,6 +109,7 @@ pub fn load(name: &'static str) -> Loaded {
     }
     Loaded {
         name,
+        files: [f.parent.clone(), f.child.clone()],
         parent: read(&f.parent),
         child: read(&f.child),
         gold_lines,

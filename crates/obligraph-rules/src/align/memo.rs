@@ -2,7 +2,6 @@
 //! level and assignments, a derived text's row of scores by text and key.
 
 use super::*;
-use crate::params::*;
 use crate::report::Evidence;
 
 /// What a derived obligation's agencies give against an index: its agency
@@ -201,8 +200,9 @@ pub(crate) fn pair_row(
                 .unwrap_or_else(|| crosses_theme(c_title, p_theme)),
             _ => false,
         };
-        if clause < VERBATIM_CLAUSE && crosses {
-            sim *= CROSS_THEME_FACTOR;
+        let a = &m.alignment;
+        if f64::from(clause) < a.verbatim_clause && crosses {
+            sim *= a.cross_theme_factor;
         }
         let restated_group = parent
             .group_of
@@ -210,9 +210,9 @@ pub(crate) fn pair_row(
             .into_iter()
             .flatten()
             .filter_map(|g| group_in.get(*g).copied())
-            .filter(|h| *h >= GROUP_RESTATED)
+            .filter(|h| f64::from(*h) >= a.group_restated)
             .fold(0.0f32, f32::max);
-        sim = sim.max(GROUP_WEIGHT * f64::from(restated_group));
+        sim = sim.max(a.group_weight * f64::from(restated_group));
         let exp = key.explicit.binary_search(&pi).is_ok();
         if !exp
             && sim

@@ -15,7 +15,7 @@
 //!    down (`crosses_theme`); a derived obligation that restates a group
 //!    heading of the parent ("Thực hiện cơ chế báo cáo, thông báo định kỳ
 //!    …" above D.I.1–3) carries out every row of the group
-//!    (`GROUP_RESTATED`).
+//!    (`AlignWeights::group_restated`).
 //!
 //! Then an assignment step. Candidate pairs (score ≥ `partial_threshold`)
 //! form a bipartite graph; each connected component is solved by the

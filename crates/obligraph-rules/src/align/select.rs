@@ -2,7 +2,6 @@
 //! per component, extra and best matches, echoes of near-duplicate rows).
 
 use super::*;
-use crate::params::*;
 
 /// Drops a chosen pair of a derived obligation with a body item that heads
 /// an appendix group (see [`ParentIndex::new`]) when the same derived
@@ -174,7 +173,8 @@ pub(crate) fn assign(
                     .flatten()
                     .and_then(|j| cands.get(j))
                     .is_some_and(|b| {
-                        b.parent != c.parent && b.evidence.text_similarity >= VERBATIM_TWIN
+                        b.parent != c.parent
+                            && b.evidence.text_similarity >= m.alignment.verbatim_twin
                     })
         };
         chosen.extend(picked.into_iter().filter(|k| {
@@ -199,8 +199,9 @@ pub(crate) fn assign(
             // And a pair far below the best of both its sides is a
             // near-duplicate's echo (two rows sharing a long qualifier,
             // each with its own twin), not a second match.
-            let echo = c.score + ECHO_MARGIN < top(&c_best, c.child)
-                && c.score + ECHO_MARGIN < top(&p_best, c.parent);
+            let echo_margin = m.alignment.echo_margin;
+            let echo = c.score + echo_margin < top(&c_best, c.child)
+                && c.score + echo_margin < top(&p_best, c.parent);
             let strong = c.score >= extra
                 && (c.evidence.text_similarity >= extra || !c.leads_disagree)
                 && !echo;

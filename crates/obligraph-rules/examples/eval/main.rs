@@ -503,7 +503,7 @@ fn main() {
         })
         .unwrap_or(config.matching.element_carried);
     println!(
-        "| element_carried fitted on both pairs | {joint:.2} | params.rs holds {:.2} | grid 0.30–0.80 by 0.05, objective gap F1 + alignment F1 |",
+        "| element_carried fitted on both pairs | {joint:.2} | params/matching.toml holds {:.2} | grid 0.30–0.80 by 0.05, objective gap F1 + alignment F1 |",
         obligraph_rules::params::ELEMENT_CARRIED
     );
     for l in &loaded {

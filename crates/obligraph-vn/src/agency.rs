@@ -1694,6 +1694,13 @@ pub(crate) fn only_agencies_with(
     if t.is_empty() || t.contains(['(', ')']) && !t.ends_with(')') {
         return None;
     }
+    // Every word of the text must belong to a name: a list parse drops
+    // trailing fillers ("thực hiện theo …"), which prose must not have.
+    // (Tried before the parse, which costs more and decides nothing here.)
+    let (_, tail) = cut_at_filler(t);
+    if !tail.trim().is_empty() {
+        return None;
+    }
     let list = parse_agency_list_with(t, role, ctx, memo);
     if list.is_empty() {
         return None;
@@ -1727,12 +1734,6 @@ pub(crate) fn only_agencies_with(
             .iter()
             .any(|a| !a.agency.is_collective() && holds_task_verb(&a.as_written))
     {
-        return None;
-    }
-    // Every word of the text must belong to a name: a list parse drops
-    // trailing fillers ("thực hiện theo …"), which prose must not have.
-    let (_, tail) = cut_at_filler(t);
-    if !tail.trim().is_empty() {
         return None;
     }
     Some(list)

@@ -48,6 +48,15 @@ use crate::normalize::fold;
 /// NFC and collapsed whitespace, tone placement kept as written: the form
 /// of names and notes shown back to users.
 fn tidy(s: &str) -> String {
+    // Most names are tidy already: single spaces between words, none at
+    // the ends, no other whitespace, NFC.
+    let single_spaced = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && s.chars().all(|c| c == ' ' || !c.is_whitespace());
+    if single_spaced && crate::normalize::is_nfc_str(s) {
+        return s.to_string();
+    }
     let nfc = crate::normalize::nfc(s);
     let mut out = String::with_capacity(nfc.len());
     for w in nfc.split_whitespace() {

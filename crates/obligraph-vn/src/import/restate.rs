@@ -63,14 +63,40 @@ type Words = Vec<u64>;
 fn words(text: &str) -> Words {
     use std::hash::{BuildHasher, BuildHasherDefault};
     let hasher = BuildHasherDefault::<rustc_hash::FxHasher>::default();
-    let mut out: Words = key(text)
-        .split(|c: char| !crate::normalize::is_alphanumeric(c))
-        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
-        .map(|w| hasher.hash_one(w))
-        .collect();
+    let mut out = Words::new();
+    for_each_word(&key(text), |w| {
+        if !STOP_WORDS.contains(&w) {
+            out.push(hasher.hash_one(w));
+        }
+    });
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Calls `f` on each run of alphanumeric chars of `k`, in order: a key is
+/// mostly ASCII, which is read byte by byte.
+fn for_each_word(k: &str, mut f: impl FnMut(&str)) {
+    let bytes = k.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (in_word, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = k.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (crate::normalize::is_alphanumeric(c), c.len_utf8())
+        };
+        if !in_word {
+            if let Some(w) = k.get(start..i).filter(|w| !w.is_empty()) {
+                f(w);
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    if let Some(w) = k.get(start..).filter(|w| !w.is_empty()) {
+        f(w);
+    }
 }
 
 /// How many words two sorted word lists share.

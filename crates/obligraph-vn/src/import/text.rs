@@ -9,8 +9,15 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lowercase, without diacritics, `đ` → `d`: the key for keyword tests.
 pub(crate) fn key(s: &str) -> String {
-    let table = &*KEY_TABLE;
     let mut out = String::with_capacity(s.len());
+    key_into(s, &mut out);
+    out
+}
+
+/// Appends [`key`] of `s` to `out`. The key is made char by char, so the
+/// key of a text is the keys of its parts in turn.
+pub(crate) fn key_into(s: &str, out: &mut String) {
+    let table = &*KEY_TABLE;
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -21,10 +28,9 @@ pub(crate) fn key(s: &str) -> String {
                 _ => out.push_str(table.0.get(i).map_or("", String::as_str)),
             }
         } else {
-            key_char(c, &mut out);
+            key_char(c, out);
         }
     }
-    out
 }
 
 /// [`key`] of one character, from the Unicode tables.

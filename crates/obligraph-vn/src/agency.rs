@@ -1027,9 +1027,11 @@ fn resolve_known_tokens(toks: Vec<String>, ctx: &AgencyContext) -> Option<Agency
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
     known: HashMap<String, Option<Agency>>,
-    /// Assignments of a list segment (as split, before trimming) read with
-    /// a default role.
-    segments: HashMap<(String, Role), Vec<Assignment>>,
+    /// Assignments of a list segment (as split, before trimming), and
+    /// whether the segment writes its role: when not, every assignment has
+    /// the default role it was read with, and the same segment read with
+    /// another default role differs only there.
+    segments: HashMap<String, (Vec<Assignment>, bool)>,
     /// The words of names, interned.
     words: HashMap<String, u32>,
     /// Interned word by id.
@@ -1471,28 +1473,35 @@ pub(crate) fn parse_agency_list_with(
 ) -> Vec<Assignment> {
     let mut out = Vec::new();
     for seg in split_segments(&strip_html(text)) {
-        // A segment's assignments depend on nothing else.
-        let key = (seg, role);
-        if let Some(done) = memo.segments.get(&key) {
+        // A segment's assignments depend on nothing else, and on the
+        // default role only when the segment writes none.
+        if let Some((done, own_role)) = memo.segments.get(&seg) {
+            let first = out.len();
             out.extend(done.iter().cloned());
+            if !own_role {
+                for a in out.iter_mut().skip(first) {
+                    a.role = role;
+                }
+            }
             continue;
         }
         let first = out.len();
-        parse_segment(&key.0, role, ctx, memo, &mut out);
+        let own_role = parse_segment(&seg, role, ctx, memo, &mut out);
         let done = out.get(first..).unwrap_or(&[]).to_vec();
-        memo.segments.insert(key, done);
+        memo.segments.insert(seg, (done, own_role));
     }
     out
 }
 
-/// The assignments of one segment of a list.
+/// The assignments of one segment of a list, each with the role the
+/// segment writes, else `role`; whether the segment writes one.
 fn parse_segment(
     seg: &str,
     role: Role,
     ctx: &AgencyContext,
     memo: &mut Memo,
     out: &mut Vec<Assignment>,
-) {
+) -> bool {
     let seg = seg.trim_start_matches(['-', '+', '•', ' ']).trim();
     // The fold starts with "đ" only when the first char it keeps is "đ"
     // or "Đ" (no other char composes or lowercases to it).
@@ -1513,7 +1522,8 @@ fn parse_segment(
         }
     };
     let (part, tail) = cut_at_filler(&seg);
-    let seg_role = role_of(&tail).unwrap_or(role);
+    let own_role = role_of(&tail);
+    let seg_role = own_role.unwrap_or(role);
     // "Cơ quan chủ trì giải quyết bồi thường": a bare "cơ quan" / "đơn
     // vị" before the role words is a description of a body (the one that
     // settles compensation), not a name: the whole item is kept as one.
@@ -1526,7 +1536,7 @@ fn parse_segment(
             None,
             &written,
         ));
-        return;
+        return own_role.is_some();
     }
     let group_scope = tail_scope(&tail);
     let first = out.len();
@@ -1538,6 +1548,7 @@ fn parse_segment(
             }
         }
     }
+    own_role.is_some()
 }
 
 /// Head nouns of agency names not in the table ("Văn phòng HĐND và UBND

@@ -1395,6 +1395,10 @@ fn cut_at_filler(seg: &str) -> (String, String) {
 /// supporting unit), not verbs: "theo đề xuất của cơ quan chủ trì" gives
 /// no role.
 fn role_of(tail: &str) -> Option<Role> {
+    // Most segments have no tail.
+    if tail.is_empty() {
+        return None;
+    }
     let t = fold(tail);
     let verb = |word: &str| {
         t.match_indices(word).map(|(i, _)| i).find(|&i| {
@@ -1420,6 +1424,9 @@ fn role_of(tail: &str) -> Option<Role> {
 
 /// A scope written after the verb: "(đối với …)" or "đối với …".
 fn tail_scope(tail: &str) -> Option<String> {
+    if tail.is_empty() {
+        return None;
+    }
     if let (Some(a), Some(b)) = (tail.find('('), tail.rfind(')')) {
         if a < b {
             return tail.get(a + 1..b).and_then(meaningful_scope);

@@ -3,7 +3,9 @@
 //! between reports.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+// FxHash: the keys are the importer's own short strings and ids, never
+// chosen to collide, and SipHash was about 1 % of an import.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use obligraph_core::{
@@ -321,7 +323,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
     // Open headings: (depth, node index). Depth: roman 1, arabic 2+, letter 6.
     let mut open: Vec<(u32, usize)> = Vec::new();
     let mut top_kind = Kind::Tasks;
-    let mut child_count: HashMap<Option<usize>, u32> = HashMap::new();
+    let mut child_count: HashMap<Option<usize>, u32> = HashMap::default();
     // Groups waiting for labels: node indices since the last label block.
     let mut group: Vec<usize> = Vec::new();
     let mut group_parent: Option<usize> = None;
@@ -1037,7 +1039,7 @@ fn fold_role_lines(nodes: &mut Vec<Node>, ctx: &Ctx) {
 fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
     fold_role_lines(&mut nodes, ctx);
     // Leads given by agency headings of "Tổ chức thực hiện".
-    let mut heading_leads: HashMap<usize, Vec<Assignment>> = HashMap::new();
+    let mut heading_leads: HashMap<usize, Vec<Assignment>> = HashMap::default();
     for (i, n) in nodes.iter().enumerate() {
         if n.kind == Kind::Organisation
             && n.numbered
@@ -1255,7 +1257,7 @@ fn emit_duty(
     if groups.is_empty() {
         groups.push((ObligationKind::Task, vec![n.text.clone()]));
     }
-    let mut seen: HashMap<ObligationKind, u32> = HashMap::new();
+    let mut seen: HashMap<ObligationKind, u32> = HashMap::default();
     for (k, texts) in groups {
         let text = if split {
             texts.join(" ")

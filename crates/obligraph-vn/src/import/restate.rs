@@ -32,7 +32,7 @@
 //! the two locations a reader needs to find; the link says they are one
 //! task.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use obligraph_core::{Obligation, ObligationKind, Plan};
 
@@ -206,13 +206,13 @@ pub(crate) fn link(plan: &mut Plan) {
         counts
     };
     // Items per section, for "the only item of its section".
-    let mut per_section: std::collections::HashMap<&str, usize> = Default::default();
+    let mut per_section: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for o in &plan.obligations {
         if let Some(s) = &o.section {
             *per_section.entry(s.as_str()).or_default() += 1;
         }
     }
-    let titles: std::collections::HashMap<&str, &str> = plan
+    let titles: rustc_hash::FxHashMap<&str, &str> = plan
         .sections
         .iter()
         .map(|s| (s.id.as_str(), s.title.as_str()))

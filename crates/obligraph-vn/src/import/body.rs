@@ -14,7 +14,7 @@ use obligraph_core::{
 use regex::Regex;
 
 use super::lines::{Para, Piece};
-use super::text::{body_marker, chars, key, re, Marker};
+use super::text::{body_marker, chars, key, key_head, re, Marker};
 use super::{Ledger, UnattributedReason};
 use crate::agency::{
     parse_agency_list_with, parse_inline_roles_with, AgencyContext, InlineRoles, Memo,
@@ -113,7 +113,7 @@ const MAX_UNKNOWN_SUBJECT_WORDS: usize = 12;
 fn known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
     let (subject, _) = duty_subject(text)?;
     let subject = without_giao(&subject).to_string();
-    let requested = key(&subject).starts_with("de nghi");
+    let requested = key_head(&subject, "de nghi".len()).starts_with("de nghi");
     let bare = if requested {
         subject.chars().skip("đề nghị ".chars().count()).collect()
     } else {
@@ -682,7 +682,7 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
         }
     }
     let mut body = t;
-    let k = key(t);
+    let k = key_head(t, "trong qua trinh".len());
     if k.starts_with("can cu")
         || k.starts_with("tren co so")
         || k.starts_with("trong qua trinh")
@@ -751,7 +751,7 @@ fn is_agency_heading(text: &str) -> bool {
 
 fn assignments_for(subject: &str, ctx: &Ctx) -> Vec<Assignment> {
     let subject = without_giao(subject);
-    let requested = key(subject).starts_with("de nghi");
+    let requested = key_head(subject, "de nghi".len()).starts_with("de nghi");
     let mut out = ctx.agency_list(subject, Role::Lead);
     if requested {
         for a in &mut out {
@@ -1054,7 +1054,7 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         let parent_id = n.parent.and_then(|p| nodes.get(p)).map(|p| p.id.clone());
         let is_top = n.parent.is_none() && n.numbered;
         let org_duty = n.kind == Kind::Organisation && !is_top && !heading_leads.contains_key(&i);
-        if org_duty && key(&n.text).starts_with("kinh phi") {
+        if org_duty && key_head(&n.text, "kinh phi".len()).starts_with("kinh phi") {
             ledger.set_aside_all(&n.lines, UnattributedReason::Funding);
             continue;
         }
@@ -1238,7 +1238,8 @@ fn emit_duty(
     for c in &parts {
         let has_deadline = ctx.find_deadline(c).is_some();
         let k = clause_kind(c, has_deadline);
-        let ck = key(c);
+        let longest = CONTINUING.iter().chain(DATING).map(|w| w.len()).max();
+        let ck = key_head(c, longest.unwrap_or(0));
         let goes_on = CONTINUING.iter().any(|w| ck.starts_with(w))
             || DATING.iter().any(|w| ck.starts_with(w));
         match groups.last_mut() {
@@ -1306,12 +1307,14 @@ fn emit_duty(
 /// made of it (no period is invented).
 fn periodic_unstated(text: &str) -> Option<String> {
     const WORDS: usize = 2;
-    key(text).starts_with("dinh ky ").then(|| {
-        text.split_whitespace()
-            .take(WORDS)
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
+    key_head(text, "dinh ky ".len())
+        .starts_with("dinh ky ")
+        .then(|| {
+            text.split_whitespace()
+                .take(WORDS)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
 }
 
 /// Keys of the words that open a clause that only dates the one before

@@ -33,6 +33,22 @@ pub(crate) fn key_into(s: &str, out: &mut String) {
     }
 }
 
+/// [`key`] of the start of `s`: of its first chars, as many as give at
+/// least `len` bytes of key (all of `s` when its key is shorter). The key
+/// is made char by char, so for a prefix of at most `len` bytes
+/// `key_head(s, len).starts_with(p)` answers as `key(s).starts_with(p)`,
+/// without keying a whole paragraph.
+pub(crate) fn key_head(s: &str, len: usize) -> String {
+    let mut out = String::with_capacity(len + 4);
+    for (i, c) in s.char_indices() {
+        if out.len() >= len {
+            break;
+        }
+        key_into(s.get(i..i + c.len_utf8()).unwrap_or(""), &mut out);
+    }
+    out
+}
+
 /// [`key`] of one character, from the Unicode tables.
 fn key_char(c: char, out: &mut String) {
     // Char by char: canonical reordering only moves marks of a non-zero

@@ -1534,7 +1534,7 @@ fn parse_segment(
     // "Cơ quan chủ trì giải quyết bồi thường": a bare "cơ quan" / "đơn
     // vị" before the role words is a description of a body (the one that
     // settles compensation), not a name: the whole item is kept as one.
-    if GENERIC_BODIES.contains(&fold(part.trim().trim_end_matches([',', ':'])).as_str()) {
+    if folds_to_one_of(part.trim().trim_end_matches([',', ':']), GENERIC_BODIES) {
         let written = seg.trim().trim_end_matches(['.', ';', ',']).to_string();
         out.push(assignment(
             unresolved(&written),
@@ -1949,8 +1949,7 @@ fn join_pieces(pieces: &[Piece]) -> String {
 
 /// Words that are left over from phrasing, not names ("nhiệm vụ", "thẩm quyền").
 fn is_filler_only(s: &str) -> bool {
-    let f = fold(s);
-    [
+    const FILLER_ONLY: &[&str] = &[
         "nhiệm vụ",
         "nhiệm vụ được giao",
         "thẩm quyền",
@@ -1958,8 +1957,27 @@ fn is_filler_only(s: &str) -> bool {
         "quyền hạn",
         "có liên quan",
         "liên quan",
-    ]
-    .contains(&f.as_str())
+    ];
+    folds_to_one_of(s, FILLER_ONLY)
+}
+
+/// Whether the [`fold`] of `s` is one of `phrases` (folded, words
+/// separated by one space). Folding keeps every word that holds a letter
+/// or digit (it composes, lowercases and drops invisible chars, but never
+/// empties such a word or joins two), so `s` with more such words than
+/// the longest phrase is none of them, and is not folded.
+fn folds_to_one_of(s: &str, phrases: &[&str]) -> bool {
+    let most = phrases
+        .iter()
+        .map(|p| p.split(' ').count())
+        .max()
+        .unwrap_or(0);
+    let words = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(crate::normalize::is_alphanumeric))
+        .take(most + 1)
+        .count();
+    words <= most && phrases.contains(&fold(s).as_str())
 }
 
 fn assignment(

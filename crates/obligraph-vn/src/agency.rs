@@ -1181,33 +1181,29 @@ fn strip_html(s: &str) -> String {
 /// Splits `s` at `;` and line breaks outside parentheses (an unclosed
 /// parenthesis ends at the next `;`).
 fn split_segments(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
+    // Segments are the stretches between the breaks (the break chars are
+    // dropped).
+    let mut out: Vec<&str> = Vec::new();
+    let mut start = 0;
     let mut depth = 0usize;
     for (i, c) in s.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
-            '\n' => {
-                out.push(std::mem::take(&mut cur));
-                depth = 0;
-                continue;
-            }
-            ';' => {
-                let closes_later = s.get(i..).unwrap_or("").contains(')');
-                if depth == 0 || !closes_later {
-                    out.push(std::mem::take(&mut cur));
+            '\n' | ';' => {
+                let breaks = c == '\n' || depth == 0 || !s.get(i..).unwrap_or("").contains(')');
+                if breaks {
+                    out.push(s.get(start..i).unwrap_or(""));
+                    start = i + c.len_utf8();
                     depth = 0;
-                    continue;
                 }
             }
             _ => {}
         }
-        cur.push(c);
     }
-    out.push(cur);
+    out.push(s.get(start..).unwrap_or(""));
     out.into_iter()
-        .flat_map(|seg| split_bullets(&seg))
+        .flat_map(split_bullets)
         .map(|s| s.trim().to_string())
         .filter(|s| !s.trim_matches(['-', '+', '•', ' ', ',', '.']).is_empty())
         .collect()

@@ -380,25 +380,33 @@ fn abbreviation(tok: &str) -> Option<&'static [String]> {
 /// punctuation , ; : - ( ) as tokens of their own, "&" as "và", "." dropped.
 fn tokens(s: &str) -> Vec<String> {
     let f = fold(s);
-    let mut spaced = String::with_capacity(f.len() + 8);
-    for c in f.chars() {
-        match c {
-            ',' | ';' | ':' | '-' | '(' | ')' => {
-                spaced.push(' ');
-                spaced.push(c);
-                spaced.push(' ');
+    let mut out = Vec::new();
+    let push = |tok: &str, out: &mut Vec<String>| match abbreviation(tok) {
+        Some(exp) => out.extend(exp.iter().cloned()),
+        None => out.push(tok.to_string()),
+    };
+    // Words run between whitespace and the marks below, read as slices of
+    // the fold.
+    let mut start = 0;
+    for (i, c) in f.char_indices() {
+        let (ends_word, own_token) = match c {
+            ',' | ';' | ':' | '-' | '(' | ')' => (true, f.get(i..i + 1)),
+            '&' => (true, Some("và")),
+            '.' | '/' | '"' | '“' | '”' | '*' | '_' => (true, None),
+            c => (c.is_whitespace(), None),
+        };
+        if ends_word {
+            if let Some(word) = f.get(start..i).filter(|w| !w.is_empty()) {
+                push(word, &mut out);
             }
-            '&' => spaced.push_str(" và "),
-            '.' | '/' | '"' | '“' | '”' | '*' | '_' => spaced.push(' '),
-            _ => spaced.push(c),
+            if let Some(t) = own_token {
+                push(t, &mut out);
+            }
+            start = i + c.len_utf8();
         }
     }
-    let mut out = Vec::new();
-    for tok in spaced.split_whitespace() {
-        match abbreviation(tok) {
-            Some(exp) => out.extend(exp.iter().cloned()),
-            None => out.push(tok.to_string()),
-        }
+    if let Some(word) = f.get(start..).filter(|w| !w.is_empty()) {
+        push(word, &mut out);
     }
     out
 }

@@ -63,8 +63,11 @@ type Words = Vec<u64>;
 fn words(text: &str) -> Words {
     use std::hash::{BuildHasher, BuildHasherDefault};
     let hasher = BuildHasherDefault::<rustc_hash::FxHasher>::default();
-    let mut out = Words::new();
-    for_each_word(&key(text), |w| {
+    let k = key(text);
+    // About one word in four bytes of key: room enough, mostly, from the
+    // start.
+    let mut out = Words::with_capacity(k.len() / 4 + 1);
+    for_each_word(&k, |w| {
         if !STOP_WORDS.contains(&w) {
             out.push(hasher.hash_one(w));
         }

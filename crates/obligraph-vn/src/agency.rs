@@ -1249,14 +1249,14 @@ fn split_bullets(seg: &str) -> Vec<String> {
 /// `at` (a " - " inside the name: "Phòng Văn hóa - Xã hội, …").
 fn name_runs_on(text: &str, at: usize) -> bool {
     let before = tokens(text.get(..at).unwrap_or("")).len();
-    let toks = tokens(&text.chars().take(120).collect::<String>());
+    let toks = tokens(crate::import::text::first_chars(text, 120));
     let runs_on = known_name_lengths(&toks).any(|n| n > before);
     runs_on
 }
 
 /// Whether text starts with an agency name, a collective or "Đề nghị".
 pub(crate) fn starts_agency(text: &str) -> bool {
-    let toks = tokens(&text.chars().take(80).collect::<String>());
+    let toks = tokens(crate::import::text::first_chars(text, 80));
     match toks.first().map(String::as_str) {
         Some("các") => return true,
         Some("đề") if toks.get(1).map(String::as_str) == Some("nghị") => return true,
@@ -1384,9 +1384,9 @@ fn cut_at_filler(seg: &str) -> (String, String) {
             // Map the folded char index back to the normalized original.
             let orig = tidy(seg);
             if orig.chars().count() == folded.chars().count() {
-                let head: String = orig.chars().take(k).collect();
-                let tail: String = orig.chars().skip(k).collect();
-                return (head, tail);
+                let at = orig.char_indices().nth(k).map_or(orig.len(), |(i, _)| i);
+                let (head, tail) = orig.split_at_checked(at).unwrap_or((&orig, ""));
+                return (head.to_string(), tail.to_string());
             }
             return (seg.to_string(), String::new());
         }

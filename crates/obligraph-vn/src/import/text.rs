@@ -323,8 +323,13 @@ fn is_collapsed(s: &str) -> bool {
 
 /// [`key`] of the first `n` characters only: for tests on how a line starts.
 pub(crate) fn key_prefix(s: &str, n: usize) -> String {
+    key(first_chars(s, n))
+}
+
+/// The first `n` chars of `s` (all of it when shorter).
+pub(crate) fn first_chars(s: &str, n: usize) -> &str {
     let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
-    key(s.get(..end).unwrap_or(s))
+    s.get(..end).unwrap_or(s)
 }
 
 fn unescape(s: &str) -> Cow<'_, str> {

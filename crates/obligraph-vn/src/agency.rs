@@ -1328,7 +1328,7 @@ fn split_pieces(s: &str) -> Vec<Piece> {
             i += 1;
             continue;
         }
-        if s.get(i..).is_some_and(|r| r.starts_with(" và ")) {
+        if c == ' ' && s.get(i..).is_some_and(|r| r.starts_with(" và ")) {
             push(&mut cur, &mut scope, &mut sep, &mut pieces);
             sep = " và ";
             i += " và ".len();

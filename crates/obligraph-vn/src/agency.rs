@@ -1165,9 +1165,8 @@ fn strip_html(s: &str) -> String {
                 if ["p", "li", "ul", "ol", "br", "div", "tr", "td"]
                     .iter()
                     .any(|b| {
-                        name == *b
-                            || name.starts_with(&format!("{b} "))
-                            || name.starts_with(&format!("{b}/"))
+                        name.strip_prefix(b)
+                            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '/']))
                     })
                 {
                     out.push('\n');
@@ -1183,6 +1182,9 @@ fn strip_html(s: &str) -> String {
         }
     }
     out.push_str(rest);
+    if !out.contains('*') {
+        return out;
+    }
     out.replace("**", "").replace('*', "")
 }
 

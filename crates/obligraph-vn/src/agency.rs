@@ -882,12 +882,20 @@ fn own_units(agency: Agency, toks: &[String], ctx: &AgencyContext) -> Agency {
 
 /// The mass organisations as a second collective of a list that names
 /// them beside another kind of body (see [`names_mass_organisations_too`]).
-fn mass_organisations_beside(agency: &Agency, written: &str) -> Option<Agency> {
+fn mass_organisations_beside(agency: &Agency, written: &str, memo: &mut Memo) -> Option<Agency> {
     let c = agency.collective?;
     if c == Collective::MassOrganisations {
         return None;
     }
-    names_mass_organisations_too(&tokens(&strip_html(written)))
+    let named = match memo.mass_named.get(written) {
+        Some(&named) => named,
+        None => {
+            let named = names_mass_organisations_too(&tokens(&strip_html(written)));
+            memo.mass_named.insert(written.to_string(), named);
+            named
+        }
+    };
+    named
         .then(|| collective_by_name("mass_organisations"))
         .flatten()
 }
@@ -1050,6 +1058,9 @@ pub(crate) struct Memo {
     piece_ids: HashMap<String, Option<Vec<u32>>>,
     /// Answers of [`resolve_known`] keyed on the token ids of the name.
     runs: HashMap<Vec<u32>, Option<Agency>>,
+    /// Whether a collective's name as written also names the mass
+    /// organisations (see [`mass_organisations_beside`]).
+    mass_named: HashMap<String, bool>,
 }
 
 impl Memo {
@@ -1889,7 +1900,7 @@ fn parse_part(
         let written_norm = tidy(&written);
         let agency = numbered_region(agency, &written_norm);
         if !written_norm.trim().is_empty() && !is_filler_only(&written_norm) {
-            let beside = mass_organisations_beside(&agency, &written_norm);
+            let beside = mass_organisations_beside(&agency, &written_norm, memo);
             // `tidy` of tidy text is that text.
             out.push(Assignment {
                 agency,

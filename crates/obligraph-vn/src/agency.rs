@@ -944,7 +944,15 @@ fn fixed() -> &'static Fixed {
 fn strip_role_words(toks: &[String]) -> (&[String], Option<Role>) {
     let fillers = &fixed().fillers;
     for i in 1..toks.len() {
+        let first_byte = toks.get(i).and_then(|t| t.as_bytes().first());
         for f in fillers {
+            // Most words differ from a filler's first word in their first
+            // byte: no need to compare them whole.
+            if f.first()
+                .is_some_and(|w| w.as_bytes().first() != first_byte)
+            {
+                continue;
+            }
             if toks.get(i..i + f.len()) == Some(f.as_slice()) {
                 let role = match f.first().map(String::as_str) {
                     Some("chủ") => Some(Role::Lead),

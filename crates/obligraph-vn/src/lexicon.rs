@@ -61,7 +61,7 @@ pub fn table_column(header: &str) -> Option<TableColumn> {
     let k = crate::import::text::key(header.trim());
     let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
     let keys = table_header_keys();
-    if keys.number.iter().any(|w| *w == k) {
+    if keys.number.contains(&k) {
         return Some(TableColumn::Number);
     }
     keys.words

@@ -48,6 +48,15 @@ use crate::normalize::fold;
 /// NFC and collapsed whitespace, tone placement kept as written: the form
 /// of names and notes shown back to users.
 fn tidy(s: &str) -> String {
+    // Most names are tidy already: single spaces between words, none at
+    // the ends, no other whitespace, NFC.
+    let single_spaced = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && s.chars().all(|c| c == ' ' || !c.is_whitespace());
+    if single_spaced && crate::normalize::is_nfc_str(s) {
+        return s.to_string();
+    }
     let nfc = crate::normalize::nfc(s);
     let mut out = String::with_capacity(nfc.len());
     for w in nfc.split_whitespace() {
@@ -371,25 +380,33 @@ fn abbreviation(tok: &str) -> Option<&'static [String]> {
 /// punctuation , ; : - ( ) as tokens of their own, "&" as "và", "." dropped.
 fn tokens(s: &str) -> Vec<String> {
     let f = fold(s);
-    let mut spaced = String::with_capacity(f.len() + 8);
-    for c in f.chars() {
-        match c {
-            ',' | ';' | ':' | '-' | '(' | ')' => {
-                spaced.push(' ');
-                spaced.push(c);
-                spaced.push(' ');
+    let mut out = Vec::new();
+    let push = |tok: &str, out: &mut Vec<String>| match abbreviation(tok) {
+        Some(exp) => out.extend(exp.iter().cloned()),
+        None => out.push(tok.to_string()),
+    };
+    // Words run between whitespace and the marks below, read as slices of
+    // the fold.
+    let mut start = 0;
+    for (i, c) in f.char_indices() {
+        let (ends_word, own_token) = match c {
+            ',' | ';' | ':' | '-' | '(' | ')' => (true, f.get(i..i + 1)),
+            '&' => (true, Some("và")),
+            '.' | '/' | '"' | '“' | '”' | '*' | '_' => (true, None),
+            c => (c.is_whitespace(), None),
+        };
+        if ends_word {
+            if let Some(word) = f.get(start..i).filter(|w| !w.is_empty()) {
+                push(word, &mut out);
             }
-            '&' => spaced.push_str(" và "),
-            '.' | '/' | '"' | '“' | '”' | '*' | '_' => spaced.push(' '),
-            _ => spaced.push(c),
+            if let Some(t) = own_token {
+                push(t, &mut out);
+            }
+            start = i + c.len_utf8();
         }
     }
-    let mut out = Vec::new();
-    for tok in spaced.split_whitespace() {
-        match abbreviation(tok) {
-            Some(exp) => out.extend(exp.iter().cloned()),
-            None => out.push(tok.to_string()),
-        }
+    if let Some(word) = f.get(start..).filter(|w| !w.is_empty()) {
+        push(word, &mut out);
     }
     out
 }
@@ -865,12 +882,20 @@ fn own_units(agency: Agency, toks: &[String], ctx: &AgencyContext) -> Agency {
 
 /// The mass organisations as a second collective of a list that names
 /// them beside another kind of body (see [`names_mass_organisations_too`]).
-fn mass_organisations_beside(agency: &Agency, written: &str) -> Option<Agency> {
+fn mass_organisations_beside(agency: &Agency, written: &str, memo: &mut Memo) -> Option<Agency> {
     let c = agency.collective?;
     if c == Collective::MassOrganisations {
         return None;
     }
-    names_mass_organisations_too(&tokens(&strip_html(written)))
+    let named = match memo.mass_named.get(written) {
+        Some(&named) => named,
+        None => {
+            let named = names_mass_organisations_too(&tokens(&strip_html(written)));
+            memo.mass_named.insert(written.to_string(), named);
+            named
+        }
+    };
+    named
         .then(|| collective_by_name("mass_organisations"))
         .flatten()
 }
@@ -919,7 +944,15 @@ fn fixed() -> &'static Fixed {
 fn strip_role_words(toks: &[String]) -> (&[String], Option<Role>) {
     let fillers = &fixed().fillers;
     for i in 1..toks.len() {
+        let first_byte = toks.get(i).and_then(|t| t.as_bytes().first());
         for f in fillers {
+            // Most words differ from a filler's first word in their first
+            // byte: no need to compare them whole.
+            if f.first()
+                .is_some_and(|w| w.as_bytes().first() != first_byte)
+            {
+                continue;
+            }
             if toks.get(i..i + f.len()) == Some(f.as_slice()) {
                 let role = match f.first().map(String::as_str) {
                     Some("chủ") => Some(Role::Lead),
@@ -1018,9 +1051,11 @@ fn resolve_known_tokens(toks: Vec<String>, ctx: &AgencyContext) -> Option<Agency
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
     known: HashMap<String, Option<Agency>>,
-    /// Assignments of a list segment (as split, before trimming) read with
-    /// a default role.
-    segments: HashMap<(String, Role), Vec<Assignment>>,
+    /// Assignments of a list segment (as split, before trimming), and
+    /// whether the segment writes its role: when not, every assignment has
+    /// the default role it was read with, and the same segment read with
+    /// another default role differs only there.
+    segments: HashMap<String, (Vec<Assignment>, bool)>,
     /// The words of names, interned.
     words: HashMap<String, u32>,
     /// Interned word by id.
@@ -1031,6 +1066,9 @@ pub(crate) struct Memo {
     piece_ids: HashMap<String, Option<Vec<u32>>>,
     /// Answers of [`resolve_known`] keyed on the token ids of the name.
     runs: HashMap<Vec<u32>, Option<Agency>>,
+    /// Whether a collective's name as written also names the mass
+    /// organisations (see [`mass_organisations_beside`]).
+    mass_named: HashMap<String, bool>,
 }
 
 impl Memo {
@@ -1146,9 +1184,8 @@ fn strip_html(s: &str) -> String {
                 if ["p", "li", "ul", "ol", "br", "div", "tr", "td"]
                     .iter()
                     .any(|b| {
-                        name == *b
-                            || name.starts_with(&format!("{b} "))
-                            || name.starts_with(&format!("{b}/"))
+                        name.strip_prefix(b)
+                            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '/']))
                     })
                 {
                     out.push('\n');
@@ -1164,39 +1201,38 @@ fn strip_html(s: &str) -> String {
         }
     }
     out.push_str(rest);
+    if !out.contains('*') {
+        return out;
+    }
     out.replace("**", "").replace('*', "")
 }
 
 /// Splits `s` at `;` and line breaks outside parentheses (an unclosed
 /// parenthesis ends at the next `;`).
 fn split_segments(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
+    // Segments are the stretches between the breaks (the break chars are
+    // dropped).
+    let mut out: Vec<&str> = Vec::new();
+    let mut start = 0;
     let mut depth = 0usize;
     for (i, c) in s.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
-            '\n' => {
-                out.push(std::mem::take(&mut cur));
-                depth = 0;
-                continue;
-            }
-            ';' => {
-                let closes_later = s.get(i..).unwrap_or("").contains(')');
-                if depth == 0 || !closes_later {
-                    out.push(std::mem::take(&mut cur));
+            '\n' | ';' => {
+                let breaks = c == '\n' || depth == 0 || !s.get(i..).unwrap_or("").contains(')');
+                if breaks {
+                    out.push(s.get(start..i).unwrap_or(""));
+                    start = i + c.len_utf8();
                     depth = 0;
-                    continue;
                 }
             }
             _ => {}
         }
-        cur.push(c);
     }
-    out.push(cur);
+    out.push(s.get(start..).unwrap_or(""));
     out.into_iter()
-        .flat_map(|seg| split_bullets(&seg))
+        .flat_map(split_bullets)
         .map(|s| s.trim().to_string())
         .filter(|s| !s.trim_matches(['-', '+', '•', ' ', ',', '.']).is_empty())
         .collect()
@@ -1234,14 +1270,14 @@ fn split_bullets(seg: &str) -> Vec<String> {
 /// `at` (a " - " inside the name: "Phòng Văn hóa - Xã hội, …").
 fn name_runs_on(text: &str, at: usize) -> bool {
     let before = tokens(text.get(..at).unwrap_or("")).len();
-    let toks = tokens(&text.chars().take(120).collect::<String>());
+    let toks = tokens(crate::import::text::first_chars(text, 120));
     let runs_on = known_name_lengths(&toks).any(|n| n > before);
     runs_on
 }
 
 /// Whether text starts with an agency name, a collective or "Đề nghị".
 pub(crate) fn starts_agency(text: &str) -> bool {
-    let toks = tokens(&text.chars().take(80).collect::<String>());
+    let toks = tokens(crate::import::text::first_chars(text, 80));
     match toks.first().map(String::as_str) {
         Some("các") => return true,
         Some("đề") if toks.get(1).map(String::as_str) == Some("nghị") => return true,
@@ -1313,7 +1349,7 @@ fn split_pieces(s: &str) -> Vec<Piece> {
             i += 1;
             continue;
         }
-        if s.get(i..).is_some_and(|r| r.starts_with(" và ")) {
+        if c == ' ' && s.get(i..).is_some_and(|r| r.starts_with(" và ")) {
             push(&mut cur, &mut scope, &mut sep, &mut pieces);
             sep = " và ";
             i += " và ".len();
@@ -1369,9 +1405,9 @@ fn cut_at_filler(seg: &str) -> (String, String) {
             // Map the folded char index back to the normalized original.
             let orig = tidy(seg);
             if orig.chars().count() == folded.chars().count() {
-                let head: String = orig.chars().take(k).collect();
-                let tail: String = orig.chars().skip(k).collect();
-                return (head, tail);
+                let at = orig.char_indices().nth(k).map_or(orig.len(), |(i, _)| i);
+                let (head, tail) = orig.split_at_checked(at).unwrap_or((&orig, ""));
+                return (head.to_string(), tail.to_string());
             }
             return (seg.to_string(), String::new());
         }
@@ -1384,6 +1420,10 @@ fn cut_at_filler(seg: &str) -> (String, String) {
 /// supporting unit), not verbs: "theo đề xuất của cơ quan chủ trì" gives
 /// no role.
 fn role_of(tail: &str) -> Option<Role> {
+    // Most segments have no tail.
+    if tail.is_empty() {
+        return None;
+    }
     let t = fold(tail);
     let verb = |word: &str| {
         t.match_indices(word).map(|(i, _)| i).find(|&i| {
@@ -1409,6 +1449,9 @@ fn role_of(tail: &str) -> Option<Role> {
 
 /// A scope written after the verb: "(đối với …)" or "đối với …".
 fn tail_scope(tail: &str) -> Option<String> {
+    if tail.is_empty() {
+        return None;
+    }
     if let (Some(a), Some(b)) = (tail.find('('), tail.rfind(')')) {
         if a < b {
             return tail.get(a + 1..b).and_then(meaningful_scope);
@@ -1462,28 +1505,35 @@ pub(crate) fn parse_agency_list_with(
 ) -> Vec<Assignment> {
     let mut out = Vec::new();
     for seg in split_segments(&strip_html(text)) {
-        // A segment's assignments depend on nothing else.
-        let key = (seg, role);
-        if let Some(done) = memo.segments.get(&key) {
+        // A segment's assignments depend on nothing else, and on the
+        // default role only when the segment writes none.
+        if let Some((done, own_role)) = memo.segments.get(&seg) {
+            let first = out.len();
             out.extend(done.iter().cloned());
+            if !own_role {
+                for a in out.iter_mut().skip(first) {
+                    a.role = role;
+                }
+            }
             continue;
         }
         let first = out.len();
-        parse_segment(&key.0, role, ctx, memo, &mut out);
+        let own_role = parse_segment(&seg, role, ctx, memo, &mut out);
         let done = out.get(first..).unwrap_or(&[]).to_vec();
-        memo.segments.insert(key, done);
+        memo.segments.insert(seg, (done, own_role));
     }
     out
 }
 
-/// The assignments of one segment of a list.
+/// The assignments of one segment of a list, each with the role the
+/// segment writes, else `role`; whether the segment writes one.
 fn parse_segment(
     seg: &str,
     role: Role,
     ctx: &AgencyContext,
     memo: &mut Memo,
     out: &mut Vec<Assignment>,
-) {
+) -> bool {
     let seg = seg.trim_start_matches(['-', '+', '•', ' ']).trim();
     // The fold starts with "đ" only when the first char it keeps is "đ"
     // or "Đ" (no other char composes or lowercases to it).
@@ -1504,11 +1554,12 @@ fn parse_segment(
         }
     };
     let (part, tail) = cut_at_filler(&seg);
-    let seg_role = role_of(&tail).unwrap_or(role);
+    let own_role = role_of(&tail);
+    let seg_role = own_role.unwrap_or(role);
     // "Cơ quan chủ trì giải quyết bồi thường": a bare "cơ quan" / "đơn
     // vị" before the role words is a description of a body (the one that
     // settles compensation), not a name: the whole item is kept as one.
-    if GENERIC_BODIES.contains(&fold(part.trim().trim_end_matches([',', ':'])).as_str()) {
+    if folds_to_one_of(part.trim().trim_end_matches([',', ':']), GENERIC_BODIES) {
         let written = seg.trim().trim_end_matches(['.', ';', ',']).to_string();
         out.push(assignment(
             unresolved(&written),
@@ -1517,7 +1568,7 @@ fn parse_segment(
             None,
             &written,
         ));
-        return;
+        return own_role.is_some();
     }
     let group_scope = tail_scope(&tail);
     let first = out.len();
@@ -1529,6 +1580,7 @@ fn parse_segment(
             }
         }
     }
+    own_role.is_some()
 }
 
 /// Head nouns of agency names not in the table ("Văn phòng HĐND và UBND
@@ -1694,6 +1746,13 @@ pub(crate) fn only_agencies_with(
     if t.is_empty() || t.contains(['(', ')']) && !t.ends_with(')') {
         return None;
     }
+    // Every word of the text must belong to a name: a list parse drops
+    // trailing fillers ("thực hiện theo …"), which prose must not have.
+    // (Tried before the parse, which costs more and decides nothing here.)
+    let (_, tail) = cut_at_filler(t);
+    if !tail.trim().is_empty() {
+        return None;
+    }
     let list = parse_agency_list_with(t, role, ctx, memo);
     if list.is_empty() {
         return None;
@@ -1727,12 +1786,6 @@ pub(crate) fn only_agencies_with(
             .iter()
             .any(|a| !a.agency.is_collective() && holds_task_verb(&a.as_written))
     {
-        return None;
-    }
-    // Every word of the text must belong to a name: a list parse drops
-    // trailing fillers ("thực hiện theo …"), which prose must not have.
-    let (_, tail) = cut_at_filler(t);
-    if !tail.trim().is_empty() {
         return None;
     }
     Some(list)
@@ -1855,7 +1908,7 @@ fn parse_part(
         let written_norm = tidy(&written);
         let agency = numbered_region(agency, &written_norm);
         if !written_norm.trim().is_empty() && !is_filler_only(&written_norm) {
-            let beside = mass_organisations_beside(&agency, &written_norm);
+            let beside = mass_organisations_beside(&agency, &written_norm, memo);
             // `tidy` of tidy text is that text.
             out.push(Assignment {
                 agency,
@@ -1921,8 +1974,7 @@ fn join_pieces(pieces: &[Piece]) -> String {
 
 /// Words that are left over from phrasing, not names ("nhiệm vụ", "thẩm quyền").
 fn is_filler_only(s: &str) -> bool {
-    let f = fold(s);
-    [
+    const FILLER_ONLY: &[&str] = &[
         "nhiệm vụ",
         "nhiệm vụ được giao",
         "thẩm quyền",
@@ -1930,8 +1982,27 @@ fn is_filler_only(s: &str) -> bool {
         "quyền hạn",
         "có liên quan",
         "liên quan",
-    ]
-    .contains(&f.as_str())
+    ];
+    folds_to_one_of(s, FILLER_ONLY)
+}
+
+/// Whether the [`fold`] of `s` is one of `phrases` (folded, words
+/// separated by one space). Folding keeps every word that holds a letter
+/// or digit (it composes, lowercases and drops invisible chars, but never
+/// empties such a word or joins two), so `s` with more such words than
+/// the longest phrase is none of them, and is not folded.
+fn folds_to_one_of(s: &str, phrases: &[&str]) -> bool {
+    let most = phrases
+        .iter()
+        .map(|p| p.split(' ').count())
+        .max()
+        .unwrap_or(0);
+    let words = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(crate::normalize::is_alphanumeric))
+        .take(most + 1)
+        .count();
+    words <= most && phrases.contains(&fold(s).as_str())
 }
 
 fn assignment(

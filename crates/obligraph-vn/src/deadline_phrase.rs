@@ -189,7 +189,8 @@ impl Prepared {
     pub(crate) fn new(input: &str) -> Self {
         // 1. Clusters: a starter and its combining marks, composed.
         // 2. Markup out, whitespace collapsed.
-        let (mut orig, mut spans) = if normalize::all_plain_starters(input) {
+        let plain = normalize::all_plain_starters(input);
+        let (mut orig, mut spans) = if plain {
             // Every char is a cluster of its own.
             strip_markup(
                 input
@@ -226,8 +227,9 @@ impl Prepared {
             // as it went in. One whose length changes is kept as written.
             // (An NFC word keeps its tone unless `tone_may_move` says it
             // may move.)
+            // (Text of plain starters only is NFC, and so is each word.)
             let changed: Option<Vec<char>> = if is_word
-                && (!normalize::is_nfc_fast(seg.iter().copied())
+                && (!(plain || normalize::is_nfc_fast(seg.iter().copied()))
                     || (seg.iter().any(|&c| normalize::may_give_tone(c))
                         && seg.first().zip(seg.last()).is_some_and(|(&f, &l)| {
                             let before_last = seg.len().checked_sub(2).and_then(|i| seg.get(i));

@@ -60,14 +60,35 @@ pub const TABLE_HEADER_WORDS: &[(TableColumn, &[&str])] = &[
 pub fn table_column(header: &str) -> Option<TableColumn> {
     let k = crate::import::text::key(header.trim());
     let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
-    let fold = |w: &str| crate::import::text::key(w);
-    if NUMBER_HEADERS.iter().any(|w| fold(w) == k) {
+    let keys = table_header_keys();
+    if keys.number.contains(&k) {
         return Some(TableColumn::Number);
     }
-    TABLE_HEADER_WORDS
+    keys.words
         .iter()
-        .find(|(_, words)| words.iter().any(|w| k.contains(&fold(w))))
+        .find(|(_, words)| words.iter().any(|w| k.contains(w.as_str())))
         .map(|(c, _)| *c)
+}
+
+/// The keys of [`NUMBER_HEADERS`] and [`TABLE_HEADER_WORDS`], computed
+/// once: every table row's first cell is tried as a header.
+struct TableHeaderKeys {
+    number: Vec<String>,
+    words: Vec<(TableColumn, Vec<String>)>,
+}
+
+fn table_header_keys() -> &'static TableHeaderKeys {
+    static KEYS: std::sync::OnceLock<TableHeaderKeys> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let key = |w: &&str| crate::import::text::key(w);
+        TableHeaderKeys {
+            number: NUMBER_HEADERS.iter().map(key).collect(),
+            words: TABLE_HEADER_WORDS
+                .iter()
+                .map(|(c, words)| (*c, words.iter().map(key).collect()))
+                .collect(),
+        }
+    })
 }
 
 /// Function words that carry no topic.

@@ -29,14 +29,20 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}']
 /// Normalises `s`: NFC, new-style tone placement, whitespace runs collapsed
 /// to one space, trimmed. Case and everything else are kept.
 pub fn normalize(s: &str) -> String {
+    normalize_cow(s).into_owned()
+}
+
+/// [`normalize`], borrowing `s` when it is normal already (the usual
+/// case): [`fold`] lowercases it without a copy first.
+fn normalize_cow(s: &str) -> std::borrow::Cow<'_, str> {
     // Text already in NFC (the usual case) needs no recomposition.
     if is_nfc_str(s) {
         if is_normal_nfc(s) {
-            return s.to_string();
+            return std::borrow::Cow::Borrowed(s);
         }
-        normalize_nfc(s.chars(), s.len())
+        std::borrow::Cow::Owned(normalize_nfc(s.chars(), s.len()))
     } else {
-        normalize_nfc(s.nfc(), s.len())
+        std::borrow::Cow::Owned(normalize_nfc(s.nfc(), s.len()))
     }
 }
 
@@ -199,7 +205,7 @@ pub(crate) fn is_letter(c: char) -> bool {
 ///
 /// Typographic dashes (–, —) also become "-".
 pub fn fold(s: &str) -> String {
-    let n = normalize(s);
+    let n = normalize_cow(s);
     if n.is_ascii() {
         return n.to_ascii_lowercase();
     }

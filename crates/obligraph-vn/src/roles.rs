@@ -63,7 +63,7 @@
 use obligraph_core::{Assignment, Role};
 
 use crate::agency::{only_agencies_with, task_verb_at, AgencyContext, Memo};
-use crate::import::text::key;
+use crate::import::text::key_into;
 
 /// The roles a sentence gives.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -155,7 +155,7 @@ pub fn sentence_roles(text: &str, ctx: &AgencyContext) -> SentenceRoles {
 /// A word of the sentence: as written, and its key without punctuation.
 struct Word<'a> {
     raw: &'a str,
-    key: String,
+    key: &'a str,
 }
 
 impl Word<'_> {
@@ -183,11 +183,24 @@ pub(crate) fn sentence_roles_with(
     if !may_give_roles(text) {
         return SentenceRoles::default();
     }
-    let words: Vec<Word> = text
+    // The keys of all words in one buffer (a key is made char by char).
+    let mut keys = String::with_capacity(text.len());
+    let spans: Vec<(&str, usize, usize)> = text
         .split_whitespace()
-        .map(|raw| Word {
+        .map(|raw| {
+            let start = keys.len();
+            key_into(
+                raw.trim_matches(|c: char| !crate::normalize::is_alphanumeric(c)),
+                &mut keys,
+            );
+            (raw, start, keys.len())
+        })
+        .collect();
+    let words: Vec<Word> = spans
+        .into_iter()
+        .map(|(raw, a, b)| Word {
             raw,
-            key: key(raw.trim_matches(|c: char| !crate::normalize::is_alphanumeric(c))),
+            key: keys.get(a..b).unwrap_or(""),
         })
         .collect();
     let mut out = SentenceRoles::default();
@@ -325,15 +338,12 @@ fn read_clause(
     let mut had_subject = false;
     // Where the words that may be a subject start.
     let mut from = 0;
-    if words
-        .first()
-        .is_some_and(|w| ASSIGN_WORDS.contains(&w.key.as_str()))
-    {
+    if words.first().is_some_and(|w| ASSIGN_WORDS.contains(&w.key)) {
         from = 1;
     }
     let mut i = from;
     while i < words.len() {
-        let here = words.get(i).map_or("", |w| w.key.as_str());
+        let here = words.get(i).map_or("", |w| w.key);
         if here == "de" && words.get(i + 1).is_some_and(|w| w.key == "nghi") {
             requested = true;
             from = i + 2;
@@ -367,7 +377,7 @@ fn read_clause(
         let with_word = cooperates
             && words
                 .get(after)
-                .is_some_and(|w| PARTNER_WORDS.contains(&w.key.as_str()));
+                .is_some_and(|w| PARTNER_WORDS.contains(&w.key));
         // "Phối hợp các sở, ngành …" under an agency heading: the partners
         // follow the verb directly.
         let bare_partners = cooperates && !with_word && subject_words.is_empty();

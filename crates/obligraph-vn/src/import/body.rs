@@ -3,7 +3,9 @@
 //! between reports.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+// FxHash: the keys are the importer's own short strings and ids, never
+// chosen to collide, and SipHash was about 1 % of an import.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use obligraph_core::{
@@ -12,7 +14,7 @@ use obligraph_core::{
 use regex::Regex;
 
 use super::lines::{Para, Piece};
-use super::text::{body_marker, chars, key, re, Marker};
+use super::text::{body_marker, chars, key, key_head, re, Marker};
 use super::{Ledger, UnattributedReason};
 use crate::agency::{
     parse_agency_list_with, parse_inline_roles_with, AgencyContext, InlineRoles, Memo,
@@ -111,7 +113,7 @@ const MAX_UNKNOWN_SUBJECT_WORDS: usize = 12;
 fn known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
     let (subject, _) = duty_subject(text)?;
     let subject = without_giao(&subject).to_string();
-    let requested = key(&subject).starts_with("de nghi");
+    let requested = key_head(&subject, "de nghi".len()).starts_with("de nghi");
     let bare = if requested {
         subject.chars().skip("đề nghị ".chars().count()).collect()
     } else {
@@ -321,7 +323,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
     // Open headings: (depth, node index). Depth: roman 1, arabic 2+, letter 6.
     let mut open: Vec<(u32, usize)> = Vec::new();
     let mut top_kind = Kind::Tasks;
-    let mut child_count: HashMap<Option<usize>, u32> = HashMap::new();
+    let mut child_count: HashMap<Option<usize>, u32> = HashMap::default();
     // Groups waiting for labels: node indices since the last label block.
     let mut group: Vec<usize> = Vec::new();
     let mut group_parent: Option<usize> = None;
@@ -680,7 +682,7 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
         }
     }
     let mut body = t;
-    let k = key(t);
+    let k = key_head(t, "trong qua trinh".len());
     if k.starts_with("can cu")
         || k.starts_with("tren co so")
         || k.starts_with("trong qua trinh")
@@ -749,7 +751,7 @@ fn is_agency_heading(text: &str) -> bool {
 
 fn assignments_for(subject: &str, ctx: &Ctx) -> Vec<Assignment> {
     let subject = without_giao(subject);
-    let requested = key(subject).starts_with("de nghi");
+    let requested = key_head(subject, "de nghi".len()).starts_with("de nghi");
     let mut out = ctx.agency_list(subject, Role::Lead);
     if requested {
         for a in &mut out {
@@ -1037,7 +1039,7 @@ fn fold_role_lines(nodes: &mut Vec<Node>, ctx: &Ctx) {
 fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
     fold_role_lines(&mut nodes, ctx);
     // Leads given by agency headings of "Tổ chức thực hiện".
-    let mut heading_leads: HashMap<usize, Vec<Assignment>> = HashMap::new();
+    let mut heading_leads: HashMap<usize, Vec<Assignment>> = HashMap::default();
     for (i, n) in nodes.iter().enumerate() {
         if n.kind == Kind::Organisation
             && n.numbered
@@ -1052,7 +1054,7 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         let parent_id = n.parent.and_then(|p| nodes.get(p)).map(|p| p.id.clone());
         let is_top = n.parent.is_none() && n.numbered;
         let org_duty = n.kind == Kind::Organisation && !is_top && !heading_leads.contains_key(&i);
-        if org_duty && key(&n.text).starts_with("kinh phi") {
+        if org_duty && key_head(&n.text, "kinh phi".len()).starts_with("kinh phi") {
             ledger.set_aside_all(&n.lines, UnattributedReason::Funding);
             continue;
         }
@@ -1236,7 +1238,8 @@ fn emit_duty(
     for c in &parts {
         let has_deadline = ctx.find_deadline(c).is_some();
         let k = clause_kind(c, has_deadline);
-        let ck = key(c);
+        let longest = CONTINUING.iter().chain(DATING).map(|w| w.len()).max();
+        let ck = key_head(c, longest.unwrap_or(0));
         let goes_on = CONTINUING.iter().any(|w| ck.starts_with(w))
             || DATING.iter().any(|w| ck.starts_with(w));
         match groups.last_mut() {
@@ -1255,7 +1258,7 @@ fn emit_duty(
     if groups.is_empty() {
         groups.push((ObligationKind::Task, vec![n.text.clone()]));
     }
-    let mut seen: HashMap<ObligationKind, u32> = HashMap::new();
+    let mut seen: HashMap<ObligationKind, u32> = HashMap::default();
     for (k, texts) in groups {
         let text = if split {
             texts.join(" ")
@@ -1304,12 +1307,14 @@ fn emit_duty(
 /// made of it (no period is invented).
 fn periodic_unstated(text: &str) -> Option<String> {
     const WORDS: usize = 2;
-    key(text).starts_with("dinh ky ").then(|| {
-        text.split_whitespace()
-            .take(WORDS)
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
+    key_head(text, "dinh ky ".len())
+        .starts_with("dinh ky ")
+        .then(|| {
+            text.split_whitespace()
+                .take(WORDS)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
 }
 
 /// Keys of the words that open a clause that only dates the one before

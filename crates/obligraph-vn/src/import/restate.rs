@@ -32,7 +32,7 @@
 //! the two locations a reader needs to find; the link says they are one
 //! task.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use obligraph_core::{Obligation, ObligationKind, Plan};
 
@@ -63,14 +63,43 @@ type Words = Vec<u64>;
 fn words(text: &str) -> Words {
     use std::hash::{BuildHasher, BuildHasherDefault};
     let hasher = BuildHasherDefault::<rustc_hash::FxHasher>::default();
-    let mut out: Words = key(text)
-        .split(|c: char| !crate::normalize::is_alphanumeric(c))
-        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
-        .map(|w| hasher.hash_one(w))
-        .collect();
+    let k = key(text);
+    // About one word in four bytes of key: room enough, mostly, from the
+    // start.
+    let mut out = Words::with_capacity(k.len() / 4 + 1);
+    for_each_word(&k, |w| {
+        if !STOP_WORDS.contains(&w) {
+            out.push(hasher.hash_one(w));
+        }
+    });
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Calls `f` on each run of alphanumeric chars of `k`, in order: a key is
+/// mostly ASCII, which is read byte by byte.
+fn for_each_word(k: &str, mut f: impl FnMut(&str)) {
+    let bytes = k.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (in_word, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = k.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (crate::normalize::is_alphanumeric(c), c.len_utf8())
+        };
+        if !in_word {
+            if let Some(w) = k.get(start..i).filter(|w| !w.is_empty()) {
+                f(w);
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    if let Some(w) = k.get(start..).filter(|w| !w.is_empty()) {
+        f(w);
+    }
 }
 
 /// How many words two sorted word lists share.
@@ -180,13 +209,13 @@ pub(crate) fn link(plan: &mut Plan) {
         counts
     };
     // Items per section, for "the only item of its section".
-    let mut per_section: std::collections::HashMap<&str, usize> = Default::default();
+    let mut per_section: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for o in &plan.obligations {
         if let Some(s) = &o.section {
             *per_section.entry(s.as_str()).or_default() += 1;
         }
     }
-    let titles: std::collections::HashMap<&str, &str> = plan
+    let titles: rustc_hash::FxHashMap<&str, &str> = plan
         .sections
         .iter()
         .map(|s| (s.id.as_str(), s.title.as_str()))

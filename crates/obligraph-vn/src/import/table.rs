@@ -320,7 +320,7 @@ pub(crate) fn read_table(
     // Tree: (level, id, arabic numbers, row index).
     let mut stack: Vec<(u32, String, Vec<u32>)> = Vec::new();
     let mut last_roman: u32 = 0;
-    let mut unnumbered: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let mut unnumbered: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
     let mut nodes: Vec<(String, Option<String>, usize)> = Vec::new(); // id, parent, row
     for (ri, row) in rows.iter().enumerate() {
         let mut marker = row.marker.clone();
@@ -384,7 +384,7 @@ pub(crate) fn read_table(
     let mut rows = rows;
     let lead_i = idx(Col::Lead);
     let mut absorbed = vec![false; nodes.len()];
-    let mut merged: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut merged: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for (id, _, ri) in &nodes {
         let kids: Vec<usize> = nodes
             .iter()
@@ -431,7 +431,7 @@ pub(crate) fn read_table(
         }
         merged.insert(id.clone());
     }
-    let parents: std::collections::HashSet<&str> = nodes
+    let parents: rustc_hash::FxHashSet<&str> = nodes
         .iter()
         .zip(&absorbed)
         .filter(|(_, a)| !**a)
@@ -444,8 +444,8 @@ pub(crate) fn read_table(
     let text_of = |row: &Row, c: Col| idx(c).map(|i| row.text(i)).unwrap_or_default();
     // The leads of each emitted row, for children that leave the lead
     // column empty under a row whose lead cell spans them.
-    let mut leads_of: std::collections::HashMap<String, Vec<obligraph_core::Assignment>> =
-        std::collections::HashMap::new();
+    let mut leads_of: rustc_hash::FxHashMap<String, Vec<obligraph_core::Assignment>> =
+        rustc_hash::FxHashMap::default();
     let mut parsed_deadlines: rustc_hash::FxHashMap<String, Option<obligraph_core::Deadline>> =
         rustc_hash::FxHashMap::default();
     for (ni, (id, parent, ri)) in nodes.iter().enumerate() {
@@ -488,7 +488,7 @@ pub(crate) fn read_table(
             }
             if merged.contains(id) {
                 // Both rows name the same bodies: once each, a lead first.
-                let mut seen = std::collections::HashSet::new();
+                let mut seen = rustc_hash::FxHashSet::default();
                 o.assignments.sort_by_key(|a| a.role != Role::Lead);
                 o.assignments.retain(|a| seen.insert(a.agency.id.clone()));
             }

@@ -9,8 +9,15 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lowercase, without diacritics, `đ` → `d`: the key for keyword tests.
 pub(crate) fn key(s: &str) -> String {
-    let table = &*KEY_TABLE;
     let mut out = String::with_capacity(s.len());
+    key_into(s, &mut out);
+    out
+}
+
+/// Appends [`key`] of `s` to `out`. The key is made char by char, so the
+/// key of a text is the keys of its parts in turn.
+pub(crate) fn key_into(s: &str, out: &mut String) {
+    let table = &*KEY_TABLE;
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -21,8 +28,23 @@ pub(crate) fn key(s: &str) -> String {
                 _ => out.push_str(table.0.get(i).map_or("", String::as_str)),
             }
         } else {
-            key_char(c, &mut out);
+            key_char(c, out);
         }
+    }
+}
+
+/// [`key`] of the start of `s`: of its first chars, as many as give at
+/// least `len` bytes of key (all of `s` when its key is shorter). The key
+/// is made char by char, so for a prefix of at most `len` bytes
+/// `key_head(s, len).starts_with(p)` answers as `key(s).starts_with(p)`,
+/// without keying a whole paragraph.
+pub(crate) fn key_head(s: &str, len: usize) -> String {
+    let mut out = String::with_capacity(len + 4);
+    for (i, c) in s.char_indices() {
+        if out.len() >= len {
+            break;
+        }
+        key_into(s.get(i..i + c.len_utf8()).unwrap_or(""), &mut out);
     }
     out
 }
@@ -301,8 +323,13 @@ fn is_collapsed(s: &str) -> bool {
 
 /// [`key`] of the first `n` characters only: for tests on how a line starts.
 pub(crate) fn key_prefix(s: &str, n: usize) -> String {
+    key(first_chars(s, n))
+}
+
+/// The first `n` chars of `s` (all of it when shorter).
+pub(crate) fn first_chars(s: &str, n: usize) -> &str {
     let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
-    key(s.get(..end).unwrap_or(s))
+    s.get(..end).unwrap_or(s)
 }
 
 fn unescape(s: &str) -> Cow<'_, str> {

@@ -341,7 +341,8 @@ fn report_series(clause: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
     if lower.len() != clause.len() {
         return None;
     }
-    // The length of the kind `at` opens with ("và " allowed before it).
+    // Where the kind `at` opens with starts and ends ("và " allowed
+    // before it).
     let kind_at = |at: usize| -> Option<(usize, usize)> {
         let rest = lower.get(at..)?;
         let trimmed = rest.trim_start();
@@ -394,11 +395,11 @@ fn report_series(clause: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
     if kinds.len() < 2 {
         return None;
     }
-    // What the reports are about: what follows the last kind, unless it
-    // is the kind's period ("tổng kết 05 năm").
+    // The last kind ends with its words, unless a period follows them
+    // ("tổng kết 05 năm …"): then it keeps the rest of the clause.
     let &(_, last_end, _) = kinds.last()?;
-    let about = clause.get(last_end..)?.trim();
-    let last_end = if about.starts_with(|c: char| c.is_ascii_digit()) {
+    let after = clause.get(last_end..)?.trim();
+    let last_end = if after.starts_with(|c: char| c.is_ascii_digit()) {
         clause.len()
     } else {
         last_end

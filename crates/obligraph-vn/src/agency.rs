@@ -2137,6 +2137,12 @@ pub fn commune_field(field: &str) -> Option<&str> {
     if own {
         return Some(field);
     }
+    commune_office(field)
+}
+
+/// The field of the commune office that takes `field` in
+/// ([`COMMUNE_OFFICE_OF_FIELD`]).
+fn commune_office(field: &str) -> Option<&'static str> {
     COMMUNE_OFFICE_OF_FIELD
         .iter()
         .find(|(f, _)| *f == field)
@@ -2189,15 +2195,19 @@ pub fn counterpart(agency: &Agency, level: Level) -> Option<Agency> {
     if agency.level == Some(level) {
         return Some(agency.clone());
     }
-    let field = match level {
-        Level::Commune => commune_field(field)?,
-        _ => field,
+    let of_field = |f: &str| {
+        table()
+            .entries
+            .iter()
+            .find(|a| a.level == Some(level) && a.field.as_deref() == Some(f))
+            .cloned()
     };
-    table()
-        .entries
-        .iter()
-        .find(|a| a.level == Some(level) && a.field.as_deref() == Some(field))
-        .cloned()
+    // One scan of the table: the body of the field itself, else (in a
+    // commune) the office that takes the field in.
+    of_field(field).or_else(|| match level {
+        Level::Commune => of_field(commune_office(field)?),
+        _ => None,
+    })
 }
 
 #[cfg(test)]

@@ -363,7 +363,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
             Piece::Para(p) => p,
         };
         let mut text = p.text.as_str();
-        let mut k = key(text);
+        let mut k = paragraph_key(text);
         // "Trên đây là Kế hoạch …. Trong quá trình …, nếu phát sinh vướng
         // mắc, các đơn vị phản ánh …": the closing sentence holds a duty.
         // Its subject may be the bodies the sentence before asks to carry
@@ -378,7 +378,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
                     closing_subject = requested_subject(before, &ctx);
                 }
                 text = rest;
-                k = key(text);
+                k = paragraph_key(text);
             }
         }
         // Appendix heading and its title lines.
@@ -581,11 +581,41 @@ fn appendix_id(n: u32) -> String {
     }
 }
 
+/// What [`read_body`] reads of a paragraph's key: its openings (at most
+/// [`PARAGRAPH_OPENING`] bytes), and all of it after "(trong) quá trình",
+/// where [`is_closing`] and [`is_difficulty_report`] look further. Enough
+/// for both and for every `starts_with` the loop tries, without keying
+/// every paragraph whole.
+fn paragraph_key(text: &str) -> String {
+    let head = key_head(text, PARAGRAPH_OPENING);
+    if opens_with_process(&head) {
+        key(text)
+    } else {
+        head
+    }
+}
+
+/// The longest opening [`read_body`] tests on a paragraph's key:
+/// "(ban hanh kem theo".
+const PARAGRAPH_OPENING: usize = "(ban hanh kem theo".len();
+
+/// Whether a key opens with "(trong) quá trình": the paragraphs whose whole
+/// key [`is_closing`] and [`is_difficulty_report`] read.
+fn opens_with_process(k: &str) -> bool {
+    k.starts_with("trong qua trinh") || k.starts_with("qua trinh")
+}
+
+/// [`is_difficulty_report`] of the key of `text`, keying it whole only
+/// when its opening may make it one.
+fn text_is_difficulty_report(text: &str) -> bool {
+    opens_with_process(&key_head(text, "trong qua trinh".len())) && is_difficulty_report(&key(text))
+}
+
 /// "(Trong) quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc,
 /// X báo cáo / phản ánh …": a duty to report difficulties (given the key
 /// of the paragraph).
 fn is_difficulty_report(k: &str) -> bool {
-    (k.starts_with("trong qua trinh") || k.starts_with("qua trinh"))
+    opens_with_process(k)
         && k.contains("vuong mac")
         && (k.contains("bao cao") || k.contains("phan anh"))
 }
@@ -597,7 +627,7 @@ fn difficulty_sentence(text: &str) -> Option<&str> {
     while let Some(p) = text.get(from..)?.find(". ") {
         let start = from + p + 2;
         let rest = text.get(start..)?.trim_start();
-        if is_difficulty_report(&key(rest)) {
+        if text_is_difficulty_report(rest) {
             return Some(rest);
         }
         from = start;
@@ -622,9 +652,7 @@ fn requested_subject(sentence: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
 }
 
 fn is_closing(k: &str) -> bool {
-    k.starts_with("tren day la")
-        || ((k.starts_with("trong qua trinh") || k.starts_with("qua trinh"))
-            && k.contains("vuong mac"))
+    k.starts_with("tren day la") || (opens_with_process(k) && k.contains("vuong mac"))
 }
 
 /// The nodes the current labels apply to: the group since the last label
@@ -732,14 +760,43 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
             None => return None,
         }
     }
-    let lower = body.to_lowercase().replace("các tổ chức", "các tổ#chức");
-    let m = DUTY_VERB.find(&lower)?;
-    let subject = body.get(..m.start())?.trim().trim_end_matches(',');
+    let start = first_duty_verb(body)?;
+    let subject = body.get(..start)?.trim().trim_end_matches(',');
     if subject.is_empty() || chars(subject) > 200 {
         return None;
     }
     Some((subject.to_string(), String::new()))
 }
+
+/// Where the first [`DUTY_VERB`] starts in `text` lowercased, "các tổ
+/// chức" (organisations) not read as the verb "tổ chức".
+///
+/// The lowercase of the first [`VERB_WINDOW`] chars is read first: a
+/// match in it that ends [`VERB_SLACK`] bytes before its end is the first
+/// of the whole text too (an earlier one, shorter than that, would lie
+/// inside the window as well, and lowercasing goes char by char). Else
+/// the whole text is lowercased. A subject is at most 200 chars, so the
+/// window mostly answers, without lowercasing a long paragraph.
+fn first_duty_verb(text: &str) -> Option<usize> {
+    let lower_of = |s: &str| s.to_lowercase().replace("các tổ chức", "các tổ#chức");
+    let window = super::text::first_chars(text, VERB_WINDOW);
+    if window.len() < text.len() {
+        let lower = lower_of(window);
+        if let Some(m) = DUTY_VERB.find(&lower) {
+            if m.end() + VERB_SLACK <= lower.len() {
+                return Some(m.start());
+            }
+        }
+    }
+    DUTY_VERB.find(&lower_of(text)).map(|m| m.start())
+}
+
+/// Chars of a paragraph [`first_duty_verb`] lowercases first.
+const VERB_WINDOW: usize = 300;
+
+/// More bytes than any [`DUTY_VERB`] match takes (its longest verb and a
+/// whitespace char on each side; checked by a test).
+const VERB_SLACK: usize = 48;
 
 /// Whether a heading of "Tổ chức thực hiện" only names agencies.
 fn is_agency_heading(text: &str) -> bool {
@@ -1250,8 +1307,7 @@ fn emit_duty(
     // Work given in "Kinh phí" (proposing the funds needed) and the duty to
     // report difficulties are tasks, whatever words they use ("tổng hợp,
     // báo cáo", "Đội Tổng hợp"): not the plan's reporting or monitoring.
-    let k = key(&n.text);
-    if n.kind == Kind::Funding || is_difficulty_report(&k) {
+    if n.kind == Kind::Funding || text_is_difficulty_report(&n.text) {
         groups = vec![(ObligationKind::Task, vec![n.text.clone()])];
     }
     let split = groups.len() > 1;
@@ -1420,6 +1476,29 @@ mod tests {
             roles_paren(t).map(|r| r.1),
             Some("Sở Tư pháp chủ trì; Công an tỉnh phối hợp thực hiện hàng năm")
         );
+    }
+
+    #[test]
+    fn duty_verbs_fit_in_the_slack() {
+        let pattern = DUTY_VERB.as_str();
+        let verbs = pattern
+            .split_once(r"(?:^|\s)(?:")
+            .and_then(|(_, r)| r.split_once(r")(?:\s|,|$)"))
+            .map(|(v, _)| v)
+            .unwrap_or_default();
+        assert!(verbs.split('|').count() > 40);
+        for v in verbs.split('|') {
+            // A whitespace char takes at most 3 bytes in UTF-8.
+            assert!(v.len() + 6 <= VERB_SLACK, "{v}");
+        }
+        // A long paragraph whose verb lies beyond the window.
+        let long = format!("{} có trách nhiệm", "Sở Tư pháp ".repeat(40));
+        assert_eq!(
+            first_duty_verb(&long),
+            long.to_lowercase().find(" có trách nhiệm")
+        );
+        let short = format!("Các tổ chức có trách nhiệm {}", "x ".repeat(400));
+        assert_eq!(first_duty_verb(&short), Some("Các tổ chức".len()));
     }
 
     #[test]

@@ -26,10 +26,12 @@ use crate::deadline_phrase::{find_deadline, parse_deadline, DeadlineContext, Dea
 pub(crate) struct Ctx {
     pub agency: AgencyContext,
     pub deadline: DeadlineContext,
-    agencies: RefCell<HashMap<(String, Role), Vec<Assignment>>>,
+    /// By role, then by text: looked up with the text borrowed.
+    agencies: RefCell<HashMap<Role, HashMap<String, Vec<Assignment>>>>,
     found: RefCell<HashMap<String, Option<DeadlineMatch>>>,
     names: RefCell<Memo>,
     sentences: RefCell<HashMap<String, crate::roles::SentenceRoles>>,
+    subjects: RefCell<HashMap<String, Option<Vec<Assignment>>>>,
 }
 
 impl Ctx {
@@ -41,17 +43,21 @@ impl Ctx {
             found: RefCell::default(),
             names: RefCell::default(),
             sentences: RefCell::default(),
+            subjects: RefCell::default(),
         }
     }
 
     /// [`parse_agency_list`](crate::agency::parse_agency_list), memoised.
     pub(crate) fn agency_list(&self, text: &str, role: Role) -> Vec<Assignment> {
-        let k = (text.to_string(), role);
-        if let Some(v) = self.agencies.borrow().get(&k) {
+        if let Some(v) = self.agencies.borrow().get(&role).and_then(|m| m.get(text)) {
             return v.clone();
         }
         let v = parse_agency_list_with(text, role, &self.agency, &mut self.names.borrow_mut());
-        self.agencies.borrow_mut().insert(k, v.clone());
+        self.agencies
+            .borrow_mut()
+            .entry(role)
+            .or_default()
+            .insert(text.to_string(), v.clone());
         v
     }
 
@@ -111,6 +117,20 @@ const MAX_UNKNOWN_SUBJECT_WORDS: usize = 12;
 /// subject names no agency (funding prose: "Kinh phí thực hiện … do ngân
 /// sách nhà nước bảo đảm").
 fn known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    // Memoised: a funding paragraph is asked once to tell whether it is a
+    // duty, then again for its leads.
+    if let Some(v) = ctx.subjects.borrow().get(text) {
+        return v.clone();
+    }
+    let v = read_known_subject(text, ctx);
+    ctx.subjects
+        .borrow_mut()
+        .insert(text.to_string(), v.clone());
+    v
+}
+
+/// [`known_subject`], not memoised.
+fn read_known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
     let (subject, _) = duty_subject(text)?;
     let subject = without_giao(&subject).to_string();
     let requested = key_head(&subject, "de nghi".len()).starts_with("de nghi");

@@ -20,6 +20,7 @@ use crate::agency::{
     parse_agency_list_with, parse_inline_roles_with, AgencyContext, InlineRoles, Memo,
 };
 use crate::deadline_phrase::{find_deadline, parse_deadline, DeadlineContext, DeadlineMatch};
+use crate::normalize::lowercase;
 
 /// What the lexicon needs from the document, and a memo of its answers
 /// (plans repeat the same agency lists and deadline phrases many times).
@@ -171,11 +172,13 @@ const SUBJECT_ADVERBS: &[&str] = &[
 
 fn strip_adverbs(subject: &str) -> String {
     let mut t = subject.trim().to_string();
+    // Lowercased again only when an adverb is cut off.
+    let mut lower = lowercase(&t);
     for a in SUBJECT_ADVERBS {
-        let lower = t.to_lowercase();
         if lower.ends_with(a) {
             let cut = t.len() - a.len();
             t = t.get(..cut).unwrap_or(&t).trim().to_string();
+            lower = lowercase(&t);
         }
     }
     t
@@ -659,10 +662,10 @@ fn difficulty_sentence(text: &str) -> Option<&str> {
 /// địa phương triển khai thực hiện …"), requested, when it names nothing
 /// else between "đề nghị" and the verb.
 fn requested_subject(sentence: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
-    let lower = sentence.to_lowercase();
+    let lower = lowercase(sentence);
     let at = lower.rfind("đề nghị ")? + "đề nghị ".len();
     let after = sentence.get(at..)?;
-    let verb = DUTY_VERB.find(&after.to_lowercase())?.start();
+    let verb = DUTY_VERB.find(&lowercase(after))?.start();
     let subject = after.get(..verb)?.trim().trim_end_matches(',');
     let mut list = ctx.only_agencies(&strip_adverbs(subject), Role::Lead)?;
     for a in &mut list {
@@ -722,7 +725,7 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
     let t = text.trim();
     if let Some(i) = t.find(':') {
         let head = t.get(..i).unwrap_or("");
-        if chars(head) < 150 && !DUTY_VERB.is_match(&head.to_lowercase()) {
+        if chars(head) < 150 && !DUTY_VERB.is_match(&lowercase(head)) {
             return Some((
                 head.trim().to_string(),
                 t.get(i + 1..).unwrap_or("").trim().to_string(),
@@ -738,12 +741,12 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
     {
         // The subject follows the opening clause: ", các sở …", ", Ủy ban …",
         // or the condition "nếu có … vướng mắc".
-        let lower = t.to_lowercase();
+        let lower = lowercase(t);
         let difficulty = k.starts_with("qua trinh") || k.starts_with("trong qua trinh");
         if let Some(v) = lower.find("vướng mắc").filter(|_| difficulty) {
             let after = t.get(v + "vướng mắc".len()..).unwrap_or("");
             let after = after.trim_start_matches([',', ' ']);
-            let after_lower = after.to_lowercase().replace("các tổ chức", "các tổ#chức");
+            let after_lower = lowercase(after).replace("các tổ chức", "các tổ#chức");
             let verb_from = if after_lower.starts_with("đề nghị ") {
                 "đề nghị ".len()
             } else {
@@ -795,10 +798,11 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
 /// match in it that ends [`VERB_SLACK`] bytes before its end is the first
 /// of the whole text too (an earlier one, shorter than that, would lie
 /// inside the window as well, and lowercasing goes char by char). Else
-/// the whole text is lowercased. A subject is at most 200 chars, so the
-/// window mostly answers, without lowercasing a long paragraph.
+/// the whole text is lowercased. The verb mostly comes in the first words
+/// (a duty opens with it, or with a short subject), so the window mostly
+/// answers, without lowercasing a whole paragraph.
 fn first_duty_verb(text: &str) -> Option<usize> {
-    let lower_of = |s: &str| s.to_lowercase().replace("các tổ chức", "các tổ#chức");
+    let lower_of = |s: &str| lowercase(s).replace("các tổ chức", "các tổ#chức");
     let window = super::text::first_chars(text, VERB_WINDOW);
     if window.len() < text.len() {
         let lower = lower_of(window);
@@ -812,7 +816,7 @@ fn first_duty_verb(text: &str) -> Option<usize> {
 }
 
 /// Chars of a paragraph [`first_duty_verb`] lowercases first.
-const VERB_WINDOW: usize = 300;
+const VERB_WINDOW: usize = 120;
 
 /// More bytes than any [`DUTY_VERB`] match takes (its longest verb and a
 /// whitespace char on each side; checked by a test).
@@ -821,7 +825,7 @@ const VERB_SLACK: usize = 48;
 /// Whether a heading of "Tổ chức thực hiện" only names agencies.
 fn is_agency_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.']);
-    let lower = t.to_lowercase().replace("các tổ chức", "các tổ#chức");
+    let lower = lowercase(t).replace("các tổ chức", "các tổ#chức");
     let lower = lower.strip_prefix("đề nghị ").unwrap_or(&lower);
     chars(t) < 200 && !DUTY_VERB.is_match(lower) && !t.contains(';')
 }
@@ -964,10 +968,7 @@ fn points_to_appendix(text: &str) -> bool {
     .iter()
     .any(|w| k.starts_with(w));
     // The verb test last: this runs on every unassigned paragraph.
-    opens
-        && k.contains("phu luc")
-        && chars(text) <= 160
-        && !DUTY_VERB.is_match(&text.to_lowercase())
+    opens && k.contains("phu luc") && chars(text) <= 160 && !DUTY_VERB.is_match(&lowercase(text))
 }
 
 /// Whether a colon after `before` opens a list of objects ("… về:", "…

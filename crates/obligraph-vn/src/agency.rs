@@ -744,7 +744,9 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         marked = true;
         i += 1;
     }
-    let mut seen: Vec<String> = Vec::new();
+    // The phrases read, as their tokens (joined by a space, each is a
+    // phrase of the vocabulary as written).
+    let mut seen: Vec<&'static [String]> = Vec::new();
     let mut items = 0;
     while i < toks.len() {
         if let Some("," | "và" | "-") = toks.get(i).map(String::as_str) {
@@ -757,7 +759,7 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
             Vocab::Nouns
         };
         if let Some((n, p)) = phrase_at(toks, i, list) {
-            seen.push(p.join(" "));
+            seen.push(p);
             items += 1;
             i += n;
             continue;
@@ -775,7 +777,12 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
     if items == 0 || !(marked || items >= 2) {
         return None;
     }
-    let has = |w: &str| seen.iter().any(|s| s == w);
+    // Tokens hold no space: `w` splits at its spaces into the tokens of a
+    // phrase exactly when it is the phrase joined by spaces.
+    let has = |w: &str| {
+        seen.iter()
+            .any(|p| w.split(' ').eq(p.iter().map(String::as_str)))
+    };
     let name = if is_committee {
         if has("huyện") || has("quận") || has("thị xã") {
             "district_committees"
@@ -797,8 +804,10 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         } else {
             "district_offices"
         }
-    } else if seen.iter().any(|s| is_mass_organisation_noun(s))
-        && !seen.iter().any(|s| OTHER_BODY_NOUNS.contains(&s.as_str()))
+    } else if seen.iter().any(|p| is_mass_organisation_noun(&p.join(" ")))
+        && !seen
+            .iter()
+            .any(|p| OTHER_BODY_NOUNS.contains(&p.join(" ").as_str()))
     {
         "mass_organisations"
     } else if has("ban") || has("ngành") || has("ban ngành") {
@@ -1038,10 +1047,13 @@ fn resolve_known(name: &str, ctx: &AgencyContext) -> Option<Agency> {
 fn resolve_known_tokens(toks: Vec<String>, ctx: &AgencyContext) -> Option<Agency> {
     let (toks, _) = clean_tokens(toks);
     let (core, _) = strip_role_words(&toks);
-    if let Some(a) = resolve_collective(core).or_else(|| resolve_collective(&toks)) {
+    // The whole name is tried after its core only when role words were cut
+    // off it (else the two are one).
+    let whole = (core.len() < toks.len()).then_some(toks.as_slice());
+    if let Some(a) = resolve_collective(core).or_else(|| whole.and_then(resolve_collective)) {
         return Some(own_units(a, core, ctx));
     }
-    let idx = resolve_tokens(core, ctx).or_else(|| resolve_tokens(&toks, ctx))?;
+    let idx = resolve_tokens(core, ctx).or_else(|| whole.and_then(|w| resolve_tokens(w, ctx)))?;
     table().entries.get(idx).cloned()
 }
 

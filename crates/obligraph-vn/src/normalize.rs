@@ -63,6 +63,26 @@ pub fn lower_nfc(s: &str) -> String {
     if !is_nfc_str(s) {
         return s.nfc().flat_map(char::to_lowercase).collect();
     }
+    lower_chars(s)
+}
+
+/// `s.to_lowercase()`, the same string, faster for Vietnamese text: char
+/// by char through the table of [`lower_of_letter`]. `str::to_lowercase`
+/// maps each char as `char::to_lowercase` does but for a final "Σ"
+/// (which becomes "ς"): text with a "Σ" goes through it.
+pub(crate) fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    if s.contains('Σ') {
+        return s.to_lowercase();
+    }
+    lower_chars(s)
+}
+
+/// Each char of `s` lowercased on its own (`char::to_lowercase`), ASCII
+/// and Vietnamese letters looked up in a table.
+fn lower_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
@@ -490,6 +510,19 @@ fn new_tone_position(letters: &[(char, Vec<char>)], at: usize) -> Option<usize> 
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn lowercase_is_str_to_lowercase() {
+        // Every char alone, between letters, and at a word's end.
+        for c in (0..=0x1_ffff_u32).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("A{c}B"), format!("ΑΒ{c} x")] {
+                assert_eq!(lowercase(&s), s.to_lowercase(), "{:04x}", c as u32);
+            }
+        }
+        for s in ["ỦY BAN NHÂN DÂN", "Sở Tư pháp", "ΣΑΣ Σ", "İstanbul", "ẞ"] {
+            assert_eq!(lowercase(s), s.to_lowercase(), "{s}");
+        }
+    }
 
     #[test]
     fn plain_starters_agree_with_the_unicode_tables() {

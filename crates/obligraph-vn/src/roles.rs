@@ -242,7 +242,14 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
 }
 
 fn join(words: &[Word]) -> String {
-    words.iter().map(|w| w.raw).collect::<Vec<_>>().join(" ")
+    let mut s = String::with_capacity(words.iter().map(|w| w.raw.len() + 1).sum());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            s.push(' ');
+        }
+        s.push_str(w.raw);
+    }
+    s
 }
 
 /// The agencies named by `words`, or by their part after the last comma

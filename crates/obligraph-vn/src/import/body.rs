@@ -20,16 +20,19 @@ use crate::agency::{
     parse_agency_list_with, parse_inline_roles_with, AgencyContext, InlineRoles, Memo,
 };
 use crate::deadline_phrase::{find_deadline, parse_deadline, DeadlineContext, DeadlineMatch};
+use crate::normalize::lowercase;
 
 /// What the lexicon needs from the document, and a memo of its answers
 /// (plans repeat the same agency lists and deadline phrases many times).
 pub(crate) struct Ctx {
     pub agency: AgencyContext,
     pub deadline: DeadlineContext,
-    agencies: RefCell<HashMap<(String, Role), Vec<Assignment>>>,
+    /// By role, then by text: looked up with the text borrowed.
+    agencies: RefCell<HashMap<Role, HashMap<String, Vec<Assignment>>>>,
     found: RefCell<HashMap<String, Option<DeadlineMatch>>>,
     names: RefCell<Memo>,
     sentences: RefCell<HashMap<String, crate::roles::SentenceRoles>>,
+    subjects: RefCell<HashMap<String, Option<Vec<Assignment>>>>,
 }
 
 impl Ctx {
@@ -41,17 +44,21 @@ impl Ctx {
             found: RefCell::default(),
             names: RefCell::default(),
             sentences: RefCell::default(),
+            subjects: RefCell::default(),
         }
     }
 
     /// [`parse_agency_list`](crate::agency::parse_agency_list), memoised.
     pub(crate) fn agency_list(&self, text: &str, role: Role) -> Vec<Assignment> {
-        let k = (text.to_string(), role);
-        if let Some(v) = self.agencies.borrow().get(&k) {
+        if let Some(v) = self.agencies.borrow().get(&role).and_then(|m| m.get(text)) {
             return v.clone();
         }
         let v = parse_agency_list_with(text, role, &self.agency, &mut self.names.borrow_mut());
-        self.agencies.borrow_mut().insert(k, v.clone());
+        self.agencies
+            .borrow_mut()
+            .entry(role)
+            .or_default()
+            .insert(text.to_string(), v.clone());
         v
     }
 
@@ -111,6 +118,20 @@ const MAX_UNKNOWN_SUBJECT_WORDS: usize = 12;
 /// subject names no agency (funding prose: "Kinh phí thực hiện … do ngân
 /// sách nhà nước bảo đảm").
 fn known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    // Memoised: a funding paragraph is asked once to tell whether it is a
+    // duty, then again for its leads.
+    if let Some(v) = ctx.subjects.borrow().get(text) {
+        return v.clone();
+    }
+    let v = read_known_subject(text, ctx);
+    ctx.subjects
+        .borrow_mut()
+        .insert(text.to_string(), v.clone());
+    v
+}
+
+/// [`known_subject`], not memoised.
+fn read_known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
     let (subject, _) = duty_subject(text)?;
     let subject = without_giao(&subject).to_string();
     let requested = key_head(&subject, "de nghi".len()).starts_with("de nghi");
@@ -151,11 +172,13 @@ const SUBJECT_ADVERBS: &[&str] = &[
 
 fn strip_adverbs(subject: &str) -> String {
     let mut t = subject.trim().to_string();
+    // Lowercased again only when an adverb is cut off.
+    let mut lower = lowercase(&t);
     for a in SUBJECT_ADVERBS {
-        let lower = t.to_lowercase();
         if lower.ends_with(a) {
             let cut = t.len() - a.len();
             t = t.get(..cut).unwrap_or(&t).trim().to_string();
+            lower = lowercase(&t);
         }
     }
     t
@@ -363,7 +386,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
             Piece::Para(p) => p,
         };
         let mut text = p.text.as_str();
-        let mut k = key(text);
+        let mut k = paragraph_key(text);
         // "Trên đây là Kế hoạch …. Trong quá trình …, nếu phát sinh vướng
         // mắc, các đơn vị phản ánh …": the closing sentence holds a duty.
         // Its subject may be the bodies the sentence before asks to carry
@@ -378,7 +401,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
                     closing_subject = requested_subject(before, &ctx);
                 }
                 text = rest;
-                k = key(text);
+                k = paragraph_key(text);
             }
         }
         // Appendix heading and its title lines.
@@ -581,11 +604,41 @@ fn appendix_id(n: u32) -> String {
     }
 }
 
+/// What [`read_body`] reads of a paragraph's key: its openings (at most
+/// [`PARAGRAPH_OPENING`] bytes), and all of it after "(trong) quá trình",
+/// where [`is_closing`] and [`is_difficulty_report`] look further. Enough
+/// for both and for every `starts_with` the loop tries, without keying
+/// every paragraph whole.
+fn paragraph_key(text: &str) -> String {
+    let head = key_head(text, PARAGRAPH_OPENING);
+    if opens_with_process(&head) {
+        key(text)
+    } else {
+        head
+    }
+}
+
+/// The longest opening [`read_body`] tests on a paragraph's key:
+/// "(ban hanh kem theo".
+const PARAGRAPH_OPENING: usize = "(ban hanh kem theo".len();
+
+/// Whether a key opens with "(trong) quá trình": the paragraphs whose whole
+/// key [`is_closing`] and [`is_difficulty_report`] read.
+fn opens_with_process(k: &str) -> bool {
+    k.starts_with("trong qua trinh") || k.starts_with("qua trinh")
+}
+
+/// [`is_difficulty_report`] of the key of `text`, keying it whole only
+/// when its opening may make it one.
+fn text_is_difficulty_report(text: &str) -> bool {
+    opens_with_process(&key_head(text, "trong qua trinh".len())) && is_difficulty_report(&key(text))
+}
+
 /// "(Trong) quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc,
 /// X báo cáo / phản ánh …": a duty to report difficulties (given the key
 /// of the paragraph).
 fn is_difficulty_report(k: &str) -> bool {
-    (k.starts_with("trong qua trinh") || k.starts_with("qua trinh"))
+    opens_with_process(k)
         && k.contains("vuong mac")
         && (k.contains("bao cao") || k.contains("phan anh"))
 }
@@ -597,7 +650,7 @@ fn difficulty_sentence(text: &str) -> Option<&str> {
     while let Some(p) = text.get(from..)?.find(". ") {
         let start = from + p + 2;
         let rest = text.get(start..)?.trim_start();
-        if is_difficulty_report(&key(rest)) {
+        if text_is_difficulty_report(rest) {
             return Some(rest);
         }
         from = start;
@@ -609,10 +662,10 @@ fn difficulty_sentence(text: &str) -> Option<&str> {
 /// địa phương triển khai thực hiện …"), requested, when it names nothing
 /// else between "đề nghị" and the verb.
 fn requested_subject(sentence: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
-    let lower = sentence.to_lowercase();
+    let lower = lowercase(sentence);
     let at = lower.rfind("đề nghị ")? + "đề nghị ".len();
     let after = sentence.get(at..)?;
-    let verb = DUTY_VERB.find(&after.to_lowercase())?.start();
+    let verb = DUTY_VERB.find(&lowercase(after))?.start();
     let subject = after.get(..verb)?.trim().trim_end_matches(',');
     let mut list = ctx.only_agencies(&strip_adverbs(subject), Role::Lead)?;
     for a in &mut list {
@@ -622,9 +675,7 @@ fn requested_subject(sentence: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
 }
 
 fn is_closing(k: &str) -> bool {
-    k.starts_with("tren day la")
-        || ((k.starts_with("trong qua trinh") || k.starts_with("qua trinh"))
-            && k.contains("vuong mac"))
+    k.starts_with("tren day la") || (opens_with_process(k) && k.contains("vuong mac"))
 }
 
 /// The nodes the current labels apply to: the group since the last label
@@ -674,7 +725,7 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
     let t = text.trim();
     if let Some(i) = t.find(':') {
         let head = t.get(..i).unwrap_or("");
-        if chars(head) < 150 && !DUTY_VERB.is_match(&head.to_lowercase()) {
+        if chars(head) < 150 && !DUTY_VERB.is_match(&lowercase(head)) {
             return Some((
                 head.trim().to_string(),
                 t.get(i + 1..).unwrap_or("").trim().to_string(),
@@ -690,12 +741,12 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
     {
         // The subject follows the opening clause: ", các sở …", ", Ủy ban …",
         // or the condition "nếu có … vướng mắc".
-        let lower = t.to_lowercase();
+        let lower = lowercase(t);
         let difficulty = k.starts_with("qua trinh") || k.starts_with("trong qua trinh");
         if let Some(v) = lower.find("vướng mắc").filter(|_| difficulty) {
             let after = t.get(v + "vướng mắc".len()..).unwrap_or("");
             let after = after.trim_start_matches([',', ' ']);
-            let after_lower = after.to_lowercase().replace("các tổ chức", "các tổ#chức");
+            let after_lower = lowercase(after).replace("các tổ chức", "các tổ#chức");
             let verb_from = if after_lower.starts_with("đề nghị ") {
                 "đề nghị ".len()
             } else {
@@ -732,19 +783,49 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
             None => return None,
         }
     }
-    let lower = body.to_lowercase().replace("các tổ chức", "các tổ#chức");
-    let m = DUTY_VERB.find(&lower)?;
-    let subject = body.get(..m.start())?.trim().trim_end_matches(',');
+    let start = first_duty_verb(body)?;
+    let subject = body.get(..start)?.trim().trim_end_matches(',');
     if subject.is_empty() || chars(subject) > 200 {
         return None;
     }
     Some((subject.to_string(), String::new()))
 }
 
+/// Where the first [`DUTY_VERB`] starts in `text` lowercased, "các tổ
+/// chức" (organisations) not read as the verb "tổ chức".
+///
+/// The lowercase of the first [`VERB_WINDOW`] chars is read first: a
+/// match in it that ends [`VERB_SLACK`] bytes before its end is the first
+/// of the whole text too (an earlier one, shorter than that, would lie
+/// inside the window as well, and lowercasing goes char by char). Else
+/// the whole text is lowercased. The verb mostly comes in the first words
+/// (a duty opens with it, or with a short subject), so the window mostly
+/// answers, without lowercasing a whole paragraph.
+fn first_duty_verb(text: &str) -> Option<usize> {
+    let lower_of = |s: &str| lowercase(s).replace("các tổ chức", "các tổ#chức");
+    let window = super::text::first_chars(text, VERB_WINDOW);
+    if window.len() < text.len() {
+        let lower = lower_of(window);
+        if let Some(m) = DUTY_VERB.find(&lower) {
+            if m.end() + VERB_SLACK <= lower.len() {
+                return Some(m.start());
+            }
+        }
+    }
+    DUTY_VERB.find(&lower_of(text)).map(|m| m.start())
+}
+
+/// Chars of a paragraph [`first_duty_verb`] lowercases first.
+const VERB_WINDOW: usize = 120;
+
+/// More bytes than any [`DUTY_VERB`] match takes (its longest verb and a
+/// whitespace char on each side; checked by a test).
+const VERB_SLACK: usize = 48;
+
 /// Whether a heading of "Tổ chức thực hiện" only names agencies.
 fn is_agency_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.']);
-    let lower = t.to_lowercase().replace("các tổ chức", "các tổ#chức");
+    let lower = lowercase(t).replace("các tổ chức", "các tổ#chức");
     let lower = lower.strip_prefix("đề nghị ").unwrap_or(&lower);
     chars(t) < 200 && !DUTY_VERB.is_match(lower) && !t.contains(';')
 }
@@ -887,10 +968,7 @@ fn points_to_appendix(text: &str) -> bool {
     .iter()
     .any(|w| k.starts_with(w));
     // The verb test last: this runs on every unassigned paragraph.
-    opens
-        && k.contains("phu luc")
-        && chars(text) <= 160
-        && !DUTY_VERB.is_match(&text.to_lowercase())
+    opens && k.contains("phu luc") && chars(text) <= 160 && !DUTY_VERB.is_match(&lowercase(text))
 }
 
 /// Whether a colon after `before` opens a list of objects ("… về:", "…
@@ -1250,8 +1328,7 @@ fn emit_duty(
     // Work given in "Kinh phí" (proposing the funds needed) and the duty to
     // report difficulties are tasks, whatever words they use ("tổng hợp,
     // báo cáo", "Đội Tổng hợp"): not the plan's reporting or monitoring.
-    let k = key(&n.text);
-    if n.kind == Kind::Funding || is_difficulty_report(&k) {
+    if n.kind == Kind::Funding || text_is_difficulty_report(&n.text) {
         groups = vec![(ObligationKind::Task, vec![n.text.clone()])];
     }
     let split = groups.len() > 1;
@@ -1420,6 +1497,29 @@ mod tests {
             roles_paren(t).map(|r| r.1),
             Some("Sở Tư pháp chủ trì; Công an tỉnh phối hợp thực hiện hàng năm")
         );
+    }
+
+    #[test]
+    fn duty_verbs_fit_in_the_slack() {
+        let pattern = DUTY_VERB.as_str();
+        let verbs = pattern
+            .split_once(r"(?:^|\s)(?:")
+            .and_then(|(_, r)| r.split_once(r")(?:\s|,|$)"))
+            .map(|(v, _)| v)
+            .unwrap_or_default();
+        assert!(verbs.split('|').count() > 40);
+        for v in verbs.split('|') {
+            // A whitespace char takes at most 3 bytes in UTF-8.
+            assert!(v.len() + 6 <= VERB_SLACK, "{v}");
+        }
+        // A long paragraph whose verb lies beyond the window.
+        let long = format!("{} có trách nhiệm", "Sở Tư pháp ".repeat(40));
+        assert_eq!(
+            first_duty_verb(&long),
+            long.to_lowercase().find(" có trách nhiệm")
+        );
+        let short = format!("Các tổ chức có trách nhiệm {}", "x ".repeat(400));
+        assert_eq!(first_duty_verb(&short), Some("Các tổ chức".len()));
     }
 
     #[test]

@@ -166,13 +166,14 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
         }
     };
 
-    for s in &src {
+    // Each line is read once: a table row's cells move into the row.
+    for s in &mut src {
         if s.raw.trim().is_empty() {
             blank_before = true;
             continue;
         }
         // Inside a table: rows continue until a non-row line.
-        if let Some(cells) = &s.cells {
+        if let Some(cells) = &mut s.cells {
             if is_markdown_separator(cells) {
                 ledger.attribute(s.no);
                 continue;
@@ -203,7 +204,7 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
             if let Some(t) = &mut table {
                 t.rows.push(RowLine {
                     line: s.no,
-                    cells: cells.clone(),
+                    cells: std::mem::take(cells),
                 });
                 blank_before = false;
                 continue;

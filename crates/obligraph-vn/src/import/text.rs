@@ -119,8 +119,43 @@ impl KeyTable {
 static KEY_TABLE: LazyLock<KeyTable> = LazyLock::new(KeyTable::build);
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"));
-static BLOCK_TAG: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)</?(?:p|ul|ol|li|div|br|tr|td|table)(?:\s[^<>]*)?/?>"));
+
+/// HTML block tags, lower case: what [`block_tag_end`] looks for.
+const BLOCK_TAGS: [&str; 9] = ["p", "ul", "ol", "li", "div", "br", "tr", "td", "table"];
+
+/// Where the HTML block tag at byte `i` of `s` ends (`<p>`, `</li>`, `<br/>`,
+/// `<td class="x">`; any case), if one starts there: `<`, an optional `/`,
+/// one of [`BLOCK_TAGS`], then `>` or `/>` right away, or whitespace and
+/// anything but `<` up to the first `>`.
+fn block_tag_end(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.get(i) != Some(&b'<') {
+        return None;
+    }
+    let mut k = i + 1;
+    if b.get(k) == Some(&b'/') {
+        k += 1;
+    }
+    let rest = b.get(k..)?;
+    // The names differ by their first two letters: at most one fits.
+    let name = BLOCK_TAGS.iter().find(|t| {
+        rest.get(..t.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(t.as_bytes()))
+    })?;
+    k += name.len();
+    match b.get(k) {
+        Some(b'>') => Some(k + 1),
+        Some(b'/') => (b.get(k + 1) == Some(&b'>')).then_some(k + 2),
+        _ => {
+            let after = s.get(k..)?;
+            if !after.chars().next()?.is_whitespace() {
+                return None;
+            }
+            let stop = after.find(['<', '>'])?;
+            (after.as_bytes().get(stop) == Some(&b'>')).then_some(k + stop + 1)
+        }
+    }
+}
 
 /// Compiles a regex known to be valid; falls back to one that matches
 /// nothing, so that no input can make the importer panic.
@@ -352,11 +387,27 @@ pub(crate) fn cell_blocks(s: &str) -> Vec<String> {
         let c = clean(s);
         return if c.is_empty() { Vec::new() } else { vec![c] };
     }
-    BLOCK_TAG
-        .split(s)
-        .map(clean)
-        .filter(|b| !b.is_empty())
-        .collect()
+    let mut blocks = Vec::new();
+    let mut push = |piece: &str| {
+        let c = clean(piece);
+        if !c.is_empty() {
+            blocks.push(c);
+        }
+    };
+    // The text between block tags; every tag starts at a "<".
+    let (mut from, mut at) = (0, 0);
+    while let Some(lt) = s.get(at..).and_then(|r| r.find('<')).map(|p| at + p) {
+        match block_tag_end(s, lt) {
+            Some(end) => {
+                push(s.get(from..lt).unwrap_or(""));
+                from = end;
+                at = end;
+            }
+            None => at = lt + 1,
+        }
+    }
+    push(s.get(from..).unwrap_or(""));
+    blocks
 }
 
 static BULLET_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -608,6 +659,48 @@ pub(crate) fn stt_marker(s: &str) -> Option<Marker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_tags_as_the_pattern_finds_them() {
+        // What the hand scan replaces: the pattern's matches are the tags.
+        let pattern = re(r"(?i)</?(?:p|ul|ol|li|div|br|tr|td|table)(?:\s[^<>]*)?/?>");
+        for s in [
+            "<p>Sở Tư pháp</p><p>Công an tỉnh</p>",
+            "<P CLASS=\"x\">a</P ><BR/><br /><br\t/>b",
+            "<ul><li>một</li><LI>hai</Li></ul>",
+            "<table><tr><td>x</td><TD colspan=2>y</td></tr></table>",
+            "<pre>không</pre><span>không</span><tdx>không</tdx><t>",
+            "<p a<b>c</p> <div\u{a0}id=1>d</div> <li\u{2003}>e",
+            "<p x < y> <p x",
+            "<p/ >",
+            "</>",
+            "<",
+            "<<p>>",
+            "a < b > c",
+            "<lı>ı</lİ><dİv>İ</dıv><TABLE\n>K</TABLE>",
+            "<p>ừ</p>ỹ<br>",
+            "",
+        ] {
+            let want: Vec<(usize, usize)> =
+                pattern.find_iter(s).map(|m| (m.start(), m.end())).collect();
+            let mut got = Vec::new();
+            let mut at = 0;
+            while let Some(lt) = s.get(at..).and_then(|r| r.find('<')).map(|p| at + p) {
+                match block_tag_end(s, lt) {
+                    Some(end) => {
+                        got.push((lt, end));
+                        at = end;
+                    }
+                    None => at = lt + 1,
+                }
+            }
+            assert_eq!(got, want, "{s:?}");
+        }
+        assert_eq!(
+            cell_blocks("<p>Sở Tư pháp</p>\n<p> </p><li>Công an  tỉnh</li>"),
+            ["Sở Tư pháp", "Công an tỉnh"]
+        );
+    }
 
     #[test]
     fn roman_numerals_both_ways() {

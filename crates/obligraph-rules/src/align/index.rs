@@ -193,39 +193,38 @@ impl<'p> ParentIndex<'p> {
                 let _ = score;
             }
         }
-        let texts: Vec<String> = plan
-            .obligations
-            .iter()
-            .enumerate()
-            .map(|(j, _)| {
-                let mut t = own.get(j).map(|t| t.to_string()).unwrap_or_default();
-                for (i, r) in restated_by.iter().enumerate() {
-                    if *r == Some(j) {
-                        if let Some(x) = own.get(i) {
-                            t.push(' ');
-                            t.push_str(x);
-                        }
-                    }
-                }
-                t
-            })
-            .collect();
-        // The grams of each text: those of the obligation's own text
-        // (computed above) unless others restate it.
-        let restated_grams: Vec<Option<crate::text::GramSet>> = texts
-            .iter()
-            .enumerate()
-            .map(|(j, t)| {
-                restated_by
-                    .contains(&Some(j))
-                    .then(|| crate::text::gram_set(t))
-            })
-            .collect();
-        let text_grams: Vec<&crate::text::GramSet> = restated_grams
-            .iter()
-            .zip(&own_grams.sets)
-            .map(|(r, own)| r.as_ref().unwrap_or(own))
-            .collect();
+        // The texts of the obligations others restate: their own followed
+        // by those of the obligations they restate, in order.
+        let mut restating: Vec<Option<String>> = vec![None; plan.obligations.len()];
+        for (i, r) in restated_by.iter().enumerate() {
+            let (Some(j), Some(x)) = (*r, own.get(i)) else {
+                continue;
+            };
+            if let Some(slot) = restating.get_mut(j) {
+                let t = slot
+                    .get_or_insert_with(|| own.get(j).map(|t| t.to_string()).unwrap_or_default());
+                t.push(' ');
+                t.push_str(x);
+            }
+        }
+        // The index over the texts: the first one when no obligation is
+        // restated (the same texts), else one over the grams of each text,
+        // those of the obligation's own text (computed above) unless
+        // others restate it.
+        let index = if restating.iter().all(Option::is_none) {
+            first
+        } else {
+            let restated_grams: Vec<Option<crate::text::GramSet>> = restating
+                .iter()
+                .map(|t| t.as_deref().map(crate::text::gram_set))
+                .collect();
+            let text_grams: Vec<&crate::text::GramSet> = restated_grams
+                .iter()
+                .zip(&own_grams.sets)
+                .map(|(r, own)| r.as_ref().unwrap_or(own))
+                .collect();
+            Index::from_grams(&text_grams)
+        };
         let mut distinct: Vec<String> = Vec::new();
         let title_of: Vec<Option<usize>> = plan
             .obligations
@@ -333,7 +332,7 @@ impl<'p> ParentIndex<'p> {
         let carry = crate::carry::ParentCarry::new(plan);
         ParentIndex {
             plan,
-            index: Index::from_grams(&text_grams),
+            index,
             clauses: Index::new(clause_texts.iter().map(String::as_str)),
             clause_owner,
             child_texts: crate::text::Memo::new(CHILD_TEXT_MEMO),

@@ -423,7 +423,13 @@ pub(crate) fn token_count(text: &str) -> usize {
 /// How many tokens of `text` are words, not the level placeholder
 /// (`tokens(text)` less its [`LEVEL`]s), without making them strings.
 pub(crate) fn word_count(text: &str) -> usize {
-    with_tokens(&lower_nfc(text), |_, toks| {
+    word_count_of_lower(&lower_nfc(text))
+}
+
+/// [`word_count`] of a text already in lower case and NFC
+/// ([`obligraph_vn::normalize::lower_nfc`]).
+pub(crate) fn word_count_of_lower(lower: &str) -> usize {
+    with_tokens(lower, |_, toks| {
         toks.iter().filter(|t| !t.is_level()).count()
     })
 }

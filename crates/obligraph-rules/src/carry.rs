@@ -538,8 +538,15 @@ fn obligation_subjects(o: &Obligation, plan_level: &[Subject]) -> Vec<Subject> {
 }
 
 impl ParentCarry {
-    pub(crate) fn new(plan: &Plan) -> ParentCarry {
-        let texts: Vec<Vec<u64>> = plan.obligations.iter().map(|o| term_ids(&o.text)).collect();
+    /// `known` holds the terms ([`term_ids`]) of the obligations' texts
+    /// already read (`None`: not read), in order.
+    pub(crate) fn new(plan: &Plan, known: Vec<Option<Vec<u64>>>) -> ParentCarry {
+        let mut known = known.into_iter();
+        let texts: Vec<Vec<u64>> = plan
+            .obligations
+            .iter()
+            .map(|o| known.next().flatten().unwrap_or_else(|| term_ids(&o.text)))
+            .collect();
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         for t in &texts {
             for term in t {

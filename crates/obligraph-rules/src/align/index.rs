@@ -161,7 +161,26 @@ impl<'p> ParentIndex<'p> {
             .iter()
             .map(|o| matching_text(&o.text))
             .collect();
-        let own_grams = crate::text::Grams::of(own.iter().map(|t| t.as_ref()));
+        // The grams of each text; with the terms carrying reads
+        // ([`crate::text::term_hashes`]) when it is the obligation's text
+        // as written, read once for both.
+        let mut own_terms: Vec<Option<Vec<u64>>> = Vec::with_capacity(own.len());
+        let own_grams = crate::text::Grams {
+            sets: own
+                .iter()
+                .zip(&plan.obligations)
+                .map(|(t, o)| {
+                    if t.as_ref() == o.text {
+                        let (g, terms) = crate::text::gram_set_and_terms(t);
+                        own_terms.push(Some(terms));
+                        g
+                    } else {
+                        own_terms.push(None);
+                        crate::text::gram_set(t)
+                    }
+                })
+                .collect(),
+        };
         let first = Index::from_grams(&own_grams.sets.iter().collect::<Vec<_>>());
         let mut restated_by = vec![None; plan.obligations.len()];
         let linked = restate_targets(plan);
@@ -329,7 +348,7 @@ impl<'p> ParentIndex<'p> {
                     .collect()
             })
             .collect();
-        let carry = crate::carry::ParentCarry::new(plan);
+        let carry = crate::carry::ParentCarry::new(plan, own_terms);
         ParentIndex {
             plan,
             index,

@@ -373,7 +373,7 @@ pub(crate) fn audit_indexed(
                     .iter()
                     .zip(&v.carried_by)
                     .map(|(e, by)| ElementReport {
-                        required: !(commune && e.above_commune),
+                        required: !(commune && e.above_commune()),
                         text: std::sync::Arc::clone(&e.text),
                         carried_by: by
                             .iter()

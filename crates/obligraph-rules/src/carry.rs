@@ -161,17 +161,22 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
         // A marker left at the head of a piece ("đặc biệt là cho các nhóm
         // …" after a parenthesis took the first marker) is the list's
         // frame, not what the item asks.
-        let p = after_marker(p).map_or(p, str::trim_start);
+        // (The piece in lower case is read three times below: made once.)
+        let lower = obligraph_vn::normalize::lower_nfc(p);
+        let (p, lower) = match after_marker_in(p, &lower) {
+            Some(rest) => {
+                let rest = rest.trim_start();
+                (rest, obligraph_vn::normalize::lower_nfc(rest))
+            }
+            None => (p, lower),
+        };
         if p.is_empty() {
             continue;
         }
-        let n = crate::text::word_count(p);
+        let n = crate::text::word_count_of_lower(&lower);
         // A place or purpose ("trên địa bàn", "nhằm …") qualifies the piece
         // before it; it is not a duty of its own.
-        let qualifier = {
-            let lower = obligraph_vn::normalize::lower_nfc(p);
-            QUALIFIER_OPENERS.iter().any(|q| lower.starts_with(q))
-        };
+        let qualifier = QUALIFIER_OPENERS.iter().any(|q| lower.starts_with(q));
         match out.last_mut() {
             Some((last, qualifiers)) if n < params::MIN_ELEMENT_TERMS || qualifier => {
                 last.push_str(", ");
@@ -201,7 +206,12 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
 /// What follows an enumeration marker `text` opens with ("đặc biệt là cho
 /// …" → "cho …"), `None` when it opens with none.
 fn after_marker(text: &str) -> Option<&str> {
-    let lower = obligraph_vn::normalize::lower_nfc(text);
+    after_marker_in(text, &obligraph_vn::normalize::lower_nfc(text))
+}
+
+/// [`after_marker`] of `text`, `lower` being `text` in lower case
+/// ([`obligraph_vn::normalize::lower_nfc`]).
+fn after_marker_in<'t>(text: &'t str, lower: &str) -> Option<&'t str> {
     ENUMERATION_MARKERS
         .iter()
         .find(|m| lower.strip_prefix(**m).is_some_and(|r| r.starts_with(' ')))
@@ -421,7 +431,7 @@ fn report_series(clause: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
         .collect()
 }
 
-/// One element of a parent obligation, ready to be looked for./// One element of a parent obligation, ready to be looked for.
+/// One element of a parent obligation, ready to be looked for.
 #[derive(Debug, Clone)]
 pub(crate) struct Element {
     /// As written.
@@ -431,11 +441,20 @@ pub(crate) struct Element {
     /// Sum of the weights.
     mass: f64,
     /// Whether it is for the levels above a commune
-    /// ([`obligraph_vn::subjects::above_commune`]).
-    pub(crate) above_commune: bool,
+    /// ([`obligraph_vn::subjects::above_commune`]): read only when a
+    /// commune plan is audited, so worked out then, once.
+    above_commune: std::sync::OnceLock<bool>,
 }
 
 impl Element {
+    /// Whether it is for the levels above a commune
+    /// ([`obligraph_vn::subjects::above_commune`]).
+    pub(crate) fn above_commune(&self) -> bool {
+        *self
+            .above_commune
+            .get_or_init(|| obligraph_vn::subjects::above_commune(&self.text))
+    }
+
     /// Share of this element's weight whose terms `set` holds.
     fn share_in(&self, set: &FxHashSet<u64>) -> f64 {
         let found: f64 = self
@@ -519,8 +538,15 @@ fn obligation_subjects(o: &Obligation, plan_level: &[Subject]) -> Vec<Subject> {
 }
 
 impl ParentCarry {
-    pub(crate) fn new(plan: &Plan) -> ParentCarry {
-        let texts: Vec<Vec<u64>> = plan.obligations.iter().map(|o| term_ids(&o.text)).collect();
+    /// `known` holds the terms ([`term_ids`]) of the obligations' texts
+    /// already read (`None`: not read), in order.
+    pub(crate) fn new(plan: &Plan, known: Vec<Option<Vec<u64>>>) -> ParentCarry {
+        let mut known = known.into_iter();
+        let texts: Vec<Vec<u64>> = plan
+            .obligations
+            .iter()
+            .map(|o| known.next().flatten().unwrap_or_else(|| term_ids(&o.text)))
+            .collect();
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         for t in &texts {
             for term in t {
@@ -598,7 +624,7 @@ impl ParentCarry {
                             .collect();
                         let mass = terms.iter().map(|(_, w)| w).sum();
                         Element {
-                            above_commune: obligraph_vn::subjects::above_commune(&e),
+                            above_commune: std::sync::OnceLock::new(),
                             text: e.into(),
                             terms,
                             mass,
@@ -837,8 +863,8 @@ pub(crate) fn verdict(
     // are for the levels above it (unless that is all the task is).
     // (When every element is for the levels above, the task is asked
     // whole.)
-    let some_required = elements.iter().any(|e| !(commune && e.above_commune));
-    let required = |e: &Element| !(commune && e.above_commune && some_required);
+    let some_required = elements.iter().any(|e| !(commune && e.above_commune()));
+    let required = |e: &Element| !(commune && e.above_commune() && some_required);
     let deciding: Vec<f64> = if some_required {
         elements
             .iter()

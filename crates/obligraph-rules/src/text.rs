@@ -386,23 +386,25 @@ fn form_hash(form: &str) -> u64 {
 /// Hashes of the canonical forms, not of the tokenizer's ids, so that they
 /// stay the same when the tokenizer's tables start afresh.
 pub(crate) fn term_hashes(text: &str) -> Vec<u64> {
-    let mut out = with_tokens(&lower_nfc(text), |tk, toks| {
-        // The hash of each word's canonical form, kept by the tokenizer
-        // (the same as hashing the form here).
-        let words: Vec<u64> = toks
-            .iter()
-            .filter_map(|t| match t {
-                Tok::Word(id, _) => Some(tk.hash_of(*id)),
-                Tok::Level(_) => None,
-            })
-            .collect();
-        let mut out = words.clone();
-        out.extend(words.windows(2).filter_map(|w| match w {
-            [a, b] => Some(a.rotate_left(29) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
-            _ => None,
-        }));
-        out
-    });
+    with_tokens(&lower_nfc(text), hashes_of)
+}
+
+/// [`term_hashes`] of a text read into `toks`.
+fn hashes_of(tk: &Tokenizer, toks: &[Tok<'_>]) -> Vec<u64> {
+    // The hash of each word's canonical form, kept by the tokenizer (the
+    // same as hashing the form here).
+    let words: Vec<u64> = toks
+        .iter()
+        .filter_map(|t| match t {
+            Tok::Word(id, _) => Some(tk.hash_of(*id)),
+            Tok::Level(_) => None,
+        })
+        .collect();
+    let mut out = words.clone();
+    out.extend(words.windows(2).filter_map(|w| match w {
+        [a, b] => Some(a.rotate_left(29) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+        _ => None,
+    }));
     out.sort_unstable();
     out.dedup();
     out
@@ -423,7 +425,13 @@ pub(crate) fn token_count(text: &str) -> usize {
 /// How many tokens of `text` are words, not the level placeholder
 /// (`tokens(text)` less its [`LEVEL`]s), without making them strings.
 pub(crate) fn word_count(text: &str) -> usize {
-    with_tokens(&lower_nfc(text), |_, toks| {
+    word_count_of_lower(&lower_nfc(text))
+}
+
+/// [`word_count`] of a text already in lower case and NFC
+/// ([`obligraph_vn::normalize::lower_nfc`]).
+pub(crate) fn word_count_of_lower(lower: &str) -> usize {
+    with_tokens(lower, |_, toks| {
         toks.iter().filter(|t| !t.is_level()).count()
     })
 }
@@ -454,53 +462,63 @@ pub(crate) fn clause_pieces(text: &str) -> impl Iterator<Item = &str> {
 /// 2-grams), so that it iterates in the same order whatever the way its
 /// keys are made.
 pub(crate) fn gram_set(text: &str) -> GramSet {
+    with_tokens(&lower_nfc(text), grams_of)
+}
+
+/// [`gram_set`] and [`term_hashes`] of `text`, read once.
+pub(crate) fn gram_set_and_terms(text: &str) -> (GramSet, Vec<u64>) {
     with_tokens(&lower_nfc(text), |tk, toks| {
-        fn surface<'s>(t: &Tok<'s>) -> &'s str {
-            match t {
-                Tok::Word(_, s) | Tok::Level(s) => s,
+        (grams_of(tk, toks), hashes_of(tk, toks))
+    })
+}
+
+/// [`gram_set`] of a text read into `toks`.
+fn grams_of(tk: &Tokenizer, toks: &[Tok<'_>]) -> GramSet {
+    fn surface<'s>(t: &Tok<'s>) -> &'s str {
+        match t {
+            Tok::Word(_, s) | Tok::Level(s) => s,
+        }
+    }
+    let mut m: HashMap<String, (u32, String, u64)> = HashMap::default();
+    for t in toks {
+        if t.is_level() {
+            continue;
+        }
+        let form = tk.token_str(*t);
+        match m.get_mut(form) {
+            Some(e) => e.0 += 1,
+            None => {
+                m.insert(
+                    form.to_string(),
+                    (1, surface(t).to_string(), gram_key(t.key(), None)),
+                );
             }
         }
-        let mut m: HashMap<String, (u32, String, u64)> = HashMap::default();
-        for t in toks {
-            if t.is_level() {
+    }
+    let mut key = String::new();
+    for w in toks.windows(2) {
+        if let [a, b] = w {
+            if a.is_level() && b.is_level() {
                 continue;
             }
-            let form = tk.token_str(*t);
-            match m.get_mut(form) {
+            key.clear();
+            key.push_str(tk.token_str(*a));
+            key.push(' ');
+            key.push_str(tk.token_str(*b));
+            match m.get_mut(key.as_str()) {
                 Some(e) => e.0 += 1,
                 None => {
-                    m.insert(
-                        form.to_string(),
-                        (1, surface(t).to_string(), gram_key(t.key(), None)),
-                    );
+                    let (sa, sb) = (surface(a), surface(b));
+                    let mut s = String::with_capacity(sa.len() + sb.len() + 1);
+                    s.push_str(sa);
+                    s.push(' ');
+                    s.push_str(sb);
+                    m.insert(key.clone(), (1, s, gram_key(a.key(), Some(b.key()))));
                 }
             }
         }
-        let mut key = String::new();
-        for w in toks.windows(2) {
-            if let [a, b] = w {
-                if a.is_level() && b.is_level() {
-                    continue;
-                }
-                key.clear();
-                key.push_str(tk.token_str(*a));
-                key.push(' ');
-                key.push_str(tk.token_str(*b));
-                match m.get_mut(key.as_str()) {
-                    Some(e) => e.0 += 1,
-                    None => {
-                        let (sa, sb) = (surface(a), surface(b));
-                        let mut s = String::with_capacity(sa.len() + sb.len() + 1);
-                        s.push_str(sa);
-                        s.push(' ');
-                        s.push_str(sb);
-                        m.insert(key.clone(), (1, s, gram_key(a.key(), Some(b.key()))));
-                    }
-                }
-            }
-        }
-        (tk.generation, m)
-    })
+    }
+    (tk.generation, m)
 }
 
 /// Results computed from a text, kept for the next time the same text
@@ -722,7 +740,14 @@ impl Index {
         for (_, g) in gram_sets {
             let mut ids = Vec::with_capacity(g.len());
             for (term, (_, surface, key)) in g {
-                let id = match ix.vocab.get(term) {
+                // Within one generation a gram's key names its string: the
+                // key is looked up, cheaper than the string.
+                let known = if ix.ids_generation.is_some() {
+                    ix.ids.get(key)
+                } else {
+                    ix.vocab.get(term)
+                };
+                let id = match known {
                     Some(id) => *id,
                     None => {
                         let id = u32::try_from(ix.words.len()).unwrap_or(u32::MAX);

@@ -161,7 +161,26 @@ impl<'p> ParentIndex<'p> {
             .iter()
             .map(|o| matching_text(&o.text))
             .collect();
-        let own_grams = crate::text::Grams::of(own.iter().map(|t| t.as_ref()));
+        // The grams of each text; with the terms carrying reads
+        // ([`crate::text::term_hashes`]) when it is the obligation's text
+        // as written, read once for both.
+        let mut own_terms: Vec<Option<Vec<u64>>> = Vec::with_capacity(own.len());
+        let own_grams = crate::text::Grams {
+            sets: own
+                .iter()
+                .zip(&plan.obligations)
+                .map(|(t, o)| {
+                    if t.as_ref() == o.text {
+                        let (g, terms) = crate::text::gram_set_and_terms(t);
+                        own_terms.push(Some(terms));
+                        g
+                    } else {
+                        own_terms.push(None);
+                        crate::text::gram_set(t)
+                    }
+                })
+                .collect(),
+        };
         let first = Index::from_grams(&own_grams.sets.iter().collect::<Vec<_>>());
         let mut restated_by = vec![None; plan.obligations.len()];
         let linked = restate_targets(plan);
@@ -193,39 +212,38 @@ impl<'p> ParentIndex<'p> {
                 let _ = score;
             }
         }
-        let texts: Vec<String> = plan
-            .obligations
-            .iter()
-            .enumerate()
-            .map(|(j, _)| {
-                let mut t = own.get(j).map(|t| t.to_string()).unwrap_or_default();
-                for (i, r) in restated_by.iter().enumerate() {
-                    if *r == Some(j) {
-                        if let Some(x) = own.get(i) {
-                            t.push(' ');
-                            t.push_str(x);
-                        }
-                    }
-                }
-                t
-            })
-            .collect();
-        // The grams of each text: those of the obligation's own text
-        // (computed above) unless others restate it.
-        let restated_grams: Vec<Option<crate::text::GramSet>> = texts
-            .iter()
-            .enumerate()
-            .map(|(j, t)| {
-                restated_by
-                    .contains(&Some(j))
-                    .then(|| crate::text::gram_set(t))
-            })
-            .collect();
-        let text_grams: Vec<&crate::text::GramSet> = restated_grams
-            .iter()
-            .zip(&own_grams.sets)
-            .map(|(r, own)| r.as_ref().unwrap_or(own))
-            .collect();
+        // The texts of the obligations others restate: their own followed
+        // by those of the obligations they restate, in order.
+        let mut restating: Vec<Option<String>> = vec![None; plan.obligations.len()];
+        for (i, r) in restated_by.iter().enumerate() {
+            let (Some(j), Some(x)) = (*r, own.get(i)) else {
+                continue;
+            };
+            if let Some(slot) = restating.get_mut(j) {
+                let t = slot
+                    .get_or_insert_with(|| own.get(j).map(|t| t.to_string()).unwrap_or_default());
+                t.push(' ');
+                t.push_str(x);
+            }
+        }
+        // The index over the texts: the first one when no obligation is
+        // restated (the same texts), else one over the grams of each text,
+        // those of the obligation's own text (computed above) unless
+        // others restate it.
+        let index = if restating.iter().all(Option::is_none) {
+            first
+        } else {
+            let restated_grams: Vec<Option<crate::text::GramSet>> = restating
+                .iter()
+                .map(|t| t.as_deref().map(crate::text::gram_set))
+                .collect();
+            let text_grams: Vec<&crate::text::GramSet> = restated_grams
+                .iter()
+                .zip(&own_grams.sets)
+                .map(|(r, own)| r.as_ref().unwrap_or(own))
+                .collect();
+            Index::from_grams(&text_grams)
+        };
         let mut distinct: Vec<String> = Vec::new();
         let title_of: Vec<Option<usize>> = plan
             .obligations
@@ -330,10 +348,10 @@ impl<'p> ParentIndex<'p> {
                     .collect()
             })
             .collect();
-        let carry = crate::carry::ParentCarry::new(plan);
+        let carry = crate::carry::ParentCarry::new(plan, own_terms);
         ParentIndex {
             plan,
-            index: Index::from_grams(&text_grams),
+            index,
             clauses: Index::new(clause_texts.iter().map(String::as_str)),
             clause_owner,
             child_texts: crate::text::Memo::new(CHILD_TEXT_MEMO),

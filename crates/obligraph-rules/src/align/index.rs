@@ -164,24 +164,19 @@ impl<'p> ParentIndex<'p> {
         // The grams of each text; with the terms carrying reads
         // ([`crate::text::term_hashes`]) when it is the obligation's text
         // as written, read once for both.
-        let mut own_terms: Vec<Option<Vec<u64>>> = Vec::with_capacity(own.len());
-        let own_grams = crate::text::Grams {
-            sets: own
-                .iter()
-                .zip(&plan.obligations)
-                .map(|(t, o)| {
-                    if t.as_ref() == o.text {
-                        let (g, terms) = crate::text::gram_set_and_terms(t);
-                        own_terms.push(Some(terms));
-                        g
-                    } else {
-                        own_terms.push(None);
-                        crate::text::gram_set(t)
-                    }
-                })
-                .collect(),
-        };
-        let first = Index::from_grams(&own_grams.sets.iter().collect::<Vec<_>>());
+        let (own_sets, own_terms): (Vec<crate::text::GramSet>, Vec<Option<Vec<u64>>>) = own
+            .iter()
+            .zip(&plan.obligations)
+            .map(|(t, o)| {
+                if t.as_ref() == o.text {
+                    let (g, terms) = crate::text::gram_set_and_terms(t);
+                    (g, Some(terms))
+                } else {
+                    (crate::text::gram_set(t), None)
+                }
+            })
+            .unzip();
+        let first = Index::from_grams(&own_sets.iter().collect::<Vec<_>>());
         let mut restated_by = vec![None; plan.obligations.len()];
         let linked = restate_targets(plan);
         for (i, o) in plan.obligations.iter().enumerate() {
@@ -239,7 +234,7 @@ impl<'p> ParentIndex<'p> {
                 .collect();
             let text_grams: Vec<&crate::text::GramSet> = restated_grams
                 .iter()
-                .zip(&own_grams.sets)
+                .zip(&own_sets)
                 .map(|(r, own)| r.as_ref().unwrap_or(own))
                 .collect();
             Index::from_grams(&text_grams)

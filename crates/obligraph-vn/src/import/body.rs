@@ -734,19 +734,15 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
     }
     let mut body = t;
     let k = key_head(t, "trong qua trinh".len());
-    if k.starts_with("can cu")
-        || k.starts_with("tren co so")
-        || k.starts_with("trong qua trinh")
-        || k.starts_with("qua trinh")
-    {
+    let difficulty = opens_with_process(&k);
+    if k.starts_with("can cu") || k.starts_with("tren co so") || difficulty {
         // The subject follows the opening clause: ", các sở …", ", Ủy ban …",
         // or the condition "nếu có … vướng mắc".
         let lower = lowercase(t);
-        let difficulty = k.starts_with("qua trinh") || k.starts_with("trong qua trinh");
         if let Some(v) = lower.find("vướng mắc").filter(|_| difficulty) {
             let after = t.get(v + "vướng mắc".len()..).unwrap_or("");
             let after = after.trim_start_matches([',', ' ']);
-            let after_lower = lowercase(after).replace("các tổ chức", "các tổ#chức");
+            let after_lower = lower_for_verbs(after);
             let verb_from = if after_lower.starts_with("đề nghị ") {
                 "đề nghị ".len()
             } else {
@@ -802,17 +798,23 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
 /// (a duty opens with it, or with a short subject), so the window mostly
 /// answers, without lowercasing a whole paragraph.
 fn first_duty_verb(text: &str) -> Option<usize> {
-    let lower_of = |s: &str| lowercase(s).replace("các tổ chức", "các tổ#chức");
     let window = super::text::first_chars(text, VERB_WINDOW);
     if window.len() < text.len() {
-        let lower = lower_of(window);
+        let lower = lower_for_verbs(window);
         if let Some(m) = DUTY_VERB.find(&lower) {
             if m.end() + VERB_SLACK <= lower.len() {
                 return Some(m.start());
             }
         }
     }
-    DUTY_VERB.find(&lower_of(text)).map(|m| m.start())
+    DUTY_VERB.find(&lower_for_verbs(text)).map(|m| m.start())
+}
+
+/// `text` lowercased for [`DUTY_VERB`] to read: "các tổ chức"
+/// (organisations) masked so that it is not read as the verb "tổ chức"
+/// (organise). Byte offsets stay those of the lowercase.
+fn lower_for_verbs(text: &str) -> String {
+    lowercase(text).replace("các tổ chức", "các tổ#chức")
 }
 
 /// Chars of a paragraph [`first_duty_verb`] lowercases first.
@@ -825,7 +827,7 @@ const VERB_SLACK: usize = 48;
 /// Whether a heading of "Tổ chức thực hiện" only names agencies.
 fn is_agency_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.']);
-    let lower = lowercase(t).replace("các tổ chức", "các tổ#chức");
+    let lower = lower_for_verbs(t);
     let lower = lower.strip_prefix("đề nghị ").unwrap_or(&lower);
     chars(t) < 200 && !DUTY_VERB.is_match(lower) && !t.contains(';')
 }

@@ -387,27 +387,33 @@ pub(crate) fn cell_blocks(s: &str) -> Vec<String> {
         let c = clean(s);
         return if c.is_empty() { Vec::new() } else { vec![c] };
     }
+    // The text between block tags, and after the last one.
+    let mut from = 0;
     let mut blocks = Vec::new();
-    let mut push = |piece: &str| {
-        let c = clean(piece);
+    for (start, end) in block_tags(s).chain(std::iter::once((s.len(), s.len()))) {
+        let c = clean(s.get(from..start).unwrap_or(""));
         if !c.is_empty() {
             blocks.push(c);
         }
-    };
-    // The text between block tags; every tag starts at a "<".
-    let (mut from, mut at) = (0, 0);
-    while let Some(lt) = s.get(at..).and_then(|r| r.find('<')).map(|p| at + p) {
-        match block_tag_end(s, lt) {
-            Some(end) => {
-                push(s.get(from..lt).unwrap_or(""));
-                from = end;
-                at = end;
-            }
-            None => at = lt + 1,
-        }
+        from = end;
     }
-    push(s.get(from..).unwrap_or(""));
     blocks
+}
+
+/// The HTML block tags of `s` ([`block_tag_end`]), as (start, end) byte
+/// spans, in order and not overlapping; every tag starts at a "<".
+fn block_tags(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(lt) = s.get(at..).and_then(|r| r.find('<')).map(|p| at + p) {
+            if let Some(end) = block_tag_end(s, lt) {
+                at = end;
+                return Some((lt, end));
+            }
+            at = lt + 1;
+        }
+        None
+    })
 }
 
 static BULLET_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -683,18 +689,13 @@ mod tests {
         ] {
             let want: Vec<(usize, usize)> =
                 pattern.find_iter(s).map(|m| (m.start(), m.end())).collect();
-            let mut got = Vec::new();
-            let mut at = 0;
-            while let Some(lt) = s.get(at..).and_then(|r| r.find('<')).map(|p| at + p) {
-                match block_tag_end(s, lt) {
-                    Some(end) => {
-                        got.push((lt, end));
-                        at = end;
-                    }
-                    None => at = lt + 1,
-                }
-            }
-            assert_eq!(got, want, "{s:?}");
+            assert_eq!(block_tags(s).collect::<Vec<_>>(), want, "{s:?}");
+            let split: Vec<String> = pattern
+                .split(s)
+                .map(clean)
+                .filter(|b| !b.is_empty())
+                .collect();
+            assert_eq!(cell_blocks(s), split, "{s:?}");
         }
         assert_eq!(
             cell_blocks("<p>Sở Tư pháp</p>\n<p> </p><li>Công an  tỉnh</li>"),

@@ -853,9 +853,12 @@ fn assignments_for(subject: &str, ctx: &Ctx) -> Vec<Assignment> {
 /// part of the training task.
 fn clause_kind(clause: &str, has_deadline: bool) -> ObligationKind {
     let k = key(clause);
+    // Folding the plan into one's own plans ("bổ sung hoặc lồng ghép việc
+    // triển khai Kế hoạch này vào các kế hoạch …") is making a plan too.
     let drafts = k.contains("xay dung ke hoach")
         || k.contains("ban hanh ke hoach")
-        || k.contains("xay dung, ban hanh ke hoach");
+        || k.contains("xay dung, ban hanh ke hoach")
+        || folds_into_plans(&k);
     let implements = has_deadline
         || [
             "ke hoach nay",
@@ -868,6 +871,11 @@ fn clause_kind(clause: &str, has_deadline: bool) -> ObligationKind {
         .any(|cue| k.contains(cue));
     if drafts && implements {
         return ObligationKind::DraftPlan;
+    }
+    // "tổng hợp, báo cáo Ủy ban nhân dân quận phê duyệt": submitting for
+    // approval is a task, not a report of results.
+    if k.contains("phe duyet") {
+        return ObligationKind::Task;
     }
     let reports = k.contains("bao cao") || k.contains("gui thong tin") || k.contains("gui ve");
     let qualified = k.contains("ket qua")
@@ -891,6 +899,23 @@ fn clause_kind(clause: &str, has_deadline: bool) -> ObligationKind {
         return ObligationKind::Monitor;
     }
     ObligationKind::Task
+}
+
+/// "lồng ghép … vào (các chương trình,) kế hoạch …": a plan is named soon
+/// after the "vào" that follows "lồng ghép".
+fn folds_into_plans(k: &str) -> bool {
+    let Some(at) = k.find("long ghep") else {
+        return false;
+    };
+    let rest = &k[at..];
+    rest.find(" vao ").is_some_and(|v| {
+        let after = &rest[v..];
+        let near = after
+            .char_indices()
+            .nth(40)
+            .map_or(after, |(i, _)| &after[..i]);
+        near.contains("ke hoach")
+    })
 }
 
 fn kind_suffix(k: ObligationKind) -> &'static str {
@@ -1577,6 +1602,18 @@ mod tests {
         assert_eq!(clause_kind(&c[1], true), ObligationKind::Report);
         // A plan for a training is part of the training task.
         let t = "trên cơ sở đó xây dựng kế hoạch, đề xuất cơ quan liên quan nội dung, hình thức tập huấn phù hợp với yêu cầu đề ra;";
+        assert_eq!(clause_kind(t, false), ObligationKind::Task);
+        // Folding the plan into one's own plans, and sending them up.
+        let t = "các đơn vị khác có thể bổ sung hoặc lồng ghép việc triển khai Kế hoạch này vào các kế hoạch về quyền con người gửi về Ủy ban nhân dân huyện trước ngày 15/5/2024 để theo dõi.";
+        assert_eq!(clause_kind(t, true), ObligationKind::DraftPlan);
+        let t = "Các xã lồng ghép nội dung Kế hoạch này vào chương trình, kế hoạch công tác năm 2024 của đơn vị.";
+        assert_eq!(clause_kind(t, false), ObligationKind::DraftPlan);
+        // Folding recommendations into the plan's activities is no plan.
+        let t =
+            "lồng ghép việc triển khai các khuyến nghị trong các hoạt động thực hiện Kế hoạch này;";
+        assert_eq!(clause_kind(t, false), ObligationKind::Task);
+        // Compiling funding needs and submitting them for approval.
+        let t = "Phòng Tài chính - Kế hoạch tổng hợp, báo cáo Ủy ban nhân dân huyện phê duyệt hằng năm theo quy định.";
         assert_eq!(clause_kind(t, false), ObligationKind::Task);
     }
 }

@@ -67,11 +67,7 @@ pub(crate) fn addressee_title<'a>(
     let id = o.section.as_deref()?;
     let k = plan.sections.iter().position(|s| s.id == id)?;
     let (s, title) = (plan.sections.get(k)?, lowered.get(k)?);
-    let names_lead = o.leads().any(|a| {
-        let w = a.as_written.trim().to_lowercase();
-        !w.is_empty() && title.contains(&w)
-    });
-    names_lead.then_some(s.title.as_str())
+    names_a_lead(title, o).then_some(s.title.as_str())
 }
 
 /// The headings of the sections between an obligation and its thematic
@@ -79,16 +75,37 @@ pub(crate) fn addressee_title<'a>(
 /// of tasks (at least eight words): "PL.B.II Triển khai có hiệu quả các
 /// Chiến lược, Kế hoạch quốc gia … bao gồm:" above the rows that name one
 /// strategy each.
+///
+/// The thematic section counts too for a task (not a plan-level duty)
+/// whose leads it does not name: a derived row that restates the theme
+/// ("4. Mở rộng các hoạt động hợp tác quốc tế để triển khai hiệu quả Công
+/// ước CAT …", Ngô Quyền's appendix row 4) carries the theme's tasks. A
+/// heading that names the leads is an addressee heading ("1. Các Sở, ban,
+/// ngành, … Ủy ban nhân dân các xã, phường"), not a theme.
 pub(crate) fn group_headings(plan: &Plan, o: &Obligation) -> Vec<String> {
     let chain = plan.section_chain(o);
     // chain = [own, …, theme, root]: the groups are those before the theme.
     let groups = chain.len().saturating_sub(2);
+    let theme = chain.get(groups).filter(|s| {
+        groups + 2 == chain.len()
+            && o.kind == obligraph_core::ObligationKind::Task
+            && !names_a_lead(&s.title.to_lowercase(), o)
+    });
     chain
         .iter()
         .take(groups)
+        .chain(theme)
         .filter(|s| s.title.split_whitespace().count() >= 8)
         .map(|s| s.title.clone())
         .collect()
+}
+
+/// Whether a lower-cased heading names one of `o`'s leads as written.
+fn names_a_lead(title: &str, o: &Obligation) -> bool {
+    o.leads().any(|a| {
+        let w = a.as_written.trim().to_lowercase();
+        !w.is_empty() && title.contains(&w)
+    })
 }
 
 /// Whether the derived obligation's thematic section clearly mirrors

@@ -396,6 +396,56 @@ mod tests {
         assert!(a.per_parent[2].is_empty());
     }
 
+    /// A derived row that restates a thematic heading of the parent takes
+    /// the theme's tasks in, not its plan-level duties.
+    #[test]
+    fn restating_a_theme_takes_its_tasks_in() {
+        let mut parent = plan(&[
+            (
+                "II.3-1",
+                "Biên soạn tài liệu giới thiệu về quyền của người khuyết tật",
+            ),
+            (
+                "II.3-2",
+                "Tổ chức đoàn công tác trao đổi kinh nghiệm với các địa phương bạn",
+            ),
+            (
+                "II.3-3",
+                "Xây dựng kế hoạch triển khai của từng cơ quan, đơn vị",
+            ),
+            ("II.4-1", "Kiểm tra việc bố trí kinh phí cho các nhiệm vụ"),
+        ]);
+        parent.obligations[2].kind = obligraph_core::ObligationKind::DraftPlan;
+        let sec = |id: &str, title: &str, parent: Option<&str>| obligraph_core::Section {
+            id: id.into(),
+            title: title.into(),
+            parent: parent.map(Into::into),
+            line: 0,
+        };
+        parent.sections = vec![
+            sec("II", "Nhiệm vụ và giải pháp", None),
+            sec("II.3", "Đẩy mạnh công tác thông tin đối ngoại và hợp tác với các tổ chức quốc tế về quyền của người khuyết tật", Some("II")),
+            sec("II.4", "Bảo đảm nguồn lực cho việc thực hiện Kế hoạch", Some("II")),
+        ];
+        for (o, s) in parent
+            .obligations
+            .iter_mut()
+            .zip(["II.3", "II.3", "II.3", "II.4"])
+        {
+            o.section = Some(s.into());
+        }
+        let child = plan(&[(
+            "3",
+            "Đẩy mạnh công tác thông tin đối ngoại và hợp tác với các tổ chức quốc tế về quyền của người khuyết tật trên địa bàn huyện",
+        )]);
+        let ix = ParentIndex::new(&parent);
+        let a = align(&ix, &child, &Config::default());
+        assert_eq!(a.per_parent[0].first().map(|p| p.child), Some(0));
+        assert_eq!(a.per_parent[1].first().map(|p| p.child), Some(0));
+        assert!(a.per_parent[2].is_empty(), "a plan-level duty");
+        assert!(a.per_parent[3].is_empty(), "another theme");
+    }
+
     #[test]
     fn explicit_reference_wins() {
         let parent = plan(&[

@@ -273,10 +273,11 @@ pub(crate) fn audit_indexed(
     config: &Config,
 ) -> AuditReport {
     let parent = ix.plan;
-    let mut al = align(ix, child, config);
+    let reasons = reasons(ix, child.level, config);
+    let na: Vec<bool> = reasons.iter().map(Option::is_some).collect();
+    let mut al = align(ix, child, config, &na);
     let m = &config.matching;
     let mut reports = Vec::with_capacity(parent.obligations.len());
-    let reasons = reasons(ix, child.level, config);
     let child_label: std::sync::Arc<str> = child.label().into();
     // The derived texts, shared with the alignment's memo.
     let child_texts = std::mem::take(&mut al.child_texts);

@@ -81,7 +81,16 @@ pub(crate) struct Alignment {
 }
 
 /// Aligns `child` against the indexed parent.
-pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> Alignment {
+///
+/// `na` marks the parent obligations not applicable to the derived plan
+/// (by index; empty: all applicable): they are assigned after the others
+/// (see [`assign_applicable_first`]).
+pub(crate) fn align(
+    parent: &ParentIndex<'_>,
+    child: &Plan,
+    config: &Config,
+    na: &[bool],
+) -> Alignment {
     let m = &config.matching;
     let np = parent.plan.obligations.len();
     let nc = child.obligations.len();
@@ -195,7 +204,11 @@ pub(crate) fn align(parent: &ParentIndex<'_>, child: &Plan, config: &Config) -> 
         }));
         vectors.push(ct);
     }
-    let chosen = credit_rows_over_headings(parent, &candidates, assign(&candidates, np, nc, m));
+    let chosen = credit_rows_over_headings(
+        parent,
+        &candidates,
+        assign_applicable_first(&candidates, np, nc, m, na),
+    );
     let chosen = credit_twins(child, &candidates, chosen);
     let mut out = Alignment {
         per_parent: vec![Vec::new(); np],
@@ -309,7 +322,7 @@ mod tests {
             ("b", "Rà soát pháp luật phòng, chống bạo lực gia đình"),
         ]);
         let ix = ParentIndex::new(&parent);
-        let a = align(&ix, &child, &Config::default());
+        let a = align(&ix, &child, &Config::default(), &[]);
         assert_eq!(a.per_parent[0][0].child, 1);
         assert_eq!(a.per_parent[1][0].child, 0);
         assert!(a.per_parent[2].is_empty());
@@ -390,7 +403,7 @@ mod tests {
             "Thực hiện cơ chế báo cáo, thông báo định kỳ về tình hình thực hiện Công ước ICCPR và khuyến nghị theo yêu cầu của Ủy ban Nhân quyền",
         )]);
         let ix = ParentIndex::new(&parent);
-        let a = align(&ix, &child, &Config::default());
+        let a = align(&ix, &child, &Config::default(), &[]);
         assert_eq!(a.per_parent[0].first().map(|p| p.child), Some(0));
         assert_eq!(a.per_parent[1].first().map(|p| p.child), Some(0));
         assert!(a.per_parent[2].is_empty());
@@ -439,7 +452,7 @@ mod tests {
             "Đẩy mạnh công tác thông tin đối ngoại và hợp tác với các tổ chức quốc tế về quyền của người khuyết tật trên địa bàn huyện",
         )]);
         let ix = ParentIndex::new(&parent);
-        let a = align(&ix, &child, &Config::default());
+        let a = align(&ix, &child, &Config::default(), &[]);
         assert_eq!(a.per_parent[0].first().map(|p| p.child), Some(0));
         assert_eq!(a.per_parent[1].first().map(|p| p.child), Some(0));
         assert!(a.per_parent[2].is_empty(), "a plan-level duty");
@@ -460,7 +473,7 @@ mod tests {
                 id: "II.2".into(),
             });
         let ix = ParentIndex::new(&parent);
-        let a = align(&ix, &child, &Config::default());
+        let a = align(&ix, &child, &Config::default(), &[]);
         assert!(a.per_parent[1][0].evidence.explicit_reference);
         assert_eq!(a.per_parent[1][0].score, 1.0);
     }
@@ -481,16 +494,19 @@ mod tests {
         let mut differ = 0;
         for (parent, child) in seed_pairs() {
             let ix = ParentIndex::new(&parent);
-            let first = align(&ix, &child, &a);
-            let other = align(&ix, &child, &b);
-            let again = align(&ix, &child, &a);
+            let first = align(&ix, &child, &a, &[]);
+            let other = align(&ix, &child, &b, &[]);
+            let again = align(&ix, &child, &a, &[]);
             assert!(same(&first, &again));
-            assert!(same(&other, &align(&ParentIndex::new(&parent), &child, &b)));
+            assert!(same(
+                &other,
+                &align(&ParentIndex::new(&parent), &child, &b, &[])
+            ));
             // A derived plan with each of its obligations twice: the second
             // copy reads the first's row.
             let mut twice = child.clone();
             twice.obligations.extend(child.obligations.iter().cloned());
-            let t = align(&ParentIndex::new(&parent), &twice, &a);
+            let t = align(&ParentIndex::new(&parent), &twice, &a, &[]);
             let n = child.obligations.len();
             assert_eq!(t.child_best[..n], t.child_best[n..]);
             differ += usize::from(!same(&first, &other));
@@ -501,8 +517,11 @@ mod tests {
                 Some(obligraph_core::Level::Commune) => Some(obligraph_core::Level::Province),
                 _ => Some(obligraph_core::Level::Commune),
             };
-            let kept = align(&ix, &up, &a);
-            assert!(same(&kept, &align(&ParentIndex::new(&parent), &up, &a)));
+            let kept = align(&ix, &up, &a, &[]);
+            assert!(same(
+                &kept,
+                &align(&ParentIndex::new(&parent), &up, &a, &[])
+            ));
         }
         assert!(differ > 0, "the two settings should align differently");
     }

@@ -76,6 +76,62 @@ pub(crate) fn credit_twins(child: &Plan, cands: &[Pair], mut chosen: Vec<usize>)
 
 /// Chooses candidate pairs: one-to-one per component (Hungarian, or greedy
 /// for large components), plus every pair at or above `extra`.
+/// [`assign`], with the parent obligations that are not applicable to
+/// the derived plan (`na`, by parent index; empty: all applicable) kept
+/// out of the contest: the applicable ones are assigned first, then the
+/// others among the derived obligations left unassigned. A task the
+/// derived plan cannot be given (a request to the court, say) must not
+/// take a derived task from the applicable one it carries. A derived
+/// obligation that clearly carries a not-applicable one (its best pair,
+/// at `covered_threshold` or above: the derived plan relays the request
+/// "Đề nghị Mặt trận Tổ quốc …") stays in the first contest.
+pub(crate) fn assign_applicable_first(
+    cands: &[Pair],
+    np: usize,
+    nc: usize,
+    m: &crate::config::Matching,
+    na: &[bool],
+) -> Vec<usize> {
+    let is_na = |c: &Pair| na.get(c.parent).copied().unwrap_or(false);
+    if !cands.iter().any(is_na) {
+        return assign(cands, np, nc, m);
+    }
+    let mut c_best = vec![0.0f64; nc];
+    for c in cands {
+        if let Some(b) = c_best.get_mut(c.child) {
+            *b = b.max(c.score);
+        }
+    }
+    let relays = |c: &Pair| {
+        c.score >= m.covered_threshold && c_best.get(c.child).is_some_and(|b| c.score >= *b)
+    };
+    let (first, later): (Vec<usize>, Vec<usize>) =
+        (0..cands.len()).partition(|k| cands.get(*k).is_some_and(|c| !is_na(c) || relays(c)));
+    let run = |ks: &[usize]| -> Vec<usize> {
+        let sub: Vec<Pair> = ks.iter().filter_map(|k| cands.get(*k).cloned()).collect();
+        assign(&sub, np, nc, m)
+            .into_iter()
+            .filter_map(|j| ks.get(j).copied())
+            .collect()
+    };
+    let mut chosen = run(&first);
+    // Taken: assigned to an applicable parent obligation (one relaying a
+    // request may relay several).
+    let taken: std::collections::BTreeSet<usize> = chosen
+        .iter()
+        .filter_map(|k| cands.get(*k).filter(|c| !is_na(c)).map(|c| c.child))
+        .collect();
+    // The others keep what the whole contest gives them, but for the
+    // derived obligations taken.
+    let later: std::collections::BTreeSet<usize> = later.into_iter().collect();
+    chosen.extend(
+        assign(cands, np, nc, m).into_iter().filter(|k| {
+            later.contains(k) && cands.get(*k).is_some_and(|c| !taken.contains(&c.child))
+        }),
+    );
+    chosen
+}
+
 pub(crate) fn assign(
     cands: &[Pair],
     np: usize,
@@ -265,4 +321,47 @@ pub(crate) fn hungarian(cands: &[Pair], edges: &[usize], ps: &[usize], cs: &[usi
         .enumerate()
         .filter_map(|(r, col)| edge_at.get(r * n + col).copied().flatten())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(parent: usize, child: usize, score: f64) -> Pair {
+        Pair {
+            parent,
+            child,
+            score,
+            evidence: crate::report::Evidence::default(),
+            covers: false,
+            leads_disagree: false,
+        }
+    }
+
+    /// Parent 0 is applicable; parents 1 and 2 are requests the derived
+    /// plan can only relay. Derived 0 is a little closer to request 1 but
+    /// carries parent 0; derived 1 relays request 2 word for word.
+    #[test]
+    fn a_not_applicable_task_takes_no_derived_task_from_an_applicable_one() {
+        let m = crate::config::Matching::default();
+        let cands = vec![
+            pair(1, 0, 0.38),
+            pair(0, 0, 0.36),
+            pair(2, 1, 0.9),
+            pair(0, 1, 0.35),
+        ];
+        let picked = |na: &[bool]| -> Vec<(usize, usize)> {
+            let mut v: Vec<(usize, usize)> = assign_applicable_first(&cands, 3, 2, &m, na)
+                .into_iter()
+                .filter_map(|k| cands.get(k).map(|c| (c.parent, c.child)))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        // All applicable: request 1 takes derived 0, parent 0 gets nothing.
+        assert_eq!(picked(&[]), vec![(1, 0), (2, 1)]);
+        // Requests not applicable: derived 0 goes to parent 0, and request
+        // 2 keeps the derived task that relays it.
+        assert_eq!(picked(&[false, true, true]), vec![(0, 0), (2, 1)]);
+    }
 }

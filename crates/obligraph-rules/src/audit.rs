@@ -300,6 +300,24 @@ pub(crate) fn audit_indexed(
             }
         }
     }
+    // The derived obligations matched to the rows of each body item that
+    // states the heading of a group of rows (best score first): listed
+    // with the body item when it is counted at the rows.
+    let row_pairs: Vec<Vec<crate::align::Pair>> = (0..parent.obligations.len())
+        .map(|pi| {
+            let mut v: Vec<crate::align::Pair> = ix
+                .group_row_indices(pi)
+                .into_iter()
+                .filter_map(|j| al.per_parent.get(j))
+                .flatten()
+                .cloned()
+                .collect();
+            v.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.child.cmp(&b.child)));
+            let mut seen = std::collections::BTreeSet::new();
+            v.retain(|x| seen.insert(x.child));
+            v
+        })
+        .collect();
     for (pi, p) in parent.obligations.iter().enumerate() {
         let reason = reasons.get(pi).cloned().flatten();
         // The pairs are moved into the report (they are not used again).
@@ -310,6 +328,7 @@ pub(crate) fn audit_indexed(
             .unwrap_or_default();
         // A body item stating the heading of appendix rows, which no
         // derived obligation restates, is carried by the rows.
+        let by_rows = reason.is_none() && pairs.is_empty();
         let reason = reason.or_else(|| {
             let rows = ix.group_rows(pi).filter(|_| pairs.is_empty())?;
             Some(
@@ -320,6 +339,11 @@ pub(crate) fn audit_indexed(
                 .into(),
             )
         });
+        // Counted at its rows: the derived obligations that carry them.
+        let pairs = match row_pairs.get(pi) {
+            Some(rows) if by_rows && reason.is_some() => rows.clone(),
+            _ => pairs,
+        };
         let mut matched: Vec<usize> = Vec::with_capacity(pairs.len());
         let mut matches: Vec<Match> = pairs
             .into_iter()

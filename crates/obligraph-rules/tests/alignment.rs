@@ -1,5 +1,7 @@
-//! Precision and recall of the matcher on the hand-labelled alignment of
-//! Huế (child) against Đồng Nai (parent).
+//! Precision and recall of the matcher on the hand-labelled alignments
+//! (the labels with their re-reading's corrections, as the `eval` example
+//! measures them; these are fit figures: the eval prints the held-out
+//! ones).
 
 use crate::common::{import, labels, Alignment, IdPair};
 use obligraph_rules::{audit, Config};
@@ -39,6 +41,30 @@ pub fn measure_fixture(name: &str, config: &Config) -> (f64, f64, Pairs, Pairs) 
             })
         })
         .collect();
+    // The blind re-reading's corrections (`{name}.elements.json`), as the
+    // `eval` example applies them.
+    let epath =
+        crate::common::root().join(format!("tests/fixtures/alignment/{name}.elements.json"));
+    if let Ok(t) = std::fs::read_to_string(&epath) {
+        let e: serde_json::Value = serde_json::from_str(&t).expect("elements json");
+        for c in e["corrections"].as_array().into_iter().flatten() {
+            let line = |k: &str| c[k].as_u64().and_then(|x| u32::try_from(x).ok());
+            let (Some(cl), Some(pl)) = (line("child_line"), line("parent_line")) else {
+                panic!("{}: a correction without lines: {c}", epath.display());
+            };
+            let Some(k) = a.label((&child, cl, ""), (&parent, pl, "")) else {
+                panic!(
+                    "{}: no obligation at child line {cl} or parent line {pl}",
+                    epath.display()
+                );
+            };
+            if c["now"] == "paired" {
+                a.gold.insert(k);
+            } else {
+                a.gold.remove(&k);
+            }
+        }
+    }
     if std::env::var("ALIGN_DEBUG").is_ok() {
         let mut all: Vec<(f64, bool, String, String)> = report
             .parent_obligations
@@ -70,17 +96,14 @@ fn hue_vs_dong_nai_precision_and_recall() {
     println!("alignment Huế vs Đồng Nai: precision {p:.3}, recall {r:.3}");
     println!("missed (gold not predicted): {missed:?}");
     println!("extra (predicted not gold): {extra:?}");
-    // Measured 0.933 / 0.933 (45 predicted, 45 labelled, 42 shared):
-    // the pairs, carriers and candidates together, against the original
-    // labels (the blind re-reading's corrections are measured by the
-    // `eval` example). It was 0.953 / 0.953 (43, 43, 41) before the
-    // importer read one duty per clause and "đoàn thể" as the mass
-    // organisations: the parent's new clause IV.1.b:task_2 ("thực hiện
-    // các hoạt động nhằm bảo đảm … phù hợp với chức năng, nhiệm vụ") draws
-    // a false pair, and II.1-2 ↔ PL.A.II.2.2.c is lost as the child's
-    // supports gain the mass organisations the row does not name.
+    // Measured 0.939 / 0.730 (49 predicted, 63 labelled, 46 shared) with
+    // the re-reading's corrections, since the body item stating the
+    // heading of rows B.V.1-3 (II.2.đ) lists the rows' carriers; 0.955 /
+    // 0.667 before. Against the first labels alone (no corrections) it
+    // was 0.933 / 0.933; the corrections add 16 pairs by meaning that the
+    // matcher mostly misses (the eval's ALIGN-MISS lines).
     assert!(p >= 0.93, "precision {p:.3}");
-    assert!(r >= 0.93, "recall {r:.3}");
+    assert!(r >= 0.72, "recall {r:.3}");
 }
 
 /// The second labelled pair, labelled blind (without looking at the
@@ -93,14 +116,14 @@ fn ngo_quyen_vs_binh_thuan_precision_and_recall() {
     println!("alignment Ngô Quyền vs Bình Thuận: precision {p:.3}, recall {r:.3}");
     println!("missed (gold not predicted): {missed:?}");
     println!("extra (predicted not gold): {extra:?}");
-    // Measured 0.764 / 0.689 (55 predicted, 61 labelled, 42 shared) since
-    // the importer reads one duty per clause (the labels of split duties
-    // name their clause); 0.784 / 0.656 (51, 61, 40) before; it was
-    // 0.493 / 0.607 before the matcher learnt from this pair (roles
-    // parentheses and "nhất là" examples left out of the text, echoes of
-    // near-duplicate rows dropped).
-    assert!(p >= 0.75, "precision {p:.3}");
-    assert!(r >= 0.62, "recall {r:.3}");
+    // Measured 0.900 / 0.831 (60 predicted, 65 labelled, 54 shared) with
+    // the re-reading's corrections, after session 11's plan-making clause,
+    // thematic headings and applicable-first assignment (all three found
+    // on this pair: fit figures); 0.814 / 0.738 before them; 0.764 / 0.689
+    // against the first labels alone since the importer reads one duty per
+    // clause; 0.493 / 0.607 before the matcher learnt from this pair.
+    assert!(p >= 0.89, "precision {p:.3}");
+    assert!(r >= 0.82, "recall {r:.3}");
 }
 
 #[test]

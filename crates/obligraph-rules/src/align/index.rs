@@ -386,17 +386,26 @@ impl<'p> ParentIndex<'p> {
     /// The rows of the appendix group whose heading obligation `i` states
     /// (see [`ParentIndex::new`]), by id.
     pub(crate) fn group_rows(&self, i: usize) -> Option<Vec<&'p str>> {
-        let g = self.heads_group.get(i).copied().flatten()?;
         let rows: Vec<&str> = self
-            .plan
-            .obligations
-            .iter()
-            .zip(&self.group_of)
-            .enumerate()
-            .filter(|(j, (_, gs))| *j != i && gs.contains(&g))
-            .map(|(_, (o, _))| o.id.as_str())
+            .group_row_indices(i)
+            .into_iter()
+            .filter_map(|j| self.plan.obligations.get(j).map(|o| o.id.as_str()))
             .collect();
         (!rows.is_empty()).then_some(rows)
+    }
+
+    /// [`ParentIndex::group_rows`], by index (empty when `i` states no
+    /// group heading).
+    pub(crate) fn group_row_indices(&self, i: usize) -> Vec<usize> {
+        let Some(g) = self.heads_group.get(i).copied().flatten() else {
+            return Vec::new();
+        };
+        self.group_of
+            .iter()
+            .enumerate()
+            .filter(|(j, gs)| *j != i && gs.contains(&g))
+            .map(|(j, _)| j)
+            .collect()
     }
 
     /// The ids (in `key_ids`, sorted) of those of `keys` the parent's

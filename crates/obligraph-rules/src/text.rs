@@ -943,10 +943,14 @@ impl Index {
     }
 
     /// The vector of a text not in the index (terms unknown to the index
-    /// count in its length, not in any dot product). Allocation-light: the
-    /// grams are looked up through one reused buffer.
+    /// count in its length, not in any dot product): its grams looked up
+    /// by id ([`Index::vectorize_toks`]), as [`Index::vectorize_tokens`]
+    /// would give it.
     pub(crate) fn vectorize(&self, text: &str) -> Vector {
-        self.vectorize_tokens(&tokens(text))
+        with_token_lists(&[text], |tl| {
+            let toks = tl.lists.first().map_or(&[][..], Vec::as_slice);
+            self.vectorize_toks(tl, toks)
+        })
     }
 
     /// The vector of an already tokenised text.

@@ -58,8 +58,8 @@ pub(crate) fn normalise(text: &str) -> String {
     out
 }
 
-/// The pre-image of a finding without its key. The parent text comes
-/// [`normalise`]d (see [`ParentTexts`]); the others as written.
+/// The pre-image of a finding without its key. The parent and derived
+/// texts come [`normalise`]d (see [`ParentTexts`]); the plan as written.
 pub(crate) fn preimage(
     code: &str,
     parent_plan: Option<&str>,
@@ -73,7 +73,7 @@ pub(crate) fn preimage(
     s.push(SEP);
     s.push_str(parent_text.unwrap_or(""));
     s.push(SEP);
-    s.push_str(child_text.map(normalise).as_deref().unwrap_or(""));
+    s.push_str(child_text.unwrap_or(""));
     s.push(SEP);
     s
 }
@@ -82,21 +82,34 @@ pub(crate) fn preimage(
 /// each computed when a finding first needs it and kept with the parent's
 /// index: a service auditing many derived plans against one cached parent
 /// normalises each parent text once (about half of the fingerprint work
-/// of a real-pair audit).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct ParentTexts(Vec<std::sync::OnceLock<String>>);
+/// of a real-pair audit). With them, the normalised texts of the derived
+/// obligations, by text: derived plans copy many texts of their parent,
+/// hence of each other.
+#[derive(Debug, Clone)]
+pub(crate) struct ParentTexts {
+    parent: Vec<std::sync::OnceLock<String>>,
+    derived: crate::text::Memo<String>,
+}
 
 impl ParentTexts {
     /// Room for `n` obligations' texts.
     pub(crate) fn new(n: usize) -> ParentTexts {
-        ParentTexts(vec![std::sync::OnceLock::new(); n])
+        ParentTexts {
+            parent: vec![std::sync::OnceLock::new(); n],
+            derived: crate::text::Memo::new(crate::align::CHILD_TEXT_MEMO),
+        }
     }
 
     /// The normalised `text` of obligation `i`.
     pub(crate) fn get(&self, i: usize, text: &str) -> Option<&str> {
-        self.0
+        self.parent
             .get(i)
             .map(|c| c.get_or_init(|| normalise(text)).as_str())
+    }
+
+    /// The normalised `text` of a derived obligation.
+    pub(crate) fn derived(&self, text: &str) -> std::sync::Arc<String> {
+        self.derived.get_or_insert_with(text, || normalise(text))
     }
 }
 

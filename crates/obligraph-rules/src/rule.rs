@@ -204,6 +204,15 @@ impl<'a> RuleContext<'a> {
         }
     }
 
+    /// The text of derived obligation `o`, [`crate::fingerprint::normalise`]d:
+    /// kept with the parent's index when there is one.
+    fn normalised_child_text(&self, o: &Obligation) -> std::sync::Arc<String> {
+        match self.parent_texts {
+            Some(texts) => texts.derived(&o.text),
+            None => std::sync::Arc::new(crate::fingerprint::normalise(&o.text)),
+        }
+    }
+
     /// The parent obligation with `id`.
     pub fn parent_obligation(&self, id: &str) -> Option<&'a Obligation> {
         let p = self.parent?;
@@ -275,7 +284,10 @@ impl<'a> RuleContext<'a> {
                     _ => None,
                 },
                 parent.map(|o| self.normalised_parent_text(o)).as_deref(),
-                child.map(|o| o.text.as_str()),
+                child
+                    .map(|o| self.normalised_child_text(o))
+                    .as_deref()
+                    .map(String::as_str),
             ),
         }
     }

@@ -44,6 +44,8 @@ struct Tokenizer {
     flags: Vec<u8>,
     /// [`form_hash`] of the canonical form of each id ([`term_hashes`]).
     hashes: Vec<u64>,
+    /// [`str_hash`] of the canonical form of each id ([`GramSet`]).
+    str_hashes: Vec<u64>,
     thanh: u32,
     pho: u32,
     /// Phrases folded to the form of the same meaning
@@ -100,6 +102,7 @@ impl Tokenizer {
             forms: Vec::new(),
             flags: Vec::new(),
             hashes: Vec::new(),
+            str_hashes: Vec::new(),
             thanh: 0,
             pho: 0,
             same: HashMap::default(),
@@ -143,6 +146,7 @@ impl Tokenizer {
                 self.flags.push(if digits { F_DIGITS } else { 0 });
                 self.canon.insert(form.clone(), id);
                 self.hashes.push(form_hash(&form));
+                self.str_hashes.push(str_hash(&form));
                 self.forms.push(form);
                 id
             }
@@ -161,6 +165,18 @@ impl Tokenizer {
             .get(id as usize)
             .copied()
             .unwrap_or_else(|| form_hash(self.form(id)))
+    }
+
+    /// [`str_hash`] of the token's string ([`Tokenizer::token_str`]).
+    fn str_hash_of(&self, t: Tok<'_>) -> u64 {
+        match t {
+            Tok::Word(id, _) => self
+                .str_hashes
+                .get(id as usize)
+                .copied()
+                .unwrap_or_else(|| str_hash(self.form(id))),
+            Tok::Level(_) => str_hash(LEVEL),
+        }
     }
 
     fn form(&self, id: u32) -> &str {
@@ -381,6 +397,13 @@ fn form_hash(form: &str) -> u64 {
     h.finish()
 }
 
+/// The hash a map keyed by strings ([`HashMap`]) gives `s`: a
+/// [`GramSet`] is laid out, hence iterates, as such a map would.
+fn str_hash(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(s)
+}
+
 /// The terms of `text` as hashes, sorted, without repeats: each canonical
 /// syllable (level words left out) and each pair of adjacent syllables.
 /// Hashes of the canonical forms, not of the tokenizer's ids, so that they
@@ -479,19 +502,24 @@ fn grams_of(tk: &Tokenizer, toks: &[Tok<'_>]) -> GramSet {
             Tok::Word(_, s) | Tok::Level(s) => s,
         }
     }
-    let mut m: HashMap<String, (u32, String, u64)> = HashMap::default();
+    let mut set = GramSet {
+        generation: tk.generation,
+        strings: String::new(),
+        grams: std::collections::HashMap::default(),
+    };
     for t in toks {
         if t.is_level() {
             continue;
         }
-        let form = tk.token_str(*t);
-        match m.get_mut(form) {
-            Some(e) => e.0 += 1,
+        let k = GramKey {
+            hash: tk.str_hash_of(*t),
+            key: gram_key(t.key(), None),
+        };
+        match set.grams.get_mut(&k) {
+            Some(g) => g.tf += 1,
             None => {
-                m.insert(
-                    form.to_string(),
-                    (1, surface(t).to_string(), gram_key(t.key(), None)),
-                );
+                let g = set.push(tk.token_str(*t), surface(t), None);
+                set.grams.insert(k, g);
             }
         }
     }
@@ -505,20 +533,20 @@ fn grams_of(tk: &Tokenizer, toks: &[Tok<'_>]) -> GramSet {
             key.push_str(tk.token_str(*a));
             key.push(' ');
             key.push_str(tk.token_str(*b));
-            match m.get_mut(key.as_str()) {
-                Some(e) => e.0 += 1,
+            let k = GramKey {
+                hash: str_hash(&key),
+                key: gram_key(a.key(), Some(b.key())),
+            };
+            match set.grams.get_mut(&k) {
+                Some(g) => g.tf += 1,
                 None => {
-                    let (sa, sb) = (surface(a), surface(b));
-                    let mut s = String::with_capacity(sa.len() + sb.len() + 1);
-                    s.push_str(sa);
-                    s.push(' ');
-                    s.push_str(sb);
-                    m.insert(key.clone(), (1, s, gram_key(a.key(), Some(b.key()))));
+                    let g = set.push(&key, surface(a), Some(surface(b)));
+                    set.grams.insert(k, g);
                 }
             }
         }
     }
-    (tk.generation, m)
+    set
 }
 
 /// Results computed from a text, kept for the next time the same text
@@ -653,8 +681,90 @@ impl<K, V, const CAP: usize> HashedMemo<K, V, CAP> {
 }
 
 /// The grams of one text ([`gram_set`]), with the tokenizer generation
-/// of their ids.
-pub(crate) type GramSet = (u64, HashMap<String, (u32, String, u64)>);
+/// of their ids. The map is laid out as one keyed by the grams' strings
+/// (each key hashed as its string, [`str_hash`], and the grams inserted in
+/// the same order), so that it iterates in that map's order: the order
+/// the terms get their ids in and the vectors' norms are summed in.
+pub(crate) struct GramSet {
+    generation: u64,
+    /// The string and surface of each gram, one after the other.
+    strings: String,
+    grams: std::collections::HashMap<GramKey, Gram, std::hash::BuildHasherDefault<Prehashed>>,
+}
+
+/// A gram of a [`GramSet`]: its key by ids ([`gram_key`]), hashed as its
+/// string ([`str_hash`]); within one tokenizer generation the key names
+/// the string.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct GramKey {
+    hash: u64,
+    key: u64,
+}
+
+impl std::hash::Hash for GramKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+/// The hasher of a [`GramSet`]: a [`GramKey`]'s hash as it is.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A gram's count, and where its string and surface (lower case, NFC)
+/// are in [`GramSet::strings`]: `start..mid` and `mid..end`.
+struct Gram {
+    tf: u32,
+    start: u32,
+    mid: u32,
+    end: u32,
+}
+
+impl GramSet {
+    /// Keeps the string `term` of a new gram and its surface (`a`, or `a`
+    /// and `b` with a space between), counted once.
+    fn push(&mut self, term: &str, a: &str, b: Option<&str>) -> Gram {
+        let at = |s: &String| u32::try_from(s.len()).unwrap_or(u32::MAX);
+        let start = at(&self.strings);
+        self.strings.push_str(term);
+        let mid = at(&self.strings);
+        self.strings.push_str(a);
+        if let Some(b) = b {
+            self.strings.push(' ');
+            self.strings.push_str(b);
+        }
+        Gram {
+            tf: 1,
+            start,
+            mid,
+            end: at(&self.strings),
+        }
+    }
+
+    /// The grams in the map's order: key, string, surface and count.
+    fn iter(&self) -> impl Iterator<Item = (u64, &str, &str, u32)> + '_ {
+        self.grams.iter().map(|(k, g)| {
+            let part = |a: u32, b: u32| self.strings.get(a as usize..b as usize).unwrap_or("");
+            (k.key, part(g.start, g.mid), part(g.mid, g.end), g.tf)
+        })
+    }
+}
 
 /// The grams of several texts, to build indexes from
 /// ([`Index::from_grams`]).
@@ -693,7 +803,13 @@ pub(crate) struct Sim {
 /// TF-IDF index over the texts of one plan (the parent).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Index {
-    vocab: HashMap<String, u32>,
+    /// Term id by string, made from `terms` when first needed (texts read
+    /// in another tokenizer generation than the index).
+    vocab: std::sync::OnceLock<HashMap<String, u32>>,
+    /// The string of each term, one after the other, ending at
+    /// `term_ends`.
+    terms: String,
+    term_ends: Vec<u32>,
     words: Vec<std::sync::Arc<str>>,
     idf: Vec<f32>,
     idf_unknown: f32,
@@ -723,8 +839,8 @@ impl Index {
         let mut generation: Option<Option<u64>> = None;
         for g in gram_sets {
             generation = match generation {
-                None => Some(Some(g.0)),
-                Some(x) if x == Some(g.0) => Some(x),
+                None => Some(Some(g.generation)),
+                Some(x) if x == Some(g.generation) => Some(x),
                 Some(_) => Some(None),
             };
         }
@@ -734,26 +850,34 @@ impl Index {
             ..Index::default()
         };
         let mut df: Vec<u32> = Vec::new();
+        // Term ids by string, when the texts were read in several
+        // generations.
+        let mut by_term: HashMap<&str, u32> = HashMap::default();
         // The id of each gram of each set, in the set's order: the second
         // pass weighs them without looking their strings up again.
         let mut set_ids: Vec<Vec<u32>> = Vec::with_capacity(gram_sets.len());
-        for (_, g) in gram_sets {
-            let mut ids = Vec::with_capacity(g.len());
-            for (term, (_, surface, key)) in g {
+        for g in gram_sets {
+            let mut ids = Vec::with_capacity(g.grams.len());
+            for (key, term, surface, _) in g.iter() {
                 // Within one generation a gram's key names its string: the
                 // key is looked up, cheaper than the string.
                 let known = if ix.ids_generation.is_some() {
-                    ix.ids.get(key)
+                    ix.ids.get(&key)
                 } else {
-                    ix.vocab.get(term)
+                    by_term.get(term)
                 };
                 let id = match known {
                     Some(id) => *id,
                     None => {
                         let id = u32::try_from(ix.words.len()).unwrap_or(u32::MAX);
-                        ix.vocab.insert(term.clone(), id);
-                        ix.ids.insert(*key, id);
-                        ix.words.push(surface.as_str().into());
+                        if ix.ids_generation.is_none() {
+                            by_term.insert(term, id);
+                        }
+                        ix.ids.insert(key, id);
+                        ix.words.push(surface.into());
+                        ix.terms.push_str(term);
+                        ix.term_ends
+                            .push(u32::try_from(ix.terms.len()).unwrap_or(u32::MAX));
                         df.push(0);
                         id
                     }
@@ -772,7 +896,7 @@ impl Index {
             .collect();
         ix.idf_unknown = (n + 1.0).ln() + 1.0;
         ix.postings = vec![Vec::new(); ix.words.len()];
-        for (doc, ((_, g), ids)) in gram_sets.iter().zip(&set_ids).enumerate() {
+        for (doc, (g, ids)) in gram_sets.iter().zip(&set_ids).enumerate() {
             let v = ix.vectorize_indexed(g, ids);
             for (t, w) in &v.terms {
                 if let Some(p) = ix.postings.get_mut(*t as usize) {
@@ -784,13 +908,27 @@ impl Index {
         ix
     }
 
+    /// Term ids by string.
+    fn vocab(&self) -> &HashMap<String, u32> {
+        self.vocab.get_or_init(|| {
+            let mut start = 0;
+            let mut vocab = HashMap::default();
+            for (id, end) in self.term_ends.iter().enumerate() {
+                let term = self.terms.get(start..*end as usize).unwrap_or("");
+                vocab.insert(term.to_string(), u32::try_from(id).unwrap_or(u32::MAX));
+                start = *end as usize;
+            }
+            vocab
+        })
+    }
+
     /// The vector of an indexed set of grams, `ids` the id of each of its
     /// grams in its order (every one is in the vocabulary).
-    fn vectorize_indexed(&self, g: &HashMap<String, (u32, String, u64)>, ids: &[u32]) -> Vector {
-        let mut terms = Vec::with_capacity(g.len());
+    fn vectorize_indexed(&self, g: &GramSet, ids: &[u32]) -> Vector {
+        let mut terms = Vec::with_capacity(g.grams.len());
         let mut norm = 0.0f32;
-        for ((tf, _, _), id) in g.values().zip(ids) {
-            let w = sublinear(*tf) * self.idf.get(*id as usize).copied().unwrap_or(1.0);
+        for (gram, id) in g.grams.values().zip(ids) {
+            let w = sublinear(gram.tf) * self.idf.get(*id as usize).copied().unwrap_or(1.0);
             norm += w * w;
             terms.push((*id, w));
         }
@@ -805,10 +943,14 @@ impl Index {
     }
 
     /// The vector of a text not in the index (terms unknown to the index
-    /// count in its length, not in any dot product). Allocation-light: the
-    /// grams are looked up through one reused buffer.
+    /// count in its length, not in any dot product): its grams looked up
+    /// by id ([`Index::vectorize_toks`]), as [`Index::vectorize_tokens`]
+    /// would give it.
     pub(crate) fn vectorize(&self, text: &str) -> Vector {
-        self.vectorize_tokens(&tokens(text))
+        with_token_lists(&[text], |tl| {
+            let toks = tl.lists.first().map_or(&[][..], Vec::as_slice);
+            self.vectorize_toks(tl, toks)
+        })
     }
 
     /// The vector of an already tokenised text.
@@ -836,7 +978,7 @@ impl Index {
                 buf.push(' ');
                 buf.push_str(key.1);
             }
-            match self.vocab.get(buf.as_str()) {
+            match self.vocab().get(buf.as_str()) {
                 Some(id) => *known.entry(*id).or_default() += 1,
                 None => *unknown.entry(key).or_default() += 1,
             }

@@ -340,8 +340,20 @@ pub(crate) fn audit_indexed(
             )
         });
         // Counted at its rows: the derived obligations that carry them.
+        // Judged on its own (a derived task restates it): those carrying
+        // its rows are listed as candidates, carriers of a part of it.
+        let counted_at_rows = by_rows && reason.is_some();
+        let mut through_rows: Vec<crate::align::Pair> = Vec::new();
         let pairs = match row_pairs.get(pi) {
-            Some(rows) if by_rows && reason.is_some() => rows.clone(),
+            Some(rows) if counted_at_rows => rows.clone(),
+            Some(rows) if reason.is_none() => {
+                through_rows = rows
+                    .iter()
+                    .filter(|r| pairs.iter().all(|x| x.child != r.child))
+                    .cloned()
+                    .collect();
+                pairs
+            }
             _ => pairs,
         };
         let mut matched: Vec<usize> = Vec::with_capacity(pairs.len());
@@ -448,6 +460,16 @@ pub(crate) fn audit_indexed(
             }
             (status, v.confidence)
         };
+        candidates.extend(through_rows.into_iter().filter_map(|pair| {
+            let c = child.obligations.get(pair.child)?;
+            Some(Match {
+                child_id: c.id.clone(),
+                child_text: child_text(pair.child, c),
+                score: pair.score,
+                evidence: pair.evidence,
+                child_location: Location::at(&child_label, &c.source),
+            })
+        }));
         // Every element listed only when something is dropped or
         // doubtful; a covered single-element task says nothing more.
         if status != Status::Partial && elements.len() < 2 {

@@ -96,14 +96,14 @@ fn hue_vs_dong_nai_precision_and_recall() {
     println!("alignment Huế vs Đồng Nai: precision {p:.3}, recall {r:.3}");
     println!("missed (gold not predicted): {missed:?}");
     println!("extra (predicted not gold): {extra:?}");
-    // Measured 0.939 / 0.730 (49 predicted, 63 labelled, 46 shared) with
-    // the re-reading's corrections, since the body item stating the
-    // heading of rows B.V.1-3 (II.2.đ) lists the rows' carriers; 0.955 /
-    // 0.667 before. Against the first labels alone (no corrections) it
+    // Measured 0.923 / 0.762 (52 predicted, 63 labelled, 48 shared) with
+    // the re-reading's corrections, since a body item stating the heading
+    // of rows (II.2.đ of B.V.1-3, II.2.e of B.VI, II.1.b) lists the rows'
+    // carriers; 0.955 / 0.667 before. Against the first labels alone (no corrections) it
     // was 0.933 / 0.933; the corrections add 16 pairs by meaning that the
     // matcher mostly misses (the eval's ALIGN-MISS lines).
-    assert!(p >= 0.93, "precision {p:.3}");
-    assert!(r >= 0.72, "recall {r:.3}");
+    assert!(p >= 0.92, "precision {p:.3}");
+    assert!(r >= 0.75, "recall {r:.3}");
 }
 
 /// The second labelled pair, labelled blind (without looking at the

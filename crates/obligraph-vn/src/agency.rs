@@ -1384,33 +1384,55 @@ fn split_pieces(s: &str) -> Vec<Piece> {
             cur.clear();
             scope.clear();
         };
+    // Read byte by byte (the marks looked for are ASCII, which no byte of
+    // another char equals); the text from `run` to `i` goes to the piece
+    // (outside parentheses) or to its scope (inside) in one copy.
+    let bytes = s.as_bytes();
+    let mut run = 0;
     let mut i = 0;
-    while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
-        if c == '(' {
-            depth += 1;
-        }
+    while let Some(&c) = bytes.get(i) {
         if depth > 0 {
-            scope.push(c);
-            if c == ')' {
-                depth -= 1;
+            match c {
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        scope.push_str(s.get(run..=i).unwrap_or(""));
+                        run = i + 1;
+                    }
+                }
+                _ => {}
             }
-            i += c.len_utf8();
-            continue;
-        }
-        if c == ',' {
-            push(&mut cur, &mut scope, &mut sep, &mut pieces);
-            sep = ", ";
             i += 1;
             continue;
         }
-        if c == ' ' && s.get(i..).is_some_and(|r| r.starts_with(" và ")) {
-            push(&mut cur, &mut scope, &mut sep, &mut pieces);
-            sep = " và ";
-            i += " và ".len();
-            continue;
+        let next_sep = match c {
+            b'(' => {
+                cur.push_str(s.get(run..i).unwrap_or(""));
+                run = i;
+                depth = 1;
+                None
+            }
+            b',' => Some(", "),
+            b' ' if s.get(i..).is_some_and(|r| r.starts_with(" và ")) => Some(" và "),
+            _ => None,
+        };
+        match next_sep {
+            Some(next) => {
+                cur.push_str(s.get(run..i).unwrap_or(""));
+                push(&mut cur, &mut scope, &mut sep, &mut pieces);
+                sep = next;
+                i += if c == b',' { 1 } else { " và ".len() };
+                run = i;
+            }
+            None => i += 1,
         }
-        cur.push(c);
-        i += c.len_utf8();
+    }
+    let rest = s.get(run..).unwrap_or("");
+    if depth > 0 {
+        scope.push_str(rest);
+    } else {
+        cur.push_str(rest);
     }
     push(&mut cur, &mut scope, &mut sep, &mut pieces);
     pieces
@@ -2271,6 +2293,25 @@ pub fn counterpart(agency: &Agency, level: Level) -> Option<Agency> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_split_outside_parentheses() {
+        let got: Vec<(String, Option<String>, &str)> =
+            split_pieces("Sở A (x (y), z), Sở B) và Sở C,Sở D (có liên quan")
+                .into_iter()
+                .map(|p| (p.text, p.scope, p.sep_before))
+                .collect();
+        let want = [
+            ("Sở A", Some("x (y), z"), ""),
+            ("Sở B)", None, ", "),
+            ("Sở C", None, " và "),
+            ("Sở D", Some("có liên quan"), ", "),
+        ];
+        assert_eq!(got.len(), want.len());
+        for ((text, scope, sep), (t, sc, se)) in got.iter().zip(want) {
+            assert_eq!((text.as_str(), scope.as_deref(), *sep), (t, sc, se));
+        }
+    }
 
     #[test]
     fn tidy_is_idempotent() {

@@ -932,28 +932,65 @@ pub(crate) const FILLERS: &[&str] = &[
     "phù hợp",
 ];
 
+/// A set of bytes.
+struct ByteSet([bool; 256]);
+
+impl ByteSet {
+    /// The first bytes of `words` (an empty word adds none).
+    fn first_bytes<'a>(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut set = [false; 256];
+        for b in words.filter_map(|w| w.as_bytes().first()) {
+            if let Some(x) = set.get_mut(usize::from(*b)) {
+                *x = true;
+            }
+        }
+        ByteSet(set)
+    }
+
+    fn contains(&self, b: u8) -> bool {
+        self.0.get(usize::from(b)).copied().unwrap_or(false)
+    }
+}
+
 /// Cached token forms of fixed phrases.
 struct Fixed {
     fillers: Vec<Vec<String>>,
+    /// The first bytes of `fillers`' first tokens.
+    filler_starts: ByteSet,
     folded_fillers: Vec<String>,
+    /// The first bytes of `folded_fillers`.
+    folded_filler_starts: ByteSet,
     committee: Vec<String>,
     chair: Vec<String>,
 }
 
 fn fixed() -> &'static Fixed {
     static F: OnceLock<Fixed> = OnceLock::new();
-    F.get_or_init(|| Fixed {
-        fillers: FILLERS.iter().map(|f| tokens(f)).collect(),
-        folded_fillers: FILLERS.iter().map(|f| fold(f)).collect(),
-        committee: tokens("ủy ban nhân dân"),
-        chair: tokens("chủ tịch ủy ban nhân dân"),
+    F.get_or_init(|| {
+        let fillers: Vec<Vec<String>> = FILLERS.iter().map(|f| tokens(f)).collect();
+        let folded_fillers: Vec<String> = FILLERS.iter().map(|f| fold(f)).collect();
+        Fixed {
+            filler_starts: ByteSet::first_bytes(
+                fillers.iter().filter_map(|f| f.first()).map(String::as_str),
+            ),
+            folded_filler_starts: ByteSet::first_bytes(folded_fillers.iter().map(String::as_str)),
+            fillers,
+            folded_fillers,
+            committee: tokens("ủy ban nhân dân"),
+            chair: tokens("chủ tịch ủy ban nhân dân"),
+        }
     })
 }
 
 fn strip_role_words(toks: &[String]) -> (&[String], Option<Role>) {
-    let fillers = &fixed().fillers;
+    let fixed = fixed();
+    let fillers = &fixed.fillers;
     for i in 1..toks.len() {
         let first_byte = toks.get(i).and_then(|t| t.as_bytes().first());
+        // Most words start with a byte no filler starts with.
+        if !first_byte.is_some_and(|&b| fixed.filler_starts.contains(b)) {
+            continue;
+        }
         for f in fillers {
             // Most words differ from a filler's first word in their first
             // byte: no need to compare them whole.
@@ -976,39 +1013,36 @@ fn strip_role_words(toks: &[String]) -> (&[String], Option<Role>) {
 }
 
 /// Removes bullets, "Đề nghị", a trailing parenthesis and punctuation.
-fn clean_tokens(mut toks: Vec<String>) -> (Vec<String>, bool) {
+fn clean_tokens(toks: &[String]) -> (&[String], bool) {
     let mut requested = false;
+    let mut toks = toks;
     loop {
-        match toks.first().map(String::as_str) {
-            Some("-" | "+" | "," | ";" | ":" | "•" | "và") => {
-                toks.remove(0);
-            }
-            Some("đề") if toks.get(1).map(String::as_str) == Some("nghị") => {
+        let word = |k: usize| toks.get(k).map(String::as_str);
+        let drop = match word(0) {
+            Some("-" | "+" | "," | ";" | ":" | "•" | "và") => 1,
+            Some("đề") if word(1) == Some("nghị") => {
                 requested = true;
-                toks.drain(..2);
+                2
             }
             // "Thủ trưởng các cơ quan, đơn vị", "Người đứng đầu các sở":
             // the head answers for the body, which is the one assigned.
-            Some("thủ") if toks.get(1).map(String::as_str) == Some("trưởng") && toks.len() > 2 =>
-            {
-                toks.drain(..2);
-            }
+            Some("thủ") if word(1) == Some("trưởng") && toks.len() > 2 => 2,
             Some("người")
-                if toks.get(1..3).is_some_and(|w| w == ["đứng", "đầu"]) && toks.len() > 3 =>
+                if word(1) == Some("đứng") && word(2) == Some("đầu") && toks.len() > 3 =>
             {
-                toks.drain(..3);
+                3
             }
             _ => break,
-        }
+        };
+        toks = toks.get(drop..).unwrap_or(&[]);
     }
     if let Some(p) = toks.iter().position(|t| t == "(") {
-        toks.truncate(p);
+        toks = toks.get(..p).unwrap_or(&[]);
     }
-    while matches!(
-        toks.last().map(String::as_str),
-        Some("," | ";" | ":" | "-" | ")")
-    ) {
-        toks.pop();
+    while let Some(("," | ";" | ":" | "-" | ")", rest)) =
+        toks.split_last().map(|(l, rest)| (l.as_str(), rest))
+    {
+        toks = rest;
     }
     (toks, requested)
 }
@@ -1039,17 +1073,17 @@ pub fn resolve_agency(name: &str, ctx: &AgencyContext) -> Agency {
 /// [`resolve_agency`] when the name is known (a collective or a table
 /// entry).
 fn resolve_known(name: &str, ctx: &AgencyContext) -> Option<Agency> {
-    resolve_known_tokens(tokens(&strip_html(name)), ctx)
+    resolve_known_tokens(&tokens(&strip_html(name)), ctx)
 }
 
 /// [`resolve_known`] of a name given as its [`tokens`] (after
 /// [`strip_html`]).
-fn resolve_known_tokens(toks: Vec<String>, ctx: &AgencyContext) -> Option<Agency> {
+fn resolve_known_tokens(toks: &[String], ctx: &AgencyContext) -> Option<Agency> {
     let (toks, _) = clean_tokens(toks);
-    let (core, _) = strip_role_words(&toks);
+    let (core, _) = strip_role_words(toks);
     // The whole name is tried after its core only when role words were cut
     // off it (else the two are one).
-    let whole = (core.len() < toks.len()).then_some(toks.as_slice());
+    let whole = (core.len() < toks.len()).then_some(toks);
     if let Some(a) = resolve_collective(core).or_else(|| whole.and_then(resolve_collective)) {
         return Some(own_units(a, core, ctx));
     }
@@ -1078,6 +1112,8 @@ pub(crate) struct Memo {
     piece_ids: HashMap<String, Option<Vec<u32>>>,
     /// Answers of [`resolve_known`] keyed on the token ids of the name.
     runs: HashMap<Vec<u32>, Option<Agency>>,
+    /// The words of the run being resolved (its first `ids.len()`).
+    scratch: Vec<String>,
     /// Whether a collective's name as written also names the mass
     /// organisations (see [`mass_organisations_beside`]).
     mass_named: HashMap<String, bool>,
@@ -1125,16 +1161,22 @@ impl Memo {
         if let Some(a) = self.runs.get(ids) {
             return a.clone();
         }
-        let toks: Vec<String> = ids
-            .iter()
-            .map(|&i| {
-                usize::try_from(i)
-                    .ok()
-                    .and_then(|i| self.word_list.get(i))
-                    .cloned()
-                    .unwrap_or_default()
-            })
-            .collect();
+        // The words into `scratch`, whose strings are reused from run to
+        // run.
+        for (k, &i) in ids.iter().enumerate() {
+            let word = usize::try_from(i)
+                .ok()
+                .and_then(|i| self.word_list.get(i))
+                .map_or("", String::as_str);
+            match self.scratch.get_mut(k) {
+                Some(s) => {
+                    s.clear();
+                    s.push_str(word);
+                }
+                None => self.scratch.push(word.to_string()),
+            }
+        }
+        let toks = self.scratch.get(..ids.len()).unwrap_or(&[]);
         let a = resolve_known_tokens(toks, ctx);
         self.runs.insert(ids.to_vec(), a.clone());
         a
@@ -1342,33 +1384,55 @@ fn split_pieces(s: &str) -> Vec<Piece> {
             cur.clear();
             scope.clear();
         };
+    // Read byte by byte (the marks looked for are ASCII, which no byte of
+    // another char equals); the text from `run` to `i` goes to the piece
+    // (outside parentheses) or to its scope (inside) in one copy.
+    let bytes = s.as_bytes();
+    let mut run = 0;
     let mut i = 0;
-    while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
-        if c == '(' {
-            depth += 1;
-        }
+    while let Some(&c) = bytes.get(i) {
         if depth > 0 {
-            scope.push(c);
-            if c == ')' {
-                depth -= 1;
+            match c {
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        scope.push_str(s.get(run..=i).unwrap_or(""));
+                        run = i + 1;
+                    }
+                }
+                _ => {}
             }
-            i += c.len_utf8();
-            continue;
-        }
-        if c == ',' {
-            push(&mut cur, &mut scope, &mut sep, &mut pieces);
-            sep = ", ";
             i += 1;
             continue;
         }
-        if c == ' ' && s.get(i..).is_some_and(|r| r.starts_with(" và ")) {
-            push(&mut cur, &mut scope, &mut sep, &mut pieces);
-            sep = " và ";
-            i += " và ".len();
-            continue;
+        let next_sep = match c {
+            b'(' => {
+                cur.push_str(s.get(run..i).unwrap_or(""));
+                run = i;
+                depth = 1;
+                None
+            }
+            b',' => Some(", "),
+            b' ' if s.get(i..).is_some_and(|r| r.starts_with(" và ")) => Some(" và "),
+            _ => None,
+        };
+        match next_sep {
+            Some(next) => {
+                cur.push_str(s.get(run..i).unwrap_or(""));
+                push(&mut cur, &mut scope, &mut sep, &mut pieces);
+                sep = next;
+                i += if c == b',' { 1 } else { " và ".len() };
+                run = i;
+            }
+            None => i += 1,
         }
-        cur.push(c);
-        i += c.len_utf8();
+    }
+    let rest = s.get(run..).unwrap_or("");
+    if depth > 0 {
+        scope.push_str(rest);
+    } else {
+        cur.push_str(rest);
     }
     push(&mut cur, &mut scope, &mut sep, &mut pieces);
     pieces
@@ -1391,7 +1455,8 @@ fn meaningful_scope(s: &str) -> Option<String> {
 /// outside parentheses. Returns (agency part, tail).
 fn cut_at_filler(seg: &str) -> (String, String) {
     let mut depth = 0usize;
-    let fillers = &fixed().folded_fillers;
+    let fixed = fixed();
+    let fillers = &fixed.folded_fillers;
     let folded = fold(seg);
     let mut prev: Option<char> = None;
     for (k, (b, c)) in folded.char_indices().enumerate() {
@@ -1407,6 +1472,9 @@ fn cut_at_filler(seg: &str) -> (String, String) {
         }
         let rest = folded.get(b..).unwrap_or("");
         let first = rest.as_bytes().first();
+        if !first.is_some_and(|&b| fixed.folded_filler_starts.contains(b)) {
+            continue;
+        }
         if fillers.iter().any(|f| {
             f.as_bytes().first() == first
                 && rest.starts_with(f.as_str())
@@ -2225,6 +2293,25 @@ pub fn counterpart(agency: &Agency, level: Level) -> Option<Agency> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_split_outside_parentheses() {
+        let got: Vec<(String, Option<String>, &str)> =
+            split_pieces("Sở A (x (y), z), Sở B) và Sở C,Sở D (có liên quan")
+                .into_iter()
+                .map(|p| (p.text, p.scope, p.sep_before))
+                .collect();
+        let want = [
+            ("Sở A", Some("x (y), z"), ""),
+            ("Sở B)", None, ", "),
+            ("Sở C", None, " và "),
+            ("Sở D", Some("có liên quan"), ", "),
+        ];
+        assert_eq!(got.len(), want.len());
+        for ((text, scope, sep), (t, sc, se)) in got.iter().zip(want) {
+            assert_eq!((text.as_str(), scope.as_deref(), *sep), (t, sc, se));
+        }
+    }
 
     #[test]
     fn tidy_is_idempotent() {

@@ -318,6 +318,17 @@ pub(crate) fn audit_indexed(
             v
         })
         .collect();
+    // A pair as the report shows it.
+    let to_match = |pair: crate::align::Pair| -> Option<Match> {
+        let c = child.obligations.get(pair.child)?;
+        Some(Match {
+            child_id: c.id.clone(),
+            child_text: child_text(pair.child, c),
+            score: pair.score,
+            evidence: pair.evidence,
+            child_location: Location::at(&child_label, &c.source),
+        })
+    };
     for (pi, p) in parent.obligations.iter().enumerate() {
         let reason = reasons.get(pi).cloned().flatten();
         // The pairs are moved into the report (they are not used again).
@@ -360,15 +371,10 @@ pub(crate) fn audit_indexed(
         let mut matches: Vec<Match> = pairs
             .into_iter()
             .filter_map(|pair| {
-                let c = child.obligations.get(pair.child)?;
-                matched.push(pair.child);
-                Some(Match {
-                    child_id: c.id.clone(),
-                    child_text: child_text(pair.child, c),
-                    score: pair.score,
-                    evidence: pair.evidence,
-                    child_location: Location::at(&child_label, &c.source),
-                })
+                let ci = pair.child;
+                let m = to_match(pair)?;
+                matched.push(ci);
+                Some(m)
             })
             .collect();
         let best = matches.first().map_or(0.0, |x| x.score);
@@ -460,16 +466,7 @@ pub(crate) fn audit_indexed(
             }
             (status, v.confidence)
         };
-        candidates.extend(through_rows.into_iter().filter_map(|pair| {
-            let c = child.obligations.get(pair.child)?;
-            Some(Match {
-                child_id: c.id.clone(),
-                child_text: child_text(pair.child, c),
-                score: pair.score,
-                evidence: pair.evidence,
-                child_location: Location::at(&child_label, &c.source),
-            })
-        }));
+        candidates.extend(through_rows.into_iter().filter_map(to_match));
         // Every element listed only when something is dropped or
         // doubtful; a covered single-element task says nothing more.
         if status != Status::Partial && elements.len() < 2 {

@@ -374,6 +374,15 @@ mod tests {
         assert_eq!(credit_twins(&child, &cands, vec![3]), vec![3]);
     }
 
+    fn sec(id: &str, title: &str, parent: Option<&str>) -> obligraph_core::Section {
+        obligraph_core::Section {
+            id: id.into(),
+            title: title.into(),
+            parent: parent.map(Into::into),
+            line: 0,
+        }
+    }
+
     #[test]
     fn restating_a_group_heading_takes_its_rows_in() {
         let mut parent = plan(&[
@@ -384,12 +393,6 @@ mod tests {
             ),
             ("D.II", "Tăng cường hợp tác quốc tế về nhân quyền"),
         ]);
-        let sec = |id: &str, title: &str, parent: Option<&str>| obligraph_core::Section {
-            id: id.into(),
-            title: title.into(),
-            parent: parent.map(Into::into),
-            line: 0,
-        };
         parent.sections = vec![
             sec("PL", "Phụ lục", None),
             sec("PL.D", "Các hoạt động hợp tác quốc tế và thực hiện các nghĩa vụ báo cáo định kỳ", Some("PL")),
@@ -429,12 +432,6 @@ mod tests {
             ("II.4-1", "Kiểm tra việc bố trí kinh phí cho các nhiệm vụ"),
         ]);
         parent.obligations[2].kind = obligraph_core::ObligationKind::DraftPlan;
-        let sec = |id: &str, title: &str, parent: Option<&str>| obligraph_core::Section {
-            id: id.into(),
-            title: title.into(),
-            parent: parent.map(Into::into),
-            line: 0,
-        };
         parent.sections = vec![
             sec("II", "Nhiệm vụ và giải pháp", None),
             sec("II.3", "Đẩy mạnh công tác thông tin đối ngoại và hợp tác với các tổ chức quốc tế về quyền của người khuyết tật", Some("II")),

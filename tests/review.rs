@@ -3,8 +3,8 @@
 //! re-applied to the plan as it is and to a revised copy, in every
 //! format; and `obligraph review` writing a verdict file.
 //!
-//! The example file holds six verdicts judged by reading both plans: two
-//! false alarms, two "not applicable here", two confirmed. One confirmed
+//! The example file holds five verdicts judged by reading both plans: one
+//! false alarm, two "not applicable here", two confirmed. One confirmed
 //! verdict is stale on purpose in the revised copy: it says the appendix
 //! row 3.1 ("2023- 2024") should be yearly, and the revision makes it
 //! yearly, so the finding (OG005 on II.3-1) is gone.
@@ -73,7 +73,7 @@ fn the_example_verdicts_apply_to_the_plan_as_it_is() {
     let all = plain["findings"].as_array().unwrap().len();
     let o = audit_with_verdicts(NGO_QUYEN, &["--format", "json"]);
     let v = json(&o);
-    assert_eq!(counts(&v), [4, 2, (all - 6) as u64, 0]);
+    assert_eq!(counts(&v), [3, 2, (all - 5) as u64, 0]);
     let kept = v["findings"].as_array().unwrap();
     let suppressed = v["verdicts"]["suppressed"].as_array().unwrap();
     assert_eq!(kept.len() + suppressed.len(), all);
@@ -95,7 +95,7 @@ fn a_revision_makes_one_verdict_stale() {
     let child = revised_child();
     let v = json(&audit_with_verdicts(&child, &["--format", "json"]));
     let new = v["verdicts"]["new"].as_array().unwrap().len() as u64;
-    assert_eq!(counts(&v), [4, 1, new, 1]);
+    assert_eq!(counts(&v), [3, 1, new, 1]);
     assert_eq!(v["verdicts"]["stale"][0]["fingerprint"], STALE);
     // The revision removes that finding only: the new ones are those of
     // the plan as it was.
@@ -105,22 +105,22 @@ fn a_revision_makes_one_verdict_stale() {
     let text = stdout(&audit_with_verdicts(&child, &[]));
     assert!(
         text.contains(&format!(
-            "Review: 4 suppressed, 1 confirmed, {new} new; 1 stale verdict(s) (their finding is gone)"
+            "Review: 3 suppressed, 1 confirmed, {new} new; 1 stale verdict(s) (their finding is gone)"
         )),
         "{text}"
     );
-    assert!(text.contains("Findings suppressed by review verdicts (4)"));
+    assert!(text.contains("Findings suppressed by review verdicts (3)"));
     assert!(text.contains("Stale verdicts — their finding is gone (1)"));
     assert!(text.contains(&format!("#{}", &STALE[..8])));
     assert!(text.contains("(new)"));
     let vi = stdout(&audit_with_verdicts(&child, &["--lang", "vi"]));
     assert!(vi.contains(&format!(
-        "Kết luận rà soát: 4 phát hiện đã loại trừ, 1 đã xác nhận, {new} mới; 1 kết luận lỗi thời"
+        "Kết luận rà soát: 3 phát hiện đã loại trừ, 1 đã xác nhận, {new} mới; 1 kết luận lỗi thời"
     )));
 
     let html = stdout(&audit_with_verdicts(&child, &["--format", "html"]));
-    assert!(html.contains("4 suppressed, 1 confirmed"));
-    assert_eq!(html.matches("class=\"suppressed-finding\"").count(), 4);
+    assert!(html.contains("3 suppressed, 1 confirmed"));
+    assert_eq!(html.matches("class=\"suppressed-finding\"").count(), 3);
     assert!(html.contains(&format!("#{}", &STALE[..8])));
 }
 
@@ -141,7 +141,7 @@ fn sarif_carries_the_verdicts_as_suppressions() {
         .iter()
         .filter(|r| !r["suppressions"].as_array().unwrap().is_empty())
         .collect();
-    assert_eq!(suppressed.len(), 4);
+    assert_eq!(suppressed.len(), 3);
     for r in &suppressed {
         let s = &r["suppressions"][0];
         assert_eq!(s["kind"], "external");
@@ -175,7 +175,7 @@ fn review_records_and_replaces_verdicts() {
             "--child",
             NGO_QUYEN,
             "--finding",
-            "0b3b55a6",
+            "e4ecbec7",
             "--verdict",
             verdict,
             "--reason",
@@ -186,7 +186,7 @@ fn review_records_and_replaces_verdicts() {
     };
     let o = review("confirmed", "first look");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("confirmed [OG005] III.1:report #0b3b55a6bef3843a"));
+    assert!(stdout(&o).contains("confirmed [OG005] III.1:report #e4ecbec7811a950c"));
     let o = review("false-alarm", "second look");
     assert_eq!(o.status.code(), Some(0));
     let text = std::fs::read_to_string(&file).unwrap();

@@ -74,12 +74,11 @@ pub(crate) fn credit_twins(child: &Plan, cands: &[Pair], mut chosen: Vec<usize>)
     chosen
 }
 
-/// Chooses candidate pairs: one-to-one per component (Hungarian, or greedy
-/// for large components), plus every pair at or above `extra`.
 /// [`assign`], with the parent obligations that are not applicable to
 /// the derived plan (`na`, by parent index; empty: all applicable) kept
-/// out of the contest: the applicable ones are assigned first, then the
-/// others among the derived obligations left unassigned. A task the
+/// out of the contest: the applicable ones are assigned first; the others
+/// keep what the whole contest gives them, but for the derived obligations
+/// the first contest gave to an applicable one. A task the
 /// derived plan cannot be given (a request to the court, say) must not
 /// take a derived task from the applicable one it carries. A derived
 /// obligation that clearly carries a not-applicable one (its best pair,
@@ -132,6 +131,8 @@ pub(crate) fn assign_applicable_first(
     chosen
 }
 
+/// Chooses candidate pairs: one-to-one per component (Hungarian, or greedy
+/// for large components), plus every pair at or above `extra`.
 pub(crate) fn assign(
     cands: &[Pair],
     np: usize,

@@ -90,6 +90,13 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
         .into_iter()
         .flat_map(|b| split_keep(b, &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"]))
     {
+        // Two or more numbered items in one clause ("(1) …, (2) … và (3)
+        // …"): one element each, after the clause's own words.
+        if let Some((frame, items)) = numbered_items(clause).filter(|(_, i)| i.len() > 1) {
+            pieces.push(Cow::Borrowed(frame));
+            pieces.extend(items.into_iter().map(Cow::Borrowed));
+            continue;
+        }
         let lower = clause.to_lowercase();
         // The first enumeration marker: its head stays whole, its tail is
         // split at commas.
@@ -155,6 +162,10 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
     }
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
     for p in &pieces {
+        // A clause opening with its item number ("(ii) số liệu …", after a
+        // "; "): the number is not what the item asks.
+        let p = p.trim_start();
+        let p = item_number_len(p).and_then(|n| p.get(n..)).unwrap_or(p);
         let p = p.trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '-' | '+' | '*' | '(' | ')')
         });
@@ -223,6 +234,9 @@ fn after_marker_in<'t>(text: &'t str, lower: &str) -> Option<&'t str> {
 /// đến …") is a series of actions on one object, not an item: it stays
 /// with the piece after it.
 fn list_items(tail: &str) -> Vec<&str> {
+    if let Some((_, items)) = numbered_items(tail) {
+        return items;
+    }
     let syllables = crate::text::word_count;
     let mut out: Vec<&str> = Vec::new();
     let mut start: Option<usize> = None;
@@ -244,6 +258,56 @@ fn list_items(tail: &str) -> Vec<&str> {
         out.push(tail.get(from..).unwrap_or(""));
     }
     out
+}
+
+/// The items of a numbered enumeration ("chú trọng tới (i) số liệu về
+/// khiếu nại, tố cáo, khởi kiện …; (ii) …", "(1) …, (2) …", "a) …, b) …"):
+/// each item runs from its number to the next, commas and all; the
+/// words before the first number are the list's frame, returned first.
+/// `None` when `tail` holds no item number.
+fn numbered_items(tail: &str) -> Option<(&str, Vec<&str>)> {
+    let starts: Vec<usize> = tail
+        .char_indices()
+        .filter(|&(at, c)| {
+            (c == '(' || c.is_alphanumeric())
+                && (at == 0 || tail[..at].ends_with(' '))
+                && item_number_len(&tail[at..]).is_some()
+        })
+        .map(|(at, _)| at)
+        .collect();
+    let first = *starts.first()?;
+    // A lone "a)" after many words is more likely a stray letter than a
+    // list; a roman or digit in parentheses is always a number.
+    if !tail[first..].starts_with('(') && starts.len() < 2 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (i, &from) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(tail.len());
+        let body = tail[from..end].trim_end_matches([',', ';', ' ']);
+        let body = body.strip_suffix(" và").unwrap_or(body);
+        let len = item_number_len(body).unwrap_or(0);
+        let item = body.get(len..).unwrap_or("").trim();
+        if !item.is_empty() {
+            out.push(item);
+        }
+    }
+    (!out.is_empty()).then_some((&tail[..first], out))
+}
+
+/// The length of the item number `text` opens with and the space after
+/// it: "(i) ", "(iv) ", "(2) ", "a) ", "đ) ".
+fn item_number_len(text: &str) -> Option<usize> {
+    let (inner, close) = match text.strip_prefix('(') {
+        Some(rest) => (rest, 1),
+        None => (text, 0),
+    };
+    let end = inner.find(") ")?;
+    let label = &inner[..end];
+    let roman = (1..=4).contains(&label.len()) && label.chars().all(|c| "ivx".contains(c));
+    let digits = (1..=2).contains(&label.len()) && label.chars().all(|c| c.is_ascii_digit());
+    let letter = label.chars().count() == 1 && label.chars().all(|c| c.is_lowercase());
+    (roman || (close == 1 && digits) || letter).then_some(close + end + 2)
 }
 
 /// Whether `label` (the words before a task's first colon) names an
@@ -980,6 +1044,34 @@ mod tests {
             "Tuyên truyền về các nội dung: Công ước CAT; pháp luật về phòng, chống tra tấn",
         );
         assert!(e.iter().any(|x| x.starts_with("Tuyên truyền")), "{e:?}");
+    }
+
+    /// Numbered items ("(i) …; (ii) …") are whole, commas and all (Đồng
+    /// Nai PL.B.VII.2 was cut at "khiếu nại, tố cáo, khởi kiện").
+    #[test]
+    fn numbered_items_are_not_cut_at_commas() {
+        let t = "Nâng cao năng lực thống kê về quyền dân sự và chính trị, trong đó chú trọng tới (i) số liệu về khiếu nại, tố cáo, khởi kiện liên quan đến vi phạm; (ii) số liệu về sự tham gia của phụ nữ vào vị trí lãnh đạo, quản lý; (iii) số liệu về bạo lực đối với phụ nữ";
+        let e = elements_of(t);
+        assert_eq!(
+            &e[1..],
+            [
+                "số liệu về khiếu nại, tố cáo, khởi kiện liên quan đến vi phạm",
+                "số liệu về sự tham gia của phụ nữ vào vị trí lãnh đạo, quản lý",
+                "số liệu về bạo lực đối với phụ nữ"
+            ],
+            "{e:?}"
+        );
+        // Numbers in one clause, after a marker.
+        let e = elements_of("Tuyên truyền về các quyền, nhất là: (1) quyền bầu cử, ứng cử, (2) quyền lập hội, hội họp và (3) quyền tự do tôn giáo");
+        assert_eq!(
+            &e[1..],
+            [
+                "quyền bầu cử, ứng cử",
+                "quyền lập hội, hội họp",
+                "quyền tự do tôn giáo"
+            ],
+            "{e:?}"
+        );
     }
 
     #[test]

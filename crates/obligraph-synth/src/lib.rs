@@ -746,6 +746,8 @@ fn derive_linked(
     // paraphrase keeps the meaning; what it cuts is cut here too): (child
     // id, text).
     let mut plain: Vec<(String, String)> = Vec::new();
+    // The expected output of each kept derived task (id, output).
+    let mut outputs: Vec<(String, String)> = Vec::new();
     for o in &parent.obligations {
         if !applies(o, parent, level) && o.kind == ObligationKind::Task {
             continue;
@@ -878,6 +880,9 @@ fn derive_linked(
             }
         }
         plain.push((id.clone(), stated));
+        if let Some(out) = &c.output {
+            outputs.push((id.clone(), out.clone()));
+        }
         let lead_pos = c.assignments.iter().position(|a| a.role == Role::Lead);
         if let Some(lp) = lead_pos {
             if rng.random_bool(rates.obsolete_agency) {
@@ -947,7 +952,7 @@ fn derive_linked(
         sources.push((id.clone(), o.id.clone()));
         plan.obligations.push(c);
     }
-    still_stated(parent, links, &plain, &sources, &mut truth);
+    still_stated(parent, links, &plain, &outputs, &sources, &mut truth);
     // Restatement links point at the derived plan's own ids.
     let child_of: std::collections::HashMap<&str, &str> = sources
         .iter()
@@ -1009,11 +1014,13 @@ fn derive_linked(
 /// text before rewording) still state word for word, its head among them;
 /// a dropped element that the kept restatement of
 /// the same task (`sources`: child id, parent id), or the edited task in
-/// its other elements, still states.
+/// its other elements or its expected output (`outputs`: child id,
+/// output), still states.
 fn still_stated(
     parent: &Plan,
     links: &Links,
     plain: &[(String, String)],
+    outputs: &[(String, String)],
     sources: &[(String, String)],
     truth: &mut Vec<Mutation>,
 ) {
@@ -1088,12 +1095,17 @@ fn still_stated(
                 // cứu, hoàn thiện pháp luật về quyền của người dân tộc
                 // thiểu số …)" without its subject): in its own context
                 // any run of two words or more counts.
+                // Its expected output too ("Số lượng … luật sư tăng lên"
+                // keeps the lawyers the text dropped): the audit reads a
+                // task with its output.
                 let words = obligraph_rules::text_tokens(&unreworded(element));
-                let own = kept.iter().any(|(k, t)| {
-                    k == child_id
-                        && words.len() >= 2
-                        && t.windows(words.len()).any(|w| w == words.as_slice())
-                });
+                let says = |t: &[String]| {
+                    words.len() >= 2 && t.windows(words.len()).any(|w| w == words.as_slice())
+                };
+                let own = kept.iter().any(|(k, t)| k == child_id && says(t))
+                    || outputs
+                        .iter()
+                        .any(|(k, out)| k == child_id && says(&obligraph_rules::text_tokens(out)));
                 if own {
                     by.push(child_id.clone());
                 }

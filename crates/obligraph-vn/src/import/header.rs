@@ -8,15 +8,15 @@ use obligraph_core::{DocRef, Level, Plan, Window};
 use regex::Regex;
 
 use super::lines::{Para, Piece};
-use super::text::{all_caps, body_marker, key, re};
+use super::text::{all_caps, body_marker, key, place_before_comma, re};
 use super::{Ledger, UnattributedReason};
 
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bsố\s*:?\s*(\d*)\s*/\s*([\p{L}\d][\p{L}\d\-/.]*[\p{L}\d])"));
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?P<place>[\p{L} .]{2,40}?),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
-    )
+/// A dateline after its place (see [`place_before_comma`]): the line
+/// matches `^(?P<place>[\p{L} .]{2,40}?),\s*ngày\s+(?P<d>…` in full.
+static PLACE_DATE_REST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 });
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"ngày\s+(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})"));
@@ -316,9 +316,11 @@ pub(crate) fn read_header(
         let t = p.text.as_str();
         let k = key(t);
         let mut used = true;
-        if let Some(c) = PLACE_DATE.captures(t) {
+        let dateline = place_before_comma(t)
+            .and_then(|(place, rest)| Some((place, PLACE_DATE_REST.captures(rest)?)));
+        if let Some((place, c)) = dateline {
             if plan.date.is_none() {
-                plan.place = c.name("place").map(|m| m.as_str().trim().to_string());
+                plan.place = Some(place.trim().to_string());
                 plan.date = match (c.name("d"), c.name("m"), c.name("y")) {
                     (Some(d), Some(m), Some(y)) => date(d.as_str(), m.as_str(), y.as_str()),
                     _ => None,

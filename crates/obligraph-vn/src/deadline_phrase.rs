@@ -594,10 +594,14 @@ fn patterns() -> Option<&'static Patterns> {
         };
         // Without the word boundaries (which only narrow a match) the union
         // runs on the lazy DFA, which gives up on Unicode `\b` outside ASCII.
+        // The set and the filters only rule positions out, so they may
+        // match more: `\d` is widened to `LOOSE_DIGIT`, which compiles to
+        // a few byte ranges where Unicode `\d` takes many.
+        let widen = |r: &str| r.replace(r"\b", "").replace(r"\d", LOOSE_DIGIT);
         let all: Vec<String> = p
             .tried()
             .iter()
-            .map(|re| format!("(?:{})", re.as_str().replace(r"\b", "")))
+            .map(|re| format!("(?:{})", widen(re.as_str())))
             .collect();
         p.set = RegexSet::new(all).ok()?;
         // Unanchored, without word boundaries: each alternative matches
@@ -605,7 +609,7 @@ fn patterns() -> Option<&'static Patterns> {
         let loose = |re: &Regex| {
             re.as_str()
                 .strip_prefix('^')
-                .map(|r| format!("(?:{})", r.replace(r"\b", "")))
+                .map(|r| format!("(?:{})", widen(r)))
         };
         p.scan_filter = p
             .tried()
@@ -619,6 +623,14 @@ fn patterns() -> Option<&'static Patterns> {
     })
     .as_ref()
 }
+
+/// A class holding every char of Unicode `\d` (the digits outside ASCII
+/// are all at U+0660 or above, none in U+1E00..U+1EFF, where the
+/// Vietnamese letters with tone marks are, so these still rule most
+/// letters out): for the set and the filters, which only narrow where the
+/// patterns are tried. About 25 M instructions less to compile on first
+/// use than with `\d`.
+const LOOSE_DIGIT: &str = r"[0-9\x{660}-\x{1DFF}\x{1F00}-\x{10FFFF}]";
 
 /// The shortest text (folded bytes) worth a filter search: on shorter ones
 /// trying each position costs less.
@@ -1485,6 +1497,24 @@ mod tests {
     #[test]
     fn patterns_compile() {
         assert!(patterns().is_some());
+    }
+
+    #[test]
+    fn loose_digit_holds_every_digit_and_no_vietnamese_letter() {
+        let (digit, loose) = (
+            Regex::new(r"^\d$").unwrap(),
+            Regex::new(&format!("^{LOOSE_DIGIT}$")).unwrap(),
+        );
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            assert!(
+                !digit.is_match(s) || loose.is_match(s),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert!(!"ếộữằđươâ".chars().any(|c| loose.is_match(&c.to_string())));
     }
 
     #[test]

@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::text::{
-    all_caps, body_marker, chars, clean, ends_terminal, key, key_prefix, looks_cut, re,
-    starts_lowercase,
+    all_caps, body_marker, chars, clean, ends_terminal, key, key_prefix, looks_cut,
+    place_before_comma, re, starts_lowercase,
 };
 use super::{Ledger, UnattributedReason};
 
@@ -69,8 +69,9 @@ static NEW_PARA: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?:-\s*)?(?:Đơn vị|Cơ quan) (?:chủ trì|phối hợp)|(?:-\s*)?Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:|(?:-\s*)?(?:Kết quả|Sản phẩm)(?: dự kiến)?\s*:|Nơi nhận|Căn cứ|Xét đề nghị|(?:Thực hiện|Triển khai)(?: thực hiện)? (?:Quyết định|Kế hoạch|Nghị quyết|Chỉ thị|Đề án|Công văn|Thông báo|Văn bản|Luật)|Số\s*:|Điều \d+\.|Trên đây|(?:Trong )?[Qq]uá trình (?:triển khai )?thực hiện|PHỤ LỤC|Phụ lục|\((?:Ban hành )?[Kk]èm theo|QUYẾT ĐỊNH|KẾ HOẠCH|THỦ TƯỚNG|CHÍNH PHỦ$|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|TM\.|KT\.|Q\. |TL\.)",
     )
 });
-static PLACE_DATE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[\p{L} .]{2,40}, ngày\s+\d{1,2}\s+tháng"));
+/// A dateline after its place (see [`place_before_comma`]): the line
+/// matches `^[\p{L} .]{2,40}, ngày\s+\d{1,2}\s+tháng`.
+static PLACE_DATE_REST: LazyLock<Regex> = LazyLock::new(|| re(r"^, ngày\s+\d{1,2}\s+tháng"));
 
 /// Whether a cleaned line opens a signature block.
 pub(crate) fn is_signature_start(t: &str) -> bool {
@@ -375,7 +376,8 @@ fn continues(
     if NEW_PARA.is_match(next)
         || is_doc_type(para)
         || is_appendix_start(para)
-        || (next.contains(", ngày") && PLACE_DATE.is_match(next))
+        || (next.contains(", ngày")
+            && place_before_comma(next).is_some_and(|(_, rest)| PLACE_DATE_REST.is_match(rest)))
     {
         return false;
     }

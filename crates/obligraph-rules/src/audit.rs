@@ -464,7 +464,17 @@ pub(crate) fn audit_indexed(
                     e.carried_by.clear();
                 }
             }
-            (status, v.confidence)
+            // The text says "the same task" (a candidate at the covered
+            // level) and carrying says "none of its content": the two
+            // measures disagree, so a reader should check the verdict.
+            let disagree = status == Status::Missing
+                && candidates.iter().any(|c| c.score >= m.covered_threshold);
+            let confidence = if disagree {
+                v.confidence.min(crate::params::SIGNALS_DISAGREE)
+            } else {
+                v.confidence
+            };
+            (status, confidence)
         };
         candidates.extend(through_rows.into_iter().filter_map(to_match));
         // Every element listed only when something is dropped or

@@ -74,6 +74,17 @@ pub const CONFIDENCE_SCALE: f64 = 0.1;
 /// listed first. A margin under ≈ 0.085 from the threshold.
 pub const REVIEW_BELOW: f64 = 0.7;
 
+/// The confidence, at most, of a "missing" verdict whose best candidate
+/// scores at the covered level ([`MatchingParams::covered_threshold`]) while
+/// carrying finds none of the parent's content in it: the two measures
+/// disagree, so the verdict is flagged for review (below
+/// [`REVIEW_BELOW`]). Set by reasoning, not fitted: any value under
+/// `REVIEW_BELOW` flags the same verdicts; 0.6 keeps them after the
+/// verdicts decided at a threshold (0.5). Found on the pairs labelled the
+/// other way round (session 12), where such verdicts were "missing" at
+/// confidence 0.72–0.75 and wrong.
+pub const SIGNALS_DISAGREE: f64 = 0.6;
+
 /// Derived texts whose term sets a parent index keeps (a national cascade
 /// has 36k distinct commune texts; past this they are computed each time).
 pub const CHILD_TERMS_MEMO: usize = 65_536;

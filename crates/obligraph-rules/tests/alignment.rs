@@ -126,6 +126,42 @@ fn ngo_quyen_vs_binh_thuan_precision_and_recall() {
     assert!(r >= 0.82, "recall {r:.3}");
 }
 
+/// A "missing" verdict whose candidate scores at the covered level while
+/// carrying finds none of the parent's content is doubtful, and flagged
+/// for review: Đồng Nai's "có phát sinh khó khăn, vướng mắc, kịp thời báo
+/// cáo …" (IV-1) against Huế's "nếu phát sinh vướng mắc … phản ánh về Sở
+/// Tư pháp để tổng hợp, báo cáo …" (III-1), which a reader calls carried.
+#[test]
+fn missing_against_a_strong_candidate_is_flagged_for_review() {
+    let parent = import("examples/data/seeds/hue-qd2715-2026.txt");
+    let child = import("examples/data/seeds/dong-nai-74-2026.txt");
+    let report = audit(&parent, &child, &Config::default());
+    let config = Config::default();
+    let mut seen = 0;
+    for p in &report.parent_obligations {
+        let strong = p
+            .candidates
+            .iter()
+            .any(|c| c.score >= config.matching.covered_threshold);
+        if p.status == obligraph_rules::Status::Missing && strong {
+            seen += 1;
+            assert!(
+                p.review,
+                "{} not flagged: confidence {}",
+                p.id, p.confidence
+            );
+            assert!(p.confidence <= obligraph_rules::params::SIGNALS_DISAGREE);
+        }
+    }
+    let iii1 = report
+        .parent_obligations
+        .iter()
+        .find(|p| &*p.id == "III-1")
+        .expect("III-1");
+    assert!(iii1.review, "III-1 at {}", iii1.confidence);
+    assert!(seen >= 3, "{seen} doubtful missing verdicts");
+}
+
 #[test]
 #[ignore = "calibration aid: ALIGN_DEBUG=1 cargo test -p obligraph-rules --test lib -- --ignored --nocapture"]
 fn calibration_dump() {

@@ -266,6 +266,11 @@ fn list_items(tail: &str) -> Vec<&str> {
 /// words before the first number are the list's frame, returned first.
 /// `None` when `tail` holds no item number.
 fn numbered_items(tail: &str) -> Option<(&str, Vec<&str>)> {
+    // Every item number ends in ") ": most texts have none, and are not
+    // walked.
+    if !tail.contains(") ") {
+        return None;
+    }
     let starts: Vec<usize> = tail
         .char_indices()
         .filter(|&(at, c)| {
@@ -302,7 +307,14 @@ fn item_number_len(text: &str) -> Option<usize> {
         Some(rest) => (rest, 1),
         None => (text, 0),
     };
-    let end = inner.find(") ")?;
+    // A number is at most four characters: look no further (this runs
+    // at every word of every parent task's text).
+    let end = inner
+        .char_indices()
+        .take(5)
+        .find(|&(_, c)| c == ')')
+        .map(|(at, _)| at)
+        .filter(|&at| inner[at + 1..].starts_with(' '))?;
     let label = &inner[..end];
     let roman = (1..=4).contains(&label.len()) && label.chars().all(|c| "ivx".contains(c));
     let digits = (1..=2).contains(&label.len()) && label.chars().all(|c| c.is_ascii_digit());

@@ -153,8 +153,8 @@ fn reversed_pairs_held_out_floors() {
 fn missing_against_a_strong_candidate_is_flagged_for_review() {
     let parent = import("examples/data/seeds/hue-qd2715-2026.txt");
     let child = import("examples/data/seeds/dong-nai-74-2026.txt");
-    let report = audit(&parent, &child, &Config::default());
     let config = Config::default();
+    let report = audit(&parent, &child, &config);
     let mut seen = 0;
     for p in &report.parent_obligations {
         let strong = p

@@ -157,8 +157,6 @@ fn block_tag_end(s: &str, i: usize) -> Option<usize> {
     }
 }
 
-/// Compiles a regex known to be valid; falls back to one that matches
-/// nothing, so that no input can make the importer panic.
 /// The place a dateline opens with ("Đồng Nai, ngày …"), as
 /// `^[\p{L} .]{2,40}?,` takes it: the letters, spaces and dots before the
 /// first comma, 2 to 40 chars of them; with the rest of `s` from that
@@ -175,6 +173,8 @@ pub(crate) fn place_before_comma(s: &str) -> Option<(&str, &str)> {
     ((2..=40).contains(&n) && rest.starts_with(',')).then_some((place.as_str(), rest))
 }
 
+/// Compiles a regex known to be valid; falls back to one that matches
+/// nothing, so that no input can make the importer panic.
 pub(crate) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|_| never())
 }

@@ -411,6 +411,22 @@ fn joint_duties(clause: &str) -> Vec<&str> {
     out
 }
 
+/// Whether a duty names its parts: one of its clauses holds joint duties
+/// ("báo cáo sơ kết hằng năm và báo cáo tổng kết 05 năm") or a list of
+/// reports ([`report_series`]). A report, plan-making or monitoring duty
+/// that names none is carried by a derived duty of its kind; one that
+/// names parts is carried part by part.
+pub(crate) fn names_parts(text: &str) -> bool {
+    let text = obligraph_vn::lexicon::without_roles(text);
+    split_bullets(&text)
+        .into_iter()
+        .flat_map(|b| split_keep(b, &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"]))
+        .any(|clause| {
+            let duties = joint_duties(clause);
+            duties.len() > 1 || duties.iter().any(|d| report_series(d).is_some())
+        })
+}
+
 /// "Báo cáo hàng năm, sơ kết, tổng kết về tình hình thực hiện Kế hoạch":
 /// reports of several kinds ([`REPORT_KINDS`]) listed after "báo cáo",
 /// one element each, since a derived plan can write the annual report and
@@ -507,6 +523,37 @@ fn report_series(clause: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
         .collect()
 }
 
+/// The terms of `text` that only the words saying who does the duty hold
+/// ([`obligraph_vn::roles::SentenceRoles::frame`]): in the frame, not in
+/// the rest of the text.
+fn role_frame_terms(text: &str, actx: &obligraph_vn::agency::AgencyContext) -> FxHashSet<u64> {
+    let frame = obligraph_vn::roles::sentence_roles(text, actx).frame;
+    if frame.is_empty() {
+        return FxHashSet::default();
+    }
+    let mut rest = String::with_capacity(text.len());
+    let mut pieces = String::new();
+    let mut at = 0;
+    let mut spans = frame;
+    spans.sort_by_key(|r| r.start);
+    for r in spans {
+        if r.start < at {
+            continue;
+        }
+        rest.push_str(text.get(at..r.start).unwrap_or(""));
+        rest.push_str(" . ");
+        pieces.push_str(text.get(r.clone()).unwrap_or(""));
+        pieces.push_str(" . ");
+        at = r.end;
+    }
+    rest.push_str(text.get(at..).unwrap_or(""));
+    let kept: FxHashSet<u64> = term_ids(&rest).into_iter().collect();
+    term_ids(&pieces)
+        .into_iter()
+        .filter(|t| !kept.contains(t))
+        .collect()
+}
+
 /// One element of a parent obligation, ready to be looked for.
 #[derive(Debug, Clone)]
 pub(crate) struct Element {
@@ -566,6 +613,9 @@ impl Element {
 pub(crate) struct ParentCarry {
     /// The elements of each obligation.
     pub(crate) elements: Vec<Vec<Element>>,
+    /// Whether each obligation names its parts: joint duties or a list of
+    /// reports ([`names_parts`]).
+    pub(crate) names_parts: Vec<bool>,
     /// The key subjects of each obligation (its own, else its section's,
     /// else the plan's when it speaks of "Công ước" without naming it).
     subjects: Vec<Vec<Subject>>,
@@ -636,6 +686,10 @@ impl ParentCarry {
         };
         // The terms of each section title, read once: siblings share them.
         let mut title_terms: FxHashMap<&str, Vec<u64>> = FxHashMap::default();
+        let actx = obligraph_vn::agency::AgencyContext {
+            date: plan.date,
+            issuer_level: plan.level,
+        };
         let elements = plan
             .obligations
             .iter()
@@ -653,6 +707,7 @@ impl ParentCarry {
                 }
                 let parts = element_parts(&o.text);
                 let term_lists: Vec<Vec<u64>> = parts.iter().map(|(e, _)| term_ids(e)).collect();
+                let role_frame = role_frame_terms(&o.text, &actx);
                 parts
                     .into_iter()
                     .enumerate()
@@ -695,6 +750,9 @@ impl ParentCarry {
                                 if qualifier_terms.contains(t) {
                                     w *= params::QUALIFIER;
                                 }
+                                if role_frame.contains(t) {
+                                    w *= params::ROLE_FRAME;
+                                }
                                 (*t, w)
                             })
                             .collect();
@@ -729,6 +787,11 @@ impl ParentCarry {
         ParentCarry {
             elements,
             subjects,
+            names_parts: plan
+                .obligations
+                .iter()
+                .map(|o| names_parts(&o.text))
+                .collect(),
             sets: texts.into_iter().map(|t| t.into_iter().collect()).collect(),
             leads,
             child_terms: crate::text::Memo::new(params::CHILD_TERMS_MEMO),
@@ -884,7 +947,7 @@ pub(crate) enum Carried {
 /// A margin turned into a confidence: 0.5 at the threshold, towards 1 as
 /// the deciding measure moves away from it (logistic, scale
 /// [`params::CONFIDENCE_SCALE`]).
-fn confidence(margin: f64) -> f64 {
+pub(crate) fn confidence(margin: f64) -> f64 {
     1.0 / (1.0 + (-margin / params::CONFIDENCE_SCALE).exp())
 }
 

@@ -3,7 +3,7 @@
 //! measures them; these are fit figures: the eval prints the held-out
 //! ones).
 
-use crate::common::{import, labels, Alignment, IdPair};
+use crate::common::{import, labels, seed, Alignment, IdPair};
 use obligraph_rules::{audit, Config};
 
 /// (child id, parent id) pairs.
@@ -208,4 +208,56 @@ fn calibration_grid() {
             }
         }
     }
+}
+
+/// A plan-making, report or monitoring duty naming no parts is carried by
+/// a derived duty of its kind owed by a counterpart, in the words each
+/// plan chooses: Huế's "Căn cứ nội dung tại Kế hoạch này … chủ động xây
+/// dựng kế hoạch" (III.8-1) by Đồng Nai's "Trên cơ sở các nhiệm vụ được
+/// phân công tại Phụ lục … xây dựng Kế hoạch" (IV.1.a:draft), which the
+/// alignment scores below the covered level; and Bình Thuận's (III.1:draft)
+/// by the same, across conventions.
+#[test]
+fn a_duty_of_a_kind_is_carried_by_the_derived_duty_of_its_kind() {
+    let config = Config::default();
+    for (parent, id) in [
+        ("hue-qd2715-2026", "III.8-1"),
+        ("binh-thuan-qd87-2023", "III.1:draft"),
+    ] {
+        let report = audit(&seed(parent), &seed("dong-nai-74-2026"), &config);
+        let p = report
+            .parent_obligations
+            .iter()
+            .find(|p| &*p.id == id)
+            .expect(id);
+        assert_eq!(p.status, obligraph_rules::Status::Covered, "{parent} {id}");
+        assert!(
+            p.matches.iter().any(|m| m.child_id == "IV.1.a:draft"),
+            "{parent} {id}"
+        );
+    }
+}
+
+/// Two plan-making duties in one parent plan are two duties: a derived
+/// plan-making duty closer to the first does not carry the second by its
+/// kind ("có thể bổ sung hoặc lồng ghép … vào các kế hoạch" beside "xây
+/// dựng kế hoạch thực hiện"); the second is judged on its content.
+#[test]
+fn a_derived_duty_of_a_kind_carries_the_parent_duty_it_is_closest_to() {
+    let parent = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\nSố: 12/KH-UBND\nQuảng Nam, ngày 10 tháng 3 năm 2024\nKẾ HOẠCH\nTriển khai thực hiện Công ước chống tra tấn\nI. NHIỆM VỤ\n1. Tổ chức tập huấn kiến thức về Công ước chống tra tấn cho cán bộ điều tra, kiểm sát viên (Công an tỉnh chủ trì; Sở Tư pháp phối hợp; thực hiện hằng năm).\nII. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành, Ủy ban nhân dân các huyện, thị xã, thành phố căn cứ nội dung Kế hoạch này và tình hình thực tế của đơn vị, địa phương chủ động xây dựng kế hoạch thực hiện, hoàn thành trước ngày 30/4/2024.\n2. Các sở, ban, ngành có thể bổ sung hoặc lồng ghép việc triển khai Kế hoạch này vào các kế hoạch về quyền con người, quyền công dân của ngành mình.\n";
+    let child = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nSố: 45/KH-UBND\nQuảng Ngãi, ngày 20 tháng 4 năm 2024\nKẾ HOẠCH\nTriển khai thực hiện Công ước chống tra tấn trên địa bàn tỉnh\nI. NHIỆM VỤ\n1. Tổ chức tập huấn kiến thức về Công ước chống tra tấn cho cán bộ điều tra (Công an tỉnh chủ trì; Sở Tư pháp phối hợp; thực hiện hằng năm).\nII. TỔ CHỨC THỰC HIỆN\n1. Các cơ quan, đơn vị, Ủy ban nhân dân các xã, phường ban hành kế hoạch riêng của mình trước ngày 15/5/2024.\n";
+    let parent = obligraph_vn::import_text(parent, "parent.txt")
+        .unwrap()
+        .plan;
+    let child = obligraph_vn::import_text(child, "child.txt").unwrap().plan;
+    let report = audit(&parent, &child, &Config::default());
+    let status = |id: &str| {
+        report
+            .parent_obligations
+            .iter()
+            .find(|p| &*p.id == id)
+            .map(|p| p.status)
+    };
+    assert_eq!(status("II.1"), Some(obligraph_rules::Status::Covered));
+    assert_ne!(status("II.2"), Some(obligraph_rules::Status::Covered));
 }

@@ -418,9 +418,7 @@ pub(crate) fn audit_indexed(
             // này … xây dựng kế hoạch" / "Trên cơ sở các nhiệm vụ được
             // phân công … xây dựng Kế hoạch"). How sure: the margin of
             // the best such match over the partial level.
-            let same_kind: Vec<usize> = if p.kind != obligraph_core::ObligationKind::Task
-                && !ix.carry.names_parts.get(pi).copied().unwrap_or(true)
-            {
+            let same_kind: Vec<usize> = if p.kind != obligraph_core::ObligationKind::Task {
                 // Only a derived duty whose best parent duty is this one:
                 // one a closer parent duty of the kind holds ("có thể bổ
                 // sung hoặc lồng ghép … vào các kế hoạch" beside "ban hành
@@ -437,7 +435,9 @@ pub(crate) fn audit_indexed(
             } else {
                 Vec::new()
             };
-            let kind_carried = !same_kind.is_empty() && same_owner(p, parent, &same_kind, child);
+            let kind_carried = !same_kind.is_empty()
+                && same_owner(p, parent, &same_kind, child)
+                && !carry::names_parts(&p.text);
             let v = if kind_carried && v.level != Carried::All {
                 let best_kind = same_kind
                     .iter()

@@ -523,37 +523,6 @@ fn report_series(clause: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
         .collect()
 }
 
-/// The terms of `text` that only the words saying who does the duty hold
-/// ([`obligraph_vn::roles::SentenceRoles::frame`]): in the frame, not in
-/// the rest of the text.
-fn role_frame_terms(text: &str, actx: &obligraph_vn::agency::AgencyContext) -> FxHashSet<u64> {
-    let frame = obligraph_vn::roles::sentence_roles(text, actx).frame;
-    if frame.is_empty() {
-        return FxHashSet::default();
-    }
-    let mut rest = String::with_capacity(text.len());
-    let mut pieces = String::new();
-    let mut at = 0;
-    let mut spans = frame;
-    spans.sort_by_key(|r| r.start);
-    for r in spans {
-        if r.start < at {
-            continue;
-        }
-        rest.push_str(text.get(at..r.start).unwrap_or(""));
-        rest.push_str(" . ");
-        pieces.push_str(text.get(r.clone()).unwrap_or(""));
-        pieces.push_str(" . ");
-        at = r.end;
-    }
-    rest.push_str(text.get(at..).unwrap_or(""));
-    let kept: FxHashSet<u64> = term_ids(&rest).into_iter().collect();
-    term_ids(&pieces)
-        .into_iter()
-        .filter(|t| !kept.contains(t))
-        .collect()
-}
-
 /// One element of a parent obligation, ready to be looked for.
 #[derive(Debug, Clone)]
 pub(crate) struct Element {
@@ -613,9 +582,6 @@ impl Element {
 pub(crate) struct ParentCarry {
     /// The elements of each obligation.
     pub(crate) elements: Vec<Vec<Element>>,
-    /// Whether each obligation names its parts: joint duties or a list of
-    /// reports ([`names_parts`]).
-    pub(crate) names_parts: Vec<bool>,
     /// The key subjects of each obligation (its own, else its section's,
     /// else the plan's when it speaks of "Công ước" without naming it).
     subjects: Vec<Vec<Subject>>,
@@ -686,10 +652,6 @@ impl ParentCarry {
         };
         // The terms of each section title, read once: siblings share them.
         let mut title_terms: FxHashMap<&str, Vec<u64>> = FxHashMap::default();
-        let actx = obligraph_vn::agency::AgencyContext {
-            date: plan.date,
-            issuer_level: plan.level,
-        };
         let elements = plan
             .obligations
             .iter()
@@ -707,7 +669,6 @@ impl ParentCarry {
                 }
                 let parts = element_parts(&o.text);
                 let term_lists: Vec<Vec<u64>> = parts.iter().map(|(e, _)| term_ids(e)).collect();
-                let role_frame = role_frame_terms(&o.text, &actx);
                 parts
                     .into_iter()
                     .enumerate()
@@ -750,9 +711,6 @@ impl ParentCarry {
                                 if qualifier_terms.contains(t) {
                                     w *= params::QUALIFIER;
                                 }
-                                if role_frame.contains(t) {
-                                    w *= params::ROLE_FRAME;
-                                }
                                 (*t, w)
                             })
                             .collect();
@@ -787,11 +745,6 @@ impl ParentCarry {
         ParentCarry {
             elements,
             subjects,
-            names_parts: plan
-                .obligations
-                .iter()
-                .map(|o| names_parts(&o.text))
-                .collect(),
             sets: texts.into_iter().map(|t| t.into_iter().collect()).collect(),
             leads,
             child_terms: crate::text::Memo::new(params::CHILD_TERMS_MEMO),

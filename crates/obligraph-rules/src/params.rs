@@ -40,15 +40,6 @@ pub const SHARED_FRAME: f64 = 0.25;
 /// reasoning, like [`SHARED_FRAME`] (a quarter), and checked on the eval.
 pub const QUALIFIER: f64 = 0.25;
 
-/// Weight factor of a term that only the words saying who does the duty
-/// hold: its subject, role verbs and partners written in the sentence
-/// ("Chủ trì, phối hợp với các Sở, ngành, cơ quan liên quan đẩy mạnh …",
-/// [`obligraph_vn::roles::SentenceRoles::frame`]). Agencies are not a
-/// duty's content (the alignment and the role rules compare them on their
-/// own); a plan organised by agency writes them into every task's text.
-/// Set by reasoning, like [`QUALIFIER`], and checked on the eval.
-pub const ROLE_FRAME: f64 = 0.25;
-
 /// In an enumeration, a piece of at most [`MIN_ELEMENT_TERMS`] syllables
 /// before a piece of at least this many is a verb of a series on one
 /// object ("nghiên cứu, hoàn thiện các quy định liên quan đến …"), not an

@@ -74,12 +74,6 @@ pub struct SentenceRoles {
     /// Whether a subject was given a monitoring verb ("theo dõi", "đôn
     /// đốc") and nothing else.
     pub monitor: bool,
-    /// The byte ranges of the text that say who does the duty rather than
-    /// what it is: the subjects, the role verbs ("chủ trì", "phối hợp
-    /// với"), the partners, "Giao" and "Đề nghị" before them; in the order
-    /// written. A role verb counts when it gave roles, or opens its clause
-    /// ("Chủ trì, phối hợp với …" under an agency's heading).
-    pub frame: Vec<std::ops::Range<usize>>,
 }
 
 /// A role verb, as the keys of its words.
@@ -162,8 +156,6 @@ pub fn sentence_roles(text: &str, ctx: &AgencyContext) -> SentenceRoles {
 struct Word<'a> {
     raw: &'a str,
     key: &'a str,
-    /// Byte offset of `raw` in the sentence.
-    at: usize,
 }
 
 impl Word<'_> {
@@ -193,30 +185,22 @@ pub(crate) fn sentence_roles_with(
     }
     // The keys of all words in one buffer (a key is made char by char).
     let mut keys = String::with_capacity(text.len());
-    // Each word's place in the text: found from the end of the one before.
-    let mut pos = 0;
-    let spans: Vec<(&str, usize, usize, usize)> = text
+    let spans: Vec<(&str, usize, usize)> = text
         .split_whitespace()
         .map(|raw| {
-            let at = text
-                .get(pos..)
-                .and_then(|rest| rest.find(raw))
-                .map_or(pos, |k| pos + k);
-            pos = at + raw.len();
             let start = keys.len();
             key_into(
                 raw.trim_matches(|c: char| !crate::normalize::is_alphanumeric(c)),
                 &mut keys,
             );
-            (raw, start, keys.len(), at)
+            (raw, start, keys.len())
         })
         .collect();
     let words: Vec<Word> = spans
         .into_iter()
-        .map(|(raw, a, b, at)| Word {
+        .map(|(raw, a, b)| Word {
             raw,
             key: keys.get(a..b).unwrap_or(""),
-            at,
         })
         .collect();
     let mut out = SentenceRoles::default();
@@ -269,19 +253,18 @@ fn join(words: &[Word]) -> String {
 }
 
 /// The agencies named by `words`, or by their part after the last comma
-/// (or "và") that names only agencies; with the index of the word they
-/// start at.
+/// (or "và") that names only agencies.
 fn subject(
     words: &[Word],
     role: Role,
     ctx: &AgencyContext,
     memo: &mut Memo,
-) -> Option<(Vec<Assignment>, usize)> {
+) -> Option<Vec<Assignment>> {
     if words.is_empty() {
         return None;
     }
     if let Some(list) = only_agencies_with(&join(words), role, UNKNOWN_SUBJECT_WORDS, ctx, memo) {
-        return Some((list, 0));
+        return Some(list);
     }
     // The part after a comma: the last such part that names agencies,
     // taking the longest one.
@@ -294,7 +277,7 @@ fn subject(
                 if let Some(list) =
                     only_agencies_with(&join(rest), role, UNKNOWN_SUBJECT_WORDS, ctx, memo)
                 {
-                    return Some((list, i + 1));
+                    return Some(list);
                 }
             }
         }
@@ -360,21 +343,16 @@ fn read_clause(
 ) {
     let mut requested = false;
     let mut had_subject = false;
-    // The words that assign ("Giao", "Đề nghị"), as ranges of word
-    // indices: part of the frame once a role is read after them.
-    let mut pending: Vec<(usize, usize)> = Vec::new();
     // Where the words that may be a subject start.
     let mut from = 0;
     if words.first().is_some_and(|w| ASSIGN_WORDS.contains(&w.key)) {
         from = 1;
-        pending.push((0, 0));
     }
     let mut i = from;
     while i < words.len() {
         let here = words.get(i).map_or("", |w| w.key);
         if here == "de" && words.get(i + 1).is_some_and(|w| w.key == "nghi") {
             requested = true;
-            pending.push((i, i + 1));
             from = i + 2;
             i += 2;
             continue;
@@ -420,16 +398,7 @@ fn read_clause(
         } else {
             subject_words
         };
-        // The verb is the frame's when it opens its clause (after "Giao"
-        // or "Đề nghị") or gives roles; a monitoring verb opening its
-        // clause ("Theo dõi, đôn đốc việc thực hiện …") is the duty itself.
-        let opens = subject_words.is_empty() && !verb.monitor;
-        let mut gave = false;
-        if let Some((list, k)) = subject(subject_words, role, ctx, memo) {
-            gave = true;
-            if let (Some(a), Some(b)) = (subject_words.get(k), subject_words.last()) {
-                frame_push(out, a, b);
-            }
+        if let Some(list) = subject(subject_words, role, ctx, memo) {
             had_subject = true;
             if verb.monitor {
                 out.monitor = true;
@@ -447,20 +416,6 @@ fn read_clause(
             let first = if with_word { after + 1 } else { after };
             let rest = words.get(first..).unwrap_or(&[]);
             if let Some((list, n)) = partners(rest, ctx, memo) {
-                if let (Some(a), Some(b)) =
-                    (rest.first(), n.checked_sub(1).and_then(|l| rest.get(l)))
-                {
-                    frame_push(out, a, b);
-                }
-                if let (Some(a), Some(b)) = (words.get(i), words.get(first - 1)) {
-                    frame_push(out, a, b);
-                }
-                for &(a, b) in &pending {
-                    if let (Some(a), Some(b)) = (words.get(a), words.get(b)) {
-                        frame_push(out, a, b);
-                    }
-                }
-                pending.clear();
                 for a in list {
                     push(out, a);
                 }
@@ -470,31 +425,8 @@ fn read_clause(
                 continue;
             }
         }
-        if gave || opens {
-            if let (Some(a), Some(b)) = (words.get(i), words.get(after - 1)) {
-                frame_push(out, a, b);
-            }
-            for &(a, b) in &pending {
-                if let (Some(a), Some(b)) = (words.get(a), words.get(b)) {
-                    frame_push(out, a, b);
-                }
-            }
-            pending.clear();
-        }
         from = after;
         i = after;
-    }
-}
-
-/// Adds the byte range from word `a` to word `b` (inclusive, without the
-/// punctuation after `b`) to the frame.
-fn frame_push(out: &mut SentenceRoles, a: &Word, b: &Word) {
-    let end = b.at
-        + b.raw
-            .trim_end_matches(|c: char| !crate::normalize::is_alphanumeric(c))
-            .len();
-    if end > a.at {
-        out.frame.push(a.at..end);
     }
 }
 
@@ -567,46 +499,6 @@ mod tests {
         );
         assert!(r.monitor);
         assert_eq!(r.assignments.len(), 1);
-    }
-
-    /// The frame as text: its ranges joined by " | ".
-    fn frame(text: &str) -> String {
-        sentence_roles(text, &AgencyContext::default())
-            .frame
-            .iter()
-            .filter_map(|r| text.get(r.clone()))
-            .collect::<Vec<_>>()
-            .join(" | ")
-    }
-
-    #[test]
-    fn the_frame_is_who_does_the_duty() {
-        // An agency's heading above: the clause opens with its roles.
-        assert_eq!(
-            frame("Chủ trì, phối hợp với các Sở, ngành, cơ quan liên quan đẩy mạnh công tác tuyên truyền, phổ biến pháp luật;"),
-            "Chủ trì | các Sở, ngành, cơ quan liên quan | phối hợp với"
-        );
-        assert_eq!(
-            frame("Phối hợp Sở Tư pháp, các cơ quan liên quan thực hiện trợ giúp pháp lý."),
-            "Sở Tư pháp, các cơ quan liên quan | Phối hợp"
-        );
-        // Another province's wording: a subject, "Giao", a requested body.
-        assert_eq!(
-            frame("Giao Công an huyện chủ trì, phối hợp với Phòng Tư pháp tổ chức tập huấn cho cán bộ điều tra."),
-            "Công an huyện | chủ trì | Giao | Phòng Tư pháp | phối hợp với"
-        );
-        assert_eq!(
-            frame("Đề nghị Tòa án nhân dân tỉnh phối hợp tuyên truyền Công ước."),
-            "Tòa án nhân dân tỉnh | phối hợp | Đề nghị"
-        );
-        // Prose that names nobody has no frame but its opening role verb;
-        // a monitoring duty keeps its verb.
-        assert_eq!(frame("Tiếp tục phối hợp rà soát quy định pháp luật."), "");
-        assert_eq!(frame("Theo dõi, đôn đốc việc thực hiện Kế hoạch."), "");
-        assert_eq!(
-            frame("Tăng cường hoạt động thanh tra, kiểm tra, giám sát, theo dõi việc thực hiện."),
-            ""
-        );
     }
 
     #[test]

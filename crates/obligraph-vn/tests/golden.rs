@@ -288,6 +288,21 @@ fn dong_nai() {
     );
     assert_eq!(count(&i, UnattributedReason::PageHeader), 20);
     assert_eq!(count(&i, UnattributedReason::Unrecognised), 0);
+    // Issue 12, slip 3: row VI.1's output runs over the page break into row
+    // 2's output cell ("được tiếp nhận, xác minh … làm trung tâm." before
+    // "Các vụ việc được giải quyết"); it ends VI.1's, and VI.2 keeps its own.
+    let vi1 = i.plan.obligation("PL.B.VI.1").unwrap();
+    assert!(
+        vi1.output
+            .as_deref()
+            .is_some_and(|o| o.ends_with("lấy nạn nhân làm trung tâm.")),
+        "{:?}",
+        vi1.output
+    );
+    assert_eq!(
+        i.plan.obligation("PL.B.VI.2").unwrap().output.as_deref(),
+        Some("Các vụ việc được giải quyết")
+    );
 }
 
 #[test]
@@ -542,6 +557,17 @@ fn ngo_quyen() {
         p.obligation("II.6").is_some(),
         "a heading without children is a task"
     );
+    // Issue 12, slip 4: one rule for appendix heading rows. A row followed
+    // by sub-rows is a heading (a section); it is an obligation as well
+    // only when it has a duty of its own, a role, output or deadline in its
+    // cells: 2.7 (lead Phòng Tư pháp) and 3.3 (its roles, output and
+    // deadline) are both; 2 and 2.6 (no cells) are headings only.
+    for heading in ["PL.2", "PL.2.6", "PL.2.7", "PL.3.3"] {
+        assert!(p.sections.iter().any(|s| s.id == heading), "{heading}");
+    }
+    assert!(p.obligation("PL.2").is_none() && p.obligation("PL.2.6").is_none());
+    assert_eq!(lead_names(&i, "PL.2.7"), ["Phòng Tư pháp"]);
+    assert_eq!(lead_names(&i, "PL.3.3"), ["Phòng Văn hóa và Thông tin"]);
     // The appendix heading, its title and the self-reference with the lost number.
     let s = p.sections.iter().find(|s| s.id == "PL").unwrap();
     assert!(

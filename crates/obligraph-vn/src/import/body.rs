@@ -711,10 +711,11 @@ fn apply_label(
     }
 }
 
-/// Words that open a duty after its subject.
+/// Words that open a duty after its subject ("có thể", may, opens it
+/// too: "Các sở, ban, ngành có thể bổ sung …").
 static DUTY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|phản ánh|là đầu mối|là cơ quan|tăng cường|đẩy mạnh|quán triệt|rà soát|đôn đốc|tuyên truyền|nâng cao|bố trí|tổng hợp|lồng ghép|cụ thể hóa|chủ động|kịp thời|khẩn trương|tập trung|quan tâm|bảo đảm|đảm bảo|giải quyết|cung cấp|tiếp nhận|vận động|cập nhật)(?:\s|,|$)",
+        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|phản ánh|là đầu mối|là cơ quan|tăng cường|đẩy mạnh|quán triệt|rà soát|đôn đốc|tuyên truyền|nâng cao|bố trí|tổng hợp|lồng ghép|cụ thể hóa|chủ động|kịp thời|khẩn trương|tập trung|quan tâm|bảo đảm|đảm bảo|giải quyết|cung cấp|tiếp nhận|vận động|cập nhật|có thể|bổ sung)(?:\s|,|$)",
     )
 });
 
@@ -858,7 +859,8 @@ fn clause_kind(clause: &str, has_deadline: bool) -> ObligationKind {
     let drafts = k.contains("xay dung ke hoach")
         || k.contains("ban hanh ke hoach")
         || k.contains("xay dung, ban hanh ke hoach")
-        || folds_into_plans(&k);
+        || folds_into_plans(&k)
+        || specifies_in_plan(&k);
     let implements = has_deadline
         || [
             "ke hoach nay",
@@ -903,6 +905,20 @@ fn clause_kind(clause: &str, has_deadline: bool) -> ObligationKind {
 
 /// "lồng ghép … vào (các chương trình,) kế hoạch …": a plan is named soon
 /// after the "vào" that follows "lồng ghép".
+/// Whether the clause (its [`key`]) turns the plan into one's own ("cụ
+/// thể hóa bằng kế hoạch của đơn vị", "cụ thể hóa thành kế hoạch …"): "kế
+/// hoạch" within 20 chars after "cụ thể hóa".
+fn specifies_in_plan(k: &str) -> bool {
+    k.match_indices("cu the hoa").any(|(at, m)| {
+        let after = k.get(at + m.len()..).unwrap_or("");
+        let near = after
+            .char_indices()
+            .nth(20)
+            .map_or(after, |(i, _)| after.get(..i).unwrap_or(after));
+        near.contains("ke hoach")
+    })
+}
+
 fn folds_into_plans(k: &str) -> bool {
     let Some(at) = k.find("long ghep") else {
         return false;
@@ -1563,6 +1579,13 @@ mod tests {
                 .as_deref(),
             Some("Công an quận")
         );
+        // "có thể" (may) opens the duty: no agency "ngành có thể …".
+        assert_eq!(
+            duty_subject("Các sở, ban, ngành có thể bổ sung hoặc lồng ghép việc triển khai Kế hoạch này vào các kế hoạch của ngành mình.")
+                .map(|s| s.0)
+                .as_deref(),
+            Some("Các sở, ban, ngành")
+        );
         assert!(is_agency_heading("Sở Tài chính"));
         assert!(!is_agency_heading("Sở Tư pháp có trách nhiệm theo dõi"));
     }
@@ -1611,6 +1634,15 @@ mod tests {
         // Folding recommendations into the plan's activities is no plan.
         let t =
             "lồng ghép việc triển khai các khuyến nghị trong các hoạt động thực hiện Kế hoạch này;";
+        assert_eq!(clause_kind(t, false), ObligationKind::Task);
+        // Turning the plan into one's own, in another province's words.
+        let t = "Giao các cơ quan, đơn vị liên quan, Ủy ban nhân dân các xã, phường cụ thể hóa bằng kế hoạch của đơn vị, địa phương, gửi Công an tỉnh trước ngày 15/5/2024.";
+        assert_eq!(clause_kind(t, true), ObligationKind::DraftPlan);
+        let t =
+            "Phòng Văn hóa - Thông tin cụ thể hóa thành kế hoạch tuyên truyền năm 2025 của phòng.";
+        assert_eq!(clause_kind(t, false), ObligationKind::DraftPlan);
+        // Specifying tasks is no plan of one's own.
+        let t = "Cụ thể hóa các nội dung tuyên truyền phù hợp với từng nhóm đối tượng.";
         assert_eq!(clause_kind(t, false), ObligationKind::Task);
         // Compiling funding needs and submitting them for approval.
         let t = "Phòng Tài chính - Kế hoạch tổng hợp, báo cáo Ủy ban nhân dân huyện phê duyệt hằng năm theo quy định.";

@@ -138,13 +138,17 @@ pub struct Scores {
     pub wrong: usize,
     pub exact: usize,
     pub exact_n: usize,
+    /// Labelled parent obligations the audit calls not applicable (counted
+    /// at the rows that restate them, or led only by requested bodies),
+    /// left out of every figure above: (labelled whole or part, none).
+    pub na_labelled: (usize, usize),
 }
 
 impl Scores {
     /// The table row of these scores.
     pub fn row(&self, label: &str, target: &str) -> String {
         format!(
-            "| {label} | alignment P {:.3} R {:.3} F1 {:.3}; gaps R {:.3} P {:.3} | {target} | {} true gaps, {} flagged; {} wrong verdicts, {} flagged for review ({} of them wrong); exact status {}/{} |",
+            "| {label} | alignment P {:.3} R {:.3} F1 {:.3}; gaps R {:.3} P {:.3} | {target} | {} true gaps, {} flagged; {} wrong verdicts, {} flagged for review ({} of them wrong); exact status {}/{}; left out as not applicable: {} labelled carried (whole or part), {} labelled none |",
             self.align_p,
             self.align_r,
             self.align_f1(),
@@ -156,7 +160,9 @@ impl Scores {
             self.review,
             self.review_wrong,
             self.exact,
-            self.exact_n
+            self.exact_n,
+            self.na_labelled.0,
+            self.na_labelled.1
         )
     }
 
@@ -219,8 +225,14 @@ pub fn score(l: &Loaded, config: &Config, verbose: bool) -> Scores {
     let (mut exact, mut exact_n) = (0usize, 0usize);
     let (mut tp, mut fp, mut fn_, mut gaps, mut flagged) = (0, 0, 0, 0, 0);
     let (mut review, mut review_wrong, mut wrong) = (0, 0, 0);
+    let mut na_labelled = (0, 0);
     for p in &report.parent_obligations {
         if p.status == Status::NotApplicable {
+            match labelled.get(&*p.id).copied() {
+                Some("whole" | "part") => na_labelled.0 += 1,
+                Some("none") => na_labelled.1 += 1,
+                _ => {}
+            }
             continue;
         }
         let gap = match labelled.get(&*p.id) {
@@ -274,5 +286,6 @@ pub fn score(l: &Loaded, config: &Config, verbose: bool) -> Scores {
         wrong,
         exact,
         exact_n,
+        na_labelled,
     }
 }

@@ -424,13 +424,17 @@ pub(crate) fn audit_indexed(
                 // sung hoặc lồng ghép … vào các kế hoạch" beside "ban hành
                 // Kế hoạch của … mình") is that duty's carrier, and this one
                 // is judged on its content.
+                // A match naming another key subject carries nothing here
+                // either.
                 matched
                     .iter()
-                    .copied()
-                    .filter(|&ci| {
-                        child.obligations.get(ci).is_some_and(|c| c.kind == p.kind)
+                    .enumerate()
+                    .filter(|(i, &ci)| {
+                        !v.blocked.contains(i)
+                            && child.obligations.get(ci).is_some_and(|c| c.kind == p.kind)
                             && primary.get(ci).and_then(|b| b.1).is_none_or(|j| j == pi)
                     })
+                    .map(|(_, &ci)| ci)
                     .collect()
             } else {
                 Vec::new()

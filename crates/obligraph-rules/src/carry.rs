@@ -88,7 +88,7 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
     pieces.extend(label.map(Cow::Borrowed));
     for clause in split_bullets(text)
         .into_iter()
-        .flat_map(|b| split_keep(b, &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"]))
+        .flat_map(|b| split_keep(b, CLAUSE_ENDS))
     {
         // Two or more numbered items in one clause ("(1) …, (2) … và (3)
         // …"): one element each, after the clause's own words.
@@ -411,6 +411,9 @@ fn joint_duties(clause: &str) -> Vec<&str> {
     out
 }
 
+/// Where a task's text splits into clauses (each kept with its piece).
+const CLAUSE_ENDS: &[&str] = &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"];
+
 /// Whether a duty names its parts: one of its clauses holds joint duties
 /// ("báo cáo sơ kết hằng năm và báo cáo tổng kết 05 năm") or a list of
 /// reports ([`report_series`]). A report, plan-making or monitoring duty
@@ -420,7 +423,7 @@ pub(crate) fn names_parts(text: &str) -> bool {
     let text = obligraph_vn::lexicon::without_roles(text);
     split_bullets(&text)
         .into_iter()
-        .flat_map(|b| split_keep(b, &["; ", ";\n", ". ", ".\n", ": ", ":\n", "\n"]))
+        .flat_map(|b| split_keep(b, CLAUSE_ENDS))
         .any(|clause| {
             let duties = joint_duties(clause);
             duties.len() > 1 || duties.iter().any(|d| report_series(d).is_some())

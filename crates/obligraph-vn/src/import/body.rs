@@ -903,35 +903,33 @@ fn clause_kind(clause: &str, has_deadline: bool) -> ObligationKind {
     ObligationKind::Task
 }
 
-/// "lồng ghép … vào (các chương trình,) kế hoạch …": a plan is named soon
-/// after the "vào" that follows "lồng ghép".
 /// Whether the clause (its [`key`]) turns the plan into one's own ("cụ
 /// thể hóa bằng kế hoạch của đơn vị", "cụ thể hóa thành kế hoạch …"): "kế
 /// hoạch" within 20 chars after "cụ thể hóa".
 fn specifies_in_plan(k: &str) -> bool {
-    k.match_indices("cu the hoa").any(|(at, m)| {
-        let after = k.get(at + m.len()..).unwrap_or("");
-        let near = after
-            .char_indices()
-            .nth(20)
-            .map_or(after, |(i, _)| after.get(..i).unwrap_or(after));
-        near.contains("ke hoach")
-    })
+    k.match_indices("cu the hoa")
+        .any(|(at, m)| names_plan_within(k.get(at + m.len()..).unwrap_or(""), 20))
 }
 
+/// "lồng ghép … vào (các chương trình,) kế hoạch …": a plan is named soon
+/// after the "vào" that follows "lồng ghép".
 fn folds_into_plans(k: &str) -> bool {
     let Some(at) = k.find("long ghep") else {
         return false;
     };
     let rest = &k[at..];
-    rest.find(" vao ").is_some_and(|v| {
-        let after = &rest[v..];
-        let near = after
-            .char_indices()
-            .nth(40)
-            .map_or(after, |(i, _)| &after[..i]);
-        near.contains("ke hoach")
-    })
+    rest.find(" vao ")
+        .is_some_and(|v| names_plan_within(&rest[v..], 40))
+}
+
+/// Whether "ke hoach" (in a [`key`]) lies wholly within the first `chars` chars
+/// of `k`.
+fn names_plan_within(k: &str, chars: usize) -> bool {
+    let near = k
+        .char_indices()
+        .nth(chars)
+        .map_or(k, |(i, _)| k.get(..i).unwrap_or(k));
+    near.contains("ke hoach")
 }
 
 fn kind_suffix(k: ObligationKind) -> &'static str {

@@ -418,14 +418,14 @@ pub(crate) fn audit_indexed(
             // này … xây dựng kế hoạch" / "Trên cơ sở các nhiệm vụ được
             // phân công … xây dựng Kế hoạch"). How sure: the margin of
             // the best such match over the partial level.
+            //
+            // Only a derived duty whose best parent duty is this one
+            // counts: one a closer parent duty of the kind holds ("có thể
+            // bổ sung hoặc lồng ghép … vào các kế hoạch" beside "ban hành
+            // Kế hoạch của … mình") is that duty's carrier, and this one is
+            // judged on its content. A match naming another key subject
+            // carries nothing here either. By position in `matched`.
             let same_kind: Vec<usize> = if p.kind != obligraph_core::ObligationKind::Task {
-                // Only a derived duty whose best parent duty is this one:
-                // one a closer parent duty of the kind holds ("có thể bổ
-                // sung hoặc lồng ghép … vào các kế hoạch" beside "ban hành
-                // Kế hoạch của … mình") is that duty's carrier, and this one
-                // is judged on its content.
-                // A match naming another key subject carries nothing here
-                // either.
                 matched
                     .iter()
                     .enumerate()
@@ -434,32 +434,33 @@ pub(crate) fn audit_indexed(
                             && child.obligations.get(ci).is_some_and(|c| c.kind == p.kind)
                             && primary.get(ci).and_then(|b| b.1).is_none_or(|j| j == pi)
                     })
-                    .map(|(_, &ci)| ci)
+                    .map(|(i, _)| i)
                     .collect()
             } else {
                 Vec::new()
             };
             let kind_carried = !same_kind.is_empty()
-                && same_owner(p, parent, &same_kind, child)
+                && same_owner(
+                    p,
+                    parent,
+                    &same_kind
+                        .iter()
+                        .filter_map(|&i| matched.get(i).copied())
+                        .collect::<Vec<_>>(),
+                    child,
+                )
                 && !carry::names_parts(&p.text);
             let v = if kind_carried && v.level != Carried::All {
                 let best_kind = same_kind
                     .iter()
-                    .filter_map(|ci| matched.iter().position(|m| m == ci))
-                    .filter_map(|i| matches.get(i))
+                    .filter_map(|&i| matches.get(i))
                     .map(|x| x.score)
                     .fold(0.0, f64::max);
-                // Each element is carried by the duties of its kind.
-                let by: Vec<usize> = same_kind
-                    .iter()
-                    .filter_map(|ci| matched.iter().position(|m| m == ci))
-                    .collect();
                 carry::Verdict {
                     level: Carried::All,
-                    confidence: (carry::confidence(best_kind - m.partial_threshold) * 1000.0)
-                        .round()
-                        / 1000.0,
-                    carried_by: vec![by; v.carried_by.len()],
+                    confidence: carry::confidence(best_kind - m.partial_threshold),
+                    // Each element is carried by the duties of its kind.
+                    carried_by: vec![same_kind; v.carried_by.len()],
                     ..v
                 }
             } else {

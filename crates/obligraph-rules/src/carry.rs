@@ -902,9 +902,10 @@ pub(crate) enum Carried {
 
 /// A margin turned into a confidence: 0.5 at the threshold, towards 1 as
 /// the deciding measure moves away from it (logistic, scale
-/// [`params::CONFIDENCE_SCALE`]).
+/// [`params::CONFIDENCE_SCALE`]); to three decimals, as reports give it.
 pub(crate) fn confidence(margin: f64) -> f64 {
-    1.0 / (1.0 + (-margin / params::CONFIDENCE_SCALE).exp())
+    let c = 1.0 / (1.0 + (-margin / params::CONFIDENCE_SCALE).exp());
+    (c * 1000.0).round() / 1000.0
 }
 
 /// The verdict on parent obligation `pi` given its matched derived sides.
@@ -1014,7 +1015,7 @@ pub(crate) fn verdict(
     Verdict {
         level,
         carried_by,
-        confidence: (conf * 1000.0).round() / 1000.0,
+        confidence: conf,
         blocked,
     }
 }

@@ -338,8 +338,18 @@ const GRASSROOTS: &[(&str, &str)] = &[
     ("trẻ em", "vulnerable groups"),
     ("người cao tuổi", "vulnerable groups"),
     ("dân tộc thiểu số", "vulnerable groups"),
-    ("dễ bị tổn thương", "vulnerable groups"),
+    // A group that is vulnerable, not a degree of vulnerability ("giảm
+    // mức độ dễ bị tổn thương" trước biến đổi khí hậu).
+    ("nhóm dễ bị tổn thương", "vulnerable groups"),
+    ("đối tượng dễ bị tổn thương", "vulnerable groups"),
+    ("yếu thế dễ bị tổn thương", "vulnerable groups"),
+    ("người dễ bị tổn thương", "vulnerable groups"),
     ("bình đẳng giới", "gender equality"),
+    // Every level's duty: the Law on Anti-corruption binds every agency,
+    // and the drug-prevention programme is carried out in each commune
+    // ("xã, phường không ma túy").
+    ("tham nhũng", "anti-corruption"),
+    ("ma túy", "drug prevention"),
 ];
 
 /// The scope of a task under its section titles (innermost first): a
@@ -658,6 +668,17 @@ mod tests {
             "Nâng cao hiệu quả tiếp nhận khiếu nại, tố cáo theo hướng thuận tiện"
         ));
         assert_eq!(task_scope("Tổ chức thực hiện Kế hoạch"), None);
+        // A vulnerable group reaches the grassroots; a degree of
+        // vulnerability (to a changing climate) names no group.
+        assert!(g("Hỗ trợ người dễ bị tổn thương tiếp cận dịch vụ công"));
+        assert!(g("bảo đảm quyền của nhóm đối tượng yếu thế dễ bị tổn thương"));
+        assert_eq!(
+            task_scope("Kế hoạch thích ứng nhằm giảm mức độ dễ bị tổn thương trước thiên tai"),
+            None
+        );
+        // Anti-corruption and drug prevention are every level's duty.
+        assert!(g("Triển khai Chiến lược quốc gia phòng, chống tham nhũng, tiêu cực"));
+        assert!(g("Thực hiện Chương trình phòng, chống ma túy trên địa bàn"));
     }
 
     #[test]

@@ -671,13 +671,17 @@ mod tests {
         // A vulnerable group reaches the grassroots; a degree of
         // vulnerability (to a changing climate) names no group.
         assert!(g("Hỗ trợ người dễ bị tổn thương tiếp cận dịch vụ công"));
-        assert!(g("bảo đảm quyền của nhóm đối tượng yếu thế dễ bị tổn thương"));
+        assert!(g(
+            "bảo đảm quyền của nhóm đối tượng yếu thế dễ bị tổn thương"
+        ));
         assert_eq!(
             task_scope("Kế hoạch thích ứng nhằm giảm mức độ dễ bị tổn thương trước thiên tai"),
             None
         );
         // Anti-corruption and drug prevention are every level's duty.
-        assert!(g("Triển khai Chiến lược quốc gia phòng, chống tham nhũng, tiêu cực"));
+        assert!(g(
+            "Triển khai Chiến lược quốc gia phòng, chống tham nhũng, tiêu cực"
+        ));
         assert!(g("Thực hiện Chương trình phòng, chống ma túy trên địa bàn"));
     }
 

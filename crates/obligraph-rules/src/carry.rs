@@ -30,7 +30,7 @@
 use crate::params;
 use obligraph_core::{Obligation, Plan};
 use obligraph_vn::subjects::{
-    key_subjects, Subject, ENUMERATION_MARKERS, QUALIFIER_OPENERS, REPORT_KINDS,
+    key_subjects, Subject, ENUMERATION_MARKERS, LIST_LEAD_INS, QUALIFIER_OPENERS, REPORT_KINDS,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -181,7 +181,8 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
             }
             None => (p, lower),
         };
-        if p.is_empty() {
+        // A bare lead-in ("lưu ý" before "- Tăng cường …") asks nothing.
+        if p.is_empty() || LIST_LEAD_INS.contains(&lower.as_str()) {
             continue;
         }
         let n = crate::text::word_count_of_lower(&lower);
@@ -1168,6 +1169,20 @@ mod tests {
             "Tuyên truyền pháp luật về bình đẳng giới; đặc biệt là cho phụ nữ dân tộc thiểu số",
         );
         assert!(e.iter().any(|x| x.starts_with("cho phụ nữ")), "{e:?}");
+    }
+
+    /// A list's lead-in ("trong đó lưu ý:", "cụ thể như sau:") is not an
+    /// element: a derived task that keeps every item carries the task (a
+    /// Bắc Ninh-style row, not a seed).
+    #[test]
+    fn a_lead_in_to_a_list_is_not_an_element() {
+        let e = elements_of(
+            "Nâng cao nhận thức về phòng, chống bạo lực gia đình cho: 1. Thanh niên, trong đó lưu ý: - Học sinh trung học phổ thông; - Thanh niên công nhân tại các khu công nghiệp",
+        );
+        assert!(e.iter().all(|x| x.trim() != "lưu ý"), "{e:?}");
+        assert!(e.iter().any(|x| x.contains("Học sinh trung học")), "{e:?}");
+        let e = elements_of("Tổ chức tập huấn cho cán bộ tư pháp, cụ thể như sau: hòa giải viên; tuyên truyền viên pháp luật");
+        assert!(e.iter().all(|x| x.trim() != "cụ thể như sau"), "{e:?}");
     }
 
     /// A purpose or consequence written as a sentence of its own ("Qua

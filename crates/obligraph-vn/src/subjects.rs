@@ -128,6 +128,21 @@ pub const ENUMERATION_MARKERS: &[&str] = &[
     "tập trung vào",
 ];
 
+/// Words that only lead into a list ("trong đó lưu ý: - …", "cụ thể như
+/// sau:"): a piece of a task that is nothing else asks nothing (lower
+/// case, NFC).
+pub const LIST_LEAD_INS: &[&str] = &[
+    "lưu ý",
+    "chú ý",
+    "cụ thể",
+    "cụ thể như sau",
+    "như sau",
+    "gồm",
+    "bao gồm",
+    "trong đó",
+    "trong đó lưu ý",
+];
+
 /// Kinds of a report (lower case, NFC), as drafters list them after
 /// "báo cáo": "Xây dựng Báo cáo hàng năm, sơ kết, tổng kết về …" asks for
 /// three reports, and a derived plan that writes only the annual one

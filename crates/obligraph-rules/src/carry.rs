@@ -30,7 +30,8 @@
 use crate::params;
 use obligraph_core::{Obligation, Plan};
 use obligraph_vn::subjects::{
-    key_subjects, Subject, ENUMERATION_MARKERS, LIST_LEAD_INS, QUALIFIER_OPENERS, REPORT_KINDS,
+    key_subjects, Subject, ENUMERATION_MARKERS, LIST_LEAD_INS, POINTING_WORDS, QUALIFIER_OPENERS,
+    REPORT_KINDS,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -180,6 +181,17 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
                 (rest, obligraph_vn::normalize::lower_nfc(rest))
             }
             None => (p, lower),
+        };
+        // So is a word pointing at the item ("lưu ý nhóm người khuyết tật").
+        let pointing = POINTING_WORDS
+            .iter()
+            .find(|w| lower.strip_prefix(**w).is_some_and(|r| r.starts_with(' ')));
+        let (p, lower) = match pointing.and_then(|w| p.get(w.len()..)) {
+            Some(rest) if lower.len() == p.len() => {
+                let rest = rest.trim_start();
+                (rest, obligraph_vn::normalize::lower_nfc(rest))
+            }
+            _ => (p, lower),
         };
         // A bare lead-in ("lưu ý" before "- Tăng cường …") asks nothing.
         if p.is_empty() || LIST_LEAD_INS.contains(&lower.as_str()) {
@@ -1181,6 +1193,13 @@ mod tests {
         );
         assert!(e.iter().all(|x| x.trim() != "lưu ý"), "{e:?}");
         assert!(e.iter().any(|x| x.contains("Học sinh trung học")), "{e:?}");
+        // Nor a word pointing at an item.
+        assert!(e.iter().any(|x| x.starts_with("Học sinh")), "{e:?}");
+        let e = elements_of(
+            "Chăm lo đời sống cho các nhóm yếu thế, trong đó lưu ý người cao tuổi cô đơn, trẻ em mồ côi",
+        );
+        assert!(e.iter().any(|x| x.starts_with("người cao tuổi")), "{e:?}");
+        assert!(e.iter().all(|x| !x.starts_with("lưu ý")), "{e:?}");
         let e = elements_of("Tổ chức tập huấn cho cán bộ tư pháp, cụ thể như sau: hòa giải viên; tuyên truyền viên pháp luật");
         assert!(e.iter().all(|x| x.trim() != "cụ thể như sau"), "{e:?}");
     }

@@ -143,6 +143,11 @@ pub const LIST_LEAD_INS: &[&str] = &[
     "trong đó lưu ý",
 ];
 
+/// Words that point at what follows them ("trong đó lưu ý nhóm người
+/// khuyết tật"): at the head of an item they are not what it asks (lower
+/// case, NFC).
+pub const POINTING_WORDS: &[&str] = &["lưu ý", "chú ý"];
+
 /// Kinds of a report (lower case, NFC), as drafters list them after
 /// "báo cáo": "Xây dựng Báo cáo hàng năm, sơ kết, tổng kết về …" asks for
 /// three reports, and a derived plan that writes only the annual one

@@ -371,6 +371,9 @@ fn split_bullets(text: &str) -> Vec<&str> {
 }
 
 /// `text` split after each separator in `seps` (the separator dropped).
+/// A bare item number before ". " ("… phân biệt đối xử với: 1. Phụ nữ, …
+/// miền núi) 2. Các nhóm …") opens the next item: it goes with the
+/// separator, not with the piece before.
 fn split_keep<'t>(text: &'t str, seps: &[&str]) -> Vec<&'t str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -379,7 +382,15 @@ fn split_keep<'t>(text: &'t str, seps: &[&str]) -> Vec<&'t str> {
     while i < bytes {
         let rest = text.get(i..).unwrap_or("");
         if let Some(sep) = seps.iter().find(|s| rest.starts_with(**s)) {
-            out.push(text.get(start..i).unwrap_or(""));
+            let piece = text.get(start..i).unwrap_or("");
+            let piece = if sep.starts_with('.') {
+                piece
+                    .get(..piece.len() - trailing_item_number(piece))
+                    .unwrap_or(piece)
+            } else {
+                piece
+            };
+            out.push(piece);
             i += sep.len();
             start = i;
             continue;
@@ -388,6 +399,25 @@ fn split_keep<'t>(text: &'t str, seps: &[&str]) -> Vec<&'t str> {
     }
     out.push(text.get(start..).unwrap_or(""));
     out
+}
+
+/// The length of the bare item number (one or two digits) that ends
+/// `piece` as a word of its own, 0 when there is none or when it is a
+/// number a word before it asks for ("lần thứ 4", "khoản 2").
+fn trailing_item_number(piece: &str) -> usize {
+    let digits = piece.len() - piece.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let before = &piece[..piece.len() - digits];
+    let word_before = before.trim_end().rsplit(' ').next().unwrap_or("");
+    let counted = [
+        "thứ", "số", "khoản", "điều", "điểm", "mục", "năm", "tháng", "ngày",
+    ]
+    .iter()
+    .any(|w| word_before.eq_ignore_ascii_case(w));
+    if (1..=2).contains(&digits) && (before.is_empty() || before.ends_with(' ')) && !counted {
+        digits
+    } else {
+        0
+    }
 }
 
 /// "A và B" split in two when B starts with a word of A: A's first word
@@ -1202,6 +1232,21 @@ mod tests {
         assert!(e.iter().all(|x| !x.starts_with("lưu ý")), "{e:?}");
         let e = elements_of("Tổ chức tập huấn cho cán bộ tư pháp, cụ thể như sau: hòa giải viên; tuyên truyền viên pháp luật");
         assert!(e.iter().all(|x| x.trim() != "cụ thể như sau"), "{e:?}");
+        // The numbers of an inline numbered list open their items: no
+        // element ends with the next item's number.
+        let e = elements_of(
+            "Phòng ngừa bạo lực đối với: 1. Trẻ em, trong đó lưu ý trẻ em khuyết tật 2. Người cao tuổi sống một mình",
+        );
+        assert!(
+            e.iter().all(|x| !x.ends_with(" 2") && !x.ends_with(", 1")),
+            "{e:?}"
+        );
+        assert!(e.iter().any(|x| x.starts_with("Người cao tuổi")), "{e:?}");
+        assert!(
+            elements_of("Xây dựng Báo cáo quốc gia lần thứ 4. Tham gia đối thoại")
+                .iter()
+                .any(|x| x.ends_with("lần thứ 4")),
+        );
     }
 
     /// A purpose or consequence written as a sentence of its own ("Qua

@@ -459,6 +459,17 @@ pub(crate) fn word_count_of_lower(lower: &str) -> usize {
     })
 }
 
+/// [`word_count_of_lower`] and [`term_hashes`] of a text already in lower
+/// case and NFC, its words read once.
+pub(crate) fn word_count_and_terms_of_lower(lower: &str) -> (usize, Vec<u64>) {
+    with_tokens(lower, |tk, toks| {
+        (
+            toks.iter().filter(|t| !t.is_level()).count(),
+            hashes_of(tk, toks),
+        )
+    })
+}
+
 /// The clauses of a text: pieces between ";", ".", ":" or a "- " bullet,
 /// with at least `min_tokens` tokens.
 pub(crate) fn clauses(text: &str, min_tokens: usize) -> Vec<String> {

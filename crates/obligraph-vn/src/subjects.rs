@@ -128,6 +128,28 @@ pub const ENUMERATION_MARKERS: &[&str] = &[
     "tập trung vào",
 ];
 
+/// [`ENUMERATION_MARKERS`] in one automaton (every occurrence reported,
+/// overlapping ones too); `None` if it could not be built.
+static MARKERS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(ENUMERATION_MARKERS).ok());
+
+/// The first enumeration marker ([`ENUMERATION_MARKERS`]) in `lower` (a
+/// text in lower case): where it starts and its length, the shortest of
+/// those starting there; `None` when it holds none. The text is read once
+/// for all the markers (this runs on every clause of every parent task).
+pub fn first_enumeration_marker(lower: &str) -> Option<(usize, usize)> {
+    match &*MARKERS {
+        Some(ac) => ac
+            .find_overlapping_iter(lower)
+            .map(|m| (m.start(), m.len()))
+            .min(),
+        None => ENUMERATION_MARKERS
+            .iter()
+            .filter_map(|m| lower.find(m).map(|at| (at, m.len())))
+            .min(),
+    }
+}
+
 /// Kinds of a report (lower case, NFC), as drafters list them after
 /// "báo cáo": "Xây dựng Báo cáo hàng năm, sơ kết, tổng kết về …" asks for
 /// three reports, and a derived plan that writes only the annual one
@@ -204,7 +226,12 @@ fn word_end(hay: &str, end: usize) -> bool {
 /// the longer names, and the decisions are looked for only in a text with
 /// a "/": this runs on every derived text an audit meets.
 pub fn key_subjects(text: &str) -> Vec<Subject> {
-    let lower = lower_nfc(text);
+    key_subjects_of_lower(&lower_nfc(text))
+}
+
+/// [`key_subjects`] of a text already in lower case and NFC
+/// ([`lower_nfc`]): for a caller that reads the lower-case text too.
+pub fn key_subjects_of_lower(lower: &str) -> Vec<Subject> {
     let mut out = Vec::new();
     let instrument = |key: &str| Subject {
         kind: SubjectKind::Instrument,
@@ -224,8 +251,8 @@ pub fn key_subjects(text: &str) -> Vec<Subject> {
     // when one of its names occurs as whole words.
     match &*NAMES {
         Some((ac, owners)) => {
-            for m in ac.find_overlapping_iter(lower.as_str()) {
-                if word_start(&lower, m.start()) && word_end(&lower, m.end()) {
+            for m in ac.find_overlapping_iter(lower) {
+                if word_start(lower, m.start()) && word_end(lower, m.end()) {
                     if let Some(key) = owners.get(m.pattern().as_usize()) {
                         out.push(instrument(key));
                     }
@@ -237,7 +264,7 @@ pub fn key_subjects(text: &str) -> Vec<Subject> {
                 let named = names.iter().filter(|n| n.contains(' ')).any(|n| {
                     lower
                         .match_indices(n)
-                        .any(|(at, m)| word_start(&lower, at) && word_end(&lower, at + m.len()))
+                        .any(|(at, m)| word_start(lower, at) && word_end(lower, at + m.len()))
                 });
                 if named {
                     out.push(instrument(key));

@@ -664,9 +664,13 @@ pub(crate) fn plan_subjects(plan: &Plan) -> Vec<Subject> {
 /// The key subjects a text names, and whether it speaks of a convention
 /// ("Công ước") without naming one.
 fn own_subjects(text: &str) -> (Vec<Subject>, bool) {
-    // (Lowered once, for both.)
-    let lower = obligraph_vn::normalize::lower_nfc(text);
-    let own = key_subjects_of_lower(&lower);
+    own_subjects_of_lower(&obligraph_vn::normalize::lower_nfc(text))
+}
+
+/// [`own_subjects`] of a text already in lower case and NFC
+/// ([`obligraph_vn::normalize::lower_nfc`]).
+fn own_subjects_of_lower(lower: &str) -> (Vec<Subject>, bool) {
+    let own = key_subjects_of_lower(lower);
     let generic = own.is_empty() && lower.contains("công ước");
     (own, generic)
 }
@@ -893,11 +897,15 @@ impl ParentCarry {
             None => c.text.as_str(),
         };
         let text = self.child_terms.get_or_insert_with(key, || {
-            let mut terms: FxHashSet<u64> = term_ids(&c.text).into_iter().collect();
+            // (The text lowered once, for its terms and its subjects.)
+            let lower = obligraph_vn::normalize::lower_nfc(&c.text);
+            let mut terms: FxHashSet<u64> = crate::text::term_hashes_of_lower(&lower)
+                .into_iter()
+                .collect();
             if let Some(out) = &c.output {
                 terms.extend(term_ids(out));
             }
-            let (own, generic) = own_subjects(&c.text);
+            let (own, generic) = own_subjects_of_lower(&lower);
             ChildText {
                 terms,
                 own,

@@ -409,7 +409,13 @@ fn str_hash(s: &str) -> u64 {
 /// Hashes of the canonical forms, not of the tokenizer's ids, so that they
 /// stay the same when the tokenizer's tables start afresh.
 pub(crate) fn term_hashes(text: &str) -> Vec<u64> {
-    with_tokens(&lower_nfc(text), hashes_of)
+    term_hashes_of_lower(&lower_nfc(text))
+}
+
+/// [`term_hashes`] of a text already in lower case and NFC
+/// ([`obligraph_vn::normalize::lower_nfc`]).
+pub(crate) fn term_hashes_of_lower(lower: &str) -> Vec<u64> {
+    with_tokens(lower, hashes_of)
 }
 
 /// [`term_hashes`] of a text read into `toks`.

@@ -206,6 +206,22 @@ static NAMES: LazyLock<Option<(AhoCorasick, Vec<&'static str>)>> = LazyLock::new
     AhoCorasick::new(names).ok().map(|ac| (ac, owners))
 });
 
+/// The instruments each name of [`INSTRUMENTS`] belongs to, in the
+/// list's order: a word is looked up once, not compared with every name.
+static BY_NAME: LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> =
+    LazyLock::new(|| {
+        let mut m: rustc_hash::FxHashMap<&str, Vec<&str>> = Default::default();
+        for (key, names) in INSTRUMENTS {
+            for n in *names {
+                let keys = m.entry(*n).or_default();
+                if !keys.contains(key) {
+                    keys.push(key);
+                }
+            }
+        }
+        m
+    });
+
 /// Whether `hay[at..]` starts a whole word (the byte before is not a
 /// letter or digit).
 fn word_start(hay: &str, at: usize) -> bool {
@@ -241,10 +257,8 @@ pub fn key_subjects_of_lower(lower: &str) -> Vec<Subject> {
         if word.len() < 3 || !word.is_ascii() {
             continue;
         }
-        for (key, names) in INSTRUMENTS {
-            if names.contains(&word) {
-                out.push(instrument(key));
-            }
+        for key in BY_NAME.get(word).map_or(&[][..], Vec::as_slice) {
+            out.push(instrument(key));
         }
     }
     // The names of several words, all at once: an instrument is named
@@ -660,6 +674,16 @@ mod tests {
             one_by_one.sort_unstable();
             assert_eq!(at_once, one_by_one, "{t}");
             named += usize::from(!at_once.is_empty());
+            // The one-word names, looked up as scanned.
+            for word in lower.split(|c: char| !crate::normalize::is_alphanumeric(c)) {
+                let scanned: Vec<&str> = INSTRUMENTS
+                    .iter()
+                    .filter(|(_, names)| names.contains(&word))
+                    .map(|(k, _)| *k)
+                    .collect();
+                let looked_up = BY_NAME.get(word).cloned().unwrap_or_default();
+                assert_eq!(looked_up, scanned, "{word}");
+            }
         }
         // The texts exercise every branch.
         assert!(

@@ -30,8 +30,8 @@
 use crate::params;
 use obligraph_core::{Obligation, Plan};
 use obligraph_vn::subjects::{
-    key_subjects, Subject, ENUMERATION_MARKERS, LIST_LEAD_INS, POINTING_WORDS, QUALIFIER_OPENERS,
-    REPORT_KINDS,
+    key_subjects, key_subjects_of_lower, Subject, ENUMERATION_MARKERS, LIST_LEAD_INS,
+    POINTING_WORDS, QUALIFIER_OPENERS, REPORT_KINDS,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -61,6 +61,31 @@ pub fn elements_of(text: &str) -> Vec<String> {
 /// place or a purpose: "trên địa bàn …", "Góp phần nâng cao nhận thức …"),
 /// whose words weigh less ([`params::QUALIFIER`]).
 fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
+    element_pieces(text, false)
+        .into_iter()
+        .map(|p| (p.text, p.qualifiers.into_iter().map(|(q, _)| q).collect()))
+        .collect()
+}
+
+/// An element of a task's text as [`element_pieces`] reads it.
+struct ElementPiece {
+    /// As written ([`elements_of`]).
+    text: String,
+    /// Its terms ([`term_ids`] of `text`) when they were asked for and
+    /// the element is one piece as read (its words were read then).
+    terms: Option<Vec<u64>>,
+    /// Its qualifiers ([`element_parts`]), each with its terms when they
+    /// were asked for.
+    qualifiers: Vec<(String, Option<Vec<u64>>)>,
+    /// Its word count ([`crate::text::word_count`]) when it is one piece
+    /// as read.
+    words: Option<usize>,
+}
+
+/// [`element_parts`], with the terms ([`term_ids`]) of the elements and
+/// qualifiers that are pieces as read when `terms` is set: each piece's
+/// words are read once, for its count and its terms.
+fn element_pieces(text: &str, terms: bool) -> Vec<ElementPiece> {
     use std::borrow::Cow;
     let text = obligraph_vn::lexicon::without_roles(text);
     let mut pieces: Vec<Cow<'_, str>> = Vec::new();
@@ -98,13 +123,10 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
             pieces.extend(items.into_iter().map(Cow::Borrowed));
             continue;
         }
-        let lower = clause.to_lowercase();
+        let lower = obligraph_vn::normalize::lowercase(clause);
         // The first enumeration marker: its head stays whole, its tail is
         // split at commas.
-        let marker = ENUMERATION_MARKERS
-            .iter()
-            .filter_map(|m| lower.find(m).map(|at| (at, m.len())))
-            .min();
+        let marker = obligraph_vn::subjects::first_enumeration_marker(&lower);
         match marker {
             Some((at, len)) if clause.is_char_boundary(at) && clause.is_char_boundary(at + len) => {
                 let head = clause.get(..at).unwrap_or("");
@@ -161,7 +183,7 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
             }
         }
     }
-    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    let mut out: Vec<ElementPiece> = Vec::new();
     for p in &pieces {
         // A clause opening with its item number ("(ii) số liệu …", after a
         // "; "): the number is not what the item asks.
@@ -197,30 +219,47 @@ fn element_parts(text: &str) -> Vec<(String, Vec<String>)> {
         if p.is_empty() || LIST_LEAD_INS.contains(&lower.as_str()) {
             continue;
         }
-        let n = crate::text::word_count_of_lower(&lower);
+        let (n, piece_terms) = if terms {
+            let (n, t) = crate::text::word_count_and_terms_of_lower(&lower);
+            (n, Some(t))
+        } else {
+            (crate::text::word_count_of_lower(&lower), None)
+        };
         // A place or purpose ("trên địa bàn", "nhằm …") qualifies the piece
         // before it; it is not a duty of its own.
         let qualifier = QUALIFIER_OPENERS.iter().any(|q| lower.starts_with(q));
         match out.last_mut() {
-            Some((last, qualifiers)) if n < params::MIN_ELEMENT_TERMS || qualifier => {
-                last.push_str(", ");
-                last.push_str(p);
+            Some(last) if n < params::MIN_ELEMENT_TERMS || qualifier => {
+                last.text.push_str(", ");
+                last.text.push_str(p);
+                last.terms = None;
+                last.words = None;
                 if qualifier {
-                    qualifiers.push(p.to_string());
+                    last.qualifiers.push((p.to_string(), piece_terms));
                 }
             }
-            _ => out.push((p.to_string(), Vec::new())),
+            _ => out.push(ElementPiece {
+                text: p.to_string(),
+                terms: piece_terms,
+                qualifiers: Vec::new(),
+                words: Some(n),
+            }),
         }
     }
     // A first piece too short to stand alone joins the next.
     if out.len() > 1 {
-        let n = crate::text::word_count(&out[0].0);
+        let n = out[0]
+            .words
+            .unwrap_or_else(|| crate::text::word_count(&out[0].text));
         if n < params::MIN_ELEMENT_TERMS {
-            let (first, mut q) = out.remove(0);
+            let first = out.remove(0);
+            let mut q = first.qualifiers;
             if let Some(next) = out.first_mut() {
-                next.0 = format!("{first} {}", next.0);
-                q.append(&mut next.1);
-                next.1 = q;
+                next.text = format!("{} {}", first.text, next.text);
+                next.terms = None;
+                next.words = None;
+                q.append(&mut next.qualifiers);
+                next.qualifiers = q;
             }
         }
     }
@@ -250,18 +289,20 @@ fn list_items(tail: &str) -> Vec<&str> {
     if let Some((_, items)) = numbered_items(tail) {
         return items;
     }
-    let syllables = crate::text::word_count;
     let mut out: Vec<&str> = Vec::new();
     let mut start: Option<usize> = None;
     let mut at = 0;
     let parts: Vec<&str> = tail.split([',', ';']).collect();
+    // Each part's syllables, counted once (each is read as a part and as
+    // the part after the one before).
+    let syllables: Vec<usize> = parts.iter().map(|p| crate::text::word_count(p)).collect();
     for (i, p) in parts.iter().enumerate() {
         let from = *start.get_or_insert(at);
         let end = at + p.len();
-        let next_long = parts
+        let next_long = syllables
             .get(i + 1)
-            .is_some_and(|n| syllables(n) >= params::SERIES_OBJECT);
-        if !(syllables(p) < params::MIN_ELEMENT_TERMS + 1 && next_long) {
+            .is_some_and(|n| *n >= params::SERIES_OBJECT);
+        if !(syllables.get(i).copied().unwrap_or(0) < params::MIN_ELEMENT_TERMS + 1 && next_long) {
             out.push(tail.get(from..end).unwrap_or(""));
             start = None;
         }
@@ -377,25 +418,30 @@ fn split_bullets(text: &str) -> Vec<&str> {
 fn split_keep<'t>(text: &'t str, seps: &[&str]) -> Vec<&'t str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes = text.len();
     let mut i = 0;
-    while i < bytes {
-        let rest = text.get(i..).unwrap_or("");
-        if let Some(sep) = seps.iter().find(|s| rest.starts_with(**s)) {
-            let piece = text.get(start..i).unwrap_or("");
-            let piece = if sep.starts_with('.') {
-                piece
-                    .get(..piece.len() - trailing_item_number(piece))
-                    .unwrap_or(piece)
-            } else {
-                piece
-            };
-            out.push(piece);
-            i += sep.len();
-            start = i;
-            continue;
+    // A separator can only start where one of their first characters is:
+    // the text is searched for those (this runs on every parent task's
+    // text), and only there are the separators tried, in order.
+    let firsts: Vec<char> = seps.iter().filter_map(|s| s.chars().next()).collect();
+    while let Some(at) = text.get(i..).and_then(|r| r.find(firsts.as_slice())) {
+        let at = i + at;
+        let rest = text.get(at..).unwrap_or("");
+        match seps.iter().find(|s| !s.is_empty() && rest.starts_with(**s)) {
+            Some(sep) => {
+                let piece = text.get(start..at).unwrap_or("");
+                let piece = if sep.starts_with('.') {
+                    piece
+                        .get(..piece.len() - trailing_item_number(piece))
+                        .unwrap_or(piece)
+                } else {
+                    piece
+                };
+                out.push(piece);
+                i = at + sep.len();
+                start = i;
+            }
+            None => i = at + rest.chars().next().map_or(1, char::len_utf8),
         }
-        i += rest.chars().next().map_or(1, char::len_utf8);
     }
     out.push(text.get(start..).unwrap_or(""));
     out
@@ -427,7 +473,7 @@ fn trailing_item_number(piece: &str) -> usize {
 /// can drop. "quyền dân sự và chính trị" stays whole.
 fn joint_duties(clause: &str) -> Vec<&str> {
     const AND: &str = " và ";
-    let lower = |s: &str| s.to_lowercase();
+    let lower = obligraph_vn::normalize::lowercase;
     let mut out = Vec::new();
     let mut rest = clause;
     let mut from = 0;
@@ -660,8 +706,14 @@ pub(crate) fn plan_subjects(plan: &Plan) -> Vec<Subject> {
 /// The key subjects a text names, and whether it speaks of a convention
 /// ("Công ước") without naming one.
 fn own_subjects(text: &str) -> (Vec<Subject>, bool) {
-    let own = key_subjects(text);
-    let generic = own.is_empty() && obligraph_vn::normalize::lower_nfc(text).contains("công ước");
+    own_subjects_of_lower(&obligraph_vn::normalize::lower_nfc(text))
+}
+
+/// [`own_subjects`] of a text already in lower case and NFC
+/// ([`obligraph_vn::normalize::lower_nfc`]).
+fn own_subjects_of_lower(lower: &str) -> (Vec<Subject>, bool) {
+    let own = key_subjects_of_lower(lower);
+    let generic = own.is_empty() && lower.contains("công ước");
     (own, generic)
 }
 
@@ -673,6 +725,77 @@ fn obligation_subjects(o: &Obligation, plan_level: &[Subject]) -> Vec<Subject> {
         return plan_level.to_vec();
     }
     own
+}
+
+/// The elements of a parent task's text ([`element_parts`]) with their
+/// terms weighed: `weight` gives a term's weight in the parent plan,
+/// `heading` holds the terms of the headings the task sits under.
+fn task_elements(
+    text: &str,
+    heading: &FxHashSet<u64>,
+    weight: &impl Fn(u64) -> f64,
+) -> Vec<Element> {
+    // (The terms of the pieces read whole come with them.)
+    let mut parts = element_pieces(text, true);
+    let term_lists: Vec<Vec<u64>> = parts
+        .iter_mut()
+        .map(|p| p.terms.take().unwrap_or_else(|| term_ids(&p.text)))
+        .collect();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let (e, qualifiers) = (part.text, part.qualifiers);
+            // The words only its qualifiers hold: where or why, which a
+            // derived task carrying the duty need not repeat.
+            let qualifier_terms: FxHashSet<u64> = if qualifiers.is_empty() {
+                FxHashSet::default()
+            } else {
+                let main = term_ids(
+                    &qualifiers
+                        .iter()
+                        .fold(e.clone(), |t, (q, _)| t.replacen(q.as_str(), " ", 1)),
+                );
+                qualifiers
+                    .into_iter()
+                    .flat_map(|(q, t)| t.unwrap_or_else(|| term_ids(&q)))
+                    .filter(|t| main.binary_search(t).is_err())
+                    .collect()
+            };
+            // A term the other elements of the task share is their common
+            // frame ("xây dựng báo cáo … năm"), not what tells this element
+            // apart.
+            let shared = |t: &u64| {
+                term_lists
+                    .iter()
+                    .enumerate()
+                    .any(|(j, l)| j != i && l.binary_search(t).is_ok())
+            };
+            let terms: Vec<(u64, f64)> = term_lists
+                .get(i)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .map(|t| {
+                    let mut w = weight(*t);
+                    if shared(t) || heading.contains(t) {
+                        w *= params::SHARED_FRAME;
+                    }
+                    if qualifier_terms.contains(t) {
+                        w *= params::QUALIFIER;
+                    }
+                    (*t, w)
+                })
+                .collect();
+            let mass = terms.iter().map(|(_, w)| w).sum();
+            Element {
+                above_commune: std::sync::OnceLock::new(),
+                text: e.into(),
+                terms,
+                mass,
+            }
+        })
+        .filter(|e| e.mass > 0.0)
+        .collect()
 }
 
 impl ParentCarry {
@@ -713,63 +836,7 @@ impl ParentCarry {
                         .or_insert_with(|| term_ids(&s.title));
                     heading.extend(terms.iter().copied());
                 }
-                let parts = element_parts(&o.text);
-                let term_lists: Vec<Vec<u64>> = parts.iter().map(|(e, _)| term_ids(e)).collect();
-                parts
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (e, qualifiers))| {
-                        // The words only its qualifiers hold: where or why,
-                        // which a derived task carrying the duty need not
-                        // repeat.
-                        let qualifier_terms: FxHashSet<u64> = if qualifiers.is_empty() {
-                            FxHashSet::default()
-                        } else {
-                            let main = term_ids(
-                                &qualifiers
-                                    .iter()
-                                    .fold(e.clone(), |t, q| t.replacen(q.as_str(), " ", 1)),
-                            );
-                            qualifiers
-                                .iter()
-                                .flat_map(|q| term_ids(q))
-                                .filter(|t| main.binary_search(t).is_err())
-                                .collect()
-                        };
-                        // A term the other elements of the task share is
-                        // their common frame ("xây dựng báo cáo … năm"),
-                        // not what tells this element apart.
-                        let shared = |t: &u64| {
-                            term_lists
-                                .iter()
-                                .enumerate()
-                                .any(|(j, l)| j != i && l.binary_search(t).is_ok())
-                        };
-                        let terms: Vec<(u64, f64)> = term_lists
-                            .get(i)
-                            .map_or(&[][..], Vec::as_slice)
-                            .iter()
-                            .map(|t| {
-                                let mut w = weight(*t);
-                                if shared(t) || heading.contains(t) {
-                                    w *= params::SHARED_FRAME;
-                                }
-                                if qualifier_terms.contains(t) {
-                                    w *= params::QUALIFIER;
-                                }
-                                (*t, w)
-                            })
-                            .collect();
-                        let mass = terms.iter().map(|(_, w)| w).sum();
-                        Element {
-                            above_commune: std::sync::OnceLock::new(),
-                            text: e.into(),
-                            terms,
-                            mass,
-                        }
-                    })
-                    .filter(|e| e.mass > 0.0)
-                    .collect()
+                task_elements(&o.text, &heading, &weight)
             })
             .collect();
         let ps = plan_subjects(plan);
@@ -872,11 +939,15 @@ impl ParentCarry {
             None => c.text.as_str(),
         };
         let text = self.child_terms.get_or_insert_with(key, || {
-            let mut terms: FxHashSet<u64> = term_ids(&c.text).into_iter().collect();
+            // (The text lowered once, for its terms and its subjects.)
+            let lower = obligraph_vn::normalize::lower_nfc(&c.text);
+            let mut terms: FxHashSet<u64> = crate::text::term_hashes_of_lower(&lower)
+                .into_iter()
+                .collect();
             if let Some(out) = &c.output {
                 terms.extend(term_ids(out));
             }
-            let (own, generic) = own_subjects(&c.text);
+            let (own, generic) = own_subjects_of_lower(&lower);
             ChildText {
                 terms,
                 own,
@@ -1336,6 +1407,114 @@ II. NHIỆM VỤ
                 assert_eq!(status, Some(crate::Status::Missing), "{}: {r:#?}", o.id);
             }
         }
+    }
+
+    /// The obligations of the five seeds.
+    fn seed_obligations() -> Vec<Obligation> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/seeds");
+        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        assert!(paths.len() >= 5, "{paths:?}");
+        paths
+            .iter()
+            .flat_map(|p| {
+                let text = std::fs::read_to_string(p).unwrap();
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                obligraph_vn::import_text(&text, &name)
+                    .unwrap()
+                    .plan
+                    .obligations
+            })
+            .collect()
+    }
+
+    /// The terms [`element_pieces`] gives with the elements and
+    /// qualifiers are those [`term_ids`] reads from their texts, and the
+    /// elements those of [`element_parts`] (on every seed obligation).
+    #[test]
+    fn element_pieces_terms_are_the_terms_of_their_texts() {
+        let mut read = 0;
+        for o in seed_obligations() {
+            let pieces = element_pieces(&o.text, true);
+            let parts = element_parts(&o.text);
+            assert_eq!(pieces.len(), parts.len(), "{}", o.text);
+            for (p, (e, q)) in pieces.iter().zip(&parts) {
+                assert_eq!(&p.text, e);
+                let qs: Vec<&String> = p.qualifiers.iter().map(|(q, _)| q).collect();
+                assert_eq!(qs, q.iter().collect::<Vec<_>>());
+                if let Some(t) = &p.terms {
+                    assert_eq!(*t, term_ids(&p.text), "{}", p.text);
+                    read += 1;
+                }
+                if let Some(n) = p.words {
+                    assert_eq!(n, crate::text::word_count(&p.text), "{}", p.text);
+                }
+                for (q, t) in &p.qualifiers {
+                    if let Some(t) = t {
+                        assert_eq!(*t, term_ids(q), "{q}");
+                    }
+                }
+            }
+        }
+        assert!(read > 100, "{read}");
+    }
+
+    /// [`split_keep`] cuts where the walk it replaced, char by char, cut
+    /// (on every seed obligation, and texts with separators at the ends;
+    /// the walk, too, leaves a bare item number before ". " out).
+    #[test]
+    fn split_keep_cuts_as_the_walk_char_by_char() {
+        fn walk<'t>(text: &'t str, seps: &[&str]) -> Vec<&'t str> {
+            let mut out = Vec::new();
+            let (mut start, mut i) = (0, 0);
+            while i < text.len() {
+                let rest = &text[i..];
+                if let Some(sep) = seps.iter().find(|s| rest.starts_with(**s)) {
+                    let piece = &text[start..i];
+                    let cut = if sep.starts_with('.') {
+                        trailing_item_number(piece)
+                    } else {
+                        0
+                    };
+                    out.push(&piece[..piece.len() - cut]);
+                    i += sep.len();
+                    start = i;
+                    continue;
+                }
+                i += rest.chars().next().map_or(1, char::len_utf8);
+            }
+            out.push(&text[start..]);
+            out
+        }
+        let mut texts: Vec<String> = seed_obligations().into_iter().map(|o| o.text).collect();
+        texts.extend(["", ";", "; ", "a. b.", ".\n:", "đ: ; ư. x"].map(String::from));
+        for t in &texts {
+            assert_eq!(split_keep(t, CLAUSE_ENDS), walk(t, CLAUSE_ENDS), "{t}");
+        }
+    }
+
+    /// The first enumeration marker is the one the markers' searches one
+    /// by one found (on every clause of every seed obligation).
+    #[test]
+    fn the_first_marker_is_found_as_one_by_one() {
+        let mut found = 0;
+        for o in seed_obligations() {
+            for clause in split_keep(&o.text, CLAUSE_ENDS) {
+                let lower = clause.to_lowercase();
+                let one_by_one = ENUMERATION_MARKERS
+                    .iter()
+                    .filter_map(|m| lower.find(m).map(|at| (at, m.len())))
+                    .min();
+                let first = obligraph_vn::subjects::first_enumeration_marker(&lower);
+                assert_eq!(first, one_by_one, "{clause}");
+                found += usize::from(first.is_some());
+            }
+        }
+        assert!(found > 5, "{found}");
     }
 
     #[test]

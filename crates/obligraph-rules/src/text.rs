@@ -409,7 +409,13 @@ fn str_hash(s: &str) -> u64 {
 /// Hashes of the canonical forms, not of the tokenizer's ids, so that they
 /// stay the same when the tokenizer's tables start afresh.
 pub(crate) fn term_hashes(text: &str) -> Vec<u64> {
-    with_tokens(&lower_nfc(text), hashes_of)
+    term_hashes_of_lower(&lower_nfc(text))
+}
+
+/// [`term_hashes`] of a text already in lower case and NFC
+/// ([`obligraph_vn::normalize::lower_nfc`]).
+pub(crate) fn term_hashes_of_lower(lower: &str) -> Vec<u64> {
+    with_tokens(lower, hashes_of)
 }
 
 /// [`term_hashes`] of a text read into `toks`.
@@ -456,6 +462,17 @@ pub(crate) fn word_count(text: &str) -> usize {
 pub(crate) fn word_count_of_lower(lower: &str) -> usize {
     with_tokens(lower, |_, toks| {
         toks.iter().filter(|t| !t.is_level()).count()
+    })
+}
+
+/// [`word_count_of_lower`] and [`term_hashes`] of a text already in lower
+/// case and NFC, its words read once.
+pub(crate) fn word_count_and_terms_of_lower(lower: &str) -> (usize, Vec<u64>) {
+    with_tokens(lower, |tk, toks| {
+        (
+            toks.iter().filter(|t| !t.is_level()).count(),
+            hashes_of(tk, toks),
+        )
     })
 }
 

@@ -70,7 +70,7 @@ pub fn lower_nfc(s: &str) -> String {
 /// by char through the table of [`lower_of_letter`]. `str::to_lowercase`
 /// maps each char as `char::to_lowercase` does but for a final "Σ"
 /// (which becomes "ς"): text with a "Σ" goes through it.
-pub(crate) fn lowercase(s: &str) -> String {
+pub fn lowercase(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }

@@ -148,6 +148,28 @@ pub const LIST_LEAD_INS: &[&str] = &[
 /// case, NFC).
 pub const POINTING_WORDS: &[&str] = &["lưu ý", "chú ý"];
 
+/// [`ENUMERATION_MARKERS`] in one automaton (every occurrence reported,
+/// overlapping ones too); `None` if it could not be built.
+static MARKERS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(ENUMERATION_MARKERS).ok());
+
+/// The first enumeration marker ([`ENUMERATION_MARKERS`]) in `lower` (a
+/// text in lower case): where it starts and its length, the shortest of
+/// those starting there; `None` when it holds none. The text is read once
+/// for all the markers (this runs on every clause of every parent task).
+pub fn first_enumeration_marker(lower: &str) -> Option<(usize, usize)> {
+    match &*MARKERS {
+        Some(ac) => ac
+            .find_overlapping_iter(lower)
+            .map(|m| (m.start(), m.len()))
+            .min(),
+        None => ENUMERATION_MARKERS
+            .iter()
+            .filter_map(|m| lower.find(m).map(|at| (at, m.len())))
+            .min(),
+    }
+}
+
 /// Kinds of a report (lower case, NFC), as drafters list them after
 /// "báo cáo": "Xây dựng Báo cáo hàng năm, sơ kết, tổng kết về …" asks for
 /// three reports, and a derived plan that writes only the annual one
@@ -204,6 +226,22 @@ static NAMES: LazyLock<Option<(AhoCorasick, Vec<&'static str>)>> = LazyLock::new
     AhoCorasick::new(names).ok().map(|ac| (ac, owners))
 });
 
+/// The instruments each name of [`INSTRUMENTS`] belongs to, in the
+/// list's order: a word is looked up once, not compared with every name.
+static BY_NAME: LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> =
+    LazyLock::new(|| {
+        let mut m: rustc_hash::FxHashMap<&str, Vec<&str>> = Default::default();
+        for (key, names) in INSTRUMENTS {
+            for n in *names {
+                let keys = m.entry(*n).or_default();
+                if !keys.contains(key) {
+                    keys.push(key);
+                }
+            }
+        }
+        m
+    });
+
 /// Whether `hay[at..]` starts a whole word (the byte before is not a
 /// letter or digit).
 fn word_start(hay: &str, at: usize) -> bool {
@@ -224,7 +262,12 @@ fn word_end(hay: &str, end: usize) -> bool {
 /// the longer names, and the decisions are looked for only in a text with
 /// a "/": this runs on every derived text an audit meets.
 pub fn key_subjects(text: &str) -> Vec<Subject> {
-    let lower = lower_nfc(text);
+    key_subjects_of_lower(&lower_nfc(text))
+}
+
+/// [`key_subjects`] of a text already in lower case and NFC
+/// ([`lower_nfc`]): for a caller that reads the lower-case text too.
+pub fn key_subjects_of_lower(lower: &str) -> Vec<Subject> {
     let mut out = Vec::new();
     let instrument = |key: &str| Subject {
         kind: SubjectKind::Instrument,
@@ -234,18 +277,16 @@ pub fn key_subjects(text: &str) -> Vec<Subject> {
         if word.len() < 3 || !word.is_ascii() {
             continue;
         }
-        for (key, names) in INSTRUMENTS {
-            if names.contains(&word) {
-                out.push(instrument(key));
-            }
+        for key in BY_NAME.get(word).map_or(&[][..], Vec::as_slice) {
+            out.push(instrument(key));
         }
     }
     // The names of several words, all at once: an instrument is named
     // when one of its names occurs as whole words.
     match &*NAMES {
         Some((ac, owners)) => {
-            for m in ac.find_overlapping_iter(lower.as_str()) {
-                if word_start(&lower, m.start()) && word_end(&lower, m.end()) {
+            for m in ac.find_overlapping_iter(lower) {
+                if word_start(lower, m.start()) && word_end(lower, m.end()) {
                     if let Some(key) = owners.get(m.pattern().as_usize()) {
                         out.push(instrument(key));
                     }
@@ -257,7 +298,7 @@ pub fn key_subjects(text: &str) -> Vec<Subject> {
                 let named = names.iter().filter(|n| n.contains(' ')).any(|n| {
                     lower
                         .match_indices(n)
-                        .any(|(at, m)| word_start(&lower, at) && word_end(&lower, at + m.len()))
+                        .any(|(at, m)| word_start(lower, at) && word_end(lower, at + m.len()))
                 });
                 if named {
                     out.push(instrument(key));
@@ -663,6 +704,16 @@ mod tests {
             one_by_one.sort_unstable();
             assert_eq!(at_once, one_by_one, "{t}");
             named += usize::from(!at_once.is_empty());
+            // The one-word names, looked up as scanned.
+            for word in lower.split(|c: char| !crate::normalize::is_alphanumeric(c)) {
+                let scanned: Vec<&str> = INSTRUMENTS
+                    .iter()
+                    .filter(|(_, names)| names.contains(&word))
+                    .map(|(k, _)| *k)
+                    .collect();
+                let looked_up = BY_NAME.get(word).cloned().unwrap_or_default();
+                assert_eq!(looked_up, scanned, "{word}");
+            }
         }
         // The texts exercise every branch.
         assert!(

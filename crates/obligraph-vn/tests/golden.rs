@@ -482,23 +482,33 @@ fn ngo_quyen() {
     );
     // The appendix: numbered rows, unnumbered rows of their own ("n1"), and
     // continuation rows.
-    // Row 2.2 is a heading whose task and cells sit on the next row, with
-    // no number: one obligation with the heading's id.
-    let r22 = p.obligation("PL.2.2").unwrap();
-    assert!(r22.text.starts_with("Tiếp tục nâng cao hiệu quả thi hành"));
+    // Row 2.2 is a heading over one row of its own on the same page (no
+    // number, its lead Phòng Tư pháp): a section and its task, as under
+    // 2.6. The body's bullet that words the heading restates that row.
+    assert!(p.obligation("PL.2.2").is_none());
+    let s22 = p.sections.iter().find(|s| s.id == "PL.2.2").unwrap();
+    assert!(s22.title.starts_with("Tiếp tục nâng cao hiệu quả thi hành"));
+    let r22 = p.obligation("PL.2.2.n1").unwrap();
     assert!(r22
         .text
-        .contains("Nâng cao chất lượng hoạt động trợ giúp pháp lý"));
-    assert_eq!(lead_names(&i, "PL.2.2"), ["Phòng Tư pháp"]);
-    assert!(p.obligation("PL.2.2.n1").is_none());
+        .starts_with("Nâng cao chất lượng hoạt động trợ giúp pháp lý"));
+    assert_eq!(r22.section.as_deref(), Some("PL.2.2"));
+    assert_eq!(lead_names(&i, "PL.2.2.n1"), ["Phòng Tư pháp"]);
+    assert_eq!(
+        p.obligation("II.2-2").unwrap().restates.as_deref(),
+        Some("PL.2.2.n1")
+    );
     assert!(p
         .obligation("PL.3.2.n1")
         .unwrap()
         .text
         .starts_with("Tiếp tục hoàn thiện, cập nhật Bộ tài liệu"));
-    // Row 4: the heading's lead sits on the row that carries it.
-    assert!(p.obligation("PL.4.n1").is_none());
-    assert_eq!(lead_names(&i, "PL.4"), ["Văn phòng HĐND và UBND quận"]);
+    // Row 4 is a heading (its text runs over a page break) over one row
+    // with the lead: a section, whose supports span the row under it; no
+    // task without a lead.
+    assert!(p.obligation("PL.4").is_none());
+    assert_eq!(lead_names(&i, "PL.4.n1"), ["Văn phòng HĐND và UBND quận"]);
+    assert!(support_names(&i, "PL.4.n1").contains(&"Ủy ban nhân dân các xã, phường".to_string()));
     // Rows 5 and 6 write their deadline in the task text.
     assert_eq!(
         p.obligation("PL.6").unwrap().deadline_text.as_deref(),

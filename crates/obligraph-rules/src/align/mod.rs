@@ -10,7 +10,8 @@
 //!    (`agency_bonus`), added to a non-zero similarity only.
 //!
 //! 4. section context: the heading of a duty grouped by addressee is part
-//!    of its text (`addressee_title`); a pair that crosses mirrored
+//!    of its text, and so is a heading over one task that is no task of
+//!    its own (`addressee_title`); a pair that crosses mirrored
 //!    themes without a near-verbatim clause has its text signal scaled
 //!    down (`crosses_theme`); a derived obligation that restates a group
 //!    heading of the parent ("Thực hiện cơ chế báo cáo, thông báo định kỳ
@@ -138,10 +139,11 @@ pub(crate) fn align(
         .iter()
         .map(|s| s.title.to_lowercase())
         .collect();
+    let sole = signals::sole_headings(child);
     for (ci, c) in child.obligations.iter().enumerate() {
         // The text-only part is computed once per distinct text (and
         // addressee heading) for this parent: see [`ChildText`].
-        let title = addressee_title(child, &lowered, c);
+        let title = addressee_title(child, &lowered, &sole, c);
         let mut text_key = String::with_capacity(c.text.len() + title.map_or(0, str::len) + 1);
         text_key.push_str(&c.text);
         if let Some(t) = title {

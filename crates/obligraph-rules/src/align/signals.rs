@@ -58,16 +58,47 @@ pub(crate) fn section_title(plan: &Plan, o: &Obligation) -> Option<String> {
 /// where the parent plan names them in the sentence ("Đề nghị Tòa án nhân
 /// dân tỉnh, Viện kiểm sát nhân dân tỉnh căn cứ chức năng, nhiệm vụ …").
 /// The heading is then part of the duty's text for scoring.
-/// (`lowered` holds the plan's section titles in lower case, in order.)
+///
+/// So is a heading over one task that is no task of its own (an appendix
+/// heading row over the one row that carries it out: Ngô Quyền's "4. Mở
+/// rộng các hoạt động hợp tác quốc tế …" over "Đẩy mạnh …"): it words
+/// what the task is for.
+/// (`lowered` holds the plan's section titles in lower case, in order;
+/// `sole` whether each heads one task alone, see [`sole_headings`].)
 pub(crate) fn addressee_title<'a>(
     plan: &'a Plan,
     lowered: &[String],
+    sole: &[bool],
     o: &Obligation,
 ) -> Option<&'a str> {
     let id = o.section.as_deref()?;
     let k = plan.sections.iter().position(|s| s.id == id)?;
     let (s, title) = (plan.sections.get(k)?, lowered.get(k)?);
-    names_a_lead(title, o).then_some(s.title.as_str())
+    let heads_it =
+        o.kind == obligraph_core::ObligationKind::Task && sole.get(k).copied().unwrap_or(false);
+    (heads_it || names_a_lead(title, o)).then_some(s.title.as_str())
+}
+
+/// For each section of `plan`, whether it heads exactly one obligation,
+/// no section, and is no obligation itself.
+pub(crate) fn sole_headings(plan: &Plan) -> Vec<bool> {
+    let mut under: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for o in &plan.obligations {
+        if let Some(s) = o.section.as_deref() {
+            *under.entry(s).or_default() += 1;
+        }
+    }
+    for s in &plan.sections {
+        if let Some(p) = s.parent.as_deref() {
+            // A subsection: the heading heads more than one task.
+            *under.entry(p).or_default() += 2;
+        }
+    }
+    let own: rustc_hash::FxHashSet<&str> = plan.obligations.iter().map(|o| o.id.as_str()).collect();
+    plan.sections
+        .iter()
+        .map(|s| under.get(s.id.as_str()) == Some(&1) && !own.contains(s.id.as_str()))
+        .collect()
 }
 
 /// The headings of the sections between an obligation and its thematic

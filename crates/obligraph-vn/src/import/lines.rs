@@ -32,6 +32,9 @@ impl Para {
 pub(crate) struct RowLine {
     pub line: u32,
     pub cells: Vec<String>,
+    /// The first row line after a repeated table header: a page break
+    /// lies just above it, and a row cut there continues in it.
+    pub after_break: bool,
 }
 
 /// A table: its header cells and row lines (repeated headers removed).
@@ -157,6 +160,9 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
     let mut body: Vec<(u32, String, bool, bool)> = Vec::new();
     let mut blank_before = false;
     let mut table: Option<Table> = None;
+    // A repeated header was just set aside: the next row line follows a
+    // page break.
+    let mut after_break = false;
     let mut in_distribution = false;
     let mut in_signature = false;
     let flush_body = |body: &mut Vec<(u32, String, bool, bool)>, out: &mut Vec<Piece>| {
@@ -185,6 +191,8 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
                 if let Some(t) = &table {
                     if t.header.len() == cells.len() || !t.rows.is_empty() {
                         ledger.set_aside(s.no, UnattributedReason::PageHeader);
+                        // Only a break inside the rows cuts one of them.
+                        after_break = !t.rows.is_empty();
                         continue;
                     }
                 }
@@ -193,6 +201,7 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
                     out.push(Piece::Table(t));
                 }
                 ledger.attribute(s.no);
+                after_break = false;
                 table = Some(Table {
                     header: cells.iter().map(|c| clean(c)).collect(),
                     header_line: s.no,
@@ -206,6 +215,7 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
                 t.rows.push(RowLine {
                     line: s.no,
                     cells: std::mem::take(cells),
+                    after_break: std::mem::take(&mut after_break),
                 });
                 blank_before = false;
                 continue;

@@ -335,9 +335,19 @@ pub(crate) fn link(plan: &mut Plan) {
                 .filter(|(id, t)| *id != row_id && overlap(&own, t) >= score.max(MIN_NUMBERED))
                 .max_by(|(_, a), (_, b)| overlap(&own, a).total_cmp(&overlap(&own, b)))
                 .map(|(id, _)| *id);
-            match group {
-                None => links.push((bi, ri)),
-                Some(g) => {
+            // A group of one row heads that row alone: restating the
+            // group is restating the row.
+            let sole_row = group
+                .filter(|g| per_section.get(g).copied() == Some(1))
+                .and_then(|g| {
+                    rows.iter().map(|(i, _, _)| *i).find(|i| {
+                        plan.obligations.get(*i).and_then(|r| r.section.as_deref()) == Some(g)
+                    })
+                });
+            match (group, sole_row) {
+                (_, Some(only)) => links.push((bi, only)),
+                (None, None) => links.push((bi, ri)),
+                (Some(g), None) => {
                     // It restates the group's rows too when it words each
                     // of them (their parentheses aside: examples and notes,
                     // which a restatement shortens): then it carries them

@@ -54,6 +54,9 @@ struct Row {
     marker: Option<Marker>,
     cells: Vec<Vec<String>>,
     lines: Vec<u32>,
+    /// The row opens the page after a break (its first line follows a
+    /// repeated header).
+    after_break: bool,
 }
 
 impl Row {
@@ -216,6 +219,7 @@ fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
                 marker: None,
                 cells,
                 lines: vec![rl.line],
+                after_break: rl.after_break,
             });
             continue;
         }
@@ -225,6 +229,7 @@ fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
                 marker,
                 cells,
                 lines: vec![rl.line],
+                after_break: rl.after_break,
             });
             continue;
         }
@@ -278,6 +283,7 @@ fn assemble(table: &Table, cols: &[Col]) -> Vec<Row> {
             marker,
             cells,
             lines: vec![rl.line],
+            after_break: rl.after_break,
         });
     }
     rows
@@ -300,6 +306,37 @@ fn last_parenthesis(text: &str) -> Option<&str> {
     let inner = t.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     inner.get(open + 1..).map(str::trim)
+}
+
+/// The cells of a heading row without a lead that span the rows under it.
+#[derive(Debug, Clone, Default)]
+struct HeadingCells {
+    support: String,
+    output: String,
+    deadline: String,
+}
+
+impl HeadingCells {
+    /// Fills what a row under the heading leaves empty from the heading's
+    /// cells; the heading's supports join the row's own, as one more item.
+    fn take_from(&mut self, up: &Self) {
+        if self.support.is_empty() {
+            self.support.clone_from(&up.support);
+        } else if !up.support.is_empty() {
+            let bullet = if up.support.starts_with(['-', '–', '•', '+']) {
+                ""
+            } else {
+                "- "
+            };
+            self.support = format!("{} {bullet}{}", self.support, up.support);
+        }
+        if self.output.is_empty() {
+            self.output.clone_from(&up.output);
+        }
+        if self.deadline.is_empty() {
+            self.deadline.clone_from(&up.deadline);
+        }
+    }
 }
 
 /// Reads one appendix table into `sections` and `obligations`, under the
@@ -378,9 +415,12 @@ pub(crate) fn read_table(
     }
 
     // A numbered row without a lead whose one child is a row without a
-    // number is one task written over two rows (the heading's text, then
-    // the row that carries it across a page break): they become one
-    // obligation with the heading's id, text and cells of both.
+    // number that opens the next page is one task cut by the page break
+    // (the heading's text, then the row that carries it on): they become
+    // one obligation with the heading's id, text and cells of both. On
+    // one page the child is a row of its own, the heading's task.
+    // A heading whose text alone runs over the break (its continuation
+    // already joined) is not cut before its child either.
     let mut rows = rows;
     let lead_i = idx(Col::Lead);
     let mut absorbed = vec![false; nodes.len()];
@@ -397,7 +437,9 @@ pub(crate) fn read_table(
             continue;
         };
         let numbered_parent = rows.get(*ri).is_some_and(|r| r.marker.is_some());
-        let unnumbered_child = rows.get(cri).is_some_and(|r| r.marker.is_none());
+        let unnumbered_child = rows
+            .get(cri)
+            .is_some_and(|r| r.marker.is_none() && r.after_break);
         let no_lead = lead_i
             .and_then(|l| rows.get(*ri).and_then(|r| r.cells.get(l)))
             .is_none_or(Vec::is_empty);
@@ -448,6 +490,8 @@ pub(crate) fn read_table(
         rustc_hash::FxHashMap::default();
     let mut parsed_deadlines: rustc_hash::FxHashMap<String, Option<obligraph_core::Deadline>> =
         rustc_hash::FxHashMap::default();
+    // The cells of each heading that spans the rows under it.
+    let mut spans: rustc_hash::FxHashMap<String, HeadingCells> = rustc_hash::FxHashMap::default();
     for (ni, (id, parent, ri)) in nodes.iter().enumerate() {
         let Some(row) = rows.get(*ri) else { continue };
         ledger.attribute_all(&row.lines);
@@ -456,12 +500,31 @@ pub(crate) fn read_table(
         }
         let task = text_of(row, Col::Task);
         let lead = text_of(row, Col::Lead);
-        let support = text_of(row, Col::Support);
-        let output = text_of(row, Col::Output);
-        let deadline = text_of(row, Col::Deadline);
+        let mut cells = HeadingCells {
+            support: text_of(row, Col::Support),
+            output: text_of(row, Col::Output),
+            deadline: text_of(row, Col::Deadline),
+        };
+        let inherits = parent.as_deref().and_then(|p| spans.get(p));
+        if let Some(up) = inherits {
+            cells.take_from(up);
+        }
+        let from_heading = inherits.is_some_and(|up| !up.support.is_empty());
+        let HeadingCells {
+            support,
+            output,
+            deadline,
+        } = cells.clone();
         let children = has_children.get(ni).copied().unwrap_or(false);
         let has_data =
             !(lead.is_empty() && support.is_empty() && output.is_empty() && deadline.is_empty());
+        // A heading that names no lead over rows of its own is no task:
+        // its other cells, printed on its line, span the rows under it
+        // (which name their leads).
+        let spans_rows = children && has_data && lead.is_empty() && lead_i.is_some();
+        if spans_rows {
+            spans.insert(id.clone(), cells);
+        }
         if children {
             sections.push(Section {
                 id: id.clone(),
@@ -470,7 +533,7 @@ pub(crate) fn read_table(
                 line: row.lines.first().copied().unwrap_or(0),
             });
         }
-        if has_data || !children {
+        if has_data && !spans_rows || !children {
             let mut o = Obligation::new(id.clone(), task);
             for item in split_bullets(&lead) {
                 // "- Đề nghị VKSND quận, TAND quận phối hợp …" inside the lead
@@ -486,7 +549,7 @@ pub(crate) fn read_table(
             for item in split_bullets(&support) {
                 o.assignments.extend(ctx.agency_list(&item, Role::Support));
             }
-            if merged.contains(id) {
+            if merged.contains(id) || from_heading {
                 // Both rows name the same bodies: once each, a lead first.
                 let mut seen = rustc_hash::FxHashSet::default();
                 o.assignments.sort_by_key(|a| a.role != Role::Lead);
@@ -551,5 +614,134 @@ pub(crate) fn read_table(
             };
             obligations.push(o);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{import_text, Import};
+
+    /// A province plan (another province, other agencies and wording than
+    /// the seeds) whose appendix is `rows`, tab-separated, under one
+    /// header; "PAGE" stands for a page break (the header printed again).
+    fn plan_with(rows: &[&str]) -> Import {
+        const HEADER: &str = "STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tSản phẩm\tThời gian thực hiện";
+        let mut text = String::from(
+            "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nSố: 12/KH-UBND\nQuảng Trị, ngày 5 tháng 2 năm 2024\nKẾ HOẠCH\nThực hiện Công ước về quyền của người khuyết tật\nI. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức về Công ước.\nII. NHIỆM VỤ\nCác nhiệm vụ tại Phụ lục kèm theo.\n\nPHỤ LỤC\n\n",
+        );
+        text.push_str(HEADER);
+        text.push('\n');
+        for r in rows {
+            if *r == "PAGE" {
+                text.push_str("\n\n");
+                text.push_str(HEADER);
+            } else {
+                text.push_str(r);
+            }
+            text.push('\n');
+        }
+        import_text(&text, "variant.txt").unwrap()
+    }
+
+    fn ids(i: &Import) -> Vec<&str> {
+        i.plan
+            .obligations
+            .iter()
+            .filter(|o| o.id.starts_with("PL"))
+            .map(|o| o.id.as_str())
+            .collect()
+    }
+
+    /// The title of section `id`.
+    fn section<'a>(i: &'a Import, id: &str) -> &'a str {
+        i.plan
+            .sections
+            .iter()
+            .find(|s| s.id == id)
+            .map_or("", |s| s.title.as_str())
+    }
+
+    fn leads(i: &Import, id: &str) -> Vec<String> {
+        i.plan
+            .obligation(id)
+            .unwrap_or_else(|| panic!("no {id}: {:?}", ids(i)))
+            .leads()
+            .map(|a| a.agency.name.clone())
+            .collect()
+    }
+
+    const ROW_1: &str = "1.\tRà soát các văn bản quy phạm pháp luật về người khuyết tật\tSở Tư pháp\tCác sở, ngành liên quan\tBáo cáo rà soát\tNăm 2024";
+    const HEADING: &str = "2.\tNâng cao chất lượng chăm sóc sức khỏe cho người khuyết tật\t\t\t\t";
+    const ITS_ROW: &str = "\tTổ chức khám sàng lọc, phát hiện sớm khuyết tật ở trẻ em tại các trạm y tế xã\tSở Y tế\tỦy ban nhân dân cấp huyện\tSố trẻ em được khám\tHằng năm";
+    const ROW_3: &str = "3.\tTuyên truyền Công ước trên Báo Quảng Trị\tSở Thông tin và Truyền thông\tĐài Phát thanh - Truyền hình tỉnh\tTin, bài\tHằng năm";
+
+    #[test]
+    fn a_heading_over_its_own_row_on_one_page_is_a_section_and_a_task() {
+        let i = plan_with(&[ROW_1, HEADING, ITS_ROW, ROW_3]);
+        assert_eq!(ids(&i), ["PL.1", "PL.2.n1", "PL.3"]);
+        assert!(section(&i, "PL.2").starts_with("Nâng cao chất lượng chăm sóc"));
+        assert_eq!(leads(&i, "PL.2.n1"), ["Sở Y tế"]);
+    }
+
+    #[test]
+    fn a_heading_cut_by_a_page_break_is_one_task_with_the_row_that_carries_it() {
+        // The row's cells land on the next page, its task cell going on
+        // with a name written in capitals.
+        let cut =
+            "2.\tPhối hợp tổ chức các hoạt động hưởng ứng Ngày Quốc tế người khuyết tật do\t\t\t\t";
+        let rest = "\tỦy ban nhân dân tỉnh phát động, lồng ghép với tháng hành động\tSở Lao động - Thương binh và Xã hội\tHội Người khuyết tật tỉnh\tBáo cáo kết quả\tHằng năm";
+        let i = plan_with(&[ROW_1, cut, "PAGE", rest, ROW_3]);
+        assert_eq!(ids(&i), ["PL.1", "PL.2", "PL.3"]);
+        let o = i.plan.obligation("PL.2").unwrap();
+        assert!(o
+            .text
+            .contains("Ngày Quốc tế người khuyết tật do Ủy ban nhân dân tỉnh"));
+        assert_eq!(leads(&i, "PL.2"), ["Sở Lao động - Thương binh và Xã hội"]);
+    }
+
+    #[test]
+    fn a_heading_without_cells_that_ends_a_page_goes_on_in_the_row_after_it() {
+        // The heading's text is whole, but none of its cells are on its
+        // page: a row cut between two paragraphs of its task cell prints
+        // the same as a heading and a row of its own, and the page break
+        // is what the text shows of the difference (on one page, the
+        // first test, the row is the heading's own).
+        let i = plan_with(&[ROW_1, HEADING, "PAGE", ITS_ROW, ROW_3]);
+        assert_eq!(ids(&i), ["PL.1", "PL.2", "PL.3"]);
+        assert_eq!(leads(&i, "PL.2"), ["Sở Y tế"]);
+    }
+
+    #[test]
+    fn a_heading_whose_text_runs_over_the_break_keeps_its_own_row() {
+        let long =
+            "2.\tNâng cao chất lượng chăm sóc sức khỏe, phục hồi chức năng cho người\t\t\t\t";
+        let i = plan_with(&[
+            ROW_1,
+            long,
+            "PAGE",
+            "\tkhuyết tật tại cộng đồng\t\t\t\t",
+            ITS_ROW,
+            ROW_3,
+        ]);
+        assert_eq!(ids(&i), ["PL.1", "PL.2.n1", "PL.3"]);
+        assert!(section(&i, "PL.2").ends_with("cho người khuyết tật tại cộng đồng"));
+    }
+
+    #[test]
+    fn a_headings_supports_span_the_rows_under_it() {
+        // A heading that names bodies to cooperate but no lead is no task
+        // of its own (nobody would lead it): its cells go to its rows.
+        let heading = "2.\tNâng cao chất lượng chăm sóc sức khỏe cho người khuyết tật\t\tHội Chữ thập đỏ tỉnh\t\tHằng năm";
+        let own = "\tTổ chức khám sàng lọc, phát hiện sớm khuyết tật ở trẻ em tại các trạm y tế xã\tSở Y tế\tỦy ban nhân dân cấp huyện\tSố trẻ em được khám\t";
+        let i = plan_with(&[ROW_1, heading, own, ROW_3]);
+        assert_eq!(ids(&i), ["PL.1", "PL.2.n1", "PL.3"]);
+        let o = i.plan.obligation("PL.2.n1").unwrap();
+        let supports: Vec<&str> = o.supports().map(|a| a.agency.name.as_str()).collect();
+        assert_eq!(supports.len(), 2, "{supports:?}");
+        assert!(
+            supports.iter().any(|s| s.contains("Chữ thập đỏ")),
+            "{supports:?}"
+        );
+        assert_eq!(o.deadline_text.as_deref(), Some("Hằng năm"));
     }
 }

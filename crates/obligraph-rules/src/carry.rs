@@ -197,24 +197,15 @@ fn element_pieces(text: &str, terms: bool) -> Vec<ElementPiece> {
         // frame, not what the item asks.
         // (The piece in lower case is read three times below: made once.)
         let lower = obligraph_vn::normalize::lower_nfc(p);
-        let (p, lower) = match after_marker_in(p, &lower) {
-            Some(rest) => {
-                let rest = rest.trim_start();
-                (rest, obligraph_vn::normalize::lower_nfc(rest))
+        // So is a word pointing at the item after it ("lưu ý nhóm người
+        // khuyết tật").
+        let (mut p, mut lower) = (p, lower);
+        for words in [ENUMERATION_MARKERS, POINTING_WORDS] {
+            if let Some(rest) = after_word_in(p, &lower, words) {
+                p = rest.trim_start();
+                lower = obligraph_vn::normalize::lower_nfc(p);
             }
-            None => (p, lower),
-        };
-        // So is a word pointing at the item ("lưu ý nhóm người khuyết tật").
-        let pointing = POINTING_WORDS
-            .iter()
-            .find(|w| lower.strip_prefix(**w).is_some_and(|r| r.starts_with(' ')));
-        let (p, lower) = match pointing.and_then(|w| p.get(w.len()..)) {
-            Some(rest) if lower.len() == p.len() => {
-                let rest = rest.trim_start();
-                (rest, obligraph_vn::normalize::lower_nfc(rest))
-            }
-            _ => (p, lower),
-        };
+        }
         // A bare lead-in ("lưu ý" before "- Tăng cường …") asks nothing.
         if p.is_empty() || LIST_LEAD_INS.contains(&lower.as_str()) {
             continue;
@@ -269,13 +260,22 @@ fn element_pieces(text: &str, terms: bool) -> Vec<ElementPiece> {
 /// What follows an enumeration marker `text` opens with ("đặc biệt là cho
 /// …" → "cho …"), `None` when it opens with none.
 fn after_marker(text: &str) -> Option<&str> {
-    after_marker_in(text, &obligraph_vn::normalize::lower_nfc(text))
+    after_word_in(
+        text,
+        &obligraph_vn::normalize::lower_nfc(text),
+        ENUMERATION_MARKERS,
+    )
 }
 
-/// [`after_marker`] of `text`, `lower` being `text` in lower case
-/// ([`obligraph_vn::normalize::lower_nfc`]).
-fn after_marker_in<'t>(text: &'t str, lower: &str) -> Option<&'t str> {
-    ENUMERATION_MARKERS
+/// What follows the one of `words` (lower case) that `text` opens with
+/// as a word of its own, `lower` being `text` in lower case; `None` when
+/// it opens with none, or when lowering changed the text's length (the
+/// place in `lower` is then not the place in `text`).
+fn after_word_in<'t>(text: &'t str, lower: &str, words: &[&str]) -> Option<&'t str> {
+    if lower.len() != text.len() {
+        return None;
+    }
+    words
         .iter()
         .find(|m| lower.strip_prefix(**m).is_some_and(|r| r.starts_with(' ')))
         .and_then(|m| text.get(m.len()..))
@@ -454,11 +454,9 @@ fn trailing_item_number(piece: &str) -> usize {
     let digits = piece.len() - piece.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let before = &piece[..piece.len() - digits];
     let word_before = before.trim_end().rsplit(' ').next().unwrap_or("");
-    let counted = [
-        "thứ", "số", "khoản", "điều", "điểm", "mục", "năm", "tháng", "ngày",
-    ]
-    .iter()
-    .any(|w| word_before.eq_ignore_ascii_case(w));
+    let counted = obligraph_vn::subjects::NUMBERED_BY
+        .iter()
+        .any(|w| word_before.eq_ignore_ascii_case(w));
     if (1..=2).contains(&digits) && (before.is_empty() || before.ends_with(' ')) && !counted {
         digits
     } else {

@@ -170,6 +170,13 @@ pub fn first_enumeration_marker(lower: &str) -> Option<(usize, usize)> {
     }
 }
 
+/// Words a number belongs to ("lần thứ 4", "khoản 2", "năm 2030"): a
+/// number after one of them is part of the text, not the number of the
+/// next item of a list (lower case, NFC).
+pub const NUMBERED_BY: &[&str] = &[
+    "thứ", "số", "khoản", "điều", "điểm", "mục", "năm", "tháng", "ngày",
+];
+
 /// Kinds of a report (lower case, NFC), as drafters list them after
 /// "báo cáo": "Xây dựng Báo cáo hàng năm, sơ kết, tổng kết về …" asks for
 /// three reports, and a derived plan that writes only the annual one

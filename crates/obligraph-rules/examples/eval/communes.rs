@@ -32,8 +32,18 @@ struct ExpectedVerdict {
     expected: String,
 }
 
-/// The plans written for the test, with their expected verdicts.
-pub const PLANS: [&str; 2] = ["long-hung-ward-2026", "suoi-tre-commune-2026"];
+/// The plans written for the test, with their expected verdicts: two
+/// commune/ward plans under the Đồng Nai plan (session 9), a sibling
+/// province plan against the Huế plan and a district plan under the Bình
+/// Thuận plan (session 15, written blind by engineers who did not run the
+/// audit; `examples/data/written/`). The first is also the applicability
+/// check's plan.
+pub const PLANS: [&str; 4] = [
+    "long-hung-ward-2026",
+    "suoi-tre-commune-2026",
+    "quang-tri-qd2715-2026",
+    "ham-thuan-bac-87-2023",
+];
 
 fn read(rel: &str) -> Plan {
     let t = std::fs::read_to_string(root().join(rel)).expect("plan");

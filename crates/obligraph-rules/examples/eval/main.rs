@@ -537,7 +537,7 @@ fn main() {
     let mut planted_wrong = Vec::new();
     for (name, exact, n, r, p, wrong) in communes::planted(&config) {
         println!(
-            "| commune plan written for the test: {name} | exact verdicts {:.3} ({exact}/{n}); gaps R {r:.3} P {p:.3} | planted gaps found, nothing else | |",
+            "| plan written for the test: {name} | exact verdicts {:.3} ({exact}/{n}); gaps R {r:.3} P {p:.3} | planted gaps found, nothing else | |",
             exact as f64 / n.max(1) as f64
         );
         planted_wrong.extend(wrong);

@@ -246,6 +246,18 @@ fn is_own_plan(p: &Obligation, parent: &Plan, child: &Plan) -> bool {
                 .any(|a| agencies::reaches_child(a, parent.level, child.level)))
 }
 
+/// Whether `o` is a body's general duty: a task of the part of `plan` that
+/// assigns duties by body ("Tổ chức thực hiện"), led by a named body (not a
+/// collective, not a body that can only be requested).
+fn is_body_duty(plan: &Plan, o: &Obligation) -> bool {
+    o.kind == obligraph_core::ObligationKind::Task
+        && o.leads().any(|a| !a.requested && !a.agency.is_collective())
+        && plan
+            .section_chain(o)
+            .last()
+            .is_some_and(|top| obligraph_vn::import::is_organisation_section(&top.title))
+}
+
 /// Whether one of the derived obligations `matched` (indices into
 /// `child`'s) is owed by a counterpart of a lead of `p`; `true` when
 /// either side names no lead.
@@ -328,6 +340,40 @@ pub(crate) fn audit_indexed(
             evidence: pair.evidence,
             child_location: Location::at(&child_label, &c.source),
         })
+    };
+    // The derived plan's own duties by body (read when needed).
+    let mut body_duties: Option<Vec<&Obligation>> = None;
+    // Whether derived obligation `c` is led by the counterpart of a lead of
+    // parent obligation `p` (neither only requested).
+    let owed_by_counterpart = |c: &Obligation, p: &Obligation| {
+        c.leads().any(|ca| {
+            !ca.requested
+                && p.leads().any(|pa| {
+                    !pa.requested
+                        && agencies::is_counterpart(
+                            &pa.agency,
+                            parent.level,
+                            &ca.agency,
+                            child.level,
+                        )
+                })
+        })
+    };
+    // Whether the derived plan, with `duties` its duties by body, assigns
+    // the duties of "Tổ chức thực hiện" body by body (two bodies or more:
+    // one funding duty of Sở Tài chính is not that) or gives one to a
+    // counterpart of a lead of parent obligation `p`.
+    let by_body = |duties: &[&Obligation], p: &Obligation| {
+        let mut bodies: Vec<&str> = duties
+            .iter()
+            .flat_map(|c| c.leads())
+            .filter(|a| !a.requested && !a.agency.is_collective())
+            .map(|a| a.agency.id.as_str())
+            .filter(|id| !id.starts_with("unresolved:"))
+            .collect();
+        bodies.sort_unstable();
+        bodies.dedup();
+        bodies.len() >= 2 || duties.iter().any(|c| owed_by_counterpart(c, p))
     };
     for (pi, p) in parent.obligations.iter().enumerate() {
         let reason = reasons.get(pi).cloned().flatten();
@@ -531,10 +577,81 @@ pub(crate) fn audit_indexed(
             };
             (status, confidence)
         };
+        // A body's general duty under "Tổ chức thực hiện" (Huế's "10. Sở
+        // Tư pháp: … đẩy mạnh công tác tuyên truyền …"), where the derived
+        // plan does not assign such duties body by body: that plan writes
+        // the duty out as the body's tasks by theme (its dissemination, legal-aid and
+        // law-review rows), which carry it together. Flagged for review.
+        let mut together = false;
+        let (status, confidence) = if status == Status::Missing
+            && reason.is_none()
+            && is_body_duty(parent, p)
+            && !by_body(
+                body_duties.get_or_insert_with(|| {
+                    child
+                        .obligations
+                        .iter()
+                        .filter(|c| is_body_duty(child, c))
+                        .collect()
+                }),
+                p,
+            ) {
+            let owned: Vec<usize> = child
+                .obligations
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.kind == obligraph_core::ObligationKind::Task && owed_by_counterpart(c, p)
+                })
+                .map(|(ci, _)| ci)
+                .collect();
+            let sides: Vec<ChildSide> = owned
+                .iter()
+                .filter_map(|&ci| {
+                    let slot = side_cache.get_mut(ci)?;
+                    let c = child.obligations.get(ci)?;
+                    Some(
+                        slot.get_or_insert_with(|| ix.carry.child_side(c, &child_subjects))
+                            .clone(),
+                    )
+                })
+                .collect();
+            let commune = child.level == Some(Level::Commune)
+                && parent.level.is_some_and(|l| l < Level::Commune);
+            let v = carry::verdict_together(&ix.carry, pi, &sides, m.element_carried, commune);
+            let level = match v.level {
+                Carried::All => Some(Status::Covered),
+                Carried::Part => Some(Status::Partial),
+                Carried::Nothing => None,
+            };
+            match (level, ix.carry.elements.get(pi)) {
+                (Some(level), Some(es)) => {
+                    together = true;
+                    elements = es
+                        .iter()
+                        .zip(&v.carried_by)
+                        .map(|(e, by)| ElementReport {
+                            required: !(commune && e.above_commune()),
+                            text: std::sync::Arc::clone(&e.text),
+                            carried_by: by
+                                .iter()
+                                .filter_map(|&i| owned.get(i))
+                                .filter_map(|&ci| child.obligations.get(ci))
+                                .map(|c| c.id.clone())
+                                .collect(),
+                        })
+                        .collect();
+                    (level, v.confidence)
+                }
+                _ => (status, confidence),
+            }
+        } else {
+            (status, confidence)
+        };
         candidates.extend(through_rows.into_iter().filter_map(to_match));
         // Every element listed only when something is dropped or
         // doubtful; a covered single-element task says nothing more.
-        if status != Status::Partial && elements.len() < 2 {
+        if status != Status::Partial && elements.len() < 2 && !together {
             elements.clear();
         }
         let shared = ix

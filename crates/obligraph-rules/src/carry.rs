@@ -1132,6 +1132,83 @@ pub(crate) fn verdict(
     }
 }
 
+/// How derived tasks carry parent obligation `pi` **together**: a body's
+/// general duty that the derived plan writes out as that body's tasks by
+/// theme ("Sở Tư pháp: … đẩy mạnh công tác tuyên truyền, phổ biến …" over
+/// its dissemination, legal-aid and law-review rows). An element is carried
+/// when the terms of `sides` taken together hold at least `carried` of it;
+/// per element, the sides named are those holding at least
+/// [`params::TOGETHER_PART`] of it (the first one holding most, when none
+/// does). A side naming another key subject counts for nothing. The
+/// confidence is capped at [`params::TOGETHER_CONFIDENCE`]: a verdict from
+/// several tasks at once is one a reader should check.
+pub(crate) fn verdict_together(
+    pc: &ParentCarry,
+    pi: usize,
+    sides: &[ChildSide],
+    carried: f64,
+    commune: bool,
+) -> Verdict {
+    let empty = Vec::new();
+    let elements = pc.elements.get(pi).unwrap_or(&empty);
+    let psub = pc.subjects.get(pi).map_or(&[][..], Vec::as_slice);
+    let blocked: Vec<usize> = sides
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| contradicts(psub, c.subjects()))
+        .map(|(i, _)| i)
+        .collect();
+    let mut union: FxHashSet<u64> = FxHashSet::default();
+    for (i, c) in sides.iter().enumerate() {
+        if !blocked.contains(&i) {
+            union.extend(c.text.terms.iter().copied());
+        }
+    }
+    let some_required = elements.iter().any(|e| !(commune && e.above_commune()));
+    let required = |e: &Element| !(commune && e.above_commune() && some_required);
+    let mut carried_by = Vec::with_capacity(elements.len());
+    let (mut min, mut max) = (f64::INFINITY, 0.0f64);
+    for e in elements {
+        let share = e.share_in(&union);
+        if required(e) {
+            min = min.min(share);
+            max = max.max(share);
+        }
+        let mut by: Vec<(usize, f64)> = sides
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !blocked.contains(i))
+            .map(|(i, c)| (i, held(e, c)))
+            .filter(|(_, h)| *h > 0.0)
+            .collect();
+        by.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let named: Vec<usize> = if share < carried {
+            Vec::new()
+        } else if by.iter().any(|(_, h)| *h >= params::TOGETHER_PART) {
+            by.iter()
+                .filter(|(_, h)| *h >= params::TOGETHER_PART)
+                .map(|(i, _)| *i)
+                .collect()
+        } else {
+            by.first().map(|(i, _)| *i).into_iter().collect()
+        };
+        carried_by.push(named);
+    }
+    let (level, margin) = if elements.is_empty() || max < carried {
+        (Carried::Nothing, carried - max)
+    } else if min >= carried {
+        (Carried::All, min - carried)
+    } else {
+        (Carried::Part, (max - carried).min(carried - min))
+    };
+    Verdict {
+        level,
+        carried_by,
+        confidence: confidence(margin).min(params::TOGETHER_CONFIDENCE),
+        blocked,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

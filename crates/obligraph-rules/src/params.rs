@@ -85,6 +85,19 @@ pub const REVIEW_BELOW: f64 = 0.7;
 /// confidence 0.72–0.75 and wrong.
 pub const SIGNALS_DISAGREE: f64 = 0.6;
 
+/// A derived task is named as carrying its part of a body's general duty
+/// carried by the body's tasks together ([`crate::carry::verdict_together`])
+/// when it holds at least this share of the element. Set by reasoning:
+/// half of [`MatchingParams::element_carried`]'s default, so a task naming
+/// a part of the duty is listed and one sharing a stray word is not.
+pub const TOGETHER_PART: f64 = 0.25;
+
+/// The confidence, at most, of a verdict that a body's general duty is
+/// carried by its tasks together: under [`REVIEW_BELOW`], so a reader
+/// checks every such verdict. Set by reasoning, not fitted (any value
+/// under `REVIEW_BELOW` flags the same verdicts).
+pub const TOGETHER_CONFIDENCE: f64 = 0.65;
+
 /// Derived texts whose term sets a parent index keeps (a national cascade
 /// has 36k distinct commune texts; past this they are computed each time).
 pub const CHILD_TERMS_MEMO: usize = 65_536;

@@ -267,3 +267,50 @@ fn a_derived_duty_of_a_kind_carries_the_parent_duty_it_is_closest_to() {
     assert_eq!(status("II.1"), Some(obligraph_rules::Status::Covered));
     assert_ne!(status("II.2"), Some(obligraph_rules::Status::Covered));
 }
+
+/// A body's general duty under "Tổ chức thực hiện" (the parent organised
+/// by body) is carried by that body's tasks together when the derived plan
+/// is organised by theme, and the verdict goes to review; the same duty is
+/// missing when those tasks do not hold its content, or when the derived
+/// plan assigns its duties body by body (then its own duty of that body
+/// is what carries it). Written as a Quảng Nam / Quảng Ngãi pair.
+#[test]
+fn a_body_duty_is_carried_by_the_body_tasks_of_a_plan_organised_by_theme() {
+    let parent = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\nSố: 21/KH-UBND\nQuảng Nam, ngày 12 tháng 3 năm 2026\nKẾ HOẠCH\nThực hiện các khuyến nghị về quyền dân sự và chính trị\nI. NHIỆM VỤ\n1. Tổ chức đối thoại chính sách về bình đẳng giới trong doanh nghiệp (Sở Nội vụ chủ trì; thực hiện hằng năm).\n2. Biên soạn tài liệu song ngữ về quyền dân sự và chính trị cho đồng bào dân tộc thiểu số (Sở Tư pháp chủ trì; Ủy ban nhân dân các xã phối hợp; thực hiện hằng năm).\n3. Bảo đảm quyền tiếp cận trợ giúp pháp lý của người khuyết tật (Sở Tư pháp chủ trì; Hội Người mù tỉnh phối hợp; thực hiện hằng năm).\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\nChủ trì, phối hợp với các sở, ngành liên quan tăng cường công tác trợ giúp pháp lý, phổ biến pháp luật cho đồng bào dân tộc thiểu số và người khuyết tật trên địa bàn tỉnh.\n2. Sở Y tế\nChỉ đạo các bệnh viện bảo đảm quyền của người bệnh tâm thần.\n";
+    let themed = |rows: &str, organisation: &str| {
+        format!("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nSố: 33/KH-UBND\nQuảng Ngãi, ngày 02 tháng 4 năm 2026\nKẾ HOẠCH\nThực hiện các khuyến nghị về quyền dân sự và chính trị trên địa bàn tỉnh\nI. NHIỆM VỤ\n{rows}II. TỔ CHỨC THỰC HIỆN\n{organisation}")
+    };
+    let rows = "1. Biên soạn, phát hành tài liệu song ngữ phổ biến pháp luật về quyền dân sự và chính trị cho đồng bào dân tộc thiểu số ở các xã vùng cao (Sở Tư pháp chủ trì; Ủy ban nhân dân các xã phối hợp; thực hiện hằng năm).\n2. Bảo đảm người khuyết tật được tiếp cận dịch vụ trợ giúp pháp lý thuận lợi, kịp thời trên địa bàn tỉnh (Sở Tư pháp chủ trì; Hội Người mù tỉnh phối hợp; thực hiện hằng năm).\n3. Tổ chức đối thoại chính sách về bình đẳng giới tại doanh nghiệp (Sở Nội vụ chủ trì; thực hiện hằng năm).\n";
+    let plans = "1. Các sở, ban, ngành, Ủy ban nhân dân các xã, phường xây dựng kế hoạch thực hiện trước ngày 30/4/2026.\n";
+    let report = |child: &str| {
+        let parent = obligraph_vn::import_text(parent, "parent.txt")
+            .unwrap()
+            .plan;
+        let child = obligraph_vn::import_text(child, "child.txt").unwrap().plan;
+        audit(&parent, &child, &Config::default())
+    };
+    let body_duty = |r: &obligraph_rules::AuditReport| {
+        r.parent_obligations
+            .iter()
+            .find(|p| p.text.contains("tăng cường công tác trợ giúp pháp lý"))
+            .map(|p| (p.status, p.review, p.elements.clone()))
+            .expect("the Sở Tư pháp duty")
+    };
+    // Organised by theme: the two Sở Tư pháp rows carry it together.
+    let (status, review, elements) = body_duty(&report(&themed(rows, plans)));
+    assert_eq!(status, obligraph_rules::Status::Covered, "{elements:?}");
+    assert!(review, "a verdict from several tasks is for review");
+    let carriers: Vec<&str> = elements
+        .iter()
+        .flat_map(|e| e.carried_by.iter().map(String::as_str))
+        .collect();
+    assert_eq!(carriers, ["I.1", "I.2"], "{elements:?}");
+    // Rows that do not hold its content: missing.
+    let other = "1. Tổ chức hội thi tìm hiểu pháp luật về hòa giải ở cơ sở trên địa bàn tỉnh (Sở Tư pháp chủ trì; thực hiện hằng năm).\n2. Tổ chức đối thoại chính sách về bình đẳng giới tại doanh nghiệp (Sở Nội vụ chủ trì; thực hiện hằng năm).\n";
+    let (status, _, _) = body_duty(&report(&themed(other, plans)));
+    assert_eq!(status, obligraph_rules::Status::Missing);
+    // Organised by body: its own Sở Tư pháp duty is what would carry it.
+    let by_body = format!("{plans}2. Sở Tư pháp: chủ trì tổ chức hội thi tìm hiểu pháp luật về hòa giải ở cơ sở.\n3. Sở Y tế: chỉ đạo các bệnh viện bảo đảm quyền của người bệnh tâm thần.\n");
+    let (status, _, _) = body_duty(&report(&themed(rows, &by_body)));
+    assert_eq!(status, obligraph_rules::Status::Missing);
+}

@@ -222,6 +222,13 @@ pub(crate) fn is_duty_section(title: &str) -> bool {
     matches!(kind_of(title), Kind::Organisation | Kind::Funding)
 }
 
+/// Whether a top-level section assigns the plan's duties by body ("Tổ
+/// chức thực hiện", "Trách nhiệm thực hiện", "Phân công …"), as opposed to
+/// its tasks, purpose or funding.
+pub(crate) fn is_organisation_section(title: &str) -> bool {
+    kind_of(title) == Kind::Organisation
+}
+
 fn kind_of(title: &str) -> Kind {
     let k = key(title);
     if k.contains("muc dich")

@@ -428,6 +428,19 @@ impl Ledger {
     }
 }
 
+/// Whether a plan's top-level section title assigns its duties by body
+/// ("III. TỔ CHỨC THỰC HIỆN", "Trách nhiệm thực hiện"): the duties under
+/// it are each body's general duties, where the other sections hold the
+/// plan's tasks by theme.
+///
+/// ```
+/// assert!(obligraph_vn::import::is_organisation_section("TỔ CHỨC THỰC HIỆN"));
+/// assert!(!obligraph_vn::import::is_organisation_section("NHIỆM VỤ VÀ GIẢI PHÁP"));
+/// ```
+pub fn is_organisation_section(title: &str) -> bool {
+    body::is_organisation_section(title)
+}
+
 /// Imports the text of a plan or decision with default options.
 ///
 /// `source` names the input in errors (a file name).

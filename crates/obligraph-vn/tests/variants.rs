@@ -451,3 +451,34 @@ fn a_body_item_and_an_unassigned_row_with_a_deadline_are_one_task() {
         .is_some_and(|r| r.starts_with("PL")));
     assert_eq!(ids(first, Role::Lead), ["district:justice"]);
 }
+
+/// Labelled lines after a group of items assign the items just above them
+/// that name no lead in their own words: an item saying "Giao X chủ trì"
+/// or "X chủ trì; Y phối hợp" keeps its own roles (a Tuy Phong-style
+/// district plan mixing styles). A group whose items name none takes the
+/// lines together.
+#[test]
+fn labelled_lines_leave_items_that_name_their_own_lead() {
+    let plan = "ỦY BAN NHÂN DÂN HUYỆN TUY PHONG\nSố: 77/KH-UBND\nTuy Phong, ngày 05 tháng 6 năm 2023\nKẾ HOẠCH\nTriển khai Công ước chống tra tấn trên địa bàn huyện\nII. NHIỆM VỤ\n1. Tuyên truyền, phổ biến\na) Tổ chức tập huấn về Công ước chống tra tấn cho công chức cấp xã. Giao Phòng Tư pháp chủ trì, phối hợp với Công an huyện thực hiện hằng năm.\nb) Lồng ghép nội dung Công ước vào sinh hoạt tổ hòa giải. Phòng Nội vụ chủ trì; Ủy ban nhân dân các xã, thị trấn phối hợp; thực hiện thường xuyên.\nc) Phát thanh nội dung Công ước trên hệ thống truyền thanh cơ sở bằng tiếng dân tộc.\nĐơn vị chủ trì: Phòng Văn hóa và Thông tin.\nĐơn vị phối hợp: Ủy ban nhân dân các xã, thị trấn.\nThời gian thực hiện: hằng quý.\n2. Thi hành pháp luật\na) Rà soát cơ sở vật chất nhà tạm giữ.\nb) Kiểm tra việc tiếp nhận tin báo, tố giác tội phạm.\nĐơn vị chủ trì: Công an huyện.\nThời gian thực hiện: hằng năm.\nIII. TỔ CHỨC THỰC HIỆN\n1. Các cơ quan, đơn vị báo cáo kết quả về Ủy ban nhân dân huyện trước ngày 25/10 hằng năm.\n";
+    let i = import(plan);
+    let leads = |snippet: &str| -> Vec<String> {
+        task(&i, snippet)
+            .leads()
+            .map(|a| a.as_written.clone())
+            .collect()
+    };
+    assert_eq!(leads("Tổ chức tập huấn"), ["Phòng Tư pháp"]);
+    assert_eq!(leads("Lồng ghép nội dung"), ["Phòng Nội vụ"]);
+    assert_eq!(leads("Phát thanh nội dung"), ["Phòng Văn hóa và Thông tin"]);
+    assert_eq!(
+        task(&i, "Phát thanh nội dung").deadline_text.as_deref(),
+        Some("hằng quý")
+    );
+    assert_ne!(
+        task(&i, "Tổ chức tập huấn").deadline_text.as_deref(),
+        Some("hằng quý")
+    );
+    // A group naming no lead takes the lines together.
+    assert_eq!(leads("Rà soát cơ sở vật chất"), ["Công an huyện"]);
+    assert_eq!(leads("Kiểm tra việc tiếp nhận"), ["Công an huyện"]);
+}

@@ -468,7 +468,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
         }
         // Labelled lines.
         if let Some((l, value)) = label(text) {
-            let targets = label_targets(&group, group_parent);
+            let targets = unassigned_tail(&nodes, label_targets(&group, group_parent), &ctx);
             apply_label(&mut nodes, &targets, l, value, &p.lines, &ctx);
             if !targets.is_empty() {
                 ledger.attribute_all(&p.lines);
@@ -483,7 +483,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
             && roles_paren(text).is_some_and(|(s, _)| s == 0)
             && top_kind == Kind::Tasks
         {
-            let targets = label_targets(&group, group_parent);
+            let targets = unassigned_tail(&nodes, label_targets(&group, group_parent), &ctx);
             for &t in &targets {
                 if let Some(n) = nodes.get_mut(t) {
                     n.extra_lines.extend(&p.lines);
@@ -692,6 +692,39 @@ fn label_targets(group: &[usize], group_parent: Option<usize>) -> Vec<usize> {
         return group.to_vec();
     }
     group_parent.into_iter().collect()
+}
+
+/// Of the items a group's labelled lines or parenthesis follow, those it
+/// assigns: the run of items just above it that name no lead in their own
+/// words. "a) … Giao Phòng Tư pháp chủ trì …; b) … Phòng Tư pháp chủ trì;
+/// … d) Đổi mới … / Đơn vị chủ trì: Phòng Văn hóa và Thông tin" gives d)
+/// its lines and leaves a)–c) their own; a group whose items name none
+/// ("- Tuyên truyền …; - Tổ chức hội nghị …; Đơn vị chủ trì: …") takes
+/// them all. When even the last item names its lead, the lines still go
+/// to every item (they add to what the items say).
+fn unassigned_tail(nodes: &[Node], targets: Vec<usize>, ctx: &Ctx) -> Vec<usize> {
+    if targets.len() < 2 {
+        return targets;
+    }
+    let names_lead = |t: usize| {
+        nodes.get(t).is_some_and(|n| {
+            let lead = |a: &[Assignment]| a.iter().any(|x| x.role == Role::Lead);
+            roles_paren(&n.text)
+                .and_then(|(_, inner)| ctx.inline_roles(inner))
+                .is_some_and(|r| lead(&r.assignments))
+                || lead(&ctx.sentence_roles(&n.text).assignments)
+                || known_subject(&n.text, ctx).is_some_and(|a| lead(&a))
+        })
+    };
+    let keep = targets
+        .iter()
+        .rev()
+        .take_while(|&&t| !names_lead(t))
+        .count();
+    if keep == 0 {
+        return targets;
+    }
+    targets[targets.len() - keep..].to_vec()
 }
 
 fn apply_label(

@@ -482,3 +482,21 @@ fn labelled_lines_leave_items_that_name_their_own_lead() {
     assert_eq!(leads("Rà soát cơ sở vật chất"), ["Công an huyện"]);
     assert_eq!(leads("Kiểm tra việc tiếp nhận"), ["Công an huyện"]);
 }
+
+/// A header written as a two-column table and pulled out as text, one line
+/// per row with the cells joined by a TAB (issuer and number left, motto
+/// and dateline right): the issuer's two lines are one issuer, and the
+/// plan has its level (a Phan Thiết-style city plan).
+#[test]
+fn a_two_column_header_with_tabs_gives_the_issuer_and_its_level() {
+    let plan = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ PHAN THIẾT\tĐộc lập - Tự do - Hạnh phúc\nSố: 64/KH-UBND\tPhan Thiết, ngày 08 tháng 5 năm 2023\n\nKẾ HOẠCH\nTriển khai Công ước chống tra tấn trên địa bàn thành phố\nII. NHIỆM VỤ\n1. Tổ chức tập huấn về Công ước chống tra tấn cho công chức cấp xã (Phòng Tư pháp chủ trì; Công an thành phố phối hợp; thực hiện hằng năm).\n";
+    let i = import(plan);
+    assert_eq!(
+        i.plan.issuer.as_deref(),
+        Some("Ủy ban nhân dân thành phố Phan Thiết")
+    );
+    assert_eq!(i.plan.level, Some(obligraph_core::Level::District));
+    assert_eq!(i.plan.number.as_deref(), Some("64/KH-UBND"));
+    assert_eq!(i.plan.place.as_deref(), Some("Phan Thiết"));
+    assert!(i.plan.date.is_some());
+}

@@ -62,6 +62,9 @@ struct Src<'a> {
     /// The raw cells of a table line (`None` for other lines and blank
     /// ones).
     cells: Option<Vec<String>>,
+    /// Opens a paragraph of its own (a right-hand cell of a two-column
+    /// header, see [`unfold_header_columns`]).
+    alone: bool,
 }
 
 static PAGE_NO: LazyLock<Regex> =
@@ -129,6 +132,75 @@ fn is_table_header(cells: &[String]) -> bool {
         })
 }
 
+/// Whether a cell of the opening lines belongs to the right-hand column
+/// of a Vietnamese document's header: the national motto, the motto's
+/// second line, or a dateline ("Quảng Trị, ngày 10 tháng 02 năm 2026").
+fn is_header_right_cell(cell: &str) -> bool {
+    let t = clean(cell);
+    let k = super::text::key(&t);
+    k.starts_with("cong hoa xa hoi chu nghia")
+        || k.starts_with("doc lap")
+        || place_before_comma(&t).is_some_and(|(_, rest)| PLACE_DATE_REST.is_match(rest))
+}
+
+/// The opening lines of a document whose header was a two-column table
+/// (issuer and number on the left; motto and dateline on the right), as
+/// text pulled from a Word file writes it: one line per table row, the
+/// cells joined by a TAB ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA
+/// VIỆT NAM" / "TỈNH QUẢNG TRỊ\tĐộc lập - Tự do - Hạnh phúc" / "Số:
+/// 31/KH-UBND\tQuảng Trị, ngày …"). Each column is read down, left then
+/// right, each cell keeping its line number, so the issuer's two lines
+/// join as they do when the columns are written one under the other.
+/// Only a run of such two-cell lines at the very start is unfolded, and
+/// only when a right-hand cell is the motto or a dateline.
+fn unfold_header_columns<'a>(src: Vec<Src<'a>>) -> Vec<Src<'a>> {
+    let two = |s: &Src| {
+        let mut it = s.raw.split('\t').filter(|c| !c.trim().is_empty());
+        matches!((it.next(), it.next(), it.next()), (Some(_), Some(_), None))
+    };
+    let run = src
+        .iter()
+        .take_while(|s| s.raw.trim().is_empty() || two(s))
+        .count();
+    let header = src.get(..run).unwrap_or(&[]);
+    let right_cells = header
+        .iter()
+        .filter(|s| two(s))
+        .filter_map(|s| s.raw.split('\t').filter(|c| !c.trim().is_empty()).nth(1));
+    if run == 0 || !right_cells.clone().any(is_header_right_cell) {
+        return src;
+    }
+    fn cell<'a>(s: &Src<'a>, k: usize) -> Option<(u32, &'a str)> {
+        s.raw
+            .split('\t')
+            .filter(|c| !c.trim().is_empty())
+            .nth(k)
+            .map(|c| (s.no, c))
+    }
+    let line = |(no, raw): (u32, &'a str), alone: bool| Src {
+        no,
+        raw,
+        text: clean(raw),
+        cells: None,
+        alone,
+    };
+    // The left column as one block (the issuer's lines join), then each
+    // right-hand cell on its own (motto, its second line, the dateline).
+    let mut out: Vec<Src<'a>> = header
+        .iter()
+        .filter_map(|s| cell(s, 0))
+        .map(|c| line(c, false))
+        .collect();
+    out.extend(
+        header
+            .iter()
+            .filter_map(|s| cell(s, 1))
+            .map(|c| line(c, true)),
+    );
+    out.extend(src.into_iter().skip(run));
+    out
+}
+
 /// Turns the text into pieces, marking in `ledger` the lines set aside.
 pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
     let src: Vec<Src> = text
@@ -141,12 +213,13 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
                 raw,
                 text: String::new(),
                 cells: None,
+                alone: false,
             }
         })
         .collect();
-    let mut src = src;
+    let mut src = unfold_header_columns(src);
     for s in &mut src {
-        if !s.raw.trim().is_empty() {
+        if !s.raw.trim().is_empty() && s.cells.is_none() && s.text.is_empty() {
             s.cells = raw_cells(s.raw);
             if s.cells.is_none() {
                 s.text = clean(s.raw);
@@ -289,8 +362,9 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
             }
             in_signature = false;
         }
-        let indented = s.raw.starts_with([' ', '\u{a0}'])
-            && s.raw.trim_start().starts_with(char::is_uppercase);
+        let indented = s.alone
+            || s.raw.starts_with([' ', '\u{a0}'])
+                && s.raw.trim_start().starts_with(char::is_uppercase);
         body.push((s.no, t.to_string(), blank_before, indented));
         blank_before = false;
     }

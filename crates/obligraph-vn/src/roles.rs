@@ -381,10 +381,16 @@ fn read_clause(
         }
         let subject_words = words.get(from..i).unwrap_or(&[]);
         let cooperates = verb.words == ["phoi", "hop"];
+        // ("phối hợp, cung cấp số liệu": a comma ends the verb, and "cung"
+        // there is "cung cấp", not "cùng".)
         let with_word = cooperates
             && words
+                .get(after - 1)
+                .is_some_and(|w| w.raw.ends_with(crate::normalize::is_alphanumeric))
+            && words
                 .get(after)
-                .is_some_and(|w| PARTNER_WORDS.contains(&w.key));
+                .is_some_and(|w| PARTNER_WORDS.contains(&w.key))
+            && words.get(after + 1).is_none_or(|w| w.key != "cap");
         // "Phối hợp các sở, ngành …" under an agency heading: the partners
         // follow the verb directly.
         let bare_partners = cooperates && !with_word && subject_words.is_empty();

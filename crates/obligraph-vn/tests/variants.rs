@@ -500,3 +500,39 @@ fn a_two_column_header_with_tabs_gives_the_issuer_and_its_level() {
     assert_eq!(i.plan.place.as_deref(), Some("Phan Thiết"));
     assert!(i.plan.date.is_some());
 }
+
+/// "Y: phối hợp, cung cấp thông tin" and "…, Y phối hợp, cung cấp số liệu"
+/// make Y a support ("cung cấp" is no "cùng"), and labels written on the
+/// task's own line after its text are read (a Bắc Bình-style plan).
+#[test]
+fn support_before_cung_cap_and_labels_on_the_task_line() {
+    let plan = "ỦY BAN NHÂN DÂN\nHUYỆN BẮC BÌNH\nSố: 91/KH-UBND\nBắc Bình, ngày 02 tháng 6 năm 2023\nKẾ HOẠCH\nTriển khai Công ước chống tra tấn trên địa bàn huyện\nII. NHIỆM VỤ\n1. Tuyên truyền\na) Phòng Văn hóa và Thông tin: chủ trì, hướng dẫn Đài truyền thanh các xã đẩy mạnh tuyên truyền về Công ước; Công an huyện: phối hợp, cung cấp thông tin; thực hiện hằng năm.\nb) Phòng Tư pháp chủ trì thống kê kết quả tuyên truyền; Ủy ban nhân dân các xã, thị trấn phối hợp, cung cấp số liệu; thực hiện hằng năm.\nc) Tổ chức hội thi tìm hiểu pháp luật về phòng, chống tra tấn cho hòa giải viên. Đơn vị chủ trì: Phòng Tư pháp. Đơn vị phối hợp: Công an huyện. Thời gian thực hiện: Quý IV/2023.\n";
+    let i = import(plan);
+    let roles = |snippet: &str| -> Vec<(Role, String)> {
+        task(&i, snippet)
+            .assignments
+            .iter()
+            .map(|a| (a.role, a.as_written.clone()))
+            .collect()
+    };
+    assert_eq!(
+        roles("Đài truyền thanh"),
+        [
+            (Role::Lead, "Phòng Văn hóa và Thông tin".to_string()),
+            (Role::Support, "Công an huyện".to_string())
+        ]
+    );
+    assert!(roles("thống kê kết quả")
+        .iter()
+        .all(|(r, w)| *r == Role::Lead && w == "Phòng Tư pháp" || *r == Role::Support));
+    let t = task(&i, "hội thi tìm hiểu");
+    assert!(t.text.ends_with("cho hòa giải viên."), "{}", t.text);
+    assert_eq!(
+        roles("hội thi tìm hiểu"),
+        [
+            (Role::Lead, "Phòng Tư pháp".to_string()),
+            (Role::Support, "Công an huyện".to_string())
+        ]
+    );
+    assert_eq!(t.deadline_text.as_deref(), Some("Quý IV/2023"));
+}

@@ -694,6 +694,35 @@ fn label_targets(group: &[usize], group_parent: Option<usize>) -> Vec<usize> {
     group_parent.into_iter().collect()
 }
 
+/// A task whose labels follow its text on the same line ("Tổ chức Hội thi
+/// … công an viên. Đơn vị chủ trì: Phòng Tư pháp. Đơn vị phối hợp: Công an
+/// huyện, …. Thời gian thực hiện: Quý III/2023."): the task's own text and
+/// each label with its value. Labels open only after a sentence end (". "
+/// or "; "); `None` when the text has none, or opens with one.
+fn inline_labels(text: &str) -> Option<(String, Vec<(Label, String)>)> {
+    let opens = |i: usize| text.get(i..).and_then(|rest| label(rest)).is_some();
+    let starts: Vec<usize> = text
+        .match_indices(['.', ';'])
+        .map(|(i, _)| i + 1)
+        .filter(|&i| text.get(i..).is_some_and(|r| r.starts_with(' ')))
+        .map(|i| i + 1)
+        .filter(|&i| opens(i))
+        .collect();
+    let first = *starts.first()?;
+    let own = text.get(..first)?.trim().to_string();
+    if own.is_empty() {
+        return None;
+    }
+    let mut labels = Vec::with_capacity(starts.len());
+    for (k, &a) in starts.iter().enumerate() {
+        let b = starts.get(k + 1).copied().unwrap_or(text.len());
+        if let Some((l, value)) = text.get(a..b).and_then(label) {
+            labels.push((l, value.to_string()));
+        }
+    }
+    Some((own, labels))
+}
+
 /// Of the items a group's labelled lines or parenthesis follow, those it
 /// assigns: the run of items just above it that name no lead in their own
 /// words. "a) … Giao Phòng Tư pháp chủ trì …; b) … Phòng Tư pháp chủ trì;
@@ -1295,13 +1324,33 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             emit_duty(n, &nodes, &heading_leads, parent_id, span, plan, ctx);
             continue;
         }
-        let mut o = Obligation::new(n.id.clone(), n.text.clone());
+        // Labels written on the task's own line, after its text ("… công
+        // an viên. Đơn vị chủ trì: Phòng Tư pháp. Đơn vị phối hợp: …").
+        let inline = if n.assignments.is_empty() {
+            inline_labels(&n.text)
+        } else {
+            None
+        };
+        let text = inline.as_ref().map_or(n.text.as_str(), |(t, _)| t);
+        let mut o = Obligation::new(n.id.clone(), text);
         o.section = parent_id;
         o.source = span;
         o.output = n.output.clone();
         o.assignments = n.assignments.clone();
         o.deadline = n.deadline.clone();
         o.deadline_text = n.deadline_text.clone();
+        for (l, value) in inline.iter().flat_map(|(_, ls)| ls) {
+            match l {
+                Label::Lead => o.assignments.extend(ctx.agency_list(value, Role::Lead)),
+                Label::Support => o.assignments.extend(ctx.agency_list(value, Role::Support)),
+                Label::Time => {
+                    o.deadline = parse_deadline(value, &ctx.deadline)
+                        .or_else(|| ctx.find_deadline(value).map(|m| m.deadline));
+                    o.deadline_text = Some(value.to_string()).filter(|v| !v.is_empty());
+                }
+                Label::Output => o.output = Some(value.to_string()).filter(|v| !v.is_empty()),
+            }
+        }
         if o.assignments.is_empty() {
             if let Some((_, inner)) = roles_paren(&n.text) {
                 if let Some(r) = ctx.inline_roles(inner) {

@@ -536,3 +536,21 @@ fn support_before_cung_cap_and_labels_on_the_task_line() {
     );
     assert_eq!(t.deadline_text.as_deref(), Some("Quý IV/2023"));
 }
+
+/// A clause of a duty that only dates it ("…; thực hiện hằng năm.") is the
+/// duty's deadline, not a duty of its own (a Hàm Tân-style plan).
+#[test]
+fn a_clause_that_only_dates_a_duty_is_its_deadline() {
+    let plan = "ỦY BAN NHÂN DÂN\nHUYỆN HÀM TÂN\nSố: 55/KH-UBND\nHàm Tân, ngày 12 tháng 5 năm 2023\nKẾ HOẠCH\nTriển khai Công ước chống tra tấn trên địa bàn huyện\nIII. TỔ CHỨC THỰC HIỆN\n1. Đề nghị Viện kiểm sát nhân dân huyện, Tòa án nhân dân huyện theo thẩm quyền đẩy mạnh công tác truy tố, xét xử nghiêm minh các hành vi liên quan đến tra tấn; thực hiện hằng năm.\n2. Công an huyện theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo Ủy ban nhân dân huyện trước ngày 01/11 hằng năm.\n";
+    let i = import(plan);
+    let t = task(&i, "truy tố, xét xử");
+    assert!(t.text.ends_with("thực hiện hằng năm."), "{}", t.text);
+    assert_eq!(t.deadline_text.as_deref(), Some("hằng năm"));
+    assert!(i
+        .plan
+        .obligations
+        .iter()
+        .all(|o| o.text.trim() != "thực hiện hằng năm."));
+    // A clause with work of its own stays a duty.
+    assert!(i.plan.obligations.len() >= 3, "{:#?}", i.plan.obligations);
+}

@@ -1444,12 +1444,26 @@ fn emit_duty(
     let parts = clauses(&n.text);
     let mut groups: Vec<(ObligationKind, Vec<String>)> = Vec::new();
     for c in &parts {
-        let has_deadline = ctx.find_deadline(c).is_some();
+        let deadline = ctx.find_deadline(c);
+        let has_deadline = deadline.is_some();
         let k = clause_kind(c, has_deadline);
         let longest = CONTINUING.iter().chain(DATING).map(|w| w.len()).max();
         let ck = key_head(c, longest.unwrap_or(0));
+        // A clause that is its deadline and at most a word or two around it
+        // ("thực hiện hằng năm.") only dates the one before.
+        let only_dates = deadline.is_some_and(|m| {
+            let words = |t: &str| {
+                t.split_whitespace()
+                    .filter(|w| w.chars().any(crate::normalize::is_alphanumeric))
+                    .count()
+            };
+            let around =
+                words(c.get(..m.start).unwrap_or("")) + words(c.get(m.end..).unwrap_or(""));
+            around <= 2
+        });
         let goes_on = CONTINUING.iter().any(|w| ck.starts_with(w))
-            || DATING.iter().any(|w| ck.starts_with(w));
+            || DATING.iter().any(|w| ck.starts_with(w))
+            || only_dates;
         match groups.last_mut() {
             Some((_, v)) if goes_on => v.push(c.clone()),
             _ => groups.push((k, vec![c.clone()])),

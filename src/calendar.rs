@@ -295,6 +295,12 @@ pub fn calendar(plans: &[Plan], window: Window) -> DeadlineCalendar {
             continue;
         };
         for o in &plan.obligations {
+            // A deadline a body item carries from the rows under its
+            // heading (`Obligation::deadline_from`) is the rows', placed
+            // at them.
+            if !o.deadline_from.is_empty() {
+                continue;
+            }
             let Some(d) = &o.deadline else {
                 cal.without_deadline.push((label.clone(), o.id.clone()));
                 continue;
@@ -660,7 +666,8 @@ pub fn to_ics(plans: &[Plan], opts: &IcsOptions) -> String {
             continue;
         };
         for o in &plan.obligations {
-            let Some(d) = &o.deadline else { continue };
+            // Carried from rows: placed at the rows (see the calendar).
+            let Some(d) = o.own_deadline() else { continue };
             let lead = leads(o);
             let placed = place(d, w);
             let base = format!("{}-{}", uid_part(&label), uid_part(&o.id));

@@ -379,6 +379,20 @@ pub struct Obligation {
     /// carries the row's roles and deadline when it states none itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restates: Option<String>,
+    /// The appendix rows whose roles and deadline it carries, in row
+    /// order: a body item that states none of its own over the heading of
+    /// a group of rows (Đồng Nai's "II.2.đ Thúc đẩy và nâng cao các hoạt
+    /// động hỗ trợ …" over PL.B.V.1–3). Its `assignments` are then the
+    /// union of the rows' (and its deadline theirs when it states none:
+    /// [`Obligation::deadline_from`]): derived, not written at it (see
+    /// [`Obligation::own_assignments`]). Empty when its roles are its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles_from: Vec<String>,
+    /// The appendix rows whose deadlines its `deadline` is the union of
+    /// (those of [`Obligation::roles_from`] that state one), when it states
+    /// none of its own; empty when its deadline is its own or absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deadline_from: Vec<String>,
     /// Where it came from in the source.
     #[serde(default)]
     pub source: SourceSpan,
@@ -400,8 +414,57 @@ impl Obligation {
             after: Vec::new(),
             section: None,
             restates: None,
+            roles_from: Vec::new(),
+            deadline_from: Vec::new(),
             source: SourceSpan::default(),
         }
+    }
+
+    /// Whether its roles and deadline are carried from appendix rows
+    /// ([`Obligation::roles_from`]) rather than written at it.
+    pub fn roles_carried(&self) -> bool {
+        !self.roles_from.is_empty()
+    }
+
+    /// The assignments written at the obligation itself: none when they
+    /// are carried from the rows it heads ([`Obligation::roles_from`]),
+    /// whose own obligations hold them.
+    pub fn own_assignments(&self) -> &[Assignment] {
+        if self.roles_carried() {
+            &[]
+        } else {
+            &self.assignments
+        }
+    }
+
+    /// The lead assignments written at the obligation itself
+    /// ([`Obligation::own_assignments`]).
+    pub fn own_leads(&self) -> impl Iterator<Item = &Assignment> {
+        self.own_assignments()
+            .iter()
+            .filter(|a| a.role == Role::Lead)
+    }
+
+    /// The support assignments written at the obligation itself.
+    pub fn own_supports(&self) -> impl Iterator<Item = &Assignment> {
+        self.own_assignments()
+            .iter()
+            .filter(|a| a.role == Role::Support)
+    }
+
+    /// The deadline written at the obligation itself: none when carried
+    /// from rows ([`Obligation::deadline_from`]).
+    pub fn own_deadline(&self) -> Option<&Deadline> {
+        self.deadline
+            .as_ref()
+            .filter(|_| self.deadline_from.is_empty())
+    }
+
+    /// The deadline text written at the obligation itself.
+    pub fn own_deadline_text(&self) -> Option<&str> {
+        self.deadline_text
+            .as_deref()
+            .filter(|_| self.deadline_from.is_empty())
     }
 
     /// The lead assignments.

@@ -312,6 +312,8 @@ pub fn obligation() -> impl Strategy<Value = Obligation> {
                 after,
                 section,
                 restates: None,
+                roles_from: Vec::new(),
+                deadline_from: Vec::new(),
                 source: SourceSpan {
                     line_start,
                     line_end,

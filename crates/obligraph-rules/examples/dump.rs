@@ -55,6 +55,13 @@ fn main() {
                         a.join("; "),
                         o.deadline_text
                     );
+                    if o.roles_carried() {
+                        println!(
+                            "         roles from {}; deadline from [{}]",
+                            o.roles_from.join(", "),
+                            o.deadline_from.join(", ")
+                        );
+                    }
                 }
             }
             Err(e) => println!("{path}: error {e}"),

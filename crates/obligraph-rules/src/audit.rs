@@ -52,15 +52,15 @@ pub(crate) fn not_applicable_reason(
         ));
     }
     let grassroots = matches!(scope, Some(crate::vn::Scope::Grassroots(_)));
-    if p.assignments.is_empty() {
+    if p.own_assignments().is_empty() {
         return None;
     }
     // A duty with a lead is the lead's: those who help it ("phối hợp với
     // các cơ quan, đơn vị, địa phương") do not make it theirs.
     let duty_of_leads =
-        p.kind != obligraph_core::ObligationKind::Task && p.leads().next().is_some();
+        p.kind != obligraph_core::ObligationKind::Task && p.own_leads().next().is_some();
     let reaching: Vec<_> = p
-        .assignments
+        .own_assignments()
         .iter()
         .filter(|a| !duty_of_leads || a.role == obligraph_core::Role::Lead)
         .filter(|a| agencies::reaches_child(a, parent.level, child_level))
@@ -68,9 +68,9 @@ pub(crate) fn not_applicable_reason(
     // A grassroots task reaches the commune through its kind: only one that
     // requested bodies alone lead stays out (below).
     if !grassroots && !reaching.is_empty() && !commune_reached(p, &reaching, parent, child_level) {
-        let mut named: Vec<&str> = p.leads().map(agencies::display).collect();
+        let mut named: Vec<&str> = p.own_leads().map(agencies::display).collect();
         if named.is_empty() {
-            named = p.assignments.iter().map(agencies::display).collect();
+            named = p.own_assignments().iter().map(agencies::display).collect();
         }
         return Some(format!(
             "led by {} ({}), with no body of the same kind at {level_name}; not assigned to the communes (\"Ủy ban nhân dân các xã, phường\") or to a collective that takes them in",
@@ -79,7 +79,7 @@ pub(crate) fn not_applicable_reason(
         ));
     }
     if reaching.is_empty() && !grassroots {
-        let names: Vec<&str> = p.assignments.iter().map(agencies::display).collect();
+        let names: Vec<&str> = p.own_assignments().iter().map(agencies::display).collect();
         return Some(format!(
             "assigned only to {} — no counterpart at {level_name}",
             names.join(", ")
@@ -132,7 +132,7 @@ fn commune_reached(
     if reaching.iter().any(takes_communes_in) {
         return true;
     }
-    let mut leads = p.leads().peekable();
+    let mut leads = p.own_leads().peekable();
     if leads.peek().is_none() {
         reaching
             .iter()
@@ -240,8 +240,8 @@ fn is_own_plan(p: &Obligation, parent: &Plan, child: &Plan) -> bool {
         _ => false,
     };
     below
-        && (p.assignments.is_empty()
-            || p.assignments
+        && (p.own_assignments().is_empty()
+            || p.own_assignments()
                 .iter()
                 .any(|a| agencies::reaches_child(a, parent.level, child.level)))
 }
@@ -262,16 +262,16 @@ fn is_body_duty(plan: &Plan, o: &Obligation) -> bool {
 /// `child`'s) is owed by a counterpart of a lead of `p`; `true` when
 /// either side names no lead.
 fn same_owner(p: &Obligation, parent: &Plan, matched: &[usize], child: &Plan) -> bool {
-    if p.leads().next().is_none() {
+    if p.own_leads().next().is_none() {
         return true;
     }
     matched
         .iter()
         .filter_map(|&ci| child.obligations.get(ci))
         .any(|c| {
-            c.leads().next().is_none()
-                || p.leads().any(|pa| {
-                    c.leads().any(|ca| {
+            c.own_leads().next().is_none()
+                || p.own_leads().any(|pa| {
+                    c.own_leads().any(|ca| {
                         agencies::is_counterpart(&pa.agency, parent.level, &ca.agency, child.level)
                     })
                 })

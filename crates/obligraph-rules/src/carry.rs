@@ -847,7 +847,7 @@ impl ParentCarry {
             .obligations
             .iter()
             .map(|o| {
-                let mut l: Vec<String> = o.leads().map(|a| a.agency.id.clone()).collect();
+                let mut l: Vec<String> = o.own_leads().map(|a| a.agency.id.clone()).collect();
                 l.sort_unstable();
                 l.dedup();
                 l

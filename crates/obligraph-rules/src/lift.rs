@@ -202,20 +202,26 @@ pub fn lift(plan: &Plan, to: Level) -> Lifted {
         .map(|n| format!("{n} ↑ {}", to.vietnamese()));
     let mut provenance = Vec::with_capacity(plan.obligations.len());
     for o in &mut out.obligations {
+        // Roles and a deadline a body item carries from appendix rows
+        // (`Obligation::roles_from`) are lifted with it, but their
+        // provenance is the rows': recorded there, once.
+        let (own_roles, own_deadline) = (!o.roles_carried(), o.deadline_from.is_empty());
         let mut agencies = Vec::new();
         for a in &mut o.assignments {
             let (na, to_name) = lift_agency(&a.agency, to, plan.date);
-            agencies.push(AgencyMapping {
-                from: crate::agencies::display(a).to_string(),
-                to: to_name,
-            });
+            if own_roles {
+                agencies.push(AgencyMapping {
+                    from: crate::agencies::display(a).to_string(),
+                    to: to_name,
+                });
+            }
             a.agency = na;
         }
         let mut dropped = None;
         if let Some(d) = o.deadline.take() {
             let (k, dr) = lift_deadline(&d, to);
             o.deadline = k;
-            dropped = dr;
+            dropped = dr.filter(|_| own_deadline);
         }
         provenance.push(Provenance {
             id: o.id.clone(),

@@ -810,8 +810,14 @@ fn derive_linked(
             }
             .into(),
         );
+        // Roles and a deadline carried from appendix rows
+        // (`Obligation::roles_from`) are the rows' and are not written at
+        // the body item: it is copied without them (so no slip is drawn on
+        // them) and carries the derived rows' again below.
+        c.deadline = o.own_deadline().cloned();
+        c.deadline_text = o.own_deadline_text().map(str::to_string);
         c.assignments = o
-            .assignments
+            .own_assignments()
             .iter()
             .map(|a| Assignment {
                 agency: lower_agency(&a.agency, level),
@@ -970,6 +976,33 @@ fn derive_linked(
         .collect();
     for (c, r) in plan.obligations.iter_mut().zip(relinked) {
         c.restates = r;
+    }
+    // A body item that carried the roles of rows carries those of the
+    // derived rows kept for them, as the importer would read the plan.
+    for i in 0..plan.obligations.len() {
+        let Some(c) = plan.obligations.get(i) else {
+            continue;
+        };
+        if c.roles_from.is_empty() {
+            continue;
+        }
+        let mut rows: Vec<&str> = Vec::new();
+        for r in &c.roles_from {
+            if let Some(k) = child_of.get(r.as_str()).filter(|k| !rows.contains(k)) {
+                rows.push(k);
+            }
+        }
+        let rows: Vec<obligraph_core::Obligation> = rows
+            .iter()
+            .filter_map(|k| plan.obligations.iter().find(|x| x.id == *k).cloned())
+            .collect();
+        if let Some(c) = plan.obligations.get_mut(i) {
+            c.roles_from = Vec::new();
+            c.deadline_from = Vec::new();
+            if !rows.is_empty() {
+                obligraph_vn::import::carry_rows(c, &rows);
+            }
+        }
     }
     // Local initiatives: 0, 1 or 2 around the expected number.
     let extra = (rates.local_initiatives + rng.random_range(-1.0..1.0))
@@ -1327,6 +1360,62 @@ mod tests {
         for (child, element) in dropped {
             let o = s.plan.obligation(child).unwrap();
             assert!(!o.text.contains(element.as_str()), "{} / {element}", o.text);
+        }
+    }
+
+    #[test]
+    fn roles_carried_from_rows_follow_the_derived_rows() {
+        let mut p = national();
+        // Task 0 states the heading of rows 1 and 2 and carries their roles.
+        p.obligations[0].assignments.clear();
+        let rows = [p.obligations[1].clone(), p.obligations[2].clone()];
+        obligraph_vn::import::carry_rows(&mut p.obligations[0], &rows);
+        assert!(p.obligations[0].roles_carried());
+        let rates = MutationRates {
+            lead_swap: 1.0,
+            obsolete_agency: 0.5,
+            support_dropped: 1.0,
+            ..MutationRates::none()
+        };
+        for index in 0..5 {
+            let s = derive(&p, Level::Province, 11, index, "tỉnh Đồng Nai", &rates);
+            // No slip is drawn on roles the body item does not write.
+            assert!(
+                s.truth.iter().all(|m| !matches!(
+                    m,
+                    Mutation::LeadSwapped { parent_id, .. }
+                        | Mutation::ObsoleteAgency { parent_id, .. }
+                        | Mutation::SupportDropped { parent_id, .. }
+                        if parent_id == "0"
+                )),
+                "{:?}",
+                s.truth
+            );
+            let child = |id: &str| {
+                s.sources
+                    .iter()
+                    .find(|(_, pid)| pid == id)
+                    .map(|(c, _)| c.clone())
+                    .unwrap()
+            };
+            let body = s.plan.obligation(&child("0")).unwrap();
+            let (r1, r2) = (child("1"), child("2"));
+            assert_eq!(body.roles_from, [r1.clone(), r2.clone()]);
+            // Its roles are those of the derived rows, slips included.
+            let mut want: Vec<Assignment> = Vec::new();
+            for a in [&r1, &r2]
+                .iter()
+                .flat_map(|r| s.plan.obligation(r).unwrap().assignments.clone())
+            {
+                if !want
+                    .iter()
+                    .any(|b| b.agency.id == a.agency.id && b.role == a.role)
+                {
+                    want.push(a);
+                }
+            }
+            assert_eq!(body.assignments, want);
+            assert!(body.own_assignments().is_empty());
         }
     }
 

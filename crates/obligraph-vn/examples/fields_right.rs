@@ -146,8 +146,12 @@ fn ids(names: &[String], ctx: &AgencyContext) -> BTreeSet<String> {
     names.iter().map(|n| resolve_agency(n, ctx).id).collect()
 }
 
+/// The agencies written at `o` that `pick` keeps: roles a body item
+/// carries from the appendix rows under its heading
+/// (`Obligation::roles_from`) are scored at those rows, as the golds label
+/// them.
 fn got(o: &Obligation, pick: impl Fn(&obligraph_core::Assignment) -> bool) -> BTreeSet<String> {
-    o.assignments
+    o.own_assignments()
         .iter()
         .filter(|a| pick(a))
         .map(|a| a.agency.id.clone())
@@ -175,12 +179,13 @@ fn score_fields(
             ));
         }
     }
-    if deadline_right(deadline, o.deadline_text.as_deref()) {
+    if deadline_right(deadline, o.own_deadline_text()) {
         *right += 1;
     } else {
         misses.push(format!(
             "  {at} ({}) deadline: want {shown}, got {:?}",
-            o.id, o.deadline_text
+            o.id,
+            o.own_deadline_text()
         ));
     }
 }
@@ -420,8 +425,8 @@ fn agreement(
                 got(o, |a| a.requested),
             ),
         ];
-        let want = r.deadline_text.as_deref().unwrap_or("");
-        let deadline = (want, format!("{:?}", r.deadline_text));
+        let want = r.own_deadline_text().unwrap_or("");
+        let deadline = (want, format!("{:?}", r.own_deadline_text()));
         score_fields(&r.id, o, checks, deadline, &mut right, &mut misses);
     }
     (right, total, misses)

@@ -764,9 +764,13 @@ fn table_rows(plan: &Plan) -> Vec<OutRow<'_>> {
 }
 
 /// The names of the agencies given `role`, one per line: "Đề nghị " before
-/// a requested one, the scope note after in parentheses.
+/// a requested one, the scope note after in parentheses. Roles a body item
+/// carries from the appendix rows under its heading
+/// ([`obligraph_core::Obligation::roles_from`]) are left to those rows,
+/// which the table lists with them: written at the body item too, they
+/// would be read back as its own.
 fn agencies(o: &obligraph_core::Obligation, role: Role) -> String {
-    o.assignments
+    o.own_assignments()
         .iter()
         .filter(|a| a.role == role)
         .map(|a| {
@@ -848,7 +852,9 @@ pub fn assignment_table(plan: &Plan) -> Result<Vec<u8>, XlsxWriteError> {
             task.to_string(),
             o.map(|o| agencies(o, Role::Lead)).unwrap_or_default(),
             o.map(|o| agencies(o, Role::Support)).unwrap_or_default(),
-            o.and_then(|o| o.deadline_text.clone()).unwrap_or_default(),
+            o.and_then(|o| o.own_deadline_text())
+                .unwrap_or_default()
+                .to_string(),
             o.and_then(|o| o.output.clone()).unwrap_or_default(),
         ];
         let format = if row.heading.is_some() { &bold } else { &wrap };

@@ -680,6 +680,52 @@ fn leads_supports_and_feeds() {
     let b = i.plan.obligation("II.1.a").unwrap();
     assert_eq!(b.restates.as_deref(), Some("PL.A.I"));
     assert_eq!(lead_names(&i, "II.1.a"), ["Sở Tư pháp"]);
+    // The body items that state a heading of the appendix (II.N.x over
+    // heading x of part N) carry its rows' roles, linked to the rows;
+    // II.4.b, which no heading restates, has none.
+    for (body, heading, first_lead) in [
+        ("II.1.b", "PL.A.II.", "Bộ Chỉ huy Quân sự tỉnh"),
+        ("II.2.b", "PL.B.II.", "Sở Nông nghiệp và Môi trường"),
+        ("II.2.d", "PL.B.IV.", "~Tòa án nhân dân tỉnh"),
+        ("II.2.đ", "PL.B.V.", "Sở Tư pháp"),
+        ("II.2.e", "PL.B.VI.", "Công an tỉnh"),
+        ("II.2.g", "PL.B.VII.", "Thanh tra tỉnh"),
+        ("II.4.a", "PL.D.I.", "Các sở, ban, ngành"),
+    ] {
+        let o = i.plan.obligation(body).unwrap();
+        assert!(
+            o.roles_from.len() >= 2 && o.roles_from.iter().all(|r| r.starts_with(heading)),
+            "{body}: {:?}",
+            o.roles_from
+        );
+        assert_eq!(
+            lead_names(&i, body).first().map(String::as_str),
+            Some(first_lead)
+        );
+        assert!(o.own_assignments().is_empty(), "{body}");
+        // Each agency once per role.
+        let mut seen = std::collections::BTreeSet::new();
+        assert!(
+            o.assignments
+                .iter()
+                .all(|a| seen.insert((a.agency.id.clone(), format!("{:?}", a.role)))),
+            "{body}"
+        );
+    }
+    // II.4.a states its own deadline ("theo yêu cầu của Ủy ban Nhân
+    // quyền …"); the others take their rows'.
+    let reports = i.plan.obligation("II.4.a").unwrap();
+    assert!(reports.deadline_from.is_empty() && reports.own_deadline_text().is_some());
+    assert_eq!(
+        i.plan
+            .obligation("II.2.đ")
+            .unwrap()
+            .deadline_text
+            .as_deref(),
+        Some("Hàng năm; Theo hướng dẫn của Bộ Nội vụ")
+    );
+    let research = i.plan.obligation("II.4.b").unwrap();
+    assert!(research.assignments.is_empty() && research.roles_from.is_empty());
     // Duties: the heading "Các cơ quan, đơn vị, Ủy ban nhân dân các xã,
     // phường" leads IV.1.a; its report goes through Sở Tư pháp's report.
     assert_eq!(lead_names(&i, "IV.1.a:report").len(), 2);

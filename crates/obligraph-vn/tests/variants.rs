@@ -553,4 +553,78 @@ fn a_clause_that_only_dates_a_duty_is_its_deadline() {
         .all(|o| o.text.trim() != "thực hiện hằng năm."));
     // A clause with work of its own stays a duty.
     assert!(i.plan.obligations.len() >= 3, "{:#?}", i.plan.obligations);
+
+/// A province plan written like Đồng Nai's (not a seed): lettered body
+/// items whose roles and deadlines are in the appendix, under the heading
+/// that restates them (body "II.N.x" is heading x, in Roman numerals, of
+/// appendix part N), and one body item the appendix does not restate.
+const HEADINGS: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM
+Số: 27/KH-UBND
+Quảng Nam, ngày 12 tháng 3 năm 2026
+KẾ HOẠCH
+Phòng, chống bạo lực gia đình trên địa bàn tỉnh
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm sự phối hợp chặt chẽ giữa các cơ quan.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Hoàn thiện thể chế về phòng, chống bạo lực gia đình
+a) Rà soát các văn bản quy phạm pháp luật của tỉnh về phòng, chống bạo lực gia đình (Sở Tư pháp chủ trì; Công an tỉnh phối hợp; hoàn thành trong năm 2026).
+b) Nghiên cứu đề xuất sửa đổi quy định về hỗ trợ nạn nhân bạo lực gia đình trong một số lĩnh vực.
+2. Nâng cao hiệu quả truyền thông
+a) Đẩy mạnh truyền thông về bình đẳng giới và phòng, chống bạo lực gia đình tại cộng đồng.
+b) Tổ chức tìm hiểu mô hình quốc tế về tư vấn tâm lý cho người bị bạo lực.
+PHỤ LỤC
+STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn
+A\tHoàn thiện thể chế về phòng, chống bạo lực gia đình\t\t\t
+I\tRà soát các văn bản quy phạm pháp luật của tỉnh về phòng, chống bạo lực gia đình\tSở Tư pháp\tCông an tỉnh\tNăm 2026
+II\tNghiên cứu đề xuất sửa đổi quy định về hỗ trợ nạn nhân bạo lực gia đình trong các lĩnh vực sau:\t\t\t
+1\tLĩnh vực y tế (hỗ trợ khám, chữa bệnh cho nạn nhân)\tSở Y tế\tSở Tư pháp\tHằng năm
+2\tLĩnh vực giáo dục (hỗ trợ học sinh là nạn nhân)\tSở Giáo dục và Đào tạo\tSở Tư pháp, Sở Y tế\tNăm 2027
+B\tNâng cao hiệu quả truyền thông\t\t\t
+I\tĐẩy mạnh truyền thông về bình đẳng giới và phòng, chống bạo lực gia đình tại cộng đồng, gồm:\t\t\t
+1\tTruyền thông trên báo, đài của tỉnh\tSở Văn hóa, Thể thao và Du lịch\tSở Nội vụ\tHằng năm
+2\tTruyền thông tại các xã, phường\tỦy ban nhân dân các xã, phường\tSở Nội vụ\tHằng năm
+II\tTổng kết, đánh giá kết quả thực hiện Kế hoạch\tSở Nội vụ\tCác sở, ban, ngành\tNăm 2030
+";
+
+#[test]
+fn a_body_item_over_an_appendix_heading_carries_its_rows() {
+    let i = import(HEADINGS);
+    let fields = task(&i, "trong một số lĩnh vực.");
+    assert_eq!(
+        ids(fields, Role::Lead),
+        ["province:education", "province:health"]
+    );
+    assert_eq!(
+        ids(fields, Role::Support),
+        ["province:health", "province:justice"]
+    );
+    // Union in row order, each agency and role once.
+    assert_eq!(fields.assignments.len(), 4, "{:?}", fields.assignments);
+    assert_eq!(fields.roles_from, ["PL.A.II.1", "PL.A.II.2"]);
+    assert_eq!(fields.deadline_from, ["PL.A.II.1", "PL.A.II.2"]);
+    assert_eq!(fields.deadline_text.as_deref(), Some("Hằng năm; Năm 2027"));
+    // Derived, not its own: the audit reads none at it.
+    assert!(fields.own_assignments().is_empty() && fields.own_deadline().is_none());
+    // The heading is no obligation: the body item is the one task worded so.
+    let media = task(&i, "Đẩy mạnh truyền thông về bình đẳng giới");
+    assert_eq!(
+        ids(media, Role::Lead),
+        [
+            "collective:commune_committees",
+            "province:culture_sports_tourism"
+        ]
+    );
+    assert_eq!(ids(media, Role::Support), ["province:home_affairs"]);
+    assert_eq!(media.roles_from, ["PL.B.I.1", "PL.B.I.2"]);
+    // Roles of its own stay its own.
+    let review = task(
+        &i,
+        "quy phạm pháp luật của tỉnh về phòng, chống bạo lực gia đình (Sở",
+    );
+    assert_eq!(ids(review, Role::Lead), ["province:justice"]);
+    assert!(review.roles_from.is_empty());
+    // Heading II of part B is other work: the body item has no roles.
+    let abroad = task(&i, "mô hình quốc tế về tư vấn tâm lý");
+    assert!(abroad.assignments.is_empty(), "{:?}", abroad.assignments);
+    assert!(abroad.roles_from.is_empty());
 }

@@ -18,7 +18,9 @@ fn seed(name: &str) -> Plan {
 }
 
 /// What a round trip keeps of an obligation: text, leads, supports,
-/// requested bodies, deadline as written.
+/// requested bodies, deadline as written. Roles and deadlines a body item
+/// carries from the rows under its heading (`Obligation::roles_from`) are
+/// written at those rows, not again at the body item: its own are kept.
 type Kept = (
     String,
     BTreeSet<String>,
@@ -29,7 +31,7 @@ type Kept = (
 
 fn kept(o: &Obligation) -> Kept {
     let ids = |f: &dyn Fn(&obligraph_core::Assignment) -> bool| {
-        o.assignments
+        o.own_assignments()
             .iter()
             .filter(|a| f(a))
             .map(|a| a.agency.id.clone())
@@ -40,7 +42,7 @@ fn kept(o: &Obligation) -> Kept {
         ids(&|a| a.role == Role::Lead),
         ids(&|a| a.role == Role::Support),
         ids(&|a| a.requested),
-        o.deadline_text.clone().unwrap_or_default(),
+        o.own_deadline_text().unwrap_or_default().to_string(),
     )
 }
 

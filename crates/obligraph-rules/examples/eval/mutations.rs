@@ -11,7 +11,8 @@
 //! | dissolved agency named | an agency → its predecessor dissolved in 2025 (Sở Nội vụ → Sở Lao động - Thương binh và Xã hội …); with no successor named, a support (else the lead) → Sở Lao động - Thương binh và Xã hội | OG010 |
 //! | support dropped | one named support deleted from its list | OG004 |
 //!
-//! **Applicable**: the obligation has what the defect needs (a lead the
+//! **Applicable**: the obligation has what the defect needs, written at
+//! it (not carried from appendix rows, `Obligation::roles_from`) (a lead the
 //! rule compares — not requested, orderable, not a collective —; a
 //! deadline with a date in the plan's window; a requested body; a named
 //! agency, in a plan dated after the 2025 dissolutions; a named support).
@@ -695,13 +696,15 @@ fn roles_of(o: &Obligation) -> String {
 
 /// Ids of obligations whose roles or deadline differ between the plans.
 fn changed(a: &Plan, b: &Plan) -> BTreeSet<String> {
+    // Roles and deadlines carried from appendix rows
+    // (`Obligation::roles_from`) change with the rows, where the edit is.
     let sig = |o: &Obligation| {
         let roles: Vec<(String, String, bool)> = o
-            .assignments
+            .own_assignments()
             .iter()
             .map(|x| (x.agency.id.clone(), format!("{:?}", x.role), x.requested))
             .collect();
-        (roles, o.deadline.clone())
+        (roles, o.own_deadline().cloned())
     };
     let mut out = BTreeSet::new();
     for o in &a.obligations {
@@ -762,6 +765,16 @@ pub fn rows(config: &Config) -> Vec<(String, Vec<String>)> {
                     Defect::LeadSwapped | Defect::DeadlineLater | Defect::SupportDropped
                 );
                 if needs_parent && !in_scope {
+                    continue;
+                }
+                // Roles (or a deadline) carried from appendix rows are not
+                // written at the body item: the defect is written in the
+                // rows, each a case of its own.
+                let carried = match d {
+                    Defect::DeadlineLater => !o.deadline_from.is_empty(),
+                    _ => o.roles_carried(),
+                };
+                if carried {
                     continue;
                 }
                 let plant = match d {

@@ -118,8 +118,12 @@ pub(crate) const CHILD_TEXT_MEMO: usize = 8192;
 
 pub(crate) use obligraph_vn::lexicon::matching_text;
 
+/// Whether `o` writes roles or a deadline of its own: those a body item
+/// carries from the rows under its heading (`Obligation::roles_from`) are
+/// the rows', and leave it unassigned here (it still states the rows'
+/// theme, below).
 pub(crate) fn assigned(o: &Obligation) -> bool {
-    !o.assignments.is_empty() || o.deadline.is_some() || o.deadline_text.is_some()
+    !o.own_assignments().is_empty() || o.own_deadline().is_some() || o.own_deadline_text().is_some()
 }
 
 /// For each obligation of `plan`, the index of the obligation its
@@ -330,7 +334,7 @@ impl<'p> ParentIndex<'p> {
             .obligations
             .iter()
             .map(|o| {
-                o.leads()
+                o.own_leads()
                     .map(
                         |a| match lead_agencies.iter().position(|x| **x == a.agency) {
                             Some(k) => k,

@@ -153,7 +153,7 @@ pub(crate) fn align(
         let ct = parent
             .child_texts
             .get_or_insert_with(&text_key, || child_text(parent, &c.text, title));
-        let sig = parent.signals.get(child.level, &c.assignments, || {
+        let sig = parent.signals.get(child.level, c.own_assignments(), || {
             // The derived obligation's agency keys known to the parent,
             // and how many it has in all (see [`jaccard`]).
             let c_key_set = agency_keys(c);
@@ -295,7 +295,7 @@ mod tests {
             let mut mask = Vec::new();
             for c in &child.obligations {
                 let has_lead = lead_mask(&ix, c, &child, &mut cache, &mut mask);
-                assert_eq!(has_lead, c.leads().next().is_some());
+                assert_eq!(has_lead, c.own_leads().next().is_some());
                 let c_keys = set(c);
                 let c_ids = ix.known_key_ids(&c_keys);
                 for (pi, p) in parent.obligations.iter().enumerate() {

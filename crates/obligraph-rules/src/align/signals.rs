@@ -133,7 +133,7 @@ pub(crate) fn group_headings(plan: &Plan, o: &Obligation) -> Vec<String> {
 
 /// Whether a lower-cased heading names one of `o`'s leads as written.
 fn names_a_lead(title: &str, o: &Obligation) -> bool {
-    o.leads().any(|a| {
+    o.own_leads().any(|a| {
         let w = a.as_written.trim().to_lowercase();
         !w.is_empty() && title.contains(&w)
     })
@@ -169,7 +169,7 @@ pub(crate) fn section_signal(sim: Option<f32>) -> f64 {
 
 /// The fields (or collectives) of all assignments of an obligation.
 pub(crate) fn agency_keys(o: &Obligation) -> std::collections::BTreeSet<String> {
-    o.assignments
+    o.own_assignments()
         .iter()
         .filter_map(|a| match (&a.agency.collective, &a.agency.field) {
             (Some(c), _) => Some(format!("{c:?}")),
@@ -221,8 +221,8 @@ pub(crate) fn same_number(a: &str, b: &str) -> bool {
 /// [`counterpart_mask`], once per distinct derived lead.
 #[cfg(test)]
 pub(crate) fn lead_counterpart(p: &Obligation, pp: &Plan, c: &Obligation, cp: &Plan) -> bool {
-    p.leads().any(|pa| {
-        c.leads()
+    p.own_leads().any(|pa| {
+        c.own_leads()
             .any(|ca| agencies::is_counterpart(&pa.agency, pp.level, &ca.agency, cp.level))
     })
 }
@@ -242,7 +242,7 @@ pub(crate) fn lead_mask<'c>(
     mask.clear();
     mask.resize(parent.lead_agencies.len(), false);
     let mut has_lead = false;
-    for ca in c.leads() {
+    for ca in c.own_leads() {
         has_lead = true;
         let k = match cache.iter().position(|(a, _)| **a == ca.agency) {
             Some(k) => k,

@@ -59,7 +59,7 @@ impl Rule for DefunctAgency {
         // bodies again and again).
         let mut existing: Vec<&obligraph_core::Agency> = Vec::new();
         for o in &plan.obligations {
-            for a in &o.assignments {
+            for a in o.own_assignments() {
                 if seen.contains(&a.agency.id) || existing.contains(&&a.agency) {
                     continue;
                 }
@@ -117,5 +117,32 @@ mod tests {
             check(&p, &Config::default()).findings_with("OG010").count(),
             2
         );
+    }
+
+    /// A dissolved body named in a row is reported at the row, not at the
+    /// body item that carries the row's roles (`roles_from`).
+    #[test]
+    fn reported_at_the_row_not_the_body_item_carrying_it() {
+        let dissolved = || {
+            asg(
+                collective(Collective::DistrictCommittees, "Ủy ban nhân dân cấp huyện"),
+                Role::Support,
+                false,
+            )
+        };
+        let mut body = task("II.1", "Tuyên truyền", vec![dissolved()]);
+        body.roles_from = vec!["PL.1".into()];
+        let mut p = plan(
+            "P",
+            Level::Province,
+            vec![body, task("PL.1", "Tuyên truyền", vec![dissolved()])],
+        );
+        p.date = chrono::NaiveDate::from_ymd_opt(2026, 4, 14);
+        let r = check(&p, &Config::default());
+        let at: Vec<_> = r
+            .findings_with("OG010")
+            .map(|f| f.parent_id.clone().or(f.child_id.clone()))
+            .collect();
+        assert_eq!(at, [Some("PL.1".to_string())], "{:?}", r.findings);
     }
 }

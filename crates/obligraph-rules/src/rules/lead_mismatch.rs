@@ -48,7 +48,7 @@ impl Rule for LeadMismatch {
             // The parent gives the task to the derived plan's issuer ("Ủy
             // ban nhân dân các xã, phường chủ trì" in a commune's plan): the
             // issuer decides which of its bodies leads.
-            let to_issuer = p.leads().any(|a| {
+            let to_issuer = p.own_leads().any(|a| {
                 !a.requested
                     && a.agency.collective.is_some_and(|c| {
                         matches!(
@@ -69,7 +69,7 @@ impl Rule for LeadMismatch {
                 parent.level == child.level || !a.agency.id.starts_with("unresolved:")
             };
             let p_leads: Vec<_> = p
-                .leads()
+                .own_leads()
                 .filter(|a| !a.requested && a.agency.orderable && a.agency.collective.is_none())
                 .filter(known)
                 .filter(|a| reaches_child(a, parent.level, child.level))
@@ -80,16 +80,20 @@ impl Rule for LeadMismatch {
             // The best match that names a lead (a body item restating an
             // appendix row names none; the row does).
             let matched = ctx.matched_children(r);
-            let Some(c) = matched.iter().copied().find(|m| m.leads().next().is_some()) else {
+            let Some(c) = matched
+                .iter()
+                .copied()
+                .find(|m| m.own_leads().next().is_some())
+            else {
                 continue;
             };
-            let c_leads: Vec<_> = c.leads().collect();
+            let c_leads: Vec<_> = c.own_leads().collect();
             // Any matched derived obligation may carry the lead; a
             // collective ("UBND các phường") stands for it only when the
             // derived obligation names no body of its own as lead.
             let ok = matched.iter().any(|m| {
-                let named = m.leads().any(|ca| ca.agency.collective.is_none());
-                m.leads().any(|ca| {
+                let named = m.own_leads().any(|ca| ca.agency.collective.is_none());
+                m.own_leads().any(|ca| {
                     (ca.agency.collective.is_some() && !named)
                         || p_leads.iter().any(|pa| {
                             is_counterpart(&pa.agency, parent.level, &ca.agency, child.level)

@@ -124,14 +124,14 @@ impl Rule for LooserDeadline {
             let matched = ctx.matched_children(r);
             let verdicts: Vec<_> = matched
                 .iter()
-                .map(|c| (c, looser(p.deadline.as_ref(), c.deadline.as_ref(), w)))
+                .map(|c| (c, looser(p.own_deadline(), c.own_deadline(), w)))
                 .collect();
             if verdicts.iter().any(|(_, v)| v.is_none()) {
                 continue;
             }
             let Some((c, Some((en, vi)))) = verdicts
                 .iter()
-                .find(|(c, _)| c.deadline.is_some())
+                .find(|(c, _)| c.own_deadline().is_some())
                 .or_else(|| verdicts.first())
                 .cloned()
             else {

@@ -39,7 +39,7 @@ impl Rule for NoLead {
             .iter()
             .filter(|o| o.kind == ObligationKind::Task);
         let (n, unassigned) = tasks.fold((0, 0), |(n, u), o| {
-            (n + 1, u + usize::from(o.assignments.is_empty()))
+            (n + 1, u + usize::from(o.own_assignments().is_empty()))
         });
         if n > 0 && unassigned == n {
             out.push(ctx.finding(
@@ -52,8 +52,8 @@ impl Rule for NoLead {
         }
         for o in &ctx.plan.obligations {
             if o.kind != ObligationKind::Task
-                || o.assignments.is_empty()
-                || o.leads().next().is_some()
+                || o.own_assignments().is_empty()
+                || o.own_leads().next().is_some()
             {
                 continue;
             }

@@ -36,18 +36,17 @@ declare_rule! {
 }
 
 fn dated(o: &Obligation, w: Window) -> bool {
-    o.deadline
-        .as_ref()
+    o.own_deadline()
         .is_some_and(|d| !d.due_dates(w).dates.is_empty())
 }
 
 /// A report-in duty: a collective reports to be compiled.
 fn is_feeder(o: &Obligation) -> bool {
-    if o.kind != ObligationKind::Report || !o.deadline.as_ref().is_some_and(|d| d.is_recurring()) {
+    if o.kind != ObligationKind::Report || !o.own_deadline().is_some_and(|d| d.is_recurring()) {
         return false;
     }
     let t = obligraph_vn::normalize::fold(&o.text);
-    (o.assignments.iter().any(|a| a.agency.is_collective())
+    (o.own_assignments().iter().any(|a| a.agency.is_collective())
         || t.contains("để tổng hợp")
         || t.contains("để theo dõi"))
         && (t.contains("báo cáo") || t.contains("gửi"))
@@ -56,9 +55,9 @@ fn is_feeder(o: &Obligation) -> bool {
 /// A compiling duty: one agency compiles and reports up.
 fn is_compiler(o: &Obligation) -> bool {
     matches!(o.kind, ObligationKind::Report | ObligationKind::Monitor)
-        && o.deadline.as_ref().is_some_and(|d| d.is_recurring())
-        && o.leads().count() >= 1
-        && o.leads()
+        && o.own_deadline().is_some_and(|d| d.is_recurring())
+        && o.own_leads().count() >= 1
+        && o.own_leads()
             .all(|a| !a.agency.is_collective() && a.agency.orderable && !a.requested)
         && {
             // "… gửi X để tổng hợp" sends to a compiler; it does not compile.
@@ -87,7 +86,7 @@ impl ReportingChain {
         (days, w): (u32, Window),
         out: &mut Vec<Finding>,
     ) {
-        let (Some(a), Some(b)) = (&feeder.deadline, &fed.deadline) else {
+        let (Some(a), Some(b)) = (feeder.own_deadline(), fed.own_deadline()) else {
             return;
         };
         let check = a.leaves_margin(b, days, w);
@@ -199,9 +198,9 @@ impl Rule for ReportingChain {
                     dated(o, pw)
                         && (is_compiler(o)
                             || o.kind == ObligationKind::Report
-                                && o.deadline.as_ref().is_some_and(|d| d.is_recurring())
-                                && o.leads().next().is_some()
-                                && o.leads().all(|a| {
+                                && o.own_deadline().is_some_and(|d| d.is_recurring())
+                                && o.own_leads().next().is_some()
+                                && o.own_leads().all(|a| {
                                     !a.agency.is_collective() && a.agency.orderable && !a.requested
                                 }))
                 })
@@ -214,7 +213,7 @@ impl Rule for ReportingChain {
         {
             // Report-ins the parent asks of People's Committees or
             // departments that take the derived plan's issuer in.
-            let asks_issuer = pf.assignments.iter().any(|a| {
+            let asks_issuer = pf.own_assignments().iter().any(|a| {
                 matches!(
                     a.agency.collective,
                     Some(
@@ -232,8 +231,7 @@ impl Rule for ReportingChain {
             let own = own_found.get_or_insert_with(find_own);
             if own.is_empty() {
                 let pd = pf
-                    .deadline
-                    .as_ref()
+                    .own_deadline()
                     .map(|d| d.to_vietnamese())
                     .unwrap_or_default();
                 out.push(ctx.finding(

@@ -34,7 +34,7 @@ impl Rule for RequestedBodyOrdered {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         for o in &ctx.plan.obligations {
             let names: Vec<&str> = o
-                .assignments
+                .own_assignments()
                 .iter()
                 .filter(|a| !a.agency.orderable && !a.requested)
                 .map(display)

@@ -36,7 +36,7 @@ impl Rule for SeveralLeadsUnscoped {
                 continue;
             }
             let leads: Vec<_> = o
-                .leads()
+                .own_leads()
                 // A court, procuracy or the Front ordered to lead is OG009's
                 // finding: counting it here would report one slip twice.
                 .filter(|a| !a.requested && a.agency.orderable && a.agency.collective.is_none())
@@ -114,6 +114,32 @@ mod tests {
                     asg(court(), Role::Lead, false),
                 ],
             )],
+        );
+        assert_eq!(
+            check(&p, &Config::default()).findings_with("OG008").count(),
+            0
+        );
+    }
+
+    /// A body item over the heading of rows carries their leads
+    /// (`roles_from`): each row has one lead, the body item names none of
+    /// its own, so no one task has joint leads.
+    #[test]
+    fn leads_carried_from_rows_are_the_rows() {
+        let row = |id: &str, a| task(id, "Thống kê", vec![asg(a, Role::Lead, false)]);
+        let mut body = task(
+            "II.1",
+            "Thống kê số liệu",
+            vec![
+                asg(sotp(), Role::Lead, false),
+                asg(police(), Role::Lead, false),
+            ],
+        );
+        body.roles_from = vec!["PL.1".into(), "PL.2".into()];
+        let p = plan(
+            "P",
+            Level::Province,
+            vec![body, row("PL.1", sotp()), row("PL.2", police())],
         );
         assert_eq!(
             check(&p, &Config::default()).findings_with("OG008").count(),

@@ -57,16 +57,16 @@ impl Rule for SupportDropped {
             let Some(first) = matched.first() else {
                 continue;
             };
-            if matched.iter().all(|c| c.assignments.is_empty()) {
+            if matched.iter().all(|c| c.own_assignments().is_empty()) {
                 continue;
             }
             let dropped: Vec<&str> = p
-                .supports()
+                .own_supports()
                 .filter(|a| !a.requested && a.agency.orderable && a.agency.collective.is_none())
                 .filter(|a| reaches_child(a, parent.level, child.level))
                 .filter(|a| {
                     !matched.iter().any(|c| {
-                        c.assignments.iter().any(|ca| {
+                        c.own_assignments().iter().any(|ca| {
                             is_counterpart(&a.agency, parent.level, &ca.agency, child.level)
                         })
                     })

@@ -57,6 +57,8 @@ mod restate;
 mod table;
 pub(crate) mod text;
 
+pub use restate::carry_rows;
+
 use std::path::Path;
 
 use obligraph_core::Plan;

@@ -24,6 +24,18 @@
 //! row wins when a group heading of the appendix is closer still (the
 //! body item restates the group, whose rows have leads of their own).
 //!
+//! # A body item over a heading of rows
+//!
+//! A body item that writes no roles and whose place and words name a
+//! heading of the appendix (body "II.N.x" over heading x, in Roman
+//! numerals, of part N: Đồng Nai's II.2.đ over PL.B.V) is the theme the
+//! heading's rows split into tasks: it carries the union of their roles
+//! and, when it states none, their deadlines, and names the rows in
+//! [`Obligation::roles_from`] (and [`Obligation::deadline_from`]). The
+//! roles stay the rows' ([`Obligation::own_assignments`] is empty): the
+//! audit counts such a body item at its rows, and a rule that reads roles
+//! reads them once, at the rows.
+//!
 //! # Why linked, not merged
 //!
 //! The two are kept as two obligations, each at its own place in the
@@ -201,6 +213,16 @@ fn is_row(o: &Obligation) -> bool {
     o.id.starts_with("PL")
 }
 
+/// The ids of the top sections of duties ("Tổ chức thực hiện", "Kinh
+/// phí"), whose items restate no row.
+fn duty_sections(plan: &Plan) -> HashSet<&str> {
+    plan.sections
+        .iter()
+        .filter(|s| s.parent.is_none() && super::body::is_duty_section(&s.title))
+        .map(|s| s.id.as_str())
+        .collect()
+}
+
 /// Links body tasks to the appendix rows that restate them.
 pub(crate) fn link(plan: &mut Plan) {
     let rows: Vec<(usize, Words, Option<u32>)> = plan
@@ -254,12 +276,7 @@ pub(crate) fn link(plan: &mut Plan) {
     // Body items that restate every row of a group: (body, rows).
     let mut group_links: Vec<(usize, Vec<usize>)> = Vec::new();
     // Duties of "Tổ chức thực hiện" and "Kinh phí" restate no row.
-    let duty_sections: HashSet<&str> = plan
-        .sections
-        .iter()
-        .filter(|s| s.parent.is_none() && super::body::is_duty_section(&s.title))
-        .map(|s| s.id.as_str())
-        .collect();
+    let duty_sections = duty_sections(plan);
     for (bi, o) in plan.obligations.iter().enumerate() {
         let top = o.id.split(['.', '-', ':']).next().unwrap_or("");
         if is_row(o) || o.kind != ObligationKind::Task || duty_sections.contains(top) {
@@ -378,7 +395,7 @@ pub(crate) fn link(plan: &mut Plan) {
         let Some(body) = plan.obligations.get_mut(bi) else {
             continue;
         };
-        carry_rows(body, &restated);
+        sum_rows(body, &restated);
     }
     for (bi, ri) in links {
         let Some(row) = plan.obligations.get(ri).cloned() else {
@@ -396,6 +413,111 @@ pub(crate) fn link(plan: &mut Plan) {
             body.deadline_text = row.deadline_text;
         }
     }
+    // Then the body items left without roles that state a heading of rows.
+    for (bi, members) in heading_links(plan) {
+        let restated: Vec<Obligation> = members
+            .iter()
+            .filter_map(|&ri| plan.obligations.get(ri).cloned())
+            .collect();
+        if let Some(body) = plan.obligations.get_mut(bi) {
+            carry_rows(body, &restated);
+        }
+    }
+}
+
+/// Body items that state, by place and words, the heading of a group of
+/// appendix rows and carry no roles of their own: (body, rows of the
+/// group, in order).
+///
+/// Plans that letter the body's items ("II.2.đ") and number the
+/// appendix's parts with letters and their headings with Roman numerals
+/// write the body item "II.N.x" again as heading x of part N (Đồng Nai:
+/// II.1.b ↔ PL.A.II, II.2.b ↔ PL.B.II, II.2.đ ↔ PL.B.V, II.4.a ↔ PL.D.I),
+/// the heading's rows carrying the roles and deadlines the body item
+/// leaves out. The place proposes the heading; the words decide (the
+/// share of [`MIN_NUMBERED`], as for a row under the body item's number):
+/// a body item the appendix does not restate there (Đồng Nai's II.4.b,
+/// beside row PL.D.II about other work) keeps no roles. A heading with a
+/// single row under it is that row's, which [`link`] links directly.
+fn heading_links(plan: &Plan) -> Vec<(usize, Vec<usize>)> {
+    // The parts of the appendices, in order: sections right under an
+    // appendix root.
+    let roots: HashSet<&str> = plan
+        .sections
+        .iter()
+        .filter(|s| s.parent.is_none() && s.id.starts_with("PL"))
+        .map(|s| s.id.as_str())
+        .collect();
+    let parts: Vec<&str> = plan
+        .sections
+        .iter()
+        .filter(|s| s.parent.as_deref().is_some_and(|p| roots.contains(p)))
+        .map(|s| s.id.as_str())
+        .collect();
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    // Duties of "Tổ chức thực hiện" and "Kinh phí" state no heading.
+    let duty_sections = duty_sections(plan);
+    let mut out = Vec::new();
+    for (bi, o) in plan.obligations.iter().enumerate() {
+        let top = o.id.split(['.', '-', ':']).next().unwrap_or("");
+        if is_row(o)
+            || o.kind != ObligationKind::Task
+            || !o.assignments.is_empty()
+            || o.restates.is_some()
+            || duty_sections.contains(top)
+        {
+            continue;
+        }
+        let Some(heading) = heading_at(&o.id, &parts) else {
+            continue;
+        };
+        let Some(title) = plan.sections.iter().find(|s| s.id == heading) else {
+            continue;
+        };
+        if overlap(&words(&o.text), &words(&title.title)) < MIN_NUMBERED {
+            continue;
+        }
+        let below = format!("{heading}.");
+        let rows: Vec<usize> = plan
+            .obligations
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                is_row(r)
+                    && (!r.assignments.is_empty() || r.deadline.is_some())
+                    && r.section
+                        .as_deref()
+                        .is_some_and(|s| s == heading || s.starts_with(&below))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if rows.len() >= 2 {
+            out.push((bi, rows));
+        }
+    }
+    out
+}
+
+/// The appendix heading a lettered body item's place names: "II.N.x" →
+/// the x-th Roman heading of the N-th part ("II.2.đ" → "PL.B.V" when
+/// "PL.B" is the second part).
+fn heading_at(id: &str, parts: &[&str]) -> Option<String> {
+    let mut ids = id.split('.');
+    let (_, n, letter) = (ids.next()?, ids.next()?, ids.next()?);
+    if ids.next().is_some() {
+        return None;
+    }
+    let n: usize = n.parse().ok()?;
+    let mut chars = letter.chars();
+    let (c, None) = (chars.next()?, chars.next()) else {
+        return None;
+    };
+    let k = crate::ocr::LIST_LETTERS.chars().position(|l| l == c)?;
+    let part = parts.get(n.checked_sub(1)?)?;
+    let k = u32::try_from(k + 1).ok()?;
+    Some(format!("{part}.{}", super::text::roman_numeral(k)))
 }
 
 /// `text` without what it says in parentheses.
@@ -418,8 +540,12 @@ fn without_parentheses(text: &str) -> String {
 /// b "… về …", each with its lead) carries the roles of all the rows, and
 /// their deadlines when it states none. It is linked to no one row
 /// ([`Obligation::restates`] names one obligation): the rows keep their
-/// own obligations, the body item is their sum.
-fn carry_rows(body: &mut Obligation, rows: &[Obligation]) {
+/// own obligations, the body item is their sum. Its text words each row,
+/// so it is read as a task of its own (the audit compares it as written);
+/// compare [`carry_rows`].
+///
+/// Returns the rows whose deadlines it took (none when it states one).
+fn sum_rows(body: &mut Obligation, rows: &[Obligation]) -> Vec<String> {
     let mut assignments: Vec<obligraph_core::Assignment> = Vec::new();
     for a in rows.iter().flat_map(|r| r.assignments.iter()) {
         let same = |b: &obligraph_core::Assignment| b.agency.id == a.agency.id && b.role == a.role;
@@ -430,7 +556,7 @@ fn carry_rows(body: &mut Obligation, rows: &[Obligation]) {
     }
     body.assignments = assignments;
     if body.deadline.is_some() || body.deadline_text.is_some() {
-        return;
+        return Vec::new();
     }
     let mut parts: Vec<obligraph_core::Deadline> = Vec::new();
     let mut texts: Vec<String> = Vec::new();
@@ -452,6 +578,22 @@ fn carry_rows(body: &mut Obligation, rows: &[Obligation]) {
         _ => Some(obligraph_core::Deadline::All { parts }),
     };
     body.deadline_text = (!texts.is_empty()).then(|| texts.join("; "));
+    rows.iter()
+        .filter(|r| r.deadline.is_some() || r.deadline_text.is_some())
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+/// A body item that states the heading of a group of rows and no roles
+/// of its own (see [`heading_links`]) carries the rows' roles, in row
+/// order, each agency and role once, and their deadlines when it states
+/// none. The roles so carried are the rows', not written at it: it names
+/// the rows in [`Obligation::roles_from`], and those whose deadlines it
+/// took in [`Obligation::deadline_from`], so that the audit (which counts
+/// such a body item at its rows) and others tell them from its own.
+pub fn carry_rows(body: &mut Obligation, rows: &[Obligation]) {
+    body.deadline_from = sum_rows(body, rows);
+    body.roles_from = rows.iter().map(|r| r.id.clone()).collect();
 }
 
 #[cfg(test)]

@@ -251,7 +251,8 @@ fn is_own_plan(p: &Obligation, parent: &Plan, child: &Plan) -> bool {
 /// collective, not a body that can only be requested).
 fn is_body_duty(plan: &Plan, o: &Obligation) -> bool {
     o.kind == obligraph_core::ObligationKind::Task
-        && o.leads().any(|a| !a.requested && !a.agency.is_collective())
+        && o.own_leads()
+            .any(|a| !a.requested && !a.agency.is_collective())
         && plan
             .section_chain(o)
             .last()
@@ -346,9 +347,9 @@ pub(crate) fn audit_indexed(
     // Whether derived obligation `c` is led by the counterpart of a lead of
     // parent obligation `p` (neither only requested).
     let owed_by_counterpart = |c: &Obligation, p: &Obligation| {
-        c.leads().any(|ca| {
+        c.own_leads().any(|ca| {
             !ca.requested
-                && p.leads().any(|pa| {
+                && p.own_leads().any(|pa| {
                     !pa.requested
                         && agencies::is_counterpart(
                             &pa.agency,
@@ -366,7 +367,7 @@ pub(crate) fn audit_indexed(
     let by_body = |duties: &[&Obligation], p: &Obligation| {
         let mut bodies: Vec<&str> = duties
             .iter()
-            .flat_map(|c| c.leads())
+            .flat_map(|c| c.own_leads())
             .filter(|a| !a.requested && !a.agency.is_collective())
             .map(|a| a.agency.id.as_str())
             .filter(|id| !id.starts_with("unresolved:"))

@@ -553,6 +553,7 @@ fn a_clause_that_only_dates_a_duty_is_its_deadline() {
         .all(|o| o.text.trim() != "thực hiện hằng năm."));
     // A clause with work of its own stays a duty.
     assert!(i.plan.obligations.len() >= 3, "{:#?}", i.plan.obligations);
+}
 
 /// A province plan written like Đồng Nai's (not a seed): lettered body
 /// items whose roles and deadlines are in the appendix, under the heading

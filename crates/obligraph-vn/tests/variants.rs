@@ -629,3 +629,26 @@ fn a_body_item_over_an_appendix_heading_carries_its_rows() {
     assert!(abroad.assignments.is_empty(), "{:?}", abroad.assignments);
     assert!(abroad.roles_from.is_empty());
 }
+
+/// A pointer to the appendix that names its columns ("Nhiệm vụ cụ thể, cơ
+/// quan chủ trì, cơ quan phối hợp, thời gian thực hiện … được xác định tại
+/// Phụ lục") is no task, even after a numbered item, which stays a task
+/// of its own (a Quảng Bình-style plan).
+#[test]
+fn a_pointer_naming_the_appendix_columns_is_no_task() {
+    let plan = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 19/KH-UBND\nQuảng Bình, ngày 20 tháng 01 năm 2025\nKẾ HOẠCH\nThực hiện Công ước về các quyền dân sự và chính trị\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Hoàn thiện thể chế, chính sách của tỉnh phù hợp với Công ước.\n2. Thực hiện nghĩa vụ báo cáo định kỳ về việc thực hiện Công ước.\nNhiệm vụ cụ thể, cơ quan chủ trì, cơ quan phối hợp, thời gian thực hiện và sản phẩm được xác định tại Phụ lục kèm theo Kế hoạch này.\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp theo dõi, đôn đốc việc thực hiện Kế hoạch này.\n";
+    let i = import(plan);
+    assert!(
+        i.plan
+            .obligations
+            .iter()
+            .all(|o| !o.text.contains("Phụ lục kèm theo")),
+        "{:#?}",
+        i.plan.obligations
+    );
+    assert_eq!(task(&i, "nghĩa vụ báo cáo định kỳ").id, "II.2");
+    assert!(i
+        .unattributed
+        .iter()
+        .any(|u| u.line == 10 && u.reason == obligraph_vn::UnattributedReason::AppendixPointer));
+}

@@ -1077,9 +1077,27 @@ fn points_to_appendix(text: &str) -> bool {
     ]
     .iter()
     .any(|w| k.starts_with(w));
-    // The verb test last: this runs on every unassigned paragraph.
-    opens && k.contains("phu luc") && chars(text) <= 160 && !DUTY_VERB.is_match(&lowercase(text))
+    // The verb test last: this runs on every unassigned paragraph. The
+    // columns it names ("cơ quan chủ trì, cơ quan phối hợp, thời gian thực
+    // hiện … được xác định tại Phụ lục") are nouns, not duties.
+    opens && k.contains("phu luc") && chars(text) <= 200 && {
+        let mut lower = lowercase(text);
+        for noun in APPENDIX_COLUMNS {
+            lower = lower.replace(noun, " ");
+        }
+        !DUTY_VERB.is_match(&lower)
+    }
 }
+
+/// The appendix's columns as a sentence pointing to it names them.
+const APPENDIX_COLUMNS: &[&str] = &[
+    "cơ quan chủ trì",
+    "cơ quan phối hợp",
+    "đơn vị chủ trì",
+    "đơn vị phối hợp",
+    "thời gian thực hiện",
+    "tiến độ thực hiện",
+];
 
 /// Whether a colon after `before` opens a list of objects ("… về:", "…
 /// các nội dung sau:", "… gồm:", "… như:"), not a label ("Công an quận:").
@@ -1226,6 +1244,21 @@ fn fold_role_lines(nodes: &mut Vec<Node>, ctx: &Ctx) {
 
 fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
     fold_role_lines(&mut nodes, ctx);
+    // A sentence pointing to the appendix, set aside below, heads nothing:
+    // the item it follows is a task of its own ("5. Thực hiện nghĩa vụ báo
+    // cáo …" / "Nhiệm vụ cụ thể … được xác định tại Phụ lục …").
+    let pointers: Vec<usize> = nodes
+        .iter()
+        .filter(|n| n.children == 0 && n.assignments.is_empty() && points_to_appendix(&n.text))
+        .filter_map(|n| n.parent)
+        // (A part's heading, "II. NHIỆM VỤ", stays a heading.)
+        .filter(|&p| nodes.get(p).is_some_and(|x| x.parent.is_some()))
+        .collect();
+    for p in pointers {
+        if let Some(parent) = nodes.get_mut(p) {
+            parent.children = parent.children.saturating_sub(1);
+        }
+    }
     // Leads given by agency headings of "Tổ chức thực hiện".
     let mut heading_leads: HashMap<usize, Vec<Assignment>> = HashMap::default();
     for (i, n) in nodes.iter().enumerate() {

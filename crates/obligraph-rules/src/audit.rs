@@ -246,6 +246,26 @@ fn is_own_plan(p: &Obligation, parent: &Plan, child: &Plan) -> bool {
                 .any(|a| agencies::reaches_child(a, parent.level, child.level)))
 }
 
+/// The report of each element of a parent obligation: its text, whether
+/// the derived plan must carry it, and the ids (`id_of` the carriers'
+/// indices) of what carries it.
+fn element_reports(
+    elements: &[carry::Element],
+    carried_by: &[Vec<usize>],
+    commune: bool,
+    id_of: impl Fn(usize) -> Option<String>,
+) -> Vec<ElementReport> {
+    elements
+        .iter()
+        .zip(carried_by)
+        .map(|(e, by)| ElementReport {
+            required: !(commune && e.above_commune()),
+            text: std::sync::Arc::clone(&e.text),
+            carried_by: by.iter().filter_map(|&i| id_of(i)).collect(),
+        })
+        .collect()
+}
+
 /// Whether `o` is a body's general duty: a task of the part of `plan` that
 /// assigns duties by body ("Tổ chức thực hiện"), led by a named body (not a
 /// collective, not a body that can only be requested).
@@ -302,6 +322,23 @@ pub(crate) fn audit_indexed(
     let child_subjects = ix.carry.plan_subjects(child);
     // Each derived obligation as carrying reads it, once per audit.
     let mut side_cache: Vec<Option<ChildSide>> = vec![None; child.obligations.len()];
+    // The derived obligations `ids` (indices) as carrying reads them.
+    let sides_of = |cache: &mut Vec<Option<ChildSide>>, ids: &[usize]| -> Vec<ChildSide> {
+        ids.iter()
+            .filter_map(|&ci| {
+                let slot = cache.get_mut(ci)?;
+                let c = child.obligations.get(ci)?;
+                Some(
+                    slot.get_or_insert_with(|| ix.carry.child_side(c, &child_subjects))
+                        .clone(),
+                )
+            })
+            .collect()
+    };
+    // A commune plan against a plan above it: not asked for the parts of a
+    // task that are for the levels above.
+    let commune =
+        child.level == Some(Level::Commune) && parent.level.is_some_and(|l| l < Level::Commune);
     // Each derived obligation's best parent obligation.
     let mut primary: Vec<(f64, Option<usize>)> = vec![(f64::MIN, None); child.obligations.len()];
     for (pi, pairs) in al.per_parent.iter().enumerate() {
@@ -433,19 +470,7 @@ pub(crate) fn audit_indexed(
             // No candidate at all: missing, as sure as the alignment is.
             (Status::Missing, 1.0)
         } else {
-            let sides: Vec<ChildSide> = matched
-                .iter()
-                .filter_map(|&ci| {
-                    let slot = side_cache.get_mut(ci)?;
-                    let c = child.obligations.get(ci)?;
-                    Some(
-                        slot.get_or_insert_with(|| ix.carry.child_side(c, &child_subjects))
-                            .clone(),
-                    )
-                })
-                .collect();
-            let commune = child.level == Some(Level::Commune)
-                && parent.level.is_some_and(|l| l < Level::Commune);
+            let sides = sides_of(&mut side_cache, &matched);
             let primaries: Vec<Option<usize>> = matched
                 .iter()
                 .map(|&ci| primary.get(ci).and_then(|b| b.1))
@@ -514,18 +539,9 @@ pub(crate) fn audit_indexed(
                 v
             };
             if let Some(es) = ix.carry.elements.get(pi) {
-                elements = es
-                    .iter()
-                    .zip(&v.carried_by)
-                    .map(|(e, by)| ElementReport {
-                        required: !(commune && e.above_commune()),
-                        text: std::sync::Arc::clone(&e.text),
-                        carried_by: by
-                            .iter()
-                            .filter_map(|&i| matches.get(i).map(|x| x.child_id.clone()))
-                            .collect(),
-                    })
-                    .collect();
+                elements = element_reports(es, &v.carried_by, commune, |i| {
+                    matches.get(i).map(|x| x.child_id.clone())
+                });
             }
             // A match naming another key subject carries nothing.
             for &i in v.blocked.iter().rev() {
@@ -606,19 +622,7 @@ pub(crate) fn audit_indexed(
                 })
                 .map(|(ci, _)| ci)
                 .collect();
-            let sides: Vec<ChildSide> = owned
-                .iter()
-                .filter_map(|&ci| {
-                    let slot = side_cache.get_mut(ci)?;
-                    let c = child.obligations.get(ci)?;
-                    Some(
-                        slot.get_or_insert_with(|| ix.carry.child_side(c, &child_subjects))
-                            .clone(),
-                    )
-                })
-                .collect();
-            let commune = child.level == Some(Level::Commune)
-                && parent.level.is_some_and(|l| l < Level::Commune);
+            let sides = sides_of(&mut side_cache, &owned);
             let v = carry::verdict_together(&ix.carry, pi, &sides, m.element_carried, commune);
             let level = match v.level {
                 Carried::All => Some(Status::Covered),
@@ -628,20 +632,12 @@ pub(crate) fn audit_indexed(
             match (level, ix.carry.elements.get(pi)) {
                 (Some(level), Some(es)) => {
                     together = true;
-                    elements = es
-                        .iter()
-                        .zip(&v.carried_by)
-                        .map(|(e, by)| ElementReport {
-                            required: !(commune && e.above_commune()),
-                            text: std::sync::Arc::clone(&e.text),
-                            carried_by: by
-                                .iter()
-                                .filter_map(|&i| owned.get(i))
-                                .filter_map(|&ci| child.obligations.get(ci))
-                                .map(|c| c.id.clone())
-                                .collect(),
-                        })
-                        .collect();
+                    elements = element_reports(es, &v.carried_by, commune, |i| {
+                        owned
+                            .get(i)
+                            .and_then(|&ci| child.obligations.get(ci))
+                            .map(|c| c.id.clone())
+                    });
                     (level, v.confidence)
                 }
                 _ => (status, confidence),

@@ -1020,6 +1020,18 @@ pub(crate) fn confidence(margin: f64) -> f64 {
     (c * 1000.0).round() / 1000.0
 }
 
+/// The derived sides (indices) that name another key subject than parent
+/// obligation `pi` and none of its own of that kind: they carry nothing.
+fn blocked_by_subject(pc: &ParentCarry, pi: usize, sides: &[ChildSide]) -> Vec<usize> {
+    let psub = pc.subjects.get(pi).map_or(&[][..], Vec::as_slice);
+    sides
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| contradicts(psub, c.subjects()))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// The verdict on parent obligation `pi` given its matched derived sides.
 pub(crate) fn verdict(
     pc: &ParentCarry,
@@ -1031,13 +1043,7 @@ pub(crate) fn verdict(
 ) -> Verdict {
     let empty = Vec::new();
     let elements = pc.elements.get(pi).unwrap_or(&empty);
-    let psub = pc.subjects.get(pi).map_or(&[][..], Vec::as_slice);
-    let blocked: Vec<usize> = matches
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| contradicts(psub, c.subjects()))
-        .map(|(i, _)| i)
-        .collect();
+    let blocked = blocked_by_subject(pc, pi, matches);
     let mut carried_by = Vec::with_capacity(elements.len());
     // Per element, the best share held by one unblocked match.
     let mut best: Vec<f64> = Vec::with_capacity(elements.len());
@@ -1151,13 +1157,7 @@ pub(crate) fn verdict_together(
 ) -> Verdict {
     let empty = Vec::new();
     let elements = pc.elements.get(pi).unwrap_or(&empty);
-    let psub = pc.subjects.get(pi).map_or(&[][..], Vec::as_slice);
-    let blocked: Vec<usize> = sides
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| contradicts(psub, c.subjects()))
-        .map(|(i, _)| i)
-        .collect();
+    let blocked = blocked_by_subject(pc, pi, sides);
     let mut union: FxHashSet<u64> = FxHashSet::default();
     for (i, c) in sides.iter().enumerate() {
         if !blocked.contains(&i) {

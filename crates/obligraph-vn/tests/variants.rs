@@ -652,3 +652,30 @@ fn a_pointer_naming_the_appendix_columns_is_no_task() {
         .iter()
         .any(|u| u.line == 10 && u.reason == obligraph_vn::UnattributedReason::AppendixPointer));
 }
+
+/// District bodies the reference tables list and the seeds never named: the
+/// district's culture, information and sports centre (a name with a comma)
+/// and the district Party committee's propaganda board.
+#[test]
+fn district_centre_and_propaganda_board_resolve() {
+    let ctx = AgencyContext {
+        date: chrono::NaiveDate::from_ymd_opt(2023, 5, 15),
+        issuer_level: Some(obligraph_core::Level::District),
+    };
+    let ids: Vec<String> = parse_agency_list(
+        "Trung tâm Văn hóa, Thông tin và Thể thao huyện, Ban Tuyên giáo Huyện ủy, Công an huyện",
+        Role::Support,
+        &ctx,
+    )
+    .into_iter()
+    .map(|a| a.agency.id)
+    .collect();
+    assert_eq!(
+        ids,
+        [
+            "district:culture_information_sports_centre",
+            "district:propaganda",
+            "district:police"
+        ]
+    );
+}

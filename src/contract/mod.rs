@@ -91,7 +91,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The version of the contract's JSON (semantic; see the module docs).
-pub const SCHEMA_VERSION: &str = "1.1.0";
+/// 1.2.0: an obligation may name the appendix rows its roles and deadline
+/// come from (`roles_from`, `deadline_from`).
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
 /// The version of obligraph that wrote a response.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -379,8 +379,9 @@ pub(crate) fn audit_indexed(
             child_location: Location::at(&child_label, &c.source),
         })
     };
-    // The derived plan's own duties by body (read when needed).
-    let mut body_duties: Option<Vec<&Obligation>> = None;
+    // The derived plan's own duties by body, and whether they go to two
+    // named bodies or more (read when needed).
+    let mut body_duties: Option<(Vec<&Obligation>, bool)> = None;
     // Whether derived obligation `c` is led by the counterpart of a lead of
     // parent obligation `p` (neither only requested).
     let owed_by_counterpart = |c: &Obligation, p: &Obligation| {
@@ -397,21 +398,13 @@ pub(crate) fn audit_indexed(
                 })
         })
     };
-    // Whether the derived plan, with `duties` its duties by body, assigns
-    // the duties of "Tổ chức thực hiện" body by body (two bodies or more:
-    // one funding duty of Sở Tài chính is not that) or gives one to a
-    // counterpart of a lead of parent obligation `p`.
-    let by_body = |duties: &[&Obligation], p: &Obligation| {
-        let mut bodies: Vec<&str> = duties
-            .iter()
-            .flat_map(|c| c.own_leads())
-            .filter(|a| !a.requested && !a.agency.is_collective())
-            .map(|a| a.agency.id.as_str())
-            .filter(|id| !id.starts_with("unresolved:"))
-            .collect();
-        bodies.sort_unstable();
-        bodies.dedup();
-        bodies.len() >= 2 || duties.iter().any(|c| owed_by_counterpart(c, p))
+    // Whether the derived plan, with `duties` its duties by body (`many`:
+    // they go to two named bodies or more), assigns the duties of "Tổ chức
+    // thực hiện" body by body (one funding duty of Sở Tài chính is not
+    // that) or gives one to a counterpart of a lead of parent obligation
+    // `p`.
+    let by_body = |(duties, many): &(Vec<&Obligation>, bool), p: &Obligation| {
+        *many || duties.iter().any(|c| owed_by_counterpart(c, p))
     };
     for (pi, p) in parent.obligations.iter().enumerate() {
         let reason = reasons.get(pi).cloned().flatten();
@@ -605,11 +598,22 @@ pub(crate) fn audit_indexed(
             && is_body_duty(parent, p)
             && !by_body(
                 body_duties.get_or_insert_with(|| {
-                    child
+                    let duties: Vec<&Obligation> = child
                         .obligations
                         .iter()
                         .filter(|c| is_body_duty(child, c))
-                        .collect()
+                        .collect();
+                    let mut bodies: Vec<&str> = duties
+                        .iter()
+                        .flat_map(|c| c.own_leads())
+                        .filter(|a| !a.requested && !a.agency.is_collective())
+                        .map(|a| a.agency.id.as_str())
+                        .filter(|id| !id.starts_with("unresolved:"))
+                        .collect();
+                    bodies.sort_unstable();
+                    bodies.dedup();
+                    let many = bodies.len() >= 2;
+                    (duties, many)
                 }),
                 p,
             ) {

@@ -766,17 +766,41 @@ fn apply_label(
 ) {
     for &t in targets {
         let Some(n) = nodes.get_mut(t) else { continue };
-        match l {
-            Label::Lead => n.assignments.extend(ctx.agency_list(value, Role::Lead)),
-            Label::Support => n.assignments.extend(ctx.agency_list(value, Role::Support)),
-            Label::Time => {
-                n.deadline = parse_deadline(value, &ctx.deadline)
-                    .or_else(|| ctx.find_deadline(value).map(|m| m.deadline));
-                n.deadline_text = Some(value.to_string()).filter(|v| !v.is_empty());
-            }
-            Label::Output => n.output = Some(value.to_string()).filter(|v| !v.is_empty()),
-        }
+        set_label(
+            l,
+            value,
+            ctx,
+            LabelFields {
+                assignments: &mut n.assignments,
+                deadline: &mut n.deadline,
+                deadline_text: &mut n.deadline_text,
+                output: &mut n.output,
+            },
+        );
         n.extra_lines.extend(lines);
+    }
+}
+
+/// The fields a label fills, of a body node or of an obligation.
+struct LabelFields<'a> {
+    assignments: &'a mut Vec<Assignment>,
+    deadline: &'a mut Option<obligraph_core::Deadline>,
+    deadline_text: &'a mut Option<String>,
+    output: &'a mut Option<String>,
+}
+
+/// Fills the field label `l` names with `value`: the agencies of a lead or
+/// support label, the deadline of a time label, the expected output.
+fn set_label(l: Label, value: &str, ctx: &Ctx, f: LabelFields<'_>) {
+    match l {
+        Label::Lead => f.assignments.extend(ctx.agency_list(value, Role::Lead)),
+        Label::Support => f.assignments.extend(ctx.agency_list(value, Role::Support)),
+        Label::Time => {
+            *f.deadline = parse_deadline(value, &ctx.deadline)
+                .or_else(|| ctx.find_deadline(value).map(|m| m.deadline));
+            *f.deadline_text = Some(value.to_string()).filter(|v| !v.is_empty());
+        }
+        Label::Output => *f.output = Some(value.to_string()).filter(|v| !v.is_empty()),
     }
 }
 
@@ -1247,14 +1271,19 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
     // A sentence pointing to the appendix, set aside below, heads nothing:
     // the item it follows is a task of its own ("5. Thực hiện nghĩa vụ báo
     // cáo …" / "Nhiệm vụ cụ thể … được xác định tại Phụ lục …").
-    let pointers: Vec<usize> = nodes
+    let pointer: Vec<bool> = nodes
         .iter()
-        .filter(|n| n.children == 0 && n.assignments.is_empty() && points_to_appendix(&n.text))
-        .filter_map(|n| n.parent)
+        .map(|n| n.children == 0 && n.assignments.is_empty() && points_to_appendix(&n.text))
+        .collect();
+    let headed: Vec<usize> = nodes
+        .iter()
+        .zip(&pointer)
+        .filter(|(_, &is)| is)
+        .filter_map(|(n, _)| n.parent)
         // (A part's heading, "II. NHIỆM VỤ", stays a heading.)
         .filter(|&p| nodes.get(p).is_some_and(|x| x.parent.is_some()))
         .collect();
-    for p in pointers {
+    for p in headed {
         if let Some(parent) = nodes.get_mut(p) {
             parent.children = parent.children.saturating_sub(1);
         }
@@ -1281,7 +1310,7 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         }
         // "Các nhiệm vụ, giải pháp cụ thể tại Phụ lục kèm theo Kế hoạch
         // này.": where the tasks are, not a task.
-        if n.children == 0 && n.assignments.is_empty() && points_to_appendix(&n.text) {
+        if pointer.get(i).copied().unwrap_or(false) {
             ledger.set_aside_all(&n.lines, UnattributedReason::AppendixPointer);
             continue;
         }
@@ -1373,16 +1402,17 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         o.deadline = n.deadline.clone();
         o.deadline_text = n.deadline_text.clone();
         for (l, value) in inline.iter().flat_map(|(_, ls)| ls) {
-            match l {
-                Label::Lead => o.assignments.extend(ctx.agency_list(value, Role::Lead)),
-                Label::Support => o.assignments.extend(ctx.agency_list(value, Role::Support)),
-                Label::Time => {
-                    o.deadline = parse_deadline(value, &ctx.deadline)
-                        .or_else(|| ctx.find_deadline(value).map(|m| m.deadline));
-                    o.deadline_text = Some(value.to_string()).filter(|v| !v.is_empty());
-                }
-                Label::Output => o.output = Some(value.to_string()).filter(|v| !v.is_empty()),
-            }
+            set_label(
+                *l,
+                value,
+                ctx,
+                LabelFields {
+                    assignments: &mut o.assignments,
+                    deadline: &mut o.deadline,
+                    deadline_text: &mut o.deadline_text,
+                    output: &mut o.output,
+                },
+            );
         }
         if o.assignments.is_empty() {
             if let Some((_, inner)) = roles_paren(&n.text) {

@@ -41,6 +41,13 @@ pub(crate) fn collective_reaches(c: Collective, from: Option<Level>, to: Option<
     }
 }
 
+/// Whether a collective takes in `body`, one body of a government: the
+/// departments of its level ("các sở, ban, ngành" take a Sở in), or
+/// everyone concerned ("các cơ quan, đơn vị liên quan").
+pub(crate) fn takes_in_body(c: Collective, body: &Agency) -> bool {
+    c == Collective::Related || body.level.is_some_and(|l| departments_of(l) == Some(c))
+}
+
 /// Whether `child` (in a plan at `child_level`) is the counterpart of
 /// `parent` (in a plan at `parent_level`): the same body, the same field
 /// at another level, or a collective reaching it.

@@ -10,7 +10,7 @@ use crate::report::{
     PlanSummary, SectionCoverage, Status,
 };
 use crate::rule::{ObligationIds, RuleContext};
-use obligraph_core::{Level, Obligation, Plan};
+use obligraph_core::{Agency, Level, Obligation, Plan};
 
 /// Why a parent obligation is not applicable to a derived plan at
 /// `child_level`, or `None` when it is.
@@ -24,12 +24,20 @@ use obligraph_core::{Level, Obligation, Plan};
 /// nhân dân tỉnh chủ trì") is not applicable unless
 /// `requested_only_applicable` is set: the derived plan's issuer can relay
 /// the request but cannot order it.
+///
+/// When the derived plan is one body's (`issuer`: a department's plan under
+/// its government's plan, [`crate::vn::issuing_body`]), the body decides
+/// instead: see [`not_for_body`].
 pub(crate) fn not_applicable_reason(
     p: &Obligation,
     parent: &Plan,
     child_level: Option<Level>,
+    issuer: Option<&Agency>,
     config: &Config,
 ) -> Option<String> {
+    if let Some(body) = issuer {
+        return not_for_body(p, parent, body);
+    }
     let level_name = child_level.map_or("the derived plan's level", Level::vietnamese);
     // Below the province, the kind of task decides before the agencies:
     // law-making, court work and treaty reports stay above whoever leads;
@@ -102,6 +110,44 @@ pub(crate) fn not_applicable_reason(
         ));
     }
     None
+}
+
+/// Why obligation `p` of `parent` is not for the body `body` to carry out
+/// in its own plan (a department's plan under its government's plan), or
+/// `None` when it is. The body carries what names it — as lead, support
+/// or monitor, itself or its field ("Sở Tư pháp", "ngành Tư pháp") — and
+/// what a collective of lead bodies takes it in ("Các sở, ban, ngành chủ
+/// trì", "các cơ quan, đơn vị liên quan"); an obligation nobody is named
+/// for falls to the government as a whole and stays applicable. A duty
+/// with a lead is the lead's. A collective that only supports ("phối hợp
+/// với các cơ quan liên quan") does not name the body: what another body
+/// leads with "the bodies concerned" is that body's plan's to carry.
+fn not_for_body(p: &Obligation, parent: &Plan, body: &Agency) -> Option<String> {
+    let own = p.own_assignments();
+    if own.is_empty() {
+        return None;
+    }
+    let duty_of_leads =
+        p.kind != obligraph_core::ObligationKind::Task && p.own_leads().next().is_some();
+    let names_body = own
+        .iter()
+        .filter(|a| !duty_of_leads || a.role == obligraph_core::Role::Lead)
+        .any(|a| match a.agency.collective {
+            Some(c) => a.role == obligraph_core::Role::Lead && agencies::takes_in_body(c, body),
+            None => agencies::is_counterpart(&a.agency, parent.level, body, parent.level),
+        });
+    if names_body {
+        return None;
+    }
+    let mut named: Vec<&str> = p.own_leads().map(agencies::display).collect();
+    if named.is_empty() {
+        named = own.iter().map(agencies::display).collect();
+    }
+    Some(format!(
+        "led by {}; {} is not named for it (as lead, support or through a leading collective)",
+        named.join(", "),
+        body.name,
+    ))
 }
 
 /// Whether a commune plan has something to carry out of an obligation of
@@ -180,11 +226,17 @@ fn reaches_commune(
 /// settings.
 fn reasons(
     ix: &ParentIndex<'_>,
-    child_level: Option<Level>,
+    child: &Plan,
     config: &Config,
 ) -> std::sync::Arc<Vec<Option<std::sync::Arc<str>>>> {
     let parent = ix.plan;
-    let key = format!("{child_level:?} {:?}", config.matching);
+    let child_level = child.level;
+    let issuer = crate::vn::issuing_body(child, parent.level);
+    let key = format!(
+        "{child_level:?} {} {:?}",
+        issuer.as_ref().map_or("", |a| a.id.as_str()),
+        config.matching
+    );
     ix.reasons.get_or_insert_with(&key, || {
         parent
             .obligations
@@ -197,7 +249,8 @@ fn reasons(
                     )
                     .into(),
                 ),
-                None => not_applicable_reason(p, parent, child_level, config).map(Into::into),
+                None => not_applicable_reason(p, parent, child_level, issuer.as_ref(), config)
+                    .map(Into::into),
             })
             .collect()
     })
@@ -306,7 +359,7 @@ pub(crate) fn audit_indexed(
     config: &Config,
 ) -> AuditReport {
     let parent = ix.plan;
-    let reasons = reasons(ix, child.level, config);
+    let reasons = reasons(ix, child, config);
     let na: Vec<bool> = reasons.iter().map(Option::is_some).collect();
     let mut al = align(ix, child, config, &na);
     let m = &config.matching;
@@ -832,22 +885,22 @@ mod tests {
         let mut o = Obligation::new("c", "Nâng cao chất lượng khám, chữa bệnh tại các bệnh viện");
         o.assignments.push(asg(health.clone(), Role::Lead));
         o.assignments.push(asg(police.clone(), Role::Support));
-        let reason = not_applicable_reason(&o, &parent, commune, &cfg);
+        let reason = not_applicable_reason(&o, &parent, commune, None, &cfg);
         assert!(reason.is_some_and(|r| r.contains("Sở Y tế")));
         // Still applicable to a province plan (a sibling).
-        assert!(not_applicable_reason(&o, &parent, Some(Level::Province), &cfg).is_none());
+        assert!(not_applicable_reason(&o, &parent, Some(Level::Province), None, &cfg).is_none());
         // Vulnerable groups reach the commune, whoever leads.
         let mut v = Obligation::new("v", "Chống phân biệt đối xử với người khuyết tật");
         v.assignments.push(asg(health, Role::Lead));
-        assert!(not_applicable_reason(&v, &parent, commune, &cfg).is_none());
+        assert!(not_applicable_reason(&v, &parent, commune, None, &cfg).is_none());
         // Led by the police: the commune police carries it.
         let mut q = Obligation::new("d", "Phòng, chống mua bán người");
         q.assignments.push(asg(police.clone(), Role::Lead));
-        assert!(not_applicable_reason(&q, &parent, commune, &cfg).is_none());
+        assert!(not_applicable_reason(&q, &parent, commune, None, &cfg).is_none());
         // Reviewing law stays above the commune, even led by the police.
         let mut l = Obligation::new("l", "Rà soát quy định pháp luật về xuất nhập cảnh");
         l.assignments.push(asg(police, Role::Lead));
-        let reason = not_applicable_reason(&l, &parent, commune, &cfg);
+        let reason = not_applicable_reason(&l, &parent, commune, None, &cfg);
         assert!(reason.is_some_and(|r| r.contains("reviewing the law")));
         // Given to the communes as well: applicable.
         let mut communes = body("collective:commune_committees", "UBND các xã, phường", "");
@@ -855,6 +908,73 @@ mod tests {
         communes.level = None;
         communes.collective = Some(Collective::CommuneCommittees);
         o.assignments.push(asg(communes, Role::Lead));
-        assert!(not_applicable_reason(&o, &parent, commune, &cfg).is_none());
+        assert!(not_applicable_reason(&o, &parent, commune, None, &cfg).is_none());
+    }
+
+    #[test]
+    fn a_department_carries_what_names_it() {
+        let parent = Plan {
+            level: Some(Level::Province),
+            ..Plan::default()
+        };
+        let justice = body("province:justice", "Sở Tư pháp", "justice");
+        let home = body("province:home_affairs", "Sở Nội vụ", "home_affairs");
+        let collective = |id: &str, name: &str, c: Collective| Agency {
+            field: None,
+            level: None,
+            collective: Some(c),
+            ..body(id, name, "")
+        };
+        let related = collective(
+            "collective:related",
+            "các cơ quan liên quan",
+            Collective::Related,
+        );
+        let departments = collective(
+            "collective:departments",
+            "các sở, ban, ngành",
+            Collective::Departments,
+        );
+        let communes = collective(
+            "collective:commune_committees",
+            "UBND các xã",
+            Collective::CommuneCommittees,
+        );
+        let cfg = Config::default();
+        let unit = Some(Level::Unit);
+        let na = |o: &Obligation| not_applicable_reason(o, &parent, unit, Some(&justice), &cfg);
+        let task = |roles: Vec<(Agency, Role)>| {
+            let mut o = Obligation::new("t", "Tuyên truyền, phổ biến Công ước");
+            o.assignments
+                .extend(roles.into_iter().map(|(a, r)| asg(a, r)));
+            o
+        };
+        // Named as lead or as support: the department's.
+        assert!(na(&task(vec![(justice.clone(), Role::Lead)])).is_none());
+        assert!(na(&task(vec![
+            (home.clone(), Role::Lead),
+            (justice.clone(), Role::Support)
+        ]))
+        .is_none());
+        // Led by a collective that takes the departments in.
+        assert!(na(&task(vec![(departments.clone(), Role::Lead)])).is_none());
+        // Another department leads with "the bodies concerned": not named.
+        let reason = na(&task(vec![
+            (home.clone(), Role::Lead),
+            (related, Role::Support),
+        ]));
+        assert!(reason.is_some_and(|r| r.contains("Sở Nội vụ") && r.contains("Sở Tư pháp")));
+        // The communes' task is not a department's.
+        assert!(na(&task(vec![(communes, Role::Lead)])).is_some());
+        // A duty with a lead is the lead's, whoever supports it.
+        let mut duty = task(vec![(home, Role::Lead), (justice.clone(), Role::Support)]);
+        duty.kind = obligraph_core::ObligationKind::Report;
+        assert!(na(&duty).is_some());
+        // Nobody named: the government's as a whole, applicable.
+        assert!(na(&task(vec![])).is_none());
+        // Without an issuing body (a commune or province plan), the level
+        // decides as before.
+        let o = task(vec![(departments, Role::Lead)]);
+        assert!(not_applicable_reason(&o, &parent, Some(Level::Province), None, &cfg).is_none());
     }
 }

@@ -149,7 +149,7 @@ pub fn not_applicable(
     child_level: obligraph_core::Level,
     config: &Config,
 ) -> Option<String> {
-    audit::not_applicable_reason(o, parent, Some(child_level), config)
+    audit::not_applicable_reason(o, parent, Some(child_level), None, config)
 }
 
 /// Audits `child` against `parent` with every built-in rule.

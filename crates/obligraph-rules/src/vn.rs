@@ -49,6 +49,26 @@ pub(crate) fn commune_field(field: &str) -> Option<&str> {
     obligraph_vn::agency::commune_field(field)
 }
 
+/// The body that issued `child`, when `child` is one agency's plan (a
+/// department's: [`Level::Unit`]) and `parent` a plan of the government
+/// above it: the issuer's name resolved as the parent plan would name it
+/// ("Sở Tư pháp thành phố Huế" under the city's plan → `province:justice`).
+/// `None` for any other pair, or when the name is not a known body.
+pub(crate) fn issuing_body(
+    child: &obligraph_core::Plan,
+    parent_level: Option<Level>,
+) -> Option<Agency> {
+    if child.level != Some(Level::Unit) || parent_level.is_none_or(|l| l == Level::Unit) {
+        return None;
+    }
+    let ctx = obligraph_vn::agency::AgencyContext {
+        date: child.date,
+        issuer_level: parent_level,
+    };
+    let a = obligraph_vn::agency::resolve_agency(child.issuer.as_deref()?, &ctx);
+    (a.collective.is_none() && a.field.is_some()).then_some(a)
+}
+
 /// The counterpart of `a` at `level`, from the agency table.
 pub(crate) fn counterpart(a: &Agency, level: Level) -> Option<Agency> {
     obligraph_vn::agency::counterpart(a, level)

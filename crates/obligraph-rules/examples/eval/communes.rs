@@ -38,11 +38,13 @@ struct ExpectedVerdict {
 /// Thuận plan (session 15, written blind by engineers who did not run the
 /// audit; `examples/data/written/`). The first is also the applicability
 /// check's plan.
-pub const PLANS: [&str; 4] = [
+pub const PLANS: [&str; 6] = [
     "long-hung-ward-2026",
     "suoi-tre-commune-2026",
     "quang-tri-qd2715-2026",
     "ham-thuan-bac-87-2023",
+    "hue-sotuphap-qd2715-2026",
+    "lach-tray-ward-87-2023",
 ];
 
 fn read(rel: &str) -> Plan {

@@ -679,3 +679,40 @@ fn district_centre_and_propaganda_board_resolve() {
         ]
     );
 }
+
+/// The issuer written under its superior body in the header's left column
+/// (Nghị định 30/2020/NĐ-CP): a department of a province, a commune under
+/// its district, a provincial police under its ministry — each in the two
+/// header layouts (columns side by side with a tab, or one under the
+/// other). A committee's name over two lines stays one name.
+#[test]
+fn the_issuer_under_its_superior_body() {
+    let body = "KẾ HOẠCH\nThực hiện Công ước\nI. NHIỆM VỤ\n1. Tuyên truyền Công ước.\n";
+    let cases = [
+        (
+            "UBND TỈNH ĐỒNG THÁP\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-SYT\tĐồng Tháp, ngày 03 tháng 3 năm 2026\n",
+            "Sở Y tế",
+            obligraph_core::Level::Unit,
+        ),
+        (
+            "UBND HUYỆN CHÂU THÀNH\nỦY BAN NHÂN DÂN\nXÃ AN HIỆP\nSố: 30/KH-UBND\nAn Hiệp, ngày 02 tháng 6 năm 2023\n",
+            "Ủy ban nhân dân xã An Hiệp",
+            obligraph_core::Level::Commune,
+        ),
+        (
+            "BỘ CÔNG AN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG AN TỈNH LONG AN\tĐộc lập - Tự do - Hạnh phúc\nSố: 88/KH-CAT\tLong An, ngày 05 tháng 5 năm 2023\n",
+            "Công an tỉnh Long An",
+            obligraph_core::Level::Unit,
+        ),
+        (
+            "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH KIÊN GIANG\tĐộc lập - Tự do - Hạnh phúc\nSố: 7/KH-UBND\tKiên Giang, ngày 05 tháng 5 năm 2023\n",
+            "Ủy ban nhân dân tỉnh Kiên Giang",
+            obligraph_core::Level::Province,
+        ),
+    ];
+    for (head, issuer, level) in cases {
+        let plan = import(&format!("{head}\n{body}")).plan;
+        assert_eq!(plan.issuer.as_deref(), Some(issuer), "{head}");
+        assert_eq!(plan.level, Some(level), "{head}");
+    }
+}

@@ -79,6 +79,65 @@ fn is_issuer_line(t: &str) -> bool {
             || k.starts_with("hoi dong nhan dan"))
 }
 
+/// The words that open the name of a body in a header ("SỞ TƯ PHÁP",
+/// "ỦY BAN NHÂN DÂN", "CÔNG AN TỈNH …"), as [`key`]s.
+const BODY_HEADS: [&str; 16] = [
+    "uy ban nhan dan",
+    "ubnd",
+    "hoi dong nhan dan",
+    "so ",
+    "cong an ",
+    "ban chi huy",
+    "bo chi huy",
+    "phong ",
+    "van phong",
+    "thanh tra",
+    "toa an",
+    "vien kiem sat",
+    "trung tam",
+    "chi cuc",
+    "cuc ",
+    "ban ",
+];
+
+/// The issuer when the header's left column writes a superior body above
+/// it, as the rules of document form have it (Nghị định 30/2020/NĐ-CP,
+/// Phụ lục I: the managing body's name above, the issuing body's name
+/// under it): "UBND THÀNH PHỐ HUẾ / SỞ TƯ PHÁP" → "Sở Tư pháp"; "UBND
+/// QUẬN NGÔ QUYỀN / ỦY BAN NHÂN DÂN / PHƯỜNG LẠCH TRAY" → "Ủy ban nhân dân
+/// phường Lạch Tray". The column is the run of capitalised first cells at
+/// the top (the motto set aside); the issuer starts at its last line, other
+/// than the first, that opens a body's name. `None` when no line under the
+/// first opens one ("ỦY BAN NHÂN DÂN / TỈNH ĐỒNG NAI" is one name).
+fn issuer_under_superior(text: &str) -> Option<String> {
+    let mut column: Vec<String> = Vec::new();
+    for raw in text.split('\n').take(16) {
+        let Some(cell) = raw.split('\t').map(str::trim).find(|c| !c.is_empty()) else {
+            continue;
+        };
+        let c = super::text::clean(cell);
+        let k = key(&c);
+        if is_motto(&k) {
+            continue;
+        }
+        if !all_caps(&c) || k.trim_end_matches(':') == "ke hoach" || k.starts_with("quyet dinh") {
+            break;
+        }
+        column.push(c);
+    }
+    let first = column
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, l)| {
+            let k = key(l);
+            BODY_HEADS.iter().any(|h| k.starts_with(h))
+        })
+        .map(|(i, _)| i)
+        .next_back()?;
+    Some(issuer_case(&column.get(first..)?.join(" ")))
+}
+
 /// Sentence case for an issuer written in capitals: "THỦ TƯỚNG CHÍNH PHỦ"
 /// → "Thủ tướng Chính phủ"; place names after tỉnh/thành phố/… keep a
 /// capital per word.
@@ -91,7 +150,9 @@ fn issuer_case(t: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut proper = false;
     for (i, w) in words.iter().enumerate() {
-        let cap = i == 0 || proper || *w == "chính" && words.get(i + 1) == Some(&"phủ");
+        // "Sở Tư pháp": the field's first word after "sở" takes a capital.
+        let after_so = i > 0 && words.get(i - 1) == Some(&"sở");
+        let cap = i == 0 || proper || after_so || *w == "chính" && words.get(i + 1) == Some(&"phủ");
         out.push(if cap { capitalise(w) } else { (*w).to_string() });
         if matches!(*w, "tỉnh" | "quận" | "huyện" | "xã" | "phường")
             || (*w == "phố" && i > 0 && words.get(i - 1) == Some(&"thành"))
@@ -394,6 +455,17 @@ pub(crate) fn read_header(
     if let Some((t, _)) = title {
         plan.title = Some(t);
     }
+    // A body written under its superior is an agency of it: its plan is
+    // one agency's unless it is a People's Committee itself.
+    let under_superior = plan
+        .issuer
+        .is_some()
+        .then(|| issuer_under_superior(text))
+        .flatten();
+    let agency_plan = under_superior.is_some();
+    if let Some(i) = under_superior {
+        plan.issuer = Some(i);
+    }
     if plan.issuer.is_none() {
         plan.issuer = body_issuer;
     }
@@ -404,7 +476,8 @@ pub(crate) fn read_header(
     plan.level = plan
         .issuer
         .as_deref()
-        .and_then(|i| level_of(i, plan.date, has_departments));
+        .and_then(|i| level_of(i, plan.date, has_departments))
+        .or(agency_plan.then_some(Level::Unit));
     plan.jurisdiction = plan
         .issuer
         .as_deref()

@@ -897,24 +897,49 @@ fn own_units(agency: Agency, toks: &[String], ctx: &AgencyContext) -> Agency {
     agency
 }
 
-/// The mass organisations as a second collective of a list that names
-/// them beside another kind of body (see [`names_mass_organisations_too`]).
-fn mass_organisations_beside(agency: &Agency, written: &str, memo: &mut Memo) -> Option<Agency> {
-    let c = agency.collective?;
-    if c == Collective::MassOrganisations {
-        return None;
-    }
-    let named = match memo.mass_named.get(written) {
+/// Whether a collective list names the localities beside its bodies:
+/// "các sở, ban, ngành, địa phương", "các phòng, ban, ngành, địa phương"
+/// take in the People's Committees below as well as the departments.
+fn names_localities_too(toks: &[String]) -> bool {
+    collective_nouns(toks).iter().any(|n| n == "địa phương")
+}
+
+/// The collectives a list names beside the one it was read as (see
+/// [`names_mass_organisations_too`], [`names_localities_too`]): the mass
+/// organisations, and the lower People's Committees ("UBND các xã,
+/// phường": the localities of any plan above the commune reach down to
+/// them).
+fn collectives_beside(agency: &Agency, written: &str, memo: &mut Memo) -> Vec<Agency> {
+    let Some(c) = agency.collective else {
+        return Vec::new();
+    };
+    let (mass, local) = match memo.beside_named.get(written) {
         Some(&named) => named,
         None => {
-            let named = names_mass_organisations_too(&tokens(&strip_html(written)));
-            memo.mass_named.insert(written.to_string(), named);
+            let toks = tokens(&strip_html(written));
+            let named = (
+                names_mass_organisations_too(&toks),
+                names_localities_too(&toks),
+            );
+            memo.beside_named.insert(written.to_string(), named);
             named
         }
     };
-    named
-        .then(|| collective_by_name("mass_organisations"))
-        .flatten()
+    let mut out = Vec::new();
+    if mass && c != Collective::MassOrganisations {
+        out.extend(collective_by_name("mass_organisations"));
+    }
+    let local_already = matches!(
+        c,
+        Collective::Related
+            | Collective::CommuneCommittees
+            | Collective::DistrictCommittees
+            | Collective::ProvinceCommittees
+    );
+    if local && !local_already {
+        out.extend(collective_by_name("commune_committees"));
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -1124,7 +1149,7 @@ pub(crate) struct Memo {
     scratch: Vec<String>,
     /// Whether a collective's name as written also names the mass
     /// organisations (see [`mass_organisations_beside`]).
-    mass_named: HashMap<String, bool>,
+    beside_named: HashMap<String, (bool, bool)>,
 }
 
 impl Memo {
@@ -1996,7 +2021,7 @@ fn parse_part(
         let written_norm = tidy(&written);
         let agency = numbered_region(agency, &written_norm);
         if !written_norm.trim().is_empty() && !is_filler_only(&written_norm) {
-            let beside = mass_organisations_beside(&agency, &written_norm, memo);
+            let beside = collectives_beside(&agency, &written_norm, memo);
             // `tidy` of tidy text is that text.
             out.push(Assignment {
                 agency,
@@ -2005,13 +2030,13 @@ fn parse_part(
                 scope: scope.and_then(meaningful_scope),
                 as_written: written_norm.clone(),
             });
-            if let Some(mass) = beside {
+            for other in beside {
                 out.push(Assignment {
-                    agency: mass,
+                    agency: other,
                     role,
                     requested,
                     scope: scope.and_then(meaningful_scope),
-                    as_written: written_norm,
+                    as_written: written_norm.clone(),
                 });
             }
         }

@@ -137,6 +137,22 @@ fn mass_organisations_beside_other_bodies() {
             vec!["collective:mass_organisations"],
         ),
         ("các sở, ban, ngành", vec!["collective:departments"]),
+        // The localities beside the departments: the committees below.
+        (
+            "các sở, ban, ngành, địa phương",
+            vec!["collective:commune_committees", "collective:departments"],
+        ),
+        (
+            "Các phòng, ban, ngành, địa phương liên quan",
+            vec![
+                "collective:commune_committees",
+                "collective:district_offices",
+            ],
+        ),
+        (
+            "các cơ quan, đơn vị, địa phương",
+            vec!["collective:related"],
+        ),
     ] {
         let mut got: Vec<String> = parse_agency_list(list, Role::Support, &ctx)
             .into_iter()

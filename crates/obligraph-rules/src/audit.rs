@@ -97,11 +97,21 @@ pub(crate) fn not_applicable_reason(
         .iter()
         .filter(|a| a.role == obligraph_core::Role::Lead)
         .collect();
+    // "Đề nghị các cơ quan, đơn vị kịp thời báo cáo" asks the plan's own
+    // bodies politely: a collective of bodies the issuer orders is no
+    // request to a body it cannot order (the Front, a court).
+    let requested = |a: &obligraph_core::Assignment| {
+        !a.agency.orderable
+            || a.requested
+                && a.agency
+                    .collective
+                    .is_none_or(|c| c == obligraph_core::Collective::MassOrganisations)
+    };
     let requested_only = !leads.is_empty()
-        && leads.iter().all(|a| a.requested || !a.agency.orderable)
+        && leads.iter().all(|a| requested(a))
         && reaching
             .iter()
-            .all(|a| a.requested || !a.agency.orderable || a.role == obligraph_core::Role::Lead);
+            .all(|a| requested(a) || a.role == obligraph_core::Role::Lead);
     if requested_only && !config.matching.requested_only_applicable {
         let names: Vec<&str> = leads.iter().map(|a| agencies::display(a)).collect();
         return Some(format!(
@@ -335,6 +345,19 @@ fn is_body_duty(plan: &Plan, o: &Obligation) -> bool {
 /// Whether one of the derived obligations `matched` (indices into
 /// `child`'s) is owed by a counterpart of a lead of `p`; `true` when
 /// either side names no lead.
+/// The kind of duty `o` is, for carrying: its kind, but a task that
+/// gives the duty to report difficulties ("Trong quá trình thực hiện, nếu
+/// có khó khăn, vướng mắc, … kịp thời báo cáo …") is a report duty, worded
+/// by each plan its own way with its own level's routing.
+fn duty_kind(o: &Obligation) -> obligraph_core::ObligationKind {
+    use obligraph_core::ObligationKind;
+    if o.kind == ObligationKind::Task && crate::vn::reports_difficulties(&o.text) {
+        ObligationKind::Report
+    } else {
+        o.kind
+    }
+}
+
 fn same_owner(p: &Obligation, parent: &Plan, matched: &[usize], child: &Plan) -> bool {
     if p.own_leads().next().is_none() {
         return true;
@@ -543,13 +566,17 @@ pub(crate) fn audit_indexed(
             // Kế hoạch của … mình") is that duty's carrier, and this one is
             // judged on its content. A match naming another key subject
             // carries nothing here either. By position in `matched`.
-            let same_kind: Vec<usize> = if p.kind != obligraph_core::ObligationKind::Task {
+            let p_kind = duty_kind(p);
+            let same_kind: Vec<usize> = if p_kind != obligraph_core::ObligationKind::Task {
                 matched
                     .iter()
                     .enumerate()
                     .filter(|(i, &ci)| {
                         !v.blocked.contains(i)
-                            && child.obligations.get(ci).is_some_and(|c| c.kind == p.kind)
+                            && child
+                                .obligations
+                                .get(ci)
+                                .is_some_and(|c| duty_kind(c) == p_kind)
                             && primary.get(ci).and_then(|b| b.1).is_none_or(|j| j == pi)
                     })
                     .map(|(i, _)| i)
@@ -613,7 +640,7 @@ pub(crate) fn audit_indexed(
                 // nhân dân tỉnh"): a derived duty with leads carries it
                 // when one of them is the counterpart of a parent lead.
                 Carried::Nothing
-                    if p.kind != obligraph_core::ObligationKind::Task
+                    if p_kind != obligraph_core::ObligationKind::Task
                         && same_owner(p, parent, &matched, child) =>
                 {
                     by_score

@@ -402,7 +402,10 @@ fn split_bullets(text: &str) -> Vec<&str> {
         let rest = &text[at..];
         let bullet = (rest.starts_with(" - ") || rest.starts_with(" + "))
             && rest[3..].chars().next().is_some_and(char::is_uppercase);
-        if bullet && at > start {
+        // A dash inside a parenthesis joins names ("(qua Công an quận -
+        // Đội Tổng hợp)"): no bullet there.
+        let open = |t: &str| t.matches('(').count() > t.matches(')').count();
+        if bullet && at > start && !open(&text[..at]) {
             out.push(&text[start..at]);
             start = at + 3;
         }
@@ -1240,6 +1243,15 @@ mod tests {
         assert_eq!(&e[1..], ["cả người bị tạm giữ", "tạm giam", "phạm nhân"]);
         let e = elements_of("Tổ chức tập huấn cho cán bộ, trên địa bàn");
         assert_eq!(e.len(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn a_dash_inside_a_parenthesis_is_no_bullet() {
+        let t = "Nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo Ủy ban nhân dân huyện (qua Công an huyện - Đội Tham mưu) để được chỉ đạo, giải quyết.";
+        assert_eq!(elements_of(t).len(), 1, "{:?}", elements_of(t));
+        // Outside one, a dash before a capital is a flattened bullet.
+        let t = "Tuyên truyền về Công ước cho cán bộ, công chức - Tập huấn chuyên sâu cho cán bộ tư pháp cấp xã";
+        assert_eq!(elements_of(t).len(), 2, "{:?}", elements_of(t));
     }
 
     #[test]

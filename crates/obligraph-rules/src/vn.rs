@@ -69,6 +69,12 @@ pub(crate) fn issuing_body(
     (a.collective.is_none() && a.field.is_some()).then_some(a)
 }
 
+/// Whether `text` gives the duty to report difficulties
+/// ([`obligraph_vn::lexicon::reports_difficulties`]).
+pub(crate) fn reports_difficulties(text: &str) -> bool {
+    obligraph_vn::lexicon::reports_difficulties(text)
+}
+
 /// The counterpart of `a` at `level`, from the agency table.
 pub(crate) fn counterpart(a: &Agency, level: Level) -> Option<Agency> {
     obligraph_vn::agency::counterpart(a, level)

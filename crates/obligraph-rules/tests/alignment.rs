@@ -182,7 +182,10 @@ fn missing_against_a_strong_candidate_is_flagged_for_review() {
         .iter()
         .find(|p| &*p.id == "III-1")
         .expect("III-1");
-    assert!(iii1.review, "III-1 at {}", iii1.confidence);
+    // The closing duty to report difficulties, once a doubtful missing
+    // verdict here, is carried by the derived plan's own closing duty
+    // (a report duty worded each plan's way).
+    assert_eq!(iii1.status, obligraph_rules::Status::Covered, "III-1");
     assert!(seen >= 3, "{seen} doubtful missing verdicts");
 }
 

@@ -271,6 +271,21 @@ pub fn matching_text(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether `text` gives the duty to report the difficulties met while the
+/// plan is carried out ("(Trong) quá trình triển khai thực hiện, nếu có
+/// khó khăn, vướng mắc, … kịp thời báo cáo / phản ánh …"): the closing duty
+/// that every plan words its own way, its routing ("qua Công an quận - Đội
+/// Tổng hợp", "về Sở Tư pháp") being its own level's.
+///
+/// ```
+/// use obligraph_vn::lexicon::reports_difficulties;
+/// assert!(reports_difficulties("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan kịp thời phản ánh về Sở Tư pháp."));
+/// assert!(!reports_difficulties("Tổ chức tập huấn về Công ước cho cán bộ tư pháp."));
+/// ```
+pub fn reports_difficulties(text: &str) -> bool {
+    crate::import::body::text_is_difficulty_report(text)
+}
+
 /// `text` without the parentheses that assign it (those naming "chủ trì"
 /// or "phối hợp"); other parentheses stay.
 pub fn without_roles(text: &str) -> std::borrow::Cow<'_, str> {

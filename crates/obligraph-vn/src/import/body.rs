@@ -637,7 +637,7 @@ fn opens_with_process(k: &str) -> bool {
 
 /// [`is_difficulty_report`] of the key of `text`, keying it whole only
 /// when its opening may make it one.
-fn text_is_difficulty_report(text: &str) -> bool {
+pub(crate) fn text_is_difficulty_report(text: &str) -> bool {
     opens_with_process(&key_head(text, "trong qua trinh".len())) && is_difficulty_report(&key(text))
 }
 

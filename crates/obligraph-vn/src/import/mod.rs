@@ -49,7 +49,7 @@
 //! returned in [`Import::unattributed`] with its reason, and
 //! `stats.attributed + stats.unattributed == stats.nonempty_lines`.
 
-mod body;
+pub(crate) mod body;
 mod header;
 mod limits;
 mod lines;

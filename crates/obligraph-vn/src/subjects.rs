@@ -382,6 +382,17 @@ const COMPETENCE: &[(&str, &str)] = &[
     ("điều tra, truy tố, xét xử", "court and procuracy work"),
     ("xét xử", "court work"),
     ("báo cáo quốc gia", "national reports under a treaty"),
+    // "Tham gia ý kiến vào dự thảo Báo cáo định kỳ, đột xuất theo quy
+    // định của Công ước": the treaty's periodic report, however named.
+    ("dự thảo báo cáo định kỳ", "national reports under a treaty"),
+    (
+        "theo quy định của công ước",
+        "national reports under a treaty",
+    ),
+    // Legal normative documents are made and reviewed by the levels that
+    // issue them ("rà soát, … đánh giá việc thực hiện … văn bản quy phạm
+    // pháp luật của thành phố, quận với các quy định của Công ước").
+    ("văn bản quy phạm pháp luật", "reviewing the law"),
     ("báo cáo giữa kỳ", "national reports under a treaty"),
     ("đối thoại", "dialogue with a treaty body"),
     ("hợp tác quốc tế", "international cooperation"),
@@ -756,6 +767,19 @@ mod tests {
             "Nâng cao hiệu quả tiếp nhận khiếu nại, tố cáo theo hướng thuận tiện"
         ));
         assert_eq!(task_scope("Tổ chức thực hiện Kế hoạch"), None);
+        // A treaty report however named, and legal normative documents.
+        assert!(c(
+            "Góp ý dự thảo Báo cáo định kỳ lần thứ hai về thực hiện Công ước về quyền của người khuyết tật"
+        ));
+        assert!(c(
+            "Cho ý kiến vào báo cáo thực hiện theo quy định của Công ước (khi có yêu cầu)"
+        ));
+        assert!(c(
+            "Đánh giá sự phù hợp của văn bản quy phạm pháp luật của tỉnh với Công ước"
+        ));
+        assert!(g(
+            "Tuyên truyền các văn bản quy phạm pháp luật mới ban hành đến Nhân dân"
+        ));
         // A vulnerable group reaches the grassroots; a degree of
         // vulnerability (to a changing climate) names no group.
         assert!(g("Hỗ trợ người dễ bị tổn thương tiếp cận dịch vụ công"));

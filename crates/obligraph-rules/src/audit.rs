@@ -125,13 +125,13 @@ pub(crate) fn not_applicable_reason(
 /// Why obligation `p` of `parent` is not for the body `body` to carry out
 /// in its own plan (a department's plan under its government's plan), or
 /// `None` when it is. The body carries what names it — as lead, support
-/// or monitor, itself or its field ("Sở Tư pháp", "ngành Tư pháp") — and
-/// what a collective of lead bodies takes it in ("Các sở, ban, ngành chủ
-/// trì", "các cơ quan, đơn vị liên quan"); an obligation nobody is named
-/// for falls to the government as a whole and stays applicable. A duty
-/// with a lead is the lead's. A collective that only supports ("phối hợp
-/// với các cơ quan liên quan") does not name the body: what another body
-/// leads with "the bodies concerned" is that body's plan's to carry.
+/// or monitor, itself or its field ("Sở Tư pháp", "ngành Tư pháp") — or a
+/// collective that takes it in ("Các sở, ban, ngành chủ trì", "phối hợp
+/// với các Sở, ngành, đơn vị liên quan": its part as a support, as the
+/// blind-written department plan carries it); an obligation nobody is
+/// named for falls to the government as a whole and stays applicable. A
+/// duty with a lead is the lead's. What the communes, the Front or
+/// another body alone are given is not the department's.
 fn not_for_body(p: &Obligation, parent: &Plan, body: &Agency) -> Option<String> {
     let own = p.own_assignments();
     if own.is_empty() {
@@ -143,7 +143,7 @@ fn not_for_body(p: &Obligation, parent: &Plan, body: &Agency) -> Option<String> 
         .iter()
         .filter(|a| !duty_of_leads || a.role == obligraph_core::Role::Lead)
         .any(|a| match a.agency.collective {
-            Some(c) => a.role == obligraph_core::Role::Lead && agencies::takes_in_body(c, body),
+            Some(c) => agencies::takes_in_body(c, body),
             None => agencies::is_counterpart(&a.agency, parent.level, body, parent.level),
         });
     if names_body {
@@ -154,7 +154,7 @@ fn not_for_body(p: &Obligation, parent: &Plan, body: &Agency) -> Option<String> 
         named = own.iter().map(agencies::display).collect();
     }
     Some(format!(
-        "led by {}; {} is not named for it (as lead, support or through a leading collective)",
+        "led by {}; {} is not named for it (as lead or support, itself or in a collective)",
         named.join(", "),
         body.name,
     ))
@@ -985,11 +985,15 @@ mod tests {
         .is_none());
         // Led by a collective that takes the departments in.
         assert!(na(&task(vec![(departments.clone(), Role::Lead)])).is_none());
-        // Another department leads with "the bodies concerned": not named.
-        let reason = na(&task(vec![
+        // Another department leads with "the bodies concerned": the
+        // department's part as a support.
+        assert!(na(&task(vec![
             (home.clone(), Role::Lead),
-            (related, Role::Support),
-        ]));
+            (related, Role::Support)
+        ]))
+        .is_none());
+        // Another department alone: not named.
+        let reason = na(&task(vec![(home.clone(), Role::Lead)]));
         assert!(reason.is_some_and(|r| r.contains("Sở Nội vụ") && r.contains("Sở Tư pháp")));
         // The communes' task is not a department's.
         assert!(na(&task(vec![(communes, Role::Lead)])).is_some());

@@ -361,6 +361,12 @@ fn read_clause(
             i += 1;
             continue;
         };
+        // "theo dõi" inside "Phòng Quản lý xử lý vi phạm hành chính và
+        // theo dõi thi hành pháp luật" is part of the name.
+        if inside_name(words, from, i) {
+            i += 1;
+            continue;
+        }
         let after = i + verb.words.len();
         // "cơ quan chủ trì", "đơn vị phối hợp": a noun.
         let noun = i >= 3
@@ -434,6 +440,18 @@ fn read_clause(
         from = after;
         i = after;
     }
+}
+
+/// Whether word `i` lies inside a known agency name that starts at or
+/// after word `from`.
+fn inside_name(words: &[Word], from: usize, i: usize) -> bool {
+    let (Some(head), Some(all)) = (words.get(from..i), words.get(from..)) else {
+        return false;
+    };
+    if head.is_empty() {
+        return false;
+    }
+    crate::agency::inside_known_name(&join(all), join(head).len() + 1)
 }
 
 /// Adds an assignment unless the agency already has one.

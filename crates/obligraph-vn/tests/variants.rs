@@ -716,3 +716,66 @@ fn the_issuer_under_its_superior_body() {
         assert_eq!(plan.level, Some(level), "{head}");
     }
 }
+
+/// A department's plan (Sở Tư pháp tỉnh Quảng Nam style, not a seed): the
+/// Sở's own units, named with commas and "và" inside their names, are its
+/// units, whole; the signer's title and name after "Nơi nhận" are no
+/// tasks.
+const DEPARTMENT_UNITS: &str = "UBND TỈNH QUẢNG NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ TƯ PHÁP\tĐộc lập - Tự do - Hạnh phúc
+Số: 41/KH-STP\tQuảng Nam, ngày 12 tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về các quyền dân sự và chính trị năm 2024
+II. NHIỆM VỤ
+1. Rà soát văn bản quy phạm pháp luật của tỉnh về quyền dân sự (Phòng Xây dựng và kiểm tra văn bản quy phạm pháp luật chủ trì; Phòng Hành chính tư pháp, Phòng Bổ trợ tư pháp phối hợp).
+2. Tuyên truyền pháp luật về xử lý vi phạm hành chính (Phòng Phổ biến, giáo dục pháp luật, Phòng Quản lý xử lý vi phạm hành chính và theo dõi thi hành pháp luật chủ trì; các phòng chuyên môn thuộc Sở phối hợp).
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo Giám đốc Sở trước ngày 15/11/2024.
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Lưu: VT.
+
+GIÁM ĐỐC
+
+
+Trần Văn Minh
+";
+
+#[test]
+fn a_departments_own_units_stay_whole_and_the_signer_is_no_task() {
+    let i = import(DEPARTMENT_UNITS);
+    assert_eq!(i.plan.level, Some(obligraph_core::Level::Unit));
+    let t = task(&i, "Rà soát văn bản quy phạm pháp luật");
+    assert_eq!(ids(t, Role::Lead), ["unit:legislation"]);
+    assert_eq!(
+        ids(t, Role::Support),
+        ["unit:judicial_administration", "unit:judicial_support"]
+    );
+    let t = task(&i, "xử lý vi phạm hành chính (");
+    assert_eq!(
+        ids(t, Role::Lead),
+        ["unit:administrative_violations", "unit:legal_dissemination"]
+    );
+    assert_eq!(ids(t, Role::Support), ["collective:units"]);
+    assert!(t
+        .assignments
+        .iter()
+        .all(|a| a.agency.level == Some(obligraph_core::Level::Unit)));
+    assert!(i
+        .plan
+        .obligations
+        .iter()
+        .all(|o| !o.text.contains("GIÁM ĐỐC") && !o.text.contains("Trần Văn Minh")));
+    for line in [16, 19] {
+        assert_eq!(
+            i.unattributed
+                .iter()
+                .find(|u| u.line == line)
+                .map(|u| u.reason),
+            Some(obligraph_vn::UnattributedReason::Signature),
+            "line {line}: {:?}",
+            i.unattributed
+        );
+    }
+}

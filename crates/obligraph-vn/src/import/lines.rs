@@ -88,6 +88,18 @@ pub(crate) fn is_signature_start(t: &str) -> bool {
         && t.chars().skip(3).any(char::is_uppercase)
 }
 
+/// A signer's title written alone in capitals ("GIÁM ĐỐC", "PHÓ CHỦ
+/// TỊCH"): a short line of letters only, every one upper case, that is
+/// neither an appendix heading nor a numbered one.
+fn is_signer_title(t: &str) -> bool {
+    const MOST_WORDS: usize = 5;
+    t.split_whitespace().count() <= MOST_WORDS
+        && t.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && t.chars().any(char::is_alphabetic)
+        && !t.chars().any(char::is_lowercase)
+        && !is_appendix_start(t)
+}
+
 fn is_distribution_start(t: &str) -> bool {
     key_prefix(t, 8).starts_with("noi nhan")
 }
@@ -345,6 +357,16 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
                 continue;
             }
             in_distribution = false;
+            // The signer's title after the list, written alone in capitals
+            // ("GIÁM ĐỐC", "CHỦ TỊCH", "PHÓ TRƯỞNG BAN") with no "TM."/"KT."
+            // before it: the signature block opens.
+            if is_signer_title(t) {
+                flush_body(&mut body, &mut out);
+                in_signature = true;
+                ledger.set_aside(s.no, UnattributedReason::Signature);
+                blank_before = false;
+                continue;
+            }
         }
         if is_signature_start(t) {
             flush_body(&mut body, &mut out);

@@ -72,7 +72,7 @@ static PAGE_NO: LazyLock<Regex> =
 static URL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:https?://|www\.)\S*$"));
 static NEW_PARA: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:-\s*)?(?:Đơn vị|Cơ quan) (?:chủ trì|phối hợp)|(?:-\s*)?Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:|(?:-\s*)?(?:Kết quả|Sản phẩm)(?: dự kiến)?\s*:|Nơi nhận|Căn cứ|Xét đề nghị|(?:Thực hiện|Triển khai)(?: thực hiện)? (?:Quyết định|Kế hoạch|Nghị quyết|Chỉ thị|Đề án|Công văn|Thông báo|Văn bản|Luật)|Số\s*:|Điều \d+\.|Trên đây|(?:Trong )?[Qq]uá trình (?:triển khai )?thực hiện|PHỤ LỤC|Phụ lục|\((?:Ban hành )?[Kk]èm theo|QUYẾT ĐỊNH|KẾ HOẠCH|THỦ TƯỚNG|CHÍNH PHỦ$|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|TM\.|KT\.|Q\. |TL\.)",
+        r"^(?:(?:-\s*)?(?:Đơn vị|Cơ quan) (?:chủ trì|phối hợp)|(?:-\s*)?(?:Đơn vị|Cơ quan) thực hiện\s*[(:]|(?:Chủ trì|Phối hợp)\s*:|(?:-\s*)?Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:|(?:-\s*)?(?:Kết quả|Sản phẩm)(?: dự kiến)?\s*:|Nơi nhận|Căn cứ|Xét đề nghị|(?:Thực hiện|Triển khai)(?: thực hiện)? (?:Quyết định|Kế hoạch|Nghị quyết|Chỉ thị|Đề án|Công văn|Thông báo|Văn bản|Luật)|Số\s*:|Điều \d+\.|Trên đây|(?:Trong )?[Qq]uá trình (?:triển khai )?thực hiện|PHỤ LỤC|Phụ lục|\((?:Ban hành )?[Kk]èm theo|QUYẾT ĐỊNH|KẾ HOẠCH|THỦ TƯỚNG|CHÍNH PHỦ$|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|TM\.|KT\.|Q\. |TL\.)",
     )
 });
 /// A dateline after its place (see [`place_before_comma`]): the line

@@ -629,6 +629,10 @@ pub(crate) const COLLECTIVE_NOUNS: &[&str] = &[
     "cơ quan nhà nước",
     "cơ quan",
     "đơn vị",
+    // A commune's own parts: its civil servants by field ("các bộ phận
+    // chuyên môn", "các bộ phận, đơn vị" of a ward's plan).
+    "bộ phận chuyên môn",
+    "bộ phận",
     "địa phương",
     "tổ chức",
     "đoàn thể",
@@ -807,7 +811,12 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
     } else if has("sở") {
         "departments"
     } else if has("phòng") || has("phòng chuyên môn") || has("phòng nghiệp vụ") {
-        if has("đơn vị") || has("trung tâm") {
+        // "các phòng chuyên môn thuộc Sở": a department's own units.
+        let of_department = toks.windows(2).any(|w| {
+            w.first().map(String::as_str) == Some("thuộc")
+                && w.get(1).map(String::as_str) == Some("sở")
+        });
+        if has("đơn vị") || has("trung tâm") || of_department {
             "units"
         } else {
             "district_offices"
@@ -845,6 +854,8 @@ const OTHER_BODY_NOUNS: &[&str] = &[
     "ban ngành",
     "cơ quan",
     "đơn vị",
+    "bộ phận",
+    "bộ phận chuyên môn",
     "địa phương",
 ];
 
@@ -880,7 +891,7 @@ fn collective_nouns(toks: &[String]) -> Vec<String> {
 /// Nouns that, alone in a list, name the issuer's own units when the
 /// issuer is one agency (a Sở's plan): "các đơn vị", "các đơn vị trực
 /// thuộc", "các trung tâm, đơn vị".
-const OWN_UNIT_NOUNS: &[&str] = &["đơn vị", "trung tâm"];
+const OWN_UNIT_NOUNS: &[&str] = &["đơn vị", "trung tâm", "bộ phận", "bộ phận chuyên môn"];
 
 /// In the plan of one agency ([`Level::Unit`]: a Sở), "các đơn vị" are
 /// that agency's units ("nếu phát sinh vướng mắc, các đơn vị phản ánh về
@@ -1355,11 +1366,31 @@ fn split_bullets(seg: &str) -> Vec<String> {
 
 /// Whether a known name that `text` starts with runs on past its byte
 /// `at` (a " - " inside the name: "Phòng Văn hóa - Xã hội, …").
-fn name_runs_on(text: &str, at: usize) -> bool {
+pub(crate) fn name_runs_on(text: &str, at: usize) -> bool {
     let before = tokens(text.get(..at).unwrap_or("")).len();
     let toks = tokens(crate::import::text::first_chars(text, 120));
     let runs_on = known_name_lengths(&toks).any(|n| n > before);
     runs_on
+}
+
+/// The most words of a known name before a word inside it: the longest
+/// name of the table ("Phòng Quản lý xử lý vi phạm hành chính và theo dõi
+/// thi hành pháp luật") has 16.
+const NAME_WORDS_BEFORE: usize = 16;
+
+/// Whether byte `at` of `text` (a word start) lies inside a known name
+/// that starts at one of the words before it.
+pub(crate) fn inside_known_name(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(head.match_indices(' ').map(|(i, _)| i + 1))
+        .filter(|&i| i < at)
+        .collect();
+    let from = starts.len().saturating_sub(NAME_WORDS_BEFORE);
+    starts
+        .iter()
+        .skip(from)
+        .any(|&s| text.get(s..).is_some_and(|rest| name_runs_on(rest, at - s)))
 }
 
 /// Whether text starts with an agency name, a collective or "Đề nghị".
@@ -1519,6 +1550,12 @@ fn cut_at_filler(seg: &str) -> (String, String) {
             let orig = tidy(seg);
             if orig.chars().count() == folded.chars().count() {
                 let at = orig.char_indices().nth(k).map_or(orig.len(), |(i, _)| i);
+                // A filler inside a known name is part of it ("Phòng Quản
+                // lý xử lý vi phạm hành chính và theo dõi thi hành pháp
+                // luật").
+                if inside_known_name(&orig, at) {
+                    continue;
+                }
                 let (head, tail) = orig.split_at_checked(at).unwrap_or((&orig, ""));
                 return (head.to_string(), tail.to_string());
             }
@@ -1772,6 +1809,8 @@ pub(crate) const TASK_VERBS: &[&str] = &[
     "ứng dụng",
     "giáo dục",
     "truyền thông",
+    "kịp thời",
+    "hỗ trợ",
 ];
 
 /// [`TASK_VERBS`] folded, word by word.
@@ -1789,10 +1828,17 @@ fn task_verbs() -> &'static [Vec<String>] {
 /// xã hội", "Ban Tổ chức").
 const BEFORE_ORGANISATION_NOUN: &[&str] = &["các", "ban", "những", "và"];
 
-/// Whether a name as written holds a task verb after its first word.
+/// Whether a name as written holds a task verb after its first word,
+/// outside the known name it opens with ("Phòng Xây dựng và kiểm tra văn
+/// bản", "Phòng Phổ biến, giáo dục pháp luật" hold theirs).
 fn holds_task_verb(written: &str) -> bool {
     let words: Vec<&str> = written.split_whitespace().collect();
-    (1..words.len()).any(|i| task_verb_at(&words, i))
+    (1..words.len()).any(|i| {
+        task_verb_at(&words, i) && {
+            let at = words.get(..i).map_or(0, |w| w.join(" ").len());
+            !name_runs_on(written, at)
+        }
+    })
 }
 
 /// Whether a task verb starts at word `i` of `words` (as written;
@@ -1849,7 +1895,7 @@ pub(crate) fn only_agencies_with(
         .is_some_and(char::is_lowercase);
     if first_lower {
         let head = fold(t.get(..t.len().min(12)).unwrap_or(t));
-        if !(head.starts_with("các ") || head.starts_with("đề nghị")) {
+        if !LOWER_CASE_OPENERS.iter().any(|o| head.starts_with(o)) {
             return None;
         }
     }
@@ -1886,6 +1932,7 @@ pub(crate) fn only_agencies_with(
     // name.
     let capitalised = |a: &Assignment| {
         a.agency.is_collective()
+            || is_resolved(&a.agency) && fold(&a.as_written).starts_with("công chức ")
             || a.as_written
                 .chars()
                 .find(|c| c.is_alphabetic())
@@ -1903,6 +1950,11 @@ pub(crate) fn only_agencies_with(
     }
     Some(list)
 }
+
+/// How a list of agencies may open in lower case: a collective ("các sở,
+/// ngành"), a request ("đề nghị …"), a commune's civil servant of a field
+/// ("công chức Tư pháp - Hộ tịch", a body of the commune).
+const LOWER_CASE_OPENERS: &[&str] = &["các ", "đề nghị", "công chức"];
 
 /// Words that name no body on their own ("Cơ quan chủ trì giải quyết bồi
 /// thường" describes one).

@@ -241,6 +241,18 @@ fn verb_at(words: &[Word], i: usize) -> Option<&'static Verb> {
     })
 }
 
+/// Whether word `i` lies inside a known agency name that starts at or
+/// after word `from`.
+fn inside_name(words: &[Word], from: usize, i: usize) -> bool {
+    let (Some(head), Some(all)) = (words.get(from..i), words.get(from..)) else {
+        return false;
+    };
+    if head.is_empty() {
+        return false;
+    }
+    crate::agency::inside_known_name(&join(all), join(head).len() + 1)
+}
+
 fn join(words: &[Word]) -> String {
     let mut s = String::with_capacity(words.iter().map(|w| w.raw.len() + 1).sum());
     for (k, w) in words.iter().enumerate() {
@@ -361,6 +373,12 @@ fn read_clause(
             i += 1;
             continue;
         };
+        // "theo dõi" inside "Phòng Quản lý xử lý vi phạm hành chính và
+        // theo dõi thi hành pháp luật" is part of the name.
+        if inside_name(words, from, i) {
+            i += 1;
+            continue;
+        }
         let after = i + verb.words.len();
         // "cơ quan chủ trì", "đơn vị phối hợp": a noun.
         let noun = i >= 3

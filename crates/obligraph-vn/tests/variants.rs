@@ -387,6 +387,220 @@ fn a_paragraph_that_only_assigns_the_item_above_it() {
     task(&i, "Tổ chức các đợt trợ giúp pháp lý lưu động");
 }
 
+/// A district plan (Sơn Tịnh style, not a seed) whose lettered and dashed
+/// items are each followed by the line(s) that assign them, written in
+/// every usual way: the item stays the task, with its own text, and takes
+/// the roles and deadline of the line(s) under it.
+const LETTERED_ROLE_LINES: &str = "ỦY BAN NHÂN DÂN HUYỆN SƠN TỊNH
+Số: 33/KH-UBND
+Sơn Tịnh, ngày 10 tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn huyện năm 2024
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Công tác tuyên truyền
+a) Biên soạn tài liệu hỏi đáp về Công ước chống tra tấn cho cán bộ cấp xã.
+Phòng Tư pháp chủ trì, phối hợp với Công an huyện thực hiện; thời gian: hoàn thành trước ngày 30/6/2024.
+b) Phát sóng chuyên mục pháp luật trên Đài Truyền thanh huyện.
+c) Treo băng rôn, khẩu hiệu tại trụ sở các xã, thị trấn.
+Đơn vị chủ trì (điểm b, c): Phòng Văn hóa và Thông tin.
+Đơn vị phối hợp: Ủy ban nhân dân các xã, thị trấn.
+Thời gian: Quý III/2024.
+d) Tổ chức hội thi tìm hiểu pháp luật cho hòa giải viên.
+Phòng Tư pháp: chủ trì; Hội Liên hiệp Phụ nữ huyện: phối hợp. Thời gian: Quý IV/2024.
+đ) Tập huấn kỹ năng tiếp công dân cho công chức cấp xã.
+Giao Phòng Nội vụ chủ trì; Thanh tra huyện, Phòng Tư pháp phối hợp; thời gian: năm 2024.
+e) Cập nhật tủ sách pháp luật tại các xã.
+Chủ trì: Phòng Văn hóa và Thông tin. Phối hợp: Phòng Tư pháp. Thời gian: hằng năm.
+2. Hỗ trợ nạn nhân
+a) Hỗ trợ y tế, tâm lý cho nạn nhân của hành vi tra tấn.
+b) Trợ giúp xã hội cho nạn nhân là trẻ em, người khuyết tật.
+c) Thống kê số nạn nhân được hỗ trợ.
+Phòng Y tế: chủ trì thực hiện điểm a, b; Phòng Lao động - Thương binh và Xã hội: phối hợp. Thời gian: khi phát sinh.
+3. Thi hành pháp luật
+- Kiểm tra việc tạm giữ hành chính tại trụ sở Công an các xã.
+Chủ trì: Công an huyện. Phối hợp: Viện kiểm sát nhân dân huyện. Thời gian: hằng quý.
+- Rà soát hồ sơ yêu cầu bồi thường nhà nước.
+Phòng Tư pháp thực hiện; thời gian: hằng năm.
+";
+
+#[test]
+fn lettered_and_dashed_items_take_the_role_lines_under_them() {
+    let i = import(LETTERED_ROLE_LINES);
+    // No role line is a task of its own.
+    for o in &i.plan.obligations {
+        for opening in [
+            "Phòng Tư pháp",
+            "Đơn vị",
+            "Giao",
+            "Chủ trì",
+            "Phòng Y tế",
+            "Thời gian",
+        ] {
+            assert!(!o.text.starts_with(opening), "{}: {}", o.id, o.text);
+        }
+    }
+    let t = task(&i, "Biên soạn tài liệu hỏi đáp");
+    assert!(t.text.ends_with("cho cán bộ cấp xã."), "{}", t.text);
+    assert_eq!(ids(t, Role::Lead), ["district:justice"]);
+    assert_eq!(ids(t, Role::Support), ["district:police"]);
+    assert_eq!(
+        t.deadline_text.as_deref(),
+        Some("hoàn thành trước ngày 30/6/2024")
+    );
+    assert!(t.deadline.is_some());
+    // "(điểm b, c)": the two items named, and not a) above them.
+    for snippet in ["Phát sóng chuyên mục", "Treo băng rôn"] {
+        let t = task(&i, snippet);
+        assert_eq!(ids(t, Role::Lead), ["district:culture_sports_tourism"]);
+        assert_eq!(ids(t, Role::Support), ["collective:commune_committees"]);
+        assert_eq!(t.deadline_text.as_deref(), Some("Quý III/2024"));
+    }
+    let t = task(&i, "hội thi tìm hiểu");
+    assert_eq!(ids(t, Role::Lead), ["district:justice"]);
+    assert_eq!(ids(t, Role::Support), ["district:women_union"]);
+    assert_eq!(t.deadline_text.as_deref(), Some("Quý IV/2024"));
+    let t = task(&i, "kỹ năng tiếp công dân");
+    assert_eq!(ids(t, Role::Lead), ["district:home_affairs"]);
+    assert_eq!(
+        ids(t, Role::Support),
+        ["district:inspection", "district:justice"]
+    );
+    let t = task(&i, "tủ sách pháp luật");
+    assert_eq!(ids(t, Role::Lead), ["district:culture_sports_tourism"]);
+    assert_eq!(t.deadline_text.as_deref(), Some("hằng năm"));
+    // "chủ trì thực hiện điểm a, b": a) and b) of that group; c) names
+    // nobody and is left so.
+    for snippet in ["Hỗ trợ y tế, tâm lý", "Trợ giúp xã hội"] {
+        let t = task(&i, snippet);
+        assert_eq!(ids(t, Role::Lead), ["district:health"]);
+        assert_eq!(ids(t, Role::Support), ["district:labour_invalids_social"]);
+    }
+    assert!(task(&i, "Thống kê số nạn nhân").assignments.is_empty());
+    // Dashed items.
+    let t = task(&i, "tạm giữ hành chính");
+    assert_eq!(ids(t, Role::Lead), ["district:police"]);
+    assert_eq!(ids(t, Role::Support), ["district:procuracy"]);
+    assert_eq!(t.deadline_text.as_deref(), Some("hằng quý"));
+    let t = task(&i, "bồi thường nhà nước");
+    assert_eq!(ids(t, Role::Lead), ["district:justice"]);
+    assert_eq!(t.deadline_text.as_deref(), Some("hằng năm"));
+}
+
+/// A department's plan (Sở Tư pháp tỉnh Quảng Nam style, not a seed): the
+/// Sở's own units, named with commas and "và" inside their names, are its
+/// units, whole; the signer's title and name after "Nơi nhận" are no
+/// tasks.
+const DEPARTMENT_UNITS: &str = "UBND TỈNH QUẢNG NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ TƯ PHÁP\tĐộc lập - Tự do - Hạnh phúc
+Số: 41/KH-STP\tQuảng Nam, ngày 12 tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về các quyền dân sự và chính trị năm 2024
+II. NHIỆM VỤ
+1. Rà soát văn bản quy phạm pháp luật của tỉnh về quyền dân sự (Phòng Xây dựng và kiểm tra văn bản quy phạm pháp luật chủ trì; Phòng Hành chính tư pháp, Phòng Bổ trợ tư pháp phối hợp).
+2. Tuyên truyền pháp luật về xử lý vi phạm hành chính (Phòng Phổ biến, giáo dục pháp luật, Phòng Quản lý xử lý vi phạm hành chính và theo dõi thi hành pháp luật chủ trì; các phòng chuyên môn thuộc Sở phối hợp).
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo Giám đốc Sở trước ngày 15/11/2024.
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Lưu: VT.
+
+GIÁM ĐỐC
+
+
+Trần Văn Minh
+";
+
+#[test]
+fn a_departments_own_units_stay_whole_and_the_signer_is_no_task() {
+    let i = import(DEPARTMENT_UNITS);
+    assert_eq!(i.plan.level, Some(obligraph_core::Level::Unit));
+    let t = task(&i, "Rà soát văn bản quy phạm pháp luật");
+    assert_eq!(ids(t, Role::Lead), ["unit:legislation"]);
+    assert_eq!(
+        ids(t, Role::Support),
+        ["unit:judicial_administration", "unit:judicial_support"]
+    );
+    let t = task(&i, "xử lý vi phạm hành chính (");
+    assert_eq!(
+        ids(t, Role::Lead),
+        ["unit:administrative_violations", "unit:legal_dissemination"]
+    );
+    assert_eq!(ids(t, Role::Support), ["collective:units"]);
+    assert!(t
+        .assignments
+        .iter()
+        .all(|a| a.agency.level == Some(obligraph_core::Level::Unit)));
+    assert!(i
+        .plan
+        .obligations
+        .iter()
+        .all(|o| !o.text.contains("GIÁM ĐỐC") && !o.text.contains("Trần Văn Minh")));
+    for line in [16, 19] {
+        assert_eq!(
+            i.unattributed
+                .iter()
+                .find(|u| u.line == line)
+                .map(|u| u.reason),
+            Some(obligraph_vn::UnattributedReason::Signature),
+            "line {line}: {:?}",
+            i.unattributed
+        );
+    }
+}
+
+/// A commune's plan (xã Tân Phước style, before 2025, not a seed): its
+/// civil servants by field are the commune's bodies of that field, "Trạm Y
+/// tế xã" its health station, "các bộ phận (chuyên môn), đơn vị" its own
+/// parts (never the ministries); "Giao X chủ trì …" ending an item's text
+/// and "Công chức X chủ trì" give the lead.
+const COMMUNE_BODIES: &str = "UBND HUYỆN TÂN PHƯỚC
+ỦY BAN NHÂN DÂN
+XÃ TÂN HÒA ĐÔNG
+Số: 19/KH-UBND
+Tân Hòa Đông, ngày 06 tháng 6 năm 2023
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn xã
+II. NHIỆM VỤ
+1. Tuyên truyền
+a) Lồng ghép nội dung Công ước vào các buổi sinh hoạt ấp, họp dân. Giao công chức Văn hóa - Xã hội chủ trì, phối hợp với Trạm Y tế xã, công chức Tư pháp - Hộ tịch thực hiện; thời gian: hằng quý.
+b) Công chức Tài chính - Kế toán chủ trì, phối hợp với công chức Địa chính - Xây dựng rà soát kinh phí tuyên truyền; thời gian: hằng năm.
+III. TỔ CHỨC THỰC HIỆN
+1. Công an xã chủ trì, phối hợp với các bộ phận, đơn vị có liên quan theo dõi việc thực hiện Kế hoạch.
+2. Các bộ phận chuyên môn, Trạm Y tế xã báo cáo kết quả về Ủy ban nhân dân xã trước ngày 30/11 hằng năm.
+";
+
+#[test]
+fn a_communes_civil_servants_and_parts() {
+    let i = import(COMMUNE_BODIES);
+    assert_eq!(i.plan.level, Some(obligraph_core::Level::Commune));
+    let t = task(&i, "Lồng ghép nội dung Công ước");
+    assert_eq!(ids(t, Role::Lead), ["commune:culture_society"]);
+    assert_eq!(
+        ids(t, Role::Support),
+        ["commune:government_office", "commune:health_station"]
+    );
+    assert_eq!(t.deadline_text.as_deref(), Some("hằng quý"));
+    let t = task(&i, "rà soát kinh phí");
+    assert_eq!(ids(t, Role::Lead), ["commune:economy"]);
+    let all: Vec<&str> = i
+        .plan
+        .obligations
+        .iter()
+        .flat_map(|o| o.assignments.iter().map(|a| a.agency.id.as_str()))
+        .collect();
+    assert!(!all.contains(&"collective:ministries"), "{all:?}");
+    assert!(
+        all.iter().all(|id| !id.starts_with("unresolved")),
+        "{all:?}"
+    );
+    let report = task(&i, "báo cáo kết quả về Ủy ban nhân dân xã");
+    assert_eq!(
+        ids(report, Role::Lead),
+        ["collective:related", "commune:health_station"]
+    );
+}
+
 /// A city plan (Đà Nẵng style, not a seed): a task whose sentence opens
 /// with the body that does it, and a duty opened by "Giao".
 const SUBJECT_FIRST: &str = "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG

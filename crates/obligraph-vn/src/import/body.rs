@@ -22,6 +22,9 @@ use crate::agency::{
 use crate::deadline_phrase::{find_deadline, parse_deadline, DeadlineContext, DeadlineMatch};
 use crate::normalize::lowercase;
 
+mod role_lines;
+use role_lines::{role_line, RoleLine};
+
 /// What the lexicon needs from the document, and a memo of its answers
 /// (plans repeat the same agency lists and deadline phrases many times).
 pub(crate) struct Ctx {
@@ -260,14 +263,24 @@ enum Label {
     Output,
 }
 
+/// A label, with the items it names in a parenthesis before its colon
+/// ("Đơn vị chủ trì (điểm b, c):"); "Chủ trì:", "Phối hợp:" written bare;
+/// "Đơn vị thực hiện:" (the bodies that carry the items out) leads.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[-–+•]\s*)?(?:(?P<lead>(?:Đơn vị|Cơ quan) chủ trì(?: thực hiện)?)|(?P<support>(?:Đơn vị|Cơ quan) phối hợp(?: thực hiện)?)|(?P<time>Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?)|(?P<output>(?:Kết quả|Sản phẩm)(?: dự kiến)?))\s*:\s*",
+        r"^(?:[-–+•]\s*)?(?:(?P<lead>(?:(?:Đơn vị|Cơ quan) chủ trì|Chủ trì)(?: thực hiện)?|(?:Đơn vị|Cơ quan) thực hiện)|(?P<support>(?:(?:Đơn vị|Cơ quan) phối hợp|Phối hợp)(?: thực hiện)?)|(?P<time>Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?)|(?P<output>(?:Kết quả|Sản phẩm)(?: dự kiến)?))\s*(?P<points>\((?:tại |đối với )?(?:các )?(?:điểm|mục|nội dung) [^()]{1,40}\))?\s*:\s*",
     )
 });
 
 fn label(text: &str) -> Option<(Label, &str)> {
+    label_points(text).map(|(l, rest, _)| (l, rest))
+}
+
+/// [`label`], and the parenthesis naming the items it applies to
+/// ("(điểm b, c)"), if written.
+fn label_points(text: &str) -> Option<(Label, &str, Option<&str>)> {
     let c = LABEL.captures(text)?;
+    let points = c.name("points").map(|m| m.as_str());
     let l = if c.name("lead").is_some() {
         Label::Lead
     } else if c.name("support").is_some() {
@@ -282,7 +295,7 @@ fn label(text: &str) -> Option<(Label, &str)> {
         .trim()
         .trim_end_matches(['.', ';'])
         .trim();
-    Some((l, rest))
+    Some((l, rest, points))
 }
 
 /// The last parenthesis of `text` that assigns roles ("… chủ trì; …
@@ -358,6 +371,9 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
     let mut group: Vec<usize> = Vec::new();
     let mut group_parent: Option<usize> = None;
     let mut last_was_label = false;
+    // The items the last role line named ("Đơn vị chủ trì (điểm b, c):"):
+    // the lines of its block that name none go to them too.
+    let mut named_targets: Vec<usize> = Vec::new();
     let mut appendix: Option<String> = None;
     let mut appendices = 0u32;
 
@@ -466,6 +482,52 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
                 last_was_label = false;
             }
         }
+        // A role line: who does the item(s) above, and by when.
+        let prose = top_kind == Kind::Tasks && body_marker(text).is_none();
+        let read = if prose || label(text).is_some() {
+            role_line(text, prose, &ctx)
+        } else {
+            None
+        };
+        if let Some(rl) = read {
+            if !last_was_label {
+                named_targets.clear();
+            }
+            let targets = if rl.points.is_empty() {
+                if named_targets.is_empty() {
+                    let all = label_targets(&group, group_parent);
+                    // A sentence that assigns, under items that each name
+                    // their own lead, assigns the last one.
+                    match all.last() {
+                        Some(&last)
+                            if rl.prose
+                                && all.len() > 1
+                                && nodes.get(last).is_some_and(|n| names_lead(n, &ctx)) =>
+                        {
+                            vec![last]
+                        }
+                        _ => unassigned_tail(&nodes, all, &ctx),
+                    }
+                } else {
+                    named_targets.clone()
+                }
+            } else {
+                let named = named_items(&nodes, group_parent, &rl.points);
+                named_targets.clone_from(&named);
+                named
+            };
+            // Never a part ("II. NHIỆM VỤ") itself.
+            let targets: Vec<usize> = targets
+                .into_iter()
+                .filter(|&t| nodes.get(t).is_some_and(|n| n.depth > 1))
+                .collect();
+            if !targets.is_empty() {
+                apply_role_line(&mut nodes, &targets, &rl, &p.lines);
+                ledger.attribute_all(&p.lines);
+                last_was_label = true;
+                continue;
+            }
+        }
         // Labelled lines.
         if let Some((l, value)) = label(text) {
             let targets = unassigned_tail(&nodes, label_targets(&group, group_parent), &ctx);
@@ -510,6 +572,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
         }
         if last_was_label {
             group.clear();
+            named_targets.clear();
             last_was_label = false;
         }
         let marker = body_marker(text);
@@ -735,25 +798,66 @@ fn unassigned_tail(nodes: &[Node], targets: Vec<usize>, ctx: &Ctx) -> Vec<usize>
     if targets.len() < 2 {
         return targets;
     }
-    let names_lead = |t: usize| {
-        nodes.get(t).is_some_and(|n| {
-            let lead = |a: &[Assignment]| a.iter().any(|x| x.role == Role::Lead);
-            roles_paren(&n.text)
-                .and_then(|(_, inner)| ctx.inline_roles(inner))
-                .is_some_and(|r| lead(&r.assignments))
-                || lead(&ctx.sentence_roles(&n.text).assignments)
-                || known_subject(&n.text, ctx).is_some_and(|a| lead(&a))
-        })
-    };
     let keep = targets
         .iter()
         .rev()
-        .take_while(|&&t| !names_lead(t))
+        .take_while(|&&t| !nodes.get(t).is_some_and(|n| names_lead(n, ctx)))
         .count();
     if keep == 0 {
         return targets;
     }
     targets[targets.len() - keep..].to_vec()
+}
+
+/// The items of the group under `parent` whose letters a role line names
+/// ("điểm b, c").
+fn named_items(nodes: &[Node], parent: Option<usize>, points: &[String]) -> Vec<usize> {
+    let Some(parent) = parent else {
+        return Vec::new();
+    };
+    nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.parent == Some(parent) && n.numbered)
+        .filter(|(_, n)| {
+            n.id.rsplit('.')
+                .next()
+                .is_some_and(|last| points.iter().any(|p| p == last))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Gives the items a role line applies to its roles, deadline, output and
+/// lines.
+fn apply_role_line(nodes: &mut [Node], targets: &[usize], rl: &RoleLine, lines: &[u32]) {
+    for &t in targets {
+        let Some(n) = nodes.get_mut(t) else { continue };
+        for a in &rl.assignments {
+            if !n.assignments.iter().any(|b| b.agency.id == a.agency.id) {
+                n.assignments.push(a.clone());
+            }
+        }
+        if rl.deadline_text.is_some() {
+            n.deadline.clone_from(&rl.deadline);
+            n.deadline_text.clone_from(&rl.deadline_text);
+        }
+        if rl.output.is_some() {
+            n.output.clone_from(&rl.output);
+        }
+        n.extra_lines.extend(lines);
+    }
+}
+
+/// Whether an item names its lead in its own words (a parenthesis, a
+/// sentence, or the bodies it opens with).
+fn names_lead(n: &Node, ctx: &Ctx) -> bool {
+    let lead = |a: &[Assignment]| a.iter().any(|x| x.role == Role::Lead);
+    roles_paren(&n.text)
+        .and_then(|(_, inner)| ctx.inline_roles(inner))
+        .is_some_and(|r| lead(&r.assignments))
+        || lead(&ctx.sentence_roles(&n.text).assignments)
+        || known_subject(&n.text, ctx).is_some_and(|a| lead(&a))
 }
 
 fn apply_label(
@@ -1394,6 +1498,14 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             None
         };
         let text = inline.as_ref().map_or(n.text.as_str(), |(t, _)| t);
+        // Roles written at the end of the item's own text ("… của phường.
+        // Giao công chức Tư pháp - Hộ tịch chủ trì, phối hợp với …; thời
+        // gian: hằng năm."): the item keeps its text and takes them.
+        let tail = if n.assignments.is_empty() && inline.is_none() {
+            tail_role_line(&n.text, ctx)
+        } else {
+            None
+        };
         let mut o = Obligation::new(n.id.clone(), text);
         o.section = parent_id;
         o.source = span;
@@ -1401,6 +1513,21 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         o.assignments = n.assignments.clone();
         o.deadline = n.deadline.clone();
         o.deadline_text = n.deadline_text.clone();
+        if let Some((start, rl)) = tail {
+            // What the item's own words say of partners ("Phối hợp với
+            // Phòng Tư pháp quận …. Giao X chủ trì") adds to the line.
+            let own = n.text.get(..start).unwrap_or("");
+            o.assignments = rl.assignments;
+            for a in ctx.sentence_roles(own).assignments {
+                if !o.assignments.iter().any(|b| b.agency.id == a.agency.id) {
+                    o.assignments.push(a);
+                }
+            }
+            if rl.deadline_text.is_some() {
+                o.deadline = rl.deadline;
+                o.deadline_text = rl.deadline_text;
+            }
+        }
         for (l, value) in inline.iter().flat_map(|(_, ls)| ls) {
             set_label(
                 *l,
@@ -1440,6 +1567,29 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 o.assignments = leads;
             }
         }
+        if !o.assignments.is_empty() && !o.assignments.iter().any(|a| a.role == Role::Lead) {
+            // Lines that only name supports ("Công an xã phối hợp"): the
+            // item's own words still say who leads ("Công chức Văn hóa -
+            // Xã hội chỉ đạo …").
+            let own: Vec<Assignment> = ctx
+                .sentence_roles(&n.text)
+                .assignments
+                .into_iter()
+                .filter(|a| a.role == Role::Lead)
+                .collect();
+            let own = if own.is_empty() {
+                known_subject(&n.text, ctx).unwrap_or_default()
+            } else {
+                own
+            };
+            let mut all: Vec<Assignment> = own;
+            for a in std::mem::take(&mut o.assignments) {
+                if !all.iter().any(|b| b.agency.id == a.agency.id) {
+                    all.push(a);
+                }
+            }
+            o.assignments = all;
+        }
         if o.deadline.is_none() {
             let (d, t) = deadline_in(&n.text, ctx);
             if d.is_some() {
@@ -1449,6 +1599,27 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         }
         plan.obligations.push(o);
     }
+}
+
+/// The role line that ends a task's own text, from the earliest sentence
+/// that opens one (see [`role_line`]).
+fn tail_role_line(text: &str, ctx: &Ctx) -> Option<(usize, RoleLine)> {
+    const MAX_TAIL_CHARS: usize = 500;
+    let starts = text.match_indices(". ").map(|(i, _)| i + 2).filter(|&i| {
+        text.get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    });
+    for i in starts {
+        let rest = text.get(i..)?;
+        if chars(rest) > MAX_TAIL_CHARS {
+            continue;
+        }
+        if let Some(rl) = role_line(rest, true, ctx) {
+            return Some((i, rl));
+        }
+    }
+    None
 }
 
 fn emit_duty(

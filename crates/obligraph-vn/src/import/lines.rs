@@ -72,7 +72,7 @@ static PAGE_NO: LazyLock<Regex> =
 static URL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:https?://|www\.)\S*$"));
 static NEW_PARA: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:-\s*)?(?:Đơn vị|Cơ quan) (?:chủ trì|phối hợp)|(?:-\s*)?Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:|(?:-\s*)?(?:Kết quả|Sản phẩm)(?: dự kiến)?\s*:|Nơi nhận|Căn cứ|Xét đề nghị|(?:Thực hiện|Triển khai)(?: thực hiện)? (?:Quyết định|Kế hoạch|Nghị quyết|Chỉ thị|Đề án|Công văn|Thông báo|Văn bản|Luật)|Số\s*:|Điều \d+\.|Trên đây|(?:Trong )?[Qq]uá trình (?:triển khai )?thực hiện|PHỤ LỤC|Phụ lục|\((?:Ban hành )?[Kk]èm theo|QUYẾT ĐỊNH|KẾ HOẠCH|THỦ TƯỚNG|CHÍNH PHỦ$|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|TM\.|KT\.|Q\. |TL\.)",
+        r"^(?:(?:-\s*)?(?:Đơn vị|Cơ quan) (?:chủ trì|phối hợp)|(?:-\s*)?(?:Đơn vị|Cơ quan) thực hiện\s*[(:]|(?:Chủ trì|Phối hợp)\s*:|(?:-\s*)?Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:|(?:-\s*)?(?:Kết quả|Sản phẩm)(?: dự kiến)?\s*:|Nơi nhận|Căn cứ|Xét đề nghị|(?:Thực hiện|Triển khai)(?: thực hiện)? (?:Quyết định|Kế hoạch|Nghị quyết|Chỉ thị|Đề án|Công văn|Thông báo|Văn bản|Luật)|Số\s*:|Điều \d+\.|Trên đây|(?:Trong )?[Qq]uá trình (?:triển khai )?thực hiện|PHỤ LỤC|Phụ lục|\((?:Ban hành )?[Kk]èm theo|QUYẾT ĐỊNH|KẾ HOẠCH|THỦ TƯỚNG|CHÍNH PHỦ$|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|TM\.|KT\.|Q\. |TL\.)",
     )
 });
 /// A dateline after its place (see [`place_before_comma`]): the line
@@ -86,6 +86,18 @@ pub(crate) fn is_signature_start(t: &str) -> bool {
         .iter()
         .any(|p| k.starts_with(p))
         && t.chars().skip(3).any(char::is_uppercase)
+}
+
+/// A signer's title written alone in capitals ("GIÁM ĐỐC", "PHÓ CHỦ
+/// TỊCH"): a short line of letters only, every one upper case, that is
+/// neither an appendix heading nor a numbered one.
+fn is_signer_title(t: &str) -> bool {
+    const MOST_WORDS: usize = 5;
+    t.split_whitespace().count() <= MOST_WORDS
+        && t.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && t.chars().any(char::is_alphabetic)
+        && !t.chars().any(char::is_lowercase)
+        && !is_appendix_start(t)
 }
 
 fn is_distribution_start(t: &str) -> bool {
@@ -345,6 +357,16 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
                 continue;
             }
             in_distribution = false;
+            // The signer's title after the list, written alone in capitals
+            // ("GIÁM ĐỐC", "CHỦ TỊCH", "PHÓ TRƯỞNG BAN") with no "TM."/"KT."
+            // before it: the signature block opens.
+            if is_signer_title(t) {
+                flush_body(&mut body, &mut out);
+                in_signature = true;
+                ledger.set_aside(s.no, UnattributedReason::Signature);
+                blank_before = false;
+                continue;
+            }
         }
         if is_signature_start(t) {
             flush_body(&mut body, &mut out);

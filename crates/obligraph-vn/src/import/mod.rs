@@ -15,7 +15,9 @@
 //!   tables.
 //! - **Obligations** in the three styles of the corpus: inline
 //!   parentheses, labelled lines ("Đơn vị chủ trì: …") after a group of
-//!   bullets, and appendix table rows (continued across pages, header
+//!   bullets, role lines under an item ("Phòng X chủ trì, phối hợp với Y;
+//!   thời gian: …", "Đơn vị chủ trì (điểm b, c): …": the item takes
+//!   them, see `body::role_lines`), and appendix table rows (continued across pages, header
 //!   repeated per page, cells as TSV, markdown or HTML fragments). Duties
 //!   of the "Tổ chức thực hiện" section are obligations too, of kind
 //!   report, draft-a-plan or monitor, linked by `feeds` where a report

@@ -1,0 +1,342 @@
+//! Role lines: a paragraph under an item (or a run of items) that gives
+//! nothing but who does it and by when.
+//!
+//! | written | reads |
+//! |---|---|
+//! | "Phòng X chủ trì, phối hợp với các sở, ngành có liên quan thực hiện; thời gian: hoàn thành trước ngày 30/9/2026." | X leads, the departments support, the deadline |
+//! | "Phòng X: chủ trì; các phòng, đơn vị thuộc Sở: phối hợp theo lĩnh vực. Thời gian: …" | the same, by colons |
+//! | "Giao Phòng X chủ trì; Phòng Y, Trung tâm Z phối hợp; thời gian: …" | "Giao" opens the clause |
+//! | "Chủ trì: công chức X. Phối hợp: Công an xã, … Thời gian: hằng năm." | labels written bare, one sentence each |
+//! | "Đơn vị chủ trì (điểm b, c): Phòng X." | a label naming the items it applies to |
+//! | "Trung tâm X: chủ trì thực hiện điểm a, b; Phòng Y: phối hợp." | a role naming the items |
+//! | "Phòng X thực hiện; thời gian: năm 2026." | X leads |
+//! | "…; đề nghị Tòa án nhân dân tỉnh phối hợp" | a requested support |
+//!
+//! Every clause must be one of these: a paragraph that also does work of
+//! its own ("Phòng X chủ trì tổ chức hội thi …") is an item, not a role
+//! line.
+
+use obligraph_core::{Assignment, Deadline, Role};
+
+use super::{chars, key, label_points, Ctx, Label};
+use crate::deadline_phrase::parse_deadline;
+
+/// What a role line gives the items it applies to.
+#[derive(Debug, Default)]
+pub(super) struct RoleLine {
+    pub assignments: Vec<Assignment>,
+    pub deadline: Option<Deadline>,
+    pub deadline_text: Option<String>,
+    pub output: Option<String>,
+    /// The letters of the items it names ("điểm b, c" → b, c); empty when
+    /// it names none.
+    pub points: Vec<String>,
+    /// Whether a clause is a sentence ("X chủ trì …"), not a label.
+    pub prose: bool,
+}
+
+/// The longest role line read, in chars: roles and a deadline fit in it;
+/// a longer paragraph is an item's text. The longest of the written plans
+/// (Sở Tư pháp Huế, line 36: a lead, a support and two requested
+/// supports, a deadline) has 179 chars; this leaves room for twice as many
+/// bodies.
+const MAX_ROLE_LINE_CHARS: usize = 500;
+
+/// The most words a support's clause may add after "phối hợp" ("phối
+/// hợp theo lĩnh vực", "phối hợp tổng hợp số liệu thống kê", "phối hợp
+/// cung cấp thông tin, nội dung tuyên truyền"): what the support does.
+/// The longest of these in the written plans has 6 words; a longer
+/// clause gives the support a task of its own.
+const MAX_SUPPORT_WORDS: usize = 6;
+
+/// Words closing a lead's clause after its partners ("… phối hợp với Y
+/// tham mưu thực hiện"), as keys, longest first.
+const CLOSING_WORDS: &[&str] = &[
+    "tham muu thuc hien",
+    "trien khai thuc hien",
+    "to chuc thuc hien",
+    "cung thuc hien",
+    "thuc hien",
+];
+
+/// Reads `text` as a role line. `prose`: clauses written as sentences
+/// ("X chủ trì, …") are read, not only labels; the caller allows them
+/// where items are tasks.
+pub(super) fn role_line(text: &str, prose: bool, ctx: &Ctx) -> Option<RoleLine> {
+    let t = text.trim();
+    if t.is_empty() || chars(t) > MAX_ROLE_LINE_CHARS {
+        return None;
+    }
+    let mut out = RoleLine::default();
+    let mut roles = 0;
+    for sentence in sentences(t) {
+        let s = sentence.trim().trim_end_matches(['.', ';']).trim();
+        if s.is_empty() {
+            continue;
+        }
+        if let Some((l, value, points)) = label_points(s) {
+            if let Some(p) = points {
+                out.points.extend(letters(p));
+            }
+            // "Đơn vị chủ trì: X; thời gian: …": a deadline after ";"
+            // is not part of the list.
+            let mut list = Vec::new();
+            for piece in value.split(';') {
+                match time_clause(piece.trim()) {
+                    Some(v) if l != Label::Time => set_time(&mut out, v, ctx),
+                    _ => list.push(piece.trim()),
+                }
+            }
+            let value = list.join("; ");
+            match l {
+                Label::Lead | Label::Support => {
+                    let role = if l == Label::Lead {
+                        Role::Lead
+                    } else {
+                        Role::Support
+                    };
+                    let got = ctx.agency_list(&value, role);
+                    if got.is_empty() {
+                        return None;
+                    }
+                    roles += 1;
+                    push_all(&mut out.assignments, got);
+                }
+                Label::Time => set_time(&mut out, &value, ctx),
+                Label::Output => {
+                    out.output = Some(value).filter(|v| !v.is_empty());
+                }
+            }
+            continue;
+        }
+        if !prose {
+            return None;
+        }
+        for clause in s.split(';') {
+            let c = clause.trim().trim_end_matches('.').trim();
+            if c.is_empty() {
+                continue;
+            }
+            if let Some(v) = time_clause(c) {
+                set_time(&mut out, v, ctx);
+                continue;
+            }
+            // "…; thực hiện hằng năm": the deadline as the finder reads it.
+            if let Some(m) = ctx
+                .find_deadline(c)
+                .filter(|m| m.start <= 30 && m.end + 2 >= c.len())
+            {
+                out.deadline_text = c.get(m.start..m.end).map(|t| t.trim().to_string());
+                out.deadline = Some(m.deadline);
+                continue;
+            }
+            let (got, points) = role_clause(c, ctx)?;
+            roles += 1;
+            out.prose = true;
+            out.points.extend(points);
+            push_all(&mut out.assignments, got);
+        }
+    }
+    (roles > 0).then_some(out)
+}
+
+/// The sentences of a role line: it ends one at ". " before a capital.
+fn sentences(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    let bytes = t.as_bytes();
+    for (i, c) in t.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '.' if depth == 0 && bytes.get(i + 1) == Some(&b' ') => {
+                let next_upper = t
+                    .get(i + 2..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_uppercase);
+                if next_upper {
+                    out.push(t.get(start..=i).unwrap_or(""));
+                    start = i + 2;
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push(t.get(start..).unwrap_or(""));
+    out
+}
+
+/// "thời gian: X", "thời hạn: X" (any case), "hoàn thành trước …": the
+/// deadline's text.
+fn time_clause(c: &str) -> Option<&str> {
+    let k = key(c.get(..c.len().min(40)).unwrap_or(c));
+    if k.starts_with("thoi gian") || k.starts_with("thoi han") {
+        let (_, v) = c.split_once(':')?;
+        return Some(v.trim());
+    }
+    k.starts_with("hoan thanh ").then_some(c)
+}
+
+fn set_time(out: &mut RoleLine, value: &str, ctx: &Ctx) {
+    let value = value.trim().trim_end_matches(['.', ';']).trim();
+    if value.is_empty() {
+        return;
+    }
+    out.deadline = parse_deadline(value, &ctx.deadline)
+        .or_else(|| ctx.find_deadline(value).map(|m| m.deadline));
+    out.deadline_text = Some(value.to_string());
+}
+
+fn push_all(into: &mut Vec<Assignment>, got: Vec<Assignment>) {
+    for a in got {
+        if !into.iter().any(|b| b.agency.id == a.agency.id) {
+            into.push(a);
+        }
+    }
+}
+
+/// The letters of "điểm b, c", "(điểm g, h, i)", "điểm a và b".
+fn letters(s: &str) -> Vec<String> {
+    let inner = s.trim().trim_start_matches('(').trim_end_matches(')');
+    let k = key(inner);
+    let after = ["diem ", "muc ", "noi dung "]
+        .iter()
+        .find_map(|w| k.find(w).map(|i| i + w.len()));
+    let Some(after) = after else {
+        return Vec::new();
+    };
+    // Keys fold "đ" to "d": the letters are read from the text as
+    // written, at the same word positions.
+    let words_written: Vec<&str> = inner.split_whitespace().collect();
+    let skip = k.get(..after).map_or(0, |h| h.split_whitespace().count());
+    words_written
+        .iter()
+        .skip(skip)
+        .map(|w| w.trim_matches([',', ')', '(', '.', ';']))
+        .filter(|w| *w != "và" && !w.is_empty())
+        .take_while(|w| w.chars().count() == 1 && w.chars().all(char::is_lowercase))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The role verbs a role clause may have, as written (lower case).
+const ROLE_VERBS: &[&str] = &["chủ trì", "phối hợp", "thực hiện"];
+
+/// Where the first role verb of `c` starts (a word of its own, not inside
+/// a known agency name), and which.
+fn first_verb(c: &str) -> Option<(usize, &'static str)> {
+    let lower = crate::normalize::lowercase(c);
+    // Lowercasing keeps byte offsets for the letters of these verbs only
+    // when the text's length is unchanged.
+    if lower.len() != c.len() {
+        return None;
+    }
+    let mut best: Option<(usize, &'static str)> = None;
+    for v in ROLE_VERBS {
+        let mut from = 0;
+        while let Some(p) = lower.get(from..).and_then(|r| r.find(v)).map(|p| p + from) {
+            from = p + v.len();
+            let before_ok = p == 0
+                || lower
+                    .get(..p)
+                    .is_some_and(|b| b.ends_with(' ') || b.ends_with(':'));
+            let after_ok = lower
+                .get(p + v.len()..)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',', '.', ';']));
+            if !(before_ok && after_ok) || p == 0 {
+                continue;
+            }
+            if crate::agency::inside_known_name(c, p) {
+                continue;
+            }
+            if best.is_none_or(|(b, _)| p < b) {
+                best = Some((p, v));
+            }
+            break;
+        }
+    }
+    best
+}
+
+/// One clause that assigns: "[Giao|Đề nghị] X[:] chủ trì[ thực hiện][
+/// điểm a, b][, phối hợp (với) Y[ thực hiện]]", "X[:] phối hợp[ a few
+/// words]", "X thực hiện". The assignments and the items it names.
+fn role_clause(c: &str, ctx: &Ctx) -> Option<(Vec<Assignment>, Vec<String>)> {
+    let k = key(c.get(..c.len().min(20)).unwrap_or(c));
+    let (c, requested) = if k.starts_with("giao ") {
+        (c.get("Giao ".len()..)?, false)
+    } else if k.starts_with("de nghi ") {
+        (c.get("Đề nghị ".len()..)?, true)
+    } else {
+        (c, false)
+    };
+    let (at, verb) = first_verb(c)?;
+    let subject = c.get(..at)?.trim().trim_end_matches(':').trim();
+    if subject.is_empty() {
+        return None;
+    }
+    let rest = c.get(at + verb.len()..)?.trim();
+    let role = if verb == "phối hợp" {
+        Role::Support
+    } else {
+        Role::Lead
+    };
+    let mut out = ctx.only_agencies(subject, role)?;
+    for a in &mut out {
+        a.role = role;
+        a.requested |= requested;
+    }
+    let mut points = Vec::new();
+    match verb {
+        "phối hợp" => {
+            let rk = key(rest);
+            if rk.starts_with("voi ") || rk.split_whitespace().count() > MAX_SUPPORT_WORDS {
+                return None;
+            }
+        }
+        _ => {
+            let mut r = rest;
+            let rk = key(r);
+            if verb == "chủ trì" && rk.starts_with("thuc hien") {
+                r = r.get("thực hiện".len()..)?.trim();
+            }
+            if key(r).starts_with("diem ") {
+                points = letters(r);
+                if points.is_empty() {
+                    return None;
+                }
+                r = "";
+            }
+            let r = r.trim_start_matches([',', ' ']);
+            let r = r.strip_prefix("và ").unwrap_or(r);
+            if !r.is_empty() {
+                if verb != "chủ trì" {
+                    return None;
+                }
+                let rk = key(r);
+                let after = ["phoi hop voi ", "phoi hop cung ", "phoi hop "]
+                    .iter()
+                    .find(|w| rk.starts_with(*w))?;
+                let words = after.split_whitespace().count();
+                let mut partners: Vec<&str> = r.split_whitespace().skip(words).collect();
+                for closing in CLOSING_WORDS {
+                    let n = closing.split_whitespace().count();
+                    if partners.len() > n {
+                        let tail = partners[partners.len() - n..].join(" ");
+                        if key(&tail) == *closing {
+                            partners.truncate(partners.len() - n);
+                            break;
+                        }
+                    }
+                }
+                let list = ctx.only_agencies(&partners.join(" "), Role::Support)?;
+                for mut a in list {
+                    a.role = Role::Support;
+                    out.push(a);
+                }
+            }
+        }
+    }
+    Some((out, points))
+}

@@ -679,3 +679,31 @@ fn district_centre_and_propaganda_board_resolve() {
         ]
     );
 }
+
+/// Work done by school year ("theo năm học", "đầu năm học", "mỗi năm học")
+/// recurs yearly, from the school year named after it, in prose and in a
+/// cell (a Phù Cát-style district plan, not a seed).
+#[test]
+fn work_by_school_year_recurs_yearly() {
+    use obligraph_core::{Deadline, Period};
+    let plan = "ỦY BAN NHÂN DÂN\nHUYỆN PHÙ CÁT\nSố: 61/KH-UBND\nPhù Cát, ngày 08 tháng 8 năm 2024\nKẾ HOẠCH\nPhòng, chống xâm hại trẻ em trên địa bàn huyện\nII. NHIỆM VỤ\n1. Phòng Giáo dục và Đào tạo chỉ đạo các trường mầm non, tiểu học tổ chức sinh hoạt chuyên đề về kỹ năng tự bảo vệ cho học sinh vào đầu năm học.\n2. Trung tâm Y tế huyện phối hợp với các trường khám sức khỏe cho học sinh mỗi năm học, bắt đầu từ năm học 2024 - 2025.\n3. Phòng Tư pháp tổ chức hội nghị phổ biến pháp luật về trẻ em trong Quý IV/2024.\n";
+    let i = import(plan);
+    for (snippet, from) in [("sinh hoạt chuyên đề", None), ("khám sức khỏe", Some(2024))]
+    {
+        let o = task(&i, snippet);
+        match &o.deadline {
+            Some(Deadline::Recurring(r)) => {
+                assert_eq!((r.period, r.from_year), (Period::Year, from), "{snippet}")
+            }
+            other => panic!("{snippet}: {other:?}"),
+        }
+        assert!(o
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| t.contains("năm học")));
+    }
+    assert!(matches!(
+        task(&i, "hội nghị phổ biến").deadline,
+        Some(Deadline::WithinQuarter { .. })
+    ));
+}

@@ -682,11 +682,46 @@ pub(crate) const COLLECTIVE_QUALIFIERS: &[&str] = &[
     "có tên",
 ];
 
+/// Qualifiers that narrow a collective to some of its members: "UBND các
+/// xã biên giới" are the commune committees of the border communes. The
+/// collective is kept, and the assignment's scope says which part of it
+/// ([`subset_note`]).
+pub(crate) const COLLECTIVE_SUBSET_QUALIFIERS: &[&str] = &[
+    "biên giới",
+    "khu vực biên giới",
+    "vùng biên giới",
+    "giáp biên",
+    "giáp biên giới",
+    "có đường biên giới",
+    "vùng sâu",
+    "vùng xa",
+    "vùng cao",
+    "miền núi",
+    "vùng núi",
+    "ven biển",
+    "vùng biển",
+    "hải đảo",
+    "đảo",
+    "có đồng bào dân tộc thiểu số",
+    "có đông đồng bào dân tộc thiểu số",
+    "vùng đồng bào dân tộc thiểu số",
+    "đồng bào dân tộc thiểu số",
+    "dân tộc thiểu số",
+    "đặc biệt khó khăn",
+    "khó khăn",
+    "có điều kiện kinh tế - xã hội khó khăn",
+    "có điều kiện kinh tế - xã hội đặc biệt khó khăn",
+    "trọng điểm",
+    "thí điểm",
+    "điểm",
+];
+
 #[derive(Clone, Copy)]
 enum Vocab {
     Nouns,
     Qualifiers,
     Levels,
+    Subsets,
 }
 
 /// A vocabulary's phrases as tokens, longest first, and the positions in
@@ -697,9 +732,15 @@ struct VocabList {
 }
 
 fn vocab(v: Vocab) -> Option<&'static VocabList> {
-    static CACHE: OnceLock<[VocabList; 3]> = OnceLock::new();
+    static CACHE: OnceLock<[VocabList; 4]> = OnceLock::new();
     let all = CACHE.get_or_init(|| {
-        [COLLECTIVE_NOUNS, COLLECTIVE_QUALIFIERS, LEVEL_WORDS].map(|list| {
+        [
+            COLLECTIVE_NOUNS,
+            COLLECTIVE_QUALIFIERS,
+            LEVEL_WORDS,
+            COLLECTIVE_SUBSET_QUALIFIERS,
+        ]
+        .map(|list| {
             let mut phrases: Vec<Vec<String>> = list.iter().map(|w| tokens(w)).collect();
             phrases.sort_by_key(|t| std::cmp::Reverse(t.len()));
             let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
@@ -715,6 +756,7 @@ fn vocab(v: Vocab) -> Option<&'static VocabList> {
         Vocab::Nouns => 0,
         Vocab::Qualifiers => 1,
         Vocab::Levels => 2,
+        Vocab::Subsets => 3,
     };
     all.get(i)
 }
@@ -775,6 +817,13 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         if let Some((n, _)) = phrase_at(toks, i, Vocab::Qualifiers) {
             i += n;
             continue;
+        }
+        // "các xã biên giới": some of the members, still the collective.
+        if items > 0 {
+            if let Some((n, _)) = phrase_at(toks, i, Vocab::Subsets) {
+                i += n;
+                continue;
+            }
         }
         if is_committee && toks.get(i).map(String::as_str) == Some("trực") {
             i += 1;
@@ -1998,11 +2047,12 @@ fn parse_part(
         if !written_norm.trim().is_empty() && !is_filler_only(&written_norm) {
             let beside = mass_organisations_beside(&agency, &written_norm, memo);
             // `tidy` of tidy text is that text.
+            let own_scope = scope_of(&agency, scope, &written_norm);
             out.push(Assignment {
                 agency,
                 role,
                 requested,
-                scope: scope.and_then(meaningful_scope),
+                scope: own_scope,
                 as_written: written_norm.clone(),
             });
             if let Some(mass) = beside {
@@ -2100,13 +2150,50 @@ fn assignment(
     scope: Option<&str>,
     written: &str,
 ) -> Assignment {
+    let scope = scope_of(&agency, scope, written);
     Assignment {
         agency,
         role,
         requested,
-        scope: scope.and_then(meaningful_scope),
+        scope,
         as_written: tidy(written),
     }
+}
+
+/// An assignment's scope: the note in parentheses when it says something,
+/// else, for a collective, the part of it the name writes
+/// ([`subset_note`]).
+fn scope_of(agency: &Agency, scope: Option<&str>, written: &str) -> Option<String> {
+    scope.and_then(meaningful_scope).or_else(|| {
+        agency
+            .is_collective()
+            .then(|| subset_note(written))
+            .flatten()
+    })
+}
+
+/// The part of a collective a name writes ("UBND các xã biên giới" →
+/// "các xã biên giới"): from the "các" / "cấp" before its first subset
+/// qualifier ([`COLLECTIVE_SUBSET_QUALIFIERS`]) to the end, as folded
+/// words. `None` when the name narrows nothing.
+pub(crate) fn subset_note(written: &str) -> Option<String> {
+    let toks = tokens(&strip_html(written));
+    let (toks, _) = clean_tokens(&toks);
+    let (toks, _) = strip_role_words(toks);
+    let at = (1..toks.len()).find(|&i| phrase_at(toks, i, Vocab::Subsets).is_some())?;
+    let from = toks
+        .get(..at)?
+        .iter()
+        .rposition(|t| t == "các" || t == "cấp")
+        .unwrap_or(at.saturating_sub(1));
+    let mut note = String::new();
+    for t in toks.get(from..)? {
+        if !note.is_empty() && !matches!(t.as_str(), "," | ";" | ")") {
+            note.push(' ');
+        }
+        note.push_str(t);
+    }
+    Some(note)
 }
 
 /// Parses the roles inside a parenthesis after a task: "(Sở Tư pháp chủ

@@ -707,3 +707,48 @@ fn work_by_school_year_recurs_yearly() {
         Some(Deadline::WithinQuarter { .. })
     ));
 }
+
+/// A qualifier after "các xã" ("biên giới", "vùng sâu, vùng xa", "ven
+/// biển", "có đồng bào dân tộc thiểu số") narrows the commune committees
+/// to some of them: still the collective, with the part named in the
+/// assignment's scope (a Kon Tum-style appendix, not a seed).
+#[test]
+fn communes_of_a_kind_are_the_commune_committees() {
+    let ctx = AgencyContext {
+        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
+        issuer_level: Some(obligraph_core::Level::Province),
+    };
+    let list = parse_agency_list(
+        "Sở Dân tộc và Tôn giáo; UBND các xã vùng sâu, vùng xa, biên giới; Ủy ban nhân dân các xã, phường có đồng bào dân tộc thiểu số; UBND các xã ven biển",
+        Role::Support,
+        &ctx,
+    );
+    let got: Vec<(&str, Option<&str>)> = list
+        .iter()
+        .map(|a| (a.agency.id.as_str(), a.scope.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("province:ethnic_religious", None),
+            (
+                "collective:commune_committees",
+                Some("các xã vùng sâu, vùng xa, biên giới")
+            ),
+            (
+                "collective:commune_committees",
+                Some("các xã, phường có đồng bào dân tộc thiểu số")
+            ),
+            ("collective:commune_committees", Some("các xã ven biển")),
+        ],
+        "{list:#?}"
+    );
+    // All the communes: no scope.
+    let all = parse_agency_list("Ủy ban nhân dân các xã, phường", Role::Support, &ctx);
+    assert_eq!(all.first().and_then(|a| a.scope.as_deref()), None);
+    // In a plan's appendix, the cell reads the same way.
+    let plan = "ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 40/KH-UBND\nKon Tum, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nThực hiện Công ước về quyền dân sự và chính trị\nPHỤ LỤC\nSTT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\n1\tKhảo sát việc tiếp cận pháp luật của người dân tại các xã biên giới\tSở Tư pháp\tỦy ban nhân dân các xã biên giới\tNăm 2027\n";
+    let i = import(plan);
+    let o = task(&i, "Khảo sát việc tiếp cận");
+    assert_eq!(ids(o, Role::Support), ["collective:commune_committees"]);
+}

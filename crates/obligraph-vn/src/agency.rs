@@ -1691,7 +1691,10 @@ fn parse_segment(
         }
     };
     let (part, tail) = cut_at_filler(&seg);
-    let own_role = role_of(&tail);
+    // "Các cơ quan chủ trì soạn thảo": the role words describe the bodies;
+    // the column (or the list's role) decides.
+    let noun_phrase = role_word_in_noun_phrase(&part, &tail);
+    let own_role = if noun_phrase { None } else { role_of(&tail) };
     let seg_role = own_role.unwrap_or(role);
     // "Cơ quan chủ trì giải quyết bồi thường": a bare "cơ quan" / "đơn
     // vị" before the role words is a description of a body (the one that
@@ -1706,6 +1709,20 @@ fn parse_segment(
             &written,
         ));
         return own_role.is_some();
+    }
+    if noun_phrase {
+        // The collective its head names ("Các cơ quan" → the bodies
+        // concerned), the description as its scope; the whole as written.
+        let written = seg.trim().trim_end_matches(['.', ';', ',']).to_string();
+        let head = part.trim().trim_end_matches([',', ':']);
+        let description = tail.trim().trim_end_matches(['.', ';', ',']);
+        let agency = memo
+            .resolve_known(head, ctx)
+            .filter(Agency::is_collective)
+            .unwrap_or_else(|| unresolved(&written));
+        let scope = agency.is_collective().then_some(description);
+        out.push(assignment(agency, seg_role, requested, scope, &written));
+        return false;
     }
     let group_scope = tail_scope(&tail);
     let first = out.len();
@@ -1931,6 +1948,54 @@ pub(crate) fn only_agencies_with(
 /// Words that name no body on their own ("Cơ quan chủ trì giải quyết bồi
 /// thường" describes one).
 const GENERIC_BODIES: &[&str] = &["cơ quan", "đơn vị"];
+
+/// Words after a generic body that make the role words after them part of
+/// its description ("cơ quan được giao chủ trì": the body given the lead).
+const ASSIGNED_WORDS: &[&str] = &["được giao", "được phân công"];
+
+/// Role words that, after a generic body, are still a verb when followed
+/// by one of these ("Các cơ quan, đơn vị phối hợp thực hiện").
+const ROLE_VERB_FOLLOWERS: &[&str] = &["thực hiện", "với", "cùng", "theo"];
+
+/// Whether the role words opening `tail` belong to a noun phrase with
+/// `part`, which holds only generic bodies ([`GENERIC_BODIES`], after
+/// "các" / "những", joined by "," or "và"): "Các cơ quan chủ trì soạn
+/// thảo", "đơn vị chủ trì tổ chức", "cơ quan được giao chủ trì" name
+/// bodies by what they lead. A role word at the end or followed by
+/// [`ROLE_VERB_FOLLOWERS`] is the verb of the list ("Các cơ quan, đơn vị
+/// phối hợp").
+fn role_word_in_noun_phrase(part: &str, tail: &str) -> bool {
+    if tail.is_empty() {
+        return false;
+    }
+    let p = fold(part);
+    let p = p.trim().trim_end_matches([',', ':']).trim();
+    let p = ["các ", "những "]
+        .iter()
+        .find_map(|w| p.strip_prefix(w))
+        .unwrap_or(p);
+    let generic = p
+        .split([',', ';'])
+        .flat_map(|x| x.split(" và "))
+        .map(str::trim)
+        .all(|x| GENERIC_BODIES.contains(&x));
+    if !generic {
+        return false;
+    }
+    let t = fold(tail);
+    let t = t.trim();
+    let role_words = ["chủ trì", "phối hợp", "tham gia"];
+    if let Some(after) = ASSIGNED_WORDS.iter().find_map(|w| t.strip_prefix(w)) {
+        let after = after.trim_start();
+        return role_words.iter().any(|r| after.starts_with(r));
+    }
+    let Some(after) = role_words.iter().find_map(|r| t.strip_prefix(r)) else {
+        return false;
+    };
+    let after = after.trim_start();
+    after.starts_with(|c: char| c.is_alphabetic())
+        && !ROLE_VERB_FOLLOWERS.iter().any(|f| after.starts_with(f))
+}
 
 /// Parses the agency part of one segment (no role words left).
 fn parse_part(

@@ -752,3 +752,49 @@ fn communes_of_a_kind_are_the_commune_committees() {
     let o = task(&i, "Khảo sát việc tiếp cận");
     assert_eq!(ids(o, Role::Support), ["collective:commune_committees"]);
 }
+
+/// A role word inside a noun phrase of a cell ("cơ quan chủ trì soạn
+/// thảo": the body drafting the text; "đơn vị chủ trì tổ chức"; "cơ quan
+/// được giao chủ trì") describes bodies: the column decides the role (a
+/// Hà Tĩnh-style appendix, not a seed). A role word that is the list's
+/// verb still gives the role.
+#[test]
+fn role_words_describing_a_body_leave_the_column_its_role() {
+    let ctx = AgencyContext {
+        date: chrono::NaiveDate::from_ymd_opt(2025, 4, 1),
+        issuer_level: Some(obligraph_core::Level::Province),
+    };
+    for cell in [
+        "Các cơ quan chủ trì soạn thảo văn bản quy phạm pháp luật",
+        "Cơ quan được giao chủ trì xây dựng đề án",
+        "Các đơn vị chủ trì tổ chức hội nghị",
+    ] {
+        let a = parse_agency_list(cell, Role::Support, &ctx);
+        assert_eq!(a.len(), 1, "{cell}: {a:#?}");
+        assert_eq!(a[0].role, Role::Support, "{cell}");
+        assert_eq!(a[0].as_written, cell);
+        let lead = parse_agency_list(cell, Role::Lead, &ctx);
+        assert_eq!(lead[0].role, Role::Lead, "{cell}");
+    }
+    let a = parse_agency_list("Các cơ quan chủ trì soạn thảo", Role::Support, &ctx);
+    assert_eq!(a[0].agency.id, "collective:related");
+    assert_eq!(a[0].scope.as_deref(), Some("chủ trì soạn thảo"));
+    // The verb of the list.
+    let verb = parse_agency_list(
+        "Sở Tư pháp chủ trì; Công an tỉnh phối hợp",
+        Role::Support,
+        &ctx,
+    );
+    assert_eq!(
+        verb.iter().map(|a| a.role).collect::<Vec<_>>(),
+        [Role::Lead, Role::Support]
+    );
+    let verb = parse_agency_list("Các cơ quan, đơn vị phối hợp thực hiện", Role::Lead, &ctx);
+    assert_eq!(verb[0].role, Role::Support);
+    // In a plan's appendix.
+    let plan = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 88/KH-UBND\nHà Tĩnh, ngày 01 tháng 4 năm 2025\nKẾ HOẠCH\nThực hiện Luật Ban hành văn bản quy phạm pháp luật\nPHỤ LỤC\nSTT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\n1\tThẩm định dự thảo nghị quyết, quyết định quy phạm pháp luật của tỉnh\tSở Tư pháp\tCác cơ quan chủ trì soạn thảo\tThường xuyên\n";
+    let i = import(plan);
+    let o = task(&i, "Thẩm định dự thảo");
+    assert_eq!(ids(o, Role::Lead), ["province:justice"]);
+    assert_eq!(ids(o, Role::Support), ["collective:related"]);
+}

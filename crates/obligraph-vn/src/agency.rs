@@ -1057,6 +1057,16 @@ fn strip_role_words(toks: &[String]) -> (&[String], Option<Role>) {
                 continue;
             }
             if toks.get(i..i + f.len()) == Some(f.as_slice()) {
+                let before: Vec<&str> = toks
+                    .get(..i)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                let after = toks.get(i + f.len()..).map(|r| r.join(" "));
+                if council_role_word(&before, &f.join(" "), after.as_deref(), false) {
+                    continue;
+                }
                 let role = match f.first().map(String::as_str) {
                     Some("chủ") => Some(Role::Lead),
                     Some("phối" | "tham") => Some(Role::Support),
@@ -1532,13 +1542,18 @@ fn cut_at_filler(seg: &str) -> (String, String) {
         if !first.is_some_and(|&b| fixed.folded_filler_starts.contains(b)) {
             continue;
         }
-        if fillers.iter().any(|f| {
+        let filler = fillers.iter().find(|f| {
             f.as_bytes().first() == first
                 && rest.starts_with(f.as_str())
                 && rest
                     .get(f.len()..)
                     .is_none_or(|r| r.is_empty() || r.starts_with([' ', ',', ';', '.', '(', ')']))
-        }) {
+        });
+        if let Some(f) = filler {
+            // "Hội đồng phối hợp phổ biến, …": the name goes on.
+            if in_council_name(&folded, seg, b, f) {
+                continue;
+            }
             // Map the folded char index back to the normalized original.
             let orig = tidy(seg);
             if orig.chars().count() == folded.chars().count() {
@@ -1550,6 +1565,31 @@ fn cut_at_filler(seg: &str) -> (String, String) {
         }
     }
     (tidy(seg), String::new())
+}
+
+/// Whether the filler `f` at byte `b` of `folded` (the fold of `seg`) is
+/// a role word inside a council's name ([`council_role_word`]).
+fn in_council_name(folded: &str, seg: &str, b: usize, f: &str) -> bool {
+    if !COUNCIL_ROLE_WORDS.contains(&f) {
+        return false;
+    }
+    let head = folded.get(..b).unwrap_or("");
+    let before: Vec<&str> = head
+        .split_whitespace()
+        .flat_map(|w| match w.strip_suffix(',') {
+            Some(x) => vec![x, ","],
+            None => vec![w],
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let after = folded.get(b + f.len()..).map(str::trim_start);
+    // The role word's first letter in `seg` (same chars as the fold when
+    // the fold kept their count).
+    let k = head.chars().count();
+    let tidy_seg = tidy(seg);
+    let capital = tidy_seg.chars().count() == folded.chars().count()
+        && tidy_seg.chars().nth(k).is_some_and(char::is_uppercase);
+    council_role_word(&before, f, after, capital)
 }
 
 /// The role verb that comes first in a tail. After a preposition, "cơ
@@ -1957,6 +1997,60 @@ const ASSIGNED_WORDS: &[&str] = &["được giao", "được phân công"];
 /// by one of these ("Các cơ quan, đơn vị phối hợp thực hiện").
 const ROLE_VERB_FOLLOWERS: &[&str] = &["thực hiện", "với", "cùng", "theo"];
 
+/// Head nouns of councils, boards and teams whose names hold a role word:
+/// "Hội đồng phối hợp phổ biến, giáo dục pháp luật", "Ban Chỉ đạo 138",
+/// "Tổ phối hợp liên ngành", "Ủy ban phối hợp …".
+pub(crate) const COUNCIL_HEADS: &[&str] = &["hội đồng", "ủy ban", "ban", "tổ"];
+
+/// The role words that are part of such names.
+pub(crate) const COUNCIL_ROLE_WORDS: &[&str] = &["phối hợp", "chỉ đạo"];
+
+/// Whether the role word `word` (folded), between the folded words
+/// `before` and `after`, is part of a council's name ("Hội đồng phối hợp
+/// phổ biến, giáo dục pháp luật", "Ban Chỉ đạo 138"): it follows a council
+/// head noun ([`COUNCIL_HEADS`]) and the name runs on after it (not "…
+/// phối hợp thực hiện"). "ban" after "sở," or "các" is a noun of a
+/// collective ("các sở, ban phối hợp"), unless the role word is written
+/// with a capital ("các sở, Ban Chỉ đạo …"). `capital` says whether it is.
+fn council_role_word(before: &[&str], word: &str, after: Option<&str>, capital: bool) -> bool {
+    if !COUNCIL_ROLE_WORDS.contains(&word) {
+        return false;
+    }
+    let runs_on = after.is_some_and(|a| {
+        a.starts_with(|c: char| c.is_alphanumeric())
+            && !ROLE_VERB_FOLLOWERS
+                .iter()
+                .any(|f| a == *f || a.starts_with(&format!("{f} ")))
+    });
+    if !runs_on {
+        return false;
+    }
+    let ends = |phrase: &str| {
+        let p: Vec<&str> = phrase.split(' ').collect();
+        before.len() >= p.len() && before.get(before.len() - p.len()..) == Some(p.as_slice())
+    };
+    let Some(head) = COUNCIL_HEADS.iter().find(|h| ends(h)) else {
+        return false;
+    };
+    if *head != "ban" || capital {
+        return true;
+    }
+    let prior = before.len().checked_sub(2).and_then(|k| before.get(k));
+    !prior.is_some_and(|w| matches!(*w, "," | "các" | "sở" | "những"))
+}
+
+/// Whether a name holds a council's name with a role word ("Hội đồng
+/// phối hợp …", "Ban Chỉ đạo …").
+fn holds_council_name(written: &str) -> bool {
+    let f = fold(written);
+    COUNCIL_HEADS.iter().any(|h| {
+        COUNCIL_ROLE_WORDS.iter().any(|r| {
+            let name = format!("{h} {r} ");
+            f.starts_with(&name) || f.contains(&format!(" {name}"))
+        })
+    })
+}
+
 /// Whether the role words opening `tail` belong to a noun phrase with
 /// `part`, which holds only generic bodies ([`GENERIC_BODIES`], after
 /// "các" / "những", joined by "," or "và"): "Các cơ quan chủ trì soạn
@@ -2102,10 +2196,27 @@ fn parse_part(
                 break;
             }
         }
-        let Some((j, agency, written)) = chosen else {
+        let Some((mut j, mut agency, mut written)) = chosen else {
             i += 1;
             continue;
         };
+        // A council's name unknown to the table runs on over the commas of
+        // its subject ("Hội đồng phối hợp phổ biến, giáo dục pháp luật
+        // tỉnh") up to the next known name.
+        if !is_resolved(&agency) && holds_council_name(&written) {
+            let mut k = j + 1;
+            while pieces
+                .get(k)
+                .is_some_and(|p| p.sep_before == ", " && memo.resolve_known(&p.text, ctx).is_none())
+            {
+                k += 1;
+            }
+            if k > j + 1 {
+                j = k - 1;
+                written = join_pieces(pieces.get(i..=j).unwrap_or(&[]));
+                agency = unresolved(&strip_html(&written));
+            }
+        }
         let scope = pieces.get(j).and_then(|p| p.scope.as_deref());
         let written_norm = tidy(&written);
         let agency = numbered_region(agency, &written_norm);

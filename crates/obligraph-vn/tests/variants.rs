@@ -798,3 +798,53 @@ fn role_words_describing_a_body_leave_the_column_its_role() {
     assert_eq!(ids(o, Role::Lead), ["province:justice"]);
     assert_eq!(ids(o, Role::Support), ["collective:related"]);
 }
+
+/// A council, board or team whose name holds a role word ("Hội đồng phối
+/// hợp phổ biến, giáo dục pháp luật", "Ban Chỉ đạo phòng, chống tội phạm")
+/// stays one name, commas and all, up to the next known body; "các sở, ban
+/// phối hợp" still writes a role (a Nghệ An-style list, not a seed).
+#[test]
+fn council_names_with_role_words_stay_whole() {
+    let ctx = AgencyContext {
+        date: chrono::NaiveDate::from_ymd_opt(2024, 6, 3),
+        issuer_level: Some(obligraph_core::Level::District),
+    };
+    let list = parse_agency_list(
+        "Các thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện; Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội huyện, Công an huyện",
+        Role::Support,
+        &ctx,
+    );
+    let got: Vec<(&str, Role)> = list
+        .iter()
+        .map(|a| (a.as_written.as_str(), a.role))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Các thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện",
+                Role::Support
+            ),
+            (
+                "Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội huyện",
+                Role::Support
+            ),
+            ("Công an huyện", Role::Support),
+        ],
+        "{list:#?}"
+    );
+    assert_eq!(list[2].agency.id, "district:police");
+    // In a lead cell the council keeps the column's role too.
+    let lead = parse_agency_list(
+        "Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện",
+        Role::Lead,
+        &ctx,
+    );
+    assert_eq!(lead.len(), 1);
+    assert_eq!(lead[0].role, Role::Lead);
+    // A role word after a collective's "ban" is the list's verb.
+    let verb = parse_agency_list("Các phòng, ban phối hợp thực hiện", Role::Lead, &ctx);
+    assert_eq!(verb.len(), 1, "{verb:#?}");
+    assert_eq!(verb[0].role, Role::Support);
+    assert!(verb[0].agency.is_collective());
+}

@@ -2012,7 +2012,12 @@ pub(crate) const COUNCIL_ROLE_WORDS: &[&str] = &["phối hợp", "chỉ đạo"]
 /// phối hợp thực hiện"). "ban" after "sở," or "các" is a noun of a
 /// collective ("các sở, ban phối hợp"), unless the role word is written
 /// with a capital ("các sở, Ban Chỉ đạo …"). `capital` says whether it is.
-fn council_role_word(before: &[&str], word: &str, after: Option<&str>, capital: bool) -> bool {
+pub(crate) fn council_role_word(
+    before: &[&str],
+    word: &str,
+    after: Option<&str>,
+    capital: bool,
+) -> bool {
     if !COUNCIL_ROLE_WORDS.contains(&word) {
         return false;
     }
@@ -2037,6 +2042,48 @@ fn council_role_word(before: &[&str], word: &str, after: Option<&str>, capital: 
     }
     let prior = before.len().checked_sub(2).and_then(|k| before.get(k));
     !prior.is_some_and(|w| matches!(*w, "," | "các" | "sở" | "những"))
+}
+
+/// `lower` (lowercase text) with the role words inside councils' names
+/// ([`council_role_word`]) masked, so that they are not read as verbs:
+/// "hội đồng phối hợp phổ biến" → "hội đồng phối#hợp phổ biến". Byte
+/// offsets are kept.
+pub(crate) fn mask_council_role_words(lower: &str) -> std::borrow::Cow<'_, str> {
+    if !COUNCIL_ROLE_WORDS.iter().any(|r| lower.contains(r)) {
+        return std::borrow::Cow::Borrowed(lower);
+    }
+    let mut out = lower.to_string();
+    for r in COUNCIL_ROLE_WORDS {
+        let mut from = 0;
+        while let Some(p) = lower.get(from..).and_then(|x| x.find(r)).map(|p| p + from) {
+            from = p + r.len();
+            let head = lower.get(..p).unwrap_or("");
+            if !head.ends_with(' ') {
+                continue;
+            }
+            let before: Vec<&str> = head
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .flat_map(|w| match w.strip_suffix(',') {
+                    Some(x) => vec![x, ","],
+                    None => vec![w],
+                })
+                .collect();
+            let after = lower.get(p + r.len()..).map(str::trim_start);
+            if lower.get(p + r.len()..).is_some_and(|a| a.starts_with(' '))
+                && council_role_word(&before, r, after, false)
+            {
+                if let Some(space) = r.find(' ') {
+                    out.replace_range(p + space..p + space + 1, "#");
+                }
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether a name holds a council's name with a role word ("Hội đồng

@@ -847,4 +847,24 @@ fn council_names_with_role_words_stay_whole() {
     assert_eq!(verb.len(), 1, "{verb:#?}");
     assert_eq!(verb[0].role, Role::Support);
     assert!(verb[0].agency.is_collective());
+    // In prose, as a duty's subject and as a partner.
+    let plan = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 12/KH-UBND\nNghệ An, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nPhổ biến pháp luật năm 2024\nIII. TỔ CHỨC THỰC HIỆN\n1. Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh chỉ đạo các thành viên triển khai Kế hoạch này.\n2. Sở Tư pháp chủ trì, phối hợp với Ban Chỉ đạo 138 tỉnh tổ chức hội nghị trong Quý II/2024.\n";
+    let i = import(plan);
+    let council = task(&i, "chỉ đạo các thành viên");
+    let names: Vec<&str> = council
+        .assignments
+        .iter()
+        .map(|a| a.as_written.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh"]
+    );
+    assert_eq!(council.assignments[0].role, Role::Lead);
+    let board = task(&i, "tổ chức hội nghị");
+    assert_eq!(ids(board, Role::Lead), ["province:justice"]);
+    assert!(board
+        .assignments
+        .iter()
+        .any(|a| a.role == Role::Support && a.as_written == "Ban Chỉ đạo 138 tỉnh"));
 }

@@ -908,7 +908,8 @@ fn first_duty_verb(text: &str) -> Option<usize> {
 /// (organisations) masked so that it is not read as the verb "tổ chức"
 /// (organise). Byte offsets stay those of the lowercase.
 fn lower_for_verbs(text: &str) -> String {
-    lowercase(text).replace("các tổ chức", "các tổ#chức")
+    let lower = lowercase(text).replace("các tổ chức", "các tổ#chức");
+    crate::agency::mask_council_role_words(&lower).into_owned()
 }
 
 /// Chars of a paragraph [`first_duty_verb`] lowercases first.

@@ -1520,7 +1520,7 @@ fn meaningful_scope(s: &str) -> Option<String> {
 
 /// Where the agency names of a segment end: the first role verb or filler
 /// outside parentheses. Returns (agency part, tail).
-fn cut_at_filler(seg: &str) -> (String, String) {
+pub(crate) fn cut_at_filler(seg: &str) -> (String, String) {
     let mut depth = 0usize;
     let fixed = fixed();
     let fillers = &fixed.folded_fillers;

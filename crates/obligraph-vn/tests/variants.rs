@@ -868,3 +868,32 @@ fn council_names_with_role_words_stay_whole() {
         .iter()
         .any(|a| a.role == Role::Support && a.as_written == "Ban Chỉ đạo 138 tỉnh"));
 }
+
+/// A duty whose verb is not among the ones a subject ends at ("đưa",
+/// "ưu tiên", "huy động") keeps its names whole and nothing else: the
+/// subject ends before that verb (a Gia Lai-style plan, not a seed).
+#[test]
+fn a_subject_ends_before_a_verb_of_its_own() {
+    let plan = "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 70/KH-UBND\nGia Lai, ngày 14 tháng 4 năm 2024\nKẾ HOẠCH\nThực hiện Chiến lược quốc gia về bình đẳng giới\nIII. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân các huyện, thị xã, thành phố ưu tiên nguồn lực cho các xã vùng sâu, vùng xa, bảo đảm thực hiện các mục tiêu của Kế hoạch.\n2. Sở Giáo dục và Đào tạo đưa nội dung bình đẳng giới vào hoạt động ngoại khóa, bảo đảm phù hợp với từng cấp học.\n3. Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh huy động lực lượng, phương tiện hỗ trợ nạn nhân, bảo đảm an toàn cho người dân.\n4. Đề nghị Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh theo thẩm quyền đẩy mạnh xét xử nghiêm các vụ bạo lực gia đình.\n";
+    let i = import(plan);
+    let cases: [(&str, &[&str]); 4] = [
+        ("ưu tiên nguồn lực", &["collective:district_committees"]),
+        ("đưa nội dung bình đẳng giới", &["province:education"]),
+        (
+            "huy động lực lượng",
+            &["province:border_guard", "province:police"],
+        ),
+        ("xét xử nghiêm", &["province:court", "province:procuracy"]),
+    ];
+    for (snippet, leads) in cases {
+        let o = task(&i, snippet);
+        assert_eq!(ids(o, Role::Lead), leads, "{snippet}: {:?}", o.assignments);
+        assert!(
+            o.assignments
+                .iter()
+                .all(|a| !a.agency.id.starts_with("unresolved:")),
+            "{snippet}: {:?}",
+            o.assignments
+        );
+    }
+}

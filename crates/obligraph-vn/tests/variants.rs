@@ -897,3 +897,51 @@ fn a_subject_ends_before_a_verb_of_its_own() {
         );
     }
 }
+
+/// A plan whose title names no parent carries out the last decision or
+/// plan of a level above its "Căn cứ" lines cite; a law or a decision of
+/// its own level is no parent (a Cà Mau district plan and a Bến Tre
+/// province plan, not seeds).
+#[test]
+fn a_parent_cited_only_as_a_legal_basis_is_implemented() {
+    let district = "ỦY BAN NHÂN DÂN\nHUYỆN CÁI NƯỚC\nSố: 95/KH-UBND\nCái Nước, ngày 20 tháng 6 năm 2024\nKẾ HOẠCH\nTuyên truyền, phổ biến pháp luật về phòng, chống mua bán người năm 2024\nCăn cứ Luật Phòng, chống mua bán người ngày 29 tháng 3 năm 2011;\nCăn cứ Quyết định số 193/QĐ-TTg ngày 14/02/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phòng, chống mua bán người giai đoạn 2021 - 2025;\nCăn cứ Kế hoạch số 120/KH-UBND ngày 02/5/2024 của Ủy ban nhân dân tỉnh Cà Mau về phòng, chống mua bán người năm 2024;\nCăn cứ Quyết định số 45/QĐ-UBND ngày 10/01/2024 của Ủy ban nhân dân huyện Cái Nước về kiện toàn Ban Chỉ đạo;\nỦy ban nhân dân huyện Cái Nước ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của Nhân dân.\nII. NHIỆM VỤ\n1. Công an huyện chủ trì tổ chức tuyên truyền tại các xã trong Quý III/2024.\n";
+    let i = import(district);
+    let parent: Vec<_> = i
+        .plan
+        .implements
+        .iter()
+        .map(|r| r.number.as_deref())
+        .collect();
+    assert_eq!(parent, [Some("120/KH-UBND")]);
+    assert!(i
+        .plan
+        .legal_bases
+        .iter()
+        .all(|r| r.number.as_deref() != Some("120/KH-UBND")));
+    assert!(i
+        .plan
+        .legal_bases
+        .iter()
+        .any(|r| r.number.as_deref() == Some("45/QĐ-UBND")));
+    // A province plan: the national decision.
+    let province = "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\nSố: 33/KH-UBND\nBến Tre, ngày 06 tháng 3 năm 2024\nKẾ HOẠCH\nPhòng, chống mua bán người năm 2024\nCăn cứ Quyết định số 193/QĐ-TTg ngày 14/02/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phòng, chống mua bán người giai đoạn 2021 - 2025;\nCăn cứ Nghị quyết số 12/NQ-HĐND ngày 08/12/2023 của Hội đồng nhân dân tỉnh Bến Tre;\nII. NHIỆM VỤ\n1. Công an tỉnh chủ trì tổ chức tuyên truyền trong Quý III/2024.\n";
+    let i = import(province);
+    let parent: Vec<_> = i
+        .plan
+        .implements
+        .iter()
+        .map(|r| r.number.as_deref())
+        .collect();
+    assert_eq!(parent, [Some("193/QĐ-TTg")]);
+    // A title that names its parent keeps it, and the bases stay bases.
+    let titled = "ỦY BAN NHÂN DÂN\nHUYỆN CÁI NƯỚC\nSố: 96/KH-UBND\nCái Nước, ngày 21 tháng 6 năm 2024\nKẾ HOẠCH\nThực hiện Kế hoạch số 120/KH-UBND ngày 02/5/2024 của Ủy ban nhân dân tỉnh Cà Mau\nCăn cứ Quyết định số 193/QĐ-TTg ngày 14/02/2021 của Thủ tướng Chính phủ;\nII. NHIỆM VỤ\n1. Công an huyện chủ trì tổ chức tuyên truyền trong Quý III/2024.\n";
+    let i = import(titled);
+    let parent: Vec<_> = i
+        .plan
+        .implements
+        .iter()
+        .map(|r| r.number.as_deref())
+        .collect();
+    assert_eq!(parent, [Some("120/KH-UBND")]);
+    assert_eq!(i.plan.legal_bases.len(), 1);
+}

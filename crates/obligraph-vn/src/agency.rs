@@ -686,11 +686,46 @@ pub(crate) const COLLECTIVE_QUALIFIERS: &[&str] = &[
     "có tên",
 ];
 
+/// Qualifiers that narrow a collective to some of its members: "UBND các
+/// xã biên giới" are the commune committees of the border communes. The
+/// collective is kept, and the assignment's scope says which part of it
+/// ([`subset_note`]).
+pub(crate) const COLLECTIVE_SUBSET_QUALIFIERS: &[&str] = &[
+    "biên giới",
+    "khu vực biên giới",
+    "vùng biên giới",
+    "giáp biên",
+    "giáp biên giới",
+    "có đường biên giới",
+    "vùng sâu",
+    "vùng xa",
+    "vùng cao",
+    "miền núi",
+    "vùng núi",
+    "ven biển",
+    "vùng biển",
+    "hải đảo",
+    "đảo",
+    "có đồng bào dân tộc thiểu số",
+    "có đông đồng bào dân tộc thiểu số",
+    "vùng đồng bào dân tộc thiểu số",
+    "đồng bào dân tộc thiểu số",
+    "dân tộc thiểu số",
+    "đặc biệt khó khăn",
+    "khó khăn",
+    "có điều kiện kinh tế - xã hội khó khăn",
+    "có điều kiện kinh tế - xã hội đặc biệt khó khăn",
+    "trọng điểm",
+    "thí điểm",
+    "điểm",
+];
+
 #[derive(Clone, Copy)]
 enum Vocab {
     Nouns,
     Qualifiers,
     Levels,
+    Subsets,
 }
 
 /// A vocabulary's phrases as tokens, longest first, and the positions in
@@ -701,9 +736,15 @@ struct VocabList {
 }
 
 fn vocab(v: Vocab) -> Option<&'static VocabList> {
-    static CACHE: OnceLock<[VocabList; 3]> = OnceLock::new();
+    static CACHE: OnceLock<[VocabList; 4]> = OnceLock::new();
     let all = CACHE.get_or_init(|| {
-        [COLLECTIVE_NOUNS, COLLECTIVE_QUALIFIERS, LEVEL_WORDS].map(|list| {
+        [
+            COLLECTIVE_NOUNS,
+            COLLECTIVE_QUALIFIERS,
+            LEVEL_WORDS,
+            COLLECTIVE_SUBSET_QUALIFIERS,
+        ]
+        .map(|list| {
             let mut phrases: Vec<Vec<String>> = list.iter().map(|w| tokens(w)).collect();
             phrases.sort_by_key(|t| std::cmp::Reverse(t.len()));
             let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
@@ -719,6 +760,7 @@ fn vocab(v: Vocab) -> Option<&'static VocabList> {
         Vocab::Nouns => 0,
         Vocab::Qualifiers => 1,
         Vocab::Levels => 2,
+        Vocab::Subsets => 3,
     };
     all.get(i)
 }
@@ -779,6 +821,13 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         if let Some((n, _)) = phrase_at(toks, i, Vocab::Qualifiers) {
             i += n;
             continue;
+        }
+        // "các xã biên giới": some of the members, still the collective.
+        if items > 0 {
+            if let Some((n, _)) = phrase_at(toks, i, Vocab::Subsets) {
+                i += n;
+                continue;
+            }
         }
         if is_committee && toks.get(i).map(String::as_str) == Some("trực") {
             i += 1;
@@ -1044,6 +1093,16 @@ fn strip_role_words(toks: &[String]) -> (&[String], Option<Role>) {
                 continue;
             }
             if toks.get(i..i + f.len()) == Some(f.as_slice()) {
+                let before: Vec<&str> = toks
+                    .get(..i)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                let after = toks.get(i + f.len()..).map(|r| r.join(" "));
+                if council_role_word(&before, &f.join(" "), after.as_deref(), false) {
+                    continue;
+                }
                 let role = match f.first().map(String::as_str) {
                     Some("chủ") => Some(Role::Lead),
                     Some("phối" | "tham") => Some(Role::Support),
@@ -1517,7 +1576,7 @@ fn meaningful_scope(s: &str) -> Option<String> {
 
 /// Where the agency names of a segment end: the first role verb or filler
 /// outside parentheses. Returns (agency part, tail).
-fn cut_at_filler(seg: &str) -> (String, String) {
+pub(crate) fn cut_at_filler(seg: &str) -> (String, String) {
     let mut depth = 0usize;
     let fixed = fixed();
     let fillers = &fixed.folded_fillers;
@@ -1539,13 +1598,18 @@ fn cut_at_filler(seg: &str) -> (String, String) {
         if !first.is_some_and(|&b| fixed.folded_filler_starts.contains(b)) {
             continue;
         }
-        if fillers.iter().any(|f| {
+        let filler = fillers.iter().find(|f| {
             f.as_bytes().first() == first
                 && rest.starts_with(f.as_str())
                 && rest
                     .get(f.len()..)
                     .is_none_or(|r| r.is_empty() || r.starts_with([' ', ',', ';', '.', '(', ')']))
-        }) {
+        });
+        if let Some(f) = filler {
+            // "Hội đồng phối hợp phổ biến, …": the name goes on.
+            if in_council_name(&folded, seg, b, f) {
+                continue;
+            }
             // Map the folded char index back to the normalized original.
             let orig = tidy(seg);
             if orig.chars().count() == folded.chars().count() {
@@ -1563,6 +1627,31 @@ fn cut_at_filler(seg: &str) -> (String, String) {
         }
     }
     (tidy(seg), String::new())
+}
+
+/// Whether the filler `f` at byte `b` of `folded` (the fold of `seg`) is
+/// a role word inside a council's name ([`council_role_word`]).
+fn in_council_name(folded: &str, seg: &str, b: usize, f: &str) -> bool {
+    if !COUNCIL_ROLE_WORDS.contains(&f) {
+        return false;
+    }
+    let head = folded.get(..b).unwrap_or("");
+    let before: Vec<&str> = head
+        .split_whitespace()
+        .flat_map(|w| match w.strip_suffix(',') {
+            Some(x) => vec![x, ","],
+            None => vec![w],
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let after = folded.get(b + f.len()..).map(str::trim_start);
+    // The role word's first letter in `seg` (same chars as the fold when
+    // the fold kept their count).
+    let k = head.chars().count();
+    let tidy_seg = tidy(seg);
+    let capital = tidy_seg.chars().count() == folded.chars().count()
+        && tidy_seg.chars().nth(k).is_some_and(char::is_uppercase);
+    council_role_word(&before, f, after, capital)
 }
 
 /// The role verb that comes first in a tail. After a preposition, "cơ
@@ -1704,7 +1793,10 @@ fn parse_segment(
         }
     };
     let (part, tail) = cut_at_filler(&seg);
-    let own_role = role_of(&tail);
+    // "Các cơ quan chủ trì soạn thảo": the role words describe the bodies;
+    // the column (or the list's role) decides.
+    let noun_phrase = role_word_in_noun_phrase(&part, &tail);
+    let own_role = if noun_phrase { None } else { role_of(&tail) };
     let seg_role = own_role.unwrap_or(role);
     // "Cơ quan chủ trì giải quyết bồi thường": a bare "cơ quan" / "đơn
     // vị" before the role words is a description of a body (the one that
@@ -1719,6 +1811,20 @@ fn parse_segment(
             &written,
         ));
         return own_role.is_some();
+    }
+    if noun_phrase {
+        // The collective its head names ("Các cơ quan" → the bodies
+        // concerned), the description as its scope; the whole as written.
+        let written = seg.trim().trim_end_matches(['.', ';', ',']).to_string();
+        let head = part.trim().trim_end_matches([',', ':']);
+        let description = tail.trim().trim_end_matches(['.', ';', ',']);
+        let agency = memo
+            .resolve_known(head, ctx)
+            .filter(Agency::is_collective)
+            .unwrap_or_else(|| unresolved(&written));
+        let scope = agency.is_collective().then_some(description);
+        out.push(assignment(agency, seg_role, requested, scope, &written));
+        return false;
     }
     let group_scope = tail_scope(&tail);
     let first = out.len();
@@ -1960,6 +2066,155 @@ const LOWER_CASE_OPENERS: &[&str] = &["các ", "đề nghị", "công chức"];
 /// thường" describes one).
 const GENERIC_BODIES: &[&str] = &["cơ quan", "đơn vị"];
 
+/// Words after a generic body that make the role words after them part of
+/// its description ("cơ quan được giao chủ trì": the body given the lead).
+const ASSIGNED_WORDS: &[&str] = &["được giao", "được phân công"];
+
+/// Role words that, after a generic body, are still a verb when followed
+/// by one of these ("Các cơ quan, đơn vị phối hợp thực hiện").
+const ROLE_VERB_FOLLOWERS: &[&str] = &["thực hiện", "với", "cùng", "theo"];
+
+/// Head nouns of councils, boards and teams whose names hold a role word:
+/// "Hội đồng phối hợp phổ biến, giáo dục pháp luật", "Ban Chỉ đạo 138",
+/// "Tổ phối hợp liên ngành", "Ủy ban phối hợp …".
+pub(crate) const COUNCIL_HEADS: &[&str] = &["hội đồng", "ủy ban", "ban", "tổ"];
+
+/// The role words that are part of such names.
+pub(crate) const COUNCIL_ROLE_WORDS: &[&str] = &["phối hợp", "chỉ đạo"];
+
+/// Whether the role word `word` (folded), between the folded words
+/// `before` and `after`, is part of a council's name ("Hội đồng phối hợp
+/// phổ biến, giáo dục pháp luật", "Ban Chỉ đạo 138"): it follows a council
+/// head noun ([`COUNCIL_HEADS`]) and the name runs on after it (not "…
+/// phối hợp thực hiện"). "ban" after "sở," or "các" is a noun of a
+/// collective ("các sở, ban phối hợp"), unless the role word is written
+/// with a capital ("các sở, Ban Chỉ đạo …"). `capital` says whether it is.
+pub(crate) fn council_role_word(
+    before: &[&str],
+    word: &str,
+    after: Option<&str>,
+    capital: bool,
+) -> bool {
+    if !COUNCIL_ROLE_WORDS.contains(&word) {
+        return false;
+    }
+    let runs_on = after.is_some_and(|a| {
+        a.starts_with(|c: char| c.is_alphanumeric())
+            && !ROLE_VERB_FOLLOWERS
+                .iter()
+                .any(|f| a == *f || a.starts_with(&format!("{f} ")))
+    });
+    if !runs_on {
+        return false;
+    }
+    let ends = |phrase: &str| {
+        let p: Vec<&str> = phrase.split(' ').collect();
+        before.len() >= p.len() && before.get(before.len() - p.len()..) == Some(p.as_slice())
+    };
+    let Some(head) = COUNCIL_HEADS.iter().find(|h| ends(h)) else {
+        return false;
+    };
+    if *head != "ban" || capital {
+        return true;
+    }
+    let prior = before.len().checked_sub(2).and_then(|k| before.get(k));
+    !prior.is_some_and(|w| matches!(*w, "," | "các" | "sở" | "những"))
+}
+
+/// `lower` (lowercase text) with the role words inside councils' names
+/// ([`council_role_word`]) masked, so that they are not read as verbs:
+/// "hội đồng phối hợp phổ biến" → "hội đồng phối#hợp phổ biến". Byte
+/// offsets are kept.
+pub(crate) fn mask_council_role_words(lower: &str) -> std::borrow::Cow<'_, str> {
+    if !COUNCIL_ROLE_WORDS.iter().any(|r| lower.contains(r)) {
+        return std::borrow::Cow::Borrowed(lower);
+    }
+    let mut out = lower.to_string();
+    for r in COUNCIL_ROLE_WORDS {
+        let mut from = 0;
+        while let Some(p) = lower.get(from..).and_then(|x| x.find(r)).map(|p| p + from) {
+            from = p + r.len();
+            let head = lower.get(..p).unwrap_or("");
+            if !head.ends_with(' ') {
+                continue;
+            }
+            let before: Vec<&str> = head
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .flat_map(|w| match w.strip_suffix(',') {
+                    Some(x) => vec![x, ","],
+                    None => vec![w],
+                })
+                .collect();
+            let after = lower.get(p + r.len()..).map(str::trim_start);
+            if lower.get(p + r.len()..).is_some_and(|a| a.starts_with(' '))
+                && council_role_word(&before, r, after, false)
+            {
+                if let Some(space) = r.find(' ') {
+                    out.replace_range(p + space..p + space + 1, "#");
+                }
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether a name holds a council's name with a role word ("Hội đồng
+/// phối hợp …", "Ban Chỉ đạo …").
+fn holds_council_name(written: &str) -> bool {
+    let f = fold(written);
+    COUNCIL_HEADS.iter().any(|h| {
+        COUNCIL_ROLE_WORDS.iter().any(|r| {
+            let name = format!("{h} {r} ");
+            f.starts_with(&name) || f.contains(&format!(" {name}"))
+        })
+    })
+}
+
+/// Whether the role words opening `tail` belong to a noun phrase with
+/// `part`, which holds only generic bodies ([`GENERIC_BODIES`], after
+/// "các" / "những", joined by "," or "và"): "Các cơ quan chủ trì soạn
+/// thảo", "đơn vị chủ trì tổ chức", "cơ quan được giao chủ trì" name
+/// bodies by what they lead. A role word at the end or followed by
+/// [`ROLE_VERB_FOLLOWERS`] is the verb of the list ("Các cơ quan, đơn vị
+/// phối hợp").
+fn role_word_in_noun_phrase(part: &str, tail: &str) -> bool {
+    if tail.is_empty() {
+        return false;
+    }
+    let p = fold(part);
+    let p = p.trim().trim_end_matches([',', ':']).trim();
+    let p = ["các ", "những "]
+        .iter()
+        .find_map(|w| p.strip_prefix(w))
+        .unwrap_or(p);
+    let generic = p
+        .split([',', ';'])
+        .flat_map(|x| x.split(" và "))
+        .map(str::trim)
+        .all(|x| GENERIC_BODIES.contains(&x));
+    if !generic {
+        return false;
+    }
+    let t = fold(tail);
+    let t = t.trim();
+    let role_words = ["chủ trì", "phối hợp", "tham gia"];
+    if let Some(after) = ASSIGNED_WORDS.iter().find_map(|w| t.strip_prefix(w)) {
+        let after = after.trim_start();
+        return role_words.iter().any(|r| after.starts_with(r));
+    }
+    let Some(after) = role_words.iter().find_map(|r| t.strip_prefix(r)) else {
+        return false;
+    };
+    let after = after.trim_start();
+    after.starts_with(|c: char| c.is_alphabetic())
+        && !ROLE_VERB_FOLLOWERS.iter().any(|f| after.starts_with(f))
+}
+
 /// Parses the agency part of one segment (no role words left).
 fn parse_part(
     part: &str,
@@ -2065,21 +2320,39 @@ fn parse_part(
                 break;
             }
         }
-        let Some((j, agency, written)) = chosen else {
+        let Some((mut j, mut agency, mut written)) = chosen else {
             i += 1;
             continue;
         };
+        // A council's name unknown to the table runs on over the commas of
+        // its subject ("Hội đồng phối hợp phổ biến, giáo dục pháp luật
+        // tỉnh") up to the next known name.
+        if !is_resolved(&agency) && holds_council_name(&written) {
+            let mut k = j + 1;
+            while pieces
+                .get(k)
+                .is_some_and(|p| p.sep_before == ", " && memo.resolve_known(&p.text, ctx).is_none())
+            {
+                k += 1;
+            }
+            if k > j + 1 {
+                j = k - 1;
+                written = join_pieces(pieces.get(i..=j).unwrap_or(&[]));
+                agency = unresolved(&strip_html(&written));
+            }
+        }
         let scope = pieces.get(j).and_then(|p| p.scope.as_deref());
         let written_norm = tidy(&written);
         let agency = numbered_region(agency, &written_norm);
         if !written_norm.trim().is_empty() && !is_filler_only(&written_norm) {
             let beside = collectives_beside(&agency, &written_norm, memo);
             // `tidy` of tidy text is that text.
+            let own_scope = scope_of(&agency, scope, &written_norm);
             out.push(Assignment {
                 agency,
                 role,
                 requested,
-                scope: scope.and_then(meaningful_scope),
+                scope: own_scope,
                 as_written: written_norm.clone(),
             });
             for other in beside {
@@ -2177,13 +2450,50 @@ fn assignment(
     scope: Option<&str>,
     written: &str,
 ) -> Assignment {
+    let scope = scope_of(&agency, scope, written);
     Assignment {
         agency,
         role,
         requested,
-        scope: scope.and_then(meaningful_scope),
+        scope,
         as_written: tidy(written),
     }
+}
+
+/// An assignment's scope: the note in parentheses when it says something,
+/// else, for a collective, the part of it the name writes
+/// ([`subset_note`]).
+fn scope_of(agency: &Agency, scope: Option<&str>, written: &str) -> Option<String> {
+    scope.and_then(meaningful_scope).or_else(|| {
+        agency
+            .is_collective()
+            .then(|| subset_note(written))
+            .flatten()
+    })
+}
+
+/// The part of a collective a name writes ("UBND các xã biên giới" →
+/// "các xã biên giới"): from the "các" / "cấp" before its first subset
+/// qualifier ([`COLLECTIVE_SUBSET_QUALIFIERS`]) to the end, as folded
+/// words. `None` when the name narrows nothing.
+pub(crate) fn subset_note(written: &str) -> Option<String> {
+    let toks = tokens(&strip_html(written));
+    let (toks, _) = clean_tokens(&toks);
+    let (toks, _) = strip_role_words(toks);
+    let at = (1..toks.len()).find(|&i| phrase_at(toks, i, Vocab::Subsets).is_some())?;
+    let from = toks
+        .get(..at)?
+        .iter()
+        .rposition(|t| t == "các" || t == "cấp")
+        .unwrap_or(at.saturating_sub(1));
+    let mut note = String::new();
+    for t in toks.get(from..)? {
+        if !note.is_empty() && !matches!(t.as_str(), "," | ";" | ")") {
+            note.push(' ');
+        }
+        note.push_str(t);
+    }
+    Some(note)
 }
 
 /// Parses the roles inside a parenthesis after a task: "(Sở Tư pháp chủ

@@ -14,6 +14,8 @@
 //! | chậm nhất ngày 31/10/2026, không muộn hơn ngày … | [`Deadline::Once`] (at the latest) |
 //! | trước ngày 05/11 hằng năm, Định kỳ hàng năm (trước ngày 01/11) | yearly [`Deadline::Recurring`] with a due day |
 //! | hằng năm, Hàng năm, định kỳ 06 tháng, hằng quý, hằng tháng | [`Deadline::Recurring`] |
+//! | theo năm học, hằng năm học, mỗi năm học, đầu năm học, cuối năm học | yearly [`Deadline::Recurring`] (by school year) |
+//! | theo năm học, bắt đầu từ năm học 2023 - 2024; năm học 2026 - 2027 và các năm tiếp theo | yearly [`Deadline::Recurring`] from 2023 / 2026 |
 //! | năm 2026, Thời gian thực hiện: Năm 2026 | [`Deadline::WithinYear`] |
 //! | Quý I/2026, tháng 6/2026 | [`Deadline::WithinQuarter`], [`Deadline::WithinMonth`] |
 //! | 2023 - 2025, 2023 -2024, từ năm 2024 đến 2026 | [`Deadline::During`] |
@@ -439,6 +441,8 @@ struct Patterns {
     review_annual: Regex,
     half_and_year: Regex,
     rec: Regex,
+    school_year: Regex,
+    from_school_year: Regex,
     half: Regex,
     annual_from: Regex,
     from_to: Regex,
@@ -490,7 +494,7 @@ impl Patterns {
     }
 
     /// The patterns [`match_at`] tries.
-    fn tried(&self) -> [&Regex; 37] {
+    fn tried(&self) -> [&Regex; 39] {
         [
             &self.once_dmy,
             &self.once_words,
@@ -503,6 +507,8 @@ impl Patterns {
             &self.review_annual,
             &self.half_and_year,
             &self.rec,
+            &self.school_year,
+            &self.from_school_year,
             &self.half,
             &self.annual_from,
             &self.from_to,
@@ -552,8 +558,10 @@ fn patterns() -> Option<&'static Patterns> {
             review_annual: r(r"(?:b[áả]o cáo\s)?sơ kết,?\s(?:hằng|hàng) (?:năm|nằm)").ok()?,
             half_and_year: r(r"(?:định kỳ\s|b[áả]o cáo\s)0?6 tháng\s?,\s(?:năm|cả năm)\b").ok()?,
             rec: r(r"(?:định kỳ\s)?(?:hằng|hàng|mỗi) (năm|nằm|quý|tháng)\b").ok()?,
+            school_year: r(r"(?:định kỳ\s)?(theo|hằng|hàng|mỗi|từng|đầu|cuối) năm học\b").ok()?,
+            from_school_year: r(r"(?:bắt đầu\s)?từ năm học\s(\d{4})(?:\s?-\s?(?:năm\s)?\d{4}\b)?").ok()?,
             half: r(r"(?:(?:định kỳ|b[áả]o cáo)\s)(?:0?6|sáu) tháng(?:\s(?:một|1) lần)?").ok()?,
-            annual_from: r(r"(?:từ\s)?năm (\d{4}) và các năm tiếp theo|từ năm (\d{4}) trở đi").ok()?,
+            annual_from: r(r"(?:từ\s)?năm (?:học\s)?(\d{4})(?:\s?-\s?\d{4})? và các năm(?: học)? tiếp theo|từ năm (?:học\s)?(\d{4})(?:\s?-\s?\d{4})? trở đi").ok()?,
             from_to: r(r"từ năm (\d{4})\s?(?:-|đến(?: hết)?)\s?(?:năm\s)?(\d{4})\b").ok()?,
             from_year: r(r"từ năm (\d{4})\b").ok()?,
             span: r(r"(?:giai đoạn\s)?(?:năm\s)?(\d{4})\s?-\s?(?:năm\s)?(\d{4})\b").ok()?,
@@ -897,6 +905,20 @@ fn match_at(
             c.get(0)?.end(),
         );
     }
+    // "theo năm học", "hằng năm học", "đầu năm học": yearly, by school
+    // year (before "đầu năm" / "cuối năm", which are days of the calendar
+    // year). With a school year written after it ("đầu năm học 2024 -
+    // 2025") it is one school year, left to the year patterns.
+    if let Some(c) = captures(&p.school_year) {
+        let len = c.get(0)?.end();
+        let after = rest.get(len..).unwrap_or("").trim_start();
+        if !after.starts_with(|ch: char| ch.is_ascii_digit()) {
+            return one(Kind::Rec(rec(Period::Year)), len);
+        }
+    }
+    if let Some(c) = captures(&p.from_school_year) {
+        return one(Kind::FromYear(num(&c, 1)?), c.get(0)?.end());
+    }
     if !prose {
         if let Some(c) = captures(&p.relative_bare) {
             let unit = match c.get(2).map(|m| m.as_str()) {
@@ -919,12 +941,16 @@ fn match_at(
             if prev.trim_end().ends_with("tháng") {
                 return None;
             }
+            // "đầu năm học 2024 - 2025": a school year, not 1 January.
+            let len = c.get(0)?.end();
+            if c.get(2).is_none() && rest.get(len..).is_some_and(|r| r.starts_with(" học")) {
+                return None;
+            }
             let (m, day) = match c.get(1)?.as_str() {
                 "đầu" => (1, 1),
                 "giữa" => (6, 30),
                 _ => (12, 31),
             };
-            let len = c.get(0)?.end();
             return match num::<i32>(&c, 2) {
                 Some(y) => one(
                     Kind::Full(Deadline::Once {
@@ -1537,6 +1563,57 @@ mod tests {
         assert_eq!(
             parse_deadline("trước ngày 05/11", &DeadlineContext::default()),
             None
+        );
+    }
+
+    #[test]
+    fn school_years_recur_yearly() {
+        let year = Some(Deadline::Recurring(rec(Period::Year)));
+        for cell in [
+            "Theo năm học",
+            "hằng năm học",
+            "Mỗi năm học",
+            "Đầu năm học",
+            "cuối năm học",
+            "định kỳ hàng năm học",
+        ] {
+            assert_eq!(parse_deadline(cell, &ctx(2024, 3, 1)), year, "{cell}");
+        }
+        let from = |y| {
+            Some(Deadline::Recurring(Recurrence {
+                period: Period::Year,
+                due: None,
+                from_year: Some(y),
+            }))
+        };
+        assert_eq!(
+            parse_deadline(
+                "Năm học 2026 - 2027 và các năm tiếp theo",
+                &ctx(2026, 2, 10)
+            ),
+            from(2026)
+        );
+        let prose = "lồng ghép vào hoạt động ngoại khóa; thực hiện theo năm học, bắt đầu từ năm học 2023 - 2024.";
+        let m = find_deadline(prose, &ctx(2023, 5, 15)).unwrap();
+        assert_eq!(Some(m.deadline), from(2023));
+        assert_eq!(
+            &prose[m.start..m.end],
+            "theo năm học, bắt đầu từ năm học 2023 - 2024"
+        );
+        // One school year named is no recurrence, and not 1 January.
+        assert_eq!(
+            parse_deadline("Đầu năm học 2024 - 2025", &ctx(2024, 3, 1)),
+            Some(Deadline::During {
+                from: 2024,
+                to: 2025
+            })
+        );
+        assert_eq!(
+            parse_deadline("Cuối năm", &ctx(2024, 3, 1)),
+            Some(Deadline::Once {
+                date: NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+                bound: DayBound::AtLatest
+            })
         );
     }
 

@@ -62,8 +62,9 @@
 
 use obligraph_core::{Assignment, Role};
 
-use crate::agency::{only_agencies_with, task_verb_at, AgencyContext, Memo};
+use crate::agency::{council_role_word, only_agencies_with, task_verb_at, AgencyContext, Memo};
 use crate::import::text::key_into;
+use crate::normalize::fold;
 
 /// The roles a sentence gives.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -393,7 +394,8 @@ fn read_clause(
                     })
                 })
             });
-        if noun {
+        // "Hội đồng phối hợp phổ biến, giáo dục pháp luật": a name.
+        if noun || in_council_name(words, i, verb) {
             i = after;
             continue;
         }
@@ -452,6 +454,42 @@ fn read_clause(
         from = after;
         i = after;
     }
+}
+
+/// Whether the role verb at `i` is part of a council's name ("Hội đồng
+/// phối hợp …"; see [`council_role_word`]).
+fn in_council_name(words: &[Word], i: usize, verb: &Verb) -> bool {
+    if verb.words != ["phoi", "hop"] || i == 0 {
+        return false;
+    }
+    let Some(w) = words.get(i) else {
+        return false;
+    };
+    // The words before the verb, folded, with a comma as a word of its own.
+    let mut before: Vec<String> = Vec::new();
+    for b in words.get(i.saturating_sub(3)..i).unwrap_or(&[]) {
+        let f = fold(b.raw);
+        match f.strip_suffix(',') {
+            Some(x) => {
+                before.push(x.to_string());
+                before.push(",".to_string());
+            }
+            None => before.push(f),
+        }
+    }
+    // The verb's last word carries no punctuation: the name runs on.
+    if !words
+        .get(i + 1)
+        .is_some_and(|w| w.raw.ends_with(crate::normalize::is_alphanumeric))
+    {
+        return false;
+    }
+    let after = words
+        .get(i + 2..(i + 4).min(words.len()))
+        .map(|r| r.iter().map(|w| fold(w.raw)).collect::<Vec<_>>().join(" "));
+    let before: Vec<&str> = before.iter().map(String::as_str).collect();
+    let capital = w.raw.starts_with(char::is_uppercase);
+    council_role_word(&before, "phối hợp", after.as_deref(), capital)
 }
 
 /// Adds an assignment unless the agency already has one.

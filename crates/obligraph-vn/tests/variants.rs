@@ -946,3 +946,269 @@ fn the_issuer_under_its_superior_body() {
         assert_eq!(plan.level, Some(level), "{head}");
     }
 }
+
+/// Work done by school year ("theo năm học", "đầu năm học", "mỗi năm học")
+/// recurs yearly, from the school year named after it, in prose and in a
+/// cell (a Phù Cát-style district plan, not a seed).
+#[test]
+fn work_by_school_year_recurs_yearly() {
+    use obligraph_core::{Deadline, Period};
+    let plan = "ỦY BAN NHÂN DÂN\nHUYỆN PHÙ CÁT\nSố: 61/KH-UBND\nPhù Cát, ngày 08 tháng 8 năm 2024\nKẾ HOẠCH\nPhòng, chống xâm hại trẻ em trên địa bàn huyện\nII. NHIỆM VỤ\n1. Phòng Giáo dục và Đào tạo chỉ đạo các trường mầm non, tiểu học tổ chức sinh hoạt chuyên đề về kỹ năng tự bảo vệ cho học sinh vào đầu năm học.\n2. Trung tâm Y tế huyện phối hợp với các trường khám sức khỏe cho học sinh mỗi năm học, bắt đầu từ năm học 2024 - 2025.\n3. Phòng Tư pháp tổ chức hội nghị phổ biến pháp luật về trẻ em trong Quý IV/2024.\n";
+    let i = import(plan);
+    for (snippet, from) in [("sinh hoạt chuyên đề", None), ("khám sức khỏe", Some(2024))]
+    {
+        let o = task(&i, snippet);
+        match &o.deadline {
+            Some(Deadline::Recurring(r)) => {
+                assert_eq!((r.period, r.from_year), (Period::Year, from), "{snippet}")
+            }
+            other => panic!("{snippet}: {other:?}"),
+        }
+        assert!(o
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| t.contains("năm học")));
+    }
+    assert!(matches!(
+        task(&i, "hội nghị phổ biến").deadline,
+        Some(Deadline::WithinQuarter { .. })
+    ));
+}
+
+/// A qualifier after "các xã" ("biên giới", "vùng sâu, vùng xa", "ven
+/// biển", "có đồng bào dân tộc thiểu số") narrows the commune committees
+/// to some of them: still the collective, with the part named in the
+/// assignment's scope (a Kon Tum-style appendix, not a seed).
+#[test]
+fn communes_of_a_kind_are_the_commune_committees() {
+    let ctx = AgencyContext {
+        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
+        issuer_level: Some(obligraph_core::Level::Province),
+    };
+    let list = parse_agency_list(
+        "Sở Dân tộc và Tôn giáo; UBND các xã vùng sâu, vùng xa, biên giới; Ủy ban nhân dân các xã, phường có đồng bào dân tộc thiểu số; UBND các xã ven biển",
+        Role::Support,
+        &ctx,
+    );
+    let got: Vec<(&str, Option<&str>)> = list
+        .iter()
+        .map(|a| (a.agency.id.as_str(), a.scope.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("province:ethnic_religious", None),
+            (
+                "collective:commune_committees",
+                Some("các xã vùng sâu, vùng xa, biên giới")
+            ),
+            (
+                "collective:commune_committees",
+                Some("các xã, phường có đồng bào dân tộc thiểu số")
+            ),
+            ("collective:commune_committees", Some("các xã ven biển")),
+        ],
+        "{list:#?}"
+    );
+    // All the communes: no scope.
+    let all = parse_agency_list("Ủy ban nhân dân các xã, phường", Role::Support, &ctx);
+    assert_eq!(all.first().and_then(|a| a.scope.as_deref()), None);
+    // In a plan's appendix, the cell reads the same way.
+    let plan = "ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 40/KH-UBND\nKon Tum, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nThực hiện Công ước về quyền dân sự và chính trị\nPHỤ LỤC\nSTT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\n1\tKhảo sát việc tiếp cận pháp luật của người dân tại các xã biên giới\tSở Tư pháp\tỦy ban nhân dân các xã biên giới\tNăm 2027\n";
+    let i = import(plan);
+    let o = task(&i, "Khảo sát việc tiếp cận");
+    assert_eq!(ids(o, Role::Support), ["collective:commune_committees"]);
+}
+
+/// A role word inside a noun phrase of a cell ("cơ quan chủ trì soạn
+/// thảo": the body drafting the text; "đơn vị chủ trì tổ chức"; "cơ quan
+/// được giao chủ trì") describes bodies: the column decides the role (a
+/// Hà Tĩnh-style appendix, not a seed). A role word that is the list's
+/// verb still gives the role.
+#[test]
+fn role_words_describing_a_body_leave_the_column_its_role() {
+    let ctx = AgencyContext {
+        date: chrono::NaiveDate::from_ymd_opt(2025, 4, 1),
+        issuer_level: Some(obligraph_core::Level::Province),
+    };
+    for cell in [
+        "Các cơ quan chủ trì soạn thảo văn bản quy phạm pháp luật",
+        "Cơ quan được giao chủ trì xây dựng đề án",
+        "Các đơn vị chủ trì tổ chức hội nghị",
+    ] {
+        let a = parse_agency_list(cell, Role::Support, &ctx);
+        assert_eq!(a.len(), 1, "{cell}: {a:#?}");
+        assert_eq!(a[0].role, Role::Support, "{cell}");
+        assert_eq!(a[0].as_written, cell);
+        let lead = parse_agency_list(cell, Role::Lead, &ctx);
+        assert_eq!(lead[0].role, Role::Lead, "{cell}");
+    }
+    let a = parse_agency_list("Các cơ quan chủ trì soạn thảo", Role::Support, &ctx);
+    assert_eq!(a[0].agency.id, "collective:related");
+    assert_eq!(a[0].scope.as_deref(), Some("chủ trì soạn thảo"));
+    // The verb of the list.
+    let verb = parse_agency_list(
+        "Sở Tư pháp chủ trì; Công an tỉnh phối hợp",
+        Role::Support,
+        &ctx,
+    );
+    assert_eq!(
+        verb.iter().map(|a| a.role).collect::<Vec<_>>(),
+        [Role::Lead, Role::Support]
+    );
+    let verb = parse_agency_list("Các cơ quan, đơn vị phối hợp thực hiện", Role::Lead, &ctx);
+    assert_eq!(verb[0].role, Role::Support);
+    // In a plan's appendix.
+    let plan = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 88/KH-UBND\nHà Tĩnh, ngày 01 tháng 4 năm 2025\nKẾ HOẠCH\nThực hiện Luật Ban hành văn bản quy phạm pháp luật\nPHỤ LỤC\nSTT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\n1\tThẩm định dự thảo nghị quyết, quyết định quy phạm pháp luật của tỉnh\tSở Tư pháp\tCác cơ quan chủ trì soạn thảo\tThường xuyên\n";
+    let i = import(plan);
+    let o = task(&i, "Thẩm định dự thảo");
+    assert_eq!(ids(o, Role::Lead), ["province:justice"]);
+    assert_eq!(ids(o, Role::Support), ["collective:related"]);
+}
+
+/// A council, board or team whose name holds a role word ("Hội đồng phối
+/// hợp phổ biến, giáo dục pháp luật", "Ban Chỉ đạo phòng, chống tội phạm")
+/// stays one name, commas and all, up to the next known body; "các sở, ban
+/// phối hợp" still writes a role (a Nghệ An-style list, not a seed).
+#[test]
+fn council_names_with_role_words_stay_whole() {
+    let ctx = AgencyContext {
+        date: chrono::NaiveDate::from_ymd_opt(2024, 6, 3),
+        issuer_level: Some(obligraph_core::Level::District),
+    };
+    let list = parse_agency_list(
+        "Các thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện; Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội huyện, Công an huyện",
+        Role::Support,
+        &ctx,
+    );
+    let got: Vec<(&str, Role)> = list
+        .iter()
+        .map(|a| (a.as_written.as_str(), a.role))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Các thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện",
+                Role::Support
+            ),
+            (
+                "Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội huyện",
+                Role::Support
+            ),
+            ("Công an huyện", Role::Support),
+        ],
+        "{list:#?}"
+    );
+    assert_eq!(list[2].agency.id, "district:police");
+    // In a lead cell the council keeps the column's role too.
+    let lead = parse_agency_list(
+        "Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện",
+        Role::Lead,
+        &ctx,
+    );
+    assert_eq!(lead.len(), 1);
+    assert_eq!(lead[0].role, Role::Lead);
+    // A role word after a collective's "ban" is the list's verb.
+    let verb = parse_agency_list("Các phòng, ban phối hợp thực hiện", Role::Lead, &ctx);
+    assert_eq!(verb.len(), 1, "{verb:#?}");
+    assert_eq!(verb[0].role, Role::Support);
+    assert!(verb[0].agency.is_collective());
+    // In prose, as a duty's subject and as a partner.
+    let plan = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 12/KH-UBND\nNghệ An, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nPhổ biến pháp luật năm 2024\nIII. TỔ CHỨC THỰC HIỆN\n1. Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh chỉ đạo các thành viên triển khai Kế hoạch này.\n2. Sở Tư pháp chủ trì, phối hợp với Ban Chỉ đạo 138 tỉnh tổ chức hội nghị trong Quý II/2024.\n";
+    let i = import(plan);
+    let council = task(&i, "chỉ đạo các thành viên");
+    let names: Vec<&str> = council
+        .assignments
+        .iter()
+        .map(|a| a.as_written.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh"]
+    );
+    assert_eq!(council.assignments[0].role, Role::Lead);
+    let board = task(&i, "tổ chức hội nghị");
+    assert_eq!(ids(board, Role::Lead), ["province:justice"]);
+    assert!(board
+        .assignments
+        .iter()
+        .any(|a| a.role == Role::Support && a.as_written == "Ban Chỉ đạo 138 tỉnh"));
+}
+
+/// A duty whose verb is not among the ones a subject ends at ("đưa",
+/// "ưu tiên", "huy động") keeps its names whole and nothing else: the
+/// subject ends before that verb (a Gia Lai-style plan, not a seed).
+#[test]
+fn a_subject_ends_before_a_verb_of_its_own() {
+    let plan = "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 70/KH-UBND\nGia Lai, ngày 14 tháng 4 năm 2024\nKẾ HOẠCH\nThực hiện Chiến lược quốc gia về bình đẳng giới\nIII. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân các huyện, thị xã, thành phố ưu tiên nguồn lực cho các xã vùng sâu, vùng xa, bảo đảm thực hiện các mục tiêu của Kế hoạch.\n2. Sở Giáo dục và Đào tạo đưa nội dung bình đẳng giới vào hoạt động ngoại khóa, bảo đảm phù hợp với từng cấp học.\n3. Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh huy động lực lượng, phương tiện hỗ trợ nạn nhân, bảo đảm an toàn cho người dân.\n4. Đề nghị Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh theo thẩm quyền đẩy mạnh xét xử nghiêm các vụ bạo lực gia đình.\n";
+    let i = import(plan);
+    let cases: [(&str, &[&str]); 4] = [
+        ("ưu tiên nguồn lực", &["collective:district_committees"]),
+        ("đưa nội dung bình đẳng giới", &["province:education"]),
+        (
+            "huy động lực lượng",
+            &["province:border_guard", "province:police"],
+        ),
+        ("xét xử nghiêm", &["province:court", "province:procuracy"]),
+    ];
+    for (snippet, leads) in cases {
+        let o = task(&i, snippet);
+        assert_eq!(ids(o, Role::Lead), leads, "{snippet}: {:?}", o.assignments);
+        assert!(
+            o.assignments
+                .iter()
+                .all(|a| !a.agency.id.starts_with("unresolved:")),
+            "{snippet}: {:?}",
+            o.assignments
+        );
+    }
+}
+
+/// A plan whose title names no parent carries out the last decision or
+/// plan of a level above its "Căn cứ" lines cite; a law or a decision of
+/// its own level is no parent (a Cà Mau district plan and a Bến Tre
+/// province plan, not seeds).
+#[test]
+fn a_parent_cited_only_as_a_legal_basis_is_implemented() {
+    let district = "ỦY BAN NHÂN DÂN\nHUYỆN CÁI NƯỚC\nSố: 95/KH-UBND\nCái Nước, ngày 20 tháng 6 năm 2024\nKẾ HOẠCH\nTuyên truyền, phổ biến pháp luật về phòng, chống mua bán người năm 2024\nCăn cứ Luật Phòng, chống mua bán người ngày 29 tháng 3 năm 2011;\nCăn cứ Quyết định số 193/QĐ-TTg ngày 14/02/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phòng, chống mua bán người giai đoạn 2021 - 2025;\nCăn cứ Kế hoạch số 120/KH-UBND ngày 02/5/2024 của Ủy ban nhân dân tỉnh Cà Mau về phòng, chống mua bán người năm 2024;\nCăn cứ Quyết định số 45/QĐ-UBND ngày 10/01/2024 của Ủy ban nhân dân huyện Cái Nước về kiện toàn Ban Chỉ đạo;\nỦy ban nhân dân huyện Cái Nước ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của Nhân dân.\nII. NHIỆM VỤ\n1. Công an huyện chủ trì tổ chức tuyên truyền tại các xã trong Quý III/2024.\n";
+    let i = import(district);
+    let parent: Vec<_> = i
+        .plan
+        .implements
+        .iter()
+        .map(|r| r.number.as_deref())
+        .collect();
+    assert_eq!(parent, [Some("120/KH-UBND")]);
+    assert!(i
+        .plan
+        .legal_bases
+        .iter()
+        .all(|r| r.number.as_deref() != Some("120/KH-UBND")));
+    assert!(i
+        .plan
+        .legal_bases
+        .iter()
+        .any(|r| r.number.as_deref() == Some("45/QĐ-UBND")));
+    // A province plan: the national decision.
+    let province = "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\nSố: 33/KH-UBND\nBến Tre, ngày 06 tháng 3 năm 2024\nKẾ HOẠCH\nPhòng, chống mua bán người năm 2024\nCăn cứ Quyết định số 193/QĐ-TTg ngày 14/02/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phòng, chống mua bán người giai đoạn 2021 - 2025;\nCăn cứ Nghị quyết số 12/NQ-HĐND ngày 08/12/2023 của Hội đồng nhân dân tỉnh Bến Tre;\nII. NHIỆM VỤ\n1. Công an tỉnh chủ trì tổ chức tuyên truyền trong Quý III/2024.\n";
+    let i = import(province);
+    let parent: Vec<_> = i
+        .plan
+        .implements
+        .iter()
+        .map(|r| r.number.as_deref())
+        .collect();
+    assert_eq!(parent, [Some("193/QĐ-TTg")]);
+    // A title that names its parent keeps it, and the bases stay bases.
+    let titled = "ỦY BAN NHÂN DÂN\nHUYỆN CÁI NƯỚC\nSố: 96/KH-UBND\nCái Nước, ngày 21 tháng 6 năm 2024\nKẾ HOẠCH\nThực hiện Kế hoạch số 120/KH-UBND ngày 02/5/2024 của Ủy ban nhân dân tỉnh Cà Mau\nCăn cứ Quyết định số 193/QĐ-TTg ngày 14/02/2021 của Thủ tướng Chính phủ;\nII. NHIỆM VỤ\n1. Công an huyện chủ trì tổ chức tuyên truyền trong Quý III/2024.\n";
+    let i = import(titled);
+    let parent: Vec<_> = i
+        .plan
+        .implements
+        .iter()
+        .map(|r| r.number.as_deref())
+        .collect();
+    assert_eq!(parent, [Some("120/KH-UBND")]);
+    assert_eq!(i.plan.legal_bases.len(), 1);
+}

@@ -144,12 +144,58 @@ fn read_known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
         subject
     };
     let bare = strip_adverbs(&bare);
-    let mut list = ctx.only_agencies(&bare, Role::Lead)?;
+    let mut list = ctx
+        .only_agencies(&bare, Role::Lead)
+        .or_else(|| names_before_verb(&bare, ctx))?;
     for a in &mut list {
         a.requested |= requested;
     }
     Some(list)
 }
+
+/// The agencies a subject opens with when its verb is none of
+/// [`DUTY_VERB`]: "Ủy ban nhân dân các xã, phường đưa các mục tiêu, giải
+/// pháp …" reads up to "bảo đảm", and its names end before "đưa". The
+/// longest run of words, up to a word in lower case, that names only
+/// known agencies ([`Ctx::only_agencies`]); none when the subject holds words
+/// that end a list ("theo thẩm quyền"), which the list parse reads.
+fn names_before_verb(subject: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    // Words that end a list of names ("theo thẩm quyền", "thực hiện") are
+    // read by the list parse, which stops there itself.
+    if !crate::agency::cut_at_filler(subject).1.trim().is_empty() {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = subject
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - subject.as_ptr() as usize, w))
+        .take(MAX_SUBJECT_NAME_WORDS + 1)
+        .collect();
+    (1..words.len()).rev().find_map(|k| {
+        let (at, word) = words.get(k)?;
+        let prev = words.get(k - 1)?.1;
+        // A verb in lower case, not after a comma (a list goes on there:
+        // "các xã, phường").
+        let lower = word.starts_with(|c: char| c.is_lowercase());
+        let function_word = NOT_VERBS.contains(&key(word).as_str());
+        if !lower || function_word || prev.ends_with([',', ';', ':']) {
+            return None;
+        }
+        // Known names only: an unknown one may end anywhere.
+        ctx.only_agencies(subject.get(..*at)?, Role::Lead)
+            .filter(|l| l.iter().all(|a| !a.agency.id.starts_with("unresolved:")))
+    })
+}
+
+/// Words after a subject's names that open no verb but a phrase about
+/// them ("Các Sở, ngành, đoàn thể với chức năng, nhiệm vụ được phân công
+/// …"), as keys.
+const NOT_VERBS: &[&str] = &[
+    "voi", "theo", "trong", "cua", "tai", "ve", "cho", "o", "thuoc", "tren", "va", "hoac", "cung",
+    "tu", "den", "khi", "neu", "de", "la", "duoc", "co", "can", "tuy",
+];
+
+/// The most words of the names [`names_before_verb`] reads.
+const MAX_SUBJECT_NAME_WORDS: usize = 16;
 
 /// A subject without the "Giao" (assign) the plan's issuer opens it with:
 /// "Giao Công an thành phố là cơ quan thường trực …".
@@ -1012,7 +1058,8 @@ fn first_duty_verb(text: &str) -> Option<usize> {
 /// (organisations) masked so that it is not read as the verb "tổ chức"
 /// (organise). Byte offsets stay those of the lowercase.
 fn lower_for_verbs(text: &str) -> String {
-    lowercase(text).replace("các tổ chức", "các tổ#chức")
+    let lower = lowercase(text).replace("các tổ chức", "các tổ#chức");
+    crate::agency::mask_council_role_words(&lower).into_owned()
 }
 
 /// Chars of a paragraph [`first_duty_verb`] lowercases first.

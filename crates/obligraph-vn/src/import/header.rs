@@ -452,7 +452,16 @@ pub(crate) fn read_header(
             ledger.attribute_all(&p.lines);
         }
     }
-    if let Some((t, _)) = title {
+    if let Some((t, lines)) = title {
+        // "Thực hiện Kế hoạch số 120/KH-UBND …" as the title itself.
+        if plan.implements.is_empty() && REF_KIND.is_match(&t) {
+            let line = lines.first().copied().unwrap_or(0);
+            plan.implements.extend(
+                doc_refs(&t, line, None)
+                    .into_iter()
+                    .filter(|r| r.number.is_some() && NAMES_PARENT.is_match(&key(&t))),
+            );
+        }
         plan.title = Some(t);
     }
     // A body written under its superior is an agency of it: its plan is
@@ -478,6 +487,19 @@ pub(crate) fn read_header(
         .as_deref()
         .and_then(|i| level_of(i, plan.date, has_departments))
         .or(agency_plan.then_some(Level::Unit));
+    if plan.implements.is_empty() {
+        // No "Thực hiện Kế hoạch số …" in the title: the parent is the last
+        // decision or plan of a level above cited as a legal basis.
+        let parent = plan.level.and_then(|level| {
+            plan.legal_bases.iter().rposition(|r| {
+                cited_parent_level(r, plan.date, has_departments)
+                    .is_some_and(|cited| is_above(cited, level))
+            })
+        });
+        if let Some(k) = parent {
+            plan.implements.push(plan.legal_bases.remove(k));
+        }
+    }
     plan.jurisdiction = plan
         .issuer
         .as_deref()
@@ -492,6 +514,42 @@ pub(crate) fn read_header(
         .map(|m| m.as_str().to_string());
     plan.validity = plan.title.as_deref().and_then(validity);
     end
+}
+
+/// The level of the issuer of a cited Quyết định or Kế hoạch ("2715/QĐ-TTg"
+/// of the Prime Minister, "108/KH-UBND" of the committee the citation
+/// names); `None` for other kinds of document or when it cannot be told.
+fn cited_parent_level(r: &DocRef, date: Option<NaiveDate>, has_departments: bool) -> Option<Level> {
+    let number = key(r.number.as_deref()?);
+    let (_, kind) = number.split_once('/')?;
+    let signer = ["qd-", "kh-"].iter().find_map(|k| kind.strip_prefix(k))?;
+    if NATIONAL_SIGNERS.contains(&signer) || signer.starts_with('b') {
+        return Some(Level::National);
+    }
+    level_of(r.issuer.as_deref()?, date, has_departments)
+}
+
+/// A title that carries out a document it cites (as a key): "Thực hiện
+/// Kế hoạch số …", "Triển khai Quyết định số …".
+static NAMES_PARENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:ke hoach |quyet dinh )?(?:thuc hien|trien khai(?: thuc hien)?) (?:ke hoach|quyet dinh) so ",
+    )
+});
+
+/// Signers of national decisions and plans after "QĐ-" / "KH-" (as keys):
+/// the Prime Minister and the Government. A ministry's ("QĐ-BTP",
+/// "KH-BCA") starts with "b".
+const NATIONAL_SIGNERS: &[&str] = &["ttg", "cp"];
+
+/// Whether a document issued at `cited` is of a level above a plan at
+/// `plan`: a Sở's plan carries out the province's or the nation's.
+fn is_above(cited: Level, plan: Level) -> bool {
+    match plan {
+        Level::National => false,
+        Level::Unit => matches!(cited, Level::National | Level::Province),
+        _ => cited != Level::Unit && cited < plan,
+    }
 }
 
 /// "TM. ỦY BAN NHÂN DÂN" in the signature block: the committee signs.

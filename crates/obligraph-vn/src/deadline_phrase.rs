@@ -434,6 +434,7 @@ struct Patterns {
     once_words: Regex,
     period_day: Regex,
     quarter_last_month: Regex,
+    quarter_yearly: Regex,
     monthly_day: Regex,
     day_month: Regex,
     day_month_words: Regex,
@@ -494,12 +495,13 @@ impl Patterns {
     }
 
     /// The patterns [`match_at`] tries.
-    fn tried(&self) -> [&Regex; 39] {
+    fn tried(&self) -> [&Regex; 40] {
         [
             &self.once_dmy,
             &self.once_words,
             &self.period_day,
             &self.quarter_last_month,
+            &self.quarter_yearly,
             &self.monthly_day,
             &self.day_month,
             &self.day_month_words,
@@ -551,6 +553,7 @@ fn patterns() -> Option<&'static Patterns> {
             once_words: r(&format!(r"(?:hoàn thành\s)?{kw}(\d{{1,2}}){words}\s(?:tháng\s)(\d{{1,2}}){words}\s(?:năm\s)(\d{{4}})\b")).ok()?,
             period_day: r(&format!(r"{kw}(\d{{1,2}}){words}\s(?:của\s)?tháng thứ\s(\d{{1,2}})\s(?:trong|của)\s(?:kỳ|chu kỳ)")).ok()?,
             quarter_last_month: r(&format!(r"{kw}(\d{{1,2}}){words}\s(?:của\s)?tháng cuối (quý|năm)")).ok()?,
+            quarter_yearly: r(r"(?:trong\s)?quý\s(iv|i{1,3}|[1-4])\s(?:của\s)?(?:hằng|hàng|mỗi) năm\b").ok()?,
             monthly_day: r(&format!(r"{kw}(\d{{1,2}}){words}\s(?:hằng|hàng|mỗi) tháng")).ok()?,
             day_month: r(&format!(r"(?:hoàn thành\s)?{kw}(\d{{1,2}})\s?/\s?(\d{{1,2}})\b")).ok()?,
             day_month_words: r(&format!(r"(?:hoàn thành\s)?{kw}(\d{{1,2}}){words}\stháng\s(\d{{1,2}})\b{words}")).ok()?,
@@ -849,6 +852,21 @@ fn match_at(
         return one(
             Kind::Rec(Recurrence {
                 period,
+                due: Some(due),
+                from_year: None,
+            }),
+            c.get(0)?.end(),
+        );
+    }
+    // "Quý I hằng năm": every year, by the end of that quarter.
+    if let Some(c) = captures(&p.quarter_yearly) {
+        let q = u32::from(roman(c.get(1)?.as_str())?);
+        let month = q * 3;
+        let day = if matches!(month, 6 | 9) { 30 } else { 31 };
+        let due = due_day(month, day, DayBound::AtLatest)?;
+        return one(
+            Kind::Rec(Recurrence {
+                period: Period::Year,
                 due: Some(due),
                 from_year: None,
             }),
@@ -1563,6 +1581,41 @@ mod tests {
         assert_eq!(
             parse_deadline("trước ngày 05/11", &DeadlineContext::default()),
             None
+        );
+    }
+
+    #[test]
+    fn a_quarter_of_every_year_is_due_at_its_end() {
+        let due = |month, day| {
+            Some(Deadline::Recurring(Recurrence {
+                period: Period::Year,
+                due: Some(DueDay {
+                    month,
+                    day,
+                    bound: DayBound::AtLatest,
+                }),
+                from_year: None,
+            }))
+        };
+        assert_eq!(
+            parse_deadline("Quý I hằng năm", &ctx(2026, 2, 10)),
+            due(3, 31)
+        );
+        assert_eq!(
+            parse_deadline("trong quý III hàng năm", &ctx(2026, 2, 10)),
+            due(9, 30)
+        );
+        assert_eq!(
+            parse_deadline("Quý 2 mỗi năm", &ctx(2026, 2, 10)),
+            due(6, 30)
+        );
+        // One quarter of one year stays that quarter.
+        assert_eq!(
+            parse_deadline("Quý I/2027", &ctx(2026, 2, 10)),
+            Some(Deadline::WithinQuarter {
+                year: 2027,
+                quarter: 1
+            })
         );
     }
 

@@ -38,6 +38,12 @@ impl Rule for LeadMismatch {
         let (Some(parent), child) = (ctx.parent, ctx.plan) else {
             return;
         };
+        // One department's plan under its government's plan: its leads are
+        // its own units ("Phòng Phổ biến, giáo dục pháp luật"), and the
+        // department is the counterpart of whatever it carries.
+        if crate::vn::issuing_body(child, parent.level).is_some() {
+            return;
+        }
         for r in ctx.parent_obligations {
             if !matches!(r.status, Status::Covered | Status::Partial) {
                 continue;
@@ -212,6 +218,43 @@ mod tests {
         audit(&parent, &child, &Config::default())
             .findings_with("OG003")
             .count()
+    }
+
+    #[test]
+    fn a_departments_own_unit_leads_in_its_plan() {
+        let text = "Tuyên truyền, phổ biến pháp luật về trợ giúp pháp lý cho người dân";
+        let parent = plan(
+            "P",
+            Level::Province,
+            vec![task(
+                "1",
+                text,
+                vec![
+                    asg(police(), Role::Lead, false),
+                    asg(sotp(), Role::Support, false),
+                ],
+            )],
+        );
+        let unit = obligraph_vn::agency::resolve_agency(
+            "Trung tâm Trợ giúp pháp lý nhà nước",
+            &obligraph_vn::agency::AgencyContext::default(),
+        );
+        let mut child = plan(
+            "C",
+            Level::Unit,
+            vec![task("a", text, vec![asg(unit, Role::Lead, false)])],
+        );
+        child.issuer = Some("Sở Tư pháp".into());
+        let count = |c: &obligraph_core::Plan| {
+            audit(&parent, c, &Config::default())
+                .findings_with("OG003")
+                .count()
+        };
+        assert_eq!(count(&child), 0);
+        // The same plan read as a province's: a swapped lead.
+        child.level = Some(Level::Province);
+        child.issuer = None;
+        assert_eq!(count(&child), 1);
     }
 
     #[test]

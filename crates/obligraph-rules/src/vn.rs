@@ -69,6 +69,12 @@ pub(crate) fn issuing_body(
     (a.collective.is_none() && a.field.is_some()).then_some(a)
 }
 
+/// Whether a body is named by a commune civil servant's post
+/// ([`obligraph_vn::reorg::names_a_commune_post`]).
+pub(crate) fn names_a_commune_post(as_written: &str) -> bool {
+    obligraph_vn::reorg::names_a_commune_post(as_written)
+}
+
 /// Whether `text` gives the duty to report difficulties
 /// ([`obligraph_vn::lexicon::reports_difficulties`]).
 pub(crate) fn reports_difficulties(text: &str) -> bool {

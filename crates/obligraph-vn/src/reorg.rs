@@ -125,6 +125,21 @@ fn rows() -> &'static Rows {
     })
 }
 
+/// Whether a body is named by the title of a commune civil servant
+/// ("công chức Văn hóa - Xã hội", "Công chức Địa chính - Xây dựng"): the
+/// posts a commune had before its offices of 1 July 2025, which the agency
+/// table files under those offices. A plan of that time naming such a post
+/// names a body that existed.
+///
+/// ```
+/// use obligraph_vn::reorg::names_a_commune_post;
+/// assert!(names_a_commune_post("công chức Văn hóa - Xã hội"));
+/// assert!(!names_a_commune_post("Phòng Văn hóa - Xã hội"));
+/// ```
+pub fn names_a_commune_post(as_written: &str) -> bool {
+    crate::normalize::fold(as_written.trim()).starts_with("công chức ")
+}
+
 /// How the shipped status table parsed.
 pub fn table_stats() -> TableStats {
     rows().stats

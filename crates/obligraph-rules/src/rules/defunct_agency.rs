@@ -63,7 +63,14 @@ impl Rule for DefunctAgency {
                 if seen.contains(&a.agency.id) || existing.contains(&&a.agency) {
                     continue;
                 }
-                let Some((en, vi)) = crate::vn::defunct_on(&a.agency, date) else {
+                // "công chức Văn hóa - Xã hội" in a plan of 2023 names the
+                // post a commune had then, filed under the office created
+                // in 2025: it existed.
+                let before_offices = crate::vn::district_abolished().is_some_and(|d| date < d);
+                let defunct = crate::vn::defunct_on(&a.agency, date).filter(|_| {
+                    !(before_offices && crate::vn::names_a_commune_post(&a.as_written))
+                });
+                let Some((en, vi)) = defunct else {
                     existing.push(&a.agency);
                     continue;
                 };
@@ -117,6 +124,27 @@ mod tests {
             check(&p, &Config::default()).findings_with("OG010").count(),
             2
         );
+    }
+
+    /// A commune's civil servant named by the post it had before the
+    /// offices of July 2025 existed then; the office's own name did not.
+    #[test]
+    fn a_commune_post_before_the_commune_offices() {
+        let office = obligraph_vn::agency::agency_by_id("commune:culture_society").expect("row");
+        let named = |written: &str, y: i32| {
+            let mut a = asg(office.clone(), Role::Lead, false);
+            a.as_written = written.into();
+            let mut p = plan(
+                "P",
+                Level::Commune,
+                vec![task("1", "Tuyên truyền", vec![a])],
+            );
+            p.date = chrono::NaiveDate::from_ymd_opt(y, 4, 18);
+            check(&p, &Config::default()).findings_with("OG010").count()
+        };
+        assert_eq!(named("công chức Văn hóa - Xã hội", 2023), 0);
+        assert_eq!(named("Phòng Văn hóa - Xã hội", 2023), 1);
+        assert_eq!(named("Phòng Văn hóa - Xã hội", 2026), 0);
     }
 
     /// A dissolved body named in a row is reported at the row, not at the

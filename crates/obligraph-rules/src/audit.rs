@@ -342,9 +342,6 @@ fn is_body_duty(plan: &Plan, o: &Obligation) -> bool {
             .is_some_and(|top| obligraph_vn::import::is_organisation_section(&top.title))
 }
 
-/// Whether one of the derived obligations `matched` (indices into
-/// `child`'s) is owed by a counterpart of a lead of `p`; `true` when
-/// either side names no lead.
 /// The kind of duty `o` is, for carrying: its kind, but a task that
 /// gives the duty to report difficulties ("Trong quá trình thực hiện, nếu
 /// có khó khăn, vướng mắc, … kịp thời báo cáo …") is a report duty, worded
@@ -358,6 +355,9 @@ fn duty_kind(o: &Obligation) -> obligraph_core::ObligationKind {
     }
 }
 
+/// Whether one of the derived obligations `matched` (indices into
+/// `child`'s) is owed by a counterpart of a lead of `p`; `true` when
+/// either side names no lead.
 fn same_owner(p: &Obligation, parent: &Plan, matched: &[usize], child: &Plan) -> bool {
     if p.own_leads().next().is_none() {
         return true;

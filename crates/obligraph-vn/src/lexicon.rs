@@ -283,7 +283,21 @@ pub fn matching_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// assert!(!reports_difficulties("Tổ chức tập huấn về Công ước cho cán bộ tư pháp."));
 /// ```
 pub fn reports_difficulties(text: &str) -> bool {
-    crate::import::body::text_is_difficulty_report(text)
+    use crate::import::text::{key, key_head};
+    opens_with_process(&key_head(text, "trong qua trinh".len())) && is_difficulty_report(&key(text))
+}
+
+/// Whether a key opens with "(trong) quá trình": the paragraphs whose whole
+/// key the importer's closing and difficulty tests read.
+pub(crate) fn opens_with_process(k: &str) -> bool {
+    k.starts_with("trong qua trinh") || k.starts_with("qua trinh")
+}
+
+/// [`reports_difficulties`] given the key of the paragraph.
+pub(crate) fn is_difficulty_report(k: &str) -> bool {
+    opens_with_process(k)
+        && k.contains("vuong mac")
+        && (k.contains("bao cao") || k.contains("phan anh"))
 }
 
 /// `text` without the parentheses that assign it (those naming "chủ trì"

@@ -54,6 +54,10 @@ impl Rule for DefunctAgency {
                 ).with_key("district level"));
             }
         }
+        // "công chức Văn hóa - Xã hội" in a plan of 2023 names the post a
+        // commune had then, filed under the office created in 2025: it
+        // existed.
+        let before_offices = crate::vn::district_abolished().is_some_and(|d| date < d);
         let mut seen: Vec<String> = Vec::new();
         // Agencies found to exist on `date` (plans name the same few
         // bodies again and again).
@@ -63,10 +67,6 @@ impl Rule for DefunctAgency {
                 if seen.contains(&a.agency.id) || existing.contains(&&a.agency) {
                     continue;
                 }
-                // "công chức Văn hóa - Xã hội" in a plan of 2023 names the
-                // post a commune had then, filed under the office created
-                // in 2025: it existed.
-                let before_offices = crate::vn::district_abolished().is_some_and(|d| date < d);
                 let defunct = crate::vn::defunct_on(&a.agency, date).filter(|_| {
                     !(before_offices && crate::vn::names_a_commune_post(&a.as_written))
                 });

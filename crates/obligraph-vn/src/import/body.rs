@@ -20,6 +20,7 @@ use crate::agency::{
     parse_agency_list_with, parse_inline_roles_with, AgencyContext, InlineRoles, Memo,
 };
 use crate::deadline_phrase::{find_deadline, parse_deadline, DeadlineContext, DeadlineMatch};
+use crate::lexicon::{is_difficulty_report, opens_with_process, reports_difficulties};
 use crate::normalize::lowercase;
 
 mod role_lines;
@@ -738,27 +739,6 @@ fn paragraph_key(text: &str) -> String {
 /// "(ban hanh kem theo".
 const PARAGRAPH_OPENING: usize = "(ban hanh kem theo".len();
 
-/// Whether a key opens with "(trong) quá trình": the paragraphs whose whole
-/// key [`is_closing`] and [`is_difficulty_report`] read.
-fn opens_with_process(k: &str) -> bool {
-    k.starts_with("trong qua trinh") || k.starts_with("qua trinh")
-}
-
-/// [`is_difficulty_report`] of the key of `text`, keying it whole only
-/// when its opening may make it one.
-pub(crate) fn text_is_difficulty_report(text: &str) -> bool {
-    opens_with_process(&key_head(text, "trong qua trinh".len())) && is_difficulty_report(&key(text))
-}
-
-/// "(Trong) quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc,
-/// X báo cáo / phản ánh …": a duty to report difficulties (given the key
-/// of the paragraph).
-fn is_difficulty_report(k: &str) -> bool {
-    opens_with_process(k)
-        && k.contains("vuong mac")
-        && (k.contains("bao cao") || k.contains("phan anh"))
-}
-
 /// The sentence of a closing paragraph that gives the duty to report
 /// difficulties, if one does.
 fn difficulty_sentence(text: &str) -> Option<&str> {
@@ -766,7 +746,7 @@ fn difficulty_sentence(text: &str) -> Option<&str> {
     while let Some(p) = text.get(from..)?.find(". ") {
         let start = from + p + 2;
         let rest = text.get(start..)?.trim_start();
-        if text_is_difficulty_report(rest) {
+        if reports_difficulties(rest) {
             return Some(rest);
         }
         from = start;
@@ -1320,105 +1300,7 @@ fn deadline_in(text: &str, ctx: &Ctx) -> (Option<obligraph_core::Deadline>, Opti
     }
 }
 
-/// Whether a paragraph does nothing but assign the item above it: "Phòng
-/// Tư pháp chủ trì; Ủy ban nhân dân các xã phối hợp; hoàn thành trước
-/// ngày 30/9/2024." Each piece between ";" is a list of agencies followed
-/// by a role ("chủ trì", "phối hợp", with "thực hiện"), or a deadline.
-fn assigns_only(text: &str, ctx: &Ctx) -> bool {
-    let t = text.trim().trim_end_matches(['.', ';']).trim();
-    let mut roles = 0;
-    let all = t.split(';').all(|piece| {
-        let p = piece.trim();
-        let k = key(p);
-        if p.is_empty() {
-            return true;
-        }
-        for role in [" chu tri", " phoi hop"] {
-            let bare = k.strip_suffix(" thuc hien").unwrap_or(&k);
-            if let Some(head) = bare.strip_suffix(role) {
-                // The agencies as written: as many chars as their key
-                // (keys fold letter by letter; checked, else no fold).
-                let n = head.chars().count();
-                let written: String = p.chars().take(n).collect();
-                if key(&written) == head && ctx.only_agencies(&written, Role::Lead).is_some() {
-                    roles += 1;
-                    return true;
-                }
-                return false;
-            }
-        }
-        ctx.find_deadline(p)
-            .is_some_and(|m| m.start <= 30 && m.end + 2 >= p.len())
-    });
-    all && roles > 0
-}
-
-/// Folds a paragraph that only assigns the numbered item above it (its one
-/// child, see [`assigns_only`]) into that item: the item is the task, with
-/// the child's roles and deadline, and the child's lines.
-fn fold_role_lines(nodes: &mut Vec<Node>, ctx: &Ctx) {
-    let mut gone: Vec<usize> = Vec::new();
-    for i in 0..nodes.len() {
-        let Some(n) = nodes.get(i) else { continue };
-        if !(n.numbered && n.children == 1 && n.assignments.is_empty() && n.deadline.is_none()) {
-            continue;
-        }
-        let Some(j) =
-            (i + 1..nodes.len()).find(|j| nodes.get(*j).is_some_and(|c| c.parent == Some(i)))
-        else {
-            continue;
-        };
-        let roles = nodes
-            .get(j)
-            .filter(|c| !c.numbered && c.children == 0 && assigns_only(&c.text, ctx))
-            .and_then(|c| ctx.inline_roles(c.text.trim().trim_end_matches(['.', ';'])))
-            .filter(|r| !r.assignments.is_empty());
-        let Some(roles) = roles else {
-            continue;
-        };
-        let Some(c) = nodes.get_mut(j) else { continue };
-        let assignments = roles.assignments;
-        let (deadline, deadline_text) = match roles.deadline {
-            Some(d) => (Some(d), roles.deadline_text),
-            None => deadline_in(&c.text, ctx),
-        };
-        let mut lines = c.lines.clone();
-        lines.extend(c.extra_lines.iter().copied());
-        if let Some(n) = nodes.get_mut(i) {
-            n.assignments = assignments;
-            n.deadline = deadline;
-            n.deadline_text = deadline_text;
-            n.extra_lines.extend(lines);
-            n.children = 0;
-        }
-        gone.push(j);
-    }
-    if gone.is_empty() {
-        return;
-    }
-    // Drop the folded paragraphs; parents are indices, so renumber them.
-    let mut new_index: Vec<Option<usize>> = Vec::with_capacity(nodes.len());
-    let mut next = 0;
-    for k in 0..nodes.len() {
-        if gone.contains(&k) {
-            new_index.push(None);
-        } else {
-            new_index.push(Some(next));
-            next += 1;
-        }
-    }
-    let old = std::mem::take(nodes);
-    for (k, mut n) in old.into_iter().enumerate() {
-        if gone.contains(&k) {
-            continue;
-        }
-        n.parent = n.parent.and_then(|p| new_index.get(p).copied().flatten());
-        nodes.push(n);
-    }
-}
-
 fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
-    fold_role_lines(&mut nodes, ctx);
     // A sentence pointing to the appendix, set aside below, heads nothing:
     // the item it follows is a task of its own ("5. Thực hiện nghĩa vụ báo
     // cáo …" / "Nhiệm vụ cụ thể … được xác định tại Phụ lục …").
@@ -1753,7 +1635,7 @@ fn emit_duty(
     // Work given in "Kinh phí" (proposing the funds needed) and the duty to
     // report difficulties are tasks, whatever words they use ("tổng hợp,
     // báo cáo", "Đội Tổng hợp"): not the plan's reporting or monitoring.
-    if n.kind == Kind::Funding || text_is_difficulty_report(&n.text) {
+    if n.kind == Kind::Funding || reports_difficulties(&n.text) {
         groups = vec![(ObligationKind::Task, vec![n.text.clone()])];
     }
     let split = groups.len() > 1;

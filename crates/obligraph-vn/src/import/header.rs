@@ -454,12 +454,12 @@ pub(crate) fn read_header(
     }
     if let Some((t, lines)) = title {
         // "Thực hiện Kế hoạch số 120/KH-UBND …" as the title itself.
-        if plan.implements.is_empty() && REF_KIND.is_match(&t) {
+        if plan.implements.is_empty() && REF_KIND.is_match(&t) && NAMES_PARENT.is_match(&key(&t)) {
             let line = lines.first().copied().unwrap_or(0);
             plan.implements.extend(
                 doc_refs(&t, line, None)
                     .into_iter()
-                    .filter(|r| r.number.is_some() && NAMES_PARENT.is_match(&key(&t))),
+                    .filter(|r| r.number.is_some()),
             );
         }
         plan.title = Some(t);

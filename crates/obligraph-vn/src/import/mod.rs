@@ -51,7 +51,7 @@
 //! returned in [`Import::unattributed`] with its reason, and
 //! `stats.attributed + stats.unattributed == stats.nonempty_lines`.
 
-pub(crate) mod body;
+mod body;
 mod header;
 mod limits;
 mod lines;

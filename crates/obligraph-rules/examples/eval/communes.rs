@@ -36,15 +36,20 @@ struct ExpectedVerdict {
 /// commune/ward plans under the Đồng Nai plan (session 9), a sibling
 /// province plan against the Huế plan and a district plan under the Bình
 /// Thuận plan (session 15, written blind by engineers who did not run the
-/// audit; `examples/data/written/`). The first is also the applicability
+/// audit; `examples/data/written/`), a department's plan and a ward under
+/// its district (session 16), a ward under its city after the 2025
+/// reorganisation and a provincial police plan (session 17). The first is
+/// also the applicability
 /// check's plan.
-pub const PLANS: [&str; 6] = [
+pub const PLANS: [&str; 8] = [
     "long-hung-ward-2026",
     "suoi-tre-commune-2026",
     "quang-tri-qd2715-2026",
     "ham-thuan-bac-87-2023",
     "hue-sotuphap-qd2715-2026",
     "lach-tray-ward-87-2023",
+    "thuan-hoa-ward-qd2715-2026",
+    "binh-thuan-congan-87-2023",
 ];
 
 fn read(rel: &str) -> Plan {

@@ -590,3 +590,95 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     }
     lines
 }
+
+/// Exact verdicts of every labelled case over `element_carried`
+/// (0.30–0.80 by 0.05), and leave-one-case-out: each case measured at the
+/// value that maximises the mean exact share of all the other cases (ties
+/// to the value nearest the default). Exploration and held-out report; the
+/// parameter file is not written from it.
+pub fn elements_leave_one_out(base: &Config) {
+    let grid: Vec<f64> = (6..=16).map(|i| f64::from(i) * 0.05).collect();
+    // cases[c][g] = (exact, labelled)
+    let mut names: Vec<String> = Vec::new();
+    let mut cases: Vec<Vec<(usize, usize)>> = Vec::new();
+    // per grid value: (sum of gap recall, sum of gap precision, cases)
+    let mut gaps: Vec<(f64, f64, usize)> = vec![(0.0, 0.0, 0); grid.len()];
+    let pairs: Vec<pairs::Loaded> = pairs::NAMES
+        .iter()
+        .chain(pairs::HELD_OUT.iter())
+        .map(|n| pairs::load(n))
+        .chain(pairs::cross_convention())
+        .collect();
+    for (g, t) in grid.iter().enumerate() {
+        let mut c = base.clone();
+        c.matching.element_carried = *t;
+        let mut k = 0;
+        for l in &pairs {
+            let s = pairs::score(l, &c, false);
+            if g == 0 {
+                names.push(l.name.to_string());
+                cases.push(Vec::new());
+            }
+            cases[k].push((s.exact, s.exact_n));
+            gaps[g] = (gaps[g].0 + s.gap_r, gaps[g].1 + s.gap_p, gaps[g].2 + 1);
+            k += 1;
+        }
+        for (name, exact, n, r, p, _) in communes::planted(&c) {
+            gaps[g] = (gaps[g].0 + r, gaps[g].1 + p, gaps[g].2 + 1);
+            if g == 0 {
+                names.push(name);
+                cases.push(Vec::new());
+            }
+            cases[k].push((exact, n));
+            k += 1;
+        }
+    }
+    let share = |c: &[(usize, usize)], g: usize| c[g].0 as f64 / c[g].1.max(1) as f64;
+    print!("| case |");
+    for t in &grid {
+        print!(" {t:.2} |");
+    }
+    println!(" held out (fitted value) |");
+    let default = base.matching.element_carried;
+    let (mut held, mut at_default) = (0.0, 0.0);
+    for (i, c) in cases.iter().enumerate() {
+        let best = (0..grid.len())
+            .max_by(|a, b| {
+                let mean = |g: usize| {
+                    cases
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| *j != i)
+                        .map(|(_, o)| share(o, g))
+                        .sum::<f64>()
+                };
+                mean(*a).total_cmp(&mean(*b)).then_with(|| {
+                    (grid[*b] - default)
+                        .abs()
+                        .total_cmp(&(grid[*a] - default).abs())
+                })
+            })
+            .unwrap_or(0);
+        print!("| {} |", names[i]);
+        for (g, _) in grid.iter().enumerate() {
+            print!(" {}/{} |", c[g].0, c[g].1);
+        }
+        println!(" {:.3} ({:.2}) |", share(c, best), grid[best]);
+        held += share(c, best);
+        let d = grid
+            .iter()
+            .position(|t| (t - default).abs() < 1e-9)
+            .unwrap_or(0);
+        at_default += share(c, d);
+    }
+    print!("| mean gap recall / precision |");
+    for (r, p, n) in &gaps {
+        print!(" {:.2}/{:.2} |", r / *n as f64, p / *n as f64);
+    }
+    println!();
+    println!(
+        "| mean exact share | held out {:.3} | at the default {default:.2}: {:.3} |",
+        held / cases.len() as f64,
+        at_default / cases.len() as f64
+    );
+}

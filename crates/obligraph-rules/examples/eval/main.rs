@@ -385,6 +385,14 @@ fn main() {
         }
         return;
     }
+    // `--sweep-elements`: exact verdicts of every labelled case (the plans
+    // written for the test, the labelled pairs both ways, the
+    // cross-convention control) over `element_carried`, and the value each
+    // case would get fitted on all the others (leave-one-case-out).
+    if std::env::args().any(|a| a == "--sweep-elements") {
+        fit::elements_leave_one_out(&config);
+        return;
+    }
     let mut loo = Tally::default();
     let mut elem = Tally::default();
     let mut selfa = Tally::default();

@@ -63,6 +63,17 @@ pub(crate) fn not_applicable_reason(
     if p.own_assignments().is_empty() {
         return None;
     }
+    // A parent plan that gives duties body by body ("Tổ chức thực hiện: 1.
+    // Sở Tài chính … 8. Ủy ban nhân dân các xã, phường …") gives the
+    // communes theirs in their own part: another body's part is that
+    // body's, whatever its kind, unless it names the communes.
+    if to_commune && is_body_duty(parent, p) && !names_communes(p) && has_commune_part(parent) {
+        let named: Vec<&str> = p.own_leads().map(agencies::display).collect();
+        return Some(format!(
+            "a duty of {} in the part of the plan that gives each body its duties; the communes' duties are in their own part",
+            named.join(", ")
+        ));
+    }
     // A duty with a lead is the lead's: those who help it ("phối hợp với
     // các cơ quan, đơn vị, địa phương") do not make it theirs.
     let duty_of_leads =
@@ -340,6 +351,30 @@ fn is_body_duty(plan: &Plan, o: &Obligation) -> bool {
             .section_chain(o)
             .last()
             .is_some_and(|top| obligraph_vn::import::is_organisation_section(&top.title))
+}
+
+/// Whether `o` names the communes: the communes' committees, a commune
+/// body, or the localities ("các địa phương", read as the communes'
+/// committees).
+fn names_communes(o: &Obligation) -> bool {
+    o.own_assignments().iter().any(|a| {
+        a.agency.level == Some(Level::Commune)
+            || a.agency.collective == Some(obligraph_core::Collective::CommuneCommittees)
+    })
+}
+
+/// Whether `plan`'s part that gives duties body by body has a part for
+/// the communes (a task there led by the communes' committees).
+fn has_commune_part(plan: &Plan) -> bool {
+    plan.obligations.iter().any(|o| {
+        o.kind == obligraph_core::ObligationKind::Task
+            && o.own_leads()
+                .any(|a| a.agency.collective == Some(obligraph_core::Collective::CommuneCommittees))
+            && plan
+                .section_chain(o)
+                .last()
+                .is_some_and(|top| obligraph_vn::import::is_organisation_section(&top.title))
+    })
 }
 
 /// The kind of duty `o` is, for carrying: its kind, but a task that

@@ -1,6 +1,7 @@
 //! Tests on the real corpus (one binary; modules per concern).
 
 mod alignment;
+mod applicability;
 mod common;
 mod fingerprint;
 mod golden;

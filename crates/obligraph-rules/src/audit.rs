@@ -641,6 +641,7 @@ pub(crate) fn audit_indexed(
                     confidence: carry::confidence(best_kind - m.partial_threshold),
                     // Each element is carried by the duties of its kind.
                     carried_by: vec![same_kind; v.carried_by.len()],
+                    dropped: Vec::new(),
                     ..v
                 }
             } else {
@@ -650,6 +651,18 @@ pub(crate) fn audit_indexed(
                 elements = element_reports(es, &v.carried_by, commune, |i| {
                     matches.get(i).map(|x| x.child_id.clone())
                 });
+                // What the matches dropped inside a carried element stands
+                // after it, carried by nothing.
+                for (k, d) in v.dropped.iter().rev() {
+                    elements.insert(
+                        (k + 1).min(elements.len()),
+                        ElementReport {
+                            required: true,
+                            text: std::sync::Arc::clone(d),
+                            carried_by: Vec::new(),
+                        },
+                    );
+                }
             }
             // A match naming another key subject carries nothing.
             for &i in v.blocked.iter().rev() {

@@ -678,6 +678,8 @@ pub(crate) struct ParentCarry {
     /// The key subjects of each obligation (its own, else its section's,
     /// else the plan's when it speaks of "Công ước" without naming it).
     subjects: Vec<Vec<Subject>>,
+    /// The key subjects each obligation's own text names.
+    own_subjects: Vec<Vec<Subject>>,
     /// Each obligation's terms (ids).
     sets: Vec<FxHashSet<u64>>,
     /// Each obligation's lead agencies (ids, sorted; empty when none is
@@ -720,12 +722,11 @@ fn own_subjects_of_lower(lower: &str) -> (Vec<Subject>, bool) {
 
 /// The key subjects of obligation `o`: those its text names; when it
 /// names none but speaks of a convention, those of its plan.
-fn obligation_subjects(o: &Obligation, plan_level: &[Subject]) -> Vec<Subject> {
-    let (own, generic) = own_subjects(&o.text);
-    if generic {
+fn obligation_subjects(o: &Obligation, own: &[Subject], plan_level: &[Subject]) -> Vec<Subject> {
+    if own.is_empty() && obligraph_vn::normalize::lower_nfc(&o.text).contains("công ước") {
         return plan_level.to_vec();
     }
-    own
+    own.to_vec()
 }
 
 /// The elements of a parent task's text ([`element_parts`]) with their
@@ -841,10 +842,16 @@ impl ParentCarry {
             })
             .collect();
         let ps = plan_subjects(plan);
+        let own_subjects: Vec<Vec<Subject>> = plan
+            .obligations
+            .iter()
+            .map(|o| own_subjects(&o.text).0)
+            .collect();
         let subjects = plan
             .obligations
             .iter()
-            .map(|o| obligation_subjects(o, &ps))
+            .zip(&own_subjects)
+            .map(|(o, own)| obligation_subjects(o, own, &ps))
             .collect();
         let leads = plan
             .obligations
@@ -859,6 +866,7 @@ impl ParentCarry {
         ParentCarry {
             elements,
             subjects,
+            own_subjects,
             sets: texts.into_iter().map(|t| t.into_iter().collect()).collect(),
             leads,
             child_terms: crate::text::Memo::new(params::CHILD_TERMS_MEMO),
@@ -1005,6 +1013,10 @@ pub(crate) struct Verdict {
     pub(crate) confidence: f64,
     /// Matches blocked by a contradicting key subject.
     pub(crate) blocked: Vec<usize>,
+    /// What the matches dropped within carried elements (element index,
+    /// as written): a national decision the parent cites beside others
+    /// the matches cite ([`dropped_decisions`]).
+    pub(crate) dropped: Vec<(usize, std::sync::Arc<str>)>,
 }
 
 /// The three outcomes.
@@ -1074,6 +1086,7 @@ pub(crate) fn verdict(
             carried_by,
             confidence: 0.5,
             blocked,
+            dropped: Vec::new(),
         };
     }
     // A commune plan is not asked for the parts of a province task that
@@ -1133,12 +1146,75 @@ pub(crate) fn verdict(
             confidence((max - carried).min(carried - min)),
         )
     };
+    let dropped = if level == Carried::Nothing {
+        Vec::new()
+    } else {
+        dropped_decisions(pc, pi, matches, &blocked)
+    };
+    let level = if level == Carried::All && !dropped.is_empty() {
+        Carried::Part
+    } else {
+        level
+    };
     Verdict {
         level,
         carried_by,
         confidence: conf,
         blocked,
+        dropped,
     }
+}
+
+/// The national decisions parent obligation `pi` cites that its matches
+/// leave out while citing another it cites ("lồng ghép … Quyết định số
+/// 364/QĐ-TTg, Quyết định số 1079/QĐ-TTg" carried as "lồng ghép … Quyết
+/// định số 364/QĐ-TTg"): the derived plan named the parent's decisions
+/// one by one and dropped one. Matches that cite none of them are not
+/// read (they may name the schemes in words). Each with the element that
+/// cites it (else the first) and as the parent writes it.
+fn dropped_decisions(
+    pc: &ParentCarry,
+    pi: usize,
+    matches: &[ChildSide],
+    blocked: &[usize],
+) -> Vec<(usize, std::sync::Arc<str>)> {
+    let decision = |s: &&Subject| s.kind == obligraph_vn::subjects::SubjectKind::NationalDecision;
+    let cited: Vec<&Subject> = pc
+        .own_subjects
+        .get(pi)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .filter(decision)
+        .collect();
+    if cited.len() < 2 {
+        return Vec::new();
+    }
+    let kept = |s: &Subject| {
+        matches
+            .iter()
+            .enumerate()
+            .any(|(i, c)| !blocked.contains(&i) && c.text.own.contains(s))
+    };
+    if !cited.iter().any(|s| kept(s)) {
+        return Vec::new();
+    }
+    let elements = pc.elements.get(pi).map_or(&[][..], Vec::as_slice);
+    cited
+        .into_iter()
+        .filter(|s| !kept(s))
+        .filter_map(|s| {
+            let (k, e) = elements
+                .iter()
+                .enumerate()
+                .find(|(_, e)| {
+                    obligraph_vn::subjects::decision_as_written(&e.text, &s.key).is_some()
+                })
+                .or_else(|| elements.first().map(|e| (0, e)))?;
+            let written = obligraph_vn::subjects::decision_as_written(&e.text, &s.key)
+                .map_or_else(|| s.key.to_uppercase(), str::to_string);
+            Some((k, std::sync::Arc::from(written)))
+        })
+        .collect()
 }
 
 /// How derived tasks carry parent obligation `pi` **together**: a body's
@@ -1209,6 +1285,7 @@ pub(crate) fn verdict_together(
         carried_by,
         confidence: confidence(margin).min(params::TOGETHER_CONFIDENCE),
         blocked,
+        dropped: Vec::new(),
     }
 }
 

@@ -3,6 +3,7 @@
 mod alignment;
 mod applicability;
 mod common;
+mod decisions;
 mod fingerprint;
 mod golden;
 mod mutations;

@@ -340,6 +340,41 @@ pub fn key_subjects_of_lower(lower: &str) -> Vec<Subject> {
     out
 }
 
+/// The citation of national decision `key` (a [`SubjectKind::NationalDecision`]
+/// key, "1079/qđ-ttg") as `text` writes it: its number with the suffix,
+/// and the words naming the act just before it ("Quyết định số
+/// 1079/QĐ-TTg"); `None` when `text` does not cite it.
+pub fn decision_as_written<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    const ACTS: &[&str] = &[
+        "quyết định số ",
+        "chỉ thị số ",
+        "nghị quyết số ",
+        "nghị định số ",
+    ];
+    let (number, suffix) = key.split_at(key.find('/')?);
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(i) = lower.get(from..)?.find(suffix) {
+        let at = from + i;
+        let head = &lower[..at];
+        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let start = at - digits;
+        if digits > 0 && head[start..].trim_start_matches('0') == number {
+            let end = at + suffix.len();
+            let act = ACTS
+                .iter()
+                .find(|a| lower[..start].ends_with(*a))
+                .map_or(start, |a| start - a.len());
+            return text.get(act..end);
+        }
+        from = at + suffix.len();
+    }
+    None
+}
+
 /// Which levels a task's *kind* reaches, whoever leads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -602,6 +637,20 @@ pub fn above_commune(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_decision_is_quoted_as_the_text_cites_it() {
+        let t =
+            "Lồng ghép Đề án theo Quyết định số 1309/QĐ-TTg ngày 05/9/2017 và Chỉ thị 03/CT-TTg";
+        let keys: Vec<String> = key_subjects(t).into_iter().map(|s| s.key).collect();
+        assert_eq!(keys, ["1309/qđ-ttg", "3/ct-ttg"]);
+        assert_eq!(
+            decision_as_written(t, "1309/qđ-ttg"),
+            Some("Quyết định số 1309/QĐ-TTg")
+        );
+        assert_eq!(decision_as_written(t, "3/ct-ttg"), Some("03/CT-TTg"));
+        assert_eq!(decision_as_written(t, "1079/qđ-ttg"), None);
+    }
     use super::*;
 
     fn keys(t: &str) -> Vec<String> {

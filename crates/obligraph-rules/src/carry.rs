@@ -289,6 +289,13 @@ fn list_items(tail: &str) -> Vec<&str> {
     if let Some((_, items)) = numbered_items(tail) {
         return items;
     }
+    // A tail opening with a verb ("trong đó, ưu tiên tổ chức tuyên
+    // truyền, phổ biến chuyên sâu …") is a clause, not a list: its commas
+    // join a verb's objects and pairs of verbs.
+    let opening = tail.trim_start_matches([',', ':', ' ']);
+    if obligraph_vn::lexicon::opens_with_task_verb(&obligraph_vn::normalize::lower_nfc(opening)) {
+        return vec![tail];
+    }
     let mut out: Vec<&str> = Vec::new();
     let mut start: Option<usize> = None;
     let mut at = 0;
@@ -1311,6 +1318,23 @@ mod tests {
         let e =
             elements_of("Rà soát văn bản pháp luật (Sở Tư pháp chủ trì; Công an tỉnh phối hợp)");
         assert_eq!(e, ["Rà soát văn bản pháp luật"]);
+    }
+
+    #[test]
+    fn a_clause_after_a_marker_is_one_element() {
+        // Not a list: "ưu tiên" opens a clause whose commas join pairs of
+        // verbs and a verb's objects.
+        let e = elements_of(
+            "Phổ biến Luật Trẻ em cho phụ huynh, học sinh; trong đó, ưu tiên tổ chức tuyên truyền, phổ biến tại các thôn, bản vùng sâu, vùng xa.",
+        );
+        assert_eq!(
+            e.last().map(String::as_str),
+            Some("ưu tiên tổ chức tuyên truyền, phổ biến tại các thôn, bản vùng sâu, vùng xa"),
+            "{e:?}"
+        );
+        // A list of groups after the same marker still splits.
+        let e = elements_of("Phổ biến Luật Trẻ em, trong đó, trẻ em khuyết tật, trẻ em mồ côi");
+        assert!(e.iter().any(|x| x == "trẻ em mồ côi"), "{e:?}");
     }
 
     #[test]

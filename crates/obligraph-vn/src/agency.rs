@@ -1917,6 +1917,21 @@ pub(crate) const TASK_VERBS: &[&str] = &[
     "truyền thông",
     "kịp thời",
     "hỗ trợ",
+    "ưu tiên",
+];
+
+/// Nouns opening with a [`TASK_VERBS`] word ("tổ chức chính trị - xã
+/// hội" is an organisation, not "organise …").
+pub(crate) const TASK_VERB_NOUNS: &[&str] = &[
+    "tổ chức chính trị",
+    "tổ chức xã hội",
+    "tổ chức thành viên",
+    "tổ chức đoàn thể",
+    "tổ chức, cá nhân",
+    "tổ chức và cá nhân",
+    "giáo dục bắt buộc",
+    "giáo dục nghề nghiệp",
+    "giáo dục và đào tạo",
 ];
 
 /// [`TASK_VERBS`] folded, word by word.

@@ -287,6 +287,27 @@ pub fn reports_difficulties(text: &str) -> bool {
     opens_with_process(&key_head(text, "trong qua trinh".len())) && is_difficulty_report(&key(text))
 }
 
+/// Whether `lower` (lower case, NFC) opens with a verb that opens a task
+/// ("nghiên cứu", "rà soát", "ưu tiên", … the importer's list of task
+/// verbs) as a whole word, and not with a noun those words open
+/// ("tổ chức chính trị - xã hội").
+///
+/// ```
+/// use obligraph_vn::lexicon::opens_with_task_verb;
+/// assert!(opens_with_task_verb("ưu tiên tổ chức tuyên truyền, phổ biến chuyên sâu"));
+/// assert!(!opens_with_task_verb("người khuyết tật"));
+/// assert!(!opens_with_task_verb("tổ chức chính trị - xã hội"));
+/// ```
+pub fn opens_with_task_verb(lower: &str) -> bool {
+    crate::agency::TASK_VERBS.iter().any(|v| {
+        lower
+            .strip_prefix(v)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+    }) && !crate::agency::TASK_VERB_NOUNS
+        .iter()
+        .any(|n| lower.starts_with(n))
+}
+
 /// Whether a key opens with "(trong) quá trình": the paragraphs whose whole
 /// key the importer's closing and difficulty tests read.
 pub(crate) fn opens_with_process(k: &str) -> bool {

@@ -632,6 +632,12 @@ pub(crate) struct Element {
     terms: Vec<(u64, f64)>,
     /// Sum of the weights.
     mass: f64,
+    /// Its alternatives ("ưu tiên tổ chức … chuyên sâu … hoặc lồng ghép …
+    /// trong các chương trình …"): each with its terms (weighted as in the
+    /// element) and their sum; a derived task carrying one carries the
+    /// element. Empty unless every side of its "hoặc" runs to
+    /// [`params::SERIES_OBJECT`] syllables.
+    alternatives: Vec<(Vec<(u64, f64)>, f64)>,
     /// Whether it is for the levels above a commune
     /// ([`obligraph_vn::subjects::above_commune`]): read only when a
     /// commune plan is audited, so worked out then, once.
@@ -647,15 +653,22 @@ impl Element {
             .get_or_init(|| obligraph_vn::subjects::above_commune(&self.text))
     }
 
-    /// Share of this element's weight whose terms `set` holds.
+    /// Share of this element's weight whose terms `set` holds (of one of
+    /// its alternatives' weight, when that is more).
     fn share_in(&self, set: &FxHashSet<u64>) -> f64 {
-        let found: f64 = self
-            .terms
+        let share = |terms: &[(u64, f64)], mass: f64| {
+            let found: f64 = terms
+                .iter()
+                .filter(|(t, _)| set.contains(t))
+                .map(|(_, w)| w)
+                .sum();
+            found / mass
+        };
+        self.alternatives
             .iter()
-            .filter(|(t, _)| set.contains(t))
-            .map(|(_, w)| w)
-            .sum();
-        found / self.mass
+            .filter(|(_, m)| *m > 0.0)
+            .map(|(t, m)| share(t, *m))
+            .fold(share(&self.terms, self.mass), f64::max)
     }
 
     /// Share, of this element's weight that `other` lacks, whose terms
@@ -796,7 +809,9 @@ fn task_elements(
                 })
                 .collect();
             let mass = terms.iter().map(|(_, w)| w).sum();
+            let alternatives = alternatives_of(&e, &terms);
             Element {
+                alternatives,
                 above_commune: std::sync::OnceLock::new(),
                 text: e.into(),
                 terms,
@@ -804,6 +819,41 @@ fn task_elements(
             }
         })
         .filter(|e| e.mass > 0.0)
+        .collect()
+}
+
+/// The alternatives of an element joined by "hoặc" (see
+/// [`Element::alternatives`]), each with its terms weighed as `terms`
+/// weighs them.
+fn alternatives_of(text: &str, terms: &[(u64, f64)]) -> Vec<(Vec<(u64, f64)>, f64)> {
+    const OR: &str = " hoặc ";
+    if !text.contains(OR) {
+        return Vec::new();
+    }
+    // Alternative duties, each opening with its verb ("ưu tiên tổ chức …
+    // hoặc lồng ghép …"), not alternative words in a phrase ("đối xử hoặc
+    // trừng phạt tàn bạo, vô nhân đạo hoặc hạ nhục con người").
+    let sides: Vec<&str> = text.split(OR).collect();
+    let duty = |s: &&str| {
+        crate::text::word_count(s) >= params::SERIES_OBJECT
+            && obligraph_vn::lexicon::opens_with_task_verb(&obligraph_vn::normalize::lower_nfc(
+                s.trim_start(),
+            ))
+    };
+    if !sides.iter().all(duty) {
+        return Vec::new();
+    }
+    let weight: FxHashMap<u64, f64> = terms.iter().copied().collect();
+    sides
+        .into_iter()
+        .map(|side| {
+            let t: Vec<(u64, f64)> = term_ids(side)
+                .into_iter()
+                .filter_map(|id| weight.get(&id).map(|w| (id, *w)))
+                .collect();
+            let mass = t.iter().map(|(_, w)| w).sum();
+            (t, mass)
+        })
         .collect()
 }
 
@@ -1335,6 +1385,16 @@ mod tests {
         // A list of groups after the same marker still splits.
         let e = elements_of("Phổ biến Luật Trẻ em, trong đó, trẻ em khuyết tật, trẻ em mồ côi");
         assert!(e.iter().any(|x| x == "trẻ em mồ côi"), "{e:?}");
+    }
+
+    #[test]
+    fn alternatives_are_duties_not_words() {
+        let terms =
+            |t: &str| -> Vec<(u64, f64)> { term_ids(t).into_iter().map(|i| (i, 1.0)).collect() };
+        let duty = "ưu tiên tổ chức hội nghị chuyên đề tại thôn hoặc lồng ghép nội dung trong sinh hoạt định kỳ của thôn";
+        assert_eq!(alternatives_of(duty, &terms(duty)).len(), 2);
+        let phrase = "phòng, chống tra tấn và các hình thức đối xử hoặc trừng phạt tàn bạo, vô nhân đạo hoặc hạ nhục con người";
+        assert!(alternatives_of(phrase, &terms(phrase)).is_empty());
     }
 
     #[test]

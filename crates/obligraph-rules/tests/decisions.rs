@@ -52,3 +52,23 @@ fn both_decisions_kept_or_none_cited_is_no_drop() {
         "{s:?} {dropped:?}"
     );
 }
+
+/// Two duties joined by "hoặc", each with its verb: a derived task doing
+/// one of them carries the parent's (a Kon Tum wording). Alternative
+/// words inside a phrase ("đối xử hoặc trừng phạt") are no such choice.
+#[test]
+fn either_of_two_duties_joined_by_or_carries_them() {
+    let parent = plan(
+        "1. Tổ chức phổ biến Luật Phòng, chống bạo lực gia đình cho Nhân dân; trong đó, ưu tiên tổ chức hội nghị chuyên đề, tọa đàm, thi tìm hiểu pháp luật có trao thưởng tại các thôn đặc biệt khó khăn vùng sâu, vùng xa, vùng đồng bào dân tộc thiểu số hoặc lồng ghép nội dung này trong sinh hoạt định kỳ của thôn (Sở Tư pháp chủ trì).",
+        "TỈNH KON TUM",
+        "kon-tum.txt",
+    );
+    let child = plan(
+        "1. Tổ chức phổ biến Luật Phòng, chống bạo lực gia đình cho Nhân dân, lồng ghép nội dung này trong sinh hoạt định kỳ của thôn (Phòng Tư pháp chủ trì).",
+        "HUYỆN ĐĂK HÀ",
+        "dak-ha.txt",
+    );
+    let r = audit(&parent, &child, &Config::default());
+    let p = &r.parent_obligations[0];
+    assert_eq!(p.status, Status::Covered, "{:?}", p.elements);
+}

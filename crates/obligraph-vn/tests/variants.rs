@@ -575,14 +575,20 @@ fn a_communes_civil_servants_and_parts() {
     let i = import(COMMUNE_BODIES);
     assert_eq!(i.plan.level, Some(obligraph_core::Level::Commune));
     let t = task(&i, "Lồng ghép nội dung Công ước");
-    assert_eq!(ids(t, Role::Lead), ["commune:culture_society"]);
+    assert_eq!(ids(t, Role::Lead), ["commune:post_culture_society"]);
     assert_eq!(
         ids(t, Role::Support),
-        ["commune:government_office", "commune:health_station"]
+        [
+            "commune:health_station",
+            "commune:post_justice_civil_status"
+        ]
     );
     assert_eq!(t.deadline_text.as_deref(), Some("hằng quý"));
+    // Two posts filed under the same office of 2025 are two bodies: the
+    // support is not folded into the lead.
     let t = task(&i, "rà soát kinh phí");
-    assert_eq!(ids(t, Role::Lead), ["commune:economy"]);
+    assert_eq!(ids(t, Role::Lead), ["commune:post_finance_accounting"]);
+    assert_eq!(ids(t, Role::Support), ["commune:post_land_construction"]);
     let all: Vec<&str> = i
         .plan
         .obligations
@@ -599,6 +605,58 @@ fn a_communes_civil_servants_and_parts() {
         ids(report, Role::Lead),
         ["collective:related", "commune:health_station"]
     );
+}
+
+/// A commune's plan (Nghệ An style, before 2025, not a seed nor the Lạch
+/// Tray ward's): each civil servant's post is a body of its own, even two
+/// posts whose work one office took in on 1 July 2025 (Văn phòng - thống
+/// kê and Tư pháp - hộ tịch, both under the Văn phòng HĐND và UBND), and
+/// whatever case the title is written in.
+const COMMUNE_POSTS: &str = "UBND HUYỆN NGHI LỘC
+ỦY BAN NHÂN DÂN
+XÃ NGHI TRUNG
+Số: 41/KH-UBND
+Nghi Trung, ngày 12 tháng 5 năm 2023
+KẾ HOẠCH
+Triển khai thực hiện Công ước chống tra tấn trên địa bàn xã
+II. NHIỆM VỤ
+1. Tiếp công dân, xử lý đơn thư liên quan đến tra tấn. Giao công chức Văn phòng - thống kê chủ trì, phối hợp với công chức Tư pháp - hộ tịch, Công an xã thực hiện; thời gian: thường xuyên.
+2. Tuyên truyền trên hệ thống loa truyền thanh các xóm.
+Chủ trì: công chức Văn hóa - xã hội. Phối hợp: Tư pháp - hộ tịch, Văn phòng - thống kê, Địa chính - Nông nghiệp - Xây dựng và Môi trường. Thời gian: hằng quý.
+";
+
+#[test]
+fn a_communes_posts_under_one_office_stay_apart() {
+    let i = import(COMMUNE_POSTS);
+    let t = task(&i, "Tiếp công dân, xử lý đơn thư");
+    assert_eq!(ids(t, Role::Lead), ["commune:post_office_statistics"]);
+    assert_eq!(
+        ids(t, Role::Support),
+        ["commune:police", "commune:post_justice_civil_status"]
+    );
+    let t = task(&i, "loa truyền thanh");
+    assert_eq!(ids(t, Role::Lead), ["commune:post_culture_society"]);
+    assert_eq!(
+        ids(t, Role::Support),
+        [
+            "commune:post_justice_civil_status",
+            "commune:post_land_construction",
+            "commune:post_office_statistics"
+        ]
+    );
+    // The posts answer for the fields of the office that took them in
+    // (Sở Tư pháp's work → the Văn phòng's posts), and the office itself
+    // stays the counterpart of the field.
+    use obligraph_core::Level;
+    use obligraph_vn::agency::{agency_by_id, commune_field, counterpart, resolve_agency};
+    let ctx = AgencyContext::default();
+    let stp = resolve_agency("Sở Tư pháp", &ctx);
+    assert_eq!(
+        counterpart(&stp, Level::Commune).unwrap().id,
+        "commune:government_office"
+    );
+    let post = agency_by_id("commune:post_justice_civil_status").unwrap();
+    assert_eq!(commune_field("justice"), post.field.as_deref());
 }
 
 /// A city plan (Đà Nẵng style, not a seed): a task whose sentence opens

@@ -87,6 +87,62 @@ fn one_clause_one_duty() {
     );
 }
 
+/// A province's plan (Quảng Ngãi style, not a seed): the standing body
+/// monitors and reports in one clause, joined by "và" or by a comma, as
+/// Huế III.10-5 does; a compiling body whose report goes up for approval,
+/// and a report with no monitoring before it, stay one duty.
+const MONITOR_AND_REPORT: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+Số: 118/KH-UBND
+Quảng Ngãi, ngày 05 tháng 8 năm 2024
+KẾ HOẠCH
+Triển khai thực hiện Công ước về quyền của người khuyết tật trên địa bàn tỉnh
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Lao động - Thương binh và Xã hội có trách nhiệm theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch này và báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.
+2. Sở Tư pháp
+- Theo dõi, kiểm tra tình hình thực hiện Kế hoạch của các sở, ngành, địa phương, tổng hợp, báo cáo Ủy ban nhân dân tỉnh;
+- Tổng hợp, báo cáo Ủy ban nhân dân tỉnh phê duyệt danh mục văn bản cần sửa đổi.
+3. Các sở, ban, ngành tổng hợp, báo cáo kết quả thực hiện về Sở Lao động - Thương binh và Xã hội.
+";
+
+#[test]
+fn a_monitoring_duty_and_its_report_in_one_clause_are_two_duties() {
+    let i = import(MONITOR_AND_REPORT);
+    let by_id = |id: &str| {
+        i.plan
+            .obligation(id)
+            .unwrap_or_else(|| panic!("{id}: {:#?}", i.plan.obligations))
+    };
+    let watch = by_id("III.1:monitor");
+    let report = by_id("III.1:report");
+    assert_eq!(watch.kind, ObligationKind::Monitor);
+    assert_eq!(report.kind, ObligationKind::Report);
+    assert!(!watch.text.contains("báo cáo"), "{}", watch.text);
+    assert!(
+        report.text.starts_with("báo cáo kết quả"),
+        "{}",
+        report.text
+    );
+    // The date is the report's.
+    assert!(watch.deadline.is_none());
+    assert!(report.deadline.is_some());
+    for o in [watch, report] {
+        assert_eq!(ids(o, Role::Lead), ["province:labour_invalids_social"]);
+    }
+    let watch = task(&i, "Theo dõi, kiểm tra tình hình");
+    let report = task(&i, "tổng hợp, báo cáo Ủy ban nhân dân tỉnh;");
+    assert_eq!(watch.kind, ObligationKind::Monitor);
+    assert_eq!(report.kind, ObligationKind::Report);
+    assert_eq!(ids(report, Role::Lead), ["province:justice"]);
+    // Submitting for approval is a task, not a report: no split.
+    let approve = task(&i, "phê duyệt danh mục");
+    assert!(approve.text.starts_with("Tổng hợp, báo cáo"));
+    assert_eq!(approve.kind, ObligationKind::Task);
+    // A report with nothing monitored before it stays whole.
+    let only = task(&i, "Các sở, ban, ngành tổng hợp");
+    assert_eq!(only.kind, ObligationKind::Report);
+    assert!(!only.id.contains(':'), "{}", only.id);
+}
+
 #[test]
 fn a_periodic_report_after_a_comma_is_a_duty_of_its_own() {
     let i = import(DISTRICT);

@@ -149,6 +149,29 @@ pub fn find_deadline(prose: &str, ctx: &DeadlineContext) -> Option<DeadlineMatch
     })
 }
 
+/// A deadline cell that is a date and nothing else ("31/12/2023", as a
+/// spreadsheet shows a date cell; "31-12-2023", "31.12.2023"): the day the
+/// task is due, at the latest. No phrase around it, so
+/// [`parse_deadline`] reads none; the table's column says what it is.
+pub(crate) fn bare_date(cell: &str) -> Option<Deadline> {
+    let t = cell.trim().trim_end_matches('.');
+    let parts: Vec<&str> = t.split(['/', '-', '.']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |s: &str, lens: std::ops::RangeInclusive<usize>| {
+        lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4)) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    Some(Deadline::Once {
+        date,
+        bound: DayBound::AtLatest,
+    })
+}
+
 /// [`parse_deadline`] with the byte range of the phrases in `text`.
 pub(crate) fn parse_with_span(
     text: &str,
@@ -1526,6 +1549,28 @@ fn combine(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_date_is_a_date_and_nothing_else() {
+        let due = |y, m, d| {
+            Some(Deadline::Once {
+                date: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+                bound: DayBound::AtLatest,
+            })
+        };
+        assert_eq!(bare_date(" 31/12/2023 "), due(2023, 12, 31));
+        assert_eq!(bare_date("5-6-2024."), due(2024, 6, 5));
+        for not in [
+            "31/12",
+            "2023 - 2025",
+            "31/02/2023",
+            "Quý IV/2024",
+            "trước 31/12/2023",
+            "31/12/23",
+        ] {
+            assert_eq!(bare_date(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn quick_alphanumeric_is_the_plain_test() {

@@ -127,9 +127,11 @@ fn rows() -> &'static Rows {
 
 /// Whether a body is named by the title of a commune civil servant
 /// ("công chức Văn hóa - Xã hội", "Công chức Địa chính - Xây dựng"): the
-/// posts a commune had before its offices of 1 July 2025, which the agency
-/// table files under those offices. A plan of that time naming such a post
-/// names a body that existed.
+/// posts a commune had before its offices of 1 July 2025. The agency table
+/// gives each post a row of its own (`commune:post_*`, with the field of
+/// the office that took its work in); this reads the title as written, for
+/// a post that resolved to the office. A plan of that time naming such a
+/// post names a body that existed.
 ///
 /// ```
 /// use obligraph_vn::reorg::names_a_commune_post;

@@ -222,7 +222,21 @@ pub(crate) fn workbook_text(bytes: &[u8], limits: CellLimits) -> Result<SheetTex
         max: limits.max_cells,
     };
     let mut parts = 0u32;
+    // Hidden sheets (scratch work, old versions, lookup lists) are not the
+    // plan a reader sees: skipped, and said so.
+    let hidden: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|m| m.visible != calamine::SheetVisible::Visible)
+        .map(|m| m.name.clone())
+        .collect();
     for (si, name) in names.iter().enumerate() {
+        if hidden.contains(name) {
+            out.warnings.push(crate::ImportWarning::HiddenSheetSkipped {
+                sheet: name.clone(),
+            });
+            continue;
+        }
         let sheet = Sheet::read(&mut book, name, si, &mut budget)?;
         let Some(header) = sheet.header_row() else {
             out.warnings.push(crate::ImportWarning::SheetSkipped {
@@ -503,6 +517,9 @@ impl<'a> Sheet<'a> {
         if data_rows.peek().is_some_and(|&r| self.numbers_columns(r)) {
             data_rows.next();
         }
+        // The last number read in the STT column, to read a number typed
+        // as a decimal the way the rows count (see `decimal_stt`).
+        let mut prev_stt = String::new();
         for r in data_rows {
             let mut cells = Vec::with_capacity(order.len());
             for c in &order {
@@ -510,6 +527,16 @@ impl<'a> Sheet<'a> {
                     Some(c) => self.cell(r, *c, kind_of(*c), limits)?,
                     None => String::new(),
                 });
+            }
+            if let Some(n) = number {
+                if let (Some(Data::Float(_)), Some(first)) = (self.raw(r, n), cells.first_mut()) {
+                    if let Some(fixed) = decimal_stt(&prev_stt, first) {
+                        *first = fixed;
+                    }
+                }
+                if let Some(first) = cells.first().filter(|t| !t.is_empty()) {
+                    prev_stt.clone_from(first);
+                }
             }
             // Text only in the sheet's first column (a merged section
             // row, a note): its number in STT, the rest in the task column.
@@ -613,6 +640,25 @@ impl<'a> Sheet<'a> {
         }
         n >= 3
     }
+}
+
+/// An STT typed as a number: Excel keeps 2.10 as the number 2.1 (and
+/// shows "2.1" unless the cell's format gives two decimals, which calamine
+/// does not report). The rows count on, so "2.1" right after "2.9" is row
+/// 2.10, and "2.2" after "2.19" row 2.20: `read` is taken as the next
+/// number after `prev` when its decimals, with a zero added, are. Any other
+/// number is kept as read, a limit: row 2.10 whose row above is not 2.9
+/// (a gap, a row above typed as text) still reads "2.1".
+fn decimal_stt(prev: &str, read: &str) -> Option<String> {
+    let (p_int, p_dec) = prev.trim_end_matches('.').split_once('.')?;
+    let (r_int, r_dec) = read.split_once('.')?;
+    if p_int != r_int || p_dec.is_empty() || r_dec.is_empty() {
+        return None;
+    }
+    let p: u32 = p_dec.parse().ok()?;
+    let widened = format!("{r_dec}0");
+    let q: u32 = widened.parse().ok()?;
+    (q == p.checked_add(1)?).then(|| format!("{r_int}.{widened}"))
 }
 
 /// "I. CÔNG TÁC TUYÊN TRUYỀN" → ("I", "CÔNG TÁC TUYÊN TRUYỀN"); a text

@@ -797,7 +797,7 @@ fn leads_supports_and_feeds() {
         .iter()
         .map(|f| f.id.as_str())
         .collect();
-    assert_eq!(feeds, ["III.10-5"], "gửi Sở Tư pháp để tổng hợp");
+    assert_eq!(feeds, ["III.10-5:report"], "gửi Sở Tư pháp để tổng hợp");
 
     // Huế department: labels after each activity.
     let i = import("hue-sokhcn-de-an-65-2026");

@@ -87,6 +87,62 @@ fn one_clause_one_duty() {
     );
 }
 
+/// A province's plan (Quảng Ngãi style, not a seed): the standing body
+/// monitors and reports in one clause, joined by "và" or by a comma, as
+/// Huế III.10-5 does; a compiling body whose report goes up for approval,
+/// and a report with no monitoring before it, stay one duty.
+const MONITOR_AND_REPORT: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+Số: 118/KH-UBND
+Quảng Ngãi, ngày 05 tháng 8 năm 2024
+KẾ HOẠCH
+Triển khai thực hiện Công ước về quyền của người khuyết tật trên địa bàn tỉnh
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Lao động - Thương binh và Xã hội có trách nhiệm theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch này và báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.
+2. Sở Tư pháp
+- Theo dõi, kiểm tra tình hình thực hiện Kế hoạch của các sở, ngành, địa phương, tổng hợp, báo cáo Ủy ban nhân dân tỉnh;
+- Tổng hợp, báo cáo Ủy ban nhân dân tỉnh phê duyệt danh mục văn bản cần sửa đổi.
+3. Các sở, ban, ngành tổng hợp, báo cáo kết quả thực hiện về Sở Lao động - Thương binh và Xã hội.
+";
+
+#[test]
+fn a_monitoring_duty_and_its_report_in_one_clause_are_two_duties() {
+    let i = import(MONITOR_AND_REPORT);
+    let by_id = |id: &str| {
+        i.plan
+            .obligation(id)
+            .unwrap_or_else(|| panic!("{id}: {:#?}", i.plan.obligations))
+    };
+    let watch = by_id("III.1:monitor");
+    let report = by_id("III.1:report");
+    assert_eq!(watch.kind, ObligationKind::Monitor);
+    assert_eq!(report.kind, ObligationKind::Report);
+    assert!(!watch.text.contains("báo cáo"), "{}", watch.text);
+    assert!(
+        report.text.starts_with("báo cáo kết quả"),
+        "{}",
+        report.text
+    );
+    // The date is the report's.
+    assert!(watch.deadline.is_none());
+    assert!(report.deadline.is_some());
+    for o in [watch, report] {
+        assert_eq!(ids(o, Role::Lead), ["province:labour_invalids_social"]);
+    }
+    let watch = task(&i, "Theo dõi, kiểm tra tình hình");
+    let report = task(&i, "tổng hợp, báo cáo Ủy ban nhân dân tỉnh;");
+    assert_eq!(watch.kind, ObligationKind::Monitor);
+    assert_eq!(report.kind, ObligationKind::Report);
+    assert_eq!(ids(report, Role::Lead), ["province:justice"]);
+    // Submitting for approval is a task, not a report: no split.
+    let approve = task(&i, "phê duyệt danh mục");
+    assert!(approve.text.starts_with("Tổng hợp, báo cáo"));
+    assert_eq!(approve.kind, ObligationKind::Task);
+    // A report with nothing monitored before it stays whole.
+    let only = task(&i, "Các sở, ban, ngành tổng hợp");
+    assert_eq!(only.kind, ObligationKind::Report);
+    assert!(!only.id.contains(':'), "{}", only.id);
+}
+
 #[test]
 fn a_periodic_report_after_a_comma_is_a_duty_of_its_own() {
     let i = import(DISTRICT);
@@ -575,14 +631,20 @@ fn a_communes_civil_servants_and_parts() {
     let i = import(COMMUNE_BODIES);
     assert_eq!(i.plan.level, Some(obligraph_core::Level::Commune));
     let t = task(&i, "Lồng ghép nội dung Công ước");
-    assert_eq!(ids(t, Role::Lead), ["commune:culture_society"]);
+    assert_eq!(ids(t, Role::Lead), ["commune:post_culture_society"]);
     assert_eq!(
         ids(t, Role::Support),
-        ["commune:government_office", "commune:health_station"]
+        [
+            "commune:health_station",
+            "commune:post_justice_civil_status"
+        ]
     );
     assert_eq!(t.deadline_text.as_deref(), Some("hằng quý"));
+    // Two posts filed under the same office of 2025 are two bodies: the
+    // support is not folded into the lead.
     let t = task(&i, "rà soát kinh phí");
-    assert_eq!(ids(t, Role::Lead), ["commune:economy"]);
+    assert_eq!(ids(t, Role::Lead), ["commune:post_finance_accounting"]);
+    assert_eq!(ids(t, Role::Support), ["commune:post_land_construction"]);
     let all: Vec<&str> = i
         .plan
         .obligations
@@ -599,6 +661,58 @@ fn a_communes_civil_servants_and_parts() {
         ids(report, Role::Lead),
         ["collective:related", "commune:health_station"]
     );
+}
+
+/// A commune's plan (Nghệ An style, before 2025, not a seed nor the Lạch
+/// Tray ward's): each civil servant's post is a body of its own, even two
+/// posts whose work one office took in on 1 July 2025 (Văn phòng - thống
+/// kê and Tư pháp - hộ tịch, both under the Văn phòng HĐND và UBND), and
+/// whatever case the title is written in.
+const COMMUNE_POSTS: &str = "UBND HUYỆN NGHI LỘC
+ỦY BAN NHÂN DÂN
+XÃ NGHI TRUNG
+Số: 41/KH-UBND
+Nghi Trung, ngày 12 tháng 5 năm 2023
+KẾ HOẠCH
+Triển khai thực hiện Công ước chống tra tấn trên địa bàn xã
+II. NHIỆM VỤ
+1. Tiếp công dân, xử lý đơn thư liên quan đến tra tấn. Giao công chức Văn phòng - thống kê chủ trì, phối hợp với công chức Tư pháp - hộ tịch, Công an xã thực hiện; thời gian: thường xuyên.
+2. Tuyên truyền trên hệ thống loa truyền thanh các xóm.
+Chủ trì: công chức Văn hóa - xã hội. Phối hợp: Tư pháp - hộ tịch, Văn phòng - thống kê, Địa chính - Nông nghiệp - Xây dựng và Môi trường. Thời gian: hằng quý.
+";
+
+#[test]
+fn a_communes_posts_under_one_office_stay_apart() {
+    let i = import(COMMUNE_POSTS);
+    let t = task(&i, "Tiếp công dân, xử lý đơn thư");
+    assert_eq!(ids(t, Role::Lead), ["commune:post_office_statistics"]);
+    assert_eq!(
+        ids(t, Role::Support),
+        ["commune:police", "commune:post_justice_civil_status"]
+    );
+    let t = task(&i, "loa truyền thanh");
+    assert_eq!(ids(t, Role::Lead), ["commune:post_culture_society"]);
+    assert_eq!(
+        ids(t, Role::Support),
+        [
+            "commune:post_justice_civil_status",
+            "commune:post_land_construction",
+            "commune:post_office_statistics"
+        ]
+    );
+    // The posts answer for the fields of the office that took them in
+    // (Sở Tư pháp's work → the Văn phòng's posts), and the office itself
+    // stays the counterpart of the field.
+    use obligraph_core::Level;
+    use obligraph_vn::agency::{agency_by_id, commune_field, counterpart, resolve_agency};
+    let ctx = AgencyContext::default();
+    let stp = resolve_agency("Sở Tư pháp", &ctx);
+    assert_eq!(
+        counterpart(&stp, Level::Commune).unwrap().id,
+        "commune:government_office"
+    );
+    let post = agency_by_id("commune:post_justice_civil_status").unwrap();
+    assert_eq!(commune_field("justice"), post.field.as_deref());
 }
 
 /// A city plan (Đà Nẵng style, not a seed): a task whose sentence opens

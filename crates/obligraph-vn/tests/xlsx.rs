@@ -305,13 +305,94 @@ fn a_date_in_the_deadline_column_is_read_as_written() {
         .unwrap()
         .plan;
     let o = &plan.obligations[0];
-    // As written; a bare date is not a deadline phrase the lexicon reads
-    // (it reads "trước ngày 31/12/2023"), so `deadline` stays empty.
+    // As written, and read: a date alone in the deadline column is the
+    // day the task is due at the latest.
     assert_eq!(o.deadline_text.as_deref(), Some("31/12/2023"));
+    assert_eq!(
+        o.deadline,
+        Some(obligraph_core::Deadline::Once {
+            date: chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap(),
+            bound: obligraph_core::DayBound::AtLatest,
+        })
+    );
     assert_eq!(
         o.source.place.as_ref().map(ToString::to_string).as_deref(),
         Some("'Nhiệm vụ'!B3")
     );
+}
+
+/// A Bắc Ninh-style task table (not a seed): the department's rows on a
+/// visible sheet, an older draft of them on a hidden one, and STT typed as
+/// numbers, so that row 3.10 is the number 3.1.
+#[test]
+fn a_hidden_sheet_is_skipped_and_a_decimal_stt_counts_on() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let header = [
+        "STT",
+        "Nội dung công việc",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Thời hạn",
+    ];
+    {
+        let sheet = book.add_worksheet();
+        sheet.set_name("Kế hoạch").unwrap();
+        for (c, h) in header.into_iter().enumerate() {
+            sheet.write_string(0, c as u16, h).unwrap();
+        }
+        let rows: [(f64, &str); 3] = [
+            (
+                3.9,
+                "Kiểm tra việc thi hành pháp luật về xử lý vi phạm hành chính",
+            ),
+            (3.1, "Tổng hợp số liệu xử lý vi phạm hành chính năm 2024"),
+            (3.11, "Báo cáo kết quả thực hiện về Sở Tư pháp"),
+        ];
+        for (i, (n, task)) in rows.into_iter().enumerate() {
+            let r = i as u32 + 1;
+            sheet.write_number(r, 0, n).unwrap();
+            sheet.write_string(r, 1, task).unwrap();
+            sheet.write_string(r, 2, "Sở Tư pháp").unwrap();
+        }
+    }
+    {
+        let draft = book.add_worksheet();
+        draft.set_name("Bản nháp").unwrap();
+        for (c, h) in header.into_iter().enumerate() {
+            draft.write_string(0, c as u16, h).unwrap();
+        }
+        draft.write_number(1, 0, 1).unwrap();
+        draft
+            .write_string(1, 1, "Nhiệm vụ đã bỏ khỏi kế hoạch")
+            .unwrap();
+        draft.write_string(1, 2, "Sở Nội vụ").unwrap();
+        draft.set_hidden(true);
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let import = import_xlsx_bytes(&bytes, "kh.xlsx", &ImportOptions::default()).unwrap();
+    assert_eq!(
+        import.warnings,
+        vec![ImportWarning::HiddenSheetSkipped {
+            sheet: "Bản nháp".into()
+        }]
+    );
+    let texts: Vec<&str> = import
+        .plan
+        .obligations
+        .iter()
+        .map(|o| o.text.as_str())
+        .collect();
+    assert!(!texts.iter().any(|t| t.contains("đã bỏ")), "{texts:?}");
+    let ids: Vec<&str> = import
+        .plan
+        .obligations
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    // 3.1 after 3.9 is row 3.10; 3.11 stays 3.11.
+    assert!(ids.iter().any(|i| i.ends_with("3.10")), "{ids:?}");
+    assert!(ids.iter().any(|i| i.ends_with("3.11")), "{ids:?}");
+    assert!(!ids.iter().any(|i| i.ends_with("3.1")), "{ids:?}");
 }
 
 #[test]

@@ -33,6 +33,12 @@ struct Correction {
     child_line: u32,
     parent_line: u32,
     now: String,
+    /// The ids, where a line holds several obligations (a duty split into
+    /// `:monitor` and `:report`); empty: found by line alone.
+    #[serde(default)]
+    child: String,
+    #[serde(default)]
+    parent: String,
 }
 
 /// A loaded pair: both plans and the gold (child id, parent id) pairs.
@@ -102,7 +108,7 @@ pub fn load(name: &'static str) -> Loaded {
         let e: Elements = serde_json::from_str(&t).expect("elements json");
         for c in e.corrections {
             if c.now == "paired" {
-                gold_lines.push((c.child_line, String::new(), c.parent_line, String::new()));
+                gold_lines.push((c.child_line, c.child, c.parent_line, c.parent));
             } else {
                 gold_lines.retain(|g| !(g.0 == c.child_line && g.2 == c.parent_line));
             }

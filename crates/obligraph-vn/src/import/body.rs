@@ -1214,8 +1214,6 @@ fn clauses(text: &str) -> Vec<String> {
 /// own ("…và triển khai thực hiện nghiêm túc, định kỳ báo cáo kết quả …").
 const PERIODIC: &[&str] = &["dinh ky ", "hang nam ", "hang quy ", "hang thang "];
 
-/// Whether the text after a comma is a periodic report: it opens with
-/// [`PERIODIC`] and reports ("báo cáo", "gửi") before its clause ends.
 /// Whether a paragraph only says where the tasks are: "Các nhiệm vụ, giải
 /// pháp cụ thể tại Phụ lục kèm theo Kế hoạch này", "Nhiệm vụ cụ thể theo
 /// Phụ lục đính kèm", "(Chi tiết tại Phụ lục …)": a short sentence naming
@@ -1281,6 +1279,8 @@ const LIST_OPENERS: &[&str] = &[
     " bao gom",
 ];
 
+/// Whether the text after a comma is a periodic report: it opens with
+/// [`PERIODIC`] and reports ("báo cáo", "gửi") before its clause ends.
 fn opens_periodic_report(after: &[char]) -> bool {
     let clause: String = after
         .iter()
@@ -1604,7 +1604,10 @@ fn emit_duty(
     // four duties, and only the last is dated). A clause that goes on from
     // the one before ("trên cơ sở đó …", "nhằm …") or only dates it
     // ("hoàn thành trước ngày …") stays with it.
-    let parts = clauses(&n.text);
+    let parts: Vec<String> = clauses(&n.text)
+        .into_iter()
+        .flat_map(|c| monitor_then_report(&c, ctx))
+        .collect();
     let mut groups: Vec<(ObligationKind, Vec<String>)> = Vec::new();
     for c in &parts {
         let deadline = ctx.find_deadline(c);
@@ -1699,6 +1702,65 @@ fn periodic_unstated(text: &str) -> Option<String> {
                 .collect::<Vec<_>>()
                 .join(" ")
         })
+}
+
+/// Keys of the words that open a report after a monitoring duty in the
+/// same clause ("…, tổng hợp báo cáo Ủy ban nhân dân thành phố", "… và
+/// báo cáo kết quả …").
+const REPORT_OPENERS: &[&str] = &[
+    "bao cao ",
+    "tong hop bao cao ",
+    "tong hop, bao cao ",
+    "tong hop va bao cao ",
+];
+
+/// One clause holding a monitoring duty and then a report, joined by a
+/// comma or "và" ("Chịu trách nhiệm theo dõi, kiểm tra, tổng hợp tình hình
+/// thực hiện kế hoạch của các Sở, ngành, địa phương, tổng hợp báo cáo Ủy
+/// ban nhân dân thành phố"), is two duties, as when a ";" parts them: the
+/// clause is cut before the first report opener ([`REPORT_OPENERS`]) where
+/// what comes before is a monitoring duty and what follows a report, by
+/// [`clause_kind`]. Any other clause is returned whole.
+fn monitor_then_report(clause: &str, ctx: &Ctx) -> Vec<String> {
+    let whole = || vec![clause.to_string()];
+    let k = key(clause);
+    if !k.contains("bao cao") {
+        return whole();
+    }
+    let mut depth = 0i32;
+    for (i, c) in clause.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
+        }
+        let rest = clause.get(i..).unwrap_or("");
+        let after = if let Some(r) = rest.strip_prefix(", ") {
+            r.strip_prefix("và ").unwrap_or(r)
+        } else if let Some(r) = rest.strip_prefix(" và ") {
+            r
+        } else {
+            continue;
+        };
+        let opener_len = REPORT_OPENERS.iter().map(|w| w.len()).max().unwrap_or(0);
+        let head = key_head(after, opener_len);
+        if !REPORT_OPENERS.iter().any(|w| head.starts_with(w)) {
+            continue;
+        }
+        let before = clause.get(..i).unwrap_or("").trim();
+        if clause_kind(before, false) != ObligationKind::Monitor {
+            continue;
+        }
+        let dated = ctx.find_deadline(after).is_some();
+        if clause_kind(after, dated) != ObligationKind::Report {
+            continue;
+        }
+        return vec![before.to_string(), after.trim().to_string()];
+    }
+    whole()
 }
 
 /// Keys of the words that open a clause that only dates the one before

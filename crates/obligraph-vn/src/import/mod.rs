@@ -103,6 +103,12 @@ pub enum ImportWarning {
         /// The sheet's name.
         sheet: String,
     },
+    /// A hidden sheet of a workbook, not read: what a reader of the
+    /// workbook does not see is not the plan.
+    HiddenSheetSkipped {
+        /// The sheet's name.
+        sheet: String,
+    },
 }
 
 impl std::fmt::Display for ImportWarning {
@@ -112,6 +118,9 @@ impl std::fmt::Display for ImportWarning {
                 f,
                 "sheet `{sheet}` skipped: no header row naming the task columns (expected STT, Nội dung nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp …)"
             ),
+            Self::HiddenSheetSkipped { sheet } => {
+                write!(f, "sheet `{sheet}` skipped: it is hidden")
+            }
         }
     }
 }

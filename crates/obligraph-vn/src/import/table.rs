@@ -603,7 +603,11 @@ pub(crate) fn read_table(
                         d
                     }
                 };
-                o.deadline = parsed.or_else(|| ctx.find_deadline(&deadline).map(|m| m.deadline));
+                // A date alone in the deadline column (a spreadsheet's
+                // date cell) is the day the task is due.
+                o.deadline = parsed
+                    .or_else(|| ctx.find_deadline(&deadline).map(|m| m.deadline))
+                    .or_else(|| crate::deadline_phrase::bare_date(&deadline));
                 o.deadline_text = Some(deadline);
             }
             o.section = parent.clone();

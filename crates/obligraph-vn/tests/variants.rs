@@ -1212,3 +1212,69 @@ fn a_parent_cited_only_as_a_legal_basis_is_implemented() {
     assert_eq!(parent, [Some("120/KH-UBND")]);
     assert_eq!(i.plan.legal_bases.len(), 1);
 }
+
+/// A commune plan of another province after the 2025 reorganisation (xã
+/// Bình Sơn, Quảng Ngãi): role lines under the items written as a lead's
+/// scope before its verb, as the duty to advise the committee, as one line
+/// for two items naming them "điểm c, điểm d" with a requested body that
+/// directs others, and a deadline after a parenthesis of roles.
+const COMMUNE_ROLE_LINES: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+ỦY BAN NHÂN DÂN XÃ BÌNH SƠN
+Số: 21/KH-UBND
+Bình Sơn, ngày 16 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật trên địa bàn xã
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm quyền của người khuyết tật trên địa bàn xã.
+II. NHIỆM VỤ
+1. Chăm lo đời sống người khuyết tật
+a) Rà soát, cập nhật danh sách người khuyết tật và hộ gia đình có người khuyết tật trên địa bàn xã.
+Phòng Văn hóa - Xã hội, Trạm Y tế xã theo chức năng, nhiệm vụ được giao chủ trì; các đoàn thể xã phối hợp. Thời gian: Hằng năm.
+b) Giải quyết kịp thời kiến nghị của người khuyết tật về chế độ trợ cấp xã hội hằng tháng.
+Văn phòng HĐND và UBND xã có trách nhiệm tham mưu Chủ tịch UBND xã thực hiện; Công an xã phối hợp. Thời gian: Thường xuyên.
+c) Thăm hỏi, tặng quà người khuyết tật nặng vào dịp Tết Nguyên đán.
+d) Vận động doanh nghiệp trên địa bàn tuyển dụng lao động là người khuyết tật.
+Phòng Văn hóa - Xã hội có trách nhiệm tham mưu UBND xã thực hiện nội dung tại điểm c, điểm d; đề nghị Ủy ban MTTQ Việt Nam xã chỉ đạo các đoàn thể xã phối hợp. Thời gian: Năm 2026.
+đ) Tổ chức tư vấn pháp luật miễn phí cho người khuyết tật tại các thôn.
+(Công an xã chủ trì; Văn phòng HĐND và UBND xã phối hợp). Thời gian: Quý III/2026.
+III. TỔ CHỨC THỰC HIỆN
+Các cơ quan, đơn vị thuộc xã báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 15/11 hằng năm.
+";
+
+#[test]
+fn role_lines_in_a_commune_s_words_keep_their_items() {
+    let i = import(COMMUNE_ROLE_LINES);
+    let list = task(&i, "Rà soát, cập nhật danh sách");
+    assert_eq!(
+        ids(list, Role::Lead),
+        ["commune:culture_society", "commune:health_station"]
+    );
+    assert!(list.deadline.is_some());
+    let claims = task(&i, "Giải quyết kịp thời kiến nghị");
+    assert_eq!(ids(claims, Role::Lead), ["commune:government_office"]);
+    assert_eq!(ids(claims, Role::Support), ["commune:police"]);
+    for snippet in ["Thăm hỏi, tặng quà", "Vận động doanh nghiệp"] {
+        let o = task(&i, snippet);
+        assert_eq!(ids(o, Role::Lead), ["commune:culture_society"], "{snippet}");
+        let front: Vec<(String, bool)> = o
+            .assignments
+            .iter()
+            .filter(|a| a.role == Role::Support)
+            .map(|a| (a.agency.id.clone(), a.requested))
+            .collect();
+        assert_eq!(front, [("commune:fatherland_front".to_string(), true)]);
+        assert_eq!(o.deadline_text.as_deref(), Some("Năm 2026"), "{snippet}");
+    }
+    // No role line became a task of its own.
+    assert!(i
+        .plan
+        .obligations
+        .iter()
+        .all(|o| !o.text.contains("có trách nhiệm tham mưu")
+            && !o
+                .text
+                .contains("theo chức năng, nhiệm vụ được giao chủ trì")));
+    let advice = task(&i, "Tổ chức tư vấn pháp luật");
+    assert_eq!(ids(advice, Role::Lead), ["commune:police"]);
+    assert_eq!(advice.deadline_text.as_deref(), Some("Quý III/2026"));
+}

@@ -24,7 +24,7 @@ use crate::lexicon::{is_difficulty_report, opens_with_process, reports_difficult
 use crate::normalize::lowercase;
 
 mod role_lines;
-use role_lines::{role_line, RoleLine};
+use role_lines::{role_line, time_only, RoleLine};
 
 /// What the lexicon needs from the document, and a memo of its answers
 /// (plans repeat the same agency lists and deadline phrases many times).
@@ -598,7 +598,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
                     n.extra_lines.extend(&p.lines);
                 }
             }
-            if let Some((_, inner)) = roles_paren(text) {
+            if let Some((open_at, inner)) = roles_paren(text) {
                 if let Some(r) = ctx.inline_roles(inner) {
                     for &t in &targets {
                         if let Some(n) = nodes.get_mut(t) {
@@ -608,6 +608,22 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
                             if n.deadline.is_none() {
                                 n.deadline = r.deadline.clone();
                                 n.deadline_text = r.deadline_text.clone();
+                            }
+                        }
+                    }
+                }
+                // "(X chủ trì; Y phối hợp). Thời gian: Thường xuyên.": the
+                // deadline written after the parenthesis.
+                let after = text
+                    .get(open_at + 1 + inner.len() + 1..)
+                    .unwrap_or("")
+                    .trim_start_matches(['.', ';', ',', ' ']);
+                if let Some(rl) = time_only(after, &ctx) {
+                    for &t in &targets {
+                        if let Some(n) = nodes.get_mut(t) {
+                            if n.deadline_text.is_none() {
+                                n.deadline.clone_from(&rl.deadline);
+                                n.deadline_text.clone_from(&rl.deadline_text);
                             }
                         }
                     }

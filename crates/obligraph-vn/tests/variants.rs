@@ -1278,3 +1278,111 @@ fn role_lines_in_a_commune_s_words_keep_their_items() {
     assert_eq!(ids(advice, Role::Lead), ["commune:police"]);
     assert_eq!(advice.deadline_text.as_deref(), Some("Quý III/2026"));
 }
+
+/// The plan of a provincial police force for its own units (Công an tỉnh
+/// Quảng Nam, another convention): the units lead and support by their
+/// whole names, the district police are one body of the districts, and a
+/// partner's name never takes the first words of the task after it.
+const POLICE_UNITS: &str = "BỘ CÔNG AN
+CÔNG AN TỈNH QUẢNG NAM
+Số: 1502/KH-CAT-PV01
+Quảng Nam, ngày 05 tháng 6 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước của Liên hợp quốc về chống tham nhũng trong Công an tỉnh
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao trách nhiệm của cán bộ, chiến sĩ trong phòng, chống tham nhũng.
+II. NHIỆM VỤ
+1. Rà soát, hoàn thiện quy trình công tác
+a) Phòng Cảnh sát thi hành án hình sự và hỗ trợ tư pháp chủ trì, phối hợp với Phòng Cảnh sát hình sự, Trại tạm giam Công an tỉnh rà soát nội quy cơ sở giam giữ (Thời gian: quý III/2024).
+b) Cơ quan An ninh điều tra Công an tỉnh chủ trì, phối hợp với Sở Nội vụ xây dựng quy chế tiếp nhận tố giác (Thời gian: năm 2024).
+c) Phòng Công tác đảng và công tác chính trị chủ trì, phối hợp với Thanh tra Công an tỉnh, Công an các huyện, thị xã, thành phố tổ chức tập huấn cho cán bộ, chiến sĩ (Thời gian: hằng năm).
+d) Phòng Tổ chức cán bộ chủ trì, phối hợp với Sở Tư pháp tham mưu xử lý cán bộ vi phạm (Thời gian: thường xuyên).
+2. Công tác tuyên truyền
+Phòng Tham mưu chủ trì, phối hợp với Báo Quảng Nam, Sở Văn hóa, Thể thao và Du lịch tăng cường tuyên truyền về Công ước (Thời gian: hằng năm).
+III. TỔ CHỨC THỰC HIỆN
+Các đơn vị báo cáo kết quả về Phòng Tham mưu trước ngày 15/11 hằng năm.
+";
+
+#[test]
+fn a_police_force_s_own_units_by_their_whole_names() {
+    let i = import(POLICE_UNITS);
+    let prison = task(&i, "rà soát nội quy cơ sở giam giữ");
+    assert_eq!(
+        ids(prison, Role::Lead),
+        ["unit:sentence_enforcement_police"]
+    );
+    assert_eq!(
+        ids(prison, Role::Support),
+        ["unit:criminal_police", "unit:detention_centre"]
+    );
+    let report = task(&i, "xây dựng quy chế tiếp nhận tố giác");
+    assert_eq!(ids(report, Role::Lead), ["unit:security_investigation"]);
+    let training = task(&i, "tổ chức tập huấn cho cán bộ");
+    assert_eq!(ids(training, Role::Lead), ["unit:party_political_work"]);
+    assert_eq!(
+        ids(training, Role::Support),
+        ["district:police", "unit:police_inspection"]
+    );
+    let district: Vec<&str> = training
+        .assignments
+        .iter()
+        .filter(|a| a.agency.id == "district:police")
+        .map(|a| a.as_written.as_str())
+        .collect();
+    assert_eq!(district, ["Công an các huyện, thị xã, thành phố"]);
+    let discipline = task(&i, "xử lý cán bộ vi phạm");
+    assert_eq!(ids(discipline, Role::Lead), ["unit:personnel"]);
+    // "Sở Tư pháp tham[ mưu …]": the partner's name ends at "pháp".
+    let written: Vec<&str> = discipline
+        .assignments
+        .iter()
+        .filter(|a| a.role == Role::Support)
+        .map(|a| a.as_written.as_str())
+        .collect();
+    assert_eq!(written, ["Sở Tư pháp"]);
+    let press = task(&i, "tăng cường tuyên truyền về Công ước");
+    assert_eq!(ids(press, Role::Lead), ["unit:staff"]);
+    assert!(press
+        .assignments
+        .iter()
+        .all(|a| !a.as_written.ends_with("tăng")));
+}
+
+#[test]
+fn a_bare_office_noun_is_no_justice_office() {
+    let ctx = AgencyContext::default();
+    // "Phòng TP", "Sở TP" are aliases of the justice offices; "Phòng" or
+    // "Sở" with any words after it is not.
+    for name in ["Phòng Kế hoạch - Tài chính", "Sở Kế hoạch"] {
+        let got = parse_agency_list(name, Role::Lead, &ctx);
+        assert!(
+            got.iter().all(|a| !a.agency.id.ends_with(":justice")),
+            "{name}: {got:?}"
+        );
+    }
+}
+
+/// A ward of Đà Nẵng after the 2025 reorganisation names its own bodies
+/// bare: the office of economy, infrastructure and urban affairs is the
+/// ward's, the Youth Union of the ward is the ward's.
+#[test]
+fn a_ward_after_2025_names_its_own_bodies() {
+    let text = "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG
+ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU
+Số: 07/KH-UBND
+Hải Châu, ngày 20 tháng 01 năm 2026
+KẾ HOẠCH
+Phòng, chống bạo lực gia đình trên địa bàn phường năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao nhận thức của Nhân dân về phòng, chống bạo lực gia đình.
+II. NHIỆM VỤ
+1. Rà soát các điểm vui chơi công cộng, bố trí hòm thư góp ý tại các khu dân cư (Phòng Kinh tế, Hạ tầng và Đô thị chủ trì; Đoàn Thanh niên Cộng sản Hồ Chí Minh phường Hải Châu phối hợp).
+2. Tổ chức diễn đàn thanh niên về bình đẳng giới (Công an phường chủ trì; Đoàn TNCS Hồ Chí Minh phường phối hợp).
+";
+    let i = import(text);
+    let parks = task(&i, "Rà soát các điểm vui chơi");
+    assert_eq!(ids(parks, Role::Lead), ["commune:economy"]);
+    assert_eq!(ids(parks, Role::Support), ["commune:youth_union"]);
+    let forum = task(&i, "Tổ chức diễn đàn thanh niên");
+    assert_eq!(ids(forum, Role::Support), ["commune:youth_union"]);
+}

@@ -1386,3 +1386,55 @@ II. NHIỆM VỤ
     let forum = task(&i, "Tổ chức diễn đàn thanh niên");
     assert_eq!(ids(forum, Role::Support), ["commune:youth_union"]);
 }
+
+/// The "Tổ chức thực hiện" of a commune of Tây Ninh: bodies that are
+/// pointed at the items they lead, a topic heading over the report duty,
+/// and a closing call to carry out the plan.
+const POINTERS_AND_TOPICS: &str = "ỦY BAN NHÂN DÂN TỈNH TÂY NINH
+ỦY BAN NHÂN DÂN XÃ HÒA THÀNH
+Số: 30/KH-UBND
+Hòa Thành, ngày 12 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện công tác phòng, chống mua bán người trên địa bàn xã năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+- Ngăn chặn, giảm tội phạm mua bán người trên địa bàn xã.
+II. NHIỆM VỤ
+1. Tuyên truyền
+a) Tuyên truyền phòng, chống mua bán người trên hệ thống truyền thanh xã (Phòng Văn hóa - Xã hội chủ trì).
+b) Tổ chức nói chuyện chuyên đề tại các ấp (Công an xã chủ trì).
+2. Hỗ trợ nạn nhân
+a) Tiếp nhận, hỗ trợ nạn nhân trở về (Phòng Văn hóa - Xã hội chủ trì; Công an xã phối hợp).
+III. TỔ CHỨC THỰC HIỆN
+1. Công an xã
+Chủ trì tổ chức thực hiện các nội dung tại điểm b khoản 1 Mục II; phối hợp kiểm tra các cơ sở kinh doanh dịch vụ lưu trú.
+2. Phòng Văn hóa - Xã hội
+Thực hiện nhiệm vụ tại điểm a khoản 1, điểm a khoản 2 Mục II.
+3. Chế độ thông tin, báo cáo
+Các cơ quan, đơn vị báo cáo kết quả thực hiện về Công an xã trước ngày 20/11/2026.
+Đề nghị Thủ trưởng các cơ quan, đơn vị nghiêm túc tổ chức thực hiện Kế hoạch này./.
+";
+
+#[test]
+fn pointers_topic_headings_and_closing_calls_are_no_tasks() {
+    let i = import(POINTERS_AND_TOPICS);
+    let texts: Vec<&str> = i.plan.obligations.iter().map(|o| o.text.as_str()).collect();
+    for not_a_task in [
+        "các nội dung tại điểm b",
+        "nhiệm vụ tại điểm a khoản 1",
+        "Chế độ thông tin, báo cáo",
+        "nghiêm túc tổ chức thực hiện",
+    ] {
+        assert!(
+            texts.iter().all(|t| !t.contains(not_a_task)),
+            "{not_a_task}: {texts:#?}"
+        );
+    }
+    // The work written beside a pointer stays a task of the body.
+    let check = task(&i, "kiểm tra các cơ sở kinh doanh");
+    assert_eq!(ids(check, Role::Lead), ["commune:police"]);
+    let report = task(&i, "báo cáo kết quả thực hiện");
+    assert_eq!(report.kind, ObligationKind::Report);
+    // The items pointed at are still there, once each.
+    task(&i, "Tổ chức nói chuyện chuyên đề");
+    task(&i, "Tiếp nhận, hỗ trợ nạn nhân");
+}

@@ -744,7 +744,8 @@ fn appendix_id(n: u32) -> String {
 /// every paragraph whole.
 fn paragraph_key(text: &str) -> String {
     let head = key_head(text, PARAGRAPH_OPENING);
-    if opens_with_process(&head) {
+    let asks = head.starts_with("yeu cau ") || head.starts_with("de nghi ");
+    if opens_with_process(&head) || asks && chars(text) <= MAX_EXHORTATION_CHARS {
         key(text)
     } else {
         head
@@ -787,7 +788,91 @@ fn requested_subject(sentence: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
 }
 
 fn is_closing(k: &str) -> bool {
-    k.starts_with("tren day la") || (opens_with_process(k) && k.contains("vuong mac"))
+    k.starts_with("tren day la")
+        || (opens_with_process(k) && k.contains("vuong mac"))
+        || is_exhortation(k)
+}
+
+/// Headings of "Tổ chức thực hiện" that name a topic, not a body, as
+/// keys: the paragraphs under them give the duties.
+const TOPIC_HEADINGS: &[&str] = &[
+    "che do bao cao",
+    "che do thong tin, bao cao",
+    "che do thong tin bao cao",
+    "che do bao cao, thong tin",
+    "thong tin, bao cao",
+    "thong tin bao cao",
+    "bao cao ket qua",
+    "cong tac bao cao",
+    "kiem tra, giam sat",
+    "so ket, tong ket",
+    "thi dua, khen thuong",
+];
+
+/// Whether an item's title (its number cut off) is a topic heading.
+fn is_topic_heading(text: &str) -> bool {
+    let k = key(text);
+    let k = k.trim().trim_end_matches(['.', ':']).trim();
+    TOPIC_HEADINGS.contains(&k)
+}
+
+/// The most chars of a closing call to carry out the plan.
+const MAX_EXHORTATION_CHARS: usize = 200;
+
+/// "Yêu cầu Thủ trưởng các cơ quan, đơn vị … nghiêm túc triển khai thực
+/// hiện Kế hoạch này./.": a call to carry out the plan, which every task
+/// already says, and no duty of its own (no report, no date).
+fn is_exhortation(k: &str) -> bool {
+    (k.starts_with("yeu cau ") || k.starts_with("de nghi "))
+        && k.contains("nghiem tuc")
+        && k.contains("ke hoach nay")
+        && !k.contains("bao cao")
+        && !k.contains("truoc ngay")
+}
+
+/// Words a pointer to items is made of, as keys: "điểm a, b mục 2 Phần
+/// II", "khoản 3 Mục III", "các nội dung tại điểm c".
+const POINTER_WORDS: &[&str] = &[
+    "diem", "muc", "khoan", "phan", "tiet", "tai", "va", "cac", "o", "thuoc", "ke", "hoach", "nay",
+    "tren",
+];
+
+/// A clause that only says which items of the plan its subject leads
+/// ("Chủ trì thực hiện các nhiệm vụ tại điểm a mục 1, điểm b, c mục 2
+/// Phần II", "thực hiện nhiệm vụ tại điểm d mục 3 Phần II").
+fn is_item_pointer(c: &str) -> bool {
+    let k = key(c);
+    let k = k.trim().trim_end_matches(['.', ';', ',']).trim();
+    let k = k
+        .strip_prefix("chu tri,")
+        .or_else(|| k.strip_prefix("chu tri"))
+        .unwrap_or(k)
+        .trim_start();
+    let Some(rest) = ["to chuc thuc hien ", "thuc hien "]
+        .iter()
+        .find_map(|p| k.strip_prefix(p))
+    else {
+        return false;
+    };
+    let rest = rest.strip_prefix("cac ").unwrap_or(rest);
+    let Some(rest) = ["nhiem vu ", "noi dung "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|ch: char| ch.is_whitespace() || ch == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // It names an item ("điểm", "mục", "khoản"), and nothing else.
+    words.iter().any(|w| matches!(*w, "diem" | "muc" | "khoan"))
+        && words.iter().all(|w| {
+            POINTER_WORDS.contains(w)
+                || w.chars().count() <= 2 && w.chars().all(|ch| ch.is_ascii_lowercase())
+                || w.chars().all(|ch| ch.is_ascii_digit())
+                || w.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x'))
+        })
 }
 
 /// The nodes the current labels apply to: the group since the last label
@@ -1363,7 +1448,7 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             ledger.set_aside_all(&n.lines, UnattributedReason::AppendixPointer);
             continue;
         }
-        let heading_only = !org_duty
+        let heading_only = (!org_duty || is_topic_heading(&n.text))
             && n.numbered
             && n.children > 0
             && n.assignments.is_empty()
@@ -1622,7 +1707,14 @@ fn emit_duty(
     // ("hoàn thành trước ngày …") stays with it.
     let parts = clauses(&n.text);
     let mut groups: Vec<(ObligationKind, Vec<String>)> = Vec::new();
+    let mut pointers = 0;
     for c in &parts {
+        // "Chủ trì thực hiện các nhiệm vụ tại điểm a mục 1, điểm b mục 2
+        // Phần II": a pointer to items of the plan, no task of its own.
+        if is_item_pointer(c) {
+            pointers += 1;
+            continue;
+        }
         let deadline = ctx.find_deadline(c);
         let has_deadline = deadline.is_some();
         let k = clause_kind(c, has_deadline);
@@ -1654,8 +1746,11 @@ fn emit_duty(
     if n.kind == Kind::Funding || reports_difficulties(&n.text) {
         groups = vec![(ObligationKind::Task, vec![n.text.clone()])];
     }
-    let split = groups.len() > 1;
+    let split = groups.len() > 1 || pointers > 0;
     if groups.is_empty() {
+        if pointers > 0 {
+            return;
+        }
         groups.push((ObligationKind::Task, vec![n.text.clone()]));
     }
     let mut seen: HashMap<ObligationKind, u32> = HashMap::default();

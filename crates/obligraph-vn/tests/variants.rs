@@ -1438,3 +1438,26 @@ fn pointers_topic_headings_and_closing_calls_are_no_tasks() {
     task(&i, "Tổ chức nói chuyện chuyên đề");
     task(&i, "Tiếp nhận, hỗ trợ nạn nhân");
 }
+
+/// A district plan of Nghệ An (2024) dating its items by a labelled
+/// parenthesis after prose that holds a time word of its own.
+#[test]
+fn a_labelled_time_parenthesis_dates_the_item() {
+    let text = "ỦY BAN NHÂN DÂN HUYỆN NGHI LỘC
+Số: 118/KH-UBND
+Nghi Lộc, ngày 02 tháng 4 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao nhận thức về Công ước.
+II. NHIỆM VỤ
+1. Phòng Nội vụ chủ trì đưa kết quả thực hiện vào tiêu chí bình xét thi đua hằng năm của các cơ quan, đơn vị (Thời gian: thường xuyên).
+2. Phòng Tư pháp chủ trì chuẩn bị tài liệu theo hướng dẫn của Sở Tư pháp (thời hạn: quý III/2024).
+";
+    let i = import(text);
+    let emulation = task(&i, "tiêu chí bình xét thi đua");
+    assert_eq!(emulation.deadline_text.as_deref(), Some("thường xuyên"));
+    let papers = task(&i, "chuẩn bị tài liệu");
+    assert_eq!(papers.deadline_text.as_deref(), Some("quý III/2024"));
+    assert!(papers.deadline.is_some());
+}

@@ -1392,6 +1392,11 @@ fn opens_periodic_report(after: &[char]) -> bool {
 }
 
 fn deadline_in(text: &str, ctx: &Ctx) -> (Option<obligraph_core::Deadline>, Option<String>) {
+    // "… hằng năm của tập thể, cá nhân (Thời gian: thường xuyên).": the
+    // labelled parenthesis says when, not a phrase of the text before it.
+    if let Some(rl) = labelled_time_paren(text, ctx) {
+        return (rl.deadline, rl.deadline_text);
+    }
     match ctx.find_deadline(text) {
         Some(m) => {
             let t = text.get(m.start..m.end).map(|s| s.trim().to_string());
@@ -1399,6 +1404,16 @@ fn deadline_in(text: &str, ctx: &Ctx) -> (Option<obligraph_core::Deadline>, Opti
         }
         None => (None, None),
     }
+}
+
+/// The last parenthesis of `text` that is a time label ("(Thời gian: khi
+/// có yêu cầu)", "(thời hạn: quý II/2026)"), read.
+fn labelled_time_paren(text: &str, ctx: &Ctx) -> Option<RoleLine> {
+    text.match_indices('(').rev().find_map(|(i, _)| {
+        let rest = text.get(i + 1..)?;
+        let inner = rest.split(')').next()?;
+        time_only(inner, ctx)
+    })
 }
 
 fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {

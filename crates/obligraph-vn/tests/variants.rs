@@ -1461,3 +1461,31 @@ II. NHIỆM VỤ
     assert_eq!(papers.deadline_text.as_deref(), Some("quý III/2024"));
     assert!(papers.deadline.is_some());
 }
+
+/// A unit whose name holds a duty verb ("Phòng Tham mưu") keeps its name
+/// as the subject of its organisation duty (a Công an tỉnh Gia Lai
+/// wording).
+#[test]
+fn a_unit_named_with_a_duty_verb_is_the_subject() {
+    let text = "CÔNG AN TỈNH GIA LAI
+Số: 2207/KH-CAT-PV01
+Gia Lai, ngày 11 tháng 7 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về quyền trẻ em trong Công an tỉnh
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo vệ trẻ em trong hoạt động tố tụng.
+II. NHIỆM VỤ
+1. Phòng Cảnh sát hình sự chủ trì rà soát quy trình lấy lời khai người dưới 18 tuổi (Thời gian: năm 2024).
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Tham mưu là đơn vị thường trực, giúp Giám đốc Công an tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch.
+";
+    let i = import(text);
+    let watch = task(&i, "theo dõi, đôn đốc việc thực hiện");
+    assert_eq!(ids(watch, Role::Lead), ["unit:staff"]);
+    let written: Vec<&str> = watch
+        .assignments
+        .iter()
+        .map(|a| a.as_written.as_str())
+        .collect();
+    assert_eq!(written, ["Phòng Tham mưu"]);
+}

@@ -1039,7 +1039,7 @@ fn set_label(l: Label, value: &str, ctx: &Ctx, f: LabelFields<'_>) {
 /// too: "Các sở, ban, ngành có thể bổ sung …").
 static DUTY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|phản ánh|là đầu mối|là cơ quan|tăng cường|đẩy mạnh|quán triệt|rà soát|đôn đốc|tuyên truyền|nâng cao|bố trí|tổng hợp|lồng ghép|cụ thể hóa|chủ động|kịp thời|khẩn trương|tập trung|quan tâm|bảo đảm|đảm bảo|giải quyết|cung cấp|tiếp nhận|vận động|cập nhật|có thể|bổ sung)(?:\s|,|$)",
+        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|phản ánh|là đầu mối|là cơ quan|là đơn vị|tăng cường|đẩy mạnh|quán triệt|rà soát|đôn đốc|tuyên truyền|nâng cao|bố trí|tổng hợp|lồng ghép|cụ thể hóa|chủ động|kịp thời|khẩn trương|tập trung|quan tâm|bảo đảm|đảm bảo|giải quyết|cung cấp|tiếp nhận|vận động|cập nhật|có thể|bổ sung)(?:\s|,|$)",
     )
 });
 
@@ -1126,13 +1126,40 @@ fn first_duty_verb(text: &str) -> Option<usize> {
     let window = super::text::first_chars(text, VERB_WINDOW);
     if window.len() < text.len() {
         let lower = lower_for_verbs(window);
-        if let Some(m) = DUTY_VERB.find(&lower) {
+        if let Some(m) = first_verb_match(text, &lower) {
             if m.end() + VERB_SLACK <= lower.len() {
                 return Some(m.start());
             }
         }
     }
-    DUTY_VERB.find(&lower_for_verbs(text)).map(|m| m.start())
+    first_verb_match(text, &lower_for_verbs(text)).map(|m| m.start())
+}
+
+/// The first [`DUTY_VERB`] match of `lower` (the lowercase of a prefix of
+/// `text`) that is no word of a known name written with capitals ("Phòng
+/// Tham mưu là đơn vị thường trực": "Tham mưu" is part of the name).
+fn first_verb_match<'a>(text: &str, lower: &'a str) -> Option<regex::Match<'a>> {
+    // Matches may overlap at the space between two verbs: each search
+    // starts just after the start of the match before.
+    let mut from = 0;
+    std::iter::from_fn(|| {
+        let m = DUTY_VERB.find_at(lower, from)?;
+        from = m.start() + lower.get(m.start()..)?.chars().next()?.len_utf8();
+        Some(m)
+    })
+    .find(|m| {
+        let at = m.start()
+            + lower
+                .get(m.start()..)
+                .map_or(0, |r| r.len() - r.trim_start().len());
+        // Offsets are the text's only when lowercasing kept the length.
+        let capital = text.len() >= lower.len()
+            && text
+                .get(at..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase);
+        !(capital && at > 0 && crate::agency::inside_known_name(text, at))
+    })
 }
 
 /// `text` lowercased for [`DUTY_VERB`] to read: "các tổ chức"

@@ -347,6 +347,39 @@ fn partners(
     None
 }
 
+/// Whether "cùng cấp" (of the same level) follows the partners' last
+/// name or ends it: "phối hợp với Ủy ban nhân dân cùng cấp".
+fn same_level_at(rest: &[Word], n: usize) -> bool {
+    let upto = (n + 2).min(rest.len());
+    (1..upto).any(|k| {
+        rest.get(k - 1).is_some_and(|w| w.key == "cung")
+            && rest.get(k).is_some_and(|w| w.key == "cap")
+    })
+}
+
+/// A People's Committee "of the same level" as the lead: the committee
+/// at the level of the lead read before it ("Công an các huyện … phối
+/// hợp với Ủy ban nhân dân cùng cấp": the district committees), not the
+/// province's.
+fn of_the_lead_s_level(mut a: Assignment, out: &SentenceRoles) -> Assignment {
+    if a.agency.field.as_deref() != Some("peoples_committee") {
+        return a;
+    }
+    let level = out
+        .assignments
+        .iter()
+        .rev()
+        .find(|l| l.role == Role::Lead)
+        .and_then(|l| l.agency.level);
+    if let Some(own) = level.and_then(|l| crate::agency::counterpart(&a.agency, l)) {
+        a.agency = own;
+        if !a.as_written.ends_with("cùng cấp") {
+            a.as_written.push_str(" cùng cấp");
+        }
+    }
+    a
+}
+
 /// Level words that end a name as its place ("Sở Tư pháp tỉnh"), as
 /// keys.
 const PLACE_WORDS: &[&str] = &[
@@ -487,7 +520,13 @@ fn read_clause(
             let first = if with_word { after + 1 } else { after };
             let rest = words.get(first..).unwrap_or(&[]);
             if let Some((list, n)) = partners(rest, ctx, memo) {
+                let same_level = same_level_at(rest, n);
                 for a in list {
+                    let a = if same_level {
+                        of_the_lead_s_level(a, out)
+                    } else {
+                        a
+                    };
                     push(out, a);
                 }
                 from = first + n;

@@ -1489,3 +1489,27 @@ III. TỔ CHỨC THỰC HIỆN
         .collect();
     assert_eq!(written, ["Phòng Tham mưu"]);
 }
+
+/// "Ủy ban nhân dân cùng cấp" is the committee of the lead's level (a
+/// Công an tỉnh Bình Định wording: the district police with the district
+/// committees, the commune police with the commune committees).
+#[test]
+fn the_committee_of_the_same_level_is_the_lead_s() {
+    let text = "CÔNG AN TỈNH BÌNH ĐỊNH
+Số: 905/KH-CAT-PV01
+Bình Định, ngày 03 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Luật Phòng, chống ma túy trong Công an tỉnh
+I. MỤC ĐÍCH, YÊU CẦU
+- Kiềm chế tội phạm ma túy.
+II. NHIỆM VỤ
+1. Công an các huyện, thị xã, thành phố chủ trì, phối hợp với Ủy ban nhân dân cùng cấp rà soát người sử dụng trái phép chất ma túy (Thời gian: hằng quý).
+2. Công an các xã, phường, thị trấn phối hợp với Ủy ban nhân dân cùng cấp tổ chức tuyên truyền tại khu dân cư (Thời gian: thường xuyên).
+";
+    let i = import(text);
+    let review = task(&i, "rà soát người sử dụng");
+    assert_eq!(ids(review, Role::Support), ["district:peoples_committee"]);
+    let talk = task(&i, "tổ chức tuyên truyền tại khu dân cư");
+    assert_eq!(ids(talk, Role::Lead), ["commune:police"]);
+    assert_eq!(ids(talk, Role::Support), ["commune:peoples_committee"]);
+}

@@ -1513,3 +1513,15 @@ II. NHIỆM VỤ
     assert_eq!(ids(talk, Role::Lead), ["commune:police"]);
     assert_eq!(ids(talk, Role::Support), ["commune:peoples_committee"]);
 }
+
+/// The heads of the residential groups of a ward (Cần Thơ, 2026) are the
+/// residential boards, like the heads of hamlets.
+#[test]
+fn heads_of_residential_groups_are_the_residential_boards() {
+    let ctx = AgencyContext::default();
+    for name in ["Trưởng các tổ dân phố", "Trưởng tổ dân phố"] {
+        let got = parse_agency_list(name, Role::Lead, &ctx);
+        let ids: Vec<&str> = got.iter().map(|a| a.agency.id.as_str()).collect();
+        assert_eq!(ids, ["commune:residential_boards"], "{name}");
+    }
+}

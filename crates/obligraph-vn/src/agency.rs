@@ -231,7 +231,10 @@ fn table() -> &'static Table {
                     if toks.is_empty() {
                         continue;
                     }
-                    if let Some(stem) = stem_of(&toks) {
+                    // "Phòng TP", "Sở TP" ("TP" read "thành phố") leave
+                    // a bare head noun, which is no name: "Phòng Kế hoạch"
+                    // is not the Phòng Tư pháp of a place "Kế hoạch".
+                    if let Some(stem) = stem_of(&toks).filter(|s| !is_bare_head(s)) {
                         let ids = t.stems.entry(stem).or_default();
                         if !ids.contains(&idx) {
                             ids.push(idx);
@@ -314,6 +317,15 @@ fn stem_of(toks: &[String]) -> Option<Vec<String>> {
         let n = toks.len().checked_sub(suf.len()).filter(|&n| n > 0)?;
         (toks.get(n..) == Some(suf.as_slice())).then(|| toks.get(..n).unwrap_or(&[]).to_vec())
     })
+}
+
+/// Head nouns that name no body on their own: a stem of one of them
+/// alone is dropped.
+const BARE_HEADS: &[&str] = &["phòng", "sở", "ban", "cục", "chi cục", "bộ", "văn phòng"];
+
+fn is_bare_head(stem: &[String]) -> bool {
+    let joined = stem.join(" ");
+    BARE_HEADS.iter().any(|h| fold(h) == joined)
 }
 
 /// A name written without its level ("TAND", "Hội Cựu chiến binh",
@@ -535,9 +547,41 @@ fn resolve_tokens(toks: &[String], ctx: &AgencyContext) -> Option<usize> {
             }
         }
     }
-    lookup(toks)
-        .map(|(idx, _)| idx)
-        .or_else(|| lookup_stem(toks, ctx))
+    let found = lookup(toks);
+    // After 1 July 2025 there is no district level: a commune plan naming
+    // a district office by its bare name ("Phòng Kinh tế, Hạ tầng và Đô
+    // thị", no place, no level word) names the commune's own office of
+    // that name. "Công an huyện", "Phòng Tư pháp huyện" stay the
+    // district's (a dissolved body the audit flags).
+    let t = table();
+    let at_level = |i: usize, l: Level| t.entries.get(i).and_then(|a| a.level) == Some(l);
+    let bare = |n: usize| n == toks.len() && !names_district_level(toks);
+    let found_bare_district = found
+        .filter(|&(i, n)| at_level(i, Level::District) && bare(n) && two_level_commune(ctx))
+        .map(|(i, _)| i);
+    let found = found.map(|(i, _)| i);
+    if let Some(i) = found_bare_district {
+        if let Some(own) = lookup_stem(toks, ctx).filter(|&j| at_level(j, Level::Commune)) {
+            return Some(own);
+        }
+        return Some(i);
+    }
+    found.or_else(|| lookup_stem(toks, ctx))
+}
+
+/// Whether a name holds a word of the district level ("huyện", "quận",
+/// "thị xã"; "cấp huyện" holds "huyện").
+fn names_district_level(toks: &[String]) -> bool {
+    toks.iter().any(|w| w == "huyện" || w == "quận")
+        || toks
+            .windows(2)
+            .any(|w| w.first().is_some_and(|a| a == "thị") && w.get(1).is_some_and(|b| b == "xã"))
+}
+
+/// Whether the issuer is a commune of the two-level government (dated on
+/// or after 1 July 2025).
+fn two_level_commune(ctx: &AgencyContext) -> bool {
+    ctx.issuer_level == Some(Level::Commune) && ctx.date >= NaiveDate::from_ymd_opt(2025, 7, 1)
 }
 
 // ---------------------------------------------------------------------------

@@ -316,7 +316,7 @@ fn partners(
         if let Some(v) = verb {
             let text = join(words.get(..v).unwrap_or(&[]));
             if let Some(list) = only_agencies_with(&text, Role::Support, unknown, ctx, memo) {
-                return Some((list, v));
+                return Some(without_trailing_prose(words, list, v, unknown, ctx, memo));
             }
         }
         for n in (1..=most).rev() {
@@ -340,11 +340,89 @@ fn partners(
                 continue;
             }
             if let Some(list) = only_agencies_with(&text, Role::Support, unknown, ctx, memo) {
-                return Some((list, n));
+                return Some(without_trailing_prose(words, list, n, unknown, ctx, memo));
             }
         }
     }
     None
+}
+
+/// Whether "cùng cấp" (of the same level) follows the partners' last
+/// name or ends it: "phối hợp với Ủy ban nhân dân cùng cấp".
+fn same_level_at(rest: &[Word], n: usize) -> bool {
+    let upto = (n + 2).min(rest.len());
+    (1..upto).any(|k| {
+        rest.get(k - 1).is_some_and(|w| w.key == "cung")
+            && rest.get(k).is_some_and(|w| w.key == "cap")
+    })
+}
+
+/// A People's Committee "of the same level" as the lead: the committee
+/// at the level of the lead read before it ("Công an các huyện … phối
+/// hợp với Ủy ban nhân dân cùng cấp": the district committees), not the
+/// province's.
+fn of_the_lead_s_level(mut a: Assignment, out: &SentenceRoles) -> Assignment {
+    if a.agency.field.as_deref() != Some("peoples_committee") {
+        return a;
+    }
+    let level = out
+        .assignments
+        .iter()
+        .rev()
+        .find(|l| l.role == Role::Lead)
+        .and_then(|l| l.agency.level);
+    if let Some(own) = level.and_then(|l| crate::agency::counterpart(&a.agency, l)) {
+        a.agency = own;
+        if !a.as_written.ends_with("cùng cấp") {
+            a.as_written.push_str(" cùng cấp");
+        }
+    }
+    a
+}
+
+/// Level words that end a name as its place ("Sở Tư pháp tỉnh"), as
+/// keys.
+const PLACE_WORDS: &[&str] = &[
+    "tinh", "pho", "huyen", "quan", "xa", "phuong", "tran", "khu",
+];
+
+/// The partners without the words of prose a place-name reading let them
+/// take ("Sở Tư pháp tham[ gia ý kiến]", "Tòa án nhân dân tỉnh khi có
+/// yêu cầu sử dụng"): the last word goes while it is in lower case, no
+/// level word, outside every known name of the run, and the run without
+/// it names the same agencies.
+fn without_trailing_prose(
+    words: &[Word],
+    mut list: Vec<Assignment>,
+    mut n: usize,
+    unknown: usize,
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+) -> (Vec<Assignment>, usize) {
+    let ids = |l: &[Assignment]| l.iter().map(|a| a.agency.id.clone()).collect::<Vec<_>>();
+    while n > 1 {
+        let Some(last) = words.get(n - 1) else { break };
+        let w = last.raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let mut k = String::new();
+        key_into(w, &mut k);
+        if !lower || PLACE_WORDS.contains(&k.as_str()) {
+            break;
+        }
+        let run = words.get(..n).unwrap_or(&[]);
+        let shorter = words.get(..n - 1).unwrap_or(&[]);
+        if crate::agency::inside_known_name(&join(run), join(shorter).len() + 1) {
+            break;
+        }
+        match only_agencies_with(&join(shorter), Role::Support, unknown, ctx, memo) {
+            Some(l) if ids(&l) == ids(&list) => {
+                list = l;
+                n -= 1;
+            }
+            _ => break,
+        }
+    }
+    (list, n)
 }
 
 fn read_clause(
@@ -442,7 +520,13 @@ fn read_clause(
             let first = if with_word { after + 1 } else { after };
             let rest = words.get(first..).unwrap_or(&[]);
             if let Some((list, n)) = partners(rest, ctx, memo) {
+                let same_level = same_level_at(rest, n);
                 for a in list {
+                    let a = if same_level {
+                        of_the_lead_s_level(a, out)
+                    } else {
+                        a
+                    };
                     push(out, a);
                 }
                 from = first + n;

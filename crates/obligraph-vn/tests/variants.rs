@@ -1326,3 +1326,316 @@ fn a_parent_cited_only_as_a_legal_basis_is_implemented() {
     assert_eq!(parent, [Some("120/KH-UBND")]);
     assert_eq!(i.plan.legal_bases.len(), 1);
 }
+
+/// A commune plan of another province after the 2025 reorganisation (xã
+/// Bình Sơn, Quảng Ngãi): role lines under the items written as a lead's
+/// scope before its verb, as the duty to advise the committee, as one line
+/// for two items naming them "điểm c, điểm d" with a requested body that
+/// directs others, and a deadline after a parenthesis of roles.
+const COMMUNE_ROLE_LINES: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+ỦY BAN NHÂN DÂN XÃ BÌNH SƠN
+Số: 21/KH-UBND
+Bình Sơn, ngày 16 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật trên địa bàn xã
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm quyền của người khuyết tật trên địa bàn xã.
+II. NHIỆM VỤ
+1. Chăm lo đời sống người khuyết tật
+a) Rà soát, cập nhật danh sách người khuyết tật và hộ gia đình có người khuyết tật trên địa bàn xã.
+Phòng Văn hóa - Xã hội, Trạm Y tế xã theo chức năng, nhiệm vụ được giao chủ trì; các đoàn thể xã phối hợp. Thời gian: Hằng năm.
+b) Giải quyết kịp thời kiến nghị của người khuyết tật về chế độ trợ cấp xã hội hằng tháng.
+Văn phòng HĐND và UBND xã có trách nhiệm tham mưu Chủ tịch UBND xã thực hiện; Công an xã phối hợp. Thời gian: Thường xuyên.
+c) Thăm hỏi, tặng quà người khuyết tật nặng vào dịp Tết Nguyên đán.
+d) Vận động doanh nghiệp trên địa bàn tuyển dụng lao động là người khuyết tật.
+Phòng Văn hóa - Xã hội có trách nhiệm tham mưu UBND xã thực hiện nội dung tại điểm c, điểm d; đề nghị Ủy ban MTTQ Việt Nam xã chỉ đạo các đoàn thể xã phối hợp. Thời gian: Năm 2026.
+đ) Tổ chức tư vấn pháp luật miễn phí cho người khuyết tật tại các thôn.
+(Công an xã chủ trì; Văn phòng HĐND và UBND xã phối hợp). Thời gian: Quý III/2026.
+III. TỔ CHỨC THỰC HIỆN
+Các cơ quan, đơn vị thuộc xã báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 15/11 hằng năm.
+";
+
+#[test]
+fn role_lines_in_a_commune_s_words_keep_their_items() {
+    let i = import(COMMUNE_ROLE_LINES);
+    let list = task(&i, "Rà soát, cập nhật danh sách");
+    assert_eq!(
+        ids(list, Role::Lead),
+        ["commune:culture_society", "commune:health_station"]
+    );
+    assert!(list.deadline.is_some());
+    let claims = task(&i, "Giải quyết kịp thời kiến nghị");
+    assert_eq!(ids(claims, Role::Lead), ["commune:government_office"]);
+    assert_eq!(ids(claims, Role::Support), ["commune:police"]);
+    for snippet in ["Thăm hỏi, tặng quà", "Vận động doanh nghiệp"] {
+        let o = task(&i, snippet);
+        assert_eq!(ids(o, Role::Lead), ["commune:culture_society"], "{snippet}");
+        let front: Vec<(String, bool)> = o
+            .assignments
+            .iter()
+            .filter(|a| a.role == Role::Support)
+            .map(|a| (a.agency.id.clone(), a.requested))
+            .collect();
+        assert_eq!(front, [("commune:fatherland_front".to_string(), true)]);
+        assert_eq!(o.deadline_text.as_deref(), Some("Năm 2026"), "{snippet}");
+    }
+    // No role line became a task of its own.
+    assert!(i
+        .plan
+        .obligations
+        .iter()
+        .all(|o| !o.text.contains("có trách nhiệm tham mưu")
+            && !o
+                .text
+                .contains("theo chức năng, nhiệm vụ được giao chủ trì")));
+    let advice = task(&i, "Tổ chức tư vấn pháp luật");
+    assert_eq!(ids(advice, Role::Lead), ["commune:police"]);
+    assert_eq!(advice.deadline_text.as_deref(), Some("Quý III/2026"));
+}
+
+/// The plan of a provincial police force for its own units (Công an tỉnh
+/// Quảng Nam, another convention): the units lead and support by their
+/// whole names, the district police are one body of the districts, and a
+/// partner's name never takes the first words of the task after it.
+const POLICE_UNITS: &str = "BỘ CÔNG AN
+CÔNG AN TỈNH QUẢNG NAM
+Số: 1502/KH-CAT-PV01
+Quảng Nam, ngày 05 tháng 6 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước của Liên hợp quốc về chống tham nhũng trong Công an tỉnh
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao trách nhiệm của cán bộ, chiến sĩ trong phòng, chống tham nhũng.
+II. NHIỆM VỤ
+1. Rà soát, hoàn thiện quy trình công tác
+a) Phòng Cảnh sát thi hành án hình sự và hỗ trợ tư pháp chủ trì, phối hợp với Phòng Cảnh sát hình sự, Trại tạm giam Công an tỉnh rà soát nội quy cơ sở giam giữ (Thời gian: quý III/2024).
+b) Cơ quan An ninh điều tra Công an tỉnh chủ trì, phối hợp với Sở Nội vụ xây dựng quy chế tiếp nhận tố giác (Thời gian: năm 2024).
+c) Phòng Công tác đảng và công tác chính trị chủ trì, phối hợp với Thanh tra Công an tỉnh, Công an các huyện, thị xã, thành phố tổ chức tập huấn cho cán bộ, chiến sĩ (Thời gian: hằng năm).
+d) Phòng Tổ chức cán bộ chủ trì, phối hợp với Sở Tư pháp tham mưu xử lý cán bộ vi phạm (Thời gian: thường xuyên).
+2. Công tác tuyên truyền
+Phòng Tham mưu chủ trì, phối hợp với Báo Quảng Nam, Sở Văn hóa, Thể thao và Du lịch tăng cường tuyên truyền về Công ước (Thời gian: hằng năm).
+III. TỔ CHỨC THỰC HIỆN
+Các đơn vị báo cáo kết quả về Phòng Tham mưu trước ngày 15/11 hằng năm.
+";
+
+#[test]
+fn a_police_force_s_own_units_by_their_whole_names() {
+    let i = import(POLICE_UNITS);
+    let prison = task(&i, "rà soát nội quy cơ sở giam giữ");
+    assert_eq!(
+        ids(prison, Role::Lead),
+        ["unit:sentence_enforcement_police"]
+    );
+    assert_eq!(
+        ids(prison, Role::Support),
+        ["unit:criminal_police", "unit:detention_centre"]
+    );
+    let report = task(&i, "xây dựng quy chế tiếp nhận tố giác");
+    assert_eq!(ids(report, Role::Lead), ["unit:security_investigation"]);
+    let training = task(&i, "tổ chức tập huấn cho cán bộ");
+    assert_eq!(ids(training, Role::Lead), ["unit:party_political_work"]);
+    assert_eq!(
+        ids(training, Role::Support),
+        ["district:police", "unit:police_inspection"]
+    );
+    let district: Vec<&str> = training
+        .assignments
+        .iter()
+        .filter(|a| a.agency.id == "district:police")
+        .map(|a| a.as_written.as_str())
+        .collect();
+    assert_eq!(district, ["Công an các huyện, thị xã, thành phố"]);
+    let discipline = task(&i, "xử lý cán bộ vi phạm");
+    assert_eq!(ids(discipline, Role::Lead), ["unit:personnel"]);
+    // "Sở Tư pháp tham[ mưu …]": the partner's name ends at "pháp".
+    let written: Vec<&str> = discipline
+        .assignments
+        .iter()
+        .filter(|a| a.role == Role::Support)
+        .map(|a| a.as_written.as_str())
+        .collect();
+    assert_eq!(written, ["Sở Tư pháp"]);
+    let press = task(&i, "tăng cường tuyên truyền về Công ước");
+    assert_eq!(ids(press, Role::Lead), ["unit:staff"]);
+    assert!(press
+        .assignments
+        .iter()
+        .all(|a| !a.as_written.ends_with("tăng")));
+}
+
+#[test]
+fn a_bare_office_noun_is_no_justice_office() {
+    let ctx = AgencyContext::default();
+    // "Phòng TP", "Sở TP" are aliases of the justice offices; "Phòng" or
+    // "Sở" with any words after it is not.
+    for name in ["Phòng Kế hoạch - Tài chính", "Sở Kế hoạch"] {
+        let got = parse_agency_list(name, Role::Lead, &ctx);
+        assert!(
+            got.iter().all(|a| !a.agency.id.ends_with(":justice")),
+            "{name}: {got:?}"
+        );
+    }
+}
+
+/// A ward of Đà Nẵng after the 2025 reorganisation names its own bodies
+/// bare: the office of economy, infrastructure and urban affairs is the
+/// ward's, the Youth Union of the ward is the ward's.
+#[test]
+fn a_ward_after_2025_names_its_own_bodies() {
+    let text = "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG
+ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU
+Số: 07/KH-UBND
+Hải Châu, ngày 20 tháng 01 năm 2026
+KẾ HOẠCH
+Phòng, chống bạo lực gia đình trên địa bàn phường năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao nhận thức của Nhân dân về phòng, chống bạo lực gia đình.
+II. NHIỆM VỤ
+1. Rà soát các điểm vui chơi công cộng, bố trí hòm thư góp ý tại các khu dân cư (Phòng Kinh tế, Hạ tầng và Đô thị chủ trì; Đoàn Thanh niên Cộng sản Hồ Chí Minh phường Hải Châu phối hợp).
+2. Tổ chức diễn đàn thanh niên về bình đẳng giới (Công an phường chủ trì; Đoàn TNCS Hồ Chí Minh phường phối hợp).
+";
+    let i = import(text);
+    let parks = task(&i, "Rà soát các điểm vui chơi");
+    assert_eq!(ids(parks, Role::Lead), ["commune:economy"]);
+    assert_eq!(ids(parks, Role::Support), ["commune:youth_union"]);
+    let forum = task(&i, "Tổ chức diễn đàn thanh niên");
+    assert_eq!(ids(forum, Role::Support), ["commune:youth_union"]);
+}
+
+/// The "Tổ chức thực hiện" of a commune of Tây Ninh: bodies that are
+/// pointed at the items they lead, a topic heading over the report duty,
+/// and a closing call to carry out the plan.
+const POINTERS_AND_TOPICS: &str = "ỦY BAN NHÂN DÂN TỈNH TÂY NINH
+ỦY BAN NHÂN DÂN XÃ HÒA THÀNH
+Số: 30/KH-UBND
+Hòa Thành, ngày 12 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện công tác phòng, chống mua bán người trên địa bàn xã năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+- Ngăn chặn, giảm tội phạm mua bán người trên địa bàn xã.
+II. NHIỆM VỤ
+1. Tuyên truyền
+a) Tuyên truyền phòng, chống mua bán người trên hệ thống truyền thanh xã (Phòng Văn hóa - Xã hội chủ trì).
+b) Tổ chức nói chuyện chuyên đề tại các ấp (Công an xã chủ trì).
+2. Hỗ trợ nạn nhân
+a) Tiếp nhận, hỗ trợ nạn nhân trở về (Phòng Văn hóa - Xã hội chủ trì; Công an xã phối hợp).
+III. TỔ CHỨC THỰC HIỆN
+1. Công an xã
+Chủ trì tổ chức thực hiện các nội dung tại điểm b khoản 1 Mục II; phối hợp kiểm tra các cơ sở kinh doanh dịch vụ lưu trú.
+2. Phòng Văn hóa - Xã hội
+Thực hiện nhiệm vụ tại điểm a khoản 1, điểm a khoản 2 Mục II.
+3. Chế độ thông tin, báo cáo
+Các cơ quan, đơn vị báo cáo kết quả thực hiện về Công an xã trước ngày 20/11/2026.
+Đề nghị Thủ trưởng các cơ quan, đơn vị nghiêm túc tổ chức thực hiện Kế hoạch này./.
+";
+
+#[test]
+fn pointers_topic_headings_and_closing_calls_are_no_tasks() {
+    let i = import(POINTERS_AND_TOPICS);
+    let texts: Vec<&str> = i.plan.obligations.iter().map(|o| o.text.as_str()).collect();
+    for not_a_task in [
+        "các nội dung tại điểm b",
+        "nhiệm vụ tại điểm a khoản 1",
+        "Chế độ thông tin, báo cáo",
+        "nghiêm túc tổ chức thực hiện",
+    ] {
+        assert!(
+            texts.iter().all(|t| !t.contains(not_a_task)),
+            "{not_a_task}: {texts:#?}"
+        );
+    }
+    // The work written beside a pointer stays a task of the body.
+    let check = task(&i, "kiểm tra các cơ sở kinh doanh");
+    assert_eq!(ids(check, Role::Lead), ["commune:police"]);
+    let report = task(&i, "báo cáo kết quả thực hiện");
+    assert_eq!(report.kind, ObligationKind::Report);
+    // The items pointed at are still there, once each.
+    task(&i, "Tổ chức nói chuyện chuyên đề");
+    task(&i, "Tiếp nhận, hỗ trợ nạn nhân");
+}
+
+/// A district plan of Nghệ An (2024) dating its items by a labelled
+/// parenthesis after prose that holds a time word of its own.
+#[test]
+fn a_labelled_time_parenthesis_dates_the_item() {
+    let text = "ỦY BAN NHÂN DÂN HUYỆN NGHI LỘC
+Số: 118/KH-UBND
+Nghi Lộc, ngày 02 tháng 4 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao nhận thức về Công ước.
+II. NHIỆM VỤ
+1. Phòng Nội vụ chủ trì đưa kết quả thực hiện vào tiêu chí bình xét thi đua hằng năm của các cơ quan, đơn vị (Thời gian: thường xuyên).
+2. Phòng Tư pháp chủ trì chuẩn bị tài liệu theo hướng dẫn của Sở Tư pháp (thời hạn: quý III/2024).
+";
+    let i = import(text);
+    let emulation = task(&i, "tiêu chí bình xét thi đua");
+    assert_eq!(emulation.deadline_text.as_deref(), Some("thường xuyên"));
+    let papers = task(&i, "chuẩn bị tài liệu");
+    assert_eq!(papers.deadline_text.as_deref(), Some("quý III/2024"));
+    assert!(papers.deadline.is_some());
+}
+
+/// A unit whose name holds a duty verb ("Phòng Tham mưu") keeps its name
+/// as the subject of its organisation duty (a Công an tỉnh Gia Lai
+/// wording).
+#[test]
+fn a_unit_named_with_a_duty_verb_is_the_subject() {
+    let text = "CÔNG AN TỈNH GIA LAI
+Số: 2207/KH-CAT-PV01
+Gia Lai, ngày 11 tháng 7 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về quyền trẻ em trong Công an tỉnh
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo vệ trẻ em trong hoạt động tố tụng.
+II. NHIỆM VỤ
+1. Phòng Cảnh sát hình sự chủ trì rà soát quy trình lấy lời khai người dưới 18 tuổi (Thời gian: năm 2024).
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Tham mưu là đơn vị thường trực, giúp Giám đốc Công an tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch.
+";
+    let i = import(text);
+    let watch = task(&i, "theo dõi, đôn đốc việc thực hiện");
+    assert_eq!(ids(watch, Role::Lead), ["unit:staff"]);
+    let written: Vec<&str> = watch
+        .assignments
+        .iter()
+        .map(|a| a.as_written.as_str())
+        .collect();
+    assert_eq!(written, ["Phòng Tham mưu"]);
+}
+
+/// "Ủy ban nhân dân cùng cấp" is the committee of the lead's level (a
+/// Công an tỉnh Bình Định wording: the district police with the district
+/// committees, the commune police with the commune committees).
+#[test]
+fn the_committee_of_the_same_level_is_the_lead_s() {
+    let text = "CÔNG AN TỈNH BÌNH ĐỊNH
+Số: 905/KH-CAT-PV01
+Bình Định, ngày 03 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Luật Phòng, chống ma túy trong Công an tỉnh
+I. MỤC ĐÍCH, YÊU CẦU
+- Kiềm chế tội phạm ma túy.
+II. NHIỆM VỤ
+1. Công an các huyện, thị xã, thành phố chủ trì, phối hợp với Ủy ban nhân dân cùng cấp rà soát người sử dụng trái phép chất ma túy (Thời gian: hằng quý).
+2. Công an các xã, phường, thị trấn phối hợp với Ủy ban nhân dân cùng cấp tổ chức tuyên truyền tại khu dân cư (Thời gian: thường xuyên).
+";
+    let i = import(text);
+    let review = task(&i, "rà soát người sử dụng");
+    assert_eq!(ids(review, Role::Support), ["district:peoples_committee"]);
+    let talk = task(&i, "tổ chức tuyên truyền tại khu dân cư");
+    assert_eq!(ids(talk, Role::Lead), ["commune:police"]);
+    assert_eq!(ids(talk, Role::Support), ["commune:peoples_committee"]);
+}
+
+/// The heads of the residential groups of a ward (Cần Thơ, 2026) are the
+/// residential boards, like the heads of hamlets.
+#[test]
+fn heads_of_residential_groups_are_the_residential_boards() {
+    let ctx = AgencyContext::default();
+    for name in ["Trưởng các tổ dân phố", "Trưởng tổ dân phố"] {
+        let got = parse_agency_list(name, Role::Lead, &ctx);
+        let ids: Vec<&str> = got.iter().map(|a| a.agency.id.as_str()).collect();
+        assert_eq!(ids, ["commune:residential_boards"], "{name}");
+    }
+}

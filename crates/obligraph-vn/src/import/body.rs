@@ -24,7 +24,7 @@ use crate::lexicon::{is_difficulty_report, opens_with_process, reports_difficult
 use crate::normalize::lowercase;
 
 mod role_lines;
-use role_lines::{role_line, RoleLine};
+use role_lines::{role_line, time_only, RoleLine};
 
 /// What the lexicon needs from the document, and a memo of its answers
 /// (plans repeat the same agency lists and deadline phrases many times).
@@ -598,7 +598,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
                     n.extra_lines.extend(&p.lines);
                 }
             }
-            if let Some((_, inner)) = roles_paren(text) {
+            if let Some((open_at, inner)) = roles_paren(text) {
                 if let Some(r) = ctx.inline_roles(inner) {
                     for &t in &targets {
                         if let Some(n) = nodes.get_mut(t) {
@@ -608,6 +608,22 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
                             if n.deadline.is_none() {
                                 n.deadline = r.deadline.clone();
                                 n.deadline_text = r.deadline_text.clone();
+                            }
+                        }
+                    }
+                }
+                // "(X chủ trì; Y phối hợp). Thời gian: Thường xuyên.": the
+                // deadline written after the parenthesis.
+                let after = text
+                    .get(open_at + 1 + inner.len() + 1..)
+                    .unwrap_or("")
+                    .trim_start_matches(['.', ';', ',', ' ']);
+                if let Some(rl) = time_only(after, &ctx) {
+                    for &t in &targets {
+                        if let Some(n) = nodes.get_mut(t) {
+                            if n.deadline_text.is_none() {
+                                n.deadline.clone_from(&rl.deadline);
+                                n.deadline_text.clone_from(&rl.deadline_text);
                             }
                         }
                     }
@@ -728,7 +744,8 @@ fn appendix_id(n: u32) -> String {
 /// every paragraph whole.
 fn paragraph_key(text: &str) -> String {
     let head = key_head(text, PARAGRAPH_OPENING);
-    if opens_with_process(&head) {
+    let asks = head.starts_with("yeu cau ") || head.starts_with("de nghi ");
+    if opens_with_process(&head) || asks && chars(text) <= MAX_EXHORTATION_CHARS {
         key(text)
     } else {
         head
@@ -771,7 +788,91 @@ fn requested_subject(sentence: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
 }
 
 fn is_closing(k: &str) -> bool {
-    k.starts_with("tren day la") || (opens_with_process(k) && k.contains("vuong mac"))
+    k.starts_with("tren day la")
+        || (opens_with_process(k) && k.contains("vuong mac"))
+        || is_exhortation(k)
+}
+
+/// Headings of "Tổ chức thực hiện" that name a topic, not a body, as
+/// keys: the paragraphs under them give the duties.
+const TOPIC_HEADINGS: &[&str] = &[
+    "che do bao cao",
+    "che do thong tin, bao cao",
+    "che do thong tin bao cao",
+    "che do bao cao, thong tin",
+    "thong tin, bao cao",
+    "thong tin bao cao",
+    "bao cao ket qua",
+    "cong tac bao cao",
+    "kiem tra, giam sat",
+    "so ket, tong ket",
+    "thi dua, khen thuong",
+];
+
+/// Whether an item's title (its number cut off) is a topic heading.
+fn is_topic_heading(text: &str) -> bool {
+    let k = key(text);
+    let k = k.trim().trim_end_matches(['.', ':']).trim();
+    TOPIC_HEADINGS.contains(&k)
+}
+
+/// The most chars of a closing call to carry out the plan.
+const MAX_EXHORTATION_CHARS: usize = 200;
+
+/// "Yêu cầu Thủ trưởng các cơ quan, đơn vị … nghiêm túc triển khai thực
+/// hiện Kế hoạch này./.": a call to carry out the plan, which every task
+/// already says, and no duty of its own (no report, no date).
+fn is_exhortation(k: &str) -> bool {
+    (k.starts_with("yeu cau ") || k.starts_with("de nghi "))
+        && k.contains("nghiem tuc")
+        && k.contains("ke hoach nay")
+        && !k.contains("bao cao")
+        && !k.contains("truoc ngay")
+}
+
+/// Words a pointer to items is made of, as keys: "điểm a, b mục 2 Phần
+/// II", "khoản 3 Mục III", "các nội dung tại điểm c".
+const POINTER_WORDS: &[&str] = &[
+    "diem", "muc", "khoan", "phan", "tiet", "tai", "va", "cac", "o", "thuoc", "ke", "hoach", "nay",
+    "tren",
+];
+
+/// A clause that only says which items of the plan its subject leads
+/// ("Chủ trì thực hiện các nhiệm vụ tại điểm a mục 1, điểm b, c mục 2
+/// Phần II", "thực hiện nhiệm vụ tại điểm d mục 3 Phần II").
+fn is_item_pointer(c: &str) -> bool {
+    let k = key(c);
+    let k = k.trim().trim_end_matches(['.', ';', ',']).trim();
+    let k = k
+        .strip_prefix("chu tri,")
+        .or_else(|| k.strip_prefix("chu tri"))
+        .unwrap_or(k)
+        .trim_start();
+    let Some(rest) = ["to chuc thuc hien ", "thuc hien "]
+        .iter()
+        .find_map(|p| k.strip_prefix(p))
+    else {
+        return false;
+    };
+    let rest = rest.strip_prefix("cac ").unwrap_or(rest);
+    let Some(rest) = ["nhiem vu ", "noi dung "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|ch: char| ch.is_whitespace() || ch == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // It names an item ("điểm", "mục", "khoản"), and nothing else.
+    words.iter().any(|w| matches!(*w, "diem" | "muc" | "khoan"))
+        && words.iter().all(|w| {
+            POINTER_WORDS.contains(w)
+                || w.chars().count() <= 2 && w.chars().all(|ch| ch.is_ascii_lowercase())
+                || w.chars().all(|ch| ch.is_ascii_digit())
+                || w.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x'))
+        })
 }
 
 /// The nodes the current labels apply to: the group since the last label
@@ -938,7 +1039,7 @@ fn set_label(l: Label, value: &str, ctx: &Ctx, f: LabelFields<'_>) {
 /// too: "Các sở, ban, ngành có thể bổ sung …").
 static DUTY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|phản ánh|là đầu mối|là cơ quan|tăng cường|đẩy mạnh|quán triệt|rà soát|đôn đốc|tuyên truyền|nâng cao|bố trí|tổng hợp|lồng ghép|cụ thể hóa|chủ động|kịp thời|khẩn trương|tập trung|quan tâm|bảo đảm|đảm bảo|giải quyết|cung cấp|tiếp nhận|vận động|cập nhật|có thể|bổ sung)(?:\s|,|$)",
+        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|phản ánh|là đầu mối|là cơ quan|là đơn vị|tăng cường|đẩy mạnh|quán triệt|rà soát|đôn đốc|tuyên truyền|nâng cao|bố trí|tổng hợp|lồng ghép|cụ thể hóa|chủ động|kịp thời|khẩn trương|tập trung|quan tâm|bảo đảm|đảm bảo|giải quyết|cung cấp|tiếp nhận|vận động|cập nhật|có thể|bổ sung)(?:\s|,|$)",
     )
 });
 
@@ -1025,13 +1126,40 @@ fn first_duty_verb(text: &str) -> Option<usize> {
     let window = super::text::first_chars(text, VERB_WINDOW);
     if window.len() < text.len() {
         let lower = lower_for_verbs(window);
-        if let Some(m) = DUTY_VERB.find(&lower) {
+        if let Some(m) = first_verb_match(text, &lower) {
             if m.end() + VERB_SLACK <= lower.len() {
                 return Some(m.start());
             }
         }
     }
-    DUTY_VERB.find(&lower_for_verbs(text)).map(|m| m.start())
+    first_verb_match(text, &lower_for_verbs(text)).map(|m| m.start())
+}
+
+/// The first [`DUTY_VERB`] match of `lower` (the lowercase of a prefix of
+/// `text`) that is no word of a known name written with capitals ("Phòng
+/// Tham mưu là đơn vị thường trực": "Tham mưu" is part of the name).
+fn first_verb_match<'a>(text: &str, lower: &'a str) -> Option<regex::Match<'a>> {
+    // Matches may overlap at the space between two verbs: each search
+    // starts just after the start of the match before.
+    let mut from = 0;
+    std::iter::from_fn(|| {
+        let m = DUTY_VERB.find_at(lower, from)?;
+        from = m.start() + lower.get(m.start()..)?.chars().next()?.len_utf8();
+        Some(m)
+    })
+    .find(|m| {
+        let at = m.start()
+            + lower
+                .get(m.start()..)
+                .map_or(0, |r| r.len() - r.trim_start().len());
+        // Offsets are the text's only when lowercasing kept the length.
+        let capital = text.len() >= lower.len()
+            && text
+                .get(at..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase);
+        !(capital && at > 0 && crate::agency::inside_known_name(text, at))
+    })
 }
 
 /// `text` lowercased for [`DUTY_VERB`] to read: "các tổ chức"
@@ -1291,6 +1419,11 @@ fn opens_periodic_report(after: &[char]) -> bool {
 }
 
 fn deadline_in(text: &str, ctx: &Ctx) -> (Option<obligraph_core::Deadline>, Option<String>) {
+    // "… hằng năm của tập thể, cá nhân (Thời gian: thường xuyên).": the
+    // labelled parenthesis says when, not a phrase of the text before it.
+    if let Some(rl) = labelled_time_paren(text, ctx) {
+        return (rl.deadline, rl.deadline_text);
+    }
     match ctx.find_deadline(text) {
         Some(m) => {
             let t = text.get(m.start..m.end).map(|s| s.trim().to_string());
@@ -1298,6 +1431,16 @@ fn deadline_in(text: &str, ctx: &Ctx) -> (Option<obligraph_core::Deadline>, Opti
         }
         None => (None, None),
     }
+}
+
+/// The last parenthesis of `text` that is a time label ("(Thời gian: khi
+/// có yêu cầu)", "(thời hạn: quý II/2026)"), read.
+fn labelled_time_paren(text: &str, ctx: &Ctx) -> Option<RoleLine> {
+    text.match_indices('(').rev().find_map(|(i, _)| {
+        let rest = text.get(i + 1..)?;
+        let inner = rest.split(')').next()?;
+        time_only(inner, ctx)
+    })
 }
 
 fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
@@ -1347,7 +1490,7 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             ledger.set_aside_all(&n.lines, UnattributedReason::AppendixPointer);
             continue;
         }
-        let heading_only = !org_duty
+        let heading_only = (!org_duty || is_topic_heading(&n.text))
             && n.numbered
             && n.children > 0
             && n.assignments.is_empty()
@@ -1609,7 +1752,14 @@ fn emit_duty(
         .flat_map(|c| monitor_then_report(&c, ctx))
         .collect();
     let mut groups: Vec<(ObligationKind, Vec<String>)> = Vec::new();
+    let mut pointers = 0;
     for c in &parts {
+        // "Chủ trì thực hiện các nhiệm vụ tại điểm a mục 1, điểm b mục 2
+        // Phần II": a pointer to items of the plan, no task of its own.
+        if is_item_pointer(c) {
+            pointers += 1;
+            continue;
+        }
         let deadline = ctx.find_deadline(c);
         let has_deadline = deadline.is_some();
         let k = clause_kind(c, has_deadline);
@@ -1641,8 +1791,11 @@ fn emit_duty(
     if n.kind == Kind::Funding || reports_difficulties(&n.text) {
         groups = vec![(ObligationKind::Task, vec![n.text.clone()])];
     }
-    let split = groups.len() > 1;
+    let split = groups.len() > 1 || pointers > 0;
     if groups.is_empty() {
+        if pointers > 0 {
+            return;
+        }
         groups.push((ObligationKind::Task, vec![n.text.clone()]));
     }
     let mut seen: HashMap<ObligationKind, u32> = HashMap::default();

@@ -178,6 +178,16 @@ fn time_clause(c: &str) -> Option<&str> {
     k.starts_with("hoan thanh ").then_some(c)
 }
 
+/// A paragraph that is nothing but a deadline's clause ("Thời gian:
+/// Thường xuyên."), read as a role line giving only that.
+pub(super) fn time_only(text: &str, ctx: &Ctx) -> Option<RoleLine> {
+    let t = text.trim().trim_end_matches(['.', ';']).trim();
+    let v = time_clause(t)?;
+    let mut out = RoleLine::default();
+    set_time(&mut out, v, ctx);
+    out.deadline_text.is_some().then_some(out)
+}
+
 fn set_time(out: &mut RoleLine, value: &str, ctx: &Ctx) {
     let value = value.trim().trim_end_matches(['.', ';']).trim();
     if value.is_empty() {
@@ -214,7 +224,7 @@ fn letters(s: &str) -> Vec<String> {
         .iter()
         .skip(skip)
         .map(|w| w.trim_matches([',', ')', '(', '.', ';']))
-        .filter(|w| *w != "và" && !w.is_empty())
+        .filter(|w| *w != "và" && *w != "điểm" && !w.is_empty())
         .take_while(|w| w.chars().count() == 1 && w.chars().all(char::is_lowercase))
         .map(str::to_string)
         .collect()
@@ -273,6 +283,19 @@ fn role_clause(c: &str, ctx: &Ctx) -> Option<(Vec<Assignment>, Vec<String>)> {
     };
     let (at, verb) = first_verb(c)?;
     let subject = c.get(..at)?.trim().trim_end_matches(':').trim();
+    // "X theo lĩnh vực được giao chủ trì": the scope of the lead, not
+    // part of its name.
+    let subject = without_tail(subject, SCOPE_TAILS);
+    // "X có trách nhiệm tham mưu UBND xã thực hiện": X leads the work
+    // it advises its committee on.
+    let subject = match responsible(subject) {
+        Some(s) if verb == "thực hiện" => s,
+        Some(_) => return None,
+        None => subject,
+    };
+    // "đề nghị Ủy ban MTTQ xã chỉ đạo các đoàn thể phối hợp": the body
+    // asked is the one that directs.
+    let subject = directing(subject).unwrap_or(subject);
     if subject.is_empty() {
         return None;
     }
@@ -300,6 +323,10 @@ fn role_clause(c: &str, ctx: &Ctx) -> Option<(Vec<Assignment>, Vec<String>)> {
             let rk = key(r);
             if verb == "chủ trì" && rk.starts_with("thuc hien") {
                 r = r.get("thực hiện".len()..)?.trim();
+            }
+            // "thực hiện nội dung tại điểm c, điểm d".
+            if let Some(after) = after_lead_in(r, POINT_LEAD_INS) {
+                r = after;
             }
             if key(r).starts_with("diem ") {
                 points = letters(r);
@@ -339,4 +366,93 @@ fn role_clause(c: &str, ctx: &Ctx) -> Option<(Vec<Assignment>, Vec<String>)> {
         }
     }
     Some((out, points))
+}
+
+/// A lead's scope written between its name and its role verb, as keys
+/// ("X, Y theo lĩnh vực được giao chủ trì"), longest first.
+const SCOPE_TAILS: &[&str] = &[
+    "theo chuc nang, nhiem vu duoc giao",
+    "theo chuc nang nhiem vu duoc giao",
+    "theo chuc nang, nhiem vu",
+    "theo chuc nang nhiem vu",
+    "theo linh vuc duoc giao",
+    "theo linh vuc phu trach",
+    "theo linh vuc",
+    "theo tham quyen",
+];
+
+/// What may stand between a lead's verb "thực hiện" and the items it
+/// names ("thực hiện nội dung tại điểm c, điểm d"), as keys.
+const POINT_LEAD_INS: &[&str] = &[
+    "cac noi dung tai",
+    "cac nhiem vu tai",
+    "noi dung tai",
+    "nhiem vu tai",
+];
+
+/// The byte offsets of the words of `s` (split at whitespace).
+fn word_starts(s: &str) -> Vec<usize> {
+    s.split_whitespace()
+        .map(|w| w.as_ptr() as usize - s.as_ptr() as usize)
+        .collect()
+}
+
+/// Where the first run of words of `s` whose key is `phrase` starts and
+/// ends (bytes).
+fn find_words(s: &str, phrase: &str) -> Option<(usize, usize)> {
+    let starts = word_starts(s);
+    let n = phrase.split_whitespace().count();
+    (0..starts.len().saturating_sub(n - 1)).find_map(|i| {
+        let from = *starts.get(i)?;
+        let last = *starts.get(i + n - 1)?;
+        let end = last + s.get(last..)?.split_whitespace().next()?.len();
+        (key(s.get(from..end)?) == phrase).then_some((from, end))
+    })
+}
+
+/// `s` after a leading phrase whose key is one of `phrases`.
+fn after_lead_in<'a>(s: &'a str, phrases: &[&str]) -> Option<&'a str> {
+    phrases.iter().find_map(|p| {
+        let (from, end) = find_words(s, p)?;
+        (from == 0).then(|| s.get(end..).unwrap_or("").trim_start())
+    })
+}
+
+/// `s` without a trailing phrase whose key is one of `tails`, cut at a
+/// word boundary.
+fn without_tail<'a>(s: &'a str, tails: &[&str]) -> &'a str {
+    let starts = word_starts(s);
+    for tail in tails {
+        let n = tail.split_whitespace().count();
+        if starts.len() <= n {
+            continue;
+        }
+        let Some(&from) = starts.get(starts.len() - n) else {
+            continue;
+        };
+        if key(s.get(from..).unwrap_or("")) == *tail {
+            return s.get(..from).unwrap_or(s).trim_end().trim_end_matches(',');
+        }
+    }
+    s
+}
+
+/// The most words after "có trách nhiệm tham mưu" naming whom the lead
+/// advises ("Chủ tịch Ủy ban nhân dân phường").
+const MAX_ADVISED_WORDS: usize = 8;
+
+/// "X có trách nhiệm[ tham mưu Y]": X.
+fn responsible(subject: &str) -> Option<&str> {
+    let (from, end) = find_words(subject, "co trach nhiem")?;
+    let after = subject.get(end..)?.trim();
+    let ok = after.is_empty()
+        || after_lead_in(after, &["tham muu"])
+            .is_some_and(|y| y.split_whitespace().count() <= MAX_ADVISED_WORDS);
+    ok.then(|| subject.get(..from).unwrap_or("").trim())
+}
+
+/// "X chỉ đạo Y" (lower case: not "Ban Chỉ đạo …"): X.
+fn directing(subject: &str) -> Option<&str> {
+    let at = subject.find(" chỉ đạo ")?;
+    Some(subject.get(..at)?.trim()).filter(|x| !x.is_empty())
 }

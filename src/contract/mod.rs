@@ -92,8 +92,9 @@ use serde::{Deserialize, Serialize};
 
 /// The version of the contract's JSON (semantic; see the module docs).
 /// 1.2.0: an obligation may name the appendix rows its roles and deadline
-/// come from (`roles_from`, `deadline_from`).
-pub const SCHEMA_VERSION: &str = "1.2.0";
+/// come from (`roles_from`, `deadline_from`). 1.3.0: an import may warn
+/// that a hidden Excel sheet was skipped (`hidden_sheet_skipped`).
+pub const SCHEMA_VERSION: &str = "1.3.0";
 
 /// The version of obligraph that wrote a response.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -347,10 +347,15 @@ fn is_body_duty(plan: &Plan, o: &Obligation) -> bool {
     o.kind == obligraph_core::ObligationKind::Task
         && o.own_leads()
             .any(|a| !a.requested && !a.agency.is_collective())
-        && plan
-            .section_chain(o)
-            .last()
-            .is_some_and(|top| obligraph_vn::import::is_organisation_section(&top.title))
+        && in_organisation_part(plan, o)
+}
+
+/// Whether `o` sits in the part of `plan` that assigns duties by body
+/// ("Tổ chức thực hiện").
+fn in_organisation_part(plan: &Plan, o: &Obligation) -> bool {
+    plan.section_chain(o)
+        .last()
+        .is_some_and(|top| obligraph_vn::import::is_organisation_section(&top.title))
 }
 
 /// Whether `o` names the communes: the communes' committees, a commune
@@ -370,10 +375,7 @@ fn has_commune_part(plan: &Plan) -> bool {
         o.kind == obligraph_core::ObligationKind::Task
             && o.own_leads()
                 .any(|a| a.agency.collective == Some(obligraph_core::Collective::CommuneCommittees))
-            && plan
-                .section_chain(o)
-                .last()
-                .is_some_and(|top| obligraph_vn::import::is_organisation_section(&top.title))
+            && in_organisation_part(plan, o)
     })
 }
 

@@ -1256,7 +1256,7 @@ fn dropped_decisions(
         return Vec::new();
     }
     let elements = pc.elements.get(pi).map_or(&[][..], Vec::as_slice);
-    cited
+    let mut out: Vec<(usize, std::sync::Arc<str>)> = cited
         .into_iter()
         .filter(|s| !kept(s))
         .filter_map(|s| {
@@ -1271,7 +1271,11 @@ fn dropped_decisions(
                 .map_or_else(|| s.key.to_uppercase(), str::to_string);
             Some((k, std::sync::Arc::from(written)))
         })
-        .collect()
+        .collect();
+    // In the order of their elements: the report inserts each after its
+    // element, the last first.
+    out.sort_by_key(|(k, _)| *k);
+    out
 }
 
 /// How derived tasks carry parent obligation `pi` **together**: a body's

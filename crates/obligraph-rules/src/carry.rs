@@ -740,15 +740,6 @@ fn own_subjects_of_lower(lower: &str) -> (Vec<Subject>, bool) {
     (own, generic)
 }
 
-/// The key subjects of obligation `o`: those its text names; when it
-/// names none but speaks of a convention, those of its plan.
-fn obligation_subjects(o: &Obligation, own: &[Subject], plan_level: &[Subject]) -> Vec<Subject> {
-    if own.is_empty() && obligraph_vn::normalize::lower_nfc(&o.text).contains("công ước") {
-        return plan_level.to_vec();
-    }
-    own.to_vec()
-}
-
 /// The elements of a parent task's text ([`element_parts`]) with their
 /// terms weighed: `weight` gives a term's weight in the parent plan,
 /// `heading` holds the terms of the headings the task sits under.
@@ -899,17 +890,17 @@ impl ParentCarry {
             })
             .collect();
         let ps = plan_subjects(plan);
-        let own_subjects: Vec<Vec<Subject>> = plan
+        // Each obligation's own key subjects, its text read once; when it
+        // names none but speaks of a convention, its key subjects are its
+        // plan's.
+        let (subjects, own_subjects): (Vec<Vec<Subject>>, Vec<Vec<Subject>>) = plan
             .obligations
             .iter()
-            .map(|o| own_subjects(&o.text).0)
-            .collect();
-        let subjects = plan
-            .obligations
-            .iter()
-            .zip(&own_subjects)
-            .map(|(o, own)| obligation_subjects(o, own, &ps))
-            .collect();
+            .map(|o| {
+                let (own, generic) = own_subjects(&o.text);
+                (if generic { ps.clone() } else { own.clone() }, own)
+            })
+            .unzip();
         let leads = plan
             .obligations
             .iter()
@@ -1259,17 +1250,15 @@ fn dropped_decisions(
     let mut out: Vec<(usize, std::sync::Arc<str>)> = cited
         .into_iter()
         .filter(|s| !kept(s))
-        .filter_map(|s| {
-            let (k, e) = elements
+        .map(|s| {
+            let (k, written) = elements
                 .iter()
                 .enumerate()
-                .find(|(_, e)| {
-                    obligraph_vn::subjects::decision_as_written(&e.text, &s.key).is_some()
+                .find_map(|(k, e)| {
+                    obligraph_vn::subjects::decision_as_written(&e.text, &s.key).map(|w| (k, w))
                 })
-                .or_else(|| elements.first().map(|e| (0, e)))?;
-            let written = obligraph_vn::subjects::decision_as_written(&e.text, &s.key)
-                .map_or_else(|| s.key.to_uppercase(), str::to_string);
-            Some((k, std::sync::Arc::from(written)))
+                .map_or_else(|| (0, s.key.to_uppercase()), |(k, w)| (k, w.to_string()));
+            (k, std::sync::Arc::from(written))
         })
         .collect();
     // In the order of their elements: the report inserts each after its

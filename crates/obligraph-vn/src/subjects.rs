@@ -316,17 +316,7 @@ pub fn key_subjects_of_lower(lower: &str) -> Vec<Subject> {
     if lower.contains('/') {
         for suffix in NATIONAL_SUFFIXES {
             for (at, _) in lower.match_indices(suffix) {
-                let head = lower.get(..at).unwrap_or("");
-                let digits: String = head
-                    .chars()
-                    .rev()
-                    .take_while(char::is_ascii_digit)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                if !digits.is_empty() {
-                    let number = digits.trim_start_matches('0');
+                if let Some((_, number)) = number_before(lower, at) {
                     out.push(Subject {
                         kind: SubjectKind::NationalDecision,
                         key: format!("{number}{suffix}"),
@@ -338,6 +328,15 @@ pub fn key_subjects_of_lower(lower: &str) -> Vec<Subject> {
     out.sort();
     out.dedup();
     out
+}
+
+/// The number written just before byte `at` of `lower` (a decision's
+/// suffix starts there): where its digits start, and the number without
+/// its leading zeros; `None` when no digit stands there.
+fn number_before(lower: &str, at: usize) -> Option<(usize, &str)> {
+    let head = lower.get(..at)?;
+    let start = head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (start < at).then(|| (start, head[start..].trim_start_matches('0')))
 }
 
 /// The citation of national decision `key` (a [`SubjectKind::NationalDecision`]
@@ -352,27 +351,22 @@ pub fn decision_as_written<'t>(text: &'t str, key: &str) -> Option<&'t str> {
         "nghị định số ",
     ];
     let (number, suffix) = key.split_at(key.find('/')?);
-    let lower = text.to_lowercase();
+    // (Places in `lower` are places in `text` only when lowering kept the
+    // length.)
+    let lower = lower_nfc(text);
     if lower.len() != text.len() {
         return None;
     }
-    let mut from = 0;
-    while let Some(i) = lower.get(from..)?.find(suffix) {
-        let at = from + i;
-        let head = &lower[..at];
-        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        let start = at - digits;
-        if digits > 0 && head[start..].trim_start_matches('0') == number {
-            let end = at + suffix.len();
+    lower.match_indices(suffix).find_map(|(at, _)| {
+        let (start, n) = number_before(&lower, at)?;
+        (n == number).then(|| {
             let act = ACTS
                 .iter()
                 .find(|a| lower[..start].ends_with(*a))
                 .map_or(start, |a| start - a.len());
-            return text.get(act..end);
-        }
-        from = at + suffix.len();
-    }
-    None
+            text.get(act..at + suffix.len())
+        })?
+    })
 }
 
 /// Which levels a task's *kind* reaches, whoever leads it.
@@ -637,13 +631,13 @@ pub fn above_commune(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_decision_is_quoted_as_the_text_cites_it() {
         let t =
             "Lồng ghép Đề án theo Quyết định số 1309/QĐ-TTg ngày 05/9/2017 và Chỉ thị 03/CT-TTg";
-        let keys: Vec<String> = key_subjects(t).into_iter().map(|s| s.key).collect();
-        assert_eq!(keys, ["1309/qđ-ttg", "3/ct-ttg"]);
+        assert_eq!(keys(t), ["1309/qđ-ttg", "3/ct-ttg"]);
         assert_eq!(
             decision_as_written(t, "1309/qđ-ttg"),
             Some("Quyết định số 1309/QĐ-TTg")
@@ -651,7 +645,6 @@ mod tests {
         assert_eq!(decision_as_written(t, "3/ct-ttg"), Some("03/CT-TTg"));
         assert_eq!(decision_as_written(t, "1079/qđ-ttg"), None);
     }
-    use super::*;
 
     fn keys(t: &str) -> Vec<String> {
         key_subjects(t).into_iter().map(|s| s.key).collect()

@@ -744,8 +744,7 @@ fn appendix_id(n: u32) -> String {
 /// every paragraph whole.
 fn paragraph_key(text: &str) -> String {
     let head = key_head(text, PARAGRAPH_OPENING);
-    let asks = head.starts_with("yeu cau ") || head.starts_with("de nghi ");
-    if opens_with_process(&head) || asks && chars(text) <= MAX_EXHORTATION_CHARS {
+    if opens_with_process(&head) || opens_with_ask(&head) && chars(text) <= MAX_EXHORTATION_CHARS {
         key(text)
     } else {
         head
@@ -822,8 +821,14 @@ const MAX_EXHORTATION_CHARS: usize = 200;
 /// "Yêu cầu Thủ trưởng các cơ quan, đơn vị … nghiêm túc triển khai thực
 /// hiện Kế hoạch này./.": a call to carry out the plan, which every task
 /// already says, and no duty of its own (no report, no date).
+/// Whether a key opens by asking ("Yêu cầu …", "Đề nghị …"): a closing
+/// exhortation may follow ([`is_exhortation`]).
+fn opens_with_ask(k: &str) -> bool {
+    k.starts_with("yeu cau ") || k.starts_with("de nghi ")
+}
+
 fn is_exhortation(k: &str) -> bool {
-    (k.starts_with("yeu cau ") || k.starts_with("de nghi "))
+    opens_with_ask(k)
         && k.contains("nghiem tuc")
         && k.contains("ke hoach nay")
         && !k.contains("bao cao")

@@ -38,10 +38,12 @@ struct ExpectedVerdict {
 /// Thuận plan (session 15, written blind by engineers who did not run the
 /// audit; `examples/data/written/`), a department's plan and a ward under
 /// its district (session 16), a ward under its city after the 2025
-/// reorganisation and a provincial police plan (session 17). The first is
+/// reorganisation and a provincial police plan (session 17), a sector
+/// department's plan under its province and a district office's plan
+/// under its district (session 18). The first is
 /// also the applicability
 /// check's plan.
-pub const PLANS: [&str; 8] = [
+pub const PLANS: [&str; 10] = [
     "long-hung-ward-2026",
     "suoi-tre-commune-2026",
     "quang-tri-qd2715-2026",
@@ -50,6 +52,8 @@ pub const PLANS: [&str; 8] = [
     "lach-tray-ward-87-2023",
     "thuan-hoa-ward-qd2715-2026",
     "binh-thuan-congan-87-2023",
+    "dong-nai-sogddt-74-2026",
+    "ngo-quyen-phongtuphap-87-2023",
 ];
 
 fn read(rel: &str) -> Plan {

@@ -148,16 +148,7 @@ fn not_for_body(p: &Obligation, parent: &Plan, body: &Agency) -> Option<String> 
     if own.is_empty() {
         return None;
     }
-    let duty_of_leads =
-        p.kind != obligraph_core::ObligationKind::Task && p.own_leads().next().is_some();
-    let names_body = own
-        .iter()
-        .filter(|a| !duty_of_leads || a.role == obligraph_core::Role::Lead)
-        .any(|a| match a.agency.collective {
-            Some(c) => agencies::takes_in_body(c, body),
-            None => agencies::is_counterpart(&a.agency, parent.level, body, parent.level),
-        });
-    if names_body {
+    if naming_body(p, parent, body).next().is_some() {
         return None;
     }
     let mut named: Vec<&str> = p.own_leads().map(agencies::display).collect();
@@ -169,6 +160,59 @@ fn not_for_body(p: &Obligation, parent: &Plan, body: &Agency) -> Option<String> 
         named.join(", "),
         body.name,
     ))
+}
+
+/// The assignments of `p` that name `body` for it (see [`not_for_body`]):
+/// the body itself or its field, or a collective taking it in; for a duty
+/// (report, plan, monitoring) with leads, only its leads.
+fn naming_body<'p>(
+    p: &'p Obligation,
+    parent: &'p Plan,
+    body: &'p Agency,
+) -> impl Iterator<Item = &'p obligraph_core::Assignment> {
+    let duty_of_leads =
+        p.kind != obligraph_core::ObligationKind::Task && p.own_leads().next().is_some();
+    p.own_assignments()
+        .iter()
+        .filter(move |a| !duty_of_leads || a.role == obligraph_core::Role::Lead)
+        .filter(move |a| match a.agency.collective {
+            Some(c) => agencies::takes_in_body(c, body),
+            None => agencies::is_counterpart(&a.agency, parent.level, body, parent.level),
+        })
+}
+
+/// Why obligation `p` of `parent`, which a body's own plan takes up in no
+/// part, is not that body's after all (`None` when it is): another body
+/// leads it by name and this one is named for it only as a support among
+/// the bodies it concerns ("các Sở, ngành có liên quan phối hợp"), never
+/// by name or field. Which bodies a task concerns
+/// is the drafter's reading of the task; a plan that takes none of it up
+/// has read it as not its own. Flagged for review
+/// ([`crate::params::CONCERNED_ONLY_CONFIDENCE`]).
+fn concerned_only(p: &Obligation, parent: &Plan, body: &Agency) -> Option<String> {
+    let mut naming = naming_body(p, parent, body).peekable();
+    naming.peek()?;
+    let all_concerned = naming.all(|a| {
+        a.role != obligraph_core::Role::Lead
+            && (a.agency.collective == Some(obligraph_core::Collective::Related)
+                || a.agency.collective.is_some()
+                    && obligraph_vn::agency::only_those_concerned(&a.as_written))
+    });
+    // Another body leads it by name.
+    let led_by_name = p
+        .own_leads()
+        .any(|a| a.agency.collective.is_none() && !a.requested);
+    (all_concerned && led_by_name).then(|| {
+        let mut named: Vec<&str> = p.own_leads().map(agencies::display).collect();
+        if named.is_empty() {
+            named = p.own_assignments().iter().map(agencies::display).collect();
+        }
+        format!(
+            "led by {}; {} is named for it only among the bodies it concerns (\"có liên quan\"), and its plan takes up no part of it",
+            named.join(", "),
+            body.name,
+        )
+    })
 }
 
 /// Whether a commune plan has something to carry out of an obligation of
@@ -452,6 +496,8 @@ pub(crate) fn audit_indexed(
     // task that are for the levels above.
     let commune =
         child.level == Some(Level::Commune) && parent.level.is_some_and(|l| l < Level::Commune);
+    // A body's own plan (a department's under its government's plan).
+    let issuer = crate::vn::issuing_body(child, parent.level);
     // Each derived obligation's best parent obligation.
     let mut primary: Vec<(f64, Option<usize>)> = vec![(f64::MIN, None); child.obligations.len()];
     for (pi, pairs) in al.per_parent.iter().enumerate() {
@@ -805,6 +851,24 @@ pub(crate) fn audit_indexed(
             (Status::Covered, 0.9)
         } else {
             (status, confidence)
+        };
+        // A body's own plan that takes up nothing of a task naming it only
+        // among "các Sở, ngành có liên quan": read as not its own.
+        let (status, confidence, reason) = match issuer.as_ref() {
+            Some(body) if status == Status::Missing && reason.is_none() => {
+                match concerned_only(p, parent, body) {
+                    Some(why) => {
+                        candidates.append(&mut matches);
+                        (
+                            Status::NotApplicable,
+                            crate::params::CONCERNED_ONLY_CONFIDENCE,
+                            Some(why.into()),
+                        )
+                    }
+                    None => (status, confidence, reason),
+                }
+            }
+            _ => (status, confidence, reason),
         };
         reports.push(ParentObligationReport {
             plan: std::sync::Arc::clone(&ix.label),

@@ -98,6 +98,14 @@ pub const TOGETHER_PART: f64 = 0.25;
 /// under `REVIEW_BELOW` flags the same verdicts).
 pub const TOGETHER_CONFIDENCE: f64 = 0.65;
 
+/// The confidence of a verdict that a task is not a body's own because
+/// its plan takes up nothing of it and the parent names the body only
+/// among "các Sở, ngành có liên quan" (`audit::concerned_only`): under
+/// [`REVIEW_BELOW`], so a reader checks each. Set by reasoning, like
+/// [`TOGETHER_CONFIDENCE`] (any value under `REVIEW_BELOW` flags the same
+/// verdicts).
+pub const CONCERNED_ONLY_CONFIDENCE: f64 = 0.65;
+
 /// Derived texts whose term sets a parent index keeps (a national cascade
 /// has 36k distinct commune texts; past this they are computed each time).
 pub const CHILD_TERMS_MEMO: usize = 65_536;

@@ -79,3 +79,62 @@ fn without_a_part_for_the_communes_the_kind_decides() {
     let (s, why) = status_of(&parent, "đẩy mạnh tuyên truyền");
     assert_ne!(s, Status::NotApplicable, "{why:?}");
 }
+
+/// A province plan whose rows name each department that leads and add
+/// "các sở, ngành có liên quan" as support, in Nghệ An's wording (the rule
+/// was read on the Đồng Nai plan).
+const PROVINCE_ROWS: &str = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH NGHỆ AN\tĐộc lập - Tự do - Hạnh phúc
+Số: 88/KH-UBND\tNghệ An, ngày 20 tháng 2 năm 2026
+KẾ HOẠCH
+Triển khai thực hiện các khuyến nghị về quyền dân sự và chính trị trên địa bàn tỉnh Nghệ An
+I. NHIỆM VỤ
+1. Nghiên cứu, đề xuất hoàn thiện quy định về quản lý cư trú, xuất cảnh, nhập cảnh của công dân (Công an tỉnh chủ trì; các sở, ngành có liên quan phối hợp; thực hiện hằng năm).
+2. Rà soát chính sách hỗ trợ người bệnh tâm thần tại cộng đồng (Sở Y tế chủ trì; các sở, ngành có liên quan phối hợp; thực hiện hằng năm).
+3. Nghiên cứu, đề xuất sửa đổi quy định về bầu cử đại biểu Hội đồng nhân dân các cấp (Sở Nội vụ chủ trì; Sở Y tế, các sở, ngành có liên quan phối hợp; thực hiện năm 2026).
+4. Quán triệt, phổ biến các khuyến nghị của Ủy ban Nhân quyền tới cán bộ, công chức trong cơ quan, đơn vị (Các sở, ngành có liên quan chủ trì; thực hiện quý II/2026).
+";
+
+/// The health department's own plan under it: it takes up its own row and
+/// nothing else.
+const HEALTH_PLAN: &str = "UBND TỈNH NGHỆ AN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc
+Số: 140/KH-SYT\tNghệ An, ngày 05 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Kế hoạch số 88/KH-UBND ngày 20/02/2026 của UBND tỉnh Nghệ An
+I. NHIỆM VỤ
+1. Phòng Nghiệp vụ Y chủ trì rà soát chính sách hỗ trợ người bệnh tâm thần tại cộng đồng, thực hiện hằng năm.
+";
+
+fn health_status(id_text: &str) -> (Status, Option<String>, bool) {
+    let parent = import_str(PROVINCE_ROWS, "nghe-an.txt");
+    let child = import_str(HEALTH_PLAN, "nghe-an-syt.txt");
+    let r = audit(&parent, &child, &Config::default());
+    let o = parent
+        .obligations
+        .iter()
+        .find(|o| o.text.contains(id_text))
+        .unwrap_or_else(|| panic!("an obligation reading {id_text:?}"));
+    let p = r.parent_obligation(&o.id).expect("reported");
+    (p.status, p.reason.as_deref().map(str::to_string), p.review)
+}
+
+#[test]
+fn a_row_another_body_leads_with_those_concerned_is_not_a_departments_it_leaves_out() {
+    // Residence and exit law, led by the police, the department one of
+    // "các sở, ngành có liên quan": not its own, flagged for review.
+    let (s, why, review) = health_status("quản lý cư trú");
+    assert_eq!(s, Status::NotApplicable, "{why:?}");
+    assert!(why.is_some_and(|w| w.contains("có liên quan")));
+    assert!(review);
+    // Its own row is carried.
+    let (s, _, _) = health_status("người bệnh tâm thần");
+    assert_eq!(s, Status::Covered);
+    // Named by name as a support: a row it left out is missing.
+    let (s, why, _) = health_status("bầu cử");
+    assert_eq!(s, Status::Missing, "{why:?}");
+    // Given to "those concerned" as leads: every department reads itself
+    // in, so a plan leaving it out dropped it.
+    let (s, why, _) = health_status("Quán triệt");
+    assert_eq!(s, Status::Missing, "{why:?}");
+}

@@ -2659,6 +2659,20 @@ const COMMUNE_OFFICE_OF_FIELD: &[(&str, &str)] = &[
     ("construction", "economy"),
 ];
 
+/// Words after a collective that make it "those of them concerned" ("các
+/// Sở, ngành có liên quan", "các cơ quan, đơn vị liên quan"): which members
+/// it takes in depends on the task, not on the collective. Folded
+/// ([`fold`]).
+const CONCERNED: &[&str] = &["liên quan"];
+
+/// Whether a collective, as written, takes in only the members the task
+/// concerns ("các Sở, ngành có liên quan", "Các cơ quan, đơn vị liên
+/// quan"), not all of them ("các sở, ban, ngành").
+pub fn only_those_concerned(as_written: &str) -> bool {
+    let f = fold(as_written);
+    CONCERNED.iter().any(|w| f.contains(w))
+}
+
 /// The field of the commune office that answers for `field` (see
 /// [`counterpart`]): the field itself when a commune body of that field
 /// exists, else the office that takes it in since 2025-07-01 ("justice" →
@@ -2747,6 +2761,17 @@ pub fn counterpart(agency: &Agency, level: Level) -> Option<Agency> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_collective_of_those_concerned() {
+        assert!(only_those_concerned("các Sở, ngành có liên quan"));
+        assert!(only_those_concerned("Các cơ quan, đơn vị liên quan"));
+        assert!(only_those_concerned(
+            "các phòng, ban, ngành khác có liên quan"
+        ));
+        assert!(!only_those_concerned("Các sở, ban, ngành"));
+        assert!(!only_those_concerned("Ủy ban nhân dân các xã, phường"));
+    }
 
     #[test]
     fn pieces_split_outside_parentheses() {

@@ -198,10 +198,9 @@ fn concerned_only(p: &Obligation, parent: &Plan, body: &Agency) -> Option<String
                 || a.agency.collective.is_some()
                     && obligraph_vn::agency::only_those_concerned(&a.as_written))
     });
-    // Another body leads it by name.
-    let led_by_name = p
-        .own_leads()
-        .any(|a| a.agency.collective.is_none() && !a.requested);
+    // Another body leads it by name (or is asked to: a court, a
+    // procuracy).
+    let led_by_name = p.own_leads().any(|a| a.agency.collective.is_none());
     (all_concerned && led_by_name).then(|| {
         let mut named: Vec<&str> = p.own_leads().map(agencies::display).collect();
         if named.is_empty() {

@@ -93,6 +93,7 @@ I. NHIỆM VỤ
 2. Rà soát chính sách hỗ trợ người bệnh tâm thần tại cộng đồng (Sở Y tế chủ trì; các sở, ngành có liên quan phối hợp; thực hiện hằng năm).
 3. Nghiên cứu, đề xuất sửa đổi quy định về bầu cử đại biểu Hội đồng nhân dân các cấp (Sở Nội vụ chủ trì; Sở Y tế, các sở, ngành có liên quan phối hợp; thực hiện năm 2026).
 4. Quán triệt, phổ biến các khuyến nghị của Ủy ban Nhân quyền tới cán bộ, công chức trong cơ quan, đơn vị (Các sở, ngành có liên quan chủ trì; thực hiện quý II/2026).
+5. Nâng cao chất lượng kiểm sát việc giải quyết tin báo, tố giác tội phạm (Đề nghị Viện kiểm sát nhân dân tỉnh chủ trì; các sở, ngành có liên quan phối hợp; thực hiện hằng năm).
 ";
 
 /// The health department's own plan under it: it takes up its own row and
@@ -127,6 +128,9 @@ fn a_row_another_body_leads_with_those_concerned_is_not_a_departments_it_leaves_
     assert_eq!(s, Status::NotApplicable, "{why:?}");
     assert!(why.is_some_and(|w| w.contains("có liên quan")));
     assert!(review);
+    // The same when the body leading it can only be asked (a procuracy).
+    let (s, why, _) = health_status("kiểm sát việc giải quyết");
+    assert_eq!(s, Status::NotApplicable, "{why:?}");
     // Its own row is carried.
     let (s, _, _) = health_status("người bệnh tâm thần");
     assert_eq!(s, Status::Covered);

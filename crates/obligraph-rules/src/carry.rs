@@ -638,6 +638,14 @@ pub(crate) struct Element {
     /// element. Empty unless every side of its "hoặc" runs to
     /// [`params::SERIES_OBJECT`] syllables.
     alternatives: Vec<(Vec<(u64, f64)>, f64)>,
+    /// Its duties when it joins several with a comma, each opening with
+    /// its own verb ("rà soát các văn bản … phù hợp Công ước ICCPR,
+    /// nghiên cứu đề xuất sửa đổi, bổ sung …", [`verb_clauses`]): each
+    /// with its terms (weighed as in the element) and their sum. Read only
+    /// when no one derived task carries the element: two derived tasks
+    /// carrying one duty each carry it together ([`carried_by_duties`]).
+    /// Empty unless there are two or more.
+    duties: Vec<(Vec<(u64, f64)>, f64)>,
     /// Whether it is for the levels above a commune
     /// ([`obligraph_vn::subjects::above_commune`]): read only when a
     /// commune plan is audited, so worked out then, once.
@@ -801,8 +809,10 @@ fn task_elements(
                 .collect();
             let mass = terms.iter().map(|(_, w)| w).sum();
             let alternatives = alternatives_of(&e, &terms);
+            let duties = sides_weighed(verb_clauses(&e), &terms);
             Element {
                 alternatives,
+                duties,
                 above_commune: std::sync::OnceLock::new(),
                 text: e.into(),
                 terms,
@@ -834,6 +844,16 @@ fn alternatives_of(text: &str, terms: &[(u64, f64)]) -> Vec<(Vec<(u64, f64)>, f6
     if !sides.iter().all(duty) {
         return Vec::new();
     }
+    sides_weighed(sides, terms)
+}
+
+/// Each of `sides` (pieces of an element) with its terms weighed as the
+/// element's `terms` weighs them, and their sum; empty for fewer than two
+/// sides.
+fn sides_weighed(sides: Vec<&str>, terms: &[(u64, f64)]) -> Vec<(Vec<(u64, f64)>, f64)> {
+    if sides.len() < 2 {
+        return Vec::new();
+    }
     let weight: FxHashMap<u64, f64> = terms.iter().copied().collect();
     sides
         .into_iter()
@@ -846,6 +866,88 @@ fn alternatives_of(text: &str, terms: &[(u64, f64)]) -> Vec<(Vec<(u64, f64)>, f6
             (t, mass)
         })
         .collect()
+}
+
+/// The duties of a clause that joins them with a comma, each opening with
+/// its own verb ("rà soát các văn bản … phù hợp Công ước ICCPR, nghiên cứu
+/// đề xuất sửa đổi, bổ sung các quy định …"): split where the words after
+/// a comma open a duty ([`obligraph_vn::lexicon::opens_a_duty`]: a task
+/// verb, "phối hợp") and both sides run to at least
+/// [`params::SERIES_OBJECT`] syllables (a shorter side is a verb of a
+/// series on one object: "nghiên cứu, rà soát, góp ý …"). Not
+/// elements of their own (a derived task naming both in other words
+/// carries the clause whole): see [`Element::duties`].
+fn verb_clauses(clause: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, _) in clause.match_indices(", ") {
+        let (Some(before), Some(after)) = (clause.get(start..at), clause.get(at + 2..)) else {
+            continue;
+        };
+        let next_comma = after.find(", ").unwrap_or(after.len());
+        if crate::text::word_count(before) >= params::SERIES_OBJECT
+            && after
+                .get(..next_comma)
+                .is_some_and(|a| crate::text::word_count(a) >= params::SERIES_OBJECT)
+            && obligraph_vn::lexicon::opens_a_duty(&obligraph_vn::normalize::lower_nfc(
+                after.get(..next_comma).unwrap_or(after),
+            ))
+        {
+            out.push(before);
+            start = at + 2;
+        }
+    }
+    if !out.is_empty() {
+        out.push(clause.get(start..).unwrap_or(clause));
+    }
+    out
+}
+
+/// The matches (indices into `matches`, none of `blocked`) that carry
+/// element `e` together, one duty each ([`Element::duties`]), with the
+/// least share by which a duty is held; `None` unless every duty is
+/// carried, by two matches or more (one match carrying every duty would
+/// carry the element itself).
+fn carried_by_duties(
+    e: &Element,
+    matches: &[ChildSide],
+    blocked: &[usize],
+    carried: f64,
+) -> Option<(Vec<usize>, f64)> {
+    if e.duties.is_empty() {
+        return None;
+    }
+    let mut by: Vec<usize> = Vec::new();
+    let mut least = f64::INFINITY;
+    for (terms, mass) in &e.duties {
+        if *mass <= 0.0 {
+            continue;
+        }
+        let mut best: Option<(usize, f64)> = None;
+        for (i, c) in matches.iter().enumerate() {
+            if blocked.contains(&i) {
+                continue;
+            }
+            let found: f64 = terms
+                .iter()
+                .filter(|(t, _)| c.text.terms.contains(t))
+                .map(|(_, w)| w)
+                .sum();
+            let share = found / mass;
+            if share >= carried && best.is_none_or(|(_, b)| share > b) {
+                best = Some((i, share));
+            }
+        }
+        let (i, share) = best?;
+        least = least.min(share);
+        if !by.contains(&i) {
+            by.push(i);
+        }
+    }
+    (by.len() >= 2).then(|| {
+        by.sort_unstable();
+        (by, least)
+    })
 }
 
 impl ParentCarry {
@@ -1121,6 +1223,14 @@ pub(crate) fn verdict(
             b = b.max(h);
             if h >= carried {
                 by.push(i);
+            }
+        }
+        // No one match carries it: two carrying one duty each carry it
+        // together (a parent task split over two derived items).
+        if b < carried {
+            if let Some((together, share)) = carried_by_duties(e, matches, &blocked, carried) {
+                by = together;
+                b = share;
             }
         }
         carried_by.push(by);

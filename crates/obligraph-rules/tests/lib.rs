@@ -7,4 +7,5 @@ mod decisions;
 mod fingerprint;
 mod golden;
 mod mutations;
+mod split;
 mod wording;

@@ -308,6 +308,31 @@ pub fn opens_with_task_verb(lower: &str) -> bool {
         .any(|n| lower.starts_with(n))
 }
 
+/// Verbs that open a duty inside a task's text but not a task of its own
+/// (the importer reads "phối hợp với …" at a task's head as a role):
+/// "…, phối hợp với các cơ quan có liên quan trong việc hỗ trợ, tái hòa
+/// nhập nạn nhân".
+const DUTY_VERBS: &[&str] = &["phối hợp"];
+
+/// Whether `lower` (lower case, NFC) opens a duty: a task verb
+/// ([`opens_with_task_verb`]) or one of [`DUTY_VERBS`], as a whole word.
+///
+/// ```
+/// use obligraph_vn::lexicon::opens_a_duty;
+/// assert!(opens_a_duty("phối hợp với các cơ quan có liên quan trong việc hỗ trợ"));
+/// assert!(opens_a_duty("nghiên cứu đề xuất sửa đổi"));
+/// assert!(!opens_a_duty("phối hợpvới"));
+/// assert!(!opens_a_duty("người khuyết tật"));
+/// ```
+pub fn opens_a_duty(lower: &str) -> bool {
+    opens_with_task_verb(lower)
+        || DUTY_VERBS.iter().any(|v| {
+            lower
+                .strip_prefix(v)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+        })
+}
+
 /// Whether a key opens with "(trong) quá trình": the paragraphs whose whole
 /// key the importer's closing and difficulty tests read.
 pub(crate) fn opens_with_process(k: &str) -> bool {

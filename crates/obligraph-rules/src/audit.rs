@@ -126,12 +126,16 @@ pub(crate) fn not_applicable_reason(
     if requested_only && !config.matching.requested_only_applicable {
         let names: Vec<&str> = leads.iter().map(|a| agencies::display(a)).collect();
         return Some(format!(
-            "led only by requested bodies ({}): the derived plan can relay the request (đề nghị), not order it",
+            "{REQUESTED_ONLY} ({}): the derived plan can relay the request (đề nghị), not order it",
             names.join(", ")
         ));
     }
     None
 }
+
+/// How a "not applicable" reason for a task only requested bodies lead
+/// opens (see [`not_applicable_reason`]).
+const REQUESTED_ONLY: &str = "led only by requested bodies";
 
 /// Why obligation `p` of `parent` is not for the body `body` to carry out
 /// in its own plan (a department's plan under its government's plan), or
@@ -616,7 +620,17 @@ pub(crate) fn audit_indexed(
         let mut elements = Vec::new();
         let mut candidates = Vec::new();
         let (status, confidence) = if reason.is_some() {
-            (Status::NotApplicable, 1.0)
+            // Whether a plan relays what only requested bodies lead is a
+            // convention readers split on: flagged for review.
+            let doubtful = reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with(REQUESTED_ONLY));
+            let confidence = if doubtful {
+                crate::params::REQUESTED_ONLY_CONFIDENCE
+            } else {
+                1.0
+            };
+            (Status::NotApplicable, confidence)
         } else if best < m.partial_threshold {
             // No candidate at all: missing, as sure as the alignment is.
             (Status::Missing, 1.0)

@@ -106,6 +106,16 @@ pub const TOGETHER_CONFIDENCE: f64 = 0.65;
 /// verdicts).
 pub const CONCERNED_ONLY_CONFIDENCE: f64 = 0.65;
 
+/// The confidence of a "not applicable" verdict on a task that only
+/// requested bodies lead (courts, procuracies, the Front: the derived plan
+/// can relay the request, not order it): under [`REVIEW_BELOW`], so a
+/// reader checks each. Set by the labelled evidence, not fitted: of the
+/// readers who labelled such tasks, the six who wrote plans blind relay
+/// the Front's requests in their plans and the pair and commune labellers
+/// do not (session 17, `docs/experiments/s17-front-relay.patch`): the
+/// evidence splits evenly, so the verdict is a coin a reader should turn.
+pub const REQUESTED_ONLY_CONFIDENCE: f64 = 0.6;
+
 /// Derived texts whose term sets a parent index keeps (a national cascade
 /// has 36k distinct commune texts; past this they are computed each time).
 pub const CHILD_TERMS_MEMO: usize = 65_536;

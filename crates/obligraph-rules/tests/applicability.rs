@@ -142,3 +142,29 @@ fn a_row_another_body_leads_with_those_concerned_is_not_a_departments_it_leaves_
     let (s, why, _) = health_status("Quán triệt");
     assert_eq!(s, Status::Missing, "{why:?}");
 }
+
+#[test]
+fn a_task_only_requested_bodies_lead_is_not_applicable_and_flagged() {
+    // Quảng Ngãi's plan asks the Front to lead a supervision; a commune
+    // plan may relay the request or not: readers split, so a reader
+    // checks the verdict.
+    let parent = format!(
+        "{PARENT}5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì giám sát việc thực hiện chính sách đối với người khuyết tật tại cơ sở.\n"
+    );
+    let parent = import_str(&parent, "quang-ngai.txt");
+    let child = import_str(COMMUNE, "tinh-khe.txt");
+    let r = audit(&parent, &child, &Config::default());
+    let o = parent
+        .obligations
+        .iter()
+        .find(|o| o.text.contains("giám sát việc thực hiện"))
+        .expect("the Front's task");
+    let p = r.parent_obligation(&o.id).expect("reported");
+    assert_eq!(p.status, Status::NotApplicable, "{:?}", p.reason);
+    assert!(
+        p.reason.as_deref().is_some_and(|w| w.contains("requested")),
+        "{:?}",
+        p.reason
+    );
+    assert!(p.review);
+}

@@ -295,14 +295,14 @@ fn reaches_commune(
 fn reasons(
     ix: &ParentIndex<'_>,
     child: &Plan,
+    issuer: Option<&Agency>,
     config: &Config,
 ) -> std::sync::Arc<Vec<Option<std::sync::Arc<str>>>> {
     let parent = ix.plan;
     let child_level = child.level;
-    let issuer = crate::vn::issuing_body(child, parent.level);
     let key = format!(
         "{child_level:?} {} {:?}",
-        issuer.as_ref().map_or("", |a| a.id.as_str()),
+        issuer.map_or("", |a| a.id.as_str()),
         config.matching
     );
     ix.reasons.get_or_insert_with(&key, || {
@@ -317,8 +317,9 @@ fn reasons(
                     )
                     .into(),
                 ),
-                None => not_applicable_reason(p, parent, child_level, issuer.as_ref(), config)
-                    .map(Into::into),
+                None => {
+                    not_applicable_reason(p, parent, child_level, issuer, config).map(Into::into)
+                }
             })
             .collect()
     })
@@ -466,7 +467,9 @@ pub(crate) fn audit_indexed(
     config: &Config,
 ) -> AuditReport {
     let parent = ix.plan;
-    let reasons = reasons(ix, child, config);
+    // A body's own plan (a department's under its government's plan).
+    let issuer = crate::vn::issuing_body(child, parent.level);
+    let reasons = reasons(ix, child, issuer.as_ref(), config);
     let na: Vec<bool> = reasons.iter().map(Option::is_some).collect();
     let mut al = align(ix, child, config, &na);
     let m = &config.matching;
@@ -499,8 +502,6 @@ pub(crate) fn audit_indexed(
     // task that are for the levels above.
     let commune =
         child.level == Some(Level::Commune) && parent.level.is_some_and(|l| l < Level::Commune);
-    // A body's own plan (a department's under its government's plan).
-    let issuer = crate::vn::issuing_body(child, parent.level);
     // Each derived obligation's best parent obligation.
     let mut primary: Vec<(f64, Option<usize>)> = vec![(f64::MIN, None); child.obligations.len()];
     for (pi, pairs) in al.per_parent.iter().enumerate() {

@@ -1,12 +1,7 @@
 //! Applicability to a commune of a parent plan that gives duties body by
 //! body, in another province's wording than the plans it was read on.
 
-use obligraph_core::Plan;
-use obligraph_rules::{audit, Config, Status};
-
-fn import_str(t: &str, name: &str) -> Plan {
-    obligraph_vn::import_text(t, name).unwrap().plan
-}
+use obligraph_rules::Status;
 
 const PARENT: &str = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH QUẢNG NGÃI\tĐộc lập - Tự do - Hạnh phúc
@@ -38,15 +33,7 @@ I. NHIỆM VỤ
 ";
 
 fn status_of(parent: &str, id_text: &str) -> (Status, Option<String>) {
-    let parent = import_str(parent, "quang-ngai.txt");
-    let child = import_str(COMMUNE, "tinh-khe.txt");
-    let r = audit(&parent, &child, &Config::default());
-    let o = parent
-        .obligations
-        .iter()
-        .find(|o| o.text.contains(id_text))
-        .unwrap_or_else(|| panic!("an obligation reading {id_text:?}"));
-    let p = r.parent_obligation(&o.id).expect("reported");
+    let p = crate::common::audited(parent, COMMUNE, id_text);
     (p.status, p.reason.as_deref().map(str::to_string))
 }
 
@@ -108,15 +95,7 @@ I. NHIỆM VỤ
 ";
 
 fn health_status(id_text: &str) -> (Status, Option<String>, bool) {
-    let parent = import_str(PROVINCE_ROWS, "nghe-an.txt");
-    let child = import_str(HEALTH_PLAN, "nghe-an-syt.txt");
-    let r = audit(&parent, &child, &Config::default());
-    let o = parent
-        .obligations
-        .iter()
-        .find(|o| o.text.contains(id_text))
-        .unwrap_or_else(|| panic!("an obligation reading {id_text:?}"));
-    let p = r.parent_obligation(&o.id).expect("reported");
+    let p = crate::common::audited(PROVINCE_ROWS, HEALTH_PLAN, id_text);
     (p.status, p.reason.as_deref().map(str::to_string), p.review)
 }
 
@@ -151,15 +130,7 @@ fn a_task_only_requested_bodies_lead_is_not_applicable_and_flagged() {
     let parent = format!(
         "{PARENT}5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì giám sát việc thực hiện chính sách đối với người khuyết tật tại cơ sở.\n"
     );
-    let parent = import_str(&parent, "quang-ngai.txt");
-    let child = import_str(COMMUNE, "tinh-khe.txt");
-    let r = audit(&parent, &child, &Config::default());
-    let o = parent
-        .obligations
-        .iter()
-        .find(|o| o.text.contains("giám sát việc thực hiện"))
-        .expect("the Front's task");
-    let p = r.parent_obligation(&o.id).expect("reported");
+    let p = crate::common::audited(&parent, COMMUNE, "giám sát việc thực hiện");
     assert_eq!(p.status, Status::NotApplicable, "{:?}", p.reason);
     assert!(
         p.reason.as_deref().is_some_and(|w| w.contains("requested")),

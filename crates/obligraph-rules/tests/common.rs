@@ -203,3 +203,18 @@ pub const DRAFTING_VARIANTS: [(&str, &str); 12] = [
     ("Hội đồng nhân dân", "HĐND"),
     ("UBND", "Ủy ban nhân dân"),
 ];
+
+/// The report of the parent obligation whose text holds `words`, from an
+/// audit of `child` (text) against `parent` (text); panics when none does.
+pub fn audited(parent: &str, child: &str, words: &str) -> obligraph_rules::ParentObligationReport {
+    let load = |t: &str, name: &str| obligraph_vn::import_text(t, name).unwrap().plan;
+    let parent = load(parent, "parent.txt");
+    let child = load(child, "child.txt");
+    let r = obligraph_rules::audit(&parent, &child, &obligraph_rules::Config::default());
+    let o = parent
+        .obligations
+        .iter()
+        .find(|o| o.text.contains(words))
+        .unwrap_or_else(|| panic!("an obligation reading {words:?}"));
+    r.parent_obligation(&o.id).expect("reported").clone()
+}

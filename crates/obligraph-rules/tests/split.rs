@@ -2,12 +2,7 @@
 //! by two derived items (one duty each), in Thanh Hóa's wording (the
 //! mechanism was read on the Huế plan against a Quảng Trị plan).
 
-use obligraph_core::Plan;
-use obligraph_rules::{audit, Config, Status};
-
-fn import_str(t: &str, name: &str) -> Plan {
-    obligraph_vn::import_text(t, name).unwrap().plan
-}
+use obligraph_rules::Status;
 
 const PARENT: &str = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH THANH HÓA\tĐộc lập - Tự do - Hạnh phúc
@@ -31,15 +26,7 @@ I. NHIỆM VỤ
 ";
 
 fn status(child: &str) -> Status {
-    let parent = import_str(PARENT, "thanh-hoa.txt");
-    let child = import_str(child, "nghe-an.txt");
-    let r = audit(&parent, &child, &Config::default());
-    let o = parent
-        .obligations
-        .iter()
-        .find(|o| o.text.contains("dạy nghề"))
-        .expect("the split task");
-    r.parent_obligation(&o.id).expect("reported").status
+    crate::common::audited(PARENT, child, "dạy nghề").status
 }
 
 #[test]

@@ -1523,83 +1523,158 @@ pub(crate) fn inside_known_name(text: &str, at: usize) -> bool {
         return inside_known_name_each(text, at);
     }
     let starts = name_starts_before(text, at);
-    let (Some(&first), Some(&last)) = (starts.first(), starts.last()) else {
+    let Some(&first) = starts.first() else {
         return false;
     };
-    let window_end =
-        |s: usize| s + crate::import::text::first_chars(text.get(s..).unwrap_or(""), 120).len();
-    let limit = at.max(window_end(last));
-    // The words from the first start to the limit: byte range and the
-    // range of their tokens in `toks`.
-    let mut words: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
-    let mut toks: Vec<String> = Vec::new();
-    let mut word_start: Option<usize> = None;
-    let rest = text.get(first..).unwrap_or("");
-    for (i, c) in rest
-        .char_indices()
-        .map(|(i, c)| (i + first, c))
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_whitespace() {
-            if let Some(ws) = word_start.take() {
-                let from = toks.len();
-                tokens_into(text.get(ws..i).unwrap_or(""), &mut toks);
-                words.push((ws, i, from..toks.len()));
-            }
-            if i >= limit {
+    let key_lens = &table().key_lens;
+    let mut words = TextWords::new(text, first);
+    let mut cut: Vec<String> = Vec::new();
+    starts.iter().any(|&s| {
+        let we = s + crate::import::text::first_chars(text.get(s..).unwrap_or(""), 120).len();
+        let from = words.first_from(s);
+        // The window's tokens, as far as the longest name starting with
+        // its first token (no longer prefix is looked up): a run of the
+        // words' tokens, or a copy ending with a word cut at the window's
+        // end.
+        let (mut lo, mut hi) = (None, 0);
+        cut.clear();
+        let mut i = from;
+        let mut longest = None;
+        while let Some(w) = words.get(i) {
+            if w.start >= we {
                 break;
             }
-        } else if word_start.is_none() {
-            word_start = Some(i);
-        }
-    }
-    let key_lens = &table().key_lens;
-    // The tokens of the word cut by `at`, if `at` falls inside one.
-    let cut_at = words
-        .iter()
-        .find(|w| w.0 < at && at < w.1)
-        .map(|w| tokens(text.get(w.0..at).unwrap_or("")).len());
-    starts.iter().any(|&s| {
-        let we = window_end(s);
-        let from = words.partition_point(|w| w.0 < s);
-        let full = words
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|w| w.1 <= we);
-        let tok_range = full.fold(None, |r: Option<std::ops::Range<usize>>, w| {
-            Some(r.map_or(w.2.clone(), |r| r.start..w.2.end))
-        });
-        let whole = tok_range.and_then(|r| toks.get(r)).unwrap_or(&[]);
-        // The word cut by the window's end.
-        let cut_word = words
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .find(|w| w.0 < we && we < w.1);
-        let cut = cut_word.map(|w| tokens(text.get(w.0..we).unwrap_or("")));
-        let head: Vec<String>;
-        let window: &[String] = match cut {
-            Some(c) if !c.is_empty() => {
-                head = whole.iter().cloned().chain(c).collect();
-                &head
+            if w.end <= we {
+                lo.get_or_insert(w.toks.start);
+                hi = w.toks.end;
+            } else {
+                cut.extend(
+                    words
+                        .toks
+                        .get(lo.unwrap_or(0)..hi)
+                        .unwrap_or(&[])
+                        .iter()
+                        .cloned(),
+                );
+                tokens_into(text.get(w.start..we).unwrap_or(""), &mut cut);
             }
-            _ => whole,
-        };
-        if !window.first().is_some_and(|f| key_lens.contains_key(f)) {
-            return false;
+            let window = if cut.is_empty() {
+                words.toks.get(lo.unwrap_or(0)..hi).unwrap_or(&[])
+            } else {
+                &cut
+            };
+            if longest.is_none() {
+                match window.first().map(|f| key_lens.get(f)) {
+                    Some(None) => return false,
+                    Some(Some(lens)) => longest = lens.first().copied(),
+                    None => {}
+                }
+            }
+            if w.end > we || longest.is_some_and(|l| window.len() >= l) {
+                break;
+            }
+            i += 1;
         }
-        let before: usize = words
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|w| w.1 <= at)
-            .map(|w| w.2.len())
-            .sum::<usize>()
-            + cut_at.unwrap_or(0);
+        let Some(longest) = longest else {
+            return false;
+        };
+        // The tokens from the start to `at`, counted as far as `longest`.
+        let mut before = 0;
+        let mut j = from;
+        while let Some(w) = words.get(j) {
+            if w.start >= at || before >= longest {
+                break;
+            }
+            if w.end <= at {
+                before += w.toks.len();
+            } else {
+                before += tokens(text.get(w.start..at).unwrap_or("")).len();
+                break;
+            }
+            j += 1;
+        }
+        let window = if cut.is_empty() {
+            words.toks.get(lo.unwrap_or(0)..hi).unwrap_or(&[])
+        } else {
+            &cut
+        };
+        let window = window.get(..longest).unwrap_or(window);
         let runs_on = known_name_lengths(window).any(|n| n > before);
         runs_on
     })
+}
+
+/// A word of [`TextWords`]: its bytes and its tokens' place.
+struct TextWord {
+    start: usize,
+    end: usize,
+    toks: std::ops::Range<usize>,
+}
+
+/// The words of a text (runs between whitespace) from a byte on, each
+/// tokenized once when first asked for.
+struct TextWords<'a> {
+    text: &'a str,
+    /// The next byte to read.
+    pos: usize,
+    words: Vec<(usize, usize, std::ops::Range<usize>)>,
+    toks: Vec<String>,
+}
+
+impl<'a> TextWords<'a> {
+    fn new(text: &'a str, from: usize) -> Self {
+        TextWords {
+            text,
+            pos: from,
+            words: Vec::new(),
+            toks: Vec::new(),
+        }
+    }
+
+    /// Reads the next word; false at the end of the text.
+    fn read(&mut self) -> bool {
+        let rest = self.text.get(self.pos..).unwrap_or("");
+        let Some(lead) = rest.find(|c: char| !c.is_whitespace()) else {
+            self.pos = self.text.len();
+            return false;
+        };
+        let start = self.pos + lead;
+        let end = self
+            .text
+            .get(start..)
+            .and_then(|r| r.find(char::is_whitespace))
+            .map_or(self.text.len(), |e| start + e);
+        let from = self.toks.len();
+        tokens_into(self.text.get(start..end).unwrap_or(""), &mut self.toks);
+        self.words.push((start, end, from..self.toks.len()));
+        self.pos = end;
+        true
+    }
+
+    fn get(&mut self, i: usize) -> Option<TextWord> {
+        while self.words.len() <= i {
+            if !self.read() {
+                return None;
+            }
+        }
+        self.words.get(i).map(|(start, end, toks)| TextWord {
+            start: *start,
+            end: *end,
+            toks: toks.clone(),
+        })
+    }
+
+    /// The index of the first word starting at byte `s` or after.
+    fn first_from(&mut self, s: usize) -> usize {
+        loop {
+            if let Some(i) = self.words.iter().position(|w| w.0 >= s) {
+                return i;
+            }
+            if !self.read() {
+                return self.words.len();
+            }
+        }
+    }
 }
 
 /// The word starts of `text` before byte `at` that a known name holding
@@ -3053,6 +3128,11 @@ mod tests {
         "Hội Liên hiệp Phụ nữ tỉnh",
         "Tòa án nhân dân tỉnh",
         "Sở Văn hóa",
+        // Marks inside a word make tokens of their own: a word cut by
+        // `at` has fewer tokens than the whole word.
+        "Phòng Quản lý xử lý vi phạm hành chính và theo dõi thi,hành,pháp,luật",
+        "Phòng Văn hóa-Xã-hội",
+        "hành,chính",
     ];
     /// A run of spaces puts the end of the 120 chars read inside a name.
     const NAME_GAPS: &[&str] = &[

@@ -399,8 +399,14 @@ fn abbreviation(tok: &str) -> Option<&'static [String]> {
 /// The matching key of a name, as tokens: folded, abbreviations expanded,
 /// punctuation , ; : - ( ) as tokens of their own, "&" as "và", "." dropped.
 fn tokens(s: &str) -> Vec<String> {
-    let f = fold(s);
     let mut out = Vec::new();
+    tokens_into(s, &mut out);
+    out
+}
+
+/// [`tokens`] pushed onto `out`.
+fn tokens_into(s: &str, out: &mut Vec<String>) {
+    let f = fold(s);
     let push = |tok: &str, out: &mut Vec<String>| match abbreviation(tok) {
         Some(exp) => out.extend(exp.iter().cloned()),
         None => out.push(tok.to_string()),
@@ -417,18 +423,17 @@ fn tokens(s: &str) -> Vec<String> {
         };
         if ends_word {
             if let Some(word) = f.get(start..i).filter(|w| !w.is_empty()) {
-                push(word, &mut out);
+                push(word, out);
             }
             if let Some(t) = own_token {
-                push(t, &mut out);
+                push(t, out);
             }
             start = i + c.len_utf8();
         }
     }
     if let Some(word) = f.get(start..).filter(|w| !w.is_empty()) {
-        push(word, &mut out);
+        push(word, out);
     }
-    out
 }
 
 /// Level words; "phương" is an extraction slip for "phường" seen in the
@@ -1470,10 +1475,32 @@ fn split_bullets(seg: &str) -> Vec<String> {
 /// Whether a known name that `text` starts with runs on past its byte
 /// `at` (a " - " inside the name: "Phòng Văn hóa - Xã hội, …").
 pub(crate) fn name_runs_on(text: &str, at: usize) -> bool {
+    let head = crate::import::text::first_chars(text, 120);
+    if !may_start_known_name(head) {
+        return false;
+    }
     let before = tokens(text.get(..at).unwrap_or("")).len();
-    let toks = tokens(crate::import::text::first_chars(text, 120));
+    let toks = tokens(head);
     let runs_on = known_name_lengths(&toks).any(|n| n > before);
     runs_on
+}
+
+/// Whether the first token of `tokens(text)` may start a known name:
+/// false when it starts none, read from the first word alone (the fold
+/// and the tokens of a text up to its first whitespace are those of the
+/// whole text up to there). A first word with no token answers true, for
+/// the caller to read the whole text. Most word starts that
+/// [`inside_known_name`] tries start no name (about a quarter of a warm
+/// import's instructions went to tokenizing 120 chars for each).
+fn may_start_known_name(text: &str) -> bool {
+    let word = text
+        .trim_start()
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    tokens(word)
+        .first()
+        .is_none_or(|first| table().key_lens.contains_key(first))
 }
 
 /// The most words of a known name before a word inside it: the longest
@@ -1483,16 +1510,189 @@ const NAME_WORDS_BEFORE: usize = 16;
 
 /// Whether byte `at` of `text` (a word start) lies inside a known name
 /// that starts at one of the words before it.
+///
+/// The same answer as asking [`name_runs_on`] at each of those words
+/// (`inside_known_name_each`, kept for the tests), with each word of the
+/// text tokenized once instead of once per start: [`tokens`] of text cut
+/// at whitespace are the tokens of its words one after another (the fold
+/// changes nothing across whitespace), so the tokens of the text from a
+/// start are a run of the words' tokens, but for a word cut by the end of
+/// the 120 chars read or by `at`, tokenized as cut.
 pub(crate) fn inside_known_name(text: &str, at: usize) -> bool {
+    if at > text.len() || !text.is_char_boundary(at) {
+        return inside_known_name_each(text, at);
+    }
+    let starts = name_starts_before(text, at);
+    let Some(&first) = starts.first() else {
+        return false;
+    };
+    let key_lens = &table().key_lens;
+    let mut words = TextWords::new(text, first);
+    let mut cut: Vec<String> = Vec::new();
+    starts.iter().any(|&s| {
+        let we = s + crate::import::text::first_chars(text.get(s..).unwrap_or(""), 120).len();
+        let from = words.first_from(s);
+        // The window's tokens, as far as the longest name starting with
+        // its first token (no longer prefix is looked up): a run of the
+        // words' tokens, or a copy ending with a word cut at the window's
+        // end.
+        let (mut lo, mut hi) = (None, 0);
+        cut.clear();
+        let mut i = from;
+        let mut longest = None;
+        while let Some(w) = words.get(i) {
+            if w.start >= we {
+                break;
+            }
+            if w.end <= we {
+                lo.get_or_insert(w.toks.start);
+                hi = w.toks.end;
+            } else {
+                cut.extend(
+                    words
+                        .toks
+                        .get(lo.unwrap_or(0)..hi)
+                        .unwrap_or(&[])
+                        .iter()
+                        .cloned(),
+                );
+                tokens_into(text.get(w.start..we).unwrap_or(""), &mut cut);
+            }
+            let window = if cut.is_empty() {
+                words.toks.get(lo.unwrap_or(0)..hi).unwrap_or(&[])
+            } else {
+                &cut
+            };
+            if longest.is_none() {
+                match window.first().map(|f| key_lens.get(f)) {
+                    Some(None) => return false,
+                    Some(Some(lens)) => longest = lens.first().copied(),
+                    None => {}
+                }
+            }
+            if w.end > we || longest.is_some_and(|l| window.len() >= l) {
+                break;
+            }
+            i += 1;
+        }
+        let Some(longest) = longest else {
+            return false;
+        };
+        // The tokens from the start to `at`, counted as far as `longest`.
+        let mut before = 0;
+        let mut j = from;
+        while let Some(w) = words.get(j) {
+            if w.start >= at || before >= longest {
+                break;
+            }
+            if w.end <= at {
+                before += w.toks.len();
+            } else {
+                before += tokens(text.get(w.start..at).unwrap_or("")).len();
+                break;
+            }
+            j += 1;
+        }
+        let window = if cut.is_empty() {
+            words.toks.get(lo.unwrap_or(0)..hi).unwrap_or(&[])
+        } else {
+            &cut
+        };
+        let window = window.get(..longest).unwrap_or(window);
+        let runs_on = known_name_lengths(window).any(|n| n > before);
+        runs_on
+    })
+}
+
+/// A word of [`TextWords`]: its bytes and its tokens' place.
+struct TextWord {
+    start: usize,
+    end: usize,
+    toks: std::ops::Range<usize>,
+}
+
+/// The words of a text (runs between whitespace) from a byte on, each
+/// tokenized once when first asked for.
+struct TextWords<'a> {
+    text: &'a str,
+    /// The next byte to read.
+    pos: usize,
+    words: Vec<(usize, usize, std::ops::Range<usize>)>,
+    toks: Vec<String>,
+}
+
+impl<'a> TextWords<'a> {
+    fn new(text: &'a str, from: usize) -> Self {
+        TextWords {
+            text,
+            pos: from,
+            words: Vec::new(),
+            toks: Vec::new(),
+        }
+    }
+
+    /// Reads the next word; false at the end of the text.
+    fn read(&mut self) -> bool {
+        let rest = self.text.get(self.pos..).unwrap_or("");
+        let Some(lead) = rest.find(|c: char| !c.is_whitespace()) else {
+            self.pos = self.text.len();
+            return false;
+        };
+        let start = self.pos + lead;
+        let end = self
+            .text
+            .get(start..)
+            .and_then(|r| r.find(char::is_whitespace))
+            .map_or(self.text.len(), |e| start + e);
+        let from = self.toks.len();
+        tokens_into(self.text.get(start..end).unwrap_or(""), &mut self.toks);
+        self.words.push((start, end, from..self.toks.len()));
+        self.pos = end;
+        true
+    }
+
+    fn get(&mut self, i: usize) -> Option<TextWord> {
+        while self.words.len() <= i {
+            if !self.read() {
+                return None;
+            }
+        }
+        self.words.get(i).map(|(start, end, toks)| TextWord {
+            start: *start,
+            end: *end,
+            toks: toks.clone(),
+        })
+    }
+
+    /// The index of the first word starting at byte `s` or after.
+    fn first_from(&mut self, s: usize) -> usize {
+        loop {
+            if let Some(i) = self.words.iter().position(|w| w.0 >= s) {
+                return i;
+            }
+            if !self.read() {
+                return self.words.len();
+            }
+        }
+    }
+}
+
+/// The word starts of `text` before byte `at` that a known name holding
+/// `at` may start at: the last [`NAME_WORDS_BEFORE`].
+fn name_starts_before(text: &str, at: usize) -> Vec<usize> {
     let head = text.get(..at).unwrap_or("");
     let starts: Vec<usize> = std::iter::once(0)
         .chain(head.match_indices(' ').map(|(i, _)| i + 1))
         .filter(|&i| i < at)
         .collect();
     let from = starts.len().saturating_sub(NAME_WORDS_BEFORE);
-    starts
+    starts.get(from..).unwrap_or(&[]).to_vec()
+}
+
+/// [`inside_known_name`] as [`name_runs_on`] at each start.
+fn inside_known_name_each(text: &str, at: usize) -> bool {
+    name_starts_before(text, at)
         .iter()
-        .skip(from)
         .any(|&s| text.get(s..).is_some_and(|rest| name_runs_on(rest, at - s)))
 }
 
@@ -2884,5 +3084,130 @@ mod tests {
         ] {
             assert_eq!(resolve_agency(name, &ctx).id, id, "{name}");
         }
+    }
+
+    /// Words of known names and of the text around them, with the marks
+    /// and spaces the fold treats in its own ways.
+    const NAME_PIECES: &[&str] = &[
+        "Phòng",
+        "Quản",
+        "lý",
+        "xử",
+        "vi",
+        "phạm",
+        "hành",
+        "chính",
+        "và",
+        "theo",
+        "dõi",
+        "thi",
+        "pháp",
+        "luật",
+        "Sở",
+        "Tư",
+        "UBND",
+        "tỉnh",
+        "Công",
+        "an",
+        "CA",
+        "Văn",
+        "hóa",
+        "Xã",
+        "hội",
+        "xã",
+        "chủ",
+        "trì",
+        "phối",
+        "hợp",
+        "Ủy",
+        "ban",
+        "nhân",
+        "dân",
+        "Tòa",
+        "án",
+        "huyện",
+        "Hội",
+        "Liên",
+        "hiệp",
+        "Phụ",
+        "nữ",
+        "to\u{300}a",
+        "Ho\u{300}a",
+        "-",
+        "–",
+        ",",
+        ";",
+        "(",
+        ")",
+        ".",
+        "&",
+        "\u{200b}",
+        "\u{301}",
+        "x",
+        "Phòng Quản lý xử lý vi phạm hành chính và theo dõi thi hành pháp luật",
+        "Phòng Văn hóa - Xã hội",
+        "Sở Tư pháp",
+        "Công an tỉnh",
+        "Ủy ban nhân dân tỉnh",
+        "UBND huyện",
+        "Hội Liên hiệp Phụ nữ tỉnh",
+        "Tòa án nhân dân tỉnh",
+        "Sở Văn hóa",
+        // Marks inside a word make tokens of their own: a word cut by
+        // `at` has fewer tokens than the whole word.
+        "Phòng Quản lý xử lý vi phạm hành chính và theo dõi thi,hành,pháp,luật",
+        "Phòng Văn hóa-Xã-hội",
+        "hành,chính",
+    ];
+    /// A run of spaces puts the end of the 120 chars read inside a name.
+    const NAME_GAPS: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\u{a0}",
+        "\t",
+        "",
+        " - ",
+        ", ",
+        "                                                                                  ",
+    ];
+
+    proptest::proptest! {
+        /// Tokenizing each word once answers as tokenizing the text from
+        /// each start, at any byte (word starts, inside words, inside a
+        /// char) and past the 120 chars read.
+        #[test]
+        fn inside_known_name_as_each_start(
+            parts in proptest::collection::vec(
+                (proptest::sample::select(NAME_PIECES), proptest::sample::select(NAME_GAPS)),
+                0..60,
+            ),
+            at in proptest::prelude::any::<proptest::sample::Index>(),
+            word_start in proptest::prelude::any::<bool>(),
+        ) {
+            let text: String = parts.iter().flat_map(|(w, g)| [*w, *g]).collect();
+            let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i + 1).collect();
+            let at = match spaces.len() {
+                n if word_start && n > 0 => spaces.get(at.index(n)).copied().unwrap_or(0),
+                _ => at.index(text.len() + 1),
+            };
+            proptest::prop_assert_eq!(
+                inside_known_name(&text, at),
+                inside_known_name_each(&text, at),
+                "{:?} at {}", text, at
+            );
+        }
+    }
+
+    #[test]
+    fn inside_known_name_reads_names_across_starts() {
+        let text = "Phòng Quản lý xử lý vi phạm hành chính và theo dõi thi hành pháp luật chủ trì";
+        let at = text.find("theo dõi").unwrap_or(0);
+        assert!(inside_known_name(text, at));
+        assert!(inside_known_name_each(text, at));
+        let at = text.find("chủ trì").unwrap_or(0);
+        assert!(!inside_known_name(text, at));
+        assert!(!inside_known_name_each(text, at));
     }
 }

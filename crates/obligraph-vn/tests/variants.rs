@@ -1639,3 +1639,58 @@ fn heads_of_residential_groups_are_the_residential_boards() {
         assert_eq!(ids, ["commune:residential_boards"], "{name}");
     }
 }
+
+/// The schools of an area are one body, however their kinds are listed (a
+/// commune of Quảng Ngãi, 2026): "các trường mầm non, tiểu học và THCS
+/// trên địa bàn xã", "Hiệu trưởng các trường tiểu học, trung học cơ sở",
+/// "các cơ sở giáo dục trên địa bàn" are the commune's schools, never a
+/// body called "tiểu học".
+const COMMUNE_SCHOOLS: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+ỦY BAN NHÂN DÂN XÃ TƯ NGHĨA
+Số: 22/KH-UBND
+Tư Nghĩa, ngày 16 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước của Liên hợp quốc về quyền trẻ em trên địa bàn xã năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo vệ trẻ em trên địa bàn xã.
+II. NHIỆM VỤ
+1. Tổ chức truyền thông về quyền trẻ em tại các thôn (Phòng Văn hóa - Xã hội chủ trì; Trạm Y tế xã, các trường mầm non, tiểu học và THCS trên địa bàn xã phối hợp). Thời gian: hằng năm.
+2. Đề nghị Hiệu trưởng các trường tiểu học, trung học cơ sở lồng ghép kỹ năng phòng, chống xâm hại trẻ em vào giờ sinh hoạt lớp; thời gian: theo năm học.
+3. Các cơ sở giáo dục trên địa bàn chủ trì, phối hợp với Công an xã rà soát an ninh, an toàn trường học; thời gian: Quý III/2026.
+";
+
+#[test]
+fn the_schools_of_an_area_are_one_body() {
+    let i = import(COMMUNE_SCHOOLS);
+    let media = task(&i, "truyền thông về quyền trẻ em");
+    assert_eq!(
+        ids(media, Role::Support),
+        ["commune:health_station", "commune:schools"]
+    );
+    let skills = task(&i, "kỹ năng phòng, chống xâm hại");
+    assert_eq!(ids(skills, Role::Lead), ["commune:schools"]);
+    assert!(skills.assignments.iter().all(|a| a.requested));
+    let safety = task(&i, "rà soát an ninh, an toàn trường học");
+    assert_eq!(ids(safety, Role::Lead), ["commune:schools"]);
+    assert_eq!(ids(safety, Role::Support), ["commune:police"]);
+    // A province's: the upper-secondary schools of its territory, beside
+    // their department; one named school is a body of its own, no group.
+    let ctx = AgencyContext {
+        issuer_level: Some(obligraph_core::Level::Province),
+        ..Default::default()
+    };
+    let got = parse_agency_list(
+        "Sở Giáo dục và Đào tạo, Ban Giám hiệu các trường trung học phổ thông trên địa bàn tỉnh, Trường Đại học Phạm Văn Đồng",
+        Role::Support,
+        &ctx,
+    );
+    let got: Vec<&str> = got.iter().map(|a| a.agency.id.as_str()).collect();
+    assert_eq!(
+        got.get(..2),
+        Some(&["province:education", "province:schools"][..])
+    );
+    assert!(
+        got.get(2).is_some_and(|id| id.starts_with("unresolved:")),
+        "{got:?}"
+    );
+}

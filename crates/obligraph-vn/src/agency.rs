@@ -905,15 +905,19 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         "departments"
     } else if has("phòng") || has("phòng chuyên môn") || has("phòng nghiệp vụ") {
         // "các phòng chuyên môn thuộc Sở": a department's own units.
-        let of_department = toks.windows(2).any(|w| {
-            w.first().map(String::as_str) == Some("thuộc")
-                && w.get(1).map(String::as_str) == Some("sở")
-        });
-        if has("đơn vị") || has("trung tâm") || of_department {
+        if has("đơn vị") || has("trung tâm") || of_department(toks) {
             "units"
         } else {
             "district_offices"
         }
+    } else if of_department(toks)
+        && seen
+            .iter()
+            .all(|p| OWN_UNIT_NOUNS.contains(&p.join(" ").as_str()))
+    {
+        // "các đơn vị thuộc Sở", "các trung tâm trực thuộc Sở": a
+        // department's own units, whoever's plan names them.
+        "units"
     } else if seen.iter().any(|p| is_mass_organisation_noun(&p.join(" ")))
         && !seen
             .iter()
@@ -926,6 +930,88 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         "related"
     };
     collective_by_name(name)
+}
+
+/// Whether a collective list says its members belong to a department
+/// ("… thuộc Sở", "… trực thuộc Sở", "… của Sở").
+fn of_department(toks: &[String]) -> bool {
+    toks.windows(2).any(|w| {
+        matches!(w.first().map(String::as_str), Some("thuộc" | "của"))
+            && w.get(1).map(String::as_str) == Some("sở")
+    })
+}
+
+/// Nouns of a body's own units ("các đơn vị", "các phòng, đơn vị", "các
+/// đơn vị nghiệp vụ"), as [`Vocab::Nouns`] reads them.
+const UNIT_NOUNS: &[&str] = &[
+    "đơn vị",
+    "phòng",
+    "phòng chuyên môn",
+    "phòng nghiệp vụ",
+    "trung tâm",
+    "bộ phận",
+    "bộ phận chuyên môn",
+];
+
+/// Words between the units and their body: "các đơn vị (trực) thuộc
+/// Công an tỉnh", "các đơn vị nghiệp vụ Công an tỉnh", "các phòng, đơn
+/// vị của Sở Tư pháp", "các đơn vị trong Công an tỉnh".
+const UNITS_OF_WORDS: &[&str] = &[
+    "trực", "thuộc", "của", "trong", "nghiệp", "vụ", "chuyên", "môn",
+];
+
+/// "(Thủ trưởng) các đơn vị Công an tỉnh", "các phòng, đơn vị thuộc Sở
+/// Tư pháp": the units of a body the table knows. In the plan of one
+/// agency ([`Level::Unit`] issuer: a department, the provincial police)
+/// they are the issuer's own units, the collective of units, as "các đơn
+/// vị trực thuộc" is; in any other plan the body named answers for its
+/// units and is the one assigned (as "Thủ trưởng X" is X). A People's
+/// Committee's units are its departments, a collective already
+/// ("các sở, ban, ngành"): left to that reading.
+fn resolve_units_of(toks: &[String], ctx: &AgencyContext) -> Option<Agency> {
+    let mut i = 0;
+    if !matches!(toks.first().map(String::as_str), Some("các" | "những")) {
+        return None;
+    }
+    i += 1;
+    // The nouns, separated by "," or "và"; a separator is followed by a
+    // noun ("các bộ phận chuyên môn, Trạm Y tế xã" are two names).
+    let mut nouns = 0;
+    let mut after_separator = false;
+    while i < toks.len() {
+        if nouns > 0 && matches!(toks.get(i).map(String::as_str), Some("," | "và")) {
+            after_separator = true;
+            i += 1;
+            continue;
+        }
+        match phrase_at(toks, i, Vocab::Nouns) {
+            Some((n, p)) if UNIT_NOUNS.contains(&p.join(" ").as_str()) => {
+                nouns += 1;
+                after_separator = false;
+                i += n;
+            }
+            _ => break,
+        }
+    }
+    if nouns == 0 || after_separator {
+        return None;
+    }
+    while toks
+        .get(i)
+        .is_some_and(|t| UNITS_OF_WORDS.contains(&t.as_str()))
+    {
+        i += 1;
+    }
+    let body = toks.get(i..).filter(|r| !r.is_empty())?;
+    let idx = resolve_tokens(body, ctx)?;
+    let agency = table().entries.get(idx)?;
+    if agency.field.as_deref() == Some("peoples_committee") {
+        return None;
+    }
+    if ctx.issuer_level == Some(Level::Unit) {
+        return collective_by_name("units");
+    }
+    Some(agency.clone())
 }
 
 /// Whether a noun of a collective list names mass organisations (đoàn
@@ -1416,7 +1502,7 @@ fn resolve_known_tokens(toks: &[String], ctx: &AgencyContext) -> Option<Agency> 
     if let Some(a) = resolve_collective(core).or_else(|| whole.and_then(resolve_collective)) {
         return Some(own_units(a, core, ctx));
     }
-    if let Some(a) = resolve_schools(core, ctx) {
+    if let Some(a) = resolve_schools(core, ctx).or_else(|| resolve_units_of(core, ctx)) {
         return Some(a);
     }
     let idx = resolve_tokens(core, ctx).or_else(|| whole.and_then(|w| resolve_tokens(w, ctx)))?;

@@ -1694,3 +1694,58 @@ fn the_schools_of_an_area_are_one_body() {
         "{got:?}"
     );
 }
+
+/// The heads of a body's units answer for them: in one agency's plan (Sở
+/// Y tế Nghệ An, 2024) "Thủ trưởng các đơn vị thuộc Sở", "Thủ trưởng các
+/// đơn vị trực thuộc Sở Y tế" are its own units; in a province's plan
+/// "các đơn vị thuộc Bộ Chỉ huy Quân sự tỉnh" are that body's, which is
+/// assigned; "Thủ trưởng các cơ quan, đơn vị" stay the bodies concerned.
+const HEADS_OF_UNITS: &str = "UBND TỈNH NGHỆ AN
+SỞ Y TẾ
+Số: 1187/KH-SYT
+Nghệ An, ngày 22 tháng 4 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật trong ngành Y tế năm 2024
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm quyền được chăm sóc sức khỏe của người khuyết tật.
+II. NHIỆM VỤ
+1. Thủ trưởng các đơn vị trực thuộc Sở Y tế chủ trì rà soát điều kiện tiếp cận tại cơ sở khám bệnh, chữa bệnh; thời gian: Quý III/2024.
+III. TỔ CHỨC THỰC HIỆN
+1. Thủ trưởng các đơn vị thuộc Sở căn cứ Kế hoạch này tổ chức triển khai thực hiện; báo cáo kết quả về Sở Y tế trước ngày 15/11/2024.
+";
+
+#[test]
+fn the_heads_of_a_body_s_units_answer_for_them() {
+    let i = import(HEADS_OF_UNITS);
+    let review = task(&i, "rà soát điều kiện tiếp cận");
+    assert_eq!(ids(review, Role::Lead), ["collective:units"]);
+    let all: Vec<&str> = i
+        .plan
+        .obligations
+        .iter()
+        .flat_map(|o| o.assignments.iter().map(|a| a.agency.id.as_str()))
+        .collect();
+    assert!(all.iter().all(|id| *id == "collective:units"), "{all:?}");
+    let province = AgencyContext {
+        issuer_level: Some(obligraph_core::Level::Province),
+        ..Default::default()
+    };
+    for (name, want) in [
+        (
+            "Thủ trưởng các đơn vị thuộc Bộ Chỉ huy Quân sự tỉnh",
+            vec!["province:military"],
+        ),
+        ("Thủ trưởng các đơn vị thuộc Sở", vec!["collective:units"]),
+        ("Thủ trưởng các cơ quan, đơn vị", vec!["collective:related"]),
+        // A list goes on after a comma: two names, not the units of the
+        // second.
+        (
+            "các bộ phận chuyên môn, Trạm Y tế xã",
+            vec!["collective:related", "commune:health_station"],
+        ),
+    ] {
+        let got = parse_agency_list(name, Role::Lead, &province);
+        let got: Vec<&str> = got.iter().map(|a| a.agency.id.as_str()).collect();
+        assert_eq!(got, want, "{name}");
+    }
+}

@@ -1749,3 +1749,75 @@ fn the_heads_of_a_body_s_units_answer_for_them() {
         assert_eq!(got, want, "{name}");
     }
 }
+
+/// A ward of Cần Thơ (2026) gives its items no roles in Part II and says
+/// who does them in Part III by pointing back: "chủ trì thực hiện các
+/// nhiệm vụ tại điểm a, b khoản 1 Mục II", "X chủ trì các nội dung tại
+/// điểm c, d mục 2" (no part written: the items part), "Phối hợp thực
+/// hiện …". The items get those roles; an item that names its own lead
+/// keeps it and gets no second one; a pointer at no item stays a task.
+const POINTED_ITEMS: &str = "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ
+ỦY BAN NHÂN DÂN PHƯỜNG CÁI KHẾ
+Số: 41/KH-UBND
+Cái Khế, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước của Liên hợp quốc về quyền của người khuyết tật trên địa bàn phường năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm quyền của người khuyết tật trên địa bàn phường.
+II. NHIỆM VỤ CỤ THỂ
+1. Tuyên truyền
+a) Tuyên truyền Công ước trên hệ thống loa truyền thanh của các khu vực; thời gian: Quý II/2026.
+b) Tổ chức hội nghị đối thoại với người khuyết tật; thời gian: Quý III/2026.
+2. Hỗ trợ người khuyết tật
+a) Rà soát, cập nhật danh sách người khuyết tật trên địa bàn phường (Công an phường chủ trì); thời gian: Quý II/2026.
+b) Kiểm tra điều kiện tiếp cận tại trụ sở Ủy ban nhân dân phường; thời gian: năm 2026.
+c) Vận động hỗ trợ sinh kế cho hộ gia đình có người khuyết tật; thời gian: thường xuyên.
+d) Giới thiệu người khuyết tật đến Trung tâm Trợ giúp pháp lý nhà nước; thời gian: thường xuyên.
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng HĐND và UBND phường
+Chủ trì thực hiện các nhiệm vụ tại điểm a, b khoản 1 Mục II; chủ trì thực hiện nhiệm vụ tại điểm a, b khoản 2 Mục II; theo dõi, đôn đốc việc thực hiện Kế hoạch.
+2. Phòng Văn hóa - Xã hội chủ trì các nội dung tại điểm c, d mục 2. Phối hợp thực hiện các nhiệm vụ tại điểm a, b khoản 1 Mục II.
+3. Công an phường
+Chủ trì thực hiện nhiệm vụ tại điểm e khoản 4 Mục II.
+";
+
+#[test]
+fn items_pointed_at_get_their_roles() {
+    let i = import(POINTED_ITEMS);
+    let office = "commune:government_office";
+    let culture = "commune:culture_society";
+    for snippet in [
+        "Tuyên truyền Công ước trên hệ thống loa",
+        "Tổ chức hội nghị đối thoại",
+    ] {
+        let o = task(&i, snippet);
+        assert_eq!(ids(o, Role::Lead), [office], "{snippet}");
+        assert_eq!(ids(o, Role::Support), [culture], "{snippet}");
+        assert!(o.deadline_text.is_some(), "{snippet}");
+    }
+    // II.2.a names its lead: it keeps it, and the pointer's lead is not
+    // added beside it (nor as a support: the plan says nothing of that).
+    let list = task(&i, "Rà soát, cập nhật danh sách");
+    assert_eq!(ids(list, Role::Lead), ["commune:police"]);
+    assert!(ids(list, Role::Support).is_empty());
+    let access = task(&i, "Kiểm tra điều kiện tiếp cận");
+    assert_eq!(ids(access, Role::Lead), [office]);
+    for snippet in ["Vận động hỗ trợ sinh kế", "Giới thiệu người khuyết tật"]
+    {
+        assert_eq!(ids(task(&i, snippet), Role::Lead), [culture], "{snippet}");
+    }
+    // The pointers are no tasks of their own; the monitoring beside them
+    // is.
+    assert!(i
+        .plan
+        .obligations
+        .iter()
+        .all(|o| !o.text.contains("tại điểm a, b khoản")));
+    assert_eq!(
+        task(&i, "theo dõi, đôn đốc việc thực hiện").kind,
+        ObligationKind::Monitor
+    );
+    // Item 4 does not exist: the pointer is kept, as the police's task.
+    let lost = task(&i, "điểm e khoản 4 Mục II");
+    assert_eq!(ids(lost, Role::Lead), ["commune:police"]);
+}

@@ -1821,3 +1821,39 @@ fn items_pointed_at_get_their_roles() {
     let lost = task(&i, "điểm e khoản 4 Mục II");
     assert_eq!(ids(lost, Role::Lead), ["commune:police"]);
 }
+
+/// Bodies asked in a later clause of a led duty, with no role verb, only
+/// the work they are asked for (a Sở Tư pháp Gia Lai wording, 2024):
+/// "…; đồng thời đề nghị Công an tỉnh, Tòa án nhân dân tỉnh cung cấp số
+/// liệu" makes them requested supports of the lead, not lost.
+#[test]
+fn bodies_asked_in_a_later_clause_are_requested_supports() {
+    let text = "UBND TỈNH GIA LAI
+SỞ TƯ PHÁP
+Số: 88/KH-STP
+Gia Lai, ngày 02 tháng 4 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn năm 2024
+I. MỤC ĐÍCH, YÊU CẦU
+- Thực hiện nghiêm Công ước.
+II. NHIỆM VỤ
+1. Phòng Bổ trợ tư pháp chủ trì, phối hợp với Văn phòng Sở thống kê số vụ việc trợ giúp pháp lý cho người bị buộc tội; đồng thời đề nghị Công an tỉnh, Tòa án nhân dân tỉnh cung cấp số liệu có liên quan. Thời gian: Quý IV/2024.
+";
+    let i = import(text);
+    let o = task(&i, "thống kê số vụ việc");
+    assert_eq!(ids(o, Role::Lead), ["unit:judicial_support"]);
+    let asked: Vec<(&str, bool)> = o
+        .assignments
+        .iter()
+        .filter(|a| a.role == Role::Support)
+        .map(|a| (a.agency.id.as_str(), a.requested))
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            ("unit:office", false),
+            ("province:police", true),
+            ("province:court", true)
+        ]
+    );
+}

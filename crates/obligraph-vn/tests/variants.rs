@@ -1857,3 +1857,33 @@ II. NHIỆM VỤ
         ]
     );
 }
+
+/// A year that names a budget is no deadline (a Lào Cai district's
+/// wording, 2024): "bố trí kinh phí trong dự toán ngân sách huyện năm 2024
+/// và các năm tiếp theo" gives the duty no deadline, while a year written
+/// as one ("hoàn thành trong năm 2024") and a deadline after the budget's
+/// year still date theirs.
+#[test]
+fn a_budget_s_year_is_no_deadline() {
+    let text = "ỦY BAN NHÂN DÂN HUYỆN BẢO THẮNG
+Số: 61/KH-UBND
+Bảo Thắng, ngày 15 tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Thực hiện nghiêm Công ước.
+II. NHIỆM VỤ
+1. Tuyên truyền Công ước cho cán bộ, công chức (Phòng Tư pháp chủ trì; Công an huyện phối hợp); hoàn thành trong năm 2024.
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Phòng Tư pháp tham mưu Ủy ban nhân dân huyện bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách huyện năm 2024 và các năm tiếp theo.
+2. Văn phòng HĐND và UBND huyện tổng hợp nhu cầu kinh phí năm 2025 của các cơ quan, gửi Phòng Tài chính - Kế hoạch trước ngày 30/6/2024.
+";
+    let i = import(text);
+    let funds = task(&i, "bố trí kinh phí thực hiện Kế hoạch");
+    assert_eq!(funds.deadline_text, None);
+    assert_eq!(funds.deadline, None);
+    let training = task(&i, "Tuyên truyền Công ước cho cán bộ");
+    assert_eq!(training.deadline_text.as_deref(), Some("trong năm 2024"));
+    let needs = task(&i, "tổng hợp nhu cầu kinh phí");
+    assert_eq!(needs.deadline_text.as_deref(), Some("trước ngày 30/6/2024"));
+}

@@ -910,15 +910,19 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         "departments"
     } else if has("phòng") || has("phòng chuyên môn") || has("phòng nghiệp vụ") {
         // "các phòng chuyên môn thuộc Sở": a department's own units.
-        let of_department = toks.windows(2).any(|w| {
-            w.first().map(String::as_str) == Some("thuộc")
-                && w.get(1).map(String::as_str) == Some("sở")
-        });
-        if has("đơn vị") || has("trung tâm") || of_department {
+        if has("đơn vị") || has("trung tâm") || of_department(toks) {
             "units"
         } else {
             "district_offices"
         }
+    } else if of_department(toks)
+        && seen
+            .iter()
+            .all(|p| OWN_UNIT_NOUNS.contains(&p.join(" ").as_str()))
+    {
+        // "các đơn vị thuộc Sở", "các trung tâm trực thuộc Sở": a
+        // department's own units, whoever's plan names them.
+        "units"
     } else if seen.iter().any(|p| is_mass_organisation_noun(&p.join(" ")))
         && !seen
             .iter()
@@ -931,6 +935,88 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         "related"
     };
     collective_by_name(name)
+}
+
+/// Whether a collective list says its members belong to a department
+/// ("… thuộc Sở", "… trực thuộc Sở", "… của Sở").
+fn of_department(toks: &[String]) -> bool {
+    toks.windows(2).any(|w| {
+        matches!(w.first().map(String::as_str), Some("thuộc" | "của"))
+            && w.get(1).map(String::as_str) == Some("sở")
+    })
+}
+
+/// Nouns of a body's own units ("các đơn vị", "các phòng, đơn vị", "các
+/// đơn vị nghiệp vụ"), as [`Vocab::Nouns`] reads them.
+const UNIT_NOUNS: &[&str] = &[
+    "đơn vị",
+    "phòng",
+    "phòng chuyên môn",
+    "phòng nghiệp vụ",
+    "trung tâm",
+    "bộ phận",
+    "bộ phận chuyên môn",
+];
+
+/// Words between the units and their body: "các đơn vị (trực) thuộc
+/// Công an tỉnh", "các đơn vị nghiệp vụ Công an tỉnh", "các phòng, đơn
+/// vị của Sở Tư pháp", "các đơn vị trong Công an tỉnh".
+const UNITS_OF_WORDS: &[&str] = &[
+    "trực", "thuộc", "của", "trong", "nghiệp", "vụ", "chuyên", "môn",
+];
+
+/// "(Thủ trưởng) các đơn vị Công an tỉnh", "các phòng, đơn vị thuộc Sở
+/// Tư pháp": the units of a body the table knows. In the plan of one
+/// agency ([`Level::Unit`] issuer: a department, the provincial police)
+/// they are the issuer's own units, the collective of units, as "các đơn
+/// vị trực thuộc" is; in any other plan the body named answers for its
+/// units and is the one assigned (as "Thủ trưởng X" is X). A People's
+/// Committee's units are its departments, a collective already
+/// ("các sở, ban, ngành"): left to that reading.
+fn resolve_units_of(toks: &[String], ctx: &AgencyContext) -> Option<Agency> {
+    let mut i = 0;
+    if !matches!(toks.first().map(String::as_str), Some("các" | "những")) {
+        return None;
+    }
+    i += 1;
+    // The nouns, separated by "," or "và"; a separator is followed by a
+    // noun ("các bộ phận chuyên môn, Trạm Y tế xã" are two names).
+    let mut nouns = 0;
+    let mut after_separator = false;
+    while i < toks.len() {
+        if nouns > 0 && matches!(toks.get(i).map(String::as_str), Some("," | "và")) {
+            after_separator = true;
+            i += 1;
+            continue;
+        }
+        match phrase_at(toks, i, Vocab::Nouns) {
+            Some((n, p)) if UNIT_NOUNS.contains(&p.join(" ").as_str()) => {
+                nouns += 1;
+                after_separator = false;
+                i += n;
+            }
+            _ => break,
+        }
+    }
+    if nouns == 0 || after_separator {
+        return None;
+    }
+    while toks
+        .get(i)
+        .is_some_and(|t| UNITS_OF_WORDS.contains(&t.as_str()))
+    {
+        i += 1;
+    }
+    let body = toks.get(i..).filter(|r| !r.is_empty())?;
+    let idx = resolve_tokens(body, ctx)?;
+    let agency = table().entries.get(idx)?;
+    if agency.field.as_deref() == Some("peoples_committee") {
+        return None;
+    }
+    if ctx.issuer_level == Some(Level::Unit) {
+        return collective_by_name("units");
+    }
+    Some(agency.clone())
 }
 
 /// Whether a noun of a collective list names mass organisations (đoàn
@@ -1050,6 +1136,188 @@ fn collectives_beside(agency: &Agency, written: &str, memo: &mut Memo) -> Vec<Ag
     }
     out
 }
+
+// ---------------------------------------------------------------------------
+// Schools
+
+/// Who answers for a group of schools, written before it ("Ban Giám hiệu
+/// các trường …", "Hiệu trưởng các trường …"): the schools are the ones
+/// assigned. ("Thủ trưởng", "Người đứng đầu" are cut off before, by
+/// [`clean_tokens`].)
+const SCHOOL_HEADS: &[&str] = &["ban giám hiệu", "hiệu trưởng", "lãnh đạo"];
+
+/// Nouns of a group of schools, longest first where one holds another.
+const SCHOOL_NOUNS: &[&str] = &[
+    "cơ sở giáo dục và đào tạo",
+    "cơ sở giáo dục nghề nghiệp",
+    "cơ sở giáo dục",
+    "cơ sở đào tạo",
+    "trường học",
+    "nhà trường",
+    "trường",
+];
+
+/// The kinds of school a group may list after its noun ("các trường mầm
+/// non, tiểu học, trung học cơ sở"), with their usual short forms.
+const SCHOOL_KINDS: &[&str] = &[
+    "phổ thông dân tộc nội trú",
+    "phổ thông dân tộc bán trú",
+    "dân tộc nội trú",
+    "dân tộc bán trú",
+    "ptdtnt",
+    "ptdtbt",
+    "trung học phổ thông",
+    "trung học cơ sở",
+    "thpt",
+    "thcs",
+    "mầm non",
+    "mẫu giáo",
+    "nhà trẻ",
+    "tiểu học",
+    "liên cấp",
+    "phổ thông",
+    "trung học",
+    "trung cấp",
+    "cao đẳng",
+    "đại học",
+    "giáo dục thường xuyên",
+    "giáo dục nghề nghiệp",
+    "công lập",
+    "ngoài công lập",
+    "tư thục",
+    "các cấp",
+    "học",
+];
+
+/// Words that may close a group of schools before its place: "trên địa
+/// bàn (phường)", "thuộc (quận)", "có liên quan".
+const SCHOOL_PLACE_WORDS: &[&str] = &[
+    "trên địa bàn",
+    "trực thuộc",
+    "thuộc",
+    "của",
+    "tại",
+    "có liên quan",
+    "liên quan",
+    "cấp tỉnh",
+    "cấp huyện",
+    "cấp xã",
+];
+
+/// The most words of a place's own name after its level word ("phường
+/// Lạch Tray", "thành phố Hồ Chí Minh").
+const SCHOOL_PLACE_NAME_WORDS: usize = 4;
+
+/// The tokens of a vocabulary, longest first (cached per list).
+fn school_vocab(list: &'static [&'static str]) -> Vec<Vec<String>> {
+    let mut v: Vec<Vec<String>> = list.iter().map(|w| tokens(w)).collect();
+    v.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    v
+}
+
+/// The length of the longest phrase of `list` at `toks[i..]`.
+fn school_phrase_at(toks: &[String], i: usize, list: &[Vec<String>]) -> Option<usize> {
+    list.iter()
+        .find(|p| toks.get(i..i + p.len()) == Some(p.as_slice()))
+        .map(Vec::len)
+}
+
+/// A group of schools written as one name: "(Ban Giám hiệu) các trường
+/// mầm non, tiểu học, trung học cơ sở (trên địa bàn phường …)", "các
+/// trường học trên địa bàn", "các cơ sở giáo dục trên địa bàn tỉnh". One
+/// body is assigned, the schools of an area (`<level>:schools` of the
+/// table), not each kind of school as a body of its own ("tiểu học" is no
+/// agency). The level is the place the name writes ("trên địa bàn
+/// phường": the commune's), else the issuer's (a ward's plan names the
+/// ward's schools; a department's plan the province's).
+///
+/// A single school ("Trường Đại học Luật Huế") is no group: the name must
+/// be plural ("các", "những"), say whose management answers for it ("Ban
+/// Giám hiệu"), or close on its area ("trên địa bàn").
+fn resolve_schools(toks: &[String], ctx: &AgencyContext) -> Option<Agency> {
+    struct Vocab3 {
+        heads: Vec<Vec<String>>,
+        nouns: Vec<Vec<String>>,
+        kinds: Vec<Vec<String>>,
+        places: Vec<Vec<String>>,
+        levels: Vec<Vec<String>>,
+    }
+    static V: OnceLock<Vocab3> = OnceLock::new();
+    let v = V.get_or_init(|| Vocab3 {
+        heads: school_vocab(SCHOOL_HEADS),
+        nouns: school_vocab(SCHOOL_NOUNS),
+        kinds: school_vocab(SCHOOL_KINDS),
+        places: school_vocab(SCHOOL_PLACE_WORDS),
+        levels: school_vocab(LEVEL_WORDS),
+    });
+    let word = |k: usize| toks.get(k).map(String::as_str);
+    let mut i = 0;
+    let mut plural = false;
+    if let Some(n) = school_phrase_at(toks, i, &v.heads) {
+        i += n;
+        plural = true;
+    }
+    if matches!(word(i), Some("các" | "những")) {
+        i += 1;
+        plural = true;
+    }
+    i += school_phrase_at(toks, i, &v.nouns)?;
+    // The kinds, separated by commas, "và", "-".
+    while i < toks.len() {
+        if matches!(word(i), Some("," | "và" | "-" | "(" | ")")) {
+            i += 1;
+            continue;
+        }
+        match school_phrase_at(toks, i, &v.kinds) {
+            Some(n) => i += n,
+            None => break,
+        }
+    }
+    // The area: place words, then a level word and the place's name.
+    let mut level: Option<Level> = None;
+    while i < toks.len() {
+        if let Some(n) = school_phrase_at(toks, i, &v.places) {
+            plural |= word(i) == Some("trên");
+            level = match word(i + 1) {
+                Some("tỉnh") if word(i) == Some("cấp") => Some(Level::Province),
+                Some("huyện") if word(i) == Some("cấp") => Some(Level::District),
+                Some("xã") if word(i) == Some("cấp") => Some(Level::Commune),
+                _ => level,
+            };
+            i += n;
+            continue;
+        }
+        let n = school_phrase_at(toks, i, &v.levels)?;
+        level = Some(match toks.get(i..i + n).map(|w| w.join(" ")).as_deref() {
+            Some("tỉnh") => Level::Province,
+            Some("thành phố") => city_level(toks, i, ctx),
+            Some("quận" | "huyện" | "thị xã") => Level::District,
+            _ => Level::Commune,
+        });
+        let rest = toks.get(i + n..).unwrap_or(&[]);
+        if rest.len() > SCHOOL_PLACE_NAME_WORDS || rest.iter().any(|t| is_joining(t)) {
+            return None;
+        }
+        i = toks.len();
+    }
+    if !plural {
+        return None;
+    }
+    let level = level.unwrap_or(match ctx.issuer_level {
+        Some(Level::Commune) => Level::Commune,
+        Some(Level::District) => Level::District,
+        _ => Level::Province,
+    });
+    let prefix = match level {
+        Level::Commune => "commune",
+        Level::District => "district",
+        _ => "province",
+    };
+    agency_by_id(&format!("{prefix}:{SCHOOLS_FIELD}"))
+}
+
+/// The field of the schools of an area (`<level>:schools` in the table).
+const SCHOOLS_FIELD: &str = "schools";
 
 // ---------------------------------------------------------------------------
 // Resolution
@@ -1238,6 +1506,9 @@ fn resolve_known_tokens(toks: &[String], ctx: &AgencyContext) -> Option<Agency> 
     let whole = (core.len() < toks.len()).then_some(toks);
     if let Some(a) = resolve_collective(core).or_else(|| whole.and_then(resolve_collective)) {
         return Some(own_units(a, core, ctx));
+    }
+    if let Some(a) = resolve_schools(core, ctx).or_else(|| resolve_units_of(core, ctx)) {
+        return Some(a);
     }
     let idx = resolve_tokens(core, ctx).or_else(|| whole.and_then(|w| resolve_tokens(w, ctx)))?;
     table().entries.get(idx).cloned()
@@ -1712,8 +1983,10 @@ pub(crate) fn starts_agency(text: &str) -> bool {
     let named = known_name_lengths(&toks).next().is_some();
     named
         || (1..=toks.len().min(12)).any(|n| {
-            toks.get(..n)
-                .is_some_and(|h| resolve_collective(h).is_some())
+            toks.get(..n).is_some_and(|h| {
+                resolve_collective(h).is_some()
+                    || resolve_schools(h, &AgencyContext::default()).is_some()
+            })
         })
 }
 
@@ -2309,11 +2582,18 @@ pub(crate) fn only_agencies_with(
     if !list.iter().all(named_ok)
         || list
             .iter()
-            .any(|a| !a.agency.is_collective() && holds_task_verb(&a.as_written))
+            .any(|a| !is_group(&a.agency) && holds_task_verb(&a.as_written))
     {
         return None;
     }
     Some(list)
+}
+
+/// Whether an agency is a group its whole name was read as by its own
+/// grammar (a collective, the schools of an area): its words may hold a
+/// task verb ("các cơ sở giáo dục") without having run on into a task.
+fn is_group(a: &Agency) -> bool {
+    a.is_collective() || a.field.as_deref() == Some(SCHOOLS_FIELD)
 }
 
 /// How a list of agencies may open in lower case: a collective ("các sở,

@@ -137,6 +137,95 @@ pub fn parse_deadline(text: &str, ctx: &DeadlineContext) -> Option<Deadline> {
 /// programme or a manner); "từ năm … đến …", "trong năm …" and years after a
 /// "Thời gian:" label are.
 pub fn find_deadline(prose: &str, ctx: &DeadlineContext) -> Option<DeadlineMatch> {
+    let m = find_first_deadline(prose, ctx)?;
+    // "bố trí kinh phí … trong dự toán ngân sách phường năm 2026 và các
+    // năm tiếp theo": the year names the budget, not when the work is
+    // due. The next phrase after it may still be the deadline.
+    if !names_a_budget_year(prose, &m) {
+        return Some(m);
+    }
+    let rest = prose.get(m.end..)?;
+    let next = find_deadline(rest, ctx)?;
+    Some(DeadlineMatch {
+        deadline: next.deadline,
+        start: next.start + m.end,
+        end: next.end + m.end,
+    })
+}
+
+/// Nouns of a budget a year may qualify ("dự toán ngân sách năm 2026",
+/// "kinh phí năm 2024"), as their words.
+const BUDGET_NOUNS: &[&[&str]] = &[&["ngân", "sách"], &["dự", "toán"], &["kinh", "phí"]];
+
+/// Words of the owner or level a budget noun may carry before its year
+/// ("ngân sách phường", "ngân sách nhà nước", "dự toán của xã"), at most
+/// [`BUDGET_OWNER_WORDS`] of them.
+const BUDGET_OWNERS: &[&str] = &[
+    "xã",
+    "phường",
+    "thị",
+    "trấn",
+    "đặc",
+    "khu",
+    "tỉnh",
+    "thành",
+    "phố",
+    "quận",
+    "huyện",
+    "nhà",
+    "nước",
+    "địa",
+    "phương",
+    "cấp",
+    "của",
+    "sở",
+    "đơn",
+    "vị",
+];
+
+/// Chars before a year read for its budget noun: the noun (2 words) and
+/// up to [`BUDGET_OWNER_WORDS`] owner words, with room to spare.
+const BUDGET_LOOKBACK_CHARS: usize = 80;
+
+/// The most owner words between a budget noun and its year.
+const BUDGET_OWNER_WORDS: usize = 4;
+
+/// Whether the phrase found is a year written right after a budget's
+/// noun: the budget's year, which says nothing of the work's deadline
+/// ("dự toán ngân sách phường năm 2026"). A year written as a deadline
+/// ("hoàn thành trong năm 2026", "Thời gian: năm 2026") has no budget
+/// noun before it.
+fn names_a_budget_year(prose: &str, m: &DeadlineMatch) -> bool {
+    let phrase = crate::normalize::lowercase(prose.get(m.start..m.end).unwrap_or(""));
+    if !(phrase.starts_with("năm ") || phrase.starts_with(|c: char| c.is_ascii_digit())) {
+        return false;
+    }
+    // The budget's words come just before the year: the last words of the
+    // text before it are enough.
+    let head = prose.get(..m.start).unwrap_or("");
+    let from = head
+        .char_indices()
+        .rev()
+        .nth(BUDGET_LOOKBACK_CHARS)
+        .map_or(0, |(i, _)| i);
+    let before = crate::normalize::lowercase(head.get(from..).unwrap_or(""));
+    let mut words: Vec<&str> = before
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !is_alphanumeric(c)))
+        .collect();
+    for _ in 0..BUDGET_OWNER_WORDS {
+        match words.last() {
+            Some(w) if BUDGET_OWNERS.contains(w) => {
+                words.pop();
+            }
+            _ => break,
+        }
+    }
+    BUDGET_NOUNS.iter().any(|noun| words.ends_with(noun))
+}
+
+/// The first deadline phrase of `prose`, whatever it dates.
+fn find_first_deadline(prose: &str, ctx: &DeadlineContext) -> Option<DeadlineMatch> {
     let t = Prepared::new(prose);
     let atoms = scan(&t, Mode::Prose);
     let (deadline, first, last) = combine(&t, atoms, ctx, Mode::Prose)?;

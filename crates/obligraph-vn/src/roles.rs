@@ -433,6 +433,8 @@ fn read_clause(
     any_plain: &mut bool,
 ) {
     let mut requested = false;
+    // Where the words after the last "đề nghị" start.
+    let mut request_at: Option<usize> = None;
     let mut had_subject = false;
     // Where the words that may be a subject start.
     let mut from = 0;
@@ -445,6 +447,7 @@ fn read_clause(
         if here == "de" && words.get(i + 1).is_some_and(|w| w.key == "nghi") {
             requested = true;
             from = i + 2;
+            request_at = Some(from);
             i += 2;
             continue;
         }
@@ -537,6 +540,47 @@ fn read_clause(
         }
         from = after;
         i = after;
+    }
+    if requested {
+        if let Some(at) = request_at {
+            asked_without_role_verb(words, at, ctx, memo, out);
+        }
+    }
+}
+
+/// "…; chủ động đề nghị Sở Tư pháp, Viện kiểm sát nhân dân tỉnh cung cấp
+/// thông tin, tham gia ý kiến": bodies asked in a clause of a duty that
+/// already has its lead, with no role verb, only the work they are asked
+/// for. They help the lead: requested supports. (Asked with nobody
+/// leading, "Đề nghị X nghiên cứu …", X is the duty's subject, read as
+/// such by the importer.) The names end where the task's verb starts.
+fn asked_without_role_verb(
+    words: &[Word],
+    at: usize,
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+    out: &mut SentenceRoles,
+) {
+    if !out
+        .assignments
+        .iter()
+        .any(|a| a.role == Role::Lead && !a.requested)
+    {
+        return;
+    }
+    let raw: Vec<&str> = words.iter().map(|w| w.raw).collect();
+    let Some(verb) = (at + 1..words.len()).find(|&k| task_verb_at(&raw, k)) else {
+        return;
+    };
+    let Some(names) = words.get(at..verb) else {
+        return;
+    };
+    if let Some(list) = only_agencies_with(&join(names), Role::Support, 0, ctx, memo) {
+        for mut a in list {
+            a.role = Role::Support;
+            a.requested = true;
+            push(out, a);
+        }
     }
 }
 

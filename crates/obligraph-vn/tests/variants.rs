@@ -1639,3 +1639,251 @@ fn heads_of_residential_groups_are_the_residential_boards() {
         assert_eq!(ids, ["commune:residential_boards"], "{name}");
     }
 }
+
+/// The schools of an area are one body, however their kinds are listed (a
+/// commune of Quảng Ngãi, 2026): "các trường mầm non, tiểu học và THCS
+/// trên địa bàn xã", "Hiệu trưởng các trường tiểu học, trung học cơ sở",
+/// "các cơ sở giáo dục trên địa bàn" are the commune's schools, never a
+/// body called "tiểu học".
+const COMMUNE_SCHOOLS: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+ỦY BAN NHÂN DÂN XÃ TƯ NGHĨA
+Số: 22/KH-UBND
+Tư Nghĩa, ngày 16 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước của Liên hợp quốc về quyền trẻ em trên địa bàn xã năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo vệ trẻ em trên địa bàn xã.
+II. NHIỆM VỤ
+1. Tổ chức truyền thông về quyền trẻ em tại các thôn (Phòng Văn hóa - Xã hội chủ trì; Trạm Y tế xã, các trường mầm non, tiểu học và THCS trên địa bàn xã phối hợp). Thời gian: hằng năm.
+2. Đề nghị Hiệu trưởng các trường tiểu học, trung học cơ sở lồng ghép kỹ năng phòng, chống xâm hại trẻ em vào giờ sinh hoạt lớp; thời gian: theo năm học.
+3. Các cơ sở giáo dục trên địa bàn chủ trì, phối hợp với Công an xã rà soát an ninh, an toàn trường học; thời gian: Quý III/2026.
+";
+
+#[test]
+fn the_schools_of_an_area_are_one_body() {
+    let i = import(COMMUNE_SCHOOLS);
+    let media = task(&i, "truyền thông về quyền trẻ em");
+    assert_eq!(
+        ids(media, Role::Support),
+        ["commune:health_station", "commune:schools"]
+    );
+    let skills = task(&i, "kỹ năng phòng, chống xâm hại");
+    assert_eq!(ids(skills, Role::Lead), ["commune:schools"]);
+    assert!(skills.assignments.iter().all(|a| a.requested));
+    let safety = task(&i, "rà soát an ninh, an toàn trường học");
+    assert_eq!(ids(safety, Role::Lead), ["commune:schools"]);
+    assert_eq!(ids(safety, Role::Support), ["commune:police"]);
+    // A province's: the upper-secondary schools of its territory, beside
+    // their department; one named school is a body of its own, no group.
+    let ctx = AgencyContext {
+        issuer_level: Some(obligraph_core::Level::Province),
+        ..Default::default()
+    };
+    let got = parse_agency_list(
+        "Sở Giáo dục và Đào tạo, Ban Giám hiệu các trường trung học phổ thông trên địa bàn tỉnh, Trường Đại học Phạm Văn Đồng",
+        Role::Support,
+        &ctx,
+    );
+    let got: Vec<&str> = got.iter().map(|a| a.agency.id.as_str()).collect();
+    assert_eq!(
+        got.get(..2),
+        Some(&["province:education", "province:schools"][..])
+    );
+    assert!(
+        got.get(2).is_some_and(|id| id.starts_with("unresolved:")),
+        "{got:?}"
+    );
+}
+
+/// The heads of a body's units answer for them: in one agency's plan (Sở
+/// Y tế Nghệ An, 2024) "Thủ trưởng các đơn vị thuộc Sở", "Thủ trưởng các
+/// đơn vị trực thuộc Sở Y tế" are its own units; in a province's plan
+/// "các đơn vị thuộc Bộ Chỉ huy Quân sự tỉnh" are that body's, which is
+/// assigned; "Thủ trưởng các cơ quan, đơn vị" stay the bodies concerned.
+const HEADS_OF_UNITS: &str = "UBND TỈNH NGHỆ AN
+SỞ Y TẾ
+Số: 1187/KH-SYT
+Nghệ An, ngày 22 tháng 4 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật trong ngành Y tế năm 2024
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm quyền được chăm sóc sức khỏe của người khuyết tật.
+II. NHIỆM VỤ
+1. Thủ trưởng các đơn vị trực thuộc Sở Y tế chủ trì rà soát điều kiện tiếp cận tại cơ sở khám bệnh, chữa bệnh; thời gian: Quý III/2024.
+III. TỔ CHỨC THỰC HIỆN
+1. Thủ trưởng các đơn vị thuộc Sở căn cứ Kế hoạch này tổ chức triển khai thực hiện; báo cáo kết quả về Sở Y tế trước ngày 15/11/2024.
+";
+
+#[test]
+fn the_heads_of_a_body_s_units_answer_for_them() {
+    let i = import(HEADS_OF_UNITS);
+    let review = task(&i, "rà soát điều kiện tiếp cận");
+    assert_eq!(ids(review, Role::Lead), ["collective:units"]);
+    let all: Vec<&str> = i
+        .plan
+        .obligations
+        .iter()
+        .flat_map(|o| o.assignments.iter().map(|a| a.agency.id.as_str()))
+        .collect();
+    assert!(all.iter().all(|id| *id == "collective:units"), "{all:?}");
+    let province = AgencyContext {
+        issuer_level: Some(obligraph_core::Level::Province),
+        ..Default::default()
+    };
+    for (name, want) in [
+        (
+            "Thủ trưởng các đơn vị thuộc Bộ Chỉ huy Quân sự tỉnh",
+            vec!["province:military"],
+        ),
+        ("Thủ trưởng các đơn vị thuộc Sở", vec!["collective:units"]),
+        ("Thủ trưởng các cơ quan, đơn vị", vec!["collective:related"]),
+        // A list goes on after a comma: two names, not the units of the
+        // second.
+        (
+            "các bộ phận chuyên môn, Trạm Y tế xã",
+            vec!["collective:related", "commune:health_station"],
+        ),
+    ] {
+        let got = parse_agency_list(name, Role::Lead, &province);
+        let got: Vec<&str> = got.iter().map(|a| a.agency.id.as_str()).collect();
+        assert_eq!(got, want, "{name}");
+    }
+}
+
+/// A ward of Cần Thơ (2026) gives its items no roles in Part II and says
+/// who does them in Part III by pointing back: "chủ trì thực hiện các
+/// nhiệm vụ tại điểm a, b khoản 1 Mục II", "X chủ trì các nội dung tại
+/// điểm c, d mục 2" (no part written: the items part), "Phối hợp thực
+/// hiện …". The items get those roles; an item that names its own lead
+/// keeps it and gets no second one; a pointer at no item stays a task.
+const POINTED_ITEMS: &str = "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ
+ỦY BAN NHÂN DÂN PHƯỜNG CÁI KHẾ
+Số: 41/KH-UBND
+Cái Khế, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước của Liên hợp quốc về quyền của người khuyết tật trên địa bàn phường năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm quyền của người khuyết tật trên địa bàn phường.
+II. NHIỆM VỤ CỤ THỂ
+1. Tuyên truyền
+a) Tuyên truyền Công ước trên hệ thống loa truyền thanh của các khu vực; thời gian: Quý II/2026.
+b) Tổ chức hội nghị đối thoại với người khuyết tật; thời gian: Quý III/2026.
+2. Hỗ trợ người khuyết tật
+a) Rà soát, cập nhật danh sách người khuyết tật trên địa bàn phường (Công an phường chủ trì); thời gian: Quý II/2026.
+b) Kiểm tra điều kiện tiếp cận tại trụ sở Ủy ban nhân dân phường; thời gian: năm 2026.
+c) Vận động hỗ trợ sinh kế cho hộ gia đình có người khuyết tật; thời gian: thường xuyên.
+d) Giới thiệu người khuyết tật đến Trung tâm Trợ giúp pháp lý nhà nước; thời gian: thường xuyên.
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng HĐND và UBND phường
+Chủ trì thực hiện các nhiệm vụ tại điểm a, b khoản 1 Mục II; chủ trì thực hiện nhiệm vụ tại điểm a, b khoản 2 Mục II; theo dõi, đôn đốc việc thực hiện Kế hoạch.
+2. Phòng Văn hóa - Xã hội chủ trì các nội dung tại điểm c, d mục 2. Phối hợp thực hiện các nhiệm vụ tại điểm a, b khoản 1 Mục II.
+3. Công an phường
+Chủ trì thực hiện nhiệm vụ tại điểm e khoản 4 Mục II.
+";
+
+#[test]
+fn items_pointed_at_get_their_roles() {
+    let i = import(POINTED_ITEMS);
+    let office = "commune:government_office";
+    let culture = "commune:culture_society";
+    for snippet in [
+        "Tuyên truyền Công ước trên hệ thống loa",
+        "Tổ chức hội nghị đối thoại",
+    ] {
+        let o = task(&i, snippet);
+        assert_eq!(ids(o, Role::Lead), [office], "{snippet}");
+        assert_eq!(ids(o, Role::Support), [culture], "{snippet}");
+        assert!(o.deadline_text.is_some(), "{snippet}");
+    }
+    // II.2.a names its lead: it keeps it, and the pointer's lead is not
+    // added beside it (nor as a support: the plan says nothing of that).
+    let list = task(&i, "Rà soát, cập nhật danh sách");
+    assert_eq!(ids(list, Role::Lead), ["commune:police"]);
+    assert!(ids(list, Role::Support).is_empty());
+    let access = task(&i, "Kiểm tra điều kiện tiếp cận");
+    assert_eq!(ids(access, Role::Lead), [office]);
+    for snippet in ["Vận động hỗ trợ sinh kế", "Giới thiệu người khuyết tật"]
+    {
+        assert_eq!(ids(task(&i, snippet), Role::Lead), [culture], "{snippet}");
+    }
+    // The pointers are no tasks of their own; the monitoring beside them
+    // is.
+    assert!(i
+        .plan
+        .obligations
+        .iter()
+        .all(|o| !o.text.contains("tại điểm a, b khoản")));
+    assert_eq!(
+        task(&i, "theo dõi, đôn đốc việc thực hiện").kind,
+        ObligationKind::Monitor
+    );
+    // Item 4 does not exist: the pointer is kept, as the police's task.
+    let lost = task(&i, "điểm e khoản 4 Mục II");
+    assert_eq!(ids(lost, Role::Lead), ["commune:police"]);
+}
+
+/// Bodies asked in a later clause of a led duty, with no role verb, only
+/// the work they are asked for (a Sở Tư pháp Gia Lai wording, 2024):
+/// "…; đồng thời đề nghị Công an tỉnh, Tòa án nhân dân tỉnh cung cấp số
+/// liệu" makes them requested supports of the lead, not lost.
+#[test]
+fn bodies_asked_in_a_later_clause_are_requested_supports() {
+    let text = "UBND TỈNH GIA LAI
+SỞ TƯ PHÁP
+Số: 88/KH-STP
+Gia Lai, ngày 02 tháng 4 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn năm 2024
+I. MỤC ĐÍCH, YÊU CẦU
+- Thực hiện nghiêm Công ước.
+II. NHIỆM VỤ
+1. Phòng Bổ trợ tư pháp chủ trì, phối hợp với Văn phòng Sở thống kê số vụ việc trợ giúp pháp lý cho người bị buộc tội; đồng thời đề nghị Công an tỉnh, Tòa án nhân dân tỉnh cung cấp số liệu có liên quan. Thời gian: Quý IV/2024.
+";
+    let i = import(text);
+    let o = task(&i, "thống kê số vụ việc");
+    assert_eq!(ids(o, Role::Lead), ["unit:judicial_support"]);
+    let asked: Vec<(&str, bool)> = o
+        .assignments
+        .iter()
+        .filter(|a| a.role == Role::Support)
+        .map(|a| (a.agency.id.as_str(), a.requested))
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            ("unit:office", false),
+            ("province:police", true),
+            ("province:court", true)
+        ]
+    );
+}
+
+/// A year that names a budget is no deadline (a Lào Cai district's
+/// wording, 2024): "bố trí kinh phí trong dự toán ngân sách huyện năm 2024
+/// và các năm tiếp theo" gives the duty no deadline, while a year written
+/// as one ("hoàn thành trong năm 2024") and a deadline after the budget's
+/// year still date theirs.
+#[test]
+fn a_budget_s_year_is_no_deadline() {
+    let text = "ỦY BAN NHÂN DÂN HUYỆN BẢO THẮNG
+Số: 61/KH-UBND
+Bảo Thắng, ngày 15 tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Thực hiện nghiêm Công ước.
+II. NHIỆM VỤ
+1. Tuyên truyền Công ước cho cán bộ, công chức (Phòng Tư pháp chủ trì; Công an huyện phối hợp); hoàn thành trong năm 2024.
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Phòng Tư pháp tham mưu Ủy ban nhân dân huyện bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách huyện năm 2024 và các năm tiếp theo.
+2. Văn phòng HĐND và UBND huyện tổng hợp nhu cầu kinh phí năm 2025 của các cơ quan, gửi Phòng Tài chính - Kế hoạch trước ngày 30/6/2024.
+";
+    let i = import(text);
+    let funds = task(&i, "bố trí kinh phí thực hiện Kế hoạch");
+    assert_eq!(funds.deadline_text, None);
+    assert_eq!(funds.deadline, None);
+    let training = task(&i, "Tuyên truyền Công ước cho cán bộ");
+    assert_eq!(training.deadline_text.as_deref(), Some("trong năm 2024"));
+    let needs = task(&i, "tổng hợp nhu cầu kinh phí");
+    assert_eq!(needs.deadline_text.as_deref(), Some("trước ngày 30/6/2024"));
+}

@@ -37,6 +37,9 @@ pub(crate) struct Ctx {
     names: RefCell<Memo>,
     sentences: RefCell<HashMap<String, crate::roles::SentenceRoles>>,
     subjects: RefCell<HashMap<String, Option<Vec<Assignment>>>>,
+    /// Clauses that point at items of the plan, applied once every item
+    /// is read ([`apply_pointers`]).
+    pointers: RefCell<Vec<PendingPointer>>,
 }
 
 impl Ctx {
@@ -49,6 +52,7 @@ impl Ctx {
             names: RefCell::default(),
             sentences: RefCell::default(),
             subjects: RefCell::default(),
+            pointers: RefCell::default(),
         }
     }
 
@@ -835,49 +839,242 @@ fn is_exhortation(k: &str) -> bool {
         && !k.contains("truoc ngay")
 }
 
-/// Words a pointer to items is made of, as keys: "điểm a, b mục 2 Phần
-/// II", "khoản 3 Mục III", "các nội dung tại điểm c".
-const POINTER_WORDS: &[&str] = &[
-    "diem", "muc", "khoan", "phan", "tiet", "tai", "va", "cac", "o", "thuoc", "ke", "hoach", "nay",
-    "tren",
+/// An item a clause points at: "điểm b mục 2 Phần II" is part "II",
+/// number "2", letter "b"; "mục 3" all of item 3.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ItemTarget {
+    /// The part ("II"), when written.
+    part: Option<String>,
+    /// The numbered item ("2").
+    number: String,
+    /// The lettered item under it ("b", "đ"), none for the whole item.
+    letter: Option<String>,
+}
+
+/// A clause that only says which items of the plan its subject does
+/// ("Chủ trì thực hiện các nhiệm vụ tại điểm a mục 1, điểm b, c mục 2
+/// Phần II", "thực hiện nhiệm vụ tại điểm d mục 3 Phần II", "Phòng Văn
+/// hóa - Xã hội chủ trì các nội dung tại điểm c, d mục 2").
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ItemPointer {
+    /// The words before the verb, as written (empty: the duty's subject).
+    subject: String,
+    /// "chủ trì", "thực hiện": lead; "phối hợp": support.
+    role: Role,
+    targets: Vec<ItemTarget>,
+}
+
+/// Words between the verb and "nhiệm vụ" / "nội dung", and between those
+/// and the items: "chủ trì, tổ chức thực hiện các nhiệm vụ được giao
+/// tại …".
+const POINTER_FILLERS: &[&str] = &[
+    "thực", "hiện", "tổ", "chức", "các", "những", "được", "giao", "nêu", "quy", "định", "đã",
+    "tại", "ở",
 ];
 
-/// A clause that only says which items of the plan its subject leads
-/// ("Chủ trì thực hiện các nhiệm vụ tại điểm a mục 1, điểm b, c mục 2
-/// Phần II", "thực hiện nhiệm vụ tại điểm d mục 3 Phần II").
-fn is_item_pointer(c: &str) -> bool {
-    let k = key(c);
-    let k = k.trim().trim_end_matches(['.', ';', ',']).trim();
-    let k = k
-        .strip_prefix("chu tri,")
-        .or_else(|| k.strip_prefix("chu tri"))
-        .unwrap_or(k)
-        .trim_start();
-    let Some(rest) = ["to chuc thuc hien ", "thuc hien "]
-        .iter()
-        .find_map(|p| k.strip_prefix(p))
-    else {
-        return false;
+/// Words a pointer's list may hold besides its marks and numbers: "điểm
+/// a, b mục 2 và mục 3 của Phần II Kế hoạch này".
+const POINTER_GLUE: &[&str] = &[
+    "và", "các", "tại", "của", "thuộc", "ở", "kế", "hoạch", "này", "trên",
+];
+
+/// Whether a word is a Roman numeral (a part: "II", "III").
+fn is_roman(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+}
+
+/// Reads a clause as an [`ItemPointer`]; `None` when it says anything but
+/// its subject, its verb and the items.
+fn item_pointer(c: &str) -> Option<ItemPointer> {
+    let lower = lowercase(c);
+    let trim = |w: &str| -> String {
+        w.trim_matches(|ch: char| !crate::normalize::is_alphanumeric(ch))
+            .to_string()
     };
-    let rest = rest.strip_prefix("cac ").unwrap_or(rest);
-    let Some(rest) = ["nhiem vu ", "noi dung "]
-        .iter()
-        .find_map(|p| rest.strip_prefix(p))
-    else {
-        return false;
+    let words: Vec<String> = lower.split_whitespace().map(trim).collect();
+    let original: Vec<&str> = c.split_whitespace().collect();
+    if words.len() != original.len() {
+        return None;
+    }
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let verb = (0..words.len()).find(|&k| {
+        matches!(
+            (w(k), w(k + 1)),
+            ("chủ", "trì") | ("phối", "hợp") | ("thực", "hiện")
+        )
+    })?;
+    let role = if w(verb) == "phối" {
+        Role::Support
+    } else {
+        Role::Lead
     };
-    let words: Vec<&str> = rest
-        .split(|ch: char| ch.is_whitespace() || ch == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    // It names an item ("điểm", "mục", "khoản"), and nothing else.
-    words.iter().any(|w| matches!(*w, "diem" | "muc" | "khoan"))
-        && words.iter().all(|w| {
-            POINTER_WORDS.contains(w)
-                || w.chars().count() <= 2 && w.chars().all(|ch| ch.is_ascii_lowercase())
-                || w.chars().all(|ch| ch.is_ascii_digit())
-                || w.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x'))
+    let mut k = verb + 2;
+    let mut saw_noun = false;
+    while k < words.len() {
+        match (w(k), w(k + 1)) {
+            ("nhiệm", "vụ") | ("nội", "dung") if !saw_noun => {
+                saw_noun = true;
+                k += 2;
+            }
+            (x, _) if POINTER_FILLERS.contains(&x) || x.is_empty() => k += 1,
+            _ => break,
+        }
+    }
+    if !saw_noun {
+        return None;
+    }
+    let targets = pointer_targets(words.get(k..)?)?;
+    let subject = original.get(..verb)?.join(" ");
+    Some(ItemPointer {
+        subject: subject.trim_end_matches([',', ':']).trim().to_string(),
+        role,
+        targets,
+    })
+}
+
+/// The items a list of marks names: "điểm a mục 1, điểm b, c mục 2, điểm
+/// a, c mục 4 Phần II", "điểm b khoản 1 Mục II", "mục 3 Phần II". `None`
+/// when it holds another word, or letters no item number follows.
+fn pointer_targets(words: &[String]) -> Option<Vec<ItemTarget>> {
+    let mut out: Vec<ItemTarget> = Vec::new();
+    let mut letters: Vec<String> = Vec::new();
+    let mut in_letters = false;
+    let mut part: Option<String> = None;
+    let mut i = 0;
+    while let Some(word) = words.get(i) {
+        let word = word.as_str();
+        match word {
+            "" => {}
+            "điểm" | "tiết" => in_letters = true,
+            "mục" | "khoản" | "phần" => {
+                let next = words.get(i + 1)?.as_str();
+                if next.chars().all(|c| c.is_ascii_digit()) && word != "phần" {
+                    if letters.is_empty() {
+                        out.push(ItemTarget {
+                            part: None,
+                            number: next.to_string(),
+                            letter: None,
+                        });
+                    }
+                    for l in letters.drain(..) {
+                        out.push(ItemTarget {
+                            part: None,
+                            number: next.to_string(),
+                            letter: Some(l),
+                        });
+                    }
+                } else if is_roman(next) {
+                    part = Some(next.to_uppercase());
+                } else {
+                    return None;
+                }
+                in_letters = false;
+                i += 1;
+            }
+            w if in_letters && w.chars().count() == 1 && w.chars().all(char::is_alphabetic) => {
+                letters.push(w.to_string());
+            }
+            w if POINTER_GLUE.contains(&w) => {}
+            _ => return None,
+        }
+        i += 1;
+    }
+    if !letters.is_empty() || out.is_empty() {
+        return None;
+    }
+    for t in &mut out {
+        t.part.clone_from(&part);
+    }
+    Some(out)
+}
+
+/// A clause pointing at items, kept until every item is read.
+struct PendingPointer {
+    /// Who the clause names, with its role.
+    subjects: Vec<Assignment>,
+    targets: Vec<ItemTarget>,
+    /// The part of the duty that points (its items are never the ones
+    /// pointed at when no part is written).
+    own_part: String,
+    /// The clause as a task, kept when it points at no item of the plan:
+    /// nothing is dropped unread.
+    fallback: Obligation,
+    /// Where the fallback goes among the plan's obligations.
+    at: usize,
+}
+
+/// Whether an obligation's id is the item's or one under it ("II.3" holds
+/// "II.3.a", "II.3-1", "II.3.a:task").
+fn id_under(id: &str, item: &str) -> bool {
+    id.strip_prefix(item)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', ':', '-']))
+}
+
+/// The ids a target stands for: with its part, else the one part other
+/// than the pointer's own that has such an item.
+fn target_id(t: &ItemTarget, own_part: &str, plan: &Plan) -> Option<String> {
+    let tail = match &t.letter {
+        Some(l) => format!("{}.{l}", t.number),
+        None => t.number.clone(),
+    };
+    if let Some(p) = &t.part {
+        return Some(format!("{p}.{tail}"));
+    }
+    let mut parts: Vec<&str> = plan
+        .obligations
+        .iter()
+        .filter_map(|o| {
+            let (p, _) = o.id.split_once('.')?;
+            (p != own_part && id_under(&o.id, &format!("{p}.{tail}"))).then_some(p)
         })
+        .collect();
+    parts.dedup();
+    match parts.as_slice() {
+        [p] => Some(format!("{p}.{tail}")),
+        _ => None,
+    }
+}
+
+/// Gives the items pointed at the roles their pointers write, when they
+/// have none of their own: a lead only to an item without one (an item
+/// that names its lead keeps it, and the pointer adds nothing: the two
+/// would conflict), a support to an item that does not name that body
+/// yet. A pointer at no item of the plan is kept as a task.
+fn apply_pointers(plan: &mut Plan, ctx: &Ctx) {
+    let pending = std::mem::take(&mut *ctx.pointers.borrow_mut());
+    let mut unresolved: Vec<(usize, Obligation)> = Vec::new();
+    for p in pending {
+        let ids: Vec<String> = p
+            .targets
+            .iter()
+            .filter_map(|t| target_id(t, &p.own_part, plan))
+            .collect();
+        let mut found = false;
+        for o in &mut plan.obligations {
+            if !ids.iter().any(|t| id_under(&o.id, t)) {
+                continue;
+            }
+            found = true;
+            let has_lead = o.assignments.iter().any(|a| a.role == Role::Lead);
+            for s in &p.subjects {
+                let named = o.assignments.iter().any(|a| a.agency.id == s.agency.id);
+                let gives = match s.role {
+                    Role::Lead => !has_lead && !named,
+                    _ => !named,
+                };
+                if gives {
+                    o.assignments.push(s.clone());
+                }
+            }
+        }
+        if !found {
+            unresolved.push((p.at, p.fallback));
+        }
+    }
+    for (at, o) in unresolved.into_iter().rev() {
+        let at = at.min(plan.obligations.len());
+        plan.obligations.insert(at, o);
+    }
 }
 
 /// The nodes the current labels apply to: the group since the last label
@@ -1676,6 +1873,7 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         }
         plan.obligations.push(o);
     }
+    apply_pointers(plan, ctx);
 }
 
 /// The role line that ends a task's own text, from the earliest sentence
@@ -1760,10 +1958,42 @@ fn emit_duty(
     let mut pointers = 0;
     for c in &parts {
         // "Chủ trì thực hiện các nhiệm vụ tại điểm a mục 1, điểm b mục 2
-        // Phần II": a pointer to items of the plan, no task of its own.
-        if is_item_pointer(c) {
-            pointers += 1;
-            continue;
+        // Phần II": a pointer to items of the plan, no task of its own; the
+        // items get its roles ([`apply_pointers`]).
+        if let Some(p) = item_pointer(c) {
+            let named = if p.subject.is_empty() {
+                Some(leads.clone())
+            } else {
+                ctx.only_agencies(&p.subject, p.role)
+            };
+            if let Some(mut subjects) = named.filter(|s| !s.is_empty()) {
+                for a in &mut subjects {
+                    a.role = p.role;
+                }
+                pointers += 1;
+                let suffix = if pointers == 1 {
+                    String::new()
+                } else {
+                    format!("_{pointers}")
+                };
+                let mut fallback = Obligation::new(format!("{}:pointer{suffix}", n.id), c.clone());
+                fallback.section = parent_id.clone();
+                fallback.source = span.clone();
+                fallback.assignments = subjects.clone();
+                let own_part =
+                    n.id.split(['.', '-'])
+                        .next()
+                        .unwrap_or_default()
+                        .to_string();
+                ctx.pointers.borrow_mut().push(PendingPointer {
+                    subjects,
+                    targets: p.targets,
+                    own_part,
+                    fallback,
+                    at: plan.obligations.len(),
+                });
+                continue;
+            }
         }
         let deadline = ctx.find_deadline(c);
         let has_deadline = deadline.is_some();

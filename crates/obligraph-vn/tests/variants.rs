@@ -1639,3 +1639,64 @@ fn heads_of_residential_groups_are_the_residential_boards() {
         assert_eq!(ids, ["commune:residential_boards"], "{name}");
     }
 }
+
+/// A sector department's plan (Sở Y tế tỉnh Gia Lai, 2026) whose tasks
+/// part is itself a table, right under its heading: the rows are that
+/// part's items (`II.1.1`, not appendix rows), no empty task is made of
+/// the heading, the parts after the table are read, and the signature
+/// indented by tabs is no duty.
+#[test]
+fn a_task_table_inside_the_body_is_the_part_s_items() {
+    let text = "UBND TỈNH GIA LAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc
+Số: 88/KH-SYT\tGia Lai, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật trong ngành Y tế
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức của công chức, viên chức ngành Y tế.
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn hoàn thành
+1\tTruyền thông\t\t\t
+1.1\tTuyên truyền Công ước cho viên chức các bệnh viện\tVăn phòng Sở\tCác bệnh viện trực thuộc\tHằng năm
+1.2\tXây dựng tài liệu hỏi đáp về phục hồi chức năng\tPhòng Nghiệp vụ Y\tVăn phòng Sở\tQuý III năm 2026
+
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở có trách nhiệm theo dõi, đôn đốc các đơn vị thực hiện Kế hoạch; tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 10/11 hằng năm.
+2. Đề nghị Ủy ban nhân dân các xã, phường chỉ đạo trạm y tế triển khai các nội dung tại điểm 1.1 Mục II; gửi kết quả về Sở Y tế trước ngày 25/10 hằng năm.
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT, VP.
+\tKT. GIÁM ĐỐC
+\tPHÓ GIÁM ĐỐC
+\tNguyễn Văn Minh
+";
+    let i = import(text);
+    let got: Vec<&str> = i.plan.obligations.iter().map(|o| o.id.as_str()).collect();
+    assert!(
+        got.contains(&"II.1.1") && got.contains(&"II.1.2"),
+        "{got:?}"
+    );
+    assert!(!got.contains(&"II"), "{got:?}");
+    assert!(!got.iter().any(|id| id.starts_with("PL")), "{got:?}");
+    let monitor = task(&i, "theo dõi, đôn đốc");
+    assert_eq!(monitor.kind, ObligationKind::Monitor);
+    let report = task(&i, "báo cáo Ủy ban nhân dân tỉnh");
+    assert_eq!(report.kind, ObligationKind::Report);
+    // The communes' results sent up to the department: a report, asked.
+    let sent = task(&i, "gửi kết quả về Sở Y tế");
+    assert_eq!(sent.kind, ObligationKind::Report);
+    assert!(
+        sent.assignments.iter().all(|a| a.requested),
+        "{:?}",
+        sent.assignments
+    );
+    assert!(
+        !i.plan
+            .obligations
+            .iter()
+            .any(|o| o.text.contains("GIÁM ĐỐC") || o.text.contains("Nguyễn Văn Minh")),
+        "{:#?}",
+        i.plan.obligations
+    );
+}

@@ -427,6 +427,37 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
     for piece in pieces {
         let p: &Para = match piece {
             Piece::Table(t) => {
+                // A table right under a heading of the tasks part, before
+                // any appendix ("II. NHIỆM VỤ CỤ THỂ" then STT | Nội dung |
+                // …): that heading's items, numbered under it (`II.1.1`),
+                // and the body goes on after it.
+                let under = nodes.len().checked_sub(1).filter(|&i| {
+                    appendix.is_none()
+                        && nodes.get(i).is_some_and(|n| {
+                            n.numbered
+                                && n.children == 0
+                                && n.kind == Kind::Tasks
+                                && n.lines
+                                    .last()
+                                    .is_some_and(|&l| ledger.blank_between(l, t.header_line))
+                        })
+                });
+                if let Some(n) = under.and_then(|i| nodes.get_mut(i)) {
+                    n.children += 1;
+                    let root = n.id.clone();
+                    super::table::read_table(
+                        t,
+                        &root,
+                        &ctx,
+                        &mut plan.sections,
+                        &mut plan.obligations,
+                        &mut ids,
+                        ledger,
+                    );
+                    group.clear();
+                    group_parent = None;
+                    continue;
+                }
                 let root = match &appendix {
                     Some(r) => r.clone(),
                     None => {
@@ -1236,7 +1267,11 @@ fn clause_kind(clause: &str, has_deadline: bool) -> ObligationKind {
     if k.contains("phe duyet") {
         return ObligationKind::Task;
     }
-    let reports = k.contains("bao cao") || k.contains("gui thong tin") || k.contains("gui ve");
+    // "gửi kết quả về Sở … để tổng hợp": results sent up are a report.
+    let reports = k.contains("bao cao")
+        || k.contains("gui thong tin")
+        || k.contains("gui ve")
+        || k.contains("gui ket qua");
     let qualified = k.contains("ket qua")
         || k.contains("dinh ky")
         || k.contains("so ket")

@@ -1700,3 +1700,47 @@ Nơi nhận:
         i.plan.obligations
     );
 }
+
+/// A department's own offices (Sở Giáo dục và Đào tạo tỉnh Cà Mau, 2026):
+/// each office is one of its units, its name kept whole ("và" and the
+/// comma inside "Phòng Chính trị tư tưởng và Công tác học sinh, sinh
+/// viên" split nothing), and bare "các phòng chuyên môn" are its own
+/// offices, not a district's (there are none in 2026).
+#[test]
+fn a_department_s_offices_are_its_units() {
+    let text = "UBND TỈNH CÀ MAU
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 95/KH-SGDĐT
+Cà Mau, ngày 20 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước về quyền trẻ em trong ngành Giáo dục
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm quyền học tập của trẻ em.
+II. NHIỆM VỤ
+1. Tổ chức tuyên truyền về quyền trẻ em cho học sinh (Phòng Chính trị tư tưởng và Công tác học sinh, sinh viên chủ trì; Phòng Giáo dục mầm non, Phòng Giáo dục nghề nghiệp - Giáo dục thường xuyên phối hợp).
+2. Bố trí kinh phí hỗ trợ học sinh khó khăn (Phòng Kế hoạch - Tài chính chủ trì; các phòng chuyên môn phối hợp).
+3. Rà soát chương trình giáo dục kỹ năng sống (Phòng Giáo dục phổ thông chủ trì).
+";
+    let i = import(text);
+    let talk = task(&i, "tuyên truyền về quyền trẻ em");
+    assert_eq!(ids(talk, Role::Lead), ["unit:political_student_affairs"]);
+    assert_eq!(
+        ids(talk, Role::Support),
+        [
+            "unit:preschool_education",
+            "unit:vocational_continuing_education"
+        ]
+    );
+    let money = task(&i, "Bố trí kinh phí");
+    assert_eq!(ids(money, Role::Lead), ["unit:planning_finance"]);
+    assert_eq!(ids(money, Role::Support), ["collective:units"]);
+    let review = task(&i, "Rà soát chương trình");
+    assert_eq!(ids(review, Role::Lead), ["unit:general_education"]);
+    // A district's plan of 2024 keeps "các phòng chuyên môn" as its offices.
+    let ctx = AgencyContext {
+        issuer_level: Some(obligraph_core::Level::District),
+        ..AgencyContext::default()
+    };
+    let got = parse_agency_list("các phòng chuyên môn", Role::Support, &ctx);
+    assert_eq!(got[0].agency.id, "collective:district_offices");
+}

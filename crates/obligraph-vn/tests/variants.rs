@@ -1744,3 +1744,36 @@ II. NHIỆM VỤ
     let got = parse_agency_list("các phòng chuyên môn", Role::Support, &ctx);
     assert_eq!(got[0].agency.id, "collective:district_offices");
 }
+
+/// A part titled for reporting ("CHẾ ĐỘ THÔNG TIN, BÁO CÁO", Phòng Tư pháp
+/// thị xã Ninh Hòa, Khánh Hòa, 2024) holds duties like "Tổ chức thực
+/// hiện": who reports, by when. Guiding the communes' officials, who then
+/// report, is a task, not a report.
+#[test]
+fn a_reporting_part_holds_reports() {
+    let text = "ỦY BAN NHÂN DÂN THỊ XÃ NINH HÒA
+PHÒNG TƯ PHÁP
+Số: 12/KH-PTP
+Ninh Hòa, ngày 05 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trong lĩnh vực tư pháp
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức về Công ước.
+II. NHIỆM VỤ
+1. Tổ chức tuyên truyền Công ước cho Nhân dân (hằng năm).
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Tư pháp hướng dẫn công chức Tư pháp - Hộ tịch các xã, phường tham mưu Ủy ban nhân dân xã, phường tuyên truyền Công ước và báo cáo kết quả theo mục IV Kế hoạch này.
+IV. CHẾ ĐỘ THÔNG TIN, BÁO CÁO
+1. Công chức Tư pháp - Hộ tịch các xã, phường tổng hợp kết quả thực hiện, gửi về Phòng Tư pháp trước ngày 10/11 hằng năm.
+2. Phòng Tư pháp báo cáo kết quả thực hiện Kế hoạch gửi Ủy ban nhân dân thị xã trước ngày 20/11 hằng năm.
+";
+    let i = import(text);
+    let guide = task(&i, "hướng dẫn công chức");
+    assert_eq!(guide.kind, ObligationKind::Task);
+    for snippet in [
+        "gửi về Phòng Tư pháp trước ngày 10/11",
+        "gửi Ủy ban nhân dân thị xã",
+    ] {
+        assert_eq!(task(&i, snippet).kind, ObligationKind::Report, "{snippet}");
+    }
+}

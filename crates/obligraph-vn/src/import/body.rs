@@ -291,6 +291,10 @@ fn kind_of(title: &str) -> Kind {
         Kind::Funding
     } else if k.contains("to chuc thuc hien")
         || k.contains("trach nhiem")
+        // "IV. CHẾ ĐỘ BÁO CÁO", "CHẾ ĐỘ THÔNG TIN, BÁO CÁO": who reports
+        // what by when, duties as in "Tổ chức thực hiện".
+        || k.contains("che do bao cao")
+        || k.contains("che do thong tin")
         || k.contains("phan cong") && !k.contains("nhiem vu")
     {
         Kind::Organisation
@@ -1281,7 +1285,16 @@ fn clause_kind(clause: &str, has_deadline: bool) -> ObligationKind {
         || k.contains("hang nam")
         || k.contains("hang nam")
         || has_deadline;
-    if reports && qualified {
+    // "Phòng Tư pháp hướng dẫn nghiệp vụ công chức … các phường tham mưu
+    // … triển khai … và báo cáo kết quả": the report is the guided ones';
+    // guiding them is the task.
+    let guides = || {
+        first_duty_verb(clause)
+            .and_then(|at| clause.get(at..))
+            .is_some_and(|v| key_head(v.trim_start(), "huong dan".len()).starts_with("huong dan"))
+            && !(k.contains("theo doi") || k.contains("don doc") || k.contains("kiem tra"))
+    };
+    if reports && qualified && !guides() {
         return ObligationKind::Report;
     }
     if k.contains("theo doi")

@@ -1116,6 +1116,7 @@ pub(crate) const FILLERS: &[&str] = &[
     "thực hiện",
     "theo",
     "trong phạm vi",
+    "trong giai đoạn",
     "căn cứ",
     "cung cấp",
     "tham gia",

@@ -1777,3 +1777,38 @@ IV. CHẾ ĐỘ THÔNG TIN, BÁO CÁO
         assert_eq!(task(&i, snippet).kind, ObligationKind::Report, "{snippet}");
     }
 }
+
+/// Years written as a span after "trong" are the deadline in prose too
+/// ("hoàn thành trong năm 2024 - 2025", "trong giai đoạn 2024 - 2026"; a
+/// Phòng Tư pháp huyện Châu Thành, Tiền Giang wording), and the span
+/// after a partner ends the partner's name.
+#[test]
+fn a_span_of_years_after_trong_is_a_deadline() {
+    let text = "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH
+PHÒNG TƯ PHÁP
+Số: 30/KH-PTP
+Châu Thành, ngày 02 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trong lĩnh vực tư pháp
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức về Công ước.
+II. NHIỆM VỤ
+1. Biên soạn tài liệu hỏi đáp về Công ước; sản phẩm là bộ tài liệu, hoàn thành trong năm 2024 - 2025.
+2. Cập nhật tài liệu tuyên truyền về phòng, chống tra tấn. Phòng Tư pháp chủ trì, phối hợp với Công an huyện, Ban Chỉ huy Quân sự huyện trong giai đoạn 2024 - 2026.
+";
+    let i = import(text);
+    let book = task(&i, "Biên soạn tài liệu");
+    assert_eq!(book.deadline_text.as_deref(), Some("trong năm 2024 - 2025"));
+    let update = task(&i, "Cập nhật tài liệu");
+    assert_eq!(
+        update.deadline_text.as_deref(),
+        Some("trong giai đoạn 2024 - 2026")
+    );
+    let written: Vec<&str> = update
+        .assignments
+        .iter()
+        .filter(|a| a.role == Role::Support)
+        .map(|a| a.as_written.as_str())
+        .collect();
+    assert_eq!(written, ["Công an huyện", "Ban Chỉ huy Quân sự huyện"]);
+}

@@ -1231,7 +1231,14 @@ fn match_at(
         return one(Kind::Trigger(Trigger::Asap { after: None }), m.end());
     }
     if let Some(m) = find(&p.continuous) {
-        if prose && !labelled {
+        // "… theo thẩm quyền (thường xuyên).": alone in a parenthesis at
+        // the end of a task, the time it is done, like "(hằng năm)"; an
+        // adverb elsewhere in prose ("thường xuyên tuyên truyền").
+        let alone_in_paren = prev.trim_end().ends_with('(')
+            && rest
+                .get(m.end()..)
+                .is_some_and(|r| r.trim_start().starts_with(')'));
+        if prose && !labelled && !alone_in_paren {
             return None;
         }
         return one(Kind::Full(Deadline::Continuous), m.end());

@@ -1812,3 +1812,61 @@ II. NHIỆM VỤ
         .collect();
     assert_eq!(written, ["Công an huyện", "Ban Chỉ huy Quân sự huyện"]);
 }
+
+/// "(thường xuyên)" alone in a parenthesis closing a task is its time,
+/// as "(hằng năm)" is; the adverb in prose is none (a Phòng Tư pháp thành
+/// phố Bà Rịa wording, 2024).
+#[test]
+fn continuous_alone_in_a_parenthesis_is_the_time() {
+    let text = "ỦY BAN NHÂN DÂN THÀNH PHỐ BÀ RỊA
+PHÒNG TƯ PHÁP
+Số: 41/KH-PTP
+Bà Rịa, ngày 06 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trong lĩnh vực tư pháp
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức về Công ước.
+II. NHIỆM VỤ
+1. Bộ phận hộ tịch đối chiếu các văn bản của Ủy ban nhân dân thành phố với Công ước (thường xuyên).
+2. Thường xuyên tuyên truyền Công ước tại các buổi hòa giải ở cơ sở.
+";
+    let i = import(text);
+    let check = task(&i, "đối chiếu các văn bản");
+    assert_eq!(check.deadline_text.as_deref(), Some("thường xuyên"));
+    let talk = task(&i, "tuyên truyền Công ước tại");
+    assert_eq!(talk.deadline_text, None);
+}
+
+/// A duty of "Tổ chức thực hiện" split in two, the second with its own
+/// person of the office as subject (Phòng Tư pháp huyện Long Thành, Đồng
+/// Nai, 2024): each part is its subject's.
+#[test]
+fn each_of_the_office_s_people_leads_their_own_sentence() {
+    let text = "ỦY BAN NHÂN DÂN HUYỆN LONG THÀNH
+PHÒNG TƯ PHÁP
+Số: 18/KH-PTP
+Long Thành, ngày 08 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trong lĩnh vực tư pháp
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức về Công ước.
+II. NHIỆM VỤ
+1. Tổ chức tuyên truyền Công ước cho Nhân dân (hằng năm).
+III. TỔ CHỨC THỰC HIỆN
+1. Trưởng phòng chịu trách nhiệm chung, trực tiếp chỉ đạo công tác tuyên truyền; Phó Trưởng phòng phụ trách công tác hộ tịch, chứng thực chỉ đạo thực hiện điểm 1 Phần II.
+";
+    let i = import(text);
+    let written = |snippet: &str| -> Vec<String> {
+        task(&i, snippet)
+            .assignments
+            .iter()
+            .filter(|a| a.role == Role::Lead)
+            .map(|a| a.as_written.clone())
+            .collect()
+    };
+    assert_eq!(written("chịu trách nhiệm chung"), ["Trưởng phòng"]);
+    assert_eq!(
+        written("chứng thực chỉ đạo"),
+        ["Phó Trưởng phòng phụ trách công tác hộ tịch, chứng thực"]
+    );
+}

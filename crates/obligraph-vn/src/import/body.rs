@@ -1875,8 +1875,15 @@ fn emit_duty(
         o.source = span.clone();
         // The clause says more: partners ("phối hợp với …"), a subject
         // that only supports ("Đề nghị X … phối hợp").
+        // A sentence that names one of the issuer's own people as its
+        // subject ("Trưởng phòng chịu trách nhiệm chung …; Phó Trưởng
+        // phòng phụ trách … chỉ đạo …") is that person's duty.
+        let own = split
+            .then(|| own_staff_subject(&text, ctx))
+            .flatten()
+            .unwrap_or_else(|| leads.clone());
         o.assignments = if n.assignments.is_empty() {
-            merge_roles(leads.clone(), ctx.sentence_roles(&text).assignments)
+            merge_roles(own, ctx.sentence_roles(&text).assignments)
         } else {
             n.assignments.clone()
         };
@@ -1892,6 +1899,15 @@ fn emit_duty(
         }
         plan.obligations.push(o);
     }
+}
+
+/// The issuer's own people a clause of a split duty opens with
+/// ([`crate::agency`]'s `unit:own_staff`), when they carry it.
+fn own_staff_subject(clause: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    let list = known_subject(clause, ctx)?;
+    list.iter()
+        .all(|a| a.agency.id == "unit:own_staff" && a.role == Role::Lead)
+        .then_some(list)
 }
 
 /// "định kỳ báo cáo kết quả …" with no period written: the report is

@@ -70,7 +70,7 @@ fn tidy(s: &str) -> String {
 use chrono::NaiveDate;
 use obligraph_core::{Agency, Assignment, Collective, Deadline, Level, Role};
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// The shipped agency table (TSV, UTF-8 NFC).
 pub(crate) const AGENCY_TSV: &str = include_str!("../data/agency-names.tsv");
@@ -909,7 +909,8 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
     } else if has("sở") {
         "departments"
     } else if has("phòng") || has("phòng chuyên môn") || has("phòng nghiệp vụ") {
-        // "các phòng chuyên môn thuộc Sở": a department's own units.
+        // "các phòng chuyên môn thuộc Sở": a department's own units; "các
+        // bộ phận thuộc Phòng": an office's own.
         if has("đơn vị") || has("trung tâm") || of_department(toks) {
             "units"
         } else {
@@ -942,7 +943,7 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
 fn of_department(toks: &[String]) -> bool {
     toks.windows(2).any(|w| {
         matches!(w.first().map(String::as_str), Some("thuộc" | "của"))
-            && w.get(1).map(String::as_str) == Some("sở")
+            && matches!(w.get(1).map(String::as_str), Some("sở" | "phòng"))
     })
 }
 
@@ -1072,6 +1073,52 @@ fn collective_nouns(toks: &[String]) -> Vec<String> {
     out
 }
 
+/// A post of the issuer's own people, in one agency's plan
+/// ([`Level::Unit`]): its head or deputy head ("Trưởng phòng", "Phó
+/// Trưởng phòng phụ trách …", "Lãnh đạo Phòng"), a civil servant or
+/// officer in charge of a field ("công chức phụ trách …", "cán bộ phụ
+/// trách …", "chuyên viên phụ trách …"), or one of its sections ("bộ
+/// phận kiểm tra văn bản"). A commune's civil servant of a field
+/// ("công chức Tư pháp - Hộ tịch") is no such post: "phụ trách" makes it.
+static OWN_STAFF: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::import::text::re(
+        r"^(?:(?:phó )?trưởng phòng(?: phụ trách \S.*)?|lãnh đạo phòng|(?:công chức|cán bộ|chuyên viên|viên chức) phụ trách \S.*|bộ phận (?:[^\s,;]+ ){0,5}[^\s,;]+)$",
+    )
+});
+
+/// The issuer's own people named by `post` ([`OWN_STAFF`]), in one
+/// agency's plan.
+///
+/// The field in charge is a noun phrase: a task verb inside it that
+/// follows neither a comma nor "và" starts the task the post is given
+/// ("công chức phụ trách tổng hợp tăng cường ứng dụng …"), and the words
+/// are then no post ("phổ biến, giáo dục pháp luật" is one field).
+fn own_staff(post: &str, ctx: &AgencyContext) -> Option<Agency> {
+    if ctx.issuer_level != Some(Level::Unit) || !OWN_STAFF.is_match(&fold(post)) {
+        return None;
+    }
+    let words: Vec<&str> = post.split_whitespace().collect();
+    let field_from = words
+        .windows(2)
+        .position(|w| {
+            fold(w.first().unwrap_or(&"")) == "phụ" && fold(w.get(1).unwrap_or(&"")) == "trách"
+        })
+        .map_or(words.len(), |i| i + 2);
+    let runs_on = (field_from + 1..words.len()).any(|i| {
+        task_verb_at(&words, i)
+            && words
+                .get(i - 1)
+                .is_some_and(|p| !p.ends_with(',') && fold(p) != "và")
+    });
+    if runs_on {
+        return None;
+    }
+    agency_by_id(OWN_STAFF_ID)
+}
+
+/// The id of the issuer's own people ([`own_staff`]).
+const OWN_STAFF_ID: &str = "unit:own_staff";
+
 /// Nouns that, alone in a list, name the issuer's own units when the
 /// issuer is one agency (a Sở's plan): "các đơn vị", "các đơn vị trực
 /// thuộc", "các trung tâm, đơn vị".
@@ -1080,9 +1127,21 @@ const OWN_UNIT_NOUNS: &[&str] = &["đơn vị", "trung tâm", "bộ phận", "b�
 /// In the plan of one agency ([`Level::Unit`]: a Sở), "các đơn vị" are
 /// that agency's units ("nếu phát sinh vướng mắc, các đơn vị phản ánh về
 /// Văn phòng Sở"), not any bodies concerned.
+///
+/// So are its "phòng": "các phòng chuyên môn", "các phòng nghiệp vụ" with
+/// no district named are a Sở's own offices in its plan (read as the
+/// district's offices in a government's plan).
 fn own_units(agency: Agency, toks: &[String], ctx: &AgencyContext) -> Agency {
-    let related = agency.collective == Some(Collective::Related);
-    if !related || ctx.issuer_level != Some(Level::Unit) {
+    if ctx.issuer_level != Some(Level::Unit) {
+        return agency;
+    }
+    if agency.id == "collective:district_offices" && !names_district_level(toks) {
+        let nouns = collective_nouns(toks);
+        if !nouns.is_empty() && nouns.iter().all(|n| n.starts_with("phòng")) {
+            return collective_by_name("units").unwrap_or(agency);
+        }
+    }
+    if agency.collective != Some(Collective::Related) {
         return agency;
     }
     let nouns = collective_nouns(toks);
@@ -1330,6 +1389,7 @@ pub(crate) const FILLERS: &[&str] = &[
     "thực hiện",
     "theo",
     "trong phạm vi",
+    "trong giai đoạn",
     "căn cứ",
     "cung cấp",
     "tham gia",
@@ -2329,6 +2389,15 @@ fn parse_segment(
         ));
         return own_role.is_some();
     }
+    // "Phó Trưởng phòng phụ trách công tác trợ giúp pháp lý và bồi
+    // thường nhà nước", "công chức phụ trách phổ biến, giáo dục pháp
+    // luật": one of the issuer's own people, the post's description and
+    // all ("và", commas and verbs in it name no one else).
+    let post = part.trim().trim_end_matches([',', ':', '.']);
+    if let Some(staff) = own_staff(post, ctx) {
+        out.push(assignment(staff, seg_role, requested, None, post));
+        return own_role.is_some();
+    }
     if noun_phrase {
         // The collective its head names ("Các cơ quan" → the bodies
         // concerned), the description as its scope; the whole as written.
@@ -2532,7 +2601,7 @@ pub(crate) fn only_agencies_with(
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_lowercase);
     if first_lower {
-        let head = fold(t.get(..t.len().min(12)).unwrap_or(t));
+        let head = fold(&t.chars().take(12).collect::<String>());
         if !LOWER_CASE_OPENERS.iter().any(|o| head.starts_with(o)) {
             return None;
         }
@@ -2570,6 +2639,7 @@ pub(crate) fn only_agencies_with(
     // name.
     let capitalised = |a: &Assignment| {
         a.agency.is_collective()
+            || a.agency.id == OWN_STAFF_ID
             || is_resolved(&a.agency) && fold(&a.as_written).starts_with("công chức ")
             || a.as_written
                 .chars()
@@ -2580,9 +2650,9 @@ pub(crate) fn only_agencies_with(
         return None;
     }
     if !list.iter().all(named_ok)
-        || list
-            .iter()
-            .any(|a| !is_group(&a.agency) && holds_task_verb(&a.as_written))
+        || list.iter().any(|a| {
+            !is_group(&a.agency) && a.agency.id != OWN_STAFF_ID && holds_task_verb(&a.as_written)
+        })
     {
         return None;
     }
@@ -2599,7 +2669,14 @@ fn is_group(a: &Agency) -> bool {
 /// How a list of agencies may open in lower case: a collective ("các sở,
 /// ngành"), a request ("đề nghị …"), a commune's civil servant of a field
 /// ("công chức Tư pháp - Hộ tịch", a body of the commune).
-const LOWER_CASE_OPENERS: &[&str] = &["các ", "đề nghị", "công chức"];
+const LOWER_CASE_OPENERS: &[&str] = &[
+    "các ",
+    "đề nghị",
+    "công chức",
+    "bộ phận",
+    "cán bộ",
+    "chuyên viên",
+];
 
 /// Words that name no body on their own ("Cơ quan chủ trì giải quyết bồi
 /// thường" describes one).

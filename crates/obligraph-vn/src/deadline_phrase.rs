@@ -676,10 +676,10 @@ fn patterns() -> Option<&'static Patterns> {
             school_year: r(r"(?:định kỳ\s)?(theo|hằng|hàng|mỗi|từng|đầu|cuối) năm học\b").ok()?,
             from_school_year: r(r"(?:bắt đầu\s)?từ năm học\s(\d{4})(?:\s?-\s?(?:năm\s)?\d{4}\b)?").ok()?,
             half: r(r"(?:(?:định kỳ|b[áả]o cáo)\s)(?:0?6|sáu) tháng(?:\s(?:một|1) lần)?").ok()?,
-            annual_from: r(r"(?:từ\s)?năm (?:học\s)?(\d{4})(?:\s?-\s?\d{4})? và các năm(?: học)? tiếp theo|từ năm (?:học\s)?(\d{4})(?:\s?-\s?\d{4})? trở đi").ok()?,
+            annual_from: r(r"(?:từ\s|trong\s)?năm (?:học\s)?(\d{4})(?:\s?-\s?\d{4})? và các năm(?: học)? tiếp theo|từ năm (?:học\s)?(\d{4})(?:\s?-\s?\d{4})? trở đi").ok()?,
             from_to: r(r"từ năm (\d{4})\s?(?:-|đến(?: hết)?)\s?(?:năm\s)?(\d{4})\b").ok()?,
             from_year: r(r"từ năm (\d{4})\b").ok()?,
-            span: r(r"(?:giai đoạn\s)?(?:năm\s)?(\d{4})\s?-\s?(?:năm\s)?(\d{4})\b").ok()?,
+            span: r(r"(?:trong\s)?(?:giai đoạn\s)?(?:năm\s)?(\d{4})\s?-\s?(?:năm\s)?(\d{4})\b").ok()?,
             horizon: r(r"(?:giai đoạn\s)?đến(?: hết)?(?: năm)\s(\d{4})\b").ok()?,
             quarter: r(r"(?:trong\s)?quý\s(iv|i{1,3}|[1-4])\s?(?:/|năm\s|-\s?)(\d{4})\b").ok()?,
             month: r(r"(?:trong\s)?tháng\s(\d{1,2})\s?(?:/|năm\s)\s?(\d{4})\b").ok()?,
@@ -1233,7 +1233,10 @@ fn match_at(
         return None;
     }
     if let Some(c) = captures(&p.span) {
-        if strong_years {
+        // "trong năm 2023 - 2024", "trong giai đoạn 2023 - 2025": the
+        // preposition makes the years a time, in prose too.
+        let within = c.get(0).is_some_and(|m| m.as_str().starts_with("trong "));
+        if strong_years || within {
             let (a, b) = (num(&c, 1)?, num(&c, 2)?);
             return one(
                 Kind::Full(Deadline::During { from: a, to: b }),
@@ -1317,7 +1320,14 @@ fn match_at(
         return one(Kind::Trigger(Trigger::Asap { after: None }), m.end());
     }
     if let Some(m) = find(&p.continuous) {
-        if prose && !labelled {
+        // "… theo thẩm quyền (thường xuyên).": alone in a parenthesis at
+        // the end of a task, the time it is done, like "(hằng năm)"; an
+        // adverb elsewhere in prose ("thường xuyên tuyên truyền").
+        let alone_in_paren = prev.trim_end().ends_with('(')
+            && rest
+                .get(m.end()..)
+                .is_some_and(|r| r.trim_start().starts_with(')'));
+        if prose && !labelled && !alone_in_paren {
             return None;
         }
         return one(Kind::Full(Deadline::Continuous), m.end());

@@ -279,6 +279,35 @@ fn subject(
     if let Some(list) = only_agencies_with(&join(words), role, UNKNOWN_SUBJECT_WORDS, ctx, memo) {
         return Some(list);
     }
+    // "Nhiệm vụ này giao X chủ trì", "Trưởng phòng phân công X thực
+    // hiện, phối hợp với …": X, the one the task is given to.
+    let given = words
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, w)| {
+            // (As written: "giáo dục" keys as "giao duc".)
+            let is = |w: &Word, s: &str| fold(w.raw.trim_end_matches([',', ':'])) == s;
+            let gives = is(w, "giao")
+                || is(w, "công") && i > 0 && words.get(i - 1).is_some_and(|p| is(p, "phân"));
+            gives.then_some(i + 1)
+        })
+        .and_then(|i| words.get(i..))
+        .map(|rest| {
+            // (Its "thực hiện" before the partners is the task's verb.)
+            let n = rest.len();
+            let does = n > 2
+                && rest.get(n - 2).is_some_and(|w| w.key == "thuc")
+                && rest.get(n - 1).is_some_and(|w| w.key == "hien");
+            rest.get(..if does { n - 2 } else { n }).unwrap_or(rest)
+        })
+        .filter(|rest| !rest.is_empty());
+    if let Some(rest) = given {
+        if let Some(list) = only_agencies_with(&join(rest), role, UNKNOWN_SUBJECT_WORDS, ctx, memo)
+        {
+            return Some(list);
+        }
+    }
     // The part after a comma: the last such part that names agencies,
     // taking the longest one.
     for (i, w) in words.iter().enumerate() {
@@ -641,6 +670,39 @@ mod tests {
 
     fn ids(v: &[(&str, Role, bool)]) -> Vec<(String, Role, bool)> {
         v.iter().map(|(a, r, q)| (a.to_string(), *r, *q)).collect()
+    }
+
+    #[test]
+    fn the_office_s_own_people_given_a_task() {
+        // One office's plan (Phòng Tư pháp huyện Thống Nhất, Đồng Nai):
+        // the task given to its own people, in the sentence after it.
+        let ctx = AgencyContext {
+            issuer_level: Some(obligraph_core::Level::Unit),
+            ..AgencyContext::default()
+        };
+        for (text, lead) in [
+            ("Trưởng phòng phân công chuyên viên phụ trách phổ biến, giáo dục pháp luật thực hiện, phối hợp với Công an huyện.", "chuyên viên phụ trách phổ biến, giáo dục pháp luật"),
+            ("Việc này giao Phó Trưởng phòng phụ trách công tác hòa giải và trợ giúp pháp lý chủ trì; Công an huyện phối hợp.", "Phó Trưởng phòng phụ trách công tác hòa giải và trợ giúp pháp lý"),
+            ("Trưởng phòng giao bộ phận hộ tịch chủ trì, phối hợp với Công an huyện.", "bộ phận hộ tịch"),
+        ] {
+            let r = sentence_roles(text, &ctx);
+            let got: Vec<(&str, Role, &str)> = r
+                .assignments
+                .iter()
+                .map(|a| (a.agency.id.as_str(), a.role, a.as_written.as_str()))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("unit:own_staff", Role::Lead, lead),
+                    ("district:police", Role::Support, "Công an huyện")
+                ],
+                "{text}"
+            );
+        }
+        // In a government's plan, no one is the issuer's own people.
+        let r = sentence_roles("Giao bộ phận hộ tịch chủ trì.", &AgencyContext::default());
+        assert!(r.assignments.is_empty(), "{:?}", r.assignments);
     }
 
     #[test]

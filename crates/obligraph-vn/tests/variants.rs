@@ -1887,3 +1887,234 @@ III. TỔ CHỨC THỰC HIỆN
     let needs = task(&i, "tổng hợp nhu cầu kinh phí");
     assert_eq!(needs.deadline_text.as_deref(), Some("trước ngày 30/6/2024"));
 }
+
+/// A sector department's plan (Sở Y tế tỉnh Gia Lai, 2026) whose tasks
+/// part is itself a table, right under its heading: the rows are that
+/// part's items (`II.1.1`, not appendix rows), no empty task is made of
+/// the heading, the parts after the table are read, and the signature
+/// indented by tabs is no duty.
+#[test]
+fn a_task_table_inside_the_body_is_the_part_s_items() {
+    let text = "UBND TỈNH GIA LAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc
+Số: 88/KH-SYT\tGia Lai, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật trong ngành Y tế
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức của công chức, viên chức ngành Y tế.
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn hoàn thành
+1\tTruyền thông\t\t\t
+1.1\tTuyên truyền Công ước cho viên chức các bệnh viện\tVăn phòng Sở\tCác bệnh viện trực thuộc\tHằng năm
+1.2\tXây dựng tài liệu hỏi đáp về phục hồi chức năng\tPhòng Nghiệp vụ Y\tVăn phòng Sở\tQuý III năm 2026
+
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở có trách nhiệm theo dõi, đôn đốc các đơn vị thực hiện Kế hoạch; tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 10/11 hằng năm.
+2. Đề nghị Ủy ban nhân dân các xã, phường chỉ đạo trạm y tế triển khai các nội dung tại điểm 1.1 Mục II; gửi kết quả về Sở Y tế trước ngày 25/10 hằng năm.
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT, VP.
+\tKT. GIÁM ĐỐC
+\tPHÓ GIÁM ĐỐC
+\tNguyễn Văn Minh
+";
+    let i = import(text);
+    let got: Vec<&str> = i.plan.obligations.iter().map(|o| o.id.as_str()).collect();
+    assert!(
+        got.contains(&"II.1.1") && got.contains(&"II.1.2"),
+        "{got:?}"
+    );
+    assert!(!got.contains(&"II"), "{got:?}");
+    assert!(!got.iter().any(|id| id.starts_with("PL")), "{got:?}");
+    let monitor = task(&i, "theo dõi, đôn đốc");
+    assert_eq!(monitor.kind, ObligationKind::Monitor);
+    let report = task(&i, "báo cáo Ủy ban nhân dân tỉnh");
+    assert_eq!(report.kind, ObligationKind::Report);
+    // The communes' results sent up to the department: a report, asked.
+    let sent = task(&i, "gửi kết quả về Sở Y tế");
+    assert_eq!(sent.kind, ObligationKind::Report);
+    assert!(
+        sent.assignments.iter().all(|a| a.requested),
+        "{:?}",
+        sent.assignments
+    );
+    assert!(
+        !i.plan
+            .obligations
+            .iter()
+            .any(|o| o.text.contains("GIÁM ĐỐC") || o.text.contains("Nguyễn Văn Minh")),
+        "{:#?}",
+        i.plan.obligations
+    );
+}
+
+/// A department's own offices (Sở Giáo dục và Đào tạo tỉnh Cà Mau, 2026):
+/// each office is one of its units, its name kept whole ("và" and the
+/// comma inside "Phòng Chính trị tư tưởng và Công tác học sinh, sinh
+/// viên" split nothing), and bare "các phòng chuyên môn" are its own
+/// offices, not a district's (there are none in 2026).
+#[test]
+fn a_department_s_offices_are_its_units() {
+    let text = "UBND TỈNH CÀ MAU
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 95/KH-SGDĐT
+Cà Mau, ngày 20 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước về quyền trẻ em trong ngành Giáo dục
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm quyền học tập của trẻ em.
+II. NHIỆM VỤ
+1. Tổ chức tuyên truyền về quyền trẻ em cho học sinh (Phòng Chính trị tư tưởng và Công tác học sinh, sinh viên chủ trì; Phòng Giáo dục mầm non, Phòng Giáo dục nghề nghiệp - Giáo dục thường xuyên phối hợp).
+2. Bố trí kinh phí hỗ trợ học sinh khó khăn (Phòng Kế hoạch - Tài chính chủ trì; các phòng chuyên môn phối hợp).
+3. Rà soát chương trình giáo dục kỹ năng sống (Phòng Giáo dục phổ thông chủ trì).
+";
+    let i = import(text);
+    let talk = task(&i, "tuyên truyền về quyền trẻ em");
+    assert_eq!(ids(talk, Role::Lead), ["unit:political_student_affairs"]);
+    assert_eq!(
+        ids(talk, Role::Support),
+        [
+            "unit:preschool_education",
+            "unit:vocational_continuing_education"
+        ]
+    );
+    let money = task(&i, "Bố trí kinh phí");
+    assert_eq!(ids(money, Role::Lead), ["unit:planning_finance"]);
+    assert_eq!(ids(money, Role::Support), ["collective:units"]);
+    let review = task(&i, "Rà soát chương trình");
+    assert_eq!(ids(review, Role::Lead), ["unit:general_education"]);
+    // A district's plan of 2024 keeps "các phòng chuyên môn" as its offices.
+    let ctx = AgencyContext {
+        issuer_level: Some(obligraph_core::Level::District),
+        ..AgencyContext::default()
+    };
+    let got = parse_agency_list("các phòng chuyên môn", Role::Support, &ctx);
+    assert_eq!(got[0].agency.id, "collective:district_offices");
+}
+
+/// A part titled for reporting ("CHẾ ĐỘ THÔNG TIN, BÁO CÁO", Phòng Tư pháp
+/// thị xã Ninh Hòa, Khánh Hòa, 2024) holds duties like "Tổ chức thực
+/// hiện": who reports, by when. Guiding the communes' officials, who then
+/// report, is a task, not a report.
+#[test]
+fn a_reporting_part_holds_reports() {
+    let text = "ỦY BAN NHÂN DÂN THỊ XÃ NINH HÒA
+PHÒNG TƯ PHÁP
+Số: 12/KH-PTP
+Ninh Hòa, ngày 05 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trong lĩnh vực tư pháp
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức về Công ước.
+II. NHIỆM VỤ
+1. Tổ chức tuyên truyền Công ước cho Nhân dân (hằng năm).
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Tư pháp hướng dẫn công chức Tư pháp - Hộ tịch các xã, phường tham mưu Ủy ban nhân dân xã, phường tuyên truyền Công ước và báo cáo kết quả theo mục IV Kế hoạch này.
+IV. CHẾ ĐỘ THÔNG TIN, BÁO CÁO
+1. Công chức Tư pháp - Hộ tịch các xã, phường tổng hợp kết quả thực hiện, gửi về Phòng Tư pháp trước ngày 10/11 hằng năm.
+2. Phòng Tư pháp báo cáo kết quả thực hiện Kế hoạch gửi Ủy ban nhân dân thị xã trước ngày 20/11 hằng năm.
+";
+    let i = import(text);
+    let guide = task(&i, "hướng dẫn công chức");
+    assert_eq!(guide.kind, ObligationKind::Task);
+    for snippet in [
+        "gửi về Phòng Tư pháp trước ngày 10/11",
+        "gửi Ủy ban nhân dân thị xã",
+    ] {
+        assert_eq!(task(&i, snippet).kind, ObligationKind::Report, "{snippet}");
+    }
+}
+
+/// Years written as a span after "trong" are the deadline in prose too
+/// ("hoàn thành trong năm 2024 - 2025", "trong giai đoạn 2024 - 2026"; a
+/// Phòng Tư pháp huyện Châu Thành, Tiền Giang wording), and the span
+/// after a partner ends the partner's name.
+#[test]
+fn a_span_of_years_after_trong_is_a_deadline() {
+    let text = "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH
+PHÒNG TƯ PHÁP
+Số: 30/KH-PTP
+Châu Thành, ngày 02 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trong lĩnh vực tư pháp
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức về Công ước.
+II. NHIỆM VỤ
+1. Biên soạn tài liệu hỏi đáp về Công ước; sản phẩm là bộ tài liệu, hoàn thành trong năm 2024 - 2025.
+2. Cập nhật tài liệu tuyên truyền về phòng, chống tra tấn. Phòng Tư pháp chủ trì, phối hợp với Công an huyện, Ban Chỉ huy Quân sự huyện trong giai đoạn 2024 - 2026.
+";
+    let i = import(text);
+    let book = task(&i, "Biên soạn tài liệu");
+    assert_eq!(book.deadline_text.as_deref(), Some("trong năm 2024 - 2025"));
+    let update = task(&i, "Cập nhật tài liệu");
+    assert_eq!(
+        update.deadline_text.as_deref(),
+        Some("trong giai đoạn 2024 - 2026")
+    );
+    let written: Vec<&str> = update
+        .assignments
+        .iter()
+        .filter(|a| a.role == Role::Support)
+        .map(|a| a.as_written.as_str())
+        .collect();
+    assert_eq!(written, ["Công an huyện", "Ban Chỉ huy Quân sự huyện"]);
+}
+
+/// "(thường xuyên)" alone in a parenthesis closing a task is its time,
+/// as "(hằng năm)" is; the adverb in prose is none (a Phòng Tư pháp thành
+/// phố Bà Rịa wording, 2024).
+#[test]
+fn continuous_alone_in_a_parenthesis_is_the_time() {
+    let text = "ỦY BAN NHÂN DÂN THÀNH PHỐ BÀ RỊA
+PHÒNG TƯ PHÁP
+Số: 41/KH-PTP
+Bà Rịa, ngày 06 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trong lĩnh vực tư pháp
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức về Công ước.
+II. NHIỆM VỤ
+1. Bộ phận hộ tịch đối chiếu các văn bản của Ủy ban nhân dân thành phố với Công ước (thường xuyên).
+2. Thường xuyên tuyên truyền Công ước tại các buổi hòa giải ở cơ sở.
+";
+    let i = import(text);
+    let check = task(&i, "đối chiếu các văn bản");
+    assert_eq!(check.deadline_text.as_deref(), Some("thường xuyên"));
+    let talk = task(&i, "tuyên truyền Công ước tại");
+    assert_eq!(talk.deadline_text, None);
+}
+
+/// A duty of "Tổ chức thực hiện" split in two, the second with its own
+/// person of the office as subject (Phòng Tư pháp huyện Long Thành, Đồng
+/// Nai, 2024): each part is its subject's.
+#[test]
+fn each_of_the_office_s_people_leads_their_own_sentence() {
+    let text = "ỦY BAN NHÂN DÂN HUYỆN LONG THÀNH
+PHÒNG TƯ PHÁP
+Số: 18/KH-PTP
+Long Thành, ngày 08 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trong lĩnh vực tư pháp
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức về Công ước.
+II. NHIỆM VỤ
+1. Tổ chức tuyên truyền Công ước cho Nhân dân (hằng năm).
+III. TỔ CHỨC THỰC HIỆN
+1. Trưởng phòng chịu trách nhiệm chung, trực tiếp chỉ đạo công tác tuyên truyền; Phó Trưởng phòng phụ trách công tác hộ tịch, chứng thực chỉ đạo thực hiện điểm 1 Phần II.
+";
+    let i = import(text);
+    let written = |snippet: &str| -> Vec<String> {
+        task(&i, snippet)
+            .assignments
+            .iter()
+            .filter(|a| a.role == Role::Lead)
+            .map(|a| a.as_written.clone())
+            .collect()
+    };
+    assert_eq!(written("chịu trách nhiệm chung"), ["Trưởng phòng"]);
+    assert_eq!(
+        written("chứng thực chỉ đạo"),
+        ["Phó Trưởng phòng phụ trách công tác hộ tịch, chứng thực"]
+    );
+}

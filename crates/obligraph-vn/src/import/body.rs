@@ -295,6 +295,10 @@ fn kind_of(title: &str) -> Kind {
         Kind::Funding
     } else if k.contains("to chuc thuc hien")
         || k.contains("trach nhiem")
+        // "IV. CHẾ ĐỘ BÁO CÁO", "CHẾ ĐỘ THÔNG TIN, BÁO CÁO": who reports
+        // what by when, duties as in "Tổ chức thực hiện".
+        || k.contains("che do bao cao")
+        || k.contains("che do thong tin")
         || k.contains("phan cong") && !k.contains("nhiem vu")
     {
         Kind::Organisation
@@ -431,6 +435,37 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
     for piece in pieces {
         let p: &Para = match piece {
             Piece::Table(t) => {
+                // A table right under a heading of the tasks part, before
+                // any appendix ("II. NHIỆM VỤ CỤ THỂ" then STT | Nội dung |
+                // …): that heading's items, numbered under it (`II.1.1`),
+                // and the body goes on after it.
+                let under = nodes.len().checked_sub(1).filter(|&i| {
+                    appendix.is_none()
+                        && nodes.get(i).is_some_and(|n| {
+                            n.numbered
+                                && n.children == 0
+                                && n.kind == Kind::Tasks
+                                && n.lines
+                                    .last()
+                                    .is_some_and(|&l| ledger.blank_between(l, t.header_line))
+                        })
+                });
+                if let Some(n) = under.and_then(|i| nodes.get_mut(i)) {
+                    n.children += 1;
+                    let root = n.id.clone();
+                    super::table::read_table(
+                        t,
+                        &root,
+                        &ctx,
+                        &mut plan.sections,
+                        &mut plan.obligations,
+                        &mut ids,
+                        ledger,
+                    );
+                    group.clear();
+                    group_parent = None;
+                    continue;
+                }
                 let root = match &appendix {
                     Some(r) => r.clone(),
                     None => {
@@ -1433,7 +1468,11 @@ fn clause_kind(clause: &str, has_deadline: bool) -> ObligationKind {
     if k.contains("phe duyet") {
         return ObligationKind::Task;
     }
-    let reports = k.contains("bao cao") || k.contains("gui thong tin") || k.contains("gui ve");
+    // "gửi kết quả về Sở … để tổng hợp": results sent up are a report.
+    let reports = k.contains("bao cao")
+        || k.contains("gui thong tin")
+        || k.contains("gui ve")
+        || k.contains("gui ket qua");
     let qualified = k.contains("ket qua")
         || k.contains("dinh ky")
         || k.contains("so ket")
@@ -1443,7 +1482,16 @@ fn clause_kind(clause: &str, has_deadline: bool) -> ObligationKind {
         || k.contains("hang nam")
         || k.contains("hang nam")
         || has_deadline;
-    if reports && qualified {
+    // "Phòng Tư pháp hướng dẫn nghiệp vụ công chức … các phường tham mưu
+    // … triển khai … và báo cáo kết quả": the report is the guided ones';
+    // guiding them is the task.
+    let guides = || {
+        first_duty_verb(clause)
+            .and_then(|at| clause.get(at..))
+            .is_some_and(|v| key_head(v.trim_start(), "huong dan".len()).starts_with("huong dan"))
+            && !(k.contains("theo doi") || k.contains("don doc") || k.contains("kiem tra"))
+    };
+    if reports && qualified && !guides() {
         return ObligationKind::Report;
     }
     if k.contains("theo doi")
@@ -2057,8 +2105,15 @@ fn emit_duty(
         o.source = span.clone();
         // The clause says more: partners ("phối hợp với …"), a subject
         // that only supports ("Đề nghị X … phối hợp").
+        // A sentence that names one of the issuer's own people as its
+        // subject ("Trưởng phòng chịu trách nhiệm chung …; Phó Trưởng
+        // phòng phụ trách … chỉ đạo …") is that person's duty.
+        let own = split
+            .then(|| own_staff_subject(&text, ctx))
+            .flatten()
+            .unwrap_or_else(|| leads.clone());
         o.assignments = if n.assignments.is_empty() {
-            merge_roles(leads.clone(), ctx.sentence_roles(&text).assignments)
+            merge_roles(own, ctx.sentence_roles(&text).assignments)
         } else {
             n.assignments.clone()
         };
@@ -2074,6 +2129,15 @@ fn emit_duty(
         }
         plan.obligations.push(o);
     }
+}
+
+/// The issuer's own people a clause of a split duty opens with
+/// ([`crate::agency`]'s `unit:own_staff`), when they carry it.
+fn own_staff_subject(clause: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    let list = known_subject(clause, ctx)?;
+    list.iter()
+        .all(|a| a.agency.id == "unit:own_staff" && a.role == Role::Lead)
+        .then_some(list)
 }
 
 /// "định kỳ báo cáo kết quả …" with no period written: the report is

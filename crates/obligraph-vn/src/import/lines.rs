@@ -305,6 +305,17 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
                 blank_before = false;
                 continue;
             }
+            // A line indented by tabs, with one cell ("\tKT. GIÁM ĐỐC"
+            // under the distribution list): a line of its own, read like
+            // any other (the signature block, the distribution list).
+            let mut filled = cells.iter().filter(|c| !c.trim().is_empty());
+            if let (Some(only), None) = (filled.next(), filled.next()) {
+                s.text = clean(only);
+                s.alone = true;
+            }
+        }
+        if s.cells.is_some() && s.text.is_empty() {
+            let Some(cells) = &mut s.cells else { continue };
             // A tab line outside a table (header blocks): one paragraph per cell.
             flush_body(&mut body, &mut out);
             let mut any = false;

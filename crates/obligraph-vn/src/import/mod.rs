@@ -403,6 +403,17 @@ impl Ledger {
         }
     }
 
+    /// Whether every line strictly between `after` and `before` is blank.
+    pub(crate) fn blank_between(&self, after: u32, before: u32) -> bool {
+        let from = usize::try_from(after).unwrap_or(usize::MAX);
+        let to = usize::try_from(before).unwrap_or(0).saturating_sub(1);
+        from <= to
+            && self
+                .marks
+                .get(from..to)
+                .is_some_and(|m| m.iter().all(|x| *x == Mark::Empty))
+    }
+
     /// The reason a line was set aside, if it was.
     #[cfg(test)]
     pub(crate) fn reason(&self, line: u32) -> Option<UnattributedReason> {

@@ -944,6 +944,7 @@ pub(crate) fn audit_indexed(
         plan_ids: Some(&child_ids),
         parent_ids: Some(&ix.ids),
         parent_texts: Some(&ix.fingerprint_texts),
+        body_plan: issuer.is_some(),
     };
     let findings = registry.run(&ctx);
     AuditReport {
@@ -968,6 +969,7 @@ pub(crate) fn check_with(registry: &Registry, plan: &Plan, config: &Config) -> A
         plan_ids: None,
         parent_ids: None,
         parent_texts: None,
+        body_plan: false,
     };
     let findings = registry.run(&ctx);
     AuditReport {

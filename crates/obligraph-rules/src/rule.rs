@@ -156,6 +156,9 @@ pub struct RuleContext<'a> {
     /// The normalised texts of `parent`'s obligations (for fingerprints),
     /// kept with its index; with `parent_ids`.
     pub(crate) parent_texts: Option<&'a crate::fingerprint::ParentTexts>,
+    /// Whether `plan` is one body's own plan under `parent`
+    /// ([`crate::vn::issuing_body`]), worked out once by the audit.
+    pub(crate) body_plan: bool,
 }
 
 /// Where the first obligation with each id is in a plan: what

@@ -41,7 +41,7 @@ impl Rule for LeadMismatch {
         // One department's plan under its government's plan: its leads are
         // its own units ("Phòng Phổ biến, giáo dục pháp luật"), and the
         // department is the counterpart of whatever it carries.
-        if crate::vn::issuing_body(child, parent.level).is_some() {
+        if ctx.body_plan {
             return;
         }
         for r in ctx.parent_obligations {

@@ -210,6 +210,22 @@ fn header_word(c: TableColumn) -> &'static str {
 /// A1 and one at XFD1048576 holds two), counted against
 /// `limits.max_cells` as they come, merged regions too.
 pub(crate) fn workbook_text(bytes: &[u8], limits: CellLimits) -> Result<SheetText, ReadError> {
+    // The workbook reader can panic on damaged cell data (calamine 0.38
+    // multiplies a cell reference's digits without a check): a damaged
+    // file is an error, never a panic.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_workbook(bytes, limits)
+    }))
+    .unwrap_or_else(|_| {
+        Err(ReadError::Workbook(
+            "damaged workbook: the Excel reader failed on its cell data".to_string(),
+        ))
+    })
+}
+
+/// [`workbook_text`], the reader's panics not caught; a sheet whose
+/// reading panics is named in the error.
+fn read_workbook(bytes: &[u8], limits: CellLimits) -> Result<SheetText, ReadError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| ReadError::Workbook(format!("not an Excel workbook: {e}")))?;
     let names = book.sheet_names();
@@ -237,7 +253,14 @@ pub(crate) fn workbook_text(bytes: &[u8], limits: CellLimits) -> Result<SheetTex
             });
             continue;
         }
-        let sheet = Sheet::read(&mut book, name, si, &mut budget)?;
+        let sheet = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            Sheet::read(&mut book, name, si, &mut budget)
+        }))
+        .unwrap_or_else(|_| {
+            Err(ReadError::Workbook(format!(
+                "damaged workbook: the Excel reader failed on the cell data of sheet '{name}'"
+            )))
+        })?;
         let Some(header) = sheet.header_row() else {
             out.warnings.push(crate::ImportWarning::SheetSkipped {
                 sheet: name.clone(),

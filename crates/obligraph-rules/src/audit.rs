@@ -87,10 +87,7 @@ pub(crate) fn not_applicable_reason(
     // A grassroots task reaches the commune through its kind: only one that
     // requested bodies alone lead stays out (below).
     if !grassroots && !reaching.is_empty() && !commune_reached(p, &reaching, parent, child_level) {
-        let mut named: Vec<&str> = p.own_leads().map(agencies::display).collect();
-        if named.is_empty() {
-            named = p.own_assignments().iter().map(agencies::display).collect();
-        }
+        let named = leads_else_all(p);
         return Some(format!(
             "led by {} ({}), with no body of the same kind at {level_name}; not assigned to the communes (\"Ủy ban nhân dân các xã, phường\") or to a collective that takes them in",
             named.join(", "),
@@ -155,15 +152,23 @@ fn not_for_body(p: &Obligation, parent: &Plan, body: &Agency) -> Option<String> 
     if naming_body(p, parent, body).next().is_some() {
         return None;
     }
-    let mut named: Vec<&str> = p.own_leads().map(agencies::display).collect();
-    if named.is_empty() {
-        named = own.iter().map(agencies::display).collect();
-    }
+    let named = leads_else_all(p);
     Some(format!(
         "led by {}; {} is not named for it (as lead or support, itself or in a collective)",
         named.join(", "),
         body.name,
     ))
+}
+
+/// The names a reason gives for who `p` is for: its leads, else everyone
+/// it assigns.
+fn leads_else_all(p: &Obligation) -> Vec<&str> {
+    let leads: Vec<&str> = p.own_leads().map(agencies::display).collect();
+    if leads.is_empty() {
+        p.own_assignments().iter().map(agencies::display).collect()
+    } else {
+        leads
+    }
 }
 
 /// The assignments of `p` that name `body` for it (see [`not_for_body`]):
@@ -206,10 +211,7 @@ fn concerned_only(p: &Obligation, parent: &Plan, body: &Agency) -> Option<String
     // procuracy).
     let led_by_name = p.own_leads().any(|a| a.agency.collective.is_none());
     (all_concerned && led_by_name).then(|| {
-        let mut named: Vec<&str> = p.own_leads().map(agencies::display).collect();
-        if named.is_empty() {
-            named = p.own_assignments().iter().map(agencies::display).collect();
-        }
+        let named = leads_else_all(p);
         format!(
             "led by {}; {} is named for it only among the bodies it concerns (\"có liên quan\"), and its plan takes up no part of it",
             named.join(", "),

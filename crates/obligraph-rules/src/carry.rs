@@ -652,6 +652,16 @@ pub(crate) struct Element {
     above_commune: std::sync::OnceLock<bool>,
 }
 
+/// Share of `mass` (the sum of `terms`' weights) whose terms `set` holds.
+fn share_of(terms: &[(u64, f64)], mass: f64, set: &FxHashSet<u64>) -> f64 {
+    let found: f64 = terms
+        .iter()
+        .filter(|(t, _)| set.contains(t))
+        .map(|(_, w)| w)
+        .sum();
+    found / mass
+}
+
 impl Element {
     /// Whether it is for the levels above a commune
     /// ([`obligraph_vn::subjects::above_commune`]).
@@ -664,19 +674,11 @@ impl Element {
     /// Share of this element's weight whose terms `set` holds (of one of
     /// its alternatives' weight, when that is more).
     fn share_in(&self, set: &FxHashSet<u64>) -> f64 {
-        let share = |terms: &[(u64, f64)], mass: f64| {
-            let found: f64 = terms
-                .iter()
-                .filter(|(t, _)| set.contains(t))
-                .map(|(_, w)| w)
-                .sum();
-            found / mass
-        };
         self.alternatives
             .iter()
             .filter(|(_, m)| *m > 0.0)
-            .map(|(t, m)| share(t, *m))
-            .fold(share(&self.terms, self.mass), f64::max)
+            .map(|(t, m)| share_of(t, *m, set))
+            .fold(share_of(&self.terms, self.mass, set), f64::max)
     }
 
     /// Share, of this element's weight that `other` lacks, whose terms
@@ -884,14 +886,13 @@ fn verb_clauses(clause: &str) -> Vec<&str> {
         let (Some(before), Some(after)) = (clause.get(start..at), clause.get(at + 2..)) else {
             continue;
         };
-        let next_comma = after.find(", ").unwrap_or(after.len());
+        // The piece after the comma, up to the next.
+        let next = after
+            .get(..after.find(", ").unwrap_or(after.len()))
+            .unwrap_or(after);
         if crate::text::word_count(before) >= params::SERIES_OBJECT
-            && after
-                .get(..next_comma)
-                .is_some_and(|a| crate::text::word_count(a) >= params::SERIES_OBJECT)
-            && obligraph_vn::lexicon::opens_a_duty(&obligraph_vn::normalize::lower_nfc(
-                after.get(..next_comma).unwrap_or(after),
-            ))
+            && crate::text::word_count(next) >= params::SERIES_OBJECT
+            && obligraph_vn::lexicon::opens_a_duty(&obligraph_vn::normalize::lower_nfc(next))
         {
             out.push(before);
             start = at + 2;
@@ -928,12 +929,7 @@ fn carried_by_duties(
             if blocked.contains(&i) {
                 continue;
             }
-            let found: f64 = terms
-                .iter()
-                .filter(|(t, _)| c.text.terms.contains(t))
-                .map(|(_, w)| w)
-                .sum();
-            let share = found / mass;
+            let share = share_of(terms, *mass, &c.text.terms);
             if share >= carried && best.is_none_or(|(_, b)| share > b) {
                 best = Some((i, share));
             }

@@ -450,25 +450,15 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
                                     .is_some_and(|&l| ledger.blank_between(l, t.header_line))
                         })
                 });
-                if let Some(n) = under.and_then(|i| nodes.get_mut(i)) {
+                let in_body = under.and_then(|i| nodes.get_mut(i)).map(|n| {
                     n.children += 1;
-                    let root = n.id.clone();
-                    super::table::read_table(
-                        t,
-                        &root,
-                        &ctx,
-                        &mut plan.sections,
-                        &mut plan.obligations,
-                        &mut ids,
-                        ledger,
-                    );
-                    group.clear();
-                    group_parent = None;
-                    continue;
-                }
-                let root = match &appendix {
-                    Some(r) => r.clone(),
-                    None => {
+                    n.id.clone()
+                });
+                let in_tasks_part = in_body.is_some();
+                let root = match (in_body, &appendix) {
+                    (Some(r), _) => r,
+                    (None, Some(r)) => r.clone(),
+                    (None, None) => {
                         appendices += 1;
                         let r = appendix_id(appendices);
                         plan.sections.push(Section {
@@ -490,6 +480,11 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
                     &mut ids,
                     ledger,
                 );
+                // The body goes on after a table of its own items.
+                if in_tasks_part {
+                    group.clear();
+                    group_parent = None;
+                }
                 continue;
             }
             Piece::Para(p) => p,

@@ -220,6 +220,43 @@ fn concerned_only(p: &Obligation, parent: &Plan, body: &Agency) -> Option<String
     })
 }
 
+/// Whether obligation `p` of `parent` names the derived plan for it: its
+/// issuer by name or field, or a collective leading it that takes the
+/// issuer in (a body's own plan, `issuer`); the committees of the derived
+/// plan's level ("Ủy ban nhân dân các huyện") or one of its bodies; any
+/// body when the plans are of one level (siblings). Otherwise the task
+/// reaches the derived plan only through a counterpart of a body above
+/// ("Sở Tư pháp" → "Phòng Tư pháp"), a collective of everyone concerned,
+/// or its kind (a grassroots task): a reading a reviewer should check
+/// when the plan carries none of it
+/// ([`crate::params::INFERRED_APPLICABILITY_CONFIDENCE`]).
+fn names_derived(
+    p: &Obligation,
+    parent: &Plan,
+    child_level: Option<Level>,
+    issuer: Option<&Agency>,
+) -> bool {
+    if parent.level.is_some() && parent.level == child_level {
+        return true;
+    }
+    if let Some(body) = issuer {
+        return naming_body(p, parent, body)
+            .any(|a| a.agency.collective.is_none() || a.role == obligraph_core::Role::Lead);
+    }
+    let Some(level) = child_level else {
+        return true;
+    };
+    p.own_assignments()
+        .iter()
+        .any(|a| match a.agency.collective {
+            Some(
+                obligraph_core::Collective::Related | obligraph_core::Collective::MassOrganisations,
+            ) => false,
+            Some(c) => c.includes_level(level),
+            None => a.agency.level == Some(level),
+        })
+}
+
 /// Whether a commune plan has something to carry out of an obligation of
 /// a plan above commune level, given the assignments that reach it: a
 /// collective taking communes in, else one of the leads (when there are
@@ -885,6 +922,33 @@ pub(crate) fn audit_indexed(
                 }
             }
             _ => (status, confidence, reason),
+        };
+        // A task that reaches the derived plan only through a counterpart
+        // or its kind, which the plan does not carry: whether this level
+        // carries it is a reading (a district's law review, a ward's
+        // vulnerable-group programme), checked by a reader.
+        let (confidence, reason) = if status == Status::Missing
+            && reason.is_none()
+            && !names_derived(p, parent, child.level, issuer.as_ref())
+        {
+            let named = leads_else_all(p);
+            let through = if named.is_empty() {
+                "nobody is named for it".to_string()
+            } else {
+                format!("it is given to {}", named.join(", "))
+            };
+            (
+                confidence.min(crate::params::INFERRED_APPLICABILITY_CONFIDENCE),
+                Some(
+                    format!(
+                        "{through}, not to the derived plan by name: it reaches {} only through a counterpart or its kind; check that this level carries it",
+                        child.level.map_or("the derived plan", Level::vietnamese)
+                    )
+                    .into(),
+                ),
+            )
+        } else {
+            (confidence, reason)
         };
         reports.push(ParentObligationReport {
             plan: std::sync::Arc::clone(&ix.label),

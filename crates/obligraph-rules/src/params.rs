@@ -116,6 +116,21 @@ pub const CONCERNED_ONLY_CONFIDENCE: f64 = 0.65;
 /// evidence splits evenly, so the verdict is a coin a reader should turn.
 pub const REQUESTED_ONLY_CONFIDENCE: f64 = 0.6;
 
+/// The highest confidence of a "missing" verdict on a task that does not
+/// name the derived plan for it — not its issuer (a body's own plan), not
+/// the committees or bodies of its level, not the plans' shared level
+/// (siblings) — and reaches it only through a counterpart of a body above
+/// or by its kind (`audit::names_derived`): whether that level carries
+/// such a task is a reading, so the reader checks the verdict. Under
+/// [`REVIEW_BELOW`]; set by the labelled evidence, not fitted: over the
+/// ten plans written blind (session 19, before the three of that session
+/// were read), 16 wrong verdicts and 10 right ones were "missing" on such
+/// tasks, against 6 wrong and 27 right where the task names the derived
+/// plan. Over all their verdicts (`cargo run --release -p obligraph-rules
+/// --example eval`, row "review flag on the plans written for the test"):
+/// 51 → 70 of 127 wrong verdicts flagged, 63 → 76 of 425 right ones.
+pub const INFERRED_APPLICABILITY_CONFIDENCE: f64 = 0.6;
+
 /// Derived texts whose term sets a parent index keeps (a national cascade
 /// has 36k distinct commune texts; past this they are computed each time).
 pub const CHILD_TERMS_MEMO: usize = 65_536;

@@ -6,6 +6,7 @@ mod common;
 mod decisions;
 mod fingerprint;
 mod golden;
+mod inferred;
 mod mutations;
 mod split;
 mod wording;

@@ -76,6 +76,12 @@ fn find<'a>(plan: &'a Plan, id: &str, line: u32) -> Option<&'a obligraph_core::O
 /// rows under its heading takes their status (all covered → covered, all
 /// not applicable → not applicable, all missing → missing, else partial).
 fn effective(r: &obligraph_rules::AuditReport, id: &str) -> Option<Status> {
+    effective_reviewed(r, id).map(|(s, _)| s)
+}
+
+/// [`effective`], and whether the report flags it for review (itself, or
+/// one of the obligations it is counted at).
+fn effective_reviewed(r: &obligraph_rules::AuditReport, id: &str) -> Option<(Status, bool)> {
     let p = r.parent_obligation(id)?;
     let reason = p.reason.as_deref().unwrap_or("");
     let ids: Vec<&str> = if let Some(rest) = reason.strip_prefix("restated by ") {
@@ -87,14 +93,16 @@ fn effective(r: &obligraph_rules::AuditReport, id: &str) -> Option<Status> {
             .split(", ")
             .collect()
     } else {
-        return Some(p.status);
+        return Some((p.status, p.review));
     };
-    let statuses: Vec<Status> = ids
+    let counted: Vec<_> = ids
         .iter()
-        .filter_map(|i| r.parent_obligation(i.trim()).map(|q| q.status))
+        .filter_map(|i| r.parent_obligation(i.trim()))
         .collect();
+    let review = p.review || counted.iter().any(|q| q.review);
+    let statuses: Vec<Status> = counted.iter().map(|q| q.status).collect();
     let all = |s: Status| !statuses.is_empty() && statuses.iter().all(|x| *x == s);
-    Some(if statuses.is_empty() {
+    let status = if statuses.is_empty() {
         p.status
     } else if all(Status::Covered) {
         Status::Covered
@@ -104,7 +112,8 @@ fn effective(r: &obligraph_rules::AuditReport, id: &str) -> Option<Status> {
         Status::Missing
     } else {
         Status::Partial
-    })
+    };
+    Some((status, review))
 }
 
 /// (agreeing, labelled, wrongly applicable, wrongly not applicable) of the
@@ -152,10 +161,23 @@ pub fn applicability(config: &Config) -> (usize, usize, usize, usize, Vec<String
     (agree, n, over, under, wrong)
 }
 
-/// Per plan written for the test: (name, exact verdicts, labelled, gap
-/// recall, gap precision, disagreements). A gap: expected partial or
-/// missing.
-pub fn planted(config: &Config) -> Vec<(String, usize, usize, f64, f64, Vec<String>)> {
+/// One plan written for the test, as the audit reads it.
+pub struct Planted {
+    pub name: String,
+    /// Verdicts the audit gives as labelled, of `n` labelled.
+    pub exact: usize,
+    pub n: usize,
+    /// Recall and precision of the gaps (expected partial or missing).
+    pub recall: f64,
+    pub precision: f64,
+    /// Wrong verdicts flagged for review; right verdicts flagged.
+    pub wrong_flagged: usize,
+    pub right_flagged: usize,
+    pub wrong: Vec<String>,
+}
+
+/// Per plan written for the test: its [`Planted`] figures.
+pub fn planted(config: &Config) -> Vec<Planted> {
     PLANS
         .iter()
         .map(|name| {
@@ -166,12 +188,13 @@ pub fn planted(config: &Config) -> Vec<(String, usize, usize, f64, f64, Vec<Stri
             let child = read(&e.plan);
             let r = audit(&parent, &child, config);
             let (mut exact, mut n, mut tp, mut fp, mut fn_) = (0, 0, 0, 0, 0);
+            let (mut wrong_flagged, mut right_flagged) = (0, 0);
             let mut wrong = Vec::new();
             for v in &e.verdicts {
                 let Some(o) = find(&parent, &v.parent, v.parent_line) else {
                     continue;
                 };
-                let Some(status) = effective(&r, &o.id) else {
+                let Some((status, review)) = effective_reviewed(&r, &o.id) else {
                     continue;
                 };
                 n += 1;
@@ -191,7 +214,9 @@ pub fn planted(config: &Config) -> Vec<(String, usize, usize, f64, f64, Vec<Stri
                 }
                 if said == v.expected {
                     exact += 1;
+                    right_flagged += usize::from(review);
                 } else {
+                    wrong_flagged += usize::from(review);
                     wrong.push(format!(
                         "{name} {} expected {} said {said} {}",
                         o.id,
@@ -201,14 +226,16 @@ pub fn planted(config: &Config) -> Vec<(String, usize, usize, f64, f64, Vec<Stri
                 }
             }
             let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-            (
-                name.to_string(),
+            Planted {
+                name: name.to_string(),
                 exact,
                 n,
-                ratio(tp, tp + fn_),
-                ratio(tp, tp + fp),
+                recall: ratio(tp, tp + fn_),
+                precision: ratio(tp, tp + fp),
+                wrong_flagged,
+                right_flagged,
                 wrong,
-            )
+            }
         })
         .collect()
 }

@@ -320,8 +320,12 @@ fn other_rows(all: &[&Mutants], communes: &[&Mutants], m: &Matching, quick: bool
         ("wording invariance".into(), same, n),
         ("applicability to a ward".into(), agree, an),
     ];
-    for (name, exact, n, _, _, _) in communes::planted(&c) {
-        figures.push((format!("planted gaps, exact verdicts: {name}"), exact, n));
+    for w in communes::planted(&c) {
+        figures.push((
+            format!("planted gaps, exact verdicts: {}", w.name),
+            w.exact,
+            w.n,
+        ));
     }
     for l in pairs::cross_convention() {
         let s = pairs::score(&l, &c, false);
@@ -623,13 +627,13 @@ pub fn elements_leave_one_out(base: &Config) {
             gaps[g] = (gaps[g].0 + s.gap_r, gaps[g].1 + s.gap_p, gaps[g].2 + 1);
             k += 1;
         }
-        for (name, exact, n, r, p, _) in communes::planted(&c) {
-            gaps[g] = (gaps[g].0 + r, gaps[g].1 + p, gaps[g].2 + 1);
+        for w in communes::planted(&c) {
+            gaps[g] = (gaps[g].0 + w.recall, gaps[g].1 + w.precision, gaps[g].2 + 1);
             if g == 0 {
-                names.push(name);
+                names.push(w.name);
                 cases.push(Vec::new());
             }
-            cases[k].push((exact, n));
+            cases[k].push((w.exact, w.n));
             k += 1;
         }
     }

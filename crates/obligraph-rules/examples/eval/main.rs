@@ -543,13 +543,27 @@ fn main() {
         agree as f64 / n.max(1) as f64
     );
     let mut planted_wrong = Vec::new();
-    for (name, exact, n, r, p, wrong) in communes::planted(&config) {
+    let (mut wrong_flagged, mut wrong_all, mut right_flagged, mut right_all) = (0, 0, 0, 0);
+    for w in communes::planted(&config) {
+        let (name, exact, n) = (&w.name, w.exact, w.n);
         println!(
-            "| plan written for the test: {name} | exact verdicts {:.3} ({exact}/{n}); gaps R {r:.3} P {p:.3} | planted gaps found, nothing else | |",
-            exact as f64 / n.max(1) as f64
+            "| plan written for the test: {name} | exact verdicts {:.3} ({exact}/{n}); gaps R {:.3} P {:.3} | planted gaps found, nothing else | review: {} of {} wrong flagged, {} of {exact} right |",
+            exact as f64 / n.max(1) as f64,
+            w.recall,
+            w.precision,
+            w.wrong_flagged,
+            n - exact,
+            w.right_flagged,
         );
-        planted_wrong.extend(wrong);
+        wrong_flagged += w.wrong_flagged;
+        wrong_all += n - exact;
+        right_flagged += w.right_flagged;
+        right_all += exact;
+        planted_wrong.extend(w.wrong);
     }
+    println!(
+        "| review flag on the plans written for the test | {wrong_flagged} of {wrong_all} wrong verdicts flagged, {right_flagged} of {right_all} right | the doubtful ones first | |"
+    );
     let (same, n, applied, changed) = wording::stability(&config);
     println!(
         "| verdicts unchanged under a drafter's wording | {:.3} ({same}/{n}) | every verdict | {applied} variants written into 4 derived plans (`examples/eval/wording.rs`); {} verdicts changed |",

@@ -43,7 +43,7 @@ struct ExpectedVerdict {
 /// under its district (session 18). The first is
 /// also the applicability
 /// check's plan.
-pub const PLANS: [&str; 10] = [
+pub const PLANS: [&str; 13] = [
     "long-hung-ward-2026",
     "suoi-tre-commune-2026",
     "quang-tri-qd2715-2026",
@@ -54,6 +54,9 @@ pub const PLANS: [&str; 10] = [
     "binh-thuan-congan-87-2023",
     "dong-nai-sogddt-74-2026",
     "ngo-quyen-phongtuphap-87-2023",
+    "binh-thuan-soyte-87-2023",
+    "dong-nai-xa-74-2026",
+    "ninh-thuan-qd87-2023",
 ];
 
 fn read(rel: &str) -> Plan {

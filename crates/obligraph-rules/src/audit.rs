@@ -120,7 +120,11 @@ pub(crate) fn not_applicable_reason(
         && reaching
             .iter()
             .all(|a| requested(a) || a.role == obligraph_core::Role::Lead);
-    if requested_only && !config.matching.requested_only_applicable {
+    // A sibling plan (the same level) asks its own court, procuracy and
+    // Front as the reference plan asks its own: the request is its task
+    // too.
+    let siblings = parent.level.is_some() && parent.level == child_level;
+    if requested_only && !siblings && !config.matching.requested_only_applicable {
         let names: Vec<&str> = leads.iter().map(|a| agencies::display(a)).collect();
         return Some(format!(
             "{REQUESTED_ONLY} ({}): the derived plan can relay the request (đề nghị), not order it",
@@ -255,6 +259,12 @@ fn names_derived(
             Some(c) => c.includes_level(level),
             None => a.agency.level == Some(level),
         })
+}
+
+/// Whether every lead of `p` is a body the plan can only request (a
+/// court, a procuracy, the Front), and it has one.
+fn only_requested(p: &Obligation) -> bool {
+    p.own_leads().next().is_some() && p.own_leads().all(|a| a.requested || !a.agency.orderable)
 }
 
 /// Whether a commune plan has something to carry out of an obligation of
@@ -943,6 +953,26 @@ pub(crate) fn audit_indexed(
                     format!(
                         "{through}, not to the derived plan by name: it reaches {} only through a counterpart or its kind; check that this level carries it",
                         child.level.map_or("the derived plan", Level::vietnamese)
+                    )
+                    .into(),
+                ),
+            )
+        } else if status == Status::Missing
+            && reason.is_none()
+            && parent.level.is_some()
+            && parent.level == child.level
+            && only_requested(p)
+        {
+            // A sibling makes the reference plan's requests to its own
+            // court, procuracy or Front; whether leaving one out is a gap
+            // is the relay convention readers split on.
+            let named: Vec<&str> = p.own_leads().map(agencies::display).collect();
+            (
+                confidence.min(crate::params::REQUESTED_ONLY_CONFIDENCE),
+                Some(
+                    format!(
+                        "a request to {}: a plan of the same level makes it to its own; check whether this one should",
+                        named.join(", ")
                     )
                     .into(),
                 ),

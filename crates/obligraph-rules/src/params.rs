@@ -114,6 +114,8 @@ pub const CONCERNED_ONLY_CONFIDENCE: f64 = 0.65;
 /// the Front's requests in their plans and the pair and commune labellers
 /// do not (session 17, `docs/experiments/s17-front-relay.patch`): the
 /// evidence splits evenly, so the verdict is a coin a reader should turn.
+/// Also the highest confidence of a "missing" verdict on such a task in a
+/// sibling's plan (the same level), which is applicable (session 19).
 pub const REQUESTED_ONLY_CONFIDENCE: f64 = 0.6;
 
 /// The highest confidence of a "missing" verdict on a task that does not

@@ -8,5 +8,6 @@ mod fingerprint;
 mod golden;
 mod inferred;
 mod mutations;
+mod siblings;
 mod split;
 mod wording;

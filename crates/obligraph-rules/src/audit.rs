@@ -423,14 +423,16 @@ fn is_own_plan(p: &Obligation, parent: &Plan, child: &Plan) -> bool {
 fn element_reports(
     elements: &[carry::Element],
     carried_by: &[Vec<usize>],
+    repeated: &[bool],
     commune: bool,
     id_of: impl Fn(usize) -> Option<String>,
 ) -> Vec<ElementReport> {
     elements
         .iter()
         .zip(carried_by)
-        .map(|(e, by)| ElementReport {
-            required: !(commune && e.above_commune()),
+        .enumerate()
+        .map(|(ei, (e, by))| ElementReport {
+            required: !(repeated.get(ei).copied().unwrap_or(false) || commune && e.above_commune()),
             text: std::sync::Arc::clone(&e.text),
             carried_by: by.iter().filter_map(|&i| id_of(i)).collect(),
         })
@@ -759,7 +761,7 @@ pub(crate) fn audit_indexed(
                 v
             };
             if let Some(es) = ix.carry.elements.get(pi) {
-                elements = element_reports(es, &v.carried_by, commune, |i| {
+                elements = element_reports(es, &v.carried_by, &v.repeated, commune, |i| {
                     matches.get(i).map(|x| x.child_id.clone())
                 });
                 // What the matches dropped inside a carried element stands
@@ -875,7 +877,7 @@ pub(crate) fn audit_indexed(
             match (level, ix.carry.elements.get(pi)) {
                 (Some(level), Some(es)) => {
                     together = true;
-                    elements = element_reports(es, &v.carried_by, commune, |i| {
+                    elements = element_reports(es, &v.carried_by, &v.repeated, commune, |i| {
                         owned
                             .get(i)
                             .and_then(|&ci| child.obligations.get(ci))

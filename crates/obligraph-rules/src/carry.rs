@@ -1028,6 +1028,17 @@ impl ParentCarry {
             .is_some_and(|set| e.share_in(set) >= carried)
     }
 
+    /// Whether element `e` of obligation `pi` is an example the plan
+    /// repeats: [`params::REPEATED_EXAMPLE_TASKS`] other obligations hold
+    /// [`params::REPEATED_EXAMPLE_SHARE`] of it.
+    pub(crate) fn repeated_elsewhere(&self, pi: usize, e: &Element) -> bool {
+        (0..self.sets.len())
+            .filter(|&j| j != pi && self.holds(j, e, params::REPEATED_EXAMPLE_SHARE))
+            .take(params::REPEATED_EXAMPLE_TASKS)
+            .count()
+            >= params::REPEATED_EXAMPLE_TASKS
+    }
+
     /// Whether parent obligations `i` and `j` state one task twice: each
     /// holds every element of the other (a body item and the appendix row
     /// that restates it, whether or not the importer linked them), and
@@ -1159,6 +1170,10 @@ pub(crate) struct Verdict {
     pub(crate) confidence: f64,
     /// Matches blocked by a contradicting key subject.
     pub(crate) blocked: Vec<usize>,
+    /// Per element (empty: none): an example of a list other parent
+    /// tasks repeat, which no match carries — not asked of this task
+    /// ([`ParentCarry::repeated_elsewhere`]).
+    pub(crate) repeated: Vec<bool>,
     /// What the matches dropped within carried elements (element index,
     /// as written): a national decision the parent cites beside others
     /// the matches cite ([`dropped_decisions`]).
@@ -1241,6 +1256,7 @@ pub(crate) fn verdict(
             confidence: 0.5,
             blocked,
             dropped: Vec::new(),
+            repeated: Vec::new(),
         };
     }
     // A commune plan is not asked for the parts of a province task that
@@ -1248,39 +1264,60 @@ pub(crate) fn verdict(
     // (When every element is for the levels above, the task is asked
     // whole.)
     let some_required = elements.iter().any(|e| !(commune && e.above_commune()));
-    let required = |e: &Element| !(commune && e.above_commune() && some_required);
+    // An example the parent plan repeats in other tasks ("nhất là các hành
+    // vi bức cung, dùng nhục hình, …" under three tasks), left out here:
+    // it qualifies each of those tasks, whose own content is elsewhere in
+    // them. Never the task's first element (its head).
+    let repeated: Vec<bool> = elements
+        .iter()
+        .zip(&best)
+        .enumerate()
+        .map(|(ei, (e, b))| ei > 0 && *b < carried && pc.repeated_elsewhere(pi, e))
+        .collect();
+    let required = |ei: usize, e: &Element| {
+        !(repeated.get(ei).copied().unwrap_or(false)
+            || commune && e.above_commune() && some_required)
+    };
     let deciding: Vec<f64> = if some_required {
         elements
             .iter()
             .zip(&best)
-            .filter(|(e, _)| required(e))
-            .map(|(_, b)| *b)
+            .enumerate()
+            .filter(|(ei, (e, _))| required(*ei, e))
+            .map(|(_, (_, b))| *b)
             .collect()
     } else {
-        best.clone()
+        best.iter()
+            .zip(&repeated)
+            .filter(|(_, r)| !**r)
+            .map(|(b, _)| *b)
+            .collect()
     };
     let min = deciding.iter().copied().fold(f64::INFINITY, f64::min);
     let max = deciding.iter().copied().fold(0.0, f64::max);
-    let own_carried = elements.iter().zip(&carried_by).any(|(e, by)| {
-        // An element counts as this task's own when a carrier is not
-        // the counterpart of another parent task holding it too (a
-        // list of examples several tasks share, carried by the task
-        // that carries out the other one) — or when the carrier also
-        // holds what of the element that other task lacks (two parent
-        // tasks merged into one derived task).
-        required(e)
-            && by.iter().any(|&i| match primary.get(i).copied().flatten() {
-                Some(j) if j != pi => {
-                    !pc.holds(j, e, carried)
-                        || pc.restate_each_other(pi, j, carried)
-                        || matches
-                            .get(i)
-                            .zip(pc.sets.get(j))
-                            .is_some_and(|(c, set)| e.share_beyond(&c.text.terms, set) >= carried)
-                }
-                _ => true,
-            })
-    });
+    let own_carried = elements
+        .iter()
+        .zip(&carried_by)
+        .enumerate()
+        .any(|(ei, (e, by))| {
+            // An element counts as this task's own when a carrier is not
+            // the counterpart of another parent task holding it too (a
+            // list of examples several tasks share, carried by the task
+            // that carries out the other one) — or when the carrier also
+            // holds what of the element that other task lacks (two parent
+            // tasks merged into one derived task).
+            required(ei, e)
+                && by.iter().any(|&i| match primary.get(i).copied().flatten() {
+                    Some(j) if j != pi => {
+                        !pc.holds(j, e, carried)
+                            || pc.restate_each_other(pi, j, carried)
+                            || matches.get(i).zip(pc.sets.get(j)).is_some_and(|(c, set)| {
+                                e.share_beyond(&c.text.terms, set) >= carried
+                            })
+                    }
+                    _ => true,
+                })
+        });
     let (level, conf) = if max >= carried && !own_carried {
         // Carried only through the counterparts of other parent tasks
         // whose own text holds the same words (a row of a list that
@@ -1310,12 +1347,21 @@ pub(crate) fn verdict(
     } else {
         level
     };
+    // Carried but for examples the plan repeats elsewhere: a reader
+    // checks that leaving them out is the body's share, not a dropped
+    // part.
+    let conf = if level == Carried::All && repeated.iter().any(|r| *r) {
+        conf.min(params::REPEATED_EXAMPLE_CONFIDENCE)
+    } else {
+        conf
+    };
     Verdict {
         level,
         carried_by,
         confidence: conf,
         blocked,
         dropped,
+        repeated,
     }
 }
 
@@ -1442,6 +1488,7 @@ pub(crate) fn verdict_together(
         confidence: confidence(margin).min(params::TOGETHER_CONFIDENCE),
         blocked,
         dropped: Vec::new(),
+        repeated: Vec::new(),
     }
 }
 

@@ -133,6 +133,29 @@ pub const REQUESTED_ONLY_CONFIDENCE: f64 = 0.6;
 /// 51 → 70 of 127 wrong verdicts flagged, 63 → 76 of 425 right ones.
 pub const INFERRED_APPLICABILITY_CONFIDENCE: f64 = 0.6;
 
+/// An element of a task is an example the parent plan repeats when this
+/// many other obligations hold [`REPEATED_EXAMPLE_SHARE`] of it (Bình
+/// Thuận's list of acts "bức cung, dùng nhục hình, làm chết người …"
+/// under four tasks): left out, it is not asked of the task
+/// (`carry::verdict`). Three: at two, one other task and a restating
+/// appendix row made two planted drops examples (Hàm Thuận Bắc II.2-6's
+/// "thi hành tạm giữ, tạm giam; điều tra, truy tố, xét xử"), read on the
+/// written plans in session 19 (fit).
+pub const REPEATED_EXAMPLE_TASKS: usize = 3;
+
+/// The share of an element's weight another obligation must hold for the
+/// element to count as repeated there ([`REPEATED_EXAMPLE_TASKS`]): near
+/// verbatim. Set by reasoning, not fitted.
+pub const REPEATED_EXAMPLE_SHARE: f64 = 0.9;
+
+/// The highest confidence of a "covered" verdict that leaves out examples
+/// the plan repeats ([`REPEATED_EXAMPLE_TASKS`]): under [`REVIEW_BELOW`],
+/// so a reader checks that they are another body's share. Set by
+/// reasoning: on the written plans the rule made 6 verdicts right and 2
+/// wrong (a part dropped inside the head, "bồi thường"; a unit's name
+/// holding the dropped words), session 19.
+pub const REPEATED_EXAMPLE_CONFIDENCE: f64 = 0.65;
+
 /// Derived texts whose term sets a parent index keeps (a national cascade
 /// has 36k distinct commune texts; past this they are computed each time).
 pub const CHILD_TERMS_MEMO: usize = 65_536;

@@ -8,6 +8,7 @@ mod fingerprint;
 mod golden;
 mod inferred;
 mod mutations;
+mod repeated;
 mod siblings;
 mod split;
 mod wording;

@@ -77,7 +77,8 @@ fn find<'a>(plan: &'a Plan, id: &str, line: u32) -> Option<&'a obligraph_core::O
 /// The status of parent obligation `id` as a reader counts it: a body item
 /// the report counts at its appendix twin ("restated by X") or at the
 /// rows under its heading takes their status (all covered → covered, all
-/// not applicable → not applicable, all missing → missing, else partial).
+/// not applicable → not applicable, all missing → missing, else partial;
+/// rows not applicable are left out when another row is applicable).
 fn effective(r: &obligraph_rules::AuditReport, id: &str) -> Option<Status> {
     effective_reviewed(r, id).map(|(s, _)| s)
 }
@@ -103,7 +104,12 @@ fn effective_reviewed(r: &obligraph_rules::AuditReport, id: &str) -> Option<(Sta
         .filter_map(|i| r.parent_obligation(i.trim()))
         .collect();
     let review = p.review || counted.iter().any(|q| q.review);
-    let statuses: Vec<Status> = counted.iter().map(|q| q.status).collect();
+    // Rows that are not the derived plan's do not count against it (a
+    // heading whose applicable rows are all carried is carried).
+    let mut statuses: Vec<Status> = counted.iter().map(|q| q.status).collect();
+    if statuses.iter().any(|s| *s != Status::NotApplicable) {
+        statuses.retain(|s| *s != Status::NotApplicable);
+    }
     let all = |s: Status| !statuses.is_empty() && statuses.iter().all(|x| *x == s);
     let status = if statuses.is_empty() {
         p.status

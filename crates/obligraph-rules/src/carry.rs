@@ -650,6 +650,10 @@ pub(crate) struct Element {
     /// ([`obligraph_vn::subjects::above_commune`]): read only when a
     /// commune plan is audited, so worked out then, once.
     above_commune: std::sync::OnceLock<bool>,
+    /// Whether the plan repeats it in other obligations
+    /// ([`ParentCarry::repeated_elsewhere`]): worked out when first asked,
+    /// once (an element belongs to one obligation).
+    repeated: std::sync::OnceLock<bool>,
 }
 
 /// Share of `mass` (the sum of `terms`' weights) whose terms `set` holds.
@@ -816,6 +820,7 @@ fn task_elements(
                 alternatives,
                 duties,
                 above_commune: std::sync::OnceLock::new(),
+                repeated: std::sync::OnceLock::new(),
                 text: e.into(),
                 terms,
                 mass,
@@ -1032,11 +1037,13 @@ impl ParentCarry {
     /// repeats: [`params::REPEATED_EXAMPLE_TASKS`] other obligations hold
     /// [`params::REPEATED_EXAMPLE_SHARE`] of it.
     pub(crate) fn repeated_elsewhere(&self, pi: usize, e: &Element) -> bool {
-        (0..self.sets.len())
-            .filter(|&j| j != pi && self.holds(j, e, params::REPEATED_EXAMPLE_SHARE))
-            .take(params::REPEATED_EXAMPLE_TASKS)
-            .count()
-            >= params::REPEATED_EXAMPLE_TASKS
+        *e.repeated.get_or_init(|| {
+            (0..self.sets.len())
+                .filter(|&j| j != pi && self.holds(j, e, params::REPEATED_EXAMPLE_SHARE))
+                .take(params::REPEATED_EXAMPLE_TASKS)
+                .count()
+                >= params::REPEATED_EXAMPLE_TASKS
+        })
     }
 
     /// Whether parent obligations `i` and `j` state one task twice: each

@@ -952,10 +952,20 @@ pub(crate) fn audit_indexed(
             (
                 confidence.min(crate::params::INFERRED_APPLICABILITY_CONFIDENCE),
                 Some(
-                    format!(
-                        "{through}, not to the derived plan by name: it reaches {} only through a counterpart or its kind; check that this level carries it",
-                        child.level.map_or("the derived plan", Level::vietnamese)
-                    )
+                    match issuer.as_ref() {
+                        Some(body) if named.is_empty() => format!(
+                            "{through}: it falls to the government as a whole, not to {} by name; check that the body carries it",
+                            body.name
+                        ),
+                        Some(body) => format!(
+                            "{through}, not to {} by name: it reaches {} only as one of a collective; check that the body carries it",
+                            body.name, body.name
+                        ),
+                        None => format!(
+                            "{through}, not to the derived plan by name: it reaches {} only through a counterpart or its kind; check that this level carries it",
+                            child.level.map_or("the derived plan", Level::vietnamese)
+                        ),
+                    }
                     .into(),
                 ),
             )

@@ -43,7 +43,7 @@ struct ExpectedVerdict {
 /// under its district (session 18). The first is
 /// also the applicability
 /// check's plan.
-pub const PLANS: [&str; 13] = [
+pub const PLANS: [&str; 15] = [
     "long-hung-ward-2026",
     "suoi-tre-commune-2026",
     "quang-tri-qd2715-2026",
@@ -57,6 +57,8 @@ pub const PLANS: [&str; 13] = [
     "binh-thuan-soyte-87-2023",
     "dong-nai-xa-74-2026",
     "ninh-thuan-qd87-2023",
+    "lam-dong-qd87-2023",
+    "tuy-phong-87-2023",
 ];
 
 fn read(rel: &str) -> Plan {

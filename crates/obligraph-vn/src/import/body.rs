@@ -203,13 +203,14 @@ const NOT_VERBS: &[&str] = &[
 const MAX_SUBJECT_NAME_WORDS: usize = 16;
 
 /// A subject without the "Giao" (assign) the plan's issuer opens it with:
-/// "Giao Công an thành phố là cơ quan thường trực …".
+/// "Giao Công an thành phố là cơ quan thường trực …". The first word is
+/// compared folded, marks kept (as `roles::subject` does), so "Giáo viên
+/// …" keeps its first word, and any whitespace may follow it.
 fn without_giao(subject: &str) -> &str {
     let t = subject.trim_start();
-    if key(t.get(..5).unwrap_or("")) == "giao " {
-        t.get(5..).unwrap_or(t).trim_start()
-    } else {
-        t
+    match t.split_once(char::is_whitespace) {
+        Some((first, rest)) if crate::normalize::fold(first) == "giao" => rest.trim_start(),
+        _ => t,
     }
 }
 
@@ -2313,6 +2314,25 @@ mod tests {
             roles_paren(t).map(|r| r.1),
             Some("Sở Tư pháp chủ trì; Công an tỉnh phối hợp thực hiện hàng năm")
         );
+    }
+
+    #[test]
+    fn giao_is_cut_only_as_the_word_giao() {
+        // "Giao" (assign) opens a subject; "Giáo" (as in "Giáo viên",
+        // "Giáo dục") is a name's first word, folded with its marks.
+        assert_eq!(without_giao("Giao Sở Nội vụ chủ trì"), "Sở Nội vụ chủ trì");
+        assert_eq!(without_giao("GIAO  Công an tỉnh"), "Công an tỉnh");
+        assert_eq!(without_giao("Giao\tCông an tỉnh"), "Công an tỉnh");
+        assert_eq!(
+            without_giao("Giáo viên chủ nhiệm các lớp"),
+            "Giáo viên chủ nhiệm các lớp"
+        );
+        assert_eq!(
+            without_giao("Gia\u{301}o viên chủ nhiệm các lớp"),
+            "Gia\u{301}o viên chủ nhiệm các lớp"
+        );
+        assert_eq!(without_giao("Giao"), "Giao");
+        assert_eq!(without_giao("Giaohàng"), "Giaohàng");
     }
 
     #[test]

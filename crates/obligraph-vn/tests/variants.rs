@@ -2118,3 +2118,45 @@ III. TỔ CHỨC THỰC HIỆN
         ["Phó Trưởng phòng phụ trách công tác hộ tịch, chứng thực"]
     );
 }
+
+/// A department's own committee for the advancement of women, named by
+/// its owner word, in a plan of another province's health department:
+/// the department's own unit, not an unknown body; a place word instead
+/// ("… tỉnh") is the People's Committee's committee and is not read so.
+#[test]
+fn a_departments_committee_for_the_advancement_of_women() {
+    let ctx = AgencyContext {
+        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
+        issuer_level: Some(obligraph_core::Level::Unit),
+    };
+    for name in [
+        "Ban Vì sự tiến bộ của phụ nữ ngành",
+        "Ban vì sự tiến bộ của phụ nữ cơ quan",
+        "Ban VSTBPN Sở",
+    ] {
+        let a = parse_agency_list(name, Role::Support, &ctx);
+        assert_eq!(a.len(), 1, "{name}: {a:?}");
+        assert_eq!(a[0].agency.id, "unit:women_advancement_board", "{name}");
+    }
+    let a = parse_agency_list("Ban Vì sự tiến bộ của phụ nữ tỉnh", Role::Support, &ctx);
+    assert!(a.iter().all(|x| x.agency.id != "unit:women_advancement_board"), "{a:?}");
+    let i = import(
+        "SỞ Y TẾ TỈNH NGHỆ AN
+Số: 31/KH-SYT
+Nghệ An, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện bình đẳng giới trong ngành y tế năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao nhận thức về bình đẳng giới.
+II. NHIỆM VỤ
+1. Lồng ghép nội dung bình đẳng giới trong đào tạo, bồi dưỡng cán bộ y tế (Phòng Tổ chức cán bộ chủ trì; Ban Vì sự tiến bộ của phụ nữ ngành phối hợp; thực hiện hằng năm).
+",
+    );
+    let t = task(&i, "Lồng ghép nội dung bình đẳng giới");
+    assert_eq!(
+        ids(t, Role::Support),
+        ["unit:women_advancement_board"],
+        "{:#?}",
+        t.assignments
+    );
+}

@@ -2160,3 +2160,34 @@ II. NHIỆM VỤ
         t.assignments
     );
 }
+
+/// A district office's own plan (Phòng Giáo dục và Đào tạo of a Quảng Nam
+/// district, 2024) whose item opens "Phối hợp với X …" and names no one
+/// to lead: the office takes part in X's work, so X leads and the office
+/// (the issuer) supports. An item of the same opening that a labelled line
+/// gives a lead keeps that lead.
+#[test]
+fn an_item_opening_with_its_partners_and_no_lead() {
+    let i = import(
+        "ỦY BAN NHÂN DÂN HUYỆN DUY XUYÊN
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+Số: 18/KH-PGDĐT
+Duy Xuyên, ngày 06 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Kế hoạch phòng, chống bạo lực gia đình trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm trách nhiệm của ngành giáo dục.
+II. NHIỆM VỤ
+1. Truyền thông
+a) Phối hợp với Phòng Văn hóa và Thông tin tổ chức truyền thông về phòng, chống bạo lực gia đình trong các trường học trên địa bàn huyện (hằng năm).
+2. Phòng, chống bạo lực học đường
+a) Phối hợp với Công an huyện tuyên truyền phòng, chống bạo lực học đường cho học sinh.
+Đơn vị chủ trì: Phòng Giáo dục và Đào tạo. Thời gian: Quý III/2024.
+",
+    );
+    let a = task(&i, "tổ chức truyền thông về phòng, chống bạo lực gia đình");
+    assert_eq!(ids(a, Role::Lead), ["district:culture_sports_tourism"], "{:#?}", a.assignments);
+    assert_eq!(ids(a, Role::Support), ["district:education"], "{:#?}", a.assignments);
+    let b = task(&i, "bạo lực học đường");
+    assert_eq!(ids(b, Role::Lead), ["district:education"], "{:#?}", b.assignments);
+}

@@ -1908,6 +1908,9 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             }
             o.assignments = all;
         }
+        if opens_with_partners(&o.text) && !o.assignments.iter().any(|a| a.role == Role::Lead) {
+            o.assignments = issuer_joins(std::mem::take(&mut o.assignments), plan, ctx);
+        }
         if o.deadline.is_none() {
             let (d, t) = deadline_in(&n.text, ctx);
             if d.is_some() {
@@ -1918,6 +1921,47 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         plan.obligations.push(o);
     }
     apply_pointers(plan, ctx);
+}
+
+/// Whether a task opens with its partners and no subject: "Phối hợp với
+/// Phòng Văn hóa và Thông tin đa dạng hóa …".
+fn opens_with_partners(text: &str) -> bool {
+    key_head(text, "phoi hop voi ".len()) == "phoi hop voi "
+}
+
+/// The assignments of a task that opens "Phối hợp với X …" and names no
+/// one to lead (no labelled line, no "chủ trì", no subject): read as a
+/// reader reads it, the plan's issuer takes part in X's work, so X leads
+/// and the issuer supports. Where a lead is named (a labelled line after
+/// the item: "Phòng Phổ biến, giáo dục pháp luật chủ trì"), that lead
+/// stands and this is not asked. Requested bodies keep their role; the
+/// issuer is added only when its name resolves.
+fn issuer_joins(assignments: Vec<Assignment>, plan: &Plan, ctx: &Ctx) -> Vec<Assignment> {
+    let mut out: Vec<Assignment> = assignments
+        .into_iter()
+        .map(|mut a| {
+            if a.role == Role::Support && !a.requested {
+                a.role = Role::Lead;
+            }
+            a
+        })
+        .collect();
+    if !out.iter().any(|a| a.role == Role::Lead) {
+        return out;
+    }
+    let issuer = plan
+        .issuer
+        .as_deref()
+        .and_then(|name| ctx.only_agencies(name, Role::Support))
+        .unwrap_or_default();
+    for a in issuer {
+        if !a.agency.id.starts_with("unresolved:")
+            && !out.iter().any(|b| b.agency.id == a.agency.id)
+        {
+            out.push(a);
+        }
+    }
+    out
 }
 
 /// The role line that ends a task's own text, from the earliest sentence

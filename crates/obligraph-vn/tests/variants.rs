@@ -2139,7 +2139,11 @@ fn a_departments_committee_for_the_advancement_of_women() {
         assert_eq!(a[0].agency.id, "unit:women_advancement_board", "{name}");
     }
     let a = parse_agency_list("Ban Vì sự tiến bộ của phụ nữ tỉnh", Role::Support, &ctx);
-    assert!(a.iter().all(|x| x.agency.id != "unit:women_advancement_board"), "{a:?}");
+    assert!(
+        a.iter()
+            .all(|x| x.agency.id != "unit:women_advancement_board"),
+        "{a:?}"
+    );
     let i = import(
         "SỞ Y TẾ TỈNH NGHỆ AN
 Số: 31/KH-SYT
@@ -2186,8 +2190,23 @@ a) Phối hợp với Công an huyện tuyên truyền phòng, chống bạo l�
 ",
     );
     let a = task(&i, "tổ chức truyền thông về phòng, chống bạo lực gia đình");
-    assert_eq!(ids(a, Role::Lead), ["district:culture_sports_tourism"], "{:#?}", a.assignments);
-    assert_eq!(ids(a, Role::Support), ["district:education"], "{:#?}", a.assignments);
+    assert_eq!(
+        ids(a, Role::Lead),
+        ["district:culture_sports_tourism"],
+        "{:#?}",
+        a.assignments
+    );
+    assert_eq!(
+        ids(a, Role::Support),
+        ["district:education"],
+        "{:#?}",
+        a.assignments
+    );
     let b = task(&i, "bạo lực học đường");
-    assert_eq!(ids(b, Role::Lead), ["district:education"], "{:#?}", b.assignments);
+    assert_eq!(
+        ids(b, Role::Lead),
+        ["district:education"],
+        "{:#?}",
+        b.assignments
+    );
 }

@@ -2210,3 +2210,44 @@ a) Phối hợp với Công an huyện tuyên truyền phòng, chống bạo l�
         b.assignments
     );
 }
+
+/// A reporting chain in one sentence (a Tiền Giang district plan, 2024):
+/// "…trước ngày 10/11 hằng năm, để Phòng Tư pháp tổng hợp, … trước ngày
+/// 20/11 hằng năm" is two duties, each with its own deadline, the second
+/// led by the body the purpose names. A purpose with no subject and no
+/// date of its own stays in the duty.
+#[test]
+fn a_dated_purpose_of_another_body_is_a_duty_of_its_own() {
+    let i = import(
+        "ỦY BAN NHÂN DÂN HUYỆN CHỢ GẠO
+Số: 61/KH-UBND
+Chợ Gạo, ngày 12 tháng 4 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về quyền dân sự và chính trị trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm thực hiện đầy đủ.
+II. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa và Thông tin tuyên truyền Công ước trên hệ thống truyền thanh, để kịp thời phổ biến đến người dân (hằng năm).
+2. Các cơ quan, đơn vị gửi báo cáo kết quả thực hiện về Phòng Tư pháp trước ngày 10/11 hằng năm, để Phòng Tư pháp tổng hợp, tham mưu Ủy ban nhân dân huyện báo cáo Sở Tư pháp trước ngày 20/11 hằng năm.
+",
+    );
+    let first = task(&i, "gửi báo cáo kết quả thực hiện về Phòng Tư pháp");
+    assert_eq!(
+        first.deadline_text.as_deref(),
+        Some("trước ngày 10/11 hằng năm")
+    );
+    assert!(!first.text.contains("20/11"), "{}", first.text);
+    let second = task(&i, "tham mưu Ủy ban nhân dân huyện báo cáo Sở Tư pháp");
+    assert_eq!(
+        second.deadline_text.as_deref(),
+        Some("trước ngày 20/11 hằng năm")
+    );
+    assert_eq!(
+        ids(second, Role::Lead),
+        ["district:justice"],
+        "{:#?}",
+        second.assignments
+    );
+    let kept = task(&i, "để kịp thời phổ biến");
+    assert_eq!(ids(kept, Role::Lead), ["district:culture_sports_tourism"]);
+}

@@ -2038,10 +2038,16 @@ fn emit_duty(
     // four duties, and only the last is dated). A clause that goes on from
     // the one before ("trên cơ sở đó …", "nhằm …") or only dates it
     // ("hoàn thành trước ngày …") stays with it.
-    let parts: Vec<String> = clauses(&n.text)
-        .into_iter()
-        .flat_map(|c| monitor_then_report(&c, ctx))
-        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    // Another body's own duty, dated, after ", để": a duty of its own.
+    let mut purposes: Vec<(String, Vec<Assignment>)> = Vec::new();
+    for c in clauses(&n.text) {
+        for c in monitor_then_report(&c, ctx) {
+            let (own, purpose) = purpose_duty(&c, ctx);
+            parts.push(own);
+            purposes.extend(purpose);
+        }
+    }
     let mut groups: Vec<(ObligationKind, Vec<String>)> = Vec::new();
     let mut pointers = 0;
     for c in &parts {
@@ -2114,15 +2120,21 @@ fn emit_duty(
     if n.kind == Kind::Funding || reports_difficulties(&n.text) {
         groups = vec![(ObligationKind::Task, vec![n.text.clone()])];
     }
-    let split = groups.len() > 1 || pointers > 0;
+    let split = groups.len() > 1 || pointers > 0 || !purposes.is_empty();
     if groups.is_empty() {
         if pointers > 0 {
             return;
         }
         groups.push((ObligationKind::Task, vec![n.text.clone()]));
     }
+    let mut purpose_leads: HashMap<usize, Vec<Assignment>> = HashMap::default();
+    for (text, leads) in purposes {
+        let has_deadline = ctx.find_deadline(&text).is_some();
+        purpose_leads.insert(groups.len(), leads);
+        groups.push((clause_kind(&text, has_deadline), vec![text]));
+    }
     let mut seen: HashMap<ObligationKind, u32> = HashMap::default();
-    for (k, texts) in groups {
+    for (g, (k, texts)) in groups.into_iter().enumerate() {
         let text = if split {
             texts.join(" ")
         } else {
@@ -2148,10 +2160,12 @@ fn emit_duty(
         // A sentence that names one of the issuer's own people as its
         // subject ("Trưởng phòng chịu trách nhiệm chung …; Phó Trưởng
         // phòng phụ trách … chỉ đạo …") is that person's duty.
-        let own = split
-            .then(|| own_staff_subject(&text, ctx))
-            .flatten()
-            .unwrap_or_else(|| leads.clone());
+        let own = purpose_leads.get(&g).cloned().unwrap_or_else(|| {
+            split
+                .then(|| own_staff_subject(&text, ctx))
+                .flatten()
+                .unwrap_or_else(|| leads.clone())
+        });
         o.assignments = if n.assignments.is_empty() {
             merge_roles(own, ctx.sentence_roles(&text).assignments)
         } else {
@@ -2168,6 +2182,45 @@ fn emit_duty(
             o.deadline_text = periodic_unstated(&text);
         }
         plan.obligations.push(o);
+    }
+}
+
+/// A clause cut where ", để" opens another body's own dated duty: "Phòng
+/// Tư pháp báo cáo … trước ngày 15/11 hằng năm, để Công an quận tổng hợp,
+/// tham mưu Ủy ban nhân dân quận báo cáo Ủy ban nhân dân thành phố trước
+/// ngày 25/11 hằng năm" is two duties, each with its own deadline: the
+/// first body's, and the one the purpose names (its subject, known
+/// agencies, leads it). A purpose with no subject of its own or no date
+/// of its own ("…, để kịp thời chỉ đạo") stays in the clause.
+fn purpose_duty(clause: &str, ctx: &Ctx) -> (String, Option<(String, Vec<Assignment>)>) {
+    let whole = || (clause.to_string(), None);
+    let Some(at) = clause.find(", để ") else {
+        return whole();
+    };
+    let (own, rest) = (
+        clause.get(..at).unwrap_or(clause),
+        clause.get(at + ", để ".len()..).unwrap_or(""),
+    );
+    if !rest.starts_with(char::is_uppercase)
+        || ctx.find_deadline(own).is_none()
+        || ctx.find_deadline(rest).is_none()
+    {
+        return whole();
+    }
+    match known_subject(rest, ctx) {
+        Some(leads) if !leads.is_empty() => {
+            // The clause's own end (";", ".") stays with the first duty.
+            let end = rest
+                .trim_end()
+                .chars()
+                .last()
+                .filter(|c| matches!(c, ';' | '.'));
+            let mut own = own.trim().to_string();
+            own.extend(end);
+            let rest = rest.trim().trim_end_matches([';', '.']).trim_end();
+            (own, Some((rest.to_string(), leads)))
+        }
+        _ => whole(),
     }
 }
 

@@ -1448,6 +1448,22 @@ fn joined(t: &Prepared, a: &Atom, b: &Atom) -> bool {
     gap.contains(" và ") || gap.contains(" hoặc ") || gap.contains(';') || gap.contains(". ")
 }
 
+/// Whether two atoms are written as two deadlines of one list: only
+/// "và" or "hoặc" between them ("hằng năm và đột xuất"), or a clause
+/// break (";", another sentence) — not a joiner met inside the words of a
+/// task ("… của Ban soạn thảo … hoặc của Ủy ban nhân dân quận, Trưởng
+/// phòng phân công …").
+fn tied_by_joiner(t: &Prepared, a: &Atom, b: &Atom) -> bool {
+    let (x, y) = if a.end <= b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    let gap = t.folded_text(x, y);
+    let words = gap.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '-'));
+    matches!(words, "và" | "hoặc") || gap.contains(';') || gap.contains(". ")
+}
+
 fn combine(
     t: &Prepared,
     mut atoms: Vec<Atom>,
@@ -1603,15 +1619,34 @@ fn combine(
             atoms.remove(d);
         }
     }
-    // 5. Everything to deadlines.
-    let has_strong = atoms.iter().any(|a| !matches!(a.kind, Kind::Weak(_)));
+    // 5. Everything to deadlines. In prose a weak phrase ("đột xuất",
+    // "theo hướng dẫn của …") counts beside a strong one only when it is
+    // written next to it or joined to it ("và", "hoặc", ";"): one met
+    // further on inside the task's words qualifies a noun, not the time
+    // ("Khi có yêu cầu của Ban soạn thảo …, Trưởng phòng phân công …
+    // tham gia ý kiến vào dự thảo Báo cáo quốc gia CAT định kỳ, đột
+    // xuất" is due on request; the report is the periodic or ad hoc one).
+    let strong: Vec<&Atom> = atoms
+        .iter()
+        .filter(|a| !matches!(a.kind, Kind::Weak(_)))
+        .collect();
+    let has_strong = !strong.is_empty();
+    let tied: Vec<bool> = atoms
+        .iter()
+        .map(|w| {
+            mode == Mode::Cell
+                || strong
+                    .iter()
+                    .any(|s| adjacent(t, s, w) || tied_by_joiner(t, s, w))
+        })
+        .collect();
     let mut parts: Vec<(Deadline, usize, usize)> = Vec::new();
-    for a in atoms {
+    for (a, tied) in atoms.into_iter().zip(tied) {
         let d = match a.kind {
             Kind::Full(d) => Some(d),
             Kind::Rec(r) => Some(Deadline::Recurring(r)),
             Kind::Trigger(tr) => Some(Deadline::event(tr)),
-            Kind::Weak(d) => (has_strong || mode == Mode::Cell).then_some(d),
+            Kind::Weak(d) => (mode == Mode::Cell || has_strong && tied).then_some(d),
             Kind::DayMonth(due) => plan_year.and_then(|y| {
                 let date = NaiveDate::from_ymd_opt(y, u32::from(due.month), u32::from(due.day))?;
                 Some(Deadline::Once {
@@ -1680,6 +1715,32 @@ mod tests {
 
     fn ctx(y: i32, m: u32, d: u32) -> DeadlineContext {
         DeadlineContext::on(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn a_weak_phrase_inside_the_task_words_is_no_deadline() {
+        // Another province's wording: the condition is the deadline; the
+        // "định kỳ, đột xuất" further on qualifies the report.
+        let c = ctx(2024, 3, 1);
+        let s = "Khi có yêu cầu của Bộ Tư pháp hoặc của Ủy ban nhân dân tỉnh, Giám đốc Sở giao Phòng Hành chính tư pháp tổng hợp số liệu vào báo cáo định kỳ, đột xuất về tình hình thi hành Công ước.";
+        assert_eq!(deadline_text(s, &c).as_deref(), Some("Khi có yêu cầu"));
+        assert_eq!(
+            find_deadline(s, &c).map(|m| m.deadline),
+            Some(Deadline::event(Trigger::OnRequest { by: None }))
+        );
+        // Written next to one another, or joined, they are one list.
+        for (s, text) in [
+            (
+                "báo cáo hằng năm và đột xuất về Sở Tư pháp.",
+                "hằng năm và đột xuất",
+            ),
+            (
+                "gửi báo cáo hằng năm; báo cáo đột xuất khi có yêu cầu.",
+                "hằng năm; báo cáo đột xuất khi có yêu cầu",
+            ),
+        ] {
+            assert_eq!(deadline_text(s, &c).as_deref(), Some(text), "{s}");
+        }
     }
 
     #[test]

@@ -214,6 +214,17 @@ pub enum DocxError {
         /// What is wrong.
         message: String,
     },
+    /// The zip or XML reader failed on damaged data of a part (a panic in
+    /// the dependency, caught): the file is damaged, never the program.
+    #[error("damaged `{part}`: the {reader} reader failed on its data ({reason})")]
+    Damaged {
+        /// The part, or `zip directory` for the archive's own directory.
+        part: String,
+        /// Which reader failed: `zip` or `XML`.
+        reader: &'static str,
+        /// What the reader said when it failed.
+        reason: String,
+    },
     /// A part exceeded one of the [`DocxLimits`].
     #[error("`{part}` exceeds the {limit} limit: {value} > {max}")]
     LimitExceeded {
@@ -297,11 +308,13 @@ pub(crate) fn docx_to_lines(
     bytes: &[u8],
     limits: &DocxLimits,
 ) -> Result<(String, Vec<DocxLine>), DocxError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::NotZip {
-        reason: e.to_string(),
+    let mut archive = guarded(ZIP_DIRECTORY, "zip", || {
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::NotZip {
+            reason: e.to_string(),
+        })
     })?;
     let mut budget = limits.max_decompressed_bytes;
-    let main = main_part(&mut archive, limits, &mut budget)?;
+    let main = guarded(RELS, "XML", || main_part(&mut archive, limits, &mut budget))?;
     let document =
         read_part(&mut archive, &main, limits, &mut budget)?.ok_or(DocxError::MissingDocument)?;
     let styles = read_part(&mut archive, STYLES_PART, limits, &mut budget)?;
@@ -310,14 +323,16 @@ pub(crate) fn docx_to_lines(
     let mut lists = ListDefinitions::default();
     if let Some(raw) = &styles {
         let text = part_text(STYLES_PART, raw)?;
-        lists.read_styles(text, limits)?;
+        guarded(STYLES_PART, "XML", || lists.read_styles(text, limits))?;
     }
     if let Some(raw) = &numbering {
         let text = part_text(NUMBERING_PART, raw)?;
-        lists.read_numbering(text, limits)?;
+        guarded(NUMBERING_PART, "XML", || lists.read_numbering(text, limits))?;
     }
     let text = part_text(&main, &document)?;
-    let (out, places) = Converter::new(&main, &lists, limits).run(text)?;
+    let (out, places) = guarded(&main, "XML", || {
+        Converter::new(&main, &lists, limits).run(text)
+    })?;
     let out = match is_nfc_quick(out.chars()) {
         IsNormalized::Yes => out,
         _ => out.nfc().collect(),
@@ -333,7 +348,6 @@ fn main_part(
     limits: &DocxLimits,
     budget: &mut u64,
 ) -> Result<String, DocxError> {
-    const RELS: &str = "_rels/.rels";
     let Some(raw) = read_part(archive, RELS, limits, budget)? else {
         return Ok(DOCUMENT_PART.to_owned());
     };
@@ -375,8 +389,49 @@ fn main_part(
         .unwrap_or_else(|| DOCUMENT_PART.to_owned()))
 }
 
-/// Reads one part of the archive, `None` when it is absent.
+/// The package relationships part, which names the main document part.
+const RELS: &str = "_rels/.rels";
+
+/// The name [`DocxError::Damaged`] gives the archive's own directory.
+const ZIP_DIRECTORY: &str = "zip directory";
+
+/// Runs a dependency's reader over one part, a panic in it caught and
+/// made [`DocxError::Damaged`] naming the part (as the Excel reader's are:
+/// a damaged file is an error, never a panic).
+fn guarded<T>(
+    part: &str,
+    reader: &'static str,
+    read: impl FnOnce() -> Result<T, DocxError>,
+) -> Result<T, DocxError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|payload| {
+        let reason = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_string());
+        Err(DocxError::Damaged {
+            part: part.to_owned(),
+            reader,
+            reason,
+        })
+    })
+}
+
+/// Reads one part of the archive, `None` when it is absent; a panic of the
+/// zip reader on it is [`DocxError::Damaged`].
 fn read_part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limits: &DocxLimits,
+    budget: &mut u64,
+) -> Result<Option<Vec<u8>>, DocxError> {
+    guarded(name, "zip", || {
+        read_part_unguarded(archive, name, limits, budget)
+    })
+}
+
+/// [`read_part`], the zip reader's panics not caught.
+fn read_part_unguarded(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
     limits: &DocxLimits,
@@ -1325,6 +1380,25 @@ fn join_nonempty(cells: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_in_a_reader_is_a_typed_error_naming_the_part() {
+        let err =
+            guarded::<()>(NUMBERING_PART, "XML", || panic!("index out of bounds")).unwrap_err();
+        assert_eq!(
+            err,
+            DocxError::Damaged {
+                part: NUMBERING_PART.to_owned(),
+                reader: "XML",
+                reason: "index out of bounds".to_owned(),
+            }
+        );
+        assert!(err.to_string().contains("word/numbering.xml"), "{err}");
+        let n = 3;
+        let err = guarded::<()>(ZIP_DIRECTORY, "zip", || panic!("overflow at {n}")).unwrap_err();
+        assert!(err.to_string().contains("overflow at 3"), "{err}");
+        assert_eq!(guarded(RELS, "XML", || Ok(7)), Ok(7));
+    }
 
     #[test]
     fn line_column_counts_characters() {

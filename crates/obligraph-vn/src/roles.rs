@@ -580,9 +580,11 @@ fn read_clause(
 /// "…; chủ động đề nghị Sở Tư pháp, Viện kiểm sát nhân dân tỉnh cung cấp
 /// thông tin, tham gia ý kiến": bodies asked in a clause of a duty that
 /// already has its lead, with no role verb, only the work they are asked
-/// for. They help the lead: requested supports. (Asked with nobody
-/// leading, "Đề nghị X nghiên cứu …", X is the duty's subject, read as
-/// such by the importer.) The names end where the task's verb starts.
+/// for. They help the lead: requested supports. Asked where nobody
+/// leads ("…; Trưởng phòng có văn bản đề nghị Trung tâm Trợ giúp pháp lý
+/// nhà nước thành phố tăng cường …"), they carry the work asked of them:
+/// requested leads, as "Đề nghị X nghiên cứu …" opening a duty makes X its
+/// requested subject. The names end where the task's verb starts.
 fn asked_without_role_verb(
     words: &[Word],
     at: usize,
@@ -590,13 +592,15 @@ fn asked_without_role_verb(
     memo: &mut Memo,
     out: &mut SentenceRoles,
 ) {
-    if !out
+    let role = if out
         .assignments
         .iter()
         .any(|a| a.role == Role::Lead && !a.requested)
     {
-        return;
-    }
+        Role::Support
+    } else {
+        Role::Lead
+    };
     let raw: Vec<&str> = words.iter().map(|w| w.raw).collect();
     let Some(verb) = (at + 1..words.len()).find(|&k| task_verb_at(&raw, k)) else {
         return;
@@ -604,9 +608,9 @@ fn asked_without_role_verb(
     let Some(names) = words.get(at..verb) else {
         return;
     };
-    if let Some(list) = only_agencies_with(&join(names), Role::Support, 0, ctx, memo) {
+    if let Some(list) = only_agencies_with(&join(names), role, 0, ctx, memo) {
         for mut a in list {
-            a.role = Role::Support;
+            a.role = role;
             a.requested = true;
             push(out, a);
         }
@@ -670,6 +674,24 @@ mod tests {
 
     fn ids(v: &[(&str, Role, bool)]) -> Vec<(String, Role, bool)> {
         v.iter().map(|(a, r, q)| (a.to_string(), *r, *q)).collect()
+    }
+
+    #[test]
+    fn bodies_asked_where_nobody_leads_carry_the_work() {
+        // A justice office's plan of another province (Bình Dương): the
+        // office's head writes to the bar; nobody else leads the clause.
+        assert_eq!(
+            roles("Về tư vấn pháp luật: Trưởng phòng có văn bản đề nghị Đoàn Luật sư tỉnh tổ chức tư vấn pháp luật miễn phí cho người dân tại các xã (hằng năm)."),
+            ids(&[("province:bar", Role::Lead, true)])
+        );
+        // With a lead, the bodies asked help it.
+        assert_eq!(
+            roles("Sở Tư pháp chủ trì tổ chức tư vấn pháp luật; đề nghị Đoàn Luật sư tỉnh cung cấp danh sách luật sư tham gia."),
+            ids(&[
+                ("province:justice", Role::Lead, false),
+                ("province:bar", Role::Support, true)
+            ])
+        );
     }
 
     #[test]

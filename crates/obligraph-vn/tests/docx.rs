@@ -557,6 +557,36 @@ proptest! {
     }
 }
 
+// Damaged copies of a real plan (the Đồng Nai seed as Word wrote it) through
+// the import path: an import or a typed error naming the file, never a panic
+// (a panic in the zip or XML reader is caught as `DocxError::Damaged`). Each
+// case reads the whole plan, so fewer cases than above.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn damaged_plan_docx_never_panics(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..24),
+        cut in any::<prop::sample::Index>(),
+        truncate in any::<bool>(),
+    ) {
+        let mut bytes = fixture("dong-nai-74-2026.docx");
+        for (at, value) in edits {
+            let i = at.index(bytes.len());
+            bytes[i] = value;
+        }
+        if truncate {
+            bytes.truncate(cut.index(bytes.len()));
+        }
+        let o = obligraph_vn::ImportOptions::default();
+        match std::panic::catch_unwind(|| obligraph_vn::import_bytes(&bytes, "damaged.docx", &o)) {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => prop_assert!(e.to_string().contains("damaged.docx"), "{e}"),
+            Err(_) => prop_assert!(false, "the import panicked"),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Same plan through the .docx path as through the text path
 

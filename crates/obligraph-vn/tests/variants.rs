@@ -2118,3 +2118,136 @@ III. TỔ CHỨC THỰC HIỆN
         ["Phó Trưởng phòng phụ trách công tác hộ tịch, chứng thực"]
     );
 }
+
+/// A department's own committee for the advancement of women, named by
+/// its owner word, in a plan of another province's health department:
+/// the department's own unit, not an unknown body; a place word instead
+/// ("… tỉnh") is the People's Committee's committee and is not read so.
+#[test]
+fn a_departments_committee_for_the_advancement_of_women() {
+    let ctx = AgencyContext {
+        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
+        issuer_level: Some(obligraph_core::Level::Unit),
+    };
+    for name in [
+        "Ban Vì sự tiến bộ của phụ nữ ngành",
+        "Ban vì sự tiến bộ của phụ nữ cơ quan",
+        "Ban VSTBPN Sở",
+    ] {
+        let a = parse_agency_list(name, Role::Support, &ctx);
+        assert_eq!(a.len(), 1, "{name}: {a:?}");
+        assert_eq!(a[0].agency.id, "unit:women_advancement_board", "{name}");
+    }
+    let a = parse_agency_list("Ban Vì sự tiến bộ của phụ nữ tỉnh", Role::Support, &ctx);
+    assert!(
+        a.iter()
+            .all(|x| x.agency.id != "unit:women_advancement_board"),
+        "{a:?}"
+    );
+    let i = import(
+        "SỞ Y TẾ TỈNH NGHỆ AN
+Số: 31/KH-SYT
+Nghệ An, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện bình đẳng giới trong ngành y tế năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao nhận thức về bình đẳng giới.
+II. NHIỆM VỤ
+1. Lồng ghép nội dung bình đẳng giới trong đào tạo, bồi dưỡng cán bộ y tế (Phòng Tổ chức cán bộ chủ trì; Ban Vì sự tiến bộ của phụ nữ ngành phối hợp; thực hiện hằng năm).
+",
+    );
+    let t = task(&i, "Lồng ghép nội dung bình đẳng giới");
+    assert_eq!(
+        ids(t, Role::Support),
+        ["unit:women_advancement_board"],
+        "{:#?}",
+        t.assignments
+    );
+}
+
+/// A district office's own plan (Phòng Giáo dục và Đào tạo of a Quảng Nam
+/// district, 2024) whose item opens "Phối hợp với X …" and names no one
+/// to lead: the office takes part in X's work, so X leads and the office
+/// (the issuer) supports. An item of the same opening that a labelled line
+/// gives a lead keeps that lead.
+#[test]
+fn an_item_opening_with_its_partners_and_no_lead() {
+    let i = import(
+        "ỦY BAN NHÂN DÂN HUYỆN DUY XUYÊN
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+Số: 18/KH-PGDĐT
+Duy Xuyên, ngày 06 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Kế hoạch phòng, chống bạo lực gia đình trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm trách nhiệm của ngành giáo dục.
+II. NHIỆM VỤ
+1. Truyền thông
+a) Phối hợp với Phòng Văn hóa và Thông tin tổ chức truyền thông về phòng, chống bạo lực gia đình trong các trường học trên địa bàn huyện (hằng năm).
+2. Phòng, chống bạo lực học đường
+a) Phối hợp với Công an huyện tuyên truyền phòng, chống bạo lực học đường cho học sinh.
+Đơn vị chủ trì: Phòng Giáo dục và Đào tạo. Thời gian: Quý III/2024.
+",
+    );
+    let a = task(&i, "tổ chức truyền thông về phòng, chống bạo lực gia đình");
+    assert_eq!(
+        ids(a, Role::Lead),
+        ["district:culture_sports_tourism"],
+        "{:#?}",
+        a.assignments
+    );
+    assert_eq!(
+        ids(a, Role::Support),
+        ["district:education"],
+        "{:#?}",
+        a.assignments
+    );
+    let b = task(&i, "bạo lực học đường");
+    assert_eq!(
+        ids(b, Role::Lead),
+        ["district:education"],
+        "{:#?}",
+        b.assignments
+    );
+}
+
+/// A reporting chain in one sentence (a Tiền Giang district plan, 2024):
+/// "…trước ngày 10/11 hằng năm, để Phòng Tư pháp tổng hợp, … trước ngày
+/// 20/11 hằng năm" is two duties, each with its own deadline, the second
+/// led by the body the purpose names. A purpose with no subject and no
+/// date of its own stays in the duty.
+#[test]
+fn a_dated_purpose_of_another_body_is_a_duty_of_its_own() {
+    let i = import(
+        "ỦY BAN NHÂN DÂN HUYỆN CHỢ GẠO
+Số: 61/KH-UBND
+Chợ Gạo, ngày 12 tháng 4 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về quyền dân sự và chính trị trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm thực hiện đầy đủ.
+II. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa và Thông tin tuyên truyền Công ước trên hệ thống truyền thanh, để kịp thời phổ biến đến người dân (hằng năm).
+2. Các cơ quan, đơn vị gửi báo cáo kết quả thực hiện về Phòng Tư pháp trước ngày 10/11 hằng năm, để Phòng Tư pháp tổng hợp, tham mưu Ủy ban nhân dân huyện báo cáo Sở Tư pháp trước ngày 20/11 hằng năm.
+",
+    );
+    let first = task(&i, "gửi báo cáo kết quả thực hiện về Phòng Tư pháp");
+    assert_eq!(
+        first.deadline_text.as_deref(),
+        Some("trước ngày 10/11 hằng năm")
+    );
+    assert!(!first.text.contains("20/11"), "{}", first.text);
+    let second = task(&i, "tham mưu Ủy ban nhân dân huyện báo cáo Sở Tư pháp");
+    assert_eq!(
+        second.deadline_text.as_deref(),
+        Some("trước ngày 20/11 hằng năm")
+    );
+    assert_eq!(
+        ids(second, Role::Lead),
+        ["district:justice"],
+        "{:#?}",
+        second.assignments
+    );
+    let kept = task(&i, "để kịp thời phổ biến");
+    assert_eq!(ids(kept, Role::Lead), ["district:culture_sports_tourism"]);
+}

@@ -203,13 +203,14 @@ const NOT_VERBS: &[&str] = &[
 const MAX_SUBJECT_NAME_WORDS: usize = 16;
 
 /// A subject without the "Giao" (assign) the plan's issuer opens it with:
-/// "Giao Công an thành phố là cơ quan thường trực …".
+/// "Giao Công an thành phố là cơ quan thường trực …". The first word is
+/// compared folded, marks kept (as `roles::subject` does), so "Giáo viên
+/// …" keeps its first word, and any whitespace may follow it.
 fn without_giao(subject: &str) -> &str {
     let t = subject.trim_start();
-    if key(t.get(..5).unwrap_or("")) == "giao " {
-        t.get(5..).unwrap_or(t).trim_start()
-    } else {
-        t
+    match t.split_once(char::is_whitespace) {
+        Some((first, rest)) if crate::normalize::fold(first) == "giao" => rest.trim_start(),
+        _ => t,
     }
 }
 
@@ -1907,6 +1908,9 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             }
             o.assignments = all;
         }
+        if opens_with_partners(&o.text) && !o.assignments.iter().any(|a| a.role == Role::Lead) {
+            o.assignments = issuer_joins(std::mem::take(&mut o.assignments), plan, ctx);
+        }
         if o.deadline.is_none() {
             let (d, t) = deadline_in(&n.text, ctx);
             if d.is_some() {
@@ -1917,6 +1921,47 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         plan.obligations.push(o);
     }
     apply_pointers(plan, ctx);
+}
+
+/// Whether a task opens with its partners and no subject: "Phối hợp với
+/// Phòng Văn hóa và Thông tin đa dạng hóa …".
+fn opens_with_partners(text: &str) -> bool {
+    key_head(text, "phoi hop voi ".len()) == "phoi hop voi "
+}
+
+/// The assignments of a task that opens "Phối hợp với X …" and names no
+/// one to lead (no labelled line, no "chủ trì", no subject): read as a
+/// reader reads it, the plan's issuer takes part in X's work, so X leads
+/// and the issuer supports. Where a lead is named (a labelled line after
+/// the item: "Phòng Phổ biến, giáo dục pháp luật chủ trì"), that lead
+/// stands and this is not asked. Requested bodies keep their role; the
+/// issuer is added only when its name resolves.
+fn issuer_joins(assignments: Vec<Assignment>, plan: &Plan, ctx: &Ctx) -> Vec<Assignment> {
+    let mut out: Vec<Assignment> = assignments
+        .into_iter()
+        .map(|mut a| {
+            if a.role == Role::Support && !a.requested {
+                a.role = Role::Lead;
+            }
+            a
+        })
+        .collect();
+    if !out.iter().any(|a| a.role == Role::Lead) {
+        return out;
+    }
+    let issuer = plan
+        .issuer
+        .as_deref()
+        .and_then(|name| ctx.only_agencies(name, Role::Support))
+        .unwrap_or_default();
+    for a in issuer {
+        if !a.agency.id.starts_with("unresolved:")
+            && !out.iter().any(|b| b.agency.id == a.agency.id)
+        {
+            out.push(a);
+        }
+    }
+    out
 }
 
 /// The role line that ends a task's own text, from the earliest sentence
@@ -1993,10 +2038,16 @@ fn emit_duty(
     // four duties, and only the last is dated). A clause that goes on from
     // the one before ("trên cơ sở đó …", "nhằm …") or only dates it
     // ("hoàn thành trước ngày …") stays with it.
-    let parts: Vec<String> = clauses(&n.text)
-        .into_iter()
-        .flat_map(|c| monitor_then_report(&c, ctx))
-        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    // Another body's own duty, dated, after ", để": a duty of its own.
+    let mut purposes: Vec<(String, Vec<Assignment>)> = Vec::new();
+    for c in clauses(&n.text) {
+        for c in monitor_then_report(&c, ctx) {
+            let (own, purpose) = purpose_duty(&c, ctx);
+            parts.push(own);
+            purposes.extend(purpose);
+        }
+    }
     let mut groups: Vec<(ObligationKind, Vec<String>)> = Vec::new();
     let mut pointers = 0;
     for c in &parts {
@@ -2069,15 +2120,21 @@ fn emit_duty(
     if n.kind == Kind::Funding || reports_difficulties(&n.text) {
         groups = vec![(ObligationKind::Task, vec![n.text.clone()])];
     }
-    let split = groups.len() > 1 || pointers > 0;
+    let split = groups.len() > 1 || pointers > 0 || !purposes.is_empty();
     if groups.is_empty() {
         if pointers > 0 {
             return;
         }
         groups.push((ObligationKind::Task, vec![n.text.clone()]));
     }
+    let mut purpose_leads: HashMap<usize, Vec<Assignment>> = HashMap::default();
+    for (text, leads) in purposes {
+        let has_deadline = ctx.find_deadline(&text).is_some();
+        purpose_leads.insert(groups.len(), leads);
+        groups.push((clause_kind(&text, has_deadline), vec![text]));
+    }
     let mut seen: HashMap<ObligationKind, u32> = HashMap::default();
-    for (k, texts) in groups {
+    for (g, (k, texts)) in groups.into_iter().enumerate() {
         let text = if split {
             texts.join(" ")
         } else {
@@ -2103,10 +2160,12 @@ fn emit_duty(
         // A sentence that names one of the issuer's own people as its
         // subject ("Trưởng phòng chịu trách nhiệm chung …; Phó Trưởng
         // phòng phụ trách … chỉ đạo …") is that person's duty.
-        let own = split
-            .then(|| own_staff_subject(&text, ctx))
-            .flatten()
-            .unwrap_or_else(|| leads.clone());
+        let own = purpose_leads.get(&g).cloned().unwrap_or_else(|| {
+            split
+                .then(|| own_staff_subject(&text, ctx))
+                .flatten()
+                .unwrap_or_else(|| leads.clone())
+        });
         o.assignments = if n.assignments.is_empty() {
             merge_roles(own, ctx.sentence_roles(&text).assignments)
         } else {
@@ -2123,6 +2182,45 @@ fn emit_duty(
             o.deadline_text = periodic_unstated(&text);
         }
         plan.obligations.push(o);
+    }
+}
+
+/// A clause cut where ", để" opens another body's own dated duty: "Phòng
+/// Tư pháp báo cáo … trước ngày 15/11 hằng năm, để Công an quận tổng hợp,
+/// tham mưu Ủy ban nhân dân quận báo cáo Ủy ban nhân dân thành phố trước
+/// ngày 25/11 hằng năm" is two duties, each with its own deadline: the
+/// first body's, and the one the purpose names (its subject, known
+/// agencies, leads it). A purpose with no subject of its own or no date
+/// of its own ("…, để kịp thời chỉ đạo") stays in the clause.
+fn purpose_duty(clause: &str, ctx: &Ctx) -> (String, Option<(String, Vec<Assignment>)>) {
+    let whole = || (clause.to_string(), None);
+    let Some(at) = clause.find(", để ") else {
+        return whole();
+    };
+    let (own, rest) = (
+        clause.get(..at).unwrap_or(clause),
+        clause.get(at + ", để ".len()..).unwrap_or(""),
+    );
+    if !rest.starts_with(char::is_uppercase)
+        || ctx.find_deadline(own).is_none()
+        || ctx.find_deadline(rest).is_none()
+    {
+        return whole();
+    }
+    match known_subject(rest, ctx) {
+        Some(leads) if !leads.is_empty() => {
+            // The clause's own end (";", ".") stays with the first duty.
+            let end = rest
+                .trim_end()
+                .chars()
+                .last()
+                .filter(|c| matches!(c, ';' | '.'));
+            let mut own = own.trim().to_string();
+            own.extend(end);
+            let rest = rest.trim().trim_end_matches([';', '.']).trim_end();
+            (own, Some((rest.to_string(), leads)))
+        }
+        _ => whole(),
     }
 }
 
@@ -2313,6 +2411,25 @@ mod tests {
             roles_paren(t).map(|r| r.1),
             Some("Sở Tư pháp chủ trì; Công an tỉnh phối hợp thực hiện hàng năm")
         );
+    }
+
+    #[test]
+    fn giao_is_cut_only_as_the_word_giao() {
+        // "Giao" (assign) opens a subject; "Giáo" (as in "Giáo viên",
+        // "Giáo dục") is a name's first word, folded with its marks.
+        assert_eq!(without_giao("Giao Sở Nội vụ chủ trì"), "Sở Nội vụ chủ trì");
+        assert_eq!(without_giao("GIAO  Công an tỉnh"), "Công an tỉnh");
+        assert_eq!(without_giao("Giao\tCông an tỉnh"), "Công an tỉnh");
+        assert_eq!(
+            without_giao("Giáo viên chủ nhiệm các lớp"),
+            "Giáo viên chủ nhiệm các lớp"
+        );
+        assert_eq!(
+            without_giao("Gia\u{301}o viên chủ nhiệm các lớp"),
+            "Gia\u{301}o viên chủ nhiệm các lớp"
+        );
+        assert_eq!(without_giao("Giao"), "Giao");
+        assert_eq!(without_giao("Giaohàng"), "Giaohàng");
     }
 
     #[test]

@@ -431,6 +431,17 @@ fn tokens_into(s: &str, out: &mut Vec<String>) {
             start = i + c.len_utf8();
         }
     }
+    if start == 0 {
+        // No mark read: the fold is one word (the usual case, a word of a
+        // text read word by word), kept as it is.
+        if !f.is_empty() {
+            match abbreviation(&f) {
+                Some(exp) => out.extend(exp.iter().cloned()),
+                None => out.push(f),
+            }
+        }
+        return;
+    }
     if let Some(word) = f.get(start..).filter(|w| !w.is_empty()) {
         push(word, out);
     }
@@ -1806,7 +1817,7 @@ fn split_bullets(seg: &str) -> Vec<String> {
 /// Whether a known name that `text` starts with runs on past its byte
 /// `at` (a " - " inside the name: "Phòng Văn hóa - Xã hội, …").
 pub(crate) fn name_runs_on(text: &str, at: usize) -> bool {
-    let head = crate::import::text::first_chars(text, 120);
+    let head = crate::import::text::first_chars(text, NAME_WINDOW_CHARS);
     if !may_start_known_name(head) {
         return false;
     }
@@ -1860,8 +1871,8 @@ pub(crate) fn inside_known_name(text: &str, at: usize) -> bool {
     let key_lens = &table().key_lens;
     let mut words = TextWords::new(text, first);
     let mut cut: Vec<String> = Vec::new();
-    starts.iter().any(|&s| {
-        let we = s + crate::import::text::first_chars(text.get(s..).unwrap_or(""), 120).len();
+    let window_ends = window_ends(text, &starts);
+    starts.iter().zip(&window_ends).any(|(&s, &we)| {
         let from = words.first_from(s);
         // The window's tokens, as far as the longest name starting with
         // its first token (no longer prefix is looked up): a run of the
@@ -1933,6 +1944,45 @@ pub(crate) fn inside_known_name(text: &str, at: usize) -> bool {
         let runs_on = known_name_lengths(window).any(|n| n > before);
         runs_on
     })
+}
+
+/// The chars [`inside_known_name`] reads from a start.
+const NAME_WINDOW_CHARS: usize = 120;
+
+/// For each of `starts` (increasing char boundaries of `text`), the end of
+/// its first [`NAME_WINDOW_CHARS`] chars: `s + first_chars(&text[s..],
+/// NAME_WINDOW_CHARS).len()`, the chars walked once for all the starts.
+fn window_ends(text: &str, starts: &[usize]) -> Vec<usize> {
+    let Some((&first, &last)) = starts.first().zip(starts.last()) else {
+        return Vec::new();
+    };
+    // Char offsets from the first start, as far as the last start's window
+    // needs.
+    let mut offsets: Vec<usize> = Vec::new();
+    let mut past_last = 0usize;
+    for (i, _) in text.get(first..).unwrap_or("").char_indices() {
+        let at = first + i;
+        if at > last {
+            past_last += 1;
+            if past_last > NAME_WINDOW_CHARS {
+                break;
+            }
+        }
+        offsets.push(at);
+    }
+    starts
+        .iter()
+        .map(|&s| match offsets.binary_search(&s) {
+            Ok(k) => offsets
+                .get(k + NAME_WINDOW_CHARS)
+                .copied()
+                .unwrap_or(text.len()),
+            Err(_) => {
+                s + crate::import::text::first_chars(text.get(s..).unwrap_or(""), NAME_WINDOW_CHARS)
+                    .len()
+            }
+        })
+        .collect()
 }
 
 /// A word of [`TextWords`]: its bytes and its tokens' place.
@@ -3554,6 +3604,113 @@ mod tests {
                 inside_known_name_each(&text, at),
                 "{:?} at {}", text, at
             );
+        }
+    }
+
+    /// Words and marks for [`tokens_into`]: abbreviations, marks that make
+    /// tokens or end words, letters of both cases.
+    const TOKEN_PIECES: &[&str] = &[
+        "UBND",
+        "Sở",
+        "GD&ĐT",
+        "CA",
+        "tỉnh",
+        "(",
+        ")",
+        ",",
+        ";",
+        ":",
+        "-",
+        ".",
+        "/",
+        "\"",
+        "“",
+        "”",
+        "*",
+        "_",
+        "&",
+        " ",
+        "  ",
+        "\t",
+        "Tòa",
+        "ÁN",
+        "hành",
+        "\u{a0}",
+        "o\u{301}a",
+        "\u{2013}",
+        "LĐLĐ",
+    ];
+
+    /// The tokens of `s` read char by char into a word buffer: the
+    /// reference [`tokens_into`] (which keeps a one-word fold whole) must
+    /// agree with.
+    fn tokens_char_by_char(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut word = String::new();
+        let mut emit = |t: &str, out: &mut Vec<String>| {
+            if !t.is_empty() {
+                out.extend(abbreviation(t).map_or_else(|| vec![t.to_string()], <[String]>::to_vec));
+            }
+        };
+        for c in fold(s).chars() {
+            let own: Option<String> = match c {
+                ',' | ';' | ':' | '-' | '(' | ')' => Some(c.to_string()),
+                '&' => Some("và".to_string()),
+                _ => None,
+            };
+            let ends = own.is_some() || matches!(c, '.' | '/' | '"' | '“' | '”' | '*' | '_');
+            if ends || c.is_whitespace() {
+                emit(&word, &mut out);
+                word.clear();
+                if let Some(t) = own {
+                    emit(&t, &mut out);
+                }
+            } else {
+                word.push(c);
+            }
+        }
+        emit(&word, &mut out);
+        out
+    }
+
+    proptest::proptest! {
+        /// A fold of one word kept whole gives the tokens a char by char
+        /// reading gives.
+        #[test]
+        fn tokens_into_as_char_by_char(
+            parts in proptest::collection::vec(proptest::sample::select(TOKEN_PIECES), 0..8),
+            before in proptest::collection::vec(proptest::sample::select(TOKEN_PIECES), 0..3),
+        ) {
+            let text: String = parts.concat();
+            let mut old: Vec<String> = before.iter().map(|p| p.to_string()).collect();
+            let mut new = old.clone();
+            old.extend(tokens_char_by_char(&text));
+            tokens_into(&text, &mut new);
+            proptest::prop_assert_eq!(new, old, "{:?}", text);
+        }
+
+        /// The window ends walked once are those of `first_chars` from
+        /// each start.
+        #[test]
+        fn window_ends_as_first_chars(
+            parts in proptest::collection::vec(
+                (proptest::sample::select(NAME_PIECES), proptest::sample::select(NAME_GAPS)),
+                0..60,
+            ),
+            at in proptest::prelude::any::<proptest::sample::Index>(),
+        ) {
+            let text: String = parts.iter().flat_map(|(w, g)| [*w, *g]).collect();
+            let at = at.index(text.len() + 1);
+            if text.is_char_boundary(at) {
+                let starts = name_starts_before(&text, at);
+                let each: Vec<usize> = starts
+                    .iter()
+                    .map(|&s| {
+                        s + crate::import::text::first_chars(&text[s..], NAME_WINDOW_CHARS).len()
+                    })
+                    .collect();
+                proptest::prop_assert_eq!(window_ends(&text, &starts), each, "{:?} at {}", text, at);
+            }
         }
     }
 

@@ -36,6 +36,9 @@ pub(crate) struct Ctx {
     found: RefCell<HashMap<String, Option<DeadlineMatch>>>,
     names: RefCell<Memo>,
     sentences: RefCell<HashMap<String, crate::roles::SentenceRoles>>,
+    /// Roles in a parenthesis, by its text (a duty's parenthesis is read
+    /// again by the readers of the paragraph that holds it).
+    inline: RefCell<HashMap<String, Option<InlineRoles>>>,
     subjects: RefCell<HashMap<String, Option<Vec<Assignment>>>>,
     /// Clauses that point at items of the plan, applied once every item
     /// is read ([`apply_pointers`]).
@@ -51,6 +54,7 @@ impl Ctx {
             found: RefCell::default(),
             names: RefCell::default(),
             sentences: RefCell::default(),
+            inline: RefCell::default(),
             subjects: RefCell::default(),
             pointers: RefCell::default(),
         }
@@ -71,14 +75,21 @@ impl Ctx {
     }
 
     /// [`parse_inline_roles`](crate::agency::parse_inline_roles), sharing
-    /// the memo of names.
+    /// the memo of names, memoised.
     pub(crate) fn inline_roles(&self, paren: &str) -> Option<InlineRoles> {
-        parse_inline_roles_with(
+        if let Some(r) = self.inline.borrow().get(paren) {
+            return r.clone();
+        }
+        let r = parse_inline_roles_with(
             paren,
             &self.agency,
             &self.deadline,
             &mut self.names.borrow_mut(),
-        )
+        );
+        self.inline
+            .borrow_mut()
+            .insert(paren.to_string(), r.clone());
+        r
     }
 
     /// [`sentence_roles`](crate::roles::sentence_roles), sharing the memo

@@ -398,19 +398,30 @@ pub(crate) fn link(plan: &mut Plan) {
         sum_rows(body, &restated);
     }
     for (bi, ri) in links {
-        let Some(row) = plan.obligations.get(ri).cloned() else {
+        // Only what the body takes from the row is copied.
+        let Some(own_deadline) = plan
+            .obligations
+            .get(bi)
+            .map(|b| b.deadline.is_some() || b.deadline_text.is_some())
+        else {
             continue;
         };
+        let Some(row) = plan.obligations.get(ri) else {
+            continue;
+        };
+        let id = row.id.clone();
+        let assignments = (!row.assignments.is_empty()).then(|| row.assignments.clone());
+        let deadline = (!own_deadline).then(|| (row.deadline.clone(), row.deadline_text.clone()));
         let Some(body) = plan.obligations.get_mut(bi) else {
             continue;
         };
-        body.restates = Some(row.id.clone());
-        if !row.assignments.is_empty() {
-            body.assignments = row.assignments;
+        body.restates = Some(id);
+        if let Some(a) = assignments {
+            body.assignments = a;
         }
-        if body.deadline.is_none() && body.deadline_text.is_none() {
-            body.deadline = row.deadline;
-            body.deadline_text = row.deadline_text;
+        if let Some((d, t)) = deadline {
+            body.deadline = d;
+            body.deadline_text = t;
         }
     }
     // Then the body items left without roles that state a heading of rows.

@@ -507,6 +507,25 @@ fn malformed_xml_names_line_and_column() {
     ));
 }
 
+/// A fixture with bytes overwritten at the given places, and cut short
+/// when `truncate`.
+fn damaged(
+    name: &str,
+    edits: &[(prop::sample::Index, u8)],
+    cut: prop::sample::Index,
+    truncate: bool,
+) -> Vec<u8> {
+    let mut bytes = fixture(name);
+    for (at, value) in edits {
+        let i = at.index(bytes.len());
+        bytes[i] = *value;
+    }
+    if truncate {
+        bytes.truncate(cut.index(bytes.len()));
+    }
+    bytes
+}
+
 // 256 cases each by default; more with PROPTEST_CASES=…
 proptest! {
 
@@ -521,14 +540,7 @@ proptest! {
         cut in any::<prop::sample::Index>(),
         truncate in any::<bool>(),
     ) {
-        let mut bytes = fixture("merged-cells.docx");
-        for (at, value) in edits {
-            let i = at.index(bytes.len());
-            bytes[i] = value;
-        }
-        if truncate {
-            bytes.truncate(cut.index(bytes.len()));
-        }
+        let bytes = damaged("merged-cells.docx", &edits, cut, truncate);
         let _ = docx_to_text(&bytes);
     }
 
@@ -570,14 +582,7 @@ proptest! {
         cut in any::<prop::sample::Index>(),
         truncate in any::<bool>(),
     ) {
-        let mut bytes = fixture("dong-nai-74-2026.docx");
-        for (at, value) in edits {
-            let i = at.index(bytes.len());
-            bytes[i] = value;
-        }
-        if truncate {
-            bytes.truncate(cut.index(bytes.len()));
-        }
+        let bytes = damaged("dong-nai-74-2026.docx", &edits, cut, truncate);
         let o = obligraph_vn::ImportOptions::default();
         match std::panic::catch_unwind(|| obligraph_vn::import_bytes(&bytes, "damaged.docx", &o)) {
             Ok(Ok(_)) => {}

@@ -2251,3 +2251,50 @@ II. TỔ CHỨC THỰC HIỆN
     let kept = task(&i, "để kịp thời phổ biến");
     assert_eq!(ids(kept, Role::Lead), ["district:culture_sports_tourism"]);
 }
+
+/// A pointer to an item that another body already leads (a Kon Tum
+/// province plan, 2024): the item keeps its lead and the import says so
+/// in its warnings, naming the line, the item and both bodies; a pointer
+/// to an item with no lead gives it one, with no warning.
+#[test]
+fn a_pointer_naming_a_lead_for_an_item_led_by_another_is_told() {
+    let i = import(
+        "ỦY BAN NHÂN DÂN TỈNH KON TUM
+Số: 140/KH-UBND
+Kon Tum, ngày 20 tháng 5 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật trên địa bàn tỉnh
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm quyền của người khuyết tật.
+II. NHIỆM VỤ
+1. Truyền thông
+a) Tuyên truyền Công ước trên báo chí (Sở Thông tin và Truyền thông chủ trì; Sở Y tế phối hợp; hằng năm).
+b) Biên soạn tài liệu hỏi đáp về Công ước.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế: Chủ trì thực hiện các nhiệm vụ tại điểm a, b mục 1 Phần II.
+",
+    );
+    let a = task(&i, "Tuyên truyền Công ước trên báo chí");
+    assert_eq!(
+        ids(a, Role::Lead),
+        ["province:information_communications"],
+        "{:#?}",
+        a.assignments
+    );
+    let b = task(&i, "Biên soạn tài liệu hỏi đáp");
+    assert_eq!(
+        ids(b, Role::Lead),
+        ["province:health"],
+        "{:#?}",
+        b.assignments
+    );
+    assert_eq!(
+        i.warnings,
+        [obligraph_vn::ImportWarning::PointerConflict {
+            line: 13,
+            item: a.id.clone(),
+            named: "Sở Y tế".to_string(),
+            lead: "Sở Thông tin và Truyền thông".to_string(),
+        }]
+    );
+}

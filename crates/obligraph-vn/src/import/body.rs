@@ -43,6 +43,9 @@ pub(crate) struct Ctx {
     /// Clauses that point at items of the plan, applied once every item
     /// is read ([`apply_pointers`]).
     pointers: RefCell<Vec<PendingPointer>>,
+    /// What the reading could not apply and tells the user
+    /// ([`super::ImportWarning`]).
+    warnings: RefCell<Vec<super::ImportWarning>>,
 }
 
 impl Ctx {
@@ -57,6 +60,7 @@ impl Ctx {
             inline: RefCell::default(),
             subjects: RefCell::default(),
             pointers: RefCell::default(),
+            warnings: RefCell::default(),
         }
     }
 
@@ -417,8 +421,13 @@ struct Node {
     extra_lines: Vec<u32>,
 }
 
-/// Reads everything after the header.
-pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) {
+/// Reads everything after the header; returns what it tells the user
+/// (pointers that name a lead for an item led by another).
+pub(crate) fn read_body(
+    pieces: &[Piece],
+    plan: &mut Plan,
+    ledger: &mut Ledger,
+) -> Vec<super::ImportWarning> {
     let ctx = Ctx::new(
         AgencyContext {
             date: plan.date,
@@ -766,6 +775,7 @@ pub(crate) fn read_body(pieces: &[Piece], plan: &mut Plan, ledger: &mut Ledger) 
     plan.sections.sort_by_key(|s| s.line);
     plan.obligations.sort_by_key(|o| o.source.line_start);
     link_feeds(plan);
+    ctx.warnings.take()
 }
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| re(r"^Điều\s+(\d{1,3})\s*[.:]"));
@@ -1106,6 +1116,31 @@ fn apply_pointers(plan: &mut Plan, ctx: &Ctx) {
                 };
                 if gives {
                     o.assignments.push(s.clone());
+                } else if s.role == Role::Lead
+                    && has_lead
+                    && !o
+                        .assignments
+                        .iter()
+                        .any(|a| a.agency.id == s.agency.id && a.role == Role::Lead)
+                {
+                    // Another body already leads the item (the one named
+                    // may be there in another role): it keeps its lead,
+                    // and the user is told (nothing dropped silently).
+                    let lead = o
+                        .assignments
+                        .iter()
+                        .filter(|a| a.role == Role::Lead)
+                        .map(|a| a.as_written.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    ctx.warnings
+                        .borrow_mut()
+                        .push(super::ImportWarning::PointerConflict {
+                            line: p.fallback.source.line_start,
+                            item: o.id.clone(),
+                            named: s.as_written.clone(),
+                            lead,
+                        });
                 }
             }
         }

@@ -109,6 +109,19 @@ pub enum ImportWarning {
         /// The sheet's name.
         sheet: String,
     },
+    /// A clause pointing at an item ("Chủ trì thực hiện các nhiệm vụ tại
+    /// điểm a mục 1 Phần II") names a body to lead an item another body
+    /// already leads: the item keeps its lead, the body named is not added.
+    PointerConflict {
+        /// The line of the pointing clause (1-based).
+        line: u32,
+        /// The id of the item pointed at.
+        item: String,
+        /// The body the pointer names, as written.
+        named: String,
+        /// The item's own leads, as written.
+        lead: String,
+    },
 }
 
 impl std::fmt::Display for ImportWarning {
@@ -121,6 +134,15 @@ impl std::fmt::Display for ImportWarning {
             Self::HiddenSheetSkipped { sheet } => {
                 write!(f, "sheet `{sheet}` skipped: it is hidden")
             }
+            Self::PointerConflict {
+                line,
+                item,
+                named,
+                lead,
+            } => write!(
+                f,
+                "line {line}: the clause names {named} to lead {item}, which {lead} already leads; {item} keeps its lead"
+            ),
         }
     }
 }
@@ -512,7 +534,7 @@ pub fn import_text_with(
     limits::check_cells(&pieces, text, source, options)?;
     let mut plan = Plan::default();
     let rest = header::read_header(&pieces, text, &mut plan, &mut ledger);
-    body::read_body(pieces.get(rest..).unwrap_or(&[]), &mut plan, &mut ledger);
+    let warnings = body::read_body(pieces.get(rest..).unwrap_or(&[]), &mut plan, &mut ledger);
     header::fill_from_appendix(&pieces, &mut plan);
     restate::link(&mut plan);
     limits::check_depth(&plan, text, source, options)?;
@@ -522,7 +544,7 @@ pub fn import_text_with(
         plan,
         unattributed,
         stats,
-        warnings: Vec::new(),
+        warnings,
         page_starts: Vec::new(),
     })
 }
@@ -822,7 +844,7 @@ pub fn import_xlsx_bytes(
     for u in &mut import.unattributed {
         u.place = sheets.place(u.line, u.line);
     }
-    import.warnings = sheets.warnings;
+    import.warnings.extend(sheets.warnings);
     Ok(import)
 }
 

@@ -6,7 +6,10 @@
 //! change it is named for.
 
 mod common;
-use common::import;
+use common::{ids, import, task};
+
+use obligraph_core::{Obligation, Role};
+use obligraph_vn::agency::{parse_agency_list, resolve_agency, AgencyContext};
 
 /// Kon Tum, 2024: the foot of a Word file as a two-column table joined by
 /// TABs, the distribution list on the left, the signature on the right.
@@ -28,6 +31,12 @@ Nơi nhận:	TM. ỦY BAN NHÂN DÂN
 - Lưu: VT, KGVX.	Y Ngọc
 ";
 
+/// The lead ids of `o`, then its support ids, each sorted: "lead | a, b".
+fn roles(o: &Obligation) -> String {
+    let leads = ids(o, Role::Lead).join(", ");
+    format!("{leads} | {}", ids(o, Role::Support).join(", "))
+}
+
 #[test]
 fn a_tab_joined_distribution_list_and_signature_are_no_tasks() {
     let i = import(TAB_FOOT);
@@ -38,4 +47,88 @@ fn a_tab_joined_distribution_list_and_signature_are_no_tasks() {
             assert!(!o.text.contains(junk), "{o:#?}");
         }
     }
+}
+
+/// Sở Y tế Khánh Hòa, 2023: labels written on one line after ";", naming
+/// the department's units.
+const ONE_LINE_LABELS: &str = "UBND TỈNH KHÁNH HÒA
+SỞ Y TẾ
+Số: 2210/KH-SYT
+Khánh Hòa, ngày 20 tháng 7 năm 2023
+KẾ HOẠCH
+Triển khai Công ước chống tra tấn trong ngành Y tế
+I. NHIỆM VỤ CỤ THỂ
+1. Khám bệnh, chữa bệnh cho người bị tạm giữ, tạm giam
+Tiếp nhận, khám bệnh, chữa bệnh kịp thời cho người bị tạm giữ, tạm giam, phạm nhân được chuyển đến cơ sở y tế.
+Đơn vị thực hiện: Phòng Nghiệp vụ Y - Dược; Đơn vị phối hợp: Bệnh viện Đa khoa tỉnh, Trung tâm Y tế các huyện, thị xã, thành phố; Thời gian: thường xuyên.
+2. Giám định pháp y
+Thực hiện giám định pháp y khách quan, đúng quy trình khi có trưng cầu của cơ quan tiến hành tố tụng.
+Đơn vị thực hiện: Trung tâm Pháp y; Đơn vị phối hợp: Văn phòng Sở; Thời gian: hằng năm.
+II. TỔ CHỨC THỰC HIỆN
+Văn phòng Sở theo dõi, đôn đốc các phòng, đơn vị thực hiện Kế hoạch này.
+";
+
+#[test]
+fn labels_on_one_line_each_read_their_own_list() {
+    let i = import(ONE_LINE_LABELS);
+    let a = task(&i, "Tiếp nhận, khám bệnh");
+    assert_eq!(
+        roles(a),
+        "unit:medical_affairs | unit:district_health_centres, unit:general_hospital"
+    );
+    assert_eq!(a.deadline_text.as_deref(), Some("thường xuyên"));
+    let b = task(&i, "giám định pháp y khách quan");
+    assert_eq!(roles(b), "unit:forensic_centre | unit:office");
+}
+
+#[test]
+fn a_health_departments_units_resolve() {
+    let ctx = AgencyContext::default();
+    for (name, id) in [
+        ("Phòng Nghiệp vụ Y", "unit:medical_affairs"),
+        ("Trung tâm Pháp y tỉnh", "unit:forensic_centre"),
+        ("Bệnh viện Đa khoa tỉnh", "unit:general_hospital"),
+    ] {
+        assert_eq!(resolve_agency(name, &ctx).id, id, "{name}");
+    }
+    // One collective of units, not split at its commas.
+    let list = parse_agency_list(
+        "Trung tâm Y tế các huyện, thị xã, thành phố",
+        Role::Support,
+        &ctx,
+    );
+    assert_eq!(list.len(), 1, "{list:#?}");
+    assert_eq!(list[0].agency.id, "unit:district_health_centres");
+}
+
+/// Sở Y tế Hà Tĩnh, 2023: an appendix numbered 1–2 on its own; row 2
+/// shares words with body item 2 but is another task, led by another unit.
+const OWN_NUMBERING: &str = "UBND TỈNH HÀ TĨNH
+SỞ Y TẾ
+Số: 1502/KH-SYT
+Hà Tĩnh, ngày 11 tháng 8 năm 2023
+KẾ HOẠCH
+Kế hoạch thực hiện Công ước chống tra tấn của ngành Y tế Hà Tĩnh năm 2023
+I. NHIỆM VỤ
+1. Tập huấn chuyên môn
+Văn phòng Sở chủ trì tổ chức tập huấn cho viên chức làm công tác giám định pháp y về Công ước chống tra tấn.
+2. Mua sắm trang thiết bị
+Giao Phòng Kế hoạch - Tài chính chủ trì, phối hợp với Văn phòng Sở mua sắm trang thiết bị phục vụ khám bệnh, chữa bệnh cho người bị tạm giữ, tạm giam được chuyển đến bệnh viện.
+II. TỔ CHỨC THỰC HIỆN
+Văn phòng Sở theo dõi, đôn đốc các phòng, đơn vị thực hiện Kế hoạch này.
+PHỤ LỤC
+STT	Nhiệm vụ	Đơn vị chủ trì	Đơn vị phối hợp	Thời hạn
+1	Tập huấn cho viên chức làm công tác giám định pháp y về Công ước chống tra tấn	Văn phòng Sở	Thanh tra Sở	Hằng năm
+2	Khám bệnh, chữa bệnh cho người bị tạm giữ, tạm giam được chuyển đến bệnh viện	Phòng Nghiệp vụ Y	Thanh tra Sở	Thường xuyên
+";
+
+#[test]
+fn a_row_that_names_none_of_a_body_items_leads_does_not_restate_it() {
+    let i = import(OWN_NUMBERING);
+    let body = task(&i, "Giao Phòng Kế hoạch - Tài chính");
+    assert_eq!(roles(body), "unit:planning_finance | unit:office");
+    assert_eq!(body.restates, None);
+    // A row that names the body item's lead still restates it.
+    let first = task(&i, "Văn phòng Sở chủ trì tổ chức tập huấn");
+    assert_eq!(first.restates.as_deref(), Some("PL.1"));
 }

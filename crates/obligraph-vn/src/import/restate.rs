@@ -404,6 +404,9 @@ pub(crate) fn link(plan: &mut Plan) {
         let Some(body) = plan.obligations.get_mut(bi) else {
             continue;
         };
+        if leads_elsewhere(body, &row) {
+            continue;
+        }
         body.restates = Some(row.id.clone());
         if !row.assignments.is_empty() {
             body.assignments = row.assignments;
@@ -423,6 +426,28 @@ pub(crate) fn link(plan: &mut Plan) {
             carry_rows(body, &restated);
         }
     }
+}
+
+/// Whether a body item names leads of its own, each a known body that is
+/// no collective ("Giao Phòng Kế hoạch - Tài chính chủ trì …"), none of
+/// whom the row names in any role: then the row is another task that
+/// shares its words (a department's appendix numbered 1–5 on its own,
+/// row 2 on treating detainees beside body item 2 on equipment for
+/// treating them), not its restatement. A collective subject ("Các phòng,
+/// ban, ngành … có trách nhiệm …") leaves the row's roles to win.
+fn leads_elsewhere(body: &Obligation, row: &Obligation) -> bool {
+    let mut leads = body
+        .assignments
+        .iter()
+        .filter(|a| a.role == obligraph_core::Role::Lead)
+        .peekable();
+    leads.peek().is_some()
+        && !row.assignments.is_empty()
+        && leads.all(|a| {
+            !a.agency.id.starts_with("unresolved:")
+                && !a.agency.is_collective()
+                && !row.assignments.iter().any(|r| r.agency.id == a.agency.id)
+        })
 }
 
 /// Body items that state, by place and words, the heading of a group of

@@ -11,6 +11,49 @@ use common::{ids, import, task};
 use obligraph_core::{Obligation, Role};
 use obligraph_vn::agency::{parse_agency_list, resolve_agency, AgencyContext};
 
+/// Quảng Bình, 2023: the tasks part set out by body ("1. Sở Tư pháp", "2.
+/// Đề nghị Tòa án nhân dân tỉnh, …"), then a topic heading.
+const BY_BODY: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH
+Số: 918/KH-UBND
+Quảng Bình, ngày 12 tháng 6 năm 2023
+KẾ HOẠCH
+Triển khai Công ước chống tra tấn trên địa bàn tỉnh Quảng Bình
+I. MỤC ĐÍCH, YÊU CẦU
+- Xác định trách nhiệm của các cơ quan, đơn vị.
+II. NHIỆM VỤ VÀ GIẢI PHÁP CỤ THỂ
+1. Sở Tư pháp
+a) Chủ trì, phối hợp với Công an tỉnh rà soát các văn bản quy phạm pháp luật của tỉnh có liên quan đến Công ước. Thời gian: năm 2024.
+b) Tổ chức tập huấn chuyên sâu về Công ước cho đội ngũ báo cáo viên pháp luật của tỉnh. Thời gian: hằng năm.
+2. Đề nghị Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh
+a) Tăng cường kiểm sát việc tạm giữ, tạm giam và xét xử các vụ án có dấu hiệu bức cung, dùng nhục hình. Thời gian: hằng năm.
+3. Tuyên truyền, phổ biến
+a) Đăng tải nội dung Công ước trên Cổng thông tin điện tử của tỉnh. Thời gian: hằng năm.
+III. TỔ CHỨC THỰC HIỆN
+Giao Sở Tư pháp theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+";
+
+/// The lead ids of `o`, then its support ids, each sorted: "lead | a, b".
+fn roles(o: &Obligation) -> String {
+    let leads = ids(o, Role::Lead).join(", ");
+    format!("{leads} | {}", ids(o, Role::Support).join(", "))
+}
+
+#[test]
+fn a_heading_that_names_a_body_leads_its_items() {
+    let i = import(BY_BODY);
+    let a = task(&i, "rà soát các văn bản");
+    assert_eq!(roles(a), "province:justice | province:police");
+    let b = task(&i, "Tổ chức tập huấn chuyên sâu");
+    assert_eq!(ids(b, Role::Lead), ["province:justice"]);
+    // "Đề nghị X, Y": both lead, as requested.
+    let c = task(&i, "Tăng cường kiểm sát");
+    assert_eq!(ids(c, Role::Lead), ["province:court", "province:procuracy"]);
+    assert!(c.assignments.iter().all(|a| a.requested), "{c:#?}");
+    // A topic heading names nobody.
+    let d = task(&i, "Đăng tải nội dung");
+    assert!(d.assignments.is_empty(), "{d:#?}");
+}
+
 /// Kon Tum, 2024: the foot of a Word file as a two-column table joined by
 /// TABs, the distribution list on the left, the signature on the right.
 const TAB_FOOT: &str = "ỦY BAN NHÂN DÂN TỈNH KON TUM
@@ -30,12 +73,6 @@ Nơi nhận:	TM. ỦY BAN NHÂN DÂN
 - UBND các huyện, thành phố;	
 - Lưu: VT, KGVX.	Y Ngọc
 ";
-
-/// The lead ids of `o`, then its support ids, each sorted: "lead | a, b".
-fn roles(o: &Obligation) -> String {
-    let leads = ids(o, Role::Lead).join(", ");
-    format!("{leads} | {}", ids(o, Role::Support).join(", "))
-}
 
 #[test]
 fn a_tab_joined_distribution_list_and_signature_are_no_tasks() {
@@ -131,4 +168,49 @@ fn a_row_that_names_none_of_a_body_items_leads_does_not_restate_it() {
     // A row that names the body item's lead still restates it.
     let first = task(&i, "Văn phòng Sở chủ trì tổ chức tập huấn");
     assert_eq!(first.restates.as_deref(), Some("PL.1"));
+}
+
+/// Phường Cái Khế (Cần Thơ), 2026: a parenthesis on its own under lettered
+/// items, "X chủ trì, phối hợp Y; thực hiện …"; item b) has none; item
+/// d) ends with its own.
+const LETTERED_PARENS: &str = "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ
+ỦY BAN NHÂN DÂN PHƯỜNG CÁI KHẾ
+Số: 21/KH-UBND
+Cái Khế, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật trên địa bàn phường năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+a) Nâng cao nhận thức của Nhân dân về Công ước.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Tuyên truyền, hỗ trợ người khuyết tật
+
+a) Tổ chức tuyên truyền về quyền của người khuyết tật trên hệ thống loa truyền thanh của phường và các khu vực.
+
+(Văn phòng HĐND và UBND phường chủ trì, phối hợp Công an phường; thực hiện hằng năm).
+
+b) Cử công chức tham dự các lớp tập huấn do thành phố tổ chức trong Quý III/2026.
+
+c) Tiếp nhận, hỗ trợ người khuyết tật bị xâm hại; giới thiệu đến cơ sở y tế và các dịch vụ hỗ trợ phù hợp.
+
+(Phòng Văn hóa - Xã hội chủ trì, phối hợp Trạm Y tế phường; thực hiện thường xuyên).
+
+d) Bảo đảm an ninh, trật tự tại các buổi tuyên truyền (Công an phường chủ trì; phối hợp với Ban Chỉ huy Quân sự phường; hằng năm).
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng HĐND và UBND phường theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+";
+
+#[test]
+fn a_parenthesis_under_lettered_items_is_the_last_ones() {
+    let i = import(LETTERED_PARENS);
+    let a = task(&i, "Tổ chức tuyên truyền");
+    assert_eq!(roles(a), "commune:government_office | commune:police");
+    assert_eq!(a.deadline_text.as_deref(), Some("hằng năm"));
+    let b = task(&i, "Cử công chức");
+    assert!(ids(b, Role::Lead).is_empty(), "{b:#?}");
+    let c = task(&i, "Tiếp nhận, hỗ trợ");
+    assert_eq!(roles(c), "commune:culture_society | commune:health_station");
+    assert_eq!(c.deadline_text.as_deref(), Some("thường xuyên"));
+    // "X chủ trì; phối hợp với Y": Y, written after the verb, supports.
+    let d = task(&i, "Bảo đảm an ninh");
+    assert_eq!(roles(d), "commune:police | commune:military");
 }

@@ -3207,12 +3207,22 @@ pub(crate) fn parse_inline_roles_with(
         let clause = clause.trim_start_matches(['-', '+', ' ']);
         let (part, tail) = cut_at_filler(clause);
         let Some(verb_role) = role_of(&tail) else {
+            // "…; thực hiện thường xuyên": a clause that names nobody
+            // dates the roles.
+            if part.trim().is_empty() {
+                tails.push(tail);
+            }
             continue;
         };
         // The verb must come first in the tail ("chủ trì thực hiện …",
         // "phối hợp thực hiện"); "thực hiện theo chức năng …" alone assigns
         // nobody new unless the part names agencies.
-        let list = parse_agency_list_with(&part, verb_role, actx, memo);
+        let mut list = parse_agency_list_with(&part, verb_role, actx, memo);
+        if list.is_empty() && verb_role == Role::Support && !assignments.is_empty() {
+            // "(X chủ trì; phối hợp với Y, Z; hằng năm)": the lead's
+            // partners, named after the verb.
+            list = partners_after_verb(&tail, actx, memo);
+        }
         if list.is_empty() {
             continue;
         }
@@ -3222,6 +3232,13 @@ pub(crate) fn parse_inline_roles_with(
                 a.scope.clone_from(&scope);
             }
             assignments.push(a);
+        }
+        if verb_role == Role::Lead {
+            for a in partners_after_verb(&tail, actx, memo) {
+                if !assignments.iter().any(|b| b.agency.id == a.agency.id) {
+                    assignments.push(a);
+                }
+            }
         }
         tails.push(tail);
     }
@@ -3238,6 +3255,26 @@ pub(crate) fn parse_inline_roles_with(
         deadline,
         deadline_text,
     })
+}
+
+/// The partners a clause names after "phối hợp": "(Phòng Văn hóa - Xã
+/// hội chủ trì, phối hợp Văn phòng HĐND và UBND xã, Ban nhân dân các ấp;
+/// …)", "(Sở X chủ trì; phối hợp với Công an tỉnh, …)": they support.
+fn partners_after_verb(tail: &str, actx: &AgencyContext, memo: &mut Memo) -> Vec<Assignment> {
+    const VERB: &str = "phối hợp";
+    let Some(at) = tail.find(VERB) else {
+        return Vec::new();
+    };
+    let after = tail.get(at + VERB.len()..).unwrap_or("").trim_start();
+    let after = after
+        .strip_prefix("với ")
+        .or_else(|| after.strip_prefix("cùng "))
+        .unwrap_or(after);
+    let (names, _) = cut_at_filler(after);
+    parse_agency_list_with(&names, Role::Support, actx, memo)
+        .into_iter()
+        .filter(|a| !a.agency.id.starts_with("unresolved:"))
+        .collect()
 }
 
 /// The commune office that answers for a field with no commune body of its

@@ -4,27 +4,10 @@
 //! taken from the seeds.
 
 mod common;
-use common::ids;
+use common::{ids, import, task};
 
-use obligraph_core::{Obligation, ObligationKind, Role};
+use obligraph_core::{ObligationKind, Role};
 use obligraph_vn::agency::{parse_agency_list, AgencyContext};
-use obligraph_vn::{import_text, Import};
-
-fn import(text: &str) -> Import {
-    import_text(text, "variant.txt").unwrap()
-}
-
-/// The one obligation whose text holds `snippet`.
-fn task<'a>(import: &'a Import, snippet: &str) -> &'a Obligation {
-    let hits: Vec<&Obligation> = import
-        .plan
-        .obligations
-        .iter()
-        .filter(|o| o.text.contains(snippet))
-        .collect();
-    assert_eq!(hits.len(), 1, "{snippet}: {:#?}", import.plan.obligations);
-    hits[0]
-}
 
 /// A district plan of another province (Tân Phú, Đồng Nai, before the
 /// 2025 reorganisation), its "Tổ chức thực hiện" written in the usual

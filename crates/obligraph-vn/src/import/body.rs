@@ -238,6 +238,11 @@ const SUBJECT_ADVERBS: &[&str] = &[
     "thường xuyên",
     "nghiêm túc",
     "khẩn trương",
+    // Each within its remit ("Sở Thông tin và Truyền thông, Công an tỉnh,
+    // Sở Tư pháp theo chức năng, nhiệm vụ chủ trì tuyên truyền …").
+    "theo thẩm quyền",
+    "theo chức năng, nhiệm vụ",
+    "theo chức năng, nhiệm vụ được giao",
 ];
 
 fn strip_adverbs(subject: &str) -> String {
@@ -648,6 +653,16 @@ pub(crate) fn read_body(
             && top_kind == Kind::Tasks
         {
             let targets = unassigned_tail(&nodes, label_targets(&group, group_parent), &ctx);
+            // Under lettered items ("a) … / (X chủ trì, …)" / "b) …" / "c)
+            // … / (Y chủ trì, …)") each item is a task of its own and the
+            // parenthesis is the last one's: "b)", with none, takes its
+            // roles elsewhere (the organisation part's pointers).
+            let targets = match targets.last() {
+                Some(&last) if nodes.get(last).is_some_and(|n| n.numbered && n.depth == 6) => {
+                    vec![last]
+                }
+                _ => targets,
+            };
             for &t in &targets {
                 if let Some(n) = nodes.get_mut(t) {
                     n.extra_lines.extend(&p.lines);
@@ -1756,16 +1771,27 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             parent.children = parent.children.saturating_sub(1);
         }
     }
-    // Leads given by agency headings of "Tổ chức thực hiện".
+    // Leads given by agency headings of "Tổ chức thực hiện"; and of a
+    // tasks part set out by body ("II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN" /
+    // "1. Công an tỉnh" / "a) Chủ trì, phối hợp với …"), where a heading
+    // that is nothing but known bodies' names, or "Đề nghị X, Y", leads
+    // the items under it that name no lead of their own (requested for
+    // "Đề nghị"); a topic heading ("2. Đầu tư cơ sở vật chất") names none.
     let mut heading_leads: HashMap<usize, Vec<Assignment>> = HashMap::default();
+    let mut body_headings: HashMap<usize, Vec<Assignment>> = HashMap::default();
     for (i, n) in nodes.iter().enumerate() {
-        if n.kind == Kind::Organisation
-            && n.numbered
-            && n.children > 0
-            && n.parent.is_some()
-            && is_agency_heading(&n.text)
-        {
-            heading_leads.insert(i, assignments_for(&n.text, ctx));
+        if !(n.numbered && n.children > 0 && n.parent.is_some() && is_agency_heading(&n.text)) {
+            continue;
+        }
+        match n.kind {
+            Kind::Organisation => {
+                heading_leads.insert(i, assignments_for(&n.text, ctx));
+            }
+            Kind::Tasks if names_known_bodies(&n.text, ctx) => {
+                let t = n.text.trim().trim_end_matches([':', '.']);
+                body_headings.insert(i, assignments_for(t, ctx));
+            }
+            _ => {}
         }
     }
     for (i, n) in nodes.iter().enumerate() {
@@ -1954,8 +1980,25 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             }
             o.assignments = all;
         }
-        if opens_with_partners(&o.text) && !o.assignments.iter().any(|a| a.role == Role::Lead) {
-            o.assignments = issuer_joins(std::mem::take(&mut o.assignments), plan, ctx);
+        if !o.assignments.iter().any(|a| a.role == Role::Lead) {
+            let heading = heading_lead(i, &nodes, &body_headings);
+            // "Phối hợp với X …" naming no lead: X leads; the body the
+            // heading names (else the plan's issuer) takes part.
+            if opens_with_partners(&o.text) {
+                o.assignments =
+                    issuer_joins(std::mem::take(&mut o.assignments), plan, ctx, heading);
+            }
+            if !o.assignments.iter().any(|a| a.role == Role::Lead) {
+                if let Some(leads) = heading {
+                    let mut all = leads.clone();
+                    for a in std::mem::take(&mut o.assignments) {
+                        if !all.iter().any(|b| b.agency.id == a.agency.id) {
+                            all.push(a);
+                        }
+                    }
+                    o.assignments = all;
+                }
+            }
         }
         if o.deadline.is_none() {
             let (d, t) = deadline_in(&n.text, ctx);
@@ -1981,8 +2024,14 @@ fn opens_with_partners(text: &str) -> bool {
 /// and the issuer supports. Where a lead is named (a labelled line after
 /// the item: "Phòng Phổ biến, giáo dục pháp luật chủ trì"), that lead
 /// stands and this is not asked. Requested bodies keep their role; the
-/// issuer is added only when its name resolves.
-fn issuer_joins(assignments: Vec<Assignment>, plan: &Plan, ctx: &Ctx) -> Vec<Assignment> {
+/// issuer is added only when its name resolves. Under a heading that names
+/// a body ("4. Bộ Chỉ huy Quân sự tỉnh"), that body takes part instead.
+fn issuer_joins(
+    assignments: Vec<Assignment>,
+    plan: &Plan,
+    ctx: &Ctx,
+    heading: Option<&Vec<Assignment>>,
+) -> Vec<Assignment> {
     let mut out: Vec<Assignment> = assignments
         .into_iter()
         .map(|mut a| {
@@ -1995,11 +2044,21 @@ fn issuer_joins(assignments: Vec<Assignment>, plan: &Plan, ctx: &Ctx) -> Vec<Ass
     if !out.iter().any(|a| a.role == Role::Lead) {
         return out;
     }
-    let issuer = plan
-        .issuer
-        .as_deref()
-        .and_then(|name| ctx.only_agencies(name, Role::Support))
-        .unwrap_or_default();
+    let issuer = match heading {
+        Some(h) => h
+            .iter()
+            .cloned()
+            .map(|mut a| {
+                a.role = Role::Support;
+                a
+            })
+            .collect(),
+        None => plan
+            .issuer
+            .as_deref()
+            .and_then(|name| ctx.only_agencies(name, Role::Support))
+            .unwrap_or_default(),
+    };
     for a in issuer {
         if !a.agency.id.starts_with("unresolved:")
             && !out.iter().any(|b| b.agency.id == a.agency.id)
@@ -2008,6 +2067,36 @@ fn issuer_joins(assignments: Vec<Assignment>, plan: &Plan, ctx: &Ctx) -> Vec<Ass
         }
     }
     out
+}
+
+/// Whether a heading is nothing but the names of known bodies, after an
+/// "Đề nghị" if written ("Công an tỉnh", "Đề nghị Viện kiểm sát nhân dân
+/// tỉnh, Tòa án nhân dân tỉnh").
+fn names_known_bodies(heading: &str, ctx: &Ctx) -> bool {
+    let t = heading.trim().trim_end_matches([':', '.']);
+    let bare = if key_head(t, "de nghi".len()).starts_with("de nghi") {
+        t.get("đề nghị".len()..).unwrap_or("").trim()
+    } else {
+        t
+    };
+    ctx.only_agencies(bare, Role::Lead)
+        .is_some_and(|l| l.iter().all(|a| !a.agency.id.starts_with("unresolved:")))
+}
+
+/// The leads of the nearest heading above node `i` that has some.
+fn heading_lead<'a>(
+    i: usize,
+    nodes: &[Node],
+    leads: &'a HashMap<usize, Vec<Assignment>>,
+) -> Option<&'a Vec<Assignment>> {
+    let mut cur = nodes.get(i).and_then(|n| n.parent);
+    while let Some(p) = cur {
+        if let Some(l) = leads.get(&p) {
+            return Some(l);
+        }
+        cur = nodes.get(p).and_then(|x| x.parent);
+    }
+    None
 }
 
 /// The role line that ends a task's own text, from the earliest sentence

@@ -316,6 +316,28 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
         }
         if s.cells.is_some() && s.text.is_empty() {
             let Some(cells) = &mut s.cells else { continue };
+            // The foot of a Word document as a two-column table, its cells
+            // joined by a TAB: the distribution list on the left, the
+            // signature block on the right ("Nơi nhận:\tTM. ỦY BAN NHÂN
+            // DÂN" / "- Bộ Công an (b/c);\tKT. CHỦ TỊCH" / "- VPUB: …;\tLê
+            // Văn Bình"). A tab line that opens either, or comes while
+            // either is open, is set aside whole, as its lines would be
+            // written one under the other.
+            let opens_list = cells.iter().any(|c| is_distribution_start(&clean(c)));
+            let opens_signature = cells.iter().any(|c| is_signature_start(&clean(c)));
+            if opens_list || opens_signature || in_distribution || in_signature {
+                flush_body(&mut body, &mut out);
+                let reason = if opens_list || in_distribution {
+                    UnattributedReason::DistributionList
+                } else {
+                    UnattributedReason::Signature
+                };
+                in_distribution |= opens_list;
+                in_signature = !in_distribution;
+                ledger.set_aside(s.no, reason);
+                blank_before = false;
+                continue;
+            }
             // A tab line outside a table (header blocks): one paragraph per cell.
             flush_body(&mut body, &mut out);
             let mut any = false;

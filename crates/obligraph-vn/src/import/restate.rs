@@ -409,6 +409,15 @@ pub(crate) fn link(plan: &mut Plan) {
         let Some(row) = plan.obligations.get(ri) else {
             continue;
         };
+        // A body item that names its own leads, none of them the row's,
+        // is another task (the row restates nothing of it).
+        if plan
+            .obligations
+            .get(bi)
+            .is_some_and(|b| leads_elsewhere(b, row))
+        {
+            continue;
+        }
         let id = row.id.clone();
         let assignments = (!row.assignments.is_empty()).then(|| row.assignments.clone());
         let deadline = (!own_deadline).then(|| (row.deadline.clone(), row.deadline_text.clone()));
@@ -434,6 +443,28 @@ pub(crate) fn link(plan: &mut Plan) {
             carry_rows(body, &restated);
         }
     }
+}
+
+/// Whether a body item names leads of its own, each a known body that is
+/// no collective ("Giao Phòng Kế hoạch - Tài chính chủ trì …"), none of
+/// whom the row names in any role: then the row is another task that
+/// shares its words (a department's appendix numbered 1–5 on its own,
+/// row 2 on treating detainees beside body item 2 on equipment for
+/// treating them), not its restatement. A collective subject ("Các phòng,
+/// ban, ngành … có trách nhiệm …") leaves the row's roles to win.
+fn leads_elsewhere(body: &Obligation, row: &Obligation) -> bool {
+    let mut leads = body
+        .assignments
+        .iter()
+        .filter(|a| a.role == obligraph_core::Role::Lead)
+        .peekable();
+    leads.peek().is_some()
+        && !row.assignments.is_empty()
+        && leads.all(|a| {
+            !a.agency.id.starts_with("unresolved:")
+                && !a.agency.is_collective()
+                && !row.assignments.iter().any(|r| r.agency.id == a.agency.id)
+        })
 }
 
 /// Body items that state, by place and words, the heading of a group of

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use obligraph_core::{Obligation, Role};
+use obligraph_vn::{import_text, Import};
 
 /// The five seeds of `examples/data/seeds/`, by file stem.
 pub const SEEDS: [&str; 5] = [
@@ -30,4 +31,21 @@ pub fn ids(o: &Obligation, role: Role) -> Vec<String> {
         .collect();
     v.sort();
     v
+}
+
+/// A plan written in a test, imported.
+pub fn import(text: &str) -> Import {
+    import_text(text, "variant.txt").unwrap()
+}
+
+/// The one obligation whose text holds `snippet`.
+pub fn task<'a>(import: &'a Import, snippet: &str) -> &'a Obligation {
+    let hits: Vec<&Obligation> = import
+        .plan
+        .obligations
+        .iter()
+        .filter(|o| o.text.contains(snippet))
+        .collect();
+    assert_eq!(hits.len(), 1, "{snippet}: {:#?}", import.plan.obligations);
+    hits[0]
 }

@@ -69,7 +69,7 @@ pub(super) fn role_line(text: &str, prose: bool, ctx: &Ctx) -> Option<RoleLine> 
     }
     let mut out = RoleLine::default();
     let mut roles = 0;
-    for sentence in sentences(t) {
+    for sentence in sentences(t).into_iter().flat_map(label_runs) {
         let s = sentence.trim().trim_end_matches(['.', ';']).trim();
         if s.is_empty() {
             continue;
@@ -164,6 +164,24 @@ fn sentences(t: &str) -> Vec<&str> {
         }
     }
     out.push(t.get(start..).unwrap_or(""));
+    out
+}
+
+/// A sentence cut before each label written after a ";" ("Đơn vị thực
+/// hiện: X; Đơn vị phối hợp: Y, Z; Thời gian: hằng năm"): each label
+/// reads its own list, as when the labels are written one a line. A ";"
+/// followed by no label stays inside the run ("Đơn vị chủ trì: X; Y").
+fn label_runs(sentence: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in sentence.match_indices(';') {
+        let rest = sentence.get(i + 1..).unwrap_or("").trim_start();
+        if label_points(rest).is_some() {
+            out.push(sentence.get(start..i).unwrap_or(""));
+            start = i + 1;
+        }
+    }
+    out.push(sentence.get(start..).unwrap_or(""));
     out
 }
 

@@ -374,6 +374,79 @@ fn reasons(
     })
 }
 
+/// Why a "missing" verdict on each obligation of the indexed parent would
+/// rest on a reading readers split on, with the highest confidence it may
+/// then have (`None` when it would not): the task does not name the
+/// derived plan and reaches it only through a counterpart or its kind
+/// ([`names_derived`], [`crate::params::INFERRED_APPLICABILITY_CONFIDENCE`]);
+/// a sibling's plan leaves out a request the reference makes to its own
+/// court, procuracy or Front ([`crate::params::REQUESTED_ONLY_CONFIDENCE`]).
+/// The same for every derived plan of one level and issuer, so kept in the
+/// index.
+fn doubts(
+    ix: &ParentIndex<'_>,
+    child: &Plan,
+    issuer: Option<&Agency>,
+) -> std::sync::Arc<Vec<Option<(f64, std::sync::Arc<str>)>>> {
+    let parent = ix.plan;
+    let child_level = child.level;
+    let key = format!("{child_level:?} {}", issuer.map_or("", |a| a.id.as_str()));
+    ix.doubts.get_or_insert_with(&key, || {
+        parent
+            .obligations
+            .iter()
+            .map(|p| doubt(p, parent, child_level, issuer))
+            .collect()
+    })
+}
+
+/// [`doubts`] for one obligation.
+fn doubt(
+    p: &Obligation,
+    parent: &Plan,
+    child_level: Option<Level>,
+    issuer: Option<&Agency>,
+) -> Option<(f64, std::sync::Arc<str>)> {
+    if !names_derived(p, parent, child_level, issuer) {
+        let named = leads_else_all(p);
+        let through = if named.is_empty() {
+            "nobody is named for it".to_string()
+        } else {
+            format!("it is given to {}", named.join(", "))
+        };
+        let why = match issuer {
+            Some(body) if named.is_empty() => format!(
+                "{through}: it falls to the government as a whole, not to {} by name; check that the body carries it",
+                body.name
+            ),
+            Some(body) => format!(
+                "{through}, not to {} by name: it reaches {} only as one of a collective; check that the body carries it",
+                body.name, body.name
+            ),
+            None => format!(
+                "{through}, not to the derived plan by name: it reaches {} only through a counterpart or its kind; check that this level carries it",
+                child_level.map_or("the derived plan", Level::vietnamese)
+            ),
+        };
+        return Some((crate::params::INFERRED_APPLICABILITY_CONFIDENCE, why.into()));
+    }
+    // A sibling makes the reference plan's requests to its own court,
+    // procuracy or Front; whether leaving one out is a gap is the relay
+    // convention readers split on.
+    if parent.level.is_some() && parent.level == child_level && only_requested(p) {
+        let named: Vec<&str> = p.own_leads().map(agencies::display).collect();
+        return Some((
+            crate::params::REQUESTED_ONLY_CONFIDENCE,
+            format!(
+                "a request to {}: a plan of the same level makes it to its own; check whether this one should",
+                named.join(", ")
+            )
+            .into(),
+        ));
+    }
+    None
+}
+
 /// Where the audit counts an obligation of an indexed parent plan that
 /// another statement of the same plan carries ([`ParentIndex::counted_at`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -521,6 +594,7 @@ pub(crate) fn audit_indexed(
     // A body's own plan (a department's under its government's plan).
     let issuer = crate::vn::issuing_body(child, parent.level);
     let reasons = reasons(ix, child, issuer.as_ref(), config);
+    let doubts = doubts(ix, child, issuer.as_ref());
     let na: Vec<bool> = reasons.iter().map(Option::is_some).collect();
     let mut al = align(ix, child, config, &na);
     let m = &config.matching;
@@ -935,62 +1009,15 @@ pub(crate) fn audit_indexed(
             }
             _ => (status, confidence, reason),
         };
-        // A task that reaches the derived plan only through a counterpart
-        // or its kind, which the plan does not carry: whether this level
-        // carries it is a reading (a district's law review, a ward's
-        // vulnerable-group programme), checked by a reader.
-        let (confidence, reason) = if status == Status::Missing
-            && reason.is_none()
-            && !names_derived(p, parent, child.level, issuer.as_ref())
-        {
-            let named = leads_else_all(p);
-            let through = if named.is_empty() {
-                "nobody is named for it".to_string()
-            } else {
-                format!("it is given to {}", named.join(", "))
-            };
-            (
-                confidence.min(crate::params::INFERRED_APPLICABILITY_CONFIDENCE),
-                Some(
-                    match issuer.as_ref() {
-                        Some(body) if named.is_empty() => format!(
-                            "{through}: it falls to the government as a whole, not to {} by name; check that the body carries it",
-                            body.name
-                        ),
-                        Some(body) => format!(
-                            "{through}, not to {} by name: it reaches {} only as one of a collective; check that the body carries it",
-                            body.name, body.name
-                        ),
-                        None => format!(
-                            "{through}, not to the derived plan by name: it reaches {} only through a counterpart or its kind; check that this level carries it",
-                            child.level.map_or("the derived plan", Level::vietnamese)
-                        ),
-                    }
-                    .into(),
-                ),
-            )
-        } else if status == Status::Missing
-            && reason.is_none()
-            && parent.level.is_some()
-            && parent.level == child.level
-            && only_requested(p)
-        {
-            // A sibling makes the reference plan's requests to its own
-            // court, procuracy or Front; whether leaving one out is a gap
-            // is the relay convention readers split on.
-            let named: Vec<&str> = p.own_leads().map(agencies::display).collect();
-            (
-                confidence.min(crate::params::REQUESTED_ONLY_CONFIDENCE),
-                Some(
-                    format!(
-                        "a request to {}: a plan of the same level makes it to its own; check whether this one should",
-                        named.join(", ")
-                    )
-                    .into(),
-                ),
-            )
-        } else {
-            (confidence, reason)
+        // A "missing" verdict resting on a reading readers split on (a
+        // task that reaches the derived plan only through a counterpart
+        // or its kind; a sibling leaving out a request): flagged, with
+        // why.
+        let (confidence, reason) = match doubts.get(pi) {
+            Some(Some((cap, why))) if status == Status::Missing && reason.is_none() => {
+                (confidence.min(*cap), Some(std::sync::Arc::clone(why)))
+            }
+            _ => (confidence, reason),
         };
         reports.push(ParentObligationReport {
             plan: std::sync::Arc::clone(&ix.label),

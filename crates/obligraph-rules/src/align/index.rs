@@ -49,6 +49,10 @@ pub struct ParentIndex<'p> {
     /// Why each obligation is not applicable (`None` when it is), per
     /// derived level and matching settings: see `audit::reasons`.
     pub(crate) reasons: crate::text::Memo<Vec<Option<std::sync::Arc<str>>>>,
+    /// Why a "missing" verdict on each obligation is doubtful, with the
+    /// highest confidence it may have (`None` when it is not), per
+    /// derived level and issuer: see `audit::doubts`.
+    pub(crate) doubts: crate::text::Memo<Vec<Option<(f64, std::sync::Arc<str>)>>>,
     /// The obligations by id, for the rules.
     pub(crate) ids: crate::rule::ObligationIds<'p>,
     /// The normalised texts of the obligations, for fingerprints.
@@ -370,6 +374,7 @@ impl<'p> ParentIndex<'p> {
             lead_agencies,
             leads_of,
             reasons: crate::text::Memo::new(64),
+            doubts: crate::text::Memo::new(64),
             ids: crate::rule::ObligationIds::of(plan),
             fingerprint_texts: crate::fingerprint::ParentTexts::new(plan.obligations.len()),
             tops: plan.obligations.iter().map(top_section).collect(),

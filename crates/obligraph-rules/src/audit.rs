@@ -387,7 +387,7 @@ fn doubts(
     ix: &ParentIndex<'_>,
     child: &Plan,
     issuer: Option<&Agency>,
-) -> std::sync::Arc<Vec<Option<(f64, std::sync::Arc<str>)>>> {
+) -> std::sync::Arc<Vec<Option<crate::align::Doubt>>> {
     let parent = ix.plan;
     let child_level = child.level;
     let key = format!("{child_level:?} {}", issuer.map_or("", |a| a.id.as_str()));
@@ -406,7 +406,7 @@ fn doubt(
     parent: &Plan,
     child_level: Option<Level>,
     issuer: Option<&Agency>,
-) -> Option<(f64, std::sync::Arc<str>)> {
+) -> Option<crate::align::Doubt> {
     if !names_derived(p, parent, child_level, issuer) {
         let named = leads_else_all(p);
         let through = if named.is_empty() {

@@ -5,6 +5,10 @@ use crate::params::*;
 use crate::text::Index;
 use obligraph_core::{Obligation, Plan};
 
+/// Why a "missing" verdict is doubtful, with the highest confidence it may
+/// have (see `audit::doubts`).
+pub(crate) type Doubt = (f64, std::sync::Arc<str>);
+
 /// The parent side, computed once and reused for many derived plans.
 #[derive(Debug, Clone)]
 pub struct ParentIndex<'p> {
@@ -52,7 +56,7 @@ pub struct ParentIndex<'p> {
     /// Why a "missing" verdict on each obligation is doubtful, with the
     /// highest confidence it may have (`None` when it is not), per
     /// derived level and issuer: see `audit::doubts`.
-    pub(crate) doubts: crate::text::Memo<Vec<Option<(f64, std::sync::Arc<str>)>>>,
+    pub(crate) doubts: crate::text::Memo<Vec<Option<Doubt>>>,
     /// The obligations by id, for the rules.
     pub(crate) ids: crate::rule::ObligationIds<'p>,
     /// The normalised texts of the obligations, for fingerprints.

@@ -3684,7 +3684,7 @@ mod tests {
     fn tokens_char_by_char(s: &str) -> Vec<String> {
         let mut out = Vec::new();
         let mut word = String::new();
-        let mut emit = |t: &str, out: &mut Vec<String>| {
+        let emit = |t: &str, out: &mut Vec<String>| {
             if !t.is_empty() {
                 out.extend(abbreviation(t).map_or_else(|| vec![t.to_string()], <[String]>::to_vec));
             }

@@ -105,21 +105,11 @@ pub(crate) fn not_applicable_reason(
         .iter()
         .filter(|a| a.role == obligraph_core::Role::Lead)
         .collect();
-    // "Đề nghị các cơ quan, đơn vị kịp thời báo cáo" asks the plan's own
-    // bodies politely: a collective of bodies the issuer orders is no
-    // request to a body it cannot order (the Front, a court).
-    let requested = |a: &obligraph_core::Assignment| {
-        !a.agency.orderable
-            || a.requested
-                && a.agency
-                    .collective
-                    .is_none_or(|c| c == obligraph_core::Collective::MassOrganisations)
-    };
     let requested_only = !leads.is_empty()
-        && leads.iter().all(|a| requested(a))
+        && leads.iter().all(|a| asked_not_ordered(a))
         && reaching
             .iter()
-            .all(|a| requested(a) || a.role == obligraph_core::Role::Lead);
+            .all(|a| asked_not_ordered(a) || a.role == obligraph_core::Role::Lead);
     // A sibling plan (the same level) asks its own court, procuracy and
     // Front as the reference plan asks its own: the request is its task
     // too.
@@ -264,7 +254,19 @@ fn names_derived(
 /// Whether every lead of `p` is a body the plan can only request (a
 /// court, a procuracy, the Front), and it has one.
 fn only_requested(p: &Obligation) -> bool {
-    p.own_leads().next().is_some() && p.own_leads().all(|a| a.requested || !a.agency.orderable)
+    p.own_leads().next().is_some() && p.own_leads().all(asked_not_ordered)
+}
+
+/// Whether an assignment asks a body the plan cannot order (a court, a
+/// procuracy, the Front). "Đề nghị các cơ quan, đơn vị kịp thời báo cáo"
+/// asks the plan's own bodies politely: a collective of bodies the issuer
+/// orders is no request to a body it cannot order.
+fn asked_not_ordered(a: &obligraph_core::Assignment) -> bool {
+    !a.agency.orderable
+        || a.requested
+            && a.agency
+                .collective
+                .is_none_or(|c| c == obligraph_core::Collective::MassOrganisations)
 }
 
 /// Whether a commune plan has something to carry out of an obligation of

@@ -863,7 +863,7 @@ fn reports_in_vietnamese() {
     assert!(vi.starts_with("Rà soát 102/KH-UBND"), "{}", &vi[..200]);
     assert!(vi.contains("\nso với  UBND tỉnh Bình Thuận (thực hiện 87/QĐ-TTg)"));
     assert!(vi.contains(
-        "Mức độ thực hiện: 55% = (14 đủ + 3 một phần ÷ 2) ÷ 28 phải thực hiện; 11 thiếu. \
+        "Mức độ thực hiện: 58% = (17 đủ + 3 một phần ÷ 2) ÷ 32 phải thực hiện; 12 thiếu. \
          Nhiệm vụ thực hiện một phần tính một nửa."
     ));
     assert!(vi.contains("Phát hiện: "));

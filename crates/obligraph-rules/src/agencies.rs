@@ -111,6 +111,24 @@ pub(crate) fn reaches_child(
     }
 }
 
+/// Whether every lead of `p` is a body the plan can only request (a
+/// court, a procuracy, the Front), and it has one.
+pub(crate) fn only_requested(p: &obligraph_core::Obligation) -> bool {
+    p.own_leads().next().is_some() && p.own_leads().all(asked_not_ordered)
+}
+
+/// Whether an assignment asks a body the plan cannot order (a court, a
+/// procuracy, the Front). "Đề nghị các cơ quan, đơn vị kịp thời báo cáo"
+/// asks the plan's own bodies politely: a collective of bodies the issuer
+/// orders is no request to a body it cannot order.
+pub(crate) fn asked_not_ordered(a: &obligraph_core::Assignment) -> bool {
+    !a.agency.orderable
+        || a.requested
+            && a.agency
+                .collective
+                .is_none_or(|c| c == obligraph_core::Collective::MassOrganisations)
+}
+
 /// A display name for an assignment: as written, else the canonical name.
 pub(crate) fn display(a: &Assignment) -> &str {
     if a.as_written.trim().is_empty() {

@@ -21,9 +21,10 @@ use obligraph_core::{Agency, Level, Obligation, Plan};
 /// [`crate::agencies`]). An obligation with no assignment is applicable
 /// (it falls to the plan's issuer as a whole). An obligation that only
 /// requested bodies lead (courts, procuracies, the Front: "Đề nghị Tòa án
-/// nhân dân tỉnh chủ trì") is not applicable unless
-/// `requested_only_applicable` is set: the derived plan's issuer can relay
-/// the request but cannot order it.
+/// nhân dân tỉnh chủ trì") is applicable to a plan of the same level or
+/// below, whose issuer relays the request to its own court, procuracy or
+/// Front (when that level has one: `reaching`); to a plan of unknown level
+/// it is not, unless `requested_only_applicable` is set.
 ///
 /// When the derived plan is one body's (`issuer`: a department's plan under
 /// its government's plan, [`crate::vn::issuing_body`]), the body decides
@@ -112,9 +113,14 @@ pub(crate) fn not_applicable_reason(
             .all(|a| asked_not_ordered(a) || a.role == obligraph_core::Role::Lead);
     // A sibling plan (the same level) asks its own court, procuracy and
     // Front as the reference plan asks its own: the request is its task
-    // too.
-    let siblings = parent.level.is_some() && parent.level == child_level;
-    if requested_only && !siblings && !config.matching.requested_only_applicable {
+    // too. So does a plan below, of a level where the body asked has a
+    // counterpart (`reaching`): it relays the request to its own ("Đề
+    // nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường …", as the real ward
+    // and district plans do).
+    if requested_only
+        && !relays_requests(parent.level, child_level)
+        && !config.matching.requested_only_applicable
+    {
         let names: Vec<&str> = leads.iter().map(|a| agencies::display(a)).collect();
         return Some(format!(
             "{REQUESTED_ONLY} ({}): the derived plan can relay the request (đề nghị), not order it",
@@ -127,6 +133,12 @@ pub(crate) fn not_applicable_reason(
 /// How a "not applicable" reason for a task only requested bodies lead
 /// opens (see [`not_applicable_reason`]).
 const REQUESTED_ONLY: &str = "led only by requested bodies";
+
+/// Whether a derived plan of `child` level makes the requests of a plan of
+/// `parent` level to its own bodies: the same level or below, both known.
+fn relays_requests(parent: Option<Level>, child: Option<Level>) -> bool {
+    parent.zip(child).is_some_and(|(p, c)| c >= p)
+}
 
 /// Why obligation `p` of `parent` is not for the body `body` to carry out
 /// in its own plan (a department's plan under its government's plan), or
@@ -251,23 +263,7 @@ fn names_derived(
         })
 }
 
-/// Whether every lead of `p` is a body the plan can only request (a
-/// court, a procuracy, the Front), and it has one.
-fn only_requested(p: &Obligation) -> bool {
-    p.own_leads().next().is_some() && p.own_leads().all(asked_not_ordered)
-}
-
-/// Whether an assignment asks a body the plan cannot order (a court, a
-/// procuracy, the Front). "Đề nghị các cơ quan, đơn vị kịp thời báo cáo"
-/// asks the plan's own bodies politely: a collective of bodies the issuer
-/// orders is no request to a body it cannot order.
-fn asked_not_ordered(a: &obligraph_core::Assignment) -> bool {
-    !a.agency.orderable
-        || a.requested
-            && a.agency
-                .collective
-                .is_none_or(|c| c == obligraph_core::Collective::MassOrganisations)
-}
+use crate::agencies::{asked_not_ordered, only_requested};
 
 /// Whether a commune plan has something to carry out of an obligation of
 /// a plan above commune level, given the assignments that reach it: a
@@ -432,15 +428,15 @@ fn doubt(
         };
         return Some((crate::params::INFERRED_APPLICABILITY_CONFIDENCE, why.into()));
     }
-    // A sibling makes the reference plan's requests to its own court,
-    // procuracy or Front; whether leaving one out is a gap is the relay
-    // convention readers split on.
-    if parent.level.is_some() && parent.level == child_level && only_requested(p) {
+    // A sibling, or a plan below, makes the reference plan's requests to
+    // its own court, procuracy or Front; whether leaving one out is a gap
+    // is the relay convention readers split on.
+    if relays_requests(parent.level, child_level) && only_requested(p) {
         let named: Vec<&str> = p.own_leads().map(agencies::display).collect();
         return Some((
             crate::params::REQUESTED_ONLY_CONFIDENCE,
             format!(
-                "a request to {}: a plan of the same level makes it to its own; check whether this one should",
+                "a request to {}: a plan of the same level or below relays it to its own; check whether this one should",
                 named.join(", ")
             )
             .into(),
@@ -598,7 +594,23 @@ pub(crate) fn audit_indexed(
     let reasons = reasons(ix, child, issuer.as_ref(), config);
     let doubts = doubts(ix, child, issuer.as_ref());
     let na: Vec<bool> = reasons.iter().map(Option::is_some).collect();
-    let mut al = align(ix, child, config, &na);
+    // Requests to a court, procuracy or Front that a plan below relays:
+    // assigned after the plan's own tasks, so that a relayed request does
+    // not take a derived task from an own task it carries ("nghiên cứu các
+    // bình luận, khuyến nghị" asked of the court beside the research the
+    // departments lead); they may share it.
+    let below = parent.level.zip(child.level).is_some_and(|(p, c)| c > p);
+    let requests: Vec<bool> = if below {
+        parent
+            .obligations
+            .iter()
+            .zip(reasons.iter())
+            .map(|(p, r)| r.is_none() && only_requested(p))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut al = align(ix, child, config, &na, &requests);
     let m = &config.matching;
     let mut reports = Vec::with_capacity(parent.obligations.len());
     let child_label: std::sync::Arc<str> = child.label().into();

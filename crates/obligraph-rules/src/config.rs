@@ -63,9 +63,10 @@ pub struct Matching {
     /// against the cosine; see the `align` module.
     pub containment_weight: f64,
     /// Whether a parent obligation that only requested bodies (courts,
-    /// procuracies, the Front) lead is applicable. Default `false`: the
-    /// derived plan's issuer can relay the request but cannot order it, so
-    /// it is reported not applicable, with the reason and any matches.
+    /// procuracies, the Front) lead is applicable whatever the levels.
+    /// Default `false`: it is applicable to a derived plan of the same
+    /// level or below (which relays the request to its own bodies), and
+    /// not applicable, with the reason, when a level is unknown.
     pub requested_only_applicable: bool,
     /// A parent element is carried by a derived task that holds at least
     /// this share of its weighted terms (see `crate::carry`; default

@@ -26,9 +26,10 @@
 //!    complaints, vulnerable groups, domestic violence and trafficking reach
 //!    it whoever leads them (`obligraph_vn::subjects::task_scope_in`).
 //!    Obligations only requested bodies lead ("Đề nghị Tòa án nhân dân tỉnh
-//!    chủ trì") are not applicable by default: the derived plan can relay
-//!    the request, not order it (`matching.requested_only_applicable` turns
-//!    them on). Every not-applicable verdict says why.
+//!    chủ trì") are applicable to a plan of the same level or below, which
+//!    relays the request to its own court, procuracy or Front where its
+//!    level has one; a "missing" one is flagged for review (readers split
+//!    on the convention). Every not-applicable verdict says why.
 //! 2. **Alignment** ([`align`] module docs): explicit references, then
 //!    TF-IDF over syllable 1–2-grams with numbering and agency bonuses,
 //!    then a Hungarian assignment per component, plus strong extra matches

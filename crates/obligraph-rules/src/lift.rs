@@ -325,7 +325,7 @@ pub fn consensus(siblings: &[Plan], to: Level, config: &Config) -> Consensus {
         let mut joined = vec![false; lifted.plan.obligations.len()];
         if !skeleton.obligations.is_empty() {
             let ix = ParentIndex::new(&skeleton);
-            let al = align(&ix, &lifted.plan, config, &[]);
+            let al = align(&ix, &lifted.plan, config, &[], &[]);
             for (k, pairs) in al.per_parent.iter().enumerate() {
                 for pair in pairs
                     .iter()

@@ -123,19 +123,21 @@ fn a_row_another_body_leads_with_those_concerned_is_not_a_departments_it_leaves_
 }
 
 #[test]
-fn a_task_only_requested_bodies_lead_is_not_applicable_and_flagged() {
+fn a_task_only_requested_bodies_lead_is_relayed_below_and_flagged() {
     // Quảng Ngãi's plan asks the Front to lead a supervision; a commune
-    // plan may relay the request or not: readers split, so a reader
-    // checks the verdict.
+    // plan relays the request to its own Front ("Đề nghị Ủy ban Mặt trận
+    // Tổ quốc Việt Nam xã", as the real ward plans do) or drops it. Readers
+    // split on whether dropping it is a gap, so a "missing" is flagged.
     let parent = format!(
         "{PARENT}5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì giám sát việc thực hiện chính sách đối với người khuyết tật tại cơ sở.\n"
     );
     let p = crate::common::audited(&parent, COMMUNE, "giám sát việc thực hiện");
-    assert_eq!(p.status, Status::NotApplicable, "{:?}", p.reason);
-    assert!(
-        p.reason.as_deref().is_some_and(|w| w.contains("requested")),
-        "{:?}",
-        p.reason
-    );
+    assert_eq!(p.status, Status::Missing, "{:?}", p.reason);
+    assert!(p.reason.is_some(), "a flagged verdict says why");
     assert!(p.review);
+    let relaying = format!(
+        "{COMMUNE}3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã giám sát việc thực hiện chính sách đối với người khuyết tật trên địa bàn xã.\n"
+    );
+    let p = crate::common::audited(&parent, &relaying, "giám sát việc thực hiện");
+    assert_eq!(p.status, Status::Covered, "{:?}", p.reason);
 }

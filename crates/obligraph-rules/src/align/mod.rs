@@ -85,12 +85,15 @@ pub(crate) struct Alignment {
 ///
 /// `na` marks the parent obligations not applicable to the derived plan
 /// (by index; empty: all applicable): they are assigned after the others
-/// (see [`assign_applicable_first`]).
+/// (see [`assign_applicable_first`]); `requests` marks the applicable ones
+/// only requested bodies lead, assigned after the others but free to share
+/// a derived task with them.
 pub(crate) fn align(
     parent: &ParentIndex<'_>,
     child: &Plan,
     config: &Config,
     na: &[bool],
+    requests: &[bool],
 ) -> Alignment {
     let m = &config.matching;
     let np = parent.plan.obligations.len();
@@ -206,10 +209,21 @@ pub(crate) fn align(
         }));
         vectors.push(ct);
     }
+    // The derived obligations that are requests (relayed to a court,
+    // procuracy or Front): they contest the parent's requests first.
+    let relay: Vec<bool> = if requests.iter().any(|x| *x) {
+        child
+            .obligations
+            .iter()
+            .map(crate::agencies::only_requested)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let chosen = credit_rows_over_headings(
         parent,
         &candidates,
-        assign_applicable_first(&candidates, np, nc, m, na),
+        assign_applicable_first(&candidates, (np, nc), m, na, (requests, &relay)),
     );
     let chosen = credit_twins(child, &candidates, chosen);
     let mut out = Alignment {
@@ -324,7 +338,7 @@ mod tests {
             ("b", "Rà soát pháp luật phòng, chống bạo lực gia đình"),
         ]);
         let ix = ParentIndex::new(&parent);
-        let a = align(&ix, &child, &Config::default(), &[]);
+        let a = align(&ix, &child, &Config::default(), &[], &[]);
         assert_eq!(a.per_parent[0][0].child, 1);
         assert_eq!(a.per_parent[1][0].child, 0);
         assert!(a.per_parent[2].is_empty());
@@ -408,7 +422,7 @@ mod tests {
             "Thực hiện cơ chế báo cáo, thông báo định kỳ về tình hình thực hiện Công ước ICCPR và khuyến nghị theo yêu cầu của Ủy ban Nhân quyền",
         )]);
         let ix = ParentIndex::new(&parent);
-        let a = align(&ix, &child, &Config::default(), &[]);
+        let a = align(&ix, &child, &Config::default(), &[], &[]);
         assert_eq!(a.per_parent[0].first().map(|p| p.child), Some(0));
         assert_eq!(a.per_parent[1].first().map(|p| p.child), Some(0));
         assert!(a.per_parent[2].is_empty());
@@ -451,7 +465,7 @@ mod tests {
             "Đẩy mạnh công tác thông tin đối ngoại và hợp tác với các tổ chức quốc tế về quyền của người khuyết tật trên địa bàn huyện",
         )]);
         let ix = ParentIndex::new(&parent);
-        let a = align(&ix, &child, &Config::default(), &[]);
+        let a = align(&ix, &child, &Config::default(), &[], &[]);
         assert_eq!(a.per_parent[0].first().map(|p| p.child), Some(0));
         assert_eq!(a.per_parent[1].first().map(|p| p.child), Some(0));
         assert!(a.per_parent[2].is_empty(), "a plan-level duty");
@@ -472,7 +486,7 @@ mod tests {
                 id: "II.2".into(),
             });
         let ix = ParentIndex::new(&parent);
-        let a = align(&ix, &child, &Config::default(), &[]);
+        let a = align(&ix, &child, &Config::default(), &[], &[]);
         assert!(a.per_parent[1][0].evidence.explicit_reference);
         assert_eq!(a.per_parent[1][0].score, 1.0);
     }
@@ -493,19 +507,19 @@ mod tests {
         let mut differ = 0;
         for (parent, child) in seed_pairs() {
             let ix = ParentIndex::new(&parent);
-            let first = align(&ix, &child, &a, &[]);
-            let other = align(&ix, &child, &b, &[]);
-            let again = align(&ix, &child, &a, &[]);
+            let first = align(&ix, &child, &a, &[], &[]);
+            let other = align(&ix, &child, &b, &[], &[]);
+            let again = align(&ix, &child, &a, &[], &[]);
             assert!(same(&first, &again));
             assert!(same(
                 &other,
-                &align(&ParentIndex::new(&parent), &child, &b, &[])
+                &align(&ParentIndex::new(&parent), &child, &b, &[], &[])
             ));
             // A derived plan with each of its obligations twice: the second
             // copy reads the first's row.
             let mut twice = child.clone();
             twice.obligations.extend(child.obligations.iter().cloned());
-            let t = align(&ParentIndex::new(&parent), &twice, &a, &[]);
+            let t = align(&ParentIndex::new(&parent), &twice, &a, &[], &[]);
             let n = child.obligations.len();
             assert_eq!(t.child_best[..n], t.child_best[n..]);
             differ += usize::from(!same(&first, &other));
@@ -516,10 +530,10 @@ mod tests {
                 Some(obligraph_core::Level::Commune) => Some(obligraph_core::Level::Province),
                 _ => Some(obligraph_core::Level::Commune),
             };
-            let kept = align(&ix, &up, &a, &[]);
+            let kept = align(&ix, &up, &a, &[], &[]);
             assert!(same(
                 &kept,
-                &align(&ParentIndex::new(&parent), &up, &a, &[])
+                &align(&ParentIndex::new(&parent), &up, &a, &[], &[])
             ));
         }
         assert!(differ > 0, "the two settings should align differently");

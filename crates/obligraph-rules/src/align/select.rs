@@ -83,15 +83,23 @@ pub(crate) fn credit_twins(child: &Plan, cands: &[Pair], mut chosen: Vec<usize>)
 /// take a derived task from the applicable one it carries. A derived
 /// obligation that clearly carries a not-applicable one (its best pair,
 /// at `covered_threshold` or above: the derived plan relays the request
-/// "Đề nghị Mặt trận Tổ quốc …") stays in the first contest.
+/// "Đề nghị Mặt trận Tổ quốc …") stays in the first contest, and so does
+/// every pair of a derived obligation that is itself a request (`relay`,
+/// by derived index: its leads are bodies the derived plan can only ask).
+/// The parent's requests (`requests`: applicable, but only requested
+/// bodies lead them) are assigned after the others too, but may share a
+/// derived task with an applicable one when they clearly pair with it (at
+/// `extra_match_threshold`: one derived item carrying a task and the
+/// request beside it).
 pub(crate) fn assign_applicable_first(
     cands: &[Pair],
-    np: usize,
-    nc: usize,
+    (np, nc): (usize, usize),
     m: &crate::config::Matching,
     na: &[bool],
+    (requests, relay): (&[bool], &[bool]),
 ) -> Vec<usize> {
-    let is_na = |c: &Pair| na.get(c.parent).copied().unwrap_or(false);
+    let is_request = |c: &Pair| requests.get(c.parent).copied().unwrap_or(false);
+    let is_na = |c: &Pair| na.get(c.parent).copied().unwrap_or(false) || is_request(c);
     if !cands.iter().any(is_na) {
         return assign(cands, np, nc, m);
     }
@@ -102,7 +110,8 @@ pub(crate) fn assign_applicable_first(
         }
     }
     let relays = |c: &Pair| {
-        c.score >= m.covered_threshold && c_best.get(c.child).is_some_and(|b| c.score >= *b)
+        relay.get(c.child).copied().unwrap_or(false)
+            || c.score >= m.covered_threshold && c_best.get(c.child).is_some_and(|b| c.score >= *b)
     };
     let (first, later): (Vec<usize>, Vec<usize>) =
         (0..cands.len()).partition(|k| cands.get(*k).is_some_and(|c| !is_na(c) || relays(c)));
@@ -123,11 +132,12 @@ pub(crate) fn assign_applicable_first(
     // The others keep what the whole contest gives them, but for the
     // derived obligations taken.
     let later: std::collections::BTreeSet<usize> = later.into_iter().collect();
-    chosen.extend(
-        assign(cands, np, nc, m).into_iter().filter(|k| {
-            later.contains(k) && cands.get(*k).is_some_and(|c| !taken.contains(&c.child))
-        }),
-    );
+    chosen.extend(assign(cands, np, nc, m).into_iter().filter(|k| {
+        later.contains(k)
+            && cands.get(*k).is_some_and(|c| {
+                !taken.contains(&c.child) || is_request(c) && c.score >= m.extra_match_threshold
+            })
+    }));
     chosen
 }
 
@@ -352,10 +362,11 @@ mod tests {
             pair(0, 1, 0.35),
         ];
         let picked = |na: &[bool]| -> Vec<(usize, usize)> {
-            let mut v: Vec<(usize, usize)> = assign_applicable_first(&cands, 3, 2, &m, na)
-                .into_iter()
-                .filter_map(|k| cands.get(k).map(|c| (c.parent, c.child)))
-                .collect();
+            let mut v: Vec<(usize, usize)> =
+                assign_applicable_first(&cands, (3, 2), &m, na, (&[], &[]))
+                    .into_iter()
+                    .filter_map(|k| cands.get(k).map(|c| (c.parent, c.child)))
+                    .collect();
             v.sort_unstable();
             v
         };

@@ -43,7 +43,7 @@ struct ExpectedVerdict {
 /// under its district (session 18). The first is
 /// also the applicability
 /// check's plan.
-pub const PLANS: [&str; 15] = [
+pub const PLANS: [&str; 17] = [
     "long-hung-ward-2026",
     "suoi-tre-commune-2026",
     "quang-tri-qd2715-2026",
@@ -59,6 +59,8 @@ pub const PLANS: [&str; 15] = [
     "ninh-thuan-qd87-2023",
     "lam-dong-qd87-2023",
     "tuy-phong-87-2023",
+    "le-chan-87-2023",
+    "dong-nai-sonoivu-74-2026",
 ];
 
 fn read(rel: &str) -> Plan {

@@ -216,6 +216,17 @@ impl<'a> RuleContext<'a> {
         }
     }
 
+    /// The name of parent plan `p` (its number, else its title),
+    /// [`crate::fingerprint::normalise`]d: kept with the parent's index
+    /// when there is one.
+    fn normalised_plan_name(&self, p: &Plan) -> std::borrow::Cow<'a, str> {
+        let name = p.number.as_deref().or(p.title.as_deref()).unwrap_or("");
+        match self.parent_texts {
+            Some(texts) => std::borrow::Cow::Borrowed(texts.plan(name)),
+            None => std::borrow::Cow::Owned(crate::fingerprint::normalise(name)),
+        }
+    }
+
     /// The parent obligation with `id`.
     pub fn parent_obligation(&self, id: &str) -> Option<&'a Obligation> {
         let p = self.parent?;
@@ -281,11 +292,10 @@ impl<'a> RuleContext<'a> {
             preimage: crate::fingerprint::preimage(
                 rule.code(),
                 match (parent, self.parent) {
-                    (Some(_), Some(p)) => {
-                        Some(p.number.as_deref().or(p.title.as_deref()).unwrap_or(""))
-                    }
+                    (Some(_), Some(p)) => Some(self.normalised_plan_name(p)),
                     _ => None,
-                },
+                }
+                .as_deref(),
                 parent.map(|o| self.normalised_parent_text(o)).as_deref(),
                 child
                     .map(|o| self.normalised_child_text(o))

@@ -307,16 +307,12 @@ impl Prepared {
         let (mut orig, mut spans) = if plain {
             // Every char is a cluster of its own.
             strip_markup(
-                input
-                    .char_indices()
-                    .map(|(i, c)| (c, i, i + c.len_utf8()))
-                    .peekable(),
+                input.char_indices().map(|(i, c)| (c, i, i + c.len_utf8())),
                 input.len(),
             )
         } else {
             let chars = clusters(input);
-            let n = chars.len();
-            strip_markup(chars.into_iter().peekable(), n)
+            strip_markup(chars.iter().copied(), chars.len())
         };
         while orig.last() == Some(&' ') {
             orig.pop();
@@ -324,58 +320,39 @@ impl Prepared {
         }
 
         // 3. Folded key, char-aligned: tone placement per word, lowercase.
-        let mut folded = String::with_capacity(orig.len() * 2);
+        // Each char is folded as it comes; at the end of a word (a run of
+        // letters) that normalisation may change, the word is folded
+        // again from its normalised chars.
+        // Mostly as many bytes as the input's (markup only shrinks it).
+        let mut folded = String::with_capacity(input.len() + 4);
         let mut fbyte = Vec::with_capacity(orig.len() + 1);
-        let mut w = 0;
-        while w < orig.len() {
-            let is_word = orig.get(w).is_some_and(|&c| normalize::is_letter(c));
-            let mut end = w;
-            while end < orig.len()
-                && orig.get(end).is_some_and(|&c| normalize::is_letter(c)) == is_word
-            {
-                end += 1;
-            }
-            let seg = orig.get(w..end).unwrap_or(&[]);
-            // Only a word that normalisation may change is rebuilt: an NFC
-            // run of letters with no tone to move comes out of `normalize`
-            // as it went in. One whose length changes is kept as written.
-            // (An NFC word keeps its tone unless `tone_may_move` says it
-            // may move.)
-            // (Text of plain starters only is NFC, and so is each word.)
-            let changed: Option<Vec<char>> = if is_word
-                && (!(plain || normalize::is_nfc_fast(seg.iter().copied()))
-                    || (seg.iter().any(|&c| normalize::may_give_tone(c))
-                        && seg.first().zip(seg.last()).is_some_and(|(&f, &l)| {
-                            let before_last = seg.len().checked_sub(2).and_then(|i| seg.get(i));
-                            normalize::tone_may_move(f, before_last.copied(), l)
-                        }))) {
-                let slice: String = seg.iter().collect();
-                let word: Vec<char> = normalize::normalize(&slice).chars().collect();
-                (word.len() == seg.len()).then_some(word)
-            } else {
-                None
-            };
-            for &c in changed.as_deref().unwrap_or(seg) {
-                fbyte.push(folded.len());
-                if c.is_ascii() {
-                    folded.push(c.to_ascii_lowercase());
-                    continue;
+        // The open word: where it starts in `orig` and whether a letter
+        // of it may give its tone away.
+        let mut word: Option<usize> = None;
+        let mut may_give = false;
+        for (k, &c) in orig.iter().enumerate() {
+            if normalize::is_letter(c) {
+                if word.is_none() {
+                    word = Some(k);
+                    may_give = false;
                 }
-                if let Some(l) = normalize::lower_of_letter(c) {
-                    folded.push(l);
-                    continue;
-                }
-                let mut lower = c.to_lowercase();
-                let l = match (lower.next(), lower.next()) {
-                    (Some(l), None) => l,
-                    _ => c,
-                };
-                folded.push(match l {
-                    '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-                    _ => l,
-                });
+                may_give |= !c.is_ascii() && normalize::may_give_tone(c);
+            } else if let Some(w) = word.take() {
+                refold_word(&orig, w, k, plain, may_give, &mut folded, &mut fbyte);
             }
-            w = end;
+            fbyte.push(folded.len());
+            folded.push(fold_char(c));
+        }
+        if let Some(w) = word {
+            refold_word(
+                &orig,
+                w,
+                orig.len(),
+                plain,
+                may_give,
+                &mut folded,
+                &mut fbyte,
+            );
         }
         fbyte.push(folded.len());
         Prepared {
@@ -402,6 +379,69 @@ impl Prepared {
             return "";
         };
         self.folded.get(x..y).unwrap_or("")
+    }
+}
+
+/// One char of [`Prepared::folded`]: lower case, typographic dashes as
+/// "-" (a char whose lower case is more than one char kept as it is).
+#[inline]
+fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if let Some(l) = normalize::lower_of_letter(c) {
+        return l;
+    }
+    let mut lower = c.to_lowercase();
+    let l = match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    };
+    match l {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        _ => l,
+    }
+}
+
+/// The word `orig[w..end]`, folded char by char at the end of `folded`
+/// and `fbyte`, folded again from its normalised chars when normalisation
+/// changes it: an NFC run of letters with no tone to move comes out of
+/// `normalize` as it went in (text of plain starters only is NFC, and so
+/// is each word; an NFC word keeps its tone unless `tone_may_move` says
+/// it may move, and only when a letter `may_give` its tone). One whose
+/// length changes is kept as written.
+fn refold_word(
+    orig: &[char],
+    w: usize,
+    end: usize,
+    plain: bool,
+    may_give: bool,
+    folded: &mut String,
+    fbyte: &mut Vec<usize>,
+) {
+    let seg = orig.get(w..end).unwrap_or(&[]);
+    let may_change = !(plain || normalize::is_nfc_fast(seg.iter().copied()))
+        || (may_give
+            && seg.first().zip(seg.last()).is_some_and(|(&f, &l)| {
+                let before_last = seg.len().checked_sub(2).and_then(|i| seg.get(i));
+                normalize::tone_may_move(f, before_last.copied(), l)
+            }));
+    if !may_change {
+        return;
+    }
+    let slice: String = seg.iter().collect();
+    let word: Vec<char> = normalize::normalize(&slice).chars().collect();
+    if word.len() != seg.len() {
+        return;
+    }
+    let Some(&at) = fbyte.get(w) else {
+        return;
+    };
+    folded.truncate(at);
+    fbyte.truncate(w);
+    for c in word {
+        fbyte.push(folded.len());
+        folded.push(fold_char(c));
     }
 }
 
@@ -462,30 +502,42 @@ fn clusters(input: &str) -> Vec<(char, usize, usize)> {
 
 /// Drops HTML tags (a space stands in for each), markdown `*` and
 /// invisible chars, and collapses whitespace runs to one space; keeps the
-/// source byte range of each char.
+/// source byte range of each char. The char after a `<` is looked at on a
+/// copy of the iterator (cheap for the iterators given here: over a
+/// string's chars or a slice).
 fn strip_markup(
-    mut chars: std::iter::Peekable<impl Iterator<Item = (char, usize, usize)>>,
+    mut chars: impl Iterator<Item = (char, usize, usize)> + Clone,
     capacity: usize,
 ) -> (Vec<char>, Vec<(usize, usize)>) {
     let mut orig: Vec<char> = Vec::with_capacity(capacity);
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(capacity);
     while let Some((c, s, e)) = chars.next() {
-        if c == '<' && is_tag_start(chars.peek().map(|x| x.0)) {
-            // Skip an HTML tag, standing in a space for it.
-            let mut end = e;
-            for (cj, _, ej) in chars.by_ref() {
-                end = ej;
-                if cj == '>' {
-                    break;
+        // ASCII first: most chars, and each test below on ASCII only.
+        let (dropped, space) = if c.is_ascii() {
+            if c == '<' && is_tag_start(chars.clone().next().map(|x| x.0)) {
+                // Skip an HTML tag, standing in a space for it.
+                let mut end = e;
+                for (cj, _, ej) in chars.by_ref() {
+                    end = ej;
+                    if cj == '>' {
+                        break;
+                    }
                 }
+                push_space(&mut orig, &mut spans, s, end);
+                continue;
             }
-            push_space(&mut orig, &mut spans, s, end);
+            // (`char::is_whitespace` of ASCII: these and U+000B.)
+            (c == '*', c.is_ascii_whitespace() || c == '\u{b}')
+        } else {
+            (
+                c == '\u{200b}' || c == '\u{feff}' || c == '\u{ad}',
+                c.is_whitespace(),
+            )
+        };
+        if dropped {
             continue;
         }
-        if c == '*' || c == '\u{200b}' || c == '\u{feff}' || c == '\u{ad}' {
-            continue;
-        }
-        if c.is_whitespace() {
+        if space {
             push_space(&mut orig, &mut spans, s, e);
             continue;
         }
@@ -1682,6 +1734,140 @@ fn combine(
 
 #[cfg(test)]
 mod tests {
+
+    /// [`Prepared::new`]'s folded key as it was made before words were
+    /// folded as they came: segment by segment (runs of letters and runs
+    /// of other chars), a word rebuilt from its normalised chars when
+    /// normalisation may change it.
+    fn folded_by_segments(orig: &[char], plain: bool) -> (String, Vec<usize>) {
+        let mut folded = String::new();
+        let mut fbyte = Vec::new();
+        let mut w = 0;
+        while w < orig.len() {
+            let is_word = normalize::is_letter(orig[w]);
+            let mut end = w;
+            while end < orig.len() && normalize::is_letter(orig[end]) == is_word {
+                end += 1;
+            }
+            let seg = &orig[w..end];
+            let changed: Option<Vec<char>> = if is_word
+                && (!(plain || normalize::is_nfc_fast(seg.iter().copied()))
+                    || (seg.iter().any(|&c| normalize::may_give_tone(c))
+                        && normalize::tone_may_move(
+                            seg[0],
+                            seg.len().checked_sub(2).map(|i| seg[i]),
+                            seg[seg.len() - 1],
+                        ))) {
+                let slice: String = seg.iter().collect();
+                let word: Vec<char> = normalize::normalize(&slice).chars().collect();
+                (word.len() == seg.len()).then_some(word)
+            } else {
+                None
+            };
+            for &c in changed.as_deref().unwrap_or(seg) {
+                fbyte.push(folded.len());
+                folded.push(fold_char(c));
+            }
+            w = end;
+        }
+        fbyte.push(folded.len());
+        (folded, fbyte)
+    }
+
+    /// Pieces of text for [`prepared_folds_as_by_segments`]: words whose
+    /// tone moves (old and new style, NFC and NFD), capitals, dashes,
+    /// markup, digits and spaces.
+    const FOLD_PIECES: &[&str] = &[
+        "hoà",
+        "hòa",
+        "Hoà",
+        "HOÀ",
+        "thuỷ",
+        "thủy",
+        "quí",
+        "quý",
+        "khoẻ",
+        "Khỏe",
+        "hoa\u{300}",
+        "tu\u{309}y",
+        "o\u{301}",
+        "Quý",
+        "trước",
+        "ngày",
+        "31/12/2026",
+        " ",
+        "  ",
+        "\n",
+        ",",
+        "–",
+        "—",
+        "\u{2212}",
+        "*",
+        "<b>",
+        "</i>",
+        "<",
+        ">",
+        "\u{200b}",
+        "İ",
+        "ǅ",
+        "Đ",
+        "năm",
+        "a",
+        "ọ",
+        "ụy",
+        "uỵ",
+        "ỏe",
+        "(",
+        ")",
+        ".",
+        "2026",
+        "\t",
+        "\u{b}",
+        "\u{c}",
+        "\r",
+        "\u{a0}",
+        "\u{feff}",
+        "\u{ad}",
+        "<p>",
+        "<!--",
+        "</",
+        "<é",
+        "\u{2003}",
+        "x",
+    ];
+
+    /// Markup out, every whitespace run one space (U+000B and no-break
+    /// spaces too), invisible chars and `*` dropped; a `<` not opening a
+    /// tag kept; each char with its source bytes.
+    #[test]
+    fn markup_stripped_whitespace_collapsed() {
+        let text = "a\u{b}\u{a0} b<b>c</b>*d\u{200b}\u{ad}e < 3\u{2003}đ<é";
+        let (orig, spans) = strip_markup(
+            text.char_indices().map(|(i, c)| (c, i, i + c.len_utf8())),
+            text.len(),
+        );
+        assert_eq!(orig.iter().collect::<String>(), "a b c de < 3 đ<é");
+        // The space standing in for "<b>" spans the tag.
+        assert_eq!(spans[3], (6, 9));
+        let t = Prepared::new(text);
+        assert_eq!(t.folded, "a b c de < 3 đ<é");
+    }
+
+    proptest::proptest! {
+        /// Folding each char as it comes and refolding a word at its end
+        /// gives the key segment-by-segment folding gave.
+        #[test]
+        fn prepared_folds_as_by_segments(
+            parts in proptest::collection::vec(proptest::sample::select(FOLD_PIECES), 0..24),
+        ) {
+            let text: String = parts.concat();
+            let t = Prepared::new(&text);
+            let plain = normalize::all_plain_starters(&text);
+            let (folded, fbyte) = folded_by_segments(&t.orig, plain);
+            proptest::prop_assert_eq!(&t.folded, &folded, "{:?}", text);
+            proptest::prop_assert_eq!(&t.fbyte, &fbyte, "{:?}", text);
+        }
+    }
     use super::*;
 
     #[test]

@@ -1474,9 +1474,12 @@ const VERB_SLACK: usize = 48;
 /// Whether a heading of "Tổ chức thực hiện" only names agencies.
 fn is_agency_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.']);
-    let lower = lower_for_verbs(t);
-    let lower = lower.strip_prefix("đề nghị ").unwrap_or(&lower);
-    chars(t) < 200 && !DUTY_VERB.is_match(lower) && !t.contains(';')
+    // The verb test last: it lowercases the text.
+    chars(t) < 200 && !t.contains(';') && {
+        let lower = lower_for_verbs(t);
+        let lower = lower.strip_prefix("đề nghị ").unwrap_or(&lower);
+        !DUTY_VERB.is_match(lower)
+    }
 }
 
 fn assignments_for(subject: &str, ctx: &Ctx) -> Vec<Assignment> {
@@ -1655,20 +1658,24 @@ const PERIODIC: &[&str] = &["dinh ky ", "hang nam ", "hang quy ", "hang thang "]
 /// the appendix, opening with the tasks or the details, with no duty verb
 /// of its own.
 fn points_to_appendix(text: &str) -> bool {
-    let k = key(text.trim().trim_start_matches('('));
-    let opens = [
+    const OPENS: [&str; 5] = [
         "cac nhiem vu",
         "nhiem vu",
         "chi tiet",
         "noi dung",
         "cac noi dung",
-    ]
-    .iter()
-    .any(|w| k.starts_with(w));
-    // The verb test last: this runs on every unassigned paragraph. The
-    // columns it names ("cơ quan chủ trì, cơ quan phối hợp, thời gian thực
-    // hiện … được xác định tại Phụ lục") are nouns, not duties.
-    opens && k.contains("phu luc") && chars(text) <= 200 && {
+    ];
+    let t = text.trim().trim_start_matches('(');
+    // This runs on every unassigned paragraph: the opening is keyed first,
+    // as far as the longest opener; the whole text only when it opens so
+    // and is short.
+    let longest = OPENS.iter().map(|w| w.len()).max().unwrap_or(0);
+    let head = key_head(t, longest);
+    let opens = OPENS.iter().any(|w| head.starts_with(w));
+    // The verb test last. The columns it names ("cơ quan chủ trì, cơ quan
+    // phối hợp, thời gian thực hiện … được xác định tại Phụ lục") are
+    // nouns, not duties.
+    opens && chars(text) <= 200 && key(t).contains("phu luc") && {
         let mut lower = lowercase(text);
         for noun in APPENDIX_COLUMNS {
             lower = lower.replace(noun, " ");

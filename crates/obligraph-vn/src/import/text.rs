@@ -18,18 +18,28 @@ pub(crate) fn key(s: &str) -> String {
 /// key of a text is the keys of its parts in turn.
 pub(crate) fn key_into(s: &str, out: &mut String) {
     let table = &*KEY_TABLE;
+    // Mostly one byte of key per char, never more than the char's bytes
+    // but for rare letters.
+    out.reserve(s.len());
     for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(i) = KeyTable::index(c) {
-            // One ASCII char (the usual key of a letter) or the full key.
-            match table.1.get(i) {
-                Some(&b) if b != 0 => out.push(char::from(b)),
-                _ => out.push_str(table.0.get(i).map_or("", String::as_str)),
-            }
-        } else {
-            key_char(c, out);
+        key_push(c, table, out);
+    }
+}
+
+/// [`key`] of char `c` appended to `out` (inlined: a call per char cost
+/// more than the char's work).
+#[inline(always)]
+fn key_push(c: char, table: &KeyTable, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if let Some(i) = KeyTable::index(c) {
+        // One ASCII char (the usual key of a letter) or the full key.
+        match table.1.get(i) {
+            Some(&b) if b != 0 => out.push(char::from(b)),
+            _ => out.push_str(table.0.get(i).map_or("", String::as_str)),
         }
+    } else {
+        key_char(c, out);
     }
 }
 
@@ -39,12 +49,13 @@ pub(crate) fn key_into(s: &str, out: &mut String) {
 /// `key_head(s, len).starts_with(p)` answers as `key(s).starts_with(p)`,
 /// without keying a whole paragraph.
 pub(crate) fn key_head(s: &str, len: usize) -> String {
+    let table = &*KEY_TABLE;
     let mut out = String::with_capacity(len + 4);
-    for (i, c) in s.char_indices() {
+    for c in s.chars() {
         if out.len() >= len {
             break;
         }
-        key_into(s.get(i..i + c.len_utf8()).unwrap_or(""), &mut out);
+        key_push(c, table, &mut out);
     }
     out
 }

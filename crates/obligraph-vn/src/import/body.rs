@@ -1591,6 +1591,21 @@ fn names_plan_within(k: &str, chars: usize) -> bool {
     near.contains("ke hoach")
 }
 
+/// Whether a task's text holds a duty of the plan's own kinds: drafting
+/// one's own plan from it, or reporting its results ("báo cáo kết quả
+/// thực hiện về …", "gửi thông tin về kết quả …"). Writing a report as a
+/// piece of work ("xây dựng dự thảo báo cáo định kỳ của tỉnh …, hoàn
+/// thiện báo cáo chính thức") reports no results: a task.
+fn gives_plan_duties(text: &str, ctx: &Ctx) -> bool {
+    clauses(text)
+        .iter()
+        .any(|c| match clause_kind(c, ctx.find_deadline(c).is_some()) {
+            ObligationKind::DraftPlan => true,
+            ObligationKind::Report => key(c).contains("ket qua"),
+            _ => false,
+        })
+}
+
 fn kind_suffix(k: ObligationKind) -> &'static str {
     match k {
         ObligationKind::Task => "task",
@@ -1729,6 +1744,16 @@ fn deadline_in(text: &str, ctx: &Ctx) -> (Option<obligraph_core::Deadline>, Opti
     // "… hằng năm của tập thể, cá nhân (Thời gian: thường xuyên).": the
     // labelled parenthesis says when, not a phrase of the text before it.
     if let Some(rl) = labelled_time_paren(text, ctx) {
+        return (rl.deadline, rl.deadline_text);
+    }
+    // "… báo cáo sơ kết hằng năm gửi Bộ Công an. Thời gian: trước ngày
+    // 30/11 hằng năm.": so is a last sentence that is a time label.
+    if let Some(rl) = text
+        .trim_end()
+        .rfind(". ")
+        .and_then(|at| text.get(at + 2..))
+        .and_then(|last| time_only(last, ctx))
+    {
         return (rl.deadline, rl.deadline_text);
     }
     match ctx.find_deadline(text) {
@@ -1878,6 +1903,27 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         ledger.attribute_all(&n.extra_lines);
         if n.kind == Kind::Organisation {
             emit_duty(n, &nodes, &heading_leads, parent_id, span, plan, ctx);
+            continue;
+        }
+        // In a tasks part set out by body, an item that gives its body the
+        // plan's own duties ("c) Căn cứ Kế hoạch này, xây dựng kế hoạch …;
+        // định kỳ báo cáo kết quả … trước ngày 15/11") is read as the same
+        // duty of "Tổ chức thực hiện" is: split by kind, draft and report.
+        if n.assignments.is_empty()
+            && n.children == 0
+            && heading_lead(i, &nodes, &body_headings).is_some()
+            && gives_plan_duties(&n.text, ctx)
+        {
+            // An item naming its own subject ("d) Đề nghị Ủy ban Mặt trận
+            // Tổ quốc Việt Nam tỉnh … gửi thông tin về kết quả …") is that
+            // subject's, not the heading's.
+            let none = HashMap::default();
+            let leads = if known_subject(&n.text, ctx).is_some() {
+                &none
+            } else {
+                &body_headings
+            };
+            emit_duty(n, &nodes, leads, parent_id, span, plan, ctx);
             continue;
         }
         // Labels written on the task's own line, after its text ("… công

@@ -1,0 +1,64 @@
+//! Misreadings found in the plans written for the coverage tests (issue
+//! #12), each written here in another province's wording. Each test fails
+//! without the change it is named for.
+
+mod common;
+use common::{ids, import, task};
+
+use obligraph_core::{ObligationKind, Role};
+
+/// Quảng Ngãi, 2023: the tasks part set out by body, the plan's own
+/// duties (drafting one's plan, reporting results) written as lettered
+/// items under the bodies, not in "Tổ chức thực hiện".
+const BY_BODY_DUTIES: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+Số: 305/KH-UBND
+Quảng Ngãi, ngày 20 tháng 6 năm 2023
+KẾ HOẠCH
+Triển khai Công ước chống tra tấn trên địa bàn tỉnh Quảng Ngãi
+I. MỤC ĐÍCH, YÊU CẦU
+- Xác định trách nhiệm của các cơ quan, đơn vị.
+II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN
+1. Công an tỉnh
+a) Chủ trì xây dựng dự thảo báo cáo định kỳ của tỉnh về thực hiện Công ước, lấy ý kiến các sở, ngành. Thời gian: theo chỉ đạo của Bộ Công an.
+b) Giúp Ủy ban nhân dân tỉnh theo dõi, kiểm tra việc thực hiện Kế hoạch này; tổng hợp kết quả, tham mưu Ủy ban nhân dân tỉnh báo cáo tổng kết hằng năm với Bộ Công an. Thời gian: trước ngày 25/11 hằng năm.
+2. Ủy ban nhân dân các huyện, thị xã, thành phố
+a) Tổ chức tuyên truyền Công ước cho Nhân dân trên địa bàn. Thời gian: hằng năm.
+b) Căn cứ Kế hoạch này, ban hành kế hoạch thực hiện tại địa phương; định kỳ báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh (qua Công an tỉnh) trước ngày 10/11 hằng năm.
+3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Luật gia tỉnh
+a) Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tham gia tuyên truyền Công ước trong Nhân dân; gửi kết quả thực hiện về Công an tỉnh trước ngày 10/11 hằng năm.
+III. TỔ CHỨC THỰC HIỆN
+Giao Công an tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+";
+
+#[test]
+fn plan_duties_inside_a_part_set_out_by_body_are_drafts_and_reports() {
+    let i = import(BY_BODY_DUTIES);
+    let draft = task(&i, "ban hành kế hoạch thực hiện tại địa phương");
+    assert_eq!(draft.kind, ObligationKind::DraftPlan, "{draft:#?}");
+    assert_eq!(ids(draft, Role::Lead), ["collective:district_committees"]);
+    let report = task(&i, "định kỳ báo cáo kết quả thực hiện");
+    assert_eq!(report.kind, ObligationKind::Report, "{report:#?}");
+    assert_eq!(ids(report, Role::Lead), ["collective:district_committees"]);
+    assert!(report.deadline.is_some(), "{report:#?}");
+    // The standing body's monitoring and its report, the latter dated by
+    // the item's "Thời gian:" sentence.
+    let monitor = task(&i, "theo dõi, kiểm tra việc thực hiện");
+    assert_eq!(monitor.kind, ObligationKind::Monitor, "{monitor:#?}");
+    let sent = task(&i, "báo cáo tổng kết hằng năm với Bộ Công an");
+    assert_eq!(sent.kind, ObligationKind::Report, "{sent:#?}");
+    assert_eq!(
+        sent.deadline_text.as_deref(),
+        Some("trước ngày 25/11 hằng năm")
+    );
+    // A request naming its own subject: that body's, not the heading's.
+    let front = task(&i, "gửi kết quả thực hiện về Công an tỉnh");
+    assert_eq!(front.kind, ObligationKind::Report, "{front:#?}");
+    assert_eq!(ids(front, Role::Lead), ["province:fatherland_front"]);
+    assert!(front.assignments.iter().all(|a| a.requested), "{front:#?}");
+    // Writing the province's report is work on a document, a task; so is
+    // an ordinary item.
+    let drafting = task(&i, "xây dựng dự thảo báo cáo định kỳ");
+    assert_eq!(drafting.kind, ObligationKind::Task, "{drafting:#?}");
+    let plain = task(&i, "Tổ chức tuyên truyền Công ước cho Nhân dân");
+    assert_eq!(plain.kind, ObligationKind::Task, "{plain:#?}");
+}

@@ -62,3 +62,39 @@ fn plan_duties_inside_a_part_set_out_by_body_are_drafts_and_reports() {
     let plain = task(&i, "Tổ chức tuyên truyền Công ước cho Nhân dân");
     assert_eq!(plain.kind, ObligationKind::Task, "{plain:#?}");
 }
+
+/// A ward of Hà Nội, 2026, after the reorganisation: its chairman directs
+/// (the ward's own committee, not the city's); a district's chairman in a
+/// district's plan, and the province's chairman named in full.
+#[test]
+fn a_chairman_answers_for_the_committee_of_the_level_written() {
+    use obligraph_core::Level;
+    use obligraph_vn::agency::{resolve_agency, AgencyContext};
+    let at = |l: Level| AgencyContext {
+        issuer_level: Some(l),
+        ..Default::default()
+    };
+    let ward = resolve_agency("Chủ tịch UBND phường", &at(Level::Commune));
+    assert_eq!(ward.id, "commune:peoples_committee");
+    let district = resolve_agency("Chủ tịch Ủy ban nhân dân huyện", &at(Level::District));
+    assert_eq!(district.id, "district:peoples_committee");
+    let province = resolve_agency("Chủ tịch Ủy ban nhân dân tỉnh", &at(Level::Commune));
+    assert_eq!(province.id, "province:peoples_committee");
+    let i = import(
+        "ỦY BAN NHÂN DÂN PHƯỜNG CỬA NAM
+Số: 12/KH-UBND
+Hà Nội, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+Triển khai Công ước trên địa bàn phường
+I. NHIỆM VỤ
+1. Chủ tịch Ủy ban nhân dân phường trực tiếp chỉ đạo, kiểm tra việc triển khai các nhiệm vụ của Kế hoạch này.
+2. Công an phường tuyên truyền Công ước cho Nhân dân.
+",
+    );
+    let chair = task(&i, "trực tiếp chỉ đạo");
+    assert_eq!(
+        ids(chair, Role::Lead),
+        ["commune:peoples_committee"],
+        "{chair:#?}"
+    );
+}

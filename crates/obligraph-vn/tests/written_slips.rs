@@ -98,3 +98,39 @@ I. NHIỆM VỤ
         "{chair:#?}"
     );
 }
+
+/// Khánh Hòa, 2023: a body's item opens "Chủ trì, phối hợp với …" (the
+/// heading's body leads) and ends asking the procuracy and the court to
+/// act within their competence: they help, as requested supports.
+#[test]
+fn bodies_asked_after_an_unnamed_lead_are_requested_supports() {
+    let i = import(
+        "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA
+Số: 5120/KH-UBND
+Khánh Hòa, ngày 02 tháng 6 năm 2023
+KẾ HOẠCH
+Triển khai Công ước chống tra tấn trên địa bàn tỉnh
+I. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN
+1. Thanh tra tỉnh
+a) Chủ trì, phối hợp với các sở, ngành kiểm tra việc giải quyết khiếu nại, tố cáo liên quan đến tra tấn; đề nghị Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh giải quyết kịp thời theo thẩm quyền. Thời gian: hằng năm.
+2. Sở Tư pháp
+a) Chủ trì tập huấn Công ước cho cán bộ, công chức; đề nghị Đoàn Luật sư tỉnh cử luật sư tham gia. Thời gian: hằng năm.
+",
+    );
+    let a = task(&i, "kiểm tra việc giải quyết khiếu nại");
+    assert_eq!(ids(a, Role::Lead), ["province:inspection"], "{a:#?}");
+    let asked: Vec<&str> = a
+        .assignments
+        .iter()
+        .filter(|x| x.requested)
+        .map(|x| x.agency.id.as_str())
+        .collect();
+    assert_eq!(asked, ["province:court", "province:procuracy"], "{a:#?}");
+    assert!(a
+        .assignments
+        .iter()
+        .filter(|x| x.requested)
+        .all(|x| x.role == Role::Support));
+    let b = task(&i, "tập huấn Công ước");
+    assert_eq!(ids(b, Role::Lead), ["province:justice"], "{b:#?}");
+}

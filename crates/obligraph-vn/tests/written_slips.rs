@@ -134,3 +134,45 @@ a) Chủ trì tập huấn Công ước cho cán bộ, công chức; đề ngh�
     let b = task(&i, "tập huấn Công ước");
     assert_eq!(ids(b, Role::Lead), ["province:justice"], "{b:#?}");
 }
+
+/// Phú Yên, 2023: a body's item restates its part in another body's
+/// items ("Phối hợp với Sở Tư pháp … quy định tại điểm b khoản 1 Mục
+/// này"): the items pointed at get it as a support; an item pointing at
+/// no item of the part stays a task.
+#[test]
+fn an_item_restating_a_part_in_other_items_supports_them() {
+    let i = import(
+        "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN
+Số: 188/KH-UBND
+Phú Yên, ngày 15 tháng 6 năm 2023
+KẾ HOẠCH
+Triển khai Công ước chống tra tấn trên địa bàn tỉnh
+I. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN
+1. Sở Tư pháp
+a) Chủ trì rà soát văn bản quy phạm pháp luật của tỉnh liên quan đến Công ước. Thời gian: năm 2024.
+b) Chủ trì biên soạn tài liệu tuyên truyền Công ước cho cán bộ, công chức. Thời gian: hằng năm.
+2. Sở Thông tin và Truyền thông
+a) Phối hợp với Sở Tư pháp trong biên soạn, đăng tải tài liệu tuyên truyền quy định tại điểm b khoản 1 Mục này. Thời gian: hằng năm.
+b) Phối hợp với Sở Tư pháp thực hiện các nội dung theo điểm e khoản 1 Mục này.
+",
+    );
+    let b = task(&i, "biên soạn tài liệu tuyên truyền Công ước");
+    assert_eq!(
+        ids(b, Role::Support),
+        ["province:information_communications"],
+        "{b:#?}"
+    );
+    assert!(
+        !i.plan
+            .obligations
+            .iter()
+            .any(|o| o.text.contains("đăng tải tài liệu")),
+        "{:#?}",
+        i.plan.obligations
+    );
+    let a = task(&i, "rà soát văn bản");
+    assert!(ids(a, Role::Support).is_empty(), "{a:#?}");
+    // No item e: the item stays, as written.
+    let e = task(&i, "theo điểm e khoản 1");
+    assert_eq!(ids(e, Role::Lead), ["province:justice"], "{e:#?}");
+}

@@ -916,6 +916,8 @@ struct ItemTarget {
     number: String,
     /// The lettered item under it ("b", "đ"), none for the whole item.
     letter: Option<String>,
+    /// Written "… Mục này": the part the pointing clause stands in.
+    here: bool,
 }
 
 /// A clause that only says which items of the plan its subject does
@@ -1007,6 +1009,7 @@ fn pointer_targets(words: &[String]) -> Option<Vec<ItemTarget>> {
     let mut letters: Vec<String> = Vec::new();
     let mut in_letters = false;
     let mut part: Option<String> = None;
+    let mut here = false;
     let mut i = 0;
     while let Some(word) = words.get(i) {
         let word = word.as_str();
@@ -1021,6 +1024,7 @@ fn pointer_targets(words: &[String]) -> Option<Vec<ItemTarget>> {
                             part: None,
                             number: next.to_string(),
                             letter: None,
+                            here: false,
                         });
                     }
                     for l in letters.drain(..) {
@@ -1028,10 +1032,13 @@ fn pointer_targets(words: &[String]) -> Option<Vec<ItemTarget>> {
                             part: None,
                             number: next.to_string(),
                             letter: Some(l),
+                            here: false,
                         });
                     }
                 } else if is_roman(next) {
                     part = Some(next.to_uppercase());
+                } else if next == "này" && word != "khoản" {
+                    here = true;
                 } else {
                     return None;
                 }
@@ -1051,8 +1058,43 @@ fn pointer_targets(words: &[String]) -> Option<Vec<ItemTarget>> {
     }
     for t in &mut out {
         t.part.clone_from(&part);
+        t.here = here;
     }
     Some(out)
+}
+
+/// Words that tie a task's text to the items it restates: "… nêu tại
+/// điểm đ khoản 1 Mục này", "… theo điểm a, b khoản 1 Mục này".
+const RESTATES: &[&str] = &["tại", "theo"];
+
+/// The items a task's text ends pointing at ("Phối hợp với Công an tỉnh
+/// thực hiện rà soát … nêu tại điểm đ khoản 1 Mục này. Thời gian: hằng
+/// năm."): the marks after the last "tại" / "theo", up to the end of the
+/// text or a closing time label.
+fn trailing_pointer(text: &str, ctx: &Ctx) -> Option<Vec<ItemTarget>> {
+    let own = match text.trim_end().rfind(". ") {
+        Some(at) if text.get(at + 2..).and_then(|l| time_only(l, ctx)).is_some() => {
+            text.get(..at)?
+        }
+        _ => text,
+    };
+    let lower = lowercase(own);
+    let words: Vec<String> = lower
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|ch: char| !crate::normalize::is_alphanumeric(ch))
+                .to_string()
+        })
+        .collect();
+    let at = words.iter().rposition(|w| RESTATES.contains(&w.as_str()))?;
+    let marks = words.get(at + 1..)?;
+    if !marks
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "điểm" | "khoản" | "mục"))
+    {
+        return None;
+    }
+    pointer_targets(marks)
 }
 
 /// A clause pointing at items, kept until every item is read.
@@ -1086,6 +1128,9 @@ fn target_id(t: &ItemTarget, own_part: &str, plan: &Plan) -> Option<String> {
     };
     if let Some(p) = &t.part {
         return Some(format!("{p}.{tail}"));
+    }
+    if t.here {
+        return Some(format!("{own_part}.{tail}"));
     }
     let mut parts: Vec<&str> = plan
         .obligations
@@ -2052,6 +2097,33 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 o.deadline = d;
                 o.deadline_text = t;
             }
+        }
+        // "đ) Phối hợp với Công an tỉnh thực hiện rà soát … nêu tại điểm đ
+        // khoản 1 Mục này." under "2. Sở Tư pháp": the body's part in
+        // another body's items, restated; the items get it as a support
+        // ([`apply_pointers`]), the item is kept only when none is found.
+        let restated = (n.assignments.is_empty() && opens_with_partners(&n.text))
+            .then(|| trailing_pointer(&n.text, ctx))
+            .flatten()
+            .zip(heading_lead(i, &nodes, &body_headings));
+        if let Some((targets, heading)) = restated {
+            let mut subjects = heading.clone();
+            for a in &mut subjects {
+                a.role = Role::Support;
+            }
+            ctx.pointers.borrow_mut().push(PendingPointer {
+                subjects,
+                targets,
+                own_part: n
+                    .id
+                    .split(['.', '-'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+                fallback: o,
+                at: plan.obligations.len(),
+            });
+            continue;
         }
         plan.obligations.push(o);
     }

@@ -1097,6 +1097,11 @@ fn trailing_pointer(text: &str, ctx: &Ctx) -> Option<Vec<ItemTarget>> {
     pointer_targets(marks)
 }
 
+/// The part an item's id stands in: "II" for "II.2.đ", "III-1".
+fn part_of(id: &str) -> String {
+    id.split(['.', '-']).next().unwrap_or_default().to_string()
+}
+
 /// A clause pointing at items, kept until every item is read.
 struct PendingPointer {
     /// Who the clause names, with its role.
@@ -2114,12 +2119,7 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             ctx.pointers.borrow_mut().push(PendingPointer {
                 subjects,
                 targets,
-                own_part: n
-                    .id
-                    .split(['.', '-'])
-                    .next()
-                    .unwrap_or_default()
-                    .to_string(),
+                own_part: part_of(&n.id),
                 fallback: o,
                 at: plan.obligations.len(),
             });
@@ -2327,11 +2327,7 @@ fn emit_duty(
                 fallback.section = parent_id.clone();
                 fallback.source = span.clone();
                 fallback.assignments = subjects.clone();
-                let own_part =
-                    n.id.split(['.', '-'])
-                        .next()
-                        .unwrap_or_default()
-                        .to_string();
+                let own_part = part_of(&n.id);
                 ctx.pointers.borrow_mut().push(PendingPointer {
                     subjects,
                     targets: p.targets,

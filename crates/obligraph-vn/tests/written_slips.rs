@@ -176,3 +176,55 @@ b) Phối hợp với Sở Tư pháp thực hiện các nội dung theo điểm 
     let e = task(&i, "theo điểm e khoản 1");
     assert_eq!(ids(e, Role::Lead), ["province:justice"], "{e:#?}");
 }
+
+/// Phòng Tư pháp huyện Điện Bàn, 2023: the office's people named inside
+/// their items (after an opening phrase, after a topic and colon, in a
+/// second sentence, as the one a head assigns), and a person named by a
+/// portfolio that is also a verb ("phụ trách tổng hợp").
+#[test]
+fn the_issuer_s_people_named_inside_an_item_lead_it() {
+    let i = import(
+        "ỦY BAN NHÂN DÂN HUYỆN ĐIỆN BÀN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHÒNG TƯ PHÁP\tĐộc lập - Tự do - Hạnh phúc
+Số: 14/KH-PTP\tĐiện Bàn, ngày 05 tháng 5 năm 2023
+KẾ HOẠCH
+Triển khai Kế hoạch của Ủy ban nhân dân huyện về Công ước chống tra tấn
+I. NHIỆM VỤ CỤ THỂ
+1. Rà soát văn bản
+a) Khi rà soát văn bản định kỳ hằng năm, công chức phụ trách kiểm tra văn bản rà soát, đối chiếu các văn bản của Ủy ban nhân dân huyện với Công ước (thường xuyên).
+b) Về hòa giải ở cơ sở: công chức phụ trách phổ biến, giáo dục pháp luật hướng dẫn các tổ hòa giải lồng ghép nội dung Công ước (hằng năm).
+c) Cập nhật số liệu tuyên truyền về Công ước vào phần mềm quản lý của Phòng. Công chức phụ trách phổ biến, giáo dục pháp luật thực hiện theo hướng dẫn của Sở Tư pháp (hằng năm).
+d) Khi có yêu cầu của Ủy ban nhân dân huyện, Trưởng phòng phân công công chức phụ trách kiểm tra văn bản nghiên cứu, góp ý dự thảo báo cáo.
+đ) Công chức phụ trách tổng hợp tăng cường ứng dụng công nghệ thông tin trong quản lý hồ sơ (thường xuyên).
+",
+    );
+    let staff = |snippet: &str| {
+        let o = task(&i, snippet);
+        o.assignments
+            .iter()
+            .filter(|a| a.role == Role::Lead)
+            .map(|a| (a.agency.id.clone(), a.as_written.clone()))
+            .collect::<Vec<_>>()
+    };
+    let own = |name: &str| vec![("unit:own_staff".to_string(), name.to_string())];
+    assert_eq!(
+        staff("đối chiếu các văn bản"),
+        own("công chức phụ trách kiểm tra văn bản")
+    );
+    assert_eq!(
+        staff("hướng dẫn các tổ hòa giải"),
+        own("công chức phụ trách phổ biến, giáo dục pháp luật")
+    );
+    assert_eq!(
+        staff("Cập nhật số liệu tuyên truyền"),
+        own("Công chức phụ trách phổ biến, giáo dục pháp luật")
+    );
+    assert_eq!(
+        staff("góp ý dự thảo báo cáo"),
+        own("công chức phụ trách kiểm tra văn bản")
+    );
+    assert_eq!(
+        staff("ứng dụng công nghệ thông tin"),
+        own("Công chức phụ trách tổng hợp")
+    );
+}

@@ -1502,9 +1502,18 @@ fn first_verb_match<'a>(text: &str, lower: &'a str) -> Option<regex::Match<'a>> 
                 .get(at..)
                 .and_then(|r| r.chars().next())
                 .is_some_and(char::is_uppercase);
-        !(capital && at > 0 && crate::agency::inside_known_name(text, at))
+        // "Công chức phụ trách tổng hợp tăng cường …": the work one is in
+        // charge of names the person, it is not the verb.
+        let portfolio = lower
+            .get(..at)
+            .is_some_and(|b| b.trim_end().ends_with(PORTFOLIO));
+        !(capital && at > 0 && crate::agency::inside_known_name(text, at)) && !portfolio
     })
 }
+
+/// The words after which a verb names a person's portfolio ("công chức
+/// phụ trách tổng hợp").
+const PORTFOLIO: &str = "phụ trách";
 
 /// `text` lowercased for [`DUTY_VERB`] to read: "các tổ chức"
 /// (organisations) masked so that it is not read as the verb "tổ chức"
@@ -2053,6 +2062,25 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 o.assignments = leads;
             }
         }
+        if !o
+            .assignments
+            .iter()
+            .any(|a| a.role == Role::Lead && !a.requested)
+        {
+            // One of the issuer's own people named inside the item ("b) Về
+            // trợ giúp pháp lý: công chức phụ trách … tăng cường …", "Trong
+            // đợt tự kiểm tra …, bộ phận kiểm tra văn bản lồng ghép …", "….
+            // Công chức phụ trách … thực hiện …") leads it.
+            if let Some(staff) = staff_within(&n.text, ctx) {
+                let mut all = staff;
+                for a in std::mem::take(&mut o.assignments) {
+                    if !all.iter().any(|b| b.agency.id == a.agency.id) {
+                        all.push(a);
+                    }
+                }
+                o.assignments = all;
+            }
+        }
         if !o.assignments.is_empty() && !o.assignments.iter().any(|a| a.role == Role::Lead) {
             // Lines that only name supports ("Công an xã phối hợp"): the
             // item's own words still say who leads ("Công chức Văn hóa -
@@ -2480,6 +2508,33 @@ fn own_staff_subject(clause: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
     list.iter()
         .all(|a| a.agency.id == "unit:own_staff" && a.role == Role::Lead)
         .then_some(list)
+}
+
+/// Words by which one of the issuer's people gives a task to another
+/// ("Trưởng phòng phân công bộ phận kiểm tra văn bản nghiên cứu …"): the
+/// one given it does it.
+const STAFF_ASSIGNING: &[&str] = &[" phân công ", " giao "];
+
+/// The issuer's own people ([`own_staff_subject`]) who are the subject of
+/// a clause inside a task's text: after an assigning word first, then
+/// after ". ", "; ", ": " or ", " (an opening phrase: "Khi có yêu cầu …,
+/// …").
+fn staff_within(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    let after = |marks: &[&str]| -> Vec<usize> {
+        let mut v: Vec<usize> = marks
+            .iter()
+            .flat_map(|m| text.match_indices(m).map(|(i, m)| i + m.len()))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let assigned = after(STAFF_ASSIGNING);
+    let clauses = std::iter::once(0).chain(after(&[". ", "; ", ": ", ", "]));
+    assigned
+        .into_iter()
+        .chain(clauses)
+        .filter_map(|at| text.get(at..))
+        .find_map(|rest| own_staff_subject(rest, ctx))
 }
 
 /// "định kỳ báo cáo kết quả …" with no period written: the report is

@@ -1507,7 +1507,7 @@ fn first_verb_match<'a>(text: &str, lower: &'a str) -> Option<regex::Match<'a>> 
         let portfolio = lower
             .get(..at)
             .is_some_and(|b| b.trim_end().ends_with(PORTFOLIO));
-        !(capital && at > 0 && crate::agency::inside_known_name(text, at)) && !portfolio
+        !(portfolio || capital && at > 0 && crate::agency::inside_known_name(text, at))
     })
 }
 

@@ -1518,6 +1518,17 @@ fn clean_tokens(toks: &[String]) -> (&[String], bool) {
             // "Thủ trưởng các cơ quan, đơn vị", "Người đứng đầu các sở":
             // the head answers for the body, which is the one assigned.
             Some("thủ") if word(1) == Some("trưởng") && toks.len() > 2 => 2,
+            // "Chủ tịch Ủy ban nhân dân xã": the chairman answers for the
+            // committee, at the level the name writes (the commune's own,
+            // in a commune's plan), as the head of a body does.
+            Some("chủ")
+                if word(1) == Some("tịch")
+                    && toks.len() > 2 + fixed().committee.len()
+                    && toks.get(2..2 + fixed().committee.len())
+                        == Some(fixed().committee.as_slice()) =>
+            {
+                2
+            }
             Some("người")
                 if word(1) == Some("đứng") && word(2) == Some("đầu") && toks.len() > 3 =>
             {

@@ -206,6 +206,13 @@ pub(crate) fn sentence_roles_with(
         .collect();
     let mut out = SentenceRoles::default();
     let mut any_plain = false;
+    // "Chủ trì, phối hợp với … ; đề nghị X …" under a body's heading: the
+    // sentence opens with its lead's verb and leaves the lead unnamed (the
+    // heading's body, the plan's issuer). It is led all the same.
+    let led = matches!(
+        (words.first().map(|w| w.key), words.get(1).map(|w| w.key)),
+        (Some("chu"), Some("tri"))
+    );
     let mut start = 0;
     for (i, w) in words.iter().enumerate() {
         // A clause ends at ";" or at "." before a capital (not "TP." or a
@@ -216,7 +223,7 @@ pub(crate) fn sentence_roles_with(
             .is_none_or(char::is_uppercase);
         if w.ends_clause() && (w.raw.ends_with(';') || next_upper) || i + 1 == words.len() {
             if let Some(clause) = words.get(start..=i) {
-                read_clause(clause, ctx, memo, &mut out, &mut any_plain);
+                read_clause(clause, led, ctx, memo, &mut out, &mut any_plain);
             }
             start = i + 1;
         }
@@ -456,6 +463,7 @@ fn without_trailing_prose(
 
 fn read_clause(
     words: &[Word],
+    led: bool,
     ctx: &AgencyContext,
     memo: &mut Memo,
     out: &mut SentenceRoles,
@@ -572,7 +580,7 @@ fn read_clause(
     }
     if requested {
         if let Some(at) = request_at {
-            asked_without_role_verb(words, at, ctx, memo, out);
+            asked_without_role_verb(words, at, led, ctx, memo, out);
         }
     }
 }
@@ -584,18 +592,21 @@ fn read_clause(
 /// leads ("…; Trưởng phòng có văn bản đề nghị Trung tâm Trợ giúp pháp lý
 /// nhà nước thành phố tăng cường …"), they carry the work asked of them:
 /// requested leads, as "Đề nghị X nghiên cứu …" opening a duty makes X its
-/// requested subject. The names end where the task's verb starts.
+/// requested subject. A sentence opening "Chủ trì, …" has its lead,
+/// unnamed (`led`). The names end where the task's verb starts.
 fn asked_without_role_verb(
     words: &[Word],
     at: usize,
+    led: bool,
     ctx: &AgencyContext,
     memo: &mut Memo,
     out: &mut SentenceRoles,
 ) {
-    let role = if out
-        .assignments
-        .iter()
-        .any(|a| a.role == Role::Lead && !a.requested)
+    let role = if led
+        || out
+            .assignments
+            .iter()
+            .any(|a| a.role == Role::Lead && !a.requested)
     {
         Role::Support
     } else {

@@ -916,6 +916,8 @@ struct ItemTarget {
     number: String,
     /// The lettered item under it ("b", "đ"), none for the whole item.
     letter: Option<String>,
+    /// Written "… Mục này": the part the pointing clause stands in.
+    here: bool,
 }
 
 /// A clause that only says which items of the plan its subject does
@@ -1007,6 +1009,7 @@ fn pointer_targets(words: &[String]) -> Option<Vec<ItemTarget>> {
     let mut letters: Vec<String> = Vec::new();
     let mut in_letters = false;
     let mut part: Option<String> = None;
+    let mut here = false;
     let mut i = 0;
     while let Some(word) = words.get(i) {
         let word = word.as_str();
@@ -1021,6 +1024,7 @@ fn pointer_targets(words: &[String]) -> Option<Vec<ItemTarget>> {
                             part: None,
                             number: next.to_string(),
                             letter: None,
+                            here: false,
                         });
                     }
                     for l in letters.drain(..) {
@@ -1028,10 +1032,13 @@ fn pointer_targets(words: &[String]) -> Option<Vec<ItemTarget>> {
                             part: None,
                             number: next.to_string(),
                             letter: Some(l),
+                            here: false,
                         });
                     }
                 } else if is_roman(next) {
                     part = Some(next.to_uppercase());
+                } else if next == "này" && word != "khoản" {
+                    here = true;
                 } else {
                     return None;
                 }
@@ -1051,8 +1058,48 @@ fn pointer_targets(words: &[String]) -> Option<Vec<ItemTarget>> {
     }
     for t in &mut out {
         t.part.clone_from(&part);
+        t.here = here;
     }
     Some(out)
+}
+
+/// Words that tie a task's text to the items it restates: "… nêu tại
+/// điểm đ khoản 1 Mục này", "… theo điểm a, b khoản 1 Mục này".
+const RESTATES: &[&str] = &["tại", "theo"];
+
+/// The items a task's text ends pointing at ("Phối hợp với Công an tỉnh
+/// thực hiện rà soát … nêu tại điểm đ khoản 1 Mục này. Thời gian: hằng
+/// năm."): the marks after the last "tại" / "theo", up to the end of the
+/// text or a closing time label.
+fn trailing_pointer(text: &str, ctx: &Ctx) -> Option<Vec<ItemTarget>> {
+    let own = match text.trim_end().rfind(". ") {
+        Some(at) if text.get(at + 2..).and_then(|l| time_only(l, ctx)).is_some() => {
+            text.get(..at)?
+        }
+        _ => text,
+    };
+    let lower = lowercase(own);
+    let words: Vec<String> = lower
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|ch: char| !crate::normalize::is_alphanumeric(ch))
+                .to_string()
+        })
+        .collect();
+    let at = words.iter().rposition(|w| RESTATES.contains(&w.as_str()))?;
+    let marks = words.get(at + 1..)?;
+    if !marks
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "điểm" | "khoản" | "mục"))
+    {
+        return None;
+    }
+    pointer_targets(marks)
+}
+
+/// The part an item's id stands in: "II" for "II.2.đ", "III-1".
+fn part_of(id: &str) -> String {
+    id.split(['.', '-']).next().unwrap_or_default().to_string()
 }
 
 /// A clause pointing at items, kept until every item is read.
@@ -1086,6 +1133,9 @@ fn target_id(t: &ItemTarget, own_part: &str, plan: &Plan) -> Option<String> {
     };
     if let Some(p) = &t.part {
         return Some(format!("{p}.{tail}"));
+    }
+    if t.here {
+        return Some(format!("{own_part}.{tail}"));
     }
     let mut parts: Vec<&str> = plan
         .obligations
@@ -1452,9 +1502,18 @@ fn first_verb_match<'a>(text: &str, lower: &'a str) -> Option<regex::Match<'a>> 
                 .get(at..)
                 .and_then(|r| r.chars().next())
                 .is_some_and(char::is_uppercase);
-        !(capital && at > 0 && crate::agency::inside_known_name(text, at))
+        // "Công chức phụ trách tổng hợp tăng cường …": the work one is in
+        // charge of names the person, it is not the verb.
+        let portfolio = lower
+            .get(..at)
+            .is_some_and(|b| b.trim_end().ends_with(PORTFOLIO));
+        !(portfolio || capital && at > 0 && crate::agency::inside_known_name(text, at))
     })
 }
+
+/// The words after which a verb names a person's portfolio ("công chức
+/// phụ trách tổng hợp").
+const PORTFOLIO: &str = "phụ trách";
 
 /// `text` lowercased for [`DUTY_VERB`] to read: "các tổ chức"
 /// (organisations) masked so that it is not read as the verb "tổ chức"
@@ -1592,6 +1651,21 @@ fn names_plan_within(k: &str, chars: usize) -> bool {
         .nth(chars)
         .map_or(k, |(i, _)| k.get(..i).unwrap_or(k));
     near.contains("ke hoach")
+}
+
+/// Whether a task's text holds a duty of the plan's own kinds: drafting
+/// one's own plan from it, or reporting its results ("báo cáo kết quả
+/// thực hiện về …", "gửi thông tin về kết quả …"). Writing a report as a
+/// piece of work ("xây dựng dự thảo báo cáo định kỳ của tỉnh …, hoàn
+/// thiện báo cáo chính thức") reports no results: a task.
+fn gives_plan_duties(text: &str, ctx: &Ctx) -> bool {
+    clauses(text)
+        .iter()
+        .any(|c| match clause_kind(c, ctx.find_deadline(c).is_some()) {
+            ObligationKind::DraftPlan => true,
+            ObligationKind::Report => key(c).contains("ket qua"),
+            _ => false,
+        })
 }
 
 fn kind_suffix(k: ObligationKind) -> &'static str {
@@ -1736,6 +1810,16 @@ fn deadline_in(text: &str, ctx: &Ctx) -> (Option<obligraph_core::Deadline>, Opti
     // "… hằng năm của tập thể, cá nhân (Thời gian: thường xuyên).": the
     // labelled parenthesis says when, not a phrase of the text before it.
     if let Some(rl) = labelled_time_paren(text, ctx) {
+        return (rl.deadline, rl.deadline_text);
+    }
+    // "… báo cáo sơ kết hằng năm gửi Bộ Công an. Thời gian: trước ngày
+    // 30/11 hằng năm.": so is a last sentence that is a time label.
+    if let Some(rl) = text
+        .trim_end()
+        .rfind(". ")
+        .and_then(|at| text.get(at + 2..))
+        .and_then(|last| time_only(last, ctx))
+    {
         return (rl.deadline, rl.deadline_text);
     }
     match ctx.find_deadline(text) {
@@ -1887,6 +1971,27 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             emit_duty(n, &nodes, &heading_leads, parent_id, span, plan, ctx);
             continue;
         }
+        // In a tasks part set out by body, an item that gives its body the
+        // plan's own duties ("c) Căn cứ Kế hoạch này, xây dựng kế hoạch …;
+        // định kỳ báo cáo kết quả … trước ngày 15/11") is read as the same
+        // duty of "Tổ chức thực hiện" is: split by kind, draft and report.
+        if n.assignments.is_empty()
+            && n.children == 0
+            && heading_lead(i, &nodes, &body_headings).is_some()
+            && gives_plan_duties(&n.text, ctx)
+        {
+            // An item naming its own subject ("d) Đề nghị Ủy ban Mặt trận
+            // Tổ quốc Việt Nam tỉnh … gửi thông tin về kết quả …") is that
+            // subject's, not the heading's.
+            let none = HashMap::default();
+            let leads = if known_subject(&n.text, ctx).is_some() {
+                &none
+            } else {
+                &body_headings
+            };
+            emit_duty(n, &nodes, leads, parent_id, span, plan, ctx);
+            continue;
+        }
         // Labels written on the task's own line, after its text ("… công
         // an viên. Đơn vị chủ trì: Phòng Tư pháp. Đơn vị phối hợp: …").
         let inline = if n.assignments.is_empty() {
@@ -1964,6 +2069,25 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 o.assignments = leads;
             }
         }
+        if !o
+            .assignments
+            .iter()
+            .any(|a| a.role == Role::Lead && !a.requested)
+        {
+            // One of the issuer's own people named inside the item ("b) Về
+            // trợ giúp pháp lý: công chức phụ trách … tăng cường …", "Trong
+            // đợt tự kiểm tra …, bộ phận kiểm tra văn bản lồng ghép …", "….
+            // Công chức phụ trách … thực hiện …") leads it.
+            if let Some(staff) = staff_within(&n.text, ctx) {
+                let mut all = staff;
+                for a in std::mem::take(&mut o.assignments) {
+                    if !all.iter().any(|b| b.agency.id == a.agency.id) {
+                        all.push(a);
+                    }
+                }
+                o.assignments = all;
+            }
+        }
         if !o.assignments.is_empty() && !o.assignments.iter().any(|a| a.role == Role::Lead) {
             // Lines that only name supports ("Công an xã phối hợp"): the
             // item's own words still say who leads ("Công chức Văn hóa -
@@ -2013,6 +2137,28 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 o.deadline = d;
                 o.deadline_text = t;
             }
+        }
+        // "đ) Phối hợp với Công an tỉnh thực hiện rà soát … nêu tại điểm đ
+        // khoản 1 Mục này." under "2. Sở Tư pháp": the body's part in
+        // another body's items, restated; the items get it as a support
+        // ([`apply_pointers`]), the item is kept only when none is found.
+        let restated = (n.assignments.is_empty() && opens_with_partners(&n.text))
+            .then(|| trailing_pointer(&n.text, ctx))
+            .flatten()
+            .zip(heading_lead(i, &nodes, &body_headings));
+        if let Some((targets, heading)) = restated {
+            let mut subjects = heading.clone();
+            for a in &mut subjects {
+                a.role = Role::Support;
+            }
+            ctx.pointers.borrow_mut().push(PendingPointer {
+                subjects,
+                targets,
+                own_part: part_of(&n.id),
+                fallback: o,
+                at: plan.obligations.len(),
+            });
+            continue;
         }
         plan.obligations.push(o);
     }
@@ -2216,11 +2362,7 @@ fn emit_duty(
                 fallback.section = parent_id.clone();
                 fallback.source = span.clone();
                 fallback.assignments = subjects.clone();
-                let own_part =
-                    n.id.split(['.', '-'])
-                        .next()
-                        .unwrap_or_default()
-                        .to_string();
+                let own_part = part_of(&n.id);
                 ctx.pointers.borrow_mut().push(PendingPointer {
                     subjects,
                     targets: p.targets,
@@ -2373,6 +2515,33 @@ fn own_staff_subject(clause: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
     list.iter()
         .all(|a| a.agency.id == "unit:own_staff" && a.role == Role::Lead)
         .then_some(list)
+}
+
+/// Words by which one of the issuer's people gives a task to another
+/// ("Trưởng phòng phân công bộ phận kiểm tra văn bản nghiên cứu …"): the
+/// one given it does it.
+const STAFF_ASSIGNING: &[&str] = &[" phân công ", " giao "];
+
+/// The issuer's own people ([`own_staff_subject`]) who are the subject of
+/// a clause inside a task's text: after an assigning word first, then
+/// after ". ", "; ", ": " or ", " (an opening phrase: "Khi có yêu cầu …,
+/// …").
+fn staff_within(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    let after = |marks: &[&str]| -> Vec<usize> {
+        let mut v: Vec<usize> = marks
+            .iter()
+            .flat_map(|m| text.match_indices(m).map(|(i, m)| i + m.len()))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let assigned = after(STAFF_ASSIGNING);
+    let clauses = std::iter::once(0).chain(after(&[". ", "; ", ": ", ", "]));
+    assigned
+        .into_iter()
+        .chain(clauses)
+        .filter_map(|at| text.get(at..))
+        .find_map(|rest| own_staff_subject(rest, ctx))
 }
 
 /// "định kỳ báo cáo kết quả …" with no period written: the report is

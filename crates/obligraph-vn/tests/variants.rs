@@ -37,6 +37,13 @@ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện. Trong
 khăn, vướng mắc, kịp thời phản ánh về Phòng Lao động - Thương binh và Xã hội để tổng hợp.
 ";
 
+/// The agency context of a plan issued on `(y, m, d)` at `level`.
+fn ctx((y, m, d): (i32, u32, u32), level: obligraph_core::Level) -> AgencyContext {
+    AgencyContext {
+        date: chrono::NaiveDate::from_ymd_opt(y, m, d),
+        issuer_level: Some(level),
+    }
+}
 #[test]
 fn one_clause_one_duty() {
     let i = import(DISTRICT);
@@ -985,10 +992,7 @@ fn a_pointer_naming_the_appendix_columns_is_no_task() {
 /// and the district Party committee's propaganda board.
 #[test]
 fn district_centre_and_propaganda_board_resolve() {
-    let ctx = AgencyContext {
-        date: chrono::NaiveDate::from_ymd_opt(2023, 5, 15),
-        issuer_level: Some(obligraph_core::Level::District),
-    };
+    let ctx = ctx((2023, 5, 15), obligraph_core::Level::District);
     let ids: Vec<String> = parse_agency_list(
         "Trung tâm Văn hóa, Thông tin và Thể thao huyện, Ban Tuyên giáo Huyện ủy, Công an huyện",
         Role::Support,
@@ -1078,10 +1082,7 @@ fn work_by_school_year_recurs_yearly() {
 /// assignment's scope (a Kon Tum-style appendix, not a seed).
 #[test]
 fn communes_of_a_kind_are_the_commune_committees() {
-    let ctx = AgencyContext {
-        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
-        issuer_level: Some(obligraph_core::Level::Province),
-    };
+    let ctx = ctx((2026, 3, 2), obligraph_core::Level::Province);
     let list = parse_agency_list(
         "Sở Dân tộc và Tôn giáo; UBND các xã vùng sâu, vùng xa, biên giới; Ủy ban nhân dân các xã, phường có đồng bào dân tộc thiểu số; UBND các xã ven biển",
         Role::Support,
@@ -1124,10 +1125,7 @@ fn communes_of_a_kind_are_the_commune_committees() {
 /// verb still gives the role.
 #[test]
 fn role_words_describing_a_body_leave_the_column_its_role() {
-    let ctx = AgencyContext {
-        date: chrono::NaiveDate::from_ymd_opt(2025, 4, 1),
-        issuer_level: Some(obligraph_core::Level::Province),
-    };
+    let ctx = ctx((2025, 4, 1), obligraph_core::Level::Province);
     for cell in [
         "Các cơ quan chủ trì soạn thảo văn bản quy phạm pháp luật",
         "Cơ quan được giao chủ trì xây dựng đề án",
@@ -1169,10 +1167,7 @@ fn role_words_describing_a_body_leave_the_column_its_role() {
 /// phối hợp" still writes a role (a Nghệ An-style list, not a seed).
 #[test]
 fn council_names_with_role_words_stay_whole() {
-    let ctx = AgencyContext {
-        date: chrono::NaiveDate::from_ymd_opt(2024, 6, 3),
-        issuer_level: Some(obligraph_core::Level::District),
-    };
+    let ctx = ctx((2024, 6, 3), obligraph_core::Level::District);
     let list = parse_agency_list(
         "Các thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện; Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội huyện, Công an huyện",
         Role::Support,
@@ -2108,10 +2103,7 @@ III. TỔ CHỨC THỰC HIỆN
 /// ("… tỉnh") is the People's Committee's committee and is not read so.
 #[test]
 fn a_departments_committee_for_the_advancement_of_women() {
-    let ctx = AgencyContext {
-        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
-        issuer_level: Some(obligraph_core::Level::Unit),
-    };
+    let ctx = ctx((2026, 3, 2), obligraph_core::Level::Unit);
     for name in [
         "Ban Vì sự tiến bộ của phụ nữ ngành",
         "Ban vì sự tiến bộ của phụ nữ cơ quan",

@@ -84,12 +84,21 @@ impl Ctx {
         if let Some(r) = self.inline.borrow().get(paren) {
             return r.clone();
         }
-        let r = parse_inline_roles_with(
-            paren,
-            &self.agency,
-            &self.deadline,
-            &mut self.names.borrow_mut(),
-        );
+        // "(Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian: …)":
+        // labels written inside the parenthesis.
+        let labelled = role_lines::labelled_paren(paren, self).map(|rl| InlineRoles {
+            assignments: rl.assignments,
+            deadline: rl.deadline,
+            deadline_text: rl.deadline_text,
+        });
+        let r = labelled.or_else(|| {
+            parse_inline_roles_with(
+                paren,
+                &self.agency,
+                &self.deadline,
+                &mut self.names.borrow_mut(),
+            )
+        });
         self.inline
             .borrow_mut()
             .insert(paren.to_string(), r.clone());
@@ -1184,7 +1193,13 @@ fn label_targets(group: &[usize], group_parent: Option<usize>) -> Vec<usize> {
 /// each label with its value. Labels open only after a sentence end (". "
 /// or "; "); `None` when the text has none, or opens with one.
 fn inline_labels(text: &str) -> Option<(String, Vec<(Label, String)>)> {
-    let opens = |i: usize| text.get(i..).and_then(|rest| label(rest)).is_some();
+    // A label inside a parenthesis ("… (Đơn vị chủ trì: X; Thời gian
+    // thực hiện: hằng năm).") belongs to the parenthesis, read whole.
+    let inside_paren = |i: usize| {
+        let before = text.get(..i).unwrap_or("");
+        before.matches('(').count() > before.matches(')').count()
+    };
+    let opens = |i: usize| !inside_paren(i) && text.get(i..).and_then(|rest| label(rest)).is_some();
     let starts: Vec<usize> = text
         .match_indices(['.', ';'])
         .map(|(i, _)| i + 1)

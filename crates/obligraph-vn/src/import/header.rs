@@ -163,7 +163,8 @@ fn issuer_case(t: &str) -> String {
     out.join(" ")
 }
 
-fn capitalise(w: &str) -> String {
+/// `w` with its first letter in upper case.
+pub(crate) fn capitalise(w: &str) -> String {
     let mut cs = w.chars();
     match cs.next() {
         Some(c) => c.to_uppercase().chain(cs).collect(),

@@ -1193,13 +1193,7 @@ fn label_targets(group: &[usize], group_parent: Option<usize>) -> Vec<usize> {
 /// each label with its value. Labels open only after a sentence end (". "
 /// or "; "); `None` when the text has none, or opens with one.
 fn inline_labels(text: &str) -> Option<(String, Vec<(Label, String)>)> {
-    // A label inside a parenthesis ("… (Đơn vị chủ trì: X; Thời gian
-    // thực hiện: hằng năm).") belongs to the parenthesis, read whole.
-    let inside_paren = |i: usize| {
-        let before = text.get(..i).unwrap_or("");
-        before.matches('(').count() > before.matches(')').count()
-    };
-    let opens = |i: usize| !inside_paren(i) && text.get(i..).and_then(|rest| label(rest)).is_some();
+    let opens = |i: usize| text.get(i..).and_then(|rest| label(rest)).is_some();
     let starts: Vec<usize> = text
         .match_indices(['.', ';'])
         .map(|(i, _)| i + 1)

@@ -144,7 +144,8 @@ pub(super) fn role_line(text: &str, prose: bool, ctx: &Ctx) -> Option<RoleLine> 
 /// A parenthesis of labels closing a task, as officials often write it:
 /// "(Cơ quan chủ trì: X, Y theo chức năng, nhiệm vụ; đề nghị Z thực hiện
 /// theo thẩm quyền; cơ quan phối hợp: U, V; đề nghị W phối hợp; thời
-/// gian: hằng năm)". It opens with a lead or support label, in any case;
+/// gian: hằng năm)", "(Thời gian: hằng năm; Cơ quan chủ trì: X)". It
+/// opens with a label, in any case, and names a lead or a support;
 /// each ";"-clause opens a label or goes on with the one before (a clause
 /// "đề nghị X …" names requested bodies, in the role its verb says, else
 /// the label's). `inner` is the parenthesis without its brackets.
@@ -158,10 +159,7 @@ pub(super) fn labelled_paren(inner: &str, ctx: &Ctx) -> Option<RoleLine> {
         label_points(&cap).map(|(l, v, _)| (l, v.to_string()))
     };
     let first = t.split(';').next().unwrap_or("");
-    if !matches!(
-        label_of(first.trim()),
-        Some((Label::Lead | Label::Support, _))
-    ) {
+    if label_of(first.trim()).is_none() && time_clause(first.trim()).is_none() {
         return None;
     }
     let mut out = RoleLine::default();

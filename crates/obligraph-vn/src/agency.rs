@@ -2325,7 +2325,7 @@ fn role_of(tail: &str) -> Option<Role> {
 }
 
 /// A scope written after the verb: "(đối với …)" or "đối với …".
-fn tail_scope(tail: &str) -> Option<String> {
+pub(crate) fn tail_scope(tail: &str) -> Option<String> {
     if tail.is_empty() {
         return None;
     }

@@ -445,6 +445,13 @@ fn without_trailing_prose(
         if !lower || PLACE_WORDS.contains(&k.as_str()) {
             break;
         }
+        // "các phòng, ban, ngành": a noun after a comma of a collective
+        // is one of its members, no prose ("các phòng" names the same
+        // collective, but not as written).
+        let after_comma = n >= 2 && words.get(n - 2).is_some_and(|p| p.raw.ends_with(','));
+        if after_comma && list.last().is_some_and(|a| a.agency.is_collective()) {
+            break;
+        }
         let run = words.get(..n).unwrap_or(&[]);
         let shorter = words.get(..n - 1).unwrap_or(&[]);
         if crate::agency::inside_known_name(&join(run), join(shorter).len() + 1) {

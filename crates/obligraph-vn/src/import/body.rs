@@ -84,12 +84,21 @@ impl Ctx {
         if let Some(r) = self.inline.borrow().get(paren) {
             return r.clone();
         }
-        let r = parse_inline_roles_with(
-            paren,
-            &self.agency,
-            &self.deadline,
-            &mut self.names.borrow_mut(),
-        );
+        // "(Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian: …)":
+        // labels written inside the parenthesis.
+        let labelled = role_lines::labelled_paren(paren, self).map(|rl| InlineRoles {
+            assignments: rl.assignments,
+            deadline: rl.deadline,
+            deadline_text: rl.deadline_text,
+        });
+        let r = labelled.or_else(|| {
+            parse_inline_roles_with(
+                paren,
+                &self.agency,
+                &self.deadline,
+                &mut self.names.borrow_mut(),
+            )
+        });
         self.inline
             .borrow_mut()
             .insert(paren.to_string(), r.clone());

@@ -67,6 +67,17 @@ fn is_motto(k: &str) -> bool {
         || k.starts_with("doc lap – tu do")
 }
 
+/// `t` up to the national motto written on the issuer's paragraph ("ỦY
+/// BAN NHÂN DÂN QUẬN LÊ CHÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", the
+/// header's two columns read as one paragraph).
+fn before_motto(t: &str) -> &str {
+    t.char_indices()
+        .filter(|&(i, _)| i > 0 && t.get(..i).is_some_and(|b| b.ends_with(char::is_whitespace)))
+        .find(|&(i, _)| t.get(i..).is_some_and(|r| is_motto(&key(r))))
+        .and_then(|(i, _)| t.get(..i))
+        .map_or(t, str::trim_end)
+}
+
 fn is_issuer_line(t: &str) -> bool {
     let k = key(t);
     all_caps(t)
@@ -163,7 +174,8 @@ fn issuer_case(t: &str) -> String {
     out.join(" ")
 }
 
-fn capitalise(w: &str) -> String {
+/// `w` with its first letter in upper case.
+pub(crate) fn capitalise(w: &str) -> String {
     let mut cs = w.chars();
     match cs.next() {
         Some(c) => c.to_uppercase().chain(cs).collect(),
@@ -413,7 +425,7 @@ pub(crate) fn read_header(
             seen_doc_type = true;
         } else if is_issuer_line(t) {
             if plan.issuer.is_none() {
-                plan.issuer = Some(issuer_case(t));
+                plan.issuer = Some(issuer_case(before_motto(t)));
             }
             title_closed |= seen_doc_type;
         } else if k.starts_with("can cu ") || k.starts_with("xet de nghi") {

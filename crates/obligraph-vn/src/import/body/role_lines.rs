@@ -20,6 +20,7 @@ use obligraph_core::{Assignment, Deadline, Role};
 
 use super::{chars, key, label_points, Ctx, Label};
 use crate::deadline_phrase::parse_deadline;
+use crate::import::header::capitalise;
 
 /// What a role line gives the items it applies to.
 #[derive(Debug, Default)]
@@ -138,6 +139,110 @@ pub(super) fn role_line(text: &str, prose: bool, ctx: &Ctx) -> Option<RoleLine> 
         }
     }
     (roles > 0).then_some(out)
+}
+
+/// A parenthesis of labels closing a task, as officials often write it:
+/// "(Cơ quan chủ trì: X, Y theo chức năng, nhiệm vụ; đề nghị Z thực hiện
+/// theo thẩm quyền; cơ quan phối hợp: U, V; đề nghị W phối hợp; thời
+/// gian: hằng năm)", "(Thời gian: hằng năm; Cơ quan chủ trì: X)". It
+/// opens with a label, in any case, and names a lead or a support;
+/// each ";"-clause opens a label or goes on with the one before (a clause
+/// "đề nghị X …" names requested bodies, in the role its verb says, else
+/// the label's). `inner` is the parenthesis without its brackets.
+pub(super) fn labelled_paren(inner: &str, ctx: &Ctx) -> Option<RoleLine> {
+    let t = inner.trim();
+    if t.is_empty() || chars(t) > MAX_ROLE_LINE_CHARS {
+        return None;
+    }
+    let label_of = |c: &str| {
+        let cap = capitalise(c);
+        label_points(&cap).map(|(l, v, _)| (l, v.to_string()))
+    };
+    let first = t.split(';').next().unwrap_or("");
+    if label_of(first.trim()).is_none() && time_clause(first.trim()).is_none() {
+        return None;
+    }
+    let mut out = RoleLine::default();
+    let mut current = Label::Lead;
+    for clause in t.split(';') {
+        let c = clause.trim().trim_end_matches(['.', ',']).trim();
+        if c.is_empty() {
+            continue;
+        }
+        if let Some(v) = time_clause(c) {
+            set_time(&mut out, v, ctx);
+            continue;
+        }
+        let value = match label_of(c) {
+            Some((l, v)) => {
+                current = l;
+                v
+            }
+            None => c.to_string(),
+        };
+        let role = match current {
+            Label::Time => {
+                set_time(&mut out, &value, ctx);
+                continue;
+            }
+            Label::Output => {
+                out.output = Some(value).filter(|v| !v.is_empty());
+                continue;
+            }
+            Label::Lead => Role::Lead,
+            Label::Support => Role::Support,
+        };
+        push_all(&mut out.assignments, labelled_bodies(&value, role, ctx));
+    }
+    if out.deadline_text.is_none() {
+        // No time label: the last clause that dates ("…; đề nghị X chủ
+        // trì …, thực hiện hằng năm; …") closes the parenthesis as one.
+        let found = t.split(';').rev().find_map(|c| {
+            let m = ctx.find_deadline(c)?;
+            Some((m.deadline, c.get(m.start..m.end)?.trim().to_string()))
+        });
+        if let Some((d, text)) = found {
+            out.deadline = Some(d);
+            out.deadline_text = Some(text);
+        }
+    }
+    (!out.assignments.is_empty()).then_some(out)
+}
+
+/// The bodies one clause under a role label names: "X, Y theo chức năng"
+/// (the label's role), "đề nghị X phối hợp" (requested; the role of its
+/// verb when it has one: "đề nghị X chủ trì đối với …" under a support
+/// label still leads).
+fn labelled_bodies(value: &str, role: Role, ctx: &Ctx) -> Vec<Assignment> {
+    let k = key(value.get(..value.len().min(20)).unwrap_or(value));
+    if !k.starts_with("de nghi ") {
+        // "Phòng Tư pháp quận đối với số liệu tuyên truyền, …": the lead
+        // of a part of the task.
+        let scope = crate::agency::tail_scope(value);
+        let names = scope
+            .as_deref()
+            .and_then(|sc| value.find(sc))
+            .map_or(value, |at| value.get(..at).unwrap_or(value));
+        let (names, _) = crate::agency::cut_at_filler(names);
+        let mut got = ctx.agency_list(&names, role);
+        for a in &mut got {
+            if a.scope.is_none() {
+                a.scope.clone_from(&scope);
+            }
+        }
+        return got;
+    }
+    let asked = ctx.sentence_roles(&capitalise(value)).assignments;
+    if !asked.is_empty() {
+        return asked;
+    }
+    let rest = value.get("đề nghị ".len()..).unwrap_or("");
+    let (names, _) = crate::agency::cut_at_filler(rest);
+    let mut got = ctx.agency_list(&names, role);
+    for a in &mut got {
+        a.requested = true;
+    }
+    got
 }
 
 /// The sentences of a role line: it ends one at ". " before a capital.

@@ -4,7 +4,7 @@
 //! named for.
 
 mod common;
-use common::{ids, import, task};
+use common::{ids, import, requested, task};
 
 use obligraph_core::Role;
 
@@ -37,12 +37,7 @@ fn a_parenthesis_of_labels_gives_lead_supports_requests_and_deadline() {
         ],
         "{a:#?}"
     );
-    let asked: Vec<&str> = a
-        .assignments
-        .iter()
-        .filter(|x| x.requested)
-        .map(|x| x.agency.id.as_str())
-        .collect();
+    let asked = requested(a);
     assert_eq!(asked, ["district:procuracy"]);
     assert_eq!(a.deadline_text.as_deref(), Some("hằng năm"));
 

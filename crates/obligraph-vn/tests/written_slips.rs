@@ -3,7 +3,7 @@
 //! without the change it is named for.
 
 mod common;
-use common::{ids, import, task};
+use common::{ids, import, requested, task};
 
 use obligraph_core::{ObligationKind, Role};
 
@@ -119,12 +119,7 @@ a) Chủ trì tập huấn Công ước cho cán bộ, công chức; đề ngh�
     );
     let a = task(&i, "kiểm tra việc giải quyết khiếu nại");
     assert_eq!(ids(a, Role::Lead), ["province:inspection"], "{a:#?}");
-    let asked: Vec<&str> = a
-        .assignments
-        .iter()
-        .filter(|x| x.requested)
-        .map(|x| x.agency.id.as_str())
-        .collect();
+    let asked = requested(a);
     assert_eq!(asked, ["province:court", "province:procuracy"], "{a:#?}");
     assert!(a
         .assignments

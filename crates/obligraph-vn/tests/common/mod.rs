@@ -33,6 +33,15 @@ pub fn ids(o: &Obligation, role: Role) -> Vec<String> {
     v
 }
 
+/// The ids of the bodies `o` only requests ("đề nghị"), in order.
+pub fn requested(o: &Obligation) -> Vec<&str> {
+    o.assignments
+        .iter()
+        .filter(|a| a.requested)
+        .map(|a| a.agency.id.as_str())
+        .collect()
+}
+
 /// A plan written in a test, imported.
 pub fn import(text: &str) -> Import {
     import_text(text, "variant.txt").unwrap()

@@ -2536,6 +2536,11 @@ const STAFF_ASSIGNING: &[&str] = &[" phân công ", " giao "];
 /// after ". ", "; ", ": " or ", " (an opening phrase: "Khi có yêu cầu …,
 /// …").
 fn staff_within(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    // Only one agency's plan has its own people as bodies
+    // (`agency::own_staff`): no other plan reads its clauses for them.
+    if ctx.agency.issuer_level != Some(obligraph_core::Level::Unit) {
+        return None;
+    }
     let after = |marks: &[&str]| -> Vec<usize> {
         let mut v: Vec<usize> = marks
             .iter()

@@ -1,6 +1,6 @@
 //! The audit: applicability, alignment, statuses, rules.
 
-use crate::agencies;
+use crate::agencies::{self, asked_not_ordered, only_requested};
 use crate::align::{align, ParentIndex, SharedText};
 use crate::carry::{self, Carried, ChildSide};
 use crate::config::Config;
@@ -262,8 +262,6 @@ fn names_derived(
             None => a.agency.level == Some(level),
         })
 }
-
-use crate::agencies::{asked_not_ordered, only_requested};
 
 /// Whether a commune plan has something to carry out of an obligation of
 /// a plan above commune level, given the assignments that reach it: a

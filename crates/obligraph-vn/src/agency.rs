@@ -1097,6 +1097,12 @@ static OWN_STAFF: LazyLock<regex::Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether the plan is one agency's ([`Level::Unit`]: a Sở, an office),
+/// the only plan whose own people and units are bodies of its own.
+pub(crate) fn one_agency_plan(ctx: &AgencyContext) -> bool {
+    ctx.issuer_level == Some(Level::Unit)
+}
+
 /// The issuer's own people named by `post` ([`OWN_STAFF`]), in one
 /// agency's plan.
 ///
@@ -1105,7 +1111,7 @@ static OWN_STAFF: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// ("công chức phụ trách tổng hợp tăng cường ứng dụng …"), and the words
 /// are then no post ("phổ biến, giáo dục pháp luật" is one field).
 fn own_staff(post: &str, ctx: &AgencyContext) -> Option<Agency> {
-    if ctx.issuer_level != Some(Level::Unit) || !OWN_STAFF.is_match(&fold(post)) {
+    if !one_agency_plan(ctx) || !OWN_STAFF.is_match(&fold(post)) {
         return None;
     }
     let words: Vec<&str> = post.split_whitespace().collect();
@@ -1143,7 +1149,7 @@ const OWN_UNIT_NOUNS: &[&str] = &["đơn vị", "trung tâm", "bộ phận", "b�
 /// no district named are a Sở's own offices in its plan (read as the
 /// district's offices in a government's plan).
 fn own_units(agency: Agency, toks: &[String], ctx: &AgencyContext) -> Agency {
-    if ctx.issuer_level != Some(Level::Unit) {
+    if !one_agency_plan(ctx) {
         return agency;
     }
     if agency.id == "collective:district_offices" && !names_district_level(toks) {

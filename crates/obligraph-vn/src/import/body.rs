@@ -2538,7 +2538,7 @@ const STAFF_ASSIGNING: &[&str] = &[" phân công ", " giao "];
 fn staff_within(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
     // Only one agency's plan has its own people as bodies
     // (`agency::own_staff`): no other plan reads its clauses for them.
-    if ctx.agency.issuer_level != Some(obligraph_core::Level::Unit) {
+    if !crate::agency::one_agency_plan(&ctx.agency) {
         return None;
     }
     let after = |marks: &[&str]| -> Vec<usize> {

@@ -786,6 +786,32 @@ pub(crate) fn audit_indexed(
                 m.element_carried,
                 commune,
             );
+            // A row that restates body items states one obligation twice
+            // (Ngô Quyền's "II.1. Tiến hành rà soát …" and its row "PL.1
+            // Tiếp tục nội luật hóa …"): a derived plan that carries either
+            // statement carries it. The statement carried best is judged,
+            // and its elements reported. Only when the matches carry
+            // nothing of the row: the row is the specific statement, and a
+            // match carrying part of it is judged on it (a body item "Thúc
+            // đẩy bình đẳng giới" restated by a row listing five fields).
+            // And only when the text says the same task (a match at
+            // `covered_threshold`): a weak match carrying a short body item
+            // ("Thực hiện công tác nghiên cứu khác …") is an echo.
+            let (v, judged) = ix.restating(pi).into_iter().fold((v, pi), |(v, at), qi| {
+                if at != pi || v.level != Carried::Nothing || best < m.covered_threshold {
+                    return (v, at);
+                }
+                let as_body: Vec<Option<usize>> = primaries
+                    .iter()
+                    .map(|b| b.map(|j| if j == pi { qi } else { j }))
+                    .collect();
+                let w = carry::verdict(&ix.carry, qi, &sides, &as_body, m.element_carried, commune);
+                if w.level.rank() > v.level.rank() {
+                    (w, qi)
+                } else {
+                    (v, at)
+                }
+            });
             // A report, plan-making or monitoring duty that names no parts
             // is carried by a derived duty of its kind owed by a
             // counterpart of its lead: its kind is its content, the rest
@@ -846,7 +872,7 @@ pub(crate) fn audit_indexed(
             } else {
                 v
             };
-            if let Some(es) = ix.carry.elements.get(pi) {
+            if let Some(es) = ix.carry.elements.get(judged) {
                 elements = element_reports(es, &v.carried_by, &v.repeated, commune, |i| {
                     matches.get(i).map(|x| x.child_id.clone())
                 });

@@ -1195,6 +1195,17 @@ pub(crate) enum Carried {
     Nothing,
 }
 
+impl Carried {
+    /// Order by how much is carried: nothing 0, part 1, all 2.
+    pub(crate) fn rank(self) -> u8 {
+        match self {
+            Carried::Nothing => 0,
+            Carried::Part => 1,
+            Carried::All => 2,
+        }
+    }
+}
+
 /// A margin turned into a confidence: 0.5 at the threshold, towards 1 as
 /// the deciding measure moves away from it (logistic, scale
 /// [`params::CONFIDENCE_SCALE`]); to three decimals, as reports give it.

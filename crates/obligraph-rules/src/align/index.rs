@@ -396,6 +396,17 @@ impl<'p> ParentIndex<'p> {
         self.plan.obligations.get(j).map(|o| o.id.as_str())
     }
 
+    /// The obligations (indices) that obligation `i` restates: body items
+    /// an appendix row states again.
+    pub(crate) fn restating(&self, i: usize) -> Vec<usize> {
+        self.restated_by
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| **r == Some(i))
+            .map(|(q, _)| q)
+            .collect()
+    }
+
     /// The rows of the appendix group whose heading obligation `i` states
     /// (see [`ParentIndex::new`]), by id.
     pub(crate) fn group_rows(&self, i: usize) -> Option<Vec<&'p str>> {

@@ -217,8 +217,11 @@ fn element_pieces(text: &str, terms: bool) -> Vec<ElementPiece> {
             (crate::text::word_count_of_lower(&lower), None)
         };
         // A place or purpose ("trên địa bàn", "nhằm …") qualifies the piece
-        // before it; it is not a duty of its own.
-        let qualifier = QUALIFIER_OPENERS.iter().any(|q| lower.starts_with(q));
+        // before it; it is not a duty of its own. So does a piece that
+        // says only when ("giai đoạn I: từ năm 2021 đến năm 2025" after a
+        // programme's name): the deadline rules read dates.
+        let qualifier = QUALIFIER_OPENERS.iter().any(|q| lower.starts_with(q))
+            || !out.is_empty() && obligraph_vn::deadline_phrase::says_only_when(p);
         match out.last_mut() {
             Some(last) if n < params::MIN_ELEMENT_TERMS || qualifier => {
                 last.text.push_str(", ");
@@ -1532,6 +1535,21 @@ mod tests {
         let e =
             elements_of("Rà soát văn bản pháp luật (Sở Tư pháp chủ trì; Công an tỉnh phối hợp)");
         assert_eq!(e, ["Rà soát văn bản pháp luật"]);
+    }
+
+    #[test]
+    fn a_piece_saying_only_when_joins_the_one_before() {
+        // Session 21: Đồng Nai's programme row "… giai đoạn I: từ năm 2021
+        // đến năm 2025" was judged partial, its phase an element dropped.
+        let e = elements_of(
+            "Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021 - 2025, giai đoạn I: từ năm 2021 đến năm 2023",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        let e = elements_of("Tổ chức hội nghị sơ kết, trước ngày 15/12/2024");
+        assert_eq!(e.len(), 1, "{e:?}");
+        // A joint duty that names a span stays a duty.
+        let e = elements_of("Xây dựng báo cáo sơ kết 03 năm và báo cáo tổng kết 05 năm");
+        assert_eq!(e.len(), 2, "{e:?}");
     }
 
     #[test]

@@ -274,6 +274,44 @@ pub(crate) fn parse_with_span(
     Some((d, start, end))
 }
 
+/// The words a statement of time is made of besides its figures ("từ năm
+/// 2021 đến năm 2025", "giai đoạn I: 2021 - 2025", "trước ngày 30/11").
+const TIME_WORDS: &[&str] = &[
+    "năm", "từ", "đến", "trước", "sau", "ngày", "tháng", "quý", "giai", "đoạn", "trong", "và",
+    "hết", "các", "tiếp", "theo",
+];
+
+/// Whether `text` says only when (a date, a span of years, a phase of a
+/// programme, in figures), nothing of what is done: "từ năm 2021 đến năm
+/// 2025", "giai đoạn I: 2021 - 2025". A piece of a task split off at a
+/// colon or a comma may be one.
+///
+/// ```
+/// use obligraph_vn::deadline_phrase::says_only_when;
+/// assert!(says_only_when("từ năm 2021 đến năm 2025"));
+/// assert!(says_only_when("giai đoạn I: từ năm 2021 đến năm 2025."));
+/// assert!(says_only_when("trước ngày 30/11/2025"));
+/// assert!(!says_only_when("Chương trình mục tiêu quốc gia giai đoạn 2021 - 2030"));
+/// assert!(!says_only_when("báo cáo sơ kết hằng năm"));
+/// assert!(!says_only_when("tổng kết 05 năm"));
+/// assert!(!says_only_when("năm"));
+/// ```
+pub fn says_only_when(text: &str) -> bool {
+    let mut figures = false;
+    let only_time = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            if w.chars().all(|c| c.is_ascii_digit()) {
+                figures = true;
+                return true;
+            }
+            let lower = crate::normalize::fold(w);
+            TIME_WORDS.contains(&lower.as_str()) || lower.chars().all(|c| "ivx".contains(c))
+        });
+    only_time && figures
+}
+
 /// The deadline phrases of `text` as written, normalised (for
 /// `deadline_text`): the stretch from the first phrase to the last.
 pub fn deadline_text(text: &str, ctx: &DeadlineContext) -> Option<String> {

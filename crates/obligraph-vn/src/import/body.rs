@@ -2520,6 +2520,11 @@ fn purpose_duty(clause: &str, ctx: &Ctx) -> (String, Option<(String, Vec<Assignm
 /// The issuer's own people a clause of a split duty opens with
 /// ([`crate::agency`]'s `unit:own_staff`), when they carry it.
 fn own_staff_subject(clause: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    // Only one agency's plan has its own people as bodies
+    // (`agency::own_staff`): in any other, no clause is read for them.
+    if !crate::agency::one_agency_plan(&ctx.agency) {
+        return None;
+    }
     let list = known_subject(clause, ctx)?;
     list.iter()
         .all(|a| a.agency.id == "unit:own_staff" && a.role == Role::Lead)
@@ -2536,8 +2541,7 @@ const STAFF_ASSIGNING: &[&str] = &[" phân công ", " giao "];
 /// after ". ", "; ", ": " or ", " (an opening phrase: "Khi có yêu cầu …,
 /// …").
 fn staff_within(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
-    // Only one agency's plan has its own people as bodies
-    // (`agency::own_staff`): no other plan reads its clauses for them.
+    // (Read in one agency's plan only: see `own_staff_subject`.)
     if !crate::agency::one_agency_plan(&ctx.agency) {
         return None;
     }

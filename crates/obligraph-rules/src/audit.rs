@@ -1016,7 +1016,9 @@ pub(crate) fn audit_indexed(
         // "Each level drafts its own plan": a derived plan issued below the
         // parent by the bodies the duty names is that plan. Its date is
         // checked by the deadline rules; the matcher has nothing to pair.
-        let (status, confidence) = if status == Status::Missing
+        // A weak match (the derived plan's "report difficulties" duty,
+        // paired for want of a better one) does not make it partial.
+        let (status, confidence) = if status != Status::Covered
             && p.kind == obligraph_core::ObligationKind::DraftPlan
             && is_own_plan(p, parent, child)
         {

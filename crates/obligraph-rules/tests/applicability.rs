@@ -141,3 +141,17 @@ fn a_task_only_requested_bodies_lead_is_relayed_below_and_flagged() {
     let p = crate::common::audited(&parent, &relaying, "giám sát việc thực hiện");
     assert_eq!(p.status, Status::Covered, "{:?}", p.reason);
 }
+
+/// A plan below is the plan the parent's "xây dựng kế hoạch" duty asks of
+/// it: a weak pair with another derived duty (Sở Tư pháp Bình Thuận's
+/// "phản ánh khó khăn, vướng mắc về Văn phòng Sở", at 0.32) does not make
+/// the duty partial (session 21, read on that plan after its first
+/// measurement).
+#[test]
+fn a_plan_below_carries_the_duty_to_draft_it_whatever_weakly_pairs_with_it() {
+    let parent = crate::common::seed("binh-thuan-qd87-2023");
+    let child = crate::common::import("examples/data/written/binh-thuan-sotuphap-87-2023.txt");
+    let r = obligraph_rules::audit(&parent, &child, &obligraph_rules::Config::default());
+    let p = r.parent_obligation("III.1:draft").expect("reported");
+    assert_eq!(p.status, Status::Covered, "{:?}", p.matches);
+}

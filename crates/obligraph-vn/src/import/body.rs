@@ -1392,7 +1392,7 @@ fn set_label(l: Label, value: &str, ctx: &Ctx, f: LabelFields<'_>) {
 /// too: "Các sở, ban, ngành có thể bổ sung …").
 static DUTY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|phản ánh|là đầu mối|là cơ quan|là đơn vị|tăng cường|đẩy mạnh|quán triệt|rà soát|đôn đốc|tuyên truyền|nâng cao|bố trí|tổng hợp|lồng ghép|cụ thể hóa|chủ động|kịp thời|khẩn trương|tập trung|quan tâm|bảo đảm|đảm bảo|giải quyết|cung cấp|tiếp nhận|vận động|cập nhật|có thể|bổ sung)(?:\s|,|$)",
+        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|lập dự toán|phản ánh|là đầu mối|là cơ quan|là đơn vị|tăng cường|đẩy mạnh|quán triệt|rà soát|đôn đốc|tuyên truyền|nâng cao|bố trí|tổng hợp|lồng ghép|cụ thể hóa|chủ động|kịp thời|khẩn trương|tập trung|quan tâm|bảo đảm|đảm bảo|giải quyết|cung cấp|tiếp nhận|vận động|cập nhật|có thể|bổ sung)(?:\s|,|$)",
     )
 });
 
@@ -1463,6 +1463,23 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
         return None;
     }
     Some((subject.to_string(), String::new()))
+}
+
+/// The sentences of a funding paragraph from the first, after its
+/// opening one, whose subject names bodies ([`known_subject`]); `None`
+/// when the opening sentence names them itself or none does.
+fn funding_duty_sentences(text: &str, ctx: &Ctx) -> Option<String> {
+    if known_subject(text, ctx).is_some() {
+        return None;
+    }
+    role_lines::sentences(text)
+        .into_iter()
+        .skip(1)
+        .find_map(|s| {
+            let at = s.as_ptr() as usize - text.as_ptr() as usize;
+            let rest = text.get(at..)?;
+            known_subject(rest, ctx).map(|_| rest.to_string())
+        })
 }
 
 /// Where the first [`DUTY_VERB`] starts in `text` lowercased, "các tổ
@@ -1851,6 +1868,18 @@ fn labelled_time_paren(text: &str, ctx: &Ctx) -> Option<RoleLine> {
 }
 
 fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
+    // A funding paragraph whose prose goes on with a sentence giving a
+    // body work ("Kinh phí … do ngân sách nhà nước bảo đảm …. Công an quận
+    // lập dự toán kinh phí … gửi Phòng Tài chính - Kế hoạch …"): its duty
+    // is that sentence and those after it, as when it is a paragraph of
+    // its own.
+    for n in &mut nodes {
+        if n.kind == Kind::Funding && !(n.numbered && n.depth <= 5) {
+            if let Some(rest) = funding_duty_sentences(&n.text, ctx) {
+                n.text = rest;
+            }
+        }
+    }
     // A sentence pointing to the appendix, set aside below, heads nothing:
     // the item it follows is a task of its own ("5. Thực hiện nghĩa vụ báo
     // cáo …" / "Nhiệm vụ cụ thể … được xác định tại Phụ lục …").

@@ -87,3 +87,98 @@ fn lap_du_toan_opens_a_funding_duty() {
         Some("Phòng Tư pháp quận")
     );
 }
+
+/// Sở Nội vụ tỉnh Quảng Ngãi, 2026: the department's offices have names
+/// with commas and "và" the table does not know; a lettered item opening
+/// a block of labels with its colon; a deadline line on its own under a
+/// lead-in and its bullets.
+const OFFICES: &str = "UBND TỈNH QUẢNG NGÃI
+SỞ NỘI VỤ
+Số: 233/KH-SNV
+Quảng Ngãi, ngày 20 tháng 02 năm 2026
+KẾ HOẠCH
+Triển khai Kế hoạch của Ủy ban nhân dân tỉnh tại Sở Nội vụ
+I. MỤC ĐÍCH, YÊU CẦU
+1. Phân công rõ đơn vị chủ trì, phối hợp.
+II. NHIỆM VỤ CỤ THỂ
+1. Hoàn thiện thể chế
+a) Rà soát quy định về quản lý hội, quỹ xã hội trên địa bàn tỉnh. Thời gian thực hiện: năm 2026.
+b) Về lĩnh vực việc làm và an sinh:
+- Đơn vị chủ trì: Phòng Việc làm, An toàn lao động và Bảo hiểm xã hội.
+- Đơn vị phối hợp: Phòng Cải cách hành chính, Văn thư và Lưu trữ, Thanh tra Sở, Bảo hiểm xã hội tỉnh.
+- Thời gian thực hiện: Hằng năm.
+c) Phòng Công chức, viên chức chủ trì tham mưu lồng ghép nội dung Công ước vào chương trình bồi dưỡng công chức.
+2. Thúc đẩy bình đẳng giới
+Giao Phòng Tổ chức, biên chế và Tổ chức phi chính phủ chủ trì, phối hợp với các phòng, đơn vị thuộc Sở triển khai các chương trình về bình đẳng giới; trong đó tập trung:
+- Tăng tỷ lệ nữ trong quy hoạch cán bộ lãnh đạo, quản lý.
+- Nhân rộng các mô hình phòng, chống bạo lực gia đình.
+Thời gian thực hiện: theo chương trình công tác năm của Sở.
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng Sở theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+";
+
+#[test]
+fn an_office_name_runs_over_its_commas_and_va() {
+    let i = import(OFFICES);
+    let b = task(&i, "Về lĩnh vực việc làm");
+    let written = |o: &obligraph_core::Obligation, role: Role| -> Vec<String> {
+        o.assignments
+            .iter()
+            .filter(|a| a.role == role)
+            .map(|a| a.as_written.clone())
+            .collect()
+    };
+    assert_eq!(
+        written(b, Role::Lead),
+        ["Phòng Việc làm, An toàn lao động và Bảo hiểm xã hội"],
+        "{b:#?}"
+    );
+    // A known body of a level, after a comma, is a body of its own.
+    assert_eq!(
+        written(b, Role::Support),
+        [
+            "Phòng Cải cách hành chính, Văn thư và Lưu trữ",
+            "Thanh tra Sở",
+            "Bảo hiểm xã hội tỉnh"
+        ],
+        "{b:#?}"
+    );
+    let c = task(&i, "lồng ghép nội dung Công ước");
+    assert_eq!(
+        written(c, Role::Lead),
+        ["Phòng Công chức, viên chức"],
+        "{c:#?}"
+    );
+    // "Phòng Tổ chức" is no collective "phòng, tổ chức".
+    let g = task(&i, "Giao Phòng Tổ chức");
+    assert_eq!(
+        written(g, Role::Lead),
+        ["Phòng Tổ chức, biên chế và Tổ chức phi chính phủ"],
+        "{g:#?}"
+    );
+}
+
+#[test]
+fn a_block_opened_by_an_item_s_colon_is_that_item_s_only() {
+    let i = import(OFFICES);
+    let a = task(&i, "Rà soát quy định về quản lý hội");
+    assert!(ids(a, Role::Lead).is_empty(), "{a:#?}");
+    assert_eq!(a.deadline_text.as_deref(), Some("năm 2026"));
+}
+
+#[test]
+fn a_deadline_line_on_its_own_dates_the_lead_in_and_its_bullets() {
+    let i = import(OFFICES);
+    for snippet in [
+        "Giao Phòng Tổ chức",
+        "Tăng tỷ lệ nữ",
+        "Nhân rộng các mô hình",
+    ] {
+        let o = task(&i, snippet);
+        assert_eq!(
+            o.deadline_text.as_deref(),
+            Some("theo chương trình công tác năm của Sở"),
+            "{o:#?}"
+        );
+    }
+}

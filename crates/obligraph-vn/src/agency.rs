@@ -3024,6 +3024,27 @@ fn parse_part(
                 agency = unresolved(&strip_html(&written));
             }
         }
+        // An office's name unknown to the table runs on over its commas
+        // and "và" ("Phòng Tổ chức, biên chế và Tổ chức phi chính phủ",
+        // "Phòng Tiền lương và Bảo hiểm xã hội") up to a piece that opens
+        // another body.
+        if opens_office(&written, &agency) && pieces.get(j).is_some_and(|p| p.scope.is_none()) {
+            let mut k = j + 1;
+            while pieces
+                .get(k)
+                .is_some_and(|p| office_name_goes_on(p, memo, ctx))
+            {
+                k += 1;
+                if pieces.get(k - 1).is_some_and(|p| p.scope.is_some()) {
+                    break;
+                }
+            }
+            if k > j + 1 || agency.is_collective() {
+                j = k - 1;
+                written = join_pieces(pieces.get(i..=j).unwrap_or(&[]));
+                agency = unresolved(&strip_html(&written));
+            }
+        }
         let scope = pieces.get(j).and_then(|p| p.scope.as_deref());
         let written_norm = tidy(&written);
         let agency = numbered_region(agency, &written_norm);
@@ -3050,6 +3071,37 @@ fn parse_part(
         }
         i = j + 1;
     }
+}
+
+/// Whether `written`, read as `agency`, is an office's name the table
+/// does not know: "Phòng" and a capitalised word, unresolved, or read as
+/// a collective, whose nouns are written in lower case ("Phòng Tổ chức"
+/// is no "phòng, tổ chức").
+fn opens_office(written: &str, agency: &Agency) -> bool {
+    let mut words = written.split_whitespace();
+    let head = words.next().map(fold);
+    let named = words
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    head.as_deref() == Some("phòng") && named && (!is_resolved(agency) || agency.is_collective())
+}
+
+/// Whether a piece after an office's unknown name goes on with that name:
+/// written after ", " or " và ", it opens with no head of a body
+/// ([`AGENCY_HEADS`], "đề nghị") and is not a known body of a level
+/// ("Bảo hiểm xã hội tỉnh").
+fn office_name_goes_on(p: &Piece, memo: &mut Memo, ctx: &AgencyContext) -> bool {
+    if p.text.trim().is_empty() || !matches!(p.sep_before, ", " | " và ") {
+        return false;
+    }
+    let f = fold(p.text.trim());
+    let opens = |w: &str| f == w || f.starts_with(&format!("{w} "));
+    if AGENCY_HEADS.iter().any(|h| opens(h)) || opens("đề nghị") {
+        return false;
+    }
+    let levelled = LEVEL_WORDS.iter().any(|l| f.ends_with(&format!(" {l}")));
+    !(levelled && memo.resolve_known(&p.text, ctx).is_some())
 }
 
 /// A regional body written with its number ("Tòa án nhân dân khu vực 5",

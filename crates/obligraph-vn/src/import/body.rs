@@ -611,7 +611,7 @@ pub(crate) fn read_body(
             }
             let targets = if rl.points.is_empty() {
                 if named_targets.is_empty() {
-                    let all = label_targets(&group, group_parent);
+                    let all = label_targets(&nodes, &group, group_parent);
                     // A sentence that assigns, under items that each name
                     // their own lead, assigns the last one.
                     match all.last() {
@@ -646,7 +646,15 @@ pub(crate) fn read_body(
         }
         // Labelled lines.
         if let Some((l, value)) = label(text) {
-            let targets = unassigned_tail(&nodes, label_targets(&group, group_parent), &ctx);
+            let all = label_targets(&nodes, &group, group_parent);
+            // A deadline line on its own goes to the items that give
+            // none; in a block of roles, to the items the roles went to
+            // (those that name no lead).
+            let targets = if l == Label::Time && !last_was_label {
+                undated_tail(&nodes, all, &ctx)
+            } else {
+                unassigned_tail(&nodes, all, &ctx)
+            };
             apply_label(&mut nodes, &targets, l, value, &p.lines, &ctx);
             if !targets.is_empty() {
                 ledger.attribute_all(&p.lines);
@@ -661,7 +669,8 @@ pub(crate) fn read_body(
             && roles_paren(text).is_some_and(|(s, _)| s == 0)
             && top_kind == Kind::Tasks
         {
-            let targets = unassigned_tail(&nodes, label_targets(&group, group_parent), &ctx);
+            let targets =
+                unassigned_tail(&nodes, label_targets(&nodes, &group, group_parent), &ctx);
             // Under lettered items ("a) … / (X chủ trì, …)" / "b) …" / "c)
             // … / (Y chủ trì, …)") each item is a task of its own and the
             // parenthesis is the last one's: "b)", with none, takes its
@@ -1230,8 +1239,17 @@ fn apply_pointers(plan: &mut Plan, ctx: &Ctx) {
 
 /// The nodes the current labels apply to: the group since the last label
 /// block, or the heading itself when the group is empty.
-fn label_targets(group: &[usize], group_parent: Option<usize>) -> Vec<usize> {
-    if !group.is_empty() {
+fn label_targets(nodes: &[Node], group: &[usize], group_parent: Option<usize>) -> Vec<usize> {
+    // "d) Về lĩnh vực lao động:" / "- Đơn vị chủ trì: …": an item that
+    // opens the block with its colon is the block's only one; the items
+    // above it end their own text.
+    if let Some(&last) = group.last() {
+        if nodes
+            .get(last)
+            .is_some_and(|n| n.text.trim_end().ends_with(':'))
+        {
+            return vec![last];
+        }
         return group.to_vec();
     }
     group_parent.into_iter().collect()
@@ -1282,6 +1300,26 @@ fn unassigned_tail(nodes: &[Node], targets: Vec<usize>, ctx: &Ctx) -> Vec<usize>
         .iter()
         .rev()
         .take_while(|&&t| !nodes.get(t).is_some_and(|n| names_lead(n, ctx)))
+        .count();
+    if keep == 0 {
+        return targets;
+    }
+    targets[targets.len() - keep..].to_vec()
+}
+
+/// The items at the end of `targets` that give no deadline of their own
+/// (all of them when the last gives one): those a "Thời gian: …" line
+/// after them dates ("2. Giao Phòng X chủ trì …; trong đó tập trung:" /
+/// "- …" / "- …" / "Thời gian thực hiện: …" dates the lead-in too).
+fn undated_tail(nodes: &[Node], targets: Vec<usize>, ctx: &Ctx) -> Vec<usize> {
+    let keep = targets
+        .iter()
+        .rev()
+        .take_while(|&&t| {
+            nodes
+                .get(t)
+                .is_some_and(|n| n.deadline_text.is_none() && ctx.find_deadline(&n.text).is_none())
+        })
         .count();
     if keep == 0 {
         return targets;
@@ -1392,7 +1430,7 @@ fn set_label(l: Label, value: &str, ctx: &Ctx, f: LabelFields<'_>) {
 /// too: "Các sở, ban, ngành có thể bổ sung …").
 static DUTY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|phản ánh|là đầu mối|là cơ quan|là đơn vị|tăng cường|đẩy mạnh|quán triệt|rà soát|đôn đốc|tuyên truyền|nâng cao|bố trí|tổng hợp|lồng ghép|cụ thể hóa|chủ động|kịp thời|khẩn trương|tập trung|quan tâm|bảo đảm|đảm bảo|giải quyết|cung cấp|tiếp nhận|vận động|cập nhật|có thể|bổ sung)(?:\s|,|$)",
+        r"(?:^|\s)(?:có trách nhiệm|chịu trách nhiệm|chủ trì|theo dõi|xây dựng|phối hợp|tham gia|tích cực|thực hiện|triển khai|tổ chức|báo cáo|tham mưu|căn cứ|nghiên cứu|chỉ đạo|hướng dẫn|gửi|ban hành|tiếp tục|đề xuất|lập dự toán|phản ánh|là đầu mối|là cơ quan|là đơn vị|tăng cường|đẩy mạnh|quán triệt|rà soát|đôn đốc|tuyên truyền|nâng cao|bố trí|tổng hợp|lồng ghép|cụ thể hóa|chủ động|kịp thời|khẩn trương|tập trung|quan tâm|bảo đảm|đảm bảo|giải quyết|cung cấp|tiếp nhận|vận động|cập nhật|có thể|bổ sung)(?:\s|,|$)",
     )
 });
 
@@ -1463,6 +1501,23 @@ fn duty_subject(text: &str) -> Option<(String, String)> {
         return None;
     }
     Some((subject.to_string(), String::new()))
+}
+
+/// The sentences of a funding paragraph from the first, after its
+/// opening one, whose subject names bodies ([`known_subject`]); `None`
+/// when the opening sentence names them itself or none does.
+fn funding_duty_sentences(text: &str, ctx: &Ctx) -> Option<String> {
+    if known_subject(text, ctx).is_some() {
+        return None;
+    }
+    role_lines::sentences(text)
+        .into_iter()
+        .skip(1)
+        .find_map(|s| {
+            let at = s.as_ptr() as usize - text.as_ptr() as usize;
+            let rest = text.get(at..)?;
+            known_subject(rest, ctx).map(|_| rest.to_string())
+        })
 }
 
 /// Where the first [`DUTY_VERB`] starts in `text` lowercased, "các tổ
@@ -1851,6 +1906,18 @@ fn labelled_time_paren(text: &str, ctx: &Ctx) -> Option<RoleLine> {
 }
 
 fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
+    // A funding paragraph whose prose goes on with a sentence giving a
+    // body work ("Kinh phí … do ngân sách nhà nước bảo đảm …. Công an quận
+    // lập dự toán kinh phí … gửi Phòng Tài chính - Kế hoạch …"): its duty
+    // is that sentence and those after it, as when it is a paragraph of
+    // its own.
+    for n in &mut nodes {
+        if n.kind == Kind::Funding && !(n.numbered && n.depth <= 5) {
+            if let Some(rest) = funding_duty_sentences(&n.text, ctx) {
+                n.text = rest;
+            }
+        }
+    }
     // A sentence pointing to the appendix, set aside below, heads nothing:
     // the item it follows is a task of its own ("5. Thực hiện nghĩa vụ báo
     // cáo …" / "Nhiệm vụ cụ thể … được xác định tại Phụ lục …").

@@ -131,7 +131,17 @@ pub(super) fn role_line(text: &str, prose: bool, ctx: &Ctx) -> Option<RoleLine> 
                 out.deadline = Some(m.deadline);
                 continue;
             }
+            // "X chủ trì, phối hợp với Y thực hiện hằng năm": the deadline
+            // closing the lead's clause, after its closing words.
+            let (c, closing) = match closing_deadline(c, ctx) {
+                Some((before, m)) => (before, Some(m)),
+                None => (c, None),
+            };
             let (got, points) = role_clause(c, ctx)?;
+            if let Some((text, d)) = closing {
+                out.deadline_text = Some(text);
+                out.deadline = Some(d);
+            }
             roles += 1;
             out.prose = true;
             out.points.extend(points);
@@ -139,6 +149,26 @@ pub(super) fn role_line(text: &str, prose: bool, ctx: &Ctx) -> Option<RoleLine> 
         }
     }
     (roles > 0).then_some(out)
+}
+
+/// A role clause that ends in a deadline after its closing words ("Giao
+/// X chủ trì, phối hợp với Y thực hiện hằng năm"): the clause without
+/// the deadline, and the deadline's text and reading. The deadline must
+/// close the clause, and the words before it be one of
+/// [`CLOSING_WORDS`].
+fn closing_deadline<'a>(c: &'a str, ctx: &Ctx) -> Option<(&'a str, (String, Deadline))> {
+    let m = ctx.find_deadline(c)?;
+    if m.end + 2 < c.len() {
+        return None;
+    }
+    let before = c.get(..m.start)?.trim_end();
+    let k = key(before);
+    CLOSING_WORDS
+        .iter()
+        .any(|w| k.ends_with(&format!(" {w}")))
+        .then_some(())?;
+    let text = c.get(m.start..m.end)?.trim().to_string();
+    Some((before, (text, m.deadline)))
 }
 
 /// A parenthesis of labels closing a task, as officials often write it:
@@ -246,7 +276,7 @@ fn labelled_bodies(value: &str, role: Role, ctx: &Ctx) -> Vec<Assignment> {
 }
 
 /// The sentences of a role line: it ends one at ". " before a capital.
-fn sentences(t: &str) -> Vec<&str> {
+pub(super) fn sentences(t: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut depth = 0usize;

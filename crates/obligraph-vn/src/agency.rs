@@ -3275,7 +3275,9 @@ pub(crate) fn parse_inline_roles_with(
     for clause in split_segments(&strip_html(inner)) {
         let clause = clause.trim_start_matches(['-', '+', ' ']);
         let (part, tail) = cut_at_filler(clause);
-        let Some(verb_role) = role_of(&tail) else {
+        // "(Thanh tra Sở thực hiện)": the body named does it, and leads.
+        let does = || fold(tail.trim().trim_end_matches(['.', ';'])) == "thực hiện";
+        let Some(verb_role) = role_of(&tail).or_else(|| does().then_some(Role::Lead)) else {
             // "…; thực hiện thường xuyên": a clause that names nobody
             // dates the roles.
             if part.trim().is_empty() {

@@ -174,3 +174,33 @@ fn a_time_line_naming_its_group_dates_every_item() {
         i.plan.obligations
     );
 }
+
+/// Sở Tư pháp Ninh Thuận wording: the bullets of an item each close with
+/// the office that does them, "(… thực hiện)", no "chủ trì" written.
+const DOER_PAREN: &str = "SỞ TƯ PHÁP TỈNH NINH THUẬN
+Số: 730/KH-STP
+Ninh Thuận, ngày 30 tháng 5 năm 2023
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn năm 2023
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao trách nhiệm của các phòng, đơn vị.
+II. NHIỆM VỤ
+1. Thống kê số liệu phục vụ báo cáo định kỳ, gồm:
+- Số vụ việc trợ giúp pháp lý cho người bị buộc tội (Trung tâm Trợ giúp
+pháp lý nhà nước tỉnh thực hiện);
+- Số yêu cầu bồi thường trong hoạt động tố tụng (Phòng Hành chính tư pháp
+thực hiện).
+";
+
+#[test]
+fn a_parenthesis_naming_the_body_that_does_it_gives_the_lead() {
+    let i = import(DOER_PAREN);
+    let a = task(&i, "Số vụ việc trợ giúp pháp lý");
+    assert_eq!(ids(a, Role::Lead), ["unit:legal_aid_centre"], "{a:#?}");
+    let b = task(&i, "Số yêu cầu bồi thường");
+    assert_eq!(
+        ids(b, Role::Lead),
+        ["unit:judicial_administration"],
+        "{b:#?}"
+    );
+}

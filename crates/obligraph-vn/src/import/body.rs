@@ -405,7 +405,10 @@ fn roles_paren(text: &str) -> Option<(usize, &str)> {
                     if let Some(o) = open {
                         let inner = text.get(o + 1..i).unwrap_or("");
                         let k = key(inner);
-                        if k.contains("chu tri") || k.contains("phoi hop") {
+                        // "(Thanh tra Sở thực hiện)": a body that does it.
+                        let does =
+                            k.ends_with(" thuc hien") && crate::agency::starts_agency(inner.trim());
+                        if k.contains("chu tri") || k.contains("phoi hop") || does {
                             found = Some((o, i));
                         }
                     }

@@ -1598,8 +1598,40 @@ fn resolve_known_tokens(toks: &[String], ctx: &AgencyContext) -> Option<Agency> 
     if let Some(a) = resolve_schools(core, ctx).or_else(|| resolve_units_of(core, ctx)) {
         return Some(a);
     }
-    let idx = resolve_tokens(core, ctx).or_else(|| whole.and_then(|w| resolve_tokens(w, ctx)))?;
-    table().entries.get(idx).cloned()
+    match resolve_tokens(core, ctx).or_else(|| whole.and_then(|w| resolve_tokens(w, ctx))) {
+        Some(idx) => table().entries.get(idx).cloned(),
+        None => one_of_each_level(core).and_then(|one| resolve_known_tokens(&one, ctx)),
+    }
+}
+
+/// A body named for each unit of a level, the level's kinds listed after
+/// "các" ("Phòng Tư pháp các huyện, thị xã, thành phố", "Ủy ban MTTQ Việt
+/// Nam các xã, phường"): the name of one of them, with the first kind
+/// ("Phòng Tư pháp huyện"). `None` unless every token after "các" is a
+/// level word, a comma or "và".
+fn one_of_each_level(toks: &[String]) -> Option<Vec<String>> {
+    let at = toks.iter().position(|t| t == "các").filter(|&p| p > 0)?;
+    let (head, listed) = toks.split_at(at);
+    let listed = listed.get(1..)?;
+    let levels: Vec<Vec<&str>> = LEVEL_WORDS.iter().map(|w| w.split(' ').collect()).collect();
+    let mut first: Option<&Vec<&str>> = None;
+    let mut i = 0;
+    while i < listed.len() {
+        if listed.get(i).is_some_and(|t| t == "," || t == "và") {
+            i += 1;
+            continue;
+        }
+        let level = levels.iter().find(|l| {
+            listed
+                .get(i..i + l.len())
+                .is_some_and(|w| w.iter().zip(l.iter()).all(|(a, b)| a == b))
+        })?;
+        first.get_or_insert(level);
+        i += level.len();
+    }
+    let mut one = head.to_vec();
+    one.extend(first?.iter().map(|w| (*w).to_string()));
+    Some(one)
 }
 
 /// Answers of [`resolve_known`] and list segments for one document (one
@@ -2481,7 +2513,21 @@ fn parse_segment(
     }
     let group_scope = tail_scope(&tail);
     let first = out.len();
-    parse_part(&part, seg_role, requested, ctx, memo, out);
+    // "Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh (đề nghị phối
+    // hợp)": a request closing the segment asks every body it lists.
+    let closing_request = part
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|p| p.rfind('(').and_then(|o| p.get(o + 1..)))
+        .is_some_and(asks);
+    parse_part(
+        &part,
+        seg_role,
+        requested || closing_request,
+        ctx,
+        memo,
+        out,
+    );
     if let Some(sc) = group_scope {
         for a in out.iter_mut().skip(first) {
             if a.scope.is_none() {
@@ -3104,6 +3150,12 @@ fn office_name_goes_on(p: &Piece, memo: &mut Memo, ctx: &AgencyContext) -> bool 
     !(levelled && memo.resolve_known(&p.text, ctx).is_some())
 }
 
+/// Whether a parenthesis after a name says the body is only asked ("(đề
+/// nghị phối hợp)", "(đề nghị)").
+fn asks(scope: &str) -> bool {
+    fold(scope.trim_start_matches('(').trim()).starts_with("đề nghị")
+}
+
 /// A regional body written with its number ("Tòa án nhân dân khu vực 5",
 /// "Kho bạc Nhà nước khu vực XII") keeps the number in its name; the id
 /// stays the one of all the regional bodies of that kind.
@@ -3275,7 +3327,9 @@ pub(crate) fn parse_inline_roles_with(
     for clause in split_segments(&strip_html(inner)) {
         let clause = clause.trim_start_matches(['-', '+', ' ']);
         let (part, tail) = cut_at_filler(clause);
-        let Some(verb_role) = role_of(&tail) else {
+        // "(Thanh tra Sở thực hiện)": the body named does it, and leads.
+        let does = || fold(tail.trim().trim_end_matches(['.', ';'])) == "thực hiện";
+        let Some(verb_role) = role_of(&tail).or_else(|| does().then_some(Role::Lead)) else {
             // "…; thực hiện thường xuyên": a clause that names nobody
             // dates the roles.
             if part.trim().is_empty() {

@@ -349,11 +349,13 @@ enum Label {
 }
 
 /// A label, with the items it names in a parenthesis before its colon
-/// ("Đơn vị chủ trì (điểm b, c):"); "Chủ trì:", "Phối hợp:" written bare;
+/// ("Đơn vị chủ trì (điểm b, c):"), or naming the group it closes in words
+/// ("Thời gian thực hiện các nhiệm vụ tại mục 4:", applied as a bare label
+/// to that group); "Chủ trì:", "Phối hợp:" written bare;
 /// "Đơn vị thực hiện:" (the bodies that carry the items out) leads.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[-–+•]\s*)?(?:(?P<lead>(?:(?:Đơn vị|Cơ quan) chủ trì|Chủ trì)(?: thực hiện)?|(?:Đơn vị|Cơ quan) thực hiện)|(?P<support>(?:(?:Đơn vị|Cơ quan) phối hợp|Phối hợp)(?: thực hiện)?)|(?P<time>Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?)|(?P<output>(?:Kết quả|Sản phẩm)(?: dự kiến)?))\s*(?P<points>\((?:tại |đối với )?(?:các )?(?:điểm|mục|nội dung) [^()]{1,40}\))?\s*:\s*",
+        r"^(?:[-–+•]\s*)?(?:(?P<lead>(?:(?:Đơn vị|Cơ quan) chủ trì|Chủ trì)(?: thực hiện)?|(?:Đơn vị|Cơ quan) thực hiện)|(?P<support>(?:(?:Đơn vị|Cơ quan) phối hợp|Phối hợp)(?: thực hiện)?)|(?P<time>Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?)|(?P<output>(?:Kết quả|Sản phẩm)(?: dự kiến)?))(?P<group>\s+(?:(?:của|cho)\s+)?các (?:nhiệm vụ|nội dung)\s+(?:tại|ở|thuộc)\s+(?:điểm|mục|phần)\s+[^():]{1,20})?\s*(?P<points>\((?:tại |đối với )?(?:các )?(?:điểm|mục|nội dung) [^()]{1,40}\))?\s*:\s*",
     )
 });
 
@@ -403,7 +405,10 @@ fn roles_paren(text: &str) -> Option<(usize, &str)> {
                     if let Some(o) = open {
                         let inner = text.get(o + 1..i).unwrap_or("");
                         let k = key(inner);
-                        if k.contains("chu tri") || k.contains("phoi hop") {
+                        // "(Thanh tra Sở thực hiện)": a body that does it.
+                        let does =
+                            k.ends_with(" thuc hien") && crate::agency::starts_agency(inner.trim());
+                        if k.contains("chu tri") || k.contains("phoi hop") || does {
                             found = Some((o, i));
                         }
                     }
@@ -544,7 +549,10 @@ pub(crate) fn read_body(
             }
         }
         // Appendix heading and its title lines.
-        if k.starts_with("phu luc") && (chars(text) < 40 || super::text::all_caps(text)) {
+        if k.starts_with("phu luc")
+            && (chars(text) < 40 || super::text::all_caps(text))
+            && !super::lines::closes_a_pointer(text)
+        {
             appendices += 1;
             let id = ids.unique(appendix_id(appendices));
             plan.sections.push(Section {
@@ -647,10 +655,16 @@ pub(crate) fn read_body(
         // Labelled lines.
         if let Some((l, value)) = label(text) {
             let all = label_targets(&nodes, &group, group_parent);
+            // "Thời gian thực hiện các nhiệm vụ tại mục 4:": every item.
             // A deadline line on its own goes to the items that give
             // none; in a block of roles, to the items the roles went to
             // (those that name no lead).
-            let targets = if l == Label::Time && !last_was_label {
+            let targets = if LABEL
+                .captures(text)
+                .is_some_and(|c| c.name("group").is_some())
+            {
+                all
+            } else if l == Label::Time && !last_was_label {
                 undated_tail(&nodes, all, &ctx)
             } else {
                 unassigned_tail(&nodes, all, &ctx)

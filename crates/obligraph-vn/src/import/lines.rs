@@ -110,7 +110,46 @@ fn is_bullet_line(t: &str) -> bool {
 
 fn is_appendix_start(t: &str) -> bool {
     let k = key_prefix(t, 8);
-    k.starts_with("phu luc") && chars(t) < 40
+    k.starts_with("phu luc") && chars(t) < 40 && !closes_a_pointer(t)
+}
+
+/// Whether a line opening with "Phụ lục" is the tail of a sentence
+/// pointing at the appendix, cut by a hard line break ("… (mục III" /
+/// "Phụ lục)."): the words are followed by a closing bracket or by a
+/// comma or semicolon, which no appendix heading is.
+pub(crate) fn closes_a_pointer(t: &str) -> bool {
+    if !key_prefix(t, 8).starts_with("phu luc") {
+        return false;
+    }
+    let mut words = t.split_whitespace();
+    let (Some(_), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let tail = second.trim_start_matches(char::is_alphabetic);
+    let next = if tail.is_empty() {
+        words.next().unwrap_or("")
+    } else {
+        tail
+    };
+    next.starts_with([')', ']', ',', ';'])
+}
+
+/// Whether a tab line goes on with the row line above, whose last cell a
+/// hard line break cut ("6\tThực hiện … giai đoạn 2021 -" / "2030 trên
+/// địa bàn …\tSở …\tSở …\t2026 - 2030\tBáo cáo hằng năm"): the row above
+/// is short of the header's cells, and the two together, the cut cell
+/// counted once, fill the header exactly. The line's first cell holds
+/// words, not a row number alone.
+fn continues_short_row(prev: Option<&RowLine>, cells: &[String], width: usize) -> bool {
+    let Some(prev) = prev.map(|p| &p.cells) else {
+        return false;
+    };
+    let first = cells.first().map(|c| clean(c)).unwrap_or_default();
+    prev.len() < width
+        && !cells.is_empty()
+        && prev.len() + cells.len() - 1 == width
+        && first.split_whitespace().nth(1).is_some()
+        && prev.last().is_some_and(|c| !c.trim().is_empty())
 }
 
 /// Splits raw cells of a markdown table line (`| a | b |`).
@@ -297,6 +336,14 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
                 continue;
             }
             if let Some(t) = &mut table {
+                // A line going on with a row cut short: its cells moved
+                // under the ones they continue, as a continuation row.
+                let cut = t.rows.last().map_or(0, |p| p.cells.len());
+                if !after_break && continues_short_row(t.rows.last(), cells, t.header.len()) {
+                    let mut moved = vec![String::new(); cut - 1];
+                    moved.append(cells);
+                    *cells = moved;
+                }
                 t.rows.push(RowLine {
                     line: s.no,
                     cells: std::mem::take(cells),
@@ -512,7 +559,7 @@ fn continues(
     double_spaced: bool,
     typical: usize,
 ) -> bool {
-    if NEW_PARA.is_match(next)
+    if NEW_PARA.is_match(next) && !closes_a_pointer(next)
         || is_doc_type(para)
         || is_appendix_start(para)
         || (next.contains(", ngày")

@@ -1031,6 +1031,36 @@ pub(crate) fn audit_indexed(
         } else {
             (status, confidence)
         };
+        // "Each level checks its own": a monitoring duty the parent gives
+        // the bodies the derived plan is one of ("Tập trung chỉ đạo, tăng
+        // cường kiểm tra, đôn đốc việc triển khai thực hiện …" of "các cơ
+        // quan, đơn vị, UBND các xã") is carried by the derived plan's own
+        // monitoring duty ("Văn phòng Sở theo dõi, đôn đốc, kiểm tra …"),
+        // whatever its words. Flagged: a reader checks it is this plan's.
+        let (status, confidence) = if status == Status::Missing
+            && reason.is_none()
+            && p.kind == obligraph_core::ObligationKind::Monitor
+            && is_own_plan(p, parent, child)
+            && !carry::names_parts(&p.text)
+        {
+            match child
+                .obligations
+                .iter()
+                .find(|c| c.kind == obligraph_core::ObligationKind::Monitor)
+            {
+                Some(c) => {
+                    elements = vec![ElementReport {
+                        text: std::sync::Arc::clone(&shared.text),
+                        carried_by: vec![c.id.clone()],
+                        required: true,
+                    }];
+                    (Status::Covered, crate::params::OWN_MONITOR_CONFIDENCE)
+                }
+                None => (status, confidence),
+            }
+        } else {
+            (status, confidence)
+        };
         // A body's own plan that takes up nothing of a task naming it only
         // among "các Sở, ngành có liên quan": read as not its own.
         let (status, confidence, reason) = match issuer.as_ref() {

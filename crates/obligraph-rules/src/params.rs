@@ -106,6 +106,13 @@ pub const TOGETHER_CONFIDENCE: f64 = 0.65;
 /// verdicts).
 pub const CONCERNED_ONLY_CONFIDENCE: f64 = 0.65;
 
+/// Confidence of a monitoring duty the parent gives the derived plan's own
+/// bodies, carried by the derived plan's own monitoring duty whatever its
+/// words (`audit.rs`, "each level checks its own"): below
+/// [`REVIEW_BELOW`], so a reader checks that the duty monitors this plan.
+/// Set by hand (session 21), like the other review levels.
+pub const OWN_MONITOR_CONFIDENCE: f64 = 0.65;
+
 /// The confidence of a "not applicable" verdict on a task that only
 /// requested bodies lead (courts, procuracies, the Front: the derived plan
 /// can relay the request, not order it): under [`REVIEW_BELOW`], so a

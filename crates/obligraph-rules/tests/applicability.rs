@@ -155,3 +155,47 @@ fn a_plan_below_carries_the_duty_to_draft_it_whatever_weakly_pairs_with_it() {
     let p = r.parent_obligation("III.1:draft").expect("reported");
     assert_eq!(p.status, Status::Covered, "{:?}", p.matches);
 }
+
+const HA_NAM_MONITOR: &str = "ỦY BAN NHÂN DÂN	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HÀ NAM	Độc lập - Tự do - Hạnh phúc
+Số: 95/KH-UBND	Hà Nam, ngày 12 tháng 4 năm 2023
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn tỉnh
+I. NHIỆM VỤ
+1. Tổ chức tập huấn nghiệp vụ về phòng, chống tra tấn cho cán bộ làm công tác tạm giữ, tạm giam (Công an tỉnh chủ trì; hằng năm).
+II. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố chỉ đạo sát sao, thường xuyên kiểm tra, đôn đốc việc thực hiện các nhiệm vụ được giao tại Kế hoạch này.
+";
+
+const KIM_BANG_MONITOR: &str = "ỦY BAN NHÂN DÂN	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN KIM BẢNG	Độc lập - Tự do - Hạnh phúc
+Số: 41/KH-UBND	Kim Bảng, ngày 05 tháng 5 năm 2023
+KẾ HOẠCH
+Thực hiện Kế hoạch số 95/KH-UBND của Ủy ban nhân dân tỉnh về Công ước chống tra tấn
+I. NHIỆM VỤ
+1. Tổ chức tập huấn nghiệp vụ về phòng, chống tra tấn cho cán bộ làm công tác tạm giữ (Công an huyện chủ trì; hằng năm).
+II. TỔ CHỨC THỰC HIỆN
+1. Văn phòng HĐND và UBND huyện giúp Ủy ban nhân dân huyện theo dõi, nắm tình hình các cơ quan, đơn vị thực hiện Kế hoạch.
+";
+
+/// A monitoring duty the province gives its departments and districts is
+/// carried by the district's own monitoring duty, whatever its words
+/// (session 21: Đồng Nai IV.1.c "Tập trung chỉ đạo, tăng cường kiểm tra,
+/// đôn đốc …" against the plans below it written blind); flagged. A plan
+/// with no monitoring duty of its own leaves it missing.
+#[test]
+fn a_plan_below_carries_a_monitoring_duty_by_its_own() {
+    let p = crate::common::audited(HA_NAM_MONITOR, KIM_BANG_MONITOR, "đôn đốc");
+    assert_eq!(p.status, Status::Covered, "{:?}", p.elements);
+    assert!(p.review);
+    let without = "ỦY BAN NHÂN DÂN	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN KIM BẢNG	Độc lập - Tự do - Hạnh phúc
+Số: 41/KH-UBND	Kim Bảng, ngày 05 tháng 5 năm 2023
+KẾ HOẠCH
+Thực hiện Kế hoạch số 95/KH-UBND của Ủy ban nhân dân tỉnh về Công ước chống tra tấn
+I. NHIỆM VỤ
+1. Tổ chức tập huấn nghiệp vụ về phòng, chống tra tấn cho cán bộ làm công tác tạm giữ (Công an huyện chủ trì; hằng năm).
+";
+    let p = crate::common::audited(HA_NAM_MONITOR, without, "đôn đốc");
+    assert_eq!(p.status, Status::Missing);
+}

@@ -797,8 +797,13 @@ pub(crate) fn audit_indexed(
             // And only when the text says the same task (a match at
             // `covered_threshold`): a weak match carrying a short body item
             // ("Thực hiện công tác nghiên cứu khác …") is an echo.
-            let (v, judged) = ix.restating(pi).into_iter().fold((v, pi), |(v, at), qi| {
-                if at != pi || v.level != Carried::Nothing || best < m.covered_threshold {
+            let restating = if v.level == Carried::Nothing && best >= m.covered_threshold {
+                ix.restating(pi)
+            } else {
+                Vec::new()
+            };
+            let (v, judged) = restating.into_iter().fold((v, pi), |(v, at), qi| {
+                if at != pi {
                     return (v, at);
                 }
                 let as_body: Vec<Option<usize>> = primaries

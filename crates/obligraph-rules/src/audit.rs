@@ -1018,6 +1018,14 @@ pub(crate) fn audit_indexed(
             .get(pi)
             .cloned()
             .unwrap_or_else(|| SharedText::of(p));
+        // The obligation as one element, carried whole by `by`.
+        let carried_whole = |by: String| {
+            vec![ElementReport {
+                text: std::sync::Arc::clone(&shared.text),
+                carried_by: vec![by],
+                required: true,
+            }]
+        };
         // "Each level drafts its own plan": a derived plan issued below the
         // parent by the bodies the duty names is that plan. Its date is
         // checked by the deadline rules; the matcher has nothing to pair.
@@ -1027,11 +1035,7 @@ pub(crate) fn audit_indexed(
             && p.kind == obligraph_core::ObligationKind::DraftPlan
             && is_own_plan(p, parent, child)
         {
-            elements = vec![ElementReport {
-                text: std::sync::Arc::clone(&shared.text),
-                carried_by: vec![format!("{} (the derived plan itself)", child.label())],
-                required: true,
-            }];
+            elements = carried_whole(format!("{} (the derived plan itself)", child.label()));
             (Status::Covered, 0.9)
         } else {
             (status, confidence)
@@ -1054,11 +1058,7 @@ pub(crate) fn audit_indexed(
                 .find(|c| c.kind == obligraph_core::ObligationKind::Monitor)
             {
                 Some(c) => {
-                    elements = vec![ElementReport {
-                        text: std::sync::Arc::clone(&shared.text),
-                        carried_by: vec![c.id.clone()],
-                        required: true,
-                    }];
+                    elements = carried_whole(c.id.clone());
                     (Status::Covered, crate::params::OWN_MONITOR_CONFIDENCE)
                 }
                 None => (status, confidence),

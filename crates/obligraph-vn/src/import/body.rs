@@ -1310,15 +1310,19 @@ fn unassigned_tail(nodes: &[Node], targets: Vec<usize>, ctx: &Ctx) -> Vec<usize>
     if targets.len() < 2 {
         return targets;
     }
-    let keep = targets
-        .iter()
-        .rev()
-        .take_while(|&&t| !nodes.get(t).is_some_and(|n| names_lead(n, ctx)))
-        .count();
-    if keep == 0 {
+    tail_where(targets, |t| {
+        !nodes.get(t).is_some_and(|n| names_lead(n, ctx))
+    })
+}
+
+/// The run of `targets` at their end that `keep` holds for; all of them
+/// when it holds for none (the last item).
+fn tail_where(targets: Vec<usize>, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+    let n = targets.iter().rev().take_while(|&&t| keep(t)).count();
+    if n == 0 {
         return targets;
     }
-    targets[targets.len() - keep..].to_vec()
+    targets[targets.len() - n..].to_vec()
 }
 
 /// The items at the end of `targets` that give no deadline of their own
@@ -1326,19 +1330,11 @@ fn unassigned_tail(nodes: &[Node], targets: Vec<usize>, ctx: &Ctx) -> Vec<usize>
 /// after them dates ("2. Giao Phòng X chủ trì …; trong đó tập trung:" /
 /// "- …" / "- …" / "Thời gian thực hiện: …" dates the lead-in too).
 fn undated_tail(nodes: &[Node], targets: Vec<usize>, ctx: &Ctx) -> Vec<usize> {
-    let keep = targets
-        .iter()
-        .rev()
-        .take_while(|&&t| {
-            nodes
-                .get(t)
-                .is_some_and(|n| n.deadline_text.is_none() && ctx.find_deadline(&n.text).is_none())
-        })
-        .count();
-    if keep == 0 {
-        return targets;
-    }
-    targets[targets.len() - keep..].to_vec()
+    tail_where(targets, |t| {
+        nodes
+            .get(t)
+            .is_some_and(|n| n.deadline_text.is_none() && ctx.find_deadline(&n.text).is_none())
+    })
 }
 
 /// The items of the group under `parent` whose letters a role line names

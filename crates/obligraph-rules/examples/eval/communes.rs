@@ -43,7 +43,7 @@ struct ExpectedVerdict {
 /// under its district (session 18). The first is
 /// also the applicability
 /// check's plan.
-pub const PLANS: [&str; 20] = [
+pub const PLANS: [&str; 21] = [
     "long-hung-ward-2026",
     "suoi-tre-commune-2026",
     "quang-tri-qd2715-2026",
@@ -64,6 +64,7 @@ pub const PLANS: [&str; 20] = [
     "binh-thuan-sotuphap-87-2023",
     "da-nang-qd2715-2026",
     "la-gi-87-2023",
+    "tay-ninh-iccpr-2026",
 ];
 
 fn read(rel: &str) -> Plan {

@@ -31,7 +31,7 @@ use crate::params;
 use obligraph_core::{Obligation, Plan};
 use obligraph_vn::subjects::{
     key_subjects, key_subjects_of_lower, Subject, ENUMERATION_MARKERS, LIST_LEAD_INS,
-    POINTING_WORDS, QUALIFIER_OPENERS, REPORT_KINDS,
+    POINTING_WORDS, QUALIFIER_OPENERS, REPORT_KINDS, RESPONSIBILITY_WORDS,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -94,6 +94,13 @@ fn element_pieces(text: &str, terms: bool) -> Vec<ElementPiece> {
     let text: Cow<'_, str> = match text.split_once(": ") {
         Some((label, rest)) if is_agency_label(label) => Cow::Owned(rest.to_string()),
         _ => text,
+    };
+    // "Các phòng, ban, ngành, địa phương được giao nhiệm vụ có trách nhiệm
+    // tổ chức tuyên truyền …": the bodies a task is given to, as the
+    // subject of its sentence, are who does it too.
+    let text: Cow<'_, str> = match after_answering_subject(&text) {
+        Some(rest) => Cow::Owned(rest.to_string()),
+        None => text,
     };
     // "Quyền lập hội (hoàn thiện các quy định …; đăng ký thành lập hội; …)":
     // a short subject with its details in parentheses. The subject is an
@@ -260,6 +267,29 @@ fn element_pieces(text: &str, terms: bool) -> Vec<ElementPiece> {
     out
 }
 
+/// What follows the words of answering ("có trách nhiệm", "chịu trách
+/// nhiệm": [`RESPONSIBILITY_WORDS`]) that close the subject of `text`'s
+/// first sentence, when that subject is a body the agency table knows
+/// ("Các phòng, ban, ngành, địa phương được giao nhiệm vụ", "Sở Y tế");
+/// `None` otherwise.
+fn after_answering_subject(text: &str) -> Option<&str> {
+    let lower = obligraph_vn::normalize::lower_nfc(text);
+    if lower.len() != text.len() {
+        return None;
+    }
+    let (at, len) = RESPONSIBILITY_WORDS
+        .iter()
+        .filter_map(|w| lower.find(w).map(|at| (at, w.len())))
+        .min()?;
+    let subject = text.get(..at)?;
+    if subject.trim().is_empty() || subject.contains([';', '.', ':', '(']) {
+        return None;
+    }
+    is_agency_label(subject)
+        .then(|| text.get(at + len..))
+        .flatten()
+}
+
 /// What follows an enumeration marker `text` opens with ("đặc biệt là cho
 /// …" → "cho …"), `None` when it opens with none.
 fn after_marker(text: &str) -> Option<&str> {
@@ -390,7 +420,7 @@ fn item_number_len(text: &str) -> Option<usize> {
 /// agency the table knows.
 fn is_agency_label(label: &str) -> bool {
     let label = label.trim_start_matches(|c: char| !c.is_alphabetic());
-    label.split_whitespace().count() <= 8
+    label.split_whitespace().count() <= params::AGENCY_LABEL_MAX_WORDS
         && !obligraph_vn::agency::resolve_agency(
             label,
             &obligraph_vn::agency::AgencyContext::default(),
@@ -415,7 +445,13 @@ fn split_bullets(text: &str) -> Vec<&str> {
         // A dash inside a parenthesis joins names ("(qua Công an quận -
         // Đội Tổng hợp)"): no bullet there.
         let open = |t: &str| t.matches('(').count() > t.matches(')').count();
-        if bullet && at > start && !open(&text[..at]) {
+        // Nor does a dash inside a name ("gửi Phòng Tài chính - Kế hoạch
+        // tổng hợp").
+        if bullet
+            && at > start
+            && !open(&text[..at])
+            && !obligraph_vn::agency::dash_joins_name(&text[..at], &text[at + 3..])
+        {
             out.push(&text[start..at]);
             start = at + 3;
         }
@@ -1516,6 +1552,44 @@ pub(crate) fn verdict_together(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn who_does_a_task_is_no_element_of_it() {
+        // The subject answering for the task ("… có trách nhiệm", "…
+        // chịu trách nhiệm"), a body the table knows, is who does it.
+        let e = elements_of(
+            "Ủy ban nhân dân các xã, thị trấn chịu trách nhiệm phổ biến Công ước CAT đến người dân; lồng ghép vào sinh hoạt tổ dân phố",
+        );
+        assert_eq!(e[0], "phổ biến Công ước CAT đến người dân", "{e:?}");
+        // Not when what answers is no body: the words stay.
+        let e = elements_of(
+            "Người đứng đầu cơ sở giam giữ sai phạm có trách nhiệm bồi thường cho nạn nhân",
+        );
+        assert!(e[0].starts_with("Người đứng đầu"), "{e:?}");
+    }
+
+    #[test]
+    fn a_request_to_a_long_named_body_is_no_element() {
+        // A request to a body with a long name, written as a label.
+        let e = elements_of(
+            "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện: Vận động Nhân dân tham gia giám sát việc thực hiện pháp luật về phòng, chống tra tấn",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("Vận động"), "{e:?}");
+    }
+
+    #[test]
+    fn a_dash_inside_a_name_opens_no_item() {
+        let e = elements_of(
+            "Phòng Tư pháp lập danh sách người được trợ giúp pháp lý gửi Phòng Lao động - Thương binh và Xã hội huyện tổng hợp, trình Ủy ban nhân dân huyện",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        // A list written on one line still splits at its dashes.
+        let e = elements_of(
+            "Tập huấn cho các nhóm đối tượng sau - Người có thẩm quyền tiến hành tố tụng - Cán bộ quản lý cơ sở giam giữ",
+        );
+        assert_eq!(e.len(), 3, "{e:?}");
+    }
 
     #[test]
     fn elements_split_clauses_enumerations_and_joint_duties() {

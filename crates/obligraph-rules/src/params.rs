@@ -59,6 +59,16 @@ pub const MIN_ELEMENT_TERMS: usize = 2;
 /// is "Pháp luật về phòng, chống bạo lực gia đình" (7 syllables).
 pub const LABEL_MAX_TERMS: usize = 8;
 
+/// The words before a task's first colon name the body it is given to
+/// ("Công an quận: Chủ trì …", "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam
+/// quận: Tích cực tham gia …"), not what is done, when they are at most
+/// this many and the agency table knows them. Set from the table: its
+/// longest names with a level word run to ten words ("Trung tâm Văn hóa,
+/// Thông tin và Thể thao quận", "Đề nghị" and "Ủy ban Mặt trận Tổ quốc
+/// Việt Nam quận"); two more for "các"/"thị xã". It was 8 until session
+/// 22, which cut off the requests to the Front (Ngô Quyền IV.8).
+pub const AGENCY_LABEL_MAX_WORDS: usize = 12;
+
 /// Added to every term's inverse document frequency, so that an element of
 /// only common words still has a measure (its weight is then plain
 /// containment). Small against ln(N) for the plans seen (N = 40–200).

@@ -120,6 +120,9 @@ struct Table {
     key_lens: HashMap<String, Vec<usize>>,
     /// The same for `stems`.
     stem_lens: HashMap<String, Vec<usize>>,
+    /// The words either side of the dash of the names written with one
+    /// ("Phòng Tài chính - Kế hoạch": "chính", "kế"), folded.
+    dash_pairs: rustc_hash::FxHashSet<(String, String)>,
     stats: TableStats,
 }
 
@@ -182,6 +185,7 @@ fn table() -> &'static Table {
             keys: HashMap::default(),
             key_lens: HashMap::default(),
             stem_lens: HashMap::default(),
+            dash_pairs: rustc_hash::FxHashSet::default(),
             stats: TableStats::default(),
         };
         for line in AGENCY_TSV.lines().skip(1) {
@@ -227,6 +231,9 @@ fn table() -> &'static Table {
                 .chain(std::iter::once(*name))
             {
                 for a in expand_braces(alias) {
+                    if let Some(pair) = dash_pair(&a) {
+                        t.dash_pairs.insert(pair);
+                    }
                     let toks = tokens(&a);
                     if toks.is_empty() {
                         continue;
@@ -248,6 +255,35 @@ fn table() -> &'static Table {
         t.stem_lens = lengths_by_first(t.stems.keys());
         t
     })
+}
+
+/// The last word before the dash of `name` and the first after it, folded
+/// ("Phòng Văn hóa - Xã hội" → "hóa", "xã"); `None` without a dash.
+fn dash_pair(name: &str) -> Option<(String, String)> {
+    let (before, after) = name.split_once(" - ")?;
+    Some((
+        fold(before.split_whitespace().next_back()?),
+        fold(after.split_whitespace().next()?),
+    ))
+}
+
+/// Whether a dash between `before` and `after` joins the halves of an
+/// agency name the table writes with one ("gửi Phòng Tài chính" / "Kế
+/// hoạch tổng hợp", "Công chức Văn hóa" / "Xã hội phường"), rather than
+/// opening an item of a list written on one line.
+///
+/// ```
+/// use obligraph_vn::agency::dash_joins_name;
+/// assert!(dash_joins_name("gửi Phòng Lao động", "Thương binh và Xã hội huyện"));
+/// assert!(!dash_joins_name("các nhóm đối tượng sau", "Người có thẩm quyền"));
+/// ```
+pub fn dash_joins_name(before: &str, after: &str) -> bool {
+    dash_pair(&format!(
+        "{} - {}",
+        before.split_whitespace().next_back().unwrap_or(""),
+        after.split_whitespace().next().unwrap_or("")
+    ))
+    .is_some_and(|pair| table().dash_pairs.contains(&pair))
 }
 
 /// First token to the lengths of the token lists starting with it, longest

@@ -201,6 +201,11 @@ pub const REPORT_KINDS: &[&str] = &[
     "đột xuất",
 ];
 
+/// Words by which the subject of a task's sentence answers for it ("Sở Y
+/// tế chịu trách nhiệm …", "Các phòng, ban … có trách nhiệm tổ chức …";
+/// lower case, NFC): what precedes them is who does the task.
+pub const RESPONSIBILITY_WORDS: &[&str] = &["có trách nhiệm", "chịu trách nhiệm"];
+
 /// Words that open a qualifier of the piece before them rather than a
 /// duty of their own: a place ("trên địa bàn", "tại"), a purpose ("để",
 /// "nhằm"), a manner ("phù hợp với"). Lower case, NFC.

@@ -31,7 +31,7 @@ use crate::params;
 use obligraph_core::{Obligation, Plan};
 use obligraph_vn::subjects::{
     key_subjects, key_subjects_of_lower, Subject, ENUMERATION_MARKERS, LIST_LEAD_INS,
-    POINTING_WORDS, QUALIFIER_OPENERS, REPORT_KINDS, RESPONSIBILITY_WORDS,
+    POINTING_WORDS, QUALIFIER_OPENERS, REPORT_KINDS, REPORT_KIND_GROUPS, RESPONSIBILITY_WORDS,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -685,6 +685,11 @@ pub(crate) struct Element {
     /// carrying one duty each carry it together ([`carried_by_duties`]).
     /// Empty unless there are two or more.
     duties: Vec<(Vec<(u64, f64)>, f64)>,
+    /// The kinds of report it asks for when it asks for a report
+    /// ([`report_kinds`]; 0 otherwise): a derived text naming only other
+    /// kinds does not carry it ("báo cáo sơ kết hằng năm" for "báo cáo
+    /// tổng kết 05 năm").
+    report_kinds: u16,
     /// Whether it is for the levels above a commune
     /// ([`obligraph_vn::subjects::above_commune`]): read only when a
     /// commune plan is audited, so worked out then, once.
@@ -855,9 +860,16 @@ fn task_elements(
             let mass = terms.iter().map(|(_, w)| w).sum();
             let alternatives = alternatives_of(&e, &terms);
             let duties = sides_weighed(verb_clauses(&e), &terms);
+            let report_kinds = match term_lists.get(i) {
+                Some(l) if REPORT_TERM.is_some_and(|r| l.binary_search(&r).is_ok()) => {
+                    report_kinds(|t| l.binary_search(&t).is_ok())
+                }
+                _ => 0,
+            };
             Element {
                 alternatives,
                 duties,
+                report_kinds,
                 above_commune: std::sync::OnceLock::new(),
                 repeated: std::sync::OnceLock::new(),
                 text: e.into(),
@@ -1107,10 +1119,66 @@ impl ParentCarry {
     }
 }
 
+/// The kinds of report ([`REPORT_KIND_GROUPS`]) a text's terms name, as
+/// bits in the order of that list; with the periodic kind ("định kỳ"),
+/// every periodic one (the first four).
+fn report_kinds(has: impl Fn(u64) -> bool) -> u16 {
+    static KEYS: std::sync::LazyLock<Vec<(u16, u64)>> = std::sync::LazyLock::new(|| {
+        REPORT_KIND_GROUPS
+            .iter()
+            .enumerate()
+            .flat_map(|(bit, (_, phrases))| {
+                phrases
+                    .iter()
+                    .filter_map(move |ph| pair_term(ph).map(|t| (1u16 << bit, t)))
+            })
+            .collect()
+    });
+    const PERIODIC: u16 = 1 << 4;
+    const PERIODIC_FAMILY: u16 = 0b1_1111;
+    let kinds = KEYS
+        .iter()
+        .filter(|(_, t)| has(*t))
+        .fold(0u16, |k, (bit, _)| k | bit);
+    if kinds & PERIODIC != 0 {
+        kinds | PERIODIC_FAMILY
+    } else {
+        kinds
+    }
+}
+
+/// The term of the pair of syllables of a two-syllable phrase ("tổng
+/// kết"): its one term that is neither syllable alone; `None` when the
+/// phrase has no such term (a stop word or a digit in it).
+fn pair_term(phrase: &str) -> Option<u64> {
+    let single: Vec<u64> = phrase.split_whitespace().flat_map(term_ids).collect();
+    let pair: Vec<u64> = term_ids(phrase)
+        .into_iter()
+        .filter(|t| !single.contains(t))
+        .collect();
+    match pair.as_slice() {
+        [t] => Some(*t),
+        _ => None,
+    }
+}
+
+/// The term of "báo cáo": an element holding it asks for a report.
+static REPORT_TERM: std::sync::LazyLock<Option<u64>> =
+    std::sync::LazyLock::new(|| pair_term("báo cáo"));
+
+/// Whether a report element of kinds `parent` and a derived text naming
+/// kinds `child` ask for different reports: both name a kind and share
+/// none.
+fn other_report(parent: u16, child: u16) -> bool {
+    parent != 0 && child != 0 && parent & child == 0
+}
+
 /// What carrying reads of a derived text: its terms, the key subjects it
-/// names, whether it speaks of a convention without naming one.
+/// names, whether it speaks of a convention without naming one, the kinds
+/// of report it names ([`report_kinds`]).
 #[derive(Debug)]
 pub(crate) struct ChildText {
+    report_kinds: u16,
     terms: FxHashSet<u64>,
     own: Vec<Subject>,
     generic: bool,
@@ -1161,6 +1229,7 @@ impl ParentCarry {
             }
             let (own, generic) = own_subjects_of_lower(&lower);
             ChildText {
+                report_kinds: report_kinds(|t| terms.contains(&t)),
                 terms,
                 own,
                 generic,
@@ -1200,6 +1269,9 @@ fn contradicts(p: &[Subject], c: &[Subject]) -> bool {
 
 /// Share of `e`'s weight found in `c`.
 fn held(e: &Element, c: &ChildSide) -> f64 {
+    if other_report(e.report_kinds, c.text.report_kinds) {
+        return 0.0;
+    }
     e.share_in(&c.text.terms)
 }
 
@@ -1552,6 +1624,34 @@ pub(crate) fn verdict_together(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn report_kinds_are_read_from_terms() {
+        assert!(REPORT_TERM.is_some());
+        let kinds = |t: &str| {
+            let ids = term_ids(t);
+            report_kinds(|x| ids.binary_search(&x).is_ok())
+        };
+        let annual_review = kinds("báo cáo sơ kết hằng năm");
+        let final_review = kinds("báo cáo tổng kết 05 năm");
+        assert!(annual_review != 0 && final_review != 0);
+        assert!(other_report(final_review, annual_review));
+        assert!(!other_report(kinds("báo cáo hàng năm"), annual_review));
+        // Periodic is any of the periodic kinds.
+        assert!(!other_report(
+            kinds("báo cáo định kỳ"),
+            kinds("báo cáo hằng quý")
+        ));
+        assert!(other_report(
+            kinds("báo cáo đột xuất"),
+            kinds("báo cáo định kỳ")
+        ));
+        // A text naming no kind contradicts none.
+        assert!(!other_report(
+            final_review,
+            kinds("báo cáo kết quả thực hiện")
+        ));
+    }
 
     #[test]
     fn who_does_a_task_is_no_element_of_it() {

@@ -9,6 +9,7 @@ mod golden;
 mod inferred;
 mod mutations;
 mod repeated;
+mod report_kinds;
 mod restated;
 mod siblings;
 mod split;

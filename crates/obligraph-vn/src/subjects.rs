@@ -201,6 +201,23 @@ pub const REPORT_KINDS: &[&str] = &[
     "đột xuất",
 ];
 
+/// The kinds of [`REPORT_KINDS`] by what they ask (lower case, NFC): a
+/// report of one kind is not a report of another ("báo cáo sơ kết hằng
+/// năm" does not give the "báo cáo tổng kết 05 năm"). "định kỳ" (periodic)
+/// is any of the first four.
+pub const REPORT_KIND_GROUPS: &[(&str, &[&str])] = &[
+    ("annual", &["hằng năm", "hàng năm"]),
+    ("quarterly", &["hằng quý", "hàng quý"]),
+    ("monthly", &["hằng tháng", "hàng tháng"]),
+    ("six-monthly", &["sáu tháng"]),
+    ("periodic", &["định kỳ"]),
+    ("preliminary review", &["sơ kết"]),
+    ("final review", &["tổng kết"]),
+    ("mid-term", &["giữa kỳ"]),
+    ("thematic", &["chuyên đề"]),
+    ("ad hoc", &["đột xuất"]),
+];
+
 /// Words by which the subject of a task's sentence answers for it ("Sở Y
 /// tế chịu trách nhiệm …", "Các phòng, ban … có trách nhiệm tổ chức …";
 /// lower case, NFC): what precedes them is who does the task.

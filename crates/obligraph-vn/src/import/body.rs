@@ -1832,6 +1832,28 @@ fn points_to_appendix(text: &str) -> bool {
     }
 }
 
+/// The most words a closing parenthesis pointing to a part of the
+/// appendix holds: the longest written ("(chi tiết tại Phụ lục số 02 kèm
+/// theo Kế hoạch này)") has 10; a longer parenthesis says more than where.
+const MAX_APPENDIX_PAREN_WORDS: usize = 12;
+
+/// Whether `text` closes with a parenthesis that only points to a part of
+/// the appendix: "(mục I Phụ lục)", "(chi tiết tại Phụ lục II)", "(theo
+/// Phụ lục 1 kèm theo)" — no duty verb in it.
+fn closes_with_appendix_part(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['.', ';', ':']).trim_end();
+    let Some(body) = t.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = body.rfind('(') else {
+        return false;
+    };
+    let inner = body.get(open + 1..).unwrap_or("");
+    inner.split_whitespace().count() <= MAX_APPENDIX_PAREN_WORDS
+        && key(inner).contains("phu luc")
+        && !DUTY_VERB.is_match(&lowercase(inner))
+}
+
 /// The appendix's columns as a sentence pointing to it names them.
 const APPENDIX_COLUMNS: &[&str] = &[
     "cơ quan chủ trì",
@@ -1931,9 +1953,23 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
     // A sentence pointing to the appendix, set aside below, heads nothing:
     // the item it follows is a task of its own ("5. Thực hiện nghĩa vụ báo
     // cáo …" / "Nhiệm vụ cụ thể … được xác định tại Phụ lục …").
+    // So is an item whose text closes with a pointer to its part of the
+    // appendix ("1. Rà soát, hoàn thiện hệ thống văn bản (mục I Phụ
+    // lục)."): the appendix's rows are its tasks. Under a heading naming
+    // bodies ("1. Công an tỉnh" / "a) … (chi tiết tại Phụ lục)") the item
+    // is that body's task and stays.
     let pointer: Vec<bool> = nodes
         .iter()
-        .map(|n| n.children == 0 && n.assignments.is_empty() && points_to_appendix(&n.text))
+        .map(|n| {
+            n.children == 0
+                && n.assignments.is_empty()
+                && (points_to_appendix(&n.text)
+                    || (n.kind == Kind::Tasks
+                        && closes_with_appendix_part(&n.text)
+                        && !n.parent.and_then(|p| nodes.get(p)).is_some_and(|p| {
+                            is_agency_heading(&p.text) && names_known_bodies(&p.text, ctx)
+                        })))
+        })
         .collect();
     let headed: Vec<usize> = nodes
         .iter()
@@ -2898,6 +2934,22 @@ mod tests {
         ));
         assert!(!points_to_appendix(
             "Rà soát văn bản quy phạm pháp luật theo Phụ lục I."
+        ));
+    }
+
+    #[test]
+    fn an_item_closing_with_its_part_of_the_appendix() {
+        assert!(closes_with_appendix_part(
+            "Thông tin, tuyên truyền về quyền dân sự (mục III Phụ lục)."
+        ));
+        assert!(closes_with_appendix_part(
+            "Bảo đảm quyền của người yếu thế (chi tiết tại Phụ lục II kèm theo)"
+        ));
+        assert!(!closes_with_appendix_part(
+            "Rà soát văn bản (Sở Tư pháp chủ trì; thời gian: hằng năm)."
+        ));
+        assert!(!closes_with_appendix_part(
+            "Rà soát văn bản (tổng hợp, báo cáo theo mẫu tại Phụ lục)."
         ));
     }
 

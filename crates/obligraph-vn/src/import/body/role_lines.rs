@@ -122,6 +122,13 @@ pub(super) fn role_line(text: &str, prose: bool, ctx: &Ctx) -> Option<RoleLine> 
                 set_time(&mut out, v, ctx);
                 continue;
             }
+            if let Some((output, time)) = output_clause(c) {
+                out.output = Some(output.to_string()).filter(|o| !o.is_empty());
+                if let Some(t) = time {
+                    set_time(&mut out, t, ctx);
+                }
+                continue;
+            }
             // "…; thực hiện hằng năm": the deadline as the finder reads it.
             if let Some(m) = ctx
                 .find_deadline(c)
@@ -320,6 +327,28 @@ fn label_runs(sentence: &str) -> Vec<&str> {
     out
 }
 
+/// What opens a clause giving the expected output in a role line ("…;
+/// sản phẩm là báo cáo rà soát, hoàn thành hằng năm"), as keys.
+const OUTPUT_LEAD_INS: &[&str] = &[
+    "san pham du kien la",
+    "san pham du kien:",
+    "san pham la",
+    "san pham:",
+];
+
+/// "sản phẩm là X[, hoàn thành …]": the output X, and the deadline's
+/// clause that closes it, if written.
+fn output_clause(c: &str) -> Option<(&str, Option<&str>)> {
+    let rest = after_lead_in(c, OUTPUT_LEAD_INS)?;
+    if let Some(at) = rest.rfind(", ") {
+        let tail = rest.get(at + 2..).unwrap_or("").trim();
+        if let Some(t) = time_clause(tail) {
+            return Some((rest.get(..at).unwrap_or("").trim(), Some(t)));
+        }
+    }
+    Some((rest.trim(), None))
+}
+
 /// "thời gian: X", "thời hạn: X" (any case), "hoàn thành trước …": the
 /// deadline's text.
 fn time_clause(c: &str) -> Option<&str> {
@@ -510,7 +539,8 @@ fn role_clause(c: &str, ctx: &Ctx) -> Option<(Vec<Assignment>, Vec<String>)> {
                         }
                     }
                 }
-                let list = ctx.only_agencies(&partners.join(" "), Role::Support)?;
+                let partners = without_scopes(&partners);
+                let list = ctx.only_agencies(&partners, Role::Support)?;
                 for mut a in list {
                     a.role = Role::Support;
                     out.push(a);
@@ -533,6 +563,60 @@ const SCOPE_TAILS: &[&str] = &[
     "theo linh vuc",
     "theo tham quyen",
 ];
+
+/// A scope written inside a list of partners ("phối hợp với Công an
+/// quận, các phòng, ban, ngành trong phạm vi chức năng, nhiệm vụ và Ủy
+/// ban nhân dân các phường"), as keys, longest first: said of the body
+/// before it, not part of any name.
+const LIST_SCOPES: &[&str] = &[
+    "trong pham vi chuc nang, nhiem vu duoc giao",
+    "trong pham vi chuc nang nhiem vu duoc giao",
+    "trong pham vi chuc nang, nhiem vu",
+    "trong pham vi chuc nang nhiem vu",
+    "theo chuc nang, nhiem vu duoc giao",
+    "theo chuc nang nhiem vu duoc giao",
+    "theo chuc nang, nhiem vu",
+    "theo chuc nang nhiem vu",
+];
+
+/// The partners' words joined, without the scopes ([`LIST_SCOPES`])
+/// written among them; a comma closing a scope stays with the name
+/// before it.
+fn without_scopes(words: &[&str]) -> String {
+    let joined = words.join(" ");
+    let k = key(&joined);
+    if !LIST_SCOPES.iter().any(|p| k.contains(p)) {
+        return joined;
+    }
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while let Some(w) = words.get(i) {
+        let hit = LIST_SCOPES.iter().find_map(|p| {
+            let n = p.split_whitespace().count();
+            let run = words.get(i..i + n)?;
+            let run_key = key(&run.join(" "));
+            let closed = run_key.trim_end_matches(',');
+            (closed == *p).then_some((n, run_key.ends_with(',')))
+        });
+        match hit {
+            Some((n, comma)) => {
+                if comma {
+                    if let Some(last) = out.last_mut() {
+                        if !last.ends_with(',') {
+                            last.push(',');
+                        }
+                    }
+                }
+                i += n;
+            }
+            None => {
+                out.push((*w).to_string());
+                i += 1;
+            }
+        }
+    }
+    out.join(" ")
+}
 
 /// What may stand between a lead's verb "thực hiện" and the items it
 /// names ("thực hiện nội dung tại điểm c, điểm d"), as keys.

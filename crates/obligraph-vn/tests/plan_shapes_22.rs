@@ -1,0 +1,137 @@
+//! Plan shapes the importer met reading the written plans again in
+//! session 22 (Sở Tư pháp Bình Thuận, Đà Nẵng, quận Lê Chân, Sở Nội vụ
+//! Đồng Nai), each written here the way another province would write it.
+//! Each test fails without the change it is named for.
+
+mod common;
+use common::{ids, import, task};
+
+use obligraph_core::Role;
+
+/// Tỉnh Quảng Nam, 2026: the tasks part only names the appendix's groups,
+/// each pointing at its part ("… (chi tiết tại mục II Phụ lục)").
+const GROUPS_POINTING_AT_THE_APPENDIX: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM
+Số: 58/KH-UBND
+Quảng Nam, ngày 20 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước quốc tế về các quyền dân sự và chính trị
+I. MỤC ĐÍCH, YÊU CẦU
+- Xác định rõ nhiệm vụ của các cơ quan, đơn vị.
+II. NHIỆM VỤ CỤ THỂ
+Các nhiệm vụ, cơ quan chủ trì, cơ quan phối hợp và thời gian thực hiện được nêu tại Phụ lục kèm theo, gồm hai nhóm:
+1. Hoàn thiện thể chế về quyền dân sự và chính trị (chi tiết tại mục I Phụ lục).
+2. Tuyên truyền, phổ biến về quyền dân sự và chính trị (chi tiết tại mục II Phụ lục kèm theo).
+III. TỔ CHỨC THỰC HIỆN
+Sở Tư pháp theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+
+PHỤ LỤC
+STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện
+I\tHOÀN THIỆN THỂ CHẾ\t\t\t
+1\tRà soát các văn bản quy phạm pháp luật của tỉnh về quyền dân sự\tSở Tư pháp\tCác sở, ngành\tNăm 2026
+II\tTUYÊN TRUYỀN, PHỔ BIẾN\t\t\t
+2\tTuyên truyền Công ước trên báo chí của tỉnh\tSở Văn hóa, Thể thao và Du lịch\tSở Tư pháp\tHằng năm
+";
+
+#[test]
+fn a_group_heading_pointing_at_its_part_of_the_appendix_is_no_task() {
+    let i = import(GROUPS_POINTING_AT_THE_APPENDIX);
+    assert!(
+        i.plan
+            .obligations
+            .iter()
+            .all(|o| !o.text.starts_with("Hoàn thiện thể chế")
+                && !o.text.starts_with("Tuyên truyền, phổ biến về quyền")),
+        "{:#?}",
+        i.plan.obligations
+    );
+    // The appendix's rows are still read.
+    let row = task(&i, "Tuyên truyền Công ước trên báo chí");
+    assert_eq!(
+        ids(row, Role::Lead),
+        ["province:culture_sports_tourism"],
+        "{row:#?}"
+    );
+}
+
+/// Thị xã Điện Bàn (Quảng Nam), 2023: dashed items, then a "Giao …" line
+/// that assigns them all, closing with the output ("sản phẩm là …,
+/// hoàn thành …") or with the partners' scope written inside their list
+/// ("các phòng, ban, ngành trong phạm vi chức năng, nhiệm vụ được giao và
+/// …").
+const GIAO_LINE_UNDER_DASHES: &str = "ỦY BAN NHÂN DÂN THỊ XÃ ĐIỆN BÀN
+Số: 45/KH-UBND
+Điện Bàn, ngày 10 tháng 5 năm 2023
+KẾ HOẠCH
+Triển khai Công ước chống tra tấn trên địa bàn thị xã
+I. MỤC ĐÍCH, YÊU CẦU
+- Xác định trách nhiệm của các cơ quan, đơn vị.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Rà soát, hoàn thiện pháp luật về phòng, chống tra tấn
+
+- Rà soát, đánh giá việc thực hiện các quy định pháp luật về phòng, chống tra tấn trên địa bàn thị xã.
+
+- Kịp thời kiến nghị cấp có thẩm quyền sửa đổi, bổ sung các văn bản chưa phù hợp.
+
+Giao Phòng Tư pháp thị xã chủ trì, phối hợp với Công an thị xã và các phòng, ban, ngành có liên quan thực hiện; sản phẩm là báo cáo kết quả rà soát, hoàn thành trong Quý IV/2023.
+
+2. Bồi thường, hỗ trợ nạn nhân của hành vi tra tấn
+
+- Nâng cao chất lượng giải quyết yêu cầu bồi thường nhà nước trong hoạt động tố tụng hình sự.
+
+- Hỗ trợ kịp thời cho nạn nhân của hành vi tra tấn và gia đình họ.
+
+Giao Phòng Tư pháp thị xã chủ trì, phối hợp với Công an thị xã, các phòng, ban, ngành trong phạm vi chức năng, nhiệm vụ được giao và Ủy ban nhân dân các xã, phường thực hiện hằng năm; đề nghị Tòa án nhân dân thị xã phối hợp theo thẩm quyền.
+
+III. TỔ CHỨC THỰC HIỆN
+Phòng Tư pháp thị xã theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+";
+
+#[test]
+fn a_giao_line_with_its_output_assigns_the_dashes_above() {
+    let i = import(GIAO_LINE_UNDER_DASHES);
+    for snippet in ["Rà soát, đánh giá việc thực hiện", "Kịp thời kiến nghị"] {
+        let t = task(&i, snippet);
+        assert_eq!(ids(t, Role::Lead), ["district:justice"], "{t:#?}");
+        assert_eq!(
+            ids(t, Role::Support),
+            ["collective:district_offices", "district:police"],
+            "{t:#?}"
+        );
+        assert_eq!(
+            t.deadline_text.as_deref(),
+            Some("hoàn thành trong Quý IV/2023")
+        );
+        assert_eq!(t.output.as_deref(), Some("báo cáo kết quả rà soát"));
+    }
+}
+
+#[test]
+fn a_scope_inside_the_partners_list_keeps_the_giao_line_a_role_line() {
+    let i = import(GIAO_LINE_UNDER_DASHES);
+    for snippet in [
+        "Nâng cao chất lượng giải quyết",
+        "Hỗ trợ kịp thời cho nạn nhân",
+    ] {
+        let t = task(&i, snippet);
+        assert_eq!(ids(t, Role::Lead), ["district:justice"], "{t:#?}");
+        assert_eq!(
+            ids(t, Role::Support),
+            [
+                "collective:commune_committees",
+                "collective:district_offices",
+                "district:court",
+                "district:police"
+            ],
+            "{t:#?}"
+        );
+        assert_eq!(t.deadline_text.as_deref(), Some("hằng năm"));
+    }
+    assert!(
+        i.plan
+            .obligations
+            .iter()
+            .all(|o| !o.text.starts_with("Giao Phòng Tư pháp")),
+        "{:#?}",
+        i.plan.obligations
+    );
+}

@@ -135,3 +135,66 @@ fn a_scope_inside_the_partners_list_keeps_the_giao_line_a_role_line() {
         i.plan.obligations
     );
 }
+
+/// Sở Nội vụ Khánh Hòa, 2024: each item's roles, text and deadline in a
+/// block of labelled lines ("Đơn vị chủ trì" / "Nội dung" / "Thời gian
+/// thực hiện"), the text not first.
+const CONTENT_IN_A_LABEL_BLOCK: &str = "SỞ NỘI VỤ TỈNH KHÁNH HÒA
+Số: 512/KH-SNV
+Khánh Hòa, ngày 15 tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về quyền của người khuyết tật
+I. MỤC ĐÍCH, YÊU CẦU
+- Xác định rõ trách nhiệm của các phòng, đơn vị.
+II. NHIỆM VỤ CỤ THỂ
+1. Rà soát chính sách đối với người khuyết tật
+
+a) Về chính sách trợ giúp xã hội:
+
+- Đơn vị chủ trì: Phòng Bảo trợ xã hội.
+
+- Nội dung: Rà soát, đánh giá việc thực hiện chính sách trợ giúp xã hội đối với người khuyết tật; đề xuất sửa đổi các quy định chưa phù hợp.
+
+- Đơn vị phối hợp: Văn phòng Sở và các phòng, đơn vị thuộc Sở.
+
+- Thời gian thực hiện: Quý III/2024.
+
+2. Bảo đảm quyền tiếp cận việc làm
+
+- Đơn vị chủ trì: Văn phòng Sở.
+
+- Nội dung: Hỗ trợ người khuyết tật tiếp cận các dịch vụ việc làm trên địa bàn tỉnh.
+
+- Thời gian thực hiện: Hằng năm.
+
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng Sở theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+";
+
+#[test]
+fn a_content_label_is_the_text_of_the_item_its_block_is_of() {
+    let i = import(CONTENT_IN_A_LABEL_BLOCK);
+    let a = task(&i, "Rà soát, đánh giá việc thực hiện chính sách");
+    assert!(
+        a.text.starts_with("Về chính sách trợ giúp xã hội: Rà soát"),
+        "{a:#?}"
+    );
+    assert_eq!(
+        ids(a, Role::Support),
+        ["collective:units", "unit:office"],
+        "{a:#?}"
+    );
+    assert_eq!(a.deadline_text.as_deref(), Some("Quý III/2024"));
+    let b = task(&i, "Hỗ trợ người khuyết tật tiếp cận");
+    assert_eq!(ids(b, Role::Lead), ["unit:office"], "{b:#?}");
+    assert_eq!(b.deadline_text.as_deref(), Some("Hằng năm"));
+    // No item is the label line itself.
+    assert!(
+        i.plan
+            .obligations
+            .iter()
+            .all(|o| !o.text.starts_with("Nội dung")),
+        "{:#?}",
+        i.plan.obligations
+    );
+}

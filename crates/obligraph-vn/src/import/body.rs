@@ -359,6 +359,25 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// How a block of labels names the item's own text ("Nội dung: …"), as
+/// keys.
+const CONTENT_LABELS: &[&str] = &["noi dung thuc hien:", "noi dung cong viec:", "noi dung:"];
+
+/// The text after a content label ("- Nội dung: Duy trì …" → "Duy trì
+/// …"), bulleted or not.
+fn content_label(text: &str) -> Option<&str> {
+    let rest = match body_marker(text) {
+        Some((Marker::Bullet, rest)) => rest,
+        None => text,
+        Some(_) => return None,
+    };
+    let longest = CONTENT_LABELS.iter().map(|w| w.len()).max().unwrap_or(0);
+    let head = key_head(rest, longest);
+    CONTENT_LABELS.iter().find(|w| head.starts_with(*w))?;
+    let (_, value) = rest.split_once(':')?;
+    Some(value.trim()).filter(|v| !v.is_empty())
+}
+
 fn label(text: &str) -> Option<(Label, &str)> {
     label_points(text).map(|(l, rest, _)| (l, rest))
 }
@@ -734,6 +753,30 @@ pub(crate) fn read_body(
             ledger.attribute_all(&p.lines);
             last_was_label = true;
             continue;
+        }
+        // "- Nội dung: …" in a block of labels ("Đơn vị chủ trì: X" /
+        // "Nội dung: …" / "Thời gian thực hiện: …"): the text of the one
+        // item the block is of, not an item under it.
+        if top_kind == Kind::Tasks {
+            if let Some(content) = content_label(text) {
+                let targets = label_targets(&nodes, &group, group_parent);
+                let item = match targets[..] {
+                    [t] => nodes
+                        .get_mut(t)
+                        .filter(|n| n.numbered && n.depth > 1 && n.children == 0),
+                    _ => None,
+                };
+                if let Some(n) = item {
+                    if !n.text.ends_with(':') {
+                        n.text.push(':');
+                    }
+                    super::text::join(&mut n.text, content);
+                    n.extra_lines.extend(&p.lines);
+                    ledger.attribute_all(&p.lines);
+                    last_was_label = true;
+                    continue;
+                }
+            }
         }
         if last_was_label {
             group.clear();

@@ -4,7 +4,7 @@
 //! Each test fails without the change it is named for.
 
 mod common;
-use common::{ids, import, task};
+use common::{ids, import, requested, task};
 
 use obligraph_core::Role;
 
@@ -196,5 +196,49 @@ fn a_content_label_is_the_text_of_the_item_its_block_is_of() {
             .all(|o| !o.text.starts_with("Nội dung")),
         "{:#?}",
         i.plan.obligations
+    );
+}
+
+/// Tỉnh Ninh Thuận, 2023: two bodies leading together ("X và Y cùng chủ
+/// trì"), and bodies asked to join the work ("đề nghị X, Y cùng thực
+/// hiện, Z phối hợp").
+const TOGETHER: &str = "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN
+Số: 2034/KH-UBND
+Ninh Thuận, ngày 12 tháng 6 năm 2023
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn tỉnh
+I. MỤC ĐÍCH, YÊU CẦU
+- Xác định rõ trách nhiệm của các cơ quan, đơn vị.
+II. NHIỆM VỤ
+1. Sở Tư pháp và Sở Y tế cùng chủ trì nâng cao chất lượng giám định pháp y phục vụ giải quyết các vụ việc liên quan đến tra tấn; thời gian: hằng năm.
+2. Xây dựng cơ sở dữ liệu về bồi thường thiệt hại cho nạn nhân bị tra tấn. Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ; đề nghị Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh cùng thực hiện, các sở, ngành, Ủy ban nhân dân cấp huyện phối hợp. Thời gian: năm 2024.
+III. TỔ CHỨC THỰC HIỆN
+Sở Tư pháp theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+";
+
+#[test]
+fn bodies_leading_or_asked_together() {
+    let i = import(TOGETHER);
+    let a = task(&i, "giám định pháp y");
+    assert_eq!(
+        ids(a, Role::Lead),
+        ["province:health", "province:justice"],
+        "{a:#?}"
+    );
+    let b = task(&i, "Xây dựng cơ sở dữ liệu");
+    assert_eq!(
+        ids(b, Role::Lead),
+        ["province:court", "province:justice", "province:procuracy"],
+        "{b:#?}"
+    );
+    assert_eq!(
+        requested(b),
+        [
+            "province:procuracy",
+            "province:court",
+            "collective:departments",
+            "collective:district_committees"
+        ],
+        "{b:#?}"
     );
 }

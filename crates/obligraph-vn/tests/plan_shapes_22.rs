@@ -242,3 +242,32 @@ fn bodies_leading_or_asked_together() {
         "{b:#?}"
     );
 }
+
+/// Sở Tư pháp Quảng Ngãi, 2023: the department's office that drafts and
+/// reviews legal documents and monitors law enforcement, its name holding
+/// a comma, broken across two lines.
+const MERGED_LEGISLATION_OFFICE: &str = "SỞ TƯ PHÁP TỈNH QUẢNG NGÃI
+Số: 640/KH-STP
+Quảng Ngãi, ngày 05 tháng 6 năm 2023
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn của Sở Tư pháp
+I. MỤC ĐÍCH, YÊU CẦU
+- Xác định rõ trách nhiệm của các phòng, đơn vị thuộc Sở.
+II. NHIỆM VỤ
+1. Góp ý các dự thảo văn bản quy phạm pháp luật có liên quan đến phòng, chống tra tấn, bảo đảm tính tương thích với Công ước. Giao Phòng Xây dựng, kiểm tra văn bản và theo dõi
+thi hành pháp luật chủ trì, phối hợp với Thanh tra Sở thực hiện; thời gian: hằng năm.
+2. Giao Thanh tra Sở chủ trì, phối hợp với Phòng Xây dựng, kiểm tra văn bản và theo dõi thi hành pháp luật kiểm tra việc giải quyết khiếu nại, tố cáo liên quan đến tra tấn; thời gian: hằng năm.
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng Sở theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+";
+
+#[test]
+fn the_merged_legislation_office_is_one_name() {
+    let i = import(MERGED_LEGISLATION_OFFICE);
+    let a = task(&i, "Góp ý các dự thảo");
+    assert_eq!(ids(a, Role::Lead), ["unit:legislation"], "{a:#?}");
+    assert_eq!(ids(a, Role::Support), ["unit:inspection"], "{a:#?}");
+    let b = task(&i, "kiểm tra việc giải quyết khiếu nại");
+    assert_eq!(ids(b, Role::Lead), ["unit:inspection"], "{b:#?}");
+    assert_eq!(ids(b, Role::Support), ["unit:legislation"], "{b:#?}");
+}

@@ -271,3 +271,42 @@ fn the_merged_legislation_office_is_one_name() {
     assert_eq!(ids(b, Role::Lead), ["unit:inspection"], "{b:#?}");
     assert_eq!(ids(b, Role::Support), ["unit:legislation"], "{b:#?}");
 }
+
+/// Huyện Ba Tơ (Quảng Ngãi), 2023: a role line under an item in which the
+/// issuer asks bodies it cannot direct ("Ủy ban nhân dân huyện đề nghị X,
+/// Y phối hợp, cung cấp thông tin").
+const ISSUER_ASKS_IN_A_ROLE_LINE: &str = "ỦY BAN NHÂN DÂN HUYỆN BA TƠ
+Số: 150/KH-UBND
+Ba Tơ, ngày 20 tháng 6 năm 2023
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Xác định rõ trách nhiệm của các cơ quan, đơn vị.
+II. NHIỆM VỤ
+1. Rà soát các văn bản của huyện có liên quan đến phòng, chống tra tấn, kiến nghị sửa đổi những quy định chưa phù hợp.
+Phòng Tư pháp huyện chủ trì; Công an huyện phối hợp. Ủy ban nhân dân huyện đề nghị Viện kiểm sát nhân dân huyện, Tòa án nhân dân huyện phối hợp, cung cấp thông tin.
+Thời gian: năm 2024.
+III. TỔ CHỨC THỰC HIỆN
+Phòng Tư pháp huyện theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+";
+
+#[test]
+fn a_role_line_where_the_issuer_asks_assigns_the_item_above() {
+    let i = import(ISSUER_ASKS_IN_A_ROLE_LINE);
+    let a = task(&i, "Rà soát các văn bản của huyện");
+    assert_eq!(ids(a, Role::Lead), ["district:justice"], "{a:#?}");
+    assert_eq!(
+        requested(a),
+        ["district:procuracy", "district:court"],
+        "{a:#?}"
+    );
+    assert_eq!(a.deadline_text.as_deref(), Some("năm 2024"));
+    assert!(
+        i.plan
+            .obligations
+            .iter()
+            .all(|o| !o.text.starts_with("Phòng Tư pháp huyện chủ trì")),
+        "{:#?}",
+        i.plan.obligations
+    );
+}

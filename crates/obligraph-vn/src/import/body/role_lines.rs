@@ -478,6 +478,11 @@ fn role_clause(c: &str, ctx: &Ctx) -> Option<(Vec<Assignment>, Vec<String>)> {
     // "đề nghị Ủy ban MTTQ xã chỉ đạo các đoàn thể phối hợp": the body
     // asked is the one that directs.
     let subject = directing(subject).unwrap_or(subject);
+    // "Sở đề nghị Công an tỉnh, … phối hợp": the plan's issuer asks them.
+    let (subject, requested) = match asked_by_issuer(subject) {
+        Some(asked) => (asked, true),
+        None => (subject, requested),
+    };
     if subject.is_empty() {
         return None;
     }
@@ -686,6 +691,22 @@ fn responsible(subject: &str) -> Option<&str> {
         || after_lead_in(after, &["tham muu"])
             .is_some_and(|y| y.split_whitespace().count() <= MAX_ADVISED_WORDS);
     ok.then(|| subject.get(..from).unwrap_or("").trim())
+}
+
+/// The most words of the issuer's short name asking in a role line ("Ủy
+/// ban nhân dân huyện đề nghị …": 4); more words before "đề nghị" are a
+/// task, not an asker.
+const MAX_ASKER_WORDS: usize = 5;
+
+/// "Sở đề nghị X, Y", "UBND huyện đề nghị X": the bodies asked, the words
+/// after "đề nghị".
+fn asked_by_issuer(subject: &str) -> Option<&str> {
+    let (from, end) = find_words(subject, "de nghi")?;
+    let asker = subject.get(..from)?;
+    let n = asker.split_whitespace().count();
+    (n > 0 && n <= MAX_ASKER_WORDS && !asker.contains([',', ';']))
+        .then(|| subject.get(end..).unwrap_or("").trim())
+        .filter(|asked| !asked.is_empty())
 }
 
 /// "X chỉ đạo Y" (lower case: not "Ban Chỉ đạo …"): X.

@@ -194,11 +194,8 @@ fn names_before_verb(subject: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
     if !crate::agency::cut_at_filler(subject).1.trim().is_empty() {
         return None;
     }
-    let words: Vec<(usize, &str)> = subject
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - subject.as_ptr() as usize, w))
-        .take(MAX_SUBJECT_NAME_WORDS + 1)
-        .collect();
+    let mut words = super::text::words_at(subject);
+    words.truncate(MAX_SUBJECT_NAME_WORDS + 1);
     (1..words.len()).rev().find_map(|k| {
         let (at, word) = words.get(k)?;
         let prev = words.get(k - 1)?.1;
@@ -1563,11 +1560,10 @@ fn funding_duty_sentences(text: &str, ctx: &Ctx) -> Option<String> {
     if known_subject(text, ctx).is_some() {
         return None;
     }
-    role_lines::sentences(text)
+    role_lines::sentence_starts(text)
         .into_iter()
         .skip(1)
-        .find_map(|s| {
-            let at = s.as_ptr() as usize - text.as_ptr() as usize;
+        .find_map(|at| {
             let rest = text.get(at..)?;
             known_subject(rest, ctx).map(|_| rest.to_string())
         })

@@ -284,8 +284,22 @@ fn labelled_bodies(value: &str, role: Role, ctx: &Ctx) -> Vec<Assignment> {
 
 /// The sentences of a role line: it ends one at ". " before a capital.
 pub(super) fn sentences(t: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
+    let starts = sentence_starts(t);
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &a)| {
+            // A sentence ends with its ".", before the space.
+            let b = starts.get(k + 1).map_or(t.len(), |&b| b - 1);
+            t.get(a..b).unwrap_or("")
+        })
+        .collect()
+}
+
+/// Where each sentence of `t` starts (bytes; the first at 0), as
+/// [`sentences`] cuts them.
+pub(super) fn sentence_starts(t: &str) -> Vec<usize> {
+    let mut out = vec![0];
     let mut depth = 0usize;
     let bytes = t.as_bytes();
     for (i, c) in t.char_indices() {
@@ -298,14 +312,12 @@ pub(super) fn sentences(t: &str) -> Vec<&str> {
                     .and_then(|r| r.chars().next())
                     .is_some_and(char::is_uppercase);
                 if next_upper {
-                    out.push(t.get(start..=i).unwrap_or(""));
-                    start = i + 2;
+                    out.push(i + 2);
                 }
             }
             _ => {}
         }
     }
-    out.push(t.get(start..).unwrap_or(""));
     out
 }
 
@@ -634,8 +646,9 @@ const POINT_LEAD_INS: &[&str] = &[
 
 /// The byte offsets of the words of `s` (split at whitespace).
 fn word_starts(s: &str) -> Vec<usize> {
-    s.split_whitespace()
-        .map(|w| w.as_ptr() as usize - s.as_ptr() as usize)
+    super::super::text::words_at(s)
+        .into_iter()
+        .map(|(at, _)| at)
         .collect()
 }
 

@@ -7,6 +7,20 @@ mod common;
 use common::{ids, import, requested, task};
 
 use obligraph_core::Role;
+use obligraph_vn::Import;
+
+/// Asserts that no obligation of `i` opens with `prefix` (a line read as
+/// what it is not: a heading, a role line, a label).
+fn no_task_opens(i: &Import, prefix: &str) {
+    assert!(
+        i.plan
+            .obligations
+            .iter()
+            .all(|o| !o.text.starts_with(prefix)),
+        "{prefix}: {:#?}",
+        i.plan.obligations
+    );
+}
 
 /// Tỉnh Quảng Nam, 2026: the tasks part only names the appendix's groups,
 /// each pointing at its part ("… (chi tiết tại mục II Phụ lục)").
@@ -35,15 +49,8 @@ II\tTUYÊN TRUYỀN, PHỔ BIẾN\t\t\t
 #[test]
 fn a_group_heading_pointing_at_its_part_of_the_appendix_is_no_task() {
     let i = import(GROUPS_POINTING_AT_THE_APPENDIX);
-    assert!(
-        i.plan
-            .obligations
-            .iter()
-            .all(|o| !o.text.starts_with("Hoàn thiện thể chế")
-                && !o.text.starts_with("Tuyên truyền, phổ biến về quyền")),
-        "{:#?}",
-        i.plan.obligations
-    );
+    no_task_opens(&i, "Hoàn thiện thể chế");
+    no_task_opens(&i, "Tuyên truyền, phổ biến về quyền");
     // The appendix's rows are still read.
     let row = task(&i, "Tuyên truyền Công ước trên báo chí");
     assert_eq!(
@@ -126,14 +133,7 @@ fn a_scope_inside_the_partners_list_keeps_the_giao_line_a_role_line() {
         );
         assert_eq!(t.deadline_text.as_deref(), Some("hằng năm"));
     }
-    assert!(
-        i.plan
-            .obligations
-            .iter()
-            .all(|o| !o.text.starts_with("Giao Phòng Tư pháp")),
-        "{:#?}",
-        i.plan.obligations
-    );
+    no_task_opens(&i, "Giao Phòng Tư pháp");
 }
 
 /// Sở Nội vụ Khánh Hòa, 2024: each item's roles, text and deadline in a
@@ -189,14 +189,7 @@ fn a_content_label_is_the_text_of_the_item_its_block_is_of() {
     assert_eq!(ids(b, Role::Lead), ["unit:office"], "{b:#?}");
     assert_eq!(b.deadline_text.as_deref(), Some("Hằng năm"));
     // No item is the label line itself.
-    assert!(
-        i.plan
-            .obligations
-            .iter()
-            .all(|o| !o.text.starts_with("Nội dung")),
-        "{:#?}",
-        i.plan.obligations
-    );
+    no_task_opens(&i, "Nội dung");
 }
 
 /// Tỉnh Ninh Thuận, 2023: two bodies leading together ("X và Y cùng chủ
@@ -301,12 +294,5 @@ fn a_role_line_where_the_issuer_asks_assigns_the_item_above() {
         "{a:#?}"
     );
     assert_eq!(a.deadline_text.as_deref(), Some("năm 2024"));
-    assert!(
-        i.plan
-            .obligations
-            .iter()
-            .all(|o| !o.text.starts_with("Phòng Tư pháp huyện chủ trì")),
-        "{:#?}",
-        i.plan.obligations
-    );
+    no_task_opens(&i, "Phòng Tư pháp huyện chủ trì");
 }

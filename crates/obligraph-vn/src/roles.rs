@@ -108,6 +108,13 @@ const VERBS: &[Verb] = &[
         role: Role::Lead,
         monitor: false,
     },
+    // "đề nghị X, Y cùng thực hiện": the bodies asked to carry the work
+    // out together with the lead.
+    Verb {
+        words: JOINS,
+        role: Role::Lead,
+        monitor: false,
+    },
     Verb {
         words: &["theo", "doi"],
         role: Role::Lead,
@@ -119,6 +126,9 @@ const VERBS: &[Verb] = &[
         monitor: true,
     },
 ];
+
+/// The verb of bodies asked to join the work ("cùng thực hiện").
+const JOINS: &[&str] = &["cung", "thuc", "hien"];
 
 /// A preposition and a noun before a role verb that make it a noun phrase
 /// ("của cơ quan chủ trì": of the lead agency), as the keys of their
@@ -549,6 +559,11 @@ fn read_clause(
         } else {
             subject_words
         };
+        // "X và Y cùng chủ trì": both lead; "cùng" (together) is no name's.
+        let subject_words = match subject_words.split_last() {
+            Some((last, before)) if last.key == "cung" && last.raw == "cùng" => before,
+            _ => subject_words,
+        };
         if let Some(list) = subject(subject_words, role, ctx, memo) {
             had_subject = true;
             if verb.monitor {
@@ -560,8 +575,12 @@ fn read_clause(
                 a.requested |= requested;
                 push(out, a);
             }
-            // "đề nghị" asks the subject after it, not the next one.
-            requested = false;
+            // "đề nghị" asks the subject after it, not the next one; but
+            // "đề nghị X cùng thực hiện, Y phối hợp" goes on asking: the
+            // bodies that join the work, then those that help.
+            if verb.words != JOINS {
+                requested = false;
+            }
         }
         if with_partners {
             let first = if with_word { after + 1 } else { after };

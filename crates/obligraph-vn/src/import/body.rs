@@ -194,11 +194,8 @@ fn names_before_verb(subject: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
     if !crate::agency::cut_at_filler(subject).1.trim().is_empty() {
         return None;
     }
-    let words: Vec<(usize, &str)> = subject
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - subject.as_ptr() as usize, w))
-        .take(MAX_SUBJECT_NAME_WORDS + 1)
-        .collect();
+    let mut words = super::text::words_at(subject);
+    words.truncate(MAX_SUBJECT_NAME_WORDS + 1);
     (1..words.len()).rev().find_map(|k| {
         let (at, word) = words.get(k)?;
         let prev = words.get(k - 1)?.1;
@@ -358,6 +355,25 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:[-–+•]\s*)?(?:(?P<lead>(?:(?:Đơn vị|Cơ quan) chủ trì|Chủ trì)(?: thực hiện)?|(?:Đơn vị|Cơ quan) thực hiện)|(?P<support>(?:(?:Đơn vị|Cơ quan) phối hợp|Phối hợp)(?: thực hiện)?)|(?P<time>Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?)|(?P<output>(?:Kết quả|Sản phẩm)(?: dự kiến)?))(?P<group>\s+(?:(?:của|cho)\s+)?các (?:nhiệm vụ|nội dung)\s+(?:tại|ở|thuộc)\s+(?:điểm|mục|phần)\s+[^():]{1,20})?\s*(?P<points>\((?:tại |đối với )?(?:các )?(?:điểm|mục|nội dung) [^()]{1,40}\))?\s*:\s*",
     )
 });
+
+/// How a block of labels names the item's own text ("Nội dung: …"), as
+/// keys.
+const CONTENT_LABELS: &[&str] = &["noi dung thuc hien:", "noi dung cong viec:", "noi dung:"];
+
+/// The text after a content label ("- Nội dung: Duy trì …" → "Duy trì
+/// …"), bulleted or not.
+fn content_label(text: &str) -> Option<&str> {
+    let rest = match body_marker(text) {
+        Some((Marker::Bullet, rest)) => rest,
+        None => text,
+        Some(_) => return None,
+    };
+    let longest = CONTENT_LABELS.iter().map(|w| w.len()).max().unwrap_or(0);
+    let head = key_head(rest, longest);
+    CONTENT_LABELS.iter().find(|w| head.starts_with(*w))?;
+    let (_, value) = rest.split_once(':')?;
+    Some(value.trim()).filter(|v| !v.is_empty())
+}
 
 fn label(text: &str) -> Option<(Label, &str)> {
     label_points(text).map(|(l, rest, _)| (l, rest))
@@ -734,6 +750,30 @@ pub(crate) fn read_body(
             ledger.attribute_all(&p.lines);
             last_was_label = true;
             continue;
+        }
+        // "- Nội dung: …" in a block of labels ("Đơn vị chủ trì: X" /
+        // "Nội dung: …" / "Thời gian thực hiện: …"): the text of the one
+        // item the block is of, not an item under it.
+        if top_kind == Kind::Tasks {
+            if let Some(content) = content_label(text) {
+                let targets = label_targets(&nodes, &group, group_parent);
+                let item = match targets[..] {
+                    [t] => nodes
+                        .get_mut(t)
+                        .filter(|n| n.numbered && n.depth > 1 && n.children == 0),
+                    _ => None,
+                };
+                if let Some(n) = item {
+                    if !n.text.ends_with(':') {
+                        n.text.push(':');
+                    }
+                    super::text::join(&mut n.text, content);
+                    n.extra_lines.extend(&p.lines);
+                    ledger.attribute_all(&p.lines);
+                    last_was_label = true;
+                    continue;
+                }
+            }
         }
         if last_was_label {
             group.clear();
@@ -1520,11 +1560,10 @@ fn funding_duty_sentences(text: &str, ctx: &Ctx) -> Option<String> {
     if known_subject(text, ctx).is_some() {
         return None;
     }
-    role_lines::sentences(text)
+    role_lines::sentence_starts(text)
         .into_iter()
         .skip(1)
-        .find_map(|s| {
-            let at = s.as_ptr() as usize - text.as_ptr() as usize;
+        .find_map(|at| {
             let rest = text.get(at..)?;
             known_subject(rest, ctx).map(|_| rest.to_string())
         })
@@ -1832,6 +1871,28 @@ fn points_to_appendix(text: &str) -> bool {
     }
 }
 
+/// The most words a closing parenthesis pointing to a part of the
+/// appendix holds: the longest written ("(chi tiết tại Phụ lục số 02 kèm
+/// theo Kế hoạch này)") has 10; a longer parenthesis says more than where.
+const MAX_APPENDIX_PAREN_WORDS: usize = 12;
+
+/// Whether `text` closes with a parenthesis that only points to a part of
+/// the appendix: "(mục I Phụ lục)", "(chi tiết tại Phụ lục II)", "(theo
+/// Phụ lục 1 kèm theo)" — no duty verb in it.
+fn closes_with_appendix_part(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['.', ';', ':']).trim_end();
+    let Some(body) = t.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = body.rfind('(') else {
+        return false;
+    };
+    let inner = body.get(open + 1..).unwrap_or("");
+    inner.split_whitespace().count() <= MAX_APPENDIX_PAREN_WORDS
+        && key(inner).contains("phu luc")
+        && !DUTY_VERB.is_match(&lowercase(inner))
+}
+
 /// The appendix's columns as a sentence pointing to it names them.
 const APPENDIX_COLUMNS: &[&str] = &[
     "cơ quan chủ trì",
@@ -1931,9 +1992,23 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
     // A sentence pointing to the appendix, set aside below, heads nothing:
     // the item it follows is a task of its own ("5. Thực hiện nghĩa vụ báo
     // cáo …" / "Nhiệm vụ cụ thể … được xác định tại Phụ lục …").
+    // So is an item whose text closes with a pointer to its part of the
+    // appendix ("1. Rà soát, hoàn thiện hệ thống văn bản (mục I Phụ
+    // lục)."): the appendix's rows are its tasks. Under a heading naming
+    // bodies ("1. Công an tỉnh" / "a) … (chi tiết tại Phụ lục)") the item
+    // is that body's task and stays.
     let pointer: Vec<bool> = nodes
         .iter()
-        .map(|n| n.children == 0 && n.assignments.is_empty() && points_to_appendix(&n.text))
+        .map(|n| {
+            n.children == 0
+                && n.assignments.is_empty()
+                && (points_to_appendix(&n.text)
+                    || (n.kind == Kind::Tasks
+                        && closes_with_appendix_part(&n.text)
+                        && !n.parent.and_then(|p| nodes.get(p)).is_some_and(|p| {
+                            is_agency_heading(&p.text) && names_known_bodies(&p.text, ctx)
+                        })))
+        })
         .collect();
     let headed: Vec<usize> = nodes
         .iter()
@@ -2898,6 +2973,22 @@ mod tests {
         ));
         assert!(!points_to_appendix(
             "Rà soát văn bản quy phạm pháp luật theo Phụ lục I."
+        ));
+    }
+
+    #[test]
+    fn an_item_closing_with_its_part_of_the_appendix() {
+        assert!(closes_with_appendix_part(
+            "Thông tin, tuyên truyền về quyền dân sự (mục III Phụ lục)."
+        ));
+        assert!(closes_with_appendix_part(
+            "Bảo đảm quyền của người yếu thế (chi tiết tại Phụ lục II kèm theo)"
+        ));
+        assert!(!closes_with_appendix_part(
+            "Rà soát văn bản (Sở Tư pháp chủ trì; thời gian: hằng năm)."
+        ));
+        assert!(!closes_with_appendix_part(
+            "Rà soát văn bản (tổng hợp, báo cáo theo mẫu tại Phụ lục)."
         ));
     }
 

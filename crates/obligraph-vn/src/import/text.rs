@@ -539,6 +539,27 @@ pub(crate) fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
+/// The words of `s` (split at whitespace, as `split_whitespace`), each
+/// with the byte offset it starts at.
+pub(crate) fn words_at(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(a)) => {
+                out.push((a, s.get(a..i).unwrap_or("")));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        out.push((a, s.get(a..).unwrap_or("")));
+    }
+    out
+}
+
 /// Joins two pieces of a text broken across lines or cells.
 pub(crate) fn join(a: &mut String, b: &str) {
     let b = b.trim();
@@ -692,6 +713,22 @@ pub(crate) fn stt_marker(s: &str) -> Option<Marker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_at_are_the_words_split_whitespace_gives() {
+        for s in [
+            "",
+            "  ",
+            "Sở Tư pháp  chủ trì,\tphối hợp\n",
+            " Giao\u{a0}Phòng X ",
+        ] {
+            let got: Vec<&str> = words_at(s).into_iter().map(|(_, w)| w).collect();
+            assert_eq!(got, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+            for (at, w) in words_at(s) {
+                assert_eq!(s.get(at..at + w.len()), Some(w));
+            }
+        }
+    }
 
     #[test]
     fn place_before_comma_as_the_bounded_pattern_takes_it() {

@@ -122,6 +122,13 @@ pub(super) fn role_line(text: &str, prose: bool, ctx: &Ctx) -> Option<RoleLine> 
                 set_time(&mut out, v, ctx);
                 continue;
             }
+            if let Some((output, time)) = output_clause(c) {
+                out.output = Some(output.to_string()).filter(|o| !o.is_empty());
+                if let Some(t) = time {
+                    set_time(&mut out, t, ctx);
+                }
+                continue;
+            }
             // "…; thực hiện hằng năm": the deadline as the finder reads it.
             if let Some(m) = ctx
                 .find_deadline(c)
@@ -277,8 +284,22 @@ fn labelled_bodies(value: &str, role: Role, ctx: &Ctx) -> Vec<Assignment> {
 
 /// The sentences of a role line: it ends one at ". " before a capital.
 pub(super) fn sentences(t: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
+    let starts = sentence_starts(t);
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &a)| {
+            // A sentence ends with its ".", before the space.
+            let b = starts.get(k + 1).map_or(t.len(), |&b| b - 1);
+            t.get(a..b).unwrap_or("")
+        })
+        .collect()
+}
+
+/// Where each sentence of `t` starts (bytes; the first at 0), as
+/// [`sentences`] cuts them.
+pub(super) fn sentence_starts(t: &str) -> Vec<usize> {
+    let mut out = vec![0];
     let mut depth = 0usize;
     let bytes = t.as_bytes();
     for (i, c) in t.char_indices() {
@@ -291,14 +312,12 @@ pub(super) fn sentences(t: &str) -> Vec<&str> {
                     .and_then(|r| r.chars().next())
                     .is_some_and(char::is_uppercase);
                 if next_upper {
-                    out.push(t.get(start..=i).unwrap_or(""));
-                    start = i + 2;
+                    out.push(i + 2);
                 }
             }
             _ => {}
         }
     }
-    out.push(t.get(start..).unwrap_or(""));
     out
 }
 
@@ -318,6 +337,28 @@ fn label_runs(sentence: &str) -> Vec<&str> {
     }
     out.push(sentence.get(start..).unwrap_or(""));
     out
+}
+
+/// What opens a clause giving the expected output in a role line ("…;
+/// sản phẩm là báo cáo rà soát, hoàn thành hằng năm"), as keys.
+const OUTPUT_LEAD_INS: &[&str] = &[
+    "san pham du kien la",
+    "san pham du kien:",
+    "san pham la",
+    "san pham:",
+];
+
+/// "sản phẩm là X[, hoàn thành …]": the output X, and the deadline's
+/// clause that closes it, if written.
+fn output_clause(c: &str) -> Option<(&str, Option<&str>)> {
+    let rest = after_lead_in(c, OUTPUT_LEAD_INS)?;
+    if let Some(at) = rest.rfind(", ") {
+        let tail = rest.get(at + 2..).unwrap_or("").trim();
+        if let Some(t) = time_clause(tail) {
+            return Some((rest.get(..at).unwrap_or("").trim(), Some(t)));
+        }
+    }
+    Some((rest.trim(), None))
 }
 
 /// "thời gian: X", "thời hạn: X" (any case), "hoàn thành trước …": the
@@ -449,6 +490,11 @@ fn role_clause(c: &str, ctx: &Ctx) -> Option<(Vec<Assignment>, Vec<String>)> {
     // "đề nghị Ủy ban MTTQ xã chỉ đạo các đoàn thể phối hợp": the body
     // asked is the one that directs.
     let subject = directing(subject).unwrap_or(subject);
+    // "Sở đề nghị Công an tỉnh, … phối hợp": the plan's issuer asks them.
+    let (subject, requested) = match asked_by_issuer(subject) {
+        Some(asked) => (asked, true),
+        None => (subject, requested),
+    };
     if subject.is_empty() {
         return None;
     }
@@ -510,7 +556,8 @@ fn role_clause(c: &str, ctx: &Ctx) -> Option<(Vec<Assignment>, Vec<String>)> {
                         }
                     }
                 }
-                let list = ctx.only_agencies(&partners.join(" "), Role::Support)?;
+                let partners = without_scopes(&partners);
+                let list = ctx.only_agencies(&partners, Role::Support)?;
                 for mut a in list {
                     a.role = Role::Support;
                     out.push(a);
@@ -534,6 +581,60 @@ const SCOPE_TAILS: &[&str] = &[
     "theo tham quyen",
 ];
 
+/// A scope written inside a list of partners ("phối hợp với Công an
+/// quận, các phòng, ban, ngành trong phạm vi chức năng, nhiệm vụ và Ủy
+/// ban nhân dân các phường"), as keys, longest first: said of the body
+/// before it, not part of any name.
+const LIST_SCOPES: &[&str] = &[
+    "trong pham vi chuc nang, nhiem vu duoc giao",
+    "trong pham vi chuc nang nhiem vu duoc giao",
+    "trong pham vi chuc nang, nhiem vu",
+    "trong pham vi chuc nang nhiem vu",
+    "theo chuc nang, nhiem vu duoc giao",
+    "theo chuc nang nhiem vu duoc giao",
+    "theo chuc nang, nhiem vu",
+    "theo chuc nang nhiem vu",
+];
+
+/// The partners' words joined, without the scopes ([`LIST_SCOPES`])
+/// written among them; a comma closing a scope stays with the name
+/// before it.
+fn without_scopes(words: &[&str]) -> String {
+    let joined = words.join(" ");
+    let k = key(&joined);
+    if !LIST_SCOPES.iter().any(|p| k.contains(p)) {
+        return joined;
+    }
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while let Some(w) = words.get(i) {
+        let hit = LIST_SCOPES.iter().find_map(|p| {
+            let n = p.split_whitespace().count();
+            let run = words.get(i..i + n)?;
+            let run_key = key(&run.join(" "));
+            let closed = run_key.trim_end_matches(',');
+            (closed == *p).then_some((n, run_key.ends_with(',')))
+        });
+        match hit {
+            Some((n, comma)) => {
+                if comma {
+                    if let Some(last) = out.last_mut() {
+                        if !last.ends_with(',') {
+                            last.push(',');
+                        }
+                    }
+                }
+                i += n;
+            }
+            None => {
+                out.push((*w).to_string());
+                i += 1;
+            }
+        }
+    }
+    out.join(" ")
+}
+
 /// What may stand between a lead's verb "thực hiện" and the items it
 /// names ("thực hiện nội dung tại điểm c, điểm d"), as keys.
 const POINT_LEAD_INS: &[&str] = &[
@@ -545,8 +646,9 @@ const POINT_LEAD_INS: &[&str] = &[
 
 /// The byte offsets of the words of `s` (split at whitespace).
 fn word_starts(s: &str) -> Vec<usize> {
-    s.split_whitespace()
-        .map(|w| w.as_ptr() as usize - s.as_ptr() as usize)
+    super::super::text::words_at(s)
+        .into_iter()
+        .map(|(at, _)| at)
         .collect()
 }
 
@@ -602,6 +704,22 @@ fn responsible(subject: &str) -> Option<&str> {
         || after_lead_in(after, &["tham muu"])
             .is_some_and(|y| y.split_whitespace().count() <= MAX_ADVISED_WORDS);
     ok.then(|| subject.get(..from).unwrap_or("").trim())
+}
+
+/// The most words of the issuer's short name asking in a role line ("Ủy
+/// ban nhân dân huyện đề nghị …": 4); more words before "đề nghị" are a
+/// task, not an asker.
+const MAX_ASKER_WORDS: usize = 5;
+
+/// "Sở đề nghị X, Y", "UBND huyện đề nghị X": the bodies asked, the words
+/// after "đề nghị".
+fn asked_by_issuer(subject: &str) -> Option<&str> {
+    let (from, end) = find_words(subject, "de nghi")?;
+    let asker = subject.get(..from)?;
+    let n = asker.split_whitespace().count();
+    (n > 0 && n <= MAX_ASKER_WORDS && !asker.contains([',', ';']))
+        .then(|| subject.get(end..).unwrap_or("").trim())
+        .filter(|asked| !asked.is_empty())
 }
 
 /// "X chỉ đạo Y" (lower case: not "Ban Chỉ đạo …"): X.

@@ -474,16 +474,8 @@ fn cue_finder(cues: &[&[&[&str]]]) -> Option<aho_corasick::AhoCorasick> {
                 .collect();
         }
         for p in phrases {
-            let mut key = Vec::with_capacity(p.len());
-            for c in p.chars() {
-                match skel(c) {
-                    Skel::Letter(b) => key.push(b),
-                    Skel::Nothing => {}
-                    // A cue is words: no figure, nothing unsure.
-                    Skel::Figure | Skel::Unsure => return None,
-                }
-            }
-            all.push(key);
+            // A cue is words: no figure, nothing unsure.
+            all.push(skeleton(&p)?);
         }
     }
     aho_corasick::AhoCorasick::new(all).ok()
@@ -501,6 +493,20 @@ fn cues(mode: Mode) -> Option<&'static aho_corasick::AhoCorasick> {
     }
 }
 
+/// The skeleton of `text` ([`Skel`]); `None` when it holds a figure or
+/// a char the skeleton is unsure of.
+fn skeleton(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match skel(c) {
+            Skel::Letter(b) => out.push(b),
+            Skel::Nothing => {}
+            Skel::Figure | Skel::Unsure => return None,
+        }
+    }
+    Some(out)
+}
+
 /// Whether `text` may hold a deadline phrase read in `mode`: false only
 /// when it holds no figure and none of the mode's cues ([`cues`]), read
 /// on its skeleton ([`Skel`]), when the search finds nothing (a cell:
@@ -509,25 +515,18 @@ fn cues(mode: Mode) -> Option<&'static aho_corasick::AhoCorasick> {
 /// (most texts of a plan have no deadline).
 ///
 /// Exact: every phrase that counts holds a digit or one of the cues in
-/// the folded text, and the folded text's skeleton is the input's. The folded text is the input with markup and invisible
-/// chars out, whitespace collapsed, in NFC, lowercase, tones moved
-/// within a word: none of it changes a letter's base or adds one, given
-/// that the input has no char [`Skel::Unsure`] (no combining mark, no
-/// tag), and a digit makes the answer true. Tested on every char of the
+/// the folded text, and the folded text's skeleton is the input's. The
+/// folded text is the input with markup and invisible chars out,
+/// whitespace collapsed, in NFC, lowercase, tones moved within a word:
+/// none of it changes a letter's base or adds one, given that the input
+/// has no char [`Skel::Unsure`] (no combining mark, no tag), and a digit
+/// makes the answer true. Tested on every char of the
 /// ranges read (its fold has its skeleton) and by property tests.
 pub(crate) fn may_hold_deadline(text: &str, mode: Mode) -> bool {
     let Some(cues) = cues(mode) else {
         return true;
     };
-    let mut skeleton = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        match skel(c) {
-            Skel::Letter(b) => skeleton.push(b),
-            Skel::Nothing => {}
-            Skel::Figure | Skel::Unsure => return true,
-        }
-    }
-    cues.is_match(&skeleton)
+    skeleton(text).is_none_or(|k| cues.is_match(&k))
 }
 
 // ---------------------------------------------------------------------------

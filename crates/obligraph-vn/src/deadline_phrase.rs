@@ -123,6 +123,9 @@ pub struct DeadlineMatch {
 /// assert_eq!(parse_deadline("Theo quy định", &DeadlineContext::default()), None);
 /// ```
 pub fn parse_deadline(text: &str, ctx: &DeadlineContext) -> Option<Deadline> {
+    if !may_hold_deadline(text, Mode::Cell) {
+        return None;
+    }
     let t = Prepared::new(text);
     let atoms = scan(&t, Mode::Cell);
     combine(&t, atoms, ctx, Mode::Cell).map(|(d, _, _)| d)
@@ -226,6 +229,9 @@ fn names_a_budget_year(prose: &str, m: &DeadlineMatch) -> bool {
 
 /// The first deadline phrase of `prose`, whatever it dates.
 fn find_first_deadline(prose: &str, ctx: &DeadlineContext) -> Option<DeadlineMatch> {
+    if !may_hold_deadline(prose, Mode::Prose) {
+        return None;
+    }
     let t = Prepared::new(prose);
     let atoms = scan(&t, Mode::Prose);
     let (deadline, first, last) = combine(&t, atoms, ctx, Mode::Prose)?;
@@ -266,6 +272,9 @@ pub(crate) fn parse_with_span(
     text: &str,
     ctx: &DeadlineContext,
 ) -> Option<(Deadline, usize, usize)> {
+    if !may_hold_deadline(text, Mode::Cell) {
+        return None;
+    }
     let t = Prepared::new(text);
     let atoms = scan(&t, Mode::Cell);
     let (d, first, last) = combine(&t, atoms, ctx, Mode::Cell)?;
@@ -320,6 +329,204 @@ pub fn deadline_text(text: &str, ctx: &DeadlineContext) -> Option<String> {
         let nfc: String = s.replace('*', "").nfc().collect();
         nfc.split_whitespace().collect::<Vec<_>>().join(" ")
     })
+}
+
+// ---------------------------------------------------------------------------
+// Pre-check: whether a text may hold a phrase at all.
+
+/// The words every deadline phrase without a figure holds one of, each
+/// cue as the alternatives of its words in turn (every combination is
+/// one): what the patterns of [`Patterns::tried`] that match no figure
+/// read, word for word. A phrase of the other patterns holds a digit.
+/// Written out from the patterns (a pattern changed or added needs its
+/// cue here or in [`CELL_CUES`]; the tests of `may_hold_deadline` read
+/// the shipped plans and generated phrases to catch one forgotten).
+const CUES: &[&[&[&str]]] = &[
+    // rec, quarter_yearly, review_annual ("sơ kết hằng năm"; "nằm", a
+    // slip the patterns read, has the skeleton of "năm")
+    &[&["hằng", "hàng", "mỗi"], &["năm", "quý", "tháng"]],
+    // school_year
+    &[&["năm học"]],
+    // half (its "6" is a figure)
+    &[&["sáu tháng"]],
+    // on_request_by
+    &[
+        &["theo", "thực hiện"],
+        &["", "thẩm quyền và"],
+        &["đề nghị", "yêu cầu"],
+        &["của"],
+    ],
+    // on_request ("yêu câu", a slip, has the skeleton of "yêu cầu")
+    &[&["khi có", "theo"], &["yêu cầu"]],
+    // continuous
+    &[&["thường xuyên"]],
+    // report_quarter ("bảo cáo", a slip, has the skeleton of "báo cáo")
+    &[&["báo cáo"], &["", "định kỳ"], &["quý"]],
+    // part_of_year, part_of_month
+    &[&["đầu", "giữa", "cuối"], &["năm", "tháng"]],
+];
+
+/// More cues, of phrases that give no deadline in prose ([`find_deadline`])
+/// unless a phrase of [`CUES`] or a figure does: there an undated
+/// milestone and "kịp thời", "ngay khi" match nothing ([`match_at`]), and
+/// "đột xuất", "theo hướng dẫn …", "theo kế hoạch …" are weak, kept only
+/// beside a strong phrase ([`combine`]).
+const CELL_CUES: &[&[&[&str]]] = &[
+    // milestone (review_years has a figure)
+    &[&["sơ kết", "tổng kết"]],
+    // report_milestone
+    &[&["báo cáo"], &["giữa kỳ", "quốc gia"]],
+    // guidance
+    &[
+        &["theo", "thực hiện"],
+        &["", "văn bản"],
+        &["hướng dẫn", "chỉ đạo"],
+    ],
+    // programme
+    &[&["theo"], &["chương trình", "kế hoạch"]],
+    // ad_hoc
+    &[&["đột xuất"]],
+    // asap_after
+    &[&["ngay"], &["", "sau"], &["khi"]],
+    // asap
+    &[&["kịp thời"]],
+];
+
+/// What a char of a text gives its skeleton: the text's letters without
+/// their marks, in lower case ("đ" as "d"), with nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Skel {
+    /// A letter: its base, lowercase ASCII.
+    Letter(u8),
+    /// Not a letter (spaces, punctuation, markup): left out.
+    Nothing,
+    /// An ASCII digit.
+    Figure,
+    /// A char whose reading [`Prepared::new`] may change otherwise (a
+    /// combining mark, a digit of another script, "<" which may open a
+    /// tag, a letter outside Latin-1 and Vietnamese): the pre-check
+    /// gives up.
+    Unsure,
+}
+
+/// The base letters of U+00C0..U+01B0 and U+1EA0..U+1EF9 (the Latin
+/// letters with marks Vietnamese uses, and their neighbours), lowercase
+/// ASCII, from their canonical decomposition; 0 where there is none ("đ"
+/// is looked at before).
+fn base_letters() -> &'static [u8] {
+    static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0xc0..=0x1b0u32)
+            .chain(0x1ea0..=0x1ef9)
+            .map(|u| {
+                let mut first = None;
+                if let Some(c) = char::from_u32(u) {
+                    unicode_normalization::char::decompose_canonical(c, |x| {
+                        first.get_or_insert(x);
+                    });
+                }
+                match first {
+                    Some(b) if b.is_ascii_alphabetic() => b.to_ascii_lowercase() as u8,
+                    _ => 0,
+                }
+            })
+            .collect()
+    })
+}
+
+/// The skeleton of one char ([`Skel`]).
+#[inline]
+fn skel(c: char) -> Skel {
+    if c.is_ascii() {
+        return match c {
+            'a'..='z' => Skel::Letter(c as u8),
+            'A'..='Z' => Skel::Letter(c.to_ascii_lowercase() as u8),
+            '0'..='9' => Skel::Figure,
+            '<' => Skel::Unsure,
+            _ => Skel::Nothing,
+        };
+    }
+    let index = match c {
+        'đ' | 'Đ' => return Skel::Letter(b'd'),
+        // Latin-1 punctuation and signs (no letter or digit changes to
+        // or from them) and general punctuation, spaces and invisible
+        // chars included.
+        '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{206f}' => return Skel::Nothing,
+        '\u{c0}'..='\u{1b0}' => c as usize - 0xc0,
+        '\u{1ea0}'..='\u{1ef9}' => c as usize - 0x1ea0 + (0x1b1 - 0xc0),
+        _ => return Skel::Unsure,
+    };
+    match base_letters().get(index) {
+        Some(&b) if b != 0 => Skel::Letter(b),
+        _ => Skel::Unsure,
+    }
+}
+
+/// The skeletons of `cues`, found at once.
+fn cue_finder(cues: &[&[&[&str]]]) -> Option<aho_corasick::AhoCorasick> {
+    let mut all: Vec<Vec<u8>> = Vec::new();
+    for cue in cues {
+        let mut phrases: Vec<String> = vec![String::new()];
+        for words in *cue {
+            phrases = phrases
+                .iter()
+                .flat_map(|p| words.iter().map(move |w| format!("{p} {w}")))
+                .collect();
+        }
+        for p in phrases {
+            // A cue is words: no figure, nothing unsure.
+            all.push(skeleton(&p)?);
+        }
+    }
+    aho_corasick::AhoCorasick::new(all).ok()
+}
+
+/// The cues of a mode: [`CUES`] in prose, with [`CELL_CUES`] in a cell.
+fn cues(mode: Mode) -> Option<&'static aho_corasick::AhoCorasick> {
+    static PROSE: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    static CELL: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    match mode {
+        Mode::Prose => PROSE.get_or_init(|| cue_finder(CUES)).as_ref(),
+        Mode::Cell => CELL
+            .get_or_init(|| cue_finder(&[CUES, CELL_CUES].concat()))
+            .as_ref(),
+    }
+}
+
+/// The skeleton of `text` ([`Skel`]); `None` when it holds a figure or
+/// a char the skeleton is unsure of.
+fn skeleton(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match skel(c) {
+            Skel::Letter(b) => out.push(b),
+            Skel::Nothing => {}
+            Skel::Figure | Skel::Unsure => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Whether `text` may hold a deadline phrase read in `mode`: false only
+/// when it holds no figure and none of the mode's cues ([`cues`]), read
+/// on its skeleton ([`Skel`]), when the search finds nothing (a cell:
+/// [`scan`] finds no phrase; prose: none but weak ones, which
+/// [`combine`] drops), so that [`Prepared::new`] and the scan are saved
+/// (most texts of a plan have no deadline).
+///
+/// Exact: every phrase that counts holds a digit or one of the cues in
+/// the folded text, and the folded text's skeleton is the input's. The
+/// folded text is the input with markup and invisible chars out,
+/// whitespace collapsed, in NFC, lowercase, tones moved within a word:
+/// none of it changes a letter's base or adds one, given that the input
+/// has no char [`Skel::Unsure`] (no combining mark, no tag), and a digit
+/// makes the answer true. Tested on every char of the
+/// ranges read (its fold has its skeleton) and by property tests.
+pub(crate) fn may_hold_deadline(text: &str, mode: Mode) -> bool {
+    let Some(cues) = cues(mode) else {
+        return true;
+    };
+    skeleton(text).is_none_or(|k| cues.is_match(&k))
 }
 
 // ---------------------------------------------------------------------------
@@ -2109,5 +2316,222 @@ mod tests {
             parse_deadline("ngày /4/2023", &DeadlineContext::default()),
             None
         );
+    }
+
+    /// A phrase of each pattern [`match_at`] tries (two of some), with
+    /// tones written either way; each reads as a deadline alone.
+    const PHRASES: &[&str] = &[
+        "trước ngày 31/12/2025",
+        "chậm nhất ngày 15 tháng 6 năm 2024",
+        "trước ngày 05 của tháng thứ 2 trong kỳ",
+        "trước ngày 20 tháng cuối quý",
+        "trong quý IV hằng năm",
+        "trước ngày 25 hằng tháng",
+        "trước ngày 30/11",
+        "trước ngày 15 tháng 12",
+        "trong thời hạn 30 ngày kể từ ngày nhận",
+        "sơ kết hằng năm",
+        "định kỳ 6 tháng, năm",
+        "định kỳ hằng quý",
+        "Hàng Qúy",
+        "mỗi tháng",
+        "theo năm học",
+        "từ năm học 2024-2025",
+        "báo cáo sáu tháng một lần",
+        "năm 2025 và các năm tiếp theo",
+        "từ năm 2021 đến năm 2025",
+        "từ năm 2024",
+        "giai đoạn 2021 - 2025",
+        "đến hết năm 2030",
+        "quý II/2024",
+        "tháng 6/2025",
+        "Tổng kết năm 2025",
+        "sơ kết 05 năm",
+        "báo cáo giữa kỳ năm 2026",
+        "Bảo cáo quốc gia năm 2025",
+        "theo thẩm quyền và đề nghị của Bộ Công an",
+        "thực hiện yêu câu của Bộ",
+        "khi có yêu cầu",
+        "theo hướng dẫn của Bộ Tư pháp",
+        "thực hiện văn bản chỉ đạo",
+        "theo kế hoạch công tác của Ủy ban",
+        "theo chương trình của Tỉnh ủy",
+        "báo cáo đột xuất",
+        "ngay sau khi có quyết định",
+        "ngay khi có",
+        "kịp thời",
+        "thường xuyên, liên tục",
+        "(thường xuyên)",
+        "báo cáo định kỳ quý",
+        "Báo Cáo Qúy",
+        "từ ngày 20 đến ngày 25 hằng tháng",
+        "cuối năm 2025",
+        "Đầu năm",
+        "giữa tháng",
+        "trong 15 ngày làm việc",
+        "trong năm 2025",
+        "Thời gian: 2025",
+    ];
+
+    /// Words of tasks around the phrases, some of them parts of cues.
+    const FILLERS: &[&str] = &[
+        "Ủy ban nhân dân",
+        "tổ chức",
+        "triển khai",
+        "thực hiện",
+        "kế hoạch",
+        "hướng dẫn",
+        "chương",
+        "trình",
+        "yêu",
+        "ngày",
+        "tháng",
+        "năm",
+        "quý",
+        "hằng",
+        "sau",
+        "khi",
+        "hoà",
+        "thuỷ",
+        ",",
+        ".",
+        ";",
+        "(",
+        ")",
+        ":",
+        "-",
+        "\u{2013}",
+        "\u{a0}",
+    ];
+
+    /// Whether the search finds a phrase in `text` as a cell.
+    fn cell_finds(text: &str) -> bool {
+        !scan(&Prepared::new(text), Mode::Cell).is_empty()
+    }
+
+    /// Whether the search finds a phrase in `text` as prose that is not
+    /// weak, or a deadline.
+    fn prose_finds(text: &str) -> bool {
+        scan(&Prepared::new(text), Mode::Prose)
+            .iter()
+            .any(|a| !matches!(a.kind, Kind::Weak(_)))
+            || find_deadline(text, &DeadlineContext::default()).is_some()
+    }
+
+    /// Whether the pre-check lets through every text the search finds a
+    /// phrase in, in both modes (and whether it found one).
+    fn cued_where_found(text: &str) -> (bool, bool) {
+        let cell = cell_finds(text);
+        let prose = prose_finds(text);
+        let cued = (!cell || may_hold_deadline(text, Mode::Cell))
+            && (!prose || may_hold_deadline(text, Mode::Prose));
+        (cued, cell || prose)
+    }
+
+    #[test]
+    fn every_phrase_is_found_and_cued() {
+        let mut in_prose = 0;
+        for p in PHRASES {
+            assert!(cell_finds(p), "{p}");
+            in_prose += usize::from(prose_finds(p));
+            // In upper case, and with markup between its chars.
+            let upper = p.to_uppercase();
+            let marked: String = p.chars().flat_map(|c| [c, '*']).collect();
+            for v in [p.to_string(), upper, marked] {
+                assert_eq!(cued_where_found(&v), (true, true), "{v}");
+            }
+        }
+        // Most phrases count in prose too.
+        assert!(in_prose > 30, "{in_prose}");
+    }
+
+    #[test]
+    fn a_char_read_folds_to_its_skeleton() {
+        // Every char the pre-check does not give up on: NFC as it is,
+        // and its folded char (that of the prepared text) has its
+        // skeleton.
+        let mut read = 0;
+        for c in ('\0'..='\u{2fff}').filter(|&c| skel(c) != Skel::Unsure) {
+            read += 1;
+            if matches!(skel(c), Skel::Letter(_) | Skel::Figure) {
+                let s = c.to_string();
+                assert_eq!(s.nfc().collect::<String>(), s, "{c:?}");
+            } else {
+                // What is left out stays left out in NFC.
+                assert!(
+                    c.to_string().nfc().all(|x| skel(x) == Skel::Nothing),
+                    "{c:?}"
+                );
+            }
+            assert_eq!(skel(fold_char(c)), skel(c), "{c:?}");
+        }
+        // The Vietnamese letters, upper and lower case, are read.
+        for c in "ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵỲÝỶỸỴ"
+            .chars()
+        {
+            assert!(matches!(skel(c), Skel::Letter(_)), "{c:?}");
+        }
+        assert!(read > 400, "{read}");
+        assert_eq!(skel('ự'), Skel::Letter(b'u'));
+        assert_eq!(skel('Đ'), Skel::Letter(b'd'));
+        assert_eq!(skel('\u{301}'), Skel::Unsure);
+        assert_eq!(skel('<'), Skel::Unsure);
+        assert_eq!(skel('\u{663}'), Skel::Unsure);
+    }
+
+    #[test]
+    fn a_deadline_in_the_corpus_was_cued() {
+        // Every line of the shipped plans, its sentences and pairs of
+        // lines: where the search finds a phrase, the pre-check says so.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/data");
+        let (mut found, mut skipped) = (0, 0);
+        for sub in ["seeds", "written", "communes", "decisions"] {
+            for e in std::fs::read_dir(dir.join(sub)).unwrap().flatten() {
+                if e.path().extension().is_none_or(|x| x != "txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(e.path()).unwrap();
+                let lines: Vec<&str> = text.lines().collect();
+                let mut texts: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                texts.extend(lines.windows(2).map(|w| w.join("\n")));
+                texts.extend(lines.iter().flat_map(|l| l.split(". ")).map(str::to_string));
+                for t in &texts {
+                    let (cued, any) = cued_where_found(t);
+                    assert!(cued, "{}: {t:?}", e.path().display());
+                    found += usize::from(any);
+                    skipped += usize::from(!may_hold_deadline(t, Mode::Prose));
+                }
+            }
+        }
+        // The corpus holds phrases, and texts the pre-check saves.
+        assert!(found > 1000 && skipped > 1000, "{found} {skipped}");
+    }
+
+    proptest::proptest! {
+        /// Phrases among words of tasks, with letters in upper case,
+        /// markup, invisible chars and runs of spaces put in: where the
+        /// search finds a phrase, the pre-check says so.
+        #[test]
+        fn a_deadline_found_was_cued(
+            before in proptest::collection::vec(proptest::sample::select(FILLERS), 0..4),
+            phrase in proptest::sample::select(PHRASES),
+            after in proptest::collection::vec(proptest::sample::select(FILLERS), 0..4),
+            // Per char: 0 as it is, 1 upper case, 2 '*' after, 3 a soft
+            // hyphen after, 4 a space after, else as it is.
+            edits in proptest::collection::vec(0u8..12, 0..160),
+        ) {
+            let plain = [before.join(" "), phrase.to_string(), after.join(" ")].join(" ");
+            let mut text = String::new();
+            for (k, c) in plain.chars().enumerate() {
+                match edits.get(k).copied().unwrap_or(0) {
+                    1 => text.extend(c.to_uppercase()),
+                    2 => { text.push(c); text.push('*'); }
+                    3 => { text.push(c); text.push('\u{ad}'); }
+                    4 => { text.push(c); text.push_str(" \n"); }
+                    _ => text.push(c),
+                }
+            }
+            proptest::prop_assert!(cued_where_found(&text).0, "{:?}", text);
+        }
     }
 }

@@ -417,8 +417,14 @@ fn item_number_len(text: &str) -> Option<usize> {
 }
 
 /// Whether `label` (the words before a task's first colon) names an
-/// agency the table knows.
+/// agency the table knows, or several ("Đề nghị Viện kiểm sát nhân dân
+/// quận, Tòa án nhân dân quận").
 fn is_agency_label(label: &str) -> bool {
+    label.contains(", ") && label.split(", ").all(is_one_agency_label) || is_one_agency_label(label)
+}
+
+/// [`is_agency_label`] for one agency.
+fn is_one_agency_label(label: &str) -> bool {
     let label = label.trim_start_matches(|c: char| !c.is_alphabetic());
     label.split_whitespace().count() <= params::AGENCY_LABEL_MAX_WORDS
         && !obligraph_vn::agency::resolve_agency(
@@ -1676,6 +1682,15 @@ mod tests {
         );
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].starts_with("Vận động"), "{e:?}");
+    }
+
+    #[test]
+    fn a_request_to_several_bodies_is_no_element() {
+        let e = elements_of(
+            "Đề nghị Viện kiểm sát nhân dân huyện, Tòa án nhân dân huyện: Phối hợp tuyên truyền pháp luật về phòng, chống tra tấn trong hoạt động tư pháp",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("Phối hợp"), "{e:?}");
     }
 
     #[test]

@@ -283,3 +283,33 @@ fn rows_that_point_at_body_items_by_number_assign_them() {
         assert!(o.deadline.is_some(), "{o:#?}");
     }
 }
+
+/// A plan set out by body (Tây Ninh's "1. Sở Tư pháp … h) Chủ trì, cùng
+/// Công an tỉnh tuyên truyền …", here in another wording): a lettered
+/// item that opens "Chủ trì, cùng X" has the section's body lead and X
+/// lead beside it; "cùng cấp" names no co-lead.
+#[test]
+fn bodies_a_section_s_body_leads_with_are_co_leads() {
+    let i = import(
+        "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ
+Số: 77/KH-UBND
+Phú Thọ, ngày 03 tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về các quyền dân sự và chính trị
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm triển khai đồng bộ.
+II. NHIỆM VỤ VÀ PHÂN CÔNG
+1. Sở Giáo dục và Đào tạo
+a) Chủ trì, cùng Sở Lao động - Thương binh và Xã hội tổ chức giáo dục quyền con người trong các trường học và cơ sở giáo dục nghề nghiệp; thực hiện hằng năm.
+b) Chủ trì, phối hợp với Ủy ban nhân dân cùng cấp hướng dẫn các trường tổ chức ngoại khóa về quyền trẻ em; thực hiện hằng năm.
+",
+    );
+    let a = task(&i, "giáo dục quyền con người");
+    assert_eq!(
+        ids(a, Role::Lead),
+        ["province:education", "province:labour_invalids_social"],
+        "{a:#?}"
+    );
+    let b = task(&i, "ngoại khóa");
+    assert_eq!(ids(b, Role::Lead), ["province:education"], "{b:#?}");
+}

@@ -146,6 +146,10 @@ const VERB_AS_NOUN_AFTER: &[[&str; 3]] = &[
 /// Words that, after "phối hợp", introduce the partners.
 const PARTNER_WORDS: &[&str] = &["voi", "cung"];
 
+/// The word after "chủ trì" that makes the bodies after it co-leads
+/// ("Chủ trì, cùng Công an tỉnh …"; not "cùng cấp").
+const TOGETHER_WORD: &str = "cung";
+
 /// Words opening a clause that are not part of its subject: "Giao X chủ
 /// trì" (assign X to lead).
 const ASSIGN_WORDS: &[&str] = &["giao"];
@@ -549,7 +553,16 @@ fn read_clause(
         // "Phối hợp các sở, ngành …" under an agency heading: the partners
         // follow the verb directly.
         let bare_partners = cooperates && !with_word && subject_words.is_empty();
-        let with_partners = with_word || bare_partners;
+        // "Chủ trì, cùng Công an tỉnh tuyên truyền …": those the lead
+        // leads "together with" lead beside it.
+        let co_leads = verb.role == Role::Lead
+            && !verb.monitor
+            && !cooperates
+            && words.get(after).is_some_and(|w| w.key == TOGETHER_WORD)
+            && words
+                .get(after + 1)
+                .is_none_or(|w| w.key != "cap" && !w.raw.ends_with(','));
+        let with_partners = with_word || bare_partners || co_leads;
         // The subject carries the task when it works "with" partners.
         let role = if with_partners { Role::Lead } else { verb.role };
         // "X chịu trách nhiệm …, phối hợp với Y": the partners are X's; the
@@ -583,11 +596,18 @@ fn read_clause(
             }
         }
         if with_partners {
-            let first = if with_word { after + 1 } else { after };
+            let first = if with_word || co_leads {
+                after + 1
+            } else {
+                after
+            };
             let rest = words.get(first..).unwrap_or(&[]);
             if let Some((list, n)) = partners(rest, ctx, memo) {
                 let same_level = same_level_at(rest, n);
-                for a in list {
+                for mut a in list {
+                    if co_leads {
+                        a.role = Role::Lead;
+                    }
                     let a = if same_level {
                         of_the_lead_s_level(a, out)
                     } else {

@@ -223,3 +223,93 @@ d) Khi có yêu cầu của Ủy ban nhân dân huyện, Trưởng phòng phân 
         own("Công chức phụ trách tổng hợp")
     );
 }
+
+/// A district's plan that lists its tasks bare in part II and assigns
+/// them in the appendix by number, rows pointing back ("Thực hiện nội
+/// dung tại điểm 2, 3 Mục II") rather than restating (La Gi's rows
+/// "Nhiệm vụ tại mục 4 và mục 7 phần II", here in another wording). Each
+/// item a row names carries the row's roles and deadline, its bullets
+/// too; a row names its items whatever its words share with another item
+/// (row 3 words item 4's "tiếp nhận tố giác" but points at item 3).
+///
+/// Representation chosen: the row stays an obligation at its own place
+/// (it holds the cells a reader looks up), and each item it names is
+/// linked to it (`restates`), as a restated item is: the row's pointer
+/// text is no task of its own, the audit reads the linked items' text for
+/// it. Dropping the row instead would lose its place and break the link a
+/// row shared by two items (2 and 3 here) needs to say they are one
+/// assignment.
+const POINTING_ROWS: &str = "ỦY BAN NHÂN DÂN HUYỆN SƠN TỊNH
+Số: 245/KH-UBND
+Sơn Tịnh, ngày 14 tháng 6 năm 2023
+KẾ HOẠCH
+Triển khai thực hiện Công ước chống tra tấn trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm triển khai đồng bộ.
+II. NHIỆM VỤ CỤ THỂ
+1. Rà soát, đánh giá các văn bản của huyện có liên quan đến Công ước chống tra tấn.
+2. Đầu tư trang thiết bị cho các cơ quan tiến hành tố tụng:
+- Sửa chữa trụ sở, buồng tạm giữ;
+- Trang bị thiết bị ghi âm, ghi hình trong hỏi cung.
+3. Kiểm tra việc chấp hành pháp luật trong thi hành tạm giữ, tạm giam trên địa bàn.
+4. Nâng cao tỷ lệ tiếp nhận, giải quyết tin báo, tố giác tội phạm liên quan đến tra tấn.
+PHỤ LỤC
+STT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời hạn
+1\tThực hiện nội dung tại điểm 1 Mục II\tPhòng Tư pháp\tCông an huyện\tQuý IV/2023
+2\tThực hiện nội dung tại điểm 2, 3 Mục II (tiếp nhận tố giác, tin báo trong hỏi cung)\tCông an huyện\tPhòng Tài chính - Kế hoạch\tNăm 2024
+3\tThực hiện nội dung tại điểm 4 Mục II\tThanh tra huyện\tCông an huyện\tHằng năm
+";
+
+#[test]
+fn rows_that_point_at_body_items_by_number_assign_them() {
+    let i = import(POINTING_ROWS);
+    let body = |snippet: &str| {
+        i.plan
+            .obligations
+            .iter()
+            .find(|o| o.text.contains(snippet) && !o.id.starts_with("PL"))
+            .unwrap_or_else(|| panic!("{snippet}: {:#?}", i.plan.obligations))
+    };
+    for (snippet, lead, row) in [
+        ("Rà soát, đánh giá các văn bản", "district:justice", "PL.1"),
+        ("Sửa chữa trụ sở", "district:police", "PL.2"),
+        ("Trang bị thiết bị ghi âm", "district:police", "PL.2"),
+        ("Kiểm tra việc chấp hành", "district:police", "PL.2"),
+        ("Nâng cao tỷ lệ tiếp nhận", "district:inspection", "PL.3"),
+    ] {
+        let o = body(snippet);
+        assert_eq!(ids(o, Role::Lead), [lead], "{o:#?}");
+        assert_eq!(o.restates.as_deref(), Some(row), "{o:#?}");
+        assert!(o.deadline.is_some(), "{o:#?}");
+    }
+}
+
+/// A plan set out by body (Tây Ninh's "1. Sở Tư pháp … h) Chủ trì, cùng
+/// Công an tỉnh tuyên truyền …", here in another wording): a lettered
+/// item that opens "Chủ trì, cùng X" has the section's body lead and X
+/// lead beside it; "cùng cấp" names no co-lead.
+#[test]
+fn bodies_a_section_s_body_leads_with_are_co_leads() {
+    let i = import(
+        "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ
+Số: 77/KH-UBND
+Phú Thọ, ngày 03 tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước về các quyền dân sự và chính trị
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm triển khai đồng bộ.
+II. NHIỆM VỤ VÀ PHÂN CÔNG
+1. Sở Giáo dục và Đào tạo
+a) Chủ trì, cùng Sở Lao động - Thương binh và Xã hội tổ chức giáo dục quyền con người trong các trường học và cơ sở giáo dục nghề nghiệp; thực hiện hằng năm.
+b) Chủ trì, phối hợp với Ủy ban nhân dân cùng cấp hướng dẫn các trường tổ chức ngoại khóa về quyền trẻ em; thực hiện hằng năm.
+",
+    );
+    let a = task(&i, "giáo dục quyền con người");
+    assert_eq!(
+        ids(a, Role::Lead),
+        ["province:education", "province:labour_invalids_social"],
+        "{a:#?}"
+    );
+    let b = task(&i, "ngoại khóa");
+    assert_eq!(ids(b, Role::Lead), ["province:education"], "{b:#?}");
+}

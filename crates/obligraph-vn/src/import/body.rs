@@ -2272,6 +2272,20 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             }
             o.assignments = all;
         }
+        // "h) Chủ trì, cùng Công an tỉnh tuyên truyền …" under "1. Sở Tư
+        // pháp": the verb has no subject, the heading's body; those the
+        // sentence names leading too lead beside it.
+        if opens_with_lead_verb(&o.text) && o.assignments.iter().any(|a| a.role == Role::Lead) {
+            if let Some(leads) = heading_lead(i, &nodes, &body_headings) {
+                let mut all = leads.clone();
+                for a in std::mem::take(&mut o.assignments) {
+                    if !all.iter().any(|b| b.agency.id == a.agency.id) {
+                        all.push(a);
+                    }
+                }
+                o.assignments = all;
+            }
+        }
         if !o.assignments.iter().any(|a| a.role == Role::Lead) {
             let heading = heading_lead(i, &nodes, &body_headings);
             // "Phối hợp với X …" naming no lead: X leads; the body the
@@ -2324,6 +2338,12 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         plan.obligations.push(o);
     }
     apply_pointers(plan, ctx);
+}
+
+/// Whether a task opens with the lead verb and no subject: "Chủ trì,
+/// cùng …", "Chủ trì tổ chức …".
+fn opens_with_lead_verb(text: &str) -> bool {
+    key_head(text, "chu tri".len()) == "chu tri"
 }
 
 /// Whether a task opens with its partners and no subject: "Phối hợp với

@@ -277,9 +277,18 @@ pub(crate) fn link(plan: &mut Plan) {
     let mut group_links: Vec<(usize, Vec<usize>)> = Vec::new();
     // Duties of "Tổ chức thực hiện" and "Kinh phí" restate no row.
     let duty_sections = duty_sections(plan);
+    // Rows that name their body items by number are theirs, whatever the
+    // words: those items and rows take no part in the matching by words.
+    let pointed = pointer_links(plan, &duty_sections);
+    let pointing: HashSet<usize> = pointed.iter().map(|&(_, ri)| ri).collect();
+    let pointed_bodies: HashSet<usize> = pointed.iter().map(|&(bi, _)| bi).collect();
     for (bi, o) in plan.obligations.iter().enumerate() {
         let top = o.id.split(['.', '-', ':']).next().unwrap_or("");
-        if is_row(o) || o.kind != ObligationKind::Task || duty_sections.contains(top) {
+        if is_row(o)
+            || o.kind != ObligationKind::Task
+            || duty_sections.contains(top)
+            || pointed_bodies.contains(&bi)
+        {
             continue;
         }
         let own = words(&o.text);
@@ -294,7 +303,8 @@ pub(crate) fn link(plan: &mut Plan) {
         // before any other.
         let by_place = ordinal_row(&o.id).and_then(|rid| {
             rows.iter().find(|(ri, row_words, _)| {
-                plan.obligations.get(*ri).is_some_and(|r| r.id == rid)
+                !pointing.contains(ri)
+                    && plan.obligations.get(*ri).is_some_and(|r| r.id == rid)
                     && overlap(&own, row_words) >= MIN_ORDINAL
             })
         });
@@ -308,6 +318,9 @@ pub(crate) fn link(plan: &mut Plan) {
         // (rank, overlap, row).
         let mut best: Option<(f64, f64, usize)> = None;
         for (k, (ri, row_words, row_no)) in rows.iter().enumerate() {
+            if pointing.contains(ri) {
+                continue;
+            }
             let ratio = |n: usize, a: &Words| {
                 let small = a.len().min(row_words.len());
                 if small < MIN_WORDS {
@@ -397,7 +410,9 @@ pub(crate) fn link(plan: &mut Plan) {
         };
         sum_rows(body, &restated);
     }
-    for (bi, ri) in links {
+    let by_pointer = pointed.len();
+    links.splice(0..0, pointed);
+    for (n, (bi, ri)) in links.into_iter().enumerate() {
         // Only what the body takes from the row is copied.
         let Some(own_deadline) = plan
             .obligations
@@ -410,11 +425,13 @@ pub(crate) fn link(plan: &mut Plan) {
             continue;
         };
         // A body item that names its own leads, none of them the row's,
-        // is another task (the row restates nothing of it).
-        if plan
-            .obligations
-            .get(bi)
-            .is_some_and(|b| leads_elsewhere(b, row))
+        // is another task (the row restates nothing of it) — unless the
+        // row names the item.
+        if n >= by_pointer
+            && plan
+                .obligations
+                .get(bi)
+                .is_some_and(|b| leads_elsewhere(b, row))
         {
             continue;
         }
@@ -443,6 +460,119 @@ pub(crate) fn link(plan: &mut Plan) {
             carry_rows(body, &restated);
         }
     }
+}
+
+/// Words that name a numbered place of the body ("mục 3", "điểm 2",
+/// "khoản 1"), as folded by [`key`].
+fn is_place_word(w: &str) -> bool {
+    matches!(w, "muc" | "diem" | "khoan")
+}
+
+/// Words that name a part of the body by its Roman numeral ("phần II",
+/// "Mục II").
+fn is_part_word(w: &str) -> bool {
+    matches!(w, "phan" | "muc")
+}
+
+/// A folded Roman numeral of a part ("ii" → "II").
+fn part_numeral(w: &str) -> Option<String> {
+    // Parts of a plan run to about ten: five letters are more than enough.
+    const LONGEST: usize = 5;
+    (!w.is_empty() && w.len() <= LONGEST && w.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')))
+        .then(|| w.to_ascii_uppercase())
+}
+
+/// The body places an appendix row points at by number: "Nhiệm vụ tại mục
+/// 4 và mục 7 phần II" → `[("II", 4), ("II", 7)]`, "Thực hiện nội dung
+/// tại điểm 2, 3 Mục II" → `[("II", 2), ("II", 3)]`. Numbers count only
+/// with the part they sit in: "mục 5" alone may be any part's.
+fn pointers(text: &str) -> Vec<(String, u32)> {
+    let k = key(text);
+    let mut toks: Vec<String> = Vec::new();
+    for_each_word(&k, |w| toks.push(w.to_owned()));
+    let toks: Vec<&str> = toks.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&w) = toks.get(i) {
+        i += 1;
+        let starts = is_place_word(w)
+            && toks
+                .get(i)
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
+        if !starts {
+            continue;
+        }
+        let mut numbers: Vec<u32> = Vec::new();
+        let mut part = None;
+        while let Some(&t) = toks.get(i) {
+            if let Ok(n) = t.parse::<u32>() {
+                numbers.push(n);
+            } else if t == "va" || is_place_word(t) && !is_part_word(t) {
+                // "và", or the place word again ("mục 4 và mục 7").
+            } else if is_part_word(t) {
+                match toks.get(i + 1) {
+                    Some(n) if n.bytes().all(|b| b.is_ascii_digit()) => {}
+                    Some(r) => {
+                        part = part_numeral(r);
+                        i += 2;
+                        break;
+                    }
+                    None => break,
+                }
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        if let Some(p) = part {
+            out.extend(numbers.into_iter().map(|n| (p.clone(), n)));
+        }
+    }
+    out
+}
+
+/// Whether body id `id` sits at item `n` of part `part`: "II.4", its
+/// bullets "II.4-1", lettered points "II.4.a", pieces "II.4:task".
+fn at_place(id: &str, part: &str, n: u32) -> bool {
+    let Some(rest) = id
+        .strip_prefix(part)
+        .and_then(|r| r.strip_prefix('.'))
+        .and_then(|r| r.strip_prefix(n.to_string().as_str()))
+    else {
+        return false;
+    };
+    rest.is_empty() || rest.starts_with(['-', '.', ':'])
+}
+
+/// (body item, row) for each body task an appendix row names by its
+/// number ([`pointers`]) and that assigns someone. A row that names
+/// items is their restatement even when it writes no task of its own
+/// ("Nhiệm vụ tại mục 3 phần II"): each item it names carries its roles.
+fn pointer_links(plan: &Plan, duty_sections: &HashSet<&str>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (ri, r) in plan.obligations.iter().enumerate() {
+        if !is_row(r) || r.assignments.is_empty() && r.deadline.is_none() {
+            continue;
+        }
+        for (part, n) in pointers(&r.text) {
+            if duty_sections.contains(part.as_str()) {
+                continue;
+            }
+            out.extend(
+                plan.obligations
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| {
+                        !is_row(o) && o.kind == ObligationKind::Task && at_place(&o.id, &part, n)
+                    })
+                    .map(|(bi, _)| (bi, ri)),
+            );
+        }
+    }
+    // A body item named by two rows keeps the first.
+    let mut seen = HashSet::default();
+    out.retain(|&(bi, _)| seen.insert(bi));
+    out
 }
 
 /// Whether a body item names leads of its own, each a known body that is

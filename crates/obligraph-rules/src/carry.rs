@@ -31,7 +31,8 @@ use crate::params;
 use obligraph_core::{Obligation, Plan};
 use obligraph_vn::subjects::{
     key_subjects, key_subjects_of_lower, Subject, ENUMERATION_MARKERS, LIST_LEAD_INS,
-    POINTING_WORDS, QUALIFIER_OPENERS, REPORT_KINDS, REPORT_KIND_GROUPS, RESPONSIBILITY_WORDS,
+    PERIODIC_REPORT_KINDS, POINTING_WORDS, QUALIFIER_OPENERS, REPORT_KINDS, REPORT_KIND_GROUPS,
+    RESPONSIBILITY_WORDS,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -1127,8 +1128,21 @@ impl ParentCarry {
 
 /// The kinds of report ([`REPORT_KIND_GROUPS`]) a text's terms name, as
 /// bits in the order of that list; with the periodic kind ("định kỳ"),
-/// every periodic one (the first four).
+/// every kind it stands for ([`PERIODIC_REPORT_KINDS`]).
 fn report_kinds(has: impl Fn(u64) -> bool) -> u16 {
+    static PERIODIC: std::sync::LazyLock<(u16, u16)> = std::sync::LazyLock::new(|| {
+        let bit = |name: &str| {
+            REPORT_KIND_GROUPS
+                .iter()
+                .position(|(n, _)| *n == name)
+                .map_or(0u16, |i| 1u16 << i)
+        };
+        let (periodic, kinds) = PERIODIC_REPORT_KINDS;
+        (
+            bit(periodic),
+            kinds.iter().fold(bit(periodic), |f, k| f | bit(k)),
+        )
+    });
     static KEYS: std::sync::LazyLock<Vec<(u16, u64)>> = std::sync::LazyLock::new(|| {
         REPORT_KIND_GROUPS
             .iter()
@@ -1140,14 +1154,13 @@ fn report_kinds(has: impl Fn(u64) -> bool) -> u16 {
             })
             .collect()
     });
-    const PERIODIC: u16 = 1 << 4;
-    const PERIODIC_FAMILY: u16 = 0b1_1111;
+    let (periodic, family) = *PERIODIC;
     let kinds = KEYS
         .iter()
         .filter(|(_, t)| has(*t))
         .fold(0u16, |k, (bit, _)| k | bit);
-    if kinds & PERIODIC != 0 {
-        kinds | PERIODIC_FAMILY
+    if kinds & periodic != 0 {
+        kinds | family
     } else {
         kinds
     }

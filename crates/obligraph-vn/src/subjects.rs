@@ -203,8 +203,8 @@ pub const REPORT_KINDS: &[&str] = &[
 
 /// The kinds of [`REPORT_KINDS`] by what they ask (lower case, NFC): a
 /// report of one kind is not a report of another ("báo cáo sơ kết hằng
-/// năm" does not give the "báo cáo tổng kết 05 năm"). "định kỳ" (periodic)
-/// is any of the first four.
+/// năm" does not give the "báo cáo tổng kết 05 năm"). The periodic kind
+/// ("định kỳ") is any of [`PERIODIC_REPORT_KINDS`].
 pub const REPORT_KIND_GROUPS: &[(&str, &[&str])] = &[
     ("annual", &["hằng năm", "hàng năm"]),
     ("quarterly", &["hằng quý", "hàng quý"]),
@@ -217,6 +217,13 @@ pub const REPORT_KIND_GROUPS: &[(&str, &[&str])] = &[
     ("thematic", &["chuyên đề"]),
     ("ad hoc", &["đột xuất"]),
 ];
+
+/// The name, in [`REPORT_KIND_GROUPS`], of the periodic kind, and of the
+/// kinds it stands for.
+pub const PERIODIC_REPORT_KINDS: (&str, &[&str]) = (
+    "periodic",
+    &["annual", "quarterly", "monthly", "six-monthly"],
+);
 
 /// Words by which the subject of a task's sentence answers for it ("Sở Y
 /// tế chịu trách nhiệm …", "Các phòng, ban … có trách nhiệm tổ chức …";

@@ -482,7 +482,14 @@ fn split_keep<'t>(text: &'t str, seps: &[&str]) -> Vec<&'t str> {
     while let Some(at) = text.get(i..).and_then(|r| r.find(firsts.as_slice())) {
         let at = i + at;
         let rest = text.get(at..).unwrap_or("");
-        match seps.iter().find(|s| !s.is_empty() && rest.starts_with(**s)) {
+        // A colon inside a parenthesis ("(qua Công an quận, SĐT: 0901 …)",
+        // "(Thời gian: …)") ends no clause.
+        let in_paren = |upto: &str| upto.matches('(').count() > upto.matches(')').count();
+        match seps
+            .iter()
+            .find(|s| !s.is_empty() && rest.starts_with(**s))
+            .filter(|s| !(s.starts_with(':') && in_paren(text.get(start..at).unwrap_or(""))))
+        {
             Some(sep) => {
                 let piece = text.get(start..at).unwrap_or("");
                 let piece = if sep.starts_with('.') {
@@ -1707,6 +1714,19 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_inside_a_parenthesis_ends_no_clause() {
+        let e = elements_of(
+            "Hằng năm gửi thông tin về các hoạt động đã thực hiện, khó khăn, vướng mắc về Ủy ban nhân dân huyện (qua Phòng Tư pháp, SĐT: 0912345678) để tổng hợp, đề xuất hướng giải quyết",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        // Outside a parenthesis a colon still ends a list's lead-in.
+        let e = elements_of(
+            "Tuyên truyền cho các nhóm sau: người lao động tại khu công nghiệp; học sinh các trường trung học",
+        );
+        assert!(e.len() >= 2, "{e:?}");
+    }
+
+    #[test]
     fn a_dash_inside_a_name_opens_no_item() {
         let e = elements_of(
             "Phòng Tư pháp lập danh sách người được trợ giúp pháp lý gửi Phòng Lao động - Thương binh và Xã hội huyện tổng hợp, trình Ủy ban nhân dân huyện",
@@ -2105,8 +2125,13 @@ II. NHIỆM VỤ
             let (mut start, mut i) = (0, 0);
             while i < text.len() {
                 let rest = &text[i..];
-                if let Some(sep) = seps.iter().find(|s| rest.starts_with(**s)) {
-                    let piece = &text[start..i];
+                let piece = &text[start..i];
+                let in_paren = piece.matches('(').count() > piece.matches(')').count();
+                if let Some(sep) = seps
+                    .iter()
+                    .find(|s| rest.starts_with(**s))
+                    .filter(|s| !(s.starts_with(':') && in_paren))
+                {
                     let cut = if sep.starts_with('.') {
                         trailing_item_number(piece)
                     } else {

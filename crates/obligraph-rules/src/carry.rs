@@ -451,12 +451,11 @@ fn split_bullets(text: &str) -> Vec<&str> {
             && rest[3..].chars().next().is_some_and(char::is_uppercase);
         // A dash inside a parenthesis joins names ("(qua Công an quận -
         // Đội Tổng hợp)"): no bullet there.
-        let open = |t: &str| t.matches('(').count() > t.matches(')').count();
         // Nor does a dash inside a name ("gửi Phòng Tài chính - Kế hoạch
         // tổng hợp").
         if bullet
             && at > start
-            && !open(&text[..at])
+            && !inside_parenthesis(&text[..at])
             && !obligraph_vn::agency::dash_joins_name(&text[..at], &text[at + 3..])
         {
             out.push(&text[start..at]);
@@ -465,6 +464,12 @@ fn split_bullets(text: &str) -> Vec<&str> {
     }
     out.push(&text[start..]);
     out
+}
+
+/// Whether the end of `text` is inside a parenthesis: it opens more than
+/// it closes.
+fn inside_parenthesis(text: &str) -> bool {
+    text.matches('(').count() > text.matches(')').count()
 }
 
 /// `text` split after each separator in `seps` (the separator dropped).
@@ -484,12 +489,12 @@ fn split_keep<'t>(text: &'t str, seps: &[&str]) -> Vec<&'t str> {
         let rest = text.get(at..).unwrap_or("");
         // A colon inside a parenthesis ("(qua Công an quận, SĐT: 0901 …)",
         // "(Thời gian: …)") ends no clause.
-        let in_paren = |upto: &str| upto.matches('(').count() > upto.matches(')').count();
         match seps
             .iter()
             .find(|s| !s.is_empty() && rest.starts_with(**s))
-            .filter(|s| !(s.starts_with(':') && in_paren(text.get(start..at).unwrap_or(""))))
-        {
+            .filter(|s| {
+                !(s.starts_with(':') && inside_parenthesis(text.get(start..at).unwrap_or("")))
+            }) {
             Some(sep) => {
                 let piece = text.get(start..at).unwrap_or("");
                 let piece = if sep.starts_with('.') {
@@ -2126,11 +2131,10 @@ II. NHIỆM VỤ
             while i < text.len() {
                 let rest = &text[i..];
                 let piece = &text[start..i];
-                let in_paren = piece.matches('(').count() > piece.matches(')').count();
                 if let Some(sep) = seps
                     .iter()
                     .find(|s| rest.starts_with(**s))
-                    .filter(|s| !(s.starts_with(':') && in_paren))
+                    .filter(|s| !(s.starts_with(':') && inside_parenthesis(piece)))
                 {
                     let cut = if sep.starts_with('.') {
                         trailing_item_number(piece)

@@ -278,12 +278,13 @@ fn dash_pair(name: &str) -> Option<(String, String)> {
 /// assert!(!dash_joins_name("các nhóm đối tượng sau", "Người có thẩm quyền"));
 /// ```
 pub fn dash_joins_name(before: &str, after: &str) -> bool {
-    dash_pair(&format!(
-        "{} - {}",
-        before.split_whitespace().next_back().unwrap_or(""),
-        after.split_whitespace().next().unwrap_or("")
-    ))
-    .is_some_and(|pair| table().dash_pairs.contains(&pair))
+    match (
+        before.split_whitespace().next_back(),
+        after.split_whitespace().next(),
+    ) {
+        (Some(b), Some(a)) => table().dash_pairs.contains(&(fold(b), fold(a))),
+        _ => false,
+    }
 }
 
 /// First token to the lengths of the token lists starting with it, longest

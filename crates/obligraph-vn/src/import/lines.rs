@@ -335,6 +335,20 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
                 blank_before = false;
                 continue;
             }
+            // The foot of the document right under the last table, as a
+            // two-column table of its own ("Nơi nhận:\tTM. ỦY BAN NHÂN
+            // DÂN" after the appendix's last row): it ends the table and is
+            // read as the foot below, not as a row.
+            let foot = table.is_some()
+                && cells.iter().any(|c| {
+                    let c = clean(c);
+                    is_distribution_start(&c) || is_signature_start(&c)
+                });
+            if foot {
+                if let Some(t) = table.take() {
+                    out.push(Piece::Table(t));
+                }
+            }
             if let Some(t) = &mut table {
                 // A line going on with a row cut short: its cells moved
                 // under the ones they continue, as a continuation row.

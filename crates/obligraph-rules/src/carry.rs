@@ -784,6 +784,9 @@ pub(crate) struct ParentCarry {
     leads: Vec<Vec<String>>,
     /// What carrying reads of the derived texts met so far, by text.
     child_terms: crate::text::Memo<ChildText>,
+    /// The pairs of adjacent words the plan writes once, by the key of
+    /// the pair with one word's marks dropped ([`Slips`]).
+    slips: Slips,
     /// The key subjects of derived plans met so far, by title.
     plan_subjects: crate::text::Memo<Vec<Subject>>,
 }
@@ -1092,6 +1095,7 @@ impl ParentCarry {
             leads,
             child_terms: crate::text::Memo::new(params::CHILD_TERMS_MEMO),
             plan_subjects: crate::text::Memo::new(64),
+            slips: Slips::of(plan.obligations.iter().map(|o| o.text.as_str())),
         }
     }
 
@@ -1222,6 +1226,162 @@ pub(crate) struct ChildSide {
     plan_level: std::sync::Arc<Vec<Subject>>,
 }
 
+/// Words the parent plan writes once, that a derived text writes with
+/// other marks in the same place ("Bổ trí nguồn lực" in the parent, "Bố trí
+/// nguồn lực" in the derived task; "người dân đề nâng cao" and "để nâng
+/// cao"): a slip of the keyboard on one side. The derived text is read as
+/// holding the parent's terms of that spelling, so a slip weighs nothing
+/// in carrying.
+///
+/// A pair of adjacent words (as written, stop words kept) is a slip's
+/// place when the parent plan writes it once and the derived text does not
+/// write it, while the derived text writes the same three words around it
+/// with the one at the pair's edge differing only in its marks
+/// ([`obligraph_vn::normalize::without_marks`]): "đề nâng cao" / "để nâng
+/// cao", "Bổ trí nguồn" / "Bố trí nguồn". Two words alone are not enough:
+/// "gia định" (of "tham gia định kỳ") and "gia đình" are both right.
+/// Pairs the parent writes more than once are its spelling, not a slip.
+#[derive(Debug, Clone, Default)]
+struct Slips {
+    /// By [`slip_key`] (three words, the one at an edge unmarked): the
+    /// pair's key ([`pair_key`]), the key of the pair the word that may be
+    /// a slip makes with its other neighbour (none at the text's edge), and
+    /// where the pair is written (the text, the pair's first word).
+    by_key: FxHashMap<u64, Vec<Place>>,
+    /// The parent's texts, lower case (a pair is written out from them
+    /// only where a slip's place is found in a derived text: rarely).
+    texts: Vec<Box<str>>,
+}
+
+/// A slip's place ([`Slips::by_key`]).
+type Place = (u64, Option<u64>, u32, u32);
+
+/// The key of a pair of adjacent words by their hashes.
+fn pair_key(a: u64, b: u64) -> u64 {
+    a.rotate_left(29) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The key of three adjacent words, the first (`edge` 1) or the last
+/// (`edge` 2) by its form without marks.
+fn slip_key(a: u64, b: u64, c: u64, edge: u64) -> u64 {
+    pair_key(pair_key(a, b), c).rotate_left(7) ^ edge.wrapping_mul(0xD6E8_FEB8_6659_FD93)
+}
+
+impl Slips {
+    /// The pairs `texts` (a plan's obligations) write once, by the three
+    /// words around each.
+    fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Slips {
+        let texts: Vec<Box<str>> = texts
+            .map(|t| obligraph_vn::normalize::lower_nfc(t).into_boxed_str())
+            .collect();
+        let words: Vec<Vec<crate::text::MarkedWord<'_>>> = texts
+            .iter()
+            .map(|l| crate::text::marked_words_of_lower(l))
+            .collect();
+        let mut count: FxHashMap<u64, u32> = FxHashMap::default();
+        for w in words.iter().flat_map(|w| w.windows(2)) {
+            if let [(_, x, _), (_, y, _)] = w {
+                *count.entry(pair_key(*x, *y)).or_default() += 1;
+            }
+        }
+        let mut by_key: FxHashMap<u64, Vec<Place>> = FxHashMap::default();
+        for (t, w) in words.iter().enumerate() {
+            let t = u32::try_from(t).unwrap_or(u32::MAX);
+            for (i, win) in w.windows(3).enumerate() {
+                let [(_, xh, xu), (_, yh, _), (_, zh, zu)] = win else {
+                    continue;
+                };
+                // The word that may be a slip with its other neighbour: a
+                // slip is written once beside each ("bảo vệ các" is no slip
+                // for "về các", as "bảo vệ" is written again and again).
+                let before = i
+                    .checked_sub(1)
+                    .and_then(|k| w.get(k))
+                    .map(|(_, v, _)| pair_key(*v, *xh));
+                let after = w.get(i + 3).map(|(_, v, _)| pair_key(*zh, *v));
+                let once = |k: Option<u64>| k.is_none_or(|k| count.get(&k) == Some(&1));
+                let at = u32::try_from(i).unwrap_or(u32::MAX);
+                // The pair "x y" with "z" after it, and "y z" with "x" before.
+                if once(Some(pair_key(*xh, *yh))) && once(before) {
+                    by_key.entry(slip_key(*xu, *yh, *zh, 1)).or_default().push((
+                        pair_key(*xh, *yh),
+                        before,
+                        t,
+                        at,
+                    ));
+                }
+                if once(Some(pair_key(*yh, *zh))) && once(after) {
+                    by_key.entry(slip_key(*xh, *yh, *zu, 2)).or_default().push((
+                        pair_key(*yh, *zh),
+                        after,
+                        t,
+                        at.saturating_add(1),
+                    ));
+                }
+            }
+        }
+        drop(words);
+        Slips { by_key, texts }
+    }
+
+    /// The pair written at `word` of the parent's text `text`, as written.
+    fn pair_at(&self, text: u32, word: u32) -> Option<String> {
+        let lower = self.texts.get(text as usize)?;
+        let words = crate::text::marked_words_of_lower(lower);
+        let at = word as usize;
+        Some(format!("{} {}", words.get(at)?.0, words.get(at + 1)?.0))
+    }
+
+    /// The terms of the parent's spelling at each slip's place in a
+    /// derived text (its `words`, [`crate::text::marked_words_of_lower`])
+    /// that its own spelling lacks.
+    fn respelt(&self, words: &[crate::text::MarkedWord<'_>]) -> Vec<u64> {
+        if self.by_key.is_empty() {
+            return Vec::new();
+        }
+        let own: FxHashSet<u64> = words
+            .windows(2)
+            .filter_map(|w| match w {
+                [(_, x, _), (_, y, _)] => Some(pair_key(*x, *y)),
+                _ => None,
+            })
+            .collect();
+        let mut out = Vec::new();
+        for w in words.windows(3) {
+            let [(xs, xh, xu), (ys, yh, _), (zs, zh, zu)] = w else {
+                continue;
+            };
+            // (The derived text's own pair is written out only where a
+            // slip's place is found: rarely.)
+            let places = [
+                (slip_key(*xu, *yh, *zh, 1), (xs, ys)),
+                (slip_key(*xh, *yh, *zu, 2), (ys, zs)),
+            ];
+            for (key, (a, b)) in places {
+                for (pair, other, text, word) in self.by_key.get(&key).into_iter().flatten() {
+                    // The parent's spelling is the derived text's too, or
+                    // makes a word the derived text writes with its other
+                    // neighbour ("nâng cao hiểu biết" is no slip for "nâng
+                    // cao hiệu quả" in a text that writes "hiểu biết").
+                    if own.contains(pair) || other.is_some_and(|o| own.contains(&o)) {
+                        continue;
+                    }
+                    let Some(text) = self.pair_at(*text, *word) else {
+                        continue;
+                    };
+                    let theirs = term_ids(&format!("{a} {b}"));
+                    out.extend(
+                        term_ids(&text)
+                            .into_iter()
+                            .filter(|t| theirs.binary_search(t).is_err()),
+                    );
+                }
+            }
+        }
+        out
+    }
+}
+
 impl ChildSide {
     fn subjects(&self) -> &[Subject] {
         if self.text.generic {
@@ -1252,9 +1412,9 @@ impl ParentCarry {
         let text = self.child_terms.get_or_insert_with(key, || {
             // (The text lowered once, for its terms and its subjects.)
             let lower = obligraph_vn::normalize::lower_nfc(&c.text);
-            let mut terms: FxHashSet<u64> = crate::text::term_hashes_of_lower(&lower)
-                .into_iter()
-                .collect();
+            let (hashes, words) = crate::text::term_hashes_and_marked_words_of_lower(&lower);
+            let mut terms: FxHashSet<u64> = hashes.into_iter().collect();
+            terms.extend(self.slips.respelt(&words));
             if let Some(out) = &c.output {
                 terms.extend(term_ids(out));
             }
@@ -2176,6 +2336,34 @@ II. NHIỆM VỤ
             }
         }
         assert!(found > 5, "{found}");
+    }
+
+    #[test]
+    fn a_slip_is_read_in_the_parents_spelling_where_the_words_around_agree() {
+        let parent = [
+            "Tuyên truyền tới người dân đề nâng cao hiểu biết về các quyền dân sự",
+            "Bổ trí nguồn lực cho công tác trợ giúp pháp lý",
+            "Bảo vệ các quyền của người khuyết tật; bảo vệ quyền trẻ em",
+        ];
+        let slips = Slips::of(parent.into_iter());
+        let respelt = |child: &str| {
+            let lower = obligraph_vn::normalize::lower_nfc(child);
+            slips.respelt(&crate::text::marked_words_of_lower(&lower))
+        };
+        // "đề" and its pair with "nâng" are read in the derived text
+        // writing "để nâng cao"; "bổ trí" where it writes "bố trí nguồn".
+        let t = respelt("Tuyên truyền cho người dân, kể cả phạm nhân, để nâng cao hiểu biết");
+        assert!(t.contains(&term_ids("đề")[0]), "{t:?}");
+        assert!(t.iter().any(|x| term_ids("đề nâng").contains(x)));
+        let t = respelt("Bố trí nguồn lực cho trợ giúp pháp lý");
+        assert!(t.iter().any(|x| term_ids("bổ trí").contains(x)), "{t:?}");
+        // The same marks with other words around are no slip.
+        assert!(respelt("Bố trí kinh phí cho trợ giúp pháp lý").is_empty());
+        // "vệ" beside "bảo", written twice, is the parent's spelling: "về
+        // các quyền" is another phrase, not a slip of "vệ các quyền".
+        assert!(respelt("Tuyên truyền về các quyền của người khuyết tật").is_empty());
+        // A derived text writing the parent's own spelling needs nothing.
+        assert!(respelt("Bổ trí nguồn lực cho trợ giúp pháp lý").is_empty());
     }
 
     #[test]

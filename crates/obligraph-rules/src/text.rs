@@ -46,6 +46,9 @@ struct Tokenizer {
     hashes: Vec<u64>,
     /// [`str_hash`] of the canonical form of each id ([`GramSet`]).
     str_hashes: Vec<u64>,
+    /// [`form_hash`] of each id's form without marks
+    /// ([`obligraph_vn::normalize::without_marks`], [`marked_words_of_lower`]).
+    unmarked: Vec<u64>,
     thanh: u32,
     pho: u32,
     /// Phrases folded to the form of the same meaning
@@ -103,6 +106,7 @@ impl Tokenizer {
             flags: Vec::new(),
             hashes: Vec::new(),
             str_hashes: Vec::new(),
+            unmarked: Vec::new(),
             thanh: 0,
             pho: 0,
             same: HashMap::default(),
@@ -147,6 +151,8 @@ impl Tokenizer {
                 self.canon.insert(form.clone(), id);
                 self.hashes.push(form_hash(&form));
                 self.str_hashes.push(str_hash(&form));
+                self.unmarked
+                    .push(form_hash(&obligraph_vn::normalize::without_marks(word)));
                 self.forms.push(form);
                 id
             }
@@ -351,6 +357,64 @@ fn with_tokens<R>(lower: &str, f: impl Fn(&Tokenizer, &[Tok<'_>]) -> R) -> R {
             let mut t = Tokenizer::new();
             t.walk(lower, &mut toks);
             f(&t, &toks)
+        }
+    }
+}
+
+/// One word of a text as written, for telling slips of the keyboard
+/// apart: its surface, the hash of its canonical form ([`form_hash`], as in
+/// [`term_hashes`]) and the hash of its form without marks
+/// ([`obligraph_vn::normalize::without_marks`]).
+pub(crate) type MarkedWord<'a> = (&'a str, u64, u64);
+
+/// The words of `lower` (lower case, NFC) as written, stop words, digits
+/// and level words kept, abbreviations expanded, as [`MarkedWord`]s.
+pub(crate) fn marked_words_of_lower(lower: &str) -> Vec<MarkedWord<'_>> {
+    with_raw_words(lower, |t, raw| marked(t, raw))
+}
+
+/// [`term_hashes_of_lower`] and [`marked_words_of_lower`] of `lower`, its
+/// words read once.
+pub(crate) fn term_hashes_and_marked_words_of_lower(
+    lower: &str,
+) -> (Vec<u64>, Vec<MarkedWord<'_>>) {
+    with_raw_words(lower, |t, raw| {
+        let mut toks = Vec::with_capacity(raw.len());
+        t.tokens_of(raw, &mut toks);
+        (hashes_of(t, &toks), marked(t, raw))
+    })
+}
+
+/// `raw` (words with their ids) as [`MarkedWord`]s.
+fn marked<'a>(t: &Tokenizer, raw: &[(u32, &'a str)]) -> Vec<MarkedWord<'a>> {
+    raw.iter()
+        .map(|(id, s)| {
+            let u = t.unmarked.get(*id as usize).copied().unwrap_or(0);
+            (*s, t.hash_of(*id), u)
+        })
+        .collect()
+}
+
+/// Calls `f` with the words of `lower` and their ids (abbreviations
+/// expanded, nothing left out), read against the shared tokenizer.
+fn with_raw_words<'a, R>(lower: &'a str, f: impl Fn(&Tokenizer, &[(u32, &'a str)]) -> R) -> R {
+    if let Ok(t) = shared().read() {
+        if let Some(raw) = split_words(lower, |w| t.surface.get(w).copied()) {
+            return f(&t, &raw);
+        }
+    }
+    match shared().write() {
+        Ok(mut t) => {
+            if t.surface.len() >= TOKENIZER_CAP {
+                *t = Tokenizer::new();
+            }
+            let raw = split_words(lower, |w| Some(t.intern(w))).unwrap_or_default();
+            f(&t, &raw)
+        }
+        Err(_) => {
+            let mut t = Tokenizer::new();
+            let raw = split_words(lower, |w| Some(t.intern(w))).unwrap_or_default();
+            f(&t, &raw)
         }
     }
 }

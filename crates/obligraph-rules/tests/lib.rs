@@ -12,5 +12,6 @@ mod repeated;
 mod report_kinds;
 mod restated;
 mod siblings;
+mod slips;
 mod split;
 mod wording;

@@ -243,6 +243,26 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// `word` in lower case without its marks: tones and vowel marks dropped,
+/// "đ" as "d" ("Bổ" and "bố" → "bo", "đề" and "để" → "de"). Two words
+/// that differ only here are the same word typed with a slip, or two
+/// words a reader tells apart by context: the caller decides which.
+///
+/// ```
+/// use obligraph_vn::normalize::without_marks;
+/// assert_eq!(without_marks("Bổ"), without_marks("bố"));
+/// assert_eq!(without_marks("Đề"), "de");
+/// assert_eq!(without_marks("thực"), without_marks("Thúc"));
+/// assert_ne!(without_marks("báo"), without_marks("bác"));
+/// ```
+pub fn without_marks(word: &str) -> String {
+    word.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
 /// `c.to_lowercase()` of a char of U+0080..U+024F or U+1E00..U+1EFF (the
 /// Vietnamese letters) when it is one char, from a table built once from
 /// `char::to_lowercase`.

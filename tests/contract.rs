@@ -285,6 +285,38 @@ fn reports_name_their_inputs_with_the_callers_ids() {
         .any(|f| f["parent_id"] == "my-task-8"));
 }
 
+/// Bytes that are not UTF-8, inside a string or out of one, are refused
+/// where serde_json's own reading of the bytes places them (the request
+/// is checked as UTF-8 up front, and read as bytes only when it is not);
+/// the same text as UTF-8 is read.
+#[test]
+fn requests_not_in_utf8_are_placed_as_serde_json_places_them() {
+    let good = "{\"op\": \"import\",\n \"document\": {\"name\": \"a.txt\", \"text\": \"Ủy ban nhân dân\"}}";
+    assert!(contract::parse_request(good.as_bytes()).is_ok());
+    let at = good.find("ban").unwrap();
+    let bad_bytes: [&[u8]; 4] = [b"\xff", b"\xc3", b"\xe1\xbb", b"\xed\xa0\x80"];
+    for bad in bad_bytes {
+        for place in [at, good.find("document").unwrap(), good.len() - 1] {
+            let mut body = good.as_bytes().to_vec();
+            body.splice(place..place, bad.iter().copied());
+            let want = serde_json::from_slice::<Value>(&body).unwrap_err();
+            let got = contract::parse_request(&body).unwrap_err();
+            assert_eq!(
+                (got.line, got.column),
+                (
+                    u32::try_from(want.line()).ok(),
+                    u32::try_from(want.column()).ok()
+                ),
+                "{bad:?} at {place}: {}",
+                got.message
+            );
+            let msg = want.to_string();
+            let msg = &msg[..msg.find(" at line ").unwrap_or(msg.len())];
+            assert_eq!(got.message, format!("invalid request: {msg}"));
+        }
+    }
+}
+
 #[test]
 fn bad_requests_are_structured_errors() {
     let cases: [(&[u8], &str, Option<u64>); 8] = [

@@ -553,7 +553,15 @@ pub fn handle(request_json: &[u8]) -> Vec<u8> {
 /// type is placed by line and column, which serde cannot do inside an
 /// enum tagged by `op`), then checked against its op's members.
 pub fn parse_request(request_json: &[u8]) -> Result<Request, ErrorBody> {
-    let raw: RawRequest = serde_json::from_slice(request_json).map_err(|e| {
+    // The bytes are checked as UTF-8 once, by a checker many times quicker
+    // on Vietnamese text than the one serde_json runs on each string
+    // (two thirds of an audit request's parse went there). Bytes that are not
+    // UTF-8 are read as before, which places the first bad one.
+    let read = match simdutf8::basic::from_utf8(request_json) {
+        Ok(text) => serde_json::from_str::<RawRequest>(text),
+        Err(_) => serde_json::from_slice::<RawRequest>(request_json),
+    };
+    let raw = read.map_err(|e| {
         let (line, column) = if e.line() == 0 {
             (None, None)
         } else {

@@ -105,3 +105,48 @@ fn a_request_deadline_ends_before_the_basis_it_is_given_on() {
         "{o:#?}"
     );
 }
+
+/// Huyện Đức Linh, 2023: a district plan naming its offices as a whole
+/// and its culture centre by the name it took with the radio station.
+const DISTRICT_OFFICES_AND_CENTRE: &str = "ỦY BAN NHÂN DÂN HUYỆN ĐỨC LINH
+Số: 95/KH-UBND
+Đức Linh, ngày 05 tháng 6 năm 2023
+KẾ HOẠCH
+Triển khai thực hiện Công ước chống tra tấn trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Xác định rõ nhiệm vụ của các cơ quan, đơn vị.
+II. NHIỆM VỤ CỤ THỂ
+1. Cấp phát tài liệu tuyên truyền về phòng, chống tra tấn cho các xã, thị trấn. Phòng Tư pháp chủ trì, phối hợp với Trung tâm Văn hóa, Thể thao và Truyền thanh huyện thực hiện; thời gian: hằng năm.
+III. TỔ CHỨC THỰC HIỆN
+1. Các cơ quan chuyên môn thuộc Ủy ban nhân dân huyện, Ủy ban nhân dân các xã, thị trấn căn cứ Kế hoạch này xây dựng kế hoạch thực hiện.
+";
+
+#[test]
+fn a_district_culture_centre_named_with_its_radio_station_is_known() {
+    let i = import(DISTRICT_OFFICES_AND_CENTRE);
+    let o = task(&i, "Cấp phát tài liệu tuyên truyền");
+    assert_eq!(
+        ids(o, Role::Support),
+        ["district:culture_information_sports_centre"],
+        "{o:#?}"
+    );
+}
+
+#[test]
+fn the_offices_under_a_district_committee_are_the_district_offices() {
+    let i = import(DISTRICT_OFFICES_AND_CENTRE);
+    let o = i
+        .plan
+        .obligations
+        .iter()
+        .find(|o| o.text.starts_with("Các cơ quan chuyên môn thuộc"))
+        .unwrap_or_else(|| panic!("{:#?}", i.plan.obligations));
+    assert_eq!(
+        ids(o, Role::Lead),
+        [
+            "collective:commune_committees",
+            "collective:district_offices"
+        ],
+        "{o:#?}"
+    );
+}

@@ -2687,6 +2687,9 @@ pub(crate) const TASK_VERBS: &[&str] = &[
     "kịp thời",
     "hỗ trợ",
     "ưu tiên",
+    // "đề nghị Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh gửi báo
+    // cáo …": no name holds it.
+    "gửi",
 ];
 
 /// Nouns opening with a [`TASK_VERBS`] word ("tổ chức chính trị - xã

@@ -150,3 +150,36 @@ fn the_offices_under_a_district_committee_are_the_district_offices() {
         "{o:#?}"
     );
 }
+
+/// Tỉnh An Giang, 2026: bodies asked to send their report, the verb
+/// right after their names.
+const ASKED_TO_SEND: &str = "ỦY BAN NHÂN DÂN TỈNH AN GIANG
+Số: 77/KH-UBND
+An Giang, ngày 02 tháng 4 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước quốc tế về các quyền dân sự và chính trị
+I. MỤC ĐÍCH, YÊU CẦU
+- Xác định rõ nhiệm vụ của các cơ quan, đơn vị.
+II. NHIỆM VỤ CỤ THỂ
+1. Tuyên truyền Công ước trên báo chí của tỉnh. Sở Văn hóa, Thể thao và Du lịch chủ trì; thời gian: hằng năm.
+III. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành báo cáo kết quả thực hiện về Sở Tư pháp trước ngày 10/11 hằng năm; đề nghị Viện kiểm sát nhân dân tỉnh gửi kết quả thực hiện cùng thời hạn.
+";
+
+#[test]
+fn a_body_asked_to_send_is_named_without_the_verb() {
+    let i = import(ASKED_TO_SEND);
+    let asked: Vec<&str> = i
+        .plan
+        .obligations
+        .iter()
+        .flat_map(|o| &o.assignments)
+        .filter(|a| a.agency.id == "province:procuracy")
+        .map(|a| a.as_written.as_str())
+        .collect();
+    assert!(!asked.is_empty(), "{:#?}", i.plan.obligations);
+    assert!(
+        asked.iter().all(|w| *w == "Viện kiểm sát nhân dân tỉnh"),
+        "{asked:?}"
+    );
+}

@@ -781,6 +781,13 @@ pub(crate) const COLLECTIVE_QUALIFIERS: &[&str] = &[
     "trên địa bàn phường",
     "chức năng",
     "có tên",
+    // Whose offices they are: "Các cơ quan chuyên môn thuộc UBND thị xã"
+    // ([`offices_of_committee`]).
+    "thuộc ủy ban nhân dân",
+    "trực thuộc ủy ban nhân dân",
+    "thuộc ubnd",
+    "trực thuộc ubnd",
+    "thị xã",
 ];
 
 /// Qualifiers that narrow a collective to some of its members: "UBND các
@@ -964,6 +971,8 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         } else {
             "district_offices"
         }
+    } else if let Some(level) = offices_of_committee(toks, &seen) {
+        level
     } else if of_department(toks)
         && seen
             .iter()
@@ -984,6 +993,30 @@ fn resolve_collective(toks: &[String]) -> Option<Agency> {
         "related"
     };
     collective_by_name(name)
+}
+
+/// The collective "các cơ quan chuyên môn thuộc Ủy ban nhân dân X"
+/// names: the district's offices under a district's committee ("… thuộc
+/// UBND thị xã", "… thuộc Ủy ban nhân dân huyện"), the province's
+/// departments under a province's; `None` for other lists, or when the
+/// committee's level is not written.
+fn offices_of_committee(toks: &[String], seen: &[&'static [String]]) -> Option<&'static str> {
+    let only_offices = !seen.is_empty() && seen.iter().all(|p| p.join(" ") == "cơ quan chuyên môn");
+    let of_committee = toks.windows(2).any(|w| {
+        matches!(w.first().map(String::as_str), Some("thuộc"))
+            && matches!(w.get(1).map(String::as_str), Some("uỷ" | "ủy" | "ubnd"))
+    });
+    if !(only_offices && of_committee) {
+        return None;
+    }
+    let has = |w: &str| toks.iter().any(|t| t == w);
+    if has("huyện") || has("quận") || toks.windows(2).any(|w| w == ["thị", "xã"]) {
+        Some("district_offices")
+    } else if has("tỉnh") {
+        Some("departments")
+    } else {
+        None
+    }
 }
 
 /// Whether a collective list says its members belong to a department
@@ -2654,6 +2687,9 @@ pub(crate) const TASK_VERBS: &[&str] = &[
     "kịp thời",
     "hỗ trợ",
     "ưu tiên",
+    // "đề nghị Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh gửi báo
+    // cáo …": no name holds it.
+    "gửi",
 ];
 
 /// Nouns opening with a [`TASK_VERBS`] word ("tổ chức chính trị - xã

@@ -364,28 +364,25 @@ const CUES: &[&[&[&str]]] = &[
     &[&["báo cáo"], &["", "định kỳ"], &["quý"]],
     // part_of_year, part_of_month
     &[&["đầu", "giữa", "cuối"], &["năm", "tháng"]],
-];
-
-/// More cues, of phrases that give no deadline in prose ([`find_deadline`])
-/// unless a phrase of [`CUES`] or a figure does: there an undated
-/// milestone and "kịp thời", "ngay khi" match nothing ([`match_at`]), and
-/// "đột xuất", "theo hướng dẫn …", "theo kế hoạch …" are weak, kept only
-/// beside a strong phrase ([`combine`]).
-const CELL_CUES: &[&[&[&str]]] = &[
-    // milestone (review_years has a figure)
-    &[&["sơ kết", "tổng kết"]],
-    // report_milestone
-    &[&["báo cáo"], &["giữa kỳ", "quốc gia"]],
-    // guidance
+    // The weak phrases, which count in prose alone in their clause
+    // ([`alone_in_clause`]): guidance, programme, ad_hoc.
     &[
         &["theo", "thực hiện"],
         &["", "văn bản"],
         &["hướng dẫn", "chỉ đạo"],
     ],
-    // programme
     &[&["theo"], &["chương trình", "kế hoạch"]],
-    // ad_hoc
     &[&["đột xuất"]],
+];
+
+/// More cues, of phrases that give no deadline in prose ([`find_deadline`])
+/// unless a phrase of [`CUES`] or a figure does: there an undated
+/// milestone and "kịp thời", "ngay khi" match nothing ([`match_at`]).
+const CELL_CUES: &[&[&[&str]]] = &[
+    // milestone (review_years has a figure)
+    &[&["sơ kết", "tổng kết"]],
+    // report_milestone
+    &[&["báo cáo"], &["giữa kỳ", "quốc gia"]],
     // asap_after
     &[&["ngay"], &["", "sau"], &["khi"]],
     // asap
@@ -1005,7 +1002,7 @@ fn patterns() -> Option<&'static Patterns> {
                 r"|trước\s(?:ngày\s)?\d|chậm nhất|không muộn hơn|từ năm|trong năm|năm\s\d{4}|đến(?: hết)? năm\s\d",
                 r"|quý\s(?:iv|i{1,3}|[1-4])\b|tháng\s\d{1,2}\s?/|\d{4}\s?-\s?\d{4}",
                 r"|đột xuất|thường xuyên|kịp thời|khi có yêu|theo (?:yêu|hướng|chỉ)|ngay (?:sau )?khi|sơ kết|tổng kết",
-                r"|trong\s\d|trong thời hạn|để\s|nhằm\s|chủ trì|phối hợp))"
+                r"|trong\s\d|trong thời hạn|để\s|nhằm\s|trên cơ sở|chủ trì|phối hợp))"
             ))
             .ok()?,
             set: RegexSet::empty(),
@@ -1625,7 +1622,14 @@ fn match_at(
                 .get(m.end()..)
                 .is_some_and(|r| r.trim_start().starts_with(')'));
         if prose && !labelled && !alone_in_paren {
-            return None;
+            // "…; thực hiện thường xuyên.": closing its clause, the time
+            // the clause gives, if it is all the clause says
+            // ([`alone_in_clause`]).
+            let closes = rest
+                .get(m.end()..)
+                .map(str::trim_start)
+                .is_some_and(|r| r.is_empty() || r.starts_with([';', '.']));
+            return closes.then(|| one(Kind::Weak(Deadline::Continuous), m.end()))?;
         }
         return one(Kind::Full(Deadline::Continuous), m.end());
     }
@@ -1746,10 +1750,11 @@ fn joined(t: &Prepared, a: &Atom, b: &Atom) -> bool {
 }
 
 /// Whether two atoms are written as two deadlines of one list: only
-/// "và" or "hoặc" between them ("hằng năm và đột xuất"), or a clause
-/// break (";", another sentence) — not a joiner met inside the words of a
-/// task ("… của Ban soạn thảo … hoặc của Ủy ban nhân dân quận, Trưởng
-/// phòng phân công …").
+/// "và" or "hoặc" between them ("hằng năm và đột xuất") — not a joiner
+/// met inside the words of a task ("… của Ban soạn thảo … hoặc của Ủy
+/// ban nhân dân quận, Trưởng phòng phân công …"), nor a clause break (a
+/// weak phrase in a clause of its own counts when it is all the clause
+/// says, [`alone_in_clause`]).
 fn tied_by_joiner(t: &Prepared, a: &Atom, b: &Atom) -> bool {
     let (x, y) = if a.end <= b.start {
         (a.end, b.start)
@@ -1758,7 +1763,38 @@ fn tied_by_joiner(t: &Prepared, a: &Atom, b: &Atom) -> bool {
     };
     let gap = t.folded_text(x, y);
     let words = gap.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '-'));
-    matches!(words, "và" | "hoặc") || gap.contains(';') || gap.contains(". ")
+    matches!(words, "và" | "hoặc")
+}
+
+/// The most words a clause may hold beside a weak phrase for the phrase
+/// to be the clause's time: a verb of two syllables ("thực hiện", "báo
+/// cáo" before "theo hướng dẫn của …"), as a clause that only dates a
+/// duty is read in the body (more words are work the phrase steers).
+const MAX_WORDS_BESIDE_ALONE: usize = 2;
+
+/// Whether atom `a` is all its clause (between ";" or a sentence's end)
+/// says, but for at most [`MAX_WORDS_BESIDE_ALONE`] words.
+fn alone_in_clause(t: &Prepared, a: &Atom) -> bool {
+    let ends = |i: usize| match t.orig.get(i) {
+        Some(';') => true,
+        Some('.') => t.orig.get(i + 1).is_none_or(|c| *c == ' '),
+        _ => false,
+    };
+    let mut s = a.start;
+    while s > 0 && !ends(s - 1) {
+        s -= 1;
+    }
+    let mut e = a.end;
+    while e < t.orig.len() && !ends(e) {
+        e += 1;
+    }
+    let words = |x: usize, y: usize| {
+        t.orig_text(x, y)
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    words(s, a.start) + words(a.end, e) <= MAX_WORDS_BESIDE_ALONE
 }
 
 fn combine(
@@ -1918,32 +1954,43 @@ fn combine(
     }
     // 5. Everything to deadlines. In prose a weak phrase ("đột xuất",
     // "theo hướng dẫn của …") counts beside a strong one only when it is
-    // written next to it or joined to it ("và", "hoặc", ";"): one met
+    // written next to it or joined to it ("và", "hoặc"): one met
     // further on inside the task's words qualifies a noun, not the time
     // ("Khi có yêu cầu của Ban soạn thảo …, Trưởng phòng phân công …
     // tham gia ý kiến vào dự thảo Báo cáo quốc gia CAT định kỳ, đột
-    // xuất" is due on request; the report is the periodic or ad hoc one).
+    // xuất" is due on request; the report is the periodic or ad hoc one;
+    // "rà soát … theo chỉ đạo của bộ, ngành trung ương, kiến nghị …;
+    // thực hiện hằng năm" is yearly, the guidance steering the review).
+    // A weak phrase that is all its clause says, but for a verb
+    // ("…; thực hiện theo hướng dẫn của bộ, ngành trung ương."), is the
+    // clause's time, alone or beside a strong one.
     let strong: Vec<&Atom> = atoms
         .iter()
         .filter(|a| !matches!(a.kind, Kind::Weak(_)))
         .collect();
     let has_strong = !strong.is_empty();
+    let alone: Vec<bool> = atoms
+        .iter()
+        .map(|w| matches!(w.kind, Kind::Weak(_)) && alone_in_clause(t, w))
+        .collect();
     let tied: Vec<bool> = atoms
         .iter()
-        .map(|w| {
+        .zip(&alone)
+        .map(|(w, &alone)| {
             mode == Mode::Cell
+                || alone
                 || strong
                     .iter()
                     .any(|s| adjacent(t, s, w) || tied_by_joiner(t, s, w))
         })
         .collect();
     let mut parts: Vec<(Deadline, usize, usize)> = Vec::new();
-    for (a, tied) in atoms.into_iter().zip(tied) {
+    for ((a, tied), alone) in atoms.into_iter().zip(tied).zip(alone) {
         let d = match a.kind {
             Kind::Full(d) => Some(d),
             Kind::Rec(r) => Some(Deadline::Recurring(r)),
             Kind::Trigger(tr) => Some(Deadline::event(tr)),
-            Kind::Weak(d) => (mode == Mode::Cell || has_strong && tied).then_some(d),
+            Kind::Weak(d) => (mode == Mode::Cell || (has_strong || alone) && tied).then_some(d),
             Kind::DayMonth(due) => plan_year.and_then(|y| {
                 let date = NaiveDate::from_ymd_opt(y, u32::from(due.month), u32::from(due.day))?;
                 Some(Deadline::Once {

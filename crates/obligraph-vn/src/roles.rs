@@ -223,10 +223,13 @@ pub(crate) fn sentence_roles_with(
     // "Chủ trì, phối hợp với … ; đề nghị X …" under a body's heading: the
     // sentence opens with its lead's verb and leaves the lead unnamed (the
     // heading's body, the plan's issuer). It is led all the same.
-    let led = matches!(
-        (words.first().map(|w| w.key), words.get(1).map(|w| w.key)),
-        (Some("chu"), Some("tri"))
-    );
+    // So does one opening with the role the body plays ("i) Là cơ quan
+    // đầu mối thực hiện việc báo cáo …").
+    let led = LEAD_OPENINGS.iter().any(|o| {
+        o.split(' ')
+            .enumerate()
+            .all(|(k, p)| words.get(k).is_some_and(|w| w.key == p))
+    });
     let mut start = 0;
     for (i, w) in words.iter().enumerate() {
         // A clause ends at ";" or at "." before a capital (not "TP." or a
@@ -481,6 +484,17 @@ fn without_trailing_prose(
     }
     (list, n)
 }
+
+/// The openings of a sentence that say its unnamed subject leads: the
+/// lead's verb ("Chủ trì, phối hợp với …") and the role of the focal body
+/// ("Là cơ quan đầu mối …", "Làm đầu mối …"), as folded keys.
+pub(crate) const LEAD_OPENINGS: &[&str] = &[
+    "chu tri",
+    "la co quan dau moi",
+    "la dau moi",
+    "lam dau moi",
+    "lam co quan dau moi",
+];
 
 fn read_clause(
     words: &[Word],

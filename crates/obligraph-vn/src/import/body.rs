@@ -2204,13 +2204,33 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 },
             );
         }
+        // Whether the item's roles come from a parenthesis inside its
+        // sentence, giving the roles of one part of it (see below).
+        let mut part_paren = false;
         if o.assignments.is_empty() {
-            if let Some((_, inner)) = roles_paren(&n.text) {
+            if let Some((start, inner)) = roles_paren(&n.text) {
                 if let Some(r) = ctx.inline_roles(inner) {
                     o.assignments = r.assignments;
                     if o.deadline.is_none() {
                         o.deadline = r.deadline;
                         o.deadline_text = r.deadline_text;
+                    }
+                    // A parenthesis inside the sentence, the item going on
+                    // after it ("… chú trọng … giam giữ riêng (đề nghị
+                    // Viện kiểm sát nhân dân tỉnh chủ trì đối với lĩnh vực
+                    // tố tụng hình sự); phối hợp với Sở Tư pháp …"), gives
+                    // the roles of a part: the partners the sentence names
+                    // outside it take part too.
+                    let end = start + 1 + inner.len() + ')'.len_utf8();
+                    let after = n.text.get(end..).unwrap_or("");
+                    if after.chars().any(char::is_alphabetic) {
+                        part_paren = true;
+                        let outside = format!("{}{after}", n.text.get(..start).unwrap_or(""));
+                        for a in ctx.sentence_roles(&outside).assignments {
+                            if !o.assignments.iter().any(|b| b.agency.id == a.agency.id) {
+                                o.assignments.push(a);
+                            }
+                        }
                     }
                 }
             }
@@ -2275,7 +2295,13 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         // "h) Chủ trì, cùng Công an tỉnh tuyên truyền …" under "1. Sở Tư
         // pháp": the verb has no subject, the heading's body; those the
         // sentence names leading too lead beside it.
-        if opens_with_lead_verb(&o.text) && o.assignments.iter().any(|a| a.role == Role::Lead) {
+        // So under a heading naming a body, where the leads the item names
+        // lead one part of it only, in a parenthesis inside the sentence
+        // ("g) Tiếp tục phổ biến … cho cán bộ, chiến sĩ tại các cơ sở giam
+        // giữ (Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh chủ trì đối với …)").
+        if (opens_with_lead_verb(&o.text) || part_paren)
+            && o.assignments.iter().any(|a| a.role == Role::Lead)
+        {
             if let Some(leads) = heading_lead(i, &nodes, &body_headings) {
                 let mut all = leads.clone();
                 for a in std::mem::take(&mut o.assignments) {
@@ -2343,7 +2369,9 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
 /// Whether a task opens with the lead verb and no subject: "Chủ trì,
 /// cùng …", "Chủ trì tổ chức …".
 fn opens_with_lead_verb(text: &str) -> bool {
-    key_head(text, "chu tri".len()) == "chu tri"
+    crate::roles::LEAD_OPENINGS
+        .iter()
+        .any(|o| key_head(text, o.len()) == *o)
 }
 
 /// Whether a task opens with its partners and no subject: "Phối hợp với

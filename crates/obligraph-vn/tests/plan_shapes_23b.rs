@@ -1,0 +1,102 @@
+//! Plan shapes the importer met reading two plans written blind in
+//! session 23 (phường Máy Chai, a ward's tasks in one table inside part
+//! II; Sở Văn hóa và Thể thao Huế, a department handing tasks to its
+//! units), each written here the way another province would write it.
+//! Each test fails without the change it is named for.
+
+mod common;
+use common::{ids, import, task};
+
+use obligraph_core::{ObligationKind, Role};
+use obligraph_vn::UnattributedReason;
+
+/// Xã Tam Kỳ (Quảng Nam), 2024: the tasks part opens with a sentence
+/// leading into the table ("… giao nhiệm vụ cụ thể như sau:"), the table's
+/// groups numbered I, II, and part III follows the table.
+const LEAD_IN_BEFORE_THE_TABLE: &str = "ỦY BAN NHÂN DÂN HUYỆN NÚI THÀNH
+ỦY BAN NHÂN DÂN XÃ TAM HÒA
+Số: 41/KH-UBND
+Tam Hòa, ngày 12 tháng 5 năm 2024
+KẾ HOẠCH
+Triển khai Công ước chống tra tấn trên địa bàn xã
+I. MỤC ĐÍCH, YÊU CẦU
+- Phân công rõ bộ phận chủ trì, phối hợp.
+
+II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN
+
+Ủy ban nhân dân xã giao nhiệm vụ cụ thể như sau:
+
+TT\tNội dung\tBộ phận chủ trì\tBộ phận phối hợp\tThời hạn
+I\tThực thi pháp luật\t\t\t
+1\tTiếp nhận tin báo, tố giác tội phạm liên quan đến tra tấn\tCông an xã\tCông chức Tư pháp - Hộ tịch\tThường xuyên
+II\tTuyên truyền\t\t\t
+2\tTuyên truyền Công ước trên loa truyền thanh của xã\tCông chức Văn hóa - Xã hội\tCông an xã\tHằng năm
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Công an xã
+
+- Theo dõi, đôn đốc các bộ phận thực hiện các nhiệm vụ được giao tại Mục II.
+
+2. Công chức Tư pháp - Hộ tịch
+
+- Tổng hợp kết quả thực hiện, tham mưu Ủy ban nhân dân xã báo cáo Ủy ban nhân dân huyện trước ngày 15/11 hằng năm.
+";
+
+#[test]
+fn a_sentence_leading_into_the_body_s_table_is_no_task_and_part_iii_is_read() {
+    let i = import(LEAD_IN_BEFORE_THE_TABLE);
+    assert!(
+        !i.plan
+            .obligations
+            .iter()
+            .any(|o| o.text.contains("giao nhiệm vụ cụ thể")),
+        "{:#?}",
+        i.plan.obligations
+    );
+    // The rows are part II's items, not an appendix's.
+    let row = task(&i, "Tiếp nhận tin báo");
+    assert_eq!(row.id, "II.I.1");
+    assert!(
+        !i.plan.sections.iter().any(|s| s.id.starts_with("PL")),
+        "{:#?}",
+        i.plan.sections
+    );
+    // Part III after the table is read.
+    let monitor = task(&i, "Theo dõi, đôn đốc các bộ phận");
+    assert_eq!(monitor.kind, ObligationKind::Monitor);
+    assert_eq!(ids(monitor, Role::Lead), ["commune:police"]);
+    let report = task(&i, "Tổng hợp kết quả thực hiện");
+    assert_eq!(
+        report.deadline_text.as_deref(),
+        Some("trước ngày 15/11 hằng năm")
+    );
+    assert!(
+        !i.unattributed
+            .iter()
+            .any(|u| u.reason == UnattributedReason::Unrecognised),
+        "{:#?}",
+        i.unattributed
+    );
+}
+
+/// The same ward plan whose sentence before the table closes with a
+/// full stop, not a colon ("… theo bảng sau."): the table stays an
+/// appendix of its own, but part III under it is read, not set aside.
+#[test]
+fn the_body_goes_on_after_a_table_with_no_heading() {
+    let text = LEAD_IN_BEFORE_THE_TABLE.replace(
+        "giao nhiệm vụ cụ thể như sau:",
+        "giao nhiệm vụ cụ thể theo bảng sau.",
+    );
+    let i = import(&text);
+    let monitor = task(&i, "Theo dõi, đôn đốc các bộ phận");
+    assert_eq!(monitor.kind, ObligationKind::Monitor);
+    assert_eq!(ids(monitor, Role::Lead), ["commune:police"]);
+    task(&i, "Tổng hợp kết quả thực hiện");
+    assert!(
+        !i.unattributed.iter().any(|u| u.line > 20),
+        "{:#?}",
+        i.unattributed
+    );
+}

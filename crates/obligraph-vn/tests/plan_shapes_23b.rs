@@ -10,7 +10,7 @@ use common::{ids, import, task};
 use obligraph_core::{ObligationKind, Role};
 use obligraph_vn::UnattributedReason;
 
-/// Xã Tam Kỳ (Quảng Nam), 2024: the tasks part opens with a sentence
+/// Xã Tam Hòa (huyện Núi Thành, Quảng Nam), 2024: the tasks part opens with a sentence
 /// leading into the table ("… giao nhiệm vụ cụ thể như sau:"), the table's
 /// groups numbered I, II, and part III follows the table.
 const LEAD_IN_BEFORE_THE_TABLE: &str = "ỦY BAN NHÂN DÂN HUYỆN NÚI THÀNH
@@ -99,4 +99,43 @@ fn the_body_goes_on_after_a_table_with_no_heading() {
         "{:#?}",
         i.unattributed
     );
+}
+
+/// Phường Hòa Thuận (Tam Kỳ, Quảng Nam), 2023: the heads of the
+/// residential groups ("Tổ trưởng các tổ dân phố") support a row, and the
+/// ward's finance official funds the plan "từ dự toán ngân sách phường
+/// hằng năm".
+const WARD_ROWS_AND_FUNDING: &str = "ỦY BAN NHÂN DÂN THÀNH PHỐ TAM KỲ
+ỦY BAN NHÂN DÂN PHƯỜNG HÒA THUẬN
+Số: 27/KH-UBND
+Hòa Thuận, ngày 05 tháng 5 năm 2023
+KẾ HOẠCH
+Triển khai Công ước chống tra tấn trên địa bàn phường
+II. NHIỆM VỤ
+1. Tuyên truyền Công ước trong các buổi sinh hoạt tổ dân phố (Công chức Văn hóa - Xã hội chủ trì; Tổ trưởng tổ dân phố phối hợp).
+2. Niêm yết địa chỉ trợ giúp pháp lý tại nhà văn hóa (Công chức Tư pháp - Hộ tịch chủ trì; Tổ trưởng các tổ dân phố phối hợp).
+III. TỔ CHỨC THỰC HIỆN
+1. Công chức Tài chính - Kế toán
+Tham mưu bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách phường hằng năm; hướng dẫn thanh toán theo quy định.
+";
+
+#[test]
+fn the_heads_of_residential_groups_are_the_ward_s_own() {
+    let i = import(WARD_ROWS_AND_FUNDING);
+    for snippet in ["sinh hoạt tổ dân phố", "Niêm yết địa chỉ"] {
+        let row = task(&i, snippet);
+        assert_eq!(
+            ids(row, Role::Support),
+            ["commune:residential_boards"],
+            "{row:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_yearly_budget_dates_no_task() {
+    let i = import(WARD_ROWS_AND_FUNDING);
+    let funds = task(&i, "bố trí kinh phí");
+    assert_eq!(funds.deadline_text, None, "{funds:#?}");
+    assert_eq!(funds.deadline, None);
 }

@@ -139,3 +139,48 @@ fn a_yearly_budget_dates_no_task() {
     assert_eq!(funds.deadline_text, None, "{funds:#?}");
     assert_eq!(funds.deadline, None);
 }
+
+/// Sở Văn hóa, Thể thao và Du lịch tỉnh Nghệ An, 2026: items handed to
+/// the department's own offices and public service units, each followed
+/// by its role line ("Giao Trung tâm Văn hóa - Điện ảnh tỉnh chủ trì, phối
+/// hợp với Thư viện tỉnh."): the units are the department's, their names
+/// kept whole, and each item keeps its text and takes the roles.
+const UNITS_OF_A_CULTURE_DEPARTMENT: &str = "UBND TỈNH NGHỆ AN
+SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH
+Số: 312/KH-SVHTTDL
+Nghệ An, ngày 16 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước quốc tế về các quyền dân sự và chính trị trong ngành
+II. NHIỆM VỤ
+1. Truyền thông về quyền dân sự và chính trị
+a) Tổ chức chiếu phim, thông tin lưu động về quyền dân sự và chính trị tại các xã miền núi
+của tỉnh.
+Giao Trung tâm Văn hóa - Điện ảnh tỉnh chủ trì, phối hợp với Thư viện tỉnh.
+b) Luân chuyển sách, tài liệu về quyền dân sự và chính trị tới các cơ sở cai nghiện.
+Giao Thư viện tỉnh chủ trì, phối hợp với Trung tâm Văn hóa - Điện ảnh tỉnh.
+c) Lồng ghép nội dung Công ước trong các giải thể thao quần chúng.
+Phòng Quản lý Thể dục thể thao chủ trì; Trung tâm Huấn luyện và Thi đấu thể thao tỉnh phối hợp.
+";
+
+#[test]
+fn a_culture_department_s_units_take_its_items() {
+    let i = import(UNITS_OF_A_CULTURE_DEPARTMENT);
+    let films = task(&i, "chiếu phim, thông tin lưu động");
+    assert_eq!(ids(films, Role::Lead), ["unit:culture_cinema_centre"]);
+    assert_eq!(ids(films, Role::Support), ["unit:general_library"]);
+    let books = task(&i, "Luân chuyển sách");
+    assert_eq!(ids(books, Role::Lead), ["unit:general_library"]);
+    assert_eq!(ids(books, Role::Support), ["unit:culture_cinema_centre"]);
+    let sports = task(&i, "giải thể thao quần chúng");
+    assert_eq!(ids(sports, Role::Lead), ["unit:sports_management"]);
+    assert_eq!(ids(sports, Role::Support), ["unit:sports_training_centre"]);
+    // No role line is left as a task of its own.
+    assert!(
+        !i.plan
+            .obligations
+            .iter()
+            .any(|o| o.text.starts_with("Giao ")),
+        "{:#?}",
+        i.plan.obligations
+    );
+}

@@ -157,8 +157,14 @@ pub fn find_deadline(prose: &str, ctx: &DeadlineContext) -> Option<DeadlineMatch
 }
 
 /// Nouns of a budget a year may qualify ("dự toán ngân sách năm 2026",
-/// "kinh phí năm 2024"), as their words.
-const BUDGET_NOUNS: &[&[&str]] = &[&["ngân", "sách"], &["dự", "toán"], &["kinh", "phí"]];
+/// "kinh phí năm 2024", "dự toán chi thường xuyên hằng năm"), as their
+/// words.
+const BUDGET_NOUNS: &[&[&str]] = &[
+    &["ngân", "sách"],
+    &["dự", "toán"],
+    &["kinh", "phí"],
+    &["chi", "thường", "xuyên"],
+];
 
 /// Words of the owner or level a budget noun may carry before its year
 /// ("ngân sách phường", "ngân sách nhà nước", "dự toán của xã"), at most
@@ -200,7 +206,11 @@ const BUDGET_OWNER_WORDS: usize = 4;
 /// noun before it.
 fn names_a_budget_year(prose: &str, m: &DeadlineMatch) -> bool {
     let phrase = crate::normalize::lowercase(prose.get(m.start..m.end).unwrap_or(""));
-    if !(phrase.starts_with("năm ") || phrase.starts_with(|c: char| c.is_ascii_digit())) {
+    // "dự toán ngân sách phường hằng năm": the yearly budget, not a
+    // yearly deadline.
+    let yearly = matches!(phrase.trim(), "hằng năm" | "hàng năm");
+    if !(yearly || phrase.starts_with("năm ") || phrase.starts_with(|c: char| c.is_ascii_digit()))
+    {
         return false;
     }
     // The budget's words come just before the year: the last words of the
@@ -224,7 +234,11 @@ fn names_a_budget_year(prose: &str, m: &DeadlineMatch) -> bool {
             _ => break,
         }
     }
-    BUDGET_NOUNS.iter().any(|noun| words.ends_with(noun))
+    // ("bố trí kinh phí hằng năm" may mean funds given every year.)
+    BUDGET_NOUNS
+        .iter()
+        .filter(|noun| !(yearly && **noun == ["kinh", "phí"]))
+        .any(|noun| words.ends_with(noun))
 }
 
 /// The first deadline phrase of `prose`, whatever it dates.

@@ -486,11 +486,28 @@ pub(crate) fn read_body(
     // the lines of its block that name none go to them too.
     let mut named_targets: Vec<usize> = Vec::new();
     let mut appendix: Option<String> = None;
+    // The appendix was opened by a table with no "Phụ lục" heading above
+    // it: a table of the body the rules above did not place.
+    let mut headless = false;
     let mut appendices = 0u32;
 
     for piece in pieces {
         let p: &Para = match piece {
             Piece::Table(t) => {
+                // A sentence leading into the table, alone under the
+                // heading ("II. NHIỆM VỤ CỤ THỂ" / "Ủy ban nhân dân phường
+                // phân công nhiệm vụ cụ thể như sau:" / STT | Nội dung | …):
+                // the heading's words, not a task; the table is under the
+                // heading.
+                if appendix.is_none() && leads_into_table(&nodes, t, ledger) {
+                    if let Some(lead_in) = nodes.pop() {
+                        group.retain(|&g| g != nodes.len());
+                        if let Some(h) = lead_in.parent.and_then(|p| nodes.get_mut(p)) {
+                            h.children -= 1;
+                            h.lines.extend(lead_in.lines);
+                        }
+                    }
+                }
                 // A table right under a heading of the tasks part, before
                 // any appendix ("II. NHIỆM VỤ CỤ THỂ" then STT | Nội dung |
                 // …): that heading's items, numbered under it (`II.1.1`),
@@ -524,6 +541,7 @@ pub(crate) fn read_body(
                             line: t.header_line,
                         });
                         appendix = Some(r.clone());
+                        headless = true;
                         r
                     }
                 };
@@ -578,11 +596,25 @@ pub(crate) fn read_body(
                 line: p.first(),
             });
             appendix = Some(id);
+            headless = false;
             ledger.attribute_all(&p.lines);
             continue;
         }
+        // A table with no heading of its own ends where the body's next
+        // part starts ("III. TỔ CHỨC THỰC HIỆN" under it): the body goes on.
+        if headless && matches!(body_marker(text), Some((Marker::Roman(_), _))) {
+            appendix = None;
+            headless = false;
+        }
         if let Some(root) = &appendix {
-            if let Some(s) = plan.sections.iter_mut().rev().find(|s| &s.id == root) {
+            // (Under a table with no heading, no line is the heading's.)
+            let titled = plan
+                .sections
+                .iter_mut()
+                .rev()
+                .find(|s| &s.id == root)
+                .filter(|_| !headless);
+            if let Some(s) = titled {
                 if s.title.chars().count() < 40
                     || k.starts_with("(kem theo")
                     || k.starts_with("(ban hanh kem theo")
@@ -866,6 +898,30 @@ pub(crate) fn read_body(
 }
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| re(r"^Điều\s+(\d{1,3})\s*[.:]"));
+
+/// Whether the last node is a sentence leading into the table `t`: a
+/// paragraph closing with a colon, right under a numbered heading of the
+/// tasks part whose only child it is, with nothing but blank lines
+/// between it and the table's header.
+fn leads_into_table(nodes: &[Node], t: &super::lines::Table, ledger: &Ledger) -> bool {
+    let Some((lead_in, before)) = nodes.split_last() else {
+        return false;
+    };
+    let heading = before.len().checked_sub(1);
+    !lead_in.numbered
+        && lead_in.children == 0
+        && lead_in.assignments.is_empty()
+        && lead_in.text.trim_end().ends_with(':')
+        && lead_in.parent.is_some()
+        && lead_in.parent == heading
+        && before
+            .last()
+            .is_some_and(|h| h.numbered && h.kind == Kind::Tasks && h.children == 1)
+        && lead_in
+            .lines
+            .last()
+            .is_some_and(|&l| ledger.blank_between(l, t.header_line))
+}
 
 /// "Điều 1. …": an article of a decision.
 fn article(text: &str) -> Option<u32> {

@@ -28,6 +28,7 @@
 //! Every number is in [`crate::params`], with how it was obtained.
 
 use crate::params;
+use crate::text::pair_hash;
 use obligraph_core::{Obligation, Plan};
 use obligraph_vn::subjects::{
     key_subjects, key_subjects_of_lower, Subject, ENUMERATION_MARKERS, LIST_LEAD_INS,
@@ -1244,7 +1245,7 @@ pub(crate) struct ChildSide {
 #[derive(Debug, Clone, Default)]
 struct Slips {
     /// By [`slip_key`] (three words, the one at an edge unmarked): the
-    /// pair's key ([`pair_key`]), the key of the pair the word that may be
+    /// pair's key ([`pair_hash`]), the key of the pair the word that may be
     /// a slip makes with its other neighbour (none at the text's edge), and
     /// where the pair is written (the text, the pair's first word).
     by_key: FxHashMap<u64, Vec<Place>>,
@@ -1256,15 +1257,10 @@ struct Slips {
 /// A slip's place ([`Slips::by_key`]).
 type Place = (u64, Option<u64>, u32, u32);
 
-/// The key of a pair of adjacent words by their hashes.
-fn pair_key(a: u64, b: u64) -> u64 {
-    a.rotate_left(29) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
 /// The key of three adjacent words, the first (`edge` 1) or the last
 /// (`edge` 2) by its form without marks.
 fn slip_key(a: u64, b: u64, c: u64, edge: u64) -> u64 {
-    pair_key(pair_key(a, b), c).rotate_left(7) ^ edge.wrapping_mul(0xD6E8_FEB8_6659_FD93)
+    pair_hash(pair_hash(a, b), c).rotate_left(7) ^ edge.wrapping_mul(0xD6E8_FEB8_6659_FD93)
 }
 
 impl Slips {
@@ -1281,9 +1277,10 @@ impl Slips {
         let mut count: FxHashMap<u64, u32> = FxHashMap::default();
         for w in words.iter().flat_map(|w| w.windows(2)) {
             if let [(_, x, _), (_, y, _)] = w {
-                *count.entry(pair_key(*x, *y)).or_default() += 1;
+                *count.entry(pair_hash(*x, *y)).or_default() += 1;
             }
         }
+        let once = |k: Option<u64>| k.is_none_or(|k| count.get(&k) == Some(&1));
         let mut by_key: FxHashMap<u64, Vec<Place>> = FxHashMap::default();
         for (t, w) in words.iter().enumerate() {
             let t = u32::try_from(t).unwrap_or(u32::MAX);
@@ -1297,22 +1294,21 @@ impl Slips {
                 let before = i
                     .checked_sub(1)
                     .and_then(|k| w.get(k))
-                    .map(|(_, v, _)| pair_key(*v, *xh));
-                let after = w.get(i + 3).map(|(_, v, _)| pair_key(*zh, *v));
-                let once = |k: Option<u64>| k.is_none_or(|k| count.get(&k) == Some(&1));
+                    .map(|(_, v, _)| pair_hash(*v, *xh));
+                let after = w.get(i + 3).map(|(_, v, _)| pair_hash(*zh, *v));
                 let at = u32::try_from(i).unwrap_or(u32::MAX);
                 // The pair "x y" with "z" after it, and "y z" with "x" before.
-                if once(Some(pair_key(*xh, *yh))) && once(before) {
+                if once(Some(pair_hash(*xh, *yh))) && once(before) {
                     by_key.entry(slip_key(*xu, *yh, *zh, 1)).or_default().push((
-                        pair_key(*xh, *yh),
+                        pair_hash(*xh, *yh),
                         before,
                         t,
                         at,
                     ));
                 }
-                if once(Some(pair_key(*yh, *zh))) && once(after) {
+                if once(Some(pair_hash(*yh, *zh))) && once(after) {
                     by_key.entry(slip_key(*xh, *yh, *zu, 2)).or_default().push((
-                        pair_key(*yh, *zh),
+                        pair_hash(*yh, *zh),
                         after,
                         t,
                         at.saturating_add(1),
@@ -1320,7 +1316,6 @@ impl Slips {
                 }
             }
         }
-        drop(words);
         Slips { by_key, texts }
     }
 
@@ -1339,13 +1334,9 @@ impl Slips {
         if self.by_key.is_empty() {
             return Vec::new();
         }
-        let own: FxHashSet<u64> = words
-            .windows(2)
-            .filter_map(|w| match w {
-                [(_, x, _), (_, y, _)] => Some(pair_key(*x, *y)),
-                _ => None,
-            })
-            .collect();
+        // The derived text's own pairs, read where a slip's place is found
+        // (rarely: most texts have none).
+        let mut own: Option<FxHashSet<u64>> = None;
         let mut out = Vec::new();
         for w in words.windows(3) {
             let [(xs, xh, xu), (ys, yh, _), (zs, zh, zu)] = w else {
@@ -1359,6 +1350,15 @@ impl Slips {
             ];
             for (key, (a, b)) in places {
                 for (pair, other, text, word) in self.by_key.get(&key).into_iter().flatten() {
+                    let own = own.get_or_insert_with(|| {
+                        words
+                            .windows(2)
+                            .filter_map(|w| match w {
+                                [(_, x, _), (_, y, _)] => Some(pair_hash(*x, *y)),
+                                _ => None,
+                            })
+                            .collect()
+                    });
                     // The parent's spelling is the derived text's too, or
                     // makes a word the derived text writes with its other
                     // neighbour ("nâng cao hiểu biết" is no slip for "nâng

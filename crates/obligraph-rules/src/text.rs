@@ -199,9 +199,14 @@ impl Tokenizer {
     /// [`Tokenizer::walk`] when every word is already known, else `None`.
     fn walk_known<'a>(&self, lower: &'a str) -> Option<Vec<Tok<'a>>> {
         let raw = split_words(lower, |w| self.surface.get(w).copied())?;
+        Some(self.tokens(&raw))
+    }
+
+    /// The tokens of words read with their ids ([`Tokenizer::tokens_of`]).
+    fn tokens<'a>(&self, raw: &[(u32, &'a str)]) -> Vec<Tok<'a>> {
         let mut out = Vec::with_capacity(raw.len());
-        self.tokens_of(&raw, &mut out);
-        Some(out)
+        self.tokens_of(raw, &mut out);
+        out
     }
 
     fn tokens_of<'a>(&self, raw: &[(u32, &'a str)], out: &mut Vec<Tok<'a>>) {
@@ -339,26 +344,7 @@ fn shared() -> &'static std::sync::RwLock<Tokenizer> {
 
 /// The tokens of `lower` (lower case, NFC), each made a string by `f`.
 fn with_tokens<R>(lower: &str, f: impl Fn(&Tokenizer, &[Tok<'_>]) -> R) -> R {
-    if let Ok(t) = shared().read() {
-        if let Some(toks) = t.walk_known(lower) {
-            return f(&t, &toks);
-        }
-    }
-    let mut toks = Vec::new();
-    match shared().write() {
-        Ok(mut t) => {
-            if t.surface.len() >= TOKENIZER_CAP {
-                *t = Tokenizer::new();
-            }
-            t.walk(lower, &mut toks);
-            f(&t, &toks)
-        }
-        Err(_) => {
-            let mut t = Tokenizer::new();
-            t.walk(lower, &mut toks);
-            f(&t, &toks)
-        }
-    }
+    with_raw_words(lower, |t, raw| f(t, &t.tokens(raw)))
 }
 
 /// One word of a text as written, for telling slips of the keyboard
@@ -379,9 +365,7 @@ pub(crate) fn term_hashes_and_marked_words_of_lower(
     lower: &str,
 ) -> (Vec<u64>, Vec<MarkedWord<'_>>) {
     with_raw_words(lower, |t, raw| {
-        let mut toks = Vec::with_capacity(raw.len());
-        t.tokens_of(raw, &mut toks);
-        (hashes_of(t, &toks), marked(t, raw))
+        (hashes_of(t, &t.tokens(raw)), marked(t, raw))
     })
 }
 
@@ -495,12 +479,18 @@ fn hashes_of(tk: &Tokenizer, toks: &[Tok<'_>]) -> Vec<u64> {
         .collect();
     let mut out = words.clone();
     out.extend(words.windows(2).filter_map(|w| match w {
-        [a, b] => Some(a.rotate_left(29) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+        [a, b] => Some(pair_hash(*a, *b)),
         _ => None,
     }));
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The hash of a pair of adjacent words by their hashes: the term of a
+/// pair of syllables in [`term_hashes`].
+pub(crate) fn pair_hash(a: u64, b: u64) -> u64 {
+    a.rotate_left(29) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// Splits `text` into canonical syllable tokens (see the module docs).

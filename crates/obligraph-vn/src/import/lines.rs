@@ -79,6 +79,17 @@ static NEW_PARA: LazyLock<Regex> = LazyLock::new(|| {
 /// matches `^[\p{L} .]{2,40}, ngày\s+\d{1,2}\s+tháng`.
 static PLACE_DATE_REST: LazyLock<Regex> = LazyLock::new(|| re(r"^, ngày\s+\d{1,2}\s+tháng"));
 
+/// Whether a tab line's cells open the distribution list ("Nơi nhận:")
+/// and whether they open the signature block ("TM. ỦY BAN NHÂN DÂN"): the
+/// foot of a document laid out as a two-column table.
+fn opens_foot(cells: &[String]) -> (bool, bool) {
+    let cells: Vec<String> = cells.iter().map(|c| clean(c)).collect();
+    (
+        cells.iter().any(|c| is_distribution_start(c)),
+        cells.iter().any(|c| is_signature_start(c)),
+    )
+}
+
 /// Whether a cleaned line opens a signature block.
 pub(crate) fn is_signature_start(t: &str) -> bool {
     let k = key_prefix(t, 8);
@@ -339,11 +350,10 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
             // two-column table of its own ("Nơi nhận:\tTM. ỦY BAN NHÂN
             // DÂN" after the appendix's last row): it ends the table and is
             // read as the foot below, not as a row.
-            let foot = table.is_some()
-                && cells.iter().any(|c| {
-                    let c = clean(c);
-                    is_distribution_start(&c) || is_signature_start(&c)
-                });
+            let foot = table.is_some() && {
+                let (list, signature) = opens_foot(cells);
+                list || signature
+            };
             if foot {
                 if let Some(t) = table.take() {
                     out.push(Piece::Table(t));
@@ -384,8 +394,7 @@ pub(crate) fn pieces(text: &str, ledger: &mut Ledger) -> Vec<Piece> {
             // Văn Bình"). A tab line that opens either, or comes while
             // either is open, is set aside whole, as its lines would be
             // written one under the other.
-            let opens_list = cells.iter().any(|c| is_distribution_start(&clean(c)));
-            let opens_signature = cells.iter().any(|c| is_signature_start(&clean(c)));
+            let (opens_list, opens_signature) = opens_foot(cells);
             if opens_list || opens_signature || in_distribution || in_signature {
                 flush_body(&mut body, &mut out);
                 let reason = if opens_list || in_distribution {

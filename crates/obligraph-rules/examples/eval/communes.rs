@@ -43,7 +43,7 @@ struct ExpectedVerdict {
 /// under its district (session 18). The first is
 /// also the applicability
 /// check's plan.
-pub const PLANS: [&str; 23] = [
+pub const PLANS: [&str; 25] = [
     "long-hung-ward-2026",
     "suoi-tre-commune-2026",
     "quang-tri-qd2715-2026",
@@ -67,6 +67,8 @@ pub const PLANS: [&str; 23] = [
     "tay-ninh-iccpr-2026",
     "may-chai-ward-87-2023",
     "hue-sovhtt-qd2715-2026",
+    "a-luoi-commune-qd2715-2026",
+    "binh-thuan-soldtbxh-87-2023",
 ];
 
 fn read(rel: &str) -> Plan {

@@ -263,6 +263,36 @@ fn names_derived(
         })
 }
 
+/// Why task `p` of a province plan is beyond a district's plan
+/// (`child_level`, no issuing body) when that plan takes up nothing of it:
+/// its kind needs a competence districts do not hold
+/// ([`crate::vn::Scope::held_by_districts`]) and it does not name the
+/// districts ([`names_derived`]). `None` otherwise.
+fn beyond_district(
+    p: &Obligation,
+    parent: &Plan,
+    child_level: Option<Level>,
+    issuer: Option<&Agency>,
+) -> Option<String> {
+    if issuer.is_some()
+        || child_level != Some(Level::District)
+        || parent.level.is_none_or(|l| l >= Level::District)
+        || p.kind != obligraph_core::ObligationKind::Task
+        || names_derived(p, parent, child_level, issuer)
+    {
+        return None;
+    }
+    let chain = parent.section_chain(p);
+    match crate::vn::task_scope_in(&p.text, chain.iter().map(|s| s.title.as_str())) {
+        Some(scope @ crate::vn::Scope::Competence(what)) if !scope.held_by_districts() => {
+            Some(format!(
+                "{what}: work of the levels that have that competence; a district's plan that takes up nothing of it, and is not named for it, is not asked for it"
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// Whether a commune plan has something to carry out of an obligation of
 /// a plan above commune level, given the assignments that reach it: a
 /// collective taking communes in, else one of the leads (when there are
@@ -1084,6 +1114,29 @@ pub(crate) fn audit_indexed(
             }
             _ => (status, confidence, reason),
         };
+        // A district's plan that takes up nothing of a task needing a
+        // competence districts lack (treaty reports, making national law,
+        // international cooperation), which the parent does not give the
+        // districts by name: not the district's. One that takes it up
+        // anyway, even with a task the alignment only pairs (the real Ngô
+        // Quyền plan reviews its documents against the Convention), is
+        // judged as any task. Flagged: readers split on such tasks.
+        let (status, confidence, reason) =
+            match beyond_district(p, parent, child.level, issuer.as_ref()) {
+                Some(why)
+                    if status == Status::Missing
+                        && reason.is_none()
+                        && best < m.partial_threshold =>
+                {
+                    candidates.append(&mut matches);
+                    (
+                        Status::NotApplicable,
+                        crate::params::BEYOND_LEVEL_CONFIDENCE,
+                        Some(why.into()),
+                    )
+                }
+                _ => (status, confidence, reason),
+            };
         // A "missing" verdict resting on a reading readers split on (a
         // task that reaches the derived plan only through a counterpart
         // or its kind; a sibling leaving out a request): flagged, with

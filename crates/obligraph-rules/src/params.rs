@@ -116,6 +116,18 @@ pub const TOGETHER_CONFIDENCE: f64 = 0.65;
 /// verdicts).
 pub const CONCERNED_ONLY_CONFIDENCE: f64 = 0.65;
 
+/// The confidence of a "not applicable" verdict on a task of a province
+/// plan needing a competence districts lack, which a district's plan
+/// takes up nothing of (`audit::beyond_district`): under
+/// [`REVIEW_BELOW`], so a reader checks each. Set by the labelled
+/// evidence, not fitted: of the three district plans written blind
+/// against Bình Thuận (Hàm Thuận Bắc, Tuy Phong, La Gi), the writers call
+/// eleven of the twelve such tasks they left out not applicable, while
+/// the real Ngô Quyền district plan takes the same tasks up (its blind
+/// pair labels): readers split, so the verdict is flagged like
+/// [`CONCERNED_ONLY_CONFIDENCE`].
+pub const BEYOND_LEVEL_CONFIDENCE: f64 = 0.65;
+
 /// Confidence of a monitoring duty the parent gives the derived plan's own
 /// bodies, carried by the derived plan's own monitoring duty whatever its
 /// words (`audit.rs`, "each level checks its own"): below

@@ -2,7 +2,9 @@
 //! a counterpart of a body above is flagged for review; one the parent
 //! gives the derived plan's level by name is not. In Thanh Hóa's wording
 //! (the rule was read on the plans written blind for Bình Thuận, Huế,
-//! Ngô Quyền and Đồng Nai).
+//! Ngô Quyền and Đồng Nai). The task reaching the district through a
+//! counterpart was a law review until session 24, which made such a task,
+//! left out, beyond a district's plan (`beyond_district.rs`).
 
 const PROVINCE: &str = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH THANH HÓA\tĐộc lập - Tự do - Hạnh phúc
@@ -10,7 +12,7 @@ Số: 88/KH-UBND\tThanh Hóa, ngày 12 tháng 4 năm 2023
 KẾ HOẠCH
 Thực hiện Công ước chống tra tấn trên địa bàn tỉnh
 I. NHIỆM VỤ
-1. Rà soát, đánh giá tính tương thích của các văn bản quy phạm pháp luật do tỉnh ban hành với Công ước chống tra tấn, kiến nghị sửa đổi (Sở Tư pháp chủ trì; thực hiện hằng năm).
+1. Hướng dẫn nghiệp vụ hòa giải ở cơ sở về phòng ngừa bạo lực gia đình, nâng cao kỹ năng cho hòa giải viên (Sở Tư pháp chủ trì; thực hiện hằng năm).
 2. Tổ chức tuyên truyền, phổ biến Công ước chống tra tấn cho cán bộ, công chức và nhân dân trên địa bàn (Ủy ban nhân dân các huyện, thị xã, thành phố chủ trì; thực hiện hằng năm).
 3. Tổ chức hội nghị tập huấn chuyên sâu về kỹ năng hỏi cung cho điều tra viên (Công an tỉnh chủ trì; thực hiện năm 2024).
 ";
@@ -30,7 +32,7 @@ fn report(words: &str) -> obligraph_rules::ParentObligationReport {
 
 #[test]
 fn a_task_reaching_a_district_through_a_counterpart_is_flagged_when_missing() {
-    let r = report("tính tương thích");
+    let r = report("hòa giải viên");
     assert_eq!(r.status, obligraph_rules::Status::Missing);
     assert!(r.review, "confidence {}", r.confidence);
 }

@@ -2,6 +2,7 @@
 
 mod alignment;
 mod applicability;
+mod beyond_district;
 mod common;
 mod decisions;
 mod fingerprint;

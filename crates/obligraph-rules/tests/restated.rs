@@ -2,7 +2,10 @@
 //! plan that copies the body item's wording carries the row (session 21:
 //! Lê Chân's and Phòng Tư pháp Ngô Quyền's copies of Ngô Quyền's body item
 //! II.1 were called missing at row PL.1, whose own text, "Tiếp tục nội luật
-//! hóa …", they do not repeat). In Hà Nam's and Kim Bảng's wording.
+//! hóa …", they do not repeat). In Hà Nam's and Kim Bảng's wording; the
+//! row names the districts among its supports, so that a district plan
+//! leaving it out owes it (a law-review row naming no district is beyond
+//! a district's plan that takes up nothing of it: `beyond_district.rs`).
 
 use obligraph_rules::Status;
 
@@ -21,7 +24,7 @@ Các sở, ngành, Ủy ban nhân dân các huyện, thành phố căn cứ nhi�
 PHỤ LỤC
 NHIỆM VỤ CỤ THỂ
 STT	Nội dung	Cơ quan chủ trì	Cơ quan phối hợp	Thời gian
-1	Tiếp tục nội luật hóa và hoàn thiện pháp luật để thực hiện Công ước	Sở Tư pháp	Công an tỉnh	Hằng năm
+1	Tiếp tục nội luật hóa và hoàn thiện pháp luật để thực hiện Công ước	Sở Tư pháp	Công an tỉnh, Ủy ban nhân dân các huyện, thành phố	Hằng năm
 2	Tập huấn nghiệp vụ về phòng, chống tra tấn cho cán bộ làm công tác tạm giữ, tạm giam	Công an tỉnh	Sở Tư pháp	Hằng năm
 ";
 

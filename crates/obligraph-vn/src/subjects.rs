@@ -413,6 +413,30 @@ pub enum TaskScope {
     Grassroots(&'static str),
 }
 
+impl TaskScope {
+    /// Whether a district (cấp huyện) holds the competence too: it has a
+    /// court, a procuracy and police custody of its own, and issues and
+    /// reviews legal documents of its own ([`DISTRICT_HELD`]). Treaty
+    /// reports and dialogues, making and improving national law,
+    /// international cooperation and national databases stay with the
+    /// province and above. A grassroots task reaches every level: `true`.
+    pub fn held_by_districts(&self) -> bool {
+        match self {
+            TaskScope::Competence(why) => DISTRICT_HELD.contains(why),
+            TaskScope::Grassroots(_) => true,
+        }
+    }
+}
+
+/// The competences of [`COMPETENCE`] a district holds as well (by their
+/// "what"): see [`TaskScope::held_by_districts`].
+const DISTRICT_HELD: &[&str] = &[
+    "court and procuracy work",
+    "court work",
+    "places of detention",
+    "reviewing legal documents",
+];
+
 /// Phrases of competence-bound tasks (lower case, NFC), with what they
 /// are; "^" marks a phrase that counts only at the start of the text. Read from the five seeds and QĐ 2715 / QĐ 87.
 const COMPETENCE: &[(&str, &str)] = &[
@@ -450,7 +474,7 @@ const COMPETENCE: &[(&str, &str)] = &[
     // Legal normative documents are made and reviewed by the levels that
     // issue them ("rà soát, … đánh giá việc thực hiện … văn bản quy phạm
     // pháp luật của thành phố, quận với các quy định của Công ước").
-    ("văn bản quy phạm pháp luật", "reviewing the law"),
+    ("văn bản quy phạm pháp luật", "reviewing legal documents"),
     ("báo cáo giữa kỳ", "national reports under a treaty"),
     ("đối thoại", "dialogue with a treaty body"),
     ("hợp tác quốc tế", "international cooperation"),

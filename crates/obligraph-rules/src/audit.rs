@@ -71,7 +71,7 @@ pub(crate) fn not_applicable_reason(
     if to_commune && is_body_duty(parent, p) && !names_communes(p) && has_commune_part(parent) {
         let named: Vec<&str> = p.own_leads().map(agencies::display).collect();
         return Some(format!(
-            "a duty of {} in the part of the plan that gives each body its duties; the communes' duties are in their own part",
+            "{ANOTHER_BODYS_PART} {} in the part of the plan that gives each body its duties; the communes' duties are in their own part",
             named.join(", ")
         ));
     }
@@ -129,6 +129,12 @@ pub(crate) fn not_applicable_reason(
     }
     None
 }
+
+/// How a "not applicable" reason for another body's duty in a plan that
+/// gives each body its duties opens (see [`not_applicable_reason`]): such
+/// a duty is judged as any task when the commune's plan takes it up (its
+/// own counterpart of the body's work), not applicable when it does not.
+const ANOTHER_BODYS_PART: &str = "a duty of";
 
 /// How a "not applicable" reason for a task only requested bodies lead
 /// opens (see [`not_applicable_reason`]).
@@ -621,7 +627,12 @@ pub(crate) fn audit_indexed(
     let issuer = crate::vn::issuing_body(child, parent.level);
     let reasons = reasons(ix, child, issuer.as_ref(), config);
     let doubts = doubts(ix, child, issuer.as_ref());
-    let na: Vec<bool> = reasons.iter().map(Option::is_some).collect();
+    // Another body's duty is aligned: the commune's plan may take it up.
+    let soft = |r: &Option<std::sync::Arc<str>>| {
+        r.as_deref()
+            .is_some_and(|r| r.starts_with(ANOTHER_BODYS_PART))
+    };
+    let na: Vec<bool> = reasons.iter().map(|r| r.is_some() && !soft(r)).collect();
     // Requests to a court, procuracy or Front that a plan below relays:
     // assigned after the plan's own tasks, so that a relayed request does
     // not take a derived task from an own task it carries ("nghiên cứu các
@@ -738,6 +749,11 @@ pub(crate) fn audit_indexed(
     };
     for (pi, p) in parent.obligations.iter().enumerate() {
         let reason = reasons.get(pi).cloned().flatten();
+        let (reason, unless_carried) = if soft(&reason) {
+            (None, reason)
+        } else {
+            (reason, None)
+        };
         // The pairs are moved into the report (they are not used again).
         let pairs = al
             .per_parent
@@ -1137,6 +1153,13 @@ pub(crate) fn audit_indexed(
                 }
                 _ => (status, confidence, reason),
             };
+        let (status, confidence, reason) = match unless_carried {
+            Some(why) if status == Status::Missing && reason.is_none() => {
+                candidates.append(&mut matches);
+                (Status::NotApplicable, 1.0, Some(why))
+            }
+            _ => (status, confidence, reason),
+        };
         // A "missing" verdict resting on a reading readers split on (a
         // task that reaches the derived plan only through a counterpart
         // or its kind; a sibling leaving out a request): flagged, with

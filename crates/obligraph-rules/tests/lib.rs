@@ -1,6 +1,7 @@
 //! Tests on the real corpus (one binary; modules per concern).
 
 mod alignment;
+mod another_bodys_part;
 mod applicability;
 mod beyond_district;
 mod common;

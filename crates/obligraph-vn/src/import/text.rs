@@ -636,7 +636,8 @@ static BODY_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The marker opening a body paragraph and the rest of the text. Roman and
 /// arabic markers need a following uppercase letter (or quote), bullets too
-/// (a lowercase "- song tính" is a wrapped line, not a bullet).
+/// (a lowercase "- song tính" is a wrapped line, not a bullet); an arabic
+/// mark of two levels or more ("1.4.") does not.
 pub(crate) fn body_marker(s: &str) -> Option<(Marker, &str)> {
     let caps = BODY_MARKER.captures(s)?;
     let whole = caps.get(0)?;
@@ -652,7 +653,15 @@ pub(crate) fn body_marker(s: &str) -> Option<(Marker, &str)> {
         return None;
     }
     if let Some(a) = caps.name("arabic") {
-        if !next_ok || rest.is_empty() {
+        // A mark of two levels or more ("1.4.") opens an item whatever
+        // follows: no wrapped line of a sentence starts with one, while a
+        // drafter's item may open in lower case or after a stray colon
+        // ("1.4. đăng ký khai sinh …", "2.3. : tiếp nhận …").
+        let nested = a.as_str().contains('.')
+            && rest
+                .trim_start_matches([':', ';', ',', ' '])
+                .starts_with(char::is_lowercase);
+        if !(next_ok || nested) || rest.is_empty() {
             return None;
         }
         // "1." needs a space after it ("1.Mục" is rare but "2030." is a year).
@@ -713,6 +722,31 @@ pub(crate) fn stt_marker(s: &str) -> Option<Marker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nested_mark_opens_an_item_in_lower_case() {
+        // A drafter's item opening in lower case, or after a stray colon
+        // (what is left when its first clause is struck out).
+        for line in [
+            "2.3. tiếp nhận, giải quyết kịp thời đơn thư của công dân.",
+            "1.4. : đăng ký khai sinh, khai tử đúng thời hạn.",
+            "3.1.2. vận động Nhân dân tham gia.",
+        ] {
+            assert!(
+                matches!(body_marker(line), Some((Marker::Arabic(_), _))),
+                "{line}"
+            );
+        }
+        // One level, a bullet or a letter before lower case: a wrapped
+        // line ("… đến năm / 2030. và …", "- song tính").
+        for line in [
+            "4. đăng ký khai sinh",
+            "- song tính, chuyển giới",
+            "a) tiếp nhận",
+        ] {
+            assert!(body_marker(line).is_none(), "{line}");
+        }
+    }
 
     #[test]
     fn words_at_are_the_words_split_whitespace_gives() {

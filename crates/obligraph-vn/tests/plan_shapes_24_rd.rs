@@ -53,3 +53,44 @@ fn a_scheme_issued_with_another_decision_does_not_date_the_plan() {
     );
     assert_eq!(import(&own).plan.date, NaiveDate::from_ymd_opt(2026, 4, 9));
 }
+
+/// Sở Lao động - Thương binh và Xã hội Kon Tum, 2024: the department's
+/// units named in each item's closing sentence, one of them with a comma
+/// in its name ("Chi cục Phòng, chống tệ nạn xã hội").
+const DEPARTMENT_UNITS: &str = "UBND TỈNH KON TUM
+SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI
+Số: 702/KH-SLĐTBXH
+Kon Tum, ngày 3 tháng 4 năm 2024
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trong ngành Lao động - Thương binh và Xã hội
+I. MỤC ĐÍCH, YÊU CẦU
+- Phân công rõ đơn vị chủ trì.
+II. NHIỆM VỤ
+1. Bảo đảm chế độ ăn, mặc, khám chữa bệnh của học viên. Giao Chi cục Phòng, chống tệ nạn xã hội chủ trì, chỉ đạo Cơ sở cai nghiện ma túy tỉnh thực hiện hằng năm; Phòng Bảo trợ xã hội, Trung tâm Dịch vụ việc làm tỉnh phối hợp.
+2. Thanh tra việc quản lý học viên. Thanh tra Sở chủ trì, phối hợp với Chi cục Phòng, chống tệ nạn xã hội thực hiện hằng năm.
+III. TỔ CHỨC THỰC HIỆN
+Trung tâm Công tác xã hội tỉnh xây dựng kế hoạch của đơn vị trong Quý II/2024.
+";
+
+#[test]
+fn a_department_s_units_are_known_and_a_comma_inside_a_unit_s_name_holds() {
+    let i = import(DEPARTMENT_UNITS);
+    assert_eq!(
+        i.plan.issuer.as_deref(),
+        Some("Sở Lao động - Thương binh và Xã hội")
+    );
+    let t = task(&i, "Bảo đảm chế độ ăn");
+    assert_eq!(ids(t, Role::Lead), ["unit:social_evils_prevention"]);
+    assert_eq!(
+        ids(t, Role::Support),
+        ["unit:employment_service_centre", "unit:social_protection"]
+    );
+    // The name's comma cut nothing: the time is the clause's, not the rest
+    // of the name run on.
+    let t = task(&i, "Thanh tra việc quản lý");
+    assert_eq!(ids(t, Role::Lead), ["unit:inspection"]);
+    assert_eq!(ids(t, Role::Support), ["unit:social_evils_prevention"]);
+    assert_eq!(t.deadline_text.as_deref(), Some("hằng năm"));
+    let t = task(&i, "xây dựng kế hoạch của đơn vị");
+    assert_eq!(ids(t, Role::Lead), ["unit:social_work_centre"]);
+}

@@ -9,7 +9,15 @@ mod common;
 use common::{ids, import, task};
 
 use chrono::NaiveDate;
-use obligraph_core::{Level, Role};
+use obligraph_core::{Assignment, Level, Obligation, Role};
+
+/// The assignment of `o` to the agency `id`.
+fn assigned<'a>(o: &'a Obligation, id: &str) -> &'a Assignment {
+    o.assignments
+        .iter()
+        .find(|a| a.agency.id == id)
+        .unwrap_or_else(|| panic!("{id}: {:#?}", o.assignments))
+}
 
 /// Xã Đam Rông 3 (Lâm Đồng), 2026: a commune named with a number after
 /// the 2025 mergers; its dateline's place ends in that number, and a task
@@ -93,4 +101,108 @@ fn a_department_s_units_are_known_and_a_comma_inside_a_unit_s_name_holds() {
     assert_eq!(t.deadline_text.as_deref(), Some("hằng năm"));
     let t = task(&i, "xây dựng kế hoạch của đơn vị");
     assert_eq!(ids(t, Role::Lead), ["unit:social_work_centre"]);
+}
+
+/// Xã Trà Bồng (Quảng Ngãi), 2026: "- Phối hợp:" lines after each item,
+/// one body qualified by where it acts, one request closing with the work
+/// asked.
+const QUALIFIED_PARTNERS: &str = "TỈNH QUẢNG NGÃI
+ỦY BAN NHÂN DÂN XÃ TRÀ BỒNG
+Số: 33/KH-UBND
+Trà Bồng, ngày 20 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước về các quyền dân sự và chính trị trên địa bàn xã
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm quyền của người dân.
+II. NHIỆM VỤ
+1. Hòa giải các mâu thuẫn, tranh chấp trong cộng đồng dân cư.
+- Chủ trì: Văn phòng HĐND và UBND xã.
+- Phối hợp: Tổ hòa giải thôn, Công an xã, Ban nhân dân thôn nơi xảy ra tranh chấp; đề nghị Ủy ban MTTQ Việt Nam xã giám sát.
+- Thời hạn: thường xuyên.
+";
+
+#[test]
+fn a_qualifier_of_place_and_the_work_a_request_asks_are_no_part_of_the_names() {
+    let i = import(QUALIFIED_PARTNERS);
+    let t = task(&i, "Hòa giải các mâu thuẫn");
+    assert_eq!(
+        ids(t, Role::Support),
+        [
+            "commune:fatherland_front",
+            "commune:mediation_teams",
+            "commune:police",
+            "commune:residential_boards"
+        ]
+    );
+    let scope = |id: &str| assigned(t, id).scope.as_deref();
+    // The place is the board's, not the police's.
+    assert_eq!(
+        scope("commune:residential_boards"),
+        Some("nơi xảy ra tranh chấp")
+    );
+    assert_eq!(scope("commune:police"), None);
+    let front = assigned(t, "commune:fatherland_front");
+    assert!(front.requested);
+    assert_eq!(front.scope.as_deref(), Some("giám sát"));
+    assert!(!front.as_written.contains("giám sát"), "{front:?}");
+}
+
+/// Huyện Tiên Phước (Quảng Nam), 2023: roles in each item's closing
+/// sentence, with a time after the lead's "thực hiện", a note on a
+/// supporting body, and bodies that feed the lead's work.
+const CLOSING_ROLE_SENTENCES: &str = "ỦY BAN NHÂN DÂN
+HUYỆN TIÊN PHƯỚC
+Số: 140/KH-UBND
+Tiên Phước, ngày 8 tháng 5 năm 2023
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Phân công cụ thể.
+II. NHIỆM VỤ
+1. Tiếp nhận, giải quyết đơn thư liên quan đến tra tấn. Thanh tra huyện chủ trì thực hiện thường xuyên; Văn phòng HĐND và UBND huyện (bộ phận tiếp công dân), Công an huyện phối hợp.
+2. Tuyên truyền Công ước trên hệ thống truyền thanh. Phòng Văn hóa và Thông tin chủ trì, phối hợp với Phòng Tư pháp thực hiện theo hướng dẫn của Sở Thông tin và Truyền thông.
+3. Thống kê số vụ việc liên quan đến tra tấn. Phòng Tư pháp chủ trì tổng hợp hằng năm; Thanh tra huyện và Công an huyện cung cấp số liệu.
+4. Tập huấn cho cán bộ, công chức. Phòng Nội vụ chủ trì thực hiện hằng năm; các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ triển khai thực hiện.
+5. Công an huyện chủ trì thực hiện thường xuyên công tác tuyên truyền trong lực lượng.
+";
+
+#[test]
+fn a_time_after_the_lead_s_verb_closing_its_clause_is_the_task_s() {
+    let i = import(CLOSING_ROLE_SENTENCES);
+    let t = task(&i, "Tiếp nhận, giải quyết đơn thư");
+    assert_eq!(t.deadline_text.as_deref(), Some("thường xuyên"));
+    let t = task(&i, "Tuyên truyền Công ước trên hệ thống");
+    assert_eq!(
+        t.deadline_text.as_deref(),
+        Some("theo hướng dẫn của Sở Thông tin và Truyền thông")
+    );
+    // Work after the time is no time of the clause.
+    let t = task(&i, "công tác tuyên truyền trong lực lượng");
+    assert_eq!(t.deadline_text, None);
+}
+
+#[test]
+fn a_note_on_a_supporting_body_keeps_the_bodies_after_it() {
+    let i = import(CLOSING_ROLE_SENTENCES);
+    let t = task(&i, "Tiếp nhận, giải quyết đơn thư");
+    assert_eq!(ids(t, Role::Lead), ["district:inspection"]);
+    assert_eq!(
+        ids(t, Role::Support),
+        ["district:government_office", "district:police"]
+    );
+    let office = assigned(t, "district:government_office");
+    assert_eq!(office.scope.as_deref(), Some("bộ phận tiếp công dân"));
+}
+
+#[test]
+fn bodies_that_feed_the_lead_s_work_in_a_clause_of_their_own_support_it() {
+    let i = import(CLOSING_ROLE_SENTENCES);
+    let t = task(&i, "Thống kê số vụ việc");
+    assert_eq!(ids(t, Role::Lead), ["district:justice"]);
+    assert_eq!(
+        ids(t, Role::Support),
+        ["district:inspection", "district:police"]
+    );
+    let t = task(&i, "Tập huấn cho cán bộ");
+    assert_eq!(ids(t, Role::Support), ["collective:related"]);
 }

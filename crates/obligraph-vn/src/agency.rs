@@ -2400,6 +2400,55 @@ fn in_council_name(folded: &str, seg: &str, b: usize, f: &str) -> bool {
     council_role_word(&before, f, after, capital)
 }
 
+/// The word that opens a qualifier of place after bodies' names ("Trưởng
+/// thôn nơi người chấp hành án cư trú", "Công an xã nơi xảy ra vụ việc"),
+/// written in lower case.
+const PLACE_QUALIFIER: &str = "nơi";
+
+/// `part` without a qualifier of place ([`PLACE_QUALIFIER`]) after its
+/// names, outside parentheses and any known name; with the qualifier. A
+/// qualifier with nothing before it is none.
+fn cut_at_qualifier(part: &str) -> (String, Option<String>) {
+    let needle = format!(" {PLACE_QUALIFIER} ");
+    let Some(at) = part.find(&needle) else {
+        return (part.to_string(), None);
+    };
+    let head = part.get(..at).unwrap_or("");
+    let open = head.matches('(').count() > head.matches(')').count();
+    if open || head.trim().is_empty() || inside_known_name(part, at + 1) {
+        return (part.to_string(), None);
+    }
+    let qualifier = part
+        .get(at + 1..)
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':'])
+        .trim();
+    (head.to_string(), Some(qualifier.to_string()))
+}
+
+/// The work a request may close with, after the bodies asked: "đề nghị
+/// Ủy ban MTTQ Việt Nam xã giám sát", "đề nghị Hội Luật gia tỉnh phản
+/// biện", as written in lower case.
+const ASKED_WORK: &[&str] = &["giám sát", "phản biện xã hội", "phản biện", "vận động"];
+
+/// `part` without the work a request closes with ([`ASKED_WORK`], as its
+/// last words); with that work.
+fn cut_asked_work(part: &str) -> (String, Option<String>) {
+    let body = part
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':'])
+        .trim_end();
+    for w in ASKED_WORK {
+        if let Some(head) = body.strip_suffix(w).filter(|h| h.ends_with(' ')) {
+            if !head.trim().is_empty() && !inside_known_name(body, head.len()) {
+                return (head.trim_end().to_string(), Some((*w).to_string()));
+            }
+        }
+    }
+    (part.to_string(), None)
+}
+
 /// The role verb that comes first in a tail. After a preposition, "cơ
 /// quan chủ trì", "đơn vị phối hợp" are nouns (the lead agency, the
 /// supporting unit), not verbs: "theo đề xuất của cơ quan chủ trì" gives
@@ -2539,6 +2588,16 @@ fn parse_segment(
         }
     };
     let (part, tail) = cut_at_filler(&seg);
+    // "Trưởng thôn nơi người chấp hành án cư trú": the bodies, and where
+    // they act as their scope.
+    let (part, place_scope) = cut_at_qualifier(&part);
+    // "đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã giám sát": the work a
+    // request asks for closes it; it is the bodies' scope, not their name.
+    let (part, asked_work) = if requested && tail.trim().is_empty() {
+        cut_asked_work(&part)
+    } else {
+        (part, None)
+    };
     // "Các cơ quan chủ trì soạn thảo": the role words describe the bodies;
     // the column (or the list's role) decides.
     let noun_phrase = role_word_in_noun_phrase(&part, &tail);
@@ -2581,7 +2640,7 @@ fn parse_segment(
         out.push(assignment(agency, seg_role, requested, scope, &written));
         return false;
     }
-    let group_scope = tail_scope(&tail);
+    let group_scope = tail_scope(&tail).or(asked_work);
     let first = out.len();
     // "Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh (đề nghị phối
     // hợp)": a request closing the segment asks every body it lists.
@@ -2598,6 +2657,11 @@ fn parse_segment(
         memo,
         out,
     );
+    // The qualifier of place is the last body's, the one it follows.
+    if let Some(last) = place_scope.and_then(|sc| Some((out.iter_mut().skip(first).last()?, sc))) {
+        let (a, sc) = last;
+        a.scope.get_or_insert(sc);
+    }
     if let Some(sc) = group_scope {
         for a in out.iter_mut().skip(first) {
             if a.scope.is_none() {
@@ -2642,6 +2706,35 @@ const AGENCY_HEADS: &[&str] = &[
 
 /// The most words a list of agency names written in prose runs to.
 const MAX_LIST_WORDS: usize = 60;
+
+/// The most words of a parenthesis inside a list of names that is a note
+/// on the body before it ("Văn phòng Sở (bộ phận tiếp công dân) và các
+/// đơn vị trực thuộc"): a part of a body, as the plans name one, runs to
+/// five words ("bộ phận tiếp nhận và trả kết quả" is six: then the list
+/// is read only from a table or a role line).
+const MAX_NOTE_WORDS: usize = 5;
+
+/// Whether every parenthesis of `t` closes, none nests, each follows a
+/// word (a name's last) and each holds at most [`MAX_NOTE_WORDS`] words.
+fn scope_notes_only(t: &str) -> bool {
+    let mut rest = t;
+    while let Some(open) = rest.find('(') {
+        let before = rest.get(..open).unwrap_or("");
+        if before.contains(')') || !before.ends_with(' ') || before.trim().is_empty() {
+            return false;
+        }
+        let after = rest.get(open + 1..).unwrap_or("");
+        let Some(close) = after.find(')') else {
+            return false;
+        };
+        let inner = after.get(..close).unwrap_or("");
+        if inner.contains('(') || inner.split_whitespace().count() > MAX_NOTE_WORDS {
+            return false;
+        }
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    !rest.contains(')')
+}
 
 /// Verbs that open a task: a name that holds one after its first word has
 /// run on into the task ("Ủy ban nhân dân cấp huyện nghiên cứu …" is not
@@ -2795,7 +2888,7 @@ pub(crate) fn only_agencies_with(
     if t.split_whitespace().count() > MAX_LIST_WORDS {
         return None;
     }
-    if t.is_empty() || t.contains(['(', ')']) && !t.ends_with(')') {
+    if t.is_empty() || t.contains(['(', ')']) && !t.ends_with(')') && !scope_notes_only(t) {
         return None;
     }
     // Every word of the text must belong to a name: a list parse drops

@@ -1789,6 +1789,13 @@ const MAX_WORDS_BESIDE_ALONE: usize = 2;
 /// Whether atom `a` is all its clause (between ";" or a sentence's end)
 /// says, but for at most [`MAX_WORDS_BESIDE_ALONE`] words.
 fn alone_in_clause(t: &Prepared, a: &Atom) -> bool {
+    let (s, e) = clause_of(t, a);
+    words_in(t, s, a.start) + words_in(t, a.end, e) <= MAX_WORDS_BESIDE_ALONE
+}
+
+/// The chars of the clause (between ";" or a sentence's end) holding
+/// atom `a`.
+fn clause_of(t: &Prepared, a: &Atom) -> (usize, usize) {
     let ends = |i: usize| match t.orig.get(i) {
         Some(';') => true,
         Some('.') => t.orig.get(i + 1).is_none_or(|c| *c == ' '),
@@ -1802,13 +1809,39 @@ fn alone_in_clause(t: &Prepared, a: &Atom) -> bool {
     while e < t.orig.len() && !ends(e) {
         e += 1;
     }
-    let words = |x: usize, y: usize| {
-        t.orig_text(x, y)
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count()
-    };
-    words(s, a.start) + words(a.end, e) <= MAX_WORDS_BESIDE_ALONE
+    (s, e)
+}
+
+/// The words (runs holding a letter or digit) of chars `x..y`.
+fn words_in(t: &Prepared, x: usize, y: usize) -> usize {
+    t.orig_text(x, y)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The verb a role clause closes with before its time: "Thanh tra Sở chủ
+/// trì thực hiện thường xuyên;", "Phòng Kế hoạch - Tài chính chủ trì,
+/// phối hợp với Văn phòng Sở thực hiện theo chỉ đạo của Bộ …".
+const ROLE_CLAUSE_VERB: &str = "thực hiện";
+
+/// The role verb that opens such a clause's predicate (see
+/// [`closes_role_clause`]).
+const ROLE_CLAUSE_LEAD: &str = "chủ trì";
+
+/// Whether weak atom `a` closes a clause that gives a body the lead and
+/// the work ("X chủ trì [, phối hợp với Y] thực hiện <time>"): the
+/// clause's time, as when the time is all the clause says. Written
+/// right after [`ROLE_CLAUSE_VERB`], with at most
+/// [`MAX_WORDS_BESIDE_ALONE`] words after it in the clause.
+fn closes_role_clause(t: &Prepared, a: &Atom) -> bool {
+    let (s, e) = clause_of(t, a);
+    let before = t.folded_text(s, a.start).trim_end();
+    before.ends_with(ROLE_CLAUSE_VERB)
+        && before
+            .find(ROLE_CLAUSE_LEAD)
+            .is_some_and(|i| i + ROLE_CLAUSE_LEAD.len() < before.len() - ROLE_CLAUSE_VERB.len())
+        && words_in(t, a.end, e) <= MAX_WORDS_BESIDE_ALONE
 }
 
 fn combine(
@@ -1985,7 +2018,9 @@ fn combine(
     let has_strong = !strong.is_empty();
     let alone: Vec<bool> = atoms
         .iter()
-        .map(|w| matches!(w.kind, Kind::Weak(_)) && alone_in_clause(t, w))
+        .map(|w| {
+            matches!(w.kind, Kind::Weak(_)) && (alone_in_clause(t, w) || closes_role_clause(t, w))
+        })
         .collect();
     let tied: Vec<bool> = atoms
         .iter()

@@ -642,6 +642,52 @@ fn read_clause(
         if let Some(at) = request_at {
             asked_without_role_verb(words, at, led, ctx, memo, out);
         }
+    } else if !had_subject {
+        let start = usize::from(words.first().is_some_and(|w| ASSIGN_WORDS.contains(&w.key)));
+        contributes_without_role_verb(words, start, ctx, memo, out);
+    }
+}
+
+/// The work, as keys, of bodies that feed the lead's work in a clause of
+/// their own with no role verb: "Văn phòng Sở chủ trì tổng hợp hằng năm;
+/// Thanh tra Sở và các đơn vị trực thuộc Sở cung cấp số liệu", "…; các
+/// đơn vị trực thuộc Sở căn cứ chức năng, nhiệm vụ triển khai thực hiện".
+const CONTRIBUTIONS: &[&[&str]] = &[&["cung", "cap"], &["can", "cu", "chuc", "nang"]];
+
+/// A clause of a duty that already has its lead, naming bodies and then
+/// one of the [`CONTRIBUTIONS`]: the bodies support the lead. The names
+/// run from `start` to the contribution; a clause holding a role verb is
+/// read by its verb, not here.
+fn contributes_without_role_verb(
+    words: &[Word],
+    start: usize,
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+    out: &mut SentenceRoles,
+) {
+    let led = out
+        .assignments
+        .iter()
+        .any(|a| a.role == Role::Lead && !a.requested);
+    if !led || (0..words.len()).any(|i| verb_at(words, i).is_some()) {
+        return;
+    }
+    let at = |k: usize, c: &[&str]| {
+        c.iter()
+            .enumerate()
+            .all(|(j, w)| words.get(k + j).is_some_and(|x| x.key == *w))
+    };
+    let Some(k) = (start + 1..words.len()).find(|&k| CONTRIBUTIONS.iter().any(|c| at(k, c))) else {
+        return;
+    };
+    let Some(names) = words.get(start..k) else {
+        return;
+    };
+    if let Some(list) = only_agencies_with(&join(names), Role::Support, 0, ctx, memo) {
+        for mut a in list {
+            a.role = Role::Support;
+            push(out, a);
+        }
     }
 }
 

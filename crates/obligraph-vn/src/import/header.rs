@@ -160,13 +160,28 @@ fn issuer_case(t: &str) -> String {
     let words: Vec<&str> = lower.split_whitespace().collect();
     let mut out: Vec<String> = Vec::new();
     let mut proper = false;
+    // A department's or ministry's name is a list of its fields, each
+    // opening with a capital: "Sở Lao động - Thương binh và Xã hội", "Sở
+    // Văn hóa, Thể thao và Du lịch" (but "Phát triển nông thôn").
+    let fields = matches!(words.first(), Some(&("sở" | "bộ")));
     for (i, w) in words.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| words.get(p)).copied();
         // "Sở Tư pháp": the field's first word after "sở" takes a capital.
-        let after_so = i > 0 && words.get(i - 1) == Some(&"sở");
-        let cap = i == 0 || proper || after_so || *w == "chính" && words.get(i + 1) == Some(&"phủ");
+        let after_so = prev == Some("sở");
+        let field_opens = fields
+            && !proper
+            && (prev.is_some_and(|p| matches!(p, "và" | "-" | "–") || p.ends_with(',')));
+        let cap = i == 0
+            || proper
+            || after_so
+            || field_opens
+            || *w == "chính" && words.get(i + 1) == Some(&"phủ");
         out.push(if cap { capitalise(w) } else { (*w).to_string() });
-        if matches!(*w, "tỉnh" | "quận" | "huyện" | "xã" | "phường")
-            || (*w == "phố" && i > 0 && words.get(i - 1) == Some(&"thành"))
+        // ("xã hội", society, is no commune.)
+        let commune = *w == "xã" && words.get(i + 1) != Some(&"hội");
+        if matches!(*w, "tỉnh" | "quận" | "huyện" | "phường")
+            || commune
+            || (*w == "phố" && prev == Some("thành"))
         {
             proper = true;
         }
@@ -592,7 +607,10 @@ fn validity(title: &str) -> Option<Window> {
 }
 
 /// When the header lost the number or date, the appendix's "(Kèm theo Kế
-/// hoạch số 74/KH-UBND ngày 05/02/2026 …)" states them.
+/// hoạch số 74/KH-UBND ngày 05/02/2026 …)" states them. A document "ban
+/// hành kèm theo" another number than the plan's own is a citation (the
+/// scheme "ban hành kèm theo Quyết định số 1079/QĐ-TTg ngày 14/9/2022"
+/// inside a task) and states nothing of the plan.
 pub(crate) fn fill_from_appendix(pieces: &[Piece], plan: &mut Plan) {
     if plan.number.is_some() && plan.date.is_some() {
         return;
@@ -601,8 +619,21 @@ pub(crate) fn fill_from_appendix(pieces: &[Piece], plan: &mut Plan) {
         let Piece::Para(p) = p else { continue };
         if let Some(c) = APPENDIX_SELF.captures(&p.text) {
             let digits = c.get(1).map_or("", |m| m.as_str());
+            let cited = format!("{digits}/{}", c.get(2).map_or("", |m| m.as_str()));
+            // An appendix heading left unnumbered ("số    /KH-UBND") is
+            // compared by its kind alone.
+            let other = |n: &String| {
+                if digits.is_empty() {
+                    n.split_once('/').map(|(_, t)| format!("/{t}")) != Some(cited.clone())
+                } else {
+                    *n != cited
+                }
+            };
+            if plan.number.as_ref().is_some_and(other) {
+                continue;
+            }
             if plan.number.is_none() && !digits.is_empty() {
-                plan.number = Some(format!("{digits}/{}", c.get(2).map_or("", |m| m.as_str())));
+                plan.number = Some(cited);
             }
             if plan.date.is_none() {
                 if let (Some(d), Some(m), Some(y)) = (c.get(3), c.get(4), c.get(5)) {
@@ -669,6 +700,24 @@ mod tests {
         assert_eq!(
             issuer_case("ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI"),
             "Ủy ban nhân dân tỉnh Đồng Nai"
+        );
+        // A department's fields each open with a capital; "xã hội" is
+        // no commune.
+        assert_eq!(
+            issuer_case("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"),
+            "Sở Lao động - Thương binh và Xã hội"
+        );
+        assert_eq!(
+            issuer_case("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH QUẢNG NAM"),
+            "Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Nam"
+        );
+        assert_eq!(
+            issuer_case("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"),
+            "Sở Nông nghiệp và Phát triển nông thôn"
+        );
+        assert_eq!(
+            issuer_case("ỦY BAN NHÂN DÂN XÃ HÒA TIẾN"),
+            "Ủy ban nhân dân xã Hòa Tiến"
         );
         assert_eq!(
             level_of("Ủy ban nhân dân Quận Ngô Quyền", None, true),

@@ -345,14 +345,16 @@ enum Label {
     Output,
 }
 
-/// A label, with the items it names in a parenthesis before its colon
-/// ("Đơn vị chủ trì (điểm b, c):"), or naming the group it closes in words
-/// ("Thời gian thực hiện các nhiệm vụ tại mục 4:", applied as a bare label
-/// to that group); "Chủ trì:", "Phối hợp:" written bare;
+/// A label, with the items it names before its colon, in a parenthesis
+/// ("Đơn vị chủ trì (điểm b, c):") or in words ("Thời gian thực hiện các
+/// điểm a, b, c:", "Thời hạn của các nhiệm vụ tại điểm d, đ:"), or naming
+/// the group it closes ("Thời gian thực hiện các nhiệm vụ tại mục 4:",
+/// applied as a bare label to that group); "Chủ trì:", "Phối hợp:" written
+/// bare;
 /// "Đơn vị thực hiện:" (the bodies that carry the items out) leads.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[-–+•]\s*)?(?:(?P<lead>(?:(?:Đơn vị|Cơ quan) chủ trì|Chủ trì)(?: thực hiện)?|(?:Đơn vị|Cơ quan) thực hiện)|(?P<support>(?:(?:Đơn vị|Cơ quan) phối hợp|Phối hợp)(?: thực hiện)?)|(?P<time>Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?)|(?P<output>(?:Kết quả|Sản phẩm)(?: dự kiến)?))(?P<group>\s+(?:(?:của|cho)\s+)?các (?:nhiệm vụ|nội dung)\s+(?:tại|ở|thuộc)\s+(?:điểm|mục|phần)\s+[^():]{1,20})?\s*(?P<points>\((?:tại |đối với )?(?:các )?(?:điểm|mục|nội dung) [^()]{1,40}\))?\s*:\s*",
+        r"^(?:[-–+•]\s*)?(?:(?P<lead>(?:(?:Đơn vị|Cơ quan) chủ trì|Chủ trì)(?: thực hiện)?|(?:Đơn vị|Cơ quan) thực hiện)|(?P<support>(?:(?:Đơn vị|Cơ quan) phối hợp|Phối hợp)(?: thực hiện)?)|(?P<time>Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?)|(?P<output>(?:Kết quả|Sản phẩm)(?: dự kiến)?))(?P<group>\s+(?:(?:của|cho)\s+)?các (?:nhiệm vụ|nội dung)\s+(?:tại|ở|thuộc)\s+(?:mục|phần)\s+[^():]{1,20})?\s*(?P<points>\((?:tại |đối với )?(?:các )?(?:điểm|mục|nội dung) [^()]{1,40}\)|(?:(?:của|cho|đối với)\s+)?(?:(?:các )?(?:nhiệm vụ|nội dung)\s+(?:tại|ở|thuộc)\s+)?(?:các )?điểm [^():]{1,40})?\s*:\s*",
     )
 });
 
@@ -379,11 +381,25 @@ fn label(text: &str) -> Option<(Label, &str)> {
     label_points(text).map(|(l, rest, _)| (l, rest))
 }
 
-/// [`label`], and the parenthesis naming the items it applies to
-/// ("(điểm b, c)"), if written.
-fn label_points(text: &str) -> Option<(Label, &str, Option<&str>)> {
+/// The items a label names before its colon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named<'a> {
+    /// None: the label is of the items above it.
+    Above,
+    /// Their letters ("(điểm b, c)", "các điểm a, b, c").
+    Points(&'a str),
+    /// The whole group it closes ("các nhiệm vụ tại mục 4").
+    Group,
+}
+
+/// [`label`], and the items it names ([`Named`]).
+fn label_points(text: &str) -> Option<(Label, &str, Named<'_>)> {
     let c = LABEL.captures(text)?;
-    let points = c.name("points").map(|m| m.as_str());
+    let named = match (c.name("points"), c.name("group")) {
+        (Some(m), _) => Named::Points(m.as_str()),
+        (None, Some(_)) => Named::Group,
+        (None, None) => Named::Above,
+    };
     let l = if c.name("lead").is_some() {
         Label::Lead
     } else if c.name("support").is_some() {
@@ -398,7 +414,7 @@ fn label_points(text: &str) -> Option<(Label, &str, Option<&str>)> {
         .trim()
         .trim_end_matches(['.', ';'])
         .trim();
-    Some((l, rest, points))
+    Some((l, rest, named))
 }
 
 /// The last parenthesis of `text` that assigns roles ("… chủ trì; …
@@ -701,16 +717,20 @@ pub(crate) fn read_body(
             }
         }
         // Labelled lines.
-        if let Some((l, value)) = label(text) {
+        if let Some((l, value, points)) = label_points(text) {
             let all = label_targets(&nodes, &group, group_parent);
+            // "Thời gian thực hiện các điểm a, b, c:": the items it names;
             // "Thời gian thực hiện các nhiệm vụ tại mục 4:": every item.
             // A deadline line on its own goes to the items that give
             // none; in a block of roles, to the items the roles went to
             // (those that name no lead).
-            let targets = if LABEL
-                .captures(text)
-                .is_some_and(|c| c.name("group").is_some())
-            {
+            let named = match points {
+                Named::Points(p) => named_items(&nodes, group_parent, &role_lines::letters(p)),
+                Named::Above | Named::Group => Vec::new(),
+            };
+            let targets = if !named.is_empty() {
+                named
+            } else if points == Named::Group {
                 all
             } else if l == Label::Time && !last_was_label {
                 undated_tail(&nodes, all, &ctx)

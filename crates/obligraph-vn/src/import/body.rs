@@ -1137,7 +1137,9 @@ fn item_pointer(c: &str) -> Option<ItemPointer> {
             _ => break,
         }
     }
-    if !saw_noun {
+    // "Chủ trì thực hiện điểm b khoản 1, khoản 2 Mục II": the marks name
+    // the items without the noun.
+    if !saw_noun && !matches!(w(k), "điểm" | "khoản" | "mục") {
         return None;
     }
     let targets = pointer_targets(words.get(k..)?)?;
@@ -1147,6 +1149,63 @@ fn item_pointer(c: &str) -> Option<ItemPointer> {
         role,
         targets,
     })
+}
+
+/// The pointers of a clause: one ([`item_pointer`]), or several bodies
+/// each with its letters and the item and part written once at the end
+/// ("Trung tâm Văn hóa - Điện ảnh chủ trì điểm d, Thư viện Tổng hợp chủ
+/// trì điểm đ khoản 4 Mục II": each body's letters are of item 4 of part
+/// II). Empty when any piece is no pointer.
+fn item_pointers(c: &str) -> Vec<ItemPointer> {
+    if let Some(p) = item_pointer(c) {
+        return vec![p];
+    }
+    // Pieces at ", " that open a body's verb; ", b" in "điểm a, b" goes
+    // on with its piece.
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut from = 0;
+    for (at, _) in c.match_indices(", ") {
+        let next = c.get(at + 2..).unwrap_or("");
+        let next = next.split(", ").next().unwrap_or("");
+        let k = lowercase(next);
+        if ["chủ trì", "phối hợp", "thực hiện"]
+            .iter()
+            .any(|v| k.contains(v))
+        {
+            pieces.extend(c.get(from..at));
+            from = at + 2;
+        }
+    }
+    pieces.extend(c.get(from..));
+    let Some((last, rest)) = pieces.split_last() else {
+        return Vec::new();
+    };
+    if rest.is_empty() {
+        return Vec::new();
+    }
+    let Some(last_pointer) = item_pointer(last) else {
+        return Vec::new();
+    };
+    // The item and part the last piece writes, from its first "khoản" /
+    // "mục" after its letters.
+    let lower = lowercase(last);
+    let tail_at = lower
+        .match_indices(" khoản ")
+        .chain(lower.match_indices(" mục "))
+        .map(|(i, _)| i)
+        .min();
+    let Some(tail) = tail_at.and_then(|i| last.get(i..)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in rest {
+        match item_pointer(&format!("{piece}{tail}")) {
+            Some(p) => out.push(p),
+            None => return Vec::new(),
+        }
+    }
+    out.push(last_pointer);
+    out
 }
 
 /// The items a list of marks names: "điểm a mục 1, điểm b, c mục 2, điểm
@@ -1719,15 +1778,18 @@ const VERB_WINDOW: usize = 120;
 /// whitespace char on each side; checked by a test).
 const VERB_SLACK: usize = 48;
 
-/// Whether a heading of "Tổ chức thực hiện" only names agencies.
+/// Whether a heading of "Tổ chức thực hiện" only names agencies. A verb
+/// inside a known name written with capitals ("Thư viện Tổng hợp thành
+/// phố", "Phòng Tham mưu") is the name's.
 fn is_agency_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.']);
+    let t = if key_head(t, "de nghi ".len()).starts_with("de nghi ") {
+        t.get("đề nghị".len()..).unwrap_or("").trim_start()
+    } else {
+        t
+    };
     // The verb test last: it lowercases the text.
-    chars(t) < 200 && !t.contains(';') && {
-        let lower = lower_for_verbs(t);
-        let lower = lower.strip_prefix("đề nghị ").unwrap_or(&lower);
-        !DUTY_VERB.is_match(lower)
-    }
+    chars(t) < 200 && !t.contains(';') && first_verb_match(t, &lower_for_verbs(t)).is_none()
 }
 
 fn assignments_for(subject: &str, ctx: &Ctx) -> Vec<Assignment> {
@@ -2375,7 +2437,9 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         // lead one part of it only, in a parenthesis inside the sentence
         // ("g) Tiếp tục phổ biến … cho cán bộ, chiến sĩ tại các cơ sở giam
         // giữ (Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh chủ trì đối với …)").
-        if (opens_with_lead_verb(&o.text) || part_paren)
+        // So under one opening "Cùng Công an tỉnh thực hiện …" (no "Chủ
+        // trì").
+        if (opens_with_lead_verb(&o.text) || o.text.starts_with("Cùng ") || part_paren)
             && o.assignments.iter().any(|a| a.role == Role::Lead)
         {
             if let Some(leads) = heading_lead(i, &nodes, &body_headings) {
@@ -2627,13 +2691,21 @@ fn emit_duty(
         // "Chủ trì thực hiện các nhiệm vụ tại điểm a mục 1, điểm b mục 2
         // Phần II": a pointer to items of the plan, no task of its own; the
         // items get its roles ([`apply_pointers`]).
-        if let Some(p) = item_pointer(c) {
-            let named = if p.subject.is_empty() {
-                Some(leads.clone())
-            } else {
-                ctx.only_agencies(&p.subject, p.role)
-            };
-            if let Some(mut subjects) = named.filter(|s| !s.is_empty()) {
+        let found = item_pointers(c);
+        let named: Vec<Option<Vec<Assignment>>> = found
+            .iter()
+            .map(|p| {
+                if p.subject.is_empty() {
+                    Some(leads.clone())
+                } else {
+                    ctx.only_agencies(&p.subject, p.role)
+                }
+                .filter(|s| !s.is_empty())
+            })
+            .collect();
+        let all_named = !found.is_empty() && named.iter().all(Option::is_some);
+        for (p, named) in found.into_iter().zip(named).filter(|_| all_named) {
+            if let Some(mut subjects) = named {
                 for a in &mut subjects {
                     a.role = p.role;
                 }
@@ -2655,8 +2727,10 @@ fn emit_duty(
                     fallback,
                     at: plan.obligations.len(),
                 });
-                continue;
             }
+        }
+        if all_named {
+            continue;
         }
         let deadline = ctx.find_deadline(c);
         let has_deadline = deadline.is_some();
@@ -3083,6 +3157,15 @@ mod tests {
         );
         assert!(is_agency_heading("Sở Tài chính"));
         assert!(!is_agency_heading("Sở Tư pháp có trách nhiệm theo dõi"));
+        // A verb inside a known name is the name's; after "Đề nghị" too.
+        assert!(is_agency_heading(
+            "Phòng Nghiệp vụ Văn hóa, Thư viện Tổng hợp tỉnh, Bảo tàng tỉnh"
+        ));
+        assert!(is_agency_heading("Đề nghị Thư viện Tổng hợp tỉnh"));
+        assert!(!is_agency_heading(
+            "Thư viện Tổng hợp tỉnh tổng hợp kết quả"
+        ));
+        assert!(!is_agency_heading("Đề nghị Công an tỉnh tổng hợp kết quả"));
     }
 
     #[test]

@@ -1160,6 +1160,10 @@ fn item_pointers(c: &str) -> Vec<ItemPointer> {
     if let Some(p) = item_pointer(c) {
         return vec![p];
     }
+    // (Letters are what a piece leaves to the item written at the end.)
+    if !c.contains("điểm") {
+        return Vec::new();
+    }
     // Pieces at ", " that open a body's verb; ", b" in "điểm a, b" goes
     // on with its piece.
     let mut pieces: Vec<&str> = Vec::new();
@@ -1789,7 +1793,11 @@ fn is_agency_heading(text: &str) -> bool {
         t
     };
     // The verb test last: it lowercases the text.
-    chars(t) < 200 && !t.contains(';') && first_verb_match(t, &lower_for_verbs(t)).is_none()
+    chars(t) < 200 && !t.contains(';') && {
+        let lower = lower_for_verbs(t);
+        // (The names are looked at only when a verb is there.)
+        !DUTY_VERB.is_match(&lower) || first_verb_match(t, &lower).is_none()
+    }
 }
 
 fn assignments_for(subject: &str, ctx: &Ctx) -> Vec<Assignment> {

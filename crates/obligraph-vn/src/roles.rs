@@ -185,6 +185,7 @@ impl Word<'_> {
 pub(crate) fn may_give_roles(text: &str) -> bool {
     const SYLLABLES: &[&str] = &[
         "trì", "hợp", "nhiệm", "dõi", "đốc", "nghị", "TRÌ", "HỢP", "NHIỆM", "DÕI", "ĐỐC", "NGHỊ",
+        "Cùng",
     ];
     SYLLABLES.iter().any(|s| text.contains(s))
 }
@@ -512,6 +513,29 @@ fn read_clause(
     let mut from = 0;
     if words.first().is_some_and(|w| ASSIGN_WORDS.contains(&w.key)) {
         from = 1;
+    }
+    // "Cùng Công an tỉnh thực hiện …" under a body's heading: the bodies
+    // the unnamed subject works "together with" lead beside it, as after
+    // "Chủ trì, cùng …".
+    if from == 0
+        && words
+            .first()
+            .is_some_and(|w| w.raw == "Cùng" || w.raw == "cùng")
+        && words.get(1).is_some_and(|w| w.key != "cap")
+    {
+        let first = if words.get(1).is_some_and(|w| w.key == "voi") {
+            2
+        } else {
+            1
+        };
+        let rest = words.get(first..).unwrap_or(&[]);
+        if let Some((list, n)) = partners(rest, ctx, memo) {
+            for mut a in list {
+                a.role = Role::Lead;
+                push(out, a);
+            }
+            from = first + n;
+        }
     }
     let mut i = from;
     while i < words.len() {

@@ -345,14 +345,16 @@ enum Label {
     Output,
 }
 
-/// A label, with the items it names in a parenthesis before its colon
-/// ("Đơn vị chủ trì (điểm b, c):"), or naming the group it closes in words
-/// ("Thời gian thực hiện các nhiệm vụ tại mục 4:", applied as a bare label
-/// to that group); "Chủ trì:", "Phối hợp:" written bare;
+/// A label, with the items it names before its colon, in a parenthesis
+/// ("Đơn vị chủ trì (điểm b, c):") or in words ("Thời gian thực hiện các
+/// điểm a, b, c:", "Thời hạn của các nhiệm vụ tại điểm d, đ:"), or naming
+/// the group it closes ("Thời gian thực hiện các nhiệm vụ tại mục 4:",
+/// applied as a bare label to that group); "Chủ trì:", "Phối hợp:" written
+/// bare;
 /// "Đơn vị thực hiện:" (the bodies that carry the items out) leads.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[-–+•]\s*)?(?:(?P<lead>(?:(?:Đơn vị|Cơ quan) chủ trì|Chủ trì)(?: thực hiện)?|(?:Đơn vị|Cơ quan) thực hiện)|(?P<support>(?:(?:Đơn vị|Cơ quan) phối hợp|Phối hợp)(?: thực hiện)?)|(?P<time>Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?)|(?P<output>(?:Kết quả|Sản phẩm)(?: dự kiến)?))(?P<group>\s+(?:(?:của|cho)\s+)?các (?:nhiệm vụ|nội dung)\s+(?:tại|ở|thuộc)\s+(?:điểm|mục|phần)\s+[^():]{1,20})?\s*(?P<points>\((?:tại |đối với )?(?:các )?(?:điểm|mục|nội dung) [^()]{1,40}\))?\s*:\s*",
+        r"^(?:[-–+•]\s*)?(?:(?P<lead>(?:(?:Đơn vị|Cơ quan) chủ trì|Chủ trì)(?: thực hiện)?|(?:Đơn vị|Cơ quan) thực hiện)|(?P<support>(?:(?:Đơn vị|Cơ quan) phối hợp|Phối hợp)(?: thực hiện)?)|(?P<time>Thời (?:gian|hạn)(?: thực hiện| hoàn thành)?)|(?P<output>(?:Kết quả|Sản phẩm)(?: dự kiến)?))(?P<group>\s+(?:(?:của|cho)\s+)?các (?:nhiệm vụ|nội dung)\s+(?:tại|ở|thuộc)\s+(?:mục|phần)\s+[^():]{1,20})?\s*(?P<points>\((?:tại |đối với )?(?:các )?(?:điểm|mục|nội dung) [^()]{1,40}\)|(?:(?:của|cho|đối với)\s+)?(?:(?:các )?(?:nhiệm vụ|nội dung)\s+(?:tại|ở|thuộc)\s+)?(?:các )?điểm [^():]{1,40})?\s*:\s*",
     )
 });
 
@@ -379,11 +381,25 @@ fn label(text: &str) -> Option<(Label, &str)> {
     label_points(text).map(|(l, rest, _)| (l, rest))
 }
 
-/// [`label`], and the parenthesis naming the items it applies to
-/// ("(điểm b, c)"), if written.
-fn label_points(text: &str) -> Option<(Label, &str, Option<&str>)> {
+/// The items a label names before its colon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named<'a> {
+    /// None: the label is of the items above it.
+    Above,
+    /// Their letters ("(điểm b, c)", "các điểm a, b, c").
+    Points(&'a str),
+    /// The whole group it closes ("các nhiệm vụ tại mục 4").
+    Group,
+}
+
+/// [`label`], and the items it names ([`Named`]).
+fn label_points(text: &str) -> Option<(Label, &str, Named<'_>)> {
     let c = LABEL.captures(text)?;
-    let points = c.name("points").map(|m| m.as_str());
+    let named = match (c.name("points"), c.name("group")) {
+        (Some(m), _) => Named::Points(m.as_str()),
+        (None, Some(_)) => Named::Group,
+        (None, None) => Named::Above,
+    };
     let l = if c.name("lead").is_some() {
         Label::Lead
     } else if c.name("support").is_some() {
@@ -398,7 +414,7 @@ fn label_points(text: &str) -> Option<(Label, &str, Option<&str>)> {
         .trim()
         .trim_end_matches(['.', ';'])
         .trim();
-    Some((l, rest, points))
+    Some((l, rest, named))
 }
 
 /// The last parenthesis of `text` that assigns roles ("… chủ trì; …
@@ -701,16 +717,20 @@ pub(crate) fn read_body(
             }
         }
         // Labelled lines.
-        if let Some((l, value)) = label(text) {
+        if let Some((l, value, points)) = label_points(text) {
             let all = label_targets(&nodes, &group, group_parent);
+            // "Thời gian thực hiện các điểm a, b, c:": the items it names;
             // "Thời gian thực hiện các nhiệm vụ tại mục 4:": every item.
             // A deadline line on its own goes to the items that give
             // none; in a block of roles, to the items the roles went to
             // (those that name no lead).
-            let targets = if LABEL
-                .captures(text)
-                .is_some_and(|c| c.name("group").is_some())
-            {
+            let named = match points {
+                Named::Points(p) => named_items(&nodes, group_parent, &role_lines::letters(p)),
+                Named::Above | Named::Group => Vec::new(),
+            };
+            let targets = if !named.is_empty() {
+                named
+            } else if points == Named::Group {
                 all
             } else if l == Label::Time && !last_was_label {
                 undated_tail(&nodes, all, &ctx)
@@ -1117,7 +1137,9 @@ fn item_pointer(c: &str) -> Option<ItemPointer> {
             _ => break,
         }
     }
-    if !saw_noun {
+    // "Chủ trì thực hiện điểm b khoản 1, khoản 2 Mục II": the marks name
+    // the items without the noun.
+    if !saw_noun && !matches!(w(k), "điểm" | "khoản" | "mục") {
         return None;
     }
     let targets = pointer_targets(words.get(k..)?)?;
@@ -1127,6 +1149,67 @@ fn item_pointer(c: &str) -> Option<ItemPointer> {
         role,
         targets,
     })
+}
+
+/// The pointers of a clause: one ([`item_pointer`]), or several bodies
+/// each with its letters and the item and part written once at the end
+/// ("Trung tâm Văn hóa - Điện ảnh chủ trì điểm d, Thư viện Tổng hợp chủ
+/// trì điểm đ khoản 4 Mục II": each body's letters are of item 4 of part
+/// II). Empty when any piece is no pointer.
+fn item_pointers(c: &str) -> Vec<ItemPointer> {
+    if let Some(p) = item_pointer(c) {
+        return vec![p];
+    }
+    // (Letters are what a piece leaves to the item written at the end.)
+    if !c.contains("điểm") {
+        return Vec::new();
+    }
+    // Pieces at ", " that open a body's verb; ", b" in "điểm a, b" goes
+    // on with its piece.
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut from = 0;
+    for (at, _) in c.match_indices(", ") {
+        let next = c.get(at + 2..).unwrap_or("");
+        let next = next.split(", ").next().unwrap_or("");
+        let k = lowercase(next);
+        if ["chủ trì", "phối hợp", "thực hiện"]
+            .iter()
+            .any(|v| k.contains(v))
+        {
+            pieces.extend(c.get(from..at));
+            from = at + 2;
+        }
+    }
+    pieces.extend(c.get(from..));
+    let Some((last, rest)) = pieces.split_last() else {
+        return Vec::new();
+    };
+    if rest.is_empty() {
+        return Vec::new();
+    }
+    let Some(last_pointer) = item_pointer(last) else {
+        return Vec::new();
+    };
+    // The item and part the last piece writes, from its first "khoản" /
+    // "mục" after its letters.
+    let lower = lowercase(last);
+    let tail_at = lower
+        .match_indices(" khoản ")
+        .chain(lower.match_indices(" mục "))
+        .map(|(i, _)| i)
+        .min();
+    let Some(tail) = tail_at.and_then(|i| last.get(i..)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in rest {
+        match item_pointer(&format!("{piece}{tail}")) {
+            Some(p) => out.push(p),
+            None => return Vec::new(),
+        }
+    }
+    out.push(last_pointer);
+    out
 }
 
 /// The items a list of marks names: "điểm a mục 1, điểm b, c mục 2, điểm
@@ -1699,14 +1782,21 @@ const VERB_WINDOW: usize = 120;
 /// whitespace char on each side; checked by a test).
 const VERB_SLACK: usize = 48;
 
-/// Whether a heading of "Tổ chức thực hiện" only names agencies.
+/// Whether a heading of "Tổ chức thực hiện" only names agencies. A verb
+/// inside a known name written with capitals ("Thư viện Tổng hợp thành
+/// phố", "Phòng Tham mưu") is the name's.
 fn is_agency_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.']);
+    let t = if key_head(t, "de nghi ".len()).starts_with("de nghi ") {
+        t.get("đề nghị".len()..).unwrap_or("").trim_start()
+    } else {
+        t
+    };
     // The verb test last: it lowercases the text.
     chars(t) < 200 && !t.contains(';') && {
         let lower = lower_for_verbs(t);
-        let lower = lower.strip_prefix("đề nghị ").unwrap_or(&lower);
-        !DUTY_VERB.is_match(lower)
+        // (The names are looked at only when a verb is there.)
+        !DUTY_VERB.is_match(&lower) || first_verb_match(t, &lower).is_none()
     }
 }
 
@@ -2355,7 +2445,9 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         // lead one part of it only, in a parenthesis inside the sentence
         // ("g) Tiếp tục phổ biến … cho cán bộ, chiến sĩ tại các cơ sở giam
         // giữ (Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh chủ trì đối với …)").
-        if (opens_with_lead_verb(&o.text) || part_paren)
+        // So under one opening "Cùng Công an tỉnh thực hiện …" (no "Chủ
+        // trì").
+        if (opens_with_lead_verb(&o.text) || o.text.starts_with("Cùng ") || part_paren)
             && o.assignments.iter().any(|a| a.role == Role::Lead)
         {
             if let Some(leads) = heading_lead(i, &nodes, &body_headings) {
@@ -2607,13 +2699,21 @@ fn emit_duty(
         // "Chủ trì thực hiện các nhiệm vụ tại điểm a mục 1, điểm b mục 2
         // Phần II": a pointer to items of the plan, no task of its own; the
         // items get its roles ([`apply_pointers`]).
-        if let Some(p) = item_pointer(c) {
-            let named = if p.subject.is_empty() {
-                Some(leads.clone())
-            } else {
-                ctx.only_agencies(&p.subject, p.role)
-            };
-            if let Some(mut subjects) = named.filter(|s| !s.is_empty()) {
+        let found = item_pointers(c);
+        let named: Vec<Option<Vec<Assignment>>> = found
+            .iter()
+            .map(|p| {
+                if p.subject.is_empty() {
+                    Some(leads.clone())
+                } else {
+                    ctx.only_agencies(&p.subject, p.role)
+                }
+                .filter(|s| !s.is_empty())
+            })
+            .collect();
+        let all_named = !found.is_empty() && named.iter().all(Option::is_some);
+        for (p, named) in found.into_iter().zip(named).filter(|_| all_named) {
+            if let Some(mut subjects) = named {
                 for a in &mut subjects {
                     a.role = p.role;
                 }
@@ -2635,8 +2735,10 @@ fn emit_duty(
                     fallback,
                     at: plan.obligations.len(),
                 });
-                continue;
             }
+        }
+        if all_named {
+            continue;
         }
         let deadline = ctx.find_deadline(c);
         let has_deadline = deadline.is_some();
@@ -3063,6 +3165,15 @@ mod tests {
         );
         assert!(is_agency_heading("Sở Tài chính"));
         assert!(!is_agency_heading("Sở Tư pháp có trách nhiệm theo dõi"));
+        // A verb inside a known name is the name's; after "Đề nghị" too.
+        assert!(is_agency_heading(
+            "Phòng Nghiệp vụ Văn hóa, Thư viện Tổng hợp tỉnh, Bảo tàng tỉnh"
+        ));
+        assert!(is_agency_heading("Đề nghị Thư viện Tổng hợp tỉnh"));
+        assert!(!is_agency_heading(
+            "Thư viện Tổng hợp tỉnh tổng hợp kết quả"
+        ));
+        assert!(!is_agency_heading("Đề nghị Công an tỉnh tổng hợp kết quả"));
     }
 
     #[test]

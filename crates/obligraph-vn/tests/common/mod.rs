@@ -58,3 +58,14 @@ pub fn task<'a>(import: &'a Import, snippet: &str) -> &'a Obligation {
     assert_eq!(hits.len(), 1, "{snippet}: {:#?}", import.plan.obligations);
     hits[0]
 }
+
+/// Asserts that no obligation's text `holds` (a line read as no task).
+pub fn no_task(import: &Import, holds: impl Fn(&str) -> bool) {
+    let hits: Vec<&Obligation> = import
+        .plan
+        .obligations
+        .iter()
+        .filter(|o| holds(&o.text))
+        .collect();
+    assert!(hits.is_empty(), "{hits:#?}");
+}

@@ -18,7 +18,7 @@
 
 use obligraph_core::{Assignment, Deadline, Role};
 
-use super::{chars, key, label_points, Ctx, Label};
+use super::{chars, key, label_points, Ctx, Label, Named};
 use crate::deadline_phrase::parse_deadline;
 use crate::import::header::capitalise;
 
@@ -76,7 +76,7 @@ pub(super) fn role_line(text: &str, prose: bool, ctx: &Ctx) -> Option<RoleLine> 
             continue;
         }
         if let Some((l, value, points)) = label_points(s) {
-            if let Some(p) = points {
+            if let Named::Points(p) = points {
                 out.points.extend(letters(p));
             }
             // "Đơn vị chủ trì: X; thời gian: …": a deadline after ";"
@@ -401,7 +401,7 @@ fn push_all(into: &mut Vec<Assignment>, got: Vec<Assignment>) {
 }
 
 /// The letters of "điểm b, c", "(điểm g, h, i)", "điểm a và b".
-fn letters(s: &str) -> Vec<String> {
+pub(super) fn letters(s: &str) -> Vec<String> {
     let inner = s.trim().trim_start_matches('(').trim_end_matches(')');
     let k = key(inner);
     let after = ["diem ", "muc ", "noi dung "]

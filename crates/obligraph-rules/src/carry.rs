@@ -1036,24 +1036,20 @@ fn carried_by_duties(
 pub(crate) struct ReadText {
     /// In lower case and NFC ([`obligraph_vn::normalize::lower_nfc`]).
     pub(crate) lower: String,
-    /// Its terms ([`term_ids`]), when they were read.
-    pub(crate) terms: Option<Vec<u64>>,
-    /// The hashes of its words ([`crate::text::marks_of_lower`]).
+    /// Its terms ([`term_ids`]).
+    pub(crate) terms: Vec<u64>,
+    /// The hashes of its words
+    /// ([`crate::text::term_hashes_and_marks_of_lower`]).
     pub(crate) words: Vec<(u64, u64)>,
 }
 
 impl ParentCarry {
     /// `read` holds the obligations' texts as read, in order (one for
     /// each obligation).
-    pub(crate) fn new(plan: &Plan, read: Vec<ReadText>) -> ParentCarry {
-        let mut read = read;
+    pub(crate) fn new(plan: &Plan, mut read: Vec<ReadText>) -> ParentCarry {
         let texts: Vec<Vec<u64>> = read
             .iter_mut()
-            .map(|r| {
-                r.terms
-                    .take()
-                    .unwrap_or_else(|| crate::text::term_hashes_of_lower(&r.lower))
-            })
+            .map(|r| std::mem::take(&mut r.terms))
             .collect();
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         for t in &texts {
@@ -1315,10 +1311,10 @@ impl Slips {
             texts
                 .map(|t| {
                     let lower = obligraph_vn::normalize::lower_nfc(t);
-                    let words = crate::text::marks_of_lower(&lower);
+                    let (terms, words) = crate::text::term_hashes_and_marks_of_lower(&lower);
                     ReadText {
                         lower,
-                        terms: None,
+                        terms,
                         words,
                     }
                 })

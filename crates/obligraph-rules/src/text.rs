@@ -584,10 +584,13 @@ pub(crate) fn gram_set_terms_and_marks_of_lower(
     })
 }
 
-/// The hashes of the words of `lower` (lower case, NFC) as
-/// [`marked_words_of_lower`] gives them, without their surfaces.
-pub(crate) fn marks_of_lower(lower: &str) -> Vec<(u64, u64)> {
-    with_raw_words(lower, marks)
+/// [`term_hashes_of_lower`] of `lower` (lower case, NFC), with the hashes
+/// of its words as [`marked_words_of_lower`] gives them (without their
+/// surfaces): its words read once.
+pub(crate) fn term_hashes_and_marks_of_lower(lower: &str) -> (Vec<u64>, Vec<(u64, u64)>) {
+    with_raw_words(lower, |t, raw| {
+        (hashes_of(t, &t.tokens(raw)), marks(t, raw))
+    })
 }
 
 /// [`gram_set`] of a text read into `toks`.

@@ -173,10 +173,10 @@ impl<'p> ParentIndex<'p> {
             .iter()
             .map(|o| matching_text(&o.text))
             .collect();
-        // The grams of each text; with the terms carrying reads
-        // ([`crate::text::term_hashes`]) when it is the obligation's text
-        // as written, read once for both and for the words carrying reads
-        // (the obligation's text lowered once for all).
+        // The grams of each text, and the terms ([`crate::text::term_hashes`])
+        // and words of the obligation's text as written, which carrying
+        // reads: the obligation's text lowered once, its words read once
+        // for all three when the text is the one matched.
         let (own_sets, read): (Vec<crate::text::GramSet>, Vec<crate::carry::ReadText>) = own
             .iter()
             .zip(&plan.obligations)
@@ -188,17 +188,17 @@ impl<'p> ParentIndex<'p> {
                         g,
                         crate::carry::ReadText {
                             lower,
-                            terms: Some(terms),
+                            terms,
                             words,
                         },
                     )
                 } else {
-                    let words = crate::text::marks_of_lower(&lower);
+                    let (terms, words) = crate::text::term_hashes_and_marks_of_lower(&lower);
                     (
                         crate::text::gram_set(t),
                         crate::carry::ReadText {
                             lower,
-                            terms: None,
+                            terms,
                             words,
                         },
                     )

@@ -1,13 +1,24 @@
 //! A load test of `obligraph serve`: the real-pair audit (Ngô Quyền
-//! against Bình Thuận) posted by 1, 8 and 64 clients at once, first with
-//! both documents new in every request, then with the parent repeated
-//! (the child still new), each phase bounded in requests and seconds.
+//! against Bình Thuận) posted by 1, 8 and 64 clients at once, in phases
+//! bounded in requests and seconds:
+//!
+//! - `new`: both documents new in every request (each with a last line
+//!   naming the request);
+//! - `repeated`: the parent repeated, the child Ngô Quyền with such a last
+//!   line: its obligations' texts are the same in every request, so the
+//!   parent index's memo of derived texts answers most of the matching;
+//! - `varied`: the parent repeated, the children the plans written for
+//!   Bình Thuận's decision (`examples/data/written/`) and Ngô Quyền in
+//!   turn, with one word of every long line left out, a different word in
+//!   every request: the obligations' texts are new to the server in every
+//!   request, as from different writers.
+//!
 //! Prints throughput, p50/p99 latency and the server's peak memory
 //! (VmHWM of its /proc status).
 //!
 //! ```text
 //! cargo build --release --bin obligraph --example serve_load
-//! target/release/examples/serve_load [--seconds 4] [--requests 4000] [--clients 1,8,64] [--workers N] [-- SERVE ARGS]
+//! target/release/examples/serve_load [--seconds 4] [--requests 4000] [--clients 1,8,64] [--phases new,repeated,varied] [--workers N] [-- SERVE ARGS]
 //! ```
 //!
 //! `--against OLD --turns N` compares two builds: the server and `OLD`
@@ -31,6 +42,7 @@ struct Args {
     seconds: f64,
     requests: usize,
     clients: Vec<usize>,
+    phases: Vec<Phase>,
     workers: Option<usize>,
     /// Another build to compare with, in turns.
     against: Option<PathBuf>,
@@ -50,6 +62,7 @@ fn args() -> Result<Args, String> {
         seconds: 4.0,
         requests: 4000,
         clients: vec![1, 8, 64],
+        phases: vec![Phase::New, Phase::Repeated, Phase::Varied],
         workers: None,
         against: None,
         turns: 3,
@@ -76,16 +89,105 @@ fn args() -> Result<Args, String> {
                     .map(|c| c.trim().parse::<usize>().map_err(|e| bad(&e)))
                     .collect::<Result<_, _>>()?;
             }
+            "--phases" => {
+                a.phases = v
+                    .split(',')
+                    .map(|p| Phase::of(p.trim()).ok_or_else(|| bad(&"new, repeated or varied")))
+                    .collect::<Result<_, _>>()?;
+            }
             _ => return Err(format!("unknown argument {k}")),
         }
     }
     Ok(a)
 }
 
-fn seed(name: &str) -> Result<String, String> {
-    let p =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("examples/data/seeds/{name}.txt"));
+/// What the requests of a phase send.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Both documents new in every request.
+    New,
+    /// The parent repeated, the same child with a new last line.
+    Repeated,
+    /// The parent repeated, children of other words in every request.
+    Varied,
+}
+
+impl Phase {
+    fn of(s: &str) -> Option<Phase> {
+        match s {
+            "new" => Some(Phase::New),
+            "repeated" => Some(Phase::Repeated),
+            "varied" => Some(Phase::Varied),
+            _ => None,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Phase::New => "both new",
+            Phase::Repeated => "parent repeated",
+            Phase::Varied => "parent repeated, children varied",
+        }
+    }
+}
+
+/// The text of `examples/data/{dir}/{name}`.
+fn data(dir: &str, name: &str) -> Result<String, String> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("examples/data/{dir}/{name}"));
     std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+fn seed(name: &str) -> Result<String, String> {
+    data("seeds", &format!("{name}.txt"))
+}
+
+/// The plans written for Bình Thuận's decision, as children of its plan
+/// (the README of `examples/data/written/` names each one's reference).
+fn written_children() -> Result<Vec<(String, String)>, String> {
+    let readme = data("written", "README.md")?;
+    readme
+        .lines()
+        .filter_map(|l| {
+            let mut cells = l.strip_prefix("| `")?.split('`');
+            let plan = cells.next()?;
+            let reference = cells.nth(1)?;
+            (reference == "binh-thuan-qd87-2023.txt").then_some(plan)
+        })
+        .map(|name| Ok((name.to_string(), data("written", name)?)))
+        .collect()
+}
+
+/// `text` with one word of every line of at least eight words left out,
+/// which word by `n` (never one of the first three, which may number the
+/// line or open a role, nor the last, nor one holding a tab).
+fn varied(text: &str, n: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.lines().enumerate() {
+        let words: Vec<&str> = line.split(' ').collect();
+        let choices: Vec<usize> = (3..words.len().saturating_sub(1))
+            .filter(|&k| words.len() >= 8 && !words[k].contains('\t'))
+            .collect();
+        let drop = (!choices.is_empty()).then(|| choices[mix(n, i) % choices.len()]);
+        let kept: Vec<&str> = words
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| Some(*k) != drop)
+            .map(|(_, w)| *w)
+            .collect();
+        out.push_str(&kept.join(" "));
+        out.push('\n');
+    }
+    out
+}
+
+/// A well-mixed number of `n` and `i` (splitmix64's finaliser).
+fn mix(n: usize, i: usize) -> usize {
+    let mut z = (n as u64)
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        .wrapping_add(i as u64);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    (z ^ (z >> 31)) as usize
 }
 
 /// A JSON string literal of `s` (without the closing quote when `open`).
@@ -93,25 +195,35 @@ fn literal(s: &str) -> Result<String, String> {
     serde_json::to_string(s).map_err(|e| e.to_string())
 }
 
-/// The request bodies: `n` makes a document new (a last line naming it).
+/// The request bodies: `n` makes a document new (a last line naming it,
+/// or the words left out of a varied child).
 struct Bodies {
     parent: String,
     child: String,
+    /// The children of the varied phase, by file name.
+    children: Vec<(String, String)>,
 }
 
 impl Bodies {
-    fn body(&self, n: usize, new_parent: bool) -> Vec<u8> {
-        let parent = if new_parent {
+    fn body(&self, n: usize, phase: Phase) -> Vec<u8> {
+        let parent = if phase == Phase::New {
             format!("{}\n(bản {n})\n", self.parent)
         } else {
             self.parent.clone()
         };
-        let child = format!("{}\n(bản {n})\n", self.child);
+        let (name, child) = match self.children.get(n % self.children.len().max(1)) {
+            Some((name, text)) if phase == Phase::Varied => (name.as_str(), varied(text, n)),
+            _ => (
+                "ngo-quyen-102-2023.txt",
+                format!("{}\n(bản {n})\n", self.child),
+            ),
+        };
         // Serialised by hand around the two texts: the client's own work
         // stays small beside the server's.
         format!(
-            "{{\"op\":\"audit\",\"parent\":{{\"name\":\"binh-thuan-qd87-2023.txt\",\"text\":{}}},\"child\":{{\"name\":\"ngo-quyen-102-2023.txt\",\"text\":{}}}}}",
+            "{{\"op\":\"audit\",\"parent\":{{\"name\":\"binh-thuan-qd87-2023.txt\",\"text\":{}}},\"child\":{{\"name\":{},\"text\":{}}}}}",
             literal(&parent).unwrap_or_default(),
+            literal(name).unwrap_or_default(),
             literal(&child).unwrap_or_default()
         )
         .into_bytes()
@@ -150,7 +262,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 /// One phase's figures.
 struct Row {
     clients: usize,
-    new_parent: bool,
+    phase: Phase,
     per_s: f64,
     p50: f64,
     p99: f64,
@@ -172,9 +284,13 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn main() -> Result<(), String> {
     let a = args()?;
+    let child = seed("ngo-quyen-102-2023")?;
+    let mut children = written_children()?;
+    children.push(("ngo-quyen-102-2023.txt".to_string(), child.clone()));
     let bodies = Bodies {
         parent: seed("binh-thuan-qd87-2023")?,
-        child: seed("ngo-quyen-102-2023")?,
+        child,
+        children,
     };
     let Some(old) = a.against.clone() else {
         return run(&a, &a.server, &bodies).map(|_| ());
@@ -201,26 +317,22 @@ fn main() -> Result<(), String> {
     );
     println!("| clients | documents | build | audits/s | p50 ms | p99 ms | server CPU ms/audit |");
     println!("|---|---|---|---|---|---|---|");
-    let phases: Vec<(usize, bool)> = runs
+    let phases: Vec<(usize, Phase)> = runs
         .first()
-        .map(|r| r.2.iter().map(|x| (x.clients, x.new_parent)).collect())
+        .map(|r| r.2.iter().map(|x| (x.clients, x.phase)).collect())
         .unwrap_or_default();
-    for (clients, new_parent) in phases {
+    for (clients, phase) in phases {
         for build in ["old", "new"] {
             let rows: Vec<&Row> = runs
                 .iter()
                 .filter(|r| r.0 == build)
                 .flat_map(|r| &r.2)
-                .filter(|x| x.clients == clients && x.new_parent == new_parent)
+                .filter(|x| x.clients == clients && x.phase == phase)
                 .collect();
             let m = |f: fn(&Row) -> f64| median(rows.iter().map(|r| f(r)).collect());
             println!(
                 "| {clients} | {} | {build} | {:.0} | {:.1} | {:.1} | {:.2} |",
-                if new_parent {
-                    "both new"
-                } else {
-                    "parent repeated"
-                },
+                phase.name(),
                 m(|r| r.per_s),
                 m(|r| r.p50),
                 m(|r| r.p99),
@@ -272,7 +384,7 @@ fn run(a: &Args, server: &std::path::Path, bodies: &Bodies) -> Result<Vec<Row>, 
     let counter = AtomicUsize::new(0);
     let mut failures = 0usize;
     for &clients in &a.clients {
-        for new_parent in [true, false] {
+        for &phase in &a.phases {
             let budget = AtomicUsize::new(0);
             let deadline = Instant::now() + Duration::from_secs_f64(a.seconds);
             let start = Instant::now();
@@ -291,7 +403,7 @@ fn run(a: &Args, server: &std::path::Path, bodies: &Bodies) -> Result<Vec<Row>, 
                                 && budget.fetch_add(1, Ordering::Relaxed) < a.requests
                             {
                                 let n = counter.fetch_add(1, Ordering::Relaxed);
-                                let body = bodies.body(n, new_parent);
+                                let body = bodies.body(n, phase);
                                 let t = Instant::now();
                                 let ok = agent
                                     .post(&url)
@@ -329,7 +441,7 @@ fn run(a: &Args, server: &std::path::Path, bodies: &Bodies) -> Result<Vec<Row>, 
             let ms = |d: Duration| d.as_secs_f64() * 1000.0;
             rows.push(Row {
                 clients,
-                new_parent,
+                phase,
                 per_s: all.len() as f64 / wall.as_secs_f64(),
                 p50: ms(percentile(&all, 0.50)),
                 p99: ms(percentile(&all, 0.99)),
@@ -337,11 +449,7 @@ fn run(a: &Args, server: &std::path::Path, bodies: &Bodies) -> Result<Vec<Row>, 
             });
             println!(
                 "| {clients} | {} | {} | {:.0} | {:.1} | {:.1} | {:.1} | {:.2} | {:.1} |",
-                if new_parent {
-                    "both new"
-                } else {
-                    "parent repeated"
-                },
+                phase.name(),
                 all.len(),
                 all.len() as f64 / wall.as_secs_f64(),
                 ms(percentile(&all, 0.50)),

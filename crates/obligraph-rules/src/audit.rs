@@ -923,7 +923,7 @@ pub(crate) fn audit_indexed(
             } else {
                 v
             };
-            if let Some(es) = ix.carry.elements.get(judged) {
+            if let Some(es) = ix.carry.elements(judged) {
                 elements = element_reports(es, &v.carried_by, &v.repeated, commune, |i| {
                     matches.get(i).map(|x| x.child_id.clone())
                 });
@@ -1037,7 +1037,7 @@ pub(crate) fn audit_indexed(
                 Carried::Part => Some(Status::Partial),
                 Carried::Nothing => None,
             };
-            match (level, ix.carry.elements.get(pi)) {
+            match (level, ix.carry.elements(pi)) {
                 (Some(level), Some(es)) => {
                     together = true;
                     elements = element_reports(es, &v.carried_by, &v.repeated, commune, |i| {

@@ -771,8 +771,18 @@ impl Element {
 /// terms' weights in the parent plan.
 #[derive(Debug, Clone)]
 pub(crate) struct ParentCarry {
-    /// The elements of each obligation.
-    pub(crate) elements: Vec<Vec<Element>>,
+    /// The elements of each obligation, read when first asked for
+    /// ([`ParentCarry::elements`]): an audit asks for those of the
+    /// obligations it has candidates for, often not all.
+    elements: Vec<std::sync::OnceLock<Vec<Element>>>,
+    /// Each obligation's text, its elements read from it when asked.
+    texts: Vec<Box<str>>,
+    /// The terms of the headings each obligation sits under
+    /// ([`task_elements`]).
+    headings: Vec<FxHashSet<u64>>,
+    /// In how many obligations each term is, for its weight
+    /// ([`ParentCarry::weight`]).
+    df: FxHashMap<u64, u32>,
     /// The key subjects of each obligation (its own, else its section's,
     /// else the plan's when it speaks of "Công ước" without naming it).
     subjects: Vec<Vec<Subject>>,
@@ -808,13 +818,8 @@ pub(crate) fn plan_subjects(plan: &Plan) -> Vec<Subject> {
 }
 
 /// The key subjects a text names, and whether it speaks of a convention
-/// ("Công ước") without naming one.
-fn own_subjects(text: &str) -> (Vec<Subject>, bool) {
-    own_subjects_of_lower(&obligraph_vn::normalize::lower_nfc(text))
-}
-
-/// [`own_subjects`] of a text already in lower case and NFC
-/// ([`obligraph_vn::normalize::lower_nfc`]).
+/// ("Công ước") without naming one; the text already in lower case and
+/// NFC ([`obligraph_vn::normalize::lower_nfc`]).
 fn own_subjects_of_lower(lower: &str) -> (Vec<Subject>, bool) {
     let own = key_subjects_of_lower(lower);
     let generic = own.is_empty() && lower.contains("công ước");
@@ -969,9 +974,11 @@ fn verb_clauses(clause: &str) -> Vec<&str> {
         let next = after
             .get(..after.find(", ").unwrap_or(after.len()))
             .unwrap_or(after);
-        if crate::text::word_count(before) >= params::SERIES_OBJECT
+        // (The cheapest test first: most pieces after a comma open no
+        // duty, and their words, and those before, are then not counted.)
+        if obligraph_vn::lexicon::opens_a_duty(&obligraph_vn::normalize::lower_nfc(next))
             && crate::text::word_count(next) >= params::SERIES_OBJECT
-            && obligraph_vn::lexicon::opens_a_duty(&obligraph_vn::normalize::lower_nfc(next))
+            && crate::text::word_count(before) >= params::SERIES_OBJECT
         {
             out.push(before);
             start = at + 2;
@@ -1025,15 +1032,24 @@ fn carried_by_duties(
     })
 }
 
+/// An obligation's text as the parent's index read it, for carrying.
+pub(crate) struct ReadText {
+    /// In lower case and NFC ([`obligraph_vn::normalize::lower_nfc`]).
+    pub(crate) lower: String,
+    /// Its terms ([`term_ids`]).
+    pub(crate) terms: Vec<u64>,
+    /// The hashes of its words
+    /// ([`crate::text::term_hashes_and_marks_of_lower`]).
+    pub(crate) words: Vec<(u64, u64)>,
+}
+
 impl ParentCarry {
-    /// `known` holds the terms ([`term_ids`]) of the obligations' texts
-    /// already read (`None`: not read), in order.
-    pub(crate) fn new(plan: &Plan, known: Vec<Option<Vec<u64>>>) -> ParentCarry {
-        let mut known = known.into_iter();
-        let texts: Vec<Vec<u64>> = plan
-            .obligations
-            .iter()
-            .map(|o| known.next().flatten().unwrap_or_else(|| term_ids(&o.text)))
+    /// `read` holds the obligations' texts as read, in order (one for
+    /// each obligation).
+    pub(crate) fn new(plan: &Plan, mut read: Vec<ReadText>) -> ParentCarry {
+        let texts: Vec<Vec<u64>> = read
+            .iter_mut()
+            .map(|r| std::mem::take(&mut r.terms))
             .collect();
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         for t in &texts {
@@ -1041,14 +1057,9 @@ impl ParentCarry {
                 *df.entry(*term).or_default() += 1;
             }
         }
-        let n = plan.obligations.len().max(1) as f64;
-        let weight = |term: u64| -> f64 {
-            let d = f64::from(df.get(&term).copied().unwrap_or(0));
-            ((n + 1.0) / (d + 1.0)).ln().max(0.0) + params::WEIGHT_FLOOR
-        };
         // The terms of each section title, read once: siblings share them.
         let mut title_terms: FxHashMap<&str, Vec<u64>> = FxHashMap::default();
-        let elements = plan
+        let headings = plan
             .obligations
             .iter()
             .map(|o| {
@@ -1063,18 +1074,17 @@ impl ParentCarry {
                         .or_insert_with(|| term_ids(&s.title));
                     heading.extend(terms.iter().copied());
                 }
-                task_elements(&o.text, &heading, &weight)
+                heading
             })
             .collect();
         let ps = plan_subjects(plan);
         // Each obligation's own key subjects, its text read once; when it
         // names none but speaks of a convention, its key subjects are its
         // plan's.
-        let (subjects, own_subjects): (Vec<Vec<Subject>>, Vec<Vec<Subject>>) = plan
-            .obligations
+        let (subjects, own_subjects): (Vec<Vec<Subject>>, Vec<Vec<Subject>>) = read
             .iter()
-            .map(|o| {
-                let (own, generic) = own_subjects(&o.text);
+            .map(|r| {
+                let (own, generic) = own_subjects_of_lower(&r.lower);
                 (if generic { ps.clone() } else { own.clone() }, own)
             })
             .unzip();
@@ -1089,15 +1099,45 @@ impl ParentCarry {
             })
             .collect();
         ParentCarry {
-            elements,
+            elements: plan
+                .obligations
+                .iter()
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            texts: plan
+                .obligations
+                .iter()
+                .map(|o| o.text.as_str().into())
+                .collect(),
+            headings,
+            df,
             subjects,
             own_subjects,
             sets: texts.into_iter().map(|t| t.into_iter().collect()).collect(),
             leads,
             child_terms: crate::text::Memo::new(params::CHILD_TERMS_MEMO),
             plan_subjects: crate::text::Memo::new(64),
-            slips: Slips::of(plan.obligations.iter().map(|o| o.text.as_str())),
+            slips: Slips::read(read),
         }
+    }
+
+    /// The weight of `term` in the parent plan: its inverse document
+    /// frequency, smoothed, at least [`params::WEIGHT_FLOOR`].
+    fn weight(&self, term: u64) -> f64 {
+        let n = self.texts.len().max(1) as f64;
+        let d = f64::from(self.df.get(&term).copied().unwrap_or(0));
+        ((n + 1.0) / (d + 1.0)).ln().max(0.0) + params::WEIGHT_FLOOR
+    }
+
+    /// The elements of obligation `pi` ([`task_elements`]), read the first
+    /// time they are asked for; `None` past the last obligation.
+    pub(crate) fn elements(&self, pi: usize) -> Option<&[Element]> {
+        let (cell, text, heading) = (
+            self.elements.get(pi)?,
+            self.texts.get(pi)?,
+            self.headings.get(pi)?,
+        );
+        Some(cell.get_or_init(|| task_elements(text, heading, &|t| self.weight(t))))
     }
 
     /// Whether parent obligation `j` holds element `e` (at least
@@ -1135,8 +1175,7 @@ impl ParentCarry {
             }
         }
         let all_held = |a: usize, b: usize| {
-            self.elements
-                .get(a)
+            self.elements(a)
                 .is_some_and(|es| es.iter().all(|e| self.holds(b, e, carried)))
         };
         all_held(i, j) && all_held(j, i)
@@ -1266,17 +1305,34 @@ fn slip_key(a: u64, b: u64, c: u64, edge: u64) -> u64 {
 impl Slips {
     /// The pairs `texts` (a plan's obligations) write once, by the three
     /// words around each.
+    #[cfg(test)]
     fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Slips {
-        let texts: Vec<Box<str>> = texts
-            .map(|t| obligraph_vn::normalize::lower_nfc(t).into_boxed_str())
-            .collect();
-        let words: Vec<Vec<crate::text::MarkedWord<'_>>> = texts
-            .iter()
-            .map(|l| crate::text::marked_words_of_lower(l))
-            .collect();
+        Slips::read(
+            texts
+                .map(|t| {
+                    let lower = obligraph_vn::normalize::lower_nfc(t);
+                    let (terms, words) = crate::text::term_hashes_and_marks_of_lower(&lower);
+                    ReadText {
+                        lower,
+                        terms,
+                        words,
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    /// [`Slips::of`] the texts as read.
+    fn read(read: Vec<ReadText>) -> Slips {
+        let mut texts: Vec<Box<str>> = Vec::with_capacity(read.len());
+        let mut words = Vec::with_capacity(read.len());
+        for r in read {
+            texts.push(r.lower.into_boxed_str());
+            words.push(r.words);
+        }
         let mut count: FxHashMap<u64, u32> = FxHashMap::default();
         for w in words.iter().flat_map(|w| w.windows(2)) {
-            if let [(_, x, _), (_, y, _)] = w {
+            if let [(x, _), (y, _)] = w {
                 *count.entry(pair_hash(*x, *y)).or_default() += 1;
             }
         }
@@ -1285,7 +1341,7 @@ impl Slips {
         for (t, w) in words.iter().enumerate() {
             let t = u32::try_from(t).unwrap_or(u32::MAX);
             for (i, win) in w.windows(3).enumerate() {
-                let [(_, xh, xu), (_, yh, _), (_, zh, zu)] = win else {
+                let [(xh, xu), (yh, _), (zh, zu)] = win else {
                     continue;
                 };
                 // The word that may be a slip with its other neighbour: a
@@ -1294,8 +1350,8 @@ impl Slips {
                 let before = i
                     .checked_sub(1)
                     .and_then(|k| w.get(k))
-                    .map(|(_, v, _)| pair_hash(*v, *xh));
-                let after = w.get(i + 3).map(|(_, v, _)| pair_hash(*zh, *v));
+                    .map(|(v, _)| pair_hash(*v, *xh));
+                let after = w.get(i + 3).map(|(v, _)| pair_hash(*zh, *v));
                 let at = u32::try_from(i).unwrap_or(u32::MAX);
                 // The pair "x y" with "z" after it, and "y z" with "x" before.
                 if once(Some(pair_hash(*xh, *yh))) && once(before) {
@@ -1537,8 +1593,7 @@ pub(crate) fn verdict(
     carried: f64,
     commune: bool,
 ) -> Verdict {
-    let empty = Vec::new();
-    let elements = pc.elements.get(pi).unwrap_or(&empty);
+    let elements = pc.elements(pi).unwrap_or(&[]);
     let blocked = blocked_by_subject(pc, pi, matches);
     let mut carried_by = Vec::with_capacity(elements.len());
     // Per element, the best share held by one unblocked match.
@@ -1718,7 +1773,7 @@ fn dropped_decisions(
     if !cited.iter().any(|s| kept(s)) {
         return Vec::new();
     }
-    let elements = pc.elements.get(pi).map_or(&[][..], Vec::as_slice);
+    let elements = pc.elements(pi).unwrap_or(&[]);
     let mut out: Vec<(usize, std::sync::Arc<str>)> = cited
         .into_iter()
         .filter(|s| !kept(s))
@@ -1756,8 +1811,7 @@ pub(crate) fn verdict_together(
     carried: f64,
     commune: bool,
 ) -> Verdict {
-    let empty = Vec::new();
-    let elements = pc.elements.get(pi).unwrap_or(&empty);
+    let elements = pc.elements(pi).unwrap_or(&[]);
     let blocked = blocked_by_subject(pc, pi, sides);
     let mut union: FxHashSet<u64> = FxHashSet::default();
     for (i, c) in sides.iter().enumerate() {

@@ -173,6 +173,13 @@ impl Tokenizer {
             .unwrap_or_else(|| form_hash(self.form(id)))
     }
 
+    /// The hashes of a [`MarkedWord`] of id `id`: of its canonical form
+    /// and of its form without marks.
+    fn marks_of(&self, id: u32) -> (u64, u64) {
+        let u = self.unmarked.get(id as usize).copied().unwrap_or(0);
+        (self.hash_of(id), u)
+    }
+
     /// [`str_hash`] of the token's string ([`Tokenizer::token_str`]).
     fn str_hash_of(&self, t: Tok<'_>) -> u64 {
         match t {
@@ -373,10 +380,15 @@ pub(crate) fn term_hashes_and_marked_words_of_lower(
 fn marked<'a>(t: &Tokenizer, raw: &[(u32, &'a str)]) -> Vec<MarkedWord<'a>> {
     raw.iter()
         .map(|(id, s)| {
-            let u = t.unmarked.get(*id as usize).copied().unwrap_or(0);
-            (*s, t.hash_of(*id), u)
+            let (h, u) = t.marks_of(*id);
+            (*s, h, u)
         })
         .collect()
+}
+
+/// The hashes of [`marked`] (without the surfaces).
+fn marks(t: &Tokenizer, raw: &[(u32, &str)]) -> Vec<(u64, u64)> {
+    raw.iter().map(|(id, _)| t.marks_of(*id)).collect()
 }
 
 /// Calls `f` with the words of `lower` and their ids (abbreviations
@@ -559,10 +571,25 @@ pub(crate) fn gram_set(text: &str) -> GramSet {
     with_tokens(&lower_nfc(text), grams_of)
 }
 
-/// [`gram_set`] and [`term_hashes`] of `text`, read once.
-pub(crate) fn gram_set_and_terms(text: &str) -> (GramSet, Vec<u64>) {
-    with_tokens(&lower_nfc(text), |tk, toks| {
-        (grams_of(tk, toks), hashes_of(tk, toks))
+/// [`gram_set`] and [`term_hashes`] of a text already in lower case and
+/// NFC ([`obligraph_vn::normalize::lower_nfc`]), with the hashes of its
+/// words as [`marked_words_of_lower`] gives them (without their
+/// surfaces): its words read once.
+pub(crate) fn gram_set_terms_and_marks_of_lower(
+    lower: &str,
+) -> (GramSet, Vec<u64>, Vec<(u64, u64)>) {
+    with_raw_words(lower, |t, raw| {
+        let toks = t.tokens(raw);
+        (grams_of(t, &toks), hashes_of(t, &toks), marks(t, raw))
+    })
+}
+
+/// [`term_hashes_of_lower`] of `lower` (lower case, NFC), with the hashes
+/// of its words as [`marked_words_of_lower`] gives them (without their
+/// surfaces): its words read once.
+pub(crate) fn term_hashes_and_marks_of_lower(lower: &str) -> (Vec<u64>, Vec<(u64, u64)>) {
+    with_raw_words(lower, |t, raw| {
+        (hashes_of(t, &t.tokens(raw)), marks(t, raw))
     })
 }
 

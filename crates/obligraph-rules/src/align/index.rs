@@ -173,18 +173,35 @@ impl<'p> ParentIndex<'p> {
             .iter()
             .map(|o| matching_text(&o.text))
             .collect();
-        // The grams of each text; with the terms carrying reads
-        // ([`crate::text::term_hashes`]) when it is the obligation's text
-        // as written, read once for both.
-        let (own_sets, own_terms): (Vec<crate::text::GramSet>, Vec<Option<Vec<u64>>>) = own
+        // The grams of each text, and the terms ([`crate::text::term_hashes`])
+        // and words of the obligation's text as written, which carrying
+        // reads: the obligation's text lowered once, its words read once
+        // for all three when the text is the one matched.
+        let (own_sets, read): (Vec<crate::text::GramSet>, Vec<crate::carry::ReadText>) = own
             .iter()
             .zip(&plan.obligations)
             .map(|(t, o)| {
+                let lower = obligraph_vn::normalize::lower_nfc(&o.text);
                 if t.as_ref() == o.text {
-                    let (g, terms) = crate::text::gram_set_and_terms(t);
-                    (g, Some(terms))
+                    let (g, terms, words) = crate::text::gram_set_terms_and_marks_of_lower(&lower);
+                    (
+                        g,
+                        crate::carry::ReadText {
+                            lower,
+                            terms,
+                            words,
+                        },
+                    )
                 } else {
-                    (crate::text::gram_set(t), None)
+                    let (terms, words) = crate::text::term_hashes_and_marks_of_lower(&lower);
+                    (
+                        crate::text::gram_set(t),
+                        crate::carry::ReadText {
+                            lower,
+                            terms,
+                            words,
+                        },
+                    )
                 }
             })
             .unzip();
@@ -355,7 +372,7 @@ impl<'p> ParentIndex<'p> {
                     .collect()
             })
             .collect();
-        let carry = crate::carry::ParentCarry::new(plan, own_terms);
+        let carry = crate::carry::ParentCarry::new(plan, read);
         ParentIndex {
             plan,
             index,

@@ -1137,22 +1137,21 @@ pub(crate) fn audit_indexed(
         // anyway, even with a task the alignment only pairs (the real Ngô
         // Quyền plan reviews its documents against the Convention), is
         // judged as any task. Flagged: readers split on such tasks.
-        let (status, confidence, reason) =
-            match beyond_district(p, parent, child.level, issuer.as_ref()) {
-                Some(why)
-                    if status == Status::Missing
-                        && reason.is_none()
-                        && best < m.partial_threshold =>
-                {
-                    candidates.append(&mut matches);
-                    (
-                        Status::NotApplicable,
-                        crate::params::BEYOND_LEVEL_CONFIDENCE,
-                        Some(why.into()),
-                    )
-                }
-                _ => (status, confidence, reason),
-            };
+        // Read only for a task with no candidate (most have one).
+        let beyond = (status == Status::Missing && reason.is_none() && best < m.partial_threshold)
+            .then(|| beyond_district(p, parent, child.level, issuer.as_ref()))
+            .flatten();
+        let (status, confidence, reason) = match beyond {
+            Some(why) => {
+                candidates.append(&mut matches);
+                (
+                    Status::NotApplicable,
+                    crate::params::BEYOND_LEVEL_CONFIDENCE,
+                    Some(why.into()),
+                )
+            }
+            None => (status, confidence, reason),
+        };
         let (status, confidence, reason) = match unless_carried {
             Some(why) if status == Status::Missing && reason.is_none() => {
                 candidates.append(&mut matches);

@@ -1112,52 +1112,39 @@ pub(crate) fn audit_indexed(
         } else {
             (status, confidence)
         };
-        // A body's own plan that takes up nothing of a task naming it only
-        // among "các Sở, ngành có liên quan": read as not its own.
-        let (status, confidence, reason) = match issuer.as_ref() {
-            Some(body) if status == Status::Missing && reason.is_none() => {
-                match concerned_only(p, parent, body) {
-                    Some(why) => {
-                        candidates.append(&mut matches);
-                        (
-                            Status::NotApplicable,
-                            crate::params::CONCERNED_ONLY_CONFIDENCE,
-                            Some(why.into()),
-                        )
-                    }
-                    None => (status, confidence, reason),
+        // A task the derived plan takes up nothing of, read as not its
+        // own, with how sure:
+        // - a body's own plan, the task naming the body only among "các
+        //   Sở, ngành có liên quan" (flagged);
+        // - a district's plan, the task needing a competence districts
+        //   lack (treaty reports, making national law, international
+        //   cooperation) and not giving the districts it by name (flagged:
+        //   readers split). Read only for a task with no candidate: one the
+        //   district takes up anyway, even with a task the alignment only
+        //   pairs (the real Ngô Quyền plan reviews its documents against
+        //   the Convention), is judged as any task;
+        // - a commune's plan, another body's duty in a plan that gives each
+        //   body its duties.
+        let left_out: Option<(f64, std::sync::Arc<str>)> =
+            if status == Status::Missing && reason.is_none() {
+                match issuer.as_ref() {
+                    Some(body) => concerned_only(p, parent, body)
+                        .map(|why| (crate::params::CONCERNED_ONLY_CONFIDENCE, why.into())),
+                    None => (best < m.partial_threshold)
+                        .then(|| beyond_district(p, parent, child.level, None))
+                        .flatten()
+                        .map(|why| (crate::params::BEYOND_LEVEL_CONFIDENCE, why.into()))
+                        .or(unless_carried.map(|why| (1.0, why))),
                 }
-            }
-            _ => (status, confidence, reason),
-        };
-        // A district's plan that takes up nothing of a task needing a
-        // competence districts lack (treaty reports, making national law,
-        // international cooperation), which the parent does not give the
-        // districts by name: not the district's. One that takes it up
-        // anyway, even with a task the alignment only pairs (the real Ngô
-        // Quyền plan reviews its documents against the Convention), is
-        // judged as any task. Flagged: readers split on such tasks.
-        // Read only for a task with no candidate (most have one).
-        let beyond = (status == Status::Missing && reason.is_none() && best < m.partial_threshold)
-            .then(|| beyond_district(p, parent, child.level, issuer.as_ref()))
-            .flatten();
-        let (status, confidence, reason) = match beyond {
-            Some(why) => {
+            } else {
+                None
+            };
+        let (status, confidence, reason) = match left_out {
+            Some((sure, why)) => {
                 candidates.append(&mut matches);
-                (
-                    Status::NotApplicable,
-                    crate::params::BEYOND_LEVEL_CONFIDENCE,
-                    Some(why.into()),
-                )
+                (Status::NotApplicable, sure, Some(why))
             }
             None => (status, confidence, reason),
-        };
-        let (status, confidence, reason) = match unless_carried {
-            Some(why) if status == Status::Missing && reason.is_none() => {
-                candidates.append(&mut matches);
-                (Status::NotApplicable, 1.0, Some(why))
-            }
-            _ => (status, confidence, reason),
         };
         // A "missing" verdict resting on a reading readers split on (a
         // task that reaches the derived plan only through a counterpart

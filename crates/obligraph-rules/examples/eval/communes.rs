@@ -43,7 +43,7 @@ struct ExpectedVerdict {
 /// under its district (session 18). The first is
 /// also the applicability
 /// check's plan.
-pub const PLANS: [&str; 25] = [
+pub const PLANS: [&str; 27] = [
     "long-hung-ward-2026",
     "suoi-tre-commune-2026",
     "quang-tri-qd2715-2026",
@@ -69,6 +69,8 @@ pub const PLANS: [&str; 25] = [
     "hue-sovhtt-qd2715-2026",
     "a-luoi-commune-qd2715-2026",
     "binh-thuan-soldtbxh-87-2023",
+    "hue-congan-qd2715-2026",
+    "dong-nai-soyte-74-2026",
 ];
 
 fn read(rel: &str) -> Plan {

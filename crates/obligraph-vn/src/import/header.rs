@@ -123,7 +123,7 @@ const BODY_HEADS: [&str; 16] = [
 fn issuer_under_superior(text: &str) -> Option<String> {
     let mut column: Vec<String> = Vec::new();
     for raw in text.split('\n').take(16) {
-        let Some(cell) = raw.split('\t').map(str::trim).find(|c| !c.is_empty()) else {
+        let Some(cell) = super::lines::header_cells(raw).map(str::trim).next() else {
             continue;
         };
         let c = super::text::clean(cell);

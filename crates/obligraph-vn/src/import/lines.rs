@@ -205,6 +205,21 @@ fn is_header_right_cell(cell: &str) -> bool {
         || place_before_comma(&t).is_some_and(|(_, rest)| PLACE_DATE_REST.is_match(rest))
 }
 
+/// The gap that parts two header columns when a PDF's text layer lays them
+/// out side by side (`pdftotext -layout`): a run of spaces no header
+/// text holds inside it ("Độc lập - Tự do" keeps single spaces).
+const HEADER_COLUMN_GAP: &str = "   ";
+
+/// The non-empty cells of an opening line: parted by a TAB (a Word
+/// table's cells) or by [`HEADER_COLUMN_GAP`] or more spaces (columns
+/// laid out by a PDF's text layer: "BỘ CÔNG AN      CỘNG HÒA XÃ HỘI CHỦ
+/// NGHĨA VIỆT NAM").
+pub(crate) fn header_cells(raw: &str) -> impl Iterator<Item = &str> {
+    raw.split('\t')
+        .flat_map(|c| c.split(HEADER_COLUMN_GAP))
+        .filter(|c| !c.trim().is_empty())
+}
+
 /// The opening lines of a document whose header was a two-column table
 /// (issuer and number on the left; motto and dateline on the right), as
 /// text pulled from a Word file writes it: one line per table row, the
@@ -217,7 +232,7 @@ fn is_header_right_cell(cell: &str) -> bool {
 /// only when a right-hand cell is the motto or a dateline.
 fn unfold_header_columns<'a>(src: Vec<Src<'a>>) -> Vec<Src<'a>> {
     let two = |s: &Src| {
-        let mut it = s.raw.split('\t').filter(|c| !c.trim().is_empty());
+        let mut it = header_cells(s.raw);
         matches!((it.next(), it.next(), it.next()), (Some(_), Some(_), None))
     };
     let run = src
@@ -228,16 +243,12 @@ fn unfold_header_columns<'a>(src: Vec<Src<'a>>) -> Vec<Src<'a>> {
     let right_cells = header
         .iter()
         .filter(|s| two(s))
-        .filter_map(|s| s.raw.split('\t').filter(|c| !c.trim().is_empty()).nth(1));
+        .filter_map(|s| header_cells(s.raw).nth(1));
     if run == 0 || !right_cells.clone().any(is_header_right_cell) {
         return src;
     }
     fn cell<'a>(s: &Src<'a>, k: usize) -> Option<(u32, &'a str)> {
-        s.raw
-            .split('\t')
-            .filter(|c| !c.trim().is_empty())
-            .nth(k)
-            .map(|c| (s.no, c))
+        header_cells(s.raw).nth(k).map(|c| (s.no, c))
     }
     let line = |(no, raw): (u32, &'a str), alone: bool| Src {
         no,

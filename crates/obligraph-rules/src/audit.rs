@@ -258,15 +258,46 @@ fn names_derived(
     let Some(level) = child_level else {
         return true;
     };
-    p.own_assignments()
-        .iter()
-        .any(|a| match a.agency.collective {
-            Some(
-                obligraph_core::Collective::Related | obligraph_core::Collective::MassOrganisations,
-            ) => false,
-            Some(c) => c.includes_level(level),
-            None => a.agency.level == Some(level),
-        })
+    p.own_assignments().iter().any(|a| names_level(a, level))
+}
+
+/// Whether assignment `a` gives the task to bodies of `level`, by name or
+/// as a collective of that level (not "các cơ quan có liên quan" or the
+/// mass organisations).
+fn names_level(a: &obligraph_core::Assignment, level: Level) -> bool {
+    match a.agency.collective {
+        Some(
+            obligraph_core::Collective::Related | obligraph_core::Collective::MassOrganisations,
+        ) => false,
+        Some(c) => c.includes_level(level),
+        None => a.agency.level == Some(level),
+    }
+}
+
+/// The competence a task of a province plan needs and districts do not
+/// hold ([`crate::vn::Scope::held_by_districts`]), as its reason's
+/// opening words; `None` for a task districts can do, or when the plans
+/// are not a province's and a district's (no issuing body).
+fn competence_beyond_district(
+    p: &Obligation,
+    parent: &Plan,
+    child_level: Option<Level>,
+    issuer: Option<&Agency>,
+) -> Option<&'static str> {
+    if issuer.is_some()
+        || child_level != Some(Level::District)
+        || parent.level.is_none_or(|l| l >= Level::District)
+        || p.kind != obligraph_core::ObligationKind::Task
+    {
+        return None;
+    }
+    let chain = parent.section_chain(p);
+    match crate::vn::task_scope_in(&p.text, chain.iter().map(|s| s.title.as_str())) {
+        Some(scope @ crate::vn::Scope::Competence(what)) if !scope.held_by_districts() => {
+            Some(what)
+        }
+        _ => None,
+    }
 }
 
 /// Why task `p` of a province plan is beyond a district's plan
@@ -280,23 +311,14 @@ fn beyond_district(
     child_level: Option<Level>,
     issuer: Option<&Agency>,
 ) -> Option<String> {
-    if issuer.is_some()
-        || child_level != Some(Level::District)
-        || parent.level.is_none_or(|l| l >= Level::District)
-        || p.kind != obligraph_core::ObligationKind::Task
-        || names_derived(p, parent, child_level, issuer)
-    {
+    if names_derived(p, parent, child_level, issuer) {
         return None;
     }
-    let chain = parent.section_chain(p);
-    match crate::vn::task_scope_in(&p.text, chain.iter().map(|s| s.title.as_str())) {
-        Some(scope @ crate::vn::Scope::Competence(what)) if !scope.held_by_districts() => {
-            Some(format!(
-                "{what}: work of the levels that have that competence; a district's plan that takes up nothing of it, and is not named for it, is not asked for it"
-            ))
-        }
-        _ => None,
-    }
+    competence_beyond_district(p, parent, child_level, issuer).map(|what| {
+        format!(
+            "{what}: work of the levels that have that competence; a district's plan that takes up nothing of it, and is not named for it, is not asked for it"
+        )
+    })
 }
 
 /// Whether a commune plan has something to carry out of an obligation of
@@ -461,6 +483,23 @@ fn doubt(
             ),
         };
         return Some((crate::params::INFERRED_APPLICABILITY_CONFIDENCE, why.into()));
+    }
+    // A task needing a competence districts lack that names the districts
+    // only to support the body that holds it (the province's treaty
+    // report "Công an tỉnh chủ trì; … Ủy ban nhân dân cấp huyện phối
+    // hợp"): whether a district's plan must carry its share is what
+    // readers split on (see [`crate::params::BEYOND_LEVEL_CONFIDENCE`]).
+    if let Some(what) = competence_beyond_district(p, parent, child_level, issuer) {
+        let level = child_level.unwrap_or(Level::District);
+        if !p.own_leads().any(|a| names_level(a, level)) {
+            return Some((
+                crate::params::BEYOND_LEVEL_CONFIDENCE,
+                format!(
+                    "{what}: work of the levels that have that competence, which names the districts only to support it; check whether this district's plan should carry its share"
+                )
+                .into(),
+            ));
+        }
     }
     // A sibling, or a plan below, makes the reference plan's requests to
     // its own court, procuracy or Front; whether leaving one out is a gap

@@ -71,6 +71,29 @@ fn court_work_and_tasks_naming_the_districts_stay_asked() {
     );
 }
 
+/// A task of a competence districts lack that names them only as
+/// supports stays asked, but readers split on it (session 25: of the
+/// three district plans written blind against Bình Thuận, two call the
+/// treaty-report and international rows that name "Ủy ban nhân dân cấp
+/// huyện" as a support not applicable, one missing or covered), so the
+/// "missing" is flagged with why; court work and a task led by the
+/// districts are not.
+#[test]
+fn a_competence_it_only_supports_is_flagged() {
+    let r = status(&dien_chau(""), "hỗ trợ kỹ thuật");
+    assert_eq!(r.status, Status::Missing);
+    assert!(r.review);
+    assert!(r
+        .reason
+        .as_deref()
+        .is_some_and(|w| w.contains("only to support")));
+    let court = status(&dien_chau(""), "điều tra, truy tố");
+    assert!(!court
+        .reason
+        .as_deref()
+        .is_some_and(|w| w.contains("only to support")));
+}
+
 #[test]
 fn a_district_that_takes_it_up_is_judged_on_it() {
     let child = dien_chau(

@@ -56,6 +56,13 @@ pub(crate) fn not_applicable_reason(
         None
     };
     if let Some(crate::vn::Scope::Competence(what)) = scope {
+        // Naming the communes for it ("Ủy ban nhân dân các xã, phường thực
+        // hiện theo thẩm quyền") leaves them a share readers split on.
+        if names_communes(p) {
+            return Some(format!(
+                "{COMPETENCE_NAMING_COMMUNES} {what}: work of the levels that have that competence, not of {level_name}, though it names the communes; check whether their share (data, a part within their remit) is this plan's"
+            ));
+        }
         return Some(format!(
             "{what}: work of the levels that have that competence, not of {level_name}, whoever leads it"
         ));
@@ -139,6 +146,11 @@ const ANOTHER_BODYS_PART: &str = "a duty of";
 /// How a "not applicable" reason for a task only requested bodies lead
 /// opens (see [`not_applicable_reason`]).
 const REQUESTED_ONLY: &str = "led only by requested bodies";
+
+/// How a "not applicable" reason opens for a task of a competence the
+/// communes lack that names them for it (see [`not_applicable_reason`]):
+/// flagged, like [`REQUESTED_ONLY`].
+const COMPETENCE_NAMING_COMMUNES: &str = "named for a competence it lacks —";
 
 /// Whether a derived plan of `child` level makes the requests of a plan of
 /// `parent` level to its own bodies: the same level or below, both known.
@@ -845,13 +857,14 @@ pub(crate) fn audit_indexed(
         let (status, confidence) = if reason.is_some() {
             // Whether a plan relays what only requested bodies lead is a
             // convention readers split on: flagged for review.
-            let doubtful = reason
-                .as_deref()
-                .is_some_and(|r| r.starts_with(REQUESTED_ONLY));
-            let confidence = if doubtful {
-                crate::params::REQUESTED_ONLY_CONFIDENCE
-            } else {
-                1.0
+            let confidence = match reason.as_deref() {
+                Some(r) if r.starts_with(REQUESTED_ONLY) => {
+                    crate::params::REQUESTED_ONLY_CONFIDENCE
+                }
+                Some(r) if r.starts_with(COMPETENCE_NAMING_COMMUNES) => {
+                    crate::params::BEYOND_LEVEL_CONFIDENCE
+                }
+                _ => 1.0,
             };
             (Status::NotApplicable, confidence)
         } else if best < m.partial_threshold {

@@ -125,7 +125,12 @@ pub const CONCERNED_ONLY_CONFIDENCE: f64 = 0.65;
 /// eleven of the twelve such tasks they left out not applicable, while
 /// the real Ngô Quyền district plan takes the same tasks up (its blind
 /// pair labels): readers split, so the verdict is flagged like
-/// [`CONCERNED_ONLY_CONFIDENCE`].
+/// [`CONCERNED_ONLY_CONFIDENCE`]. The same level flags two readings of
+/// the same split (session 25): a district's "missing" on such a task that
+/// names the districts only as supports (`audit::doubt`), and a commune's
+/// "not applicable" on one that names the communes (the two ward plans
+/// written blind against Ngô Quyền call its national complaints database
+/// missing for the wards' share).
 pub const BEYOND_LEVEL_CONFIDENCE: f64 = 0.65;
 
 /// Confidence of a monitoring duty the parent gives the derived plan's own

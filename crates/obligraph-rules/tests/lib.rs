@@ -5,6 +5,7 @@ mod another_bodys_part;
 mod applicability;
 mod beyond_district;
 mod common;
+mod competence_naming_communes;
 mod decisions;
 mod fingerprint;
 mod golden;

@@ -1727,6 +1727,13 @@ pub(crate) fn verdict(
     // part.
     let conf = if level == Carried::All && repeated.iter().any(|r| *r) {
         conf.min(params::REPEATED_EXAMPLE_CONFIDENCE)
+    } else if level == Carried::Part
+        && best.first().is_some_and(|b| *b < carried)
+        && elements.first().is_some_and(|e| required(0, e))
+    {
+        // Its details carried but not its head: more often a head the
+        // derived plan words its own way than one it dropped.
+        conf.min(params::HEAD_UNCARRIED_CONFIDENCE)
     } else {
         conf
     };

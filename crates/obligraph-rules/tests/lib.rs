@@ -9,6 +9,7 @@ mod competence_naming_communes;
 mod decisions;
 mod fingerprint;
 mod golden;
+mod head_uncarried;
 mod inferred;
 mod mutations;
 mod repeated;

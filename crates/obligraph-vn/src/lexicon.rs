@@ -308,6 +308,29 @@ pub fn opens_with_task_verb(lower: &str) -> bool {
         .any(|n| lower.starts_with(n))
 }
 
+/// Verbs that open a duty when a paragraph opens with them, beside the
+/// task verbs ([`opens_with_task_verb`]): "Tăng tỷ lệ các yêu cầu bồi
+/// thường …", a target written as a duty.
+const PARAGRAPH_DUTY_VERBS: &[&str] = &["tăng", "giảm"];
+
+/// Whether a paragraph whose text is `lower` (lower case, NFC) opens a
+/// duty: a task verb, or one of [`PARAGRAPH_DUTY_VERBS`], as a whole word.
+///
+/// ```
+/// use obligraph_vn::lexicon::opens_paragraph_duty;
+/// assert!(opens_paragraph_duty("tăng tỷ lệ các yêu cầu bồi thường được giải quyết"));
+/// assert!(opens_paragraph_duty("nâng cao chất lượng hoạt động"));
+/// assert!(!opens_paragraph_duty("sở tư pháp"));
+/// ```
+pub fn opens_paragraph_duty(lower: &str) -> bool {
+    opens_with_task_verb(lower)
+        || PARAGRAPH_DUTY_VERBS.iter().any(|v| {
+            lower
+                .strip_prefix(v)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+}
+
 /// Verbs that open a duty inside a task's text but not a task of its own
 /// (the importer reads "phối hợp với …" at a task's head as a role):
 /// "…, phối hợp với các cơ quan có liên quan trong việc hỗ trợ, tái hòa

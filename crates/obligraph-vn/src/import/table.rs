@@ -63,6 +63,29 @@ impl Row {
     fn text(&self, i: usize) -> String {
         self.cells.get(i).map(|b| b.join(" ")).unwrap_or_default()
     }
+
+    /// The task cell's paragraphs as one text. A paragraph opening a duty
+    /// of its own (a capital task verb: "Tăng tỷ lệ …", "Nâng cao …")
+    /// after one that ends without a stop ("… giam người trái pháp luật")
+    /// is parted from it by "; ", so the two duties stay two clauses (a
+    /// Word cell of two paragraphs, or a row continued under a page
+    /// break); other paragraphs join with a space.
+    fn task_text(&self, i: usize) -> String {
+        let Some(blocks) = self.cells.get(i) else {
+            return String::new();
+        };
+        let mut out = String::new();
+        for b in blocks {
+            if !out.is_empty() {
+                let open = out.chars().last().is_some_and(char::is_alphanumeric);
+                let duty = b.chars().next().is_some_and(char::is_uppercase)
+                    && crate::lexicon::opens_paragraph_duty(&b.to_lowercase());
+                out.push_str(if open && duty { "; " } else { " " });
+            }
+            out.push_str(b);
+        }
+        out
+    }
 }
 
 static TASK_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -498,7 +521,7 @@ pub(crate) fn read_table(
         if absorbed.get(ni).copied().unwrap_or(false) {
             continue;
         }
-        let task = text_of(row, Col::Task);
+        let task = idx(Col::Task).map(|i| row.task_text(i)).unwrap_or_default();
         let lead = text_of(row, Col::Lead);
         let mut cells = HeadingCells {
             support: text_of(row, Col::Support),

@@ -1,12 +1,12 @@
 //! Importer slips left on the plans written blind in sessions 22–23
-//! (phường Máy Chai, Tây Ninh), each written
+//! (phường Máy Chai, Tây Ninh, Sở Văn hóa và Thể thao Huế), each written
 //! here the way another province would write it. Each test fails without
 //! the change it is named for.
 
 mod common;
 use common::{ids, import, no_task, requested, task};
 
-use obligraph_core::Role;
+use obligraph_core::{Deadline, Role, Trigger};
 
 /// Phường Hòa Cường Bắc (Đà Nẵng), 2023: the tasks in one table inside
 /// the body, a note on two of its rows under it; the reporting regime
@@ -84,6 +84,33 @@ III. TỔ CHỨC THỰC HIỆN
 - Ủy ban nhân dân tỉnh báo cáo Bộ Tư pháp trước ngày 15/11 hằng năm; báo cáo đột xuất khi Bộ Tư pháp yêu cầu. Giao Sở Tư pháp chủ trì, phối hợp với Công an tỉnh dự thảo báo cáo.
 
 Trong quá trình thực hiện, nếu có khó khăn, vướng mắc vượt quá thẩm quyền, các cơ quan, đơn vị kịp thời báo cáo về Ủy ban nhân dân tỉnh (qua Sở Tư pháp) để xem xét, chỉ đạo./.
+";
+
+/// Sở Văn hóa, Thể thao và Du lịch Quảng Nam, 2026: data supplied on the
+/// request of named bodies; work folded into a unit's yearly work plan;
+/// work done by the units' yearly programme. (Sở VH&TT Huế L158-160,
+/// L172; Tây Ninh L94.)
+const DEPARTMENT: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM
+SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH
+Số: 88/KH-SVHTTDL
+Quảng Nam, ngày 20 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Công ước quốc tế về các quyền dân sự và chính trị trong ngành
+I. MỤC ĐÍCH, YÊU CẦU
+- Phân công rõ đơn vị thực hiện.
+
+II. NHIỆM VỤ CỤ THỂ
+1. Tuyên truyền trên báo chí
+Hướng dẫn các cơ quan báo chí trên địa bàn tăng cường thông tin về quyền dân sự và chính trị.
+Giao Phòng Quản lý Báo chí chủ trì, phối hợp với Văn phòng Sở.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở
+- Chủ trì, phối hợp với các phòng, đơn vị cung cấp số liệu của ngành phục vụ báo cáo của tỉnh khi Sở Tư pháp, Ủy ban nhân dân tỉnh có yêu cầu.
+2. Trung tâm Văn hóa tỉnh
+Căn cứ nhiệm vụ được giao tại Mục II, chủ động xây dựng nội dung, lồng ghép vào kế hoạch công tác hằng năm của đơn vị.
+3. Thư viện tỉnh
+Tổ chức trưng bày sách về quyền con người; thực hiện theo chương trình công tác hằng năm của các đơn vị.
 ";
 
 #[test]
@@ -205,4 +232,37 @@ fn the_front_asked_to_take_part_is_asked() {
     ] {
         assert!(asked.contains(&id), "{id}: {o:#?}");
     }
+}
+
+#[test]
+fn work_on_the_request_of_named_bodies_is_dated_by_it() {
+    let i = import(DEPARTMENT);
+    let o = task(&i, "cung cấp số liệu của ngành");
+    assert_eq!(
+        o.deadline_text.as_deref(),
+        Some("khi Sở Tư pháp, Ủy ban nhân dân tỉnh có yêu cầu"),
+        "{o:#?}"
+    );
+    assert!(
+        matches!(
+            &o.deadline,
+            Some(Deadline::Event { trigger: Trigger::OnRequest { by: Some(by) }, .. })
+                if by == "Sở Tư pháp, Ủy ban nhân dân tỉnh"
+        ),
+        "{o:#?}"
+    );
+}
+
+#[test]
+fn a_yearly_work_plan_named_dates_nothing() {
+    let i = import(DEPARTMENT);
+    let o = task(&i, "lồng ghép vào kế hoạch công tác hằng năm");
+    assert_eq!(o.deadline_text, None, "{o:#?}");
+    // Work done by the units' yearly programme is dated by it, whole.
+    let o = task(&i, "Tổ chức trưng bày sách");
+    assert_eq!(
+        o.deadline_text.as_deref(),
+        Some("theo chương trình công tác hằng năm của các đơn vị"),
+        "{o:#?}"
+    );
 }

@@ -606,6 +606,9 @@ fn read_clause(
             from = first + n;
         }
     }
+    // "Đối với Báo và Phát thanh, Truyền hình Huế, Sở đề nghị phối hợp mở
+    // chuyên mục": the bodies the clause opens with are the ones asked.
+    let mut addressed = addressed_bodies(words, from, ctx, memo);
     let mut i = from;
     while i < words.len() {
         let here = words.get(i).map_or("", |w| w.key);
@@ -685,7 +688,19 @@ fn read_clause(
             _ => subject_words,
         };
         let remit = REMIT_VERBS.contains(&verb.words);
-        if let Some(list) = subject(subject_words, role, remit, ctx, memo) {
+        // (Asked to act with no name after "đề nghị": the bodies addressed,
+        // in the role of the verb they are asked for.)
+        let asked = if requested && subject_words.is_empty() {
+            addressed.take().map(|mut list| {
+                for a in &mut list {
+                    a.role = if with_word { Role::Lead } else { verb.role };
+                }
+                list
+            })
+        } else {
+            None
+        };
+        if let Some(list) = asked.or_else(|| subject(subject_words, role, remit, ctx, memo)) {
             had_subject = true;
             if remit {
                 out.shares.extend(list.iter().map(|a| a.agency.id.clone()));
@@ -744,6 +759,38 @@ fn read_clause(
         contributes_without_role_verb(words, start, led, ctx, memo, out);
     }
 }
+
+/// The bodies a clause opens with as those it addresses ("Đối với X, Y,
+/// Sở đề nghị …"), when an "đề nghị" follows them: the longest run after
+/// "đối với" up to a comma before the "đề nghị" that names only known
+/// agencies.
+fn addressed_bodies(
+    words: &[Word],
+    from: usize,
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+) -> Option<Vec<Assignment>> {
+    let opens = ADDRESSING
+        .iter()
+        .enumerate()
+        .all(|(k, a)| words.get(from + k).is_some_and(|w| w.key == *a));
+    if !opens {
+        return None;
+    }
+    let start = from + ADDRESSING.len();
+    let ask = (start..words.len()).find(|&k| {
+        words.get(k).is_some_and(|w| w.key == "de")
+            && words.get(k + 1).is_some_and(|w| w.key == "nghi")
+    })?;
+    (start..ask)
+        .rev()
+        .filter(|&k| words.get(k).is_some_and(|w| w.raw.ends_with(',')))
+        .find_map(|k| only_agencies_with(&join(words.get(start..=k)?), Role::Support, 0, ctx, memo))
+}
+
+/// The words that open a clause by the bodies it addresses ("đối với"),
+/// as keys.
+const ADDRESSING: &[&str] = &["doi", "voi"];
 
 /// The work, as keys, of bodies that feed the lead's work in a clause of
 /// their own with no role verb: "Văn phòng Sở chủ trì tổng hợp hằng năm;

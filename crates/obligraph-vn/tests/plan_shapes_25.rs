@@ -88,8 +88,9 @@ Trong quá trình thực hiện, nếu có khó khăn, vướng mắc vượt qu
 
 /// Sở Văn hóa, Thể thao và Du lịch Quảng Nam, 2026: data supplied on the
 /// request of named bodies; work folded into a unit's yearly work plan;
-/// work done by the units' yearly programme. (Sở VH&TT Huế L158-160,
-/// L172; Tây Ninh L94.)
+/// work done by the units' yearly programme; the broadcaster the
+/// department asks to help with an item its role line gives to a unit.
+/// (Sở VH&TT Huế L94-95, L158-160, L172; Tây Ninh L94.)
 const DEPARTMENT: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM
 SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH
 Số: 88/KH-SVHTTDL
@@ -101,7 +102,7 @@ I. MỤC ĐÍCH, YÊU CẦU
 
 II. NHIỆM VỤ CỤ THỂ
 1. Tuyên truyền trên báo chí
-Hướng dẫn các cơ quan báo chí trên địa bàn tăng cường thông tin về quyền dân sự và chính trị.
+Hướng dẫn các cơ quan báo chí trên địa bàn tăng cường thông tin về quyền dân sự và chính trị. Đối với Đài Phát thanh và Truyền hình Quảng Nam, Sở đề nghị phối hợp mở chuyên mục, đăng tải tin, bài.
 Giao Phòng Quản lý Báo chí chủ trì, phối hợp với Văn phòng Sở.
 
 III. TỔ CHỨC THỰC HIỆN
@@ -263,6 +264,26 @@ fn a_yearly_work_plan_named_dates_nothing() {
     assert_eq!(
         o.deadline_text.as_deref(),
         Some("theo chương trình công tác hằng năm của các đơn vị"),
+        "{o:#?}"
+    );
+}
+
+#[test]
+fn a_body_the_department_asks_in_an_item_is_asked_beside_its_role_line() {
+    let i = import(DEPARTMENT);
+    let o = task(&i, "Hướng dẫn các cơ quan báo chí");
+    // The role line's lead stands; the department (the issuer, "Sở")
+    // asks; the broadcaster is asked to help.
+    assert_eq!(ids(o, Role::Lead).len(), 1, "{o:#?}");
+    assert!(o
+        .assignments
+        .iter()
+        .any(|a| a.role == Role::Lead && a.as_written == "Phòng Quản lý Báo chí"));
+    assert_eq!(requested(o), ["province:radio_television"], "{o:#?}");
+    assert!(
+        o.assignments
+            .iter()
+            .any(|a| a.agency.id == "province:radio_television" && a.role == Role::Support),
         "{o:#?}"
     );
 }

@@ -2378,6 +2378,17 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 },
             );
         }
+        // Roles given by a line after the item ("Giao Phòng Báo chí, Xuất
+        // bản và Thông tin chủ trì, …"): the bodies the item's own text
+        // asks ("Đối với Báo và Phát thanh, Truyền hình Huế, Sở đề nghị
+        // phối hợp …") are asked all the same.
+        if !n.assignments.is_empty() {
+            for a in ctx.sentence_roles(text).assignments {
+                if a.requested && !o.assignments.iter().any(|b| b.agency.id == a.agency.id) {
+                    o.assignments.push(a);
+                }
+            }
+        }
         // Whether the item's roles come from a parenthesis inside its
         // sentence, giving the roles of one part of it (see below).
         let mut part_paren = false;

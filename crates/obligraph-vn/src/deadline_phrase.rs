@@ -239,7 +239,19 @@ fn names_a_budget_year(prose: &str, m: &DeadlineMatch) -> bool {
         .iter()
         .filter(|noun| !(yearly && **noun == ["kinh", "phí"]))
         .any(|noun| words.ends_with(noun))
+        || yearly && YEARLY_DOCUMENTS.iter().any(|noun| words.ends_with(noun))
 }
+
+/// Nouns of a body's yearly document that "hằng năm" names, as their
+/// words: "lồng ghép vào kế hoạch hoạt động hằng năm của đơn vị" folds
+/// the work into the yearly plan, and dates nothing. (A plan named by its
+/// subject, "xây dựng kế hoạch tập huấn hằng năm", is drafted every year:
+/// not one of these.)
+const YEARLY_DOCUMENTS: &[&[&str]] = &[
+    &["kế", "hoạch", "hoạt", "động"],
+    &["kế", "hoạch", "công", "tác"],
+    &["chương", "trình", "công", "tác"],
+];
 
 /// The first deadline phrase of `prose`, whatever it dates.
 fn find_first_deadline(prose: &str, ctx: &DeadlineContext) -> Option<DeadlineMatch> {
@@ -372,6 +384,8 @@ const CUES: &[&[&[&str]]] = &[
     ],
     // on_request ("yêu câu", a slip, has the skeleton of "yêu cầu")
     &[&["khi có", "theo"], &["yêu cầu"]],
+    // on_request_named (the body asking comes between "khi" and "yêu cầu")
+    &[&["yêu cầu"]],
     // continuous
     &[&["thường xuyên"]],
     // report_quarter ("bảo cáo", a slip, has the skeleton of "báo cáo")
@@ -877,6 +891,7 @@ struct Patterns {
     report_milestone: Regex,
     on_request_by: Regex,
     on_request: Regex,
+    on_request_named: Regex,
     guidance: Regex,
     programme: Regex,
     ad_hoc: Regex,
@@ -915,7 +930,7 @@ impl Patterns {
     }
 
     /// The patterns [`match_at`] tries.
-    fn tried(&self) -> [&Regex; 40] {
+    fn tried(&self) -> [&Regex; 41] {
         [
             &self.once_dmy,
             &self.once_words,
@@ -944,6 +959,7 @@ impl Patterns {
             &self.report_milestone,
             &self.on_request_by,
             &self.on_request,
+            &self.on_request_named,
             &self.guidance,
             &self.programme,
             &self.ad_hoc,
@@ -996,8 +1012,11 @@ fn patterns() -> Option<&'static Patterns> {
             report_milestone: r(r"b[áả]o cáo (giữa kỳ|quốc gia)(?:\s(?:định kỳ|cat|iccpr))*(?:\slần thứ\s[^\s:,;]+)?(?:\s?:?\s?(?:vào\s)?(?:năm\s)?(\d{4})\b)?").ok()?,
             on_request_by: r(r"(?:theo|thực hiện)\s(?:thẩm quyền\svà\s)?(?:đề nghị|yêu (?:cầu|câu))\scủa\s").ok()?,
             on_request: r(r"khi có yêu (?:cầu|câu)|theo yêu (?:cầu|câu)\b").ok()?,
+            // (Its asker is read by `asker_before_request`: a pattern
+            // reading up to a dozen words costs every search of the set.)
+            on_request_named: r(r"khi\s").ok()?,
             guidance: r(r"(?:theo|thực hiện)\s(?:văn bản\s)?(?:hướng dẫn|chỉ đạo)(?:\scủa)?\b").ok()?,
-            programme: r(r"theo (?:chương trình|kế hoạch)(?: công tác)?\scủa\s").ok()?,
+            programme: r(r"theo (?:chương trình|kế hoạch)(?: công tác)?(?: (?:hằng|hàng) năm)?\scủa\s").ok()?,
             ad_hoc: r(r"(?:b[áả]o cáo\s)?đột xuất").ok()?,
             asap_after: r(r"ngay (?:sau\s)?khi\s").ok()?,
             asap: r(r"kịp thời\b").ok()?,
@@ -1606,6 +1625,19 @@ fn match_at(
     if let Some(m) = find(&p.on_request) {
         return one(Kind::Trigger(Trigger::OnRequest { by: None }), m.end());
     }
+    // "khi Sở Tư pháp, Ủy ban nhân dân thành phố có yêu cầu", "khi Ủy ban
+    // nhân dân quận yêu cầu": on the request of the bodies named (with a
+    // capital: "khi cần thiết yêu cầu …" names none).
+    if let Some(m) = find(&p.on_request_named) {
+        let a = t.char_at(base + m.end());
+        if t.orig.get(a).is_some_and(|c| c.is_uppercase()) {
+            if let Some((asker_end, end)) = asker_before_request(rest, m.end()) {
+                let b = t.char_at(base + asker_end);
+                let by = t.orig_text(a, b).trim().trim_end_matches(',').to_string();
+                return one(Kind::Trigger(Trigger::OnRequest { by: Some(by) }), end);
+            }
+        }
+    }
     if let Some(m) = find(&p.ad_hoc) {
         let kind = if prose {
             Kind::Weak(Deadline::event(Trigger::AdHoc))
@@ -1728,6 +1760,40 @@ fn argument(t: &Prepared, p: &Patterns, from: usize) -> (Option<String>, usize) 
         .saturating_sub(from);
     let by = trimmed.trim();
     ((!by.is_empty()).then(|| by.to_string()), len)
+}
+
+/// The most words of the bodies named between "khi" and "yêu cầu" (two
+/// or three full names, as plans write them: "khi Sở Tư pháp, Ủy ban
+/// nhân dân thành phố có yêu cầu" has 9).
+const MAX_ASKER_WORDS: usize = 12;
+
+/// Where the bodies named from folded byte `from` of `rest` end, and
+/// where the request after them ("có yêu cầu", "yêu cầu") ends: at most
+/// [`MAX_ASKER_WORDS`] words, none holding a stop (";", ".", a
+/// parenthesis).
+fn asker_before_request(rest: &str, from: usize) -> Option<(usize, usize)> {
+    let mut at = from;
+    for _ in 0..MAX_ASKER_WORDS {
+        let word_end = at + rest.get(at..)?.find(' ')?;
+        if rest.get(at..word_end)?.contains([';', '.', '(', ')']) {
+            return None;
+        }
+        let next = word_end + 1;
+        let after = rest.get(next..)?;
+        let after = after.strip_prefix("có ").unwrap_or(after);
+        let request = ["yêu cầu", "yêu câu"].into_iter().find(|r| {
+            after.starts_with(r)
+                && after
+                    .get(r.len()..)
+                    .is_some_and(|x| x.is_empty() || !x.starts_with(char::is_alphanumeric))
+        });
+        if let Some(r) = request {
+            let end = rest.len() - after.len() + r.len();
+            return Some((word_end, end));
+        }
+        at = next;
+    }
+    None
 }
 
 /// The longest free-text argument read, in chars.

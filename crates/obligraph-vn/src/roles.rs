@@ -75,6 +75,21 @@ pub struct SentenceRoles {
     /// Whether a subject was given a monitoring verb ("theo dõi", "đôn
     /// đốc") and nothing else.
     pub monitor: bool,
+    /// The ids of the bodies named as carrying their own share of the work
+    /// within their remit ("…; các sở, ngành thực hiện theo chức năng,
+    /// nhiệm vụ, Ủy ban nhân dân các xã thực hiện theo thẩm quyền").
+    pub(crate) shares: Vec<String>,
+}
+
+impl SentenceRoles {
+    /// Whether every lead the sentence names was named as carrying its
+    /// share within its remit: the duty's own subject goes unnamed (the
+    /// heading's body, when the duty stands under one), and leads beside
+    /// them.
+    pub(crate) fn leads_only_by_share(&self) -> bool {
+        let mut leads = self.assignments.iter().filter(|a| a.role == Role::Lead);
+        leads.clone().next().is_some() && leads.all(|a| self.shares.contains(&a.agency.id))
+    }
 }
 
 /// A role verb, as the keys of its words.
@@ -115,6 +130,19 @@ const VERBS: &[Verb] = &[
         role: Role::Lead,
         monitor: false,
     },
+    // "các sở, ngành thực hiện theo chức năng, nhiệm vụ", "Ủy ban nhân
+    // dân các xã thực hiện theo thẩm quyền": each body carries out its own
+    // share, as a lead does ([`REMIT_VERBS`]).
+    Verb {
+        words: REMIT_VERBS[0],
+        role: Role::Lead,
+        monitor: false,
+    },
+    Verb {
+        words: REMIT_VERBS[1],
+        role: Role::Lead,
+        monitor: false,
+    },
     Verb {
         words: &["theo", "doi"],
         role: Role::Lead,
@@ -129,6 +157,19 @@ const VERBS: &[Verb] = &[
 
 /// The verb of bodies asked to join the work ("cùng thực hiện").
 const JOINS: &[&str] = &["cung", "thuc", "hien"];
+
+/// The verbs of bodies that carry out their share of a duty within their
+/// remit: "thực hiện theo thẩm quyền", "thực hiện theo chức năng, nhiệm
+/// vụ", as keys.
+const REMIT_VERBS: [&[&str]; 2] = [
+    &["thuc", "hien", "theo", "tham", "quyen"],
+    &["thuc", "hien", "theo", "chuc", "nang"],
+];
+
+/// Verbs before the bodies a duty's subject guides to carry out their
+/// share ("hướng dẫn Ủy ban nhân dân các xã, phường thực hiện theo thẩm
+/// quyền"): the bodies after them carry it out, as folded words.
+const GUIDES: &[[&str; 2]] = &[["hướng", "dẫn"], ["chỉ", "đạo"]];
 
 /// A preposition and a noun before a role verb that make it a noun phrase
 /// ("của cơ quan chủ trì": of the lead agency), as the keys of their
@@ -180,12 +221,27 @@ impl Word<'_> {
 }
 
 /// Whether `text` may give roles at all: it holds the last syllable of a
-/// role verb or of "đề nghị" (NFC, any case). Most task sentences hold
-/// none, and are spared the reading.
+/// role verb or of "đề nghị", or the remit of [`REMIT_VERBS`] (NFC, any
+/// case). Most task sentences hold none, and are spared the reading.
 pub(crate) fn may_give_roles(text: &str) -> bool {
     const SYLLABLES: &[&str] = &[
-        "trì", "hợp", "nhiệm", "dõi", "đốc", "nghị", "TRÌ", "HỢP", "NHIỆM", "DÕI", "ĐỐC", "NGHỊ",
+        "trì",
+        "hợp",
+        "nhiệm",
+        "dõi",
+        "đốc",
+        "nghị",
+        "TRÌ",
+        "HỢP",
+        "NHIỆM",
+        "DÕI",
+        "ĐỐC",
+        "NGHỊ",
         "Cùng",
+        "thẩm quyền",
+        "THẨM QUYỀN",
+        "chức năng",
+        "CHỨC NĂNG",
     ];
     SYLLABLES.iter().any(|s| text.contains(s))
 }
@@ -291,10 +347,13 @@ fn join(words: &[Word]) -> String {
 }
 
 /// The agencies named by `words`, or by their part after the last comma
-/// (or "và") that names only agencies.
+/// (or "và") that names only agencies. `remit`: the verb is one of
+/// [`REMIT_VERBS`], and bodies the words guide ([`GUIDES`]) are its
+/// subject.
 fn subject(
     words: &[Word],
     role: Role,
+    remit: bool,
     ctx: &AgencyContext,
     memo: &mut Memo,
 ) -> Option<Vec<Assignment>> {
@@ -313,8 +372,12 @@ fn subject(
         .find_map(|(i, w)| {
             // (As written: "giáo dục" keys as "giao duc".)
             let is = |w: &Word, s: &str| fold(w.raw.trim_end_matches([',', ':'])) == s;
+            let after = |first: &str, second: &str| {
+                is(w, second) && i > 0 && words.get(i - 1).is_some_and(|p| is(p, first))
+            };
             let gives = is(w, "giao")
-                || is(w, "công") && i > 0 && words.get(i - 1).is_some_and(|p| is(p, "phân"));
+                || after("phân", "công")
+                || remit && GUIDES.iter().any(|[a, b]| after(a, b));
             gives.then_some(i + 1)
         })
         .and_then(|i| words.get(i..))
@@ -434,10 +497,18 @@ fn of_the_lead_s_level(mut a: Assignment, out: &SentenceRoles) -> Assignment {
     a
 }
 
-/// Level words that end a name as its place ("Sở Tư pháp tỉnh"), as
-/// keys.
+/// Level words that end a name as its place ("Sở Tư pháp tỉnh"),
+/// folded with their marks: without them "quản" (manage) would be
+/// "quận" (district), and "Sở Nội vụ trong quản[ lý …]" a name.
 const PLACE_WORDS: &[&str] = &[
-    "tinh", "pho", "huyen", "quan", "xa", "phuong", "tran", "khu",
+    "tỉnh",
+    "phố",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+    "trấn",
+    "khu",
 ];
 
 /// The partners without the words of prose a place-name reading let them
@@ -458,9 +529,7 @@ fn without_trailing_prose(
         let Some(last) = words.get(n - 1) else { break };
         let w = last.raw.trim_matches(|c: char| !c.is_alphanumeric());
         let lower = w.chars().next().is_some_and(char::is_lowercase);
-        let mut k = String::new();
-        key_into(w, &mut k);
-        if !lower || PLACE_WORDS.contains(&k.as_str()) {
+        if !lower || PLACE_WORDS.contains(&fold(w).as_str()) {
             break;
         }
         // "các phòng, ban, ngành": a noun after a comma of a collective
@@ -537,6 +606,9 @@ fn read_clause(
             from = first + n;
         }
     }
+    // "Đối với Báo và Phát thanh, Truyền hình Huế, Sở đề nghị phối hợp mở
+    // chuyên mục": the bodies the clause opens with are the ones asked.
+    let mut addressed = addressed_bodies(words, from, ctx, memo);
     let mut i = from;
     while i < words.len() {
         let here = words.get(i).map_or("", |w| w.key);
@@ -615,8 +687,24 @@ fn read_clause(
             Some((last, before)) if last.key == "cung" && last.raw == "cùng" => before,
             _ => subject_words,
         };
-        if let Some(list) = subject(subject_words, role, ctx, memo) {
+        let remit = REMIT_VERBS.contains(&verb.words);
+        // (Asked to act with no name after "đề nghị": the bodies addressed,
+        // in the role of the verb they are asked for.)
+        let asked = if requested && subject_words.is_empty() {
+            addressed.take().map(|mut list| {
+                for a in &mut list {
+                    a.role = if with_word { Role::Lead } else { verb.role };
+                }
+                list
+            })
+        } else {
+            None
+        };
+        if let Some(list) = asked.or_else(|| subject(subject_words, role, remit, ctx, memo)) {
             had_subject = true;
+            if remit {
+                out.shares.extend(list.iter().map(|a| a.agency.id.clone()));
+            }
             if verb.monitor {
                 out.monitor = true;
             } else {
@@ -668,9 +756,41 @@ fn read_clause(
         }
     } else if !had_subject {
         let start = usize::from(words.first().is_some_and(|w| ASSIGN_WORDS.contains(&w.key)));
-        contributes_without_role_verb(words, start, ctx, memo, out);
+        contributes_without_role_verb(words, start, led, ctx, memo, out);
     }
 }
+
+/// The bodies a clause opens with as those it addresses ("Đối với X, Y,
+/// Sở đề nghị …"), when an "đề nghị" follows them: the longest run after
+/// "đối với" up to a comma before the "đề nghị" that names only known
+/// agencies.
+fn addressed_bodies(
+    words: &[Word],
+    from: usize,
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+) -> Option<Vec<Assignment>> {
+    let opens = ADDRESSING
+        .iter()
+        .enumerate()
+        .all(|(k, a)| words.get(from + k).is_some_and(|w| w.key == *a));
+    if !opens {
+        return None;
+    }
+    let start = from + ADDRESSING.len();
+    let ask = (start..words.len()).find(|&k| {
+        words.get(k).is_some_and(|w| w.key == "de")
+            && words.get(k + 1).is_some_and(|w| w.key == "nghi")
+    })?;
+    (start..ask)
+        .rev()
+        .filter(|&k| words.get(k).is_some_and(|w| w.raw.ends_with(',')))
+        .find_map(|k| only_agencies_with(&join(words.get(start..=k)?), Role::Support, 0, ctx, memo))
+}
+
+/// The words that open a clause by the bodies it addresses ("đối với"),
+/// as keys.
+const ADDRESSING: &[&str] = &["doi", "voi"];
 
 /// The work, as keys, of bodies that feed the lead's work in a clause of
 /// their own with no role verb: "Văn phòng Sở chủ trì tổng hợp hằng năm;
@@ -678,21 +798,26 @@ fn read_clause(
 /// đơn vị trực thuộc Sở căn cứ chức năng, nhiệm vụ triển khai thực hiện".
 const CONTRIBUTIONS: &[&[&str]] = &[&["cung", "cap"], &["can", "cu", "chuc", "nang"]];
 
-/// A clause of a duty that already has its lead, naming bodies and then
-/// one of the [`CONTRIBUTIONS`]: the bodies support the lead. The names
-/// run from `start` to the contribution; a clause holding a role verb is
-/// read by its verb, not here.
+/// A clause of a duty that already has its lead (named before, or
+/// unnamed in a sentence opening with its verb: `led`), naming bodies and
+/// then one of the [`CONTRIBUTIONS`]: the bodies support the lead. The
+/// names run from `start` to the contribution, or from the word "do"
+/// (by) before it ("…; tổng hợp số liệu do Sở Nội vụ và các sở, ngành
+/// cung cấp": the data the bodies supply); a clause holding a role verb
+/// is read by its verb, not here.
 fn contributes_without_role_verb(
     words: &[Word],
     start: usize,
+    led: bool,
     ctx: &AgencyContext,
     memo: &mut Memo,
     out: &mut SentenceRoles,
 ) {
-    let led = out
-        .assignments
-        .iter()
-        .any(|a| a.role == Role::Lead && !a.requested);
+    let led = led
+        || out
+            .assignments
+            .iter()
+            .any(|a| a.role == Role::Lead && !a.requested);
     if !led || (0..words.len()).any(|i| verb_at(words, i).is_some()) {
         return;
     }
@@ -704,7 +829,12 @@ fn contributes_without_role_verb(
     let Some(k) = (start + 1..words.len()).find(|&k| CONTRIBUTIONS.iter().any(|c| at(k, c))) else {
         return;
     };
-    let Some(names) = words.get(start..k) else {
+    // (As written: "đó", "độ" key as "do" too.)
+    let by = (start..k)
+        .rev()
+        .find(|&j| words.get(j).is_some_and(|w| w.raw == "do"))
+        .map_or(start, |j| j + 1);
+    let Some(names) = words.get(by..k) else {
         return;
     };
     if let Some(list) = only_agencies_with(&join(names), Role::Support, 0, ctx, memo) {
@@ -749,7 +879,11 @@ fn asked_without_role_verb(
     let Some(names) = words.get(at..verb) else {
         return;
     };
-    if let Some(list) = only_agencies_with(&join(names), role, 0, ctx, memo) {
+    // The names end at a word that ends a list of names, as "tham gia"
+    // (take part) does: "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và
+    // các tổ chức thành viên tham gia thực hiện …".
+    let (names, _) = crate::agency::cut_at_filler(&join(names));
+    if let Some(list) = only_agencies_with(&names, role, 0, ctx, memo) {
         for mut a in list {
             a.role = role;
             a.requested = true;

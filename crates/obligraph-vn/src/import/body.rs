@@ -175,11 +175,26 @@ fn read_known_subject(text: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
     let bare = strip_adverbs(&bare);
     let mut list = ctx
         .only_agencies(&bare, Role::Lead)
-        .or_else(|| names_before_verb(&bare, ctx))?;
+        .or_else(|| names_before_verb(&bare, ctx))
+        .or_else(|| after_qualified_difficulty(text, &bare, ctx))?;
     for a in &mut list {
         a.requested |= requested;
     }
     Some(list)
+}
+
+/// The bodies that report difficulties the condition qualifies before
+/// them ("Trong quá trình thực hiện, nếu phát sinh khó khăn, vướng mắc
+/// vượt thẩm quyền, các bộ phận kịp thời phản ánh …"): the subject read
+/// after "vướng mắc" holds the qualifier, and the bodies are its part
+/// after a comma that names only agencies (the longest such part).
+fn after_qualified_difficulty(text: &str, subject: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    if !opens_with_process(&key_head(text, "trong qua trinh".len())) {
+        return None;
+    }
+    subject
+        .match_indices(", ")
+        .find_map(|(i, sep)| ctx.only_agencies(subject.get(i + sep.len()..)?, Role::Lead))
 }
 
 /// The agencies a subject opens with when its verb is none of
@@ -2206,6 +2221,19 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             ledger.set_aside_all(&n.lines, UnattributedReason::AppendixPointer);
             continue;
         }
+        // "(Các nội dung tại mục 4, mục 5 thực hiện theo đúng quy định của
+        // Bộ luật Tố tụng hình sự …)" under the table of tasks: a note on
+        // items, no task.
+        if n.kind == Kind::Tasks
+            && !n.numbered
+            && n.children == 0
+            && n.assignments.is_empty()
+            && n.deadline.is_none()
+            && is_note(&n.text, ctx)
+        {
+            ledger.set_aside_all(&n.lines, UnattributedReason::Unrecognised);
+            continue;
+        }
         let heading_only = (!org_duty || is_topic_heading(&n.text))
             && n.numbered
             && n.children > 0
@@ -2350,6 +2378,17 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 },
             );
         }
+        // Roles given by a line after the item ("Giao Phòng Báo chí, Xuất
+        // bản và Thông tin chủ trì, …"): the bodies the item's own text
+        // asks ("Đối với Báo và Phát thanh, Truyền hình Huế, Sở đề nghị
+        // phối hợp …") are asked all the same.
+        if !n.assignments.is_empty() {
+            for a in ctx.sentence_roles(text).assignments {
+                if a.requested && !o.assignments.iter().any(|b| b.agency.id == a.agency.id) {
+                    o.assignments.push(a);
+                }
+            }
+        }
         // Whether the item's roles come from a parenthesis inside its
         // sentence, giving the roles of one part of it (see below).
         let mut part_paren = false;
@@ -2381,12 +2420,16 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                 }
             }
         }
+        // Whether the leads the sentence names only carry their share
+        // ("…; các sở, ngành thực hiện theo chức năng, nhiệm vụ").
+        let mut by_share = false;
         if o.assignments.is_empty() {
             // Roles written in the sentence itself.
             let r = ctx.sentence_roles(&n.text);
             if r.monitor {
                 o.kind = ObligationKind::Monitor;
             }
+            by_share = r.leads_only_by_share();
             o.assignments = r.assignments;
         }
         if o.assignments.is_empty() {
@@ -2446,8 +2489,11 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         // ("g) Tiếp tục phổ biến … cho cán bộ, chiến sĩ tại các cơ sở giam
         // giữ (Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh chủ trì đối với …)").
         // So under one opening "Cùng Công an tỉnh thực hiện …" (no "Chủ
-        // trì").
-        if (opens_with_lead_verb(&o.text) || o.text.starts_with("Cùng ") || part_paren)
+        // trì"), and under one whose leads only carry their share within
+        // their remit ("b) Nâng cao chất lượng thanh tra …; các sở, ban,
+        // ngành thực hiện theo chức năng, nhiệm vụ, Ủy ban nhân dân các
+        // xã, phường thực hiện theo thẩm quyền" under "9. Thanh tra tỉnh").
+        if (opens_with_lead_verb(&o.text) || o.text.starts_with("Cùng ") || part_paren || by_share)
             && o.assignments.iter().any(|a| a.role == Role::Lead)
         {
             if let Some(leads) = heading_lead(i, &nodes, &body_headings) {
@@ -2512,6 +2558,30 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         plan.obligations.push(o);
     }
     apply_pointers(plan, ctx);
+}
+
+/// Whether a paragraph is a note: wholly in one parenthesis, giving no
+/// body work (no role, no subject) and no time.
+fn is_note(text: &str, ctx: &Ctx) -> bool {
+    let t = text.trim().trim_end_matches('.').trim_end();
+    let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    // The parenthesis that opens the paragraph closes at its end.
+    let mut depth = 1usize;
+    for c in inner.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return false;
+        }
+    }
+    ctx.sentence_roles(inner).assignments.is_empty()
+        && known_subject(inner, ctx).is_none()
+        && ctx.find_deadline(inner).is_none()
 }
 
 /// Whether a task opens with the lead verb and no subject: "Chủ trì,
@@ -2818,7 +2888,16 @@ fn emit_duty(
                 .unwrap_or_else(|| leads.clone())
         });
         o.assignments = if n.assignments.is_empty() {
-            merge_roles(own, ctx.sentence_roles(&text).assignments)
+            let written = ctx.sentence_roles(&text).assignments;
+            // A clause of its own in which the issuer gives the work to a
+            // body ("…; báo cáo đột xuất khi … yêu cầu. Giao công chức Tư
+            // pháp - Hộ tịch chủ trì, phối hợp với Công an phường dự thảo
+            // báo cáo."): that body leads it, not the subject of the
+            // sentences before.
+            let given = split
+                && without_giao(&text).len() < text.trim_start().len()
+                && written.iter().any(|a| a.role == Role::Lead && !a.requested);
+            merge_roles(if given { Vec::new() } else { own }, written)
         } else {
             n.assignments.clone()
         };

@@ -62,3 +62,29 @@ fn the_units_difficulties_and_the_department_s_own_are_two_duties() {
     assert_eq!(ids(own, Role::Lead), ["province:labour_invalids_social"]);
     assert_ne!(units.id, own.id);
 }
+
+/// Huyện Tuy Phước (Bình Định), 2023: a task opening with the occasion it
+/// is done on, "theo yêu cầu của <body>", and then, after a comma, the
+/// work.
+const ON_REQUEST_THEN_WORK: &str = "ỦY BAN NHÂN DÂN
+HUYỆN TUY PHƯỚC
+Số: 97/KH-UBND
+Tuy Phước, ngày 30 tháng 5 năm 2023
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn huyện
+I. MỤC ĐÍCH, YÊU CẦU
+- Phân công cụ thể.
+II. NHIỆM VỤ
+1. Khi tham gia ý kiến vào các dự thảo văn bản quy phạm pháp luật theo yêu cầu của Sở Tư pháp, tiến hành đối chiếu các quy định của dự thảo với Công ước CAT và gửi ý kiến đúng thời hạn. Phòng Tư pháp chủ trì, phối hợp với Công an huyện thực hiện.
+";
+
+#[test]
+fn the_one_who_asks_ends_where_the_work_begins() {
+    let i = import(ON_REQUEST_THEN_WORK);
+    let t = task(&i, "Khi tham gia ý kiến");
+    assert_eq!(
+        t.deadline_text.as_deref(),
+        Some("theo yêu cầu của Sở Tư pháp")
+    );
+    assert_eq!(ids(t, Role::Lead), ["district:justice"]);
+}

@@ -1452,15 +1452,22 @@ fn label_targets(nodes: &[Node], group: &[usize], group_parent: Option<usize>) -
 /// … công an viên. Đơn vị chủ trì: Phòng Tư pháp. Đơn vị phối hợp: Công an
 /// huyện, …. Thời gian thực hiện: Quý III/2023."): the task's own text and
 /// each label with its value. Labels open only after a sentence end (". "
-/// or "; "); `None` when the text has none, or opens with one.
+/// or "; ") outside parentheses: "(Thời gian: hằng năm; Cơ quan chủ trì:
+/// X; Cơ quan phối hợp: Y)" closing the task is one parenthesis of labels,
+/// read whole ([`role_lines::labelled_paren`]). `None` when the text has
+/// none, or opens with one.
 fn inline_labels(text: &str) -> Option<(String, Vec<(Label, String)>)> {
     let opens = |i: usize| text.get(i..).and_then(|rest| label(rest)).is_some();
+    let outside = |i: usize| {
+        let before = text.get(..i).unwrap_or("");
+        before.matches('(').count() <= before.matches(')').count()
+    };
     let starts: Vec<usize> = text
         .match_indices(['.', ';'])
         .map(|(i, _)| i + 1)
         .filter(|&i| text.get(i..).is_some_and(|r| r.starts_with(' ')))
         .map(|i| i + 1)
-        .filter(|&i| opens(i))
+        .filter(|&i| opens(i) && outside(i))
         .collect();
     let first = *starts.first()?;
     let own = text.get(..first)?.trim().to_string();

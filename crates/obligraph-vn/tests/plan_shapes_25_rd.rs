@@ -89,10 +89,8 @@ fn the_one_who_asks_ends_where_the_work_begins() {
     assert_eq!(ids(t, Role::Lead), ["district:justice"]);
 }
 
-/// Tỉnh Gia Lai, 2023: each bullet closes with one parenthesis of labels,
-/// the time first ("(Thời gian: …; Cơ quan chủ trì: …; Cơ quan phối hợp:
-/// …)"), its lines broken anywhere.
-const CLOSING_LABEL_PARENS: &str = "ỦY BAN NHÂN DÂN
+/// Tỉnh Gia Lai, 2023: the plan's head, up to its tasks.
+const GIA_LAI_HEAD: &str = "ỦY BAN NHÂN DÂN
 TỈNH GIA LAI
 Số: 1502/KH-UBND
 Gia Lai, ngày 2 tháng 6 năm 2023
@@ -101,18 +99,26 @@ Triển khai thực hiện Công ước chống tra tấn trên địa bàn tỉ
 I. MỤC ĐÍCH, YÊU CẦU
 - Phân công cụ thể.
 II. NHIỆM VỤ, GIẢI PHÁP
-1. Hoàn thiện pháp luật về phòng, chống tra tấn
+";
+
+/// [`GIA_LAI_HEAD`] and bullets each closing with one parenthesis of
+/// labels, the time first ("(Thời gian: …; Cơ quan chủ trì: …; Cơ quan
+/// phối hợp: …)"), its lines broken anywhere.
+fn closing_label_parens() -> String {
+    GIA_LAI_HEAD.to_string()
+        + "1. Hoàn thiện pháp luật về phòng, chống tra tấn
 - Góp ý các dự thảo văn bản quy phạm pháp luật có liên quan đến Công ước CAT
 (Thời gian: hằng năm; Cơ quan chủ trì: Sở Tư pháp; Cơ quan phối hợp: Công an
 tỉnh, Viện kiểm sát nhân dân tỉnh).
 - Xây dựng báo cáo đánh giá việc nội luật hóa Công ước CAT (Thời gian: theo
 yêu cầu của Bộ Công an; Cơ quan chủ trì: Công an tỉnh; Cơ quan phối hợp: Sở Tư
 pháp, Bộ Chỉ huy Quân sự tỉnh).
-";
+"
+}
 
 #[test]
 fn a_closing_parenthesis_of_labels_is_read_whole() {
-    let i = import(CLOSING_LABEL_PARENS);
+    let i = import(&closing_label_parens());
     let t = task(&i, "Góp ý các dự thảo");
     assert_eq!(t.deadline_text.as_deref(), Some("hằng năm"));
     assert_eq!(ids(t, Role::Lead), ["province:justice"]);
@@ -138,11 +144,12 @@ fn a_closing_parenthesis_of_labels_is_read_whole() {
 fn a_label_line_inside_an_open_parenthesis_goes_on_with_it() {
     // The line breaks after the time label's ";": the next line opens with
     // "Cơ quan chủ trì:", still inside the parenthesis.
-    let broken = CLOSING_LABEL_PARENS.replace(
+    let whole = closing_label_parens();
+    let broken = whole.replace(
         "theo\nyêu cầu của Bộ Công an; Cơ quan chủ trì:",
         "theo yêu cầu của Bộ Công an;\nCơ quan chủ trì:",
     );
-    assert_ne!(broken, CLOSING_LABEL_PARENS);
+    assert_ne!(broken, whole);
     let i = import(&broken);
     let t = task(&i, "nội luật hóa");
     assert!(t.text.ends_with("Bộ Chỉ huy Quân sự tỉnh)."), "{}", t.text);
@@ -156,26 +163,20 @@ fn a_label_line_inside_an_open_parenthesis_goes_on_with_it() {
 /// The Gia Lai plan with an appendix whose rows are shorter than the
 /// body's bullets, one row sharing a bullet's acts ("điều tra, truy tố,
 /// xét xử") and the bodies its parenthesis names.
-const LABELS_AND_APPENDIX: &str = "ỦY BAN NHÂN DÂN
-TỈNH GIA LAI
-Số: 1502/KH-UBND
-Gia Lai, ngày 2 tháng 6 năm 2023
-KẾ HOẠCH
-Triển khai thực hiện Công ước chống tra tấn trên địa bàn tỉnh
-I. MỤC ĐÍCH, YÊU CẦU
-- Phân công cụ thể.
-II. NHIỆM VỤ, GIẢI PHÁP
-2. Nâng cao hiệu quả thực thi pháp luật
+fn labels_and_appendix() -> String {
+    GIA_LAI_HEAD.to_string()
+        + "2. Nâng cao hiệu quả thực thi pháp luật
 - Xử lý nghiêm minh, công khai các vụ án có hành vi bức cung, dùng nhục hình trong điều tra, truy tố, xét xử (Thời gian: hằng năm; Cơ quan chủ trì: Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh theo thẩm quyền; Cơ quan phối hợp: Công an tỉnh, các sở, ngành, Ủy ban nhân dân các huyện, thành phố).
 PHỤ LỤC
 STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian
 1\tGóp ý dự thảo luật với Công ước CAT\tSở Tư pháp\tCông an tỉnh\tHằng năm
 2\tĐầu tư, hoàn thiện cơ sở vật chất ghi âm, ghi hình có âm thanh trong điều tra, truy tố, xét xử\tCông an tỉnh\tBộ Chỉ huy Quân sự tỉnh, Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh\tHằng năm
-";
+"
+}
 
 #[test]
 fn the_bodies_a_bullet_s_labels_name_do_not_link_it_to_a_row() {
-    let i = import(LABELS_AND_APPENDIX);
+    let i = import(&labels_and_appendix());
     let t = task(&i, "Xử lý nghiêm minh");
     assert_eq!(t.restates, None, "{t:#?}");
     assert_eq!(ids(t, Role::Lead), ["province:court", "province:procuracy"]);

@@ -2780,6 +2780,7 @@ pub(crate) const TASK_VERBS: &[&str] = &[
     "kịp thời",
     "hỗ trợ",
     "ưu tiên",
+    "tiến hành",
     // "đề nghị Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh gửi báo
     // cáo …": no name holds it.
     "gửi",

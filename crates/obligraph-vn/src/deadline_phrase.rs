@@ -1732,6 +1732,15 @@ fn argument(t: &Prepared, p: &Patterns, from: usize) -> (Option<String>, usize) 
         {
             break;
         }
+        // ", <a task's verb>" ends the argument: "theo đề nghị của cơ quan
+        // cấp trên, tiến hành rà soát …" names the one who asks, and then
+        // the work.
+        if rest
+            .strip_prefix(", ")
+            .is_some_and(crate::lexicon::opens_with_task_verb)
+        {
+            break;
+        }
         // "… và <another deadline phrase>" ends the argument.
         let connector = [" và ", " hoặc ", ", "]
             .into_iter()

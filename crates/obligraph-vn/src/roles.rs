@@ -714,6 +714,13 @@ fn read_clause(
                 a.requested |= requested;
                 push(out, a);
             }
+            // "X chủ trì, chỉ đạo Y thực hiện …": Y does the work under X.
+            if let Some(end) = directed(words, after, verb, ctx, memo, out) {
+                from = end;
+                i = end;
+                requested = false;
+                continue;
+            }
             // "đề nghị" asks the subject after it, not the next one; but
             // "đề nghị X cùng thực hiện, Y phối hợp" goes on asking: the
             // bodies that join the work, then those that help.
@@ -791,6 +798,53 @@ fn addressed_bodies(
 /// The words that open a clause by the bodies it addresses ("đối với"),
 /// as keys.
 const ADDRESSING: &[&str] = &["doi", "voi"];
+
+/// The verbs, as keys, by which a lead directs others to do the work
+/// ("chủ trì, chỉ đạo Cơ sở cai nghiện ma túy tỉnh thực hiện", "chủ trì,
+/// hướng dẫn Trung tâm Văn hóa … đẩy mạnh tuyên truyền").
+const DIRECTS: &[&[&str]] = &[&["chi", "dao"], &["huong", "dan"]];
+
+/// The bodies a lead directs right after its "chủ trì," (the verb at
+/// `after`, one or more of [`DIRECTS`] joined by commas or "và"): they do
+/// the work under it, and support it. Their names end where the task's
+/// verb starts. Returns where the words after them start.
+fn directed(
+    words: &[Word],
+    after: usize,
+    verb: &Verb,
+    ctx: &AgencyContext,
+    memo: &mut Memo,
+    out: &mut SentenceRoles,
+) -> Option<usize> {
+    let leads = verb.role == Role::Lead && verb.words == ["chu", "tri"];
+    if !leads || !words.get(after - 1)?.raw.ends_with(',') {
+        return None;
+    }
+    let at = |k: usize, d: &[&str]| {
+        d.iter()
+            .enumerate()
+            .all(|(j, w)| words.get(k + j).is_some_and(|x| x.key == *w))
+    };
+    let mut k = after;
+    let mut any = false;
+    while let Some(d) = DIRECTS.iter().find(|d| at(k, d)) {
+        any = true;
+        k += d.len();
+        let joined = words.get(k - 1)?.raw.ends_with(',');
+        if !joined && words.get(k).is_some_and(|w| w.key == "va") {
+            k += 1;
+        } else if !joined {
+            break;
+        }
+    }
+    let rest = words.get(k..).filter(|_| any)?;
+    let (list, n) = partners(rest, ctx, memo)?;
+    for mut a in list {
+        a.role = Role::Support;
+        push(out, a);
+    }
+    Some(k + n)
+}
 
 /// The work, as keys, of bodies that feed the lead's work in a clause of
 /// their own with no role verb: "Văn phòng Sở chủ trì tổng hợp hằng năm;

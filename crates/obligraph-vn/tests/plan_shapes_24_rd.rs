@@ -89,9 +89,15 @@ fn a_department_s_units_are_known_and_a_comma_inside_a_unit_s_name_holds() {
     );
     let t = task(&i, "Bảo đảm chế độ ăn");
     assert_eq!(ids(t, Role::Lead), ["unit:social_evils_prevention"]);
+    // The rehab centre the Chi cục directs does the work under it (the
+    // slip session 25 fixed: it had no role).
     assert_eq!(
         ids(t, Role::Support),
-        ["unit:employment_service_centre", "unit:social_protection"]
+        [
+            "unit:drug_rehab_facility",
+            "unit:employment_service_centre",
+            "unit:social_protection"
+        ]
     );
     // The name's comma cut nothing: the time is the clause's, not the rest
     // of the name run on.

@@ -851,8 +851,10 @@ fn support_before_cung_cap_and_labels_on_the_task_line() {
     };
     assert_eq!(
         roles("Đài truyền thanh"),
+        // The stations the office guides do the work under it (session 25).
         [
             (Role::Lead, "Phòng Văn hóa và Thông tin".to_string()),
+            (Role::Support, "Đài truyền thanh các xã".to_string()),
             (Role::Support, "Công an huyện".to_string())
         ]
     );

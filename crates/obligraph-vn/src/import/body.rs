@@ -1467,15 +1467,22 @@ fn label_targets(nodes: &[Node], group: &[usize], group_parent: Option<usize>) -
 /// … công an viên. Đơn vị chủ trì: Phòng Tư pháp. Đơn vị phối hợp: Công an
 /// huyện, …. Thời gian thực hiện: Quý III/2023."): the task's own text and
 /// each label with its value. Labels open only after a sentence end (". "
-/// or "; "); `None` when the text has none, or opens with one.
+/// or "; ") outside parentheses: "(Thời gian: hằng năm; Cơ quan chủ trì:
+/// X; Cơ quan phối hợp: Y)" closing the task is one parenthesis of labels,
+/// read whole ([`role_lines::labelled_paren`]). `None` when the text has
+/// none, or opens with one.
 fn inline_labels(text: &str) -> Option<(String, Vec<(Label, String)>)> {
     let opens = |i: usize| text.get(i..).and_then(|rest| label(rest)).is_some();
+    let outside = |i: usize| {
+        let before = text.get(..i).unwrap_or("");
+        before.matches('(').count() <= before.matches(')').count()
+    };
     let starts: Vec<usize> = text
         .match_indices(['.', ';'])
         .map(|(i, _)| i + 1)
         .filter(|&i| text.get(i..).is_some_and(|r| r.starts_with(' ')))
         .map(|i| i + 1)
-        .filter(|&i| opens(i))
+        .filter(|&i| opens(i) && outside(i))
         .collect();
     let first = *starts.first()?;
     let own = text.get(..first)?.trim().to_string();
@@ -2838,8 +2845,19 @@ fn emit_duty(
     // Work given in "Kinh phí" (proposing the funds needed) and the duty to
     // report difficulties are tasks, whatever words they use ("tổng hợp,
     // báo cáo", "Đội Tổng hợp"): not the plan's reporting or monitoring.
-    if n.kind == Kind::Funding || reports_difficulties(&n.text) {
+    let mut purpose_leads: HashMap<usize, Vec<Assignment>> = HashMap::default();
+    if n.kind == Kind::Funding {
         groups = vec![(ObligationKind::Task, vec![n.text.clone()])];
+    } else if reports_difficulties(&n.text) {
+        // Each body that reports its difficulties, a duty of its own.
+        groups.clear();
+        let issuer = plan.issuer.as_deref();
+        for (text, reporters) in difficulty_reporters(&n.text, &leads, issuer, ctx) {
+            if let Some(r) = reporters {
+                purpose_leads.insert(groups.len(), r);
+            }
+            groups.push((ObligationKind::Task, vec![text]));
+        }
     }
     let split = groups.len() > 1 || pointers > 0 || !purposes.is_empty();
     if groups.is_empty() {
@@ -2848,7 +2866,6 @@ fn emit_duty(
         }
         groups.push((ObligationKind::Task, vec![n.text.clone()]));
     }
-    let mut purpose_leads: HashMap<usize, Vec<Assignment>> = HashMap::default();
     for (text, leads) in purposes {
         let has_deadline = ctx.find_deadline(&text).is_some();
         purpose_leads.insert(groups.len(), leads);
@@ -2897,7 +2914,11 @@ fn emit_duty(
             let given = split
                 && without_giao(&text).len() < text.trim_start().len()
                 && written.iter().any(|a| a.role == Role::Lead && !a.requested);
-            merge_roles(if given { Vec::new() } else { own }, written)
+            if opens_with_partners(&text) && in_partners_work(&text, &written) {
+                joins_partners(own, written)
+            } else {
+                merge_roles(if given { Vec::new() } else { own }, written)
+            }
         } else {
             n.assignments.clone()
         };
@@ -2914,6 +2935,84 @@ fn emit_duty(
         plan.obligations.push(o);
     }
 }
+
+/// A duty to report difficulties cut where another body reports in a
+/// clause of its own: "…, các phòng, đơn vị phản ánh kịp thời về Sở (qua
+/// Văn phòng Sở) để được hướng dẫn; đối với vấn đề vượt thẩm quyền, Sở báo
+/// cáo Ủy ban nhân dân tỉnh …" is two duties, the units' and the
+/// department's, each with its reporter. A clause after a ";" whose
+/// subject (after an opening condition: "đối với vấn đề vượt thẩm quyền,
+/// Sở …", "trường hợp vượt thẩm quyền, Ủy ban nhân dân xã …") names known
+/// bodies other than the duty's `leads` opens a part; the others stay
+/// with the part before. The issuer's plan names the issuer by its head
+/// noun alone ("Sở", "Phòng": [`issuer_by_head`]). Each part comes with
+/// its own reporters (`None` for the first, led by `leads`).
+fn difficulty_reporters(
+    text: &str,
+    leads: &[Assignment],
+    issuer: Option<&str>,
+    ctx: &Ctx,
+) -> Vec<(String, Option<Vec<Assignment>>)> {
+    let mut out: Vec<(String, Option<Vec<Assignment>>)> = Vec::new();
+    for c in clauses(text) {
+        let own = out.last().and_then(|(_, r)| r.as_deref()).unwrap_or(leads);
+        let other = (!out.is_empty())
+            .then(|| subject_after_condition(&c, issuer, ctx))
+            .flatten()
+            .filter(|s| {
+                !s.iter()
+                    .all(|a| own.iter().any(|b| b.agency.id == a.agency.id))
+            });
+        match out.last_mut() {
+            Some((t, _)) if other.is_none() => {
+                t.push(' ');
+                t.push_str(&c);
+            }
+            _ => out.push((c, other)),
+        }
+    }
+    out
+}
+
+/// The known bodies a clause names as its subject, at its head or after
+/// the condition it opens with ("trường hợp vượt thẩm quyền, Ủy ban nhân
+/// dân xã báo cáo …"): the first part after a comma that opens with them.
+fn subject_after_condition(
+    clause: &str,
+    issuer: Option<&str>,
+    ctx: &Ctx,
+) -> Option<Vec<Assignment>> {
+    std::iter::once(0)
+        .chain(clause.match_indices(", ").map(|(i, m)| i + m.len()))
+        .filter_map(|at| clause.get(at..))
+        .find_map(|rest| {
+            known_subject(rest, ctx).or_else(|| {
+                let (subject, _) = duty_subject(rest)?;
+                issuer_by_head(&subject, issuer?, ctx)
+            })
+        })
+        .filter(|s| s.iter().all(|a| !a.agency.id.starts_with("unresolved:")))
+}
+
+/// The issuer, where its own plan names it by the head noun of its name
+/// alone ("Sở báo cáo Ủy ban nhân dân tỉnh" in the plan of "Sở Lao động -
+/// Thương binh và Xã hội"; "Phòng" in a Phòng's): the head is one of
+/// [`ISSUER_HEADS`] and the issuer's name opens with it.
+fn issuer_by_head(subject: &str, issuer: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
+    let head = key(subject.trim());
+    let name = key(issuer);
+    let named = ISSUER_HEADS.contains(&head.as_str())
+        && name
+            .strip_prefix(head.as_str())
+            .is_some_and(|r| r.starts_with(' '));
+    named
+        .then(|| ctx.only_agencies(issuer, Role::Lead))
+        .flatten()
+}
+
+/// Head nouns by which an agency's own plan names the agency
+/// ([`issuer_by_head`]), as keys.
+const ISSUER_HEADS: &[&str] = &["so", "phong", "chi cuc", "cuc", "ban"];
 
 /// A clause cut where ", để" opens another body's own dated duty: "Phòng
 /// Tư pháp báo cáo … trước ngày 15/11 hằng năm, để Công an quận tổng hợp,
@@ -3092,6 +3191,67 @@ const CONTINUING: &[&str] = &[
 /// The assignments a duty inherits (its heading's or its subject's), with
 /// what its own sentence says: the sentence's role for an agency both
 /// name, and the sentence's other agencies added.
+/// Whether a clause opening "phối hợp với Y" goes on "trong (việc) …"
+/// right after its partners `written` name ("phối hợp với Thanh tra Sở
+/// trong kiểm tra công tác quản lý học viên"): the work is Y's, the
+/// clause's body joins it. "trong phạm vi …" (within its remit) says the
+/// body's own bounds, not whose work it is; and a clause whose partners
+/// are only groups ("các cơ quan liên quan") names nobody to lead.
+fn in_partners_work(text: &str, written: &[Assignment]) -> bool {
+    let Some(last) = written
+        .iter()
+        .rfind(|a| a.role == Role::Support && !a.requested && !a.as_written.is_empty())
+    else {
+        return false;
+    };
+    let named = written
+        .iter()
+        .any(|a| a.role == Role::Support && !a.requested && !a.agency.is_collective());
+    let Some(at) = text.find(last.as_written.as_str()) else {
+        return false;
+    };
+    let after = text
+        .get(at + last.as_written.len()..)
+        .unwrap_or("")
+        .trim_start();
+    let k = key_head(after, PARTNERS_WORK.len() + OWN_BOUNDS.len());
+    named && k.starts_with(PARTNERS_WORK) && !k.starts_with(OWN_BOUNDS)
+}
+
+/// The word, after a clause's partners, that makes the work theirs (see
+/// [`in_partners_work`]), and the phrase after which it does not, as keys.
+const PARTNERS_WORK: &str = "trong ";
+const OWN_BOUNDS: &str = "trong pham vi";
+
+/// The roles of a clause of a duty that opens "phối hợp với Y trong …"
+/// with no subject of its own ("3. Chi cục X chỉ đạo …; phối hợp với
+/// Thanh tra Sở trong kiểm tra …", [`in_partners_work`]): the duty's body
+/// takes part in Y's work, as [`issuer_joins`] reads a task opening
+/// "Phối hợp với Y …". Y (the partners the clause names, unless only
+/// requested) leads; the body the clause inherits supports.
+fn joins_partners(inherited: Vec<Assignment>, written: Vec<Assignment>) -> Vec<Assignment> {
+    let led = |a: &Assignment| a.role == Role::Support && !a.requested;
+    if !written.iter().any(led) {
+        return merge_roles(inherited, written);
+    }
+    let mut out: Vec<Assignment> = written
+        .into_iter()
+        .map(|mut a| {
+            if led(&a) {
+                a.role = Role::Lead;
+            }
+            a
+        })
+        .collect();
+    for mut a in inherited {
+        if !out.iter().any(|b| b.agency.id == a.agency.id) {
+            a.role = Role::Support;
+            out.push(a);
+        }
+    }
+    out
+}
+
 fn merge_roles(mut inherited: Vec<Assignment>, written: Vec<Assignment>) -> Vec<Assignment> {
     for w in written {
         match inherited.iter_mut().find(|a| a.agency.id == w.agency.id) {

@@ -574,6 +574,12 @@ fn join_paragraphs(lines: Vec<(u32, String, bool, bool)>) -> Vec<Para> {
     paras
 }
 
+/// Whether a line opens a parenthesis it does not close.
+fn leaves_paren_open(line: &str) -> bool {
+    line.rfind('(')
+        .is_some_and(|at| !line.get(at..).unwrap_or("").contains(')'))
+}
+
 fn is_doc_type(t: &str) -> bool {
     let t = t.trim_end_matches(':');
     // The key of a text starts with the key of its first chars: one
@@ -593,6 +599,12 @@ fn continues(
     double_spaced: bool,
     typical: usize,
 ) -> bool {
+    // "… hiện hành (Thời gian: theo yêu cầu của Bộ Công an;" / "Cơ quan chủ
+    // trì: Công an tỉnh; …)": a line after one that leaves a parenthesis
+    // open goes on inside it, even when it opens with a label.
+    if leaves_paren_open(prev) && body_marker(next).is_none() {
+        return true;
+    }
     if NEW_PARA.is_match(next) && !closes_a_pointer(next)
         || is_doc_type(para)
         || is_appendix_start(para)

@@ -291,7 +291,10 @@ pub(crate) fn link(plan: &mut Plan) {
         {
             continue;
         }
-        let own = words(&o.text);
+        // The body's own parenthesis of roles ("(Thời gian: …; Cơ quan chủ
+        // trì: …)") names bodies, not the task: its words would match the
+        // row that names the same bodies.
+        let own = words(&crate::lexicon::without_roles(&o.text));
         let sole_title = o
             .section
             .as_deref()

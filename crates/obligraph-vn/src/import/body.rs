@@ -470,6 +470,9 @@ struct Node {
     deadline_text: Option<String>,
     output: Option<String>,
     extra_lines: Vec<u32>,
+    /// Its roles came from its group's role line ("Phân công: …"): the
+    /// partners its own words name take part too.
+    group_roles: bool,
 }
 
 /// Reads everything after the header; returns what it tells the user
@@ -501,6 +504,9 @@ pub(crate) fn read_body(
     // The items the last role line named ("Đơn vị chủ trì (điểm b, c):"):
     // the lines of its block that name none go to them too.
     let mut named_targets: Vec<usize> = Vec::new();
+    // The items the last group's role line ("Phân công: …") assigned: a
+    // deadline line of its block dates those of the group that give none.
+    let mut group_targets: Vec<usize> = Vec::new();
     let mut appendix: Option<String> = None;
     // The appendix was opened by a table with no "Phụ lục" heading above
     // it: a table of the body the rules above did not place.
@@ -673,7 +679,12 @@ pub(crate) fn read_body(
         // A role line: who does the item(s) above, and by when.
         let prose = top_kind == Kind::Tasks && body_marker(text).is_none();
         let read = if prose || label(text).is_some() {
-            role_line(text, prose, &ctx)
+            role_line(
+                text,
+                prose,
+                last_was_label && !group_targets.is_empty(),
+                &ctx,
+            )
         } else {
             None
         };
@@ -681,7 +692,24 @@ pub(crate) fn read_body(
             if !last_was_label {
                 named_targets.clear();
             }
-            let targets = if rl.points.is_empty() {
+            let targets = if rl.whole_group && rl.points.is_empty() {
+                // "Phân công: X chủ trì; Y phối hợp.": every item of the
+                // group that names no lead of its own.
+                let all = label_targets(&nodes, &group, group_parent);
+                let own: Vec<usize> = all
+                    .iter()
+                    .copied()
+                    .filter(|&t| !nodes.get(t).is_some_and(|n| names_lead(n, &ctx)))
+                    .collect();
+                for &t in &own {
+                    if let Some(n) = nodes.get_mut(t) {
+                        n.group_roles = true;
+                    }
+                }
+                group_targets.clone_from(&own);
+                named_targets.clone_from(&own);
+                own
+            } else if rl.points.is_empty() {
                 if named_targets.is_empty() {
                     let all = label_targets(&nodes, &group, group_parent);
                     // A sentence that assigns, under items that each name
@@ -730,6 +758,13 @@ pub(crate) fn read_body(
             };
             let targets = if !named.is_empty() {
                 named
+            } else if l == Label::Time && last_was_label && !group_targets.is_empty() {
+                // "Thời gian: …" after a group's "Phân công:" line: the
+                // items of the group that give no deadline of their own.
+                let all = label_targets(&nodes, &group, group_parent);
+                all.into_iter()
+                    .filter(|&t| nodes.get(t).is_some_and(|n| n.deadline_text.is_none()))
+                    .collect()
             } else if points == Named::Group {
                 all
             } else if l == Label::Time && !last_was_label {
@@ -830,6 +865,7 @@ pub(crate) fn read_body(
         if last_was_label {
             group.clear();
             named_targets.clear();
+            group_targets.clear();
             last_was_label = false;
         }
         let marker = body_marker(text);
@@ -890,6 +926,7 @@ pub(crate) fn read_body(
             deadline_text: None,
             output: None,
             extra_lines: Vec::new(),
+            group_roles: false,
         });
         if let (Some(subject), Some(node)) = (closing_subject, nodes.get_mut(ni)) {
             node.assignments = subject;
@@ -2301,7 +2338,7 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         }
         // Labels written on the task's own line, after its text ("… công
         // an viên. Đơn vị chủ trì: Phòng Tư pháp. Đơn vị phối hợp: …").
-        let inline = if n.assignments.is_empty() {
+        let inline = if n.assignments.is_empty() || n.group_roles {
             inline_labels(&n.text)
         } else {
             None
@@ -2335,6 +2372,16 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             if rl.deadline_text.is_some() {
                 o.deadline = rl.deadline;
                 o.deadline_text = rl.deadline_text;
+            }
+        }
+        if n.group_roles {
+            // "- Phối hợp với Công an tỉnh thực hiện …" / "Phân công:
+            // Phòng X chủ trì; …": X leads, the partners the item names
+            // support (and the bodies it asks, asked).
+            for a in ctx.sentence_roles(&n.text).assignments {
+                if !o.assignments.iter().any(|b| b.agency.id == a.agency.id) {
+                    o.assignments.push(a);
+                }
             }
         }
         for (l, value) in inline.iter().flat_map(|(_, ls)| ls) {
@@ -2623,7 +2670,7 @@ fn tail_role_line(text: &str, ctx: &Ctx) -> Option<(usize, RoleLine)> {
         if chars(rest) > MAX_TAIL_CHARS {
             continue;
         }
-        if let Some(rl) = role_line(rest, true, ctx) {
+        if let Some(rl) = role_line(rest, true, false, ctx) {
             return Some((i, rl));
         }
     }

@@ -90,3 +90,76 @@ fn a_group_role_line_assigns_the_items_of_its_group() {
     );
     no_task(&i, |t| t.contains("cai nghiện ma túy do Công an"));
 }
+
+/// Công an tỉnh Quảng Trị, 2026: units named "Tên (MÃ)" at first use and
+/// by code afterwards, a name holding a comma and one ending in "bộ".
+/// (Công an thành phố Huế L41–L165: PA05, PC02, PC10, PA01 by code.)
+const UNITS_BY_CODE: &str = "BỘ CÔNG AN
+CÔNG AN TỈNH QUẢNG TRỊ
+
+Số: 145/KH-CAT-PV01
+
+Quảng Trị, ngày 02 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai Công ước quốc tế về các quyền dân sự và chính trị trong Công an tỉnh
+
+II. NHIỆM VỤ CỤ THỂ
+1. Công tác tham mưu
+1.1. Phòng Tham mưu (PV01) chủ trì, phối hợp với Phòng Quản lý xuất nhập cảnh (PA08), Phòng An ninh chính trị nội bộ (PA03) tham mưu Ban Giám đốc chỉ đạo thực hiện nghiêm các quy định của Công ước. Thời gian: thường xuyên.
+1.2. Phòng Cảnh sát quản lý tạm giữ, tạm giam và thi hành án hình sự tại cộng đồng (PC10) chủ trì kiểm tra chế độ của người bị tạm giữ, tạm giam. Thời gian: hằng quý.
+2. Công tác đấu tranh phòng, chống tội phạm
+2.1. PA08 chủ trì, phối hợp với PC10 rà soát thủ tục xuất cảnh của người nước ngoài. Thời gian: hằng năm.
+2.2. PA03 chủ trì, phối hợp với PV01 bảo vệ an ninh nội bộ. Thời gian: thường xuyên.
+";
+
+#[test]
+fn a_unit_named_by_its_code_is_the_unit_named_with_it() {
+    let i = import(UNITS_BY_CODE);
+    let exit = task(&i, "rà soát thủ tục xuất cảnh");
+    let lead = ids(exit, Role::Lead);
+    assert_eq!(lead.len(), 1, "{lead:?}");
+    // The code leads as the body its name is, the one the first item
+    // names with the code.
+    let first = task(&i, "tham mưu Ban Giám đốc chỉ đạo");
+    let supports = ids(first, Role::Support);
+    assert!(supports.contains(&lead[0]), "{supports:?} / {lead:?}");
+    // A name holding a comma is one body, the one its code names later.
+    let detention = ids(task(&i, "kiểm tra chế độ"), Role::Lead);
+    assert_eq!(ids(exit, Role::Support), detention);
+    assert!(detention[0].contains("tạm giữ, tạm giam"), "{detention:?}");
+    // A name ending in "bộ" is not cut before it.
+    let internal = ids(task(&i, "bảo vệ an ninh nội bộ"), Role::Lead);
+    assert_eq!(internal.len(), 1);
+    assert!(internal[0].ends_with("nội bộ"), "{internal:?}");
+    assert!(supports.contains(&internal[0]), "{supports:?}");
+    assert_eq!(
+        ids(task(&i, "bảo vệ an ninh nội bộ"), Role::Support),
+        ["unit:staff"]
+    );
+}
+
+/// Sở Tư pháp Quảng Trị, 2026: a centre given a short code of its own
+/// ("Trung tâm Trợ giúp pháp lý nhà nước (TTTGPL)"), named by it after.
+const CENTRE_BY_CODE: &str = "UBND TỈNH QUẢNG TRỊ
+SỞ TƯ PHÁP
+
+Số: 30/KH-STP
+
+Quảng Trị, ngày 05 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai Công ước quốc tế về các quyền dân sự và chính trị
+
+II. NHIỆM VỤ CỤ THỂ
+1. Trung tâm Trợ giúp pháp lý nhà nước (TTTGPL) chủ trì tổ chức trợ giúp pháp lý cho người bị tạm giữ. Thời gian: thường xuyên.
+2. Phòng Phổ biến, giáo dục pháp luật chủ trì, phối hợp với TTTGPL biên soạn tài liệu về quyền của người bị tạm giữ. Thời gian: năm 2026.
+";
+
+#[test]
+fn a_centre_named_by_its_own_code_is_that_centre() {
+    let i = import(CENTRE_BY_CODE);
+    let centre = ids(task(&i, "tổ chức trợ giúp pháp lý"), Role::Lead);
+    assert_eq!(centre, ["unit:legal_aid_centre"]);
+    assert_eq!(ids(task(&i, "biên soạn tài liệu"), Role::Support), centre);
+}

@@ -23,6 +23,7 @@ use crate::deadline_phrase::{find_deadline, parse_deadline, DeadlineContext, Dea
 use crate::lexicon::{is_difficulty_report, opens_with_process, reports_difficulties};
 use crate::normalize::lowercase;
 
+mod codes;
 mod role_lines;
 use role_lines::{role_line, time_only, RoleLine};
 
@@ -46,6 +47,8 @@ pub(crate) struct Ctx {
     /// What the reading could not apply and tells the user
     /// ([`super::ImportWarning`]).
     warnings: RefCell<Vec<super::ImportWarning>>,
+    /// The short codes the document gives its bodies ([`codes`]).
+    codes: Vec<codes::Code>,
 }
 
 impl Ctx {
@@ -61,6 +64,23 @@ impl Ctx {
             subjects: RefCell::default(),
             pointers: RefCell::default(),
             warnings: RefCell::default(),
+            codes: Vec::new(),
+        }
+    }
+
+    /// Reads the short codes the paragraphs define ("Phòng Cảnh sát hình
+    /// sự (PC02)"): the code names that body in the whole document.
+    fn define_codes(&mut self, pieces: &[Piece]) {
+        for piece in pieces {
+            if let Piece::Para(p) = piece {
+                if p.text.contains('(') {
+                    self.codes.extend(codes::defined_codes(&p.text));
+                }
+            }
+        }
+        let mut memo = self.names.borrow_mut();
+        for c in &self.codes {
+            memo.define_code(&c.code, &c.name, &self.agency);
         }
     }
 
@@ -69,7 +89,12 @@ impl Ctx {
         if let Some(v) = self.agencies.borrow().get(&role).and_then(|m| m.get(text)) {
             return v.clone();
         }
-        let v = parse_agency_list_with(text, role, &self.agency, &mut self.names.borrow_mut());
+        let v = parse_agency_list_with(
+            &codes::to_codes(text, &self.codes),
+            role,
+            &self.agency,
+            &mut self.names.borrow_mut(),
+        );
         self.agencies
             .borrow_mut()
             .entry(role)
@@ -86,14 +111,15 @@ impl Ctx {
         }
         // "(Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian: …)":
         // labels written inside the parenthesis.
-        let labelled = role_lines::labelled_paren(paren, self).map(|rl| InlineRoles {
+        let coded = codes::to_codes(paren, &self.codes);
+        let labelled = role_lines::labelled_paren(&coded, self).map(|rl| InlineRoles {
             assignments: rl.assignments,
             deadline: rl.deadline,
             deadline_text: rl.deadline_text,
         });
         let r = labelled.or_else(|| {
             parse_inline_roles_with(
-                paren,
+                &coded,
                 &self.agency,
                 &self.deadline,
                 &mut self.names.borrow_mut(),
@@ -111,7 +137,11 @@ impl Ctx {
         if let Some(r) = self.sentences.borrow().get(text) {
             return r.clone();
         }
-        let r = crate::roles::sentence_roles_with(text, &self.agency, &mut self.names.borrow_mut());
+        let r = crate::roles::sentence_roles_with(
+            &codes::to_codes(text, &self.codes),
+            &self.agency,
+            &mut self.names.borrow_mut(),
+        );
         self.sentences
             .borrow_mut()
             .insert(text.to_string(), r.clone());
@@ -122,7 +152,7 @@ impl Ctx {
     /// [`only_agencies_with`](crate::agency::only_agencies_with)).
     pub(crate) fn only_agencies(&self, text: &str, role: Role) -> Option<Vec<Assignment>> {
         crate::agency::only_agencies_with(
-            text,
+            &codes::to_codes(text, &self.codes),
             role,
             MAX_UNKNOWN_SUBJECT_WORDS,
             &self.agency,
@@ -482,7 +512,7 @@ pub(crate) fn read_body(
     plan: &mut Plan,
     ledger: &mut Ledger,
 ) -> Vec<super::ImportWarning> {
-    let ctx = Ctx::new(
+    let mut ctx = Ctx::new(
         AgencyContext {
             date: plan.date,
             issuer_level: plan.level,
@@ -491,6 +521,7 @@ pub(crate) fn read_body(
             plan_date: plan.date,
         },
     );
+    ctx.define_codes(pieces);
     let mut ids = Ids::default();
     let mut nodes: Vec<Node> = Vec::new();
     // Open headings: (depth, node index). Depth: roman 1, arabic 2+, letter 6.

@@ -1730,9 +1730,43 @@ pub(crate) struct Memo {
     /// Whether a collective's name as written also names the mass
     /// organisations (see [`mass_organisations_beside`]).
     beside_named: HashMap<String, (bool, bool)>,
+    /// Short codes the document defined ("Phòng Cảnh sát hình sự
+    /// (PC02)"): the code's token and the body its name resolves to.
+    codes: Vec<(String, Agency)>,
 }
 
 impl Memo {
+    /// Makes `code` name, for this document, the body `name` resolves to
+    /// (as written after it: "Phòng An ninh đối ngoại (PA01)"); a code of
+    /// more than one token is none.
+    pub(crate) fn define_code(&mut self, code: &str, name: &str, ctx: &AgencyContext) {
+        let agency = self.resolve(name, ctx);
+        if let [one] = tokens(code).as_slice() {
+            if !self.codes.iter().any(|(c, _)| c == one) {
+                self.codes.push((one.clone(), agency));
+            }
+        }
+        // Answers given before the code was known are stale.
+        self.known.clear();
+        self.runs.clear();
+        self.segments.clear();
+    }
+
+    /// The body a name written as a defined code (role words aside:
+    /// "PC02 chủ trì") is.
+    fn coded(&self, toks: &[String]) -> Option<Agency> {
+        if self.codes.is_empty() {
+            return None;
+        }
+        let (toks, _) = clean_tokens(toks);
+        let (core, _) = strip_role_words(toks);
+        let [one] = core else { return None };
+        self.codes
+            .iter()
+            .find(|(c, _)| c == one)
+            .map(|(_, a)| a.clone())
+    }
+
     /// Appends the token ids of a list piece or separator (see
     /// [`Memo::piece_ids`]) to `out`; returns the range they take, `None`
     /// when the piece has none.
@@ -1790,7 +1824,7 @@ impl Memo {
             }
         }
         let toks = self.scratch.get(..ids.len()).unwrap_or(&[]);
-        let a = resolve_known_tokens(toks, ctx);
+        let a = self.coded(toks).or_else(|| resolve_known_tokens(toks, ctx));
         self.runs.insert(ids.to_vec(), a.clone());
         a
     }
@@ -1799,7 +1833,12 @@ impl Memo {
         if let Some(a) = self.known.get(name) {
             return a.clone();
         }
-        let a = resolve_known(name, ctx);
+        let a = if self.codes.is_empty() {
+            resolve_known(name, ctx)
+        } else {
+            self.coded(&tokens(&strip_html(name)))
+                .or_else(|| resolve_known(name, ctx))
+        };
         self.known.insert(name.to_string(), a.clone());
         a
     }
@@ -2704,6 +2743,19 @@ const AGENCY_HEADS: &[&str] = &[
     "các",
 ];
 
+/// Whether `text` opens with a capitalised head of a body's name ("Phòng
+/// …", "Trung tâm …", "Bộ Chỉ huy …"; not "các …").
+pub(crate) fn opens_with_head(text: &str) -> bool {
+    if !text.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let f = fold(crate::import::text::first_chars(text, 24));
+    AGENCY_HEADS
+        .iter()
+        .filter(|h| **h != "các")
+        .any(|h| f.strip_prefix(h).is_some_and(|r| r.starts_with(' ')))
+}
+
 /// The most words a list of agency names written in prose runs to.
 const MAX_LIST_WORDS: usize = 60;
 
@@ -2903,15 +2955,20 @@ pub(crate) fn only_agencies_with(
     if list.is_empty() {
         return None;
     }
+    let headed = |f: &str| {
+        AGENCY_HEADS
+            .iter()
+            .any(|h| f.strip_prefix(h).is_some_and(|r| r.starts_with(' ')))
+    };
     let named_ok = |a: &Assignment| {
         if is_resolved(&a.agency) {
             return true;
         }
         let f = fold(&a.as_written);
-        f.split_whitespace().count() <= unknown_words
-            && AGENCY_HEADS
-                .iter()
-                .any(|h| f.strip_prefix(h).is_some_and(|r| r.starts_with(' ')))
+        // A body written by the code the document gave it ("PA05"): its
+        // name is the one written with the code.
+        let coded = !a.as_written.trim().contains(' ') && headed(&fold(&a.agency.name));
+        coded || f.split_whitespace().count() <= unknown_words && headed(&f)
     };
     // Names of bodies are written with a capital ("Công an tỉnh", "Sở Tư
     // pháp"); only collectives are written in lower case ("các sở, ban,

@@ -23,6 +23,7 @@ use crate::deadline_phrase::{find_deadline, parse_deadline, DeadlineContext, Dea
 use crate::lexicon::{is_difficulty_report, opens_with_process, reports_difficulties};
 use crate::normalize::lowercase;
 
+mod codes;
 mod role_lines;
 use role_lines::{role_line, time_only, RoleLine};
 
@@ -46,6 +47,8 @@ pub(crate) struct Ctx {
     /// What the reading could not apply and tells the user
     /// ([`super::ImportWarning`]).
     warnings: RefCell<Vec<super::ImportWarning>>,
+    /// The short codes the document gives its bodies ([`codes`]).
+    codes: Vec<codes::Code>,
 }
 
 impl Ctx {
@@ -61,6 +64,23 @@ impl Ctx {
             subjects: RefCell::default(),
             pointers: RefCell::default(),
             warnings: RefCell::default(),
+            codes: Vec::new(),
+        }
+    }
+
+    /// Reads the short codes the paragraphs define ("Phòng Cảnh sát hình
+    /// sự (PC02)"): the code names that body in the whole document.
+    fn define_codes(&mut self, pieces: &[Piece]) {
+        for piece in pieces {
+            if let Piece::Para(p) = piece {
+                if p.text.contains('(') {
+                    self.codes.extend(codes::defined_codes(&p.text));
+                }
+            }
+        }
+        let mut memo = self.names.borrow_mut();
+        for c in &self.codes {
+            memo.define_code(&c.code, &c.name, &self.agency);
         }
     }
 
@@ -69,7 +89,12 @@ impl Ctx {
         if let Some(v) = self.agencies.borrow().get(&role).and_then(|m| m.get(text)) {
             return v.clone();
         }
-        let v = parse_agency_list_with(text, role, &self.agency, &mut self.names.borrow_mut());
+        let v = parse_agency_list_with(
+            &codes::to_codes(text, &self.codes),
+            role,
+            &self.agency,
+            &mut self.names.borrow_mut(),
+        );
         self.agencies
             .borrow_mut()
             .entry(role)
@@ -86,14 +111,15 @@ impl Ctx {
         }
         // "(Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian: …)":
         // labels written inside the parenthesis.
-        let labelled = role_lines::labelled_paren(paren, self).map(|rl| InlineRoles {
+        let coded = codes::to_codes(paren, &self.codes);
+        let labelled = role_lines::labelled_paren(&coded, self).map(|rl| InlineRoles {
             assignments: rl.assignments,
             deadline: rl.deadline,
             deadline_text: rl.deadline_text,
         });
         let r = labelled.or_else(|| {
             parse_inline_roles_with(
-                paren,
+                &coded,
                 &self.agency,
                 &self.deadline,
                 &mut self.names.borrow_mut(),
@@ -111,7 +137,11 @@ impl Ctx {
         if let Some(r) = self.sentences.borrow().get(text) {
             return r.clone();
         }
-        let r = crate::roles::sentence_roles_with(text, &self.agency, &mut self.names.borrow_mut());
+        let r = crate::roles::sentence_roles_with(
+            &codes::to_codes(text, &self.codes),
+            &self.agency,
+            &mut self.names.borrow_mut(),
+        );
         self.sentences
             .borrow_mut()
             .insert(text.to_string(), r.clone());
@@ -122,7 +152,7 @@ impl Ctx {
     /// [`only_agencies_with`](crate::agency::only_agencies_with)).
     pub(crate) fn only_agencies(&self, text: &str, role: Role) -> Option<Vec<Assignment>> {
         crate::agency::only_agencies_with(
-            text,
+            &codes::to_codes(text, &self.codes),
             role,
             MAX_UNKNOWN_SUBJECT_WORDS,
             &self.agency,
@@ -485,6 +515,9 @@ struct Node {
     deadline_text: Option<String>,
     output: Option<String>,
     extra_lines: Vec<u32>,
+    /// Its roles came from its group's role line ("Phân công: …"): the
+    /// partners its own words name take part too.
+    group_roles: bool,
 }
 
 /// Reads everything after the header; returns what it tells the user
@@ -494,7 +527,7 @@ pub(crate) fn read_body(
     plan: &mut Plan,
     ledger: &mut Ledger,
 ) -> Vec<super::ImportWarning> {
-    let ctx = Ctx::new(
+    let mut ctx = Ctx::new(
         AgencyContext {
             date: plan.date,
             issuer_level: plan.level,
@@ -503,6 +536,7 @@ pub(crate) fn read_body(
             plan_date: plan.date,
         },
     );
+    ctx.define_codes(pieces);
     let mut ids = Ids::default();
     let mut nodes: Vec<Node> = Vec::new();
     // Open headings: (depth, node index). Depth: roman 1, arabic 2+, letter 6.
@@ -516,6 +550,9 @@ pub(crate) fn read_body(
     // The items the last role line named ("Đơn vị chủ trì (điểm b, c):"):
     // the lines of its block that name none go to them too.
     let mut named_targets: Vec<usize> = Vec::new();
+    // The items the last group's role line ("Phân công: …") assigned: a
+    // deadline line of its block dates those of the group that give none.
+    let mut group_targets: Vec<usize> = Vec::new();
     let mut appendix: Option<String> = None;
     // The appendix was opened by a table with no "Phụ lục" heading above
     // it: a table of the body the rules above did not place.
@@ -688,7 +725,12 @@ pub(crate) fn read_body(
         // A role line: who does the item(s) above, and by when.
         let prose = top_kind == Kind::Tasks && body_marker(text).is_none();
         let read = if prose || label(text).is_some() {
-            role_line(text, prose, &ctx)
+            role_line(
+                text,
+                prose,
+                last_was_label && !group_targets.is_empty(),
+                &ctx,
+            )
         } else {
             None
         };
@@ -696,7 +738,24 @@ pub(crate) fn read_body(
             if !last_was_label {
                 named_targets.clear();
             }
-            let targets = if rl.points.is_empty() {
+            let targets = if rl.whole_group && rl.points.is_empty() {
+                // "Phân công: X chủ trì; Y phối hợp.": every item of the
+                // group that names no lead of its own.
+                let all = label_targets(&nodes, &group, group_parent);
+                let own: Vec<usize> = all
+                    .iter()
+                    .copied()
+                    .filter(|&t| !nodes.get(t).is_some_and(|n| names_lead(n, &ctx)))
+                    .collect();
+                for &t in &own {
+                    if let Some(n) = nodes.get_mut(t) {
+                        n.group_roles = true;
+                    }
+                }
+                group_targets.clone_from(&own);
+                named_targets.clone_from(&own);
+                own
+            } else if rl.points.is_empty() {
                 if named_targets.is_empty() {
                     let all = label_targets(&nodes, &group, group_parent);
                     // A sentence that assigns, under items that each name
@@ -745,6 +804,13 @@ pub(crate) fn read_body(
             };
             let targets = if !named.is_empty() {
                 named
+            } else if l == Label::Time && last_was_label && !group_targets.is_empty() {
+                // "Thời gian: …" after a group's "Phân công:" line: the
+                // items of the group that give no deadline of their own.
+                let all = label_targets(&nodes, &group, group_parent);
+                all.into_iter()
+                    .filter(|&t| nodes.get(t).is_some_and(|n| n.deadline_text.is_none()))
+                    .collect()
             } else if points == Named::Group {
                 all
             } else if l == Label::Time && !last_was_label {
@@ -845,6 +911,7 @@ pub(crate) fn read_body(
         if last_was_label {
             group.clear();
             named_targets.clear();
+            group_targets.clear();
             last_was_label = false;
         }
         let marker = body_marker(text);
@@ -905,6 +972,7 @@ pub(crate) fn read_body(
             deadline_text: None,
             output: None,
             extra_lines: Vec::new(),
+            group_roles: false,
         });
         if let (Some(subject), Some(node)) = (closing_subject, nodes.get_mut(ni)) {
             node.assignments = subject;
@@ -2336,7 +2404,7 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         }
         // Labels written on the task's own line, after its text ("… công
         // an viên. Đơn vị chủ trì: Phòng Tư pháp. Đơn vị phối hợp: …").
-        let inline = if n.assignments.is_empty() {
+        let inline = if n.assignments.is_empty() || n.group_roles {
             inline_labels(&n.text)
         } else {
             None
@@ -2370,6 +2438,16 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             if rl.deadline_text.is_some() {
                 o.deadline = rl.deadline;
                 o.deadline_text = rl.deadline_text;
+            }
+        }
+        if n.group_roles {
+            // "- Phối hợp với Công an tỉnh thực hiện …" / "Phân công:
+            // Phòng X chủ trì; …": X leads, the partners the item names
+            // support (and the bodies it asks, asked).
+            for a in ctx.sentence_roles(&n.text).assignments {
+                if !o.assignments.iter().any(|b| b.agency.id == a.agency.id) {
+                    o.assignments.push(a);
+                }
             }
         }
         for (l, value) in inline.iter().flat_map(|(_, ls)| ls) {
@@ -2700,7 +2778,7 @@ fn tail_role_line(text: &str, ctx: &Ctx) -> Option<(usize, RoleLine)> {
         if chars(rest) > MAX_TAIL_CHARS {
             continue;
         }
-        if let Some(rl) = role_line(rest, true, ctx) {
+        if let Some(rl) = role_line(rest, true, false, ctx) {
             return Some((i, rl));
         }
     }

@@ -34,6 +34,10 @@ pub(super) struct RoleLine {
     pub points: Vec<String>,
     /// Whether a clause is a sentence ("X chủ trì …"), not a label.
     pub prose: bool,
+    /// Whether the line opens with a label of the whole group's roles
+    /// ("Phân công: X chủ trì; Y phối hợp."): it assigns every item of
+    /// the group above that names no lead of its own.
+    pub whole_group: bool,
 }
 
 /// The longest role line read, in chars: roles and a deadline fit in it;
@@ -60,11 +64,40 @@ const CLOSING_WORDS: &[&str] = &[
     "thuc hien",
 ];
 
+/// What labels a line giving the roles of the group of items above it
+/// ("Phân công: Phòng X chủ trì; Trung tâm Y phối hợp."), as keys.
+const GROUP_ROLE_LABELS: &[&str] = &["phan cong thuc hien:", "phan cong:"];
+
 /// Reads `text` as a role line. `prose`: clauses written as sentences
 /// ("X chủ trì, …") are read, not only labels; the caller allows them
-/// where items are tasks.
-pub(super) fn role_line(text: &str, prose: bool, ctx: &Ctx) -> Option<RoleLine> {
+/// where items are tasks. `after_group`: the line follows a group's role
+/// line (a requested support: "Đề nghị Hội X, Hội Y phối hợp …").
+///
+/// A line opening with a group's role label ([`GROUP_ROLE_LABELS`]) is
+/// read as prose; its sentences after the roles ("… phối hợp. Công tác Z
+/// do Công an tỉnh chủ trì theo phân công …", a remark) are not its
+/// roles. Under such a label, and after one, the bodies of a clause may
+/// be names the table does not know ("các Trung tâm Y tế khu vực"): the
+/// label says the line gives roles, not a task.
+pub(super) fn role_line(text: &str, prose: bool, after_group: bool, ctx: &Ctx) -> Option<RoleLine> {
     let t = text.trim();
+    if let Some(rest) = after_lead_in(t, GROUP_ROLE_LABELS) {
+        // The whole line, else its first sentences, longest first.
+        let ends = sentence_starts(rest).into_iter().skip(1);
+        let out = role_line_of(rest, true, true, ctx).or_else(|| {
+            ends.rev().find_map(|end| {
+                role_line_of(rest.get(..end).unwrap_or(rest).trim_end(), true, true, ctx)
+            })
+        });
+        return out.map(|mut rl| {
+            rl.whole_group = true;
+            rl
+        });
+    }
+    role_line_of(t, prose, after_group, ctx)
+}
+
+fn role_line_of(t: &str, prose: bool, lenient: bool, ctx: &Ctx) -> Option<RoleLine> {
     if t.is_empty() || chars(t) > MAX_ROLE_LINE_CHARS {
         return None;
     }
@@ -144,7 +177,7 @@ pub(super) fn role_line(text: &str, prose: bool, ctx: &Ctx) -> Option<RoleLine> 
                 Some((before, m)) => (before, Some(m)),
                 None => (c, None),
             };
-            let (got, points) = role_clause(c, ctx)?;
+            let (got, points) = role_clause(c, lenient, ctx)?;
             if let Some((text, d)) = closing {
                 out.deadline_text = Some(text);
                 out.deadline = Some(d);
@@ -466,7 +499,22 @@ fn first_verb(c: &str) -> Option<(usize, &'static str)> {
 /// One clause that assigns: "[Giao|Đề nghị] X[:] chủ trì[ thực hiện][
 /// điểm a, b][, phối hợp (với) Y[ thực hiện]]", "X[:] phối hợp[ a few
 /// words]", "X thực hiện". The assignments and the items it names.
-fn role_clause(c: &str, ctx: &Ctx) -> Option<(Vec<Assignment>, Vec<String>)> {
+/// `lenient`: its bodies may be names the table does not know.
+fn role_clause(c: &str, lenient: bool, ctx: &Ctx) -> Option<(Vec<Assignment>, Vec<String>)> {
+    let bodies = |text: &str, role: Role| {
+        ctx.only_agencies(text, role).or_else(|| {
+            // A name runs on after "và" in lower case ("Hội Bảo trợ người
+            // khuyết tật và trẻ mồ côi tỉnh"): its tail is no body.
+            let named = |a: &Assignment| {
+                let w = crate::normalize::lowercase(&a.as_written);
+                w.starts_with("các ") || a.as_written.chars().next().is_some_and(char::is_uppercase)
+            };
+            lenient
+                .then(|| ctx.agency_list(text, role))
+                .map(|v| v.into_iter().filter(named).collect::<Vec<_>>())
+                .filter(|v| !v.is_empty())
+        })
+    };
     let k = key(c.get(..c.len().min(20)).unwrap_or(c));
     let (c, requested) = if k.starts_with("giao ") {
         (c.get("Giao ".len()..)?, false)
@@ -504,7 +552,7 @@ fn role_clause(c: &str, ctx: &Ctx) -> Option<(Vec<Assignment>, Vec<String>)> {
     } else {
         Role::Lead
     };
-    let mut out = ctx.only_agencies(subject, role)?;
+    let mut out = bodies(subject, role)?;
     for a in &mut out {
         a.role = role;
         a.requested |= requested;
@@ -557,7 +605,7 @@ fn role_clause(c: &str, ctx: &Ctx) -> Option<(Vec<Assignment>, Vec<String>)> {
                     }
                 }
                 let partners = without_scopes(&partners);
-                let list = ctx.only_agencies(&partners, Role::Support)?;
+                let list = bodies(&partners, Role::Support)?;
                 for mut a in list {
                     a.role = Role::Support;
                     out.push(a);

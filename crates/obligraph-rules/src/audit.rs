@@ -502,8 +502,8 @@ fn doubt(
     // hợp"): whether a district's plan must carry its share is what
     // readers split on (see [`crate::params::BEYOND_LEVEL_CONFIDENCE`]).
     if let Some(what) = competence_beyond_district(p, parent, child_level, issuer) {
-        let level = child_level.unwrap_or(Level::District);
-        if !p.own_leads().any(|a| names_level(a, level)) {
+        // (Only a district's plan has such a competence to lack.)
+        if !p.own_leads().any(|a| names_level(a, Level::District)) {
             return Some((
                 crate::params::BEYOND_LEVEL_CONFIDENCE,
                 format!(

@@ -2750,9 +2750,13 @@ pub(crate) fn opens_with_head(text: &str) -> bool {
         return false;
     }
     let f = fold(crate::import::text::first_chars(text, 24));
+    !f.starts_with("các ") && folded_opens_with_head(&f)
+}
+
+/// Whether folded text `f` opens with one of [`AGENCY_HEADS`] as a word.
+fn folded_opens_with_head(f: &str) -> bool {
     AGENCY_HEADS
         .iter()
-        .filter(|h| **h != "các")
         .any(|h| f.strip_prefix(h).is_some_and(|r| r.starts_with(' ')))
 }
 
@@ -2955,11 +2959,6 @@ pub(crate) fn only_agencies_with(
     if list.is_empty() {
         return None;
     }
-    let headed = |f: &str| {
-        AGENCY_HEADS
-            .iter()
-            .any(|h| f.strip_prefix(h).is_some_and(|r| r.starts_with(' ')))
-    };
     let named_ok = |a: &Assignment| {
         if is_resolved(&a.agency) {
             return true;
@@ -2967,8 +2966,9 @@ pub(crate) fn only_agencies_with(
         let f = fold(&a.as_written);
         // A body written by the code the document gave it ("PA05"): its
         // name is the one written with the code.
-        let coded = !a.as_written.trim().contains(' ') && headed(&fold(&a.agency.name));
-        coded || f.split_whitespace().count() <= unknown_words && headed(&f)
+        let coded =
+            !a.as_written.trim().contains(' ') && folded_opens_with_head(&fold(&a.agency.name));
+        coded || f.split_whitespace().count() <= unknown_words && folded_opens_with_head(&f)
     };
     // Names of bodies are written with a capital ("Công an tỉnh", "Sở Tư
     // pháp"); only collectives are written in lower case ("các sở, ban,

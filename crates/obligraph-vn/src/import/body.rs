@@ -2430,11 +2430,7 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             // Phòng Tư pháp quận …. Giao X chủ trì") adds to the line.
             let own = n.text.get(..start).unwrap_or("");
             o.assignments = rl.assignments;
-            for a in ctx.sentence_roles(own).assignments {
-                if !o.assignments.iter().any(|b| b.agency.id == a.agency.id) {
-                    o.assignments.push(a);
-                }
-            }
+            role_lines::push_all(&mut o.assignments, ctx.sentence_roles(own).assignments);
             if rl.deadline_text.is_some() {
                 o.deadline = rl.deadline;
                 o.deadline_text = rl.deadline_text;
@@ -2444,11 +2440,7 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
             // "- Phối hợp với Công an tỉnh thực hiện …" / "Phân công:
             // Phòng X chủ trì; …": X leads, the partners the item names
             // support (and the bodies it asks, asked).
-            for a in ctx.sentence_roles(&n.text).assignments {
-                if !o.assignments.iter().any(|b| b.agency.id == a.agency.id) {
-                    o.assignments.push(a);
-                }
-            }
+            role_lines::push_all(&mut o.assignments, ctx.sentence_roles(&n.text).assignments);
         }
         for (l, value) in inline.iter().flat_map(|(_, ls)| ls) {
             set_label(
@@ -2468,11 +2460,11 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
         // asks ("Đối với Báo và Phát thanh, Truyền hình Huế, Sở đề nghị
         // phối hợp …") are asked all the same.
         if !n.assignments.is_empty() {
-            for a in ctx.sentence_roles(text).assignments {
-                if a.requested && !o.assignments.iter().any(|b| b.agency.id == a.agency.id) {
-                    o.assignments.push(a);
-                }
-            }
+            let asked = ctx.sentence_roles(text).assignments;
+            role_lines::push_all(
+                &mut o.assignments,
+                asked.into_iter().filter(|a| a.requested),
+            );
         }
         // Whether the item's roles come from a parenthesis inside its
         // sentence, giving the roles of one part of it (see below).
@@ -2496,11 +2488,10 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
                     if after.chars().any(char::is_alphabetic) {
                         part_paren = true;
                         let outside = format!("{}{after}", n.text.get(..start).unwrap_or(""));
-                        for a in ctx.sentence_roles(&outside).assignments {
-                            if !o.assignments.iter().any(|b| b.agency.id == a.agency.id) {
-                                o.assignments.push(a);
-                            }
-                        }
+                        role_lines::push_all(
+                            &mut o.assignments,
+                            ctx.sentence_roles(&outside).assignments,
+                        );
                     }
                 }
             }

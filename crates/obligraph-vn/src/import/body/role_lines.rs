@@ -425,7 +425,8 @@ fn set_time(out: &mut RoleLine, value: &str, ctx: &Ctx) {
     out.deadline_text = Some(value.to_string());
 }
 
-fn push_all(into: &mut Vec<Assignment>, got: Vec<Assignment>) {
+/// Adds each assignment of `got` whose agency `into` does not hold yet.
+pub(super) fn push_all(into: &mut Vec<Assignment>, got: impl IntoIterator<Item = Assignment>) {
     for a in got {
         if !into.iter().any(|b| b.agency.id == a.agency.id) {
             into.push(a);

@@ -34,8 +34,11 @@ pub(crate) fn collective_reaches(c: Collective, from: Option<Level>, to: Option<
         // The departments of the parent's level → the child's departments.
         _ if departments_of(from) == Some(c) => departments_of(to).is_some(),
         // Committees of a level at or below the child's: the child relays
-        // the task to its own lower committees.
-        Collective::DistrictCommittees => to <= Level::District,
+        // the task to its own lower committees. A commune under a plan
+        // two levels up (a province's "Ủy ban nhân dân cấp huyện") takes
+        // the districts' tasks as its district's plan relays them — and,
+        // since the 2025 reorganisation, as the successor of the districts.
+        Collective::DistrictCommittees => to <= Level::District || from < Level::District,
         Collective::CommuneCommittees => to <= Level::Commune,
         _ => false,
     }

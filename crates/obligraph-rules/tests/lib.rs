@@ -7,6 +7,7 @@ mod beyond_district;
 mod common;
 mod competence_naming_communes;
 mod decisions;
+mod districts_to_commune;
 mod fingerprint;
 mod golden;
 mod head_uncarried;

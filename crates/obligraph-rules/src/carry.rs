@@ -108,13 +108,20 @@ fn element_pieces(text: &str, terms: bool) -> Vec<ElementPiece> {
     // a short subject with its details in parentheses. The subject is an
     // element of its own (a derived row keeping "Quyền lập hội" and
     // dropping the details carries the task in part); the details are
-    // split as clauses.
+    // split as clauses. A time before the parenthesis ("Định kỳ hằng năm
+    // (trước ngày 01/11) báo cáo …") is when the duty falls due, not its
+    // subject.
     let (label, text): (Option<&str>, &str) = match text.find(" (") {
         Some(at)
             if at > 0
                 && !text[..at].contains([';', '.', ':', '('])
                 && (params::MIN_ELEMENT_TERMS..=params::LABEL_MAX_TERMS)
-                    .contains(&crate::text::token_count(&text[..at])) =>
+                    .contains(&crate::text::token_count(&text[..at]))
+                && obligraph_vn::deadline_phrase::parse_deadline(
+                    &text[..at],
+                    &Default::default(),
+                )
+                .is_none() =>
         {
             (Some(&text[..at]), &text[at + 2..])
         }
@@ -1876,6 +1883,22 @@ pub(crate) fn verdict_together(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_before_a_parenthesis_is_no_subject() {
+        // Session 26: "Định kỳ hằng năm" was an element of its own, so a
+        // commune reporting "trước ngày 20/10 hằng năm" carried the duty
+        // in part.
+        let e = elements_of(
+            "Định kỳ 6 tháng (trước ngày 15/6) gửi báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh",
+        );
+        assert!(!e.iter().any(|x| x == "Định kỳ 6 tháng"), "{e:?}");
+        // A subject before its details still is.
+        let e = elements_of(
+            "Quyền tự do hội họp (rà soát các quy định về tổ chức hội họp; hướng dẫn việc đăng ký)",
+        );
+        assert!(e.iter().any(|x| x == "Quyền tự do hội họp"), "{e:?}");
+    }
 
     #[test]
     fn report_kinds_are_read_from_terms() {

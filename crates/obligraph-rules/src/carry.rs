@@ -646,10 +646,12 @@ fn report_series(clause: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
     // The part whose "báo cáo " is followed by a kind, and the run of
     // parts after it that each open with a kind.
     const REPORT: &str = "báo cáo ";
-    let (first, frame_end) = parts.iter().enumerate().find_map(|(i, &(a, b))| {
+    let Some((first, frame_end)) = parts.iter().enumerate().find_map(|(i, &(a, b))| {
         let at = a + lower.get(a..b)?.rfind(REPORT)? + REPORT.len();
         kind_at(at).map(|_| (i, at))
-    })?;
+    }) else {
+        return kinds_before_report(clause, &lower);
+    };
     // Each kind: where it starts, where its words end, where its part ends.
     let part_end = |i: usize| parts.get(i).map_or(lower.len(), |p| p.1);
     let (a, b) = kind_at(frame_end)?;
@@ -685,6 +687,63 @@ fn report_series(clause: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
             let b = if i + 1 == n { last_end } else { end };
             let kind = clause.get(a..b)?.trim_end_matches([',', ' ']);
             Some(Cow::Owned(format!("{frame}{kind}")))
+        })
+        .collect()
+}
+
+/// "Định kỳ 06 tháng và hằng năm báo cáo việc triển khai …": the kinds
+/// of [`report_series`] written before "báo cáo" (its verb, with "gửi"
+/// allowed between), one element each ("báo cáo 06 tháng", "báo cáo hằng
+/// năm"). Only when everything before "báo cáo" is kinds, parted by
+/// commas and "và" (the first may open with "định kỳ"), and there are two
+/// or more. `clause` and `lower` have the same length.
+fn kinds_before_report<'c>(clause: &'c str, lower: &str) -> Option<Vec<std::borrow::Cow<'c, str>>> {
+    const REPORT: &str = "báo cáo";
+    const PERIODIC: &str = "định kỳ ";
+    let at = lower.find(REPORT)?;
+    let before = lower.get(..at)?.trim_end();
+    let before = before.strip_suffix("gửi").unwrap_or(before).trim_end();
+    // The kinds, as byte ranges of `clause`.
+    let mut kinds: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let mut cuts: Vec<(usize, usize)> = before
+        .match_indices(',')
+        .chain(before.match_indices(" và "))
+        .map(|(i, sep)| (i, i + sep.len()))
+        .collect();
+    cuts.sort_unstable();
+    cuts.push((before.len(), before.len()));
+    for (i, j) in cuts {
+        if i < start {
+            continue;
+        }
+        let part = before.get(start..i)?;
+        let lead = part.len() - part.trim_start().len();
+        let mut a = start + lead;
+        let mut words = part.trim();
+        if kinds.is_empty() && words != PERIODIC.trim_end() {
+            if let Some(rest) = words.strip_prefix(PERIODIC) {
+                a += PERIODIC.len();
+                words = rest;
+            }
+        }
+        if !REPORT_KINDS.contains(&words) {
+            return None;
+        }
+        kinds.push((a, a + words.len()));
+        start = j;
+    }
+    if kinds.len() < 2 {
+        return None;
+    }
+    let frame = clause.get(at..at + REPORT.len())?;
+    kinds
+        .into_iter()
+        .map(|(a, b)| {
+            Some(std::borrow::Cow::Owned(format!(
+                "{frame} {}",
+                clause.get(a..b)?
+            )))
         })
         .collect()
 }
@@ -1883,6 +1942,27 @@ pub(crate) fn verdict_together(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn report_kinds_before_the_verb_are_reports() {
+        // Session 26: Sở Xây dựng Huế kept the annual report and dropped
+        // the six-monthly one; both were one element.
+        let e = elements_of(
+            "Định kỳ 6 tháng, hằng năm gửi báo cáo kết quả thực hiện về Sở Tư pháp để tổng hợp",
+        );
+        assert!(e.iter().any(|x| x == "báo cáo 6 tháng"), "{e:?}");
+        assert!(e.iter().any(|x| x == "báo cáo hằng năm"), "{e:?}");
+        // One kind, or words other than kinds before the verb: one element.
+        assert_eq!(
+            elements_of("Hằng năm báo cáo kết quả thực hiện về Sở Tư pháp").len(),
+            1
+        );
+        assert!(!elements_of(
+            "Các phòng, đơn vị tổng hợp và hằng năm báo cáo kết quả thực hiện về Sở Tư pháp"
+        )
+        .iter()
+        .any(|x| x == "báo cáo hằng năm"));
+    }
 
     #[test]
     fn a_time_before_a_parenthesis_is_no_subject() {

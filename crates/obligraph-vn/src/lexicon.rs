@@ -210,6 +210,10 @@ pub const SAME_MEANING: &[(&str, &str)] = &[
     ("bồi dưỡng tập huấn", "tập huấn bồi dưỡng"),
     ("bồi dưỡng đào tạo", "đào tạo bồi dưỡng"),
     ("tổng kết sơ kết", "sơ kết tổng kết"),
+    // "báo cáo 6 tháng" is the six-monthly report: the digit alone is left
+    // out of the terms, so the kind would read as "tháng".
+    ("6 tháng", "sáu tháng"),
+    ("06 tháng", "sáu tháng"),
 ];
 
 /// The expansion of `short` (lower case) in running text.

@@ -137,6 +137,49 @@ pub(crate) fn not_applicable_reason(
     None
 }
 
+/// The obligations of `plan` that its obligation `at` points back at for
+/// a list ([`obligraph_vn::subjects::list_pointers`]): "mục 4" / "khoản
+/// 4" is item 4 of the pointing item's part (or of the part named), "điểm
+/// b" the pointing item's sibling point b; each with what is numbered
+/// under it ("II.4", "II.4-1", "II.4.a"). Empty when the text points at
+/// none, or at no item of the plan.
+fn pointed_items(plan: &Plan, at: usize) -> Vec<usize> {
+    let Some(o) = plan.obligations.get(at) else {
+        return Vec::new();
+    };
+    let pointers = obligraph_vn::subjects::list_pointers(&o.text);
+    if pointers.is_empty() {
+        return Vec::new();
+    }
+    // The pointing item's numbering, without its duty suffix ("II.6-1",
+    // "II.6:task" → "II.6").
+    let path = o.id.split(['-', ':']).next().unwrap_or(&o.id);
+    let parts: Vec<&str> = path.split('.').collect();
+    let mut out = Vec::new();
+    for p in pointers {
+        let target = if p.point {
+            match parts.split_last() {
+                Some((_, up)) if !up.is_empty() => format!("{}.{}", up.join("."), p.mark),
+                _ => continue,
+            }
+        } else {
+            match p.part.as_deref().or(parts.first().copied()) {
+                Some(part) if parts.len() > 1 || p.part.is_some() => format!("{part}.{}", p.mark),
+                _ => continue,
+            }
+        };
+        for (j, q) in plan.obligations.iter().enumerate() {
+            let under =
+                q.id.strip_prefix(target.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '-', ':']));
+            if under && j != at && !out.contains(&j) {
+                out.push(j);
+            }
+        }
+    }
+    out
+}
+
 /// How a "not applicable" reason for another body's duty in a plan that
 /// gives each body its duties opens (see [`not_applicable_reason`]): such
 /// a duty is judged as any task when the commune's plan takes it up (its
@@ -715,14 +758,24 @@ pub(crate) fn audit_indexed(
     // Each derived obligation as carrying reads it, once per audit.
     let mut side_cache: Vec<Option<ChildSide>> = vec![None; child.obligations.len()];
     // The derived obligations `ids` (indices) as carrying reads them.
+    // (An item pointing back at another's list holds that item's words.)
     let sides_of = |cache: &mut Vec<Option<ChildSide>>, ids: &[usize]| -> Vec<ChildSide> {
         ids.iter()
             .filter_map(|&ci| {
                 let slot = cache.get_mut(ci)?;
                 let c = child.obligations.get(ci)?;
                 Some(
-                    slot.get_or_insert_with(|| ix.carry.child_side(c, &child_subjects))
-                        .clone(),
+                    slot.get_or_insert_with(|| {
+                        let pointed: Vec<ChildSide> = pointed_items(child, ci)
+                            .into_iter()
+                            .filter_map(|j| child.obligations.get(j))
+                            .map(|o| ix.carry.child_side(o, &child_subjects))
+                            .collect();
+                        ix.carry
+                            .child_side(c, &child_subjects)
+                            .with_pointed(&pointed)
+                    })
+                    .clone(),
                 )
             })
             .collect()

@@ -1505,6 +1505,30 @@ impl Slips {
 }
 
 impl ChildSide {
+    /// This side, also holding the terms of `pointed`: the items its text
+    /// points back at for a list ("nạn nhân của các hành vi nêu tại mục 4
+    /// phần này", [`obligraph_vn::subjects::list_pointers`]), whose words
+    /// it carries as if written out. Its key subjects and kinds of report
+    /// stay its own.
+    pub(crate) fn with_pointed(self, pointed: &[ChildSide]) -> ChildSide {
+        if pointed.is_empty() {
+            return self;
+        }
+        let mut terms = self.text.terms.clone();
+        for p in pointed {
+            terms.extend(p.text.terms.iter().copied());
+        }
+        ChildSide {
+            text: std::sync::Arc::new(ChildText {
+                report_kinds: self.text.report_kinds,
+                terms,
+                own: self.text.own.clone(),
+                generic: self.text.generic,
+            }),
+            plan_level: self.plan_level,
+        }
+    }
+
     fn subjects(&self) -> &[Subject] {
         if self.text.generic {
             &self.plan_level

@@ -12,6 +12,7 @@ mod fingerprint;
 mod golden;
 mod head_uncarried;
 mod inferred;
+mod list_pointers;
 mod mutations;
 mod repeated;
 mod report_kinds;

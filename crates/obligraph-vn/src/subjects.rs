@@ -170,6 +170,85 @@ pub fn first_enumeration_marker(lower: &str) -> Option<(usize, usize)> {
     }
 }
 
+/// Words that point back at a list written in another item of the same
+/// plan ("nạn nhân của các hành vi **nêu tại** mục 4 phần này"), lower
+/// case, NFC: what they point at is read as written there.
+pub const LIST_POINTERS: &[&str] = &["nêu tại", "nêu ở", "đã nêu tại", "đã nêu ở"];
+
+/// An item of the same plan a text points back at for a list
+/// ([`LIST_POINTERS`]): "các hành vi nêu tại mục 4 phần này".
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ListPointer {
+    /// The item's number or letter as written ("4", "b").
+    pub mark: String,
+    /// Whether it is a lettered point ("điểm b": a sibling of the
+    /// pointing item's own point) rather than a numbered item ("mục 4",
+    /// "khoản 4": an item of the part).
+    pub point: bool,
+    /// The part named ("phần II", "Mục II"), upper case; `None` for the
+    /// pointing item's own part ("phần này", or none written).
+    pub part: Option<String>,
+}
+
+/// The items `text` points back at for a list ([`ListPointer`]); empty
+/// when it points at none. Only a pointer word followed by "mục", "khoản"
+/// or "điểm" and a mark is read: "quy định tại Điều 5" names a law.
+pub fn list_pointers(text: &str) -> Vec<ListPointer> {
+    let lower = lower_nfc(text);
+    let mut out = Vec::new();
+    for word in LIST_POINTERS {
+        for (at, _) in lower.match_indices(word) {
+            let rest = lower.get(at + word.len()..).unwrap_or("");
+            let words: Vec<&str> = rest
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | ')' | '(' | ':')))
+                .take(6)
+                .collect();
+            let (kind, mark) = match words.as_slice() {
+                ["các", k, m, ..] | [k, m, ..] => (*k, *m),
+                _ => continue,
+            };
+            let point = match kind {
+                "mục" | "khoản" => false,
+                "điểm" => true,
+                _ => continue,
+            };
+            let numbered = !mark.is_empty() && mark.chars().all(|c| c.is_ascii_digit());
+            let lettered = mark.chars().count() == 1 && mark.chars().all(char::is_alphabetic);
+            if point && !lettered || !point && !numbered {
+                continue;
+            }
+            // "phần II" / "Mục II" after the mark names the part.
+            let after: Vec<&str> = words
+                .iter()
+                .skip_while(|w| **w != mark)
+                .skip(1)
+                .copied()
+                .collect();
+            let part = match after.as_slice() {
+                ["phần" | "mục", p, ..]
+                    if *p != "này"
+                        && !p.is_empty()
+                        && p.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) =>
+                {
+                    Some(p.to_uppercase())
+                }
+                _ => None,
+            };
+            let found = ListPointer {
+                mark: mark.to_string(),
+                point,
+                part,
+            };
+            if !out.contains(&found) {
+                out.push(found);
+            }
+        }
+    }
+    out
+}
+
 /// Words a number belongs to ("lần thứ 4", "khoản 2", "năm 2030"): a
 /// number after one of them is part of the text, not the number of the
 /// next item of a list (lower case, NFC).
@@ -684,6 +763,23 @@ pub fn above_commune(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn list_pointers_are_read() {
+        let p = list_pointers("nhất là nạn nhân của các hành vi nêu tại mục 4 phần này; trong đó");
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            (p[0].mark.as_str(), p[0].point, p[0].part.as_deref()),
+            ("4", false, None)
+        );
+        let p = list_pointers("các đối tượng đã nêu ở điểm b, hằng năm");
+        assert_eq!((p[0].mark.as_str(), p[0].point), ("b", true));
+        let p = list_pointers("các nhóm nêu tại khoản 3 phần II Kế hoạch này");
+        assert_eq!(p[0].part.as_deref(), Some("II"));
+        // A law's article is no item of the plan.
+        assert!(list_pointers("theo quy định tại Điều 5 Luật Tố cáo").is_empty());
+        assert!(list_pointers("các nội dung nêu tại Kế hoạch số 12/KH-UBND").is_empty());
+    }
+
     use super::*;
 
     #[test]

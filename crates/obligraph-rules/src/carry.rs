@@ -694,48 +694,59 @@ fn report_series(clause: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
 /// "Định kỳ 06 tháng và hằng năm báo cáo việc triển khai …": the kinds
 /// of [`report_series`] written before "báo cáo" (its verb, with "gửi"
 /// allowed between), one element each ("báo cáo 06 tháng", "báo cáo hằng
-/// năm"). Only when everything before "báo cáo" is kinds, parted by
-/// commas and "và" (the first may open with "định kỳ"), and there are two
-/// or more. `clause` and `lower` have the same length.
+/// năm"). The kinds run back from the verb, parted by commas and "và";
+/// the first may follow the duty's subject when "định kỳ" opens it
+/// ("Ủy ban nhân dân các huyện định kỳ 6 tháng, hằng năm báo cáo …").
+/// Only when there are two or more. `clause` and `lower` have the same
+/// length.
 fn kinds_before_report<'c>(clause: &'c str, lower: &str) -> Option<Vec<std::borrow::Cow<'c, str>>> {
     const REPORT: &str = "báo cáo";
     const PERIODIC: &str = "định kỳ ";
     let at = lower.find(REPORT)?;
     let before = lower.get(..at)?.trim_end();
     let before = before.strip_suffix("gửi").unwrap_or(before).trim_end();
-    // The kinds, as byte ranges of `clause`.
-    let mut kinds: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
     let mut cuts: Vec<(usize, usize)> = before
         .match_indices(',')
         .chain(before.match_indices(" và "))
         .map(|(i, sep)| (i, i + sep.len()))
         .collect();
     cuts.sort_unstable();
-    cuts.push((before.len(), before.len()));
+    // The parts between the cuts, as byte ranges of `before`.
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
     for (i, j) in cuts {
-        if i < start {
+        if i >= start {
+            parts.push((start, i));
+            start = j;
+        }
+    }
+    parts.push((start, before.len()));
+    // The kinds, last first, as byte ranges of `clause`.
+    let mut kinds: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in parts.iter().rev() {
+        let part = before.get(a..b)?;
+        let words = part.trim();
+        let a = a + (part.len() - part.trim_start().len());
+        let kind = words.strip_prefix(PERIODIC).unwrap_or(words);
+        if REPORT_KINDS.contains(&kind) {
+            kinds.push((a + words.len() - kind.len(), a + words.len()));
             continue;
         }
-        let part = before.get(start..i)?;
-        let lead = part.len() - part.trim_start().len();
-        let mut a = start + lead;
-        let mut words = part.trim();
-        if kinds.is_empty() && words != PERIODIC.trim_end() {
-            if let Some(rest) = words.strip_prefix(PERIODIC) {
-                a += PERIODIC.len();
-                words = rest;
-            }
+        // The duty's subject, then "định kỳ" and the first kind.
+        let opened = REPORT_KINDS.iter().find(|k| {
+            words
+                .strip_suffix(**k)
+                .is_some_and(|w| w.ends_with(&format!(" {PERIODIC}")))
+        });
+        if let Some(k) = opened {
+            kinds.push((a + words.len() - k.len(), a + words.len()));
         }
-        if !REPORT_KINDS.contains(&words) {
-            return None;
-        }
-        kinds.push((a, a + words.len()));
-        start = j;
+        break;
     }
     if kinds.len() < 2 {
         return None;
     }
+    kinds.reverse();
     let frame = clause.get(at..at + REPORT.len())?;
     kinds
         .into_iter()
@@ -797,6 +808,12 @@ fn share_of(terms: &[(u64, f64)], mass: f64, set: &FxHashSet<u64>) -> f64 {
 }
 
 impl Element {
+    /// The kinds of report it asks for ([`report_kinds`] bits; 0 when it
+    /// asks for none).
+    pub(crate) fn report_kinds(&self) -> u16 {
+        self.report_kinds
+    }
+
     /// Whether it is for the levels above a commune
     /// ([`obligraph_vn::subjects::above_commune`]).
     pub(crate) fn above_commune(&self) -> bool {
@@ -1285,6 +1302,39 @@ fn report_kinds(has: impl Fn(u64) -> bool) -> u16 {
         kinds | family
     } else {
         kinds
+    }
+}
+
+/// The kind of report ([`report_kinds`] bits) a duty due every `period`
+/// gives: "hằng năm" the annual report, and so on.
+fn report_kind_of_period(period: obligraph_core::Period) -> u16 {
+    let name = match period {
+        obligraph_core::Period::Year => "annual",
+        obligraph_core::Period::HalfYear => "six-monthly",
+        obligraph_core::Period::Quarter => "quarterly",
+        obligraph_core::Period::Month => "monthly",
+    };
+    REPORT_KIND_GROUPS
+        .iter()
+        .position(|(n, _)| *n == name)
+        .map_or(0, |i| 1u16 << i)
+}
+
+/// The kind of report a derived report duty that names none gives by
+/// when it is due: every period of a recurring deadline, the annual
+/// report for a duty due once in the year ("trước ngày 05/11/2026" in a
+/// plan for 2026). 0 when it names a kind, or its deadline says none.
+pub(crate) fn report_kind_by_due(c: &Obligation) -> u16 {
+    use obligraph_core::Deadline;
+    if report_kinds(|t| term_ids(&c.text).binary_search(&t).is_ok()) != 0 {
+        return 0;
+    }
+    match &c.deadline {
+        Some(Deadline::Recurring(r)) => report_kind_of_period(r.period),
+        Some(Deadline::Once { .. } | Deadline::WithinYear { .. }) => {
+            report_kind_of_period(obligraph_core::Period::Year)
+        }
+        _ => 0,
     }
 }
 

@@ -200,6 +200,14 @@ pub const REPEATED_EXAMPLE_CONFIDENCE: f64 = 0.65;
 /// carried.
 pub const HEAD_UNCARRIED_CONFIDENCE: f64 = 0.65;
 
+/// The confidence of a report duty's verdict read from when the derived
+/// reports are due rather than from their words ("báo cáo 06 tháng" and
+/// "báo cáo hằng năm" asked, one report due "trước ngày 05/11/2026"
+/// given: the annual one carried, the six-monthly one dropped): under
+/// [`REVIEW_BELOW`], so a reader checks the reading. Set by reasoning
+/// (session 26), not fitted.
+pub const REPORT_BY_DUE_CONFIDENCE: f64 = 0.65;
+
 /// Derived texts whose term sets a parent index keeps (a national cascade
 /// has 36k distinct commune texts; past this they are computed each time).
 pub const CHILD_TERMS_MEMO: usize = 65_536;

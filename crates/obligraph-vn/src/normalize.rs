@@ -157,7 +157,9 @@ fn is_normal_nfc(s: &str) -> bool {
                 None => (c, None, c),
                 Some((f, _, l)) => (f, Some(l), c),
             });
-            may_move |= may_give_tone(c);
+            // (An ASCII letter never gives its tone: most letters of a
+            // text, not looked up.)
+            may_move |= !c.is_ascii() && may_give_tone(c);
             after_space = false;
             continue;
         }
@@ -585,6 +587,15 @@ mod tests {
         ] {
             assert_eq!(lowercase(s), s.to_lowercase(), "{s}");
         }
+    }
+
+    #[test]
+    fn no_ascii_char_gives_its_tone() {
+        // (is_normal_nfc does not ask for an ASCII letter.)
+        for c in '\0'..='\u{7f}' {
+            assert!(!may_give_tone(c), "{c:?}");
+        }
+        assert!(may_give_tone('ó') && may_give_tone('\u{301}'));
     }
 
     #[test]

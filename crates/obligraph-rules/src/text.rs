@@ -323,23 +323,43 @@ pub(crate) fn with_token_lists<R>(texts: &[&str], f: impl Fn(&TokenLists<'_, '_>
 /// expanded; `None` when `id` has none for a word.
 fn split_words<'a>(
     lower: &'a str,
+    id: impl FnMut(&'a str) -> Option<u32>,
+) -> Option<Vec<(u32, &'a str)>> {
+    split_words_at(lower, id, |_| {})
+}
+
+/// [`split_words`], calling `at` with the byte offset in `lower` of the
+/// word each entry comes from, entry by entry.
+fn split_words_at<'a>(
+    lower: &'a str,
     mut id: impl FnMut(&'a str) -> Option<u32>,
+    mut at: impl FnMut(usize),
 ) -> Option<Vec<(u32, &'a str)>> {
     let mut raw = Vec::with_capacity(lower.len() / 4);
     for w in lower.split(|c: char| !obligraph_vn::normalize::is_alphanumeric(c)) {
         if w.is_empty() {
             continue;
         }
+        let start = offset_in(lower, w);
         match obligraph_vn::lexicon::expand_in_text(w) {
             Some(full) => {
                 for x in full.split(' ') {
                     raw.push((id(x)?, x));
+                    at(start);
                 }
             }
-            None => raw.push((id(w)?, w)),
+            None => {
+                raw.push((id(w)?, w));
+                at(start);
+            }
         }
     }
     Some(raw)
+}
+
+/// The byte offset of `part` (a slice of `whole`) in `whole`.
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize)
 }
 
 /// The process's tokenizer, shared by all threads (a fleet's threads
@@ -411,6 +431,37 @@ fn with_raw_words<'a, R>(lower: &'a str, f: impl Fn(&Tokenizer, &[(u32, &'a str)
             let mut t = Tokenizer::new();
             let raw = split_words(lower, |w| Some(t.intern(w))).unwrap_or_default();
             f(&t, &raw)
+        }
+    }
+}
+
+/// [`with_raw_words`], `f` given as well the byte offset in `lower` of
+/// the word each entry comes from.
+fn with_raw_words_at<'a, R>(
+    lower: &'a str,
+    f: impl Fn(&Tokenizer, &[(u32, &'a str)], &[usize]) -> R,
+) -> R {
+    let mut at = Vec::with_capacity(lower.len() / 4);
+    if let Ok(t) = shared().read() {
+        if let Some(raw) = split_words_at(lower, |w| t.surface.get(w).copied(), |o| at.push(o)) {
+            return f(&t, &raw, &at);
+        }
+    }
+    at.clear();
+    match shared().write() {
+        Ok(mut t) => {
+            if t.surface.len() >= TOKENIZER_CAP {
+                *t = Tokenizer::new();
+            }
+            let raw =
+                split_words_at(lower, |w| Some(t.intern(w)), |o| at.push(o)).unwrap_or_default();
+            f(&t, &raw, &at)
+        }
+        Err(_) => {
+            let mut t = Tokenizer::new();
+            let raw =
+                split_words_at(lower, |w| Some(t.intern(w)), |o| at.push(o)).unwrap_or_default();
+            f(&t, &raw, &at)
         }
     }
 }
@@ -545,12 +596,75 @@ pub(crate) fn word_count_and_terms_of_lower(lower: &str) -> (usize, Vec<u64>) {
 /// The clauses of a text: pieces between ";", ".", ":" or a "- " bullet,
 /// with at least `min_tokens` tokens.
 pub(crate) fn clauses(text: &str, min_tokens: usize) -> Vec<String> {
-    text.split([';', '.', ':', '\n'])
-        .flat_map(|p| p.split(" - "))
-        .map(str::trim)
-        .filter(|p| p.split_whitespace().count() >= min_tokens)
-        .map(str::to_string)
+    clauses_of(text, min_tokens).map(str::to_string).collect()
+}
+
+/// Whether NFC leaves `text` and every slice of it cut at a clause
+/// break ([`clauses`]) as they are, and lower case maps them char by char
+/// (so that a clause of its [`lower_nfc`] is the [`lower_nfc`] of the
+/// clause): every char is below the combining marks (U+0300) or a
+/// precomposed letter of U+1E00..U+1EFF, none of which composes with
+/// another (Vietnamese text as the importer gives it).
+fn plain_starters(text: &str) -> bool {
+    text.chars()
+        .all(|c| (c as u32) < 0x300 || ('\u{1e00}'..='\u{1eff}').contains(&c))
+}
+
+/// The grams of each clause of the text read into `raw` (its words, each
+/// from the byte of `lower` that `at` gives), `lower` the [`lower_nfc`]
+/// of a text of [`plain_starters`]: [`clauses`] of it with at least
+/// `min_tokens` words, each as [`gram_set`] gives it, without reading the
+/// words again.
+fn clause_grams(
+    tk: &Tokenizer,
+    lower: &str,
+    raw: &[(u32, &str)],
+    at: &[usize],
+    min_tokens: usize,
+) -> Vec<GramSet> {
+    clauses_of(lower, min_tokens)
+        .map(|c| {
+            let start = offset_in(lower, c);
+            let from = at.partition_point(|o| *o < start);
+            let to = at.partition_point(|o| *o < start + c.len());
+            grams_of(tk, &tk.tokens(raw.get(from..to).unwrap_or(&[])))
+        })
         .collect()
+}
+
+/// What the parent index reads of a text: its [`gram_set`], with the
+/// grams of its clauses of at least `clauses` words (as [`clause_grams`]
+/// gives them) when asked and the text is of [`plain_starters`] (`None`
+/// otherwise: read them with [`gram_set`]), and its [`term_hashes`] and the hashes of
+/// its words (as [`term_hashes_and_marks_of_lower`] gives them) when
+/// `terms` is set: its words read once. `lower` is the text's
+/// [`lower_nfc`].
+pub(crate) fn read_for_index(
+    text: &str,
+    lower: &str,
+    clauses: Option<usize>,
+    terms: bool,
+) -> (GramSet, Option<Vec<GramSet>>, Option<TermsAndMarks>) {
+    let clauses = clauses.filter(|_| plain_starters(text));
+    with_raw_words_at(lower, |t, raw, at| {
+        let toks = t.tokens(raw);
+        (
+            grams_of(t, &toks),
+            clauses.map(|min| clause_grams(t, lower, raw, at, min)),
+            terms.then(|| (hashes_of(t, &toks), marks(t, raw))),
+        )
+    })
+}
+
+/// A text's [`term_hashes`] and the hashes of its words (see
+/// [`read_for_index`]).
+pub(crate) type TermsAndMarks = (Vec<u64>, Vec<(u64, u64)>);
+
+/// The clauses of `text` as [`clauses`] keeps them, as slices of it.
+fn clauses_of(text: &str, min_tokens: usize) -> impl Iterator<Item = &str> {
+    clause_pieces(text)
+        .map(str::trim)
+        .filter(move |p| p.split_whitespace().count() >= min_tokens)
 }
 
 /// The clause pieces of `text`, split as [`clauses`] does (short pieces
@@ -569,19 +683,6 @@ pub(crate) fn clause_pieces(text: &str) -> impl Iterator<Item = &str> {
 /// keys are made.
 pub(crate) fn gram_set(text: &str) -> GramSet {
     with_tokens(&lower_nfc(text), grams_of)
-}
-
-/// [`gram_set`] and [`term_hashes`] of a text already in lower case and
-/// NFC ([`obligraph_vn::normalize::lower_nfc`]), with the hashes of its
-/// words as [`marked_words_of_lower`] gives them (without their
-/// surfaces): its words read once.
-pub(crate) fn gram_set_terms_and_marks_of_lower(
-    lower: &str,
-) -> (GramSet, Vec<u64>, Vec<(u64, u64)>) {
-    with_raw_words(lower, |t, raw| {
-        let toks = t.tokens(raw);
-        (grams_of(t, &toks), hashes_of(t, &toks), marks(t, raw))
-    })
 }
 
 /// [`term_hashes_of_lower`] of `lower` (lower case, NFC), with the hashes
@@ -1324,6 +1425,62 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A gram set as the index reads it: its grams in its order.
+    fn grams_in_order(g: &GramSet) -> Vec<(String, String, u32)> {
+        g.iter()
+            .map(|(_, term, surface, tf)| (term.to_string(), surface.to_string(), tf))
+            .collect()
+    }
+
+    #[test]
+    fn clauses_read_with_their_text_are_those_read_alone() {
+        // The seeds' lines and paragraphs, with texts whose phrases run
+        // across a clause break ("thành. Phố", "kinh; phí", "phổ biến -
+        // tuyên truyền"), abbreviations, capitals and a text NFC changes:
+        // the grams of each clause read with the text are those of the
+        // clause read alone, in the same order, and the text's grams
+        // those of [`gram_set`].
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/seeds");
+        let mut texts: Vec<String> = vec![
+            "Ủy ban nhân dân thành. Phố Hải Phòng chỉ đạo UBND các quận, huyện thực hiện kế hoạch; rà soát kinh; phí bảo đảm cho công tác phổ biến - tuyên truyền pháp luật về quyền con người năm 2024".into(),
+            "TỔ CHỨC HỘI NGHỊ TẬP HUẤN CHO CÁN BỘ, CÔNG CHỨC CẤP XÃ: đôn đốc kiểm tra việc thực hiện các nội dung của Công ước tại địa phương trong năm".into(),
+            "Khánh Hoa\u{300} triển khai; tuyên truyền phổ biến pháp luật cho người dân ở vùng sâu, vùng xa và đồng bào dân tộc thiểu số".into(),
+        ];
+        for e in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
+            texts.extend(text.lines().map(str::to_string));
+            texts.extend(text.split("\n\n").map(str::to_string));
+        }
+        let (mut read_with, mut clauses_seen) = (0, 0);
+        for t in &texts {
+            let lower = lower_nfc(t);
+            let (g, c, terms) = read_for_index(t, &lower, Some(4), true);
+            assert_eq!(grams_in_order(&g), grams_in_order(&gram_set(t)), "{t}");
+            assert_eq!(terms, Some(term_hashes_and_marks_of_lower(&lower)), "{t}");
+            let Some(c) = c else {
+                assert!(!plain_starters(t), "{t}");
+                continue;
+            };
+            read_with += 1;
+            let alone: Vec<_> = clauses(t, 4)
+                .iter()
+                .map(|c| grams_in_order(&gram_set(c)))
+                .collect();
+            let with: Vec<_> = c.iter().map(grams_in_order).collect();
+            assert_eq!(with, alone, "{t}");
+            clauses_seen += alone.len();
+        }
+        assert!(
+            read_with > 1000 && clauses_seen > 1000,
+            "{read_with} {clauses_seen}"
+        );
+        assert!(
+            read_for_index(&texts[2], &lower_nfc(&texts[2]), Some(4), false)
+                .1
+                .is_none()
+        );
+    }
 
     #[test]
     fn counts_are_those_of_the_token_strings() {

@@ -365,7 +365,7 @@ pub fn deadline_text(text: &str, ctx: &DeadlineContext) -> Option<String> {
 /// one): what the patterns of [`Patterns::tried`] that match no figure
 /// read, word for word. A phrase of the other patterns holds a digit.
 /// Written out from the patterns (a pattern changed or added needs its
-/// cue here or in [`CELL_CUES`]; the tests of `may_hold_deadline` read
+/// cue here, in [`CUES_AFTER`] or in [`CELL_CUES`]; the tests of `may_hold_deadline` read
 /// the shipped plans and generated phrases to catch one forgotten).
 const CUES: &[&[&[&str]]] = &[
     // rec, quarter_yearly, review_annual ("sơ kết hằng năm"; "nằm", a
@@ -384,8 +384,7 @@ const CUES: &[&[&[&str]]] = &[
     ],
     // on_request ("yêu câu", a slip, has the skeleton of "yêu cầu")
     &[&["khi có", "theo"], &["yêu cầu"]],
-    // on_request_named (the body asking comes between "khi" and "yêu cầu")
-    &[&["yêu cầu"]],
+    // (on_request_named: see [`CUES_AFTER`].)
     // continuous
     &[&["thường xuyên"]],
     // report_quarter ("bảo cáo", a slip, has the skeleton of "báo cáo")
@@ -402,6 +401,13 @@ const CUES: &[&[&[&str]]] = &[
     &[&["theo"], &["chương trình", "kế hoạch"]],
     &[&["đột xuất"]],
 ];
+
+/// Cues that count only after another one, (first, then): each a
+/// pattern's words with others between them that no cue can spell.
+/// on_request_named: the body asking comes between "khi" and "yêu cầu"
+/// ([`asker_before_request`]); "yêu cầu" alone, as in "giải quyết yêu
+/// cầu bồi thường", holds no deadline.
+const CUES_AFTER: &[(&str, &str)] = &[("khi", "yêu cầu")];
 
 /// More cues, of phrases that give no deadline in prose ([`find_deadline`])
 /// unless a phrase of [`CUES`] or a figure does: there an undated
@@ -487,8 +493,38 @@ fn skel(c: char) -> Skel {
     }
 }
 
-/// The skeletons of `cues`, found at once.
-fn cue_finder(cues: &[&[&[&str]]]) -> Option<aho_corasick::AhoCorasick> {
+/// The skeletons of the cues of a mode, found at once: those of
+/// [`CUES_AFTER`] last, each with the skeleton that must come before it.
+struct Cues {
+    finder: aho_corasick::AhoCorasick,
+    /// How many cues count wherever they are (the first ones).
+    anywhere: usize,
+    /// The skeleton before each cue of [`CUES_AFTER`], in turn.
+    before: Vec<Vec<u8>>,
+}
+
+impl Cues {
+    /// Whether the skeleton `k` holds a cue (one of [`CUES_AFTER`] after
+    /// its first).
+    fn in_skeleton(&self, k: &[u8]) -> bool {
+        let Ok(mut found) = self.finder.try_find_overlapping_iter(k) else {
+            // (Not met: the finder has the standard match kind.)
+            return true;
+        };
+        found.any(
+            |m| match m.pattern().as_usize().checked_sub(self.anywhere) {
+                None => true,
+                Some(j) => self.before.get(j).is_none_or(|b| {
+                    k.get(..m.start())
+                        .is_some_and(|head| head.windows(b.len()).any(|w| w == b.as_slice()))
+                }),
+            },
+        )
+    }
+}
+
+/// The skeletons of `cues` and of [`CUES_AFTER`], found at once.
+fn cue_finder(cues: &[&[&[&str]]]) -> Option<Cues> {
     let mut all: Vec<Vec<u8>> = Vec::new();
     for cue in cues {
         let mut phrases: Vec<String> = vec![String::new()];
@@ -503,13 +539,23 @@ fn cue_finder(cues: &[&[&[&str]]]) -> Option<aho_corasick::AhoCorasick> {
             all.push(skeleton(&p)?);
         }
     }
-    aho_corasick::AhoCorasick::new(all).ok()
+    let anywhere = all.len();
+    let mut before = Vec::new();
+    for (first, then) in CUES_AFTER {
+        before.push(skeleton(first).filter(|b| !b.is_empty())?);
+        all.push(skeleton(then)?);
+    }
+    Some(Cues {
+        finder: aho_corasick::AhoCorasick::new(all).ok()?,
+        anywhere,
+        before,
+    })
 }
 
 /// The cues of a mode: [`CUES`] in prose, with [`CELL_CUES`] in a cell.
-fn cues(mode: Mode) -> Option<&'static aho_corasick::AhoCorasick> {
-    static PROSE: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
-    static CELL: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+fn cues(mode: Mode) -> Option<&'static Cues> {
+    static PROSE: OnceLock<Option<Cues>> = OnceLock::new();
+    static CELL: OnceLock<Option<Cues>> = OnceLock::new();
     match mode {
         Mode::Prose => PROSE.get_or_init(|| cue_finder(CUES)).as_ref(),
         Mode::Cell => CELL
@@ -533,8 +579,9 @@ fn skeleton(text: &str) -> Option<Vec<u8>> {
 }
 
 /// Whether `text` may hold a deadline phrase read in `mode`: false only
-/// when it holds no figure and none of the mode's cues ([`cues`]), read
-/// on its skeleton ([`Skel`]), when the search finds nothing (a cell:
+/// when it holds no figure and none of the mode's cues ([`cues`]; one
+/// of [`CUES_AFTER`] only after its first), read on its skeleton
+/// ([`Skel`]), when the search finds nothing (a cell:
 /// [`scan`] finds no phrase; prose: none but weak ones, which
 /// [`combine`] drops), so that [`Prepared::new`] and the scan are saved
 /// (most texts of a plan have no deadline).
@@ -551,7 +598,7 @@ pub(crate) fn may_hold_deadline(text: &str, mode: Mode) -> bool {
     let Some(cues) = cues(mode) else {
         return true;
     };
-    skeleton(text).is_none_or(|k| cues.is_match(&k))
+    skeleton(text).is_none_or(|k| cues.in_skeleton(&k))
 }
 
 // ---------------------------------------------------------------------------
@@ -2523,6 +2570,8 @@ mod tests {
         "theo thẩm quyền và đề nghị của Bộ Công an",
         "thực hiện yêu câu của Bộ",
         "khi có yêu cầu",
+        "khi Sở Tư pháp, Ủy ban nhân dân thành phố có yêu cầu",
+        "khi Ủy ban nhân dân huyện yêu câu",
         "theo hướng dẫn của Bộ Tư pháp",
         "thực hiện văn bản chỉ đạo",
         "theo kế hoạch công tác của Ủy ban",
@@ -2614,6 +2663,24 @@ mod tests {
         }
         // Most phrases count in prose too.
         assert!(in_prose > 30, "{in_prose}");
+    }
+
+    #[test]
+    fn a_request_counts_after_khi_alone() {
+        // "yêu cầu" with no "khi" before it (or only after it) holds no
+        // deadline, and the pre-check says so; after "khi" and a body
+        // it is cued, as the search reads it.
+        for t in [
+            "Tiếp nhận, giải quyết yêu cầu bồi thường của người bị thiệt hại.",
+            "Đáp ứng yêu cầu nhiệm vụ được giao, báo cáo kết quả khi hoàn thành.",
+        ] {
+            assert_eq!(cued_where_found(t), (true, false), "{t}");
+            assert!(!may_hold_deadline(t, Mode::Prose), "{t}");
+            assert!(!may_hold_deadline(t, Mode::Cell), "{t}");
+        }
+        let t = "Cung cấp hồ sơ vụ việc khi Phòng Tư pháp quận có yêu cầu.";
+        assert_eq!(cued_where_found(t), (true, true), "{t}");
+        assert!(may_hold_deadline(t, Mode::Prose), "{t}");
     }
 
     #[test]

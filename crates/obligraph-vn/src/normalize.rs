@@ -95,30 +95,43 @@ fn lower_chars_with(s: &str, dashes: bool) -> String {
     let mut out = String::with_capacity(s.len());
     // Where the run of unchanged chars not yet copied starts.
     let mut kept = 0;
-    for (i, c) in s.char_indices() {
-        let changed = if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else if is_dash(c) {
-            true
-        } else if let Some(l) = lower_of_letter(c) {
-            l != c
-        } else {
-            let mut l = c.to_lowercase();
-            l.len() != 1 || l.next() != Some(c)
-        };
-        if !changed {
+    // Read byte by byte where a char is ASCII (most chars of a text, each
+    // one byte), decoded where it is not.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b.is_ascii_uppercase() {
+                out.push_str(s.get(kept..i).unwrap_or_default());
+                out.push(char::from(b.to_ascii_lowercase()));
+                kept = i + 1;
+            }
+            i += 1;
             continue;
         }
-        out.push_str(s.get(kept..i).unwrap_or_default());
-        kept = i + c.len_utf8();
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if is_dash(c) {
-            out.push('-');
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let at = i;
+        i += c.len_utf8();
+        let lower = if is_dash(c) {
+            Some('-')
         } else if let Some(l) = lower_of_letter(c) {
-            out.push(l);
+            (l != c).then_some(l)
         } else {
+            let mut l = c.to_lowercase();
+            if l.len() == 1 && l.next() == Some(c) {
+                continue;
+            }
+            out.push_str(s.get(kept..at).unwrap_or_default());
             out.extend(c.to_lowercase());
+            kept = i;
+            continue;
+        };
+        if let Some(l) = lower {
+            out.push_str(s.get(kept..at).unwrap_or_default());
+            out.push(l);
+            kept = i;
         }
     }
     out.push_str(s.get(kept..).unwrap_or_default());
@@ -144,7 +157,9 @@ fn is_normal_nfc(s: &str) -> bool {
                 None => (c, None, c),
                 Some((f, _, l)) => (f, Some(l), c),
             });
-            may_move |= may_give_tone(c);
+            // (An ASCII letter never gives its tone: most letters of a
+            // text, not looked up.)
+            may_move |= !c.is_ascii() && may_give_tone(c);
             after_space = false;
             continue;
         }
@@ -572,6 +587,15 @@ mod tests {
         ] {
             assert_eq!(lowercase(s), s.to_lowercase(), "{s}");
         }
+    }
+
+    #[test]
+    fn no_ascii_char_gives_its_tone() {
+        // (is_normal_nfc does not ask for an ASCII letter.)
+        for c in '\0'..='\u{7f}' {
+            assert!(!may_give_tone(c), "{c:?}");
+        }
+        assert!(may_give_tone('ó') && may_give_tone('\u{301}'));
     }
 
     #[test]

@@ -121,6 +121,11 @@ impl SettingsIds {
     }
 }
 
+/// What [`ParentIndex::new`] reads of an obligation's text matched: its
+/// grams, and those of its clauses when read with them
+/// ([`crate::text::read_for_index`]).
+type ReadForIndex = (crate::text::GramSet, Option<Vec<crate::text::GramSet>>);
+
 /// Distinct derived texts kept per parent index (a few kilobytes each).
 pub(crate) const CHILD_TEXT_MEMO: usize = 8192;
 
@@ -176,16 +181,29 @@ impl<'p> ParentIndex<'p> {
         // The grams of each text, and the terms ([`crate::text::term_hashes`])
         // and words of the obligation's text as written, which carrying
         // reads: the obligation's text lowered once, its words read once
-        // for all three when the text is the one matched.
-        let (own_sets, read): (Vec<crate::text::GramSet>, Vec<crate::carry::ReadText>) = own
+        // for all three when the text is the one matched. The grams of
+        // the clauses of the text matched come from the same reading
+        // (`None`: read below), but for a text the importer links to the
+        // one restating it, whose clauses are not indexed.
+        let linked = restate_targets(plan);
+        let (own_read, read): (Vec<ReadForIndex>, Vec<crate::carry::ReadText>) = own
             .iter()
             .zip(&plan.obligations)
-            .map(|(t, o)| {
+            .enumerate()
+            .map(|(i, (t, o))| {
+                let clauses = linked
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .is_none()
+                    .then_some(MIN_CLAUSE_TOKENS);
                 let lower = obligraph_vn::normalize::lower_nfc(&o.text);
                 if t.as_ref() == o.text {
-                    let (g, terms, words) = crate::text::gram_set_terms_and_marks_of_lower(&lower);
+                    let (g, c, terms_and_marks) =
+                        crate::text::read_for_index(&o.text, &lower, clauses, true);
+                    let (terms, words) = terms_and_marks.unwrap_or_default();
                     (
-                        g,
+                        (g, c),
                         crate::carry::ReadText {
                             lower,
                             terms,
@@ -194,8 +212,14 @@ impl<'p> ParentIndex<'p> {
                     )
                 } else {
                     let (terms, words) = crate::text::term_hashes_and_marks_of_lower(&lower);
+                    let (g, c, _) = crate::text::read_for_index(
+                        t,
+                        &obligraph_vn::normalize::lower_nfc(t),
+                        clauses,
+                        false,
+                    );
                     (
-                        crate::text::gram_set(t),
+                        (g, c),
                         crate::carry::ReadText {
                             lower,
                             terms,
@@ -205,9 +229,10 @@ impl<'p> ParentIndex<'p> {
                 }
             })
             .unzip();
+        let (own_sets, mut own_clauses): (Vec<crate::text::GramSet>, Vec<_>) =
+            own_read.into_iter().unzip();
         let first = Index::from_grams(&own_sets.iter().collect::<Vec<_>>());
         let mut restated_by = vec![None; plan.obligations.len()];
-        let linked = restate_targets(plan);
         for (i, o) in plan.obligations.iter().enumerate() {
             // The importer's link (a body item that an appendix row
             // restates, carrying the row's roles) is taken as written.
@@ -300,14 +325,23 @@ impl<'p> ParentIndex<'p> {
                     .collect()
             })
             .collect();
-        let mut clause_texts = Vec::new();
+        let mut clause_sets = Vec::new();
         let mut clause_owner = Vec::new();
         for (i, t) in own.iter().enumerate() {
             if restated_by.get(i).copied().flatten().is_some() {
                 continue;
             }
-            for c in crate::text::clauses(t, MIN_CLAUSE_TOKENS) {
-                clause_texts.push(c);
+            let sets = own_clauses
+                .get_mut(i)
+                .and_then(Option::take)
+                .unwrap_or_else(|| {
+                    crate::text::clauses(t, MIN_CLAUSE_TOKENS)
+                        .iter()
+                        .map(|c| crate::text::gram_set(c))
+                        .collect()
+                });
+            for g in sets {
+                clause_sets.push(g);
                 clause_owner.push(i);
             }
         }
@@ -376,7 +410,7 @@ impl<'p> ParentIndex<'p> {
         ParentIndex {
             plan,
             index,
-            clauses: Index::new(clause_texts.iter().map(String::as_str)),
+            clauses: Index::from_grams(&clause_sets.iter().collect::<Vec<_>>()),
             clause_owner,
             child_texts: crate::text::Memo::new(CHILD_TEXT_MEMO),
             restated_by,

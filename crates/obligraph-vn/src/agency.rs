@@ -746,6 +746,21 @@ pub(crate) const COLLECTIVE_NOUNS: &[&str] = &[
     "trung tâm",
 ];
 
+/// Whether `word` after `prev` goes on with a noun of [`COLLECTIVE_NOUNS`]
+/// longer than `prev` ("bộ" then "phận,": "bộ phận"), so that the name
+/// does not end at `prev`.
+pub(crate) fn continues_collective_noun(prev: &str, word: &str) -> bool {
+    let two = format!(
+        "{} {}",
+        crate::normalize::lowercase(prev),
+        crate::normalize::lowercase(word.trim_end_matches([',', ';', ':', '.']))
+    );
+    COLLECTIVE_NOUNS.iter().any(|n| {
+        n.strip_prefix(two.as_str())
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    })
+}
+
 /// Qualifiers that may follow the nouns.
 pub(crate) const COLLECTIVE_QUALIFIERS: &[&str] = &[
     "có liên quan",
@@ -1731,20 +1746,20 @@ pub(crate) struct Memo {
     /// organisations (see [`mass_organisations_beside`]).
     beside_named: HashMap<String, (bool, bool)>,
     /// Short codes the document defined ("Phòng Cảnh sát hình sự
-    /// (PC02)"): the code's token and the body its name resolves to.
-    codes: Vec<(String, Agency)>,
+    /// (PC02)"): the code's tokens and the body its name resolves to.
+    codes: Vec<(Vec<String>, Agency)>,
 }
 
 impl Memo {
     /// Makes `code` name, for this document, the body `name` resolves to
-    /// (as written after it: "Phòng An ninh đối ngoại (PA01)"); a code of
-    /// more than one token is none.
+    /// (as written after it: "Phòng An ninh đối ngoại (PA01)", "Trung tâm
+    /// Quản lý kỹ thuật (sau đây gọi tắt là Trung tâm)"); a code of
+    /// several tokens names it only written whole.
     pub(crate) fn define_code(&mut self, code: &str, name: &str, ctx: &AgencyContext) {
         let agency = self.resolve(name, ctx);
-        if let [one] = tokens(code).as_slice() {
-            if !self.codes.iter().any(|(c, _)| c == one) {
-                self.codes.push((one.clone(), agency));
-            }
+        let toks = tokens(code);
+        if !toks.is_empty() && !self.codes.iter().any(|(c, _)| *c == toks) {
+            self.codes.push((toks, agency));
         }
         // Answers given before the code was known are stale.
         self.known.clear();
@@ -1760,10 +1775,9 @@ impl Memo {
         }
         let (toks, _) = clean_tokens(toks);
         let (core, _) = strip_role_words(toks);
-        let [one] = core else { return None };
         self.codes
             .iter()
-            .find(|(c, _)| c == one)
+            .find(|(c, _)| c.as_slice() == core)
             .map(|(_, a)| a.clone())
     }
 
@@ -2965,9 +2979,15 @@ pub(crate) fn only_agencies_with(
         }
         let f = fold(&a.as_written);
         // A body written by the code the document gave it ("PA05"): its
-        // name is the one written with the code.
-        let coded =
-            !a.as_written.trim().contains(' ') && folded_opens_with_head(&fold(&a.agency.name));
+        // name is the one written with the code. So is one written by a
+        // short form in words ("Trung tâm" for "Trung tâm Kiểm định …"),
+        // as a name the table does not know (read where those are).
+        let head = folded_opens_with_head(&fold(&a.agency.name));
+        let written = a
+            .as_written
+            .trim_matches(|c: char| !crate::normalize::is_alphanumeric(c));
+        let coded = head && !written.contains(' ')
+            || head && unknown_words > 0 && fold(written) != fold(&a.agency.name);
         coded || f.split_whitespace().count() <= unknown_words && folded_opens_with_head(&f)
     };
     // Names of bodies are written with a capital ("Công an tỉnh", "Sở Tư

@@ -245,10 +245,15 @@ fn names_before_verb(subject: &str, ctx: &Ctx) -> Option<Vec<Assignment>> {
         let (at, word) = words.get(k)?;
         let prev = words.get(k - 1)?.1;
         // A verb in lower case, not after a comma (a list goes on there:
-        // "các xã, phường").
+        // "các xã, phường"), nor the second word of a body's noun ("các
+        // bộ phận, công chức": "bộ" alone would be the ministries).
         let lower = word.starts_with(|c: char| c.is_lowercase());
         let function_word = NOT_VERBS.contains(&key(word).as_str());
-        if !lower || function_word || prev.ends_with([',', ';', ':']) {
+        if !lower
+            || function_word
+            || prev.ends_with([',', ';', ':'])
+            || crate::agency::continues_collective_noun(prev, word)
+        {
             return None;
         }
         // Known names only: an unknown one may end anywhere.
@@ -553,6 +558,9 @@ pub(crate) fn read_body(
     // The items the last group's role line ("Phân công: …") assigned: a
     // deadline line of its block dates those of the group that give none.
     let mut group_targets: Vec<usize> = Vec::new();
+    // The items a block's opening line named ("Đối với các nội dung tại
+    // điểm 1.4, 1.5 và 1.6:"): every line of the block goes to them.
+    let mut block_targets: Vec<usize> = Vec::new();
     let mut appendix: Option<String> = None;
     // The appendix was opened by a table with no "Phụ lục" heading above
     // it: a table of the body the rules above did not place.
@@ -719,6 +727,7 @@ pub(crate) fn read_body(
             open.truncate(1);
             if last_was_label {
                 group.clear();
+                block_targets.clear();
                 last_was_label = false;
             }
         }
@@ -738,7 +747,9 @@ pub(crate) fn read_body(
             if !last_was_label {
                 named_targets.clear();
             }
-            let targets = if rl.whole_group && rl.points.is_empty() {
+            let targets = if !block_targets.is_empty() && rl.points.is_empty() {
+                block_targets.clone()
+            } else if rl.whole_group && rl.points.is_empty() {
                 // "Phân công: X chủ trì; Y phối hợp.": every item of the
                 // group that names no lead of its own.
                 let all = label_targets(&nodes, &group, group_parent);
@@ -804,6 +815,8 @@ pub(crate) fn read_body(
             };
             let targets = if !named.is_empty() {
                 named
+            } else if !block_targets.is_empty() {
+                block_targets.clone()
             } else if l == Label::Time && last_was_label && !group_targets.is_empty() {
                 // "Thời gian: …" after a group's "Phân công:" line: the
                 // items of the group that give no deadline of their own.
@@ -908,10 +921,34 @@ pub(crate) fn read_body(
                 }
             }
         }
+        // "Thời gian lấy số liệu báo cáo: từ ngày 01/10 năm trước đến ngày
+        // 30/9 …": the period the reports count, words of the heading above
+        // (no deadline, no duty).
+        if is_data_period(text) {
+            match open.last().and_then(|&(_, i)| nodes.get_mut(i)) {
+                Some(h) => h.lines.extend(&p.lines),
+                None => ledger.set_aside_all(&p.lines, UnattributedReason::Unrecognised),
+            }
+            continue;
+        }
+        // "Đối với các nội dung tại điểm 1.4, 1.5 và 1.6:": opens a block
+        // of labels for the items it names, no item of its own.
+        if top_kind == Kind::Tasks && body_marker(text).is_none() {
+            let named = block_intro(text)
+                .map(|points| items_by_number(&nodes, &points))
+                .unwrap_or_default();
+            if !named.is_empty() {
+                block_targets = named;
+                ledger.attribute_all(&p.lines);
+                last_was_label = true;
+                continue;
+            }
+        }
         if last_was_label {
             group.clear();
             named_targets.clear();
             group_targets.clear();
+            block_targets.clear();
             last_was_label = false;
         }
         let marker = body_marker(text);
@@ -1178,6 +1215,11 @@ const POINTER_GLUE: &[&str] = &[
     "và", "các", "tại", "của", "thuộc", "ở", "kế", "hoạch", "này", "trên",
 ];
 
+/// The most words of the partners a pointer names after "phối hợp với"
+/// ("phối hợp với Văn phòng Sở thực hiện nhiệm vụ tại khoản 2"): a body's
+/// name or two; the longest name of the table has 16 words.
+const MAX_POINTER_PARTNER_WORDS: usize = 16;
+
 /// Whether a word is a Roman numeral (a part: "II", "III").
 fn is_roman(w: &str) -> bool {
     !w.is_empty() && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
@@ -1209,6 +1251,17 @@ fn item_pointer(c: &str) -> Option<ItemPointer> {
         Role::Lead
     };
     let mut k = verb + 2;
+    // "phối hợp với Văn phòng Sở thực hiện nhiệm vụ tại khoản 2 Mục III":
+    // the partners named are those the items give the lead; the subject
+    // supports them there.
+    if role == Role::Support && w(k) == "với" {
+        k = (k + 1..words.len().min(k + 1 + MAX_POINTER_PARTNER_WORDS)).find(|&j| {
+            matches!(
+                (w(j), w(j + 1)),
+                ("thực", "hiện") | ("nhiệm", "vụ") | ("nội", "dung")
+            )
+        })?;
+    }
     let mut saw_noun = false;
     while k < words.len() {
         match (w(k), w(k + 1)) {
@@ -1623,6 +1676,90 @@ fn named_items(nodes: &[Node], parent: Option<usize>, points: &[String]) -> Vec<
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Whether a duty's words before its verb only say when ("Định kỳ hằng
+/// năm", "Hằng quý"): [`PERIODIC`] words, no body.
+fn is_when(subject: &str) -> bool {
+    let k = key(subject);
+    let k = k.trim();
+    PERIODIC
+        .iter()
+        .any(|w| k.starts_with(w) || k == w.trim_end())
+}
+
+/// What opens a line giving the period a report's figures cover
+/// ("Thời gian lấy số liệu báo cáo: từ ngày 01/10 năm trước …"), as keys.
+const DATA_PERIODS: &[&str] = &[
+    "thoi gian lay so lieu",
+    "thoi diem lay so lieu",
+    "thoi gian chot so lieu",
+    "thoi diem chot so lieu",
+    "ky lay so lieu",
+    "so lieu bao cao tinh tu",
+    "so lieu bao cao duoc tinh tu",
+];
+
+/// Whether a paragraph (bulleted or not) only gives the period a
+/// report's figures cover ([`DATA_PERIODS`]).
+fn is_data_period(text: &str) -> bool {
+    let rest = match body_marker(text) {
+        Some((Marker::Bullet, rest)) => rest,
+        None => text,
+        Some(_) => return false,
+    };
+    let longest = DATA_PERIODS.iter().map(|w| w.len()).max().unwrap_or(0);
+    let head = key_head(rest.trim_start(), longest);
+    DATA_PERIODS.iter().any(|w| head.starts_with(w))
+}
+
+/// A line opening a block of labels for items it names by number or
+/// letter ("Đối với các nội dung tại điểm 1.4, 1.5 và 1.6:", "Các nhiệm
+/// vụ tại mục 2.1, 2.2 Mục II:", "Đối với điểm a, b và c:"): their
+/// numbers as written.
+static BLOCK_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:đối với\s+)?(?:các\s+)?(?:(?:nội dung|nhiệm vụ|công việc)(?:\s+(?:nêu|được giao))?\s+(?:tại\s+)?)?(?:các\s+)?(?:điểm|mục|tiểu mục|khoản)\s+(?P<list>[0-9a-zđà.,\s]+?)(?:\s+(?:của\s+)?(?:mục|phần)\s+[IVX]+)?\s*:$",
+    )
+});
+
+/// The numbers a block's opening line names ([`BLOCK_INTRO`]): each a
+/// dotted number ("1.4") or one letter ("b").
+fn block_intro(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    if !t.ends_with(':') {
+        return None;
+    }
+    let list = BLOCK_INTRO.captures(t)?.name("list")?.as_str();
+    let points: Vec<String> = list
+        .split([',', ' '])
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty() && *w != "và")
+        .map(str::to_string)
+        .collect();
+    let number = |w: &String| {
+        w.split('.')
+            .all(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+            || (w.chars().count() == 1 && w.chars().all(char::is_lowercase))
+    };
+    (!points.is_empty() && points.iter().all(number)).then_some(points)
+}
+
+/// The nearest items above whose numbers are `points` ("1.4" names the
+/// item numbered "1.4."; "b" the item "b)"), one for each.
+fn items_by_number(nodes: &[Node], points: &[String]) -> Vec<usize> {
+    let mut out: Vec<usize> = points
+        .iter()
+        .filter_map(|p| {
+            let tail = format!(".{p}");
+            nodes
+                .iter()
+                .rposition(|n| n.numbered && n.depth > 1 && (n.id.ends_with(&tail) || n.id == *p))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Gives the items a role line applies to its roles, deadline, output and
@@ -2799,8 +2936,9 @@ fn emit_duty(
         if let Some(known) = known_subject(&n.text, ctx) {
             leads = known;
         } else if let Some((subject, _)) = duty_subject(&n.text) {
-            // An adverb is no subject ("…, kịp thời báo cáo …").
-            if !strip_adverbs(&subject).is_empty() {
+            // An adverb is no subject ("…, kịp thời báo cáo …"), nor is
+            // when ("Định kỳ hằng năm báo cáo …").
+            if !strip_adverbs(&subject).is_empty() && !is_when(&subject) {
                 leads = assignments_for(&subject, ctx);
             }
         }
@@ -2816,7 +2954,12 @@ fn emit_duty(
     }
     if leads.is_empty() {
         // Inherit the lead of the numbered duty above ("Phối hợp với …" under "3. Phòng Tư pháp: …").
-        if let Some(p) = n.parent.and_then(|p| nodes.get(p)) {
+        // ("7. Chế độ báo cáo" names a topic, no body.)
+        if let Some(p) = n
+            .parent
+            .and_then(|p| nodes.get(p))
+            .filter(|p| !is_topic_heading(&p.text))
+        {
             if let Some((subject, _)) = duty_subject(&p.text) {
                 leads = assignments_for(&subject, ctx);
             }

@@ -5,6 +5,11 @@
 //! resolves to, and the name written with its code is read as one body
 //! even where it holds a comma or "bộ" ("Phòng Cảnh sát quản lý tạm giữ,
 //! tạm giam và thi hành án hình sự tại cộng đồng (PC10)").
+//!
+//! A short form written out ("Phòng Quản lý nhà và thị trường bất động
+//! sản (sau đây gọi tắt là Phòng QLN&TTBĐS)", "… (sau đây viết tắt là
+//! Trung tâm)") is a code too, of as many words as written, when it
+//! keeps the head of the name ("Phòng", "Trung tâm") or is a code.
 
 use std::borrow::Cow;
 
@@ -28,6 +33,28 @@ const MAX_CODED_NAME_WORDS: usize = 20;
 /// of centres and offices 3 to 6 ("TTTGPL").
 const MAX_CODE_CHARS: usize = 8;
 
+/// What opens a parenthesis defining a short form ("sau đây gọi tắt là
+/// X"), as keys, longest first.
+const SHORT_FORM_LEAD_INS: &[&str] = &[
+    "sau day goi tat la ",
+    "sau day viet tat la ",
+    "sau day goi la ",
+    "goi tat la ",
+    "viet tat la ",
+];
+
+/// The short form a parenthesis defines ("sau đây gọi tắt là Trung
+/// tâm" → "Trung tâm"), as written.
+fn short_form(inner: &str) -> Option<&str> {
+    let k = super::super::text::key(inner);
+    let lead_in = SHORT_FORM_LEAD_INS.iter().find(|w| k.starts_with(*w))?;
+    // Keys keep the words of the text: skip as many.
+    let n = lead_in.split_whitespace().count();
+    let at = super::super::text::words_at(inner).get(n)?.0;
+    let form = inner.get(at..)?.trim().trim_end_matches(['.', ',', ';']);
+    Some(form).filter(|f| !f.is_empty())
+}
+
 /// Whether `inner` is a code: capitals and digits, opening with a
 /// capital, two characters or more.
 fn is_code(inner: &str) -> bool {
@@ -49,13 +76,19 @@ pub(super) fn defined_codes(text: &str) -> Vec<Code> {
         let Some(inner) = text.get(o + 1..).and_then(|r| r.split(')').next()) else {
             continue;
         };
-        if !is_code(inner)
-            || !text
-                .get(o + 1 + inner.len()..)
-                .is_some_and(|r| r.starts_with(')'))
+        if !text
+            .get(o + 1 + inner.len()..)
+            .is_some_and(|r| r.starts_with(')'))
         {
             continue;
         }
+        let code = if is_code(inner) {
+            inner
+        } else if let Some(form) = short_form(inner) {
+            form
+        } else {
+            continue;
+        };
         let before = text.get(..o).unwrap_or("");
         if !before.ends_with(' ') {
             continue;
@@ -73,10 +106,19 @@ pub(super) fn defined_codes(text: &str) -> Vec<Code> {
                 break;
             }
         }
-        if let Some(name) = name {
+        // A short form in words names the body only when it keeps the
+        // name's first word ("Phòng QLN&TTBĐS" for "Phòng Quản lý …"):
+        // "(sau đây gọi tắt là Đề án)" after a body's name is no name of
+        // that body.
+        let keeps_head = |name: &str| {
+            is_code(code)
+                || name.split_whitespace().next().map(super::super::text::key)
+                    == code.split_whitespace().next().map(super::super::text::key)
+        };
+        if let Some(name) = name.filter(|n| keeps_head(n)) {
             out.push(Code {
                 name: name.to_string(),
-                code: inner.to_string(),
+                code: code.to_string(),
                 written: format!("{name} ({inner})"),
             });
         }

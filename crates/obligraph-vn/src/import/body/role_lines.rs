@@ -171,6 +171,13 @@ fn role_line_of(t: &str, prose: bool, lenient: bool, ctx: &Ctx) -> Option<RoleLi
                 out.deadline = Some(m.deadline);
                 continue;
             }
+            // "…; thực hiện hằng năm theo thẩm quyền": the same, the
+            // remit said after it.
+            if let Some((text, d)) = scoped_deadline(c, ctx) {
+                out.deadline_text = Some(text);
+                out.deadline = Some(d);
+                continue;
+            }
             // "X chủ trì, phối hợp với Y thực hiện hằng năm": the deadline
             // closing the lead's clause, after its closing words.
             let (c, closing) = match closing_deadline(c, ctx) {
@@ -209,6 +216,24 @@ fn closing_deadline<'a>(c: &'a str, ctx: &Ctx) -> Option<(&'a str, (String, Dead
         .then_some(())?;
     let text = c.get(m.start..m.end)?.trim().to_string();
     Some((before, (text, m.deadline)))
+}
+
+/// A clause that only dates the items within a remit ("thực hiện hằng
+/// năm theo thẩm quyền", "thường xuyên theo chức năng, nhiệm vụ"): the
+/// deadline's text and reading. Nothing but "thực hiện" may stand before
+/// the deadline, and nothing but a scope ([`SCOPE_TAILS`]) after it.
+fn scoped_deadline(c: &str, ctx: &Ctx) -> Option<(String, Deadline)> {
+    let dated = without_tail(c, SCOPE_TAILS);
+    if dated.len() == c.len() {
+        return None;
+    }
+    let m = ctx.find_deadline(dated)?;
+    let before = key(dated.get(..m.start)?);
+    let before = before.trim();
+    let bare = before.is_empty() || before == "thuc hien";
+    (bare && m.end + 2 >= dated.len())
+        .then(|| Some((dated.get(m.start..m.end)?.trim().to_string(), m.deadline)))
+        .flatten()
 }
 
 /// A parenthesis of labels closing a task, as officials often write it:
@@ -583,6 +608,27 @@ fn role_clause(c: &str, lenient: bool, ctx: &Ctx) -> Option<(Vec<Assignment>, Ve
                 }
                 r = "";
             }
+            // "X chủ trì đối với tin báo, tố giác; Y chủ trì đối với đơn
+            // khiếu nại": X leads that part of the items.
+            if verb == "chủ trì" && key(r).starts_with("doi voi ") {
+                let partners_at = find_words(r, "phoi hop")
+                    .map(|(from, _)| from)
+                    .filter(|&from| r.get(..from).is_some_and(|b| b.trim_end().ends_with(',')));
+                let (scope, after) = match partners_at {
+                    Some(at) => (r.get(..at)?, r.get(at..)?),
+                    None => (r, ""),
+                };
+                let scope = scope.trim().trim_end_matches(',').trim();
+                for a in &mut out {
+                    // (A note on the body, "(bộ phận tiếp công dân)", stays
+                    // before it.)
+                    a.scope = Some(match a.scope.take() {
+                        Some(note) => format!("{note}; {scope}"),
+                        None => scope.to_string(),
+                    });
+                }
+                r = after;
+            }
             let r = r.trim_start_matches([',', ' ']);
             let r = r.strip_prefix("và ").unwrap_or(r);
             if !r.is_empty() {
@@ -603,6 +649,17 @@ fn role_clause(c: &str, lenient: bool, ctx: &Ctx) -> Option<(Vec<Assignment>, Ve
                             partners.truncate(partners.len() - n);
                             break;
                         }
+                    }
+                }
+                // "… phối hợp với Y tham mưu Chủ tịch Ủy ban nhân dân xã
+                // (tổ chức thực hiện)": whom the lead advises, no partner.
+                if let Some(at) = partners.windows(2).position(|w| {
+                    key(w.first().copied().unwrap_or("")) == "tham"
+                        && key(w.get(1).copied().unwrap_or("")) == "muu"
+                }) {
+                    let advised = partners.len() - at - 2;
+                    if at > 0 && (1..=MAX_ADVISED_WORDS).contains(&advised) {
+                        partners.truncate(at);
                     }
                 }
                 let partners = without_scopes(&partners);

@@ -827,6 +827,26 @@ pub(crate) fn read_body(
             last_was_label = true;
             continue;
         }
+        // "1.2. PV01 chủ trì … rà soát các văn bản … được giao." / "Hoàn
+        // thành việc rà soát trong Quý II/2026, sau đó thực hiện thường
+        // xuyên.": a sentence of nothing but a deadline, on a line of its
+        // own after items that end their sentence and give none, is
+        // theirs (a line break at a sentence end), not an item under them.
+        if prose && !last_was_label {
+            if let Some(targets) = dated_by_sentence(&nodes, &group, group_parent, text, &ctx) {
+                if let [one] = targets[..] {
+                    if let Some(n) = nodes.get_mut(one) {
+                        super::text::join(&mut n.text, text);
+                        n.extra_lines.extend(&p.lines);
+                    }
+                } else {
+                    let value = text.trim().trim_end_matches(['.', ';']);
+                    apply_label(&mut nodes, &targets, Label::Time, value, &p.lines, &ctx);
+                }
+                ledger.attribute_all(&p.lines);
+                continue;
+            }
+        }
         // A parenthesis on its own: roles for the group above.
         if text.starts_with('(')
             && roles_paren(text).is_some_and(|(s, _)| s == 0)
@@ -1604,6 +1624,31 @@ fn undated_tail(nodes: &[Node], targets: Vec<usize>, ctx: &Ctx) -> Vec<usize> {
             .get(t)
             .is_some_and(|n| n.deadline_text.is_none() && ctx.find_deadline(&n.text).is_none())
     })
+}
+
+/// The items a paragraph that is nothing but a dated deadline sentence
+/// ("Hoàn thành việc rà soát trong Quý II/2026, …") dates: those at the
+/// end of the group above that give no deadline, when the last of them
+/// ends its sentence with a stop (a heading has none; a lead-in ends with
+/// a colon, its list under it). `None` when `text` is no such sentence or
+/// no item takes it: it is then an item of its own.
+fn dated_by_sentence(
+    nodes: &[Node],
+    group: &[usize],
+    group_parent: Option<usize>,
+    text: &str,
+    ctx: &Ctx,
+) -> Option<Vec<usize>> {
+    time_only(text, ctx)?.deadline?;
+    let all = label_targets(nodes, group, group_parent);
+    let undated = |t: usize| {
+        nodes
+            .get(t)
+            .is_some_and(|n| n.deadline_text.is_none() && ctx.find_deadline(&n.text).is_none())
+    };
+    let last = nodes.get(*all.last()?)?;
+    let closes = last.depth > 1 && last.text.trim_end().ends_with('.');
+    (closes && all.last().is_some_and(|&t| undated(t))).then(|| tail_where(all, undated))
 }
 
 /// The items of the group under `parent` whose letters a role line names

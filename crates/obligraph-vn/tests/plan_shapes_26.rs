@@ -1,0 +1,70 @@
+//! Plan shapes the importer slipped on in the written plans after session
+//! 25 (issue #12), each written here the way another province would
+//! write it. Each test fails without the change it is named for.
+
+mod common;
+use common::{ids, import, no_task, task};
+
+use obligraph_core::Role;
+
+/// Công an tỉnh Nghệ An, 2026: an item's deadline written as a sentence of
+/// its own on the next line ("Hoàn thành …"), the item's sentence ending
+/// at the line break; a group of dash items closed the same way; a topic
+/// heading followed by a "Hoàn thành …" task of its own. (Công an thành
+/// phố Huế L51–56, item 1.2.)
+const DEADLINE_SENTENCE: &str = "BỘ CÔNG AN
+CÔNG AN TỈNH NGHỆ AN
+
+Số: 77/KH-CAT-PV01
+
+Nghệ An, ngày 16 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai Công ước quốc tế về các quyền dân sự và chính trị trong Công an tỉnh
+
+II. NHIỆM VỤ CỤ THỂ
+1. Công tác tham mưu, xây dựng pháp luật
+1.1. Phòng Tham mưu (PV01) chủ trì tham mưu Ban Giám đốc chỉ đạo thực hiện nghiêm các quy định của Công ước. Thời gian: thường xuyên.
+1.2. PV01 chủ trì, phối hợp với Phòng Hồ sơ (PV06) rà soát các văn bản hướng dẫn về bảo vệ quyền con người trong lực lượng Công an tỉnh.
+Hoàn thành trước ngày 30/6/2026.
+2. Công tác bồi dưỡng
+- Phòng Tổ chức cán bộ (PX01) biên soạn tài liệu bồi dưỡng về quyền dân sự và chính trị;
+- PX01 tổ chức tập huấn cho điều tra viên, cán bộ quản lý giam giữ.
+Hoàn thành trong quý IV/2026.
+3. Công tác tuyên truyền
+Hoàn thành việc xây dựng chuyên mục tuyên truyền trên Trang thông tin điện tử Công an tỉnh trong quý III/2026.
+";
+
+#[test]
+fn a_deadline_sentence_on_its_own_line_dates_the_item_above() {
+    let i = import(DEADLINE_SENTENCE);
+    // The item is a task with its own lead, dated by the sentence after it.
+    let review = task(&i, "rà soát các văn bản hướng dẫn");
+    assert_eq!(ids(review, Role::Lead).len(), 1, "{review:#?}");
+    assert!(
+        review
+            .deadline_text
+            .as_deref()
+            .is_some_and(|d| d.contains("30/6/2026")),
+        "{review:#?}"
+    );
+    // Not a lead-less task of its own.
+    assert!(!i
+        .plan
+        .obligations
+        .iter()
+        .any(|o| o.text.starts_with("Hoàn thành trước")));
+    // A group of dash items closed by it: each dated.
+    for snippet in ["biên soạn tài liệu", "tổ chức tập huấn"] {
+        let o = task(&i, snippet);
+        assert!(
+            o.deadline_text
+                .as_deref()
+                .is_some_and(|d| d.contains("quý IV/2026")),
+            "{snippet}: {o:#?}"
+        );
+    }
+    no_task(&i, |t| t.starts_with("Hoàn thành trong quý IV"));
+    // Under a heading (no stop), the sentence is a task of its own.
+    task(&i, "Hoàn thành việc xây dựng chuyên mục");
+}

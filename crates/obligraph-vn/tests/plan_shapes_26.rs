@@ -68,3 +68,39 @@ fn a_deadline_sentence_on_its_own_line_dates_the_item_above() {
     // Under a heading (no stop), the sentence is a task of its own.
     task(&i, "Hoàn thành việc xây dựng chuyên mục");
 }
+
+/// Khánh Hòa, 2023: two dash items of one theme, each closing with its
+/// labelled parenthesis of roles, and an appendix row restating the
+/// first only; the second shares most of the row's words but names as
+/// its lead a body the row gives only a support. (Lâm Đồng II.1-2 took
+/// row PL.1 and its lead Sở Tư pháp over its own Công an tỉnh.)
+const ROW_LEAD_ELSEWHERE: &str = "ỦY BAN NHÂN DÂN
+TỈNH KHÁNH HÒA
+
+Số: 2210/KH-UBND
+
+Khánh Hòa, ngày 02 tháng 6 năm 2023
+
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn tỉnh
+
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Hoàn thiện pháp luật về phòng, chống tra tấn
+- Rà soát, đánh giá sự tương thích của các dự thảo văn bản quy phạm pháp luật với Công ước CAT (Thời gian: hằng năm; Cơ quan chủ trì: Sở Tư pháp; Cơ quan phối hợp: Công an tỉnh, Viện kiểm sát nhân dân tỉnh).
+- Xây dựng báo cáo đánh giá sự tương thích của pháp luật hiện hành về tố tụng với Công ước CAT (Thời gian: năm 2024; Cơ quan chủ trì: Công an tỉnh; Cơ quan phối hợp: Sở Tư pháp, Viện kiểm sát nhân dân tỉnh).
+
+PHỤ LỤC
+STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian
+1\tRà soát, đánh giá sự tương thích của dự thảo văn bản pháp luật với Công ước CAT\tSở Tư pháp\tCông an tỉnh, Viện kiểm sát nhân dân tỉnh\tHằng năm
+";
+
+#[test]
+fn a_row_whose_lead_the_item_makes_a_support_restates_another_item() {
+    let i = import(ROW_LEAD_ELSEWHERE);
+    let review = task(&i, "Rà soát, đánh giá sự tương thích của các dự thảo");
+    assert_eq!(review.restates.as_deref(), Some("PL.1"));
+    let report = task(&i, "Xây dựng báo cáo đánh giá");
+    assert_eq!(report.restates, None, "{report:#?}");
+    assert_eq!(ids(report, Role::Lead), ["province:police"]);
+    assert!(ids(report, Role::Support).contains(&"province:justice".to_string()));
+}

@@ -3,7 +3,7 @@
 //! write it. Each test fails without the change it is named for.
 
 mod common;
-use common::{ids, import, no_task, task};
+use common::{ids, import, no_task, requested, task};
 
 use obligraph_core::Role;
 
@@ -103,4 +103,40 @@ fn a_row_whose_lead_the_item_makes_a_support_restates_another_item() {
     assert_eq!(report.restates, None, "{report:#?}");
     assert_eq!(ids(report, Role::Lead), ["province:police"]);
     assert!(ids(report, Role::Support).contains(&"province:justice".to_string()));
+}
+
+/// Huyện Đức Phổ, 2023: a parenthesis of roles naming, beside the lead,
+/// bodies that carry out their own share ("… thực hiện theo chức năng,
+/// nhiệm vụ được giao", "… thực hiện theo thẩm quyền"), one of them
+/// asked. The sentence form ("Thanh tra tỉnh chủ trì; Ủy ban nhân dân
+/// các xã, phường thực hiện theo thẩm quyền") already made them doers.
+const REMIT_IN_PARENTHESIS: &str = "ỦY BAN NHÂN DÂN
+HUYỆN ĐỨC PHỔ
+
+Số: 45/KH-UBND
+
+Đức Phổ, ngày 12 tháng 6 năm 2023
+
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn
+
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Tăng cường kiểm tra việc tiếp nhận, giải quyết đơn thư, tin báo liên quan đến tra tấn (Thanh tra huyện chủ trì; các phòng, ban, ngành thực hiện theo chức năng, nhiệm vụ được giao; Ủy ban nhân dân các xã, thị trấn thực hiện theo thẩm quyền; đề nghị Viện kiểm sát nhân dân huyện thực hiện theo thẩm quyền; thời gian: hằng năm).
+";
+
+#[test]
+fn bodies_carrying_their_share_in_a_parenthesis_are_doers() {
+    let i = import(REMIT_IN_PARENTHESIS);
+    let o = task(&i, "Tăng cường kiểm tra");
+    let leads = ids(o, Role::Lead);
+    for id in [
+        "district:inspection",
+        "collective:district_offices",
+        "collective:commune_committees",
+        "district:procuracy",
+    ] {
+        assert!(leads.contains(&id.to_string()), "{id}: {leads:?}");
+    }
+    assert_eq!(requested(o), ["district:procuracy"]);
+    assert_eq!(o.deadline_text.as_deref(), Some("hằng năm"));
 }

@@ -140,3 +140,47 @@ fn bodies_carrying_their_share_in_a_parenthesis_are_doers() {
     assert_eq!(requested(o), ["district:procuracy"]);
     assert_eq!(o.deadline_text.as_deref(), Some("hằng năm"));
 }
+
+/// Công an tỉnh Hà Tĩnh, 2026: a lead-in item whose dash lines each name
+/// their lead, closed by a line monitoring them that carries the shared
+/// deadline ("Phòng Tham mưu theo dõi, đôn đốc chung. Thời gian: …").
+/// (Công an thành phố Huế L72–83, item 1.5.)
+const MONITOR_LINE_DATES_ITS_RUN: &str = "BỘ CÔNG AN
+CÔNG AN TỈNH HÀ TĨNH
+
+Số: 310/KH-CAT-PV01
+
+Hà Tĩnh, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai Công ước quốc tế về các quyền dân sự và chính trị trong Công an tỉnh
+
+II. NHIỆM VỤ CỤ THỂ
+2. Thực hiện chương trình quốc gia
+2.3. Thực hiện các chương trình quốc gia thuộc trách nhiệm của lực lượng Công an, trong đó:
+- Phòng Cảnh sát hình sự (PC02) chủ trì tổng kết Chương trình phòng, chống mua bán người trước ngày 30/6/2026;
+- Phòng Cảnh sát điều tra tội phạm về ma túy (PC04) chủ trì thực hiện Chương trình phòng, chống ma túy trên địa bàn tỉnh;
+- Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) chủ trì thực hiện Đề án phát triển ứng dụng dữ liệu về dân cư.
+Phòng Tham mưu (PV01) theo dõi, đôn đốc chung. Thời gian: năm 2026.
+";
+
+#[test]
+fn a_monitoring_line_closing_a_run_dates_the_items_that_give_none() {
+    let i = import(MONITOR_LINE_DATES_ITS_RUN);
+    for snippet in ["Chương trình phòng, chống ma túy", "Đề án phát triển"] {
+        let o = task(&i, snippet);
+        assert_eq!(o.deadline_text.as_deref(), Some("năm 2026"), "{snippet}");
+    }
+    // The item dating itself keeps its own.
+    let own = task(&i, "mua bán người");
+    assert!(
+        own.deadline_text
+            .as_deref()
+            .is_some_and(|d| d.contains("30/6/2026")),
+        "{own:#?}"
+    );
+    assert_eq!(
+        task(&i, "theo dõi, đôn đốc chung").deadline_text.as_deref(),
+        Some("năm 2026")
+    );
+}

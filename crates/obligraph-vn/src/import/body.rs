@@ -934,6 +934,20 @@ pub(crate) fn read_body(
             group_targets.clear();
             last_was_label = false;
         }
+        // "- PC04 chủ trì thực hiện Chương trình …;" / "PV01 theo dõi,
+        // tổng hợp chung. Thời gian: hằng năm, theo kế hoạch của Bộ Công
+        // an.": a line monitoring the run of items above closes it, and its
+        // deadline is theirs too when they give none.
+        if prose {
+            if let Some((own, labels)) = inline_labels(text) {
+                let run = undated_run(&nodes, label_targets(&nodes, &group, group_parent), &ctx);
+                if let Some(run) = run.filter(|_| ctx.sentence_roles(&own).monitor) {
+                    for (l, value) in labels.iter().filter(|(l, _)| *l == Label::Time) {
+                        apply_label(&mut nodes, &run, *l, value, &[], &ctx);
+                    }
+                }
+            }
+        }
         let marker = body_marker(text);
         let (depth, label_s, rest, numbered) = match &marker {
             Some((Marker::Roman(r), rest)) => (1u32, r.clone(), *rest, true),
@@ -1620,9 +1634,7 @@ fn tail_where(targets: Vec<usize>, keep: impl Fn(usize) -> bool) -> Vec<usize> {
 /// "- …" / "- …" / "Thời gian thực hiện: …" dates the lead-in too).
 fn undated_tail(nodes: &[Node], targets: Vec<usize>, ctx: &Ctx) -> Vec<usize> {
     tail_where(targets, |t| {
-        nodes
-            .get(t)
-            .is_some_and(|n| n.deadline_text.is_none() && ctx.find_deadline(&n.text).is_none())
+        nodes.get(t).is_some_and(|n| gives_no_deadline(n, ctx))
     })
 }
 
@@ -1641,14 +1653,21 @@ fn dated_by_sentence(
 ) -> Option<Vec<usize>> {
     time_only(text, ctx)?.deadline?;
     let all = label_targets(nodes, group, group_parent);
-    let undated = |t: usize| {
-        nodes
-            .get(t)
-            .is_some_and(|n| n.deadline_text.is_none() && ctx.find_deadline(&n.text).is_none())
-    };
     let last = nodes.get(*all.last()?)?;
     let closes = last.depth > 1 && last.text.trim_end().ends_with('.');
-    (closes && all.last().is_some_and(|&t| undated(t))).then(|| tail_where(all, undated))
+    closes.then(|| undated_run(nodes, all, ctx)).flatten()
+}
+
+/// The items at the end of `targets` that give no deadline of their own;
+/// `None` when the last gives one (or there is none).
+fn undated_run(nodes: &[Node], targets: Vec<usize>, ctx: &Ctx) -> Option<Vec<usize>> {
+    let last = nodes.get(*targets.last()?)?;
+    gives_no_deadline(last, ctx).then(|| undated_tail(nodes, targets, ctx))
+}
+
+/// Whether an item gives no deadline, by a label or in its own words.
+fn gives_no_deadline(n: &Node, ctx: &Ctx) -> bool {
+    n.deadline_text.is_none() && ctx.find_deadline(&n.text).is_none()
 }
 
 /// The items of the group under `parent` whose letters a role line names

@@ -184,3 +184,35 @@ fn a_monitoring_line_closing_a_run_dates_the_items_that_give_none() {
         Some("năm 2026")
     );
 }
+
+/// Sở Tư pháp Bắc Ninh, 2026: "3. Chế độ thông tin, báo cáo" over dash
+/// lines, the last naming no subject ("Báo cáo đột xuất thực hiện theo
+/// yêu cầu …"). (Công an thành phố Huế L186: lead "Chế độ".)
+const TOPIC_HEADING_NAMES_NOBODY: &str = "UBND TỈNH BẮC NINH
+SỞ TƯ PHÁP
+
+Số: 52/KH-STP
+
+Bắc Ninh, ngày 20 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai Công ước quốc tế về các quyền dân sự và chính trị
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Phổ biến, giáo dục pháp luật theo dõi, đôn đốc việc thực hiện Kế hoạch.
+3. Chế độ thông tin, báo cáo
+- Các phòng, đơn vị thuộc Sở báo cáo kết quả thực hiện về Sở trước ngày 10/10 hằng năm.
+- Báo cáo đột xuất thực hiện theo yêu cầu của Bộ Tư pháp, Ủy ban nhân dân tỉnh.
+";
+
+#[test]
+fn a_topic_heading_gives_its_duties_no_lead() {
+    let i = import(TOPIC_HEADING_NAMES_NOBODY);
+    let o = task(&i, "Báo cáo đột xuất");
+    assert!(
+        o.assignments
+            .iter()
+            .all(|a| !a.agency.id.starts_with("unresolved:")),
+        "{o:#?}"
+    );
+}

@@ -2879,8 +2879,14 @@ fn emit_duty(
         }
     }
     if leads.is_empty() {
-        // Inherit the lead of the numbered duty above ("Phối hợp với …" under "3. Phòng Tư pháp: …").
-        if let Some(p) = n.parent.and_then(|p| nodes.get(p)) {
+        // Inherit the lead of the numbered duty above ("Phối hợp với …"
+        // under "3. Phòng Tư pháp: …"); a topic heading ("3. Chế độ báo
+        // cáo") is no duty and names nobody.
+        if let Some(p) = n
+            .parent
+            .and_then(|p| nodes.get(p))
+            .filter(|p| !is_topic_heading(&p.text))
+        {
             if let Some((subject, _)) = duty_subject(&p.text) {
                 leads = assignments_for(&subject, ctx);
             }

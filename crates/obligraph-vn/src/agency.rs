@@ -3571,8 +3571,13 @@ pub(crate) fn parse_inline_roles_with(
     for clause in split_segments(&strip_html(inner)) {
         let clause = clause.trim_start_matches(['-', '+', ' ']);
         let (part, tail) = cut_at_filler(clause);
-        // "(Thanh tra Sở thực hiện)": the body named does it, and leads.
-        let does = || fold(tail.trim().trim_end_matches(['.', ';'])) == "thực hiện";
+        // "(Thanh tra Sở thực hiện)": the body named does it, and leads;
+        // so do bodies that carry out their share ("(Thanh tra tỉnh chủ
+        // trì; Ủy ban nhân dân các xã, phường thực hiện theo thẩm quyền)").
+        let does = || {
+            fold(tail.trim().trim_end_matches(['.', ';'])) == "thực hiện"
+                || crate::roles::opens_with_remit_verb(&tail)
+        };
         let Some(verb_role) = role_of(&tail).or_else(|| does().then_some(Role::Lead)) else {
             // "…; thực hiện thường xuyên": a clause that names nobody
             // dates the roles.

@@ -166,6 +166,21 @@ const REMIT_VERBS: [&[&str]; 2] = [
     &["thuc", "hien", "theo", "chuc", "nang"],
 ];
 
+/// Whether the words after a clause's bodies open with a remit verb
+/// ([`REMIT_VERBS`]: "thực hiện theo thẩm quyền", "thực hiện theo chức
+/// năng, nhiệm vụ …"): the bodies carry out their own share, as leads do,
+/// in a parenthesis of roles as in a sentence.
+pub(crate) fn opens_with_remit_verb(tail: &str) -> bool {
+    let mut k = String::new();
+    key_into(tail, &mut k);
+    let first: Vec<&str> = k
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(REMIT_VERBS.iter().map(|v| v.len()).max().unwrap_or(0))
+        .collect();
+    REMIT_VERBS.iter().any(|v| first.starts_with(v))
+}
+
 /// Verbs before the bodies a duty's subject guides to carry out their
 /// share ("hướng dẫn Ủy ban nhân dân các xã, phường thực hiện theo thẩm
 /// quyền"): the bodies after them carry it out, as folded words.

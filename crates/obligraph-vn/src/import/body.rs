@@ -840,6 +840,26 @@ pub(crate) fn read_body(
             last_was_label = true;
             continue;
         }
+        // "1.2. PV01 chủ trì … rà soát các văn bản … được giao." / "Hoàn
+        // thành việc rà soát trong Quý II/2026, sau đó thực hiện thường
+        // xuyên.": a sentence of nothing but a deadline, on a line of its
+        // own after items that end their sentence and give none, is
+        // theirs (a line break at a sentence end), not an item under them.
+        if prose && !last_was_label {
+            if let Some(targets) = dated_by_sentence(&nodes, &group, group_parent, text, &ctx) {
+                if let [one] = targets[..] {
+                    if let Some(n) = nodes.get_mut(one) {
+                        super::text::join(&mut n.text, text);
+                        n.extra_lines.extend(&p.lines);
+                    }
+                } else {
+                    let value = text.trim().trim_end_matches(['.', ';']);
+                    apply_label(&mut nodes, &targets, Label::Time, value, &p.lines, &ctx);
+                }
+                ledger.attribute_all(&p.lines);
+                continue;
+            }
+        }
         // A parenthesis on its own: roles for the group above.
         if text.starts_with('(')
             && roles_paren(text).is_some_and(|(s, _)| s == 0)
@@ -950,6 +970,20 @@ pub(crate) fn read_body(
             group_targets.clear();
             block_targets.clear();
             last_was_label = false;
+        }
+        // "- PC04 chủ trì thực hiện Chương trình …;" / "PV01 theo dõi,
+        // tổng hợp chung. Thời gian: hằng năm, theo kế hoạch của Bộ Công
+        // an.": a line monitoring the run of items above closes it, and its
+        // deadline is theirs too when they give none.
+        if prose {
+            if let Some((own, labels)) = inline_labels(text) {
+                let run = undated_run(&nodes, label_targets(&nodes, &group, group_parent), &ctx);
+                if let Some(run) = run.filter(|_| ctx.sentence_roles(&own).monitor) {
+                    for (l, value) in labels.iter().filter(|(l, _)| *l == Label::Time) {
+                        apply_label(&mut nodes, &run, *l, value, &[], &ctx);
+                    }
+                }
+            }
         }
         let marker = body_marker(text);
         let (depth, label_s, rest, numbered) = match &marker {
@@ -1653,10 +1687,40 @@ fn tail_where(targets: Vec<usize>, keep: impl Fn(usize) -> bool) -> Vec<usize> {
 /// "- …" / "- …" / "Thời gian thực hiện: …" dates the lead-in too).
 fn undated_tail(nodes: &[Node], targets: Vec<usize>, ctx: &Ctx) -> Vec<usize> {
     tail_where(targets, |t| {
-        nodes
-            .get(t)
-            .is_some_and(|n| n.deadline_text.is_none() && ctx.find_deadline(&n.text).is_none())
+        nodes.get(t).is_some_and(|n| gives_no_deadline(n, ctx))
     })
+}
+
+/// The items a paragraph that is nothing but a dated deadline sentence
+/// ("Hoàn thành việc rà soát trong Quý II/2026, …") dates: those at the
+/// end of the group above that give no deadline, when the last of them
+/// ends its sentence with a stop (a heading has none; a lead-in ends with
+/// a colon, its list under it). `None` when `text` is no such sentence or
+/// no item takes it: it is then an item of its own.
+fn dated_by_sentence(
+    nodes: &[Node],
+    group: &[usize],
+    group_parent: Option<usize>,
+    text: &str,
+    ctx: &Ctx,
+) -> Option<Vec<usize>> {
+    time_only(text, ctx)?.deadline?;
+    let all = label_targets(nodes, group, group_parent);
+    let last = nodes.get(*all.last()?)?;
+    let closes = last.depth > 1 && last.text.trim_end().ends_with('.');
+    closes.then(|| undated_run(nodes, all, ctx)).flatten()
+}
+
+/// The items at the end of `targets` that give no deadline of their own;
+/// `None` when the last gives one (or there is none).
+fn undated_run(nodes: &[Node], targets: Vec<usize>, ctx: &Ctx) -> Option<Vec<usize>> {
+    let last = nodes.get(*targets.last()?)?;
+    gives_no_deadline(last, ctx).then(|| undated_tail(nodes, targets, ctx))
+}
+
+/// Whether an item gives no deadline, by a label or in its own words.
+fn gives_no_deadline(n: &Node, ctx: &Ctx) -> bool {
+    n.deadline_text.is_none() && ctx.find_deadline(&n.text).is_none()
 }
 
 /// The items of the group under `parent` whose letters a role line names
@@ -2953,8 +3017,9 @@ fn emit_duty(
         }
     }
     if leads.is_empty() {
-        // Inherit the lead of the numbered duty above ("Phối hợp với …" under "3. Phòng Tư pháp: …").
-        // ("7. Chế độ báo cáo" names a topic, no body.)
+        // Inherit the lead of the numbered duty above ("Phối hợp với …"
+        // under "3. Phòng Tư pháp: …"); a topic heading ("3. Chế độ báo
+        // cáo") is no duty and names nobody.
         if let Some(p) = n
             .parent
             .and_then(|p| nodes.get(p))

@@ -580,11 +580,14 @@ fn pointer_links(plan: &Plan, duty_sections: &HashSet<&str>) -> Vec<(usize, usiz
 
 /// Whether a body item names leads of its own, each a known body that is
 /// no collective ("Giao Phòng Kế hoạch - Tài chính chủ trì …"), none of
-/// whom the row names in any role: then the row is another task that
+/// whom the row names as a lead: then the row is another task that
 /// shares its words (a department's appendix numbered 1–5 on its own,
 /// row 2 on treating detainees beside body item 2 on equipment for
-/// treating them), not its restatement. A collective subject ("Các phòng,
-/// ban, ngành … có trách nhiệm …") leaves the row's roles to win.
+/// treating them; Lâm Đồng's item "Xây dựng báo cáo đánh giá sự tương
+/// thích …" led by Công an tỉnh beside row 1 "Rà soát, đánh giá sự tương
+/// thích …" led by Sở Tư pháp, the police only its support), not its
+/// restatement. A collective subject ("Các phòng, ban, ngành … có trách
+/// nhiệm …") leaves the row's roles to win.
 fn leads_elsewhere(body: &Obligation, row: &Obligation) -> bool {
     let mut leads = body
         .assignments
@@ -596,7 +599,10 @@ fn leads_elsewhere(body: &Obligation, row: &Obligation) -> bool {
         && leads.all(|a| {
             !a.agency.id.starts_with("unresolved:")
                 && !a.agency.is_collective()
-                && !row.assignments.iter().any(|r| r.agency.id == a.agency.id)
+                && !row
+                    .assignments
+                    .iter()
+                    .any(|r| r.role == obligraph_core::Role::Lead && r.agency.id == a.agency.id)
         })
 }
 

@@ -627,22 +627,7 @@ fn report_series(clause: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
             })
             .map(|k| (from, from + k.len()))
     };
-    // Parts between commas and " và ".
-    let mut cuts: Vec<(usize, usize)> = lower
-        .match_indices(',')
-        .chain(lower.match_indices(" và "))
-        .map(|(i, sep)| (i, i + sep.len()))
-        .collect();
-    cuts.sort_unstable();
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for (i, j) in cuts {
-        if i >= start {
-            parts.push((start, i));
-            start = j;
-        }
-    }
-    parts.push((start, lower.len()));
+    let parts = list_parts(&lower);
     // The part whose "báo cáo " is followed by a kind, and the run of
     // parts after it that each open with a kind.
     const REPORT: &str = "báo cáo ";
@@ -691,6 +676,26 @@ fn report_series(clause: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
         .collect()
 }
 
+/// The parts of `lower` between commas and " và ", as byte ranges.
+fn list_parts(lower: &str) -> Vec<(usize, usize)> {
+    let mut cuts: Vec<(usize, usize)> = lower
+        .match_indices(',')
+        .chain(lower.match_indices(" và "))
+        .map(|(i, sep)| (i, i + sep.len()))
+        .collect();
+    cuts.sort_unstable();
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, j) in cuts {
+        if i >= start {
+            parts.push((start, i));
+            start = j;
+        }
+    }
+    parts.push((start, lower.len()));
+    parts
+}
+
 /// "Định kỳ 06 tháng và hằng năm báo cáo việc triển khai …": the kinds
 /// of [`report_series`] written before "báo cáo" (its verb, with "gửi"
 /// allowed between), one element each ("báo cáo 06 tháng", "báo cáo hằng
@@ -705,22 +710,7 @@ fn kinds_before_report<'c>(clause: &'c str, lower: &str) -> Option<Vec<std::borr
     let at = lower.find(REPORT)?;
     let before = lower.get(..at)?.trim_end();
     let before = before.strip_suffix("gửi").unwrap_or(before).trim_end();
-    let mut cuts: Vec<(usize, usize)> = before
-        .match_indices(',')
-        .chain(before.match_indices(" và "))
-        .map(|(i, sep)| (i, i + sep.len()))
-        .collect();
-    cuts.sort_unstable();
-    // The parts between the cuts, as byte ranges of `before`.
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for (i, j) in cuts {
-        if i >= start {
-            parts.push((start, i));
-            start = j;
-        }
-    }
-    parts.push((start, before.len()));
+    let parts = list_parts(before);
     // The kinds, last first, as byte ranges of `clause`.
     let mut kinds: Vec<(usize, usize)> = Vec::new();
     for &(a, b) in parts.iter().rev() {

@@ -1016,12 +1016,10 @@ pub(crate) fn audit_indexed(
             // that name none: each carries the report of when it is due
             // (one due once in the year is the annual report), so the
             // reports of other kinds are dropped.
-            let v = match ix.carry.elements(judged) {
+            let by_due = match ix.carry.elements(judged) {
                 Some(es)
                     if v.level == Carried::Nothing
-                        && p_kind == obligraph_core::ObligationKind::Report
-                        && es.len() > 1
-                        && es.iter().all(|e| e.report_kinds() != 0) =>
+                        && p_kind == obligraph_core::ObligationKind::Report =>
                 {
                     let due: Vec<(usize, u16)> = same_kind
                         .iter()
@@ -1029,34 +1027,19 @@ pub(crate) fn audit_indexed(
                             let c = child.obligations.get(*matched.get(i)?)?;
                             Some((i, carry::report_kind_by_due(c)))
                         })
-                        .filter(|(_, k)| *k != 0)
                         .collect();
-                    let carried_by: Vec<Vec<usize>> = es
-                        .iter()
-                        .map(|e| {
-                            due.iter()
-                                .filter(|(_, k)| k & e.report_kinds() != 0)
-                                .map(|(i, _)| *i)
-                                .collect()
-                        })
-                        .collect();
-                    let n = carried_by.iter().filter(|b| !b.is_empty()).count();
-                    if n == 0 {
-                        v
-                    } else {
-                        carry::Verdict {
-                            level: if n == es.len() {
-                                Carried::All
-                            } else {
-                                Carried::Part
-                            },
-                            confidence: crate::params::REPORT_BY_DUE_CONFIDENCE,
-                            carried_by,
-                            ..v
-                        }
-                    }
+                    carry::carried_by_due(es, &due)
                 }
-                _ => v,
+                _ => None,
+            };
+            let v = match by_due {
+                Some((level, carried_by)) => carry::Verdict {
+                    level,
+                    confidence: crate::params::REPORT_BY_DUE_CONFIDENCE,
+                    carried_by,
+                    ..v
+                },
+                None => v,
             };
             let v = if kind_carried && v.level != Carried::All {
                 let best_kind = same_kind

@@ -707,6 +707,8 @@ fn list_parts(lower: &str) -> Vec<(usize, usize)> {
 fn kinds_before_report<'c>(clause: &'c str, lower: &str) -> Option<Vec<std::borrow::Cow<'c, str>>> {
     const REPORT: &str = "báo cáo";
     const PERIODIC: &str = "định kỳ ";
+    // "định kỳ" after the duty's subject, as a word of its own.
+    const OPENS: &str = " định kỳ ";
     let at = lower.find(REPORT)?;
     let before = lower.get(..at)?.trim_end();
     let before = before.strip_suffix("gửi").unwrap_or(before).trim_end();
@@ -723,11 +725,9 @@ fn kinds_before_report<'c>(clause: &'c str, lower: &str) -> Option<Vec<std::borr
             continue;
         }
         // The duty's subject, then "định kỳ" and the first kind.
-        let opened = REPORT_KINDS.iter().find(|k| {
-            words
-                .strip_suffix(**k)
-                .is_some_and(|w| w.ends_with(&format!(" {PERIODIC}")))
-        });
+        let opened = REPORT_KINDS
+            .iter()
+            .find(|k| words.strip_suffix(**k).is_some_and(|w| w.ends_with(OPENS)));
         if let Some(k) = opened {
             kinds.push((a + words.len() - k.len(), a + words.len()));
         }
@@ -798,12 +798,6 @@ fn share_of(terms: &[(u64, f64)], mass: f64, set: &FxHashSet<u64>) -> f64 {
 }
 
 impl Element {
-    /// The kinds of report it asks for ([`report_kinds`] bits; 0 when it
-    /// asks for none).
-    pub(crate) fn report_kinds(&self) -> u16 {
-        self.report_kinds
-    }
-
     /// Whether it is for the levels above a commune
     /// ([`obligraph_vn::subjects::above_commune`]).
     pub(crate) fn above_commune(&self) -> bool {
@@ -1260,16 +1254,12 @@ impl ParentCarry {
 /// every kind it stands for ([`PERIODIC_REPORT_KINDS`]).
 fn report_kinds(has: impl Fn(u64) -> bool) -> u16 {
     static PERIODIC: std::sync::LazyLock<(u16, u16)> = std::sync::LazyLock::new(|| {
-        let bit = |name: &str| {
-            REPORT_KIND_GROUPS
-                .iter()
-                .position(|(n, _)| *n == name)
-                .map_or(0u16, |i| 1u16 << i)
-        };
         let (periodic, kinds) = PERIODIC_REPORT_KINDS;
         (
-            bit(periodic),
-            kinds.iter().fold(bit(periodic), |f, k| f | bit(k)),
+            kind_bit(periodic),
+            kinds
+                .iter()
+                .fold(kind_bit(periodic), |f, k| f | kind_bit(k)),
         )
     });
     static KEYS: std::sync::LazyLock<Vec<(u16, u64)>> = std::sync::LazyLock::new(|| {
@@ -1304,6 +1294,12 @@ fn report_kind_of_period(period: obligraph_core::Period) -> u16 {
         obligraph_core::Period::Quarter => "quarterly",
         obligraph_core::Period::Month => "monthly",
     };
+    kind_bit(name)
+}
+
+/// The bit of the kind of report named `name` in [`REPORT_KIND_GROUPS`]
+/// (its position there); 0 for a name it does not hold.
+fn kind_bit(name: &str) -> u16 {
     REPORT_KIND_GROUPS
         .iter()
         .position(|(n, _)| *n == name)
@@ -1316,7 +1312,8 @@ fn report_kind_of_period(period: obligraph_core::Period) -> u16 {
 /// plan for 2026). 0 when it names a kind, or its deadline says none.
 pub(crate) fn report_kind_by_due(c: &Obligation) -> u16 {
     use obligraph_core::Deadline;
-    if report_kinds(|t| term_ids(&c.text).binary_search(&t).is_ok()) != 0 {
+    let terms = term_ids(&c.text);
+    if report_kinds(|t| terms.binary_search(&t).is_ok()) != 0 {
         return 0;
     }
     match &c.deadline {
@@ -1325,6 +1322,35 @@ pub(crate) fn report_kind_by_due(c: &Obligation) -> u16 {
             report_kind_of_period(obligraph_core::Period::Year)
         }
         _ => 0,
+    }
+}
+
+/// How derived report duties that name no kind carry a report duty
+/// naming two or more reports (`es`, each element a report of its kinds):
+/// each carries the report of when it is due (`due`: per match, its kinds
+/// by [`report_kind_by_due`]). The level and, per element, the matches
+/// carrying it; `None` when the elements are not all reports, or no match
+/// carries any.
+pub(crate) fn carried_by_due(
+    es: &[Element],
+    due: &[(usize, u16)],
+) -> Option<(Carried, Vec<Vec<usize>>)> {
+    if es.len() < 2 || es.iter().any(|e| e.report_kinds == 0) {
+        return None;
+    }
+    let carried_by: Vec<Vec<usize>> = es
+        .iter()
+        .map(|e| {
+            due.iter()
+                .filter(|(_, k)| k & e.report_kinds != 0)
+                .map(|(i, _)| *i)
+                .collect()
+        })
+        .collect();
+    match carried_by.iter().filter(|b| !b.is_empty()).count() {
+        0 => None,
+        n if n == es.len() => Some((Carried::All, carried_by)),
+        _ => Some((Carried::Part, carried_by)),
     }
 }
 

@@ -501,7 +501,10 @@ fn split_keep<'t>(text: &'t str, seps: &[&str]) -> Vec<&'t str> {
             .iter()
             .find(|s| !s.is_empty() && rest.starts_with(**s))
             .filter(|s| {
-                !(s.starts_with(':') && inside_parenthesis(text.get(start..at).unwrap_or("")))
+                let colon_inside =
+                    s.starts_with(':') && inside_parenthesis(text.get(start..at).unwrap_or(""));
+                let ellipsis = s.starts_with('.') && ellipsis_goes_on(text, at, s.len());
+                !colon_inside && !ellipsis
             }) {
             Some(sep) => {
                 let piece = text.get(start..at).unwrap_or("");
@@ -521,6 +524,19 @@ fn split_keep<'t>(text: &'t str, seps: &[&str]) -> Vec<&'t str> {
     }
     out.push(text.get(start..).unwrap_or(""));
     out
+}
+
+/// Whether the full stop at byte `at` of `text` (its separator `len`
+/// bytes long) closes an ellipsis ("...") that the sentence goes on after,
+/// in lower case: "theo các tiêu chí như giới tính, dân tộc, tôn giáo...
+/// về tình hình thi hành …" is one clause; the list ends, not the
+/// sentence.
+fn ellipsis_goes_on(text: &str, at: usize, len: usize) -> bool {
+    text.get(..at).is_some_and(|h| h.ends_with(".."))
+        && text
+            .get(at + len..)
+            .and_then(|r| r.trim_start().chars().next())
+            .is_some_and(char::is_lowercase)
 }
 
 /// The length of the bare item number (one or two digits) that ends
@@ -2055,6 +2071,26 @@ mod tests {
     }
 
     #[test]
+    fn an_ellipsis_ending_a_list_ends_no_clause() {
+        // Session 27: "… theo các tiêu chí như giới tính, dân tộc, tôn
+        // giáo... về tình hình thi hành các quyền …" was cut at "... ", so
+        // "về tình hình …" stood as an element no derived task writes
+        // alone. Another province's wording:
+        let e = elements_of(
+            "Rà soát, thống kê số liệu theo các nhóm như phụ nữ, trẻ em, người cao tuổi... \
+             về việc tiếp cận dịch vụ trợ giúp pháp lý trên địa bàn huyện.",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("tiếp cận dịch vụ"), "{e:?}");
+        // A sentence that does end there, the next opening in capitals,
+        // still ends.
+        let e = elements_of(
+            "Tổ chức hội nghị, tọa đàm, cuộc thi tìm hiểu... Báo cáo kết quả tổ chức các hoạt động về Ủy ban nhân dân huyện",
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+    }
+
+    #[test]
     fn a_time_before_a_parenthesis_is_no_subject() {
         // Session 26: "Định kỳ hằng năm" was an element of its own, so a
         // commune reporting "trước ngày 20/10 hằng năm" carried the duty
@@ -2536,7 +2572,8 @@ II. NHIỆM VỤ
 
     /// [`split_keep`] cuts where the walk it replaced, char by char, cut
     /// (on every seed obligation, and texts with separators at the ends;
-    /// the walk, too, leaves a bare item number before ". " out).
+    /// the walk, too, leaves a bare item number before ". " out and goes
+    /// on after an ellipsis the sentence goes on after).
     #[test]
     fn split_keep_cuts_as_the_walk_char_by_char() {
         fn walk<'t>(text: &'t str, seps: &[&str]) -> Vec<&'t str> {
@@ -2549,6 +2586,7 @@ II. NHIỆM VỤ
                     .iter()
                     .find(|s| rest.starts_with(**s))
                     .filter(|s| !(s.starts_with(':') && inside_parenthesis(piece)))
+                    .filter(|s| !(s.starts_with('.') && ellipsis_goes_on(text, i, s.len())))
                 {
                     let cut = if sep.starts_with('.') {
                         trailing_item_number(piece)

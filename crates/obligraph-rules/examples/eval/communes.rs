@@ -43,7 +43,7 @@ struct ExpectedVerdict {
 /// under its district (session 18). The first is
 /// also the applicability
 /// check's plan.
-pub const PLANS: [&str; 29] = [
+pub const PLANS: [&str; 31] = [
     "long-hung-ward-2026",
     "suoi-tre-commune-2026",
     "quang-tri-qd2715-2026",
@@ -73,6 +73,8 @@ pub const PLANS: [&str; 29] = [
     "dong-nai-soyte-74-2026",
     "hue-soxaydung-de-an-65-2026",
     "ham-liem-commune-87-2023",
+    "ngo-quyen-congan-87-2023",
+    "khanh-hoa-iccpr-2026",
 ];
 
 fn read(rel: &str) -> Plan {

@@ -1884,10 +1884,23 @@ pub(crate) fn verdict(
             confidence((max - carried).min(carried - min)),
         )
     };
-    let dropped = if level == Carried::Nothing {
+    let mut dropped = if level == Carried::Nothing {
         Vec::new()
     } else {
         dropped_decisions(pc, pi, matches, &blocked)
+    };
+    // Left out of a near-verbatim copy: only read when nothing else is
+    // dropped (a partial verdict already names what is).
+    let copy_drops = if level == Carried::All && dropped.is_empty() {
+        left_out_of_copies(pc, pi, matches, &blocked)
+    } else {
+        Vec::new()
+    };
+    let conf = if copy_drops.is_empty() {
+        conf
+    } else {
+        dropped = copy_drops;
+        conf.min(params::COPY_DROP_CONFIDENCE)
     };
     let level = if level == Carried::All && !dropped.is_empty() {
         Carried::Part
@@ -1917,6 +1930,113 @@ pub(crate) fn verdict(
         dropped,
         repeated,
     }
+}
+
+/// The pieces of parent obligation `pi`'s elements that the matches
+/// left out of a near-verbatim copy: a piece ([`copy_pieces`]) the
+/// unblocked matches together hold at most [`params::COPY_PIECE_LEFT`] of,
+/// in an element one match holds at least [`params::COPY_NEAR`] of once
+/// the pieces left out are set aside ("Rà soát … của các cơ sở giam giữ,
+/// trường giáo dưỡng, cơ sở cai nghiện" copied without "trường giáo
+/// dưỡng"). A drafter who copies a sentence and cuts words cut them. Not
+/// read as pieces: a verb opening a series of actions ("tuyên truyền, phổ
+/// biến, …" — writers shorten those as they please), a body (who does it,
+/// not what), a time or date ("định kỳ hằng năm": the deadline rules read
+/// those), anything under [`params::MIN_ELEMENT_TERMS`] terms.
+/// Each with its element's index and as the parent writes it.
+fn left_out_of_copies(
+    pc: &ParentCarry,
+    pi: usize,
+    matches: &[ChildSide],
+    blocked: &[usize],
+) -> Vec<(usize, std::sync::Arc<str>)> {
+    let elements = pc.elements(pi).unwrap_or(&[]);
+    let open: Vec<&ChildSide> = matches
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !blocked.contains(i))
+        .map(|(_, c)| c)
+        .collect();
+    let held = |t: &u64| open.iter().any(|c| c.text.terms.contains(t));
+    let mut out = Vec::new();
+    for (k, e) in elements.iter().enumerate() {
+        let mut left: Vec<&str> = Vec::new();
+        let mut left_terms: FxHashSet<u64> = FxHashSet::default();
+        for piece in copy_pieces(&e.text) {
+            if piece.chars().any(|c| c.is_ascii_digit())
+                || crate::text::token_count(piece) < params::MIN_ELEMENT_TERMS
+                || obligraph_vn::lexicon::opens_with_task_verb(&obligraph_vn::normalize::lower_nfc(
+                    piece,
+                ))
+                || is_agency_label(piece)
+                || obligraph_vn::deadline_phrase::parse_deadline(piece, &Default::default())
+                    .is_some()
+            {
+                continue;
+            }
+            let terms = term_ids(piece);
+            let (found, mass) = terms.iter().fold((0.0, 0.0), |(f, m), t| {
+                let w = pc.weight(*t);
+                (if held(t) { f + w } else { f }, m + w)
+            });
+            if mass > 0.0 && found / mass <= params::COPY_PIECE_LEFT {
+                left.push(piece);
+                left_terms.extend(terms);
+            }
+        }
+        if left.is_empty() {
+            continue;
+        }
+        // The rest of the element, copied: one match holds nearly all of
+        // it.
+        let rest: Vec<(u64, f64)> = e
+            .terms
+            .iter()
+            .filter(|(t, _)| !left_terms.contains(t))
+            .copied()
+            .collect();
+        let mass: f64 = rest.iter().map(|(_, w)| w).sum();
+        let copied = mass > 0.0
+            && open
+                .iter()
+                .any(|c| share_of(&rest, mass, &c.text.terms) >= params::COPY_NEAR);
+        if copied {
+            out.extend(left.into_iter().map(|p| (k, std::sync::Arc::from(p))));
+        }
+    }
+    out
+}
+
+/// The pieces of an element's text a copy may leave out one by one
+/// ([`left_out_of_copies`]): between commas, semicolons, colons,
+/// parentheses, and the words "và", "hoặc", "cũng như"; trimmed. A place
+/// or purpose ([`QUALIFIER_OPENERS`]: "trên địa bàn …", "nhằm …", "góp phần
+/// …") qualifies what it follows, which a copy need not repeat: a piece
+/// opening with one is none, and one inside a piece ends it.
+fn copy_pieces(text: &str) -> Vec<&str> {
+    const JOINS: &[&str] = &[" và ", " hoặc ", " cũng như "];
+    text.split([',', ';', ':', '(', ')'])
+        .flat_map(|p| split_keep(p, JOINS))
+        .filter_map(|p| {
+            let p = p.trim();
+            let lower = obligraph_vn::normalize::lower_nfc(p);
+            if lower.len() != p.len() {
+                return (!p.is_empty()).then_some(p);
+            }
+            let end = QUALIFIER_OPENERS
+                .iter()
+                .filter_map(|q| {
+                    lower
+                        .match_indices(q)
+                        .map(|(at, _)| at)
+                        .find(|&at| at == 0 || lower[..at].ends_with(' '))
+                })
+                .min()
+                .unwrap_or(p.len());
+            let p = p.get(..end).unwrap_or(p).trim();
+            (!p.is_empty()).then_some(p)
+        })
+        .collect()
 }
 
 /// The national decisions parent obligation `pi` cites that its matches

@@ -1962,27 +1962,31 @@ fn left_out_of_copies(
     for (k, e) in elements.iter().enumerate() {
         let mut left: Vec<&str> = Vec::new();
         let mut left_terms: FxHashSet<u64> = FxHashSet::default();
-        for piece in copy_pieces(&e.text) {
-            if piece.chars().any(|c| c.is_ascii_digit())
-                || crate::text::token_count(piece) < params::MIN_ELEMENT_TERMS
-                || obligraph_vn::lexicon::opens_with_task_verb(&obligraph_vn::normalize::lower_nfc(
-                    piece,
-                ))
+        for (piece, lower) in copy_pieces(&e.text) {
+            // (Whether the matches hold the piece first: most pieces are
+            // held, and the readings below cost more.)
+            if piece.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let (n, terms) = crate::text::word_count_and_terms_of_lower(&lower);
+            if n < params::MIN_ELEMENT_TERMS {
+                continue;
+            }
+            let (found, mass) = terms.iter().fold((0.0, 0.0), |(f, m), t| {
+                let w = pc.weight(*t);
+                (if held(t) { f + w } else { f }, m + w)
+            });
+            if mass <= 0.0
+                || found / mass > params::COPY_PIECE_LEFT
+                || obligraph_vn::lexicon::opens_with_task_verb(&lower)
                 || is_agency_label(piece)
                 || obligraph_vn::deadline_phrase::parse_deadline(piece, &Default::default())
                     .is_some()
             {
                 continue;
             }
-            let terms = term_ids(piece);
-            let (found, mass) = terms.iter().fold((0.0, 0.0), |(f, m), t| {
-                let w = pc.weight(*t);
-                (if held(t) { f + w } else { f }, m + w)
-            });
-            if mass > 0.0 && found / mass <= params::COPY_PIECE_LEFT {
-                left.push(piece);
-                left_terms.extend(terms);
-            }
+            left.push(piece);
+            left_terms.extend(terms);
         }
         if left.is_empty() {
             continue;
@@ -2009,32 +2013,37 @@ fn left_out_of_copies(
 
 /// The pieces of an element's text a copy may leave out one by one
 /// ([`left_out_of_copies`]): between commas, semicolons, colons,
-/// parentheses, and the words "và", "hoặc", "cũng như"; trimmed. A place
+/// parentheses, and the words "và", "hoặc", "cũng như"; trimmed, each
+/// with its text in lower case and NFC. A place
 /// or purpose ([`QUALIFIER_OPENERS`]: "trên địa bàn …", "nhằm …", "góp phần
 /// …") qualifies what it follows, which a copy need not repeat: a piece
 /// opening with one is none, and one inside a piece ends it.
-fn copy_pieces(text: &str) -> Vec<&str> {
+fn copy_pieces(text: &str) -> Vec<(&str, String)> {
     const JOINS: &[&str] = &[" và ", " hoặc ", " cũng như "];
     text.split([',', ';', ':', '(', ')'])
         .flat_map(|p| split_keep(p, JOINS))
         .filter_map(|p| {
             let p = p.trim();
             let lower = obligraph_vn::normalize::lower_nfc(p);
-            if lower.len() != p.len() {
-                return (!p.is_empty()).then_some(p);
-            }
-            let end = QUALIFIER_OPENERS
-                .iter()
-                .filter_map(|q| {
-                    lower
-                        .match_indices(q)
-                        .map(|(at, _)| at)
-                        .find(|&at| at == 0 || lower[..at].ends_with(' '))
-                })
-                .min()
-                .unwrap_or(p.len());
-            let p = p.get(..end).unwrap_or(p).trim();
-            (!p.is_empty()).then_some(p)
+            // (Where lowering changed the length, a place in `lower` is not
+            // one in `p`: the piece is taken whole.)
+            let end = if lower.len() == p.len() {
+                QUALIFIER_OPENERS
+                    .iter()
+                    .filter_map(|q| {
+                        lower
+                            .match_indices(q)
+                            .map(|(at, _)| at)
+                            .find(|&at| at == 0 || lower[..at].ends_with(' '))
+                    })
+                    .min()
+                    .unwrap_or(p.len())
+            } else {
+                p.len()
+            };
+            let piece = p.get(..end).unwrap_or(p).trim_end();
+            let lower = lower.get(..piece.len()).unwrap_or(&lower).to_string();
+            (!piece.is_empty()).then_some((piece, lower))
         })
         .collect()
 }

@@ -2754,6 +2754,11 @@ const AGENCY_HEADS: &[&str] = &[
     "thanh tra",
     "kho bạc",
     "bộ",
+    // A police force's own units: its teams ("Đội Tổng hợp", "Đội Cảnh
+    // sát điều tra tội phạm về trật tự xã hội") and its lock-up ("Nhà tạm
+    // giữ"), named by the district police plans of 2023.
+    "đội",
+    "nhà tạm giữ",
     "các",
 ];
 
@@ -2765,6 +2770,23 @@ pub(crate) fn opens_with_head(text: &str) -> bool {
     }
     let f = fold(crate::import::text::first_chars(text, 24));
     !f.starts_with("các ") && folded_opens_with_head(&f)
+}
+
+/// Whether `before` ends with a capitalised head of a body's name and
+/// nothing after it ("Đội", "Phòng", "Trung tâm"): a capitalised word
+/// there goes on with the name ("Đội Tổng hợp là đơn vị thường trực":
+/// "Tổng hợp" is no verb).
+pub(crate) fn ends_with_head(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    (1..=words.len()).any(|n| {
+        let head: Vec<&str> = words.iter().take(n).rev().copied().collect();
+        head.first()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+            && AGENCY_HEADS
+                .iter()
+                .any(|h| *h != "các" && fold(&head.join(" ")) == *h)
+    })
 }
 
 /// Whether folded text `f` opens with one of [`AGENCY_HEADS`] as a word.
@@ -2868,6 +2890,9 @@ pub(crate) const TASK_VERB_NOUNS: &[&str] = &[
     "giáo dục bắt buộc",
     "giáo dục nghề nghiệp",
     "giáo dục và đào tạo",
+    // "Đội Cảnh sát thi hành án hình sự và hỗ trợ tư pháp": judicial
+    // support, a police unit's field.
+    "hỗ trợ tư pháp",
 ];
 
 /// [`TASK_VERBS`] folded, word by word.
@@ -2885,13 +2910,19 @@ fn task_verbs() -> &'static [Vec<String>] {
 /// xã hội", "Ban Tổ chức").
 const BEFORE_ORGANISATION_NOUN: &[&str] = &["các", "ban", "những", "và"];
 
+/// Whether `words` open with one of [`TASK_VERB_NOUNS`].
+fn opens_verb_noun(words: &[&str]) -> bool {
+    let f = fold(&words.iter().take(4).copied().collect::<Vec<_>>().join(" "));
+    TASK_VERB_NOUNS.iter().any(|n| f.starts_with(&fold(n)))
+}
+
 /// Whether a name as written holds a task verb after its first word,
 /// outside the known name it opens with ("Phòng Xây dựng và kiểm tra văn
 /// bản", "Phòng Phổ biến, giáo dục pháp luật" hold theirs).
 fn holds_task_verb(written: &str) -> bool {
     let words: Vec<&str> = written.split_whitespace().collect();
     (1..words.len()).any(|i| {
-        task_verb_at(&words, i) && {
+        task_verb_at(&words, i) && !opens_verb_noun(words.get(i..).unwrap_or(&[])) && {
             let at = words.get(..i).map_or(0, |w| w.join(" ").len());
             !name_runs_on(written, at)
         }
@@ -3335,6 +3366,25 @@ fn parse_part(
                 agency = unresolved(&strip_html(&written));
             }
         }
+        // Any body's name unknown to the table runs on over " và " when
+        // what follows stands as no body alone ("Đội Cảnh sát điều tra
+        // tội phạm về kinh tế và ma túy", "… thi hành án hình sự và hỗ trợ
+        // tư pháp").
+        if !is_resolved(&agency) && !agency.is_collective() && opens_with_head(&written) {
+            let mut k = j;
+            while pieces.get(k).is_some_and(|p| p.scope.is_none())
+                && pieces
+                    .get(k + 1)
+                    .is_some_and(|p| goes_on_after_va(p, memo, ctx))
+            {
+                k += 1;
+            }
+            if k > j {
+                j = k;
+                written = join_pieces(pieces.get(i..=j).unwrap_or(&[]));
+                agency = unresolved(&strip_html(&written));
+            }
+        }
         let scope = pieces.get(j).and_then(|p| p.scope.as_deref());
         let written_norm = tidy(&written);
         let agency = numbered_region(agency, &written_norm);
@@ -3392,6 +3442,16 @@ fn office_name_goes_on(p: &Piece, memo: &mut Memo, ctx: &AgencyContext) -> bool 
     }
     let levelled = LEVEL_WORDS.iter().any(|l| f.ends_with(&format!(" {l}")));
     !(levelled && memo.resolve_known(&p.text, ctx).is_some())
+}
+
+/// Whether a piece written after " và " goes on with the name before it:
+/// it opens in lower case, with no head of a body, and is no known body
+/// ("ma túy", "hỗ trợ tư pháp"; not "các cơ quan liên quan").
+fn goes_on_after_va(p: &Piece, memo: &mut Memo, ctx: &AgencyContext) -> bool {
+    p.sep_before == " và "
+        && p.text.chars().next().is_some_and(char::is_lowercase)
+        && office_name_goes_on(p, memo, ctx)
+        && memo.resolve_known(&p.text, ctx).is_none()
 }
 
 /// Whether a parenthesis after a name says the body is only asked ("(đề

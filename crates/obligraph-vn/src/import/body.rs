@@ -270,8 +270,10 @@ const NOT_VERBS: &[&str] = &[
     "tu", "den", "khi", "neu", "de", "la", "duoc", "co", "can", "tuy",
 ];
 
-/// The most words of the names [`names_before_verb`] reads.
-const MAX_SUBJECT_NAME_WORDS: usize = 16;
+/// The most words of the names [`names_before_verb`] reads: 18, the
+/// longest list seen, "Các Sở, ban, ngành, cơ quan, đơn vị và Ủy ban nhân
+/// dân các xã, phường, đặc khu" (Khánh Hòa's plan, 2026; 16 before).
+const MAX_SUBJECT_NAME_WORDS: usize = 18;
 
 /// A subject without the "Giao" (assign) the plan's issuer opens it with:
 /// "Giao Công an thành phố là cơ quan thường trực …". The first word is
@@ -2050,7 +2052,13 @@ fn first_verb_match<'a>(text: &str, lower: &'a str) -> Option<regex::Match<'a>> 
         let portfolio = lower
             .get(..at)
             .is_some_and(|b| b.trim_end().ends_with(PORTFOLIO));
-        !(portfolio || capital && at > 0 && crate::agency::inside_known_name(text, at))
+        // A capital after a body's head goes on with a name the table
+        // need not know ("Đội Tổng hợp là đơn vị thường trực").
+        let in_name = |at: usize| {
+            crate::agency::inside_known_name(text, at)
+                || text.get(..at).is_some_and(crate::agency::ends_with_head)
+        };
+        !(portfolio || capital && at > 0 && in_name(at))
     })
 }
 

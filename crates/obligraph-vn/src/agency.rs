@@ -2612,6 +2612,24 @@ pub(crate) fn parse_agency_list_with(
     out
 }
 
+/// The partners' verb a segment may open with ("phối hợp với …").
+const PARTNER_VERB: &str = "phối hợp với ";
+
+/// `seg` without the [`PARTNER_VERB`] it opens with; `None` when it opens
+/// otherwise.
+fn strip_partner_verb(seg: &str) -> Option<String> {
+    // (Only a segment opening with "p" or "P" is folded.)
+    let may = seg.trim_start().starts_with(['p', 'P']);
+    (may && fold(seg).starts_with(PARTNER_VERB))
+        .then(|| {
+            seg.trim_start()
+                .chars()
+                .skip(PARTNER_VERB.chars().count())
+                .collect::<String>()
+        })
+        .filter(|rest| !rest.trim().is_empty())
+}
+
 /// The assignments of one segment of a list, each with the role the
 /// segment writes, else `role`; whether the segment writes one.
 fn parse_segment(
@@ -2640,6 +2658,12 @@ fn parse_segment(
             (false, seg.to_string())
         }
     };
+    // "Công an các phường; phối hợp với Ủy ban Mặt trận Tổ quốc …": a
+    // segment opening with the partners' verb names partners.
+    let (partnered, seg) = match strip_partner_verb(&seg) {
+        Some(rest) => (true, rest),
+        None => (false, seg),
+    };
     let (part, tail) = cut_at_filler(&seg);
     // "Trưởng thôn nơi người chấp hành án cư trú": the bodies, and where
     // they act as their scope.
@@ -2654,7 +2678,13 @@ fn parse_segment(
     // "Các cơ quan chủ trì soạn thảo": the role words describe the bodies;
     // the column (or the list's role) decides.
     let noun_phrase = role_word_in_noun_phrase(&part, &tail);
-    let own_role = if noun_phrase { None } else { role_of(&tail) };
+    let own_role = if partnered {
+        Some(Role::Support)
+    } else if noun_phrase {
+        None
+    } else {
+        role_of(&tail)
+    };
     let seg_role = own_role.unwrap_or(role);
     // "Cơ quan chủ trì giải quyết bồi thường": a bare "cơ quan" / "đơn
     // vị" before the role words is a description of a body (the one that

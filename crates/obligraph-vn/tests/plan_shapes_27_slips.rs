@@ -195,3 +195,54 @@ fn chiefs_of_the_commune_police_are_the_commune_police() {
     let report = task(&i, "định kỳ báo cáo kết quả");
     assert_eq!(ids(report, Role::Lead), ["commune:police"]);
 }
+
+/// Phú Yên-style body item closing a theme, then a parenthesis on its own
+/// line pointing to the appendix's columns (Khánh Hòa L71–L73): the note
+/// is no roles of the item, whose leads are not "Nhiệm vụ cụ thể" and
+/// "cơ quan".
+const POINTER_NOTE: &str = "ỦY BAN NHÂN DÂN TỈNH GIA LAI
+
+Số: 78/KH-UBND
+
+Gia Lai, ngày 03 tháng 3 năm 2026
+
+KẾ HOẠCH
+Thực hiện Công ước quốc tế về các quyền dân sự và chính trị
+
+II. NHIỆM VỤ
+
+1. Báo cáo và hợp tác quốc tế
+
+a) Thực hiện báo cáo định kỳ về tình hình thực hiện Công ước theo yêu cầu của các bộ, ngành trung ương.
+
+b) Mở rộng hợp tác quốc tế trong thực thi Công ước theo nội dung tại Phụ lục kèm theo.
+
+(Nhiệm vụ cụ thể, đơn vị chủ trì, phối hợp, thời gian thực hiện và sản phẩm tại Phụ lục kèm theo Kế hoạch này)
+
+III. KINH PHÍ
+";
+
+#[test]
+fn a_parenthesis_pointing_to_the_appendix_gives_no_roles() {
+    let i = import(POINTER_NOTE);
+    let cooperation = task(&i, "Mở rộng hợp tác quốc tế");
+    assert!(cooperation.assignments.is_empty(), "{cooperation:#?}");
+    assert!(!cooperation.text.contains("Nhiệm vụ cụ thể"));
+}
+
+/// A role line whose partners go on after ";" with the verb again
+/// ("Đơn vị phối hợp: Công an các xã; phối hợp với Ủy ban Mặt trận Tổ
+/// quốc Việt Nam huyện"): the Front is a partner too (Ngô Quyền L97).
+#[test]
+fn partners_after_the_verb_again_in_a_role_line() {
+    let text = DISTRICT_POLICE.replace(
+        "- Đơn vị phối hợp: Đội Cảnh sát điều tra tội phạm về kinh tế và ma túy, Nhà tạm giữ.",
+        "- Đơn vị phối hợp: Nhà tạm giữ; phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam huyện.",
+    );
+    let i = import(&text);
+    let detention = task(&i, "người chấp hành án");
+    assert_eq!(
+        ids(detention, Role::Support),
+        ["district:fatherland_front", "unresolved:nhà tạm giữ"]
+    );
+}

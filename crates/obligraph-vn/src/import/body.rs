@@ -863,9 +863,12 @@ pub(crate) fn read_body(
             }
         }
         // A parenthesis on its own: roles for the group above.
+        // (Not one pointing to the appendix's columns: "(Nhiệm vụ cụ thể,
+        // cơ quan chủ trì, phối hợp … tại Phụ lục kèm theo)".)
         if text.starts_with('(')
             && roles_paren(text).is_some_and(|(s, _)| s == 0)
             && top_kind == Kind::Tasks
+            && !points_to_appendix(text)
         {
             let targets =
                 unassigned_tail(&nodes, label_targets(&nodes, &group, group_parent), &ctx);
@@ -2340,6 +2343,10 @@ fn closes_with_appendix_part(text: &str) -> bool {
 
 /// The appendix's columns as a sentence pointing to it names them.
 const APPENDIX_COLUMNS: &[&str] = &[
+    // (The partners' column after the leads', its noun left out: "cơ
+    // quan chủ trì, phối hợp".)
+    "cơ quan chủ trì, phối hợp",
+    "đơn vị chủ trì, phối hợp",
     "cơ quan chủ trì",
     "cơ quan phối hợp",
     "đơn vị chủ trì",
@@ -3707,6 +3714,9 @@ mod tests {
         ));
         assert!(points_to_appendix("Nhiệm vụ cụ thể theo Phụ lục đính kèm."));
         assert!(points_to_appendix("(Chi tiết tại Phụ lục I kèm theo)"));
+        assert!(points_to_appendix(
+            "(Nhiệm vụ cụ thể, đơn vị chủ trì, phối hợp, thời gian thực hiện tại Phụ lục kèm theo)"
+        ));
         assert!(!points_to_appendix(
             "Các nhiệm vụ tại Phụ lục do Sở Tư pháp tổng hợp, báo cáo Ủy ban nhân dân tỉnh."
         ));

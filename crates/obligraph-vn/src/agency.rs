@@ -2612,6 +2612,24 @@ pub(crate) fn parse_agency_list_with(
     out
 }
 
+/// The partners' verb a segment may open with ("phối hợp với …").
+const PARTNER_VERB: &str = "phối hợp với ";
+
+/// `seg` without the [`PARTNER_VERB`] it opens with; `None` when it opens
+/// otherwise.
+fn strip_partner_verb(seg: &str) -> Option<String> {
+    // (Only a segment opening with "p" or "P" is folded.)
+    let may = seg.trim_start().starts_with(['p', 'P']);
+    (may && fold(seg).starts_with(PARTNER_VERB))
+        .then(|| {
+            seg.trim_start()
+                .chars()
+                .skip(PARTNER_VERB.chars().count())
+                .collect::<String>()
+        })
+        .filter(|rest| !rest.trim().is_empty())
+}
+
 /// The assignments of one segment of a list, each with the role the
 /// segment writes, else `role`; whether the segment writes one.
 fn parse_segment(
@@ -2640,6 +2658,12 @@ fn parse_segment(
             (false, seg.to_string())
         }
     };
+    // "Công an các phường; phối hợp với Ủy ban Mặt trận Tổ quốc …": a
+    // segment opening with the partners' verb names partners.
+    let (partnered, seg) = match strip_partner_verb(&seg) {
+        Some(rest) => (true, rest),
+        None => (false, seg),
+    };
     let (part, tail) = cut_at_filler(&seg);
     // "Trưởng thôn nơi người chấp hành án cư trú": the bodies, and where
     // they act as their scope.
@@ -2654,7 +2678,13 @@ fn parse_segment(
     // "Các cơ quan chủ trì soạn thảo": the role words describe the bodies;
     // the column (or the list's role) decides.
     let noun_phrase = role_word_in_noun_phrase(&part, &tail);
-    let own_role = if noun_phrase { None } else { role_of(&tail) };
+    let own_role = if partnered {
+        Some(Role::Support)
+    } else if noun_phrase {
+        None
+    } else {
+        role_of(&tail)
+    };
     let seg_role = own_role.unwrap_or(role);
     // "Cơ quan chủ trì giải quyết bồi thường": a bare "cơ quan" / "đơn
     // vị" before the role words is a description of a body (the one that
@@ -2754,6 +2784,11 @@ const AGENCY_HEADS: &[&str] = &[
     "thanh tra",
     "kho bạc",
     "bộ",
+    // A police force's own units: its teams ("Đội Tổng hợp", "Đội Cảnh
+    // sát điều tra tội phạm về trật tự xã hội") and its lock-up ("Nhà tạm
+    // giữ"), named by the district police plans of 2023.
+    "đội",
+    "nhà tạm giữ",
     "các",
 ];
 
@@ -2765,6 +2800,23 @@ pub(crate) fn opens_with_head(text: &str) -> bool {
     }
     let f = fold(crate::import::text::first_chars(text, 24));
     !f.starts_with("các ") && folded_opens_with_head(&f)
+}
+
+/// Whether `before` ends with a capitalised head of a body's name and
+/// nothing after it ("Đội", "Phòng", "Trung tâm"): a capitalised word
+/// there goes on with the name ("Đội Tổng hợp là đơn vị thường trực":
+/// "Tổng hợp" is no verb).
+pub(crate) fn ends_with_head(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    (1..=words.len()).any(|n| {
+        let head: Vec<&str> = words.iter().take(n).rev().copied().collect();
+        head.first()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+            && AGENCY_HEADS
+                .iter()
+                .any(|h| *h != "các" && fold(&head.join(" ")) == *h)
+    })
 }
 
 /// Whether folded text `f` opens with one of [`AGENCY_HEADS`] as a word.
@@ -2868,6 +2920,9 @@ pub(crate) const TASK_VERB_NOUNS: &[&str] = &[
     "giáo dục bắt buộc",
     "giáo dục nghề nghiệp",
     "giáo dục và đào tạo",
+    // "Đội Cảnh sát thi hành án hình sự và hỗ trợ tư pháp": judicial
+    // support, a police unit's field.
+    "hỗ trợ tư pháp",
 ];
 
 /// [`TASK_VERBS`] folded, word by word.
@@ -2885,13 +2940,19 @@ fn task_verbs() -> &'static [Vec<String>] {
 /// xã hội", "Ban Tổ chức").
 const BEFORE_ORGANISATION_NOUN: &[&str] = &["các", "ban", "những", "và"];
 
+/// Whether `words` open with one of [`TASK_VERB_NOUNS`].
+fn opens_verb_noun(words: &[&str]) -> bool {
+    let f = fold(&words.iter().take(4).copied().collect::<Vec<_>>().join(" "));
+    TASK_VERB_NOUNS.iter().any(|n| f.starts_with(&fold(n)))
+}
+
 /// Whether a name as written holds a task verb after its first word,
 /// outside the known name it opens with ("Phòng Xây dựng và kiểm tra văn
 /// bản", "Phòng Phổ biến, giáo dục pháp luật" hold theirs).
 fn holds_task_verb(written: &str) -> bool {
     let words: Vec<&str> = written.split_whitespace().collect();
     (1..words.len()).any(|i| {
-        task_verb_at(&words, i) && {
+        task_verb_at(&words, i) && !opens_verb_noun(words.get(i..).unwrap_or(&[])) && {
             let at = words.get(..i).map_or(0, |w| w.join(" ").len());
             !name_runs_on(written, at)
         }
@@ -3335,6 +3396,25 @@ fn parse_part(
                 agency = unresolved(&strip_html(&written));
             }
         }
+        // Any body's name unknown to the table runs on over " và " when
+        // what follows stands as no body alone ("Đội Cảnh sát điều tra
+        // tội phạm về kinh tế và ma túy", "… thi hành án hình sự và hỗ trợ
+        // tư pháp").
+        if !is_resolved(&agency) && !agency.is_collective() && opens_with_head(&written) {
+            let mut k = j;
+            while pieces.get(k).is_some_and(|p| p.scope.is_none())
+                && pieces
+                    .get(k + 1)
+                    .is_some_and(|p| goes_on_after_va(p, memo, ctx))
+            {
+                k += 1;
+            }
+            if k > j {
+                j = k;
+                written = join_pieces(pieces.get(i..=j).unwrap_or(&[]));
+                agency = unresolved(&strip_html(&written));
+            }
+        }
         let scope = pieces.get(j).and_then(|p| p.scope.as_deref());
         let written_norm = tidy(&written);
         let agency = numbered_region(agency, &written_norm);
@@ -3392,6 +3472,16 @@ fn office_name_goes_on(p: &Piece, memo: &mut Memo, ctx: &AgencyContext) -> bool 
     }
     let levelled = LEVEL_WORDS.iter().any(|l| f.ends_with(&format!(" {l}")));
     !(levelled && memo.resolve_known(&p.text, ctx).is_some())
+}
+
+/// Whether a piece written after " và " goes on with the name before it:
+/// it opens in lower case, with no head of a body, and is no known body
+/// ("ma túy", "hỗ trợ tư pháp"; not "các cơ quan liên quan").
+fn goes_on_after_va(p: &Piece, memo: &mut Memo, ctx: &AgencyContext) -> bool {
+    p.sep_before == " và "
+        && p.text.chars().next().is_some_and(char::is_lowercase)
+        && office_name_goes_on(p, memo, ctx)
+        && memo.resolve_known(&p.text, ctx).is_none()
 }
 
 /// Whether a parenthesis after a name says the body is only asked ("(đề

@@ -270,8 +270,10 @@ const NOT_VERBS: &[&str] = &[
     "tu", "den", "khi", "neu", "de", "la", "duoc", "co", "can", "tuy",
 ];
 
-/// The most words of the names [`names_before_verb`] reads.
-const MAX_SUBJECT_NAME_WORDS: usize = 16;
+/// The most words of the names [`names_before_verb`] reads: 18, the
+/// longest list seen, "Các Sở, ban, ngành, cơ quan, đơn vị và Ủy ban nhân
+/// dân các xã, phường, đặc khu" (Khánh Hòa's plan, 2026; 16 before).
+const MAX_SUBJECT_NAME_WORDS: usize = 18;
 
 /// A subject without the "Giao" (assign) the plan's issuer opens it with:
 /// "Giao Công an thành phố là cơ quan thường trực …". The first word is
@@ -861,9 +863,12 @@ pub(crate) fn read_body(
             }
         }
         // A parenthesis on its own: roles for the group above.
+        // (Not one pointing to the appendix's columns: "(Nhiệm vụ cụ thể,
+        // cơ quan chủ trì, phối hợp … tại Phụ lục kèm theo)".)
         if text.starts_with('(')
             && roles_paren(text).is_some_and(|(s, _)| s == 0)
             && top_kind == Kind::Tasks
+            && !points_to_appendix(text)
         {
             let targets =
                 unassigned_tail(&nodes, label_targets(&nodes, &group, group_parent), &ctx);
@@ -2050,7 +2055,13 @@ fn first_verb_match<'a>(text: &str, lower: &'a str) -> Option<regex::Match<'a>> 
         let portfolio = lower
             .get(..at)
             .is_some_and(|b| b.trim_end().ends_with(PORTFOLIO));
-        !(portfolio || capital && at > 0 && crate::agency::inside_known_name(text, at))
+        // A capital after a body's head goes on with a name the table
+        // need not know ("Đội Tổng hợp là đơn vị thường trực").
+        let in_name = |at: usize| {
+            crate::agency::inside_known_name(text, at)
+                || text.get(..at).is_some_and(crate::agency::ends_with_head)
+        };
+        !(portfolio || capital && at > 0 && in_name(at))
     })
 }
 
@@ -2332,6 +2343,10 @@ fn closes_with_appendix_part(text: &str) -> bool {
 
 /// The appendix's columns as a sentence pointing to it names them.
 const APPENDIX_COLUMNS: &[&str] = &[
+    // (The partners' column after the leads', its noun left out: "cơ
+    // quan chủ trì, phối hợp".)
+    "cơ quan chủ trì, phối hợp",
+    "đơn vị chủ trì, phối hợp",
     "cơ quan chủ trì",
     "cơ quan phối hợp",
     "đơn vị chủ trì",
@@ -3699,6 +3714,9 @@ mod tests {
         ));
         assert!(points_to_appendix("Nhiệm vụ cụ thể theo Phụ lục đính kèm."));
         assert!(points_to_appendix("(Chi tiết tại Phụ lục I kèm theo)"));
+        assert!(points_to_appendix(
+            "(Nhiệm vụ cụ thể, đơn vị chủ trì, phối hợp, thời gian thực hiện tại Phụ lục kèm theo)"
+        ));
         assert!(!points_to_appendix(
             "Các nhiệm vụ tại Phụ lục do Sở Tư pháp tổng hợp, báo cáo Ủy ban nhân dân tỉnh."
         ));

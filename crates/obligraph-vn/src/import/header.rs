@@ -87,6 +87,7 @@ fn is_issuer_line(t: &str) -> bool {
             || k.starts_with("chinh phu")
             || k.starts_with("so ")
             || k.starts_with("bo ")
+            || k.starts_with("cong an ")
             || k.starts_with("hoi dong nhan dan"))
 }
 
@@ -346,7 +347,8 @@ pub(crate) fn level_of(
     if k.contains("thu tuong") || k.starts_with("chinh phu") || k.starts_with("bo ") {
         return Some(Level::National);
     }
-    if k.starts_with("so ") {
+    // A department's or a police force's plan is an agency's own plan.
+    if k.starts_with("so ") || k.starts_with("cong an ") {
         return Some(Level::Unit);
     }
     let committee = k.starts_with("uy ban nhan dan")

@@ -61,8 +61,13 @@ impl Key {
         }
     }
 
+    /// The key's hash: FxHash, not the standard SipHash, which cost about
+    /// 0.17 M instructions per hash of the real pair's documents (the
+    /// server's count per parent-repeated request: 26.73 M with SipHash,
+    /// 26.58 M with FxHash, two hashes each). A key is compared whole on a
+    /// hit, so a collision costs an import, never a wrong entry.
     fn hash(&self) -> u64 {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut h = rustc_hash::FxHasher::default();
         self.file.hash(&mut h);
         self.base64.hash(&mut h);
         self.content.hash(&mut h);

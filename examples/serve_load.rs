@@ -11,7 +11,9 @@
 //!   Bình Thuận's decision (`examples/data/written/`) and Ngô Quyền in
 //!   turn, with one word of every long line left out, a different word in
 //!   every request: the obligations' texts are new to the server in every
-//!   request, as from different writers.
+//!   request, as from different writers;
+//! - `same` (not run unless asked): both documents repeated, the same
+//!   pair in every request, as a plan re-audited.
 //!
 //! Prints throughput, p50/p99 latency and the server's peak memory
 //! (VmHWM of its /proc status).
@@ -92,7 +94,9 @@ fn args() -> Result<Args, String> {
             "--phases" => {
                 a.phases = v
                     .split(',')
-                    .map(|p| Phase::of(p.trim()).ok_or_else(|| bad(&"new, repeated or varied")))
+                    .map(|p| {
+                        Phase::of(p.trim()).ok_or_else(|| bad(&"new, repeated, varied or same"))
+                    })
                     .collect::<Result<_, _>>()?;
             }
             _ => return Err(format!("unknown argument {k}")),
@@ -110,6 +114,8 @@ enum Phase {
     Repeated,
     /// The parent repeated, children of other words in every request.
     Varied,
+    /// Both documents repeated.
+    Same,
 }
 
 impl Phase {
@@ -118,6 +124,7 @@ impl Phase {
             "new" => Some(Phase::New),
             "repeated" => Some(Phase::Repeated),
             "varied" => Some(Phase::Varied),
+            "same" => Some(Phase::Same),
             _ => None,
         }
     }
@@ -127,6 +134,7 @@ impl Phase {
             Phase::New => "both new",
             Phase::Repeated => "parent repeated",
             Phase::Varied => "parent repeated, children varied",
+            Phase::Same => "both repeated",
         }
     }
 }
@@ -213,6 +221,7 @@ impl Bodies {
         };
         let (name, child) = match self.children.get(n % self.children.len().max(1)) {
             Some((name, text)) if phase == Phase::Varied => (name.as_str(), varied(text, n)),
+            _ if phase == Phase::Same => ("ngo-quyen-102-2023.txt", self.child.clone()),
             _ => (
                 "ngo-quyen-102-2023.txt",
                 format!("{}\n(bản {n})\n", self.child),

@@ -127,6 +127,11 @@ fn every_endpoint_on_the_seeds_gives_handles_bytes() {
     assert_eq!(h["parent_cache"]["misses"], 2, "{h}");
     assert_eq!(h["parent_cache"]["hits"], 5, "{h}");
     assert_eq!(h["parent_cache"]["entries"], 2, "{h}");
+    // Children, kept on their second sight: Ngô Quyền four times (kept
+    // on the second), Đồng Nai twice (kept), Huế's Sở KH&CN once.
+    assert_eq!(h["child_cache"]["misses"], 5, "{h}");
+    assert_eq!(h["child_cache"]["hits"], 2, "{h}");
+    assert_eq!(h["child_cache"]["entries"], 2, "{h}");
     // More pairs and sets of plans.
     for r in [
         json!({"op": "lift", "documents": [doc("dong-nai-74-2026"), doc("hue-sokhcn-de-an-65-2026")], "to": "national"}),

@@ -308,6 +308,18 @@ pub struct InputRef {
     pub plan_found: bool,
 }
 
+impl InputRef {
+    /// The reference of `doc`, imported as `import`.
+    pub(crate) fn of(doc: &Document, import: &Import) -> InputRef {
+        InputRef {
+            id: doc.id.clone(),
+            name: doc.name.clone(),
+            label: import.plan.label(),
+            plan_found: import.plan_found(),
+        }
+    }
+}
+
 /// A response: the versions, then the op's members.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
@@ -775,12 +787,7 @@ pub(crate) fn load(doc: &Document) -> Result<Loaded, ErrorBody> {
         }
     }
     .map_err(|e| ErrorBody::import(&e, &name))?;
-    let input = InputRef {
-        id: doc.id.clone(),
-        name: doc.name.clone(),
-        label: import.plan.label(),
-        plan_found: import.plan_found(),
-    };
+    let input = InputRef::of(doc, &import);
     Ok(Loaded { import, input })
 }
 

@@ -17,8 +17,8 @@
 //! Limits: the body size, a time limit per request, a limit on requests
 //! in flight (more wait), and at most `--workers` requests computing at
 //! once (the rest wait for a worker). An audit's parent is imported and
-//! indexed once per content and kept in a bounded cache
-//! (`--cache-entries`, `--cache-mib`).
+//! indexed once per content, its child imported once per content, each
+//! kept in a bounded cache (`--cache-entries`, `--cache-mib`).
 //!
 //! ```no_run
 //! let mut options = obligraph::serve::Options::default();
@@ -60,9 +60,10 @@ pub struct Options {
     pub max_in_flight: usize,
     /// Requests computing at once (threads doing the work).
     pub workers: usize,
-    /// Parents kept imported and indexed (0: no cache).
+    /// Parents kept imported and indexed, and children kept imported, as
+    /// many of each (0: no cache).
     pub cache_entries: usize,
-    /// The cache's memory, estimated, in bytes.
+    /// The memory of each of the two caches, estimated, in bytes.
     pub cache_bytes: usize,
 }
 
@@ -127,10 +128,11 @@ pub struct ServeArgs {
     /// Requests computing at once (default: the number of cores).
     #[arg(long, value_name = "N")]
     workers: Option<usize>,
-    /// Audit parents kept imported and indexed (0: no cache).
+    /// Audit parents kept imported and indexed, and audit children kept
+    /// imported, as many of each (0: no cache).
     #[arg(long, default_value_t = 64, value_name = "N")]
     cache_entries: usize,
-    /// Memory of the parent cache, estimated, in MiB.
+    /// Memory of each of the two caches (parents, children), estimated, in MiB.
     #[arg(long, default_value_t = 256, value_name = "MIB")]
     cache_mib: usize,
 }
@@ -376,6 +378,7 @@ async fn health(State(app): State<Arc<App>>) -> Response {
         "status": "ok",
         "tool_version": contract::TOOL_VERSION,
         "parent_cache": app.cache.as_ref().map(cache::ParentCache::stats),
+        "child_cache": app.cache.as_ref().map(cache::ParentCache::child_stats),
     });
     json(StatusCode::OK, serde_json::to_vec(&v).unwrap_or_default())
 }

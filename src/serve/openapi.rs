@@ -109,7 +109,8 @@ pub(crate) fn document() -> Value {
         "Health".into(),
         json!({"type": "object", "required": ["status", "tool_version"],
                "properties": {"status": {"const": "ok"}, "tool_version": {"type": "string"},
-                              "parent_cache": {"type": "object"}}}),
+                              "parent_cache": {"type": "object"},
+                              "child_cache": {"type": "object"}}}),
     );
     let answer = |what: &str| {
         json!({"description": what,

@@ -1094,7 +1094,9 @@ impl Index {
             .map(|d| ((n + 1.0) / (*d as f32 + 1.0)).ln() + 1.0)
             .collect();
         ix.idf_unknown = (n + 1.0).ln() + 1.0;
-        ix.postings = vec![Vec::new(); ix.words.len()];
+        // A term's postings are one per text holding it: its df, known
+        // now, so each list is allocated once at its size.
+        ix.postings = df.iter().map(|d| Vec::with_capacity(*d as usize)).collect();
         for (doc, (g, ids)) in gram_sets.iter().zip(&set_ids).enumerate() {
             let v = ix.vectorize_indexed(g, ids);
             for (t, w) in &v.terms {

@@ -950,9 +950,11 @@ fn asked_without_role_verb(
     };
     // The names end at a word that ends a list of names, as "tham gia"
     // (take part) does: "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và
-    // các tổ chức thành viên tham gia thực hiện …".
+    // các tổ chức thành viên tham gia thực hiện …". Their end is known (the
+    // task's verb), as a subject's is: a name not in the table is read as
+    // one ("Đề nghị Ban Thanh tra nhân dân xã giám sát …").
     let (names, _) = crate::agency::cut_at_filler(&join(names));
-    if let Some(list) = only_agencies_with(&names, role, 0, ctx, memo) {
+    if let Some(list) = only_agencies_with(&names, role, UNKNOWN_SUBJECT_WORDS, ctx, memo) {
         for mut a in list {
             a.role = role;
             a.requested = true;
@@ -1018,6 +1020,34 @@ mod tests {
 
     fn ids(v: &[(&str, Role, bool)]) -> Vec<(String, Role, bool)> {
         v.iter().map(|(a, r, q)| (a.to_string(), *r, *q)).collect()
+    }
+
+    #[test]
+    fn a_body_asked_to_supervise_is_read() {
+        // Another ward's wording than the corpus's "Đề nghị Ban Thanh tra
+        // nhân dân xã giám sát theo quy định": a body not in the table,
+        // asked to supervise after the task's sentence.
+        let t = "Kịp thời chấn chỉnh các vi phạm. Đề nghị Ban Thanh tra nhân dân phường giám sát việc thực hiện.";
+        let r = sentence_roles(t, &AgencyContext::default());
+        let got: Vec<(&str, Role, bool)> = r
+            .assignments
+            .iter()
+            .map(|a| (a.as_written.as_str(), a.role, a.requested))
+            .collect();
+        assert_eq!(got, [("Ban Thanh tra nhân dân phường", Role::Lead, true)]);
+        // A known body asked so: its name stops at "giám sát".
+        let r = sentence_roles(
+            "Đề nghị Hội Cựu chiến binh phường giám sát việc thực hiện.",
+            &AgencyContext::default(),
+        );
+        let got: Vec<&str> = r
+            .assignments
+            .iter()
+            .map(|a| a.as_written.as_str())
+            .collect();
+        assert_eq!(got, ["Hội Cựu chiến binh phường"]);
+        // Asking no body names none.
+        assert!(roles("Đề nghị các cấp có thẩm quyền xem xét, giải quyết.").is_empty());
     }
 
     #[test]

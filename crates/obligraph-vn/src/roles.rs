@@ -210,6 +210,11 @@ const TOGETHER_WORD: &str = "cung";
 /// trì" (assign X to lead).
 const ASSIGN_WORDS: &[&str] = &["giao"];
 
+/// Words, as written, that after the bodies asked open the work they
+/// are asked for ("đề nghị Viện kiểm sát nhân dân tỉnh trong việc rà
+/// soát …"): no name holds them in lower case before a lower-case word.
+const WORK_OPENERS: &[&str] = &["trong"];
+
 /// The most words the partners after "phối hợp với" may have.
 const MAX_PARTNER_WORDS: usize = 40;
 
@@ -945,6 +950,18 @@ fn asked_without_role_verb(
     let Some(verb) = (at + 1..words.len()).find(|&k| task_verb_at(&raw, k)) else {
         return;
     };
+    // The names also end where the work they are asked for opens ("đề
+    // nghị Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh trong việc
+    // rà soát …").
+    let verb = (at + 1..verb)
+        .find(|&k| {
+            words.get(k).is_some_and(|w| WORK_OPENERS.contains(&w.raw))
+                && words
+                    .get(k + 1)
+                    .and_then(|w| w.raw.chars().next())
+                    .is_some_and(char::is_lowercase)
+        })
+        .unwrap_or(verb);
     let Some(names) = words.get(at..verb) else {
         return;
     };
@@ -1020,6 +1037,29 @@ mod tests {
 
     fn ids(v: &[(&str, Role, bool)]) -> Vec<(String, Role, bool)> {
         v.iter().map(|(a, r, q)| (a.to_string(), *r, *q)).collect()
+    }
+
+    #[test]
+    fn bodies_asked_end_where_their_work_opens() {
+        // Another city's wording than Đồng Nai's L32: the last body asked
+        // is followed by "trong việc" and the work.
+        let r = sentence_roles(
+            "Phối hợp với Sở Nội vụ và đề nghị Tòa án nhân dân thành phố, Viện kiểm sát nhân dân thành phố trong việc hướng dẫn nghiệp vụ.",
+            &AgencyContext::default(),
+        );
+        let got: Vec<&str> = r
+            .assignments
+            .iter()
+            .map(|a| a.as_written.as_str())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Sở Nội vụ",
+                "Tòa án nhân dân thành phố",
+                "Viện kiểm sát nhân dân thành phố"
+            ]
+        );
     }
 
     #[test]

@@ -1039,21 +1039,21 @@ mod tests {
         v.iter().map(|(a, r, q)| (a.to_string(), *r, *q)).collect()
     }
 
+    /// The names as written of the bodies a sentence gives roles.
+    fn written(text: &str) -> Vec<String> {
+        sentence_roles(text, &AgencyContext::default())
+            .assignments
+            .into_iter()
+            .map(|a| a.as_written)
+            .collect()
+    }
+
     #[test]
     fn bodies_asked_end_where_their_work_opens() {
         // Another city's wording than Đồng Nai's L32: the last body asked
         // is followed by "trong việc" and the work.
-        let r = sentence_roles(
-            "Phối hợp với Sở Nội vụ và đề nghị Tòa án nhân dân thành phố, Viện kiểm sát nhân dân thành phố trong việc hướng dẫn nghiệp vụ.",
-            &AgencyContext::default(),
-        );
-        let got: Vec<&str> = r
-            .assignments
-            .iter()
-            .map(|a| a.as_written.as_str())
-            .collect();
         assert_eq!(
-            got,
+            written("Phối hợp với Sở Nội vụ và đề nghị Tòa án nhân dân thành phố, Viện kiểm sát nhân dân thành phố trong việc hướng dẫn nghiệp vụ."),
             [
                 "Sở Nội vụ",
                 "Tòa án nhân dân thành phố",
@@ -1076,16 +1076,10 @@ mod tests {
             .collect();
         assert_eq!(got, [("Ban Thanh tra nhân dân phường", Role::Lead, true)]);
         // A known body asked so: its name stops at "giám sát".
-        let r = sentence_roles(
-            "Đề nghị Hội Cựu chiến binh phường giám sát việc thực hiện.",
-            &AgencyContext::default(),
+        assert_eq!(
+            written("Đề nghị Hội Cựu chiến binh phường giám sát việc thực hiện."),
+            ["Hội Cựu chiến binh phường"]
         );
-        let got: Vec<&str> = r
-            .assignments
-            .iter()
-            .map(|a| a.as_written.as_str())
-            .collect();
-        assert_eq!(got, ["Hội Cựu chiến binh phường"]);
         // Asking no body names none.
         assert!(roles("Đề nghị các cấp có thẩm quyền xem xét, giải quyết.").is_empty());
     }

@@ -2903,6 +2903,10 @@ pub(crate) const TASK_VERBS: &[&str] = &[
     "hỗ trợ",
     "ưu tiên",
     "tiến hành",
+    // "Đề nghị Ban Thanh tra nhân dân xã giám sát theo quy định": bodies
+    // asked to supervise; a name writes it capitalised ("Trung tâm Giám
+    // sát, điều hành đô thị thông minh").
+    "giám sát",
     // "đề nghị Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh gửi báo
     // cáo …": no name holds it.
     "gửi",

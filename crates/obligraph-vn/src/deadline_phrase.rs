@@ -1046,7 +1046,7 @@ fn patterns() -> Option<&'static Patterns> {
             rec: r(r"(?:định kỳ\s)?(?:hằng|hàng|mỗi) (năm|nằm|quý|tháng)\b").ok()?,
             school_year: r(r"(?:định kỳ\s)?(theo|hằng|hàng|mỗi|từng|đầu|cuối) năm học\b").ok()?,
             from_school_year: r(r"(?:bắt đầu\s)?từ năm học\s(\d{4})(?:\s?-\s?(?:năm\s)?\d{4}\b)?").ok()?,
-            half: r(r"(?:(?:định kỳ|b[áả]o cáo)\s)(?:0?6|sáu) tháng(?:\s(?:một|1) lần)?").ok()?,
+            half: r(r"(?:(?:định kỳ|b[áả]o cáo)\s)?(?:0?6|sáu) tháng(?:\s(?:một|1) lần)?").ok()?,
             annual_from: r(r"(?:từ\s|trong\s)?năm (?:học\s)?(\d{4})(?:\s?-\s?\d{4})? và các năm(?: học)? tiếp theo|từ năm (?:học\s)?(\d{4})(?:\s?-\s?\d{4})? trở đi").ok()?,
             from_to: r(r"từ năm (\d{4})\s?(?:-|đến(?: hết)?)\s?(?:năm\s)?(\d{4})\b").ok()?,
             from_year: r(r"từ năm (\d{4})\b").ok()?,
@@ -1529,7 +1529,12 @@ fn match_at(
         if after.starts_with("đầu năm") || after.starts_with("cuối năm") {
             return None;
         }
-        return one(Kind::Rec(rec(Period::HalfYear)), m.end());
+        // "6 tháng" alone is a period only next in a list of them
+        // ("định kỳ hằng quý, 6 tháng báo cáo …"); else it is a length.
+        let named = !rest.starts_with(|c: char| c.is_ascii_digit() || c == 's');
+        if named || follows_a_period(prev) {
+            return one(Kind::Rec(rec(Period::HalfYear)), m.end());
+        }
     }
     // Years.
     if let Some(c) = captures(&p.from_to) {
@@ -1730,6 +1735,21 @@ fn match_at(
 }
 
 /// Whether the words before a year make it a deadline in prose.
+/// Whether the folded text before a phrase ends with a recurrence and a
+/// list's joint ("hằng quý, ", "hàng năm và "): the phrase is the list's
+/// next period.
+fn follows_a_period(prev: &str) -> bool {
+    let p = prev.trim_end();
+    let Some(p) = p.strip_suffix(',').or_else(|| p.strip_suffix(" và")) else {
+        return false;
+    };
+    let p = p.trim_end();
+    ["năm", "quý", "tháng"].iter().any(|period| {
+        p.strip_suffix(period)
+            .is_some_and(|h| ["hằng ", "hàng ", "mỗi "].iter().any(|e| h.ends_with(e)))
+    })
+}
+
 fn prev_allows_year(prev: &str) -> bool {
     let prev = prev.trim_end();
     [
@@ -2364,6 +2384,33 @@ mod tests {
 
     fn ctx(y: i32, m: u32, d: u32) -> DeadlineContext {
         DeadlineContext::on(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn a_half_year_next_in_a_list_of_periods_is_read() {
+        // Written as no corpus plan writes it: "6 tháng" after a
+        // recurrence and a comma is the list's next period.
+        let c = ctx(2026, 2, 10);
+        let periods = |s: &str| {
+            let d = find_deadline(s, &c).map(|m| m.deadline);
+            let mut ps: Vec<Period> = d
+                .iter()
+                .flat_map(|d| d.parts())
+                .filter_map(|p| match p {
+                    Deadline::Recurring(r) => Some(r.period),
+                    _ => None,
+                })
+                .collect();
+            ps.sort_by_key(|p| format!("{p:?}"));
+            ps
+        };
+        let s = "Định kỳ hằng quý, 6 tháng báo cáo kết quả về Sở Tư pháp.";
+        assert_eq!(periods(s), vec![Period::HalfYear, Period::Quarter], "{s}");
+        let s = "định kỳ hàng năm và sáu tháng gửi báo cáo về Ủy ban nhân dân xã.";
+        assert_eq!(periods(s), vec![Period::HalfYear, Period::Year], "{s}");
+        // A length of six months is no period.
+        let s = "Tổ chức tập huấn 6 tháng cho cán bộ.";
+        assert_eq!(periods(s), Vec::<Period>::new(), "{s}");
     }
 
     #[test]

@@ -210,6 +210,11 @@ const TOGETHER_WORD: &str = "cung";
 /// trì" (assign X to lead).
 const ASSIGN_WORDS: &[&str] = &["giao"];
 
+/// Words, as written, that after the bodies asked open the work they
+/// are asked for ("đề nghị Viện kiểm sát nhân dân tỉnh trong việc rà
+/// soát …"): no name holds them in lower case before a lower-case word.
+const WORK_OPENERS: &[&str] = &["trong"];
+
 /// The most words the partners after "phối hợp với" may have.
 const MAX_PARTNER_WORDS: usize = 40;
 
@@ -958,14 +963,28 @@ fn asked_without_role_verb(
     let Some(verb) = (at + 1..words.len()).find(|&k| task_verb_at(&raw, k)) else {
         return;
     };
+    // The names also end where the work they are asked for opens ("đề
+    // nghị Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh trong việc
+    // rà soát …").
+    let verb = (at + 1..verb)
+        .find(|&k| {
+            words.get(k).is_some_and(|w| WORK_OPENERS.contains(&w.raw))
+                && words
+                    .get(k + 1)
+                    .and_then(|w| w.raw.chars().next())
+                    .is_some_and(char::is_lowercase)
+        })
+        .unwrap_or(verb);
     let Some(names) = words.get(at..verb) else {
         return;
     };
     // The names end at a word that ends a list of names, as "tham gia"
     // (take part) does: "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và
-    // các tổ chức thành viên tham gia thực hiện …".
+    // các tổ chức thành viên tham gia thực hiện …". Their end is known (the
+    // task's verb), as a subject's is: a name not in the table is read as
+    // one ("Đề nghị Ban Thanh tra nhân dân xã giám sát …").
     let (names, _) = crate::agency::cut_at_filler(&join(names));
-    if let Some(list) = only_agencies_with(&names, role, 0, ctx, memo) {
+    if let Some(list) = only_agencies_with(&names, role, UNKNOWN_SUBJECT_WORDS, ctx, memo) {
         for mut a in list {
             a.role = role;
             a.requested = true;
@@ -1031,6 +1050,51 @@ mod tests {
 
     fn ids(v: &[(&str, Role, bool)]) -> Vec<(String, Role, bool)> {
         v.iter().map(|(a, r, q)| (a.to_string(), *r, *q)).collect()
+    }
+
+    /// The names as written of the bodies a sentence gives roles.
+    fn written(text: &str) -> Vec<String> {
+        sentence_roles(text, &AgencyContext::default())
+            .assignments
+            .into_iter()
+            .map(|a| a.as_written)
+            .collect()
+    }
+
+    #[test]
+    fn bodies_asked_end_where_their_work_opens() {
+        // Another city's wording than Đồng Nai's L32: the last body asked
+        // is followed by "trong việc" and the work.
+        assert_eq!(
+            written("Phối hợp với Sở Nội vụ và đề nghị Tòa án nhân dân thành phố, Viện kiểm sát nhân dân thành phố trong việc hướng dẫn nghiệp vụ."),
+            [
+                "Sở Nội vụ",
+                "Tòa án nhân dân thành phố",
+                "Viện kiểm sát nhân dân thành phố"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_asked_to_supervise_is_read() {
+        // Another ward's wording than the corpus's "Đề nghị Ban Thanh tra
+        // nhân dân xã giám sát theo quy định": a body not in the table,
+        // asked to supervise after the task's sentence.
+        let t = "Kịp thời chấn chỉnh các vi phạm. Đề nghị Ban Thanh tra nhân dân phường giám sát việc thực hiện.";
+        let r = sentence_roles(t, &AgencyContext::default());
+        let got: Vec<(&str, Role, bool)> = r
+            .assignments
+            .iter()
+            .map(|a| (a.as_written.as_str(), a.role, a.requested))
+            .collect();
+        assert_eq!(got, [("Ban Thanh tra nhân dân phường", Role::Lead, true)]);
+        // A known body asked so: its name stops at "giám sát".
+        assert_eq!(
+            written("Đề nghị Hội Cựu chiến binh phường giám sát việc thực hiện."),
+            ["Hội Cựu chiến binh phường"]
+        );
+        // Asking no body names none.
+        assert!(roles("Đề nghị các cấp có thẩm quyền xem xét, giải quyết.").is_empty());
     }
 
     #[test]

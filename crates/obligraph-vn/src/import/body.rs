@@ -2252,7 +2252,13 @@ fn clauses(text: &str) -> Vec<String> {
         if c == ':' && depth <= 0 && opens_list(&cur) {
             listing = true;
         }
-        if c == ',' && depth <= 0 && opens_periodic_report(cs.get(i + 1..).unwrap_or(&[])) {
+        // A comma inside a list of periods ("định kỳ 6 tháng, hằng năm báo
+        // cáo …") parts no duties: the periods date the one report.
+        if c == ','
+            && depth <= 0
+            && !names_only_periods(&cur)
+            && opens_periodic_report(cs.get(i + 1..).unwrap_or(&[]))
+        {
             out.push(std::mem::take(&mut cur));
             continue;
         }
@@ -2384,13 +2390,42 @@ const LIST_OPENERS: &[&str] = &[
 
 /// Whether the text after a comma is a periodic report: it opens with
 /// [`PERIODIC`] and reports ("báo cáo", "gửi") before its clause ends.
+/// A list of periods ("định kỳ hằng quý, 6 tháng báo cáo …") is read on
+/// past its commas to the report.
 fn opens_periodic_report(after: &[char]) -> bool {
-    let clause: String = after
-        .iter()
-        .take_while(|c| !matches!(c, ';' | '.' | ','))
-        .collect();
+    let mut clause = String::new();
+    for part in after
+        .split(|c| matches!(c, ';' | '.'))
+        .next()
+        .unwrap_or(&[])
+        .split(|&c| c == ',')
+    {
+        clause.extend(part.iter());
+        clause.push(',');
+        if !names_only_periods(&clause) {
+            break;
+        }
+    }
     let k = key(clause.trim_start());
     PERIODIC.iter().any(|w| k.starts_with(w)) && (k.contains("bao cao") || k.contains("gui "))
+}
+
+/// Keys of the words a list of reporting periods is written with
+/// ("định kỳ 06 tháng", "hằng quý", "6 tháng và hằng năm", "mỗi năm"):
+/// the words of [`PERIODIC`] and of the periods' names and figures.
+const PERIOD_WORDS: &[&str] = &[
+    "dinh", "ky", "hang", "moi", "nam", "quy", "thang", "sau", "6", "06", "va", "hoac",
+];
+
+/// Whether `text` (a clause's words so far) names only reporting periods,
+/// at least one: nothing of a duty yet.
+fn names_only_periods(text: &str) -> bool {
+    let k = key(text);
+    let mut words = k
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| PERIOD_WORDS.contains(&w))
 }
 
 fn deadline_in(text: &str, ctx: &Ctx) -> (Option<obligraph_core::Deadline>, Option<String>) {
@@ -3751,6 +3786,22 @@ mod tests {
         // A label's colon is no list.
         let c = clauses("Công an quận: chủ trì hướng dẫn; theo dõi việc thực hiện.");
         assert_eq!(c.len(), 2, "{c:?}");
+    }
+
+    #[test]
+    fn a_list_of_periods_before_a_report_is_one_duty() {
+        // Another wording than the corpus's "định kỳ 06 tháng và hằng
+        // năm": the periods are parted by commas, and the list may follow
+        // a duty after a comma.
+        for (t, n) in [
+            ("Định kỳ hằng quý, 6 tháng báo cáo kết quả về Sở Tư pháp.", 1),
+            ("Theo dõi việc thực hiện; định kỳ 6 tháng, hằng năm báo cáo kết quả về Ủy ban nhân dân xã.", 2),
+            ("Triển khai thực hiện nghiêm túc, định kỳ 06 tháng, hàng năm gửi báo cáo về Phòng Tư pháp.", 2),
+        ] {
+            let c = clauses(t);
+            assert_eq!(c.len(), n, "{c:?}");
+            assert!(key(c.last().unwrap()).starts_with("dinh ky"), "{c:?}");
+        }
     }
 
     #[test]

@@ -516,6 +516,7 @@ pub(crate) fn read_header(
         .as_deref()
         .and_then(|i| level_of(i, plan.date, has_departments))
         .or(agency_plan.then_some(Level::Unit));
+    carried_through_parent(plan);
     if plan.implements.is_empty() {
         // No "Thực hiện Kế hoạch số …" in the title: the parent is the last
         // decision or plan of a level above cited as a legal basis.
@@ -543,6 +544,52 @@ pub(crate) fn read_header(
         .map(|m| m.as_str().to_string());
     plan.validity = plan.title.as_deref().and_then(validity);
     end
+}
+
+/// "Căn cứ Kế hoạch số 1422/KH-UBND … của Ủy ban nhân dân tỉnh" with
+/// "Thực hiện Kế hoạch số 158/KH-UBND … của Ủy ban nhân dân huyện triển
+/// khai Kế hoạch số 1422/KH-UBND …": the plan carried out names the cited
+/// basis as its own parent, so the plan carries that one out too, through
+/// it. Such bases move to `implements`, and so on up the chain.
+fn carried_through_parent(plan: &mut Plan) {
+    let mut k = 0;
+    while let Some(parent) = plan.implements.get(k) {
+        let title = parent
+            .title
+            .as_deref()
+            .map(crate::normalize::lowercase)
+            .unwrap_or_default();
+        let (named, rest): (Vec<DocRef>, Vec<DocRef>) = std::mem::take(&mut plan.legal_bases)
+            .into_iter()
+            .partition(|r| {
+                r.number
+                    .as_deref()
+                    .is_some_and(|n| names_number(&title, &number_key(n)))
+            });
+        plan.legal_bases = rest;
+        plan.implements.extend(named);
+        k += 1;
+    }
+}
+
+/// A document number or a text as compared: lower case, no white space.
+fn number_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `text` (in lower case) holds the number `number` (a
+/// [`number_key`]) whole: not "22/kh-ubnd" inside "1422/kh-ubnd".
+fn names_number(text: &str, number: &str) -> bool {
+    !number.is_empty()
+        && text.match_indices(number).any(|(at, _)| {
+            let before = text.get(..at).and_then(|b| b.chars().last());
+            let after = text.get(at + number.len()..).and_then(|a| a.chars().next());
+            !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        })
 }
 
 /// The level of the issuer of a cited Quyết định or Kế hoạch ("2715/QĐ-TTg"

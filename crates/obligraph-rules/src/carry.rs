@@ -801,6 +801,20 @@ pub(crate) struct Element {
     /// ([`ParentCarry::repeated_elsewhere`]): worked out when first asked,
     /// once (an element belongs to one obligation).
     repeated: std::sync::OnceLock<bool>,
+    /// The pieces a copy may leave out ([`left_out_of_copies`]), each as
+    /// written with its terms weighed: read when first asked, once (an
+    /// audit asks for them per derived plan; the parent's are the same).
+    copy_pieces: std::sync::OnceLock<Vec<CopyPiece>>,
+}
+
+/// A piece of an element that a copy may leave out
+/// ([`left_out_of_copies`]): as written, its terms with their weights in
+/// the parent plan, and their sum.
+#[derive(Debug, Clone)]
+struct CopyPiece {
+    text: std::sync::Arc<str>,
+    terms: Vec<(u64, f64)>,
+    mass: f64,
 }
 
 /// Share of `mass` (the sum of `terms`' weights) whose terms `set` holds.
@@ -983,6 +997,7 @@ fn task_elements(
                 report_kinds,
                 above_commune: std::sync::OnceLock::new(),
                 repeated: std::sync::OnceLock::new(),
+                copy_pieces: std::sync::OnceLock::new(),
                 text: e.into(),
                 terms,
                 mass,
@@ -1960,39 +1975,28 @@ fn left_out_of_copies(
     let held = |t: &u64| open.iter().any(|c| c.text.terms.contains(t));
     let mut out = Vec::new();
     for (k, e) in elements.iter().enumerate() {
-        let mut left: Vec<&str> = Vec::new();
-        let mut left_terms: FxHashSet<u64> = FxHashSet::default();
-        for (piece, lower) in copy_pieces(&e.text) {
-            // (Whether the matches hold the piece first: most pieces are
-            // held, and the readings below cost more.)
-            if piece.chars().any(|c| c.is_ascii_digit()) {
-                continue;
-            }
-            let (n, terms) = crate::text::word_count_and_terms_of_lower(&lower);
-            if n < params::MIN_ELEMENT_TERMS {
-                continue;
-            }
-            let (found, mass) = terms.iter().fold((0.0, 0.0), |(f, m), t| {
-                let w = pc.weight(*t);
-                (if held(t) { f + w } else { f }, m + w)
-            });
-            if mass <= 0.0
-                || found / mass > params::COPY_PIECE_LEFT
-                || obligraph_vn::lexicon::opens_with_task_verb(&lower)
-                || is_agency_label(piece)
-                || obligraph_vn::deadline_phrase::parse_deadline(piece, &Default::default())
-                    .is_some()
-            {
-                continue;
-            }
-            left.push(piece);
-            left_terms.extend(terms);
-        }
+        let pieces = e.copy_pieces.get_or_init(|| copy_pieces_of(e, pc));
+        let left: Vec<&CopyPiece> = pieces
+            .iter()
+            .filter(|p| {
+                let found: f64 = p
+                    .terms
+                    .iter()
+                    .filter(|(t, _)| held(t))
+                    .map(|(_, w)| w)
+                    .sum();
+                found / p.mass <= params::COPY_PIECE_LEFT
+            })
+            .collect();
         if left.is_empty() {
             continue;
         }
         // The rest of the element, copied: one match holds nearly all of
         // it.
+        let left_terms: FxHashSet<u64> = left
+            .iter()
+            .flat_map(|p| p.terms.iter().map(|(t, _)| *t))
+            .collect();
         let rest: Vec<(u64, f64)> = e
             .terms
             .iter()
@@ -2005,10 +2009,44 @@ fn left_out_of_copies(
                 .iter()
                 .any(|c| share_of(&rest, mass, &c.text.terms) >= params::COPY_NEAR);
         if copied {
-            out.extend(left.into_iter().map(|p| (k, std::sync::Arc::from(p))));
+            out.extend(
+                left.into_iter()
+                    .map(|p| (k, std::sync::Arc::clone(&p.text))),
+            );
         }
     }
     out
+}
+
+/// The pieces of element `e` a copy may leave out ([`copy_pieces`]), as
+/// [`left_out_of_copies`] reads them: not a piece with digits, under
+/// [`params::MIN_ELEMENT_TERMS`] words, opening with a task verb, naming a
+/// body or saying when; each with its terms weighed in the parent plan.
+fn copy_pieces_of(e: &Element, pc: &ParentCarry) -> Vec<CopyPiece> {
+    copy_pieces(&e.text)
+        .into_iter()
+        .filter_map(|(piece, lower)| {
+            if piece.chars().any(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            let (n, terms) = crate::text::word_count_and_terms_of_lower(&lower);
+            if n < params::MIN_ELEMENT_TERMS
+                || obligraph_vn::lexicon::opens_with_task_verb(&lower)
+                || is_agency_label(piece)
+                || obligraph_vn::deadline_phrase::parse_deadline(piece, &Default::default())
+                    .is_some()
+            {
+                return None;
+            }
+            let terms: Vec<(u64, f64)> = terms.into_iter().map(|t| (t, pc.weight(t))).collect();
+            let mass: f64 = terms.iter().map(|(_, w)| w).sum();
+            (mass > 0.0).then(|| CopyPiece {
+                text: std::sync::Arc::from(piece),
+                terms,
+                mass,
+            })
+        })
+        .collect()
 }
 
 /// The pieces of an element's text a copy may leave out one by one

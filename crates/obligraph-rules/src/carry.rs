@@ -805,6 +805,9 @@ pub(crate) struct Element {
     /// written with its terms weighed: read when first asked, once (an
     /// audit asks for them per derived plan; the parent's are the same).
     copy_pieces: std::sync::OnceLock<Vec<CopyPiece>>,
+    /// Its words in order with their weights and places ([`cut_words_of`]),
+    /// for [`cut_from_copies`]: read when first asked, once.
+    cut_words: std::sync::OnceLock<Vec<CutWord>>,
 }
 
 /// A piece of an element that a copy may leave out
@@ -998,6 +1001,7 @@ fn task_elements(
                 above_commune: std::sync::OnceLock::new(),
                 repeated: std::sync::OnceLock::new(),
                 copy_pieces: std::sync::OnceLock::new(),
+                cut_words: std::sync::OnceLock::new(),
                 text: e.into(),
                 terms,
                 mass,
@@ -1907,7 +1911,12 @@ pub(crate) fn verdict(
     // Left out of a near-verbatim copy: only read when nothing else is
     // dropped (a partial verdict already names what is).
     let copy_drops = if level == Carried::All && dropped.is_empty() {
-        left_out_of_copies(pc, pi, matches, &blocked)
+        let left = left_out_of_copies(pc, pi, matches, &blocked);
+        if left.is_empty() {
+            cut_from_copies(pc, pi, matches, &blocked)
+        } else {
+            left
+        }
     } else {
         Vec::new()
     };
@@ -2016,6 +2025,157 @@ fn left_out_of_copies(
         }
     }
     out
+}
+
+/// The runs of words of parent obligation `pi`'s elements that the
+/// matches cut out of a copy: the words either side of the run are
+/// written next to each other in a match, with the words before and after
+/// them as the parent writes them, while no match writes the run's first
+/// or last word next to its neighbour outside ("trợ giúp pháp lý, tư vấn
+/// pháp luật cho nhóm đối tượng …" copied as "trợ giúp pháp lý cho nhóm
+/// đối tượng …"; "theo dõi, kiểm tra, tổng hợp" as "theo dõi, tổng hợp").
+/// A drafter who joins the words either side of a piece, in a sentence
+/// copied around it, cut the piece — however close the rest of the task
+/// is (a paraphrase elsewhere in it changes nothing here). Pairs of words
+/// are the terms' pairs (stop words, digits and level words left out, so
+/// "tỉnh" for "thành phố" and a dropped "và" change nothing).
+///
+/// Only a run that opens a piece of a list (after a comma, a semicolon,
+/// "và" or "hoặc") and holds a word the parent plan rarely writes (weight
+/// at least [`params::CUT_DISTINCT_WEIGHT`]) is read: drafters drop
+/// "công tác", "thực hiện", "nâng cao nhận thức" inside a phrase as they
+/// please. Not read either: runs of fewer than
+/// [`params::MIN_ELEMENT_TERMS`] words or over [`params::CUT_MAX_WORDS`],
+/// and, as in [`copy_pieces_of`], a run with digits, naming a body or
+/// saying when, or opening with a place or purpose. Each with its
+/// element's index and as the parent writes it (in lower case where
+/// lowering changed the text's length).
+fn cut_from_copies(
+    pc: &ParentCarry,
+    pi: usize,
+    matches: &[ChildSide],
+    blocked: &[usize],
+) -> Vec<(usize, std::sync::Arc<str>)> {
+    let open: Vec<&ChildSide> = matches
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !blocked.contains(i))
+        .map(|(_, c)| c)
+        .collect();
+    if open.is_empty() {
+        return Vec::new();
+    }
+    let held = |t: u64| open.iter().any(|c| c.text.terms.contains(&t));
+    let mut out = Vec::new();
+    for (k, e) in pc.elements(pi).unwrap_or(&[]).iter().enumerate() {
+        let words = e.cut_words.get_or_init(|| cut_words_of(e, pc));
+        let n = words.len();
+        let pair = |i: usize, j: usize| match (words.get(i), words.get(j)) {
+            (Some(x), Some(y)) => held(pair_hash(x.hash, y.hash)),
+            _ => false,
+        };
+        let mut a = 1;
+        while a + 1 < n {
+            // Into the run: not written; the pair before it, when there is
+            // one, written.
+            if !words[a].opens_piece || pair(a - 1, a) || (a >= 2 && !pair(a - 2, a - 1)) {
+                a += 1;
+                continue;
+            }
+            let mut cut = None;
+            for b in a..(a + params::CUT_MAX_WORDS).min(n - 1) {
+                if b > a && pair(b - 1, b) {
+                    break;
+                }
+                let after = b + 2 < n;
+                if pair(a - 1, b + 1)
+                    && !pair(b, b + 1)
+                    && (!after || pair(b + 1, b + 2))
+                    && (a >= 2 || after)
+                {
+                    cut = Some(b);
+                    break;
+                }
+            }
+            let Some(b) = cut else {
+                a += 1;
+                continue;
+            };
+            let run = &words[a..=b];
+            if !run.iter().any(|w| w.weight >= params::CUT_DISTINCT_WEIGHT) {
+                a += 1;
+                continue;
+            }
+            if let Some(text) = cut_text(e, run) {
+                out.push((k, text));
+            }
+            a = b + 2;
+        }
+    }
+    out
+}
+
+/// A word of an element as [`cut_from_copies`] reads it.
+#[derive(Debug, Clone)]
+struct CutWord {
+    /// Its hash, as in the element's terms.
+    hash: u64,
+    /// Its weight in the parent plan.
+    weight: f64,
+    /// Its byte range in the element's text in lower case (none for a
+    /// word an abbreviation expands to).
+    at: Option<std::ops::Range<usize>>,
+    /// Whether it opens a piece of a list: a comma or a semicolon, or
+    /// "và" or "hoặc", between it and the word before.
+    opens_piece: bool,
+}
+
+/// The words of element `e` in order, as [`cut_from_copies`] reads them.
+fn cut_words_of(e: &Element, pc: &ParentCarry) -> Vec<CutWord> {
+    let lower = obligraph_vn::normalize::lower_nfc(&e.text);
+    let words = crate::text::term_words_of_lower(&lower);
+    let mut out: Vec<CutWord> = Vec::with_capacity(words.len());
+    for (hash, at) in words {
+        let opens_piece = match (out.last().and_then(|w| w.at.as_ref()), at.as_ref()) {
+            (Some(before), Some(this)) => lower.get(before.end..this.start).is_some_and(|gap| {
+                gap.contains([',', ';']) || gap.split_whitespace().any(|w| LIST_JOINS.contains(&w))
+            }),
+            _ => false,
+        };
+        out.push(CutWord {
+            hash,
+            weight: pc.weight(hash),
+            at,
+            opens_piece,
+        });
+    }
+    out
+}
+
+/// The words that join the pieces of a list ([`cut_words_of`]).
+const LIST_JOINS: &[&str] = &["và", "hoặc"];
+
+/// The run `run` of element `e`'s words as written, when it is one
+/// [`cut_from_copies`] reads as a cut.
+fn cut_text(e: &Element, run: &[CutWord]) -> Option<std::sync::Arc<str>> {
+    if run.len() < params::MIN_ELEMENT_TERMS {
+        return None;
+    }
+    let (Some(first), Some(last)) = (run.first()?.at.as_ref(), run.last()?.at.as_ref()) else {
+        return None;
+    };
+    let lower = obligraph_vn::normalize::lower_nfc(&e.text);
+    let written = if lower.len() == e.text.len() {
+        e.text.get(first.start..last.end)?
+    } else {
+        lower.get(first.start..last.end)?
+    };
+    let lower_run = lower.get(first.start..last.end)?;
+    let skip = written.chars().any(|c| c.is_ascii_digit())
+        || is_agency_label(written)
+        || QUALIFIER_OPENERS.iter().any(|q| lower_run.starts_with(q))
+        || obligraph_vn::deadline_phrase::parse_deadline(written, &Default::default()).is_some();
+    (!skip).then(|| std::sync::Arc::from(written))
 }
 
 /// The pieces of element `e` a copy may leave out ([`copy_pieces`]), as

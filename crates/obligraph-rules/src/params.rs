@@ -237,6 +237,21 @@ pub const COPY_PIECE_LEFT: f64 = 0.25;
 /// thảo, tập huấn" was called covered twice), so a reader checks it.
 pub const COPY_DROP_CONFIDENCE: f64 = 0.65;
 
+/// Weight (in the parent plan: ln((n + 1) / (d + 1)) + [`WEIGHT_FLOOR`]
+/// for a word d of its n texts write) one word of a run must reach for
+/// `cut_from_copies` to read the run as cut out of a copy: 2.7 is a word
+/// at most about one text in 13.5 writes. Fitted on the plans written for
+/// the test in sessions 15–22 (exact verdicts over 1090 labels: 893 with
+/// the rule off; 885 at 2.0, 897 at 2.4 and 2.7, 895 at 3.0); held out on
+/// those of sessions 23–28, 447 → 451 of 562.
+pub const CUT_DISTINCT_WEIGHT: f64 = 2.7;
+
+/// Longest run of words [`crate::carry`]'s `cut_from_copies` reads as
+/// cut out of a copy (stop words not counted): the longest planted cut
+/// seen, an audience of 20 words in Quảng Ngãi's II.3-4, with room.
+/// Not fitted.
+pub const CUT_MAX_WORDS: usize = 30;
+
 /// Derived texts whose term sets a parent index keeps (a national cascade
 /// has 36k distinct commune texts; past this they are computed each time).
 pub const CHILD_TERMS_MEMO: usize = 65_536;

@@ -550,6 +550,27 @@ fn hashes_of(tk: &Tokenizer, toks: &[Tok<'_>]) -> Vec<u64> {
     out
 }
 
+/// The words of `lower` (lower case, NFC) that make its terms, in order,
+/// as [`term_hashes_of_lower`] reads them (stop words, digits and level
+/// words left out; two adjacent entries make a pair term): each word's
+/// hash and its byte range in `lower` (none for a word an abbreviation
+/// expands to, which `lower` does not write).
+pub(crate) fn term_words_of_lower(lower: &str) -> Vec<(u64, Option<std::ops::Range<usize>>)> {
+    let (base, len) = (lower.as_ptr() as usize, lower.len());
+    with_tokens(lower, |tk, toks| {
+        toks.iter()
+            .filter_map(|t| match t {
+                Tok::Word(id, s) => {
+                    let at = (s.as_ptr() as usize).wrapping_sub(base);
+                    let inside = (s.as_ptr() as usize) >= base && at + s.len() <= len;
+                    Some((tk.hash_of(*id), inside.then(|| at..at + s.len())))
+                }
+                Tok::Level(_) => None,
+            })
+            .collect()
+    })
+}
+
 /// The hash of a pair of adjacent words by their hashes: the term of a
 /// pair of syllables in [`term_hashes`].
 pub(crate) fn pair_hash(a: u64, b: u64) -> u64 {

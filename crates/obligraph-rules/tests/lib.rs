@@ -6,6 +6,7 @@ mod applicability;
 mod beyond_district;
 mod common;
 mod competence_naming_communes;
+mod copy_cuts;
 mod copy_drops;
 mod decisions;
 mod districts_to_commune;

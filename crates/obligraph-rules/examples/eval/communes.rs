@@ -43,7 +43,7 @@ struct ExpectedVerdict {
 /// under its district (session 18). The first is
 /// also the applicability
 /// check's plan.
-pub const PLANS: [&str; 33] = [
+pub const PLANS: [&str; 34] = [
     "long-hung-ward-2026",
     "suoi-tre-commune-2026",
     "quang-tri-qd2715-2026",
@@ -77,6 +77,7 @@ pub const PLANS: [&str; 33] = [
     "khanh-hoa-iccpr-2026",
     "quang-ngai-qd2715-2026",
     "phan-thiet-87-2023",
+    "phu-yen-87-2023",
 ];
 
 fn read(rel: &str) -> Plan {

@@ -1,5 +1,6 @@
 //! Tests on the real corpus (one binary; modules per concern).
 
+mod addressee_themes;
 mod alignment;
 mod another_bodys_part;
 mod applicability;

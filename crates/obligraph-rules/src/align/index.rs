@@ -21,6 +21,11 @@ pub struct ParentIndex<'p> {
     pub(crate) titles: Index,
     /// The title (in `titles`) of each obligation's top-level section.
     pub(crate) title_of: Vec<Option<usize>>,
+    /// Whether each title of `titles` names the leads of a task under it:
+    /// an addressee heading ("1. Các cơ quan, đơn vị, Ủy ban nhân dân các
+    /// xã, phường"), not a theme of content (see
+    /// [`super::crosses_theme`]).
+    pub(crate) addresses: Vec<bool>,
     /// Agency keys (fields, collectives) of each obligation, as ids into
     /// `key_ids` (sorted).
     pub(crate) agency_keys: Vec<Vec<u32>>,
@@ -294,15 +299,23 @@ impl<'p> ParentIndex<'p> {
             Index::from_grams(&text_grams)
         };
         let mut distinct: Vec<String> = Vec::new();
+        let mut addresses: Vec<bool> = Vec::new();
         let title_of: Vec<Option<usize>> = plan
             .obligations
             .iter()
             .map(|o| {
                 let t = section_title(plan, o)?;
+                let names = names_a_lead(&obligraph_vn::normalize::lowercase(&t), o);
                 Some(match distinct.iter().position(|d| *d == t) {
-                    Some(k) => k,
+                    Some(k) => {
+                        if let Some(a) = addresses.get_mut(k) {
+                            *a |= names;
+                        }
+                        k
+                    }
                     None => {
                         distinct.push(t);
+                        addresses.push(names);
                         distinct.len() - 1
                     }
                 })
@@ -419,6 +432,7 @@ impl<'p> ParentIndex<'p> {
             group_of,
             heads_group,
             title_of,
+            addresses,
             agency_keys,
             key_ids,
             number_keys: plan

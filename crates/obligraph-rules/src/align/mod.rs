@@ -126,8 +126,17 @@ pub(crate) fn align(
         if !title_sims.contains_key(t) {
             let v = parent.titles.vectorize(t);
             let sims = parent.titles.scores(&v);
+            // A task under an addressee heading of the parent ("1. Các cơ
+            // quan, đơn vị, …") may sit under any theme of content in a
+            // derived plan: crossing counts against it only when the
+            // derived section mirrors another addressee heading.
+            let best = (0..sims.len()).max_by(|a, b| sims[*a].total_cmp(&sims[*b]));
+            let addresses = |k: usize| parent.addresses.get(k).copied().unwrap_or(false);
             let crosses = (0..parent.titles.docs.len())
-                .map(|k| crosses_theme(Some(&sims), Some(k)))
+                .map(|k| {
+                    crosses_theme(Some(&sims), Some(k))
+                        && (!addresses(k) || best.is_some_and(addresses))
+                })
                 .collect();
             title_sims.insert(t.clone(), (sims, crosses));
         }

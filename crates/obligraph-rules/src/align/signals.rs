@@ -132,7 +132,7 @@ pub(crate) fn group_headings(plan: &Plan, o: &Obligation) -> Vec<String> {
 }
 
 /// Whether a lower-cased heading names one of `o`'s leads as written.
-fn names_a_lead(title: &str, o: &Obligation) -> bool {
+pub(crate) fn names_a_lead(title: &str, o: &Obligation) -> bool {
     o.own_leads().any(|a| {
         let w = obligraph_vn::normalize::lowercase(a.as_written.trim());
         !w.is_empty() && title.contains(&w)

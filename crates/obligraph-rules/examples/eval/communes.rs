@@ -43,7 +43,7 @@ struct ExpectedVerdict {
 /// under its district (session 18). The first is
 /// also the applicability
 /// check's plan.
-pub const PLANS: [&str; 34] = [
+pub const PLANS: [&str; 35] = [
     "long-hung-ward-2026",
     "suoi-tre-commune-2026",
     "quang-tri-qd2715-2026",
@@ -78,6 +78,7 @@ pub const PLANS: [&str; 34] = [
     "quang-ngai-qd2715-2026",
     "phan-thiet-87-2023",
     "phu-yen-87-2023",
+    "hong-bang-87-2023",
 ];
 
 fn read(rel: &str) -> Plan {

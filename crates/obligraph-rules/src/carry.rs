@@ -1413,13 +1413,15 @@ fn other_report(parent: u16, child: u16) -> bool {
 
 /// What carrying reads of a derived text: its terms, the key subjects it
 /// names, whether it speaks of a convention without naming one, the kinds
-/// of report it names ([`report_kinds`]).
+/// of report it names ([`report_kinds`]), the items of its plan it points
+/// back at for a list ([`obligraph_vn::subjects::list_pointers`]).
 #[derive(Debug)]
 pub(crate) struct ChildText {
     report_kinds: u16,
     terms: FxHashSet<u64>,
     own: Vec<Subject>,
     generic: bool,
+    pointers: Vec<obligraph_vn::subjects::ListPointer>,
 }
 
 /// The derived side of one match: its terms and key subjects.
@@ -1621,9 +1623,16 @@ impl ChildSide {
                 terms,
                 own: self.text.own.clone(),
                 generic: self.text.generic,
+                pointers: self.text.pointers.clone(),
             }),
             plan_level: self.plan_level,
         }
+    }
+
+    /// The items of its plan the derived text points back at for a list
+    /// (read with its text, kept by text).
+    pub(crate) fn pointers(&self) -> &[obligraph_vn::subjects::ListPointer] {
+        &self.text.pointers
     }
 
     fn subjects(&self) -> &[Subject] {
@@ -1667,6 +1676,7 @@ impl ParentCarry {
                 terms,
                 own,
                 generic,
+                pointers: obligraph_vn::subjects::list_pointers_of_lower(&lower),
             }
         });
         ChildSide {

@@ -1013,7 +1013,7 @@ pub(crate) fn audit_indexed(
                         .collect::<Vec<_>>(),
                     child,
                 )
-                && !carry::names_parts(&p.text);
+                && !ix.carry.names_parts(pi);
             // A report duty naming its reports ("định kỳ 06 tháng và hằng
             // năm báo cáo …") carried by derived report duties of its kind
             // that name none: each carries the report of when it is due
@@ -1234,7 +1234,7 @@ pub(crate) fn audit_indexed(
             && reason.is_none()
             && p.kind == obligraph_core::ObligationKind::Monitor
             && is_own_plan(p, parent, child)
-            && !carry::names_parts(&p.text)
+            && !ix.carry.names_parts(pi)
         {
             match child
                 .obligations

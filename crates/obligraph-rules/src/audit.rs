@@ -142,12 +142,16 @@ pub(crate) fn not_applicable_reason(
 /// 4" is item 4 of the pointing item's part (or of the part named), "điểm
 /// b" the pointing item's sibling point b; each with what is numbered
 /// under it ("II.4", "II.4-1", "II.4.a"). Empty when the text points at
-/// none, or at no item of the plan.
-fn pointed_items(plan: &Plan, at: usize) -> Vec<usize> {
+/// none, or at no item of the plan. `pointers` are those its text makes
+/// (read once per text by [`crate::carry::ParentCarry::child_side`]).
+fn pointed_items(
+    plan: &Plan,
+    at: usize,
+    pointers: &[obligraph_vn::subjects::ListPointer],
+) -> Vec<usize> {
     let Some(o) = plan.obligations.get(at) else {
         return Vec::new();
     };
-    let pointers = obligraph_vn::subjects::list_pointers(&o.text);
     if pointers.is_empty() {
         return Vec::new();
     }
@@ -766,14 +770,13 @@ pub(crate) fn audit_indexed(
                 let c = child.obligations.get(ci)?;
                 Some(
                     slot.get_or_insert_with(|| {
-                        let pointed: Vec<ChildSide> = pointed_items(child, ci)
+                        let own = ix.carry.child_side(c, &child_subjects);
+                        let pointed: Vec<ChildSide> = pointed_items(child, ci, own.pointers())
                             .into_iter()
                             .filter_map(|j| child.obligations.get(j))
                             .map(|o| ix.carry.child_side(o, &child_subjects))
                             .collect();
-                        ix.carry
-                            .child_side(c, &child_subjects)
-                            .with_pointed(&pointed)
+                        own.with_pointed(&pointed)
                     })
                     .clone(),
                 )
@@ -1010,7 +1013,7 @@ pub(crate) fn audit_indexed(
                         .collect::<Vec<_>>(),
                     child,
                 )
-                && !carry::names_parts(&p.text);
+                && !ix.carry.names_parts(pi);
             // A report duty naming its reports ("định kỳ 06 tháng và hằng
             // năm báo cáo …") carried by derived report duties of its kind
             // that name none: each carries the report of when it is due
@@ -1231,7 +1234,7 @@ pub(crate) fn audit_indexed(
             && reason.is_none()
             && p.kind == obligraph_core::ObligationKind::Monitor
             && is_own_plan(p, parent, child)
-            && !carry::names_parts(&p.text)
+            && !ix.carry.names_parts(pi)
         {
             match child
                 .obligations

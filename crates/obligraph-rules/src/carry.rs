@@ -877,6 +877,9 @@ pub(crate) struct ParentCarry {
     elements: Vec<std::sync::OnceLock<Vec<Element>>>,
     /// Each obligation's text, its elements read from it when asked.
     texts: Vec<Box<str>>,
+    /// Whether each obligation names its parts ([`names_parts`]), read
+    /// when first asked for ([`ParentCarry::names_parts`]).
+    names_parts: Vec<std::sync::OnceLock<bool>>,
     /// The terms of the headings each obligation sits under
     /// ([`task_elements`]).
     headings: Vec<FxHashSet<u64>>,
@@ -1211,6 +1214,11 @@ impl ParentCarry {
                 .iter()
                 .map(|o| o.text.as_str().into())
                 .collect(),
+            names_parts: plan
+                .obligations
+                .iter()
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             headings,
             df,
             subjects,
@@ -1229,6 +1237,16 @@ impl ParentCarry {
         let n = self.texts.len().max(1) as f64;
         let d = f64::from(self.df.get(&term).copied().unwrap_or(0));
         ((n + 1.0) / (d + 1.0)).ln().max(0.0) + params::WEIGHT_FLOOR
+    }
+
+    /// Whether obligation `pi` names its parts ([`names_parts`]), read the
+    /// first time it is asked for (every derived plan asks); `false` past
+    /// the last obligation.
+    pub(crate) fn names_parts(&self, pi: usize) -> bool {
+        match (self.names_parts.get(pi), self.texts.get(pi)) {
+            (Some(cell), Some(text)) => *cell.get_or_init(|| names_parts(text)),
+            _ => false,
+        }
     }
 
     /// The elements of obligation `pi` ([`task_elements`]), read the first
@@ -1417,13 +1435,15 @@ fn other_report(parent: u16, child: u16) -> bool {
 
 /// What carrying reads of a derived text: its terms, the key subjects it
 /// names, whether it speaks of a convention without naming one, the kinds
-/// of report it names ([`report_kinds`]).
+/// of report it names ([`report_kinds`]), the items of its plan it points
+/// back at for a list ([`obligraph_vn::subjects::list_pointers`]).
 #[derive(Debug)]
 pub(crate) struct ChildText {
     report_kinds: u16,
     terms: FxHashSet<u64>,
     own: Vec<Subject>,
     generic: bool,
+    pointers: Vec<obligraph_vn::subjects::ListPointer>,
 }
 
 /// The derived side of one match: its terms and key subjects.
@@ -1625,9 +1645,16 @@ impl ChildSide {
                 terms,
                 own: self.text.own.clone(),
                 generic: self.text.generic,
+                pointers: self.text.pointers.clone(),
             }),
             plan_level: self.plan_level,
         }
+    }
+
+    /// The items of its plan the derived text points back at for a list
+    /// (read with its text, kept by text).
+    pub(crate) fn pointers(&self) -> &[obligraph_vn::subjects::ListPointer] {
+        &self.text.pointers
     }
 
     fn subjects(&self) -> &[Subject] {
@@ -1671,6 +1698,7 @@ impl ParentCarry {
                 terms,
                 own,
                 generic,
+                pointers: obligraph_vn::subjects::list_pointers_of_lower(&lower),
             }
         });
         ChildSide {
@@ -2375,6 +2403,28 @@ pub(crate) fn verdict_together(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whether_a_parent_duty_names_its_parts_is_read_from_its_own_text() {
+        // Kept per parent obligation: each index answers for its own
+        // text, asked once or again, in any order. Quảng Trị's wording.
+        let mut plan = Plan::default();
+        for (id, text) in [
+            ("1", "Định kỳ 6 tháng và hằng năm báo cáo sơ kết, tổng kết kết quả thực hiện về Sở Tư pháp"),
+            ("2", "Hằng năm báo cáo kết quả thực hiện Kế hoạch về Ủy ban nhân dân tỉnh"),
+            ("3", "Xây dựng kế hoạch tuyên truyền và báo cáo kết quả tuyên truyền hằng năm"),
+        ] {
+            plan.obligations.push(obligraph_core::Obligation::new(id, text));
+        }
+        let ix = crate::align::ParentIndex::new(&plan);
+        for pi in [2, 0, 1, 0, 2] {
+            let text = &plan.obligations[pi].text;
+            assert_eq!(ix.carry.names_parts(pi), names_parts(text), "{text}");
+        }
+        assert!(ix.carry.names_parts(0));
+        assert!(!ix.carry.names_parts(1));
+        assert!(!ix.carry.names_parts(3));
+    }
 
     #[test]
     fn report_kinds_before_the_verb_are_reports() {

@@ -47,3 +47,41 @@ fn a_pointer_at_another_list_carries_nothing_of_it() {
     let r = crate::common::audited(&province(), &child, "trợ giúp pháp lý");
     assert_eq!(r.status, Status::Partial, "{:?}", r.elements);
 }
+
+/// Plans of one fleet audited against one parent index share what is read
+/// of a text they both write: the pointing item's words are kept, but what
+/// it points at is each plan's own item 2.
+#[test]
+fn a_pointer_written_alike_in_two_plans_points_into_each_plan() {
+    let load = |t: &str, name: &str| obligraph_vn::import_text(t, name).unwrap().plan;
+    let parent = load(&province(), "parent.txt");
+    let carries = load(
+        &department("các hành vi bức cung, dùng nhục hình, giam giữ người trái pháp luật"),
+        "carries.txt",
+    );
+    let other = load(
+        &department("việc chậm giải quyết thủ tục hành chính"),
+        "other.txt",
+    );
+    let id = parent
+        .obligations
+        .iter()
+        .find(|o| o.text.contains("trợ giúp pháp lý"))
+        .map(|o| o.id.clone())
+        .expect("the legal aid task");
+    let cfg = obligraph_rules::Config::default();
+    for (plans, want) in [
+        (
+            [carries.clone(), other.clone()],
+            [Status::Covered, Status::Partial],
+        ),
+        ([other, carries], [Status::Partial, Status::Covered]),
+    ] {
+        let reports = obligraph_rules::audit_many(&parent, &plans, &cfg);
+        let got: Vec<Status> = reports
+            .iter()
+            .map(|r| r.parent_obligation(&id).expect("reported").status)
+            .collect();
+        assert_eq!(got, want);
+    }
+}

@@ -408,7 +408,37 @@ pub fn agency_by_id(id: &str) -> Option<Agency> {
     if let Some(c) = id.strip_prefix("collective:") {
         return collective_by_name(c);
     }
-    table().entries.iter().find(|a| a.id == id).cloned()
+    entry_by_id(id).cloned()
+}
+
+/// The first table entry with this id (looked up, not scanned: the audit
+/// asks for successors and counterparts of every derived plan's bodies).
+fn entry_by_id(id: &str) -> Option<&'static Agency> {
+    static BY_ID: OnceLock<HashMap<&'static str, &'static Agency>> = OnceLock::new();
+    let by_id = BY_ID.get_or_init(|| {
+        let mut m = HashMap::default();
+        for a in &table().entries {
+            m.entry(a.id.as_str()).or_insert(a);
+        }
+        m
+    });
+    by_id.get(id).copied()
+}
+
+/// The first table entry of `field` at `level`, if any.
+fn entry_of_field(level: Level, field: &str) -> Option<&'static Agency> {
+    type ByField = HashMap<(Level, &'static str), &'static Agency>;
+    static BY_FIELD: OnceLock<ByField> = OnceLock::new();
+    let by_field = BY_FIELD.get_or_init(|| {
+        let mut m = HashMap::default();
+        for a in &table().entries {
+            if let (Some(l), Some(f)) = (a.level, a.field.as_deref()) {
+                m.entry((l, f)).or_insert(a);
+            }
+        }
+        m
+    });
+    by_field.get(&(level, field)).copied()
 }
 
 // ---------------------------------------------------------------------------
@@ -3788,11 +3818,7 @@ pub fn only_those_concerned(as_written: &str) -> bool {
 /// exists, else the office that takes it in since 2025-07-01 ("justice" →
 /// "government_office", "home_affairs" → "culture_society"), else `None`.
 pub fn commune_field(field: &str) -> Option<&str> {
-    let own = table()
-        .entries
-        .iter()
-        .any(|a| a.level == Some(Level::Commune) && a.field.as_deref() == Some(field));
-    if own {
+    if entry_of_field(Level::Commune, field).is_some() {
         return Some(field);
     }
     commune_office(field)
@@ -3853,15 +3879,9 @@ pub fn counterpart(agency: &Agency, level: Level) -> Option<Agency> {
     if agency.level == Some(level) {
         return Some(agency.clone());
     }
-    let of_field = |f: &str| {
-        table()
-            .entries
-            .iter()
-            .find(|a| a.level == Some(level) && a.field.as_deref() == Some(f))
-            .cloned()
-    };
-    // One scan of the table: the body of the field itself, else (in a
-    // commune) the office that takes the field in.
+    let of_field = |f: &str| entry_of_field(level, f).cloned();
+    // The body of the field itself, else (in a commune) the office that
+    // takes the field in.
     of_field(field).or_else(|| match level {
         Level::Commune => of_field(commune_office(field)?),
         _ => None,
@@ -3871,6 +3891,33 @@ pub fn counterpart(agency: &Agency, level: Level) -> Option<Agency> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn looked_up_entries_are_the_first_the_table_holds() {
+        let entries = &table().entries;
+        for a in entries {
+            let first = entries.iter().find(|b| b.id == a.id);
+            assert_eq!(entry_by_id(&a.id), first, "{}", a.id);
+        }
+        assert_eq!(entry_by_id("province:no_such_body"), None);
+        let levels = [
+            Level::National,
+            Level::Province,
+            Level::District,
+            Level::Commune,
+            Level::Unit,
+        ];
+        for a in entries {
+            let field = a.field.as_deref().unwrap_or("");
+            for level in levels {
+                let first = entries
+                    .iter()
+                    .find(|b| b.level == Some(level) && b.field.as_deref() == Some(field));
+                assert_eq!(entry_of_field(level, field), first, "{field} {level:?}");
+            }
+        }
+        assert_eq!(entry_of_field(Level::Commune, "no_such_field"), None);
+    }
 
     #[test]
     fn a_collective_of_those_concerned() {

@@ -147,6 +147,24 @@ pub fn table_stats() -> TableStats {
     rows().stats
 }
 
+/// The rows of the table about `id`, in table order (looked up, not
+/// scanned: the audit asks after the bodies of every derived plan).
+fn rows_of(id: &str) -> &'static [&'static Row] {
+    static BY_ID: OnceLock<rustc_hash::FxHashMap<&'static str, Vec<&'static Row>>> =
+        OnceLock::new();
+    BY_ID
+        .get_or_init(|| {
+            let mut m: rustc_hash::FxHashMap<&'static str, Vec<&'static Row>> =
+                rustc_hash::FxHashMap::default();
+            for r in &rows().rows {
+                m.entry(r.id.as_str()).or_default().push(r);
+            }
+            m
+        })
+        .get(id)
+        .map_or(&[], Vec::as_slice)
+}
+
 /// The status of `agency` on `date`.
 ///
 /// Unresolved names are [`AgencyStatus::Unknown`]; every district body ends
@@ -157,7 +175,7 @@ pub fn status_on(agency: &Agency, date: NaiveDate) -> AgencyStatus {
     if agency.id.starts_with("unresolved:") || agency_by_id(&agency.id).is_none() {
         return AgencyStatus::Unknown;
     }
-    let own: Vec<&Row> = rows().rows.iter().filter(|r| r.id == agency.id).collect();
+    let own: &[&Row] = rows_of(&agency.id);
     if let Some(c) = own.iter().find(|r| r.event == Event::Created) {
         if date < c.window_start {
             return AgencyStatus::NotYetCreated { on: c.window_start };
@@ -173,7 +191,7 @@ pub fn status_on(agency: &Agency, date: NaiveDate) -> AgencyStatus {
         .copied()
         .or_else(|| {
             // The district level as a whole.
-            let wildcard = rows().rows.iter().find(|r| r.id == "district:*")?;
+            let wildcard = rows_of("district:*").first().copied()?;
             (agency.id.starts_with("district:") && created_on.is_none_or(|c| c < wildcard.date))
                 .then_some(wildcard)
         });
@@ -190,6 +208,18 @@ pub fn status_on(agency: &Agency, date: NaiveDate) -> AgencyStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn looked_up_rows_are_those_of_the_id_in_table_order() {
+        for r in &rows().rows {
+            let scanned: Vec<&Row> = rows().rows.iter().filter(|x| x.id == r.id).collect();
+            assert_eq!(rows_of(&r.id).len(), scanned.len(), "{}", r.id);
+            for (a, b) in rows_of(&r.id).iter().zip(&scanned) {
+                assert!(std::ptr::eq(*a, *b), "{}", r.id);
+            }
+        }
+        assert!(rows_of("province:no_such_body").is_empty());
+    }
 
     #[test]
     fn shipped_status_table_parses_fully() {

@@ -195,7 +195,12 @@ pub struct ListPointer {
 /// when it points at none. Only a pointer word followed by "mục", "khoản"
 /// or "điểm" and a mark is read: "quy định tại Điều 5" names a law.
 pub fn list_pointers(text: &str) -> Vec<ListPointer> {
-    let lower = lower_nfc(text);
+    list_pointers_of_lower(&lower_nfc(text))
+}
+
+/// [`list_pointers`] of a text already in lower case and NFC
+/// ([`lower_nfc`]), for a caller that lowers it for other readings too.
+pub fn list_pointers_of_lower(lower: &str) -> Vec<ListPointer> {
     let mut out = Vec::new();
     for word in LIST_POINTERS {
         for (at, _) in lower.match_indices(word) {
@@ -778,6 +783,24 @@ mod tests {
         // A law's article is no item of the plan.
         assert!(list_pointers("theo quy định tại Điều 5 Luật Tố cáo").is_empty());
         assert!(list_pointers("các nội dung nêu tại Kế hoạch số 12/KH-UBND").is_empty());
+    }
+
+    #[test]
+    fn list_pointers_of_a_lowered_text_are_those_of_the_text() {
+        // Upper case and decomposed marks (NFD) as some editors write them.
+        let t = "Hỗ trợ các đối tượng NÊU TẠI Khoản 2 Phần III";
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd(t).collect();
+        for text in [t, nfd.as_str()] {
+            let lowered = list_pointers_of_lower(&lower_nfc(text));
+            assert_eq!(lowered, list_pointers(text));
+            assert_eq!(
+                lowered
+                    .iter()
+                    .map(|p| (p.mark.as_str(), p.point, p.part.as_deref()))
+                    .collect::<Vec<_>>(),
+                [("2", false, Some("III"))]
+            );
+        }
     }
 
     use super::*;

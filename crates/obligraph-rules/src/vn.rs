@@ -64,6 +64,7 @@ pub(crate) fn issuing_body(
     let ctx = obligraph_vn::agency::AgencyContext {
         date: child.date,
         issuer_level: parent_level,
+        city_issuer: false,
     };
     let a = obligraph_vn::agency::resolve_agency(child.issuer.as_deref()?, &ctx);
     (a.collective.is_none() && a.field.is_some()).then_some(a)
@@ -135,6 +136,7 @@ mod tests {
         let ctx = obligraph_vn::agency::AgencyContext {
             date: NaiveDate::from_ymd_opt(2026, 2, 10),
             issuer_level: Some(Level::Commune),
+            city_issuer: false,
         };
         obligraph_vn::agency::resolve_agency(name, &ctx)
     }

@@ -731,6 +731,7 @@ fn derive_linked(
     let actx = AgencyContext {
         date: Some(date),
         issuer_level: Some(level),
+        city_issuer: false,
     };
     let mut truth = Vec::new();
     let mut sources: Vec<(String, String)> = Vec::new();
@@ -1212,6 +1213,7 @@ mod tests {
         let ctx = AgencyContext {
             date: NaiveDate::from_ymd_opt(2025, 12, 13),
             issuer_level: Some(Level::National),
+            city_issuer: false,
         };
         let mut p = Plan {
             number: Some("2715/QĐ-TTg".into()),

@@ -214,10 +214,7 @@ fn xlsx_round_trip(seed: &str) -> Result<obligraph_vn::Import, String> {
 /// (fields right, fields, the misses as text) for one import of a seed.
 fn score(import: &obligraph_vn::Import, gold: &[&Gold]) -> (usize, usize, Vec<String>) {
     let plan = &import.plan;
-    let ctx = AgencyContext {
-        date: plan.date,
-        issuer_level: plan.level,
-    };
+    let ctx = AgencyContext::of_plan(plan);
     let texts: Vec<String> = plan.obligations.iter().map(|o| bare(&o.text)).collect();
     let mut taken = vec![false; plan.obligations.len()];
     let (mut right, mut total) = (0, 0);

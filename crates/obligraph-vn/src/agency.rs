@@ -21,7 +21,8 @@
 //! province bodies when the city is one of the six centrally-run cities
 //! (Hà Nội, Huế, Hải Phòng, Đà Nẵng, Hồ Chí Minh, Cần Thơ) or when no city
 //! is named and the issuer is a province or district; for a commune issuer
-//! before 1 July 2025 they are the district-level city's bodies.
+//! before 1 July 2025, and for an issuer that is itself a city under a
+//! province ([`city_issuer`]), they are the district-level city's bodies.
 //!
 //! # The 2025 reorganisation
 //!
@@ -82,6 +83,26 @@ pub struct AgencyContext {
     pub date: Option<NaiveDate>,
     /// The level of the plan's issuer: decides "thành phố" when ambiguous.
     pub issuer_level: Option<Level>,
+    /// The issuer is a city under a province (a district-level "thành
+    /// phố thuộc tỉnh", see [`city_issuer`]): a bare "thành phố" names it.
+    pub city_issuer: bool,
+}
+
+impl AgencyContext {
+    /// The context of a plan's own names: its date, its issuer's level,
+    /// and whether its issuer is a city under a province.
+    pub fn of_plan(plan: &obligraph_core::Plan) -> Self {
+        AgencyContext {
+            date: plan.date,
+            issuer_level: plan.level,
+            city_issuer: plan.level == Some(Level::District)
+                && plan
+                    .issuer
+                    .as_deref()
+                    .and_then(|i| city_issuer(i, plan.date))
+                    == Some(true),
+        }
+    }
 }
 
 /// Roles and deadline given inside a parenthesis after a task.
@@ -538,6 +559,35 @@ const CENTRAL_CITIES: &[&str] = &[
     "cần thơ",
 ];
 
+/// Huế, a city of Thừa Thiên Huế province until then, is run centrally
+/// from 1 January 2025 (reference/reorganisation-2025.tsv: "tỉnh Thừa
+/// Thiên Huế → thành phố Huế (trực thuộc trung ương)", NQ 1314/NQ-UBTVQH15).
+const HUE_CENTRAL_FROM: (i32, u32, u32) = (2025, 1, 1);
+
+/// The end of district-level government (1 July 2025): no city under a
+/// province is left after it.
+const DISTRICTS_END: (i32, u32, u32) = (2025, 7, 1);
+
+/// Whether an issuer "Ủy ban nhân dân thành phố <name>" is a city under a
+/// province — district level — on `date`: a named city that is not one of
+/// the centrally-run ones, before district-level government ended. `None`
+/// when the issuer names no city after "thành phố".
+pub fn city_issuer(issuer: &str, date: Option<NaiveDate>) -> Option<bool> {
+    let f = fold(issuer);
+    let (_, after) = f.split_once("thành phố ")?;
+    let name = after.trim_start_matches("trực thuộc trung ương").trim();
+    if name.is_empty() {
+        return None;
+    }
+    let on = |(y, m, d): (i32, u32, u32)| {
+        NaiveDate::from_ymd_opt(y, m, d).is_some_and(|from| date.is_some_and(|t| t >= from))
+    };
+    let central = CENTRAL_CITIES
+        .iter()
+        .any(|c| name.starts_with(&fold(c)) && (*c != "huế" || on(HUE_CENTRAL_FROM)));
+    Some(!central && !on(DISTRICTS_END))
+}
+
 /// Tokens that never stand in a place name after an alias.
 fn is_joining(t: &str) -> bool {
     matches!(
@@ -604,6 +654,7 @@ fn city_level(toks: &[String], at: usize, ctx: &AgencyContext) -> Level {
     let two_level = NaiveDate::from_ymd_opt(2025, 7, 1);
     match ctx.issuer_level {
         Some(Level::Commune) if ctx.date.is_none() || ctx.date < two_level => Level::District,
+        _ if ctx.city_issuer => Level::District,
         _ => Level::Province,
     }
 }
@@ -624,6 +675,24 @@ fn resolve_tokens(toks: &[String], ctx: &AgencyContext) -> Option<usize> {
         let mut sub: Vec<String> = toks.get(..at).unwrap_or(&[]).to_vec();
         sub.push(fold(word));
         sub.extend(toks.get(at + 2..).unwrap_or(&[]).iter().cloned());
+        if let Some((idx, n)) = lookup(&sub) {
+            if n > at {
+                return Some(idx);
+            }
+        }
+    }
+    // "Thành ủy" of a city under a province is the city's own party
+    // committee, of district level ("Ban Tuyên giáo Thành ủy" in Phan
+    // Thiết's plan is its Quận ủy's counterpart).
+    let party = fold("ủy");
+    let city_party = toks
+        .windows(2)
+        .position(|w| w.first().map(String::as_str) == Some("thành") && w.get(1) == Some(&party));
+    if let Some(at) = city_party.filter(|_| ctx.city_issuer) {
+        let mut sub: Vec<String> = toks.to_vec();
+        if let Some(w) = sub.get_mut(at) {
+            *w = fold("quận");
+        }
         if let Some((idx, n)) = lookup(&sub) {
             if n > at {
                 return Some(idx);

@@ -886,6 +886,7 @@ fn seed_agency_cells_resolve() {
     let ctx = AgencyContext {
         date: Some(d(2026, 2, 5)),
         issuer_level: Some(Level::Province),
+        city_issuer: false,
     };
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     let mut cells: Vec<(String, Role, AgencyContext)> = Vec::new();
@@ -896,6 +897,7 @@ fn seed_agency_cells_resolve() {
     let nq = AgencyContext {
         date: Some(d(2023, 4, 14)),
         issuer_level: Some(Level::District),
+        city_issuer: false,
     };
     for row in table_rows(&seed("ngo-quyen-102-2023.txt")) {
         cells.push((row[2].clone(), Role::Lead, nq));
@@ -953,6 +955,7 @@ fn binh_thuan_inline_parentheses() {
     let actx = AgencyContext {
         date: Some(d(2023, 5, 1)),
         issuer_level: Some(Level::Province),
+        city_issuer: false,
     };
     let dctx = DeadlineContext::on(d(2023, 5, 1));
     let mut found = 0;
@@ -1116,6 +1119,7 @@ fn district_names_of_ngo_quyen() {
     let ctx = AgencyContext {
         date: Some(d(2023, 4, 14)),
         issuer_level: Some(Level::District),
+        city_issuer: false,
     };
     for (name, id) in [
         ("Phòng Tư pháp", "district:justice"),
@@ -1203,6 +1207,7 @@ fn distribution_lists() {
         let c = AgencyContext {
             date: Some(d(2026, 2, 5)),
             issuer_level: Some(ctx),
+            city_issuer: false,
         };
         let got: Vec<String> = parse_agency_list(item, Role::Support, &c)
             .into_iter()
@@ -1220,6 +1225,7 @@ fn reference_table_names_resolve() {
     let ctx = AgencyContext {
         date: None,
         issuer_level: Some(Level::Province),
+        city_issuer: false,
     };
     // Generic or placeholder names: a union of any level, a province's
     // newspaper by name, the 2025 commune tax teams, island police posts,
@@ -1263,10 +1269,12 @@ fn names_without_level_take_the_issuers() {
     let district = AgencyContext {
         date: Some(d(2023, 4, 14)),
         issuer_level: Some(Level::District),
+        city_issuer: false,
     };
     let province = AgencyContext {
         date: Some(d(2026, 2, 5)),
         issuer_level: Some(Level::Province),
+        city_issuer: false,
     };
     assert_eq!(resolve_agency("TAND", &district).id, "district:court");
     assert_eq!(resolve_agency("TAND", &province).id, "province:court");
@@ -1285,6 +1293,7 @@ fn city_is_a_province_for_centrally_run_cities() {
     let hue = AgencyContext {
         date: Some(d(2026, 1, 10)),
         issuer_level: Some(Level::Province),
+        city_issuer: false,
     };
     assert_eq!(
         resolve_agency("Ủy ban nhân dân thành phố", &hue).id,
@@ -1302,6 +1311,7 @@ fn city_is_a_province_for_centrally_run_cities() {
     let commune = AgencyContext {
         date: Some(d(2024, 3, 1)),
         issuer_level: Some(Level::Commune),
+        city_issuer: false,
     };
     assert_eq!(
         resolve_agency("Ủy ban nhân dân thành phố", &commune).id,

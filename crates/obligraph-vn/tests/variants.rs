@@ -42,6 +42,7 @@ fn ctx((y, m, d): (i32, u32, u32), level: obligraph_core::Level) -> AgencyContex
     AgencyContext {
         date: chrono::NaiveDate::from_ymd_opt(y, m, d),
         issuer_level: Some(level),
+        city_issuer: false,
     }
 }
 #[test]
@@ -255,6 +256,7 @@ fn a_departments_units() {
     let ctx = AgencyContext {
         date: i.plan.date,
         issuer_level: i.plan.level,
+        city_issuer: false,
     };
     let a = parse_agency_list("các đơn vị", Role::Lead, &ctx);
     assert_eq!(a[0].agency.id, "collective:related");

@@ -535,10 +535,7 @@ pub(crate) fn read_body(
     ledger: &mut Ledger,
 ) -> Vec<super::ImportWarning> {
     let mut ctx = Ctx::new(
-        AgencyContext {
-            date: plan.date,
-            issuer_level: plan.level,
-        },
+        AgencyContext::of_plan(plan),
         DeadlineContext {
             plan_date: plan.date,
         },
@@ -715,6 +712,34 @@ pub(crate) fn read_body(
             });
             ledger.attribute_all(&p.lines);
             open.clear();
+            continue;
+        }
+        // "A. Nâng cao hiệu quả thực thi …" / "1. …" … "B. Tăng cường tuyên
+        // truyền …" / "8. …": a theme heading of the tasks part over items
+        // numbered on across themes. It closes the item above and holds no
+        // task; the items stay the part's ("II.8"), as the appendix rows
+        // that restate them are numbered.
+        if let Some((letter, title)) = theme_heading(text)
+            .filter(|_| top_kind == Kind::Tasks && open.first().is_some_and(|&(d, _)| d == 1))
+        {
+            open.truncate(1);
+            let parent = open
+                .first()
+                .and_then(|&(_, i)| nodes.get(i))
+                .map(|n| n.id.clone());
+            let id = match &parent {
+                Some(r) => format!("{r}.{letter}"),
+                None => letter.to_string(),
+            };
+            plan.sections.push(Section {
+                id: ids.unique(id),
+                title: title.to_string(),
+                parent,
+                line: p.first(),
+            });
+            ledger.attribute_all(&p.lines);
+            group.clear();
+            group_parent = open.first().map(|&(_, i)| i);
             continue;
         }
         if is_closing(&k) {
@@ -1102,6 +1127,19 @@ fn leads_into_table(nodes: &[Node], t: &super::lines::Table, ledger: &Ledger) ->
             .is_some_and(|&l| ledger.blank_between(l, t.header_line))
 }
 
+/// "B. Tăng cường tuyên truyền, …": a capital letter other than the
+/// Roman numerals of the parts (I, V, X), a full stop, and a title opening in capitals; the letter and
+/// the title.
+fn theme_heading(text: &str) -> Option<(char, &str)> {
+    let letter = text
+        .chars()
+        .next()
+        .filter(|c| c.is_ascii_uppercase() && !"IVX".contains(*c))?;
+    let rest = text.get(1..)?.strip_prefix(". ")?.trim_start();
+    rest.starts_with(char::is_uppercase)
+        .then_some((letter, rest))
+}
+
 /// "Điều 1. …": an article of a decision.
 fn article(text: &str) -> Option<u32> {
     ARTICLE.captures(text)?.get(1)?.as_str().parse().ok()
@@ -1122,7 +1160,10 @@ fn appendix_id(n: u32) -> String {
 /// every paragraph whole.
 fn paragraph_key(text: &str) -> String {
     let head = key_head(text, PARAGRAPH_OPENING);
-    if opens_with_process(&head) || opens_with_ask(&head) && chars(text) <= MAX_EXHORTATION_CHARS {
+    if opens_with_process(&head)
+        || (opens_with_ask(&head) || opens_with_asker(&head))
+            && chars(text) <= MAX_EXHORTATION_CHARS
+    {
         key(text)
     } else {
         head
@@ -1205,8 +1246,31 @@ fn opens_with_ask(k: &str) -> bool {
     k.starts_with("yeu cau ") || k.starts_with("de nghi ")
 }
 
+/// The most words of the issuer's name before its ask ("Ủy ban nhân
+/// dân thành phố yêu cầu …", "Chủ tịch Ủy ban nhân dân huyện đề nghị …"):
+/// "Chủ tịch Ủy ban nhân dân thị xã" is seven.
+const MOST_ASKER_WORDS: usize = 8;
+
+/// Whether a key opens with a committee or its chairman, who may ask
+/// ([`issuer_asks`]).
+fn opens_with_asker(k: &str) -> bool {
+    k.starts_with("uy ban nhan dan ") || k.starts_with("ubnd ") || k.starts_with("chu tich ")
+}
+
+/// Whether a key asks in the issuer's name: a committee or its chairman,
+/// then "yêu cầu" / "đề nghị", with no clause between.
+fn issuer_asks(k: &str) -> bool {
+    opens_with_asker(k)
+        && [" yeu cau ", " de nghi "].iter().any(|v| {
+            k.find(v).is_some_and(|at| {
+                let before = k.get(..at).unwrap_or("");
+                !before.contains([',', ';']) && before.split(' ').count() <= MOST_ASKER_WORDS
+            })
+        })
+}
+
 fn is_exhortation(k: &str) -> bool {
-    opens_with_ask(k)
+    (opens_with_ask(k) || issuer_asks(k))
         && k.contains("nghiem tuc")
         && k.contains("ke hoach nay")
         && !k.contains("bao cao")

@@ -367,6 +367,15 @@ pub(crate) fn level_of(
     } else if rest.starts_with("thanh pho") {
         let after_reform =
             date.is_some_and(|d| d >= NaiveDate::from_ymd_opt(2025, 7, 1).unwrap_or(d));
+        // A named city decides by its name: Phan Thiết is a city of Bình
+        // Thuận (district level), whatever "Sở" its plan cites.
+        if let Some(under_province) = crate::agency::city_issuer(issuer, date) {
+            return Some(if under_province {
+                Level::District
+            } else {
+                Level::Province
+            });
+        }
         if has_departments || after_reform || rest.contains("truc thuoc trung uong") {
             Some(Level::Province)
         } else {

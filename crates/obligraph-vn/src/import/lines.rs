@@ -145,6 +145,18 @@ pub(crate) fn closes_a_pointer(t: &str) -> bool {
     next.starts_with([')', ']', ',', ';'])
 }
 
+/// Whether a line opening with "Phụ lục", not in capitals, ends a
+/// sentence that the line above leaves open on a connecting word ("… thời
+/// gian hoàn thành cụ thể theo" / "Phụ lục kèm theo Kế hoạch này."): an
+/// appendix heading follows a finished line (a signer's name, the end of
+/// the distribution list), never a "theo" or "tại".
+fn ends_a_pointer(prev: &str, next: &str) -> bool {
+    key_prefix(next, 8).starts_with("phu luc")
+        && !all_caps(next)
+        && !ends_terminal(prev)
+        && looks_cut(prev)
+}
+
 /// Whether a tab line goes on with the row line above, whose last cell a
 /// hard line break cut ("6\tThực hiện … giai đoạn 2021 -" / "2030 trên
 /// địa bàn …\tSở …\tSở …\t2026 - 2030\tBáo cáo hằng năm"): the row above
@@ -605,7 +617,7 @@ fn continues(
     if leaves_paren_open(prev) && body_marker(next).is_none() {
         return true;
     }
-    if NEW_PARA.is_match(next) && !closes_a_pointer(next)
+    if NEW_PARA.is_match(next) && !closes_a_pointer(next) && !ends_a_pointer(prev, next)
         || is_doc_type(para)
         || is_appendix_start(para)
         || (next.contains(", ngày")

@@ -282,6 +282,8 @@ pub(crate) fn link(plan: &mut Plan) {
     let pointed = pointer_links(plan, &duty_sections);
     let pointing: HashSet<usize> = pointed.iter().map(|&(_, ri)| ri).collect();
     let pointed_bodies: HashSet<usize> = pointed.iter().map(|&(bi, _)| bi).collect();
+    // Body items the appendix splits over rows: (body, rows).
+    let mut split_links: Vec<(usize, Vec<usize>)> = Vec::new();
     for (bi, o) in plan.obligations.iter().enumerate() {
         let top = o.id.split(['.', '-', ':']).next().unwrap_or("");
         if is_row(o)
@@ -295,6 +297,12 @@ pub(crate) fn link(plan: &mut Plan) {
         // trì: …)") names bodies, not the task: its words would match the
         // row that names the same bodies.
         let own = words(&crate::lexicon::without_roles(&o.text));
+        if o.assignments.is_empty() {
+            if let Some(halves) = split_rows(plan, &o.id, &own) {
+                split_links.push((bi, halves));
+                continue;
+            }
+        }
         let sole_title = o
             .section
             .as_deref()
@@ -453,8 +461,10 @@ pub(crate) fn link(plan: &mut Plan) {
             body.deadline_text = t;
         }
     }
-    // Then the body items left without roles that state a heading of rows.
-    for (bi, members) in heading_links(plan) {
+    // Then the body items left without roles that state a heading of rows,
+    // or that the appendix splits.
+    split_links.extend(heading_links(plan));
+    for (bi, members) in split_links {
         let restated: Vec<Obligation> = members
             .iter()
             .filter_map(|&ri| plan.obligations.get(ri).cloned())
@@ -679,6 +689,39 @@ fn heading_links(plan: &Plan) -> Vec<(usize, Vec<usize>)> {
         }
     }
     out
+}
+
+/// The rows an appendix splits body item "II.N" into: rows "N.1", "N.2",
+/// … with no row "N" (Phan Thiết's item 12, its province plan and its
+/// human-rights half, over rows 12.1 and 12.2), each sharing
+/// [`MIN_ORDINAL`] of its words with the item (numbering and text agree,
+/// as for [`ordinal_row`]). The item carries them all ([`carry_rows`]):
+/// no one row restates it.
+fn split_rows(plan: &Plan, id: &str, own: &Words) -> Option<Vec<usize>> {
+    let mut parts = id.split('.');
+    let (Some(_), Some(n), None) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    let n: u32 = n.parse().ok()?;
+    let mut whole = false;
+    let mut halves = Vec::new();
+    for (i, r) in plan.obligations.iter().enumerate() {
+        if !is_row(r) || r.assignments.is_empty() {
+            continue;
+        }
+        let nums: Option<Vec<u32>> = r.id.split('.').skip(1).map(|p| p.parse().ok()).collect();
+        match nums.as_deref() {
+            Some([m]) if *m == n => whole = true,
+            Some([m, _]) if *m == n => halves.push(i),
+            _ => {}
+        }
+    }
+    let worded = |i: &usize| {
+        plan.obligations
+            .get(*i)
+            .is_some_and(|r| overlap(own, &words(&without_parentheses(&r.text))) >= MIN_ORDINAL)
+    };
+    (!whole && halves.len() >= 2 && halves.iter().all(worded)).then_some(halves)
 }
 
 /// The appendix heading a lettered body item's place names: "II.N.x" →

@@ -407,6 +407,17 @@ pub(crate) fn read_table(
                 stack.pop();
             }
         }
+        // "11" then "12.1", "12.2" (body item 12 split in two rows, no row
+        // "12"): a row whose numbers do not go on from the open row's is
+        // not under it.
+        if let Some(Marker::Arabic(n)) = &marker {
+            while stack
+                .last()
+                .is_some_and(|(_, _, p)| !p.is_empty() && !n.starts_with(p))
+            {
+                stack.pop();
+            }
+        }
         let parent = stack.last().map(|(_, id, _)| id.clone());
         let base = parent.clone().unwrap_or_else(|| root.to_string());
         let label = match &marker {

@@ -158,3 +158,48 @@ fn a_reordered_bullet_takes_the_row_its_words_state() {
     assert_eq!(ids(training, Role::Lead), ["district:police"]);
     assert_eq!(plan.restates.as_deref(), Some("PL.2.1"), "{plan:#?}");
 }
+
+/// Huyện Bắc Bình (Bình Thuận), 2023: the standing office's duties as
+/// bullets under a sentence that names it and ends with a colon.
+/// (Công an quận Ngô Quyền L124.)
+const LEAD_IN_DUTIES: &str = "ỦY BAN NHÂN DÂN
+HUYỆN BẮC BÌNH
+
+Số: 77/KH-UBND
+
+Bắc Bình, ngày 18 tháng 4 năm 2023
+
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trên địa bàn huyện
+
+II. NHIỆM VỤ
+
+1. Tuyên truyền
+
+1.1. Tổ chức tuyên truyền Công ước chống tra tấn cho cán bộ, công chức (Phòng Văn hóa và Thông tin chủ trì; thời gian: hằng năm).
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Tư pháp là cơ quan thường trực, giúp Ủy ban nhân dân huyện:
+
+- Theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này trên địa bàn huyện.
+
+- Tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân huyện trước ngày 05/11 hằng năm.
+
+2. Công an huyện chủ trì tổ chức thực hiện các nhiệm vụ được giao tại Mục II.
+";
+
+/// A numbered duty that names its subject and opens bullets with a
+/// colon is no duty of its own: its bullets are, led by it.
+#[test]
+fn a_subject_opening_duties_with_a_colon_is_no_task() {
+    let i = import(LEAD_IN_DUTIES);
+    common::no_task(&i, |t| t.contains("là cơ quan thường trực"));
+    assert!(i
+        .plan
+        .sections
+        .iter()
+        .any(|s| s.title.contains("là cơ quan thường trực")));
+    let monitor = task(&i, "Theo dõi, đôn đốc, kiểm tra việc thực hiện");
+    assert_eq!(ids(monitor, Role::Lead), ["district:justice"]);
+}

@@ -203,3 +203,42 @@ fn a_subject_opening_duties_with_a_colon_is_no_task() {
     let monitor = task(&i, "Theo dõi, đôn đốc, kiểm tra việc thực hiện");
     assert_eq!(ids(monitor, Role::Lead), ["district:justice"]);
 }
+
+/// Công an huyện Hàm Thuận Nam (Bình Thuận), 2023: the district police's
+/// holding house among the subjects of a task and as a lead of a role
+/// line. (Công an quận Ngô Quyền L101.)
+const HOLDING_HOUSE: &str = "CÔNG AN TỈNH BÌNH THUẬN
+CÔNG AN HUYỆN HÀM THUẬN NAM
+
+Số: 305/KH-CAH
+
+Hàm Thuận Nam, ngày 24 tháng 4 năm 2023
+
+KẾ HOẠCH
+Thực hiện Công ước chống tra tấn trong Công an huyện
+
+II. NHIỆM VỤ
+
+1. Quản lý tạm giữ
+
+1.1. Nhà tạm giữ, Công an các xã, thị trấn tổ chức học tập các khuyến nghị của Ủy ban chống tra tấn cho cán bộ, chiến sỹ trực tiếp quản lý người bị tạm giữ.
+
+1.2. Niêm yết công khai nội quy và quyền của người bị tạm giữ.
+- Đơn vị chủ trì: Nhà tạm giữ Công an huyện.
+- Thời gian: thường xuyên.
+";
+
+/// The holding house of a district police ("Nhà tạm giữ") is a unit of
+/// the police plan: it leads as a subject and in a role line.
+#[test]
+fn the_holding_house_leads_in_a_police_plan() {
+    let i = import(HOLDING_HOUSE);
+    let study = task(&i, "tổ chức học tập các khuyến nghị");
+    assert_eq!(
+        ids(study, Role::Lead),
+        ["commune:police", "unit:holding_house"],
+        "{study:#?}"
+    );
+    let notice = task(&i, "Niêm yết công khai nội quy");
+    assert_eq!(ids(notice, Role::Lead), ["unit:holding_house"]);
+}

@@ -243,6 +243,6 @@ fn partners_after_the_verb_again_in_a_role_line() {
     let detention = task(&i, "người chấp hành án");
     assert_eq!(
         ids(detention, Role::Support),
-        ["district:fatherland_front", "unresolved:nhà tạm giữ"]
+        ["district:fatherland_front", "unit:holding_house"]
     );
 }

@@ -2583,6 +2583,20 @@ fn emit(mut nodes: Vec<Node>, plan: &mut Plan, ledger: &mut Ledger, ctx: &Ctx) {
     let mut heading_leads: HashMap<usize, Vec<Assignment>> = HashMap::default();
     let mut body_headings: HashMap<usize, Vec<Assignment>> = HashMap::default();
     for (i, n) in nodes.iter().enumerate() {
+        // "1. Đội Tổng hợp là đơn vị thường trực, giúp Lãnh đạo Công an
+        // quận:" over bullets: a duty's subject opening the bullets that
+        // are its duties, no duty of its own — it leads them.
+        if n.kind == Kind::Organisation
+            && n.numbered
+            && n.children > 0
+            && n.parent.is_some()
+            && n.text.trim_end().ends_with(':')
+        {
+            if let Some(leads) = known_subject(&n.text, ctx).filter(|l| !l.is_empty()) {
+                heading_leads.insert(i, leads);
+                continue;
+            }
+        }
         if !(n.numbered && n.children > 0 && n.parent.is_some() && is_agency_heading(&n.text)) {
             continue;
         }

@@ -206,6 +206,16 @@ fn ordinal_row(id: &str) -> Option<String> {
     (head.split('.').count() == 2).then(|| format!("PL.{n}.{k}"))
 }
 
+/// The words of the body item whose place names row `ri`
+/// ([`ordinal_row`]), when there is one.
+fn place_item_words(plan: &Plan, ri: usize) -> Option<Words> {
+    let rid = plan.obligations.get(ri)?.id.as_str();
+    plan.obligations
+        .iter()
+        .find(|o| !is_row(o) && ordinal_row(&o.id).as_deref() == Some(rid))
+        .map(|o| words(&crate::lexicon::without_roles(&o.text)))
+}
+
 /// Least overlap for the row a body item's place names ([`ordinal_row`]).
 const MIN_ORDINAL: f64 = 0.4;
 
@@ -277,6 +287,7 @@ pub(crate) fn link(plan: &mut Plan) {
     let mut group_links: Vec<(usize, Vec<usize>)> = Vec::new();
     // Duties of "Tổ chức thực hiện" and "Kinh phí" restate no row.
     let duty_sections = duty_sections(plan);
+    let parts = appendix_parts(plan);
     // Rows that name their body items by number are theirs, whatever the
     // words: those items and rows take no part in the matching by words.
     let pointed = pointer_links(plan, &duty_sections);
@@ -311,13 +322,36 @@ pub(crate) fn link(plan: &mut Plan) {
             .map(|t| words(t));
         let number = body_number(&o.id);
         // The row its place names, when the words agree enough: taken
-        // before any other.
+        // before any other — unless another row of its number words it
+        // nearly whole ([`MIN_ANY`], as a row at no place of its must),
+        // better than the place row and than that row's own place item
+        // does (a body that lists its bullets in another order than the
+        // rows): then the text wins, and the rows are matched by words
+        // below. Ngô Quyền's II.3-4 runs its row 3.4 and all of row 3.5
+        // together and stays 3.4's: row 3.5 is II.3-5's, word for word
+        // (and row 3.2's unnumbered sibling, sharing 0.69 of its words
+        // against 3.4's 0.64 through "tuyên truyền … Công ước CAT",
+        // words it far from whole).
         let by_place = ordinal_row(&o.id).and_then(|rid| {
-            rows.iter().find(|(ri, row_words, _)| {
-                !pointing.contains(ri)
-                    && plan.obligations.get(*ri).is_some_and(|r| r.id == rid)
-                    && overlap(&own, row_words) >= MIN_ORDINAL
-            })
+            rows.iter()
+                .find(|(ri, row_words, _)| {
+                    !pointing.contains(ri)
+                        && plan.obligations.get(*ri).is_some_and(|r| r.id == rid)
+                        && overlap(&own, row_words) >= MIN_ORDINAL
+                })
+                .filter(|(ri, row_words, _)| {
+                    let here = overlap(&own, row_words);
+                    !rows.iter().any(|(other, w, no)| {
+                        let there = overlap(&own, w);
+                        other != ri
+                            && !pointing.contains(other)
+                            && number.is_some()
+                            && *no == number
+                            && there >= MIN_ANY
+                            && there > here
+                            && place_item_words(plan, *other).is_none_or(|p| overlap(&p, w) < there)
+                    })
+                })
         });
         if let Some((ri, _, _)) = by_place {
             links.push((bi, *ri));
@@ -370,12 +404,25 @@ pub(crate) fn link(plan: &mut Plan) {
         // with leads of their own under it) restates no one row.
         if let Some((_, score, ri)) = best {
             // A row with a lead of its own that heads others is the row.
-            let row_id = plan.obligations.get(ri).map_or("", |r| r.id.as_str());
+            let row = plan.obligations.get(ri);
+            let row_id = row.map_or("", |r| r.id.as_str());
+            // The heading that the item's place and words name, when the
+            // row sits under it: the item states the heading and runs some
+            // of its rows together (Khánh Hòa's II.2.b "Triển khai … các
+            // Chiến lược, Chương trình quốc gia … như: Chiến lược …; …"
+            // words heading B.II and rows 2–4 whole), so it is the
+            // heading's, however well one of those rows scores.
+            let at_place = restated_heading(plan, &o.id, &own, &parts).filter(|h| {
+                let below = format!("{h}.");
+                row.and_then(|r| r.section.as_deref())
+                    .is_some_and(|s| s == *h || s.starts_with(&below))
+            });
             let group = group_titles
                 .iter()
                 .filter(|(id, t)| *id != row_id && overlap(&own, t) >= score.max(MIN_NUMBERED))
                 .max_by(|(_, a), (_, b)| overlap(&own, a).total_cmp(&overlap(&own, b)))
-                .map(|(id, _)| *id);
+                .map(|(id, _)| *id)
+                .or(at_place);
             // A group of one row heads that row alone: restating the
             // group is restating the row.
             let sole_row = group
@@ -625,26 +672,13 @@ fn leads_elsewhere(body: &Obligation, row: &Obligation) -> bool {
 /// write the body item "II.N.x" again as heading x of part N (Đồng Nai:
 /// II.1.b ↔ PL.A.II, II.2.b ↔ PL.B.II, II.2.đ ↔ PL.B.V, II.4.a ↔ PL.D.I),
 /// the heading's rows carrying the roles and deadlines the body item
-/// leaves out. The place proposes the heading; the words decide (the
-/// share of [`MIN_NUMBERED`], as for a row under the body item's number):
-/// a body item the appendix does not restate there (Đồng Nai's II.4.b,
-/// beside row PL.D.II about other work) keeps no roles. A heading with a
+/// leaves out. The place proposes the part; the words pick the heading
+/// within it ([`restated_heading`]): a body item the appendix does not
+/// restate there (Đồng Nai's II.4.b, beside row PL.D.II about other work)
+/// keeps no roles. A heading with a
 /// single row under it is that row's, which [`link`] links directly.
 fn heading_links(plan: &Plan) -> Vec<(usize, Vec<usize>)> {
-    // The parts of the appendices, in order: sections right under an
-    // appendix root.
-    let roots: HashSet<&str> = plan
-        .sections
-        .iter()
-        .filter(|s| s.parent.is_none() && s.id.starts_with("PL"))
-        .map(|s| s.id.as_str())
-        .collect();
-    let parts: Vec<&str> = plan
-        .sections
-        .iter()
-        .filter(|s| s.parent.as_deref().is_some_and(|p| roots.contains(p)))
-        .map(|s| s.id.as_str())
-        .collect();
+    let parts = appendix_parts(plan);
     if parts.is_empty() {
         return Vec::new();
     }
@@ -661,15 +695,9 @@ fn heading_links(plan: &Plan) -> Vec<(usize, Vec<usize>)> {
         {
             continue;
         }
-        let Some(heading) = heading_at(&o.id, &parts) else {
+        let Some(heading) = restated_heading(plan, &o.id, &words(&o.text), &parts) else {
             continue;
         };
-        let Some(title) = plan.sections.iter().find(|s| s.id == heading) else {
-            continue;
-        };
-        if overlap(&words(&o.text), &words(&title.title)) < MIN_NUMBERED {
-            continue;
-        }
         let below = format!("{heading}.");
         let rows: Vec<usize> = plan
             .obligations
@@ -722,6 +750,73 @@ fn split_rows(plan: &Plan, id: &str, own: &Words) -> Option<Vec<usize>> {
             .is_some_and(|r| overlap(own, &words(&without_parentheses(&r.text))) >= MIN_ORDINAL)
     };
     (!whole && halves.len() >= 2 && halves.iter().all(worded)).then_some(halves)
+}
+
+/// The parts of the appendices, in order: sections right under an
+/// appendix root ("PL.A", "PL.B", …).
+fn appendix_parts(plan: &Plan) -> Vec<&str> {
+    let roots: HashSet<&str> = plan
+        .sections
+        .iter()
+        .filter(|s| s.parent.is_none() && s.id.starts_with("PL"))
+        .map(|s| s.id.as_str())
+        .collect();
+    plan.sections
+        .iter()
+        .filter(|s| s.parent.as_deref().is_some_and(|p| roots.contains(p)))
+        .map(|s| s.id.as_str())
+        .collect()
+}
+
+/// The heading of rows a lettered body item "II.N.x" restates: one of the
+/// headings of part N of the appendix, the one whose words the item's
+/// share most ([`overlap`], at least [`MIN_NUMBERED`]); on a tie the one
+/// its place names ([`heading_at`]). Numbering proposes, text decides:
+/// Khánh Hòa copies Đồng Nai's appendix in order but moves the body's
+/// item on complaints from c) to e), so c) "… tố tụng hình sự, thi hành
+/// án hình sự" sits at the place of heading III (complaints) and d) "…
+/// hỗ trợ bảo vệ các quyền …" at heading IV (criminal procedure). Every
+/// heading of the part speaks of "quyền dân sự và chính trị", so the one
+/// at the place passes [`MIN_NUMBERED`] however wrong it is; the heading
+/// that states the item's own sentence shares more of it, and its rows
+/// are the ones that split that sentence into tasks. Text wins over
+/// place rather than giving no roles, because the part's headings are
+/// the body's items written again: where the words single one out, that
+/// one is the restatement. A heading that is itself a row with roles
+/// ("III" of one row) competes too: when it wins, the item is that row's
+/// ([`link`] compares it with rows), not a group's, and `None` is
+/// returned.
+fn restated_heading<'a>(plan: &'a Plan, id: &str, own: &Words, parts: &[&str]) -> Option<&'a str> {
+    let place = heading_at(id, parts)?;
+    let part = place.rsplit_once('.').map(|(p, _)| p)?;
+    let below = format!("{part}.");
+    let is_direct = |child: &str| {
+        child
+            .strip_prefix(below.as_str())
+            .is_some_and(|rest| !rest.contains('.'))
+    };
+    // (overlap, at the place, section id or `None` for a row).
+    let mut best: Option<(f64, bool, Option<&str>)> = None;
+    let headings = plan
+        .sections
+        .iter()
+        .filter(|s| s.parent.as_deref() == Some(part))
+        .map(|s| (s.id.as_str(), s.title.as_str(), Some(s.id.as_str())));
+    let rows = plan
+        .obligations
+        .iter()
+        .filter(|r| is_row(r) && is_direct(&r.id) && !r.assignments.is_empty())
+        .map(|r| (r.id.as_str(), r.text.as_str(), None));
+    for (hid, title, section) in headings.chain(rows) {
+        let score = overlap(own, &words(title));
+        let here = hid == place;
+        if score >= MIN_NUMBERED
+            && best.is_none_or(|(b, b_here, _)| score > b || score == b && here && !b_here)
+        {
+            best = Some((score, here, section));
+        }
+    }
+    best.and_then(|(_, _, section)| section)
 }
 
 /// The appendix heading a lettered body item's place names: "II.N.x" →

@@ -1984,6 +1984,16 @@ pub(crate) fn verdict(
     }
 }
 
+/// The matches not in `blocked` (by index).
+fn unblocked<'a>(matches: &'a [ChildSide], blocked: &[usize]) -> Vec<&'a ChildSide> {
+    matches
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !blocked.contains(i))
+        .map(|(_, c)| c)
+        .collect()
+}
+
 /// The pieces of parent obligation `pi`'s elements that the matches
 /// left out of a near-verbatim copy: a piece ([`copy_pieces`]) the
 /// unblocked matches together hold at most [`params::COPY_PIECE_LEFT`] of,
@@ -2003,12 +2013,7 @@ fn left_out_of_copies(
     blocked: &[usize],
 ) -> Vec<(usize, std::sync::Arc<str>)> {
     let elements = pc.elements(pi).unwrap_or(&[]);
-    let open: Vec<&ChildSide> = matches
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !blocked.contains(i))
-        .map(|(_, c)| c)
-        .collect();
+    let open = unblocked(matches, blocked);
     let held = |t: &u64| open.iter().any(|c| c.text.terms.contains(t));
     let mut out = Vec::new();
     for (k, e) in elements.iter().enumerate() {
@@ -2084,12 +2089,7 @@ fn cut_from_copies(
     matches: &[ChildSide],
     blocked: &[usize],
 ) -> Vec<(usize, std::sync::Arc<str>)> {
-    let open: Vec<&ChildSide> = matches
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !blocked.contains(i))
-        .map(|(_, c)| c)
-        .collect();
+    let open = unblocked(matches, blocked);
     if open.is_empty() {
         return Vec::new();
     }

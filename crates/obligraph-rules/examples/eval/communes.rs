@@ -205,6 +205,8 @@ pub struct Planted {
     pub wrong_flagged: usize,
     pub right_flagged: usize,
     pub wrong: Vec<String>,
+    /// Each wrong verdict's kind: the label, then the audit's verdict.
+    pub kinds: Vec<(String, &'static str)>,
 }
 
 /// Per plan written for the test: its [`Planted`] figures.
@@ -221,6 +223,7 @@ pub fn planted(config: &Config) -> Vec<Planted> {
             let (mut exact, mut n, mut tp, mut fp, mut fn_) = (0, 0, 0, 0, 0);
             let (mut wrong_flagged, mut right_flagged) = (0, 0);
             let mut wrong = Vec::new();
+            let mut kinds = Vec::new();
             for v in &e.verdicts {
                 let Some(o) = find(&parent, &v.parent, v.parent_line) else {
                     continue;
@@ -248,6 +251,7 @@ pub fn planted(config: &Config) -> Vec<Planted> {
                     right_flagged += usize::from(review);
                 } else {
                     wrong_flagged += usize::from(review);
+                    kinds.push((v.expected.clone(), said));
                     wrong.push(format!(
                         "{name} {} expected {} said {said} {}",
                         o.id,
@@ -266,6 +270,7 @@ pub fn planted(config: &Config) -> Vec<Planted> {
                 wrong_flagged,
                 right_flagged,
                 wrong,
+                kinds,
             }
         })
         .collect()

@@ -533,6 +533,7 @@ fn main() {
         agree as f64 / n.max(1) as f64
     );
     let mut planted_wrong = Vec::new();
+    let mut kinds: std::collections::BTreeMap<(String, &str), usize> = Default::default();
     let (mut wrong_flagged, mut wrong_all, mut right_flagged, mut right_all) = (0, 0, 0, 0);
     for w in communes::planted(&config) {
         let (name, exact, n) = (&w.name, w.exact, w.n);
@@ -550,9 +551,22 @@ fn main() {
         right_flagged += w.right_flagged;
         right_all += exact;
         planted_wrong.extend(w.wrong);
+        for k in w.kinds {
+            *kinds.entry(k).or_default() += 1;
+        }
     }
     println!(
         "| review flag on the plans written for the test | {wrong_flagged} of {wrong_all} wrong verdicts flagged, {right_flagged} of {right_all} right | the doubtful ones first | |"
+    );
+    let mut by_kind: Vec<_> = kinds.into_iter().collect();
+    by_kind.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let by_kind: Vec<String> = by_kind
+        .iter()
+        .map(|((e, s), n)| format!("{e} → {s} {n}"))
+        .collect();
+    println!(
+        "| wrong verdicts on the plans written for the test, by kind (label → said) | {} | fewer; a gap said covered or not applicable is the costliest | |",
+        by_kind.join(", ")
     );
     let (same, n, applied, changed) = wording::stability(&config);
     println!(

@@ -2199,11 +2199,19 @@ fn cut_text(e: &Element, run: &[CutWord]) -> Option<std::sync::Arc<str>> {
         lower.get(first.start..last.end)?
     };
     let lower_run = lower.get(first.start..last.end)?;
-    let skip = written.chars().any(|c| c.is_ascii_digit())
-        || is_agency_label(written)
-        || QUALIFIER_OPENERS.iter().any(|q| lower_run.starts_with(q))
-        || obligraph_vn::deadline_phrase::parse_deadline(written, &Default::default()).is_some();
+    let skip =
+        says_who_or_when(written) || QUALIFIER_OPENERS.iter().any(|q| lower_run.starts_with(q));
     (!skip).then(|| std::sync::Arc::from(written))
+}
+
+/// Whether a piece of an element says who or when rather than what: it
+/// has digits (a date, a number), names a body, or is a deadline. Neither
+/// copy rule reads such a piece as dropped ([`copy_pieces_of`],
+/// [`cut_text`]): the rules on leads and deadlines read those.
+fn says_who_or_when(piece: &str) -> bool {
+    piece.chars().any(|c| c.is_ascii_digit())
+        || is_agency_label(piece)
+        || obligraph_vn::deadline_phrase::parse_deadline(piece, &Default::default()).is_some()
 }
 
 /// The pieces of element `e` a copy may leave out ([`copy_pieces`]), as
@@ -2214,15 +2222,10 @@ fn copy_pieces_of(e: &Element, pc: &ParentCarry) -> Vec<CopyPiece> {
     copy_pieces(&e.text)
         .into_iter()
         .filter_map(|(piece, lower)| {
-            if piece.chars().any(|c| c.is_ascii_digit()) {
-                return None;
-            }
             let (n, terms) = crate::text::word_count_and_terms_of_lower(&lower);
             if n < params::MIN_ELEMENT_TERMS
                 || obligraph_vn::lexicon::opens_with_task_verb(&lower)
-                || is_agency_label(piece)
-                || obligraph_vn::deadline_phrase::parse_deadline(piece, &Default::default())
-                    .is_some()
+                || says_who_or_when(piece)
             {
                 return None;
             }

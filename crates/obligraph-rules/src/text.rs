@@ -556,14 +556,15 @@ fn hashes_of(tk: &Tokenizer, toks: &[Tok<'_>]) -> Vec<u64> {
 /// hash and its byte range in `lower` (none for a word an abbreviation
 /// expands to, which `lower` does not write).
 pub(crate) fn term_words_of_lower(lower: &str) -> Vec<(u64, Option<std::ops::Range<usize>>)> {
-    let (base, len) = (lower.as_ptr() as usize, lower.len());
     with_tokens(lower, |tk, toks| {
         toks.iter()
             .filter_map(|t| match t {
                 Tok::Word(id, s) => {
-                    let at = (s.as_ptr() as usize).wrapping_sub(base);
-                    let inside = (s.as_ptr() as usize) >= base && at + s.len() <= len;
-                    Some((tk.hash_of(*id), inside.then(|| at..at + s.len())))
+                    // (An expansion's words lie outside `lower`: their
+                    // offset, wrapped, runs past its end.)
+                    let at = offset_in(lower, s);
+                    let end = at.checked_add(s.len()).filter(|&e| e <= lower.len());
+                    Some((tk.hash_of(*id), end.map(|e| at..e)))
                 }
                 Tok::Level(_) => None,
             })

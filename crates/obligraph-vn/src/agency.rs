@@ -562,11 +562,12 @@ const CENTRAL_CITIES: &[&str] = &[
 /// Huế, a city of Thừa Thiên Huế province until then, is run centrally
 /// from 1 January 2025 (reference/reorganisation-2025.tsv: "tỉnh Thừa
 /// Thiên Huế → thành phố Huế (trực thuộc trung ương)", NQ 1314/NQ-UBTVQH15).
-const HUE_CENTRAL_FROM: (i32, u32, u32) = (2025, 1, 1);
+const HUE_CENTRAL_FROM: Option<NaiveDate> = NaiveDate::from_ymd_opt(2025, 1, 1);
 
-/// The end of district-level government (1 July 2025): no city under a
-/// province is left after it.
-const DISTRICTS_END: (i32, u32, u32) = (2025, 7, 1);
+/// The first day of the two-level local government (1 July 2025,
+/// NĐ 150/2025/NĐ-CP): district-level government ended, so no city under
+/// a province is left, and a commune issues under its province.
+pub(crate) const TWO_LEVEL_FROM: Option<NaiveDate> = NaiveDate::from_ymd_opt(2025, 7, 1);
 
 /// Whether an issuer "Ủy ban nhân dân thành phố <name>" is a city under a
 /// province — district level — on `date`: a named city that is not one of
@@ -579,13 +580,11 @@ pub fn city_issuer(issuer: &str, date: Option<NaiveDate>) -> Option<bool> {
     if name.is_empty() {
         return None;
     }
-    let on = |(y, m, d): (i32, u32, u32)| {
-        NaiveDate::from_ymd_opt(y, m, d).is_some_and(|from| date.is_some_and(|t| t >= from))
-    };
+    let on = |from: Option<NaiveDate>| from.is_some_and(|f| date.is_some_and(|t| t >= f));
     let central = CENTRAL_CITIES
         .iter()
         .any(|c| name.starts_with(&fold(c)) && (*c != "huế" || on(HUE_CENTRAL_FROM)));
-    Some(!central && !on(DISTRICTS_END))
+    Some(!central && !on(TWO_LEVEL_FROM))
 }
 
 /// Tokens that never stand in a place name after an alias.
@@ -651,9 +650,8 @@ fn city_level(toks: &[String], at: usize, ctx: &AgencyContext) -> Level {
     if CENTRAL_CITIES.iter().any(|c| after.starts_with(&fold(c))) {
         return Level::Province;
     }
-    let two_level = NaiveDate::from_ymd_opt(2025, 7, 1);
     match ctx.issuer_level {
-        Some(Level::Commune) if ctx.date.is_none() || ctx.date < two_level => Level::District,
+        Some(Level::Commune) if ctx.date.is_none() || ctx.date < TWO_LEVEL_FROM => Level::District,
         _ if ctx.city_issuer => Level::District,
         _ => Level::Province,
     }
@@ -733,7 +731,7 @@ fn names_district_level(toks: &[String]) -> bool {
 /// Whether the issuer is a commune of the two-level government (dated on
 /// or after 1 July 2025).
 fn two_level_commune(ctx: &AgencyContext) -> bool {
-    ctx.issuer_level == Some(Level::Commune) && ctx.date >= NaiveDate::from_ymd_opt(2025, 7, 1)
+    ctx.issuer_level == Some(Level::Commune) && ctx.date >= TWO_LEVEL_FROM
 }
 
 // ---------------------------------------------------------------------------

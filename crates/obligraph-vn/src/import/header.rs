@@ -365,8 +365,7 @@ pub(crate) fn level_of(
     if rest.starts_with("tinh") {
         Some(Level::Province)
     } else if rest.starts_with("thanh pho") {
-        let after_reform =
-            date.is_some_and(|d| d >= NaiveDate::from_ymd_opt(2025, 7, 1).unwrap_or(d));
+        let after_reform = date.is_some_and(|d| d >= crate::agency::TWO_LEVEL_FROM.unwrap_or(d));
         // A named city decides by its name: Phan Thiết is a city of Bình
         // Thuận (district level), whatever "Sở" its plan cites.
         if let Some(under_province) = crate::agency::city_issuer(issuer, date) {
